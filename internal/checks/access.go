@@ -1,0 +1,63 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+func accessChecks() []check.Check {
+	return []check.Check{
+		s3BucketACLNotPublic(),
+	}
+}
+
+func s3BucketACLNotPublic() check.Check {
+	return check.Check{
+		ID:          "s3_bucket_acl_not_public",
+		Title:       "S3 bucket ACLs grant nothing to everyone or to all AWS users",
+		Description: "A grant to AllUsers or AuthenticatedUsers makes the bucket readable (or writable) by anyone on the internet or any AWS account.",
+		Area:        check.AccessSharing,
+		Service:     "s3",
+		Severity:    check.Critical,
+		Remediation: check.Remediation{
+			Console:   "S3 > bucket > Permissions > Object Ownership: choose Bucket owner enforced (disables ACLs); turn on Block Public Access for the bucket and the account.",
+			CLI:       "aws s3api put-bucket-ownership-controls --bucket <BUCKET> --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'\naws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
+			Terraform: "resource \"aws_s3_bucket_ownership_controls\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule { object_ownership = \"BucketOwnerEnforced\" }\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			var out []check.Result
+			if g, ok := listingGap(a, "s3", "", "ListBuckets"); ok {
+				return []check.Result{check.GapR(accountRef(a), g)}
+			}
+			accountIgnores := a.S3.AccountPublicAccessBlock != nil && a.S3.AccountPublicAccessBlock.IgnorePublicAcls
+			for _, b := range a.S3.Buckets {
+				if b.ObjectOwnership == "BucketOwnerEnforced" {
+					out = append(out, check.PassR(b, "ACLs are disabled (BucketOwnerEnforced)"))
+					continue
+				}
+				if g, ok := a.Gaps.Find("s3", b.Region, "GetBucketAcl", b.ARN); ok {
+					out = append(out, check.GapR(b, g))
+					continue
+				}
+				var public []string
+				for _, gr := range b.ACLGrants {
+					if gr.GranteeURI == state.AllUsersURI || gr.GranteeURI == state.AuthenticatedUsersURI {
+						public = append(public, gr.Permission+" to "+gr.GranteeURI[strings.LastIndex(gr.GranteeURI, "/")+1:])
+					}
+				}
+				switch {
+				case len(public) == 0:
+					out = append(out, check.PassR(b, "no ACL grant to AllUsers or AuthenticatedUsers"))
+				case accountIgnores || (b.PublicAccessBlock != nil && b.PublicAccessBlock.IgnorePublicAcls):
+					out = append(out, check.PassR(b, "ACL grants %s but Block Public Access ignores public ACLs", strings.Join(public, ", ")))
+				default:
+					out = append(out, check.FailR(b, "ACL grants %s", strings.Join(public, ", ")))
+				}
+			}
+			return out
+		},
+	}
+}

@@ -1,0 +1,49 @@
+package checks
+
+import (
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+func encryptionAtRestChecks() []check.Check {
+	return []check.Check{
+		ec2EBSDefaultEncryption(),
+	}
+}
+
+func ec2EBSDefaultEncryption() check.Check {
+	return check.Check{
+		ID:          "ec2_ebs_default_encryption",
+		Title:       "EBS encryption by default is on in every scanned region",
+		Description: "With default encryption on, every new volume and snapshot copy is encrypted, whoever creates it.",
+		Area:        check.EncryptionAtRest,
+		Service:     "ec2",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "EC2 > Settings (Data protection and security) > EBS encryption > Manage > Enable; choose a customer managed key if custody matters. Repeat in every region.",
+			CLI:       "aws ec2 enable-ebs-encryption-by-default --region <REGION>\naws ec2 modify-ebs-default-kms-key-id --kms-key-id <KEY_ARN> --region <REGION>",
+			Terraform: "resource \"aws_ebs_encryption_by_default\" \"this\" {\n  enabled = true\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			var out []check.Result
+			for _, r := range a.ScannedRegions() {
+				ref := regionRef(a, "ec2", r)
+				if g, ok := a.Gaps.Find("ec2", r, "GetEbsEncryptionByDefault", ""); ok {
+					out = append(out, check.GapR(ref, g))
+					continue
+				}
+				s, ok := a.EC2.Settings(r)
+				switch {
+				case !ok:
+					out = append(out, check.UnknownR(ref, "EBS default encryption was not collected in %s", r))
+				case s.EBSEncryptionByDefault:
+					out = append(out, check.PassR(ref, "EBS encryption by default is on in %s", r))
+				default:
+					out = append(out, check.FailR(ref, "EBS encryption by default is off in %s", r))
+				}
+			}
+			return out
+		},
+	}
+}

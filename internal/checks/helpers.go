@@ -1,0 +1,37 @@
+package checks
+
+import (
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// regionRef is the pseudo-resource for a service's settings in a region.
+func regionRef(a *state.Account, service, region string) state.Meta {
+	return check.Ref(a.RegionARN(service, region), region)
+}
+
+// accountRef is the pseudo-resource for account-wide settings.
+func accountRef(a *state.Account) state.Meta {
+	return check.Ref(a.AccountARN(), "")
+}
+
+// listingGap reports a gap that hides a whole listing in a region (or a
+// global listing when region is ""). Checks that iterate resources must ask
+// this first: an empty list read from a failed call is not "no resources".
+func listingGap(a *state.Account, service, region string, ops ...string) (state.Gap, bool) {
+	return a.Gaps.FindAny(service, region, "", ops...)
+}
+
+// regionalListingUnknown appends one unknown result per scanned region
+// whose listing failed, and returns the set of those regions so the caller
+// can skip their (absent) resources.
+func regionalListingUnknown(a *state.Account, service string, out *[]check.Result, ops ...string) map[string]bool {
+	bad := map[string]bool{}
+	for _, r := range a.ScannedRegions() {
+		if g, ok := listingGap(a, service, r, ops...); ok {
+			bad[r] = true
+			*out = append(*out, check.GapR(regionRef(a, service, r), g))
+		}
+	}
+	return bad
+}

@@ -1,0 +1,53 @@
+// Package checks holds shoulder's built-in checks, one file per area or
+// service, each next to its table-driven tests.
+//
+// There is no package-level registry variable: All builds the list afresh,
+// so tests and callers can never mutate a shared registry.
+package checks
+
+import (
+	"fmt"
+	"sort"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+)
+
+// All returns every built-in check, ordered by ID.
+func All() []check.Check {
+	var all []check.Check
+	for _, group := range [][]check.Check{
+		identityChecks(),
+		networkChecks(),
+		encryptionAtRestChecks(),
+		loggingChecks(),
+		accessChecks(),
+	} {
+		all = append(all, group...)
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	return all
+}
+
+// ByID returns the checks indexed by ID.
+func ByID() map[string]check.Check {
+	m := make(map[string]check.Check)
+	for _, c := range All() {
+		m[c.ID] = c
+	}
+	return m
+}
+
+// Select returns the checks whose IDs are listed, or an error naming the
+// first unknown ID.
+func Select(ids []string) ([]check.Check, error) {
+	by := ByID()
+	out := make([]check.Check, 0, len(ids))
+	for _, id := range ids {
+		c, ok := by[id]
+		if !ok {
+			return nil, fmt.Errorf("unknown check %q (see `shoulder checks`)", id)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}

@@ -1,0 +1,142 @@
+// Package cli wires shoulder's cobra commands. Every command writes to the
+// streams of the app it is built with, so tests run the real CLI in-process.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes shared by every command.
+const (
+	ExitOK       = 0 // nothing at or above --fail-on
+	ExitFindings = 1 // findings at or above --fail-on
+	ExitError    = 2 // shoulder itself failed: bad flags, bad input, no credentials
+)
+
+// Version is set at build time with -ldflags "-X .../internal/cli.Version=...".
+var Version = "0.1.0-dev"
+
+// App holds what commands need from the outside world.
+type App struct {
+	Stdout io.Writer
+	Stderr io.Writer
+	Stdin  io.Reader
+	// IsTTY reports whether w is an interactive terminal.
+	IsTTY func(w io.Writer) bool
+	// Getenv reads the environment (tests pass their own).
+	Getenv func(string) string
+}
+
+// exitError carries an exit code through cobra.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit %d", e.code)
+	}
+	return e.err.Error()
+}
+func (e *exitError) Unwrap() error { return e.err }
+
+// withCode marks err with an exit code.
+func withCode(code int, err error) error { return &exitError{code: code, err: err} }
+
+// findings is the silent "exit 1" of a scan that found what --fail-on names.
+var errFindings = &exitError{code: ExitFindings}
+
+// NewApp returns an App bound to the process's streams.
+func NewApp() *App {
+	return &App{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, IsTTY: isTerminal, Getenv: os.Getenv}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// Run executes the CLI with args (without the program name) and returns the
+// process exit code.
+func (app *App) Run(ctx context.Context, args []string) int {
+	root := app.rootCmd()
+	root.SetArgs(args)
+	root.SetOut(app.Stdout)
+	root.SetErr(app.Stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	var ee *exitError
+	if errors.As(err, &ee) {
+		if ee.err != nil {
+			fmt.Fprintf(app.Stderr, "shoulder: %v\n", ee.err)
+		}
+		return ee.code
+	}
+	// cobra's own errors (unknown flag, bad args) and every unmarked error are
+	// failures of the tool, not findings.
+	fmt.Fprintf(app.Stderr, "shoulder: %v\n", err)
+	return ExitError
+}
+
+func (app *App) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "shoulder",
+		Short: "Check the customer's half of the AWS shared responsibility model",
+		Long: `shoulder checks the duties the AWS shared responsibility model leaves to you:
+identity and MFA, patching, encryption at rest and in transit, sole control of
+keys, private-by-default access, firewalls/VPC/VPN, logging, backup, and where
+your data lives. It reads an account (live, a saved snapshot, or the embedded
+demo), evaluates checks, and says for each duty: pass, fail, or unknown with
+the reason. Unknown is never reported as pass.
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
+2 shoulder itself failed (bad flags, bad input, no credentials).`,
+		Example: `  shoulder scan --demo                  # scan the embedded demo account
+  shoulder scan --snapshot state.json   # scan a saved state
+  shoulder scan --demo --format json    # machine-readable results`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.CompletionOptions.DisableDefaultCmd = true
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return withCode(ExitError, fmt.Errorf("%w (see `%s --help`)", err, c.CommandPath()))
+	})
+	for _, add := range app.commands() {
+		root.AddCommand(add())
+	}
+	return root
+}
+
+// commands lists the subcommand constructors. Each lives in its own file.
+func (app *App) commands() []func() *cobra.Command {
+	return []func() *cobra.Command{
+		app.versionCmd,
+		app.scanCmd,
+		app.checksCmd,
+	}
+}
+
+func (app *App) versionCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print shoulder's version",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			_, err := fmt.Fprintf(app.Stdout, "shoulder %s\n", Version)
+			return err
+		},
+	}
+}

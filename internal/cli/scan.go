@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/checks"
+	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/report"
+)
+
+type scanFlags struct {
+	src      sourceFlags
+	format   string
+	output   string
+	failOn   string
+	color    string
+	all      bool
+	checkIDs []string
+	areas    []string
+	services []string
+}
+
+func (app *App) scanCmd() *cobra.Command {
+	var f scanFlags
+	cmd := &cobra.Command{
+		Use:   "scan",
+		Short: "Evaluate the checks against an account and report what is yours to fix",
+		Long: `scan reads an account state (the demo, a snapshot, or live AWS), evaluates every
+check, and reports pass, fail, unknown (with the reason), not_applicable,
+waived and manual results, grouped by area and service.
+
+The table lists what needs attention (fail, unknown, waived, manual); --all
+adds passes. --format json writes every result with its check ID, status,
+severity, resource ARN, region and message.`,
+		Example: `  shoulder scan --demo
+  shoulder scan --snapshot prod.json --fail-on critical
+  shoulder scan --demo --format json -o results.json
+  shoulder scan --demo --area identity --area logging --all`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error { return app.runScan(cmd, &f) },
+	}
+	f.src.register(cmd)
+	fl := cmd.Flags()
+	fl.StringVar(&f.format, "format", "table", "output format: table or json")
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	fl.StringVar(&f.failOn, "fail-on", "high", "exit 1 when a failure has this severity or higher (info, low, medium, high, critical, or none)")
+	fl.StringVar(&f.color, "color", "auto", "colour the table: auto (only on a terminal, honours NO_COLOR), always or never")
+	fl.BoolVar(&f.all, "all", false, "list passing and not_applicable results in the table too")
+	fl.StringSliceVar(&f.checkIDs, "check", nil, "run only these check `IDs` (repeatable or comma-separated)")
+	fl.StringSliceVar(&f.areas, "area", nil, "run only checks of these `areas`")
+	fl.StringSliceVar(&f.services, "service", nil, "run only checks of these `services` (e.g. s3, ec2, iam)")
+	return cmd
+}
+
+// parseFailOn reads --fail-on; ok is false for "none".
+func parseFailOn(s string) (check.Severity, bool, error) {
+	if strings.EqualFold(s, "none") {
+		return 0, false, nil
+	}
+	sev, err := check.ParseSeverity(s)
+	if err != nil {
+		return 0, false, withCode(ExitError, fmt.Errorf("--fail-on: %w (or none)", err))
+	}
+	return sev, true, nil
+}
+
+// selectChecks applies the --check, --area and --service filters.
+func selectChecks(ids, areas, services []string) ([]check.Check, error) {
+	all := checks.All()
+	if len(ids) > 0 {
+		sel, err := checks.Select(ids)
+		if err != nil {
+			return nil, withCode(ExitError, err)
+		}
+		all = sel
+	}
+	areaSet := map[check.Area]bool{}
+	for _, a := range areas {
+		ar, err := check.ParseArea(a)
+		if err != nil {
+			return nil, withCode(ExitError, fmt.Errorf("--area: %w", err))
+		}
+		areaSet[ar] = true
+	}
+	svcSet := map[string]bool{}
+	known := map[string]bool{}
+	for _, c := range all {
+		known[c.Service] = true
+	}
+	for _, s := range services {
+		if !known[s] {
+			return nil, withCode(ExitError, fmt.Errorf("--service: no checks for service %q", s))
+		}
+		svcSet[s] = true
+	}
+	var out []check.Check
+	for _, c := range all {
+		if len(areaSet) > 0 && !areaSet[c.Area] {
+			continue
+		}
+		if len(svcSet) > 0 && !svcSet[c.Service] {
+			continue
+		}
+		out = append(out, c)
+	}
+	if len(out) == 0 {
+		return nil, withCode(ExitError, fmt.Errorf("the filters select no checks"))
+	}
+	return out, nil
+}
+
+func (app *App) useColor(mode string, w io.Writer) (bool, error) {
+	switch mode {
+	case "always":
+		return true, nil
+	case "never":
+		return false, nil
+	case "auto":
+		return app.Getenv("NO_COLOR") == "" && app.IsTTY(w), nil
+	}
+	return false, withCode(ExitError, fmt.Errorf("--color: %q is not auto, always or never", mode))
+}
+
+func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
+	failOn, failEnabled, err := parseFailOn(f.failOn)
+	if err != nil {
+		return err
+	}
+	if f.format != "table" && f.format != "json" {
+		return withCode(ExitError, fmt.Errorf("--format: %q is not table or json", f.format))
+	}
+	sel, err := selectChecks(f.checkIDs, f.areas, f.services)
+	if err != nil {
+		return err
+	}
+	out := app.Stdout
+	if f.output != "" {
+		fh, err := os.Create(f.output)
+		if err != nil {
+			return withCode(ExitError, fmt.Errorf("--output: %w", err))
+		}
+		defer fh.Close()
+		out = fh
+	}
+	color, err := app.useColor(f.color, out)
+	if err != nil {
+		return err
+	}
+	acct, err := f.src.load(cmd.Context(), app)
+	if err != nil {
+		return err
+	}
+	rep := engine.Run(sel, acct, policy.Default())
+	switch f.format {
+	case "json":
+		err = report.JSON(out, rep, Version)
+	default:
+		err = report.Table(out, rep, report.TableOptions{Color: color, ShowAll: f.all})
+	}
+	if err != nil {
+		return withCode(ExitError, err)
+	}
+	if failEnabled && rep.FailuresAtOrAbove(failOn) > 0 {
+		return errFindings
+	}
+	return nil
+}

@@ -1,0 +1,271 @@
+// Package engine evaluates checks over an account and applies the
+// customer's policy to the results: severity overrides, data sensitivity
+// and waivers. It produces a Report that every renderer reads.
+package engine
+
+import (
+	"fmt"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// Report is the outcome of one evaluation.
+type Report struct {
+	AccountID   string    `json:"account_id"`
+	AccountName string    `json:"account_name,omitempty"`
+	Source      string    `json:"source,omitempty"`
+	CollectedAt time.Time `json:"collected_at"`
+	EvaluatedAt time.Time `json:"evaluated_at"`
+	// Results are ordered by area, service, check ID, resource.
+	Results []Finding `json:"results"`
+	Summary Summary   `json:"summary"`
+	// Gaps are the coverage gaps of the state, ordered.
+	Gaps []state.Gap `json:"gaps"`
+	// WaiverIssues are expired or stale waivers.
+	WaiverIssues []WaiverIssue `json:"waiver_issues,omitempty"`
+}
+
+// Finding is a result with the metadata of its check, as reports show it.
+type Finding struct {
+	check.Result
+	Title   string     `json:"title"`
+	Area    check.Area `json:"area"`
+	Service string     `json:"service"`
+	// Sensitive is true when the resource's classification tag marks it sensitive.
+	Sensitive bool `json:"sensitive,omitempty"`
+}
+
+// Summary counts results.
+type Summary struct {
+	Total    int                  `json:"total"`
+	ByStatus map[check.Status]int `json:"by_status"`
+	// FailBySeverity counts failures per severity.
+	FailBySeverity map[string]int `json:"fail_by_severity"`
+	// UnknownByReason counts unknown results by the gap reason behind them
+	// (or "other").
+	GapsByReason map[state.GapReason]int `json:"gaps_by_reason"`
+	Checks       int                     `json:"checks"`
+}
+
+// WaiverIssue reports a waiver that no longer applies or applies to nothing.
+type WaiverIssue struct {
+	Waiver policy.Waiver `json:"waiver"`
+	// Problem is expired or stale.
+	Problem string `json:"problem"`
+}
+
+// Run evaluates checks over a in parallel and applies p. A check that panics
+// yields one unknown result naming the panic: a bug in a check must never
+// read as a pass.
+func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
+	if p == nil {
+		p = policy.Default()
+	}
+	now := p.Clock(a.CollectedAt)
+	per := make([][]check.Result, len(checks))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				per[i] = runOne(checks[i], a, p)
+			}
+		}()
+	}
+	for i := range checks {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
+	n := 0
+	for _, rs := range per {
+		n += len(rs)
+	}
+	rep := &Report{
+		AccountID: a.AccountID, AccountName: a.Name, Source: a.Source,
+		CollectedAt: a.CollectedAt, EvaluatedAt: now,
+		Results: make([]Finding, 0, n),
+		Gaps:    a.Gaps.Sorted(),
+	}
+	used := make([]bool, len(p.Waivers))
+	for i, c := range checks {
+		sev := c.Severity
+		if s, ok := p.SeverityOverrides[c.ID]; ok {
+			if v, err := check.ParseSeverity(s); err == nil {
+				sev = v
+			}
+		}
+		for _, r := range per[i] {
+			r.CheckID = c.ID
+			r.Severity = sev
+			f := Finding{Result: r, Title: c.Title, Area: c.Area, Service: c.Service}
+			f.Sensitive = p.IsSensitive(r.Tags)
+			if f.Sensitive && raisesWithSensitivity(c.Area) && r.Status == check.Fail && f.Severity < check.Critical {
+				f.Severity++
+			}
+			if r.Status == check.Fail || r.Status == check.Unknown {
+				applyWaiver(&f, p, now, used)
+			}
+			rep.Results = append(rep.Results, f)
+		}
+	}
+	for i, w := range p.Waivers {
+		switch {
+		case !w.Expires.IsZero() && !now.Before(w.Expires):
+			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: "expired"})
+		case !used[i]:
+			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: "stale"})
+		}
+	}
+	sortFindings(rep.Results)
+	rep.Summary = summarise(rep.Results, a, len(checks))
+	return rep
+}
+
+// raisesWithSensitivity lists the areas whose failures grow more severe on
+// sensitive data: how it is stored, under whose key, who can reach it, and
+// whether it can be recovered.
+func raisesWithSensitivity(a check.Area) bool {
+	switch a {
+	case check.EncryptionAtRest, check.EncryptionInTransit, check.KeyCustody, check.AccessSharing, check.Backup, check.DataResidency:
+		return true
+	}
+	return false
+}
+
+func applyWaiver(f *Finding, p *policy.Policy, now time.Time, used []bool) {
+	for i, w := range p.Waivers {
+		if w.Check != f.CheckID || !MatchResource(w.Resource, f.Resource) {
+			continue
+		}
+		if !w.Expires.IsZero() && !now.Before(w.Expires) {
+			continue // an expired waiver no longer applies; it is reported on its own
+		}
+		used[i] = true
+		wc := w
+		f.Waiver = &wc
+		f.Message = fmt.Sprintf("%s [waived by %s until %s: %s]", f.Message, w.Owner, w.Expires.Format("2006-01-02"), w.Reason)
+		f.Status = check.Waived
+		return
+	}
+}
+
+// MatchResource reports whether an ARN matches a waiver pattern: exact, or a
+// glob where * matches any run of characters (including / and :).
+func MatchResource(pattern, arn string) bool {
+	if pattern == arn || pattern == "*" {
+		return true
+	}
+	// path.Match stops * at "/", which ARNs contain, so match without segments.
+	return globMatch(pattern, arn)
+}
+
+func globMatch(p, s string) bool {
+	for len(p) > 0 {
+		switch p[0] {
+		case '*':
+			for len(p) > 0 && p[0] == '*' {
+				p = p[1:]
+			}
+			if p == "" {
+				return true
+			}
+			for i := 0; i <= len(s); i++ {
+				if globMatch(p, s[i:]) {
+					return true
+				}
+			}
+			return false
+		case '?':
+			if s == "" {
+				return false
+			}
+			p, s = p[1:], s[1:]
+		default:
+			if s == "" || p[0] != s[0] {
+				return false
+			}
+			p, s = p[1:], s[1:]
+		}
+	}
+	return s == ""
+}
+
+func runOne(c check.Check, a *state.Account, p *policy.Policy) (out []check.Result) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = []check.Result{{Status: check.Unknown, Resource: a.AccountARN(),
+				Message: fmt.Sprintf("check %s crashed: %v", c.ID, r)}}
+		}
+	}()
+	return c.Run(a, p)
+}
+
+func areaRank(a check.Area) int {
+	for i, x := range check.Areas {
+		if x == a {
+			return i
+		}
+	}
+	return len(check.Areas)
+}
+
+func sortFindings(fs []Finding) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := &fs[i], &fs[j]
+		if ra, rb := areaRank(a.Area), areaRank(b.Area); ra != rb {
+			return ra < rb
+		}
+		if a.Service != b.Service {
+			return a.Service < b.Service
+		}
+		if a.CheckID != b.CheckID {
+			return a.CheckID < b.CheckID
+		}
+		return a.Resource < b.Resource
+	})
+}
+
+func summarise(fs []Finding, a *state.Account, nChecks int) Summary {
+	s := Summary{
+		Total:          len(fs),
+		ByStatus:       map[check.Status]int{},
+		FailBySeverity: map[string]int{},
+		GapsByReason:   a.Gaps.CountByReason(),
+		Checks:         nChecks,
+	}
+	for _, st := range check.Statuses {
+		s.ByStatus[st] = 0
+	}
+	for i := check.Info; i <= check.Critical; i++ {
+		s.FailBySeverity[i.String()] = 0
+	}
+	for _, f := range fs {
+		s.ByStatus[f.Status]++
+		if f.Status == check.Fail {
+			s.FailBySeverity[f.Severity.String()]++
+		}
+	}
+	return s
+}
+
+// FailuresAtOrAbove counts failures with severity >= min.
+func (r *Report) FailuresAtOrAbove(min check.Severity) int {
+	n := 0
+	for _, f := range r.Results {
+		if f.Status == check.Fail && f.Severity >= min {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,135 @@
+// Package state holds shoulder's typed picture of one AWS account: every
+// resource the checks read, with its ARN, region and tags, plus the coverage
+// gaps that record what could not be read and why.
+//
+// Every source (live collection, a snapshot file, the embedded demo account)
+// fills the same structs; checks read nothing else.
+package state
+
+import "time"
+
+// Account is everything shoulder knows about one AWS account.
+type Account struct {
+	// AccountID is the 12-digit AWS account ID.
+	AccountID string `json:"account_id"`
+	// Partition is aws, aws-cn or aws-us-gov.
+	Partition string `json:"partition"`
+	// Alias is the IAM account alias, if any.
+	Alias string `json:"alias,omitempty"`
+	// Name is a human label (the demo company's name, or the profile).
+	Name string `json:"name,omitempty"`
+	// CollectedAt is when the state was read.
+	CollectedAt time.Time `json:"collected_at"`
+	// Source says where the state came from: live, snapshot or demo.
+	Source string `json:"source,omitempty"`
+	// Regions lists every region known for the partition with whether it is
+	// enabled for the account and whether it was scanned.
+	Regions []Region `json:"regions"`
+	// Organization is the AWS Organizations membership, nil when the
+	// account is standalone or membership could not be read (see Gaps).
+	Organization *Organization `json:"organization,omitempty"`
+
+	IAM        IAM        `json:"iam"`
+	S3         S3         `json:"s3"`
+	EC2        EC2        `json:"ec2"`
+	KMS        KMS        `json:"kms"`
+	CloudTrail CloudTrail `json:"cloudtrail"`
+	Config     Config     `json:"config"`
+	GuardDuty  GuardDuty  `json:"guardduty"`
+	SSM        SSM        `json:"ssm"`
+	RDS        RDS        `json:"rds"`
+	Redshift   Redshift   `json:"redshift"`
+	WorkSpaces WorkSpaces `json:"workspaces"`
+
+	// Gaps records every piece of the state that could not be read.
+	Gaps Gaps `json:"gaps"`
+}
+
+// Region is one AWS region as seen from the account.
+type Region struct {
+	Name string `json:"name"`
+	// OptInStatus is opt-in-not-required, opted-in or not-opted-in.
+	OptInStatus string `json:"opt_in_status,omitempty"`
+	// Enabled is true when the account can use the region.
+	Enabled bool `json:"enabled"`
+	// Scanned is true when shoulder collected the region's resources.
+	Scanned bool `json:"scanned"`
+}
+
+// Meta is what every resource carries: its ARN, region and tags. Global
+// resources (IAM) have an empty region.
+type Meta struct {
+	ARN    string            `json:"arn"`
+	Region string            `json:"region,omitempty"`
+	Tags   map[string]string `json:"tags,omitempty"`
+}
+
+// Ref returns the resource's identity, so that any struct embedding Meta can
+// be handed to a check result.
+func (m Meta) Ref() Meta { return m }
+
+// Resource is anything that embeds Meta.
+type Resource interface{ Ref() Meta }
+
+// Organization is the account's AWS Organizations membership.
+type Organization struct {
+	ID              string `json:"id"`
+	MasterAccountID string `json:"management_account_id"`
+	// IsManagementAccount is true when this account manages the organization.
+	IsManagementAccount bool `json:"is_management_account,omitempty"`
+	// SCPs are the service control policies visible to the account (only the
+	// management account or a delegated administrator can list them).
+	SCPs []SCP `json:"scps,omitempty"`
+}
+
+// SCP is a service control policy and where it is attached.
+type SCP struct {
+	Meta
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Document string   `json:"document"`
+	Targets  []string `json:"targets,omitempty"`
+}
+
+// ScannedRegions returns the names of the regions whose resources were
+// collected, in the order they are listed.
+func (a *Account) ScannedRegions() []string {
+	var out []string
+	for _, r := range a.Regions {
+		if r.Scanned {
+			out = append(out, r.Name)
+		}
+	}
+	return out
+}
+
+// EnabledRegions returns the names of the regions enabled for the account.
+func (a *Account) EnabledRegions() []string {
+	var out []string
+	for _, r := range a.Regions {
+		if r.Enabled {
+			out = append(out, r.Name)
+		}
+	}
+	return out
+}
+
+// ARNPrefix returns "arn:<partition>:" for building ARNs.
+func (a *Account) ARNPrefix() string {
+	p := a.Partition
+	if p == "" {
+		p = "aws"
+	}
+	return "arn:" + p + ":"
+}
+
+// AccountARN is the pseudo-resource for account-wide settings.
+func (a *Account) AccountARN() string {
+	return a.ARNPrefix() + "iam::" + a.AccountID + ":root"
+}
+
+// RegionARN is the pseudo-resource for a service's settings in one region,
+// e.g. arn:aws:ec2:eu-west-1:123456789012:account-settings.
+func (a *Account) RegionARN(service, region string) string {
+	return a.ARNPrefix() + service + ":" + region + ":" + a.AccountID + ":account-settings"
+}

@@ -1,0 +1,285 @@
+package state
+
+import "time"
+
+// EC2 holds compute, network and block storage resources of every scanned region.
+type EC2 struct {
+	// RegionSettings holds the per-region account settings, one per scanned region.
+	RegionSettings []EC2RegionSettings `json:"region_settings,omitempty"`
+	Instances      []Instance          `json:"instances,omitempty"`
+	SecurityGroups []SecurityGroup     `json:"security_groups,omitempty"`
+	NetworkACLs    []NetworkACL        `json:"network_acls,omitempty"`
+	VPCs           []VPC               `json:"vpcs,omitempty"`
+	Subnets        []Subnet            `json:"subnets,omitempty"`
+	RouteTables    []RouteTable        `json:"route_tables,omitempty"`
+	FlowLogs       []FlowLog           `json:"flow_logs,omitempty"`
+	Volumes        []Volume            `json:"volumes,omitempty"`
+	Snapshots      []Snapshot          `json:"snapshots,omitempty"`
+	// Images are the AMIs this account owns plus, marked InUseOnly, the
+	// foreign AMIs that running instances were launched from.
+	Images         []Image         `json:"images,omitempty"`
+	VPNConnections []VPNConnection `json:"vpn_connections,omitempty"`
+	VPCEndpoints   []VPCEndpoint   `json:"vpc_endpoints,omitempty"`
+}
+
+// EC2RegionSettings are account-level EC2 settings of one region.
+type EC2RegionSettings struct {
+	Region string `json:"region"`
+	// EBSEncryptionByDefault is the account's EBS default encryption.
+	EBSEncryptionByDefault bool `json:"ebs_encryption_by_default"`
+	// EBSDefaultKMSKeyID is the default key (alias/aws/ebs when unset).
+	EBSDefaultKMSKeyID string `json:"ebs_default_kms_key_id,omitempty"`
+	// SnapshotBlockPublicAccess is block-all-sharing, block-new-sharing or unblocked.
+	SnapshotBlockPublicAccess string `json:"snapshot_block_public_access,omitempty"`
+	// ImageBlockPublicAccess is block-new-sharing or unblocked.
+	ImageBlockPublicAccess string `json:"image_block_public_access,omitempty"`
+	// InstanceMetadataDefaults: HttpTokens account default (required, optional, "" = no preference).
+	IMDSDefaultHTTPTokens string `json:"imds_default_http_tokens,omitempty"`
+}
+
+// RegionSettings returns the EC2 settings recorded for a region.
+func (e *EC2) Settings(region string) (EC2RegionSettings, bool) {
+	for _, s := range e.RegionSettings {
+		if s.Region == region {
+			return s, true
+		}
+	}
+	return EC2RegionSettings{}, false
+}
+
+// Instance is an EC2 instance.
+type Instance struct {
+	Meta
+	ID         string    `json:"id"`
+	State      string    `json:"state"` // pending, running, stopped, ...
+	Type       string    `json:"type,omitempty"`
+	ImageID    string    `json:"image_id"`
+	LaunchTime time.Time `json:"launch_time"`
+	VPCID      string    `json:"vpc_id,omitempty"`
+	SubnetID   string    `json:"subnet_id,omitempty"`
+	PublicIP   string    `json:"public_ip,omitempty"`
+	PrivateIP  string    `json:"private_ip,omitempty"`
+	// SecurityGroups are the IDs of the instance's security groups.
+	SecurityGroups []string `json:"security_groups,omitempty"`
+	// InstanceProfileARN is the attached profile, empty when none.
+	InstanceProfileARN string `json:"instance_profile_arn,omitempty"`
+	// MetadataHTTPTokens is required (IMDSv2 only) or optional.
+	MetadataHTTPTokens string `json:"metadata_http_tokens,omitempty"`
+	// MetadataHTTPEndpoint is enabled or disabled.
+	MetadataHTTPEndpoint string `json:"metadata_http_endpoint,omitempty"`
+	MetadataHopLimit     int    `json:"metadata_hop_limit,omitempty"`
+	KeyName              string `json:"key_name,omitempty"`
+	Platform             string `json:"platform,omitempty"` // windows or "" (Linux/UNIX)
+	// VolumeIDs are the attached EBS volumes.
+	VolumeIDs         []string `json:"volume_ids,omitempty"`
+	MonitoringEnabled bool     `json:"monitoring_enabled,omitempty"`
+	// ENICount is the number of network interfaces.
+	ENICount int `json:"eni_count,omitempty"`
+}
+
+// SecurityGroup is a VPC security group.
+type SecurityGroup struct {
+	Meta
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Description string   `json:"description,omitempty"`
+	VPCID       string   `json:"vpc_id,omitempty"`
+	Ingress     []SGRule `json:"ingress,omitempty"`
+	Egress      []SGRule `json:"egress,omitempty"`
+	// AttachedENIs counts the network interfaces that use the group.
+	AttachedENIs int `json:"attached_enis"`
+}
+
+// IsDefault is true for the VPC's default group.
+func (g SecurityGroup) IsDefault() bool { return g.Name == "default" }
+
+// SGRule is one security group rule. Protocol "-1" means all traffic, and
+// then the ports are -1 (or 0..65535).
+type SGRule struct {
+	Protocol string   `json:"protocol"`
+	FromPort int      `json:"from_port"`
+	ToPort   int      `json:"to_port"`
+	CIDRs    []string `json:"cidrs,omitempty"`
+	IPv6     []string `json:"ipv6_cidrs,omitempty"`
+	// SourceGroups are referenced security group IDs.
+	SourceGroups []string `json:"source_groups,omitempty"`
+	PrefixLists  []string `json:"prefix_lists,omitempty"`
+	Description  string   `json:"description,omitempty"`
+}
+
+// CoversPort reports whether the rule admits TCP traffic to port.
+func (r SGRule) CoversPort(port int) bool {
+	if r.Protocol == "-1" || r.Protocol == "all" {
+		return true
+	}
+	if r.Protocol != "tcp" && r.Protocol != "6" && r.Protocol != "udp" && r.Protocol != "17" {
+		return false
+	}
+	return r.FromPort <= port && port <= r.ToPort
+}
+
+// NetworkACL is a VPC network ACL.
+type NetworkACL struct {
+	Meta
+	ID        string     `json:"id"`
+	VPCID     string     `json:"vpc_id"`
+	IsDefault bool       `json:"is_default"`
+	Entries   []ACLEntry `json:"entries,omitempty"`
+	SubnetIDs []string   `json:"subnet_ids,omitempty"`
+}
+
+// ACLEntry is one network ACL rule.
+type ACLEntry struct {
+	RuleNumber int    `json:"rule_number"`
+	Egress     bool   `json:"egress"`
+	Protocol   string `json:"protocol"` // "-1", "6", "17", ...
+	Action     string `json:"action"`   // allow or deny
+	CIDR       string `json:"cidr,omitempty"`
+	IPv6CIDR   string `json:"ipv6_cidr,omitempty"`
+	FromPort   int    `json:"from_port,omitempty"`
+	ToPort     int    `json:"to_port,omitempty"`
+}
+
+// VPC is a virtual private cloud.
+type VPC struct {
+	Meta
+	ID        string `json:"id"`
+	CIDR      string `json:"cidr"`
+	IsDefault bool   `json:"is_default"`
+	State     string `json:"state,omitempty"`
+}
+
+// Subnet is a VPC subnet.
+type Subnet struct {
+	Meta
+	ID                  string `json:"id"`
+	VPCID               string `json:"vpc_id"`
+	CIDR                string `json:"cidr"`
+	AvailabilityZone    string `json:"availability_zone"`
+	MapPublicIPOnLaunch bool   `json:"map_public_ip_on_launch"`
+	DefaultForAZ        bool   `json:"default_for_az,omitempty"`
+}
+
+// RouteTable is a VPC route table reduced to its routes and associations.
+type RouteTable struct {
+	Meta
+	ID        string   `json:"id"`
+	VPCID     string   `json:"vpc_id"`
+	Main      bool     `json:"main,omitempty"`
+	SubnetIDs []string `json:"subnet_ids,omitempty"`
+	Routes    []Route  `json:"routes,omitempty"`
+}
+
+// Route is one route; Target is the gateway, NAT, peering or endpoint ID.
+type Route struct {
+	Destination string `json:"destination"`
+	Target      string `json:"target"`
+}
+
+// FlowLog is a VPC, subnet or ENI flow log.
+type FlowLog struct {
+	Meta
+	ID          string `json:"id"`
+	ResourceID  string `json:"resource_id"`
+	TrafficType string `json:"traffic_type"` // ACCEPT, REJECT, ALL
+	Status      string `json:"status,omitempty"`
+	DestType    string `json:"destination_type,omitempty"`
+	Destination string `json:"destination,omitempty"`
+}
+
+// Volume is an EBS volume.
+type Volume struct {
+	Meta
+	ID         string    `json:"id"`
+	SizeGiB    int       `json:"size_gib"`
+	Type       string    `json:"type,omitempty"`
+	State      string    `json:"state"`
+	Encrypted  bool      `json:"encrypted"`
+	KMSKeyID   string    `json:"kms_key_id,omitempty"`
+	CreateTime time.Time `json:"create_time"`
+	// AttachedTo is the instance ID, empty when unattached.
+	AttachedTo string `json:"attached_to,omitempty"`
+}
+
+// Snapshot is an EBS snapshot owned by the account.
+type Snapshot struct {
+	Meta
+	ID        string    `json:"id"`
+	VolumeID  string    `json:"volume_id,omitempty"`
+	Encrypted bool      `json:"encrypted"`
+	KMSKeyID  string    `json:"kms_key_id,omitempty"`
+	StartTime time.Time `json:"start_time"`
+	SizeGiB   int       `json:"size_gib,omitempty"`
+	// SharedWith lists the create-volume permission: account IDs, or "all" when public.
+	SharedWith []string `json:"shared_with,omitempty"`
+	// SourceRegion is set when the snapshot is a cross-region copy.
+	SourceRegion string `json:"source_region,omitempty"`
+}
+
+// Public is true when the snapshot can be restored by anyone.
+func (s Snapshot) Public() bool { return containsString(s.SharedWith, "all") }
+
+// Image is an AMI.
+type Image struct {
+	Meta
+	ID              string     `json:"id"`
+	Name            string     `json:"name,omitempty"`
+	OwnerID         string     `json:"owner_id"`
+	CreationDate    time.Time  `json:"creation_date"`
+	DeprecationTime *time.Time `json:"deprecation_time,omitempty"`
+	Public          bool       `json:"public"`
+	// SharedWith lists the launch permission's account IDs.
+	SharedWith []string `json:"shared_with,omitempty"`
+	// InUseOnly marks a foreign AMI recorded because instances use it.
+	InUseOnly bool `json:"in_use_only,omitempty"`
+	// EncryptedSnapshots is true when every EBS snapshot behind the AMI is encrypted.
+	EncryptedSnapshots bool   `json:"encrypted_snapshots,omitempty"`
+	State              string `json:"state,omitempty"`
+}
+
+// VPNConnection is a site-to-site VPN connection.
+type VPNConnection struct {
+	Meta
+	ID                string      `json:"id"`
+	State             string      `json:"state"`
+	Type              string      `json:"type,omitempty"`
+	VPNGatewayID      string      `json:"vpn_gateway_id,omitempty"`
+	TransitGatewayID  string      `json:"transit_gateway_id,omitempty"`
+	CustomerGatewayID string      `json:"customer_gateway_id,omitempty"`
+	Tunnels           []VPNTunnel `json:"tunnels,omitempty"`
+}
+
+// VPNTunnel is one tunnel's status and its configured options. Empty
+// algorithm lists mean "AWS defaults", which include weak choices (SHA1, DH group 2).
+type VPNTunnel struct {
+	OutsideIP        string   `json:"outside_ip"`
+	Status           string   `json:"status"` // UP or DOWN
+	StatusMessage    string   `json:"status_message,omitempty"`
+	IKEVersions      []string `json:"ike_versions,omitempty"`
+	Phase1Encryption []string `json:"phase1_encryption,omitempty"`
+	Phase1Integrity  []string `json:"phase1_integrity,omitempty"`
+	Phase1DHGroups   []int    `json:"phase1_dh_groups,omitempty"`
+	Phase2Encryption []string `json:"phase2_encryption,omitempty"`
+	Phase2Integrity  []string `json:"phase2_integrity,omitempty"`
+	Phase2DHGroups   []int    `json:"phase2_dh_groups,omitempty"`
+	LoggingEnabled   bool     `json:"logging_enabled,omitempty"`
+}
+
+// VPCEndpoint is an interface or gateway endpoint.
+type VPCEndpoint struct {
+	Meta
+	ID          string `json:"id"`
+	VPCID       string `json:"vpc_id"`
+	ServiceName string `json:"service_name"`
+	Type        string `json:"type"`
+	Policy      string `json:"policy,omitempty"`
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,192 @@
+package state
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// SchemaVersion is the snapshot format version this build reads and writes.
+// Bump it when a field changes meaning or is removed; adding an optional
+// field does not need a bump.
+const SchemaVersion = 1
+
+// SnapshotFile is the on-disk envelope of a saved state.
+type SnapshotFile struct {
+	SchemaVersion int `json:"schema_version"`
+	// Generator names the program that wrote the file, e.g. "shoulder 0.1.0".
+	Generator string   `json:"generator,omitempty"`
+	Account   *Account `json:"account"`
+}
+
+// SnapshotError is a problem with a snapshot file; it names the file and,
+// where it can, the line and column.
+type SnapshotError struct {
+	File   string
+	Line   int
+	Column int
+	Err    error
+}
+
+func (e *SnapshotError) Error() string {
+	loc := e.File
+	if e.Line > 0 {
+		loc = fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Column)
+	}
+	return fmt.Sprintf("snapshot %s: %v", loc, e.Err)
+}
+
+func (e *SnapshotError) Unwrap() error { return e.Err }
+
+// WriteSnapshot writes the account as a versioned snapshot.
+func WriteSnapshot(w io.Writer, a *Account, generator string) error {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	enc := json.NewEncoder(bw)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(SnapshotFile{SchemaVersion: SchemaVersion, Generator: generator, Account: a}); err != nil {
+		return fmt.Errorf("encoding snapshot: %w", err)
+	}
+	return bw.Flush()
+}
+
+// SaveSnapshot writes the account to path atomically (a temporary file
+// renamed into place), so an interrupted write never leaves half a snapshot.
+func SaveSnapshot(path string, a *Account, generator string) error {
+	tmp, err := os.CreateTemp(dirOf(path), ".shoulder-snapshot-*")
+	if err != nil {
+		return fmt.Errorf("writing snapshot %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing snapshot %s: %w", path, err)
+	}
+	if err := WriteSnapshot(tmp, a, generator); err != nil {
+		tmp.Close()
+		return fmt.Errorf("writing snapshot %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("writing snapshot %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("writing snapshot %s: %w", path, err)
+	}
+	return nil
+}
+
+func dirOf(path string) string {
+	for i := len(path) - 1; i >= 0; i-- {
+		if path[i] == '/' || path[i] == os.PathSeparator {
+			return path[:i+1]
+		}
+	}
+	return "."
+}
+
+// LoadSnapshot reads a snapshot file. Errors are *SnapshotError.
+func LoadSnapshot(path string) (*Account, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, &SnapshotError{File: path, Err: errors.New("file does not exist")}
+		}
+		return nil, &SnapshotError{File: path, Err: err}
+	}
+	return DecodeSnapshot(path, b)
+}
+
+// DecodeSnapshot parses snapshot bytes; name is used in error messages.
+// It checks the schema version before decoding the account, rejects unknown
+// fields (a typo must not silently drop data) and reports type errors with
+// their line and column.
+func DecodeSnapshot(name string, b []byte) (*Account, error) {
+	if len(bytes.TrimSpace(b)) == 0 {
+		return nil, &SnapshotError{File: name, Err: errors.New("file is empty")}
+	}
+	var head struct {
+		SchemaVersion json.RawMessage `json:"schema_version"`
+	}
+	if err := json.Unmarshal(b, &head); err != nil {
+		return nil, decodeError(name, b, err)
+	}
+	if head.SchemaVersion == nil {
+		return nil, &SnapshotError{File: name, Err: errors.New("no schema_version field: this is not a shoulder snapshot")}
+	}
+	var v int
+	if err := json.Unmarshal(head.SchemaVersion, &v); err != nil {
+		return nil, &SnapshotError{File: name, Err: fmt.Errorf("schema_version must be an integer, got %s", head.SchemaVersion)}
+	}
+	switch {
+	case v > SchemaVersion:
+		return nil, &SnapshotError{File: name, Err: fmt.Errorf("schema_version %d is newer than this shoulder understands (%d): upgrade shoulder", v, SchemaVersion)}
+	case v < 1:
+		return nil, &SnapshotError{File: name, Err: fmt.Errorf("schema_version %d is not a known version (this shoulder reads %d)", v, SchemaVersion)}
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	var s SnapshotFile
+	if err := dec.Decode(&s); err != nil {
+		return nil, decodeError(name, b, err)
+	}
+	if dec.More() {
+		return nil, &SnapshotError{File: name, Err: errors.New("extra data after the snapshot object")}
+	}
+	if s.Account == nil {
+		return nil, &SnapshotError{File: name, Err: errors.New("no account object")}
+	}
+	if s.Account.AccountID == "" {
+		return nil, &SnapshotError{File: name, Err: errors.New("account.account_id is empty")}
+	}
+	return s.Account, nil
+}
+
+// decodeError turns encoding/json errors into messages with a position.
+func decodeError(name string, b []byte, err error) error {
+	var syn *json.SyntaxError
+	var typ *json.UnmarshalTypeError
+	switch {
+	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
+		line, col := position(b, int64(len(b)))
+		return &SnapshotError{File: name, Line: line, Column: col, Err: errors.New("file is truncated (unexpected end of JSON)")}
+	case errors.As(err, &syn):
+		if syn.Offset >= int64(len(bytes.TrimRight(b, " \t\r\n"))) {
+			line, col := position(b, syn.Offset)
+			return &SnapshotError{File: name, Line: line, Column: col, Err: errors.New("file is truncated (unexpected end of JSON)")}
+		}
+		line, col := position(b, syn.Offset)
+		if strings.Contains(syn.Error(), "after top-level value") {
+			return &SnapshotError{File: name, Line: line, Column: col, Err: errors.New("extra data after the snapshot object")}
+		}
+		return &SnapshotError{File: name, Line: line, Column: col, Err: fmt.Errorf("invalid JSON: %v", syn)}
+	case errors.As(err, &typ):
+		line, col := position(b, typ.Offset)
+		field := typ.Field
+		if field == "" {
+			field = "(top level)"
+		}
+		return &SnapshotError{File: name, Line: line, Column: col, Err: fmt.Errorf("field %s: expected %s, got JSON %s", field, typ.Type, typ.Value)}
+	default:
+		return &SnapshotError{File: name, Err: err}
+	}
+}
+
+func position(b []byte, off int64) (line, col int) {
+	if off > int64(len(b)) {
+		off = int64(len(b))
+	}
+	line, col = 1, 1
+	for _, c := range b[:off] {
+		if c == '\n' {
+			line++
+			col = 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}
