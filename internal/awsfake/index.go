@@ -1,0 +1,192 @@
+package awsfake
+
+import (
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// index holds the state's resources grouped by region, computed once so
+// that each request only slices.
+type index struct {
+	regions map[string]state.Region
+
+	instances      map[string][]*state.Instance
+	securityGroups map[string][]*state.SecurityGroup
+	networkACLs    map[string][]*state.NetworkACL
+	vpcs           map[string][]*state.VPC
+	subnets        map[string][]*state.Subnet
+	routeTables    map[string][]*state.RouteTable
+	flowLogs       map[string][]*state.FlowLog
+	volumes        map[string][]*state.Volume
+	snapshots      map[string][]*state.Snapshot
+	images         map[string][]*state.Image
+	vpns           map[string][]*state.VPNConnection
+	endpoints      map[string][]*state.VPCEndpoint
+	snapshotByID   map[string]*state.Snapshot
+	imageByID      map[string]*state.Image
+
+	keys     map[string][]*state.Key
+	keyByID  map[string]*state.Key
+	trails   map[string][]*state.Trail // by home region
+	buckets  map[string]*state.Bucket
+	analyzer map[string][]*state.Analyzer
+
+	recorders map[string][]*state.ConfigRecorder
+	channels  map[string][]*state.DeliveryChannel
+	detectors map[string][]*state.Detector
+
+	managed    map[string][]*state.ManagedInstance
+	compliance map[string][]*state.PatchCompliance
+	documents  map[string][]*state.SSMDocument
+
+	dbInstances   map[string][]*state.DBInstance
+	dbClusters    map[string][]*state.DBCluster
+	dbSnapshots   map[string][]*state.DBSnapshot // instance snapshots
+	dbClusterSnap map[string][]*state.DBSnapshot
+	dbParamGroups map[string][]*state.ParameterGroup
+	dbClusterPGs  map[string][]*state.ParameterGroup
+	pending       map[string][]*state.PendingMaintenance
+	eventSubs     map[string][]*state.EventSubscription
+
+	rsClusters    map[string][]*state.RedshiftCluster
+	rsParamGroups map[string][]*state.ParameterGroup
+
+	workspaces  map[string][]*state.Workspace
+	directories map[string][]*state.WorkspaceDirectory
+	ipGroups    map[string][]*state.WorkspaceIPGroup
+	wsImages    map[string][]*state.WorkspaceImage
+}
+
+func group[T any](xs []T, region func(*T) string) map[string][]*T {
+	out := map[string][]*T{}
+	for i := range xs {
+		r := region(&xs[i])
+		out[r] = append(out[r], &xs[i])
+	}
+	return out
+}
+
+func buildIndex(a *state.Account) *index {
+	x := &index{regions: map[string]state.Region{}}
+	for _, r := range a.Regions {
+		x.regions[r.Name] = r
+	}
+	x.instances = group(a.EC2.Instances, func(v *state.Instance) string { return v.Region })
+	x.securityGroups = group(a.EC2.SecurityGroups, func(v *state.SecurityGroup) string { return v.Region })
+	x.networkACLs = group(a.EC2.NetworkACLs, func(v *state.NetworkACL) string { return v.Region })
+	x.vpcs = group(a.EC2.VPCs, func(v *state.VPC) string { return v.Region })
+	x.subnets = group(a.EC2.Subnets, func(v *state.Subnet) string { return v.Region })
+	x.routeTables = group(a.EC2.RouteTables, func(v *state.RouteTable) string { return v.Region })
+	x.flowLogs = group(a.EC2.FlowLogs, func(v *state.FlowLog) string { return v.Region })
+	x.volumes = group(a.EC2.Volumes, func(v *state.Volume) string { return v.Region })
+	x.snapshots = group(a.EC2.Snapshots, func(v *state.Snapshot) string { return v.Region })
+	x.images = group(a.EC2.Images, func(v *state.Image) string { return v.Region })
+	x.vpns = group(a.EC2.VPNConnections, func(v *state.VPNConnection) string { return v.Region })
+	x.endpoints = group(a.EC2.VPCEndpoints, func(v *state.VPCEndpoint) string { return v.Region })
+	x.snapshotByID = map[string]*state.Snapshot{}
+	for i := range a.EC2.Snapshots {
+		x.snapshotByID[a.EC2.Snapshots[i].Region+"/"+a.EC2.Snapshots[i].ID] = &a.EC2.Snapshots[i]
+	}
+	x.imageByID = map[string]*state.Image{}
+	for i := range a.EC2.Images {
+		x.imageByID[a.EC2.Images[i].Region+"/"+a.EC2.Images[i].ID] = &a.EC2.Images[i]
+	}
+
+	x.keys = group(a.KMS.Keys, func(v *state.Key) string { return v.Region })
+	x.keyByID = map[string]*state.Key{}
+	for i := range a.KMS.Keys {
+		k := &a.KMS.Keys[i]
+		x.keyByID[k.Region+"/"+k.ID] = k
+		x.keyByID[k.Region+"/"+k.ARN] = k
+	}
+	x.trails = group(a.CloudTrail.Trails, func(v *state.Trail) string { return v.HomeRegion })
+	x.buckets = map[string]*state.Bucket{}
+	for i := range a.S3.Buckets {
+		x.buckets[a.S3.Buckets[i].Name] = &a.S3.Buckets[i]
+	}
+	x.analyzer = group(a.IAM.AccessAnalyzers, func(v *state.Analyzer) string { return v.Region })
+
+	x.recorders = group(a.Config.Recorders, func(v *state.ConfigRecorder) string { return v.Region })
+	x.channels = group(a.Config.DeliveryChannels, func(v *state.DeliveryChannel) string { return v.Region })
+	x.detectors = group(a.GuardDuty.Detectors, func(v *state.Detector) string { return v.Region })
+
+	x.managed = group(a.SSM.ManagedInstances, func(v *state.ManagedInstance) string { return v.Region })
+	x.compliance = group(a.SSM.PatchCompliance, func(v *state.PatchCompliance) string { return v.Region })
+	x.documents = group(a.SSM.Documents, func(v *state.SSMDocument) string { return v.Region })
+
+	x.dbInstances = group(a.RDS.Instances, func(v *state.DBInstance) string { return v.Region })
+	x.dbClusters = group(a.RDS.Clusters, func(v *state.DBCluster) string { return v.Region })
+	x.dbSnapshots, x.dbClusterSnap = map[string][]*state.DBSnapshot{}, map[string][]*state.DBSnapshot{}
+	for i := range a.RDS.Snapshots {
+		s := &a.RDS.Snapshots[i]
+		if s.Cluster {
+			x.dbClusterSnap[s.Region] = append(x.dbClusterSnap[s.Region], s)
+		} else {
+			x.dbSnapshots[s.Region] = append(x.dbSnapshots[s.Region], s)
+		}
+	}
+	x.dbParamGroups, x.dbClusterPGs = map[string][]*state.ParameterGroup{}, map[string][]*state.ParameterGroup{}
+	for i := range a.RDS.ParameterGroups {
+		g := &a.RDS.ParameterGroups[i]
+		if g.Cluster {
+			x.dbClusterPGs[g.Region] = append(x.dbClusterPGs[g.Region], g)
+		} else {
+			x.dbParamGroups[g.Region] = append(x.dbParamGroups[g.Region], g)
+		}
+	}
+	x.pending = map[string][]*state.PendingMaintenance{}
+	for i := range a.RDS.PendingMaintenance {
+		pm := &a.RDS.PendingMaintenance[i]
+		r := arnRegion(pm.ResourceARN)
+		x.pending[r] = append(x.pending[r], pm)
+	}
+	x.eventSubs = group(a.RDS.EventSubscriptions, func(v *state.EventSubscription) string { return v.Region })
+
+	x.rsClusters = group(a.Redshift.Clusters, func(v *state.RedshiftCluster) string { return v.Region })
+	x.rsParamGroups = group(a.Redshift.ParameterGroups, func(v *state.ParameterGroup) string { return v.Region })
+
+	x.workspaces = group(a.WorkSpaces.Workspaces, func(v *state.Workspace) string { return v.Region })
+	x.directories = group(a.WorkSpaces.Directories, func(v *state.WorkspaceDirectory) string { return v.Region })
+	x.ipGroups = group(a.WorkSpaces.IPGroups, func(v *state.WorkspaceIPGroup) string { return v.Region })
+	x.wsImages = group(a.WorkSpaces.Images, func(v *state.WorkspaceImage) string { return v.Region })
+	return x
+}
+
+// regionEnabled reports whether calls to region are served. A region the
+// account lists as not enabled answers like AWS does for a region the
+// account has not opted in to; a region the state does not list at all is
+// served (empty), so a state that lists only its scanned regions works.
+func (x *index) regionEnabled(r string) bool {
+	reg, ok := x.regions[r]
+	return !ok || reg.Enabled
+}
+
+// arnRegion returns the region field of an ARN.
+func arnRegion(arn string) string {
+	n := 0
+	start := 0
+	for i := 0; i < len(arn); i++ {
+		if arn[i] == ':' {
+			n++
+			if n == 3 {
+				start = i + 1
+			} else if n == 4 {
+				return arn[start:i]
+			}
+		}
+	}
+	return ""
+}
+
+// registry lists the services the fake serves, by SigV4 signing name (and
+// s3control, which signs as s3 but is told apart by its path).
+func (s *Server) registry() map[string]*service {
+	out := map[string]*service{}
+	for _, svc := range []*service{
+		s.stsService(), s.iamService(), s.ec2Service(), s.s3Service(), s.s3controlService(), s.kmsService(),
+		s.cloudtrailService(), s.configService(), s.guarddutyService(), s.ssmService(), s.rdsService(),
+		s.redshiftService(), s.workspacesService(), s.organizationsService(), s.accessAnalyzerService(), s.accountService(),
+	} {
+		out[svc.name] = svc
+	}
+	return out
+}

@@ -1,0 +1,468 @@
+package awsfake
+
+import (
+	"strings"
+
+	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	cfgtypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
+	"github.com/aws/aws-sdk-go-v2/service/guardduty"
+	gdtypes "github.com/aws/aws-sdk-go-v2/service/guardduty/types"
+	"github.com/aws/aws-sdk-go-v2/service/organizations"
+	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
+	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// ---- AWS Config (awsJson1.1) ----
+
+func (s *Server) configService() *service {
+	return &service{name: "config", proto: protoJSON, ops: map[string]handler{
+		"DescribeConfigurationRecorders":      cfgDescribeRecorders,
+		"DescribeConfigurationRecorderStatus": cfgDescribeRecorderStatus,
+		"DescribeDeliveryChannels":            cfgDescribeDeliveryChannels,
+	}}
+}
+
+func cfgDescribeRecorders(c *call) (*reply, error) {
+	out := &configservice.DescribeConfigurationRecordersOutput{ConfigurationRecorders: []cfgtypes.ConfigurationRecorder{}}
+	for _, r := range c.s.idx.recorders[c.region] {
+		cr := cfgtypes.ConfigurationRecorder{
+			Name: sp(r.Name), Arn: sp(r.ARN), RoleARN: sp(r.RoleARN), RecordingScope: cfgtypes.RecordingScopePaid,
+			RecordingGroup: &cfgtypes.RecordingGroup{AllSupported: r.AllSupported, IncludeGlobalResourceTypes: r.IncludeGlobalResourceTypes},
+		}
+		if r.ServiceLinked {
+			// Service-linked recorders belong to another AWS service and
+			// say so with their service principal.
+			cr.ServicePrincipal = p("config-conforms.amazonaws.com")
+			cr.RecordingScope = cfgtypes.RecordingScopeInternal
+		}
+		out.ConfigurationRecorders = append(out.ConfigurationRecorders, cr)
+	}
+	return c.jsonReply(out), nil
+}
+
+func cfgDescribeRecorderStatus(c *call) (*reply, error) {
+	out := &configservice.DescribeConfigurationRecorderStatusOutput{ConfigurationRecordersStatus: []cfgtypes.ConfigurationRecorderStatus{}}
+	for _, r := range c.s.idx.recorders[c.region] {
+		st := cfgtypes.ConfigurationRecorderStatus{Name: sp(r.Name), Arn: sp(r.ARN), Recording: r.Recording, LastStatus: cfgtypes.RecorderStatus(r.LastStatus)}
+		out.ConfigurationRecordersStatus = append(out.ConfigurationRecordersStatus, st)
+	}
+	return c.jsonReply(out), nil
+}
+
+func cfgDescribeDeliveryChannels(c *call) (*reply, error) {
+	out := &configservice.DescribeDeliveryChannelsOutput{DeliveryChannels: []cfgtypes.DeliveryChannel{}}
+	for _, d := range c.s.idx.channels[c.region] {
+		out.DeliveryChannels = append(out.DeliveryChannels, cfgtypes.DeliveryChannel{Name: sp(d.Name), S3BucketName: sp(d.S3Bucket), SnsTopicARN: sp(d.SNSTopic)})
+	}
+	return c.jsonReply(out), nil
+}
+
+// ---- Systems Manager (awsJson1.1) ----
+
+func (s *Server) ssmService() *service {
+	return &service{name: "ssm", proto: protoJSON, ops: map[string]handler{
+		"DescribeInstanceInformation":     ssmDescribeInstanceInformation,
+		"ListResourceComplianceSummaries": ssmListResourceComplianceSummaries,
+		"ListDocuments":                   ssmListDocuments,
+		"DescribeDocumentPermission":      ssmDescribeDocumentPermission,
+	}}
+}
+
+// ssmPage pages with MaxResults (min..max, default def) and NextToken.
+func (c *call) ssmPage(n, min, def, max int) (start, end int, next string, err error) {
+	m, err := c.num("MaxResults", 0)
+	if err != nil {
+		return 0, 0, "", err
+	}
+	if m != 0 && (m < min || m > max) {
+		return 0, 0, "", errf(400, "ValidationException", "1 validation error detected: Value '%d' at 'maxResults' failed to satisfy constraint: Member must have value between %d and %d", m, min, max)
+	}
+	return page(c.action, n, c.str("NextToken"), m, def, max)
+}
+
+func ssmDescribeInstanceInformation(c *call) (*reply, error) {
+	xs := c.s.idx.managed[c.region]
+	start, end, next, err := c.ssmPage(len(xs), 5, 10, 50)
+	if err != nil {
+		return nil, err
+	}
+	out := &ssm.DescribeInstanceInformationOutput{InstanceInformationList: []ssmtypes.InstanceInformation{}, NextToken: sp(next)}
+	for _, m := range xs[start:end] {
+		out.InstanceInformationList = append(out.InstanceInformationList, ssmtypes.InstanceInformation{
+			InstanceId: sp(m.InstanceID), PingStatus: ssmtypes.PingStatus(m.PingStatus), PlatformType: ssmtypes.PlatformType(m.PlatformType),
+			PlatformName: sp(m.PlatformName), AgentVersion: sp(m.AgentVersion), LastPingDateTime: tp(m.LastPingTime),
+			ResourceType: ssmtypes.ResourceTypeEc2Instance,
+		})
+	}
+	return c.jsonReply(out), nil
+}
+
+// ssmListResourceComplianceSummaries serves the patch compliance of each
+// managed instance. Only the ComplianceType=Patch filter is understood.
+func ssmListResourceComplianceSummaries(c *call) (*reply, error) {
+	if fs, ok := c.body["Filters"].([]any); ok {
+		for _, f := range fs {
+			m, _ := f.(map[string]any)
+			if m["Key"] != "ComplianceType" {
+				return nil, errf(400, "ValidationException", "awsfake understands only the ComplianceType filter, not %v", m["Key"])
+			}
+		}
+	}
+	xs := c.s.idx.compliance[c.region]
+	start, end, next, err := c.ssmPage(len(xs), 1, 50, 50)
+	if err != nil {
+		return nil, err
+	}
+	out := &ssm.ListResourceComplianceSummariesOutput{ResourceComplianceSummaryItems: []ssmtypes.ResourceComplianceSummaryItem{}, NextToken: sp(next)}
+	for _, pc := range xs[start:end] {
+		sev := &ssmtypes.SeveritySummary{}
+		switch pc.Severity {
+		case "CRITICAL":
+			sev.CriticalCount = int32(pc.MissingCount)
+		case "HIGH":
+			sev.HighCount = int32(pc.MissingCount)
+		case "MEDIUM":
+			sev.MediumCount = int32(pc.MissingCount)
+		case "LOW":
+			sev.LowCount = int32(pc.MissingCount)
+		case "INFORMATIONAL":
+			sev.InformationalCount = int32(pc.MissingCount)
+		default:
+			sev.UnspecifiedCount = int32(pc.MissingCount)
+		}
+		out.ResourceComplianceSummaryItems = append(out.ResourceComplianceSummaryItems, ssmtypes.ResourceComplianceSummaryItem{
+			ComplianceType: p("Patch"), ResourceType: p("ManagedInstance"), ResourceId: sp(pc.InstanceID),
+			Status: ssmtypes.ComplianceStatus(pc.Status), OverallSeverity: ssmtypes.ComplianceSeverity(orDefault(pc.Severity, "UNSPECIFIED")),
+			ExecutionSummary:    &ssmtypes.ComplianceExecutionSummary{ExecutionTime: p(pc.LastOperationTime), ExecutionType: p("Command")},
+			NonCompliantSummary: &ssmtypes.NonCompliantSummary{NonCompliantCount: int32(pc.MissingCount), SeveritySummary: sev},
+			CompliantSummary:    &ssmtypes.CompliantSummary{CompliantCount: 10, SeveritySummary: &ssmtypes.SeveritySummary{}},
+		})
+	}
+	return c.jsonReply(out), nil
+}
+
+func ssmListDocuments(c *call) (*reply, error) {
+	self := false
+	if fs, ok := c.body["Filters"].([]any); ok {
+		for _, f := range fs {
+			m, _ := f.(map[string]any)
+			if m["Key"] == "Owner" {
+				if vs, _ := m["Values"].([]any); len(vs) == 1 && vs[0] == "Self" {
+					self = true
+					continue
+				}
+			}
+			return nil, errf(400, "ValidationException", "awsfake understands only the Owner=Self filter, got %v", m)
+		}
+	}
+	if !self {
+		// Without Owner=Self SSM lists every AWS-owned document too.
+		return nil, errf(400, "ValidationException", "awsfake: ListDocuments without the Owner=Self filter would list AWS's own documents")
+	}
+	xs := c.s.idx.documents[c.region]
+	start, end, next, err := c.ssmPage(len(xs), 1, 50, 50)
+	if err != nil {
+		return nil, err
+	}
+	out := &ssm.ListDocumentsOutput{DocumentIdentifiers: []ssmtypes.DocumentIdentifier{}, NextToken: sp(next)}
+	for _, d := range xs[start:end] {
+		out.DocumentIdentifiers = append(out.DocumentIdentifiers, ssmtypes.DocumentIdentifier{
+			Name: sp(d.Name), Owner: sp(c.s.acct.AccountID), DocumentType: ssmtypes.DocumentTypeCommand, DocumentFormat: ssmtypes.DocumentFormatJson,
+		})
+	}
+	return c.jsonReply(out), nil
+}
+
+func ssmDescribeDocumentPermission(c *call) (*reply, error) {
+	name := c.str("Name")
+	c.resource = name
+	var doc *state.SSMDocument
+	for _, d := range c.s.idx.documents[c.region] {
+		if d.Name == name || d.ARN == name {
+			doc = d
+		}
+	}
+	if doc == nil {
+		return nil, errf(400, "InvalidDocument", "Document %s does not exist", name)
+	}
+	out := &ssm.DescribeDocumentPermissionOutput{AccountIds: []string{}}
+	if doc.Public {
+		out.AccountIds = append(out.AccountIds, "all")
+	}
+	out.AccountIds = append(out.AccountIds, doc.SharedWith...)
+	return c.jsonReply(out), nil
+}
+
+// ---- Organizations (awsJson1.1, global) ----
+
+func (s *Server) organizationsService() *service {
+	return &service{name: "organizations", proto: protoJSON, global: true, ops: map[string]handler{
+		"DescribeOrganization": orgDescribeOrganization,
+		"ListPolicies":         orgListPolicies,
+		"DescribePolicy":       orgDescribePolicy,
+		"ListTargetsForPolicy": orgListTargetsForPolicy,
+	}}
+}
+
+func (c *call) org() (*state.Organization, error) {
+	o := c.s.acct.Organization
+	if o == nil {
+		return nil, errf(400, "AWSOrganizationsNotInUseException", "Your account is not a member of an organization.")
+	}
+	return o, nil
+}
+
+func orgDescribeOrganization(c *call) (*reply, error) {
+	o, err := c.org()
+	if err != nil {
+		return nil, err
+	}
+	return c.jsonReply(&organizations.DescribeOrganizationOutput{Organization: &orgtypes.Organization{
+		Id: sp(o.ID), MasterAccountId: sp(o.MasterAccountID), FeatureSet: orgtypes.OrganizationFeatureSetAll,
+		Arn:              p(c.s.acct.ARNPrefix() + "organizations::" + o.MasterAccountID + ":organization/" + o.ID),
+		MasterAccountArn: p(c.s.acct.ARNPrefix() + "organizations::" + o.MasterAccountID + ":account/" + o.ID + "/" + o.MasterAccountID),
+	}}), nil
+}
+
+func orgPolicySummary(c *call, s *state.SCP) *orgtypes.PolicySummary {
+	return &orgtypes.PolicySummary{Id: sp(s.ID), Arn: sp(s.ARN), Name: sp(s.Name), Type: orgtypes.PolicyTypeServiceControlPolicy, AwsManaged: s.ID == "p-FullAWSAccess"}
+}
+
+// orgListPolicies lists the state's SCPs. A member account that AWS would
+// deny is modelled by the state itself: its SCP list is what it could read.
+func orgListPolicies(c *call) (*reply, error) {
+	o, err := c.org()
+	if err != nil {
+		return nil, err
+	}
+	if f := c.str("Filter"); f != "SERVICE_CONTROL_POLICY" {
+		return nil, errf(400, "InvalidInputException", "awsfake serves only Filter=SERVICE_CONTROL_POLICY, not %q", f)
+	}
+	mx, err := c.num("MaxResults", 0)
+	if err != nil {
+		return nil, err
+	}
+	start, end, next, err := page(c.action, len(o.SCPs), c.str("NextToken"), mx, 20, 20)
+	if err != nil {
+		return nil, err
+	}
+	out := &organizations.ListPoliciesOutput{Policies: []orgtypes.PolicySummary{}, NextToken: sp(next)}
+	for i := start; i < end; i++ {
+		out.Policies = append(out.Policies, *orgPolicySummary(c, &o.SCPs[i]))
+	}
+	return c.jsonReply(out), nil
+}
+
+func (c *call) scp() (*state.SCP, error) {
+	o, err := c.org()
+	if err != nil {
+		return nil, err
+	}
+	id := c.str("PolicyId")
+	c.resource = id
+	for i := range o.SCPs {
+		if o.SCPs[i].ID == id {
+			return &o.SCPs[i], nil
+		}
+	}
+	return nil, errf(400, "PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.")
+}
+
+func orgDescribePolicy(c *call) (*reply, error) {
+	s, err := c.scp()
+	if err != nil {
+		return nil, err
+	}
+	return c.jsonReply(&organizations.DescribePolicyOutput{Policy: &orgtypes.Policy{PolicySummary: orgPolicySummary(c, s), Content: p(s.Document)}}), nil
+}
+
+func orgListTargetsForPolicy(c *call) (*reply, error) {
+	s, err := c.scp()
+	if err != nil {
+		return nil, err
+	}
+	mx, err := c.num("MaxResults", 0)
+	if err != nil {
+		return nil, err
+	}
+	start, end, next, err := page(c.action, len(s.Targets), c.str("NextToken"), mx, 20, 20)
+	if err != nil {
+		return nil, err
+	}
+	out := &organizations.ListTargetsForPolicyOutput{Targets: []orgtypes.PolicyTargetSummary{}, NextToken: sp(next)}
+	for _, t := range s.Targets[start:end] {
+		typ := orgtypes.TargetTypeAccount
+		switch {
+		case strings.HasPrefix(t, "r-"):
+			typ = orgtypes.TargetTypeRoot
+		case strings.HasPrefix(t, "ou-"):
+			typ = orgtypes.TargetTypeOrganizationalUnit
+		}
+		out.Targets = append(out.Targets, orgtypes.PolicyTargetSummary{TargetId: p(t), Name: p(t), Type: typ,
+			Arn: p(c.s.acct.ARNPrefix() + "organizations::" + c.s.acct.AccountID + ":target/" + t)})
+	}
+	return c.jsonReply(out), nil
+}
+
+// ---- GuardDuty (restJson1) ----
+
+func (s *Server) guarddutyService() *service {
+	return &service{name: "guardduty", proto: protoRestJSON,
+		routes: []route{
+			rt("GET", "/detector", "ListDetectors"),
+			rt("GET", "/detector/{DetectorId}", "GetDetector"),
+			rt("GET", "/detector/{DetectorId}/administrator", "GetAdministratorAccount"),
+			rt("POST", "/detector/{DetectorId}/findings/statistics", "GetFindingsStatistics"),
+			rt("POST", "/detector", "CreateDetector"),
+			rt("POST", "/detector/{DetectorId}", "UpdateDetector"),
+			rt("DELETE", "/detector/{DetectorId}", "DeleteDetector"),
+		},
+		ops: map[string]handler{
+			"ListDetectors":           gdListDetectors,
+			"GetDetector":             gdDetector(gdGetDetector),
+			"GetAdministratorAccount": gdDetector(gdGetAdministratorAccount),
+			"GetFindingsStatistics":   gdDetector(gdGetFindingsStatistics),
+		}}
+}
+
+func gdListDetectors(c *call) (*reply, error) {
+	ds := c.s.idx.detectors[c.region]
+	mx, err := c.num("maxResults", 0)
+	if err != nil {
+		return nil, err
+	}
+	start, end, next, err := page(c.action, len(ds), c.str("nextToken"), mx, 50, 50)
+	if err != nil {
+		return nil, err
+	}
+	out := &guardduty.ListDetectorsOutput{DetectorIds: []string{}, NextToken: sp(next)}
+	for _, d := range ds[start:end] {
+		out.DetectorIds = append(out.DetectorIds, d.ID)
+	}
+	return c.jsonReply(out), nil
+}
+
+func gdDetector(h func(c *call, d *state.Detector) (*reply, error)) handler {
+	return func(c *call) (*reply, error) {
+		id := c.labels["DetectorId"]
+		c.resource = id
+		for _, d := range c.s.idx.detectors[c.region] {
+			if d.ID == id {
+				return h(c, d)
+			}
+		}
+		return nil, errf(400, "BadRequestException", "The request is rejected because the input detectorId is not owned by the current account.")
+	}
+}
+
+func gdGetDetector(c *call, d *state.Detector) (*reply, error) {
+	out := &guardduty.GetDetectorOutput{Status: gdtypes.DetectorStatus(d.Status), ServiceRole: p("arn:aws:iam::" + c.s.acct.AccountID + ":role/aws-service-role/guardduty.amazonaws.com/AWSServiceRoleForAmazonGuardDuty"),
+		FindingPublishingFrequency: gdtypes.FindingPublishingFrequencySixHours, Tags: d.Tags}
+	for _, name := range sortedKeys(d.Features) {
+		out.Features = append(out.Features, gdtypes.DetectorFeatureConfigurationResult{Name: gdtypes.DetectorFeatureResult(name), Status: gdtypes.FeatureStatus(d.Features[name])})
+	}
+	return c.jsonReply(out), nil
+}
+
+func gdGetAdministratorAccount(c *call, d *state.Detector) (*reply, error) {
+	out := &guardduty.GetAdministratorAccountOutput{}
+	if d.AdministratorAccountID != "" {
+		out.Administrator = &gdtypes.Administrator{AccountId: p(d.AdministratorAccountID), RelationshipStatus: p("Enabled"), InvitationId: p("fake-invitation")}
+	}
+	return c.jsonReply(out), nil
+}
+
+// gdGetFindingsStatistics reports the detector's active high-severity
+// findings, as counts by severity (severity 8.0 stands for "high").
+func gdGetFindingsStatistics(c *call, d *state.Detector) (*reply, error) {
+	stats := &gdtypes.FindingStatistics{CountBySeverity: map[string]int32{}}
+	if n := d.HighSeverityFindings; n > 0 {
+		stats.CountBySeverity["8.0"] = int32(n)
+		stats.GroupedBySeverity = []gdtypes.SeverityStatistics{{Severity: p(8.0), TotalFindings: p(int32(n))}}
+	}
+	return c.jsonReply(&guardduty.GetFindingsStatisticsOutput{FindingStatistics: stats}), nil
+}
+
+// ---- IAM Access Analyzer (restJson1, old codegen) ----
+
+func (s *Server) accessAnalyzerService() *service {
+	return &service{name: "access-analyzer", proto: protoRestJSON,
+		routes: []route{
+			rt("GET", "/analyzer", "ListAnalyzers"),
+			rt("PUT", "/analyzer", "CreateAnalyzer"),
+		},
+		ops: map[string]handler{"ListAnalyzers": aaListAnalyzers}}
+}
+
+func aaListAnalyzers(c *call) (*reply, error) {
+	xs := c.s.idx.analyzer[c.region]
+	if t := c.str("type"); t != "" {
+		var f []*state.Analyzer
+		for _, a := range xs {
+			if a.Type == t {
+				f = append(f, a)
+			}
+		}
+		xs = f
+	}
+	mx, err := c.num("maxResults", 0)
+	if err != nil {
+		return nil, err
+	}
+	start, end, next, err := page(c.action, len(xs), c.str("nextToken"), mx, 100, 1000)
+	if err != nil {
+		return nil, err
+	}
+	type analyzer struct {
+		Arn       string `json:"arn"`
+		Name      string `json:"name"`
+		Type      string `json:"type"`
+		Status    string `json:"status"`
+		CreatedAt string `json:"createdAt"`
+	}
+	out := struct {
+		Analyzers []analyzer `json:"analyzers"`
+		NextToken *string    `json:"nextToken,omitempty"`
+	}{Analyzers: []analyzer{}, NextToken: sp(next)}
+	for _, a := range xs[start:end] {
+		out.Analyzers = append(out.Analyzers, analyzer{a.ARN, a.Name, a.Type, a.Status, c.s.acct.CollectedAt.UTC().Format("2006-01-02T15:04:05Z")})
+	}
+	return c.rawJSON(out)
+}
+
+// ---- Account (restJson1, old codegen, global) ----
+
+func (s *Server) accountService() *service {
+	return &service{name: "account", proto: protoRestJSON, global: true,
+		routes: []route{
+			rt("POST", "/getAlternateContact", "GetAlternateContact"),
+			rt("POST", "/putAlternateContact", "PutAlternateContact"),
+			rt("POST", "/deleteAlternateContact", "DeleteAlternateContact"),
+		},
+		ops: map[string]handler{"GetAlternateContact": acctGetAlternateContact}}
+}
+
+// acctGetAlternateContact answers the SECURITY contact: present when the
+// state says it is set, ResourceNotFoundException when it says it is not.
+func acctGetAlternateContact(c *call) (*reply, error) {
+	if t := c.str("AlternateContactType"); t != "SECURITY" {
+		return nil, errf(400, "ValidationException", "awsfake serves only the SECURITY contact, not %q", t)
+	}
+	set := c.s.acct.IAM.SecurityContactSet
+	if set == nil || !*set {
+		return nil, errf(404, "ResourceNotFoundException", "No contact of the inputted alternate contact type found.")
+	}
+	type contact struct {
+		AlternateContactType string `json:"AlternateContactType"`
+		EmailAddress         string `json:"EmailAddress"`
+		Name                 string `json:"Name"`
+		PhoneNumber          string `json:"PhoneNumber"`
+		Title                string `json:"Title"`
+	}
+	return c.rawJSON(struct {
+		AlternateContact contact `json:"AlternateContact"`
+	}{contact{"SECURITY", "security@example.com", "Security Team", "+1 555 0100", "CISO"}})
+}
