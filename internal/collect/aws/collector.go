@@ -1,0 +1,332 @@
+// Package aws collects a live AWS account into a state.Account with
+// aws-sdk-go-v2, read-only, under the operation declaration of package
+// collect: every call goes through a client-side token bucket per (region,
+// action), the SDK's adaptive retry (its retry quota disabled), a per-attempt
+// timeout and call accounting; every call that fails after its retries is
+// recorded as a coverage gap and the collection goes on.
+//
+// Global services (IAM, Organizations, S3's bucket list, the account's
+// alternate contacts) are read once; regional ones once per scanned region.
+// Each service has its own file.
+package aws
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	sdk "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/arn"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+
+	"github.com/shoulder-dev/shoulder/internal/collect"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// Options select the account, the regions and the pace of a collection.
+// The zero value collects the default credential chain's account in every
+// enabled region with the default limits.
+type Options struct {
+	// Profile is the shared-config profile (like `aws --profile`).
+	Profile string
+	// RoleARN, when set, is assumed (with ExternalID if set) on top of the
+	// base credentials, and the collection runs as that role.
+	RoleARN    string
+	ExternalID string
+	// Regions limits the scan; empty means every region enabled for the
+	// account (DescribeRegions AllRegions=true).
+	Regions []string
+	// HomeRegion is where global calls go; empty means the configured
+	// region (AWS_REGION, the profile) or us-east-1.
+	HomeRegion string
+	// EndpointURL sends every service's calls to one endpoint (an emulator).
+	// AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> work too, through the SDK.
+	EndpointURL string
+	// CallTimeout bounds each HTTP attempt (default 30s). A timed-out
+	// attempt is not retried: it becomes a `timeout` gap.
+	CallTimeout time.Duration
+	// MaxAttempts is the SDK retryer's attempt budget per operation (default 10).
+	MaxAttempts int
+	// MaxBackoff caps the retryer's backoff between attempts (default 20s).
+	MaxBackoff time.Duration
+	// Concurrency is the number of workers (default 32).
+	Concurrency int
+	// Rates override the declared token-bucket rates; keys as in
+	// collect.NewDeclaration ("service:Action", "service" or a pool name).
+	Rates map[string]collect.Rate
+	// CredentialReportWait bounds the wait for IAM to generate the
+	// credential report (default 60s).
+	CredentialReportWait time.Duration
+	// Progress, when set, is told about every task and throttle.
+	Progress *collect.Progress
+	// HTTPClient replaces the SDK's HTTP client (tests record requests with it).
+	HTTPClient sdk.HTTPClient
+	// LoadOptions are extra config.LoadDefaultConfig options (tests pass
+	// static credentials with them).
+	LoadOptions []func(*config.LoadOptions) error
+	// Now is the clock for CollectedAt (default time.Now).
+	Now func() time.Time
+}
+
+func (o *Options) defaults() {
+	if o.CallTimeout <= 0 {
+		o.CallTimeout = 30 * time.Second
+	}
+	if o.MaxAttempts <= 0 {
+		o.MaxAttempts = 10
+	}
+	if o.MaxBackoff <= 0 {
+		o.MaxBackoff = 20 * time.Second
+	}
+	if o.Concurrency <= 0 {
+		o.Concurrency = 32
+	}
+	if o.CredentialReportWait <= 0 {
+		o.CredentialReportWait = 60 * time.Second
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+}
+
+// Result is what a collection produced.
+type Result struct {
+	// Account is the collected state; every list is sorted by ARN (then
+	// ID) so two collections of the same account compare equal.
+	Account *state.Account
+	// Stats is the per-action call accounting.
+	Stats *collect.Stats
+	// Interrupted is true when ctx was cancelled during the collection:
+	// Account holds what was read, and what was not carries `cancelled` gaps.
+	Interrupted bool
+	// Duration is the wall time of the collection.
+	Duration time.Duration
+}
+
+// Collect reads the account that the options' credentials reach. It fails
+// only when the collection cannot start (bad options, no credentials, the
+// caller's identity unreadable); every later failure is a gap in the result.
+func Collect(ctx context.Context, o Options) (*Result, error) {
+	o.defaults()
+	start := time.Now()
+	decl, err := collect.NewDeclaration(o.Rates)
+	if err != nil {
+		return nil, err
+	}
+	c := &collector{
+		opts:     o,
+		decl:     decl,
+		stats:    collect.NewStats(),
+		limiters: collect.NewLimiters(),
+		progress: o.Progress,
+		acct:     &state.Account{Source: "live", CollectedAt: o.Now().UTC()},
+	}
+	c.rec = collect.NewRecorder(c.acct)
+	cfg, err := c.loadConfig(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.cfg = cfg
+	if err := c.identify(ctx); err != nil {
+		return nil, err
+	}
+	regions := c.regions(ctx)
+	c.pool = collect.NewPool(ctx, o.Concurrency)
+	c.pool.OnStart = func(t collect.Task) { c.progress.Started(t.Region, t.Service) }
+	c.pool.OnDone = func(t collect.Task) { c.progress.Finished(t.Region, t.Service, true) }
+	for _, s := range globalServices() {
+		c.submitService(s, "")
+	}
+	for _, r := range regions {
+		for _, s := range regionalServices() {
+			c.submitService(s, r)
+		}
+	}
+	c.pool.Wait()
+	c.finish(regions)
+	return &Result{Account: c.acct, Stats: c.stats, Interrupted: ctx.Err() != nil, Duration: time.Since(start)}, nil
+}
+
+// service is one collector: a name (the endpoint prefix used in progress
+// and cancelled gaps) and its function.
+type service struct {
+	name string
+	run  func(c *collector, ctx context.Context, region string)
+}
+
+// globalServices are read once per account.
+func globalServices() []service {
+	return []service{
+		{"iam", (*collector).iam},
+		{"account", (*collector).alternateContact},
+		{"organizations", (*collector).organizations},
+		{"s3", (*collector).s3},
+		{"s3control", (*collector).s3AccountBPA},
+	}
+}
+
+// regionalServices are read once per scanned region.
+func regionalServices() []service {
+	return []service{
+		{"ec2", (*collector).ec2},
+		{"kms", (*collector).kms},
+		{"cloudtrail", (*collector).cloudtrail},
+		{"config", (*collector).config},
+		{"guardduty", (*collector).guardduty},
+		{"ssm", (*collector).ssm},
+		{"rds", (*collector).rds},
+		{"redshift", (*collector).redshift},
+		{"workspaces", (*collector).workspaces},
+		{"access-analyzer", (*collector).accessAnalyzer},
+	}
+}
+
+type collector struct {
+	opts     Options
+	decl     *collect.Declaration
+	stats    *collect.Stats
+	limiters *collect.Limiters
+	progress *collect.Progress
+	cfg      sdk.Config
+	pool     *collect.Pool
+	rec      *collect.Recorder
+	// acct is written only through rec once the pool runs.
+	acct    *state.Account
+	clients clients
+	// account ID and partition, read before the pool starts.
+	accountID, partition string
+}
+
+// submitService queues a service's collector for a region ("" = global).
+func (c *collector) submitService(s service, region string) {
+	c.submit(region, s.name, "", func(ctx context.Context) { s.run(c, ctx, region) }, func() {
+		c.rec.Gap(state.Gap{Service: s.name, Region: region, Operation: state.AllOperations, Reason: state.ReasonCancelled,
+			Message: "the collection was interrupted before this service was read"})
+	})
+}
+
+// submit queues work on the pool with progress accounting. skipped records
+// what the work would have read when the collection is cancelled first.
+func (c *collector) submit(region, svc, resource string, run func(context.Context), skipped func()) {
+	c.progress.Queued(region, svc)
+	c.pool.Submit(collect.Task{Region: region, Service: svc, Resource: resource, Run: run, Skipped: func() {
+		if skipped != nil {
+			skipped()
+		}
+		c.progress.Finished(region, svc, false)
+	}})
+}
+
+// skipGaps returns a Skipped function recording a cancelled gap for each
+// of the actions a per-item task would have called.
+func (c *collector) skipGaps(service, region, resource string, actions ...string) func() {
+	return func() {
+		for _, a := range actions {
+			c.rec.Gap(state.Gap{Service: service, Region: region, Operation: a, Resource: resource, Reason: state.ReasonCancelled,
+				Message: "the collection was interrupted before this call"})
+		}
+	}
+}
+
+// errAbsent is returned by do when AWS answered with an error code that
+// means "nothing is configured" (NoSuchBucketPolicy, NoSuchEntity, ...).
+var errAbsent = errors.New("not configured")
+
+// do runs one declared operation (fn may page through it) and records a
+// gap when it fails. absent lists the error codes that mean "not
+// configured": do then returns errAbsent and records nothing.
+func (c *collector) do(ctx context.Context, service, action, region, resource string, absent []string, fn func(context.Context) error) error {
+	op, ok := c.decl.Lookup(service, action)
+	if !ok {
+		// A bug, caught by the declaration test; never call what is not declared.
+		err := fmt.Errorf("%s:%s is not in the operation declaration", service, action)
+		c.rec.Gap(state.Gap{Service: service, Region: region, Operation: action, Resource: resource, Reason: state.ReasonError, Message: err.Error()})
+		return err
+	}
+	err := fn(ctx)
+	if err == nil {
+		return nil
+	}
+	code := collect.ErrorCode(err)
+	for _, a := range absent {
+		if code == a {
+			return errAbsent
+		}
+	}
+	c.stats.Failed(op.Service, op.Action)
+	c.rec.Failure(ctx, op, region, resource, err)
+	return err
+}
+
+// identify reads the caller's account ID and partition.
+func (c *collector) identify(ctx context.Context) error {
+	cl := sts.NewFromConfig(c.cfg, func(o *sts.Options) {
+		o.Region = c.home()
+		o.APIOptions = append(o.APIOptions, c.instrument("sts", c.home()))
+	})
+	var out *sts.GetCallerIdentityOutput
+	err := c.do(ctx, "sts", "GetCallerIdentity", "", "", nil, func(ctx context.Context) error {
+		var err error
+		out, err = cl.GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("reading the caller's identity (sts GetCallerIdentity): %w", err)
+	}
+	c.accountID = sdk.ToString(out.Account)
+	c.partition = "aws"
+	if a, err := arn.Parse(sdk.ToString(out.Arn)); err == nil {
+		c.partition = a.Partition
+	}
+	c.acct.AccountID = c.accountID
+	c.acct.Partition = c.partition
+	if c.opts.Profile != "" {
+		c.acct.Name = c.opts.Profile
+	}
+	// GetCallerIdentity succeeding is not a gap even if it was recorded
+	// while the identity was unknown.
+	return nil
+}
+
+// home is the region for global calls.
+func (c *collector) home() string {
+	if c.opts.HomeRegion != "" {
+		return c.opts.HomeRegion
+	}
+	if c.cfg.Region != "" {
+		return c.cfg.Region
+	}
+	return "us-east-1"
+}
+
+// arn builds an ARN in the account's partition.
+func (c *collector) arn(service, region, account, resource string) string {
+	return "arn:" + c.partition + ":" + service + ":" + region + ":" + account + ":" + resource
+}
+
+// finish sorts every list and records the sections no collector fills.
+func (c *collector) finish(regions []string) {
+	a := c.acct
+	for _, s := range unsupportedSections() {
+		if s.global {
+			a.Gaps.Add(state.Gap{Service: s.service, Operation: state.AllOperations, Reason: state.ReasonUnsupported, Message: s.why})
+			continue
+		}
+		for _, r := range regions {
+			a.Gaps.Add(state.Gap{Service: s.service, Region: r, Operation: state.AllOperations, Reason: state.ReasonUnsupported, Message: s.why})
+		}
+	}
+	sortState(a)
+}
+
+// unsupportedSection is a part of state.Account the live collector does not
+// fill yet: it is recorded as an `unsupported` gap so checks answer unknown.
+type unsupportedSection struct {
+	service string
+	global  bool
+	why     string
+}
+
+func unsupportedSections() []unsupportedSection { return nil }

@@ -1,0 +1,216 @@
+package aws
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	sdk "github.com/aws/aws-sdk-go-v2/aws"
+	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
+	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
+	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
+	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go/middleware"
+
+	"github.com/shoulder-dev/shoulder/internal/collect"
+)
+
+// CredentialsError says that no credentials could be found, and what was tried.
+type CredentialsError struct {
+	Tried []string
+	Err   error
+}
+
+func (e *CredentialsError) Error() string {
+	return "no AWS credentials found; tried, in order:\n  - " + strings.Join(e.Tried, "\n  - ") +
+		"\nset one of these up (e.g. `aws configure`, `aws sso login --profile NAME`, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY), or scan a snapshot with --snapshot FILE" +
+		"\n(the SDK said: " + e.Err.Error() + ")"
+}
+
+func (e *CredentialsError) Unwrap() error { return e.Err }
+
+// triedSources describes the default credential chain as the SDK walks it,
+// with what this environment had for each step.
+func triedSources(profile string) []string {
+	env := func(k string) string { return os.Getenv(k) }
+	have := func(ok bool, yes, no string) string {
+		if ok {
+			return yes
+		}
+		return no
+	}
+	if profile == "" {
+		profile = have(env("AWS_PROFILE") != "", env("AWS_PROFILE")+" (AWS_PROFILE)", "default")
+	}
+	home, _ := os.UserHomeDir()
+	credFile := have(env("AWS_SHARED_CREDENTIALS_FILE") != "", env("AWS_SHARED_CREDENTIALS_FILE"), home+"/.aws/credentials")
+	confFile := have(env("AWS_CONFIG_FILE") != "", env("AWS_CONFIG_FILE"), home+"/.aws/config")
+	return []string{
+		"environment: AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY " + have(env("AWS_ACCESS_KEY_ID") != "", "(set but incomplete or rejected)", "(not set)"),
+		"shared config and credentials files, profile " + profile + ": " + credFile + ", " + confFile + " (static keys, credential_process, role_arn)",
+		"IAM Identity Center (SSO) settings of that profile (sso_session / sso_start_url; needs `aws sso login`)",
+		"web identity: AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN " + have(env("AWS_WEB_IDENTITY_TOKEN_FILE") != "", "(set)", "(not set)"),
+		"container credentials: AWS_CONTAINER_CREDENTIALS_RELATIVE_URI / _FULL_URI " + have(env("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI")+env("AWS_CONTAINER_CREDENTIALS_FULL_URI") != "", "(set)", "(not set)"),
+		"EC2 instance metadata (IMDS) " + have(strings.EqualFold(env("AWS_EC2_METADATA_DISABLED"), "true"), "(disabled by AWS_EC2_METADATA_DISABLED)", "(no instance role answered)"),
+	}
+}
+
+// loadConfig builds the SDK configuration like the AWS CLI does: default
+// chain, profile, optional AssumeRole, endpoint override, adaptive retry
+// without a retry quota.
+func (c *collector) loadConfig(ctx context.Context) (sdk.Config, error) {
+	o := c.opts
+	lo := []func(*config.LoadOptions) error{
+		config.WithRetryer(func() sdk.Retryer { return c.retryer() }),
+	}
+	if o.Profile != "" {
+		lo = append(lo, config.WithSharedConfigProfile(o.Profile))
+	}
+	if o.EndpointURL != "" {
+		lo = append(lo, config.WithBaseEndpoint(o.EndpointURL))
+	}
+	if o.HTTPClient != nil {
+		lo = append(lo, config.WithHTTPClient(o.HTTPClient))
+	}
+	if o.HomeRegion != "" {
+		lo = append(lo, config.WithRegion(o.HomeRegion))
+	}
+	lo = append(lo, o.LoadOptions...)
+	cfg, err := config.LoadDefaultConfig(ctx, lo...)
+	if err != nil {
+		return cfg, fmt.Errorf("loading AWS configuration: %w", err)
+	}
+	if cfg.Region == "" {
+		cfg.Region = "us-east-1"
+	}
+	if cfg.Credentials == nil {
+		return cfg, &CredentialsError{Tried: triedSources(o.Profile), Err: errors.New("no credential provider")}
+	}
+	if _, err := cfg.Credentials.Retrieve(ctx); err != nil {
+		if ctx.Err() != nil {
+			return cfg, ctx.Err()
+		}
+		return cfg, &CredentialsError{Tried: triedSources(o.Profile), Err: err}
+	}
+	if o.RoleARN != "" {
+		stsc := sts.NewFromConfig(cfg)
+		cfg.Credentials = sdk.NewCredentialsCache(stscreds.NewAssumeRoleProvider(stsc, o.RoleARN, func(ar *stscreds.AssumeRoleOptions) {
+			ar.RoleSessionName = "shoulder-" + time.Now().UTC().Format("20060102T150405")
+			if o.ExternalID != "" {
+				ar.ExternalID = sdk.String(o.ExternalID)
+			}
+		}))
+		if _, err := cfg.Credentials.Retrieve(ctx); err != nil {
+			return cfg, fmt.Errorf("assuming role %s: %w", o.RoleARN, err)
+		}
+	}
+	return cfg, nil
+}
+
+// errAttemptTimeout marks an attempt that ran past CallTimeout.
+type attemptTimeout struct{ err error }
+
+func (e *attemptTimeout) Error() string { return "call timed out: " + e.err.Error() }
+
+// Unwrap lets errors.Is(err, context.DeadlineExceeded) see the timeout.
+func (e *attemptTimeout) Unwrap() error { return context.DeadlineExceeded }
+
+// retryer is the SDK's adaptive retry (client-side rate adaptation on
+// throttling) with the retry quota disabled: the quota exists to stop
+// retry storms from one client to a struggling service, but for a scanner
+// that paces itself it turns a throttling burst into failed reads.
+func (c *collector) retryer() sdk.Retryer {
+	return retry.NewAdaptiveMode(func(ao *retry.AdaptiveModeOptions) {
+		ao.StandardOptions = append(ao.StandardOptions, func(so *retry.StandardOptions) {
+			so.MaxAttempts = c.opts.MaxAttempts
+			so.MaxBackoff = c.opts.MaxBackoff
+			so.RateLimiter = ratelimit.None
+			// A timed-out attempt is not retried: the endpoint is hung, and
+			// waiting MaxAttempts times as long would make the scan hang.
+			so.Retryables = append([]retry.IsErrorRetryable{retry.IsErrorRetryableFunc(func(err error) sdk.Ternary {
+				var t *attemptTimeout
+				if errors.As(err, &t) {
+					return sdk.FalseTernary
+				}
+				return sdk.UnknownTernary
+			})}, so.Retryables...)
+		})
+	})
+}
+
+type attemptCounter struct{}
+
+// instrument adds shoulder's per-attempt middleware to a client of service
+// in region: it refuses undeclared operations, waits for the (region,
+// action) token bucket, bounds the attempt with CallTimeout, and counts the
+// attempt, its latency and throttling.
+func (c *collector) instrument(service, region string) func(*middleware.Stack) error {
+	return func(st *middleware.Stack) error {
+		err := st.Initialize.Add(middleware.InitializeMiddlewareFunc("shoulder/attempts",
+			func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
+				return next.HandleInitialize(middleware.WithStackValue(ctx, attemptCounter{}, new(int32)), in)
+			}), middleware.Before)
+		if err != nil {
+			return err
+		}
+		return st.Finalize.Insert(middleware.FinalizeMiddlewareFunc("shoulder/pace-and-count",
+			func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+				action := awsmiddleware.GetOperationName(ctx)
+				op, ok := c.decl.Lookup(service, action)
+				if !ok {
+					return middleware.FinalizeOutput{}, middleware.Metadata{}, fmt.Errorf("shoulder refuses %s:%s: it is not in the operation declaration", service, action)
+				}
+				waited, err := c.limiters.For(region, op).Wait(ctx)
+				if err != nil {
+					return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+				}
+				n := int32(1)
+				if p, ok := middleware.GetStackValue(ctx, attemptCounter{}).(*int32); ok {
+					n = atomic.AddInt32(p, 1)
+				}
+				actx, cancel := context.WithTimeout(ctx, c.opts.CallTimeout)
+				defer cancel()
+				t0 := time.Now()
+				out, md, err := next.HandleFinalize(actx, in)
+				lat := time.Since(t0)
+				throttled := collect.IsThrottle(err)
+				c.stats.Attempt(service, action, lat, waited, n > 1, throttled)
+				if throttled {
+					c.progress.Throttled(region, service)
+				}
+				if err != nil && ctx.Err() == nil && errors.Is(actx.Err(), context.DeadlineExceeded) {
+					err = &attemptTimeout{err: err}
+				}
+				return out, md, err
+			}), "Retry", middleware.After)
+	}
+}
+
+// clients caches one SDK client per (service, region).
+type clients struct {
+	mu sync.Mutex
+	m  map[[2]string]any
+}
+
+// client returns the cached client of service in region, making it with mk.
+func client[T any](c *collector, service, region string, mk func() T) T {
+	c.clients.mu.Lock()
+	defer c.clients.mu.Unlock()
+	if c.clients.m == nil {
+		c.clients.m = map[[2]string]any{}
+	}
+	k := [2]string{service, region}
+	if v, ok := c.clients.m[k]; ok {
+		return v.(T)
+	}
+	v := mk()
+	c.clients.m[k] = v
+	return v
+}

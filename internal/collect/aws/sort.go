@@ -1,0 +1,74 @@
+package aws
+
+import (
+	"sort"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// byARN sorts resources by ARN; equal ARNs keep their order.
+func byARN[T state.Resource](xs []T) {
+	sort.SliceStable(xs, func(i, j int) bool { return xs[i].Ref().ARN < xs[j].Ref().ARN })
+}
+
+// sortState orders every list of the account so that two collections of
+// the same account compare equal whatever order the workers finished in.
+// The credential report keeps AWS's order (root first).
+func sortState(a *state.Account) {
+	sort.SliceStable(a.Regions, func(i, j int) bool { return a.Regions[i].Name < a.Regions[j].Name })
+	if a.Organization != nil {
+		byARN(a.Organization.SCPs)
+	}
+	i := &a.IAM
+	byARN(i.Users)
+	byARN(i.Groups)
+	byARN(i.Roles)
+	byARN(i.Policies)
+	byARN(i.ServerCertificates)
+	byARN(i.AccessAnalyzers)
+	byARN(i.SAMLProviders)
+	sort.SliceStable(i.VirtualMFADevices, func(x, y int) bool { return i.VirtualMFADevices[x].SerialNumber < i.VirtualMFADevices[y].SerialNumber })
+	byARN(a.S3.Buckets)
+	e := &a.EC2
+	sort.SliceStable(e.RegionSettings, func(x, y int) bool { return e.RegionSettings[x].Region < e.RegionSettings[y].Region })
+	byARN(e.Instances)
+	byARN(e.SecurityGroups)
+	byARN(e.NetworkACLs)
+	byARN(e.VPCs)
+	byARN(e.Subnets)
+	byARN(e.RouteTables)
+	byARN(e.FlowLogs)
+	byARN(e.Volumes)
+	byARN(e.Snapshots)
+	byARN(e.Images)
+	byARN(e.VPNConnections)
+	byARN(e.VPCEndpoints)
+	byARN(a.KMS.Keys)
+	byARN(a.CloudTrail.Trails)
+	byARN(a.Config.Recorders)
+	byARN(a.Config.DeliveryChannels)
+	byARN(a.GuardDuty.Detectors)
+	byARN(a.SSM.ManagedInstances)
+	byARN(a.SSM.PatchCompliance)
+	byARN(a.SSM.Documents)
+	r := &a.RDS
+	byARN(r.Instances)
+	byARN(r.Clusters)
+	byARN(r.Snapshots)
+	byARN(r.ParameterGroups)
+	byARN(r.EventSubscriptions)
+	sort.SliceStable(r.PendingMaintenance, func(x, y int) bool {
+		p, q := r.PendingMaintenance[x], r.PendingMaintenance[y]
+		if p.ResourceARN != q.ResourceARN {
+			return p.ResourceARN < q.ResourceARN
+		}
+		return p.Action < q.Action
+	})
+	byARN(a.Redshift.Clusters)
+	byARN(a.Redshift.ParameterGroups)
+	w := &a.WorkSpaces
+	byARN(w.Workspaces)
+	byARN(w.Directories)
+	byARN(w.IPGroups)
+	byARN(w.Images)
+}
