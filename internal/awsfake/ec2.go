@@ -845,5 +845,3 @@ func ec2DescribeVpcEndpoints(c *call) (*reply, error) {
 		ec2Tags(w, e.Tags)
 	})
 }
-
-

@@ -275,7 +275,7 @@ func (st Stats) Keys() []string {
 }
 
 type stats struct {
-	mu                                                                   sync.Mutex
+	mu                                                                       sync.Mutex
 	calls, byRegion, throttled, faulted, rejected, unimplemented, unroutable map[string]int
 }
 

@@ -434,5 +434,3 @@ func s3GetBucketTagging(c *call, b *state.Bucket) (*reply, error) {
 		w.close("TagSet")
 	}), nil
 }
-
-
