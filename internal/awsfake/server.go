@@ -405,3 +405,25 @@ func isRead(action string) bool {
 	}
 	return action == "GenerateCredentialReport"
 }
+
+// LoopbackHTTPClient returns an HTTP client that dials the IP address at
+// the end of a host name such as 123456789012.127.0.0.1: the S3 Control
+// client prefixes the account ID to the endpoint host, which no resolver
+// maps back to the loopback address the fake listens on.
+func LoopbackHTTPClient() *http.Client {
+	d := &net.Dialer{Timeout: 5 * time.Second}
+	tr := &http.Transport{
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			host, port, err := net.SplitHostPort(addr)
+			if err == nil && net.ParseIP(host) == nil {
+				if i := strings.IndexByte(host, '.'); i > 0 && net.ParseIP(host[i+1:]) != nil {
+					addr = net.JoinHostPort(host[i+1:], port)
+				}
+			}
+			return d.DialContext(ctx, network, addr)
+		},
+		MaxIdleConnsPerHost: 256,
+		IdleConnTimeout:     30 * time.Second,
+	}
+	return &http.Client{Transport: tr}
+}
