@@ -174,7 +174,7 @@ func ec2DescribeInstances(c *call) (*reply, error) {
 		in := xs[i]
 		w.elem("reservationId", "r-"+shortHash(in.ID))
 		w.elem("ownerId", acct)
-		w.raw("<groupSet/>")
+		//w.raw("<groupSet/>")
 		w.open("instancesSet")
 		w.open("item")
 		w.elem("instanceId", in.ID)

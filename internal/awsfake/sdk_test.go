@@ -35,10 +35,14 @@ import (
 
 func sdkConfig(url, region string) aws.Config {
 	return aws.Config{
-		Region:           region,
-		Credentials:      credentials.NewStaticCredentialsProvider("AKIDFAKE", "secret", ""),
-		BaseEndpoint:     aws.String(url),
-		RetryMaxAttempts: 1,
+		Region:       region,
+		Credentials:  credentials.NewStaticCredentialsProvider("AKIDFAKE", "secret", ""),
+		BaseEndpoint: aws.String(url),
+		// The SDK closes a request body as soon as the response headers
+		// arrive; on loopback that can be before the transport's write loop
+		// has closed it, which kills the connection mid-response (aws-sdk-go-v2
+		// issue 2737). The SDK retries that error by default: keep a retry.
+		RetryMaxAttempts: 3,
 	}
 }
 

@@ -372,7 +372,28 @@ func (s *Server) identify(r *http.Request) (*call, *service, *apiError) {
 			}
 		}
 	}
+	c.resource = requestResource(c)
 	return c, svc, nil
+}
+
+// resourceParams are the input members that name the subject of a
+// per-item call, in the order they are looked for.
+var resourceParams = []string{"Bucket", "DetectorId", "KeyId", "SnapshotId", "ImageId", "UserName", "DBSnapshotIdentifier",
+	"DBClusterSnapshotIdentifier", "DBParameterGroupName", "DBClusterParameterGroupName", "ClusterIdentifier",
+	"ParameterGroupName", "TrailName", "Name", "PolicyId"}
+
+// requestResource is the subject of a per-item call (for faults that
+// target one resource), or "" for listings.
+func requestResource(c *call) string {
+	for _, k := range resourceParams {
+		if v := c.str(k); v != "" {
+			return v
+		}
+	}
+	if c.svc.name == "s3" {
+		return s3BucketFromHost(c.r.Host, "")
+	}
+	return ""
 }
 
 // credentialScope extracts service and region from a SigV4 Authorization
