@@ -195,6 +195,7 @@ type collector struct {
 	// acct is written only through rec once the pool runs.
 	acct    *state.Account
 	clients clients
+	trails  trailSeen
 	// account ID and partition, read before the pool starts.
 	accountID, partition string
 }
