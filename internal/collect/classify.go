@@ -78,8 +78,8 @@ var notEnabledCodes = map[string]bool{
 //   - Throttling, ThrottlingException, RequestLimitExceeded, SlowDown,
 //     TooManyRequests, HTTP 429 (the retries are already spent) -> throttled
 //   - OptInRequired, SubscriptionRequired, "not subscribed" -> not_enabled
-//   - NotImplemented, or HTTP 500/501 saying "not implemented" (emulators)
-//     -> not_implemented
+//   - NotImplemented, HTTP 500/501 saying "not implemented", or HTTP
+//     500/501 without any AWS error code (emulators) -> not_implemented
 //   - the collection's context cancelled -> cancelled
 //   - a deadline (the call's or the collection's) -> timeout
 //   - anything else -> error
@@ -103,6 +103,13 @@ func Classify(parent context.Context, err error) state.GapReason {
 		return state.ReasonNotImplemented
 	case (HTTPStatus(err) == 500 || HTTPStatus(err) == 501) && (strings.Contains(msg, "not implemented") || strings.Contains(msg, "not yet implemented")):
 		return state.ReasonNotImplemented
+	case (HTTPStatus(err) == 500 || HTTPStatus(err) == 501) && code == "":
+		// AWS answers every 5xx with an error code in the service's protocol
+		// (InternalError, InternalFailure, ServiceUnavailable). A 500 whose
+		// body is not an AWS error at all comes from an endpoint that does
+		// not speak this operation: emulators such as moto answer their
+		// unimplemented operations so (their log says NotImplementedError).
+		return state.ReasonNotImplemented
 	case HTTPStatus(err) == 403 && code == "":
 		return state.ReasonAccessDenied
 	case errors.Is(err, context.DeadlineExceeded) || isNetTimeout(err):
@@ -116,6 +123,13 @@ func Classify(parent context.Context, err error) state.GapReason {
 func isNetTimeout(err error) bool {
 	var ne net.Error
 	return errors.As(err, &ne) && ne.Timeout()
+}
+
+// IsNotImplemented reports whether err is an endpoint's answer that it does
+// not implement the operation (see Classify); retrying it is pointless.
+func IsNotImplemented(err error) bool {
+	st := HTTPStatus(err)
+	return (st == 500 || st == 501) && ErrorCode(err) == "" || ErrorCode(err) == "NotImplemented"
 }
 
 // Message returns a short human text for a failed call: the AWS error

@@ -133,10 +133,11 @@ func (c *collector) retryer() sdk.Retryer {
 			so.MaxBackoff = c.opts.MaxBackoff
 			so.RateLimiter = ratelimit.None
 			// A timed-out attempt is not retried: the endpoint is hung, and
-			// waiting MaxAttempts times as long would make the scan hang.
+			// waiting MaxAttempts times as long would make the scan hang. Nor
+			// is an emulator's "not implemented" 500 (see collect.Classify).
 			so.Retryables = append([]retry.IsErrorRetryable{retry.IsErrorRetryableFunc(func(err error) sdk.Ternary {
 				var t *attemptTimeout
-				if errors.As(err, &t) {
+				if errors.As(err, &t) || collect.IsNotImplemented(err) {
 					return sdk.FalseTernary
 				}
 				return sdk.UnknownTernary

@@ -186,7 +186,10 @@ func (c *collector) ec2Instances(ctx context.Context, cl *ec2.Client, region str
 		list = list[n:]
 		var imgs []state.Image
 		err := c.do(ctx, "ec2", "DescribeImages", region, "", nil, func(ctx context.Context) error {
-			res, err := cl.DescribeImages(ctx, &ec2.DescribeImagesInput{ImageIds: batch, IncludeDeprecated: sdk.Bool(true)})
+			// A filter, not ImageIds: ImageIds fails the whole call when one
+			// AMI was deregistered since the instance launched.
+			res, err := cl.DescribeImages(ctx, &ec2.DescribeImagesInput{IncludeDeprecated: sdk.Bool(true),
+				Filters: []types.Filter{{Name: sdk.String("image-id"), Values: batch}}})
 			if err != nil {
 				return err
 			}
