@@ -7,7 +7,7 @@ import (
 )
 
 func TestSmokeEmpty(t *testing.T) {
-	url := needMoto(t)
+	url := moto.URL(t)
 	res, err := Collect(context.Background(), Options{EndpointURL: url, LoadOptions: testCreds(), Regions: []string{"eu-west-1"}})
 	if err != nil {
 		t.Fatal(err)
