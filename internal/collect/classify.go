@@ -3,6 +3,7 @@ package collect
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"strings"
 
@@ -103,12 +104,7 @@ func Classify(parent context.Context, err error) state.GapReason {
 		return state.ReasonNotImplemented
 	case (HTTPStatus(err) == 500 || HTTPStatus(err) == 501) && (strings.Contains(msg, "not implemented") || strings.Contains(msg, "not yet implemented")):
 		return state.ReasonNotImplemented
-	case (HTTPStatus(err) == 500 || HTTPStatus(err) == 501) && code == "":
-		// AWS answers every 5xx with an error code in the service's protocol
-		// (InternalError, InternalFailure, ServiceUnavailable). A 500 whose
-		// body is not an AWS error at all comes from an endpoint that does
-		// not speak this operation: emulators such as moto answer their
-		// unimplemented operations so (their log says NotImplementedError).
+	case IsNotImplemented(err):
 		return state.ReasonNotImplemented
 	case HTTPStatus(err) == 403 && code == "":
 		return state.ReasonAccessDenied
@@ -126,10 +122,22 @@ func isNetTimeout(err error) bool {
 }
 
 // IsNotImplemented reports whether err is an endpoint's answer that it does
-// not implement the operation (see Classify); retrying it is pointless.
+// not implement the operation; retrying it is pointless. AWS answers every
+// 404 and 5xx with an error code in the service's protocol (NoSuchBucket,
+// InternalError, ServiceUnavailable...). A 404, 500 or 501 whose body is no
+// AWS error at all comes from an endpoint that does not speak this
+// operation: emulators such as moto answer their unimplemented operations
+// so (moto's log says NotImplementedError, or it has no route at all).
 func IsNotImplemented(err error) bool {
-	st := HTTPStatus(err)
-	return (st == 500 || st == 501) && ErrorCode(err) == "" || ErrorCode(err) == "NotImplemented"
+	code := ErrorCode(err)
+	if code == "NotImplemented" || code == "NotImplementedException" {
+		return true
+	}
+	switch HTTPStatus(err) {
+	case 404, 500, 501:
+		return code == ""
+	}
+	return false
 }
 
 // Message returns a short human text for a failed call: the AWS error
@@ -140,6 +148,9 @@ func Message(err error) string {
 	}
 	var m errorMessager
 	code := ErrorCode(err)
+	if code == "" && IsNotImplemented(err) {
+		return fmt.Sprintf("HTTP %d without an AWS error: the endpoint does not implement this operation", HTTPStatus(err))
+	}
 	if code != "" && errors.As(err, &m) && m.ErrorMessage() != "" {
 		return code + ": " + m.ErrorMessage()
 	}

@@ -154,6 +154,11 @@ type attemptCounter struct{}
 // attempt, its latency and throttling.
 func (c *collector) instrument(service, region string) func(*middleware.Stack) error {
 	return func(st *middleware.Stack) error {
+		for _, o := range c.opts.APIOptions {
+			if err := o(st); err != nil {
+				return err
+			}
+		}
 		err := st.Initialize.Add(middleware.InitializeMiddlewareFunc("shoulder/attempts",
 			func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
 				return next.HandleInitialize(middleware.WithStackValue(ctx, attemptCounter{}, new(int32)), in)
