@@ -126,6 +126,8 @@ func (app *App) commands() []func() *cobra.Command {
 		app.versionCmd,
 		app.scanCmd,
 		app.checksCmd,
+		app.collectCmd,
+		app.permissionsCmd,
 	}
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -154,7 +155,8 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 		return err
 	}
 	acct, err := f.src.load(cmd.Context(), app)
-	if err != nil {
+	interrupted := errors.Is(err, errInterrupted)
+	if err != nil && !interrupted {
 		return err
 	}
 	rep := engine.Run(sel, acct, policy.Default())
@@ -166,6 +168,11 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	}
 	if err != nil {
 		return withCode(ExitError, err)
+	}
+	if interrupted {
+		// The report covers what was read; an interrupted scan is never a
+		// clean result.
+		return withCode(ExitError, errInterrupted)
 	}
 	if failEnabled && rep.FailuresAtOrAbove(failOn) > 0 {
 		return errFindings

@@ -3,9 +3,15 @@ package cli
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/shoulder-dev/shoulder/internal/collect"
+	awscollect "github.com/shoulder-dev/shoulder/internal/collect/aws"
 	"github.com/shoulder-dev/shoulder/internal/demo"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -15,12 +21,71 @@ import (
 type sourceFlags struct {
 	demo     bool
 	snapshot string
+	live     liveFlags
+}
+
+// liveFlags target and pace a live collection, like the AWS CLI's options.
+type liveFlags struct {
+	profile     string
+	roleARN     string
+	externalID  string
+	regions     []string
+	endpointURL string
+	concurrency int
+	callTimeout time.Duration
+	rates       []string
+	stats       bool
+	quiet       bool
 }
 
 func (s *sourceFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.BoolVar(&s.demo, "demo", false, "use the embedded demo account (no AWS credentials needed)")
 	f.StringVar(&s.snapshot, "snapshot", "", "read the account state from a snapshot `FILE` (see `shoulder collect`)")
+	s.live.register(cmd)
+}
+
+func (l *liveFlags) register(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&l.profile, "profile", "", "live: use this shared-config `PROFILE` (like aws --profile; default: AWS_PROFILE or default)")
+	f.StringVar(&l.roleARN, "role-arn", "", "live: assume this role `ARN` and collect as it")
+	f.StringVar(&l.externalID, "external-id", "", "live: external `ID` for --role-arn")
+	f.StringSliceVar(&l.regions, "regions", nil, "live: scan only these `REGIONS` (comma-separated; default: every region enabled for the account)")
+	f.StringVar(&l.endpointURL, "endpoint-url", "", "live: send every AWS call to this `URL` (an emulator); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> work too")
+	f.IntVar(&l.concurrency, "concurrency", 32, "live: number of parallel `workers`")
+	f.DurationVar(&l.callTimeout, "call-timeout", 30*time.Second, "live: give up on one AWS call after this `DURATION` (recorded as a timeout gap)")
+	f.StringArrayVar(&l.rates, "rate", nil, "live: override a client-side rate, `KEY=RPS[/BURST]` with KEY service:Action, service or rds:* (see `shoulder permissions --operations`)")
+	f.BoolVar(&l.stats, "stats", false, "live: print per-action calls, retries, throttles and errors to standard error")
+	f.BoolVarP(&l.quiet, "quiet", "q", false, "live: no progress display")
+}
+
+// parseRates reads --rate values.
+func parseRates(vals []string) (map[string]collect.Rate, error) {
+	out := map[string]collect.Rate{}
+	for _, v := range vals {
+		i := strings.LastIndex(v, "=")
+		if i <= 0 {
+			return nil, fmt.Errorf("--rate %q: want KEY=RPS[/BURST]", v)
+		}
+		key, spec := v[:i], v[i+1:]
+		rpsS, burstS, hasBurst := strings.Cut(spec, "/")
+		rps, err := strconv.ParseFloat(rpsS, 64)
+		if err != nil || rps <= 0 {
+			return nil, fmt.Errorf("--rate %q: RPS must be a positive number", v)
+		}
+		burst := int(rps)
+		if burst < 1 {
+			burst = 1
+		}
+		if hasBurst {
+			burst, err = strconv.Atoi(burstS)
+			if err != nil || burst < 1 {
+				return nil, fmt.Errorf("--rate %q: BURST must be a positive integer", v)
+			}
+		}
+		out[key] = collect.Rate{RPS: rps, Burst: burst}
+	}
+	return out, nil
 }
 
 // load returns the account state. Errors carry ExitError.
@@ -44,11 +109,59 @@ func (s *sourceFlags) load(ctx context.Context, app *App) (*state.Account, error
 		}
 		return a, nil
 	default:
-		return app.loadLive(ctx)
+		return app.loadLive(ctx, &s.live)
 	}
 }
 
-// loadLive collects the state from AWS.
-func (app *App) loadLive(context.Context) (*state.Account, error) {
-	return nil, withCode(ExitError, errors.New("live AWS collection is not available in this build: use --demo or --snapshot FILE"))
+// errInterrupted marks a collection stopped by Ctrl-C: what was read is
+// kept (and reported or saved), and the exit code is 2.
+var errInterrupted = errors.New("interrupted: the collection was stopped before it finished; what was not read is recorded as `cancelled` gaps, so the affected checks say unknown")
+
+// loadLive collects the state from AWS. When ctx is cancelled (Ctrl-C)
+// it returns the partial state together with errInterrupted.
+func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, error) {
+	rates, err := parseRates(l.rates)
+	if err != nil {
+		return nil, withCode(ExitError, err)
+	}
+	opts := awscollect.Options{
+		Profile: l.profile, RoleARN: l.roleARN, ExternalID: l.externalID, Regions: l.regions,
+		EndpointURL: l.endpointURL, Concurrency: l.concurrency, CallTimeout: l.callTimeout, Rates: rates,
+	}
+	if l.externalID != "" && l.roleARN == "" {
+		return nil, withCode(ExitError, errors.New("--external-id needs --role-arn"))
+	}
+	var display *collect.Display
+	if !l.quiet && app.IsTTY(app.Stderr) {
+		opts.Progress = collect.NewProgress()
+		display = collect.StartDisplay(opts.Progress, app.Stderr, 250*time.Millisecond)
+	}
+	res, err := awscollect.Collect(ctx, opts)
+	if display != nil {
+		display.Stop()
+	}
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, withCode(ExitError, fmt.Errorf("interrupted before the collection started: %w", err))
+		}
+		return nil, withCode(ExitError, err)
+	}
+	if l.stats {
+		fmt.Fprintf(app.Stderr, "collected in %s\n", res.Duration.Round(time.Millisecond))
+		if err := res.Stats.WriteTable(app.Stderr); err != nil {
+			return nil, withCode(ExitError, err)
+		}
+	}
+	if n := res.Account.Gaps.Len(); n > 0 && !l.quiet {
+		var parts []string
+		for reason, k := range res.Account.Gaps.CountByReason() {
+			parts = append(parts, fmt.Sprintf("%d %s", k, reason))
+		}
+		sortStrings(parts)
+		fmt.Fprintf(app.Stderr, "shoulder: %d coverage gaps (%s): the checks that need that data answer unknown\n", n, strings.Join(parts, ", "))
+	}
+	if res.Interrupted {
+		return res.Account, errInterrupted
+	}
+	return res.Account, nil
 }

@@ -3,6 +3,7 @@ package collect
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"strings"
 
@@ -78,8 +79,8 @@ var notEnabledCodes = map[string]bool{
 //   - Throttling, ThrottlingException, RequestLimitExceeded, SlowDown,
 //     TooManyRequests, HTTP 429 (the retries are already spent) -> throttled
 //   - OptInRequired, SubscriptionRequired, "not subscribed" -> not_enabled
-//   - NotImplemented, or HTTP 500/501 saying "not implemented" (emulators)
-//     -> not_implemented
+//   - NotImplemented, HTTP 500/501 saying "not implemented", or HTTP
+//     500/501 without any AWS error code (emulators) -> not_implemented
 //   - the collection's context cancelled -> cancelled
 //   - a deadline (the call's or the collection's) -> timeout
 //   - anything else -> error
@@ -103,6 +104,8 @@ func Classify(parent context.Context, err error) state.GapReason {
 		return state.ReasonNotImplemented
 	case (HTTPStatus(err) == 500 || HTTPStatus(err) == 501) && (strings.Contains(msg, "not implemented") || strings.Contains(msg, "not yet implemented")):
 		return state.ReasonNotImplemented
+	case IsNotImplemented(err):
+		return state.ReasonNotImplemented
 	case HTTPStatus(err) == 403 && code == "":
 		return state.ReasonAccessDenied
 	case errors.Is(err, context.DeadlineExceeded) || isNetTimeout(err):
@@ -118,6 +121,25 @@ func isNetTimeout(err error) bool {
 	return errors.As(err, &ne) && ne.Timeout()
 }
 
+// IsNotImplemented reports whether err is an endpoint's answer that it does
+// not implement the operation; retrying it is pointless. AWS answers every
+// 404 and 5xx with an error code in the service's protocol (NoSuchBucket,
+// InternalError, ServiceUnavailable...). A 404, 500 or 501 whose body is no
+// AWS error at all comes from an endpoint that does not speak this
+// operation: emulators such as moto answer their unimplemented operations
+// so (moto's log says NotImplementedError, or it has no route at all).
+func IsNotImplemented(err error) bool {
+	code := ErrorCode(err)
+	if code == "NotImplemented" || code == "NotImplementedException" {
+		return true
+	}
+	switch HTTPStatus(err) {
+	case 404, 500, 501:
+		return code == ""
+	}
+	return false
+}
+
 // Message returns a short human text for a failed call: the AWS error
 // code and message when there is one, else the error text.
 func Message(err error) string {
@@ -126,6 +148,9 @@ func Message(err error) string {
 	}
 	var m errorMessager
 	code := ErrorCode(err)
+	if code == "" && IsNotImplemented(err) {
+		return fmt.Sprintf("HTTP %d without an AWS error: the endpoint does not implement this operation", HTTPStatus(err))
+	}
 	if code != "" && errors.As(err, &m) && m.ErrorMessage() != "" {
 		return code + ": " + m.ErrorMessage()
 	}

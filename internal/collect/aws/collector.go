@@ -20,6 +20,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws/arn"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/shoulder-dev/shoulder/internal/collect"
 	"github.com/shoulder-dev/shoulder/internal/state"
@@ -61,8 +62,12 @@ type Options struct {
 	CredentialReportWait time.Duration
 	// Progress, when set, is told about every task and throttle.
 	Progress *collect.Progress
-	// HTTPClient replaces the SDK's HTTP client (tests record requests with it).
+	// HTTPClient replaces the SDK's HTTP client. It must be an
+	// *awshttp.BuildableClient when AWS_CA_BUNDLE is set (an SDK rule).
 	HTTPClient sdk.HTTPClient
+	// APIOptions are added to every client's middleware stack after
+	// shoulder's own (tests record every request sent with one).
+	APIOptions []func(*middleware.Stack) error
 	// LoadOptions are extra config.LoadDefaultConfig options (tests pass
 	// static credentials with them).
 	LoadOptions []func(*config.LoadOptions) error
@@ -195,6 +200,7 @@ type collector struct {
 	// acct is written only through rec once the pool runs.
 	acct    *state.Account
 	clients clients
+	trails  trailSeen
 	// account ID and partition, read before the pool starts.
 	accountID, partition string
 }

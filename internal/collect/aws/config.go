@@ -133,10 +133,11 @@ func (c *collector) retryer() sdk.Retryer {
 			so.MaxBackoff = c.opts.MaxBackoff
 			so.RateLimiter = ratelimit.None
 			// A timed-out attempt is not retried: the endpoint is hung, and
-			// waiting MaxAttempts times as long would make the scan hang.
+			// waiting MaxAttempts times as long would make the scan hang. Nor
+			// is an emulator's "not implemented" 500 (see collect.Classify).
 			so.Retryables = append([]retry.IsErrorRetryable{retry.IsErrorRetryableFunc(func(err error) sdk.Ternary {
 				var t *attemptTimeout
-				if errors.As(err, &t) {
+				if errors.As(err, &t) || collect.IsNotImplemented(err) {
 					return sdk.FalseTernary
 				}
 				return sdk.UnknownTernary
@@ -153,6 +154,11 @@ type attemptCounter struct{}
 // attempt, its latency and throttling.
 func (c *collector) instrument(service, region string) func(*middleware.Stack) error {
 	return func(st *middleware.Stack) error {
+		for _, o := range c.opts.APIOptions {
+			if err := o(st); err != nil {
+				return err
+			}
+		}
 		err := st.Initialize.Add(middleware.InitializeMiddlewareFunc("shoulder/attempts",
 			func(ctx context.Context, in middleware.InitializeInput, next middleware.InitializeHandler) (middleware.InitializeOutput, middleware.Metadata, error) {
 				return next.HandleInitialize(middleware.WithStackValue(ctx, attemptCounter{}, new(int32)), in)

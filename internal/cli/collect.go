@@ -1,0 +1,65 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/spf13/cobra"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+func sortStrings(s []string) { sort.Strings(s) }
+
+type collectFlags struct {
+	live   liveFlags
+	output string
+}
+
+func (app *App) collectCmd() *cobra.Command {
+	var f collectFlags
+	cmd := &cobra.Command{
+		Use:   "collect",
+		Short: "Read a live AWS account (read-only) and save its state as a snapshot",
+		Long: `collect reads the AWS account your credentials reach, read-only, the way the
+AWS CLI finds credentials (environment, --profile / shared config, SSO, web
+identity, container or instance role; --role-arn to assume a role), and writes
+the state to a snapshot file that ` + "`shoulder scan --snapshot FILE`" + ` reads later.
+
+Every call that fails (access denied, SCP deny, throttled past its retries,
+timeout, service not enabled) is recorded in the snapshot as a coverage gap with
+its reason; the checks that need that data answer unknown. The IAM policy that
+allows exactly the calls made is printed by ` + "`shoulder permissions`" + `.
+
+Ctrl-C stops cleanly: the state read so far is saved, what was not read is
+recorded as cancelled gaps, and the exit code is 2.`,
+		Example: `  shoulder collect -o prod.json
+  shoulder collect --profile audit --regions eu-central-1,eu-west-1 -o prod.json --stats
+  shoulder collect --role-arn arn:aws:iam::123456789012:role/ShoulderAudit --external-id X -o prod.json
+  shoulder collect --endpoint-url http://127.0.0.1:5000 -o emulator.json   # an AWS emulator`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if f.output == "" {
+				return withCode(ExitError, errors.New("--output FILE is required"))
+			}
+			acct, err := app.loadLive(cmd.Context(), &f.live)
+			if acct == nil {
+				return err
+			}
+			if serr := state.SaveSnapshot(f.output, acct, "shoulder "+Version); serr != nil {
+				return withCode(ExitError, serr)
+			}
+			if !f.live.quiet {
+				fmt.Fprintf(app.Stderr, "shoulder: saved account %s to %s\n", acct.AccountID, f.output)
+			}
+			if err != nil {
+				return withCode(ExitError, err)
+			}
+			return nil
+		},
+	}
+	f.live.register(cmd)
+	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the snapshot to `FILE` (required)")
+	return cmd
+}

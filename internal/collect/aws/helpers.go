@@ -1,0 +1,117 @@
+package aws
+
+import (
+	"context"
+	"net/url"
+	"sync"
+	"time"
+
+	sdk "github.com/aws/aws-sdk-go-v2/aws"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// sub queues a part of a service's collection (one listing or one item)
+// as its own task, so independent calls of one region run in parallel.
+// actions are the calls the task makes: when the collection is cancelled
+// before it starts, each is recorded as a `cancelled` gap for resource.
+func (c *collector) sub(service, region, resource string, run func(context.Context), actions ...string) {
+	c.submit(region, service, resource, run, c.skipGaps(service, region, resource, actions...))
+}
+
+// str, i32, b and t dereference SDK pointers to zero values.
+func str(p *string) string { return sdk.ToString(p) }
+func i32(p *int32) int     { return int(sdk.ToInt32(p)) }
+func b(p *bool) bool       { return sdk.ToBool(p) }
+func tm(p *time.Time) time.Time {
+	if p == nil {
+		return time.Time{}
+	}
+	return p.UTC()
+}
+
+// tptr returns a UTC copy of p, nil for nil or zero.
+func tptr(p *time.Time) *time.Time {
+	if p == nil || p.IsZero() {
+		return nil
+	}
+	u := p.UTC()
+	return &u
+}
+
+// parseTime reads the RFC 3339 strings some APIs return (EC2 image dates).
+func parseTime(s *string) time.Time {
+	if s == nil {
+		return time.Time{}
+	}
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05.000Z", time.RFC3339} {
+		if t, err := time.Parse(layout, *s); err == nil {
+			return t.UTC()
+		}
+	}
+	return time.Time{}
+}
+
+// decodePolicy undoes the URL encoding IAM applies to policy documents.
+func decodePolicy(s *string) string {
+	if s == nil {
+		return ""
+	}
+	d, err := url.QueryUnescape(*s)
+	if err != nil {
+		return *s
+	}
+	return d
+}
+
+// tagMap builds a tag map from key/value pairs; nil when empty.
+func tagMap[T any](tags []T, kv func(T) (*string, *string)) map[string]string {
+	if len(tags) == 0 {
+		return nil
+	}
+	m := make(map[string]string, len(tags))
+	for _, t := range tags {
+		k, v := kv(t)
+		m[str(k)] = str(v)
+	}
+	return m
+}
+
+// meta builds a resource's Meta.
+func meta(arn, region string, tags map[string]string) state.Meta {
+	return state.Meta{ARN: arn, Region: region, Tags: tags}
+}
+
+// perItem returns a function that per-item tasks call when they end; the
+// n-th call (or an immediate call when n is 0) runs commit, which stores the
+// items once every per-item read has filled them. Items are committed even
+// when their tasks were skipped: what they lack is recorded as gaps.
+func (c *collector) perItem(n int, commit func()) func() {
+	if n == 0 {
+		commit()
+		return func() {}
+	}
+	var mu sync.Mutex
+	left := n
+	return func() {
+		mu.Lock()
+		left--
+		last := left == 0
+		mu.Unlock()
+		if last {
+			commit()
+		}
+	}
+}
+
+// item queues per-item work whose end (run or skipped) is reported to done.
+func (c *collector) item(service, region, resource string, done func(), run func(context.Context), actions ...string) {
+	skipped := c.skipGaps(service, region, resource, actions...)
+	c.submit(region, service, resource, func(ctx context.Context) {
+		defer done()
+		run(ctx)
+	}, func() {
+		skipped()
+		done()
+	})
+}

@@ -1,0 +1,299 @@
+package aws
+
+import (
+	"context"
+	"strings"
+	"sync"
+
+	sdk "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/aws/arn"
+	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	cttypes "github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
+	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	"github.com/aws/aws-sdk-go-v2/service/guardduty"
+	gdtypes "github.com/aws/aws-sdk-go-v2/service/guardduty/types"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// trailSeen deduplicates trails across regions: DescribeTrails with shadow
+// trails returns a multi-region trail in every region, and its status and
+// selectors are read once, at its home region.
+type trailSeen struct {
+	mu   sync.Mutex
+	seen map[string]bool
+}
+
+func (t *trailSeen) first(arn string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.seen == nil {
+		t.seen = map[string]bool{}
+	}
+	if t.seen[arn] {
+		return false
+	}
+	t.seen[arn] = true
+	return true
+}
+
+func (c *collector) trailClient(region string) *cloudtrail.Client {
+	return client(c, "cloudtrail", region, func() *cloudtrail.Client {
+		return cloudtrail.NewFromConfig(c.cfg, func(o *cloudtrail.Options) {
+			o.Region = region
+			o.APIOptions = append(o.APIOptions, c.instrument("cloudtrail", region))
+		})
+	})
+}
+
+// cloudtrail lists the trails that apply to a region (its own, multi-region
+// and organization trails via shadow trails) and reads each trail's status
+// and event selectors once.
+func (c *collector) cloudtrail(ctx context.Context, region string) {
+	cl := c.trailClient(region)
+	var trails []cttypes.Trail
+	err := c.do(ctx, "cloudtrail", "DescribeTrails", region, "", nil, func(ctx context.Context) error {
+		out, err := cl.DescribeTrails(ctx, &cloudtrail.DescribeTrailsInput{IncludeShadowTrails: sdk.Bool(true)})
+		if err == nil {
+			trails = out.TrailList
+		}
+		return err
+	})
+	if err != nil {
+		return
+	}
+	for _, t := range trails {
+		if !c.trails.first(str(t.TrailARN)) {
+			continue
+		}
+		home := str(t.HomeRegion)
+		if home == "" {
+			home = region
+		}
+		x := &state.Trail{Meta: meta(str(t.TrailARN), home, nil), Name: str(t.Name), HomeRegion: home,
+			IsMultiRegion: b(t.IsMultiRegionTrail), IsOrganization: b(t.IsOrganizationTrail), LogFileValidation: b(t.LogFileValidationEnabled),
+			KMSKeyID: str(t.KmsKeyId), S3Bucket: str(t.S3BucketName), IncludeGlobalEvents: b(t.IncludeGlobalServiceEvents),
+			CloudWatchLogGroupARN: str(t.CloudWatchLogsLogGroupArn)}
+		if a, err := arn.Parse(x.ARN); err == nil {
+			x.OwnerAccountID = a.AccountID
+		}
+		hc := c.trailClient(home)
+		c.sub("cloudtrail", home, x.ARN, func(ctx context.Context) {
+			_ = c.do(ctx, "cloudtrail", "GetTrailStatus", home, x.ARN, nil, func(ctx context.Context) error {
+				out, err := hc.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: sdk.String(x.ARN)})
+				if err == nil {
+					x.IsLogging, x.LatestCloudWatchDelivery, x.LatestDelivery = b(out.IsLogging), tptr(out.LatestCloudWatchLogsDeliveryTime), tptr(out.LatestDeliveryTime)
+				}
+				return err
+			})
+			_ = c.do(ctx, "cloudtrail", "GetEventSelectors", home, x.ARN, nil, func(ctx context.Context) error {
+				out, err := hc.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: sdk.String(x.ARN)})
+				if err == nil {
+					applySelectors(x, out)
+				}
+				return err
+			})
+			c.rec.Update(func(a *state.Account) { a.CloudTrail.Trails = append(a.CloudTrail.Trails, *x) })
+		}, "GetTrailStatus", "GetEventSelectors")
+	}
+}
+
+// applySelectors reads management and S3 data event logging from basic or
+// advanced event selectors.
+func applySelectors(x *state.Trail, out *cloudtrail.GetEventSelectorsOutput) {
+	for _, s := range out.EventSelectors {
+		if b(s.IncludeManagementEvents) {
+			x.ManagementEvents = true
+			x.ReadWriteType = string(s.ReadWriteType)
+		}
+		for _, d := range s.DataResources {
+			if str(d.Type) != "AWS::S3::Object" {
+				continue
+			}
+			switch s.ReadWriteType {
+			case cttypes.ReadWriteTypeAll:
+				x.S3DataEventsRead, x.S3DataEventsWrite = true, true
+			case cttypes.ReadWriteTypeReadOnly:
+				x.S3DataEventsRead = true
+			case cttypes.ReadWriteTypeWriteOnly:
+				x.S3DataEventsWrite = true
+			}
+		}
+	}
+	for _, s := range out.AdvancedEventSelectors {
+		var category, resType, readOnly []string
+		for _, f := range s.FieldSelectors {
+			switch str(f.Field) {
+			case "eventCategory":
+				category = f.Equals
+			case "resources.type":
+				resType = f.Equals
+			case "readOnly":
+				readOnly = f.Equals
+			}
+		}
+		rw := "All"
+		read, write := true, true
+		if len(readOnly) == 1 {
+			if strings.EqualFold(readOnly[0], "true") {
+				rw, write = "ReadOnly", false
+			} else {
+				rw, read = "WriteOnly", false
+			}
+		}
+		switch {
+		case contains(category, "Management"):
+			x.ManagementEvents = true
+			x.ReadWriteType = rw
+		case contains(category, "Data") && contains(resType, "AWS::S3::Object"):
+			x.S3DataEventsRead = x.S3DataEventsRead || read
+			x.S3DataEventsWrite = x.S3DataEventsWrite || write
+		}
+	}
+}
+
+func contains(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// config reads a region's AWS Config recorders, their status and the
+// delivery channels.
+func (c *collector) config(ctx context.Context, region string) {
+	cl := client(c, "config", region, func() *configservice.Client {
+		return configservice.NewFromConfig(c.cfg, func(o *configservice.Options) {
+			o.Region = region
+			o.APIOptions = append(o.APIOptions, c.instrument("config", region))
+		})
+	})
+	var recs []state.ConfigRecorder
+	err := c.do(ctx, "config", "DescribeConfigurationRecorders", region, "", nil, func(ctx context.Context) error {
+		out, err := cl.DescribeConfigurationRecorders(ctx, &configservice.DescribeConfigurationRecordersInput{})
+		if err != nil {
+			return err
+		}
+		for _, r := range out.ConfigurationRecorders {
+			arn := str(r.Arn)
+			if arn == "" {
+				arn = c.arn("config", region, c.accountID, "config-recorder/"+str(r.Name))
+			}
+			x := state.ConfigRecorder{Meta: meta(arn, region, nil), Name: str(r.Name), RoleARN: str(r.RoleARN), ServiceLinked: r.ServicePrincipal != nil}
+			if g := r.RecordingGroup; g != nil {
+				x.AllSupported, x.IncludeGlobalResourceTypes = g.AllSupported, g.IncludeGlobalResourceTypes
+			}
+			recs = append(recs, x)
+		}
+		return nil
+	})
+	if err == nil && len(recs) > 0 {
+		_ = c.do(ctx, "config", "DescribeConfigurationRecorderStatus", region, "", nil, func(ctx context.Context) error {
+			out, err := cl.DescribeConfigurationRecorderStatus(ctx, &configservice.DescribeConfigurationRecorderStatusInput{})
+			if err != nil {
+				return err
+			}
+			for _, s := range out.ConfigurationRecordersStatus {
+				for i := range recs {
+					if recs[i].Name == str(s.Name) {
+						recs[i].Recording, recs[i].LastStatus = s.Recording, string(s.LastStatus)
+					}
+				}
+			}
+			return nil
+		})
+	}
+	if err == nil {
+		c.rec.Update(func(a *state.Account) { a.Config.Recorders = append(a.Config.Recorders, recs...) })
+	}
+	var chans []state.DeliveryChannel
+	err = c.do(ctx, "config", "DescribeDeliveryChannels", region, "", nil, func(ctx context.Context) error {
+		out, err := cl.DescribeDeliveryChannels(ctx, &configservice.DescribeDeliveryChannelsInput{})
+		if err != nil {
+			return err
+		}
+		for _, d := range out.DeliveryChannels {
+			chans = append(chans, state.DeliveryChannel{Meta: meta(c.arn("config", region, c.accountID, "delivery-channel/"+str(d.Name)), region, nil),
+				Name: str(d.Name), S3Bucket: str(d.S3BucketName), SNSTopic: str(d.SnsTopicARN)})
+		}
+		return nil
+	})
+	if err == nil {
+		c.rec.Update(func(a *state.Account) { a.Config.DeliveryChannels = append(a.Config.DeliveryChannels, chans...) })
+	}
+}
+
+// guardduty reads a region's detector (there is at most one), its
+// features, its administrator and the count of active high-severity findings.
+func (c *collector) guardduty(ctx context.Context, region string) {
+	cl := client(c, "guardduty", region, func() *guardduty.Client {
+		return guardduty.NewFromConfig(c.cfg, func(o *guardduty.Options) {
+			o.Region = region
+			o.APIOptions = append(o.APIOptions, c.instrument("guardduty", region))
+		})
+	})
+	var ids []string
+	err := c.do(ctx, "guardduty", "ListDetectors", region, "", nil, func(ctx context.Context) error {
+		p := guardduty.NewListDetectorsPaginator(cl, &guardduty.ListDetectorsInput{MaxResults: sdk.Int32(50)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			ids = append(ids, page.DetectorIds...)
+		}
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	for _, id := range ids {
+		d := state.Detector{Meta: meta(c.arn("guardduty", region, c.accountID, "detector/"+id), region, nil), ID: id}
+		did := sdk.String(id)
+		_ = c.do(ctx, "guardduty", "GetDetector", region, d.ARN, nil, func(ctx context.Context) error {
+			out, err := cl.GetDetector(ctx, &guardduty.GetDetectorInput{DetectorId: did})
+			if err != nil {
+				return err
+			}
+			d.Status, d.Tags = string(out.Status), out.Tags
+			if len(d.Tags) == 0 {
+				d.Tags = nil
+			}
+			for _, f := range out.Features {
+				if d.Features == nil {
+					d.Features = map[string]string{}
+				}
+				d.Features[string(f.Name)] = string(f.Status)
+			}
+			return nil
+		})
+		_ = c.do(ctx, "guardduty", "GetAdministratorAccount", region, d.ARN, nil, func(ctx context.Context) error {
+			out, err := cl.GetAdministratorAccount(ctx, &guardduty.GetAdministratorAccountInput{DetectorId: did})
+			if err == nil && out.Administrator != nil {
+				d.AdministratorAccountID = str(out.Administrator.AccountId)
+			}
+			return err
+		})
+		_ = c.do(ctx, "guardduty", "GetFindingsStatistics", region, d.ARN, nil, func(ctx context.Context) error {
+			out, err := cl.GetFindingsStatistics(ctx, &guardduty.GetFindingsStatisticsInput{
+				DetectorId:            did,
+				FindingStatisticTypes: []gdtypes.FindingStatisticType{gdtypes.FindingStatisticTypeCountBySeverity},
+				FindingCriteria: &gdtypes.FindingCriteria{Criterion: map[string]gdtypes.Condition{
+					"severity":         {GreaterThanOrEqual: sdk.Int64(7)},
+					"service.archived": {Equals: []string{"false"}},
+				}},
+			})
+			if err == nil && out.FindingStatistics != nil {
+				n := 0
+				for _, v := range out.FindingStatistics.CountBySeverity {
+					n += int(v)
+				}
+				d.HighSeverityFindings = n
+			}
+			return err
+		})
+		c.rec.Update(func(a *state.Account) { a.GuardDuty.Detectors = append(a.GuardDuty.Detectors, d) })
+	}
+}

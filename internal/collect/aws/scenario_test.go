@@ -1,0 +1,389 @@
+package aws
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	sdk "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/account"
+	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
+	cttypes "github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
+	"github.com/aws/aws-sdk-go-v2/service/configservice"
+	cstypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	"github.com/aws/aws-sdk-go-v2/service/guardduty"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
+	"github.com/aws/aws-sdk-go-v2/service/kms"
+	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
+	"github.com/aws/aws-sdk-go-v2/service/organizations"
+	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
+	"github.com/aws/aws-sdk-go-v2/service/rds"
+	rdstypes "github.com/aws/aws-sdk-go-v2/service/rds/types"
+	"github.com/aws/aws-sdk-go-v2/service/redshift"
+	rstypes "github.com/aws/aws-sdk-go-v2/service/redshift/types"
+	"github.com/aws/aws-sdk-go-v2/service/s3"
+	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
+	"github.com/aws/aws-sdk-go-v2/service/s3control"
+	s3ctypes "github.com/aws/aws-sdk-go-v2/service/s3control/types"
+	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
+	"github.com/aws/smithy-go/middleware"
+	smithyhttp "github.com/aws/smithy-go/transport/http"
+)
+
+// stripAccountHost sends the test's own s3control calls to moto's address
+// (the SDK puts the account ID in front of the host, as for AWS).
+func stripAccountHost(st *middleware.Stack) error {
+	return st.Finalize.Insert(middleware.FinalizeMiddlewareFunc("test/no-account-host",
+		func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+			if req, ok := in.Request.(*smithyhttp.Request); ok {
+				req.URL.Host = strings.TrimPrefix(req.URL.Host, motoAccount+".")
+			}
+			return next.HandleFinalize(ctx, in)
+		}), "ResolveEndpointV2", middleware.After)
+}
+
+// The scenario's three regions: a secure one, an insecure one, and a
+// mixed one (the global services' home).
+const (
+	secureRegion   = "eu-central-1"
+	insecureRegion = "eu-west-1"
+	homeRegion     = "us-east-1"
+)
+
+var scenarioRegions = []string{homeRegion, insecureRegion, secureRegion}
+
+// scenario is what buildScenario created, for the assertions.
+type scenario struct {
+	// per region
+	vpc, subnet, openSG, closedSG, nacl, flowLog, encVol, plainVol map[string]string
+	sharedSnap, publicSnap, privateSnap, instance, image          map[string]string
+	rotatingKey, staticKey, vpn, endpoint                          map[string]string
+	alice, bob                                                     string
+	orgID, scpID                                                   string
+}
+
+var (
+	scenarioOnce sync.Once
+	scenarioVal  *scenario
+	scenarioRes  *Result
+	scenarioErr  error
+)
+
+// collected builds the scenario in moto once per package run and collects
+// it once; every moto test reads the same result (moto is slow).
+func collected(t *testing.T) (*scenario, *Result) {
+	t.Helper()
+	url := moto.URL(t)
+	scenarioOnce.Do(func() {
+		defer func() {
+			if r := recover(); r != nil {
+				scenarioErr = fmt.Errorf("building the scenario: %v", r)
+			}
+		}()
+		scenarioVal = buildScenario(t)
+		rec := &recordingClient{}
+		scenarioRes, scenarioErr = Collect(context.Background(), Options{EndpointURL: url, LoadOptions: testCreds(),
+			Regions: scenarioRegions, APIOptions: []func(*middleware.Stack) error{rec.middleware}, CredentialReportWait: 20 * time.Second})
+		recorded = rec
+	})
+	if scenarioErr != nil {
+		t.Fatal(scenarioErr)
+	}
+	return scenarioVal, scenarioRes
+}
+
+// must stops the scenario on a failed SDK call (moto refusing a setup call
+// is a test bug, not something to assert around).
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+const permissivePolicy = `{"Version":"2012-10-17","Statement":[{"Sid":"Everyone","Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}]}`
+
+func buildScenario(t *testing.T) *scenario {
+	ctx := context.Background()
+	sc := &scenario{}
+	for _, m := range []*map[string]string{&sc.vpc, &sc.subnet, &sc.openSG, &sc.closedSG, &sc.nacl, &sc.flowLog, &sc.encVol, &sc.plainVol,
+		&sc.sharedSnap, &sc.publicSnap, &sc.privateSnap, &sc.instance, &sc.image, &sc.rotatingKey, &sc.staticKey, &sc.vpn, &sc.endpoint} {
+		*m = map[string]string{}
+	}
+	home := sdkConfig(t, homeRegion)
+
+	// IAM: alice (console, virtual MFA, admins group), bob (key, no MFA,
+	// inline policy), a role with a customer policy, a password policy.
+	ic := iam.NewFromConfig(home)
+	must(ic.CreateGroup(ctx, &iam.CreateGroupInput{GroupName: sdk.String("admins")}))
+	// moto loads no AWS managed policies by default: a customer admin policy.
+	admin := must(ic.CreatePolicy(ctx, &iam.CreatePolicyInput{PolicyName: sdk.String("Admin"),
+		PolicyDocument: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}`)}))
+	must(ic.AttachGroupPolicy(ctx, &iam.AttachGroupPolicyInput{GroupName: sdk.String("admins"), PolicyArn: admin.Policy.Arn}))
+	sc.alice = "alice"
+	must(ic.CreateUser(ctx, &iam.CreateUserInput{UserName: sdk.String("alice")}))
+	must(ic.CreateLoginProfile(ctx, &iam.CreateLoginProfileInput{UserName: sdk.String("alice"), Password: sdk.String("Str0ng!Passw0rd")}))
+	must(ic.AddUserToGroup(ctx, &iam.AddUserToGroupInput{GroupName: sdk.String("admins"), UserName: sdk.String("alice")}))
+	mfa := must(ic.CreateVirtualMFADevice(ctx, &iam.CreateVirtualMFADeviceInput{VirtualMFADeviceName: sdk.String("alice")}))
+	must(ic.EnableMFADevice(ctx, &iam.EnableMFADeviceInput{UserName: sdk.String("alice"), SerialNumber: mfa.VirtualMFADevice.SerialNumber,
+		AuthenticationCode1: sdk.String("123456"), AuthenticationCode2: sdk.String("654321")}))
+	sc.bob = "bob"
+	must(ic.CreateUser(ctx, &iam.CreateUserInput{UserName: sdk.String("bob")}))
+	must(ic.CreateAccessKey(ctx, &iam.CreateAccessKeyInput{UserName: sdk.String("bob")}))
+	must(ic.PutUserPolicy(ctx, &iam.PutUserPolicyInput{UserName: sdk.String("bob"), PolicyName: sdk.String("s3-all"),
+		PolicyDocument: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`)}))
+	pol := must(ic.CreatePolicy(ctx, &iam.CreatePolicyInput{PolicyName: sdk.String("AppPolicy"),
+		PolicyDocument: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"}]}`)}))
+	must(ic.CreateRole(ctx, &iam.CreateRoleInput{RoleName: sdk.String("app-role"),
+		AssumeRolePolicyDocument: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}`)}))
+	must(ic.AttachRolePolicy(ctx, &iam.AttachRolePolicyInput{RoleName: sdk.String("app-role"), PolicyArn: pol.Policy.Arn}))
+	must(ic.UpdateAccountPasswordPolicy(ctx, &iam.UpdateAccountPasswordPolicyInput{MinimumPasswordLength: sdk.Int32(14), RequireSymbols: true,
+		RequireNumbers: true, RequireUppercaseCharacters: true, RequireLowercaseCharacters: true, PasswordReusePrevention: sdk.Int32(24)}))
+	must(ic.CreateAccountAlias(ctx, &iam.CreateAccountAliasInput{AccountAlias: sdk.String("shoulder-moto")}))
+	must(ic.CreateSAMLProvider(ctx, &iam.CreateSAMLProviderInput{Name: sdk.String("corp-idp"), SAMLMetadataDocument: sdk.String(strings.Repeat("x", 1000))}))
+
+	// Organizations: this account manages an organization with one extra SCP.
+	oc := organizations.NewFromConfig(home)
+	org := must(oc.CreateOrganization(ctx, &organizations.CreateOrganizationInput{FeatureSet: orgtypes.OrganizationFeatureSetAll}))
+	sc.orgID = sdk.ToString(org.Organization.Id)
+	roots := must(oc.ListRoots(ctx, &organizations.ListRootsInput{}))
+	scp := must(oc.CreatePolicy(ctx, &organizations.CreatePolicyInput{Name: sdk.String("deny-leave"), Description: sdk.String("no leaving"),
+		Type: orgtypes.PolicyTypeServiceControlPolicy,
+		Content: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}`)}))
+	sc.scpID = sdk.ToString(scp.Policy.PolicySummary.Id)
+	must(oc.AttachPolicy(ctx, &organizations.AttachPolicyInput{PolicyId: scp.Policy.PolicySummary.Id, TargetId: roots.Roots[0].Id}))
+
+	// Account: a security contact.
+	ac := account.NewFromConfig(home)
+	must(ac.PutAlternateContact(ctx, &account.PutAlternateContactInput{AlternateContactType: "SECURITY", EmailAddress: sdk.String("sec@example.com"),
+		Name: sdk.String("Security"), PhoneNumber: sdk.String("+100000000"), Title: sdk.String("CISO")}))
+
+	buildS3(ctx, t)
+	for _, r := range scenarioRegions {
+		buildRegion(ctx, t, sc, r)
+	}
+	return sc
+}
+
+func buildS3(ctx context.Context, t *testing.T) {
+	s3c := func(region string) *s3.Client {
+		return s3.NewFromConfig(sdkConfig(t, region), func(o *s3.Options) { o.UsePathStyle = true })
+	}
+	create := func(region, name string, lock bool) *s3.Client {
+		cl := s3c(region)
+		in := &s3.CreateBucketInput{Bucket: sdk.String(name), ObjectLockEnabledForBucket: sdk.Bool(lock)}
+		if region != "us-east-1" {
+			in.CreateBucketConfiguration = &s3types.CreateBucketConfiguration{LocationConstraint: s3types.BucketLocationConstraint(region)}
+		}
+		must(cl.CreateBucket(ctx, in))
+		return cl
+	}
+	// Insecure: public-read ACL, a policy open to everyone, nothing else.
+	open := create(insecureRegion, "shoulder-open", false)
+	must(open.PutBucketAcl(ctx, &s3.PutBucketAclInput{Bucket: sdk.String("shoulder-open"), ACL: s3types.BucketCannedACLPublicRead}))
+	must(open.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{Bucket: sdk.String("shoulder-open"),
+		Policy: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::shoulder-open/*"}]}`)}))
+	// Logs and replica targets.
+	logs := create(secureRegion, "shoulder-logs", false)
+	must(logs.PutBucketAcl(ctx, &s3.PutBucketAclInput{Bucket: sdk.String("shoulder-logs"), ACL: s3types.BucketCannedACL("log-delivery-write")}))
+	replica := create(homeRegion, "shoulder-replica", false)
+	must(replica.PutBucketVersioning(ctx, &s3.PutBucketVersioningInput{Bucket: sdk.String("shoulder-replica"),
+		VersioningConfiguration: &s3types.VersioningConfiguration{Status: s3types.BucketVersioningStatusEnabled}}))
+	// Secure: KMS encryption, versioning, logging, replication, lifecycle,
+	// Block Public Access, owner-enforced, tags, object lock.
+	name := sdk.String("shoulder-secure")
+	sec := create(secureRegion, "shoulder-secure", true)
+	must(sec.PutBucketEncryption(ctx, &s3.PutBucketEncryptionInput{Bucket: name, ServerSideEncryptionConfiguration: &s3types.ServerSideEncryptionConfiguration{
+		Rules: []s3types.ServerSideEncryptionRule{{ApplyServerSideEncryptionByDefault: &s3types.ServerSideEncryptionByDefault{SSEAlgorithm: s3types.ServerSideEncryptionAwsKms, KMSMasterKeyID: sdk.String("alias/data")}, BucketKeyEnabled: sdk.Bool(true)}}}}))
+	must(sec.PutBucketVersioning(ctx, &s3.PutBucketVersioningInput{Bucket: name, VersioningConfiguration: &s3types.VersioningConfiguration{Status: s3types.BucketVersioningStatusEnabled}}))
+	must(sec.PutBucketLogging(ctx, &s3.PutBucketLoggingInput{Bucket: name, BucketLoggingStatus: &s3types.BucketLoggingStatus{
+		LoggingEnabled: &s3types.LoggingEnabled{TargetBucket: sdk.String("shoulder-logs"), TargetPrefix: sdk.String("secure/")}}}))
+	must(sec.PutBucketReplication(ctx, &s3.PutBucketReplicationInput{Bucket: name, ReplicationConfiguration: &s3types.ReplicationConfiguration{
+		Role: sdk.String("arn:aws:iam::" + motoAccount + ":role/replication"),
+		Rules: []s3types.ReplicationRule{{ID: sdk.String("dr"), Status: s3types.ReplicationRuleStatusEnabled, Priority: sdk.Int32(1),
+			Filter: &s3types.ReplicationRuleFilter{Prefix: sdk.String("")}, DeleteMarkerReplication: &s3types.DeleteMarkerReplication{Status: s3types.DeleteMarkerReplicationStatusDisabled},
+			Destination: &s3types.Destination{Bucket: sdk.String("arn:aws:s3:::shoulder-replica")}}}}}))
+	must(sec.PutBucketLifecycleConfiguration(ctx, &s3.PutBucketLifecycleConfigurationInput{Bucket: name, LifecycleConfiguration: &s3types.BucketLifecycleConfiguration{
+		Rules: []s3types.LifecycleRule{{ID: sdk.String("expire-old"), Status: s3types.ExpirationStatusEnabled, Filter: &s3types.LifecycleRuleFilter{Prefix: sdk.String("")},
+			NoncurrentVersionExpiration: &s3types.NoncurrentVersionExpiration{NoncurrentDays: sdk.Int32(90)},
+			AbortIncompleteMultipartUpload: &s3types.AbortIncompleteMultipartUpload{DaysAfterInitiation: sdk.Int32(7)}}}}}))
+	must(sec.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{Bucket: name, PublicAccessBlockConfiguration: &s3types.PublicAccessBlockConfiguration{
+		BlockPublicAcls: sdk.Bool(true), IgnorePublicAcls: sdk.Bool(true), BlockPublicPolicy: sdk.Bool(true), RestrictPublicBuckets: sdk.Bool(true)}}))
+	must(sec.PutBucketOwnershipControls(ctx, &s3.PutBucketOwnershipControlsInput{Bucket: name, OwnershipControls: &s3types.OwnershipControls{
+		Rules: []s3types.OwnershipControlsRule{{ObjectOwnership: s3types.ObjectOwnershipBucketOwnerEnforced}}}}))
+	must(sec.PutBucketTagging(ctx, &s3.PutBucketTaggingInput{Bucket: name, Tagging: &s3types.Tagging{TagSet: []s3types.Tag{{Key: sdk.String("data-classification"), Value: sdk.String("confidential")}}}}))
+	must(sec.PutObjectLockConfiguration(ctx, &s3.PutObjectLockConfigurationInput{Bucket: name, ObjectLockConfiguration: &s3types.ObjectLockConfiguration{
+		ObjectLockEnabled: s3types.ObjectLockEnabledEnabled, Rule: &s3types.ObjectLockRule{DefaultRetention: &s3types.DefaultRetention{Mode: s3types.ObjectLockRetentionModeCompliance, Days: sdk.Int32(30)}}}}))
+	must(sec.PutBucketPolicy(ctx, &s3.PutBucketPolicyInput{Bucket: name, Policy: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["arn:aws:s3:::shoulder-secure","arn:aws:s3:::shoulder-secure/*"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}`)}))
+	must(sec.PutBucketWebsite(ctx, &s3.PutBucketWebsiteInput{Bucket: sdk.String("shoulder-logs"), WebsiteConfiguration: &s3types.WebsiteConfiguration{IndexDocument: &s3types.IndexDocument{Suffix: sdk.String("index.html")}}}))
+
+	// Account-level Block Public Access.
+	sc := s3control.NewFromConfig(sdkConfig(t, homeRegion), func(o *s3control.Options) {
+		o.APIOptions = append(o.APIOptions, stripAccountHost)
+	})
+	must(sc.PutPublicAccessBlock(ctx, &s3control.PutPublicAccessBlockInput{AccountId: sdk.String(motoAccount), PublicAccessBlockConfiguration: &s3ctypes.PublicAccessBlockConfiguration{
+		BlockPublicAcls: sdk.Bool(true), IgnorePublicAcls: sdk.Bool(true), BlockPublicPolicy: sdk.Bool(false), RestrictPublicBuckets: sdk.Bool(false)}}))
+}
+
+func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
+	cfg := sdkConfig(t, r)
+	secure := r == secureRegion
+	ec := ec2.NewFromConfig(cfg)
+	tag := func(kind, name string) []ec2types.TagSpecification {
+		return []ec2types.TagSpecification{{ResourceType: ec2types.ResourceType(kind), Tags: []ec2types.Tag{{Key: sdk.String("Name"), Value: sdk.String(name)}}}}
+	}
+	vpc := must(ec.CreateVpc(ctx, &ec2.CreateVpcInput{CidrBlock: sdk.String("10.20.0.0/16"), TagSpecifications: tag("vpc", "main-"+r)}))
+	sc.vpc[r] = *vpc.Vpc.VpcId
+	sub := must(ec.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: vpc.Vpc.VpcId, CidrBlock: sdk.String("10.20.1.0/24"), AvailabilityZone: sdk.String(r + "a")}))
+	sc.subnet[r] = *sub.Subnet.SubnetId
+	if !secure {
+		must(ec.ModifySubnetAttribute(ctx, &ec2.ModifySubnetAttributeInput{SubnetId: sub.Subnet.SubnetId, MapPublicIpOnLaunch: &ec2types.AttributeBooleanValue{Value: sdk.Bool(true)}}))
+	}
+	openSG := must(ec.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: sdk.String("ssh-open"), Description: sdk.String("ssh from anywhere"), VpcId: vpc.Vpc.VpcId}))
+	sc.openSG[r] = *openSG.GroupId
+	must(ec.AuthorizeSecurityGroupIngress(ctx, &ec2.AuthorizeSecurityGroupIngressInput{GroupId: openSG.GroupId, IpPermissions: []ec2types.IpPermission{{
+		IpProtocol: sdk.String("tcp"), FromPort: sdk.Int32(22), ToPort: sdk.Int32(22), IpRanges: []ec2types.IpRange{{CidrIp: sdk.String("0.0.0.0/0"), Description: sdk.String("world")}}}}}))
+	closedSG := must(ec.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: sdk.String("https-corp"), Description: sdk.String("https from corp"), VpcId: vpc.Vpc.VpcId}))
+	sc.closedSG[r] = *closedSG.GroupId
+	must(ec.AuthorizeSecurityGroupIngress(ctx, &ec2.AuthorizeSecurityGroupIngressInput{GroupId: closedSG.GroupId, IpPermissions: []ec2types.IpPermission{{
+		IpProtocol: sdk.String("tcp"), FromPort: sdk.Int32(443), ToPort: sdk.Int32(443), IpRanges: []ec2types.IpRange{{CidrIp: sdk.String("10.0.0.0/8")}},
+		UserIdGroupPairs: []ec2types.UserIdGroupPair{{GroupId: openSG.GroupId}}}}}))
+	nacl := must(ec.CreateNetworkAcl(ctx, &ec2.CreateNetworkAclInput{VpcId: vpc.Vpc.VpcId}))
+	sc.nacl[r] = *nacl.NetworkAcl.NetworkAclId
+	must(ec.CreateNetworkAclEntry(ctx, &ec2.CreateNetworkAclEntryInput{NetworkAclId: nacl.NetworkAcl.NetworkAclId, RuleNumber: sdk.Int32(100), Protocol: sdk.String("6"),
+		RuleAction: ec2types.RuleActionDeny, Egress: sdk.Bool(false), CidrBlock: sdk.String("0.0.0.0/0"), PortRange: &ec2types.PortRange{From: sdk.Int32(3389), To: sdk.Int32(3389)}}))
+	if secure {
+		fl := must(ec.CreateFlowLogs(ctx, &ec2.CreateFlowLogsInput{ResourceIds: []string{*vpc.Vpc.VpcId}, ResourceType: ec2types.FlowLogsResourceTypeVpc,
+			TrafficType: ec2types.TrafficTypeAll, LogDestinationType: ec2types.LogDestinationTypeS3, LogDestination: sdk.String("arn:aws:s3:::shoulder-logs")}))
+		sc.flowLog[r] = fl.FlowLogIds[0]
+		must(ec.EnableEbsEncryptionByDefault(ctx, &ec2.EnableEbsEncryptionByDefaultInput{}))
+	}
+	enc := must(ec.CreateVolume(ctx, &ec2.CreateVolumeInput{AvailabilityZone: sdk.String(r + "a"), Size: sdk.Int32(10), Encrypted: sdk.Bool(true), TagSpecifications: tag("volume", "enc")}))
+	sc.encVol[r] = *enc.VolumeId
+	plain := must(ec.CreateVolume(ctx, &ec2.CreateVolumeInput{AvailabilityZone: sdk.String(r + "a"), Size: sdk.Int32(20), Encrypted: sdk.Bool(false)}))
+	sc.plainVol[r] = *plain.VolumeId
+	snap := func(vol string) string {
+		return *must(ec.CreateSnapshot(ctx, &ec2.CreateSnapshotInput{VolumeId: sdk.String(vol)})).SnapshotId
+	}
+	sc.privateSnap[r] = snap(*enc.VolumeId)
+	sc.sharedSnap[r] = snap(*plain.VolumeId)
+	must(ec.ModifySnapshotAttribute(ctx, &ec2.ModifySnapshotAttributeInput{SnapshotId: sdk.String(sc.sharedSnap[r]), Attribute: ec2types.SnapshotAttributeNameCreateVolumePermission,
+		OperationType: ec2types.OperationTypeAdd, UserIds: []string{"111122223333"}}))
+	if !secure {
+		sc.publicSnap[r] = snap(*plain.VolumeId)
+		must(ec.ModifySnapshotAttribute(ctx, &ec2.ModifySnapshotAttributeInput{SnapshotId: sdk.String(sc.publicSnap[r]), Attribute: ec2types.SnapshotAttributeNameCreateVolumePermission,
+			OperationType: ec2types.OperationTypeAdd, GroupNames: []string{"all"}}))
+	}
+	// An AMI of our own from a snapshot, an instance launched from it, and
+	// the AMI shared with another account (public in the insecure region).
+	img := must(ec.RegisterImage(ctx, &ec2.RegisterImageInput{Name: sdk.String("golden-" + r), RootDeviceName: sdk.String("/dev/xvda"),
+		BlockDeviceMappings: []ec2types.BlockDeviceMapping{{DeviceName: sdk.String("/dev/xvda"), Ebs: &ec2types.EbsBlockDevice{SnapshotId: sdk.String(sc.privateSnap[r])}}}}))
+	sc.image[r] = *img.ImageId
+	perm := &ec2types.LaunchPermissionModifications{Add: []ec2types.LaunchPermission{{UserId: sdk.String("111122223333")}}}
+	if !secure {
+		perm.Add = append(perm.Add, ec2types.LaunchPermission{Group: ec2types.PermissionGroupAll})
+	}
+	must(ec.ModifyImageAttribute(ctx, &ec2.ModifyImageAttributeInput{ImageId: img.ImageId, LaunchPermission: perm}))
+	tokens := ec2types.HttpTokensStateRequired
+	if !secure {
+		tokens = ec2types.HttpTokensStateOptional
+	}
+	run := must(ec.RunInstances(ctx, &ec2.RunInstancesInput{ImageId: img.ImageId, MinCount: sdk.Int32(1), MaxCount: sdk.Int32(1), InstanceType: ec2types.InstanceTypeT3Micro,
+		SubnetId: sub.Subnet.SubnetId, SecurityGroupIds: []string{*openSG.GroupId}, MetadataOptions: &ec2types.InstanceMetadataOptionsRequest{HttpTokens: tokens},
+		TagSpecifications: tag("instance", "app-"+r)}))
+	sc.instance[r] = *run.Instances[0].InstanceId
+	cgw := must(ec.CreateCustomerGateway(ctx, &ec2.CreateCustomerGatewayInput{BgpAsn: sdk.Int32(65000), IpAddress: sdk.String("198.51.100.7"), Type: ec2types.GatewayTypeIpsec1}))
+	vgw := must(ec.CreateVpnGateway(ctx, &ec2.CreateVpnGatewayInput{Type: ec2types.GatewayTypeIpsec1}))
+	vpn := must(ec.CreateVpnConnection(ctx, &ec2.CreateVpnConnectionInput{CustomerGatewayId: cgw.CustomerGateway.CustomerGatewayId, VpnGatewayId: vgw.VpnGateway.VpnGatewayId, Type: sdk.String("ipsec.1")}))
+	sc.vpn[r] = *vpn.VpnConnection.VpnConnectionId
+	ep := must(ec.CreateVpcEndpoint(ctx, &ec2.CreateVpcEndpointInput{VpcId: vpc.Vpc.VpcId, ServiceName: sdk.String("com.amazonaws." + r + ".s3"), VpcEndpointType: ec2types.VpcEndpointTypeGateway}))
+	sc.endpoint[r] = *ep.VpcEndpoint.VpcEndpointId
+
+	// KMS: a rotating key and a static one with a policy open to everyone.
+	kc := kms.NewFromConfig(cfg)
+	rot := must(kc.CreateKey(ctx, &kms.CreateKeyInput{Description: sdk.String("data key"), Tags: []kmstypes.Tag{{TagKey: sdk.String("owner"), TagValue: sdk.String("platform")}}}))
+	sc.rotatingKey[r] = *rot.KeyMetadata.KeyId
+	must(kc.EnableKeyRotation(ctx, &kms.EnableKeyRotationInput{KeyId: rot.KeyMetadata.KeyId}))
+	must(kc.CreateAlias(ctx, &kms.CreateAliasInput{AliasName: sdk.String("alias/data"), TargetKeyId: rot.KeyMetadata.KeyId}))
+	must(kc.CreateGrant(ctx, &kms.CreateGrantInput{KeyId: rot.KeyMetadata.KeyId, GranteePrincipal: sdk.String("arn:aws:iam::" + motoAccount + ":role/app-role"),
+		Operations: []kmstypes.GrantOperation{"Decrypt", "Encrypt"}}))
+	static := must(kc.CreateKey(ctx, &kms.CreateKeyInput{Description: sdk.String("legacy key"), Policy: sdk.String(permissivePolicy)}))
+	sc.staticKey[r] = *static.KeyMetadata.KeyId
+
+	// CloudTrail: a logging multi-region trail at home with validation and
+	// selectors; a stopped single-region trail in the insecure region.
+	if r == homeRegion || r == insecureRegion {
+		tc := cloudtrail.NewFromConfig(cfg)
+		name := "org-trail"
+		in := &cloudtrail.CreateTrailInput{Name: sdk.String(name), S3BucketName: sdk.String("shoulder-logs")}
+		if r == homeRegion {
+			in.IsMultiRegionTrail, in.EnableLogFileValidation, in.IncludeGlobalServiceEvents = sdk.Bool(true), sdk.Bool(true), sdk.Bool(true)
+		} else {
+			name = "local-trail"
+			in.Name = sdk.String(name)
+		}
+		must(tc.CreateTrail(ctx, in))
+		if r == homeRegion {
+			must(tc.StartLogging(ctx, &cloudtrail.StartLoggingInput{Name: sdk.String(name)}))
+			must(tc.PutEventSelectors(ctx, &cloudtrail.PutEventSelectorsInput{TrailName: sdk.String(name), EventSelectors: []cttypes.EventSelector{{
+				IncludeManagementEvents: sdk.Bool(true), ReadWriteType: cttypes.ReadWriteTypeAll,
+				DataResources: []cttypes.DataResource{{Type: sdk.String("AWS::S3::Object"), Values: []string{"arn:aws:s3"}}}}}}))
+		}
+	}
+
+	// Config and GuardDuty in the secure region only.
+	if secure {
+		cc := configservice.NewFromConfig(cfg)
+		must(cc.PutConfigurationRecorder(ctx, &configservice.PutConfigurationRecorderInput{ConfigurationRecorder: &cstypes.ConfigurationRecorder{
+			Name: sdk.String("default"), RoleARN: sdk.String("arn:aws:iam::" + motoAccount + ":role/config"),
+			RecordingGroup: &cstypes.RecordingGroup{AllSupported: true, IncludeGlobalResourceTypes: true}}}))
+		must(cc.PutDeliveryChannel(ctx, &configservice.PutDeliveryChannelInput{DeliveryChannel: &cstypes.DeliveryChannel{Name: sdk.String("default"), S3BucketName: sdk.String("shoulder-logs")}}))
+		must(cc.StartConfigurationRecorder(ctx, &configservice.StartConfigurationRecorderInput{ConfigurationRecorderName: sdk.String("default")}))
+		gc := guardduty.NewFromConfig(cfg)
+		must(gc.CreateDetector(ctx, &guardduty.CreateDetectorInput{Enable: sdk.Bool(true)}))
+	}
+
+	// SSM: a document of ours shared with another account.
+	sm := ssm.NewFromConfig(cfg)
+	must(sm.CreateDocument(ctx, &ssm.CreateDocumentInput{Name: sdk.String("patch-now"), DocumentType: ssmtypes.DocumentTypeCommand,
+		Content: sdk.String(`{"schemaVersion":"2.2","description":"x","mainSteps":[{"action":"aws:runShellScript","name":"run","inputs":{"runCommand":["true"]}}]}`)}))
+	if !secure {
+		must(sm.ModifyDocumentPermission(ctx, &ssm.ModifyDocumentPermissionInput{Name: sdk.String("patch-now"), PermissionType: ssmtypes.DocumentPermissionTypeShare, AccountIdsToAdd: []string{"111122223333"}}))
+	}
+
+	// RDS: an instance (encrypted and private when secure), a manual
+	// snapshot (public when insecure), a parameter group with a user
+	// setting, a cluster with a snapshot, an event subscription.
+	rc := rds.NewFromConfig(cfg)
+	must(rc.CreateDBParameterGroup(ctx, &rds.CreateDBParameterGroupInput{DBParameterGroupName: sdk.String("pg-secure"), DBParameterGroupFamily: sdk.String("postgres15"), Description: sdk.String("tls")}))
+	must(rc.ModifyDBParameterGroup(ctx, &rds.ModifyDBParameterGroupInput{DBParameterGroupName: sdk.String("pg-secure"), Parameters: []rdstypes.Parameter{{
+		ParameterName: sdk.String("rds.force_ssl"), ParameterValue: sdk.String("1"), ApplyMethod: rdstypes.ApplyMethodImmediate}}}))
+	must(rc.CreateDBInstance(ctx, &rds.CreateDBInstanceInput{DBInstanceIdentifier: sdk.String("db-" + r), Engine: sdk.String("postgres"), EngineVersion: sdk.String("15.7"),
+		DBInstanceClass: sdk.String("db.t3.micro"), AllocatedStorage: sdk.Int32(20), MasterUsername: sdk.String("dbadmin"), MasterUserPassword: sdk.String("Passw0rd!Passw0rd"),
+		StorageEncrypted: sdk.Bool(secure), PubliclyAccessible: sdk.Bool(!secure), BackupRetentionPeriod: sdk.Int32(map[bool]int32{true: 14, false: 0}[secure]),
+		DeletionProtection: sdk.Bool(secure), DBParameterGroupName: sdk.String("pg-secure"), Tags: []rdstypes.Tag{{Key: sdk.String("data-classification"), Value: sdk.String("internal")}}}))
+	must(rc.CreateDBSnapshot(ctx, &rds.CreateDBSnapshotInput{DBInstanceIdentifier: sdk.String("db-" + r), DBSnapshotIdentifier: sdk.String("snap-" + r)}))
+	if !secure {
+		must(rc.ModifyDBSnapshotAttribute(ctx, &rds.ModifyDBSnapshotAttributeInput{DBSnapshotIdentifier: sdk.String("snap-" + r), AttributeName: sdk.String("restore"), ValuesToAdd: []string{"all"}}))
+	}
+	must(rc.CreateDBCluster(ctx, &rds.CreateDBClusterInput{DBClusterIdentifier: sdk.String("aurora-" + r), Engine: sdk.String("aurora-postgresql"),
+		MasterUsername: sdk.String("dbadmin"), MasterUserPassword: sdk.String("Passw0rd!Passw0rd"), StorageEncrypted: sdk.Bool(secure)}))
+	must(rc.CreateDBClusterSnapshot(ctx, &rds.CreateDBClusterSnapshotInput{DBClusterIdentifier: sdk.String("aurora-" + r), DBClusterSnapshotIdentifier: sdk.String("csnap-" + r)}))
+	must(rc.ModifyDBClusterSnapshotAttribute(ctx, &rds.ModifyDBClusterSnapshotAttributeInput{DBClusterSnapshotIdentifier: sdk.String("csnap-" + r), AttributeName: sdk.String("restore"), ValuesToAdd: []string{"111122223333"}}))
+	must(rc.CreateEventSubscription(ctx, &rds.CreateEventSubscriptionInput{SubscriptionName: sdk.String("db-events"), SnsTopicArn: sdk.String("arn:aws:sns:" + r + ":" + motoAccount + ":db"),
+		SourceType: sdk.String("db-instance"), EventCategories: []string{"failure"}, Enabled: sdk.Bool(true)}))
+
+	// Redshift: a cluster, encrypted and private when secure, with a custom
+	// parameter group (moto cannot set its parameters).
+	rs := redshift.NewFromConfig(cfg)
+	must(rs.CreateClusterParameterGroup(ctx, &redshift.CreateClusterParameterGroupInput{ParameterGroupName: sdk.String("rs-secure"), ParameterGroupFamily: sdk.String("redshift-1.0"), Description: sdk.String("ssl")}))
+	must(rs.CreateCluster(ctx, &redshift.CreateClusterInput{ClusterIdentifier: sdk.String("dw-" + r), NodeType: sdk.String("ra3.xlplus"), MasterUsername: sdk.String("dwadmin"),
+		MasterUserPassword: sdk.String("Passw0rd1"), ClusterType: sdk.String("single-node"), Encrypted: sdk.Bool(secure), PubliclyAccessible: sdk.Bool(!secure),
+		ClusterParameterGroupName: sdk.String("rs-secure"), Tags: []rstypes.Tag{{Key: sdk.String("team"), Value: sdk.String("bi")}}}))
+}

@@ -1,0 +1,143 @@
+package aws
+
+import (
+	"context"
+
+	sdk "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ssm"
+	"github.com/aws/aws-sdk-go-v2/service/ssm/types"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// ssm reads which instances Systems Manager manages, their patch
+// compliance (one bulk listing filtered to the Patch type) and the
+// documents the account owns with who they are shared with.
+func (c *collector) ssm(ctx context.Context, region string) {
+	cl := client(c, "ssm", region, func() *ssm.Client {
+		return ssm.NewFromConfig(c.cfg, func(o *ssm.Options) {
+			o.Region = region
+			o.APIOptions = append(o.APIOptions, c.instrument("ssm", region))
+		})
+	})
+	c.sub("ssm", region, "", func(ctx context.Context) { c.ssmCompliance(ctx, cl, region) }, "ListResourceComplianceSummaries")
+	c.sub("ssm", region, "", func(ctx context.Context) { c.ssmDocuments(ctx, cl, region) }, "ListDocuments")
+	var out []state.ManagedInstance
+	err := c.do(ctx, "ssm", "DescribeInstanceInformation", region, "", nil, func(ctx context.Context) error {
+		// DescribeInstanceInformation pages hold at most 50.
+		p := ssm.NewDescribeInstanceInformationPaginator(cl, &ssm.DescribeInstanceInformationInput{MaxResults: sdk.Int32(50)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, i := range page.InstanceInformationList {
+				id := str(i.InstanceId)
+				out = append(out, state.ManagedInstance{Meta: meta(c.arn("ssm", region, c.accountID, "managed-instance/"+id), region, nil),
+					InstanceID: id, PingStatus: string(i.PingStatus), PlatformType: string(i.PlatformType), PlatformName: str(i.PlatformName),
+					AgentVersion: str(i.AgentVersion), LastPingTime: tm(i.LastPingDateTime)})
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		c.rec.Update(func(a *state.Account) { a.SSM.ManagedInstances = append(a.SSM.ManagedInstances, out...) })
+	}
+}
+
+func (c *collector) ssmCompliance(ctx context.Context, cl *ssm.Client, region string) {
+	var out []state.PatchCompliance
+	err := c.do(ctx, "ssm", "ListResourceComplianceSummaries", region, "", nil, func(ctx context.Context) error {
+		p := ssm.NewListResourceComplianceSummariesPaginator(cl, &ssm.ListResourceComplianceSummariesInput{MaxResults: sdk.Int32(50),
+			Filters: []types.ComplianceStringFilter{{Key: sdk.String("ComplianceType"), Values: []string{"Patch"}, Type: types.ComplianceQueryOperatorTypeEqual}}})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, s := range page.ResourceComplianceSummaryItems {
+				if str(s.ComplianceType) != "" && str(s.ComplianceType) != "Patch" {
+					continue
+				}
+				id := str(s.ResourceId)
+				pc := state.PatchCompliance{Meta: meta(c.arn("ssm", region, c.accountID, "managed-instance/"+id), region, nil),
+					InstanceID: id, Status: string(s.Status)}
+				if s.ExecutionSummary != nil {
+					pc.LastOperationTime = tm(s.ExecutionSummary.ExecutionTime)
+				}
+				if n := s.NonCompliantSummary; n != nil {
+					pc.MissingCount = int(n.NonCompliantCount)
+					pc.Severity = highestSeverity(n.SeveritySummary)
+				}
+				if pc.Severity == "" && s.Status == types.ComplianceStatusNonCompliant {
+					pc.Severity = string(s.OverallSeverity)
+				}
+				out = append(out, pc)
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		c.rec.Update(func(a *state.Account) { a.SSM.PatchCompliance = append(a.SSM.PatchCompliance, out...) })
+	}
+}
+
+// highestSeverity names the worst severity with a non-compliant item.
+func highestSeverity(s *types.SeveritySummary) string {
+	if s == nil {
+		return ""
+	}
+	for _, x := range []struct {
+		n    int32
+		name string
+	}{{s.CriticalCount, "CRITICAL"}, {s.HighCount, "HIGH"}, {s.MediumCount, "MEDIUM"}, {s.LowCount, "LOW"}, {s.InformationalCount, "INFORMATIONAL"}, {s.UnspecifiedCount, "UNSPECIFIED"}} {
+		if x.n > 0 {
+			return x.name
+		}
+	}
+	return ""
+}
+
+func (c *collector) ssmDocuments(ctx context.Context, cl *ssm.Client, region string) {
+	var docs []state.SSMDocument
+	err := c.do(ctx, "ssm", "ListDocuments", region, "", nil, func(ctx context.Context) error {
+		p := ssm.NewListDocumentsPaginator(cl, &ssm.ListDocumentsInput{MaxResults: sdk.Int32(50),
+			Filters: []types.DocumentKeyValuesFilter{{Key: sdk.String("Owner"), Values: []string{"Self"}}}})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, d := range page.DocumentIdentifiers {
+				docs = append(docs, state.SSMDocument{Meta: meta(c.arn("ssm", region, c.accountID, "document/"+str(d.Name)), region,
+					tagMap(d.Tags, func(t types.Tag) (*string, *string) { return t.Key, t.Value })), Name: str(d.Name)})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	done := c.perItem(len(docs), func() {
+		c.rec.Update(func(a *state.Account) { a.SSM.Documents = append(a.SSM.Documents, docs...) })
+	})
+	for i := range docs {
+		d := &docs[i]
+		c.item("ssm", region, d.ARN, done, func(ctx context.Context) {
+			_ = c.do(ctx, "ssm", "DescribeDocumentPermission", region, d.ARN, nil, func(ctx context.Context) error {
+				out, err := cl.DescribeDocumentPermission(ctx, &ssm.DescribeDocumentPermissionInput{Name: sdk.String(d.Name), PermissionType: types.DocumentPermissionTypeShare})
+				if err != nil {
+					return err
+				}
+				for _, a := range out.AccountIds {
+					if a == "all" {
+						d.Public = true
+						continue
+					}
+					d.SharedWith = append(d.SharedWith, a)
+				}
+				return nil
+			})
+		}, "DescribeDocumentPermission")
+	}
+}

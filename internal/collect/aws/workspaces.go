@@ -1,0 +1,160 @@
+package aws
+
+import (
+	"context"
+
+	sdk "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/accessanalyzer"
+	"github.com/aws/aws-sdk-go-v2/service/workspaces"
+	wstypes "github.com/aws/aws-sdk-go-v2/service/workspaces/types"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// workspaces reads a region's WorkSpaces, directories, IP access groups
+// and owned images. Directory MFA (RADIUS) lives in Directory Service,
+// which is not collected: MFAEnabled stays nil (unknown) and a gap says so.
+func (c *collector) workspaces(ctx context.Context, region string) {
+	cl := client(c, "workspaces", region, func() *workspaces.Client {
+		return workspaces.NewFromConfig(c.cfg, func(o *workspaces.Options) {
+			o.Region = region
+			o.APIOptions = append(o.APIOptions, c.instrument("workspaces", region))
+		})
+	})
+	arn := func(res string) string { return c.arn("workspaces", region, c.accountID, res) }
+	var ws []state.Workspace
+	err := c.do(ctx, "workspaces", "DescribeWorkspaces", region, "", nil, func(ctx context.Context) error {
+		in := &workspaces.DescribeWorkspacesInput{Limit: sdk.Int32(25)} // the API's maximum page
+		for {
+			out, err := cl.DescribeWorkspaces(ctx, in)
+			if err != nil {
+				return err
+			}
+			for _, w := range out.Workspaces {
+				x := state.Workspace{Meta: meta(arn("workspace/"+str(w.WorkspaceId)), region, nil), ID: str(w.WorkspaceId),
+					DirectoryID: str(w.DirectoryId), UserName: str(w.UserName), State: string(w.State), BundleID: str(w.BundleId),
+					RootVolumeEncryption: b(w.RootVolumeEncryptionEnabled), UserVolumeEncryption: b(w.UserVolumeEncryptionEnabled),
+					VolumeEncryptionKey: str(w.VolumeEncryptionKey)}
+				if w.WorkspaceProperties != nil {
+					x.RunningMode = string(w.WorkspaceProperties.RunningMode)
+				}
+				ws = append(ws, x)
+			}
+			if out.NextToken == nil || *out.NextToken == "" {
+				return nil
+			}
+			in.NextToken = out.NextToken
+		}
+	})
+	if err == nil {
+		c.rec.Update(func(a *state.Account) { a.WorkSpaces.Workspaces = append(a.WorkSpaces.Workspaces, ws...) })
+	}
+	var dirs []state.WorkspaceDirectory
+	err = c.do(ctx, "workspaces", "DescribeWorkspaceDirectories", region, "", nil, func(ctx context.Context) error {
+		in := &workspaces.DescribeWorkspaceDirectoriesInput{}
+		for {
+			out, err := cl.DescribeWorkspaceDirectories(ctx, in)
+			if err != nil {
+				return err
+			}
+			for _, d := range out.Directories {
+				x := state.WorkspaceDirectory{Meta: meta(arn("directory/"+str(d.DirectoryId)), region, nil), ID: str(d.DirectoryId),
+					Name: str(d.DirectoryName), Type: string(d.DirectoryType), IPGroups: d.IpGroupIds}
+				if p := d.WorkspaceCreationProperties; p != nil {
+					x.DefaultInternetAccess, x.MaintenanceMode = b(p.EnableInternetAccess), b(p.EnableMaintenanceMode)
+				}
+				dirs = append(dirs, x)
+			}
+			if out.NextToken == nil || *out.NextToken == "" {
+				return nil
+			}
+			in.NextToken = out.NextToken
+		}
+	})
+	if err == nil {
+		c.rec.Update(func(a *state.Account) {
+			a.WorkSpaces.Directories = append(a.WorkSpaces.Directories, dirs...)
+			for _, d := range dirs {
+				// RADIUS MFA is a Directory Service setting that shoulder does not read.
+				a.Gaps.Add(state.Gap{Service: "ds", Region: region, Operation: "DescribeDirectories", Resource: d.ARN, Reason: state.ReasonUnsupported,
+					Message: "directory MFA (RADIUS) is a Directory Service setting the live collector does not read"})
+			}
+		})
+	}
+	var groups []state.WorkspaceIPGroup
+	err = c.do(ctx, "workspaces", "DescribeIpGroups", region, "", nil, func(ctx context.Context) error {
+		in := &workspaces.DescribeIpGroupsInput{}
+		for {
+			out, err := cl.DescribeIpGroups(ctx, in)
+			if err != nil {
+				return err
+			}
+			for _, g := range out.Result {
+				x := state.WorkspaceIPGroup{Meta: meta(arn("workspaceipgroup/"+str(g.GroupId)), region, nil), ID: str(g.GroupId), Name: str(g.GroupName)}
+				for _, r := range g.UserRules {
+					x.Rules = append(x.Rules, str(r.IpRule))
+				}
+				groups = append(groups, x)
+			}
+			if out.NextToken == nil || *out.NextToken == "" {
+				return nil
+			}
+			in.NextToken = out.NextToken
+		}
+	})
+	if err == nil {
+		c.rec.Update(func(a *state.Account) { a.WorkSpaces.IPGroups = append(a.WorkSpaces.IPGroups, groups...) })
+	}
+	var imgs []state.WorkspaceImage
+	err = c.do(ctx, "workspaces", "DescribeWorkspaceImages", region, "", nil, func(ctx context.Context) error {
+		in := &workspaces.DescribeWorkspaceImagesInput{ImageType: wstypes.ImageTypeOwned}
+		for {
+			out, err := cl.DescribeWorkspaceImages(ctx, in)
+			if err != nil {
+				return err
+			}
+			for _, im := range out.Images {
+				x := state.WorkspaceImage{Meta: meta(arn("workspaceimage/"+str(im.ImageId)), region, nil), ID: str(im.ImageId), Name: str(im.Name), State: string(im.State)}
+				if im.Updates != nil {
+					x.UpdateAvailable = b(im.Updates.UpdateAvailable)
+				}
+				imgs = append(imgs, x)
+			}
+			if out.NextToken == nil || *out.NextToken == "" {
+				return nil
+			}
+			in.NextToken = out.NextToken
+		}
+	})
+	if err == nil {
+		c.rec.Update(func(a *state.Account) { a.WorkSpaces.Images = append(a.WorkSpaces.Images, imgs...) })
+	}
+}
+
+// accessAnalyzer lists a region's IAM Access Analyzer analyzers (they are
+// regional; the state keeps them with IAM).
+func (c *collector) accessAnalyzer(ctx context.Context, region string) {
+	cl := client(c, "access-analyzer", region, func() *accessanalyzer.Client {
+		return accessanalyzer.NewFromConfig(c.cfg, func(o *accessanalyzer.Options) {
+			o.Region = region
+			o.APIOptions = append(o.APIOptions, c.instrument("access-analyzer", region))
+		})
+	})
+	var out []state.Analyzer
+	err := c.do(ctx, "access-analyzer", "ListAnalyzers", region, "", nil, func(ctx context.Context) error {
+		p := accessanalyzer.NewListAnalyzersPaginator(cl, &accessanalyzer.ListAnalyzersInput{MaxResults: sdk.Int32(100)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, a := range page.Analyzers {
+				out = append(out, state.Analyzer{Meta: meta(str(a.Arn), region, a.Tags), Name: str(a.Name), Type: string(a.Type), Status: string(a.Status)})
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		c.rec.Update(func(a *state.Account) { a.IAM.AccessAnalyzers = append(a.IAM.AccessAnalyzers, out...) })
+	}
+}
