@@ -274,7 +274,8 @@ func writeSGRules(w *xw, set string, rules []state.SGRule) {
 	for _, r := range rules {
 		w.open("item")
 		w.elem("ipProtocol", r.Protocol)
-		if r.Protocol != "-1" || r.FromPort != 0 || r.ToPort != 0 {
+		// For all traffic (-1) EC2 sends no ports at all.
+		if r.Protocol != "-1" {
 			w.integer("fromPort", r.FromPort)
 			w.integer("toPort", r.ToPort)
 		}
@@ -632,6 +633,14 @@ func ec2DescribeSnapshotAttribute(c *call) (*reply, error) {
 func ec2DescribeImages(c *call) (*reply, error) {
 	owners := c.ownerIDs("Owner")
 	ids := c.strs("ImageId")
+	filters := c.ec2Filters()
+	if v, ok := filters["image-id"]; ok {
+		ids = append(ids, v...)
+		delete(filters, "image-id")
+	}
+	if len(filters) > 0 {
+		return nil, errf(400, "InvalidParameterValue", "awsfake supports only the image-id filter on DescribeImages")
+	}
 	if len(owners) == 0 && len(ids) == 0 {
 		return nil, errf(400, "InvalidParameterValue", "awsfake: DescribeImages without Owners or ImageIds would list every public AMI")
 	}
@@ -647,9 +656,6 @@ func ec2DescribeImages(c *call) (*reply, error) {
 	}
 	key := strings.Join(owners, ",") + "|" + strings.Join(ids, ",")
 	return c.cached(key+"|"+c.form.Get("MaxResults")+"|"+c.form.Get("NextToken"), func() (*reply, error) {
-		if f := c.ec2Filters(); len(f) > 0 {
-			return nil, errf(400, "InvalidParameterValue", "awsfake does not support filters on %s", c.action)
-		}
 		start, end, next, err := c.ec2Page(len(xs))
 		if err != nil {
 			return nil, err

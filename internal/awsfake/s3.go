@@ -146,13 +146,17 @@ func s3ListBuckets(c *call) (*reply, error) {
 }
 
 // canonicalID is the account's S3 canonical user ID.
-func (s *Server) canonicalID() string {
-	for _, b := range s.acct.S3.Buckets {
+func (s *Server) canonicalID() string { return canonicalIDOf(s.acct) }
+
+// canonicalIDOf is the canonical user ID the account's buckets carry, or
+// one derived from the account ID when the state records none.
+func canonicalIDOf(a *state.Account) string {
+	for _, b := range a.S3.Buckets {
 		if b.OwnerID != "" {
 			return b.OwnerID
 		}
 	}
-	return shortHash("canonical/"+s.acct.AccountID) + shortHash(s.acct.AccountID)
+	return shortHash("canonical/"+a.AccountID) + shortHash(a.AccountID)
 }
 
 // s3Bucket resolves the addressed bucket and checks that the request was

@@ -1,0 +1,147 @@
+package awsfake
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// Expressible returns a copy of a reduced to what AWS's read APIs, as the
+// collectors call them, can carry: serving the copy and collecting it back
+// must give the copy exactly (the property tests assert it). Every rule
+// below is one value the fake cannot express or the collectors do not read,
+// with the reason; keep the list short and each rule justified.
+//
+// Values AWS itself decides or omits:
+//   - IAM paths default to "/" and every user and managed policy has an ID:
+//     IAM always returns both.
+//   - The root user's password_enabled and password_last_changed are
+//     "not_supported" in the credential report: the collectors read false
+//     and nothing.
+//   - EC2 sends no ports for an all-traffic (-1) security group rule; the
+//     collectors record -1..-1.
+//   - AMI and EBS snapshot ARNs have no account field
+//     (arn:aws:ec2:REGION::image/ID), which is how the collectors build them.
+//   - DescribeSnapshots has no field for the region a snapshot was copied
+//     from (SourceRegion).
+//   - DescribeWorkspaces returns neither the image a WorkSpace was built
+//     from nor its tags (DescribeTags is not declared).
+//   - A WorkSpaces directory's MFA (RADIUS) lives in Directory Service,
+//     which the collectors do not call: they record an unsupported gap.
+//
+// Values the collectors choose not to read (see internal/collect/aws):
+//   - KMS sends a rotation period only while rotation is on (365 days
+//     unless set), and only symmetric keys with KMS-made material in a
+//     usable state have rotation at all.
+//   - Every bucket has an owner: the account's canonical user ID.
+//   - Per-key KMS calls are skipped for AWS managed keys, so their
+//     rotation, policy, grants and tags stay empty.
+//   - Parameters are read only for custom parameter groups (Source=user);
+//     the engine defaults of default.* groups are not read.
+//   - The region of a replication destination is not recorded.
+//   - A bucket without a policy has PolicyIsPublic false (S3 answers
+//     NoSuchBucketPolicy, read as "not public").
+func Expressible(a *state.Account) *state.Account {
+	c := clone(a)
+	ia := &c.IAM
+	for i := range ia.Users {
+		u := &ia.Users[i]
+		u.Path = pathOr(u.Path)
+		u.ID = orDefault(u.ID, fakeID("AIDA", u.ARN))
+	}
+	for i := range ia.Groups {
+		ia.Groups[i].Path = pathOr(ia.Groups[i].Path)
+	}
+	for i := range ia.Roles {
+		ia.Roles[i].Path = pathOr(ia.Roles[i].Path)
+	}
+	for i := range ia.Policies {
+		p := &ia.Policies[i]
+		p.Path = pathOr(p.Path)
+		p.ID = orDefault(p.ID, fakeID("ANPA", p.ARN))
+	}
+	for i := range ia.CredentialReport {
+		if r := &ia.CredentialReport[i]; r.User == state.RootUserName {
+			r.PasswordEnabled, r.PasswordLastChanged = false, nil
+		}
+	}
+	for i := range c.EC2.SecurityGroups {
+		g := &c.EC2.SecurityGroups[i]
+		for _, rules := range [][]state.SGRule{g.Ingress, g.Egress} {
+			for j := range rules {
+				if rules[j].Protocol == "-1" {
+					rules[j].FromPort, rules[j].ToPort = -1, -1
+				}
+			}
+		}
+	}
+	for i := range c.EC2.Images {
+		im := &c.EC2.Images[i]
+		im.ARN = c.ARNPrefix() + "ec2:" + im.Region + "::image/" + im.ID
+	}
+	for i := range c.EC2.Snapshots {
+		s := &c.EC2.Snapshots[i]
+		s.ARN = c.ARNPrefix() + "ec2:" + s.Region + "::snapshot/" + s.ID
+		s.SourceRegion = ""
+	}
+	for i := range c.WorkSpaces.Workspaces {
+		w := &c.WorkSpaces.Workspaces[i]
+		w.ImageID, w.Tags = "", nil
+	}
+	for i := range c.WorkSpaces.Directories {
+		d := &c.WorkSpaces.Directories[i]
+		d.MFAEnabled = nil
+		c.Gaps.Add(state.Gap{Service: "ds", Region: d.Region, Operation: "DescribeDirectories", Resource: d.ARN, Reason: state.ReasonUnsupported})
+	}
+	for i := range c.KMS.Keys {
+		k := &c.KMS.Keys[i]
+		switch {
+		case k.Manager == "AWS":
+			k.RotationEnabled, k.RotationPeriodDays, k.Policy, k.Grants, k.Tags = false, 0, "", nil, nil
+		case k.Spec != "SYMMETRIC_DEFAULT" || k.Origin != "AWS_KMS" || k.State == "PendingDeletion" || k.State == "PendingImport" || !k.RotationEnabled:
+			k.RotationEnabled, k.RotationPeriodDays = false, 0
+		case k.RotationPeriodDays == 0:
+			k.RotationPeriodDays = 365
+		}
+	}
+	for _, gs := range [][]state.ParameterGroup{c.RDS.ParameterGroups, c.Redshift.ParameterGroups} {
+		for i := range gs {
+			if strings.HasPrefix(gs[i].Name, "default.") {
+				gs[i].Parameters = nil
+			}
+		}
+	}
+	f := false
+	owner := canonicalIDOf(c)
+	for i := range c.S3.Buckets {
+		b := &c.S3.Buckets[i]
+		if _, unread := c.Gaps.Find("s3", b.Region, "GetBucketAcl", b.ARN); unread {
+			b.OwnerID = "" // the ACL carries the owner; it was not read
+		} else {
+			b.OwnerID = orDefault(b.OwnerID, owner)
+		}
+		if b.PolicyIsPublic == nil {
+			b.PolicyIsPublic = &f
+		}
+		for j := range b.Replication {
+			b.Replication[j].DestinationRegion = ""
+		}
+	}
+	return c
+}
+
+// clone deep-copies an account through its JSON form.
+func clone(a *state.Account) *state.Account {
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(a); err != nil {
+		panic(fmt.Sprintf("awsfake: cloning account: %v", err))
+	}
+	var c state.Account
+	if err := json.NewDecoder(&buf).Decode(&c); err != nil {
+		panic(fmt.Sprintf("awsfake: cloning account: %v", err))
+	}
+	return &c
+}

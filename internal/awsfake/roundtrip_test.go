@@ -1,0 +1,257 @@
+package awsfake_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/aws/aws-sdk-go-v2/config"
+	"github.com/aws/aws-sdk-go-v2/credentials"
+
+	"github.com/shoulder-dev/shoulder/internal/awsfake"
+	collectaws "github.com/shoulder-dev/shoulder/internal/collect/aws"
+	"github.com/shoulder-dev/shoulder/internal/demo"
+	"github.com/shoulder-dev/shoulder/internal/state"
+	"github.com/shoulder-dev/shoulder/internal/synth"
+)
+
+// TestMain keeps the developer's own AWS configuration out of the
+// collections: the SDK's default chain would otherwise read ~/.aws.
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "awsfake-home")
+	if err != nil {
+		panic(err)
+	}
+	for k, v := range map[string]string{
+		"AWS_CONFIG_FILE": filepath.Join(dir, "config"), "AWS_SHARED_CREDENTIALS_FILE": filepath.Join(dir, "credentials"),
+		"AWS_EC2_METADATA_DISABLED": "true", "AWS_PROFILE": "", "AWS_ENDPOINT_URL": "", "AWS_REGION": "", "AWS_DEFAULT_REGION": "",
+	} {
+		os.Setenv(k, v)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// collect runs the real collectors against the fake for the account's
+// scanned regions.
+func collect(t testing.TB, r *awsfake.Running, a *state.Account, tune func(*collectaws.Options)) *collectaws.Result {
+	t.Helper()
+	o := collectaws.Options{
+		EndpointURL: r.URL,
+		HomeRegion:  "us-east-1",
+		Regions:     a.ScannedRegions(),
+		LoadOptions: []func(*config.LoadOptions) error{
+			config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider("AKIDFAKEFAKEFAKE", "fake-secret", "")),
+		},
+		CallTimeout: 10 * time.Second,
+		MaxBackoff:  100 * time.Millisecond,
+		Now:         func() time.Time { return a.CollectedAt },
+	}
+	if tune != nil {
+		tune(&o)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	res, err := collectaws.Collect(ctx, o)
+	if err != nil {
+		t.Fatalf("collect: %v", err)
+	}
+	return res
+}
+
+// normal renders an account as JSON normalised for comparison: lists in a
+// canonical order, the fields that say where and when the state was read
+// removed, gaps reduced to what the checks read (service, region,
+// operation, resource, reason; not AWS's message) and without the
+// region_disabled gaps the collector derives from the region list.
+func normal(t testing.TB, a *state.Account) map[string]any {
+	t.Helper()
+	b, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"collected_at", "source", "name"} {
+		delete(m, k)
+	}
+	var gaps []any
+	for _, g := range m["gaps"].([]any) {
+		gm := g.(map[string]any)
+		if gm["reason"] == string(state.ReasonRegionDisabled) {
+			continue
+		}
+		delete(gm, "message")
+		gaps = append(gaps, gm)
+	}
+	m["gaps"] = gaps
+	return canon(m).(map[string]any)
+}
+
+// canon sorts every list by the JSON of its elements, recursively.
+func canon(v any) any {
+	switch x := v.(type) {
+	case map[string]any:
+		for k, e := range x {
+			x[k] = canon(e)
+		}
+		return x
+	case []any:
+		if len(x) == 0 {
+			return nil
+		}
+		keys := make([]string, len(x))
+		for i := range x {
+			x[i] = canon(x[i])
+			b, _ := json.Marshal(x[i])
+			keys[i] = string(b)
+		}
+		sort.Sort(byKey{x, keys})
+		return x
+	}
+	return v
+}
+
+type byKey struct {
+	v []any
+	k []string
+}
+
+func (b byKey) Len() int           { return len(b.v) }
+func (b byKey) Less(i, j int) bool { return b.k[i] < b.k[j] }
+func (b byKey) Swap(i, j int) {
+	b.v[i], b.v[j] = b.v[j], b.v[i]
+	b.k[i], b.k[j] = b.k[j], b.k[i]
+}
+
+// diff lists the paths where two normalised values differ.
+func diff(path string, want, got any, out *[]string) {
+	if len(*out) > 400 {
+		return
+	}
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			*out = append(*out, fmt.Sprintf("%s: want object, got %s", path, short(got)))
+			return
+		}
+		keys := map[string]bool{}
+		for k := range w {
+			keys[k] = true
+		}
+		for k := range g {
+			keys[k] = true
+		}
+		ks := make([]string, 0, len(keys))
+		for k := range keys {
+			ks = append(ks, k)
+		}
+		sort.Strings(ks)
+		for _, k := range ks {
+			diff(path+"."+k, w[k], g[k], out)
+		}
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			*out = append(*out, fmt.Sprintf("%s: want %d items, got %s", path, len(w), short(got)))
+			if ok {
+				for i := 0; i < len(w) && i < len(g); i++ {
+					diff(fmt.Sprintf("%s[%d]", path, i), w[i], g[i], out)
+				}
+			}
+			return
+		}
+		for i := range w {
+			diff(fmt.Sprintf("%s[%d]", path, i), w[i], g[i], out)
+		}
+	default:
+		wb, _ := json.Marshal(want)
+		gb, _ := json.Marshal(got)
+		if string(wb) != string(gb) {
+			*out = append(*out, fmt.Sprintf("%s: want %s, got %s", path, short(want), short(got)))
+		}
+	}
+}
+
+func short(v any) string {
+	b, _ := json.Marshal(v)
+	s := string(b)
+	if len(s) > 160 {
+		s = s[:160] + "..."
+	}
+	return s
+}
+
+// assertSame fails with the differing paths when the collected state is
+// not the served one.
+func assertSame(t testing.TB, want, got *state.Account) {
+	t.Helper()
+	var d []string
+	diff("", normal(t, want), normal(t, got), &d)
+	if len(d) > 0 {
+		t.Errorf("collected state differs from the served one in %d places:\n  %s", len(d), strings.Join(d, "\n  "))
+	}
+}
+
+// TestRoundTripDemo: collecting the demo account from the fake, through the
+// real SDK clients and collectors, gives back the demo account. Its gaps
+// are reproduced by faults (AccessDenied for access_denied, a throttling
+// storm for throttled).
+func TestRoundTripDemo(t *testing.T) {
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := awsfake.Expressible(a)
+	r, err := awsfake.Start(want, awsfake.Options{ReproduceGaps: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	res := collect(t, r, want, func(o *collectaws.Options) { o.MaxAttempts = 3 })
+	assertSame(t, want, res.Account)
+	assertNoStrayCalls(t, r)
+}
+
+// assertNoStrayCalls: the collectors sent no write, nothing the fake does
+// not serve, and nothing unroutable.
+func assertNoStrayCalls(t testing.TB, r *awsfake.Running) {
+	t.Helper()
+	st := r.Stats()
+	if len(st.Rejected)+len(st.Unimplemented)+len(st.Unroutable) > 0 {
+		t.Errorf("stray calls: rejected %v, unimplemented %v, unroutable %v", st.Rejected, st.Unimplemented, st.Unroutable)
+	}
+}
+
+// TestRoundTripSynthetic: for random accounts (every state field the
+// collectors read gets random values), collecting gives back the account.
+func TestRoundTripSynthetic(t *testing.T) {
+	seeds := []uint64{1, 2, 3, 4, 5, 6}
+	if testing.Short() {
+		seeds = seeds[:2]
+	}
+	for _, seed := range seeds {
+		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
+			a := synth.Account(synth.Options{Seed: seed, Resources: 400})
+			want := awsfake.Expressible(a)
+			r, err := awsfake.Start(want, awsfake.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			res := collect(t, r, want, nil)
+			assertSame(t, want, res.Account)
+			assertNoStrayCalls(t, r)
+		})
+	}
+}
