@@ -46,13 +46,21 @@ func writeError(w http.ResponseWriter, svc *service, p protocol, e *apiError, re
 		b = x.b
 		h.Set("Content-Type", "text/xml;charset=UTF-8")
 	case protoRestXML:
+		// S3 answers a bare <Error>; S3 Control wraps it in <ErrorResponse>.
+		wrap := svc != nil && svc.name == "s3control"
 		x := &xw{}
 		x.raw(`<?xml version="1.0" encoding="UTF-8"?>`)
+		if wrap {
+			x.open("ErrorResponse")
+		}
 		x.open("Error")
 		x.elem("Code", e.code)
 		x.elem("Message", e.message)
 		x.elem("RequestId", reqID)
 		x.close("Error")
+		if wrap {
+			x.close("ErrorResponse")
+		}
 		b = x.b
 		h.Set("Content-Type", "application/xml")
 	case protoJSON:

@@ -163,10 +163,24 @@ func diff(path string, want, got any, out *[]string) {
 	case []any:
 		g, ok := got.([]any)
 		if !ok || len(g) != len(w) {
-			*out = append(*out, fmt.Sprintf("%s: want %d items, got %s", path, len(w), short(got)))
-			if ok {
-				for i := 0; i < len(w) && i < len(g); i++ {
-					diff(fmt.Sprintf("%s[%d]", path, i), w[i], g[i], out)
+			if !ok {
+				*out = append(*out, fmt.Sprintf("%s: want %d items, got %s", path, len(w), short(got)))
+				return
+			}
+			// Say which items are missing and which are extra.
+			count := map[string]int{}
+			for _, x := range w {
+				count[short(x)]++
+			}
+			for _, x := range g {
+				count[short(x)]--
+			}
+			for k, n := range count {
+				switch {
+				case n > 0:
+					*out = append(*out, fmt.Sprintf("%s: missing %s", path, k))
+				case n < 0:
+					*out = append(*out, fmt.Sprintf("%s: extra %s", path, k))
 				}
 			}
 			return
@@ -186,8 +200,8 @@ func diff(path string, want, got any, out *[]string) {
 func short(v any) string {
 	b, _ := json.Marshal(v)
 	s := string(b)
-	if len(s) > 160 {
-		s = s[:160] + "..."
+	if len(s) > 600 {
+		s = s[:600] + "..."
 	}
 	return s
 }
@@ -253,5 +267,26 @@ func TestRoundTripSynthetic(t *testing.T) {
 			assertSame(t, want, res.Account)
 			assertNoStrayCalls(t, r)
 		})
+	}
+}
+
+// TestComparisonSeesChanges guards the property tests themselves: the
+// normalised comparison must notice a changed value, a lost resource and a
+// lost gap.
+func TestComparisonSeesChanges(t *testing.T) {
+	a := synth.Account(synth.Options{Seed: 9, Resources: 400})
+	for name, mutate := range map[string]func(*state.Account){
+		"value":    func(b *state.Account) { b.EC2.Instances[0].MetadataHTTPTokens = "changed" },
+		"resource": func(b *state.Account) { b.S3.Buckets = b.S3.Buckets[1:] },
+		"gap":      func(b *state.Account) { b.Gaps.Add(state.Gap{Service: "s3", Operation: "ListBuckets", Reason: state.ReasonAccessDenied}) },
+		"nested":   func(b *state.Account) { b.IAM.Users[0].AccessKeys = nil; b.IAM.Users[1].Groups = []string{"other"} },
+	} {
+		b := awsfake.Expressible(a)
+		mutate(b)
+		var d []string
+		diff("", normal(t, awsfake.Expressible(a)), normal(t, b), &d)
+		if len(d) == 0 {
+			t.Errorf("%s: the comparison saw no difference", name)
+		}
 	}
 }

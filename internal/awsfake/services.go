@@ -417,18 +417,19 @@ func aaListAnalyzers(c *call) (*reply, error) {
 		return nil, err
 	}
 	type analyzer struct {
-		Arn       string `json:"arn"`
-		Name      string `json:"name"`
-		Type      string `json:"type"`
-		Status    string `json:"status"`
-		CreatedAt string `json:"createdAt"`
+		Arn       string            `json:"arn"`
+		Name      string            `json:"name"`
+		Type      string            `json:"type"`
+		Status    string            `json:"status"`
+		CreatedAt string            `json:"createdAt"`
+		Tags      map[string]string `json:"tags,omitempty"`
 	}
 	out := struct {
 		Analyzers []analyzer `json:"analyzers"`
 		NextToken *string    `json:"nextToken,omitempty"`
 	}{Analyzers: []analyzer{}, NextToken: sp(next)}
 	for _, a := range xs[start:end] {
-		out.Analyzers = append(out.Analyzers, analyzer{a.ARN, a.Name, a.Type, a.Status, c.s.acct.CollectedAt.UTC().Format("2006-01-02T15:04:05Z")})
+		out.Analyzers = append(out.Analyzers, analyzer{a.ARN, a.Name, a.Type, a.Status, c.s.acct.CollectedAt.UTC().Format("2006-01-02T15:04:05Z"), a.Tags})
 	}
 	return c.rawJSON(out)
 }
