@@ -278,8 +278,10 @@ func TestComparisonSeesChanges(t *testing.T) {
 	for name, mutate := range map[string]func(*state.Account){
 		"value":    func(b *state.Account) { b.EC2.Instances[0].MetadataHTTPTokens = "changed" },
 		"resource": func(b *state.Account) { b.S3.Buckets = b.S3.Buckets[1:] },
-		"gap":      func(b *state.Account) { b.Gaps.Add(state.Gap{Service: "s3", Operation: "ListBuckets", Reason: state.ReasonAccessDenied}) },
-		"nested":   func(b *state.Account) { b.IAM.Users[0].AccessKeys = nil; b.IAM.Users[1].Groups = []string{"other"} },
+		"gap": func(b *state.Account) {
+			b.Gaps.Add(state.Gap{Service: "s3", Operation: "ListBuckets", Reason: state.ReasonAccessDenied})
+		},
+		"nested": func(b *state.Account) { b.IAM.Users[0].AccessKeys = nil; b.IAM.Users[1].Groups = []string{"other"} },
 	} {
 		b := awsfake.Expressible(a)
 		mutate(b)

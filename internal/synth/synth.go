@@ -67,8 +67,8 @@ type gen struct {
 }
 
 func (g *gen) pick(xs ...string) string { return xs[g.rng.IntN(len(xs))] }
-func (g *gen) coin() bool              { return g.rng.IntN(2) == 0 }
-func (g *gen) chance(pct int) bool     { return g.rng.IntN(100) < pct }
+func (g *gen) coin() bool               { return g.rng.IntN(2) == 0 }
+func (g *gen) chance(pct int) bool      { return g.rng.IntN(100) < pct }
 
 // ago is a whole-hour time before Epoch (the credential report carries
 // seconds only; hours survive every wire format).
@@ -691,7 +691,7 @@ func (g *gen) logging(r string) {
 
 	if g.chance(85) {
 		rec := state.ConfigRecorder{Meta: state.Meta{ARN: g.arn("config", r, "config-recorder/default"), Region: r}, Name: "default",
-			RoleARN: "arn:aws:iam::" + AccountID + ":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
+			RoleARN:      "arn:aws:iam::" + AccountID + ":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
 			AllSupported: g.coin(), IncludeGlobalResourceTypes: g.coin(), Recording: g.chance(80), LastStatus: g.pick("SUCCESS", "FAILURE", "PENDING")}
 		a.Config.Recorders = append(a.Config.Recorders, rec)
 		a.Config.DeliveryChannels = append(a.Config.DeliveryChannels, state.DeliveryChannel{Meta: state.Meta{ARN: g.arn("config", r, "delivery-channel/default"), Region: r},
@@ -700,7 +700,7 @@ func (g *gen) logging(r string) {
 	if g.chance(85) {
 		id := fmt.Sprintf("%032x", g.rng.Uint64())
 		d := state.Detector{Meta: state.Meta{ARN: g.arn("guardduty", r, "detector/"+id), Region: r, Tags: g.tagsOrNil()}, ID: id, Status: g.pick("ENABLED", "DISABLED"),
-			Features: map[string]string{"S3_DATA_EVENTS": g.pick("ENABLED", "DISABLED"), "EBS_MALWARE_PROTECTION": g.pick("ENABLED", "DISABLED"), "RDS_LOGIN_EVENTS": g.pick("ENABLED", "DISABLED")},
+			Features:             map[string]string{"S3_DATA_EVENTS": g.pick("ENABLED", "DISABLED"), "EBS_MALWARE_PROTECTION": g.pick("ENABLED", "DISABLED"), "RDS_LOGIN_EVENTS": g.pick("ENABLED", "DISABLED")},
 			HighSeverityFindings: g.rng.IntN(5)}
 		if g.coin() {
 			d.AdministratorAccountID = "999988887777"
