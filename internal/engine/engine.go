@@ -121,7 +121,7 @@ func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
 	}
 	for i, w := range p.Waivers {
 		switch {
-		case !w.Expires.IsZero() && !now.Before(w.Expires):
+		case w.Expired(now):
 			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: "expired"})
 		case !used[i]:
 			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: "stale"})
@@ -148,7 +148,7 @@ func applyWaiver(f *Finding, p *policy.Policy, now time.Time, used []bool) {
 		if w.Check != f.CheckID || !MatchResource(w.Resource, f.Resource) {
 			continue
 		}
-		if !w.Expires.IsZero() && !now.Before(w.Expires) {
+		if w.Expired(now) {
 			continue // an expired waiver no longer applies; it is reported on its own
 		}
 		used[i] = true
