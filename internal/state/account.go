@@ -40,6 +40,7 @@ type Account struct {
 	RDS        RDS        `json:"rds"`
 	Redshift   Redshift   `json:"redshift"`
 	WorkSpaces WorkSpaces `json:"workspaces"`
+	ELB        ELB        `json:"elb"`
 
 	// Gaps records every piece of the state that could not be read.
 	Gaps Gaps `json:"gaps"`
