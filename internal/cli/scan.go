@@ -11,12 +11,12 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/engine"
-	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/report"
 )
 
 type scanFlags struct {
 	src      sourceFlags
+	pol      policyFlags
 	format   string
 	output   string
 	failOn   string
@@ -47,6 +47,7 @@ severity, resource ARN, region and message.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return app.runScan(cmd, &f) },
 	}
 	f.src.register(cmd)
+	f.pol.register(cmd)
 	fl := cmd.Flags()
 	fl.StringVar(&f.format, "format", "table", "output format: table or json")
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
@@ -153,11 +154,15 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
+	pol, err := f.pol.load(&f.src)
+	if err != nil {
+		return err
+	}
 	acct, err := f.src.load(cmd.Context(), app)
 	if err != nil {
 		return err
 	}
-	rep := engine.Run(sel, acct, policy.Default())
+	rep := engine.Run(sel, acct, pol)
 	switch f.format {
 	case "json":
 		err = report.JSON(out, rep, Version)

@@ -17,9 +17,11 @@ import (
 
 // Report is the outcome of one evaluation.
 type Report struct {
-	AccountID   string    `json:"account_id"`
-	AccountName string    `json:"account_name,omitempty"`
-	Source      string    `json:"source,omitempty"`
+	AccountID   string `json:"account_id"`
+	AccountName string `json:"account_name,omitempty"`
+	Source      string `json:"source,omitempty"`
+	// Policy names the policy file in effect, empty for the defaults.
+	Policy      string    `json:"policy,omitempty"`
 	CollectedAt time.Time `json:"collected_at"`
 	EvaluatedAt time.Time `json:"evaluated_at"`
 	// Results are ordered by area, service, check ID, resource.
@@ -92,7 +94,7 @@ func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
 		n += len(rs)
 	}
 	rep := &Report{
-		AccountID: a.AccountID, AccountName: a.Name, Source: a.Source,
+		AccountID: a.AccountID, AccountName: a.Name, Source: a.Source, Policy: p.Source,
 		CollectedAt: a.CollectedAt, EvaluatedAt: now,
 		Results: make([]Finding, 0, n),
 		Gaps:    a.Gaps.Sorted(),

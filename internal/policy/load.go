@@ -492,18 +492,24 @@ func (pr *parser) days(v *yaml.Node, key string) int {
 	return d
 }
 
-// suggest proposes the closest known name for a misspelt one.
+// suggest renders " (did you mean X?)" for a misspelt name, or "".
 func suggest(s string, known []string) string {
+	if best, ok := Closest(s, known); ok {
+		return fmt.Sprintf(" (did you mean %s?)", best)
+	}
+	return ""
+}
+
+// Closest returns the known name nearest to a misspelt s (at most three
+// edits away), for "did you mean" hints in validation messages.
+func Closest(s string, known []string) (string, bool) {
 	best, bestD := "", 4
 	for _, k := range known {
-		if d := editDistance(s, k); d < bestD {
+		if d := editDistance(strings.ToLower(s), strings.ToLower(k)); d < bestD {
 			best, bestD = k, d
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %s?)", best)
+	return best, best != ""
 }
 
 func editDistance(a, b string) int {
