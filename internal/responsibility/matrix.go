@@ -90,8 +90,8 @@ type DutyRow struct {
 	// policy overrides and sensitivity; empty when nothing fails.
 	WorstSeverity string `json:"worst_severity,omitempty"`
 	// Resources is the number of distinct resources the checks evaluated.
-	Resources int    `json:"resources"`
-	Counts    Counts `json:"counts"`
+	Resources int      `json:"resources"`
+	Counts    Counts   `json:"counts"`
 	Checks    []string `json:"checks,omitempty"`
 	// FailingChecks are the checks with failures, for `shoulder scan --check`.
 	FailingChecks []string `json:"failing_checks,omitempty"`
