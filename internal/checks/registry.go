@@ -21,6 +21,11 @@ func All() []check.Check {
 		encryptionAtRestChecks(),
 		loggingChecks(),
 		accessChecks(),
+		vpnChecks(),
+		elbChecks(),
+		patchingChecks(),
+		ec2SharingChecks(),
+		residencyChecks(),
 	} {
 		all = append(all, group...)
 	}
