@@ -44,10 +44,19 @@ func usageRules() map[string]usageRule {
 		"elb": {count: func(a *state.Account) int { return len(a.ELB.LoadBalancers) },
 			apiService: state.ELBServiceV2, also: state.ELBServiceClassic, ops: []string{"DescribeLoadBalancers"}},
 		"kms": {count: func(a *state.Account) int { return len(a.KMS.Keys) }, apiService: "kms", ops: []string{"ListKeys"}},
+		"ssm": {count: func(a *state.Account) int { return len(a.SSM.ManagedInstances) + len(a.SSM.Documents) }, apiService: "ssm", ops: []string{"DescribeInstanceInformation", "ListDocuments"}},
 		// The account-wide services: every account has an identity
 		// configuration (at least the root user) and activity to log.
 		"iam":        {count: func(a *state.Account) int { return 1 + len(a.IAM.Users) + len(a.IAM.Roles) + len(a.IAM.Groups) }, apiService: "iam", global: true, ops: []string{"GetAccountAuthorizationDetails"}},
 		"cloudtrail": {count: func(a *state.Account) int { return len(a.CloudTrail.Trails) }, apiService: "cloudtrail", ops: []string{"DescribeTrails"}},
+		"config":     {count: func(a *state.Account) int { return len(a.Config.Recorders) + len(a.Config.DeliveryChannels) }, apiService: "config", ops: []string{"DescribeConfigurationRecorders"}},
+		"account": {count: func(a *state.Account) int {
+			n := len(a.EnabledRegions())
+			if a.Organization != nil {
+				n += 1 + len(a.Organization.SCPs)
+			}
+			return n
+		}, apiService: "organizations", global: true, ops: []string{"DescribeOrganization"}},
 	}
 }
 
