@@ -32,6 +32,11 @@ func allCases() map[string][]checkCase {
 		encryptionAtRestCases(),
 		loggingCases(),
 		accessCases(),
+		vpnCases(),
+		elbCases(),
+		patchingCases(),
+		ec2SharingCases(),
+		residencyCases(),
 	} {
 		for id, cs := range part {
 			m[id] = append(m[id], cs...)
