@@ -21,6 +21,15 @@ func All() []check.Check {
 		encryptionAtRestChecks(),
 		loggingChecks(),
 		accessChecks(),
+		s3Checks(),
+		kmsChecks(),
+		ebsChecks(),
+		rdsChecks(),
+		redshiftChecks(),
+		workspacesChecks(),
+		dynamodbChecks(),
+		efsChecks(),
+		backupChecks(),
 	} {
 		all = append(all, group...)
 	}

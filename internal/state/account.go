@@ -40,6 +40,9 @@ type Account struct {
 	RDS        RDS        `json:"rds"`
 	Redshift   Redshift   `json:"redshift"`
 	WorkSpaces WorkSpaces `json:"workspaces"`
+	DynamoDB   DynamoDB   `json:"dynamodb"`
+	EFS        EFS        `json:"efs"`
+	Backup     Backup     `json:"backup"`
 
 	// Gaps records every piece of the state that could not be read.
 	Gaps Gaps `json:"gaps"`
