@@ -24,20 +24,6 @@ func ec2SharingChecks() []check.Check {
 	}
 }
 
-// untrustedAccounts returns the account IDs in shared that are neither the
-// account itself nor trusted by the policy ("all" is reported as public
-// elsewhere and skipped here).
-func untrustedAccounts(a *state.Account, p *policy.Policy, shared []string) []string {
-	var out []string
-	for _, id := range shared {
-		if id == "all" || id == a.AccountID || p.IsTrustedAccount(id) {
-			continue
-		}
-		out = append(out, id)
-	}
-	return out
-}
-
 func ec2SnapshotPublicNotRestorable() check.Check {
 	return check.Check{
 		ID:          "ec2_snapshot_public_not_restorable",

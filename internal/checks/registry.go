@@ -26,6 +26,15 @@ func All() []check.Check {
 		patchingChecks(),
 		ec2SharingChecks(),
 		residencyChecks(),
+		s3Checks(),
+		kmsChecks(),
+		ebsChecks(),
+		rdsChecks(),
+		redshiftChecks(),
+		workspacesChecks(),
+		dynamodbChecks(),
+		efsChecks(),
+		backupChecks(),
 	} {
 		all = append(all, group...)
 	}
