@@ -53,6 +53,10 @@ func effectCases() []effectCase {
 		// another tag key, it is not classified, so not raised.
 		{key: "classification_tag", check: "s3_bucket_in_allowed_region", resource: "arn:aws:s3:::alpenglow-crm-backup-us",
 			without: euOnly, with: euOnly + "classification_tag: owner\n", wantWithout: "fail critical", wantWith: "fail high"},
+		// Without required_custody, sensitive data needs a customer managed
+		// key; the policy may accept less for a classification.
+		{key: "required_custody", check: "kms_data_store_custody", resource: "arn:aws:s3:::alpenglow-customer-exports",
+			without: "", with: "required_custody:\n  pii: aws_managed\n", wantWithout: "fail critical", wantWith: "pass high"},
 		{key: "max_ami_age_days", check: "ec2_instance_ami_age", resource: demoRes("ec2", "eu-central-1", "instance/i-0a1f000000000001"),
 			without: "", with: "max_ami_age_days: 30\n", wantWithout: "pass medium", wantWith: "fail medium"},
 		{key: "severity_overrides", check: "ec2_sg_no_admin_ports_from_internet", resource: rdp,

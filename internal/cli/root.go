@@ -128,6 +128,7 @@ func (app *App) commands() []func() *cobra.Command {
 		app.checksCmd,
 		app.initCmd,
 		app.matrixCmd,
+		app.datamapCmd,
 	}
 }
 

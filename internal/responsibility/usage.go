@@ -43,6 +43,10 @@ func usageRules() map[string]usageRule {
 			apiService: "workspaces", ops: []string{"DescribeWorkspaces", "DescribeWorkspaceDirectories"}},
 		"elb": {count: func(a *state.Account) int { return len(a.ELB.LoadBalancers) },
 			apiService: state.ELBServiceV2, also: state.ELBServiceClassic, ops: []string{"DescribeLoadBalancers"}},
+		"dynamodb": {count: func(a *state.Account) int { return len(a.DynamoDB.Tables) }, apiService: "dynamodb", ops: []string{"ListTables"}},
+		"efs":      {count: func(a *state.Account) int { return len(a.EFS.FileSystems) }, apiService: "elasticfilesystem", ops: []string{"DescribeFileSystems"}},
+		"backup": {count: func(a *state.Account) int { return len(a.Backup.Vaults) + len(a.Backup.Plans) },
+			apiService: "backup", ops: []string{"ListBackupVaults", "ListBackupPlans"}},
 		"kms": {count: func(a *state.Account) int { return len(a.KMS.Keys) }, apiService: "kms", ops: []string{"ListKeys"}},
 		"ssm": {count: func(a *state.Account) int { return len(a.SSM.ManagedInstances) + len(a.SSM.Documents) }, apiService: "ssm", ops: []string{"DescribeInstanceInformation", "ListDocuments"}},
 		// The account-wide services: every account has an identity
