@@ -36,7 +36,6 @@ func networkChecks() []check.Check {
 		ec2InstanceIMDSv2AccountDefault(),
 		ec2InstanceInVPC(),
 		ec2InstanceSingleENI(),
-		ec2InstanceProfileAttached(),
 	}
 }
 
@@ -923,26 +922,5 @@ func ec2InstanceSingleENI() check.Check {
 			return check.FailR(in, "%s has %d network interfaces", in.ID, in.ENICount)
 		}
 		return check.PassR(in, "%s has one network interface", in.ID)
-	})
-}
-
-func ec2InstanceProfileAttached() check.Check {
-	return instanceCheck(check.Check{
-		ID:          "ec2_instance_profile_attached",
-		Title:       "EC2 instances get AWS credentials from an instance role",
-		Description: "An instance role hands the instance short-lived, automatically rotated credentials; without one, software on the instance needs long-lived access keys stored on disk.",
-		Area:        check.Identity,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Instances > select > Actions > Security > Modify IAM role: choose a role with only the permissions the workload needs; then delete any access keys stored on the instance.",
-			CLI:       "aws ec2 associate-iam-instance-profile --instance-id <INSTANCE_ID> --iam-instance-profile Name=<PROFILE>",
-			Terraform: "resource \"aws_instance\" \"app\" {\n  # ...\n  iam_instance_profile = aws_iam_instance_profile.app.name\n}",
-		},
-	}, func(_ *state.Account, _ *policy.Policy, in state.Instance) check.Result {
-		if in.InstanceProfileARN == "" {
-			return check.FailR(in, "%s has no instance profile", in.ID)
-		}
-		return check.PassR(in, "%s uses instance profile %s", in.ID, in.InstanceProfileARN)
 	})
 }

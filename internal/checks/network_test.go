@@ -280,14 +280,6 @@ func networkCases() map[string][]checkCase {
 			{name: "classic", acct: baseAccount(nwInstance("i-1", func(i *state.Instance) { i.VPCID = "" })), want: sts(stF)},
 			{name: "denied", acct: baseAccount(instGap), want: sts(stU)},
 		},
-		"ec2_instance_profile_attached": {
-			{name: "role", acct: baseAccount(nwInstance("i-1", func(i *state.Instance) {
-				i.InstanceProfileARN = "arn:aws:iam::" + testAccountID + ":instance-profile/app"
-			})), want: sts(stP)},
-			{name: "no role", acct: baseAccount(nwInstance("i-1", nil)), want: sts(stF), msg: "no instance profile"},
-			{name: "stopped instances are judged too", acct: baseAccount(nwInstance("i-1", func(i *state.Instance) { i.State = "stopped" })), want: sts(stF)},
-			{name: "denied", acct: baseAccount(instGap), want: sts(stU)},
-		},
 		"ec2_instance_single_eni": {
 			{name: "one", acct: baseAccount(nwInstance("i-1", nil)), want: sts(stP)},
 			{name: "three", acct: baseAccount(nwInstance("i-1", func(i *state.Instance) { i.ENICount = 3 })), want: sts(stF), msg: "3 network interfaces"},
