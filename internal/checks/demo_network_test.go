@@ -30,12 +30,13 @@ func nwDemoMustFail() []string {
 		"ec2_sg_default_restricts_all", "ec2_nacl_no_admin_ports_from_internet", "ec2_vpc_flow_logs_enabled",
 		"ec2_subnet_no_auto_public_ip", "ec2_subnet_db_no_internet_route", "ec2_instance_no_public_ip", "ec2_instance_imdsv2_required",
 		"ec2_vpn_tunnels_up", "ec2_vpn_ikev2_only", "ec2_vpn_phase1_strong_algorithms", "ec2_vpn_client_authorization_scoped",
-		"elb_alb_waf_attached", "elb_alb_desync_mitigation",
+		"elb_alb_waf_attached", "elb_alb_desync_mitigation", "ec2_instance_source_dest_check", "ec2_instance_launch_template_no_public_ip",
+		"ec2_instance_launch_template_imdsv2", "ec2_vpc_transit_gateway_no_auto_accept",
 		// encryption in transit
 		"elb_alb_http_redirects_to_https", "elb_v2_recommended_tls_policy", "elb_classic_acm_certificate",
 		// patching
 		"ssm_instance_managed", "ssm_instance_patch_compliant", "ec2_instance_ami_age", "ec2_instance_ami_not_deprecated",
-		"ec2_instance_stopped_under_30_days", "rds_pending_maintenance_applied", "workspaces_image_up_to_date", "workspaces_directory_maintenance_mode",
+		"ec2_instance_stopped_under_30_days", "ec2_instance_not_paravirtual", "rds_pending_maintenance_applied", "workspaces_image_up_to_date", "workspaces_directory_maintenance_mode",
 		// access and sharing
 		"ec2_snapshot_public_not_restorable", "ec2_ami_not_public", "ec2_ami_shared_trusted_only", "ssm_document_not_public",
 		// data residency

@@ -126,8 +126,11 @@ func (x *b) instanceExtras() {
 	// AMI IDs are regional: the Ireland DR fleet runs the golden image's copy there.
 	e.Images = append(e.Images, state.Image{Meta: state.Meta{ARN: x.arn("ec2", "eu-west-1", "image/"+amiGolden), Region: "eu-west-1"}, ID: amiGolden,
 		Name: "alpenglow-golden-2026-10", OwnerID: AccountID, CreationDate: days(39), EncryptedSnapshots: true, State: "available"})
+	on := true
 	for i := range e.Instances {
 		e.Instances[i].ENICount = 1
+		e.Instances[i].VirtualizationType = "hvm"
+		e.Instances[i].SourceDestCheck = &on
 		if e.Instances[i].Tags["role"] == "etl" && i%2 == 0 {
 			e.Instances[i].ENICount = 2 // dual-homed into the partner subnet
 		}
@@ -141,6 +144,20 @@ func (x *b) instanceExtras() {
 	}
 	stopped("us-east-1", "i-0a1f0stopped0001", "campaign-2025-render", amiOld, 140)
 	stopped("eu-central-1", "i-0a1f0stopped0002", "worker-canary", amiGolden, 4)
+	// The 2014 FTP gateway, long forgotten: paravirtual, and it forwards traffic.
+	off := false
+	stopped("us-east-1", "i-0a1f0legacyftp01", "legacy-ftp", amiOld, 700)
+	ftp := &e.Instances[len(e.Instances)-1]
+	ftp.Type, ftp.VirtualizationType, ftp.SourceDestCheck = "m1.small", "paravirtual", &off
+	lt := func(region, id, name string, version int64, public bool, tokens string) {
+		e.LaunchTemplates = append(e.LaunchTemplates, state.LaunchTemplate{Meta: state.Meta{ARN: x.arn("ec2", region, "launch-template/"+id), Region: region},
+			ID: id, Name: name, DefaultVersion: version, AssociatePublicIP: public, MetadataHTTPTokens: tokens})
+	}
+	lt("eu-central-1", "lt-0a1f0api000000001", "api", 12, false, "required")
+	lt("eu-west-1", "lt-0a1f0etl000000002", "etl-worker", 4, false, "")
+	lt("us-east-1", "lt-0a1f0mkt000000003", "marketing-web", 7, true, "optional")
+	e.TransitGateways = []state.TransitGateway{{Meta: state.Meta{ARN: x.arn("ec2", "eu-central-1", "transit-gateway/tgw-0a1f000000000001"), Region: "eu-central-1"},
+		ID: "tgw-0a1f000000000001", State: "available", AutoAcceptSharedAttachments: true}}
 }
 
 func (x *b) ssmExtras() {
