@@ -46,13 +46,12 @@ func trustedAccount(a *state.Account, p *policy.Policy, id string) bool {
 }
 
 // untrustedAccounts returns the IDs among ids that are neither the account
-// itself nor trusted by the policy, sorted and without duplicates ("all",
-// public sharing, is reported elsewhere and skipped here).
+// itself nor trusted by the policy, sorted and without duplicates.
 func untrustedAccounts(a *state.Account, p *policy.Policy, ids []string) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, id := range ids {
-		if id == "" || id == "all" || seen[id] || trustedAccount(a, p, id) {
+		if id == "" || seen[id] || trustedAccount(a, p, id) {
 			continue
 		}
 		seen[id] = true

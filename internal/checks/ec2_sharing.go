@@ -24,6 +24,20 @@ func ec2SharingChecks() []check.Check {
 	}
 }
 
+// sharedOutsideTrust returns the account IDs in shared that are neither the
+// account itself nor trusted by the policy ("all" is reported as public
+// elsewhere and skipped here).
+func sharedOutsideTrust(a *state.Account, p *policy.Policy, shared []string) []string {
+	var out []string
+	for _, id := range shared {
+		if id == "all" || id == a.AccountID || p.IsTrustedAccount(id) {
+			continue
+		}
+		out = append(out, id)
+	}
+	return out
+}
+
 func ec2SnapshotPublicNotRestorable() check.Check {
 	return check.Check{
 		ID:          "ec2_snapshot_public_not_restorable",
@@ -193,7 +207,7 @@ func ec2AMISharedTrustedOnly() check.Check {
 				if g, ok := a.Gaps.Find("ec2", im.Region, "DescribeImageAttribute", im.ARN); ok {
 					return check.GapR(im, g)
 				}
-				if bad := untrustedAccounts(a, p, im.SharedWith); len(bad) > 0 {
+				if bad := sharedOutsideTrust(a, p, im.SharedWith); len(bad) > 0 {
 					return check.FailR(im, "AMI %s is shared with accounts the policy does not trust: %s", im.ID, strings.Join(bad, ", "))
 				}
 				return check.PassR(im, "AMI %s is shared with no untrusted account", im.ID)
@@ -247,7 +261,7 @@ func ssmDocumentSharedTrustedOnly() check.Check {
 				if g, ok := a.Gaps.Find("ssm", d.Region, "DescribeDocumentPermission", d.ARN); ok {
 					return check.GapR(d, g)
 				}
-				if bad := untrustedAccounts(a, p, d.SharedWith); len(bad) > 0 {
+				if bad := sharedOutsideTrust(a, p, d.SharedWith); len(bad) > 0 {
 					return check.FailR(d, "document %s is shared with accounts the policy does not trust: %s", d.Name, strings.Join(bad, ", "))
 				}
 				return check.PassR(d, "document %s is shared with no untrusted account", d.Name)

@@ -36,6 +36,11 @@ func networkChecks() []check.Check {
 		ec2InstanceIMDSv2AccountDefault(),
 		ec2InstanceInVPC(),
 		ec2InstanceSingleENI(),
+		ec2InstanceSourceDestCheck(),
+		ec2InstanceNotParavirtual(),
+		ec2InstanceLaunchTemplateNoPublicIP(),
+		ec2InstanceLaunchTemplateIMDSv2(),
+		ec2VPCTransitGatewayNoAutoAccept(),
 	}
 }
 
@@ -923,4 +928,139 @@ func ec2InstanceSingleENI() check.Check {
 		}
 		return check.PassR(in, "%s has one network interface", in.ID)
 	})
+}
+
+func ec2InstanceSourceDestCheck() check.Check {
+	return instanceCheck(check.Check{
+		ID:          "ec2_instance_source_dest_check",
+		Title:       "EC2 instances keep the source/destination check on",
+		Description: "With the check off, an instance accepts and forwards traffic not addressed to it: right for a NAT or firewall appliance, a routing hole anywhere else. Appliances should be waived by name.",
+		Area:        check.Network,
+		Service:     "ec2",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "EC2 > Instances > select > Actions > Networking > Change source/destination check: Start (stop forwarding).",
+			CLI:       "aws ec2 modify-instance-attribute --instance-id <INSTANCE_ID> --source-dest-check",
+			Terraform: "resource \"aws_instance\" \"app\" {\n  # ...\n  source_dest_check = true\n}",
+		},
+	}, func(_ *state.Account, _ *policy.Policy, in state.Instance) check.Result {
+		switch {
+		case in.SourceDestCheck == nil:
+			return check.UnknownR(in, "the source/destination check of %s was not collected", in.ID)
+		case !*in.SourceDestCheck:
+			return check.FailR(in, "%s forwards traffic not addressed to it (source/destination check off)", in.ID)
+		}
+		return check.PassR(in, "%s keeps the source/destination check on", in.ID)
+	})
+}
+
+func ec2InstanceNotParavirtual() check.Check {
+	return instanceCheck(check.Check{
+		ID:          "ec2_instance_not_paravirtual",
+		Title:       "EC2 instances use HVM, not paravirtual, virtualization",
+		Description: "Paravirtual (PV) instances run only on previous-generation types with old kernels and miss the Nitro system's protections and current OS releases; they cannot be kept patched.",
+		Area:        check.Patching,
+		Service:     "ec2",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "Rebuild the workload on a current HVM AMI and a current-generation instance type, then terminate the PV instance.",
+			CLI:       "aws ec2 describe-images --owners amazon --filters Name=virtualization-type,Values=hvm Name=name,Values='al2023-ami-*'\naws ec2 run-instances --image-id <HVM_AMI_ID> --instance-type m7i.large ...",
+			Terraform: "data \"aws_ami\" \"al2023\" {\n  most_recent = true\n  owners      = [\"amazon\"]\n  filter {\n    name   = \"virtualization-type\"\n    values = [\"hvm\"]\n  }\n}",
+		},
+	}, func(_ *state.Account, _ *policy.Policy, in state.Instance) check.Result {
+		switch in.VirtualizationType {
+		case "":
+			return check.UnknownR(in, "the virtualization type of %s was not collected", in.ID)
+		case "paravirtual":
+			return check.FailR(in, "%s (%s) is paravirtual", in.ID, in.Type)
+		}
+		return check.PassR(in, "%s uses %s virtualization", in.ID, in.VirtualizationType)
+	})
+}
+
+// launchTemplateCheck builds a check over launch templates' default versions.
+func launchTemplateCheck(c check.Check, f func(a *state.Account, t state.LaunchTemplate) check.Result) check.Check {
+	c.Area, c.Service = check.Network, "ec2"
+	c.Run = func(a *state.Account, _ *policy.Policy) []check.Result {
+		return forScannedResources(a, "ec2", a.EC2.LaunchTemplates, []string{"DescribeLaunchTemplates"}, func(t state.LaunchTemplate) check.Result {
+			if g, ok := a.Gaps.Find("ec2", t.Region, "DescribeLaunchTemplateVersions", t.ARN); ok {
+				return check.GapR(t, g)
+			}
+			return f(a, t)
+		})
+	}
+	return c
+}
+
+func ec2InstanceLaunchTemplateNoPublicIP() check.Check {
+	return launchTemplateCheck(check.Check{
+		ID:          "ec2_instance_launch_template_no_public_ip",
+		Title:       "Launch templates do not give instances public IPv4 addresses",
+		Description: "Every instance an Auto Scaling group or a person starts from such a template is reachable from the internet as soon as a security group allows it.",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "EC2 > Launch templates > select > Actions > Modify template (Create new version): Advanced network configuration > Auto-assign public IP: Disable; set it as the default version.",
+			CLI:       "aws ec2 create-launch-template-version --launch-template-id <LT_ID> --source-version <VERSION> --launch-template-data '{\"NetworkInterfaces\":[{\"DeviceIndex\":0,\"AssociatePublicIpAddress\":false}]}'\naws ec2 modify-launch-template --launch-template-id <LT_ID> --default-version <NEW_VERSION>",
+			Terraform: "resource \"aws_launch_template\" \"app\" {\n  # ...\n  network_interfaces {\n    associate_public_ip_address = false\n  }\n}",
+		},
+	}, func(_ *state.Account, t state.LaunchTemplate) check.Result {
+		if t.AssociatePublicIP {
+			return check.FailR(t, "launch template %s (version %d) assigns public IPv4 addresses", t.Name, t.DefaultVersion)
+		}
+		return check.PassR(t, "launch template %s assigns no public IPv4 address", t.Name)
+	})
+}
+
+func ec2InstanceLaunchTemplateIMDSv2() check.Check {
+	return launchTemplateCheck(check.Check{
+		ID:          "ec2_instance_launch_template_imdsv2",
+		Title:       "Launch templates require IMDSv2",
+		Description: "A template that allows IMDSv1 recreates SSRF-exposed instances on every scale-out. A template that says nothing inherits the region's account default, which passes only when that default is IMDSv2 required.",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "EC2 > Launch templates > select > Actions > Modify template (Create new version): Advanced details > Metadata version: V2 only (token required); make it the default version.",
+			CLI:       "aws ec2 create-launch-template-version --launch-template-id <LT_ID> --source-version <VERSION> --launch-template-data '{\"MetadataOptions\":{\"HttpTokens\":\"required\",\"HttpEndpoint\":\"enabled\"}}'\naws ec2 modify-launch-template --launch-template-id <LT_ID> --default-version <NEW_VERSION>",
+			Terraform: "resource \"aws_launch_template\" \"app\" {\n  # ...\n  metadata_options {\n    http_tokens   = \"required\"\n    http_endpoint = \"enabled\"\n  }\n}",
+		},
+	}, func(a *state.Account, t state.LaunchTemplate) check.Result {
+		switch {
+		case t.MetadataHTTPEndpoint == "disabled":
+			return check.PassR(t, "launch template %s turns the metadata service off", t.Name)
+		case t.MetadataHTTPTokens == "required":
+			return check.PassR(t, "launch template %s requires IMDSv2", t.Name)
+		case t.MetadataHTTPTokens == "":
+			if s, ok := a.EC2.Settings(t.Region); ok && s.IMDSDefaultHTTPTokens == "required" {
+				return check.PassR(t, "launch template %s inherits the account default, IMDSv2 required in %s", t.Name, t.Region)
+			}
+			if g, ok := a.Gaps.Find("ec2", t.Region, "GetInstanceMetadataDefaults", ""); ok {
+				return check.GapR(t, g)
+			}
+			return check.FailR(t, "launch template %s sets no metadata version and %s has no IMDSv2 account default", t.Name, t.Region)
+		}
+		return check.FailR(t, "launch template %s allows IMDSv1 (http_tokens %s)", t.Name, t.MetadataHTTPTokens)
+	})
+}
+
+func ec2VPCTransitGatewayNoAutoAccept() check.Check {
+	return check.Check{
+		ID:          "ec2_vpc_transit_gateway_no_auto_accept",
+		Title:       "Transit gateways do not accept shared VPC attachments automatically",
+		Description: "With auto-accept on, any account the gateway is shared with can attach its VPC and route into every network behind the gateway without anyone reviewing it.",
+		Area:        check.Network,
+		Service:     "ec2",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "VPC > Transit gateways > select > Actions > Modify transit gateway: clear Auto accept shared attachments.",
+			CLI:       "aws ec2 modify-transit-gateway --transit-gateway-id <TGW_ID> --options AutoAcceptSharedAttachments=disable",
+			Terraform: "resource \"aws_ec2_transit_gateway\" \"this\" {\n  # ...\n  auto_accept_shared_attachments = \"disable\"\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return forScannedResources(a, "ec2", a.EC2.TransitGateways, []string{"DescribeTransitGateways"}, func(t state.TransitGateway) check.Result {
+				if t.AutoAcceptSharedAttachments {
+					return check.FailR(t, "transit gateway %s accepts shared attachments automatically", t.ID)
+				}
+				return check.PassR(t, "transit gateway %s requires attachments to be accepted", t.ID)
+			})
+		},
+	}
 }

@@ -82,6 +82,19 @@ func nwEC2Settings(eu, us state.EC2RegionSettings) func(*state.Account) {
 	}
 }
 
+func nwLaunchTemplate(public bool, tokens, endpoint string) func(*state.Account) {
+	return func(a *state.Account) {
+		a.EC2.LaunchTemplates = append(a.EC2.LaunchTemplates, state.LaunchTemplate{Meta: nwEUMeta("ec2", "launch-template/lt-1"), ID: "lt-1", Name: "app", DefaultVersion: 3,
+			AssociatePublicIP: public, MetadataHTTPTokens: tokens, MetadataHTTPEndpoint: endpoint})
+	}
+}
+
+func nwTGW(auto bool) func(*state.Account) {
+	return func(a *state.Account) {
+		a.EC2.TransitGateways = append(a.EC2.TransitGateways, state.TransitGateway{Meta: nwEUMeta("ec2", "transit-gateway/tgw-1"), ID: "tgw-1", State: "available", AutoAcceptSharedAttachments: auto})
+	}
+}
+
 func networkCases() map[string][]checkCase {
 	anyone := []string{"0.0.0.0/0"}
 	sg := func(rules ...state.SGRule) func(*state.Account) { return nwSG("sg-1", "web", 1, rules...) }
@@ -279,6 +292,38 @@ func networkCases() map[string][]checkCase {
 			{name: "in vpc", acct: baseAccount(nwInstance("i-1", nil)), want: sts(stP)},
 			{name: "classic", acct: baseAccount(nwInstance("i-1", func(i *state.Instance) { i.VPCID = "" })), want: sts(stF)},
 			{name: "denied", acct: baseAccount(instGap), want: sts(stU)},
+		},
+		"ec2_instance_source_dest_check": {
+			{name: "on", acct: baseAccount(nwInstance("i-1", func(i *state.Instance) { on := true; i.SourceDestCheck = &on })), want: sts(stP)},
+			{name: "off", acct: baseAccount(nwInstance("i-1", func(i *state.Instance) { off := false; i.SourceDestCheck = &off })), want: sts(stF), msg: "forwards traffic"},
+			{name: "not collected", acct: baseAccount(nwInstance("i-1", nil)), want: sts(stU)},
+			{name: "denied", acct: baseAccount(instGap), want: sts(stU)},
+		},
+		"ec2_instance_not_paravirtual": {
+			{name: "hvm", acct: baseAccount(nwInstance("i-1", func(i *state.Instance) { i.VirtualizationType = "hvm" })), want: sts(stP)},
+			{name: "pv", acct: baseAccount(nwInstance("i-1", func(i *state.Instance) { i.VirtualizationType, i.Type = "paravirtual", "m1.small" })), want: sts(stF), msg: "m1.small"},
+			{name: "not collected", acct: baseAccount(nwInstance("i-1", nil)), want: sts(stU)},
+			{name: "denied", acct: baseAccount(instGap), want: sts(stU)},
+		},
+		"ec2_instance_launch_template_no_public_ip": {
+			{name: "private", acct: baseAccount(nwLaunchTemplate(false, "required", "")), want: sts(stP)},
+			{name: "public", acct: baseAccount(nwLaunchTemplate(true, "required", "")), want: sts(stF), msg: "version 3"},
+			{name: "versions not read", acct: baseAccount(nwLaunchTemplate(true, "", ""), nwEUGap("ec2", "DescribeLaunchTemplateVersions")), want: sts(stU)},
+			{name: "listing denied", acct: baseAccount(nwUSGap("ec2", "DescribeLaunchTemplates")), want: sts(stU)},
+		},
+		"ec2_instance_launch_template_imdsv2": {
+			{name: "required", acct: baseAccount(nwLaunchTemplate(false, "required", "")), want: sts(stP)},
+			{name: "metadata off", acct: baseAccount(nwLaunchTemplate(false, "optional", "disabled")), want: sts(stP)},
+			{name: "optional", acct: baseAccount(nwLaunchTemplate(false, "optional", "")), want: sts(stF), msg: "allows IMDSv1"},
+			{name: "unset, account default required", acct: baseAccount(nwLaunchTemplate(false, "", ""), nwEC2Settings(state.EC2RegionSettings{IMDSDefaultHTTPTokens: "required"}, state.EC2RegionSettings{})), want: sts(stP), msg: "inherits"},
+			{name: "unset, no account default", acct: baseAccount(nwLaunchTemplate(false, "", ""), nwEC2Settings(state.EC2RegionSettings{}, state.EC2RegionSettings{})), want: sts(stF)},
+			{name: "unset, account default not read", acct: baseAccount(nwLaunchTemplate(false, "", ""), nwEUGap("ec2", "GetInstanceMetadataDefaults")), want: sts(stU)},
+			{name: "versions not read", acct: baseAccount(nwLaunchTemplate(false, "optional", ""), nwEUGap("ec2", "DescribeLaunchTemplateVersions")), want: sts(stU)},
+		},
+		"ec2_vpc_transit_gateway_no_auto_accept": {
+			{name: "manual acceptance", acct: baseAccount(nwTGW(false)), want: sts(stP)},
+			{name: "auto accept", acct: baseAccount(nwTGW(true)), want: sts(stF)},
+			{name: "denied", acct: baseAccount(nwUSGap("ec2", "DescribeTransitGateways"), nwTGW(false)), want: sts(stU, stP)},
 		},
 		"ec2_instance_single_eni": {
 			{name: "one", acct: baseAccount(nwInstance("i-1", nil)), want: sts(stP)},

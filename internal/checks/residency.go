@@ -1,12 +1,12 @@
 package checks
 
 import (
-	"encoding/json"
 	"path"
 	"sort"
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/iampolicy"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/regions"
 	"github.com/shoulder-dev/shoulder/internal/state"
@@ -598,55 +598,22 @@ func scpLeaks(stated []string, p *policy.Policy) []string {
 // not matching a list (StringNotEquals / StringNotLike, with or without
 // IfExists) and returns that list: the regions the SCP still permits.
 func regionDenyRegions(doc string) ([]string, bool) {
-	var d struct {
-		Statement json.RawMessage `json:"Statement"`
-	}
-	if err := json.Unmarshal([]byte(doc), &d); err != nil {
+	pol, err := iampolicy.Parse(doc)
+	if err != nil {
 		return nil, false
 	}
-	type stmt struct {
-		Effect    string                                `json:"Effect"`
-		Condition map[string]map[string]json.RawMessage `json:"Condition"`
-	}
-	var list []stmt
-	if err := json.Unmarshal(d.Statement, &list); err != nil {
-		var one stmt
-		if err := json.Unmarshal(d.Statement, &one); err != nil {
-			return nil, false
-		}
-		list = []stmt{one}
-	}
-	for _, s := range list {
-		if !strings.EqualFold(s.Effect, "Deny") {
+	for _, s := range pol.Statements {
+		if s.Effect != iampolicy.Deny {
 			continue
 		}
-		for op, kv := range s.Condition {
-			o := strings.TrimSuffix(strings.ToLower(op), "ifexists")
-			if o != "stringnotequals" && o != "stringnotlike" && o != "stringnotequalsignorecase" {
-				continue
-			}
-			for k, v := range kv {
-				if !strings.EqualFold(k, "aws:RequestedRegion") {
-					continue
-				}
-				if vals, ok := stringOrList(v); ok && len(vals) > 0 {
-					return vals, true
+		for _, c := range s.Conditions("aws:RequestedRegion") {
+			switch strings.TrimSuffix(strings.ToLower(c.Operator), "ifexists") {
+			case "stringnotequals", "stringnotlike", "stringnotequalsignorecase":
+				if len(c.Values) > 0 {
+					return c.Values, true
 				}
 			}
 		}
-	}
-	return nil, false
-}
-
-// stringOrList decodes a JSON string or list of strings.
-func stringOrList(b json.RawMessage) ([]string, bool) {
-	var one string
-	if err := json.Unmarshal(b, &one); err == nil {
-		return []string{one}, true
-	}
-	var many []string
-	if err := json.Unmarshal(b, &many); err == nil {
-		return many, true
 	}
 	return nil, false
 }

@@ -22,6 +22,10 @@ type EC2 struct {
 	VPCEndpoints   []VPCEndpoint   `json:"vpc_endpoints,omitempty"`
 	// ClientVPNEndpoints are the AWS Client VPN endpoints (remote-access VPN).
 	ClientVPNEndpoints []ClientVPNEndpoint `json:"client_vpn_endpoints,omitempty"`
+	// LaunchTemplates are the launch templates, reduced to their default version.
+	LaunchTemplates []LaunchTemplate `json:"launch_templates,omitempty"`
+	// TransitGateways are the transit gateways the account owns.
+	TransitGateways []TransitGateway `json:"transit_gateways,omitempty"`
 }
 
 // EC2RegionSettings are account-level EC2 settings of one region.
@@ -84,6 +88,11 @@ type Instance struct {
 	// parsed from StateTransitionReason ("User initiated (2026-01-02 10:00:00 GMT)");
 	// nil when AWS gave no time.
 	StateTransitionTime *time.Time `json:"state_transition_time,omitempty"`
+	// VirtualizationType is hvm or paravirtual ("" when not read).
+	VirtualizationType string `json:"virtualization_type,omitempty"`
+	// SourceDestCheck is the primary interface's source/destination check;
+	// nil when not read.
+	SourceDestCheck *bool `json:"source_dest_check,omitempty"`
 }
 
 // SecurityGroup is a VPC security group.
@@ -300,6 +309,33 @@ type ClientVPNAuthRule struct {
 	AccessAll bool `json:"access_all"`
 	// GroupID is the directory or IdP group the rule is limited to.
 	GroupID string `json:"group_id,omitempty"`
+}
+
+// LaunchTemplate is a launch template with the settings of its default
+// version that the checks read.
+type LaunchTemplate struct {
+	Meta
+	ID             string `json:"id"`
+	Name           string `json:"name"`
+	DefaultVersion int64  `json:"default_version"`
+	// AssociatePublicIP is true when a network interface of the default
+	// version asks for a public IPv4 address.
+	AssociatePublicIP bool `json:"associate_public_ip,omitempty"`
+	// MetadataHTTPTokens is required, optional, or "" when the template
+	// leaves it to the AMI and account default.
+	MetadataHTTPTokens string `json:"metadata_http_tokens,omitempty"`
+	// MetadataHTTPEndpoint is enabled, disabled or "".
+	MetadataHTTPEndpoint string `json:"metadata_http_endpoint,omitempty"`
+}
+
+// TransitGateway is a transit gateway and the option the checks read.
+type TransitGateway struct {
+	Meta
+	ID    string `json:"id"`
+	State string `json:"state,omitempty"`
+	// AutoAcceptSharedAttachments is true when attachment requests from
+	// other accounts are accepted without review.
+	AutoAcceptSharedAttachments bool `json:"auto_accept_shared_attachments"`
 }
 
 // VPCEndpoint is an interface or gateway endpoint.
