@@ -127,11 +127,15 @@ func kmsKeyPendingDeletionInUse() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ix := custody.NewIndex(a.KMS.Keys)
-			users := map[string][]string{} // key ARN -> stores and recovery points using it
+			// key ARN -> the stores, then the recovery points, that use it
+			users := map[string][]string{}
 			for _, s := range custody.Stores(a) {
 				if k, ok := ix.Lookup(s.Resource.Region, s.KeyRef); ok {
 					users[k.ARN] = append(users[k.ARN], s.Resource.ARN)
 				}
+			}
+			for _, u := range users {
+				sort.Strings(u)
 			}
 			for _, rp := range a.Backup.RecoveryPoints {
 				if k, ok := ix.Lookup(rp.Region, rp.EncryptionKeyARN); ok {
@@ -144,7 +148,6 @@ func kmsKeyPendingDeletionInUse() check.Check {
 					return check.Result{} // not reported: see kms_key_not_pending_deletion
 				}
 				if u := users[k.ARN]; len(u) > 0 {
-					sort.Strings(u)
 					return check.FailR(k, "%s is scheduled for deletion but still protects %d resource(s): %s", keyName(k), len(u), listSome(u, 5))
 				}
 				if g, ok := custody.ListingGap(a, k.Region); ok {

@@ -69,6 +69,7 @@ func Build() *state.Account {
 	x.logging()
 	x.databases()
 	x.workspaces()
+	x.dataStores()
 	x.gaps()
 	return x.a
 }
