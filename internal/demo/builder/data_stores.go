@@ -129,12 +129,16 @@ func (x *b) backup() {
 	}
 	vault("eu-central-1", "alpenglow-main", x.datalakeKey("eu-central-1"), func(v *state.BackupVault) {
 		v.Locked, v.LockDate, v.MinRetentionDays, v.MaxRetentionDays = true, tp(days(200)), 7, 365
+		v.Policy = `{"Version":"2012-10-17","Statement":[{"Sid":"NoDeletes","Effect":"Deny","Principal":{"AWS":"*"},"Action":["backup:DeleteRecoveryPoint","backup:UpdateRecoveryPointLifecycle"],"Resource":"*"}]}`
 	})
 	dr := vault("eu-west-1", "alpenglow-dr", x.datalakeKey("eu-west-1"), func(v *state.BackupVault) {
 		v.Locked, v.MinRetentionDays = true, 14 // governance mode: still removable by privileged users
 	})
 	usVault := vault("us-east-1", "Default", x.arn("kms", "us-east-1", "alias/aws/backup"), nil)
-	vault("eu-west-1", "contractors", x.arn("kms", "eu-west-1", "alias/aws/backup"), nil)
+	vault("eu-west-1", "contractors", x.arn("kms", "eu-west-1", "alias/aws/backup"), func(v *state.BackupVault) {
+		// Lets the contractor's own account copy its backups in, and read them back out.
+		v.Policy = `{"Version":"2012-10-17","Statement":[{"Sid":"ContractorCopies","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::` + UntrustedPartner + `:root"},"Action":["backup:CopyIntoBackupVault","backup:DescribeRecoveryPoint","backup:StartRestoreJob"],"Resource":"*"}]}`
+	})
 	partnerVault := "arn:aws:backup:eu-central-1:" + UntrustedPartner + ":backup-vault:offsite"
 
 	plan := func(region, name string, rules []state.BackupRule, sel ...state.BackupSelection) {
