@@ -82,6 +82,17 @@ func backupCases() map[string][]checkCase {
 			{name: "listing denied", acct: baseAccount(sensitiveTable, dsGap("backup", "eu-west-1", "ListProtectedResources", "")), want: dsWant(dsU)},
 			{name: "listing denied but found", acct: baseAccount(sensitiveTable, dsProtected(dsTableARN, time.Hour), dsGap("backup", "eu-west-1", "ListProtectedResources", "")), want: dsWant(dsP)},
 		},
+		"backup_vault_policy_trusted": {
+			{name: "no policy", acct: baseAccount(dsVault(dsKeyARN, nil)), want: dsWant(dsP)},
+			{name: "deny deletes", acct: baseAccount(dsVault(dsKeyARN, func(v *state.BackupVault) {
+				v.Policy = dsDoc(`{"Effect":"Deny","Principal":{"AWS":"*"},"Action":"backup:DeleteRecoveryPoint","Resource":"*"}`)
+			})), want: dsWant(dsP)},
+			{name: "copy in from untrusted", acct: baseAccount(dsVault(dsKeyARN, func(v *state.BackupVault) {
+				v.Policy = dsDoc(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777788889999:root"},"Action":"backup:CopyIntoBackupVault","Resource":"*"}`)
+			})), want: dsWant(dsF), msg: "777788889999"},
+			{name: "policy denied", acct: baseAccount(dsVault(dsKeyARN, nil), dsGap("backup", "eu-west-1", "GetBackupVaultAccessPolicy", dsVaultARN)), want: dsWant(dsU)},
+			vaultsDenied,
+		},
 		"backup_recovery_point_encrypted": {
 			{name: "encrypted", acct: baseAccount(dsVault(dsKeyARN, nil), dsRecoveryPoint(true)), want: dsWant(dsP)},
 			{name: "plain", acct: baseAccount(dsVault(dsKeyARN, nil), dsRecoveryPoint(false)), want: dsWant(dsF)},

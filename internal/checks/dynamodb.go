@@ -15,6 +15,7 @@ func dynamodbChecks() []check.Check {
 		dynamodbTableDeletionProtection(),
 		dynamodbTableAutoScaling(),
 		dynamodbTableKMSEncryption(),
+		dynamodbTablePolicyTrusted(),
 	}
 }
 
@@ -133,6 +134,27 @@ func dynamodbTableKMSEncryption() check.Check {
 					return check.FailR(t, "%s is encrypted with the AWS owned key: key use is invisible to the customer", t.Name)
 				}
 				return check.PassR(t, "%s is encrypted with %s", t.Name, t.KMSKeyARN)
+			})
+		},
+	}
+}
+
+func dynamodbTablePolicyTrusted() check.Check {
+	return check.Check{
+		ID:          "dynamodb_table_policy_trusted",
+		Title:       "DynamoDB table policies grant nothing to everyone or to untrusted accounts",
+		Description: "A table's resource-based policy can open it to other accounts, or to everyone; sharing must be deliberate and go only to trusted accounts (trusted_accounts in shoulder.yaml).",
+		Area:        check.AccessSharing,
+		Service:     "dynamodb",
+		Severity:    check.Critical,
+		Remediation: check.Remediation{
+			Console:   "DynamoDB > Tables > table > Permissions > Resource-based policy > Edit: remove statements for Principal \"*\" and for accounts you do not trust (or delete the policy) > Save.",
+			CLI:       "aws dynamodb delete-resource-policy --resource-arn <TABLE_ARN>\naws dynamodb put-resource-policy --resource-arn <TABLE_ARN> --policy file://trusted-only.json",
+			Terraform: "resource \"aws_dynamodb_resource_policy\" \"this\" {\n  resource_arn = aws_dynamodb_table.this.arn\n  policy       = data.aws_iam_policy_document.trusted_only.json\n}",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			return eachTable(a, "GetResourcePolicy", func(t state.DynamoDBTable) check.Result {
+				return sharingResult(t, "table "+t.Name, t.ResourcePolicy, a, p)
 			})
 		},
 	}

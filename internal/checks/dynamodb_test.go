@@ -42,6 +42,21 @@ func dynamodbCases() map[string][]checkCase {
 			{name: "mode unreported", acct: baseAccount(dsTable(func(t *state.DynamoDBTable) { t.BillingMode = "" })), want: dsWant(dsU)},
 			listDenied,
 		},
+		"dynamodb_table_policy_trusted": {
+			{name: "no policy", acct: baseAccount(dsTable(nil)), want: dsWant(dsP), msg: "no resource policy"},
+			{name: "own role", acct: baseAccount(dsTable(func(t *state.DynamoDBTable) {
+				t.ResourcePolicy = dsDoc(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::` + testAccountID + `:role/app"},"Action":"dynamodb:GetItem","Resource":"` + dsTableARN + `"}`)
+			})), want: dsWant(dsP)},
+			{name: "public", acct: baseAccount(dsTable(func(t *state.DynamoDBTable) {
+				t.ResourcePolicy = dsDoc(`{"Sid":"Open","Effect":"Allow","Principal":"*","Action":"dynamodb:PutItem","Resource":"` + dsTableARN + `"}`)
+			})), want: dsWant(dsF), msg: "everyone"},
+			{name: "untrusted account", acct: baseAccount(dsTable(func(t *state.DynamoDBTable) {
+				t.ResourcePolicy = dsDoc(`{"Effect":"Allow","Principal":{"AWS":"777788889999"},"Action":"dynamodb:Query","Resource":"` + dsTableARN + `"}`)
+			})), want: dsWant(dsF), msg: "777788889999"},
+			{name: "policy denied", acct: baseAccount(dsTable(nil), dsGap("dynamodb", "eu-west-1", "GetResourcePolicy", dsTableARN)), want: dsWant(dsU)},
+			{name: "garbled", acct: baseAccount(dsTable(func(t *state.DynamoDBTable) { t.ResourcePolicy = "not json" })), want: dsWant(dsU)},
+			listDenied,
+		},
 		"dynamodb_table_kms_encryption": {
 			{name: "cmk", acct: baseAccount(dsTable(nil)), want: dsWant(dsP)},
 			{name: "aws owned", acct: baseAccount(dsTable(func(t *state.DynamoDBTable) { t.SSEType, t.KMSKeyARN = "", "" })), want: dsWant(dsF), msg: "AWS owned"},

@@ -19,6 +19,8 @@ func efsChecks() []check.Check {
 		efsAccessPointRootDirectory(),
 		efsAccessPointUserIdentity(),
 		efsMountTargetPublicSubnet(),
+		efsFileSystemPolicyTrusted(),
+		efsFileSystemTLSOnly(),
 	}
 }
 
@@ -263,4 +265,62 @@ func findSubnet(subnets []state.Subnet, region, id string) (state.Subnet, bool) 
 		}
 	}
 	return state.Subnet{}, false
+}
+
+// eachFileSystemPolicy evaluates file systems whose policy could be read.
+func eachFileSystemPolicy(a *state.Account, judge func(f state.FileSystem) check.Result) []check.Result {
+	return eachFileSystem(a, func(f state.FileSystem) check.Result {
+		if g, ok := a.Gaps.Find(efsService, f.Region, "DescribeFileSystemPolicy", f.ARN); ok {
+			return check.GapR(f, g)
+		}
+		return judge(f)
+	})
+}
+
+func efsFileSystemPolicyTrusted() check.Check {
+	return check.Check{
+		ID:          "efs_file_system_policy_trusted",
+		Title:       "EFS file system policies grant nothing to everyone or to untrusted accounts",
+		Description: "A file system policy that allows Principal \"*\" without a condition, or names another account, lets those callers mount and read or write the file system wherever they reach a mount target.",
+		Area:        check.AccessSharing,
+		Service:     "efs",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "EFS > file system > File system policy > Edit: remove statements for Principal \"*\" without conditions and for untrusted accounts > Save.",
+			CLI:       "aws efs put-file-system-policy --file-system-id <FS_ID> --policy file://trusted-only.json",
+			Terraform: "resource \"aws_efs_file_system_policy\" \"this\" {\n  file_system_id = aws_efs_file_system.this.id\n  policy         = data.aws_iam_policy_document.trusted_only.json\n}",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			return eachFileSystemPolicy(a, func(f state.FileSystem) check.Result {
+				if strings.TrimSpace(f.Policy) == "" {
+					// Without a policy EFS lets any client that reaches a mount
+					// target in; the network and IAM decide (see the mount
+					// target check).
+					return check.PassR(f, "%s has no file system policy: access is decided by IAM and by who can reach its mount targets", fsName(f))
+				}
+				return sharingResult(f, fsName(f), f.Policy, a, p)
+			})
+		},
+	}
+}
+
+func efsFileSystemTLSOnly() check.Check {
+	return check.Check{
+		ID:          "efs_file_system_tls_only",
+		Title:       "EFS file systems refuse clients that mount without TLS",
+		Description: "NFS traffic is clear text unless the client mounts with TLS (the EFS mount helper's -o tls); a file system policy denying aws:SecureTransport=false makes TLS mandatory.",
+		Area:        check.EncryptionInTransit,
+		Service:     "efs",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "EFS > file system > File system policy > Edit > tick Enforce in-transit encryption for all clients > Save; mount with `mount -t efs -o tls`.",
+			CLI:       "aws efs put-file-system-policy --file-system-id <FS_ID> --policy '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"*\",\"Resource\":\"<FS_ARN>\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}'",
+			Terraform: "data \"aws_iam_policy_document\" \"efs_tls\" {\n  statement {\n    effect    = \"Deny\"\n    actions   = [\"*\"]\n    resources = [aws_efs_file_system.this.arn]\n    principals {\n      type        = \"AWS\"\n      identifiers = [\"*\"]\n    }\n    condition {\n      test     = \"Bool\"\n      variable = \"aws:SecureTransport\"\n      values   = [\"false\"]\n    }\n  }\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return eachFileSystemPolicy(a, func(f state.FileSystem) check.Result {
+				return tlsOnlyResult(f, fsName(f), f.Policy, efsService, f.ARN)
+			})
+		},
+	}
 }

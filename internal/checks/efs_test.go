@@ -41,6 +41,8 @@ func dsPlan(name string, copies []state.CopyAction, sel ...state.BackupSelection
 	}
 }
 
+var efsTLS = dsDoc(`{"Effect":"Deny","Principal":{"AWS":"*"},"Action":"*","Resource":"` + dsFSARN + `","Condition":{"Bool":{"aws:SecureTransport":"false"}}}`)
+
 func efsCases() map[string][]checkCase {
 	listDenied := checkCase{name: "file systems denied", acct: baseAccount(dsFS(nil), dsGap("elasticfilesystem", "eu-west-1", "DescribeFileSystems", "")), want: dsWant(dsU)}
 	apDenied := checkCase{name: "access points denied", acct: baseAccount(dsAccessPoint("/app", &state.PosixUser{UID: 1000, GID: 1000}),
@@ -73,6 +75,28 @@ func efsCases() map[string][]checkCase {
 			{name: "selections unreadable", acct: baseAccount(dsFS(noAuto), dsPlan("p1", nil),
 				dsGap("backup", "eu-west-1", "ListBackupSelections", "arn:aws:backup:eu-west-1:"+testAccountID+":backup-plan:p1")), want: dsWant(dsU)},
 			{name: "plans denied", acct: baseAccount(dsFS(noAuto), dsGap("backup", "eu-west-1", "ListBackupPlans", "")), want: dsWant(dsU)},
+			listDenied,
+		},
+		"efs_file_system_policy_trusted": {
+			{name: "no policy", acct: baseAccount(dsFS(nil)), want: dsWant(dsP)},
+			{name: "tls only", acct: baseAccount(dsFS(func(f *state.FileSystem) { f.Policy = efsTLS })), want: dsWant(dsP)},
+			{name: "open mount", acct: baseAccount(dsFS(func(f *state.FileSystem) {
+				f.Policy = dsDoc(`{"Effect":"Allow","Principal":{"AWS":"*"},"Action":["elasticfilesystem:ClientMount","elasticfilesystem:ClientWrite"],"Resource":"` + dsFSARN + `"}`)
+			})), want: dsWant(dsF)},
+			{name: "vpc endpoint pinned", acct: baseAccount(dsFS(func(f *state.FileSystem) {
+				f.Policy = dsDoc(`{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"elasticfilesystem:ClientMount","Resource":"` + dsFSARN + `","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-0abc"}}}`)
+			})), want: dsWant(dsP)},
+			{name: "policy denied", acct: baseAccount(dsFS(nil), dsGap("elasticfilesystem", "eu-west-1", "DescribeFileSystemPolicy", dsFSARN)), want: dsWant(dsU)},
+			listDenied,
+		},
+		"efs_file_system_tls_only": {
+			{name: "enforced", acct: baseAccount(dsFS(func(f *state.FileSystem) { f.Policy = efsTLS })), want: dsWant(dsP)},
+			{name: "no policy", acct: baseAccount(dsFS(nil)), want: dsWant(dsF)},
+			{name: "other file system", acct: baseAccount(dsFS(func(f *state.FileSystem) {
+				f.Policy = dsDoc(`{"Effect":"Deny","Principal":{"AWS":"*"},"Action":"*","Resource":"arn:aws:elasticfilesystem:eu-west-1:` + testAccountID + `:file-system/fs-2","Condition":{"Bool":{"aws:SecureTransport":"false"}}}`)
+			})), want: dsWant(dsF)},
+			{name: "policy denied", acct: baseAccount(dsFS(nil), dsGap("elasticfilesystem", "eu-west-1", "DescribeFileSystemPolicy", dsFSARN)), want: dsWant(dsU)},
+			{name: "garbled", acct: baseAccount(dsFS(func(f *state.FileSystem) { f.Policy = "{}}" })), want: dsWant(dsU)},
 			listDenied,
 		},
 		"efs_access_point_root_directory": {

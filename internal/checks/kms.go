@@ -8,6 +8,7 @@ import (
 
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/custody"
+	"github.com/shoulder-dev/shoulder/internal/iampolicy"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -21,6 +22,10 @@ func kmsChecks() []check.Check {
 		kmsKeyPendingDeletionInUse(),
 		kmsKeyGrantsTrusted(),
 		kmsDataStoreCustody(),
+		kmsKeyPolicyNotPublic(),
+		kmsKeyPolicyTrusted(),
+		kmsIAMPolicyNoDecryptAll(),
+		kmsInlinePolicyNoDecryptAll(),
 	}
 }
 
@@ -127,11 +132,15 @@ func kmsKeyPendingDeletionInUse() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ix := custody.NewIndex(a.KMS.Keys)
-			users := map[string][]string{} // key ARN -> stores and recovery points using it
+			// key ARN -> the stores, then the recovery points, that use it
+			users := map[string][]string{}
 			for _, s := range custody.Stores(a) {
 				if k, ok := ix.Lookup(s.Resource.Region, s.KeyRef); ok {
 					users[k.ARN] = append(users[k.ARN], s.Resource.ARN)
 				}
+			}
+			for _, u := range users {
+				sort.Strings(u)
 			}
 			for _, rp := range a.Backup.RecoveryPoints {
 				if k, ok := ix.Lookup(rp.Region, rp.EncryptionKeyARN); ok {
@@ -144,7 +153,6 @@ func kmsKeyPendingDeletionInUse() check.Check {
 					return check.Result{} // not reported: see kms_key_not_pending_deletion
 				}
 				if u := users[k.ARN]; len(u) > 0 {
-					sort.Strings(u)
 					return check.FailR(k, "%s is scheduled for deletion but still protects %d resource(s): %s", keyName(k), len(u), listSome(u, 5))
 				}
 				if g, ok := custody.ListingGap(a, k.Region); ok {
@@ -264,6 +272,188 @@ func kmsDataStoreCustody() check.Check {
 				} else {
 					out = append(out, check.FailR(s, "%s data under %s custody, below the required %s", class, s.Level, min))
 				}
+			}
+			return out
+		},
+	}
+}
+
+// eachKeyPolicy evaluates the key policy of every customer managed key;
+// AWS managed keys are not applicable (AWS writes their policies).
+func eachKeyPolicy(a *state.Account, judge func(k state.Key) check.Result) []check.Result {
+	return eachKey(a, func(k state.Key) check.Result {
+		if !k.CustomerManaged() {
+			return check.NotApplicableR(k, "AWS managed key: AWS writes its key policy")
+		}
+		if g, ok := a.Gaps.Find("kms", k.Region, "GetKeyPolicy", k.ARN); ok {
+			return check.GapR(k, g)
+		}
+		if strings.TrimSpace(k.Policy) == "" {
+			return check.UnknownR(k, "%s: key policy was not collected", keyName(k))
+		}
+		return judge(k)
+	})
+}
+
+func kmsKeyPolicyNotPublic() check.Check {
+	return check.Check{
+		ID:          "kms_key_policy_not_public",
+		Title:       "KMS key policies grant nothing to everyone",
+		Description: "A key policy statement for Principal \"*\" without a condition that pins the caller's account or organization (kms:CallerAccount, aws:PrincipalOrgID, ...) lets any AWS account use or manage the key. kms:ViaService alone does not pin the caller.",
+		Area:        check.KeyCustody,
+		Service:     "kms",
+		Severity:    check.Critical,
+		Remediation: check.Remediation{
+			Console:   "KMS > Customer managed keys > key > Key policy > Edit: remove the statements for Principal \"*\" or add a condition kms:CallerAccount (or aws:PrincipalOrgID) naming your accounts > Save.",
+			CLI:       "aws kms get-key-policy --key-id <KEY_ID> --policy-name default --query Policy --output text > key-policy.json  # edit it\naws kms put-key-policy --key-id <KEY_ID> --policy-name default --policy file://key-policy.json",
+			Terraform: "resource \"aws_kms_key_policy\" \"this\" {\n  key_id = aws_kms_key.this.id\n  policy = data.aws_iam_policy_document.key.json # no principals \"*\" without kms:CallerAccount\n}",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			return eachKeyPolicy(a, func(k state.Key) check.Result {
+				_, sh, err := analyseSharing(k.Policy, a, p)
+				switch {
+				case err != nil:
+					return check.UnknownR(k, "%s: %v", keyName(k), err)
+				case len(sh.public) > 0:
+					return check.FailR(k, "%s key policy grants to everyone: %s", keyName(k), strings.Join(sh.public, "; "))
+				default:
+					return check.PassR(k, "%s key policy grants nothing to everyone", keyName(k))
+				}
+			})
+		},
+	}
+}
+
+func kmsKeyPolicyTrusted() check.Check {
+	return check.Check{
+		ID:          "kms_key_policy_trusted",
+		Title:       "KMS key policies let no untrusted account use or manage a key",
+		Description: "Every account a key policy names can use the key within the actions granted (decrypt the data it protects, or change the policy itself); only accounts the customer trusts should appear (trusted_accounts in shoulder.yaml).",
+		Area:        check.KeyCustody,
+		Service:     "kms",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "KMS > Customer managed keys > key > Key policy > Edit: remove the statements (or principals) of accounts you do not trust > Save; also revoke their grants.",
+			CLI:       "aws kms get-key-policy --key-id <KEY_ID> --policy-name default --query Policy --output text > key-policy.json  # remove untrusted principals\naws kms put-key-policy --key-id <KEY_ID> --policy-name default --policy file://key-policy.json",
+			Terraform: "# In the key policy document, keep only principals of this and trusted accounts:\n# principals { type = \"AWS\", identifiers = [\"arn:aws:iam::<TRUSTED_ACCOUNT_ID>:root\"] }",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			return eachKeyPolicy(a, func(k state.Key) check.Result {
+				_, sh, err := analyseSharing(k.Policy, a, p)
+				switch {
+				case err != nil:
+					return check.UnknownR(k, "%s: %v", keyName(k), err)
+				case len(sh.untrusted) > 0:
+					return check.FailR(k, "%s key policy grants to untrusted account(s): %s", keyName(k), strings.Join(sh.untrusted, "; "))
+				default:
+					return check.PassR(k, "%s key policy names no untrusted account", keyName(k))
+				}
+			})
+		},
+	}
+}
+
+// kmsDecryptActions are the actions KMS.1 and KMS.2 look for on all keys.
+var kmsDecryptActions = []string{"kms:Decrypt", "kms:ReEncryptFrom"}
+
+// iamListingGap reports a gap hiding the IAM policies and identities.
+func iamListingGap(a *state.Account) (state.Gap, bool) {
+	return listingGap(a, "iam", "", "GetAccountAuthorizationDetails")
+}
+
+func kmsIAMPolicyNoDecryptAll() check.Check {
+	return check.Check{
+		ID:          "kms_iam_policy_no_decrypt_all",
+		Title:       "Customer managed IAM policies do not allow decrypting with every KMS key",
+		Description: "kms:Decrypt or kms:ReEncryptFrom on Resource \"*\" lets whoever holds the policy decrypt data under any key whose key policy defers to IAM; scope it to the keys the job needs.",
+		Area:        check.KeyCustody,
+		Service:     "kms",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "IAM > Policies > policy > Edit: replace Resource \"*\" on kms:Decrypt/kms:ReEncryptFrom with the key ARNs (or add a kms:ViaService / aws:ResourceTag condition) > Save as default version.",
+			CLI:       "aws iam create-policy-version --policy-arn <POLICY_ARN> --policy-document file://scoped.json --set-as-default",
+			Terraform: "data \"aws_iam_policy_document\" \"decrypt\" {\n  statement {\n    actions   = [\"kms:Decrypt\"]\n    resources = [aws_kms_key.app.arn]\n  }\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			if g, ok := iamListingGap(a); ok {
+				return []check.Result{check.GapR(accountRef(a), g)}
+			}
+			var out []check.Result
+			for _, pol := range a.IAM.Policies {
+				if pol.AWSManaged {
+					out = append(out, check.NotApplicableR(pol, "AWS managed policy %s: AWS writes it", pol.Name))
+					continue
+				}
+				doc, err := iampolicy.Parse(pol.Document)
+				switch {
+				case err != nil:
+					out = append(out, check.UnknownR(pol, "policy %s could not be parsed: %v", pol.Name, err))
+				case iampolicy.AllowsOnAllResources(doc, kmsDecryptActions...):
+					out = append(out, check.FailR(pol, "policy %s (attached %d time(s)) allows kms:Decrypt or kms:ReEncryptFrom on all keys", pol.Name, pol.AttachmentCount))
+				default:
+					out = append(out, check.PassR(pol, "policy %s does not allow decryption on all keys", pol.Name))
+				}
+			}
+			return out
+		},
+	}
+}
+
+func kmsInlinePolicyNoDecryptAll() check.Check {
+	return check.Check{
+		ID:          "kms_inline_policy_no_decrypt_all",
+		Title:       "Inline IAM policies do not allow decrypting with every KMS key",
+		Description: "An inline policy of a user, group or role with kms:Decrypt or kms:ReEncryptFrom on Resource \"*\" reaches every key whose key policy defers to IAM.",
+		Area:        check.KeyCustody,
+		Service:     "kms",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "IAM > Users/Groups/Roles > identity > Permissions > inline policy > Edit: scope kms:Decrypt and kms:ReEncryptFrom to the key ARNs > Save.",
+			CLI:       "aws iam put-role-policy --role-name <ROLE> --policy-name <POLICY> --policy-document file://scoped.json",
+			Terraform: "resource \"aws_iam_role_policy\" \"this\" {\n  role   = aws_iam_role.this.id\n  policy = data.aws_iam_policy_document.decrypt.json # resources = [aws_kms_key.app.arn]\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			if g, ok := iamListingGap(a); ok {
+				return []check.Result{check.GapR(accountRef(a), g)}
+			}
+			var out []check.Result
+			judge := func(r state.Resource, kind, name string, inline []state.InlinePolicy) {
+				if len(inline) == 0 {
+					return // nothing inline: the identity is judged through its managed policies
+				}
+				var bad, unparsed []string
+				for _, ip := range inline {
+					doc, err := iampolicy.Parse(ip.Document)
+					switch {
+					case err != nil:
+						unparsed = append(unparsed, ip.Name)
+					case iampolicy.AllowsOnAllResources(doc, kmsDecryptActions...):
+						bad = append(bad, ip.Name)
+					}
+				}
+				switch {
+				case len(bad) > 0:
+					out = append(out, check.FailR(r, "%s %s: inline policy %s allows kms:Decrypt or kms:ReEncryptFrom on all keys", kind, name, strings.Join(bad, ", ")))
+				case len(unparsed) > 0:
+					out = append(out, check.UnknownR(r, "%s %s: inline policy %s could not be parsed", kind, name, strings.Join(unparsed, ", ")))
+				default:
+					out = append(out, check.PassR(r, "%s %s: no inline policy allows decryption on all keys", kind, name))
+				}
+			}
+			for _, u := range a.IAM.Users {
+				judge(u, "user", u.Name, u.InlinePolicies)
+			}
+			for _, g := range a.IAM.Groups {
+				judge(g, "group", g.Name, g.InlinePolicies)
+			}
+			for _, r := range a.IAM.Roles {
+				if r.ServiceLinked {
+					if len(r.InlinePolicies) > 0 {
+						out = append(out, check.NotApplicableR(r, "service-linked role %s: AWS writes its policies", r.Name))
+					}
+					continue
+				}
+				judge(r, "role", r.Name, r.InlinePolicies)
 			}
 			return out
 		},

@@ -50,7 +50,8 @@ func kmsCases() map[string][]checkCase {
 				ID: "orders", Engine: "postgres", StorageEncrypted: ref != "", KMSKeyID: ref})
 		}
 	}
-	return map[string][]checkCase{
+	m := kmsPolicyCases()
+	for id, cs := range map[string][]checkCase{
 		"kms_key_rotation_enabled": {
 			{name: "rotating", acct: baseAccount(dsKey(func(k *state.Key) { k.RotationEnabled, k.RotationPeriodDays = true, 365 })), want: dsWant(dsP), msg: "365 days"},
 			{name: "not rotating", acct: baseAccount(dsKey(nil)), want: dsWant(dsF), msg: "alias/app"},
@@ -105,6 +106,75 @@ func kmsCases() map[string][]checkCase {
 			{name: "bucket encryption denied", acct: baseAccount(dsBucket("data", func(b *state.Bucket) { b.Tags = dsSensitive }), dsGap("s3", "eu-west-1", "GetBucketEncryption", "arn:aws:s3:::data")),
 				want: dsWant(dsU)},
 			{name: "listing failed", acct: baseAccount(db(dsKeyARN, dsSensitive), dsKey(nil), dsGap("dynamodb", "us-east-1", "ListTables", "")), want: dsWant(dsU, dsP)},
+		},
+	} {
+		m[id] = append(m[id], cs...)
+	}
+	return m
+}
+
+func kmsPolicyCases() map[string][]checkCase {
+	own := `{"Sid":"Owner","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::` + testAccountID + `:root"},"Action":"kms:*","Resource":"*"}`
+	anyone := `{"Sid":"Anyone","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*"}`
+	viaService := `{"Sid":"ViaS3","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:ViaService":"s3.eu-west-1.amazonaws.com"}}}`
+	callerAccount := `{"Sid":"Callers","Effect":"Allow","Principal":{"AWS":"*"},"Action":"kms:Decrypt","Resource":"*","Condition":{"StringEquals":{"kms:CallerAccount":"` + testAccountID + `"}}}`
+	partner := `{"Sid":"Partner","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777788889999:root"},"Action":["kms:Decrypt","kms:DescribeKey"],"Resource":"*"}`
+	withPolicy := func(stmts ...string) func(*state.Account) {
+		return dsKey(func(k *state.Key) { k.Policy = dsDoc(stmts...) })
+	}
+	policyDenied := checkCase{name: "policy denied", acct: baseAccount(withPolicy(own), dsGap("kms", "eu-west-1", "GetKeyPolicy", dsKeyARN)), want: dsWant(dsU)}
+	notCollected := checkCase{name: "policy not collected", acct: baseAccount(dsKey(nil)), want: dsWant(dsU)}
+	garbled := checkCase{name: "garbled", acct: baseAccount(dsKey(func(k *state.Key) { k.Policy = `{"Statement":[{"Effect":"Maybe"}]}` })), want: dsWant(dsU)}
+	awsKey := checkCase{name: "aws managed", acct: baseAccount(dsAWSKey), want: dsWant(dsNA)}
+
+	iamPolicy := func(name, doc string, awsManaged bool) func(*state.Account) {
+		return func(a *state.Account) {
+			a.IAM.Policies = append(a.IAM.Policies, state.Policy{Meta: state.Meta{ARN: "arn:aws:iam::" + testAccountID + ":policy/" + name}, Name: name, Document: doc, AWSManaged: awsManaged, AttachmentCount: 1})
+		}
+	}
+	decryptAll := dsDoc(`{"Effect":"Allow","Action":["kms:Decrypt"],"Resource":"*"}`)
+	decryptOne := dsDoc(`{"Effect":"Allow","Action":"kms:Decrypt","Resource":"` + dsKeyARN + `"}`)
+	adminAll := dsDoc(`{"Effect":"Allow","Action":"*","Resource":"*"}`)
+	iamDenied := dsGap("iam", "", "GetAccountAuthorizationDetails", "")
+	role := func(name string, sl bool, inline ...state.InlinePolicy) func(*state.Account) {
+		return func(a *state.Account) {
+			a.IAM.Roles = append(a.IAM.Roles, state.Role{Meta: state.Meta{ARN: "arn:aws:iam::" + testAccountID + ":role/" + name}, Name: name, ServiceLinked: sl, InlinePolicies: inline})
+		}
+	}
+	user := func(name string, inline ...state.InlinePolicy) func(*state.Account) {
+		return func(a *state.Account) {
+			a.IAM.Users = append(a.IAM.Users, state.User{Meta: state.Meta{ARN: "arn:aws:iam::" + testAccountID + ":user/" + name}, Name: name, InlinePolicies: inline})
+		}
+	}
+	return map[string][]checkCase{
+		"kms_key_policy_not_public": {
+			{name: "owner only", acct: baseAccount(withPolicy(own)), want: dsWant(dsP)},
+			{name: "caller account pinned", acct: baseAccount(withPolicy(own, callerAccount)), want: dsWant(dsP)},
+			{name: "anyone", acct: baseAccount(withPolicy(own, anyone)), want: dsWant(dsF), msg: "Anyone"},
+			{name: "via service does not pin the caller", acct: baseAccount(withPolicy(own, viaService)), want: dsWant(dsF), msg: "ViaS3"},
+			policyDenied, notCollected, garbled, awsKey,
+		},
+		"kms_key_policy_trusted": {
+			{name: "owner only", acct: baseAccount(withPolicy(own)), want: dsWant(dsP)},
+			{name: "partner trusted", acct: baseAccount(withPolicy(own, partner)), pol: &policy.Policy{TrustedAccounts: []string{"777788889999"}}, want: dsWant(dsP)},
+			{name: "partner untrusted", acct: baseAccount(withPolicy(own, partner)), want: dsWant(dsF), msg: "777788889999 (kms:Decrypt, kms:DescribeKey)"},
+			policyDenied, notCollected, awsKey,
+		},
+		"kms_iam_policy_no_decrypt_all": {
+			{name: "scoped", acct: baseAccount(iamPolicy("scoped", decryptOne, false)), want: dsWant(dsP)},
+			{name: "decrypt all", acct: baseAccount(iamPolicy("all", decryptAll, false)), want: dsWant(dsF), msg: "policy all"},
+			{name: "admin covers decrypt", acct: baseAccount(iamPolicy("admin", adminAll, false)), want: dsWant(dsF)},
+			{name: "aws managed", acct: baseAccount(iamPolicy("AdministratorAccess", adminAll, true)), want: dsWant(dsNA)},
+			{name: "garbled", acct: baseAccount(iamPolicy("bad", "{", false)), want: dsWant(dsU)},
+			{name: "iam denied", acct: baseAccount(iamPolicy("all", decryptAll, false), iamDenied), want: dsWant(dsU)},
+		},
+		"kms_inline_policy_no_decrypt_all": {
+			{name: "scoped role", acct: baseAccount(role("app", false, state.InlinePolicy{Name: "kms", Document: decryptOne})), want: dsWant(dsP)},
+			{name: "user decrypt all", acct: baseAccount(user("ci", state.InlinePolicy{Name: "ok", Document: decryptOne}, state.InlinePolicy{Name: "wide", Document: decryptAll})), want: dsWant(dsF), msg: "wide"},
+			{name: "no inline policies", acct: baseAccount(user("anna"), role("app", false)), want: nil},
+			{name: "service-linked", acct: baseAccount(role("AWSServiceRoleForX", true, state.InlinePolicy{Name: "x", Document: adminAll})), want: dsWant(dsNA)},
+			{name: "garbled", acct: baseAccount(role("app", false, state.InlinePolicy{Name: "bad", Document: "[]"})), want: dsWant(dsU)},
+			{name: "iam denied", acct: baseAccount(iamDenied), want: dsWant(dsU)},
 		},
 	}
 }

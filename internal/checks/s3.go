@@ -24,6 +24,10 @@ func s3Checks() []check.Check {
 		s3BucketReplication(),
 		s3BucketEventNotifications(),
 		s3BucketAccessLogging(),
+		s3BucketPolicyNotPublic(),
+		s3BucketNoPublicWrite(),
+		s3BucketCrossAccountTrusted(),
+		s3BucketTLSOnly(),
 	}
 }
 
@@ -428,6 +432,196 @@ func s3BucketAccessLogging() check.Check {
 					return check.PassR(b, "access logs go to s3://%s/%s", b.Logging.TargetBucket, b.Logging.TargetPrefix)
 				}
 				return check.FailR(b, "server access logging is off")
+			})
+		},
+	}
+}
+
+// blockPublicAccess returns the Block Public Access in effect for a bucket
+// (account and bucket settings combined) and a gap when either could not be
+// read; with a gap, the returned settings are a lower bound.
+func blockPublicAccess(a *state.Account, b state.Bucket) (*state.PublicAccessBlock, *state.Gap) {
+	var gap *state.Gap
+	acct, bucket := a.S3.AccountPublicAccessBlock, b.PublicAccessBlock
+	if g, ok := a.Gaps.Find("s3", "", "GetAccountPublicAccessBlock", ""); ok {
+		acct, gap = nil, &g
+	}
+	if g, ok := a.Gaps.Find("s3", b.Region, "GetPublicAccessBlock", b.ARN); ok {
+		bucket, gap = nil, &g
+	}
+	return effectivePAB(acct, bucket), gap
+}
+
+func s3BucketPolicyNotPublic() check.Check {
+	return check.Check{
+		ID:          "s3_bucket_policy_not_public",
+		Title:       "S3 bucket policies grant nothing to everyone",
+		Description: "A bucket policy statement for Principal \"*\" without a condition that pins callers (organization, account, VPC endpoint, narrow IP range) opens the bucket to anyone on the internet, unless Block Public Access restricts public buckets.",
+		Area:        check.AccessSharing,
+		Service:     "s3",
+		Severity:    check.Critical,
+		Remediation: check.Remediation{
+			Console:   "S3 > bucket > Permissions > Bucket policy > Edit: remove the statements for Principal \"*\" or add a condition such as aws:PrincipalOrgID or aws:SourceVpce; serve public content through CloudFront with origin access control. Then turn on Block Public Access.",
+			CLI:       "aws s3api get-bucket-policy --bucket <BUCKET> --query Policy --output text > policy.json  # edit it\naws s3api put-bucket-policy --bucket <BUCKET> --policy file://policy.json\naws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
+			Terraform: "data \"aws_iam_policy_document\" \"bucket\" {\n  statement {\n    principals {\n      type        = \"AWS\"\n      identifiers = [\"*\"]\n    }\n    actions   = [\"s3:GetObject\"]\n    resources = [\"${aws_s3_bucket.this.arn}/*\"]\n    condition {\n      test     = \"StringEquals\"\n      variable = \"aws:PrincipalOrgID\"\n      values   = [\"<ORG_ID>\"]\n    }\n  }\n}",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			return eachBucket(a, "GetBucketPolicy", func(b state.Bucket) check.Result {
+				if strings.TrimSpace(b.Policy) == "" {
+					return check.PassR(b, "no bucket policy")
+				}
+				_, sh, err := analyseSharing(b.Policy, a, p)
+				if err != nil {
+					return check.UnknownR(b, "bucket policy of %s: %v", b.Name, err)
+				}
+				s3Says := b.PolicyIsPublic != nil && *b.PolicyIsPublic
+				if len(sh.public) == 0 && !s3Says {
+					return check.PassR(b, "the bucket policy grants nothing to everyone")
+				}
+				why := strings.Join(sh.public, "; ")
+				if why == "" {
+					why = "S3 itself reports the policy as public"
+				}
+				bpa, gap := blockPublicAccess(a, b)
+				switch {
+				case bpa.RestrictPublicBuckets:
+					return check.PassR(b, "the policy grants to everyone (%s) but RestrictPublicBuckets limits access to this account and AWS services", why)
+				case gap != nil:
+					return check.GapR(b, *gap)
+				default:
+					return check.FailR(b, "the bucket policy grants to everyone: %s", why)
+				}
+			})
+		},
+	}
+}
+
+// s3WriteActions are the actions that let a caller change or destroy a
+// bucket's data or its access rules.
+var s3WriteActions = []string{"s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutObjectAcl", "s3:PutBucketAcl", "s3:PutBucketPolicy", "s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:PutLifecycleConfiguration"}
+
+func s3BucketNoPublicWrite() check.Check {
+	return check.Check{
+		ID:          "s3_bucket_no_public_write",
+		Title:       "No S3 bucket lets everyone write or delete",
+		Description: "Public write, through an ACL grant to AllUsers or AuthenticatedUsers or a policy statement for everyone, lets anyone plant, overwrite or delete data (and run up the bill).",
+		Area:        check.AccessSharing,
+		Service:     "s3",
+		Severity:    check.Critical,
+		Remediation: check.Remediation{
+			Console:   "S3 > bucket > Permissions: remove WRITE/FULL_CONTROL grants for Everyone and Authenticated users (or disable ACLs with Bucket owner enforced) and the policy statements that grant s3:Put*/s3:Delete* to \"*\"; turn on Block Public Access.",
+			CLI:       "aws s3api put-bucket-ownership-controls --bucket <BUCKET> --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'\naws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
+			Terraform: "resource \"aws_s3_bucket_public_access_block\" \"this\" {\n  bucket                  = aws_s3_bucket.this.id\n  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n  restrict_public_buckets = true\n}",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			if g, ok := listingGap(a, "s3", "", "ListBuckets"); ok {
+				return []check.Result{check.GapR(accountRef(a), g)}
+			}
+			var out []check.Result
+			for _, b := range a.S3.Buckets {
+				// sure: open whatever else is true; maybe: open unless the
+				// Block Public Access setting we could not read blocks it.
+				bpa, bpaGap := blockPublicAccess(a, b)
+				var sure, maybe []string
+				var unknown *state.Gap
+				note := func(what string) {
+					if bpaGap != nil {
+						maybe = append(maybe, what)
+					} else {
+						sure = append(sure, what)
+					}
+				}
+				if b.ObjectOwnership != "BucketOwnerEnforced" { // ACLs in effect
+					if g, ok := a.Gaps.Find("s3", b.Region, "GetBucketAcl", b.ARN); ok {
+						unknown = &g
+					} else if !bpa.IgnorePublicAcls {
+						for _, gr := range b.ACLGrants {
+							public := gr.GranteeURI == state.AllUsersURI || gr.GranteeURI == state.AuthenticatedUsersURI
+							if public && (gr.Permission == "WRITE" || gr.Permission == "WRITE_ACP" || gr.Permission == "FULL_CONTROL") {
+								note("ACL " + gr.Permission + " to " + gr.GranteeURI[strings.LastIndex(gr.GranteeURI, "/")+1:])
+							}
+						}
+					}
+				}
+				if g, ok := a.Gaps.Find("s3", b.Region, "GetBucketPolicy", b.ARN); ok {
+					unknown = &g
+				} else if pol, sh, err := analyseSharing(b.Policy, a, p); err != nil {
+					out = append(out, check.UnknownR(b, "bucket policy of %s: %v", b.Name, err))
+					continue
+				} else if !bpa.RestrictPublicBuckets {
+					for _, i := range sh.publicStatements {
+						for _, act := range s3WriteActions {
+							if pol.Statements[i].CoversAction(act) {
+								note("policy allows " + act + " to everyone")
+								break
+							}
+						}
+					}
+				}
+				switch {
+				case len(sure) > 0:
+					out = append(out, check.FailR(b, "everyone can write: %s", strings.Join(sure, "; ")))
+				case len(maybe) > 0:
+					out = append(out, check.GapR(b, *bpaGap))
+				case unknown != nil:
+					out = append(out, check.GapR(b, *unknown))
+				default:
+					out = append(out, check.PassR(b, "neither the ACL nor the policy lets everyone write"))
+				}
+			}
+			return out
+		},
+	}
+}
+
+func s3BucketCrossAccountTrusted() check.Check {
+	return check.Check{
+		ID:          "s3_bucket_cross_account_trusted",
+		Title:       "S3 bucket policies grant access only to trusted accounts",
+		Description: "Every account a bucket policy names can act on the data; sharing must be deliberate and go only to accounts the customer trusts (trusted_accounts in shoulder.yaml).",
+		Area:        check.AccessSharing,
+		Service:     "s3",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "S3 > bucket > Permissions > Bucket policy > Edit: remove the statements for accounts you do not trust (or add them to trusted_accounts in shoulder.yaml if the sharing is deliberate).",
+			CLI:       "aws s3api get-bucket-policy --bucket <BUCKET> --query Policy --output text > policy.json  # remove the untrusted principals\naws s3api put-bucket-policy --bucket <BUCKET> --policy file://policy.json",
+			Terraform: "# In the aws_s3_bucket_policy document, keep only principals of trusted accounts:\n# principals { type = \"AWS\", identifiers = [\"arn:aws:iam::<TRUSTED_ACCOUNT_ID>:root\"] }",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			return eachBucket(a, "GetBucketPolicy", func(b state.Bucket) check.Result {
+				if strings.TrimSpace(b.Policy) == "" {
+					return check.PassR(b, "no bucket policy")
+				}
+				_, sh, err := analyseSharing(b.Policy, a, p)
+				switch {
+				case err != nil:
+					return check.UnknownR(b, "bucket policy of %s: %v", b.Name, err)
+				case len(sh.untrusted) > 0:
+					return check.FailR(b, "the bucket policy grants to untrusted account(s): %s", strings.Join(sh.untrusted, "; "))
+				default:
+					return check.PassR(b, "the bucket policy names no untrusted account")
+				}
+			})
+		},
+	}
+}
+
+func s3BucketTLSOnly() check.Check {
+	return check.Check{
+		ID:          "s3_bucket_tls_only",
+		Title:       "S3 buckets refuse requests that are not sent over TLS",
+		Description: "S3 answers plain HTTP unless the bucket policy denies requests where aws:SecureTransport is false, for the bucket and every object in it.",
+		Area:        check.EncryptionInTransit,
+		Service:     "s3",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "S3 > bucket > Permissions > Bucket policy > Edit: add a statement Effect Deny, Principal \"*\", Action s3:*, Resource the bucket ARN and <bucket ARN>/*, Condition Bool aws:SecureTransport false.",
+			CLI:       "aws s3api put-bucket-policy --bucket <BUCKET> --policy '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"DenyInsecureTransport\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::<BUCKET>\",\"arn:aws:s3:::<BUCKET>/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}'",
+			Terraform: "data \"aws_iam_policy_document\" \"tls_only\" {\n  statement {\n    effect    = \"Deny\"\n    actions   = [\"s3:*\"]\n    resources = [aws_s3_bucket.this.arn, \"${aws_s3_bucket.this.arn}/*\"]\n    principals {\n      type        = \"*\"\n      identifiers = [\"*\"]\n    }\n    condition {\n      test     = \"Bool\"\n      variable = \"aws:SecureTransport\"\n      values   = [\"false\"]\n    }\n  }\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return eachBucket(a, "GetBucketPolicy", func(b state.Bucket) check.Result {
+				return tlsOnlyResult(b, "bucket "+b.Name, b.Policy, "s3", b.ARN, b.ARN+"/*")
 			})
 		},
 	}

@@ -1,7 +1,10 @@
 package checks
 
 import (
+	"strings"
+
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -50,7 +53,8 @@ func s3Cases() map[string][]checkCase {
 		return checkCase{name: op + " denied", acct: baseAccount(dsBucket("data", nil), dsGap("s3", "eu-west-1", op, arn)), want: dsWant(dsU)}
 	}
 	listDenied := checkCase{name: "list denied", acct: baseAccount(dsBucket("data", nil), dsListBucketsDenied()), want: dsWant(dsU)}
-	return map[string][]checkCase{
+	m := s3PolicyCases()
+	for id, cs := range map[string][]checkCase{
 		"s3_account_public_access_block": {
 			{name: "all on", acct: baseAccount(acctPAB(all)), want: dsWant(dsP)},
 			{name: "partial", acct: baseAccount(acctPAB(half)), want: dsWant(dsF), msg: "BlockPublicPolicy, RestrictPublicBuckets off"},
@@ -142,6 +146,85 @@ func s3Cases() map[string][]checkCase {
 			{name: "two buckets, one denied", acct: baseAccount(dsBucket("data", nil), dsBucket("logs", func(b *state.Bucket) { b.Logging = &state.BucketLogging{TargetBucket: "x"} }),
 				dsGap("s3", "eu-west-1", "GetBucketLogging", arn)), want: dsWant(dsU, dsP)},
 			listDenied,
+		},
+	} {
+		m[id] = append(m[id], cs...)
+	}
+	return m
+}
+
+// dsStmt builds a one-statement policy document.
+func dsDoc(stmts ...string) string {
+	return `{"Version":"2012-10-17","Statement":[` + strings.Join(stmts, ",") + `]}`
+}
+
+func s3PolicyCases() map[string][]checkCase {
+	const arn = "arn:aws:s3:::data"
+	withPolicy := func(doc string, mut ...func(*state.Bucket)) func(*state.Account) {
+		return dsBucket("data", func(b *state.Bucket) {
+			b.Policy = doc
+			for _, m := range mut {
+				m(b)
+			}
+		})
+	}
+	publicRead := dsDoc(`{"Sid":"PublicRead","Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"` + arn + `/*"}`)
+	publicWrite := dsDoc(`{"Sid":"Drop","Effect":"Allow","Principal":{"AWS":"*"},"Action":["s3:PutObject"],"Resource":"` + arn + `/*"}`)
+	orgOnly := dsDoc(`{"Effect":"Allow","Principal":"*","Action":"s3:*","Resource":"` + arn + `/*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}}`)
+	partner := dsDoc(`{"Sid":"Partner","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777788889999:root"},"Action":"s3:GetObject","Resource":"` + arn + `/*"}`)
+	trusted := dsDoc(`{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::444455556666:role/reader"},"Action":"s3:GetObject","Resource":"` + arn + `/*"}`)
+	tls := func(res ...string) string {
+		return dsDoc(`{"Effect":"Deny","Principal":"*","Action":"s3:*","Resource":["` + strings.Join(res, `","`) + `"],"Condition":{"Bool":{"aws:SecureTransport":"false"}}}`)
+	}
+	restrict := func(b *state.Bucket) { b.PublicAccessBlock = &state.PublicAccessBlock{RestrictPublicBuckets: true} }
+	yes := true
+	policyDenied := checkCase{name: "policy denied", acct: baseAccount(withPolicy(publicRead), dsGap("s3", "eu-west-1", "GetBucketPolicy", arn)), want: dsWant(dsU)}
+	garbled := checkCase{name: "garbled policy", acct: baseAccount(withPolicy(`{"Statement":`)), want: dsWant(dsU), msg: "parsed"}
+	return map[string][]checkCase{
+		"s3_bucket_policy_not_public": {
+			{name: "no policy", acct: baseAccount(withPolicy("")), want: dsWant(dsP)},
+			{name: "org only", acct: baseAccount(withPolicy(orgOnly)), want: dsWant(dsP)},
+			{name: "public read", acct: baseAccount(withPolicy(publicRead)), want: dsWant(dsF), msg: "PublicRead"},
+			{name: "public but restricted", acct: baseAccount(withPolicy(publicRead, restrict)), want: dsWant(dsP), msg: "RestrictPublicBuckets"},
+			{name: "public, account BPA unreadable", acct: baseAccount(withPolicy(publicRead), dsGap("s3", "", "GetAccountPublicAccessBlock", "")), want: dsWant(dsU)},
+			{name: "S3 says public", acct: baseAccount(withPolicy(orgOnly, func(b *state.Bucket) { b.PolicyIsPublic = &yes })), want: dsWant(dsF), msg: "S3 itself"},
+			policyDenied, garbled,
+		},
+		"s3_bucket_no_public_write": {
+			{name: "private", acct: baseAccount(withPolicy(partner)), want: dsWant(dsP)},
+			{name: "public read only", acct: baseAccount(withPolicy(publicRead)), want: dsWant(dsP)},
+			{name: "policy write", acct: baseAccount(withPolicy(publicWrite)), want: dsWant(dsF), msg: "s3:PutObject"},
+			{name: "acl write", acct: baseAccount(withPolicy("", func(b *state.Bucket) {
+				b.ACLGrants = []state.ACLGrant{{GranteeType: "Group", GranteeURI: state.AuthenticatedUsersURI, Permission: "FULL_CONTROL"}}
+			})), want: dsWant(dsF), msg: "FULL_CONTROL to AuthenticatedUsers"},
+			{name: "acl write ignored", acct: baseAccount(withPolicy("", func(b *state.Bucket) {
+				b.ACLGrants = []state.ACLGrant{{GranteeType: "Group", GranteeURI: state.AllUsersURI, Permission: "WRITE"}}
+				b.PublicAccessBlock = &state.PublicAccessBlock{IgnorePublicAcls: true}
+			})), want: dsWant(dsP)},
+			{name: "acl write but acls disabled", acct: baseAccount(withPolicy("", func(b *state.Bucket) {
+				b.ACLGrants = []state.ACLGrant{{GranteeType: "Group", GranteeURI: state.AllUsersURI, Permission: "WRITE"}}
+				b.ObjectOwnership = "BucketOwnerEnforced"
+			}), dsGap("s3", "eu-west-1", "GetBucketAcl", arn)), want: dsWant(dsP)},
+			{name: "policy write, BPA unreadable", acct: baseAccount(withPolicy(publicWrite), dsGap("s3", "eu-west-1", "GetPublicAccessBlock", arn)), want: dsWant(dsU)},
+			{name: "acl unreadable", acct: baseAccount(withPolicy(""), dsGap("s3", "eu-west-1", "GetBucketAcl", arn)), want: dsWant(dsU)},
+			{name: "acl unreadable but policy writes", acct: baseAccount(withPolicy(publicWrite), dsGap("s3", "eu-west-1", "GetBucketAcl", arn)), want: dsWant(dsF)},
+			policyDenied, garbled,
+			{name: "list denied", acct: baseAccount(dsListBucketsDenied()), want: dsWant(dsU)},
+		},
+		"s3_bucket_cross_account_trusted": {
+			{name: "no policy", acct: baseAccount(withPolicy("")), want: dsWant(dsP)},
+			{name: "trusted partner", acct: baseAccount(withPolicy(trusted)), pol: &policy.Policy{TrustedAccounts: []string{"444455556666"}}, want: dsWant(dsP)},
+			{name: "untrusted partner", acct: baseAccount(withPolicy(partner)), want: dsWant(dsF), msg: "777788889999"},
+			{name: "public grant is for the public check", acct: baseAccount(withPolicy(publicRead)), want: dsWant(dsP)},
+			policyDenied, garbled,
+		},
+		"s3_bucket_tls_only": {
+			{name: "bucket and objects", acct: baseAccount(withPolicy(tls(arn, arn+"/*"))), want: dsWant(dsP)},
+			{name: "wildcard resource", acct: baseAccount(withPolicy(tls("arn:aws:s3:::data*"))), want: dsWant(dsP)},
+			{name: "objects only", acct: baseAccount(withPolicy(tls(arn + "/*"))), want: dsWant(dsF), msg: "not on " + arn},
+			{name: "no policy", acct: baseAccount(withPolicy("")), want: dsWant(dsF)},
+			{name: "policy without tls deny", acct: baseAccount(withPolicy(partner)), want: dsWant(dsF)},
+			policyDenied, garbled,
 		},
 	}
 }
