@@ -41,6 +41,11 @@ type Account struct {
 	Redshift   Redshift   `json:"redshift"`
 	WorkSpaces WorkSpaces `json:"workspaces"`
 
+	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
+	CloudWatch     CloudWatch     `json:"cloudwatch"`
+	SNS            SNS            `json:"sns"`
+	SecurityHub    SecurityHub    `json:"securityhub"`
+
 	// Gaps records every piece of the state that could not be read.
 	Gaps Gaps `json:"gaps"`
 }
