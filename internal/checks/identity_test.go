@@ -89,7 +89,9 @@ func identityCases() map[string][]checkCase {
 				Name: "a", Type: typ, Status: status})
 		}
 	}
-	member := func(a *state.Account) { a.Organization = &state.Organization{ID: "o-1", MasterAccountID: "999988887777"} }
+	member := func(a *state.Account) {
+		a.Organization = &state.Organization{ID: "o-1", MasterAccountID: "999988887777"}
+	}
 	contact := func(v bool) func(*state.Account) { return func(a *state.Account) { a.IAM.SecurityContactSet = &v } }
 	cert := func(name string, exp time.Time) func(*state.Account) {
 		return func(a *state.Account) {

@@ -99,7 +99,9 @@ func monitoringCases() map[string][]checkCase {
 			{name: "trails denied", acct: monitoredAccount(nil, noTrails, trailDenied), want: []check.Status{check.Unknown}},
 		}
 	}
-	member := func(a *state.Account) { a.Organization = &state.Organization{ID: "o-1", MasterAccountID: "999988887777"} }
+	member := func(a *state.Account) {
+		a.Organization = &state.Organization{ID: "o-1", MasterAccountID: "999988887777"}
+	}
 	standalone := func(a *state.Account) { a.Organization = nil }
 	orgDenied := func(a *state.Account) {
 		a.Organization = nil
