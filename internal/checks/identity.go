@@ -872,7 +872,7 @@ func accessAnalyzerEnabled() check.Check {
 				case len(inactive) > 0:
 					out = append(out, check.FailR(ref, "no active external-access analyzer in %s; present: %s", region, strings.Join(inactive, ", ")))
 				case a.Organization != nil && !a.Organization.IsManagementAccount:
-					out = append(out, check.FailR(ref, "no analyzer in %s (an organization analyzer in the delegated administrator account is not visible from here; if one covers this account, waive this result)", region))
+					out = append(out, check.FailR(ref, "no analyzer in %s (an organization analyzer run by a delegated administrator is invisible here; waive if one covers this account)", region))
 				default:
 					out = append(out, check.FailR(ref, "no analyzer in %s", region))
 				}

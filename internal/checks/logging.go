@@ -568,6 +568,8 @@ func guardDutyNoHighFindings() check.Check {
 // guardDutyFeature is one GuardDuty protection plan FSBP asks for.
 type guardDutyFeature struct {
 	id, title, why string
+	// name is the plan as messages and the console call it.
+	name string
 	// feature is the detector feature; sub, when set, the additional
 	// configuration that must also be on (runtime monitoring agents).
 	feature, sub string
@@ -578,15 +580,15 @@ type guardDutyFeature struct {
 
 func guardDutyFeatureChecks() []check.Check {
 	specs := []guardDutyFeature{
-		{id: "guardduty_s3_protection_enabled", title: "GuardDuty S3 Protection is enabled", why: "it watches S3 data events for suspicious object access and exfiltration", feature: "S3_DATA_EVENTS", severity: check.High},
-		{id: "guardduty_eks_audit_logs_enabled", title: "GuardDuty EKS Audit Log Monitoring is enabled", why: "it watches Kubernetes audit logs of EKS clusters for compromise", feature: "EKS_AUDIT_LOGS", severity: check.High},
-		{id: "guardduty_malware_protection_enabled", title: "GuardDuty Malware Protection for EC2 is enabled", why: "it scans the EBS volumes of instances GuardDuty suspects for malware", feature: "EBS_MALWARE_PROTECTION", severity: check.High},
-		{id: "guardduty_rds_protection_enabled", title: "GuardDuty RDS Protection is enabled", why: "it watches Aurora login activity for brute force and anomalous access", feature: "RDS_LOGIN_EVENTS", severity: check.High},
-		{id: "guardduty_lambda_protection_enabled", title: "GuardDuty Lambda Protection is enabled", why: "it watches network activity of Lambda functions for crypto-mining and callbacks", feature: "LAMBDA_NETWORK_LOGS", severity: check.High},
-		{id: "guardduty_runtime_monitoring_enabled", title: "GuardDuty Runtime Monitoring is enabled", why: "it watches process, file and network activity inside EC2, EKS and ECS workloads", feature: "RUNTIME_MONITORING", severity: check.High},
-		{id: "guardduty_eks_runtime_monitoring_enabled", title: "GuardDuty EKS Runtime Monitoring manages its agent", why: "without the managed EKS add-on, Runtime Monitoring sees nothing inside clusters", feature: "RUNTIME_MONITORING", sub: "EKS_ADDON_MANAGEMENT", legacy: "EKS_RUNTIME_MONITORING", severity: check.Medium},
-		{id: "guardduty_ecs_runtime_monitoring_enabled", title: "GuardDuty ECS Runtime Monitoring manages its Fargate agent", why: "without the managed agent, Runtime Monitoring sees nothing inside Fargate tasks", feature: "RUNTIME_MONITORING", sub: "ECS_FARGATE_AGENT_MANAGEMENT", severity: check.Medium},
-		{id: "guardduty_ec2_runtime_monitoring_enabled", title: "GuardDuty EC2 Runtime Monitoring manages its agent", why: "without the managed agent, Runtime Monitoring sees nothing inside EC2 instances", feature: "RUNTIME_MONITORING", sub: "EC2_AGENT_MANAGEMENT", severity: check.Medium},
+		{id: "guardduty_s3_protection_enabled", name: "S3 Protection", title: "GuardDuty S3 Protection is enabled", why: "it watches S3 data events for suspicious object access and exfiltration", feature: "S3_DATA_EVENTS", severity: check.High},
+		{id: "guardduty_eks_audit_logs_enabled", name: "EKS Audit Log Monitoring", title: "GuardDuty EKS Audit Log Monitoring is enabled", why: "it watches Kubernetes audit logs of EKS clusters for compromise", feature: "EKS_AUDIT_LOGS", severity: check.High},
+		{id: "guardduty_malware_protection_enabled", name: "Malware Protection for EC2", title: "GuardDuty Malware Protection for EC2 is enabled", why: "it scans the EBS volumes of instances GuardDuty suspects for malware", feature: "EBS_MALWARE_PROTECTION", severity: check.High},
+		{id: "guardduty_rds_protection_enabled", name: "RDS Protection", title: "GuardDuty RDS Protection is enabled", why: "it watches Aurora login activity for brute force and anomalous access", feature: "RDS_LOGIN_EVENTS", severity: check.High},
+		{id: "guardduty_lambda_protection_enabled", name: "Lambda Protection", title: "GuardDuty Lambda Protection is enabled", why: "it watches network activity of Lambda functions for crypto-mining and callbacks", feature: "LAMBDA_NETWORK_LOGS", severity: check.High},
+		{id: "guardduty_runtime_monitoring_enabled", name: "Runtime Monitoring", title: "GuardDuty Runtime Monitoring is enabled", why: "it watches process, file and network activity inside EC2, EKS and ECS workloads", feature: "RUNTIME_MONITORING", severity: check.High},
+		{id: "guardduty_eks_runtime_monitoring_enabled", name: "Runtime Monitoring's EKS add-on management", title: "GuardDuty EKS Runtime Monitoring manages its agent", why: "without the managed EKS add-on, Runtime Monitoring sees nothing inside clusters", feature: "RUNTIME_MONITORING", sub: "EKS_ADDON_MANAGEMENT", legacy: "EKS_RUNTIME_MONITORING", severity: check.Medium},
+		{id: "guardduty_ecs_runtime_monitoring_enabled", name: "Runtime Monitoring's ECS Fargate agent management", title: "GuardDuty ECS Runtime Monitoring manages its Fargate agent", why: "without the managed agent, Runtime Monitoring sees nothing inside Fargate tasks", feature: "RUNTIME_MONITORING", sub: "ECS_FARGATE_AGENT_MANAGEMENT", severity: check.Medium},
+		{id: "guardduty_ec2_runtime_monitoring_enabled", name: "Runtime Monitoring's EC2 agent management", title: "GuardDuty EC2 Runtime Monitoring manages its agent", why: "without the managed agent, Runtime Monitoring sees nothing inside EC2 instances", feature: "RUNTIME_MONITORING", sub: "EC2_AGENT_MANAGEMENT", severity: check.Medium},
 	}
 	out := make([]check.Check, 0, len(specs))
 	for _, s := range specs {
@@ -603,7 +605,7 @@ func (s guardDutyFeature) key() string {
 }
 
 func guardDutyFeatureCheck(s guardDutyFeature) check.Check {
-	name := strings.TrimSuffix(strings.TrimPrefix(s.title, "GuardDuty "), " is enabled")
+	name := s.name
 	cliFeature := fmt.Sprintf("'[{\"Name\":\"%s\",\"Status\":\"ENABLED\"}]'", s.feature)
 	tfSub := ""
 	if s.sub != "" {

@@ -452,14 +452,7 @@ func evaluateMonitor(a *state.Account, spec compiledSpec) check.Result {
 		return *prog.unknown
 	}
 	sort.Strings(prog.notes)
-	return check.FailR(ref, "%s do not raise an alarm: %s", capitalize(spec.what), strings.Join(limitList(prog.notes, 3), "; "))
-}
-
-func capitalize(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return check.FailR(ref, "no alarm is raised for %s: %s", spec.what, strings.Join(limitList(prog.notes, 3), "; "))
 }
 
 // evaluateTrailMonitor follows one trail's chain; done is true on a pass.
