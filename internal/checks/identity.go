@@ -11,7 +11,7 @@ import (
 )
 
 func identityChecks() []check.Check {
-	return []check.Check{
+	return append([]check.Check{
 		iamRootMFAEnabled(),
 		iamRootNoAccessKeys(),
 		iamRootHardwareMFA(),
@@ -32,7 +32,7 @@ func identityChecks() []check.Check {
 		ec2InstanceProfileAttached(),
 		accessAnalyzerEnabled(),
 		accountSecurityContact(),
-	}
+	}, identityPolicyChecks()...)
 }
 
 // rootFact reads a yes/no fact about the root user from GetAccountSummary,

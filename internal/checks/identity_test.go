@@ -103,7 +103,7 @@ func identityCases() map[string][]checkCase {
 	noReuse := strongPasswords
 	noReuse.PasswordReusePrevention = 0
 
-	return map[string][]checkCase{
+	cases := map[string][]checkCase{
 		"iam_root_mfa_enabled": {
 			{name: "summary on", acct: baseAccount(summary("AccountMFAEnabled", 1)), want: []check.Status{check.Pass}},
 			{name: "summary off", acct: baseAccount(summary("AccountMFAEnabled", 0)), want: []check.Status{check.Fail}},
@@ -254,4 +254,8 @@ func identityCases() map[string][]checkCase {
 			{name: "not collected", acct: baseAccount(), want: []check.Status{check.Unknown}},
 		},
 	}
+	for id, cs := range identityPolicyCases() {
+		cases[id] = append(cases[id], cs...)
+	}
+	return cases
 }

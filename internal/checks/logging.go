@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/iampolicy"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -18,6 +19,7 @@ func loggingChecks() []check.Check {
 		cloudtrailKMSEncryption(),
 		cloudtrailCloudWatchLogs(),
 		cloudtrailBucketAccessLogging(),
+		cloudtrailBucketNotPublic(),
 		cloudtrailS3DataEvents(true),
 		cloudtrailS3DataEvents(false),
 		configRecorderEnabled(),
@@ -697,6 +699,100 @@ func securityHubEnabled() check.Check {
 				}
 			}
 			return out
+		},
+	}
+}
+
+// effectiveBPA merges the account's and the bucket's Block Public Access:
+// S3 applies a setting if either level turns it on.
+func effectiveBPA(acct, bucket *state.PublicAccessBlock) state.PublicAccessBlock {
+	var e state.PublicAccessBlock
+	for _, p := range []*state.PublicAccessBlock{acct, bucket} {
+		if p == nil {
+			continue
+		}
+		e.BlockPublicAcls = e.BlockPublicAcls || p.BlockPublicAcls
+		e.IgnorePublicAcls = e.IgnorePublicAcls || p.IgnorePublicAcls
+		e.BlockPublicPolicy = e.BlockPublicPolicy || p.BlockPublicPolicy
+		e.RestrictPublicBuckets = e.RestrictPublicBuckets || p.RestrictPublicBuckets
+	}
+	return e
+}
+
+// publicACLGrants lists the bucket ACL grants to everyone or to any AWS
+// account holder. ACLs are disabled under BucketOwnerEnforced ownership.
+func publicACLGrants(b *state.Bucket) []string {
+	if b.ObjectOwnership == "BucketOwnerEnforced" {
+		return nil
+	}
+	var out []string
+	for _, g := range b.ACLGrants {
+		switch g.GranteeURI {
+		case state.AllUsersURI:
+			out = append(out, "AllUsers:"+g.Permission)
+		case state.AuthenticatedUsersURI:
+			out = append(out, "AuthenticatedUsers:"+g.Permission)
+		}
+	}
+	return out
+}
+
+func cloudtrailBucketNotPublic() check.Check {
+	return check.Check{
+		ID:          "cloudtrail_bucket_not_public",
+		Title:       "The CloudTrail S3 bucket is not publicly accessible",
+		Description: "Trail logs map your whole account: users, roles, IPs, resources. A public trail bucket hands that map to anyone, and a writable one lets them forge it.",
+		Area:        check.Logging,
+		Service:     "cloudtrail",
+		Severity:    check.Critical,
+		Remediation: check.Remediation{
+			Console:   "S3 > the trail's bucket > Permissions: turn on all four Block public access settings, remove ACL grants to Everyone / Authenticated users, and remove policy statements with Principal \"*\" that are not bound to your organization or the CloudTrail service.",
+			CLI:       "aws s3api put-public-access-block --bucket <TRAIL_BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true\naws s3api put-bucket-ownership-controls --bucket <TRAIL_BUCKET> --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'",
+			Terraform: "resource \"aws_s3_bucket_public_access_block\" \"trail\" {\n  bucket                  = aws_s3_bucket.trail.id\n  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n  restrict_public_buckets = true\n}",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			acctGap, acctPABUnknown := a.Gaps.FindAny("s3", "", "", "GetAccountPublicAccessBlock")
+			opts := iampolicy.Options{OwnAccount: a.AccountID, TrustedAccounts: p.TrustedAccounts}
+			if p.OrganizationID != "" {
+				opts.TrustedOrganizations = []string{p.OrganizationID}
+			}
+			return perTrailBucket(a, []string{"GetBucketPolicy", "GetBucketAcl", "GetPublicAccessBlock", "GetBucketOwnershipControls"}, func(b *state.Bucket, trails string) check.Result {
+				bpa := effectiveBPA(a.S3.AccountPublicAccessBlock, b.PublicAccessBlock)
+				var exposed []string
+				if !bpa.IgnorePublicAcls {
+					if g := publicACLGrants(b); len(g) > 0 {
+						exposed = append(exposed, "ACL grants "+strings.Join(g, ", "))
+					}
+				}
+				if !bpa.RestrictPublicBuckets && b.Policy != "" {
+					public := false
+					if b.PolicyIsPublic != nil {
+						public = *b.PolicyIsPublic
+					} else {
+						doc, err := iampolicy.Parse(b.Policy)
+						if err != nil {
+							return check.UnknownR(b, "the policy of trail bucket %s cannot be read: %v", b.Name, err)
+						}
+						public = iampolicy.IsPublic(doc, opts)
+					}
+					if public {
+						exposed = append(exposed, "the bucket policy grants access to everyone")
+					}
+				}
+				switch {
+				case len(exposed) > 0 && acctPABUnknown:
+					// The account-level block, which we could not read, may neutralise it.
+					return check.GapR(b, acctGap)
+				case len(exposed) > 0:
+					return check.FailR(b, "trail bucket %s (trail %s) is public: %s", b.Name, trails, strings.Join(exposed, "; "))
+				case bpa.All():
+					return check.PassR(b, "trail bucket %s (trail %s) has Block Public Access fully on", b.Name, trails)
+				case len(publicACLGrants(b)) > 0:
+					return check.PassR(b, "trail bucket %s (trail %s): its public ACL grants are ignored (IgnorePublicAcls) and no policy statement is public", b.Name, trails)
+				default:
+					return check.PassR(b, "trail bucket %s (trail %s): no public ACL grant or policy statement", b.Name, trails)
+				}
+			})
 		},
 	}
 }

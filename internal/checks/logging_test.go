@@ -7,6 +7,11 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
+const (
+	publicReadPolicy      = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"s3:GetObject","Resource":"arn:aws:s3:::trail-logs/*"}]}`
+	cloudtrailWritePolicy = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"s3:PutObject","Resource":"arn:aws:s3:::trail-logs/AWSLogs/111122223333/*","Condition":{"StringEquals":{"aws:SourceAccount":"111122223333"}}}]}`
+)
+
 func loggingCases() map[string][]checkCase {
 	trail := func(t state.Trail) func(*state.Account) {
 		return func(a *state.Account) {
@@ -131,6 +136,35 @@ func loggingCases() map[string][]checkCase {
 				withGap(state.Gap{Service: "s3", Region: "eu-west-1", Operation: "GetBucketLogging", Resource: "arn:aws:s3:::trail-logs", Reason: state.ReasonAccessDenied})),
 				want: []check.Status{check.Unknown}},
 			{name: "no trail buckets", acct: baseAccount(), want: []check.Status{check.NotApplicable}},
+		},
+		"cloudtrail_bucket_not_public": {
+			{name: "private with BPA", acct: baseAccount(trail(good), bucket("trail-logs", "eu-west-1", func(b *state.Bucket) {
+				b.PublicAccessBlock = &state.PublicAccessBlock{BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true}
+				b.Policy = publicReadPolicy
+			})), want: []check.Status{check.Pass}, msg: "Block Public Access fully on"},
+			{name: "service-only policy", acct: baseAccount(trail(good), bucket("trail-logs", "eu-west-1", func(b *state.Bucket) { b.Policy = cloudtrailWritePolicy })),
+				want: []check.Status{check.Pass}, msg: "no public ACL grant"},
+			{name: "public policy", acct: baseAccount(trail(good), bucket("trail-logs", "eu-west-1", func(b *state.Bucket) { b.Policy = publicReadPolicy })),
+				want: []check.Status{check.Fail}, msg: "everyone"},
+			{name: "S3 says public", acct: baseAccount(trail(good), bucket("trail-logs", "eu-west-1", func(b *state.Bucket) { yes := true; b.Policy = cloudtrailWritePolicy; b.PolicyIsPublic = &yes })),
+				want: []check.Status{check.Fail}},
+			{name: "public ACL", acct: baseAccount(trail(good), bucket("trail-logs", "eu-west-1", func(b *state.Bucket) {
+				b.ObjectOwnership = "ObjectWriter"
+				b.ACLGrants = []state.ACLGrant{{GranteeType: "Group", GranteeURI: state.AllUsersURI, Permission: "READ"}}
+			})), want: []check.Status{check.Fail}, msg: "AllUsers:READ"},
+			{name: "ACL neutralised by account BPA", acct: baseAccount(trail(good), func(a *state.Account) {
+				a.S3.AccountPublicAccessBlock = &state.PublicAccessBlock{IgnorePublicAcls: true}
+			}, bucket("trail-logs", "eu-west-1", func(b *state.Bucket) {
+				b.ObjectOwnership = "ObjectWriter"
+				b.ACLGrants = []state.ACLGrant{{GranteeType: "Group", GranteeURI: state.AuthenticatedUsersURI, Permission: "READ"}}
+			})), want: []check.Status{check.Pass}},
+			{name: "public policy, account BPA unreadable", acct: baseAccount(trail(good), bucket("trail-logs", "eu-west-1", func(b *state.Bucket) { b.Policy = publicReadPolicy }),
+				withGap(state.Gap{Service: "s3", Operation: "GetAccountPublicAccessBlock", Reason: state.ReasonAccessDenied})), want: []check.Status{check.Unknown}},
+			{name: "policy unreadable", acct: baseAccount(trail(good), bucket("trail-logs", "eu-west-1", nil),
+				withGap(state.Gap{Service: "s3", Region: "eu-west-1", Operation: "GetBucketPolicy", Resource: "arn:aws:s3:::trail-logs", Reason: state.ReasonAccessDenied})),
+				want: []check.Status{check.Unknown}},
+			{name: "malformed policy", acct: baseAccount(trail(good), bucket("trail-logs", "eu-west-1", func(b *state.Bucket) { b.Policy = `{"Statement":[` })), want: []check.Status{check.Unknown}},
+			{name: "no trails", acct: baseAccount(), want: []check.Status{check.NotApplicable}},
 		},
 		"config_recorder_enabled": {
 			{name: "both regions", acct: baseAccount(recorder("eu-west-1", global), recorder("us-east-1", nil)), want: []check.Status{check.Pass, check.Pass}},
