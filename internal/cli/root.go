@@ -129,6 +129,7 @@ func (app *App) commands() []func() *cobra.Command {
 		app.initCmd,
 		app.matrixCmd,
 		app.datamapCmd,
+		app.frameworksCmd,
 	}
 }
 

@@ -25,6 +25,8 @@ type scanFlags struct {
 	checkIDs []string
 	areas    []string
 	services []string
+	// framework, when set, judges the scan per control of that framework.
+	framework string
 }
 
 func (app *App) scanCmd() *cobra.Command {
@@ -42,7 +44,8 @@ severity, resource ARN, region and message.`,
 		Example: `  shoulder scan --demo
   shoulder scan --snapshot prod.json --fail-on critical
   shoulder scan --demo --format json -o results.json
-  shoulder scan --demo --area identity --area logging --all`,
+  shoulder scan --demo --area identity --area logging --all
+  shoulder scan --demo --framework cis-5.0`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return app.runScan(cmd, &f) },
 	}
@@ -57,6 +60,7 @@ severity, resource ARN, region and message.`,
 	fl.StringSliceVar(&f.checkIDs, "check", nil, "run only these check `IDs` (repeatable or comma-separated)")
 	fl.StringSliceVar(&f.areas, "area", nil, "run only checks of these `areas`")
 	fl.StringSliceVar(&f.services, "service", nil, "run only checks of these `services` (e.g. s3, ec2, iam)")
+	fl.StringVar(&f.framework, "framework", "", "run the checks a `framework` names (cis-3.0, cis-5.0, cis-7.0, fsbp-1.0.0) and report per control")
 	return cmd
 }
 
@@ -137,7 +141,15 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if f.format != "table" && f.format != "json" {
 		return withCode(ExitError, fmt.Errorf("--format: %q is not table or json", f.format))
 	}
-	sel, err := selectChecks(f.checkIDs, f.areas, f.services)
+	fscan, err := resolveFramework(f.framework)
+	if err != nil {
+		return err
+	}
+	ids := f.checkIDs
+	if fscan != nil && len(ids) == 0 {
+		ids = fscan.ids
+	}
+	sel, err := selectChecks(ids, f.areas, f.services)
 	if err != nil {
 		return err
 	}
@@ -163,8 +175,10 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 		return err
 	}
 	rep := engine.Run(sel, acct, pol)
-	switch f.format {
-	case "json":
+	switch {
+	case fscan != nil:
+		err = fscan.render(out, f.format, sel, rep, report.TableOptions{Color: color, ShowAll: f.all})
+	case f.format == "json":
 		err = report.JSON(out, rep, Version)
 	default:
 		err = report.Table(out, rep, report.TableOptions{Color: color, ShowAll: f.all})

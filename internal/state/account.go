@@ -45,6 +45,11 @@ type Account struct {
 	EFS        EFS        `json:"efs"`
 	Backup     Backup     `json:"backup"`
 
+	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
+	CloudWatch     CloudWatch     `json:"cloudwatch"`
+	SNS            SNS            `json:"sns"`
+	SecurityHub    SecurityHub    `json:"securityhub"`
+
 	// Gaps records every piece of the state that could not be read.
 	Gaps Gaps `json:"gaps"`
 }

@@ -67,6 +67,7 @@ func Build() *state.Account {
 	x.storage()
 	x.kms()
 	x.logging()
+	x.identityLogging()
 	x.databases()
 	x.workspaces()
 	x.networkPatching()
