@@ -46,6 +46,8 @@ func allCases() map[string][]checkCase {
 		dynamodbCases(),
 		efsCases(),
 		backupCases(),
+		organizationCases(),
+		lambdaCases(),
 	} {
 		for id, cs := range part {
 			m[id] = append(m[id], cs...)

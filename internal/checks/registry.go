@@ -35,6 +35,8 @@ func All() []check.Check {
 		dynamodbChecks(),
 		efsChecks(),
 		backupChecks(),
+		organizationChecks(),
+		lambdaChecks(),
 	} {
 		all = append(all, group...)
 	}

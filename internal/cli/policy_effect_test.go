@@ -7,8 +7,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shoulder-dev/shoulder/internal/demo"
 	"github.com/shoulder-dev/shoulder/internal/demo/builder"
 	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
 // effectCase shows that one policy key changes a real check's result on
@@ -24,6 +26,9 @@ type effectCase struct {
 	// "" means the check reports nothing on the resource (e.g. one
 	// not_applicable result for the account instead).
 	wantWithout, wantWith string
+	// mutate, when set, changes the demo account before the scan (it is
+	// then scanned as a snapshot).
+	mutate func(a *state.Account)
 }
 
 const demoARN = "arn:aws:%s:%s:" + builder.AccountID + ":%s"
@@ -57,6 +62,17 @@ func effectCases() []effectCase {
 		// key; the policy may accept less for a classification.
 		{key: "required_custody", check: "kms_data_store_custody", resource: "arn:aws:s3:::alpenglow-customer-exports",
 			without: "", with: "required_custody:\n  pii: aws_managed\n", wantWithout: "fail critical", wantWith: "pass high"},
+		{key: "max_access_key_age_days", check: "iam_user_access_key_rotated", resource: "arn:aws:iam::" + builder.AccountID + ":user/clara.wagner",
+			without: "", with: "max_access_key_age_days: 365\n", wantWithout: "fail medium", wantWith: "pass medium"},
+		{key: "max_credential_unused_days", check: "iam_user_unused_access_key_disabled", resource: "arn:aws:iam::" + builder.AccountID + ":user/marketing-bot",
+			without: "", with: "max_credential_unused_days: 120\n", wantWithout: "fail medium", wantWith: "pass medium"},
+		// The demo account is in o-alpenglow01: once the policy names it,
+		// membership is verified.
+		{key: "organization_id", check: "organizations_account_in_policy_org", resource: "arn:aws:iam::" + builder.AccountID + ":root",
+			without: "", with: "organization_id: " + builder.OrgID + "\n", wantWithout: "not_applicable medium", wantWith: "pass medium"},
+		{key: "organization_id", check: "organizations_account_in_policy_org", resource: "arn:aws:iam::" + builder.AccountID + ":root",
+			without: "", with: "organization_id: o-someoneelse\n", wantWithout: "not_applicable medium", wantWith: "fail medium",
+			mutate: func(a *state.Account) { a.Organization = nil }},
 		{key: "max_ami_age_days", check: "ec2_instance_ami_age", resource: demoRes("ec2", "eu-central-1", "instance/i-0a1f000000000001"),
 			without: "", with: "max_ami_age_days: 30\n", wantWithout: "pass medium", wantWith: "fail medium"},
 		{key: "severity_overrides", check: "ec2_sg_no_admin_ports_from_internet", resource: rdp,
@@ -70,11 +86,24 @@ func effectCases() []effectCase {
 // verdictOn runs one check on the demo under a policy and returns
 // "status severity" for the resource ("" when the check says nothing
 // about it).
-func verdictOn(t *testing.T, dir, checkID, resource, pol string) string {
+func verdictOn(t *testing.T, dir, checkID, resource, pol string, mutate func(*state.Account)) string {
 	t.Helper()
-	path := filepath.Join(dir, fmt.Sprintf("p%d.yaml", len(pol)*7919%100000))
-	writeFile(t, dir, filepath.Base(path), pol)
-	code, out, stderr := run(t, "scan", "--demo", "--config", path, "--check", checkID, "--format", "json", "--fail-on", "none")
+	path := writeFile(t, dir, "policy.yaml", pol)
+	source := []string{"--demo"}
+	if mutate != nil {
+		a, err := demo.Load()
+		if err != nil {
+			t.Fatal(err)
+		}
+		mutate(a)
+		snap := filepath.Join(dir, "state.json")
+		if err := state.SaveSnapshot(snap, a, "test"); err != nil {
+			t.Fatal(err)
+		}
+		source = []string{"--snapshot", snap}
+	}
+	args := append(append([]string{"scan"}, source...), "--config", path, "--check", checkID, "--format", "json", "--fail-on", "none")
+	code, out, stderr := run(t, args...)
 	if code != ExitOK {
 		t.Fatalf("scan: exit %d: %s", code, stderr)
 	}
@@ -107,8 +136,8 @@ func TestEveryPolicyKeyChangesAResult(t *testing.T) {
 			if !strings.Contains(tc.with, tc.key+":") || strings.Contains(tc.without, tc.key+":") {
 				t.Fatalf("the case must add %s to the policy", tc.key)
 			}
-			before := verdictOn(t, dir, tc.check, tc.resource, tc.without)
-			after := verdictOn(t, dir, tc.check, tc.resource, tc.with)
+			before := verdictOn(t, dir, tc.check, tc.resource, tc.without, tc.mutate)
+			after := verdictOn(t, dir, tc.check, tc.resource, tc.with, tc.mutate)
 			if before != tc.wantWithout || after != tc.wantWith {
 				t.Errorf("%s on %s: without %s %q, with it %q; want %q then %q", tc.check, tc.resource, tc.key, before, after, tc.wantWithout, tc.wantWith)
 			}

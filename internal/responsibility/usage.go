@@ -47,13 +47,17 @@ func usageRules() map[string]usageRule {
 		"efs":      {count: func(a *state.Account) int { return len(a.EFS.FileSystems) }, apiService: "elasticfilesystem", ops: []string{"DescribeFileSystems"}},
 		"backup": {count: func(a *state.Account) int { return len(a.Backup.Vaults) + len(a.Backup.Plans) },
 			apiService: "backup", ops: []string{"ListBackupVaults", "ListBackupPlans"}},
-		"kms": {count: func(a *state.Account) int { return len(a.KMS.Keys) }, apiService: "kms", ops: []string{"ListKeys"}},
-		"ssm": {count: func(a *state.Account) int { return len(a.SSM.ManagedInstances) + len(a.SSM.Documents) }, apiService: "ssm", ops: []string{"DescribeInstanceInformation", "ListDocuments"}},
+		"lambda": {count: func(a *state.Account) int { return len(a.Lambda.Functions) }, apiService: "lambda", ops: []string{"ListFunctions"}},
+		"kms":    {count: func(a *state.Account) int { return len(a.KMS.Keys) }, apiService: "kms", ops: []string{"ListKeys"}},
+		"ssm":    {count: func(a *state.Account) int { return len(a.SSM.ManagedInstances) + len(a.SSM.Documents) }, apiService: "ssm", ops: []string{"DescribeInstanceInformation", "ListDocuments"}},
 		// The account-wide services: every account has an identity
 		// configuration (at least the root user) and activity to log.
-		"iam":        {count: func(a *state.Account) int { return 1 + len(a.IAM.Users) + len(a.IAM.Roles) + len(a.IAM.Groups) }, apiService: "iam", global: true, ops: []string{"GetAccountAuthorizationDetails"}},
-		"cloudtrail": {count: func(a *state.Account) int { return len(a.CloudTrail.Trails) }, apiService: "cloudtrail", ops: []string{"DescribeTrails"}},
-		"config":     {count: func(a *state.Account) int { return len(a.Config.Recorders) + len(a.Config.DeliveryChannels) }, apiService: "config", ops: []string{"DescribeConfigurationRecorders"}},
+		"iam":         {count: func(a *state.Account) int { return 1 + len(a.IAM.Users) + len(a.IAM.Roles) + len(a.IAM.Groups) }, apiService: "iam", global: true, ops: []string{"GetAccountAuthorizationDetails"}},
+		"cloudtrail":  {count: func(a *state.Account) int { return len(a.CloudTrail.Trails) }, apiService: "cloudtrail", ops: []string{"DescribeTrails"}},
+		"guardduty":   {count: func(a *state.Account) int { return len(a.GuardDuty.Detectors) }, apiService: "guardduty", ops: []string{"ListDetectors"}},
+		"cloudwatch":  {count: func(a *state.Account) int { return len(a.CloudWatch.Alarms) + len(a.CloudWatchLogs.LogGroups) }, apiService: "cloudwatch", ops: []string{"DescribeAlarms"}},
+		"securityhub": {count: func(a *state.Account) int { return len(a.SecurityHub.Hubs) }, apiService: "securityhub", ops: []string{"DescribeHub"}},
+		"config":      {count: func(a *state.Account) int { return len(a.Config.Recorders) + len(a.Config.DeliveryChannels) }, apiService: "config", ops: []string{"DescribeConfigurationRecorders"}},
 		"account": {count: func(a *state.Account) int {
 			n := len(a.EnabledRegions())
 			if a.Organization != nil {
