@@ -2,6 +2,7 @@ package responsibility
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -93,7 +94,8 @@ type DutyRow struct {
 	Resources int      `json:"resources"`
 	Counts    Counts   `json:"counts"`
 	Checks    []string `json:"checks,omitempty"`
-	// FailingChecks are the checks with failures, for `shoulder scan --check`.
+	// FailingChecks are the checks with failures, most failing resources
+	// first, for `shoulder scan --check`.
 	FailingChecks []string `json:"failing_checks,omitempty"`
 	Guidance      string   `json:"guidance,omitempty"`
 }
@@ -178,7 +180,7 @@ func evaluate(d Duty, byCheck map[string][]*engine.Finding) DutyRow {
 	var order []string
 	firstMsg := map[verdict]string{}
 	worst := check.Severity(-1)
-	failing := map[string]bool{}
+	failing := map[string]map[string]bool{} // check -> failing resources
 	for _, id := range d.Checks {
 		for _, f := range byCheck[id] {
 			if len(d.Resources) > 0 && !matchesAny(d.Resources, f.Resource) {
@@ -195,7 +197,10 @@ func evaluate(d Duty, byCheck map[string][]*engine.Finding) DutyRow {
 				firstMsg[v] = f.Message
 			}
 			if f.Status == check.Fail {
-				failing[id] = true
+				if failing[id] == nil {
+					failing[id] = map[string]bool{}
+				}
+				failing[id][f.Resource] = true
 				if f.Severity > worst {
 					worst = f.Severity
 				}
@@ -223,9 +228,26 @@ func evaluate(d Duty, byCheck map[string][]*engine.Finding) DutyRow {
 		dr.WorstSeverity = worst.String()
 	}
 	for _, id := range d.Checks {
-		if failing[id] {
+		if len(failing[id]) > 0 {
 			dr.FailingChecks = append(dr.FailingChecks, id)
 		}
+	}
+	sort.SliceStable(dr.FailingChecks, func(i, j int) bool {
+		return len(failing[dr.FailingChecks[i]]) > len(failing[dr.FailingChecks[j]])
+	})
+	// Which checks fail, when the duty has several: the first thing a
+	// reader wants to know about a duty that is not met.
+	failNote := ""
+	if len(d.Checks) > 1 && len(dr.FailingChecks) > 0 {
+		var parts []string
+		for i, id := range dr.FailingChecks {
+			if i == 3 {
+				parts = append(parts, fmt.Sprintf("%d more", len(dr.FailingChecks)-3))
+				break
+			}
+			parts = append(parts, fmt.Sprintf("%s on %d", id, len(failing[id])))
+		}
+		failNote = " (" + strings.Join(parts, ", ") + ")"
 	}
 	c := dr.Counts
 	evaluated := c.Met + c.NotMet + c.Unknown + c.Waived
@@ -236,13 +258,13 @@ func evaluate(d Duty, byCheck map[string][]*engine.Finding) DutyRow {
 	switch {
 	case c.NotMet > 0 && c.Met+c.Waived > 0:
 		dr.Status = PartlyMet
-		dr.Reason = fmt.Sprintf("%d of %d resources meet it, %d %s not%s", c.Met+c.Waived, evaluated, c.NotMet, map[bool]string{true: "does", false: "do"}[c.NotMet == 1], unknownNote)
+		dr.Reason = fmt.Sprintf("%d of %d resources meet it, %d %s not%s%s", c.Met+c.Waived, evaluated, c.NotMet, map[bool]string{true: "does", false: "do"}[c.NotMet == 1], failNote, unknownNote)
 	case c.NotMet > 0:
 		dr.Status = NotMet
 		if c.NotMet == 1 {
-			dr.Reason = "1 resource does not meet it: " + firstMsg[vNotMet] + unknownNote
+			dr.Reason = "1 resource does not meet it: " + firstMsg[vNotMet] + failNote + unknownNote
 		} else {
-			dr.Reason = fmt.Sprintf("none of %d resources meets it%s", c.NotMet, unknownNote)
+			dr.Reason = fmt.Sprintf("none of %d resources meets it%s%s", c.NotMet, failNote, unknownNote)
 		}
 	case c.Unknown > 0:
 		dr.Status = Unknown

@@ -128,7 +128,7 @@ func TestBuildStatuses(t *testing.T) {
 		reason    string
 	}{
 		{"s3.met", Met, "", 3, "all 3 resources meet it"},
-		{"s3.partly", PartlyMet, "high", 3, "1 of 3 resources meet it, 2 do not"},
+		{"s3.partly", PartlyMet, "high", 3, "1 of 3 resources meet it, 2 do not (t_mixed on 2)"},
 		{"s3.notmet", NotMet, "medium", 1, "1 resource does not meet it: unencrypted"},
 		{"s3.unknown", Unknown, "", 3, "1 of 3 resources could not be evaluated: could not read s3 GetBucketLogging"},
 		{"s3.manual", Manual, "", 0, "a person verifies it"},
