@@ -501,7 +501,13 @@ func (ix *index) vault(s *Store, v *state.BackupVault, p *policy.Policy) {
 	} else {
 		s.Exposure = resourcePolicy(ix.a, p, v.Policy, "vault access policy", false)
 	}
-	d := []string{fmt.Sprintf("%d recovery points", v.RecoveryPointsCount)}
+	n := 0
+	for _, rp := range ix.a.Backup.RecoveryPoints {
+		if rp.VaultName == v.Name && rp.Region == v.Region {
+			n++
+		}
+	}
+	d := []string{fmt.Sprintf("%d recovery points", max(n, v.RecoveryPointsCount))}
 	if v.Locked {
 		d = append(d, "vault lock")
 	}
