@@ -11,6 +11,7 @@ import (
 
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/checks"
+	"github.com/shoulder-dev/shoulder/internal/custody"
 	"github.com/shoulder-dev/shoulder/internal/demo"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/regions"
@@ -103,7 +104,10 @@ func policyNames() policy.Names {
 			}
 			return rs, nil
 		},
-		CustodyLevel: nil, // wired to internal/custody once it lands
+		CustodyLevel: func(s string) error {
+			_, err := custody.Parse(s)
+			return err
+		},
 		Check: func(id string) error {
 			if _, ok := by[id]; !ok {
 				return fmt.Errorf("unknown check %q%s (see `shoulder checks`)", id, hint(id, ids))

@@ -54,6 +54,8 @@ func TestBadPolicyThroughCLI(t *testing.T) {
 		{"waiver check", "waivers:\n  - check: ec2_sg_admin_ports\n    resource: '*'\n    reason: r\n    owner: o\n    expires: 2027-01-01\n", `:2: waivers[0].check: unknown check "ec2_sg_admin_ports"`},
 		{"override check", "severity_overrides:\n  iam_root_mfa_enable: low\n", `:2: severity_overrides: unknown check "iam_root_mfa_enable" (did you mean iam_root_mfa_enabled?)`},
 		{"override severity", "severity_overrides:\n  iam_root_mfa_enabled: urgent\n", `:2: severity_overrides.iam_root_mfa_enabled: unknown severity "urgent"`},
+		{"custody level", "required_custody:\n  pii: customer-managed-key\n", `:2: required_custody.pii: unknown custody level "customer-managed-key"`},
+		{"custody as list", "required_custody: [customer_managed]\n", ":1: required_custody: want a mapping"},
 		{"yaml syntax", "allowed_regions:\n  - eu-central-1\n - eu-west-1\n", "invalid YAML"},
 	}
 	for _, tc := range tests {
@@ -268,6 +270,46 @@ func TestDemoWaivers(t *testing.T) {
 	for _, want := range []string{"WAIVED", "waived by " + valid.Owner, "expired waiver: " + expired.Check, "stale waiver: " + stale.Check} {
 		if !strings.Contains(table, want) {
 			t.Errorf("table lacks %q", want)
+		}
+	}
+}
+
+// TestStarterExamplesAreReal: every example in the starter file, once
+// uncommented, names real regions, jurisdictions, custody levels and checks.
+func TestStarterExamplesAreReal(t *testing.T) {
+	var b strings.Builder
+	for _, line := range strings.Split(string(policy.Starter()), "\n") {
+		if rest, ok := strings.CutPrefix(line, "# "); ok {
+			for _, k := range policy.Keys() {
+				if strings.HasPrefix(rest, k+":") {
+					line = rest
+				}
+			}
+			if strings.HasPrefix(rest, "  ") {
+				line = rest
+			}
+		}
+		b.WriteString(line + "\n")
+	}
+	p, err := policy.Parse("starter", []byte(b.String()), policyNames())
+	if err != nil {
+		t.Fatalf("uncommented starter: %v\n%s", err, b.String())
+	}
+	if len(p.Waivers) != 1 || len(p.RequiredCustody) == 0 || !p.RegionsConfigured() || len(p.SeverityOverrides) == 0 {
+		t.Errorf("the starter's examples did not all parse: %+v", p)
+	}
+	// The jurisdiction groups and custody levels the starter lists exist.
+	for _, j := range []string{"EU", "Europe-non-EEA", "US", "Americas-non-US", "APAC", "Middle-East", "Africa", "CN"} {
+		if !strings.Contains(string(policy.Starter()), j) {
+			continue
+		}
+		if _, err := policyNames().Jurisdiction(j); err != nil {
+			t.Errorf("starter names jurisdiction %s: %v", j, err)
+		}
+	}
+	for _, l := range []string{"none", "aws_owned", "aws_managed", "customer_managed", "imported", "cloudhsm", "external_key_store"} {
+		if err := policyNames().CustodyLevel(l); err != nil {
+			t.Errorf("starter names custody level %s: %v", l, err)
 		}
 	}
 }
