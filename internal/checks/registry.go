@@ -36,7 +36,6 @@ func All() []check.Check {
 		efsChecks(),
 		backupChecks(),
 		organizationChecks(),
-		lambdaChecks(),
 	} {
 		all = append(all, group...)
 	}

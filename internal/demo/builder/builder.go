@@ -72,7 +72,6 @@ func Build() *state.Account {
 	x.workspaces()
 	x.networkPatching()
 	x.dataStores()
-	x.lambda()
 	x.gaps()
 	return x.a
 }
