@@ -41,6 +41,7 @@ func allCases() map[string][]checkCase {
 		dynamodbCases(),
 		efsCases(),
 		backupCases(),
+		lambdaCases(),
 	} {
 		for id, cs := range part {
 			m[id] = append(m[id], cs...)

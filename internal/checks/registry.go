@@ -30,6 +30,7 @@ func All() []check.Check {
 		dynamodbChecks(),
 		efsChecks(),
 		backupChecks(),
+		lambdaChecks(),
 	} {
 		all = append(all, group...)
 	}

@@ -43,6 +43,7 @@ type Account struct {
 	DynamoDB   DynamoDB   `json:"dynamodb"`
 	EFS        EFS        `json:"efs"`
 	Backup     Backup     `json:"backup"`
+	Lambda     Lambda     `json:"lambda"`
 
 	// Gaps records every piece of the state that could not be read.
 	Gaps Gaps `json:"gaps"`
