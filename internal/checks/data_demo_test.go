@@ -17,7 +17,7 @@ func TestDemoTripsDataChecks(t *testing.T) {
 		t.Fatal(err)
 	}
 	var groups []check.Check
-	for _, g := range [][]check.Check{s3Checks(), kmsChecks(), ebsChecks(), rdsChecks(), redshiftChecks(), workspacesChecks(), dynamodbChecks(), efsChecks(), backupChecks()} {
+	for _, g := range [][]check.Check{s3Checks(), kmsChecks(), ebsChecks(), rdsChecks(), redshiftChecks(), workspacesChecks(), dynamodbChecks(), efsChecks(), backupChecks(), lambdaChecks()} {
 		groups = append(groups, g...)
 	}
 	failsByArea := map[check.Area]int{}
@@ -35,7 +35,7 @@ func TestDemoTripsDataChecks(t *testing.T) {
 			t.Errorf("the demo trips no data-store check in %s", ar)
 		}
 	}
-	for _, s := range []string{"s3", "kms", "ec2", "rds", "redshift", "workspaces", "dynamodb", "efs", "backup"} {
+	for _, s := range []string{"s3", "kms", "ec2", "rds", "redshift", "workspaces", "dynamodb", "efs", "backup", "lambda"} {
 		if failsByService[s] == 0 {
 			t.Errorf("the demo trips no %s data-store check", s)
 		}

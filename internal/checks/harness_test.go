@@ -47,6 +47,7 @@ func allCases() map[string][]checkCase {
 		efsCases(),
 		backupCases(),
 		organizationCases(),
+		lambdaCases(),
 	} {
 		for id, cs := range part {
 			m[id] = append(m[id], cs...)

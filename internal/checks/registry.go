@@ -36,6 +36,7 @@ func All() []check.Check {
 		efsChecks(),
 		backupChecks(),
 		organizationChecks(),
+		lambdaChecks(),
 	} {
 		all = append(all, group...)
 	}

@@ -64,9 +64,10 @@ func s3AccountPublicAccessBlock() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ref := accountRef(a)
-			// The account setting is read with s3control GetPublicAccessBlock,
-			// whose IAM action is s3:GetAccountPublicAccessBlock.
-			if g, ok := a.Gaps.Find("s3", "", "GetAccountPublicAccessBlock", ""); ok {
+			// The account setting comes from s3control GetPublicAccessBlock
+			// (IAM action s3:GetAccountPublicAccessBlock); its gaps carry the
+			// s3control service prefix.
+			if g, ok := a.Gaps.Find("s3control", "", "GetPublicAccessBlock", ""); ok {
 				return []check.Result{check.GapR(ref, g)}
 			}
 			pab := a.S3.AccountPublicAccessBlock
@@ -130,7 +131,7 @@ func s3BucketPublicAccessBlock() check.Check {
 			Terraform: "resource \"aws_s3_bucket_public_access_block\" \"this\" {\n  bucket                  = aws_s3_bucket.this.id\n  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n  restrict_public_buckets = true\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			acctGap, acctUnknown := a.Gaps.Find("s3", "", "GetAccountPublicAccessBlock", "")
+			acctGap, acctUnknown := a.Gaps.Find("s3control", "", "GetPublicAccessBlock", "")
 			acct := a.S3.AccountPublicAccessBlock
 			if acctUnknown {
 				acct = nil
@@ -443,7 +444,7 @@ func s3BucketAccessLogging() check.Check {
 func blockPublicAccess(a *state.Account, b state.Bucket) (*state.PublicAccessBlock, *state.Gap) {
 	var gap *state.Gap
 	acct, bucket := a.S3.AccountPublicAccessBlock, b.PublicAccessBlock
-	if g, ok := a.Gaps.Find("s3", "", "GetAccountPublicAccessBlock", ""); ok {
+	if g, ok := a.Gaps.Find("s3control", "", "GetPublicAccessBlock", ""); ok {
 		acct, gap = nil, &g
 	}
 	if g, ok := a.Gaps.Find("s3", b.Region, "GetPublicAccessBlock", b.ARN); ok {

@@ -59,7 +59,7 @@ func s3Cases() map[string][]checkCase {
 			{name: "all on", acct: baseAccount(acctPAB(all)), want: dsWant(dsP)},
 			{name: "partial", acct: baseAccount(acctPAB(half)), want: dsWant(dsF), msg: "BlockPublicPolicy, RestrictPublicBuckets off"},
 			{name: "none", acct: baseAccount(), want: dsWant(dsF), msg: "no account-level"},
-			{name: "denied", acct: baseAccount(dsGap("s3", "", "GetAccountPublicAccessBlock", "")), want: dsWant(dsU)},
+			{name: "denied", acct: baseAccount(dsGap("s3control", "", "GetPublicAccessBlock", "")), want: dsWant(dsU)},
 		},
 		"s3_bucket_public_access_block": {
 			{name: "account covers", acct: baseAccount(acctPAB(all), dsBucket("data", nil)), want: dsWant(dsP)},
@@ -69,8 +69,8 @@ func s3Cases() map[string][]checkCase {
 			})), want: dsWant(dsP)},
 			{name: "neither", acct: baseAccount(acctPAB(half), dsBucket("data", nil)), want: dsWant(dsF), msg: "BlockPublicPolicy"},
 			{name: "bucket setting denied", acct: baseAccount(acctPAB(half), dsBucket("data", nil), dsGap("s3", "eu-west-1", "GetPublicAccessBlock", arn)), want: dsWant(dsU)},
-			{name: "account setting denied", acct: baseAccount(dsBucket("data", func(b *state.Bucket) { b.PublicAccessBlock = half }), dsGap("s3", "", "GetAccountPublicAccessBlock", "")), want: dsWant(dsU)},
-			{name: "account denied but bucket covers", acct: baseAccount(dsBucket("data", func(b *state.Bucket) { b.PublicAccessBlock = all }), dsGap("s3", "", "GetAccountPublicAccessBlock", "")), want: dsWant(dsP)},
+			{name: "account setting denied", acct: baseAccount(dsBucket("data", func(b *state.Bucket) { b.PublicAccessBlock = half }), dsGap("s3control", "", "GetPublicAccessBlock", "")), want: dsWant(dsU)},
+			{name: "account denied but bucket covers", acct: baseAccount(dsBucket("data", func(b *state.Bucket) { b.PublicAccessBlock = all }), dsGap("s3control", "", "GetPublicAccessBlock", "")), want: dsWant(dsP)},
 			listDenied,
 		},
 		"s3_bucket_acls_disabled": {
@@ -186,7 +186,7 @@ func s3PolicyCases() map[string][]checkCase {
 			{name: "org only", acct: baseAccount(withPolicy(orgOnly)), want: dsWant(dsP)},
 			{name: "public read", acct: baseAccount(withPolicy(publicRead)), want: dsWant(dsF), msg: "PublicRead"},
 			{name: "public but restricted", acct: baseAccount(withPolicy(publicRead, restrict)), want: dsWant(dsP), msg: "RestrictPublicBuckets"},
-			{name: "public, account BPA unreadable", acct: baseAccount(withPolicy(publicRead), dsGap("s3", "", "GetAccountPublicAccessBlock", "")), want: dsWant(dsU)},
+			{name: "public, account BPA unreadable", acct: baseAccount(withPolicy(publicRead), dsGap("s3control", "", "GetPublicAccessBlock", "")), want: dsWant(dsU)},
 			{name: "S3 says public", acct: baseAccount(withPolicy(orgOnly, func(b *state.Bucket) { b.PolicyIsPublic = &yes })), want: dsWant(dsF), msg: "S3 itself"},
 			policyDenied, garbled,
 		},

@@ -1,6 +1,7 @@
 package custody
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/shoulder-dev/shoulder/internal/state"
@@ -148,5 +149,25 @@ func TestListingGap(t *testing.T) {
 	a.Gaps.Add(state.Gap{Service: "s3", Operation: "ListBuckets", Reason: state.ReasonAccessDenied})
 	if g, ok := ListingGap(a, "eu-west-1"); !ok || g.Service != "s3" {
 		t.Errorf("S3's global listing gap must make every region incomplete, got %v, %v", g, ok)
+	}
+}
+
+func TestListingGaps(t *testing.T) {
+	a := &state.Account{Regions: []state.Region{{Name: "eu-west-1", Scanned: true}, {Name: "us-east-1", Scanned: true}, {Name: "ap-south-1"}}}
+	if got := ListingGaps(a); len(got) != 0 {
+		t.Fatalf("no gaps, got %v", got)
+	}
+	a.Gaps.Add(state.Gap{Service: "rds", Region: "us-east-1", Operation: "DescribeDBClusters", Reason: state.ReasonThrottled})
+	a.Gaps.Add(state.Gap{Service: "backup", Region: "eu-west-1", Operation: state.AllOperations, Reason: state.ReasonAccessDenied})
+	a.Gaps.Add(state.Gap{Service: "dynamodb", Region: "ap-south-1", Operation: "ListTables", Reason: state.ReasonRegionDisabled}) // not scanned
+	a.Gaps.Add(state.Gap{Service: "s3", Operation: "ListBuckets", Reason: state.ReasonAccessDenied})
+	a.Gaps.Add(state.Gap{Service: "s3", Region: "eu-west-1", Operation: "GetBucketPolicy", Resource: "arn:aws:s3:::b", Reason: state.ReasonAccessDenied}) // not a listing
+	var got []string
+	for _, g := range ListingGaps(a) {
+		got = append(got, g.Service+"/"+g.Region)
+	}
+	want := "[s3/ backup/eu-west-1 rds/us-east-1]"
+	if fmt.Sprint(got) != want {
+		t.Errorf("ListingGaps = %v, want %s", got, want)
 	}
 }

@@ -44,6 +44,7 @@ type Account struct {
 	DynamoDB   DynamoDB   `json:"dynamodb"`
 	EFS        EFS        `json:"efs"`
 	Backup     Backup     `json:"backup"`
+	Lambda     Lambda     `json:"lambda"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -15,6 +15,7 @@ func (x *b) dataStores() {
 	x.dynamodb()
 	x.efs()
 	x.backup()
+	x.lambda()
 	// The Aurora cluster's parameter group (the instance groups live in databases()).
 	x.a.RDS.ParameterGroups = append(x.a.RDS.ParameterGroups, state.ParameterGroup{
 		Meta: state.Meta{ARN: x.arn("rds", "eu-central-1", "cluster-pg:alpenglow-pg16-secure"), Region: "eu-central-1"},
@@ -193,4 +194,29 @@ func (x *b) backup() {
 	// The UAE pilot region was never opened to the scanning role for Backup.
 	x.a.Gaps.Add(state.Gap{Service: "backup", Region: "me-central-1", Operation: "*", Reason: state.ReasonAccessDenied,
 		Message: "explicit deny in a service control policy for backup:* in me-central-1"})
+}
+
+func (x *b) lambda() {
+	fn := func(region, name, runtime, mode string, mut func(*state.LambdaFunction)) {
+		f := state.LambdaFunction{Meta: state.Meta{ARN: x.arn("lambda", region, "function:"+name), Region: region, Tags: tags("owner", "platform")},
+			Name: name, Runtime: runtime, PackageType: "Zip", RuntimeUpdateMode: mode}
+		if mut != nil {
+			mut(&f)
+		}
+		x.a.Lambda.Functions = append(x.a.Lambda.Functions, f)
+	}
+	fn("eu-central-1", "datalake-ingest", "python3.13", "Auto", func(f *state.LambdaFunction) {
+		f.SubnetIDs = []string{"subnet-00pri", "subnet-01pri", "subnet-02pri"}
+		f.KMSKeyARN = x.datalakeKey("eu-central-1")
+		f.Policy = `{"Version":"2012-10-17","Statement":[{"Sid":"S3Invoke","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"lambda:InvokeFunction","Resource":"` + f.ARN + `","Condition":{"StringEquals":{"aws:SourceAccount":"` + AccountID + `"},"ArnLike":{"aws:SourceArn":"arn:aws:s3:::alpenglow-datalake-raw"}}}]}`
+	})
+	fn("eu-central-1", "report-renderer", "", "", func(f *state.LambdaFunction) { f.PackageType = "Image" })
+	fn("eu-west-1", "partner-sync-export", "python3.9", "Manual", func(f *state.LambdaFunction) {
+		f.SubnetIDs = []string{"subnet-10pri"} // one zone: the contractor VPC was never extended
+	})
+	fn("us-east-1", "lead-form-webhook", "nodejs18.x", "Auto", func(f *state.LambdaFunction) {
+		// A function URL-style public invoke left from a marketing campaign.
+		f.Policy = `{"Version":"2012-10-17","Statement":[{"Sid":"PublicInvoke","Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunction","Resource":"` + f.ARN + `"}]}`
+	})
+	fn("us-east-1", "cms-thumbnails", "dotnet8", "FunctionUpdate", nil)
 }
