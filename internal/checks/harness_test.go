@@ -37,6 +37,16 @@ func allCases() map[string][]checkCase {
 		patchingCases(),
 		ec2SharingCases(),
 		residencyCases(),
+		s3Cases(),
+		kmsCases(),
+		ebsCases(),
+		rdsCases(),
+		redshiftCases(),
+		workspacesCases(),
+		dynamodbCases(),
+		efsCases(),
+		backupCases(),
+		lambdaCases(),
 	} {
 		for id, cs := range part {
 			m[id] = append(m[id], cs...)

@@ -26,6 +26,16 @@ func All() []check.Check {
 		patchingChecks(),
 		ec2SharingChecks(),
 		residencyChecks(),
+		s3Checks(),
+		kmsChecks(),
+		ebsChecks(),
+		rdsChecks(),
+		redshiftChecks(),
+		workspacesChecks(),
+		dynamodbChecks(),
+		efsChecks(),
+		backupChecks(),
+		lambdaChecks(),
 	} {
 		all = append(all, group...)
 	}

@@ -41,6 +41,10 @@ type Account struct {
 	Redshift   Redshift   `json:"redshift"`
 	WorkSpaces WorkSpaces `json:"workspaces"`
 	ELB        ELB        `json:"elb"`
+	DynamoDB   DynamoDB   `json:"dynamodb"`
+	EFS        EFS        `json:"efs"`
+	Backup     Backup     `json:"backup"`
+	Lambda     Lambda     `json:"lambda"`
 
 	// Gaps records every piece of the state that could not be read.
 	Gaps Gaps `json:"gaps"`
