@@ -42,7 +42,8 @@ func nwDemoMustFail() []string {
 		// data residency
 		"account_enabled_regions_allowed", "s3_bucket_in_allowed_region", "ec2_snapshot_in_allowed_region", "rds_instance_in_allowed_region",
 		"rds_instance_replica_in_allowed_region", "rds_instance_backup_replication_in_allowed_region", "kms_key_replica_in_allowed_region",
-		"redshift_cluster_in_allowed_region", "cloudtrail_logs_in_allowed_region",
+		"redshift_cluster_in_allowed_region", "cloudtrail_logs_in_allowed_region", "backup_plan_copy_in_allowed_region",
+		"dynamodb_table_in_allowed_region", "dynamodb_table_replica_in_allowed_region", "backup_vault_in_allowed_region",
 	}
 }
 

@@ -25,17 +25,16 @@ func ec2SharingChecks() []check.Check {
 }
 
 // sharedOutsideTrust returns the account IDs in shared that are neither the
-// account itself nor trusted by the policy ("all" is reported as public
-// elsewhere and skipped here).
+// account itself nor trusted by the policy; "all" (public) is reported by
+// the public-sharing checks and skipped here.
 func sharedOutsideTrust(a *state.Account, p *policy.Policy, shared []string) []string {
-	var out []string
+	var ids []string
 	for _, id := range shared {
-		if id == "all" || id == a.AccountID || p.IsTrustedAccount(id) {
-			continue
+		if !strings.EqualFold(id, "all") {
+			ids = append(ids, id)
 		}
-		out = append(out, id)
 	}
-	return out
+	return untrustedAccounts(a, p, ids)
 }
 
 func ec2SnapshotPublicNotRestorable() check.Check {

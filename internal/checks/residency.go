@@ -27,6 +27,12 @@ func residencyChecks() []check.Check {
 		residencyStore("rds_snapshot_in_allowed_region", "RDS snapshots (including cross-region copies)", "rds", "DescribeDBSnapshots", dbSnapshotsOf, rdsMoveFix()),
 		residencyStore("redshift_cluster_in_allowed_region", "Redshift clusters", "redshift", "DescribeClusters", redshiftOf, rdsMoveFix()),
 		residencyStore("workspaces_workspace_in_allowed_region", "WorkSpaces (their root and user volumes)", "workspaces", "DescribeWorkspaces", workspacesOf, workspacesMoveFix()),
+		residencyStore("dynamodb_table_in_allowed_region", "DynamoDB tables", "dynamodb", "ListTables", dynamoTablesOf, dynamoMoveFix()),
+		residencyStoreGaps("efs_filesystem_in_allowed_region", "EFS file systems", "efs", "elasticfilesystem", "DescribeFileSystems", fileSystemsOf, efsMoveFix()),
+		residencyStore("backup_vault_in_allowed_region", "AWS Backup vaults (and the recovery points in them)", "backup", "ListBackupVaults", vaultsOf, backupVaultMoveFix()),
+		dynamodbTableReplicaInAllowedRegion(),
+		efsFilesystemReplicationInAllowedRegion(),
+		backupPlanCopyInAllowedRegion(),
 		rdsInstanceReplicaInAllowedRegion(),
 		rdsInstanceBackupReplicationInAllowedRegion(),
 		rdsClusterGlobalInAllowedRegion(),
@@ -110,13 +116,16 @@ func workspacesMoveFix() check.Remediation {
 	}
 }
 
-func volumesOf(a *state.Account) []state.Resource     { return resources(a.EC2.Volumes) }
-func snapshotsOf(a *state.Account) []state.Resource   { return resources(a.EC2.Snapshots) }
-func dbInstancesOf(a *state.Account) []state.Resource { return resources(a.RDS.Instances) }
-func dbClustersOf(a *state.Account) []state.Resource  { return resources(a.RDS.Clusters) }
-func dbSnapshotsOf(a *state.Account) []state.Resource { return resources(a.RDS.Snapshots) }
-func redshiftOf(a *state.Account) []state.Resource    { return resources(a.Redshift.Clusters) }
-func workspacesOf(a *state.Account) []state.Resource  { return resources(a.WorkSpaces.Workspaces) }
+func volumesOf(a *state.Account) []state.Resource      { return resources(a.EC2.Volumes) }
+func snapshotsOf(a *state.Account) []state.Resource    { return resources(a.EC2.Snapshots) }
+func dbInstancesOf(a *state.Account) []state.Resource  { return resources(a.RDS.Instances) }
+func dbClustersOf(a *state.Account) []state.Resource   { return resources(a.RDS.Clusters) }
+func dbSnapshotsOf(a *state.Account) []state.Resource  { return resources(a.RDS.Snapshots) }
+func redshiftOf(a *state.Account) []state.Resource     { return resources(a.Redshift.Clusters) }
+func workspacesOf(a *state.Account) []state.Resource   { return resources(a.WorkSpaces.Workspaces) }
+func dynamoTablesOf(a *state.Account) []state.Resource { return resources(a.DynamoDB.Tables) }
+func fileSystemsOf(a *state.Account) []state.Resource  { return resources(a.EFS.FileSystems) }
+func vaultsOf(a *state.Account) []state.Resource       { return resources(a.Backup.Vaults) }
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))
@@ -139,6 +148,12 @@ func copiedFrom(r state.Resource) string {
 
 // residencyStore builds the "every <store> lives in an allowed region" check.
 func residencyStore(id, what, service, op string, items func(*state.Account) []state.Resource, fix check.Remediation) check.Check {
+	return residencyStoreGaps(id, what, service, service, op, items, fix)
+}
+
+// residencyStoreGaps is residencyStore for services whose gap prefix differs
+// from the check's service name (EFS: elasticfilesystem).
+func residencyStoreGaps(id, what, service, gapService, op string, items func(*state.Account) []state.Resource, fix check.Remediation) check.Check {
 	return check.Check{
 		ID:          id,
 		Title:       what + " are in allowed regions",
@@ -152,7 +167,7 @@ func residencyStore(id, what, service, op string, items func(*state.Account) []s
 				return residencyNotConfigured(a)
 			}
 			out := unscannedOutside(a, p, what)
-			return append(out, forScannedResources(a, service, items(a), []string{op}, func(r state.Resource) check.Result {
+			return append(out, forScannedResources(a, gapService, items(a), []string{op}, func(r state.Resource) check.Result {
 				reg := r.Ref().Region
 				from := ""
 				if src := copiedFrom(r); src != "" {
@@ -331,7 +346,10 @@ func s3ReplicationInAllowedRegion() check.Check {
 // copiesCheck builds a check over resources with copies in other regions:
 // regionsOf returns the regions holding copies (nil when the resource has none).
 func copiesCheck[T state.Resource](c check.Check, service, op string, items func(*state.Account) []T, regionsOf func(T) []string, label func(T) string) check.Check {
-	c.Area, c.Service, c.Severity = check.DataResidency, service, check.High
+	if c.Service == "" {
+		c.Service = service
+	}
+	c.Area, c.Severity = check.DataResidency, check.High
 	c.Run = func(a *state.Account, p *policy.Policy) []check.Result {
 		if !p.RegionsConfigured() {
 			return residencyNotConfigured(a)
@@ -616,4 +634,103 @@ func regionDenyRegions(doc string) ([]string, bool) {
 		}
 	}
 	return nil, false
+}
+
+func dynamoMoveFix() check.Remediation {
+	return check.Remediation{
+		Console:   "Export the table to S3 in an allowed region (or restore a backup there), import it as a new table in the allowed region, switch the applications, then delete the table outside the allowed regions.",
+		CLI:       "aws dynamodb export-table-to-point-in-time --table-arn <TABLE_ARN> --s3-bucket <BUCKET_IN_ALLOWED_REGION>\naws dynamodb import-table --s3-bucket-source S3Bucket=<BUCKET> --input-format DYNAMODB_JSON --table-creation-parameters file://table.json --region <ALLOWED_REGION>",
+		Terraform: "resource \"aws_dynamodb_table\" \"this\" {\n  provider = aws.allowed_region\n  # ...\n}",
+	}
+}
+
+func efsMoveFix() check.Remediation {
+	return check.Remediation{
+		Console:   "Create a file system in an allowed region (or a replica there with EFS replication, then fail over to it), copy the data, switch the mounts, delete the file system outside the allowed regions.",
+		CLI:       "aws efs create-replication-configuration --source-file-system-id <FS_ID> --destinations Region=<ALLOWED_REGION>",
+		Terraform: "resource \"aws_efs_file_system\" \"this\" {\n  provider  = aws.allowed_region\n  encrypted = true\n}",
+	}
+}
+
+func backupVaultMoveFix() check.Remediation {
+	return check.Remediation{
+		Console:   "AWS Backup > Backup plans: target vaults in allowed regions only; let the recovery points in the other vault expire (or delete them), then delete the vault.",
+		CLI:       "aws backup list-recovery-points-by-backup-vault --backup-vault-name <VAULT> --region <REGION>\naws backup delete-recovery-point --backup-vault-name <VAULT> --recovery-point-arn <RP_ARN> --region <REGION>\naws backup delete-backup-vault --backup-vault-name <VAULT> --region <REGION>",
+		Terraform: "resource \"aws_backup_vault\" \"this\" {\n  provider = aws.allowed_region\n  name     = \"<VAULT>\"\n}",
+	}
+}
+
+func dynamodbTableReplicaInAllowedRegion() check.Check {
+	return copiesCheck(check.Check{
+		ID:          "dynamodb_table_replica_in_allowed_region",
+		Title:       "DynamoDB global tables replicate only to allowed regions",
+		Description: "A global table keeps a full, writable replica of every item in each replica region.",
+		Remediation: check.Remediation{
+			Console:   "DynamoDB > Tables > the table > Global tables: delete the replica in the region outside the allowed set.",
+			CLI:       "aws dynamodb update-table --table-name <TABLE> --replica-updates 'Delete={RegionName=<REGION>}'",
+			Terraform: "resource \"aws_dynamodb_table\" \"this\" {\n  # ...\n  replica { region_name = \"<ALLOWED_REGION>\" } # only allowed regions\n}",
+		},
+	}, "dynamodb", "ListTables", func(a *state.Account) []state.DynamoDBTable { return a.DynamoDB.Tables },
+		func(t state.DynamoDBTable) []string { return t.ReplicaRegions }, func(t state.DynamoDBTable) string { return "table " + t.Name })
+}
+
+func efsFilesystemReplicationInAllowedRegion() check.Check {
+	return copiesCheck(check.Check{
+		ID:          "efs_filesystem_replication_in_allowed_region",
+		Title:       "EFS replication copies file systems only to allowed regions",
+		Description: "EFS replication keeps a read-only copy of every file in the destination region.",
+		Service:     "efs",
+		Remediation: check.Remediation{
+			Console:   "EFS > File systems > the file system > Replication: delete the replication to the region outside the allowed set (then delete the replica file system there).",
+			CLI:       "aws efs delete-replication-configuration --source-file-system-id <FS_ID>",
+			Terraform: "resource \"aws_efs_replication_configuration\" \"this\" {\n  source_file_system_id = aws_efs_file_system.this.id\n  destination { region = \"<ALLOWED_REGION>\" }\n}",
+		},
+	}, "elasticfilesystem", "DescribeFileSystems", func(a *state.Account) []state.FileSystem { return a.EFS.FileSystems },
+		func(f state.FileSystem) []string { return f.ReplicationDestinations }, func(f state.FileSystem) string { return "file system " + f.ID })
+}
+
+func backupPlanCopyInAllowedRegion() check.Check {
+	return check.Check{
+		ID:          "backup_plan_copy_in_allowed_region",
+		Title:       "AWS Backup copy actions keep copies in allowed regions",
+		Description: "A copy action sends every recovery point of the rule to the destination vault's region; copies for disaster recovery must stay within the allowed regions.",
+		Area:        check.DataResidency,
+		Service:     "backup",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "AWS Backup > Backup plans > the plan > the rule > Edit > Generate copy: choose a destination vault in an allowed region; delete the copies already made outside it.",
+			CLI:       "aws backup update-backup-plan --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-allowed-copy.json",
+			Terraform: "resource \"aws_backup_plan\" \"this\" {\n  rule {\n    # ...\n    copy_action {\n      destination_vault_arn = aws_backup_vault.dr_in_allowed_region.arn\n    }\n  }\n}",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			if !p.RegionsConfigured() {
+				return residencyNotConfigured(a)
+			}
+			var out []check.Result
+			bad := regionalListingUnknown(a, "backup", &out, "ListBackupPlans")
+			for _, plan := range a.Backup.Plans {
+				if bad[plan.Region] {
+					continue
+				}
+				if g, ok := a.Gaps.Find("backup", plan.Region, "GetBackupPlan", plan.ARN); ok {
+					out = append(out, check.GapR(plan, g))
+					continue
+				}
+				var regs []string
+				for _, r := range plan.Rules {
+					for _, c := range r.CopyActions {
+						regs = append(regs, c.Region())
+					}
+				}
+				switch d := disallowed(p, regs); {
+				case len(regs) == 0:
+				case len(d) > 0:
+					out = append(out, check.FailR(plan, "plan %s copies recovery points to %s, outside the allowed regions (%s)", plan.Name, strings.Join(d, ", "), allowedList(p)))
+				default:
+					out = append(out, check.PassR(plan, "plan %s copies only to allowed regions", plan.Name))
+				}
+			}
+			return out
+		},
+	}
 }

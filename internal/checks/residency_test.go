@@ -95,6 +95,25 @@ func residencyCases() map[string][]checkCase {
 			b.Replication = []state.ReplicationRule{{ID: "r", Enabled: true, DestinationBucket: "arn:aws:s3:::" + destBucket, DestinationRegion: destRegion}}
 		}
 	}
+	table := func(replicas ...string) func(*state.Account) {
+		return func(a *state.Account) {
+			a.DynamoDB.Tables = append(a.DynamoDB.Tables, state.DynamoDBTable{Meta: nwEUMeta("dynamodb", "table/t1"), Name: "t1", ReplicaRegions: replicas})
+		}
+	}
+	fs := func(dest ...string) func(*state.Account) {
+		return func(a *state.Account) {
+			a.EFS.FileSystems = append(a.EFS.FileSystems, state.FileSystem{Meta: nwEUMeta("elasticfilesystem", "file-system/fs-1"), ID: "fs-1", ReplicationDestinations: dest})
+		}
+	}
+	plan := func(copyRegions ...string) func(*state.Account) {
+		return func(a *state.Account) {
+			var rule state.BackupRule
+			for _, r := range copyRegions {
+				rule.CopyActions = append(rule.CopyActions, state.CopyAction{DestinationVaultARN: "arn:aws:backup:" + r + ":" + testAccountID + ":backup-vault:dr"})
+			}
+			a.Backup.Plans = append(a.Backup.Plans, state.BackupPlan{Meta: nwEUMeta("backup", "backup-plan:p1"), ID: "p1", Name: "daily", Rules: []state.BackupRule{rule}})
+		}
+	}
 	return map[string][]checkCase{
 		"account_enabled_regions_allowed": {
 			{name: "no allowed regions", acct: baseAccount(optedIn("me-central-1")), want: sts(stNA)},
@@ -173,6 +192,41 @@ func residencyCases() map[string][]checkCase {
 				a.WorkSpaces.Workspaces = append(a.WorkSpaces.Workspaces, state.Workspace{Meta: nwMetaIn(r, "workspaces", "workspace/ws-1"), ID: "ws-1"})
 			}
 		}),
+		"dynamodb_table_in_allowed_region": storeCases("dynamodb", "ListTables", func(r string) func(*state.Account) {
+			return func(a *state.Account) {
+				a.DynamoDB.Tables = append(a.DynamoDB.Tables, state.DynamoDBTable{Meta: nwMetaIn(r, "dynamodb", "table/t1"), Name: "t1"})
+			}
+		}),
+		"efs_filesystem_in_allowed_region": storeCases("elasticfilesystem", "DescribeFileSystems", func(r string) func(*state.Account) {
+			return func(a *state.Account) {
+				a.EFS.FileSystems = append(a.EFS.FileSystems, state.FileSystem{Meta: nwMetaIn(r, "elasticfilesystem", "file-system/fs-1"), ID: "fs-1"})
+			}
+		}),
+		"backup_vault_in_allowed_region": storeCases("backup", "ListBackupVaults", func(r string) func(*state.Account) {
+			return func(a *state.Account) {
+				a.Backup.Vaults = append(a.Backup.Vaults, state.BackupVault{Meta: nwMetaIn(r, "backup", "backup-vault:v1"), Name: "v1"})
+			}
+		}),
+		"dynamodb_table_replica_in_allowed_region": {
+			{name: "no allowed regions", acct: baseAccount(table("us-east-1")), want: sts(stNA)},
+			{name: "eu replica", acct: baseAccount(table("eu-central-1")), pol: eu, want: sts(stP)},
+			{name: "us replica", acct: baseAccount(table("eu-central-1", "us-west-2")), pol: eu, want: sts(stF), msg: "table t1 has copies in us-west-2"},
+			{name: "not global", acct: baseAccount(table()), pol: eu, want: nil},
+			{name: "denied", acct: baseAccount(nwUSGap("dynamodb", "ListTables"), table("eu-central-1")), pol: eu, want: sts(stU, stP)},
+		},
+		"efs_filesystem_replication_in_allowed_region": {
+			{name: "eu replica", acct: baseAccount(fs("eu-central-1")), pol: eu, want: sts(stP)},
+			{name: "us replica", acct: baseAccount(fs("us-east-1")), pol: eu, want: sts(stF)},
+			{name: "denied", acct: baseAccount(nwUSGap("elasticfilesystem", "DescribeFileSystems")), pol: eu, want: sts(stU)},
+		},
+		"backup_plan_copy_in_allowed_region": {
+			{name: "no allowed regions", acct: baseAccount(plan("us-east-1")), want: sts(stNA)},
+			{name: "copy to frankfurt", acct: baseAccount(plan("eu-central-1")), pol: eu, want: sts(stP)},
+			{name: "copy to virginia", acct: baseAccount(plan("eu-central-1", "us-east-1")), pol: eu, want: sts(stF), msg: "us-east-1"},
+			{name: "no copy", acct: baseAccount(plan()), pol: eu, want: nil},
+			{name: "plan not read", acct: baseAccount(plan("us-east-1"), withGap(state.Gap{Service: "backup", Region: "eu-west-1", Operation: "GetBackupPlan", Resource: "arn:aws:backup:eu-west-1:" + testAccountID + ":backup-plan:p1", Reason: state.ReasonAccessDenied})), pol: eu, want: sts(stU)},
+			{name: "plans denied", acct: baseAccount(nwUSGap("backup", "ListBackupPlans")), pol: eu, want: sts(stU)},
+		},
 		"rds_instance_replica_in_allowed_region": {
 			{name: "no allowed regions", acct: baseAccount(db(func(d *state.DBInstance) { d.ReadReplicas = []string{"arn:aws:rds:us-east-1:1:db:r"} })), want: sts(stNA)},
 			{name: "replica in frankfurt", acct: baseAccount(db(func(d *state.DBInstance) { d.ReadReplicas = []string{"arn:aws:rds:eu-central-1:1:db:r"} })), pol: eu, want: sts(stP)},
