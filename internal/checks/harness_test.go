@@ -32,6 +32,16 @@ func allCases() map[string][]checkCase {
 		encryptionAtRestCases(),
 		loggingCases(),
 		accessCases(),
+		s3Cases(),
+		kmsCases(),
+		ebsCases(),
+		rdsCases(),
+		redshiftCases(),
+		workspacesCases(),
+		dynamodbCases(),
+		efsCases(),
+		backupCases(),
+		lambdaCases(),
 	} {
 		for id, cs := range part {
 			m[id] = append(m[id], cs...)

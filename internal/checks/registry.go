@@ -21,6 +21,16 @@ func All() []check.Check {
 		encryptionAtRestChecks(),
 		loggingChecks(),
 		accessChecks(),
+		s3Checks(),
+		kmsChecks(),
+		ebsChecks(),
+		rdsChecks(),
+		redshiftChecks(),
+		workspacesChecks(),
+		dynamodbChecks(),
+		efsChecks(),
+		backupChecks(),
+		lambdaChecks(),
 	} {
 		all = append(all, group...)
 	}

@@ -40,6 +40,10 @@ type Account struct {
 	RDS        RDS        `json:"rds"`
 	Redshift   Redshift   `json:"redshift"`
 	WorkSpaces WorkSpaces `json:"workspaces"`
+	DynamoDB   DynamoDB   `json:"dynamodb"`
+	EFS        EFS        `json:"efs"`
+	Backup     Backup     `json:"backup"`
+	Lambda     Lambda     `json:"lambda"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

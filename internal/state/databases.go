@@ -146,6 +146,8 @@ type RedshiftCluster struct {
 	// CrossRegionSnapshotCopyRegion is the destination of automatic snapshot copies.
 	CrossRegionSnapshotCopyRegion string `json:"cross_region_snapshot_copy_region,omitempty"`
 	MaintenanceTrackName          string `json:"maintenance_track,omitempty"`
+	// MultiAZ is true for an RA3 cluster deployed across two Availability Zones.
+	MultiAZ bool `json:"multi_az,omitempty"`
 }
 
 // WorkSpaces holds virtual desktops, their directories and IP access groups.

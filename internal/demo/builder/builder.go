@@ -70,6 +70,7 @@ func Build() *state.Account {
 	x.identityLogging()
 	x.databases()
 	x.workspaces()
+	x.dataStores()
 	x.gaps()
 	return x.a
 }
