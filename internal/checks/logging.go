@@ -779,7 +779,8 @@ func cloudtrailBucketNotPublic() check.Check {
 			Terraform: "resource \"aws_s3_bucket_public_access_block\" \"trail\" {\n  bucket                  = aws_s3_bucket.trail.id\n  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n  restrict_public_buckets = true\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			acctGap, acctPABUnknown := a.Gaps.FindAny("s3", "", "", "GetAccountPublicAccessBlock")
+			// The account-level block is read with s3control GetPublicAccessBlock.
+			acctGap, acctPABUnknown := a.Gaps.Find("s3control", "", "GetPublicAccessBlock", "")
 			opts := iampolicy.Options{OwnAccount: a.AccountID, TrustedAccounts: p.TrustedAccounts}
 			if p.OrganizationID != "" {
 				opts.TrustedOrganizations = []string{p.OrganizationID}

@@ -166,7 +166,7 @@ func loggingCases() map[string][]checkCase {
 				b.ACLGrants = []state.ACLGrant{{GranteeType: "Group", GranteeURI: state.AuthenticatedUsersURI, Permission: "READ"}}
 			})), want: []check.Status{check.Pass}},
 			{name: "public policy, account BPA unreadable", acct: baseAccount(trail(good), bucket("trail-logs", "eu-west-1", func(b *state.Bucket) { b.Policy = publicReadPolicy }),
-				withGap(state.Gap{Service: "s3", Operation: "GetAccountPublicAccessBlock", Reason: state.ReasonAccessDenied})), want: []check.Status{check.Unknown}},
+				withGap(state.Gap{Service: "s3control", Operation: "GetPublicAccessBlock", Reason: state.ReasonAccessDenied})), want: []check.Status{check.Unknown}},
 			{name: "policy unreadable", acct: baseAccount(trail(good), bucket("trail-logs", "eu-west-1", nil),
 				withGap(state.Gap{Service: "s3", Region: "eu-west-1", Operation: "GetBucketPolicy", Resource: "arn:aws:s3:::trail-logs", Reason: state.ReasonAccessDenied})),
 				want: []check.Status{check.Unknown}},
