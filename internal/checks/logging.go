@@ -15,6 +15,7 @@ import (
 func loggingChecks() []check.Check {
 	out := []check.Check{
 		cloudtrailMultiRegionEnabled(),
+		cloudtrailTrailLogging(),
 		cloudtrailLogFileValidation(),
 		cloudtrailKMSEncryption(),
 		cloudtrailCloudWatchLogs(),
@@ -90,6 +91,33 @@ func perTrail(a *state.Account, fn func(t state.Trail) check.Result) []check.Res
 		out = append(out, fn(t))
 	}
 	return out
+}
+
+func cloudtrailTrailLogging() check.Check {
+	return check.Check{
+		ID:          "cloudtrail_trail_logging",
+		Title:       "Every configured CloudTrail trail is logging",
+		Description: "A trail that exists but is stopped records nothing: either someone stopped it (StopLogging is a classic first move of an intruder) or the records it was set up for are silently missing.",
+		Area:        check.Logging,
+		Service:     "cloudtrail",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "CloudTrail > Trails > the trail: find out in CloudTrail event history who called StopLogging and why, then Start logging (or delete the trail if it is truly unused).",
+			CLI:       "aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=StopLogging\naws cloudtrail start-logging --name <TRAIL>",
+			Terraform: "resource \"aws_cloudtrail\" \"main\" {\n  # ...\n  enable_logging = true\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return perTrail(a, func(t state.Trail) check.Result {
+				if g, ok := a.Gaps.FindAny("cloudtrail", t.HomeRegion, t.ARN, "GetTrailStatus"); ok {
+					return check.GapR(t, g)
+				}
+				if t.IsLogging {
+					return check.PassR(t, "trail %s is logging%s", t.Name, trailOwner(a, t))
+				}
+				return check.FailR(t, "trail %s is stopped%s", t.Name, trailOwner(a, t))
+			})
+		},
+	}
 }
 
 func cloudtrailLogFileValidation() check.Check {
@@ -751,7 +779,8 @@ func cloudtrailBucketNotPublic() check.Check {
 			Terraform: "resource \"aws_s3_bucket_public_access_block\" \"trail\" {\n  bucket                  = aws_s3_bucket.trail.id\n  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n  restrict_public_buckets = true\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			acctGap, acctPABUnknown := a.Gaps.FindAny("s3", "", "", "GetAccountPublicAccessBlock")
+			// The account-level block is read with s3control GetPublicAccessBlock.
+			acctGap, acctPABUnknown := a.Gaps.Find("s3control", "", "GetPublicAccessBlock", "")
 			opts := iampolicy.Options{OwnAccount: a.AccountID, TrustedAccounts: p.TrustedAccounts}
 			if p.OrganizationID != "" {
 				opts.TrustedOrganizations = []string{p.OrganizationID}

@@ -110,6 +110,13 @@ func loggingCases() map[string][]checkCase {
 			{name: "write only", acct: baseAccount(trail(writeOnly)), want: []check.Status{check.Fail}},
 			{name: "denied", acct: baseAccount(trailDenied), want: []check.Status{check.Unknown}},
 		},
+		"cloudtrail_trail_logging": {
+			{name: "logging and stopped", acct: baseAccount(trail(good), trail(func() state.Trail { t := stopped; t.Name = "old"; return t }())), want: []check.Status{check.Pass, check.Fail}},
+			{name: "status unreadable", acct: baseAccount(trail(good), withGap(state.Gap{Service: "cloudtrail", Region: "eu-west-1", Operation: "GetTrailStatus",
+				Resource: "arn:aws:cloudtrail:eu-west-1:111122223333:trail/main", Reason: state.ReasonAccessDenied})), want: []check.Status{check.Unknown}},
+			{name: "no trails", acct: baseAccount(), want: []check.Status{check.NotApplicable}},
+			{name: "listing denied", acct: baseAccount(trailDenied), want: []check.Status{check.Unknown}},
+		},
 		"cloudtrail_log_file_validation_enabled": {
 			{name: "on and off", acct: baseAccount(trail(good), trail(bare)), want: []check.Status{check.Pass, check.Fail}},
 			{name: "org trail off names its owner", acct: baseAccount(trail(func() state.Trail { t := org; t.LogFileValidation = false; return t }())), want: []check.Status{check.Fail}, msg: "999988887777"},
@@ -159,7 +166,7 @@ func loggingCases() map[string][]checkCase {
 				b.ACLGrants = []state.ACLGrant{{GranteeType: "Group", GranteeURI: state.AuthenticatedUsersURI, Permission: "READ"}}
 			})), want: []check.Status{check.Pass}},
 			{name: "public policy, account BPA unreadable", acct: baseAccount(trail(good), bucket("trail-logs", "eu-west-1", func(b *state.Bucket) { b.Policy = publicReadPolicy }),
-				withGap(state.Gap{Service: "s3", Operation: "GetAccountPublicAccessBlock", Reason: state.ReasonAccessDenied})), want: []check.Status{check.Unknown}},
+				withGap(state.Gap{Service: "s3control", Operation: "GetPublicAccessBlock", Reason: state.ReasonAccessDenied})), want: []check.Status{check.Unknown}},
 			{name: "policy unreadable", acct: baseAccount(trail(good), bucket("trail-logs", "eu-west-1", nil),
 				withGap(state.Gap{Service: "s3", Region: "eu-west-1", Operation: "GetBucketPolicy", Resource: "arn:aws:s3:::trail-logs", Reason: state.ReasonAccessDenied})),
 				want: []check.Status{check.Unknown}},
