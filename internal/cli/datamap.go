@@ -50,24 +50,16 @@ docs/datamap-json.md.`,
 			if !validSort(sortKey) {
 				return withCode(ExitError, fmt.Errorf("--sort: %q is not one of %v", sortKey, datamap.SortKeys()))
 			}
-			acct, pol, out, color, closeFn, err := v.open(cmd, app)
+			vw, err := v.open(cmd, app)
 			if err != nil {
 				return err
 			}
-			m := datamap.Build(acct, pol)
+			m := datamap.Build(vw.acct, vw.pol)
 			m.Select(f, sortKey)
 			if v.format == "json" {
-				err = datamap.JSON(out, m, Version)
-			} else {
-				err = datamap.Table(out, m, datamap.TableOptions{Color: color})
+				return vw.finish(datamap.JSON(vw.out, m, Version))
 			}
-			if cerr := closeFn(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return withCode(ExitError, err)
-			}
-			return nil
+			return vw.finish(datamap.Table(vw.out, m, datamap.TableOptions{Color: vw.color}))
 		},
 	}
 	v.register(cmd)

@@ -33,38 +33,60 @@ func (v *viewFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&v.color, "color", "auto", "colour the table: auto (only on a terminal, honours NO_COLOR), always or never")
 }
 
+// view is what a view command works on once its flags are read.
+type view struct {
+	acct  *state.Account
+	pol   *policy.Policy
+	out   io.Writer
+	color bool
+	// close closes the --output file (a no-op for standard output).
+	close func() error
+}
+
 // open validates the flags, loads the policy and the account, and opens
-// the output. close must be called when done.
-func (v *viewFlags) open(cmd *cobra.Command, app *App) (acct *state.Account, pol *policy.Policy, out io.Writer, color bool, closeFn func() error, err error) {
-	closeFn = func() error { return nil }
+// the output. The caller must call close when done. Errors carry ExitError.
+func (v *viewFlags) open(cmd *cobra.Command, app *App) (*view, error) {
 	if v.format != "table" && v.format != "json" {
-		return nil, nil, nil, false, closeFn, withCode(ExitError, fmt.Errorf("--format: %q is not table or json", v.format))
+		return nil, withCode(ExitError, fmt.Errorf("--format: %q is not table or json", v.format))
 	}
-	if pol, err = v.pol.load(&v.src); err != nil {
-		return nil, nil, nil, false, closeFn, err
+	pol, err := v.pol.load(&v.src)
+	if err != nil {
+		return nil, err
 	}
-	if acct, err = v.src.load(cmd.Context(), app); err != nil {
-		return nil, nil, nil, false, closeFn, err
+	acct, err := v.src.load(cmd.Context(), app)
+	if err != nil {
+		return nil, err
 	}
-	out = app.Stdout
+	vw := &view{acct: acct, pol: pol, out: app.Stdout, close: func() error { return nil }}
 	if v.output != "" {
-		fh, ferr := os.Create(v.output)
-		if ferr != nil {
-			return nil, nil, nil, false, closeFn, withCode(ExitError, fmt.Errorf("--output: %w", ferr))
+		fh, err := os.Create(v.output)
+		if err != nil {
+			return nil, withCode(ExitError, fmt.Errorf("--output: %w", err))
 		}
-		out = fh
-		closeFn = func() error {
+		vw.out = fh
+		vw.close = func() error {
 			if err := fh.Close(); err != nil {
 				return withCode(ExitError, fmt.Errorf("--output: %w", err))
 			}
 			return nil
 		}
 	}
-	if color, err = app.useColor(v.color, out); err != nil {
-		closeFn()
-		return nil, nil, nil, false, func() error { return nil }, err
+	if vw.color, err = app.useColor(v.color, vw.out); err != nil {
+		vw.close()
+		return nil, err
 	}
-	return acct, pol, out, color, closeFn, nil
+	return vw, nil
+}
+
+// finish closes the output and marks a write error as a failure of the tool.
+func (vw *view) finish(err error) error {
+	if cerr := vw.close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return withCode(ExitError, err)
+	}
+	return nil
 }
 
 func (app *App) matrixCmd() *cobra.Command {
@@ -102,23 +124,15 @@ shoulder itself fails (2): use scan --fail-on to gate on findings.`,
 			if err != nil {
 				return withCode(ExitError, err)
 			}
-			acct, pol, out, color, closeFn, err := v.open(cmd, app)
+			vw, err := v.open(cmd, app)
 			if err != nil {
 				return err
 			}
-			m := responsibility.Build(cat, acct, engine.Run(checks.All(), acct, pol), responsibility.Options{AllServices: all})
+			m := responsibility.Build(cat, vw.acct, engine.Run(checks.All(), vw.acct, vw.pol), responsibility.Options{AllServices: all})
 			if v.format == "json" {
-				err = responsibility.JSON(out, m, Version)
-			} else {
-				err = responsibility.Table(out, m, responsibility.TableOptions{Color: color})
+				return vw.finish(responsibility.JSON(vw.out, m, Version))
 			}
-			if cerr := closeFn(); err == nil {
-				err = cerr
-			}
-			if err != nil {
-				return withCode(ExitError, err)
-			}
-			return nil
+			return vw.finish(responsibility.Table(vw.out, m, responsibility.TableOptions{Color: vw.color}))
 		},
 	}
 	v.register(cmd)
