@@ -40,6 +40,7 @@ type Account struct {
 	RDS        RDS        `json:"rds"`
 	Redshift   Redshift   `json:"redshift"`
 	WorkSpaces WorkSpaces `json:"workspaces"`
+	ELB        ELB        `json:"elb"`
 	DynamoDB   DynamoDB   `json:"dynamodb"`
 	EFS        EFS        `json:"efs"`
 	Backup     Backup     `json:"backup"`

@@ -70,6 +70,7 @@ func Build() *state.Account {
 	x.identityLogging()
 	x.databases()
 	x.workspaces()
+	x.networkPatching()
 	x.dataStores()
 	x.gaps()
 	return x.a
