@@ -1,0 +1,199 @@
+package report_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/checks"
+	"github.com/shoulder-dev/shoulder/internal/demo"
+	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/report"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+// demoReport evaluates every check over the demo account.
+func demoReport(t testing.TB) (*engine.Report, report.Options) {
+	t.Helper()
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := checks.All()
+	r := engine.Run(all, a, policy.Default())
+	by := map[string]check.Check{}
+	for _, c := range all {
+		by[c.ID] = c
+	}
+	return r, report.Options{Version: "test", Checks: by}
+}
+
+func render(t testing.TB, f report.Format, r *engine.Report, o report.Options) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := f.Write(&b, r, o); err != nil {
+		t.Fatalf("%s: %v", f.Name, err)
+	}
+	return b.Bytes()
+}
+
+func format(t testing.TB, name string) report.Format {
+	t.Helper()
+	fs, err := report.ParseFormats(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fs[0]
+}
+
+// normalise replaces what legitimately changes between builds (the tool
+// version) so goldens only change when the report does. The demo's clock
+// is its collection time, so timestamps are already stable.
+func normalise(b []byte) []byte {
+	return regexp.MustCompile(`shoulder (v?[0-9]+\.[0-9]+\.[0-9]+[^ <"]*)`).ReplaceAll(b, []byte("shoulder VERSION"))
+}
+
+// TestGolden compares every format's rendering of the demo account with
+// testdata/golden/demo.<ext>. After a change to checks, the demo or a
+// renderer, run `go test ./internal/report -run TestGolden -update` and
+// read the diff before committing it.
+func TestGolden(t *testing.T) {
+	r, o := demoReport(t)
+	for _, f := range report.Formats() {
+		t.Run(f.Name, func(t *testing.T) {
+			ext := strings.TrimPrefix(f.FileName, "report")
+			path := filepath.Join("testdata", "golden", "demo"+ext)
+			got := normalise(render(t, f, r, o))
+			if *update {
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from %s (run `go test ./internal/report -run TestGolden -update` and review the diff)\n%s", f.Name, path, firstDiff(got, want))
+			}
+		})
+	}
+}
+
+func firstDiff(got, want []byte) string {
+	gl, wl := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < len(gl) || i < len(wl); i++ {
+		var g, w string
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if g != w {
+			return "line " + itoa(i+1) + ":\n got: " + clip(g) + "\nwant: " + clip(w)
+		}
+	}
+	return ""
+}
+
+func clip(s string) string {
+	if len(s) > 300 {
+		return s[:300] + "…"
+	}
+	return s
+}
+
+func itoa(i int) string { b, _ := json.Marshal(i); return string(b) }
+
+// compileSchema loads a vendored JSON schema.
+func compileSchema(t *testing.T, file string) *jsonschema.Schema {
+	t.Helper()
+	path := filepath.Join("testdata", "schemas", file)
+	fh, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fh.Close()
+	doc, err := jsonschema.UnmarshalJSON(fh)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	url := "file:///schemas/" + file
+	if err := c.AddResource(url, doc); err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.Compile(url)
+	if err != nil {
+		t.Fatalf("compiling %s: %v", path, err)
+	}
+	return s
+}
+
+func decodeAny(t *testing.T, b []byte) any {
+	t.Helper()
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("output is not JSON: %v", err)
+	}
+	return v
+}
+
+// TestSchemas validates SARIF, ASFF and OCSF output of the demo account
+// against the vendored schemas, and checks each schema refuses a broken
+// document (so a schema that accepts everything cannot pass the test).
+func TestSchemas(t *testing.T) {
+	r, o := demoReport(t)
+	tests := []struct {
+		format, schema string
+		// breakIt removes or corrupts something the schema requires.
+		breakIt func(v any)
+	}{
+		{"sarif", "sarif-2.1.0-rtm.5.json", func(v any) {
+			res := v.(map[string]any)["runs"].([]any)[0].(map[string]any)["results"].([]any)[0].(map[string]any)
+			res["level"] = "fatal"
+		}},
+		{"asff", "asff.schema.json", func(v any) {
+			delete(v.([]any)[0].(map[string]any), "ProductArn")
+		}},
+		{"ocsf", "ocsf-1.1.0-compliance-finding.schema.json", func(v any) {
+			v.([]any)[0].(map[string]any)["class_uid"] = json.Number("2001")
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.format, func(t *testing.T) {
+			s := compileSchema(t, tc.schema)
+			out := render(t, format(t, tc.format), r, o)
+			if err := s.Validate(decodeAny(t, out)); err != nil {
+				t.Fatalf("%s output does not validate against %s:\n%v", tc.format, tc.schema, err)
+			}
+			broken := decodeAny(t, out)
+			tc.breakIt(broken)
+			if err := s.Validate(broken); err == nil {
+				t.Errorf("%s accepts a broken document", tc.schema)
+			}
+		})
+	}
+}
+
+func TestJUnitValidatesAgainstXSD(t *testing.T) {
+	r, o := demoReport(t)
+	s := loadXSD(t, "testdata/schemas/junit-10.xsd")
+	out := render(t, format(t, "junit"), r, o)
+	if err := s.validate(out, "testsuites"); err != nil {
+		t.Fatalf("JUnit output does not validate against junit-10.xsd: %v", err)
+	}
+}
