@@ -1,0 +1,156 @@
+package report_test
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/report"
+)
+
+// writeHTML renders the report's HTML to a temporary file.
+func writeHTML(t testing.TB, r *engine.Report, o report.Options) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "report.html")
+	if err := os.WriteFile(path, render(t, format(t, "html"), r, o), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestHTMLInChromium opens the demo report in real headless chromium and
+// checks what a reader sees: the charts, the findings list, a filter from
+// the controls, a filter from the URL, and a finding's detail.
+func TestHTMLInChromium(t *testing.T) {
+	r, o := demoReport(t)
+	path := writeHTML(t, r, o)
+	b := startBrowser(t)
+	b.navigate(t, fileURL(path))
+
+	// Charts: one status segment per status that has results, five
+	// severity bars, one heatmap cell per service x area.
+	wantSegs := 0
+	for _, st := range check.Statuses {
+		if r.Summary.ByStatus[st] > 0 {
+			wantSegs++
+		}
+	}
+	services := map[string]bool{}
+	pairs := map[string]bool{}
+	for _, f := range r.Results {
+		services[f.Service] = true
+		pairs[f.Service+"/"+string(f.Area)] = true
+	}
+	counts := []struct {
+		selector string
+		want     int
+	}{
+		{"svg.chart-status rect.seg", wantSegs},
+		{"svg.chart-severity rect.bar", 5},
+		{"svg.chart-heatmap rect.cell", len(services) * len(check.Areas)},
+		{"svg.chart-heatmap rect.cell:not(.empty)", len(pairs)},
+		{"svg.chart-coverage circle.arc", 2},
+	}
+	for _, c := range counts {
+		var n int
+		b.eval(t, `document.querySelectorAll(`+jsString(c.selector)+`).length`, &n)
+		if n != c.want {
+			t.Errorf("%s: %d elements, want %d", c.selector, n, c.want)
+		}
+	}
+	// The page loads nothing: no resource requests at all.
+	var resources int
+	b.eval(t, `performance.getEntriesByType('resource').length`, &resources)
+	if resources != 0 {
+		t.Errorf("the page requested %d resources; it must be self-contained", resources)
+	}
+
+	// The findings list: every result counted, rows rendered, worst first.
+	var total, visible, rendered int
+	b.eval(t, `shoulderReport.total`, &total)
+	b.eval(t, `shoulderReport.visible()`, &visible)
+	b.eval(t, `shoulderReport.rendered()`, &rendered)
+	if total != len(r.Results) || visible != total {
+		t.Fatalf("list holds %d (visible %d), want %d", total, visible, len(r.Results))
+	}
+	if rendered == 0 || rendered > total {
+		t.Fatalf("%d rows rendered of %d", rendered, total)
+	}
+	var firstStatus string
+	b.eval(t, `document.querySelector('#rows .row .pill').textContent`, &firstStatus)
+	if firstStatus != "fail" {
+		t.Errorf("first row is %q, want a failure first", firstStatus)
+	}
+
+	// A status filter applied as the select would.
+	var rows []string
+	b.eval(t, `(function(){var s=document.getElementById('f-status'); s.value='fail'; s.dispatchEvent(new Event('change')); return shoulderReport.rowIds();})()`, &rows)
+	fails := keysWhere(r, func(f *engine.Finding) bool { return f.Status == check.Fail })
+	if !sameSet(rows, fails) {
+		t.Errorf("status=fail shows %v, want %v", rows, fails)
+	}
+
+	// A text filter over check, resource and evidence.
+	b.eval(t, `shoulderReport.setFilter({q: 'sg-wide-open'}), shoulderReport.rowIds()`, &rows)
+	want := keysWhere(r, func(f *engine.Finding) bool {
+		return strings.Contains(strings.ToLower(f.CheckID+" "+f.Title+" "+f.Resource+" "+f.Message+" "+f.Region), "sg-wide-open")
+	})
+	if len(want) == 0 || !sameSet(rows, want) {
+		t.Errorf("q=sg-wide-open shows %v, want %v", rows, want)
+	}
+	// Combined filters, area and region.
+	b.eval(t, `shoulderReport.setFilter({area: 'network', region: 'us-east-1'}), shoulderReport.rowIds()`, &rows)
+	want = keysWhere(r, func(f *engine.Finding) bool { return f.Area == check.Network && f.Region == "us-east-1" })
+	if !sameSet(rows, want) {
+		t.Errorf("area=network region=us-east-1 shows %v, want %v", rows, want)
+	}
+
+	// A finding's detail shows evidence and the fix.
+	var detail string
+	b.eval(t, `shoulderReport.setFilter({status: 'fail'}), document.querySelector('#rows .row').click(), document.getElementById('detail').textContent`, &detail)
+	if !strings.Contains(detail, "How to fix") || !strings.Contains(detail, "Evidence") {
+		t.Errorf("detail panel lacks evidence or remediation: %q", detail)
+	}
+
+	// A filter in the URL hash is applied on load and shown in the controls.
+	b.navigate(t, "about:blank") // a fresh load, not a same-document hash change
+	b.navigate(t, fileURL(path)+"#status=unknown")
+	var sel string
+	b.eval(t, `shoulderReport.visible()`, &visible)
+	b.eval(t, `document.getElementById('f-status').value`, &sel)
+	if wantN := r.Summary.ByStatus[check.Unknown]; visible != wantN || sel != "unknown" {
+		t.Errorf("#status=unknown: %d visible (want %d), select shows %q", visible, wantN, sel)
+	}
+}
+
+func jsString(s string) string { return "'" + strings.ReplaceAll(s, "'", `\'`) + "'" }
+
+// keysWhere lists "check_id resource" for the findings that match.
+func keysWhere(r *engine.Report, keep func(*engine.Finding) bool) []string {
+	var out []string
+	for i := range r.Results {
+		if keep(&r.Results[i]) {
+			out = append(out, r.Results[i].CheckID+" "+r.Results[i].Resource)
+		}
+	}
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	a, b = append([]string(nil), a...), append([]string(nil), b...)
+	sort.Strings(a)
+	sort.Strings(b)
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
