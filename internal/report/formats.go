@@ -60,7 +60,7 @@ func ParseFormats(list string) ([]Format, error) {
 		}
 		f, ok := by[n]
 		if !ok {
-			return nil, fmt.Errorf("unknown format %q (want one or more of %s, comma-separated)", n, strings.Join(FormatNames(), ", "))
+			return nil, fmt.Errorf("%q is not a format (want one or more of %s, comma-separated)", n, strings.Join(FormatNames(), ", "))
 		}
 		if seen[f.Name] {
 			return nil, fmt.Errorf("format %q is listed twice", f.Name)
