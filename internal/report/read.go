@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/engine"
@@ -78,6 +79,8 @@ func jsonInputError(name string, b []byte, err error) error {
 	switch {
 	case errors.Is(err, io.ErrUnexpectedEOF) || (errors.As(err, &syn) && syn.Offset >= int64(len(bytes.TrimRight(b, " \t\r\n")))):
 		return fmt.Errorf("%s: file is truncated (unexpected end of JSON)", name)
+	case errors.As(err, &syn) && strings.Contains(syn.Error(), "after top-level value"):
+		return fmt.Errorf("%s: extra data after the result object", name)
 	case errors.As(err, &syn):
 		l, c := lineCol(b, syn.Offset-1) // Offset counts the offending byte
 		return fmt.Errorf("%s:%d:%d: invalid JSON: %v", name, l, c, syn)
