@@ -253,7 +253,16 @@ func writeHTMLSummary(ew *errWriter, r *engine.Report) {
 	card("high", fmt.Sprint(high), "high failures")
 	card("unknown", fmt.Sprintf("%.1f%%", pct), fmt.Sprintf("could not be evaluated (%d unknown)", unknown))
 	card("pass", fmt.Sprint(s.ByStatus[check.Pass]), "passing results")
-	ew.printf("</div>\n<div class=\"grid2\"><figure><figcaption>Results by status (%d)</figcaption>%s</figure>\n", s.Total, stackedBar("chart-status", statusSegments(r), 600))
+	ew.printf("</div>\n")
+	if len(r.Gaps) > 0 {
+		var rs []string
+		for reason, n := range s.GapsByReason {
+			rs = append(rs, fmt.Sprintf("%d %s", n, strings.ReplaceAll(string(reason), "_", " ")))
+		}
+		sort.Strings(rs)
+		ew.printf("<p class=\"hint\">Why some results are unknown: %d API calls could not be made (%s). Unknown is never counted as a pass; see <a href=\"#coverage\">Coverage</a>.</p>\n", len(r.Gaps), esc(strings.Join(rs, ", ")))
+	}
+	ew.printf("<div class=\"grid2\"><figure><figcaption>Results by status (%d)</figcaption>%s</figure>\n", s.Total, stackedBar("chart-status", statusSegments(r), 600))
 	var sev []barSegment
 	for v := check.Critical; v >= check.Info; v-- {
 		sev = append(sev, barSegment{Label: v.String(), Key: v.String(), Value: s.FailBySeverity[v.String()], Fill: severityFills[v]})
