@@ -121,7 +121,7 @@
         '<span><span class="pill s-' + st + '">' + st.replace('_', ' ') + '</span></span>' +
         '<span class="sev sev-' + sv + '">' + (showSev ? sv : '') + '</span>' +
         '<span class="ck" title="' + esc(c.id) + '">' + esc(c.t) + '</span>' +
-        '<span class="rs" title="' + esc(resource(i)) + '">' + esc(shortRes(i)) + '</span>' +
+        '<span class="rs" title="' + esc(resource(i)) + '">' + esc(F.r[i] || shortRes(i)) + '</span>' +
         '<span>' + esc(D.regions[F.g[i]] || 'global') + '</span>' +
         '<span class="ev" title="' + esc(F.m[i]) + '">' + esc(F.m[i]) + '</span></div>';
     }
