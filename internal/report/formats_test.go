@@ -233,7 +233,11 @@ func TestMarkdown(t *testing.T) {
 
 func TestHTMLSelfContainedAndData(t *testing.T) {
 	r, o := everyStatusReport()
-	o.DataMap = &report.DataMap{Stores: []report.DataStore{{ARN: "arn:aws:s3:::b", Kind: "s3 bucket", Region: "eu-west-1", Country: "IE", Custody: "aws_managed", Exposure: "public"}}}
+	no := false
+	o.DataMap = &report.DataMap{Stores: []report.DataStore{
+		{ARN: "arn:aws:s3:::b", Kind: "s3 bucket", Region: "eu-west-1", Country: "IE", Custody: "aws_managed", Exposure: "public"},
+		{ARN: "arn:aws:s3:::c", Kind: "s3 bucket", Region: "us-east-1", Country: "US", Custody: "none", Exposure: "private", Allowed: &no},
+	}}
 	o.Frameworks = []report.Framework{{ID: "cis-5.0", Name: "CIS AWS Foundations", Version: "5.0.0", Controls: []report.Control{{ID: "5.2", Title: "No SSH from the internet", Status: check.Fail, Checks: []string{"ec2_fail"}}}}}
 	o.Responsibility = &report.Responsibility{Services: []report.ServiceDuties{{Service: "ec2", Model: "infrastructure", AWSDuties: []string{"hypervisor"}, Duties: []report.Duty{{Name: "Firewall instances", Area: check.Network, Status: "not_met", Worst: "critical", Resources: 1}}}}}
 	page := string(render(t, format(t, "html"), r, o))
@@ -242,7 +246,7 @@ func TestHTMLSelfContainedAndData(t *testing.T) {
 			t.Errorf("the page contains %q: it must load nothing", bad)
 		}
 	}
-	for _, want := range []string{"chart-countries", "chart-custody", "chart-exposure", "chart-framework", "Firewall instances", "chart-heatmap"} {
+	for _, want := range []string{"US (not allowed)", "chart-countries", "chart-custody", "chart-exposure", "chart-framework", "Firewall instances", "chart-heatmap"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}

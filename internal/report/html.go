@@ -396,11 +396,19 @@ func writeDataMap(ew *errWriter, o *Options) {
 	stores := o.DataMap.Stores
 	ew.printf("<p class=\"hint\">%d data stores: where they are (country and region), under whose key, and who can reach them.</p>\n", len(stores))
 	byCountry := map[string]int{}
+	outside := map[string]bool{} // countries with a store in a region the policy does not allow
+	policyKnown := false
 	byCustody := map[string]int{}
 	byExposure := map[string]int{}
 	for _, s := range stores {
 		c := nonEmpty(s.Country, "unknown")
 		byCountry[c]++
+		if s.Allowed != nil {
+			policyKnown = true
+			if !*s.Allowed {
+				outside[c] = true
+			}
+		}
 		byCustody[nonEmpty(s.Custody, "unknown")]++
 		byExposure[nonEmpty(s.Exposure, "unknown")]++
 	}
@@ -416,7 +424,11 @@ func writeDataMap(ew *errWriter, o *Options) {
 	})
 	var cs []barSegment
 	for _, c := range countries {
-		cs = append(cs, barSegment{Label: c, Key: c, Value: byCountry[c], Fill: "#3f72c4"})
+		fill, label := "#3f72c4", c
+		if outside[c] {
+			fill, label = statusFill(check.Fail), c+" (not allowed)"
+		}
+		cs = append(cs, barSegment{Label: label, Key: c, Value: byCountry[c], Fill: fill})
 	}
 	var cu []barSegment
 	for _, c := range custodyOrder {
@@ -428,13 +440,17 @@ func writeDataMap(ew *errWriter, o *Options) {
 		ex = append(ex, barSegment{Label: strings.ReplaceAll(e, "_", " "), Key: e, Value: byExposure[e], Fill: exposureFill(e)})
 	}
 	public = byExposure["public"]
-	ew.printf("<div class=\"grid3\"><figure><figcaption>Stores by country</figcaption>%s</figure>\n", hbars("chart-countries", cs, 420))
+	caption := "Stores by country"
+	if policyKnown {
+		caption += " (red: outside the regions your policy allows)"
+	}
+	ew.printf("<div class=\"grid3\"><figure><figcaption>%s</figcaption>%s</figure>\n", esc(caption), hbars("chart-countries", cs, 420))
 	ew.printf("<figure><figcaption>Key custody (weakest first)</figcaption>%s</figure>\n", stackedBar("chart-custody", cu, 420))
 	ew.printf("<figure><figcaption>Exposure</figcaption>%s</figure></div>\n", donut("chart-exposure", ex, fmt.Sprint(public), "public"))
-	ew.printf("<details><summary>All %d data stores</summary><div class=\"scrollx\"><table><thead><tr><th>Store</th><th>Kind</th><th>Region</th><th>Country</th><th>Custody</th><th>Exposure</th><th>Class</th><th>Copies</th></tr></thead><tbody>\n", len(stores))
+	ew.printf("<details><summary>All %d data stores</summary><div class=\"scrollx\"><table><thead><tr><th>Store</th><th>Kind</th><th>Region</th><th>Country</th><th>Custody</th><th>Exposure</th><th>Class</th><th>Backup</th><th>Copies</th></tr></thead><tbody>\n", len(stores))
 	for _, s := range stores {
-		ew.printf("<tr><td class=\"mono\">%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
-			esc(s.ARN), esc(s.Kind), esc(s.Region), esc(s.Country), esc(s.Custody), esc(s.Exposure), esc(s.Classification), esc(strings.Join(s.Copies, ", ")))
+		ew.printf("<tr><td class=\"mono\">%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n",
+			esc(s.ARN), esc(s.Kind), esc(s.Region), esc(s.Country), esc(s.Custody), esc(s.Exposure), esc(s.Classification), esc(s.Backup), esc(strings.Join(s.Copies, ", ")))
 	}
 	ew.printf("</tbody></table></div></details>\n</section>\n")
 }

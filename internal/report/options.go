@@ -99,6 +99,11 @@ type DataStore struct {
 	Region  string `json:"region"`
 	// Country is the ISO 3166 code of the region's country ("" if unknown).
 	Country string `json:"country,omitempty"`
+	// Allowed says whether the region is one the policy allows; nil when
+	// the policy names no allowed regions.
+	Allowed *bool `json:"allowed,omitempty"`
+	// Backup is protected, unprotected, is_backup or unknown.
+	Backup string `json:"backup,omitempty"`
 	// Custody is the key custody level: none, aws_owned, aws_managed,
 	// customer_managed, imported, external (or unknown).
 	Custody string `json:"custody"`
