@@ -179,7 +179,7 @@ func HTML(w io.Writer, r *engine.Report, o Options) error {
 	ew.printf("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	ew.printf("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
 	ew.printf("<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n", esc(title), reportCSS)
-	writeHeader(ew, r, &o)
+	writeHeader(ew, r)
 	ew.printf("<main>\n")
 	writeHTMLSummary(ew, r)
 	writeHeatmap(ew, r, &o)
@@ -209,7 +209,7 @@ func HTML(w io.Writer, r *engine.Report, o Options) error {
 	return nil
 }
 
-func writeHeader(ew *errWriter, r *engine.Report, o *Options) {
+func writeHeader(ew *errWriter, r *engine.Report) {
 	name := r.AccountName
 	if name == "" {
 		name = "AWS account"
@@ -218,7 +218,6 @@ func writeHeader(ew *errWriter, r *engine.Report, o *Options) {
 	ew.printf("<p class=\"meta\">The customer's half of the AWS shared responsibility model: which duties are yours, and whether each is met. Source <b>%s</b>, collected <b>%s</b>, evaluated %s, %d checks.</p>\n",
 		esc(nonEmpty(r.Source, "unknown")), r.CollectedAt.UTC().Format("2006-01-02 15:04 MST"), r.EvaluatedAt.UTC().Format("2006-01-02 15:04 MST"), r.Summary.Checks)
 	ew.printf("<nav><a href=\"#summary\">Summary</a><a href=\"#matrix\">Responsibility</a><a href=\"#datamap\">Data map</a><a href=\"#frameworks\">Frameworks</a><a href=\"#findings\">Findings</a><a href=\"#coverage\">Coverage</a></nav></header>\n")
-	_ = o
 }
 
 func statusSegments(r *engine.Report) []barSegment {
@@ -435,11 +434,10 @@ func writeDataMap(ew *errWriter, o *Options) {
 		cu = append(cu, barSegment{Label: strings.ReplaceAll(c, "_", " "), Key: c, Value: byCustody[c], Fill: custodyFill(c)})
 	}
 	var ex []barSegment
-	public := 0
 	for _, e := range []string{"public", "shared_untrusted", "shared_trusted", "private", "unknown"} {
 		ex = append(ex, barSegment{Label: strings.ReplaceAll(e, "_", " "), Key: e, Value: byExposure[e], Fill: exposureFill(e)})
 	}
-	public = byExposure["public"]
+	public := byExposure["public"]
 	caption := "Stores by country"
 	if policyKnown {
 		caption += " (red: outside the regions your policy allows)"
@@ -516,19 +514,11 @@ func writeCoverage(ew *errWriter, r *engine.Report) {
 	if applicable > 0 {
 		pct = fmt.Sprintf("%.0f%%", 100*float64(applicable-unknown)/float64(applicable))
 	}
-	reasons := make([]string, 0, len(s.GapsByReason))
-	for k := range s.GapsByReason {
-		reasons = append(reasons, string(k))
-	}
-	sort.Strings(reasons)
 	var rs []barSegment
-	for _, k := range reasons {
-		for rk, n := range s.GapsByReason {
-			if string(rk) == k {
-				rs = append(rs, barSegment{Label: k, Key: k, Value: n, Fill: statusFill(check.Unknown)})
-			}
-		}
+	for k, n := range s.GapsByReason {
+		rs = append(rs, barSegment{Label: string(k), Key: string(k), Value: n, Fill: statusFill(check.Unknown)})
 	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].Key < rs[j].Key })
 	ew.printf("<div class=\"grid2\"><figure><figcaption>Applicable results evaluated</figcaption>%s</figure>\n", donut("chart-coverage", segs, pct, "evaluated"))
 	if len(rs) > 0 {
 		ew.printf("<figure><figcaption>Coverage gaps by reason</figcaption>%s</figure></div>\n", hbars("chart-gaps", rs, 460))
