@@ -109,6 +109,15 @@ func TestHTMLInChromium(t *testing.T) {
 		t.Errorf("area=network region=us-east-1 shows %v, want %v", rows, want)
 	}
 
+	// A heatmap cell lists its service and area.
+	var cell struct{ Service, Area string }
+	b.eval(t, `(function(){var c=document.querySelector('svg.chart-heatmap rect.cell[data-status=fail]'); c.dispatchEvent(new MouseEvent('click')); return {Service: c.getAttribute('data-service'), Area: c.getAttribute('data-area')};})()`, &cell)
+	b.eval(t, `shoulderReport.rowIds()`, &rows)
+	want = keysWhere(r, func(f *engine.Finding) bool { return f.Service == cell.Service && string(f.Area) == cell.Area })
+	if cell.Service == "" || !sameSet(rows, want) {
+		t.Errorf("clicking the %s/%s cell shows %v, want %v", cell.Service, cell.Area, rows, want)
+	}
+
 	// A finding's detail shows evidence and the fix.
 	var detail string
 	b.eval(t, `shoulderReport.setFilter({status: 'fail'}), document.querySelector('#rows .row').click(), document.getElementById('detail').textContent`, &detail)
