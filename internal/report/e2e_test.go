@@ -80,6 +80,13 @@ func TestHTMLInChromium(t *testing.T) {
 	if rendered == 0 || rendered > total {
 		t.Fatalf("%d rows rendered of %d", rendered, total)
 	}
+	// The rendered rows are the first rows of the view.
+	var ids, all []string
+	b.eval(t, `shoulderReport.rowIds()`, &ids)
+	b.eval(t, `shoulderReport.viewIds()`, &all)
+	if len(all) != total || len(ids) != rendered || !sameSet(ids, all[:len(ids)]) {
+		t.Errorf("rendered rows %v are not the head of the view", ids)
+	}
 	var firstStatus string
 	b.eval(t, `document.querySelector('#rows .row .pill').textContent`, &firstStatus)
 	if firstStatus != "fail" {
@@ -88,14 +95,14 @@ func TestHTMLInChromium(t *testing.T) {
 
 	// A status filter applied as the select would.
 	var rows []string
-	b.eval(t, `(function(){var s=document.getElementById('f-status'); s.value='fail'; s.dispatchEvent(new Event('change')); return shoulderReport.rowIds();})()`, &rows)
+	b.eval(t, `(function(){var s=document.getElementById('f-status'); s.value='fail'; s.dispatchEvent(new Event('change')); return shoulderReport.viewIds();})()`, &rows)
 	fails := keysWhere(r, func(f *engine.Finding) bool { return f.Status == check.Fail })
 	if !sameSet(rows, fails) {
 		t.Errorf("status=fail shows %v, want %v", rows, fails)
 	}
 
 	// A text filter over check, resource and evidence.
-	b.eval(t, `shoulderReport.setFilter({q: 'sg-wide-open'}), shoulderReport.rowIds()`, &rows)
+	b.eval(t, `shoulderReport.setFilter({q: 'sg-wide-open'}), shoulderReport.viewIds()`, &rows)
 	want := keysWhere(r, func(f *engine.Finding) bool {
 		return strings.Contains(strings.ToLower(f.CheckID+" "+f.Title+" "+f.Resource+" "+f.Message+" "+f.Region), "sg-wide-open")
 	})
@@ -103,7 +110,7 @@ func TestHTMLInChromium(t *testing.T) {
 		t.Errorf("q=sg-wide-open shows %v, want %v", rows, want)
 	}
 	// Combined filters, area and region.
-	b.eval(t, `shoulderReport.setFilter({area: 'network', region: 'us-east-1'}), shoulderReport.rowIds()`, &rows)
+	b.eval(t, `shoulderReport.setFilter({area: 'network', region: 'us-east-1'}), shoulderReport.viewIds()`, &rows)
 	want = keysWhere(r, func(f *engine.Finding) bool { return f.Area == check.Network && f.Region == "us-east-1" })
 	if !sameSet(rows, want) {
 		t.Errorf("area=network region=us-east-1 shows %v, want %v", rows, want)
@@ -112,7 +119,7 @@ func TestHTMLInChromium(t *testing.T) {
 	// A heatmap cell lists its service and area.
 	var cell struct{ Service, Area string }
 	b.eval(t, `(function(){var c=document.querySelector('svg.chart-heatmap rect.cell[data-status=fail]'); c.dispatchEvent(new MouseEvent('click')); return {Service: c.getAttribute('data-service'), Area: c.getAttribute('data-area')};})()`, &cell)
-	b.eval(t, `shoulderReport.rowIds()`, &rows)
+	b.eval(t, `shoulderReport.viewIds()`, &rows)
 	want = keysWhere(r, func(f *engine.Finding) bool { return f.Service == cell.Service && string(f.Area) == cell.Area })
 	if cell.Service == "" || !sameSet(rows, want) {
 		t.Errorf("clicking the %s/%s cell shows %v, want %v", cell.Service, cell.Area, rows, want)

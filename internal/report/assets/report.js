@@ -204,6 +204,9 @@
       syncControls();
       return apply();
     },
+    viewIds: function () {
+      return Array.prototype.map.call(view, function (i) { return D.checks[F.c[i]].id + ' ' + resource(i); });
+    },
     rowIds: function () {
       return Array.prototype.map.call(rowsEl.children, function (r) { return D.checks[F.c[+r.getAttribute('data-i')]].id + ' ' + resource(+r.getAttribute('data-i')); });
     }
