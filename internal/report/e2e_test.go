@@ -143,6 +143,38 @@ func TestHTMLInChromium(t *testing.T) {
 	}
 }
 
+// TestHTMLDutyHeatmapInChromium checks that a heatmap built from the duty
+// matrix lists a cell's checks when clicked.
+func TestHTMLDutyHeatmapInChromium(t *testing.T) {
+	r, o := everyStatusReport()
+	o.Responsibility = &report.Responsibility{Services: []report.ServiceDuties{
+		{Service: "vpc", Model: "infrastructure", Duties: []report.Duty{
+			{Name: "Firewall", Area: check.Network, Status: "not_met", Checks: []string{"ec2_fail", "ec2_waived"}},
+			{Name: "Flow logs", Area: check.Logging, Status: "met", Checks: []string{"ec2_pass"}},
+		}},
+		{Service: "rds", Model: "managed", Duties: []report.Duty{{Name: "Encrypt", Area: check.EncryptionAtRest, Status: "unknown", Checks: []string{"ec2_unknown"}}}},
+	}}
+	path := writeHTML(t, r, o)
+	b := startBrowser(t)
+	b.navigate(t, fileURL(path))
+	var n int
+	b.eval(t, `document.querySelectorAll('svg.chart-heatmap rect.cell:not(.empty)').length`, &n)
+	if n != 3 {
+		t.Errorf("%d duty cells, want 3", n)
+	}
+	var rows []string
+	b.eval(t, `document.querySelector('svg.chart-heatmap rect.cell[data-service=vpc][data-area=network]').dispatchEvent(new MouseEvent('click')), shoulderReport.viewIds()`, &rows)
+	want := keysWhere(r, func(f *engine.Finding) bool { return f.CheckID == "ec2_fail" || f.CheckID == "ec2_waived" })
+	if !sameSet(rows, want) {
+		t.Errorf("the vpc/network duty cell lists %v, want %v", rows, want)
+	}
+	var count string
+	b.eval(t, `document.getElementById('count').textContent`, &count)
+	if !strings.Contains(count, "vpc / network") {
+		t.Errorf("the count does not say what the list is filtered to: %q", count)
+	}
+}
+
 func jsString(s string) string { return "'" + strings.ReplaceAll(s, "'", `\'`) + "'" }
 
 // keysWhere lists "check_id resource" for the findings that match.

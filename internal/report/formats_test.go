@@ -239,14 +239,14 @@ func TestHTMLSelfContainedAndData(t *testing.T) {
 		{ARN: "arn:aws:s3:::c", Kind: "s3 bucket", Region: "us-east-1", Country: "US", Custody: "none", Exposure: "private", Allowed: &no},
 	}}
 	o.Frameworks = []report.Framework{{ID: "cis-5.0", Name: "CIS AWS Foundations", Version: "5.0.0", Controls: []report.Control{{ID: "5.2", Title: "No SSH from the internet", Status: check.Fail, Checks: []string{"ec2_fail"}}}}}
-	o.Responsibility = &report.Responsibility{Services: []report.ServiceDuties{{Service: "ec2", Model: "infrastructure", AWSDuties: []string{"hypervisor"}, Duties: []report.Duty{{Name: "Firewall instances", Area: check.Network, Status: "not_met", Worst: "critical", Resources: 1}}}}}
+	o.Responsibility = &report.Responsibility{Services: []report.ServiceDuties{{Service: "ec2", Model: "infrastructure", AWSDuties: []string{"hypervisor"}, Duties: []report.Duty{{Name: "Firewall instances", Area: check.Network, Status: "not_met", Worst: "critical", Resources: 1, Checks: []string{"ec2_fail", "ec2_unknown"}}}}}}
 	page := string(render(t, format(t, "html"), r, o))
 	for _, bad := range []string{"<link", " src=", "url(", "@import", "http://", "https://"} {
 		if strings.Contains(page, bad) {
 			t.Errorf("the page contains %q: it must load nothing", bad)
 		}
 	}
-	for _, want := range []string{"US (not allowed)", "chart-countries", "chart-custody", "chart-exposure", "chart-framework", "Firewall instances", "chart-heatmap"} {
+	for _, want := range []string{"US (not allowed)", "chart-countries", "chart-custody", "chart-exposure", "chart-framework", "Firewall instances", "chart-heatmap", `data-checks="ec2_fail ec2_unknown"`, "worst duty"} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %q", want)
 		}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -281,7 +282,7 @@ func heatmapData(r *engine.Report) ([]string, map[string]map[check.Area]*heatCel
 		}
 		c := row[f.Area]
 		if c == nil {
-			c = &heatCell{Worst: f.Status, Counts: map[check.Status]int{}}
+			c = &heatCell{Worst: f.Status, Counts: map[check.Status]int{}, Unit: "results"}
 			row[f.Area] = c
 		}
 		c.Counts[f.Status]++
@@ -297,15 +298,50 @@ func heatmapData(r *engine.Report) ([]string, map[string]map[check.Area]*heatCel
 	return services, cells
 }
 
+// dutyHeatmap computes the services x areas matrix from the duty matrix:
+// a cell is coloured by its worst duty and lists the checks behind it.
+func dutyHeatmap(resp *Responsibility) ([]string, map[string]string, map[string]map[check.Area]*heatCell) {
+	cells := map[string]map[check.Area]*heatCell{}
+	models := map[string]string{}
+	var services []string
+	for _, s := range resp.Services {
+		if _, dup := cells[s.Service]; dup {
+			continue
+		}
+		services = append(services, s.Service)
+		models[s.Service] = s.Model
+		row := map[check.Area]*heatCell{}
+		cells[s.Service] = row
+		for _, d := range s.Duties {
+			st := dutyStatus(d.Status)
+			c := row[d.Area]
+			if c == nil {
+				c = &heatCell{Worst: st, Counts: map[check.Status]int{}, Unit: "duties"}
+				row[d.Area] = c
+			}
+			c.Counts[st]++
+			if statusRank(st) < statusRank(c.Worst) {
+				c.Worst = st
+			}
+			for _, id := range d.Checks {
+				if !slices.Contains(c.Checks, id) {
+					c.Checks = append(c.Checks, id)
+				}
+			}
+		}
+	}
+	return services, models, cells
+}
+
 func writeHeatmap(ew *errWriter, r *engine.Report, o *Options) {
 	services, cells := heatmapData(r)
 	models := map[string]string{}
-	if o.Responsibility != nil {
-		for _, s := range o.Responsibility.Services {
-			models[s.Service] = s.Model
-		}
+	what := "result"
+	if o.Responsibility != nil && len(o.Responsibility.Services) > 0 {
+		services, models, cells = dutyHeatmap(o.Responsibility)
+		what = "duty"
 	}
-	ew.printf("<section id=\"matrix\"><h2>Responsibility matrix</h2>\n<p class=\"hint\">Each row is a service you use, each column one of your duty areas; a cell takes the colour of its worst result. Click a cell to list its findings.</p>\n")
+	ew.printf("<section id=\"matrix\"><h2>Responsibility matrix</h2>\n<p class=\"hint\">Each row is a service you use, each column one of your duty areas; a cell takes the colour of its worst %s. Click a cell to list its findings.</p>\n", what)
 	if len(services) == 0 {
 		ew.printf("<p class=\"na\">Not available: the scan produced no results.</p></section>\n")
 		return

@@ -78,8 +78,10 @@ type ServiceDuties struct {
 type Duty struct {
 	Name string     `json:"name"`
 	Area check.Area `json:"area"`
-	// Status is met, not_met, partly_met, unknown or manual.
+	// Status is met, not_met, partly_met, unknown, manual or not_applicable.
 	Status string `json:"status"`
+	// Checks are the IDs of the checks that verify the duty.
+	Checks []string `json:"checks,omitempty"`
 	// Worst is the highest severity among failures ("" when none).
 	Worst     string `json:"worst,omitempty"`
 	Resources int    `json:"resources"`
@@ -111,6 +113,24 @@ type DataStore struct {
 	Exposure       string   `json:"exposure"`
 	Classification string   `json:"classification,omitempty"`
 	Copies         []string `json:"copies,omitempty"`
+}
+
+// dutyStatus maps a duty's status to the result status that colours it:
+// a duty partly met still has failures.
+func dutyStatus(s string) check.Status {
+	switch s {
+	case "met":
+		return check.Pass
+	case "not_met", "partly_met":
+		return check.Fail
+	case "unknown":
+		return check.Unknown
+	case "manual":
+		return check.Manual
+	case "waived":
+		return check.Waived
+	}
+	return check.NotApplicable
 }
 
 // statusRank orders statuses from worst to best for "worst status" views.

@@ -172,6 +172,11 @@ func donut(class string, segs []barSegment, center, caption string) string {
 type heatCell struct {
 	Worst  check.Status
 	Counts map[check.Status]int
+	// Checks, when set, are the checks behind the cell (duty-based cells);
+	// clicking the cell filters the findings to them.
+	Checks []string
+	// Unit names what Counts count ("results" or "duties").
+	Unit string
 }
 
 // heatmap draws services (rows) by areas (columns), each cell coloured by
@@ -208,8 +213,12 @@ func heatmap(services []string, models map[string]string, areas []check.Area, ce
 					parts = append(parts, fmt.Sprintf("%d %s", c.Counts[st], st))
 				}
 			}
-			fmt.Fprintf(&b, `<rect class="cell" data-service="%s" data-area="%s" data-status="%s" x="%d" y="%d" width="%d" height="%d" rx="3" fill="%s"><title>%s / %s: %s</title></rect>`,
-				esc(svc), esc(string(a)), c.Worst, x+1, y+1, cw-2, ch-2, statusFill(c.Worst), esc(svc), esc(string(a)), esc(strings.Join(parts, ", ")))
+			checksAttr := ""
+			if len(c.Checks) > 0 {
+				checksAttr = fmt.Sprintf(` data-checks="%s"`, esc(strings.Join(c.Checks, " ")))
+			}
+			fmt.Fprintf(&b, `<rect class="cell" data-service="%s" data-area="%s" data-status="%s"%s x="%d" y="%d" width="%d" height="%d" rx="3" fill="%s"><title>%s / %s: %s %s</title></rect>`,
+				esc(svc), esc(string(a)), c.Worst, checksAttr, x+1, y+1, cw-2, ch-2, statusFill(c.Worst), esc(svc), esc(string(a)), esc(strings.Join(parts, ", ")), esc(c.Unit))
 			label := "✓"
 			switch c.Worst {
 			case check.Fail:

@@ -25,7 +25,7 @@
     for (b = 0; b < buckets.length; b++) for (i = 0; i < buckets[b].length; i++) order[k++] = buckets[b][i];
   })();
 
-  var state = { q: '', status: '', sev: '', area: '', service: '', region: '' };
+  var state = { q: '', status: '', sev: '', area: '', service: '', region: '', checks: '' };
   var view = order, hay = null, selected = -1, lastRange = '';
 
   function fill(id, names, counts, label) {
@@ -70,7 +70,13 @@
     var ai = state.area ? D.areas.indexOf(state.area) : -1;
     var ri = state.region !== '' ? D.regions.indexOf(state.region) : -1;
     var svi = state.service ? D.services.indexOf(state.service) : -1;
-    var any = si >= 0 || vi >= 0 || ai >= 0 || ri >= 0 || svi >= 0 || terms.length > 0;
+    var ck = null;
+    if (state.checks) {
+      ck = new Uint8Array(D.checks.length);
+      var want = state.checks.split(/\s+/);
+      D.checks.forEach(function (c, j) { if (want.indexOf(c.id) >= 0) ck[j] = 1; });
+    }
+    var any = si >= 0 || vi >= 0 || ai >= 0 || ri >= 0 || svi >= 0 || terms.length > 0 || ck !== null;
     if ((state.status && si < 0) || (state.sev && vi < 0) || (state.area && ai < 0) || (state.service && svi < 0) || (state.region && ri < 0)) {
       view = new Uint32Array(0); // a filter value no finding has
     } else if (!any) {
@@ -82,6 +88,7 @@
         if (si >= 0 && F.st[i] !== si) continue;
         if (vi >= 0 && F.sv[i] !== vi) continue;
         if (ri >= 0 && F.g[i] !== ri) continue;
+        if (ck && !ck[F.c[i]]) continue;
         if (ai >= 0 || svi >= 0) {
           var c = D.checks[F.c[i]];
           if (ai >= 0 && c.a !== ai) continue;
@@ -96,7 +103,8 @@
       }
       view = out.subarray(0, n);
     }
-    $('count').textContent = view.length.toLocaleString('en') + ' of ' + N.toLocaleString('en');
+    $('count').textContent = view.length.toLocaleString('en') + ' of ' + N.toLocaleString('en') +
+      (state.checks ? ' (the checks of ' + (state.scope || 'a selection') + ')' : '');
     spacer.style.height = (view.length * ROWH) + 'px';
     list.scrollTop = 0;
     lastRange = '';
@@ -174,7 +182,7 @@
 
   // The filter lives in the URL hash (#status=fail&area=network&q=...) so a
   // filtered view can be bookmarked or linked.
-  var keys = ['q', 'status', 'sev', 'area', 'service', 'region'];
+  var keys = ['q', 'status', 'sev', 'area', 'service', 'region', 'checks'];
   function writeHash() {
     var p = [];
     keys.forEach(function (k) { if (state[k]) p.push(k + '=' + encodeURIComponent(state[k])); });
@@ -201,6 +209,7 @@
     rendered: function () { return rowsEl.children.length; },
     setFilter: function (f) {
       keys.forEach(function (k) { state[k] = (f && f[k]) || ''; });
+      state.scope = (f && f.scope) || '';
       syncControls();
       return apply();
     },
@@ -242,7 +251,11 @@
   // a status segment by status.
   document.querySelectorAll('.chart-heatmap .cell').forEach(function (cell) {
     cell.addEventListener('click', function () {
-      api.setFilter({ service: cell.getAttribute('data-service'), area: cell.getAttribute('data-area') });
+      var svc = cell.getAttribute('data-service'), area = cell.getAttribute('data-area'), cks = cell.getAttribute('data-checks');
+      // Duty cells name their checks (a duty's service, e.g. ebs, need not
+      // be a check's service); result cells filter by service and area.
+      if (cks) api.setFilter({ checks: cks, scope: svc + ' / ' + area });
+      else api.setFilter({ service: svc, area: area });
       $('findings').scrollIntoView();
     });
   });
