@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -116,22 +117,38 @@ func writeResult(t *testing.T, name string, edit func(results []map[string]any))
 }
 
 func TestDiff(t *testing.T) {
-	// In the old result the root MFA failure (critical) and the EBS default
-	// encryption failure (medium) were passes.
+	// In the old result the first critical failure and the first medium
+	// failure of the demo were passes; everything else is the same.
+	var critical, medium string
+	fails := 0
 	old := writeResult(t, "old.json", func(rs []map[string]any) {
 		for _, r := range rs {
-			if r["status"] == "fail" && (r["check_id"] == "iam_root_mfa_enabled" || r["check_id"] == "ec2_ebs_default_encryption") {
+			if r["status"] != "fail" {
+				continue
+			}
+			fails++
+			key := r["check_id"].(string) + " " + r["resource"].(string)
+			switch {
+			case r["severity"] == "critical" && critical == "":
+				critical = key
+				r["status"] = "pass"
+			case r["severity"] == "medium" && medium == "":
+				medium = key
 				r["status"] = "pass"
 			}
 		}
 	})
+	if critical == "" || medium == "" {
+		t.Fatal("the demo has no critical or no medium failure to diff")
+	}
 	cur := writeResult(t, "new.json", nil)
+	still := fmt.Sprintf("STILL FAILING (%d)", fails-2)
 	tests := []struct {
 		args     []string
 		code     int
 		contains []string
 	}{
-		{[]string{old, cur}, ExitFindings, []string{"2 new failures", "NEW FAILURES (2)", "iam_root_mfa_enabled", "STILL FAILING (4)"}},
+		{[]string{old, cur}, ExitFindings, []string{"2 new failures", "NEW FAILURES (2)", strings.Fields(critical)[0], still}},
 		{[]string{old, cur, "--fail-on", "critical"}, ExitFindings, nil},
 		{[]string{cur, cur}, ExitOK, []string{"0 new failures"}},
 		{[]string{cur, old}, ExitOK, []string{"FIXED (2)"}},
@@ -150,10 +167,10 @@ func TestDiff(t *testing.T) {
 			}
 		}
 	}
-	// Only a medium failure is new: --fail-on high passes, medium fails.
+	// Only the medium failure is new: --fail-on high passes, medium fails.
 	mediumOnly := writeResult(t, "old2.json", func(rs []map[string]any) {
 		for _, r := range rs {
-			if r["check_id"] == "ec2_ebs_default_encryption" && r["status"] == "fail" {
+			if r["check_id"].(string)+" "+r["resource"].(string) == medium {
 				r["status"] = "pass"
 			}
 		}

@@ -390,7 +390,7 @@ func dutyBadges(ds []Duty) string {
 }
 
 // custodyOrder is the key custody ladder, weakest first.
-var custodyOrder = []string{"none", "aws_owned", "aws_managed", "customer_managed", "imported", "external", "unknown"}
+var custodyOrder = []string{"none", "aws_owned", "aws_managed", "customer_managed", "imported", "cloudhsm", "external_key_store", "unknown"}
 
 func custodyFill(c string) string {
 	switch c {
@@ -402,7 +402,7 @@ func custodyFill(c string) string {
 		return "#d99a1e"
 	case "customer_managed":
 		return "#2a8f5f"
-	case "imported", "external":
+	case "imported", "cloudhsm", "external_key_store":
 		return "#1d6b47"
 	}
 	return "#a3abb5"

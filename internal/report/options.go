@@ -107,7 +107,7 @@ type DataStore struct {
 	// Backup is protected, unprotected, is_backup or unknown.
 	Backup string `json:"backup,omitempty"`
 	// Custody is the key custody level: none, aws_owned, aws_managed,
-	// customer_managed, imported, external (or unknown).
+	// customer_managed, imported, cloudhsm, external_key_store or unknown.
 	Custody string `json:"custody"`
 	// Exposure is public, shared_trusted, shared_untrusted, private or unknown.
 	Exposure       string   `json:"exposure"`

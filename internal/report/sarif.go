@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -222,12 +223,16 @@ func sarifRuleFor(id string, sev check.Severity, r *engine.Report, o Options) sa
 		DefaultConfiguration: map[string]string{"level": sarifLevel(sev)},
 		Properties: map[string]any{
 			"security-severity": securitySeverity(sev),
-			"tags":              []string{"security", "aws", string(c.Area), c.Service},
 		},
 	}
-	if !known {
-		rule.Properties["tags"] = []string{"security", "aws"}
+	// SARIF wants tags unique; an area and a service can share a name.
+	tags := []string{"security", "aws"}
+	for _, t := range []string{string(c.Area), c.Service} {
+		if t != "" && !slices.Contains(tags, t) {
+			tags = append(tags, t)
+		}
 	}
+	rule.Properties["tags"] = tags
 	if cs := o.controls(id); len(cs) > 0 {
 		rule.Properties["controls"] = cs
 	}
