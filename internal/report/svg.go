@@ -54,7 +54,7 @@ func stackedBar(class string, segs []barSegment, width int) string {
 	var b strings.Builder
 	legendRows := (len(segs) + 2) / 3
 	h := 34 + 22*legendRows
-	fmt.Fprintf(&b, `<svg class="chart %s" viewBox="0 0 %d %d" width="100%%" role="img" aria-label="%s">`, class, width, h, esc(class))
+	fmt.Fprintf(&b, `<svg class="chart %s" viewBox="0 0 %d %d" width="100%%" style="max-width:%dpx" role="img" aria-label="%s">`, class, width, h, width, esc(class))
 	x := 0.0
 	if total == 0 {
 		fmt.Fprintf(&b, `<rect x="0" y="0" width="%d" height="24" rx="4" fill="#e5e8ec"/><text x="8" y="16" class="lbl">no results</text>`, width)
@@ -85,7 +85,7 @@ func vbars(class string, segs []barSegment, width, height int) string {
 		maxV = max(maxV, s.Value)
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart %s" viewBox="0 0 %d %d" width="100%%" role="img" aria-label="%s">`, class, width, height, esc(class))
+	fmt.Fprintf(&b, `<svg class="chart %s" viewBox="0 0 %d %d" width="100%%" style="max-width:%dpx" role="img" aria-label="%s">`, class, width, height, width, esc(class))
 	n := len(segs)
 	if n == 0 {
 		b.WriteString(`</svg>`)
@@ -122,7 +122,7 @@ func hbars(class string, segs []barSegment, width int) string {
 	rowH := 26
 	height := max(rowH*len(segs), rowH)
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart %s" viewBox="0 0 %d %d" width="100%%" role="img" aria-label="%s">`, class, width, height, esc(class))
+	fmt.Fprintf(&b, `<svg class="chart %s" viewBox="0 0 %d %d" width="100%%" style="max-width:%dpx" role="img" aria-label="%s">`, class, width, height, width, esc(class))
 	labelW := 170
 	plot := float64(width - labelW - 50)
 	for i, s := range segs {
