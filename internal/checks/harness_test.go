@@ -32,6 +32,21 @@ func allCases() map[string][]checkCase {
 		encryptionAtRestCases(),
 		loggingCases(),
 		accessCases(),
+		vpnCases(),
+		elbCases(),
+		patchingCases(),
+		ec2SharingCases(),
+		residencyCases(),
+		s3Cases(),
+		kmsCases(),
+		ebsCases(),
+		rdsCases(),
+		redshiftCases(),
+		workspacesCases(),
+		dynamodbCases(),
+		efsCases(),
+		backupCases(),
+		lambdaCases(),
 	} {
 		for id, cs := range part {
 			m[id] = append(m[id], cs...)

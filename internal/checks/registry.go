@@ -21,6 +21,21 @@ func All() []check.Check {
 		encryptionAtRestChecks(),
 		loggingChecks(),
 		accessChecks(),
+		vpnChecks(),
+		elbChecks(),
+		patchingChecks(),
+		ec2SharingChecks(),
+		residencyChecks(),
+		s3Checks(),
+		kmsChecks(),
+		ebsChecks(),
+		rdsChecks(),
+		redshiftChecks(),
+		workspacesChecks(),
+		dynamodbChecks(),
+		efsChecks(),
+		backupChecks(),
+		lambdaChecks(),
 	} {
 		all = append(all, group...)
 	}

@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/shoulder-dev/shoulder/internal/check"
-	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/report"
 )
@@ -119,13 +117,12 @@ func (o *outputs) closeAll() {
 	}
 }
 
-// reportOptions gathers what the renderers need besides the report: check
-// metadata (and, where their packages provide them, framework controls,
-// the responsibility matrix and the data map).
-func reportOptions() report.Options {
-	by := map[string]check.Check{}
-	for _, c := range checks.All() {
-		by[c.ID] = c
+// override replaces the renderer of the named format, if it is among the
+// outputs (scan --framework renders its per-control view as table and JSON).
+func (o *outputs) override(name string, write func(io.Writer, *engine.Report, report.Options) error) {
+	for i := range o.list {
+		if o.list[i].format.Name == name {
+			o.list[i].format.Write = write
+		}
 	}
-	return report.Options{Version: Version, Checks: by}
 }

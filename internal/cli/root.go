@@ -127,6 +127,7 @@ func (app *App) commands() []func() *cobra.Command {
 		app.scanCmd,
 		app.checksCmd,
 		app.diffCmd,
+		app.frameworksCmd,
 	}
 }
 

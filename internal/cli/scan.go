@@ -24,6 +24,8 @@ type scanFlags struct {
 	checkIDs []string
 	areas    []string
 	services []string
+	// framework, when set, judges the scan per control of that framework.
+	framework string
 }
 
 func (app *App) scanCmd() *cobra.Command {
@@ -45,7 +47,8 @@ asff (Security Hub) and ocsf (Compliance Finding); see docs/formats.md.`,
   shoulder scan --demo --format json -o results.json
   shoulder scan --demo --format html -o report.html
   shoulder scan --demo --format table,html,sarif,junit -o out/
-  shoulder scan --demo --area identity --area logging --all`,
+  shoulder scan --demo --area identity --area logging --all
+  shoulder scan --demo --framework cis-5.0`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return app.runScan(cmd, &f) },
 	}
@@ -59,6 +62,7 @@ asff (Security Hub) and ocsf (Compliance Finding); see docs/formats.md.`,
 	fl.StringSliceVar(&f.checkIDs, "check", nil, "run only these check `IDs` (repeatable or comma-separated)")
 	fl.StringSliceVar(&f.areas, "area", nil, "run only checks of these `areas`")
 	fl.StringSliceVar(&f.services, "service", nil, "run only checks of these `services` (e.g. s3, ec2, iam)")
+	fl.StringVar(&f.framework, "framework", "", "run the checks a `framework` names (cis-3.0, cis-5.0, cis-7.0, fsbp-1.0.0) and report per control")
 	return cmd
 }
 
@@ -140,7 +144,15 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return withCode(ExitError, fmt.Errorf("--format: %w", err))
 	}
-	sel, err := selectChecks(f.checkIDs, f.areas, f.services)
+	fscan, err := resolveFramework(f.framework)
+	if err != nil {
+		return err
+	}
+	ids := f.checkIDs
+	if fscan != nil && len(ids) == 0 {
+		ids = fscan.ids
+	}
+	sel, err := selectChecks(ids, f.areas, f.services)
 	if err != nil {
 		return err
 	}
@@ -159,8 +171,20 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 		return err
 	}
 	rep := engine.Run(sel, acct, policy.Default())
-	opts := reportOptions()
+	opts, err := reportOptions(sel, rep)
+	if err != nil {
+		return err
+	}
 	opts.Table = report.TableOptions{Color: color, ShowAll: f.all}
+	if fscan != nil {
+		// --framework: the table and the JSON are the per-control view.
+		for _, name := range []string{"table", "json"} {
+			format := name
+			outs.override(name, func(w io.Writer, r *engine.Report, o report.Options) error {
+				return fscan.render(w, format, sel, r, o.Table)
+			})
+		}
+	}
 	if err := outs.write(rep, opts); err != nil {
 		return withCode(ExitError, err)
 	}

@@ -32,7 +32,8 @@ type Policy struct {
 	// MaxCredentialUnusedDays is how long a credential may stay unused.
 	MaxCredentialUnusedDays int `json:"max_credential_unused_days,omitempty"`
 	// RequiredCustody maps a classification value to the minimum key custody
-	// level its stores need (see CustodyLevel); "*" applies to any resource.
+	// level its stores need (a level name of internal/custody, e.g.
+	// customer_managed); "*" applies to any resource.
 	RequiredCustody map[string]string `json:"required_custody,omitempty"`
 	// SeverityOverrides maps a check ID to a severity name.
 	SeverityOverrides map[string]string `json:"severity_overrides,omitempty"`

@@ -505,13 +505,14 @@ func writeFrameworks(ew *errWriter, o *Options) {
 			segs = append(segs, barSegment{Label: string(st), Key: string(st), Value: n[st], Fill: statusFill(st)})
 		}
 		ew.printf("<div class=\"fw\"><h3>%s %s <span class=\"sub\">%s, %d controls</span></h3>%s\n", esc(fw.Name), esc(fw.Version), esc(fw.ID), len(fw.Controls), stackedBar("chart-framework", segs, 600))
-		ew.printf("<details><summary>Controls</summary><table><thead><tr><th>Control</th><th>Title</th><th>Status</th><th>Checks</th></tr></thead><tbody>\n")
+		ew.printf("<details><summary>Controls</summary><table><thead><tr><th>Control</th><th>Title</th><th>Status</th><th>Why</th><th>Checks</th></tr></thead><tbody>\n")
 		for _, c := range fw.Controls {
-			checks := strings.Join(c.Checks, ", ")
-			if c.Status == check.Manual && c.Guidance != "" {
-				checks = c.Guidance
+			why := c.Reason
+			if c.Guidance != "" && (c.Status == check.Manual || why == "") {
+				why = strings.TrimSpace(why + " " + c.Guidance)
 			}
-			ew.printf("<tr><td>%s</td><td>%s</td><td><span class=\"pill s-%s\">%s</span></td><td class=\"mono\">%s</td></tr>\n", esc(c.ID), esc(c.Title), c.Status, c.Status, esc(checks))
+			ew.printf("<tr><td>%s</td><td>%s</td><td><span class=\"pill s-%s\">%s</span></td><td>%s</td><td class=\"mono\">%s</td></tr>\n",
+				esc(c.ID), esc(c.Title), c.Status, strings.ReplaceAll(string(c.Status), "_", " "), esc(why), esc(strings.Join(c.Checks, " ")))
 		}
 		ew.printf("</tbody></table></details></div>\n")
 	}

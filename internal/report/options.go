@@ -55,7 +55,9 @@ type Control struct {
 	Checks []string `json:"checks,omitempty"`
 	// Counts of the results behind the control, by status.
 	Counts map[check.Status]int `json:"counts,omitempty"`
-	// Guidance is shown for manual controls.
+	// Reason explains the status in a sentence.
+	Reason string `json:"reason,omitempty"`
+	// Guidance tells a human what to verify where no API decides.
 	Guidance string `json:"guidance,omitempty"`
 }
 
