@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -257,9 +256,7 @@ func ASFF(w io.Writer, r *engine.Report, o Options) error {
 		}
 		out = append(out, af)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
+	if err := writeJSONList(w, out); err != nil {
 		return fmt.Errorf("writing ASFF: %w", err)
 	}
 	return nil

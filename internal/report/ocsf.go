@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -174,9 +173,7 @@ func OCSF(w io.Writer, r *engine.Report, o Options) error {
 		}
 		out = append(out, ev)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(out); err != nil {
+	if err := writeJSONList(w, out); err != nil {
 		return fmt.Errorf("writing OCSF: %w", err)
 	}
 	return nil

@@ -1,9 +1,9 @@
 package report
 
 import (
+	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -16,31 +16,6 @@ import (
 
 // SARIFSchemaURI is the OASIS SARIF 2.1.0 schema the output declares.
 const SARIFSchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-
-type sarifLog struct {
-	Schema  string     `json:"$schema"`
-	Version string     `json:"version"`
-	Runs    []sarifRun `json:"runs"`
-}
-
-type sarifRun struct {
-	Tool              sarifTool         `json:"tool"`
-	Invocations       []sarifInvocation `json:"invocations"`
-	AutomationDetails map[string]string `json:"automationDetails"`
-	Results           []sarifResult     `json:"results"`
-	Properties        map[string]any    `json:"properties,omitempty"`
-}
-
-type sarifTool struct {
-	Driver sarifDriver `json:"driver"`
-}
-
-type sarifDriver struct {
-	Name           string      `json:"name"`
-	Version        string      `json:"version,omitempty"`
-	InformationURI string      `json:"informationUri"`
-	Rules          []sarifRule `json:"rules"`
-}
 
 type sarifText struct {
 	Text     string `json:"text"`
@@ -185,20 +160,39 @@ func SARIF(w io.Writer, r *engine.Report, o Options) error {
 	if r.AccountName != "" {
 		props["accountName"] = r.AccountName
 	}
-	log := sarifLog{Schema: SARIFSchemaURI, Version: "2.1.0", Runs: []sarifRun{{
-		Tool: sarifTool{Driver: sarifDriver{Name: "shoulder", Version: o.Version,
-			InformationURI: "https://github.com/shoulder-dev/shoulder", Rules: rules}},
-		Invocations:       []sarifInvocation{{ExecutionSuccessful: true, EndTimeUTC: r.EvaluatedAt.UTC().Format("2006-01-02T15:04:05Z"), Notifications: notes}},
-		AutomationDetails: map[string]string{"id": "shoulder/" + r.AccountID + "/"},
-		Results:           results,
-		Properties:        props,
-	}}}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(log); err != nil {
+	if err := writeSARIF(w, o.Version, rules, results, []sarifInvocation{{ExecutionSuccessful: true,
+		EndTimeUTC: r.EvaluatedAt.UTC().Format("2006-01-02T15:04:05Z"), Notifications: notes}},
+		map[string]string{"id": "shoulder/" + r.AccountID + "/"}, props); err != nil {
 		return fmt.Errorf("writing SARIF: %w", err)
 	}
 	return nil
+}
+
+// writeSARIF writes the log with one rule and one result per line, so a
+// large log stays compact and a change to one finding is a one-line diff.
+func writeSARIF(w io.Writer, version string, rules []sarifRule, results []sarifResult, inv []sarifInvocation, auto map[string]string, props map[string]any) error {
+	var parts [5]string
+	for i, v := range []any{SARIFSchemaURI, nonEmpty(version, "dev"), inv, auto, props} {
+		s, err := compactJSON(v)
+		if err != nil {
+			return err
+		}
+		parts[i] = s
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	fmt.Fprintf(bw, "{\"$schema\": %s, \"version\": \"2.1.0\", \"runs\": [{\n", parts[0])
+	fmt.Fprintf(bw, "\"tool\": {\"driver\": {\"name\": \"shoulder\", \"version\": %s, \"informationUri\": \"https://github.com/shoulder-dev/shoulder\", \"rules\": ", parts[1])
+	if err := writeJSONItems(bw, rules); err != nil {
+		return err
+	}
+	fmt.Fprintf(bw, "}},\n\"invocations\": %s,\n\"automationDetails\": %s,\n\"properties\": %s,\n\"results\": ", parts[2], parts[3], parts[4])
+	if err := writeJSONItems(bw, results); err != nil {
+		return err
+	}
+	if _, err := bw.WriteString("\n}]}\n"); err != nil {
+		return err
+	}
+	return bw.Flush()
 }
 
 func sarifRuleFor(id string, sev check.Severity, r *engine.Report, o Options) sarifRule {
