@@ -221,3 +221,33 @@ func TestDiffBadInput(t *testing.T) {
 		})
 	}
 }
+
+func TestScanHTMLCarriesFrameworksAndFrameworkView(t *testing.T) {
+	dir := t.TempDir()
+	code, stdout, stderr := run(t, "scan", "--demo", "--framework", "cis-5.0", "--format", "table,html,sarif", "-o", dir)
+	if code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "cis-5.0") || !strings.Contains(stdout, "controls") {
+		t.Errorf("--framework does not print the per-control view on stdout:\n%.400s", stdout)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"CIS AWS Foundations Benchmark", "chart-framework", "fsbp-1.0.0"} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("the HTML report lacks %q", want)
+		}
+	}
+	if strings.Contains(string(page), "written without framework mappings") {
+		t.Error("the HTML report says frameworks are not available")
+	}
+	sarif, err := os.ReadFile(filepath.Join(dir, "report.sarif"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(sarif), `"controls":["cis-`) {
+		t.Error("SARIF rules do not name the controls their checks evidence")
+	}
+}
