@@ -46,6 +46,7 @@ func allCases() map[string][]checkCase {
 		dynamodbCases(),
 		efsCases(),
 		backupCases(),
+		organizationCases(),
 		lambdaCases(),
 	} {
 		for id, cs := range part {

@@ -35,6 +35,7 @@ func All() []check.Check {
 		dynamodbChecks(),
 		efsChecks(),
 		backupChecks(),
+		organizationChecks(),
 		lambdaChecks(),
 	} {
 		all = append(all, group...)

@@ -127,6 +127,9 @@ func (app *App) commands() []func() *cobra.Command {
 		app.scanCmd,
 		app.checksCmd,
 		app.diffCmd,
+		app.initCmd,
+		app.matrixCmd,
+		app.datamapCmd,
 		app.frameworksCmd,
 	}
 }

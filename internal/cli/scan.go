@@ -10,12 +10,12 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/engine"
-	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/report"
 )
 
 type scanFlags struct {
 	src      sourceFlags
+	pol      policyFlags
 	format   string
 	output   string
 	failOn   string
@@ -53,6 +53,7 @@ asff (Security Hub) and ocsf (Compliance Finding); see docs/formats.md.`,
 		RunE: func(cmd *cobra.Command, _ []string) error { return app.runScan(cmd, &f) },
 	}
 	f.src.register(cmd)
+	f.pol.register(cmd)
 	fl := cmd.Flags()
 	fl.StringVar(&f.format, "format", "table", "output `formats`, comma-separated: "+strings.Join(report.FormatNames(), ", ")+" (several need -o DIR)")
 	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE`, or with several formats into a directory (report.html, report.sarif, ...; the table still goes to standard output)")
@@ -166,12 +167,16 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
+	pol, err := f.pol.load(&f.src)
+	if err != nil {
+		return err
+	}
 	acct, err := f.src.load(cmd.Context(), app)
 	if err != nil {
 		return err
 	}
-	rep := engine.Run(sel, acct, policy.Default())
-	opts, err := reportOptions(sel, rep)
+	rep := engine.Run(sel, acct, pol)
+	opts, err := reportOptions(sel, acct, rep, pol)
 	if err != nil {
 		return err
 	}

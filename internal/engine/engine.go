@@ -17,9 +17,11 @@ import (
 
 // Report is the outcome of one evaluation.
 type Report struct {
-	AccountID   string    `json:"account_id"`
-	AccountName string    `json:"account_name,omitempty"`
-	Source      string    `json:"source,omitempty"`
+	AccountID   string `json:"account_id"`
+	AccountName string `json:"account_name,omitempty"`
+	Source      string `json:"source,omitempty"`
+	// Policy names the policy file in effect, empty for the defaults.
+	Policy      string    `json:"policy,omitempty"`
 	CollectedAt time.Time `json:"collected_at"`
 	EvaluatedAt time.Time `json:"evaluated_at"`
 	// Results are ordered by area, service, check ID, resource.
@@ -92,7 +94,7 @@ func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
 		n += len(rs)
 	}
 	rep := &Report{
-		AccountID: a.AccountID, AccountName: a.Name, Source: a.Source,
+		AccountID: a.AccountID, AccountName: a.Name, Source: a.Source, Policy: p.Source,
 		CollectedAt: a.CollectedAt, EvaluatedAt: now,
 		Results: make([]Finding, 0, n),
 		Gaps:    a.Gaps.Sorted(),
@@ -121,7 +123,7 @@ func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
 	}
 	for i, w := range p.Waivers {
 		switch {
-		case !w.Expires.IsZero() && !now.Before(w.Expires):
+		case w.Expired(now):
 			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: "expired"})
 		case !used[i]:
 			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: "stale"})
@@ -148,7 +150,7 @@ func applyWaiver(f *Finding, p *policy.Policy, now time.Time, used []bool) {
 		if w.Check != f.CheckID || !MatchResource(w.Resource, f.Resource) {
 			continue
 		}
-		if !w.Expires.IsZero() && !now.Before(w.Expires) {
+		if w.Expired(now) {
 			continue // an expired waiver no longer applies; it is reported on its own
 		}
 		used[i] = true
