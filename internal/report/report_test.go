@@ -9,34 +9,37 @@ import (
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
-	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/demo"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/regions"
 	"github.com/shoulder-dev/shoulder/internal/report"
+	"github.com/shoulder-dev/shoulder/internal/reportview"
 )
 
-// demoReport evaluates every check over the demo account under its policy.
+// demoReport evaluates every check over the demo account under its policy
+// and gathers the views scan --demo gives the renderers (frameworks, duty
+// matrix, data map).
 func demoReport(t testing.TB) (*engine.Report, report.Options) {
 	t.Helper()
 	a, err := demo.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The demo's own policy (allowed regions, trusted accounts, waivers),
-	// as `scan --demo` uses it; names are validated by the CLI's tests.
-	pol, err := policy.Parse("demo shoulder.yaml", demo.Policy(), policy.Names{})
+	// The demo's own policy; its allowed jurisdiction names regions.
+	names := policy.Names{Jurisdiction: func(s string) ([]string, error) { return regions.InJurisdiction(s), nil }}
+	pol, err := policy.Parse("demo shoulder.yaml", demo.Policy(), names)
 	if err != nil {
 		t.Fatal(err)
 	}
 	all := checks.All()
 	r := engine.Run(all, a, pol)
-	by := map[string]check.Check{}
-	for _, c := range all {
-		by[c.ID] = c
+	o, err := reportview.Options("test", all, a, r, pol)
+	if err != nil {
+		t.Fatal(err)
 	}
-	return r, report.Options{Version: "test", Checks: by}
+	return r, o
 }
 
 func render(t testing.TB, f report.Format, r *engine.Report, o report.Options) []byte {
