@@ -33,6 +33,7 @@ func everyStatusReport() (*engine.Report, report.Options) {
 		mk("ec2_na", check.NotApplicable, check.Medium, "arn:aws:rds:eu-west-1:123456789012:db:x", "eu-west-1", strings.Repeat("long evidence ", 120)),
 	}
 	r.Results[2].Waiver = &policy.Waiver{Check: "ec2_waived", Resource: "arn:aws:ec2:us-east-1:123456789012:instance/*", Reason: "migration in Q3", Owner: "ops@example.com", Expires: at.AddDate(0, 3, 0)}
+	r.WaiverIssues = []engine.WaiverIssue{{Waiver: policy.Waiver{Check: "ec2_old", Resource: "arn:aws:ec2:*", Owner: "sec@example.com", Expires: at}, Problem: "expired"}}
 	r.Results[0].Sensitive = true
 	r.Results[0].Tags = map[string]string{"classification": "confidential", "empty": ""}
 	r.Summary = engine.Summary{Total: 6, Checks: 6, ByStatus: map[check.Status]int{}, FailBySeverity: map[string]int{"critical": 1}}
@@ -214,7 +215,7 @@ func TestCSV(t *testing.T) {
 func TestMarkdown(t *testing.T) {
 	r, o := everyStatusReport()
 	md := string(render(t, format(t, "markdown"), r, o))
-	for _, want := range []string{"| 🔴 fail | 1 |", "### Findings that need attention (4)", `admits 22 \| from &lt;0.0.0.0/0&gt;`, `Acme &lt;"&"&gt; \| Co`} {
+	for _, want := range []string{"- expired: `ec2_old` on `arn:aws:ec2:*` (owner sec@example.com, expires 2026-05-04)", "| 🔴 fail | 1 |", "### Findings that need attention (4)", `admits 22 \| from &lt;0.0.0.0/0&gt;`, `Acme &lt;"&"&gt; \| Co`} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q", want)
 		}

@@ -35,6 +35,13 @@ func Markdown(w io.Writer, r *engine.Report, o Options) error {
 		ew.printf("| %s | %d |\n", s, r.Summary.FailBySeverity[s.String()])
 	}
 	ew.printf("\n%s\n", coverageSentence(r))
+	if len(r.WaiverIssues) > 0 {
+		ew.printf("\n**Waivers that need attention:**\n\n")
+		for _, wi := range r.WaiverIssues {
+			ew.printf("- %s: `%s` on `%s` (owner %s, expires %s)\n", wi.Problem, mdEscape(wi.Waiver.Check), mdEscape(wi.Waiver.Resource),
+				mdEscape(wi.Waiver.Owner), wi.Waiver.Expires.Format("2006-01-02"))
+		}
+	}
 
 	var rows []*engine.Finding
 	for i := range r.Results {
