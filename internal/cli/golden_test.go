@@ -20,7 +20,7 @@ func golden(t *testing.T, name string, got []byte) {
 	got = bytes.ReplaceAll(got, []byte(`"version": "`+Version+`"`), []byte(`"version": "VERSION"`))
 	path := filepath.Join("testdata", name)
 	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(path, got, 0o644); err != nil {

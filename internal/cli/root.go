@@ -126,6 +126,7 @@ func (app *App) commands() []func() *cobra.Command {
 		app.versionCmd,
 		app.scanCmd,
 		app.checksCmd,
+		app.diffCmd,
 		app.initCmd,
 		app.matrixCmd,
 		app.datamapCmd,

@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -40,10 +39,14 @@ waived and manual results, grouped by area and service.
 
 The table lists what needs attention (fail, unknown, waived, manual); --all
 adds passes. --format json writes every result with its check ID, status,
-severity, resource ARN, region and message.`,
+severity, resource ARN, region and message. Other formats: html (one
+self-contained page with charts and filters), sarif, junit, csv, markdown,
+asff (Security Hub) and ocsf (Compliance Finding); see docs/formats.md.`,
 		Example: `  shoulder scan --demo
   shoulder scan --snapshot prod.json --fail-on critical
   shoulder scan --demo --format json -o results.json
+  shoulder scan --demo --format html -o report.html
+  shoulder scan --demo --format table,html,sarif,junit -o out/
   shoulder scan --demo --area identity --area logging --all
   shoulder scan --demo --framework cis-5.0`,
 		Args: cobra.NoArgs,
@@ -52,8 +55,8 @@ severity, resource ARN, region and message.`,
 	f.src.register(cmd)
 	f.pol.register(cmd)
 	fl := cmd.Flags()
-	fl.StringVar(&f.format, "format", "table", "output format: table or json")
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	fl.StringVar(&f.format, "format", "table", "output `formats`, comma-separated: "+strings.Join(report.FormatNames(), ", ")+" (several need -o DIR)")
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE`, or with several formats into a directory (report.html, report.sarif, ...; the table still goes to standard output)")
 	fl.StringVar(&f.failOn, "fail-on", "high", "exit 1 when a failure has this severity or higher (info, low, medium, high, critical, or none)")
 	fl.StringVar(&f.color, "color", "auto", "colour the table: auto (only on a terminal, honours NO_COLOR), always or never")
 	fl.BoolVar(&f.all, "all", false, "list passing and not_applicable results in the table too")
@@ -138,8 +141,9 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
-	if f.format != "table" && f.format != "json" {
-		return withCode(ExitError, fmt.Errorf("--format: %q is not table or json", f.format))
+	formats, err := report.ParseFormats(f.format)
+	if err != nil {
+		return withCode(ExitError, fmt.Errorf("--format: %w", err))
 	}
 	fscan, err := resolveFramework(f.framework)
 	if err != nil {
@@ -153,16 +157,13 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
-	out := app.Stdout
-	if f.output != "" {
-		fh, err := os.Create(f.output)
-		if err != nil {
-			return withCode(ExitError, fmt.Errorf("--output: %w", err))
-		}
-		defer fh.Close()
-		out = fh
+	// Open every output before the scan, so a bad path fails fast.
+	outs, err := openOutputs(app, formats, f.output)
+	if err != nil {
+		return err
 	}
-	color, err := app.useColor(f.color, out)
+	defer outs.closeAll()
+	color, err := app.useColor(f.color, outs.tableWriter())
 	if err != nil {
 		return err
 	}
@@ -175,15 +176,21 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 		return err
 	}
 	rep := engine.Run(sel, acct, pol)
-	switch {
-	case fscan != nil:
-		err = fscan.render(out, f.format, sel, rep, report.TableOptions{Color: color, ShowAll: f.all})
-	case f.format == "json":
-		err = report.JSON(out, rep, Version)
-	default:
-		err = report.Table(out, rep, report.TableOptions{Color: color, ShowAll: f.all})
-	}
+	opts, err := reportOptions(sel, acct, rep, pol)
 	if err != nil {
+		return err
+	}
+	opts.Table = report.TableOptions{Color: color, ShowAll: f.all}
+	if fscan != nil {
+		// --framework: the table and the JSON are the per-control view.
+		for _, name := range []string{"table", "json"} {
+			format := name
+			outs.override(name, func(w io.Writer, r *engine.Report, o report.Options) error {
+				return fscan.render(w, format, sel, r, o.Table)
+			})
+		}
+	}
+	if err := outs.write(rep, opts); err != nil {
 		return withCode(ExitError, err)
 	}
 	if failEnabled && rep.FailuresAtOrAbove(failOn) > 0 {
