@@ -128,6 +128,11 @@ func (app *App) commands() []func() *cobra.Command {
 		app.checksCmd,
 		app.collectCmd,
 		app.permissionsCmd,
+		app.diffCmd,
+		app.initCmd,
+		app.matrixCmd,
+		app.datamapCmd,
+		app.frameworksCmd,
 	}
 }
 
