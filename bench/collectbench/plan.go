@@ -1,0 +1,280 @@
+package main
+
+import (
+	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/awsfake"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// pages is the number of calls a listing of n items takes at page size
+// size: at least one call, even for an empty listing.
+func pages(n, size int) int {
+	if n <= 0 {
+		return 1
+	}
+	return (n + size - 1) / size
+}
+
+// minimalPlan is the fewest calls per "service:Action" that read account a
+// in its scanned regions with the declared operations, at AWS's largest
+// page sizes, with per-item calls only where AWS has no bulk form and only
+// for the items that need them. bench/README.md explains each line.
+func minimalPlan(a *state.Account) map[string]int {
+	p := map[string]int{}
+	add := func(key string, n int) { p[key] += n }
+	regions := a.ScannedRegions()
+	inRegion := func(r string) func(string) bool { return func(x string) bool { return x == r } }
+
+	// Once per account.
+	add("sts:GetCallerIdentity", 1)
+	add("ec2:DescribeRegions", 1)
+	ia := &a.IAM
+	entities := len(ia.Users) + len(ia.Groups) + len(ia.Roles) + len(ia.Policies)
+	add("iam:GetAccountAuthorizationDetails", pages(entities, 1000))
+	add("iam:GenerateCredentialReport", 1)
+	add("iam:GetCredentialReport", 1)
+	add("iam:GetAccountSummary", 1)
+	add("iam:GetAccountPasswordPolicy", 1)
+	add("iam:ListVirtualMFADevices", pages(len(ia.VirtualMFADevices), 1000))
+	add("iam:ListServerCertificates", pages(len(ia.ServerCertificates), 1000))
+	add("iam:ListAccountAliases", 1)
+	add("iam:ListSAMLProviders", 1)
+	virtual := map[string]bool{}
+	for _, d := range ia.VirtualMFADevices {
+		virtual[d.SerialNumber] = true
+	}
+	for _, u := range ia.Users {
+		if len(u.AccessKeys) > 0 {
+			add("iam:ListAccessKeys", 1) // the credential report shows the key; its ID is only here
+		}
+		for _, s := range u.MFADevices {
+			if !virtual[s] {
+				add("iam:ListMFADevices", 1) // a hardware device: listed nowhere else
+				break
+			}
+		}
+	}
+	add("account:GetAlternateContact", 1)
+	add("organizations:DescribeOrganization", 1)
+	if o := a.Organization; o != nil {
+		add("organizations:ListPolicies", pages(len(o.SCPs), 20))
+		for _, s := range o.SCPs {
+			add("organizations:DescribePolicy", 1)
+			add("organizations:ListTargetsForPolicy", pages(len(s.Targets), 20))
+		}
+	}
+	add("s3:ListBuckets", pages(len(a.S3.Buckets), 10000))
+	add("s3control:GetPublicAccessBlock", 1)
+	for _, b := range a.S3.Buckets {
+		// ListBuckets gives the region; each setting has its own GET.
+		for _, act := range []string{"GetBucketPolicy", "GetBucketAcl", "GetBucketOwnershipControls", "GetPublicAccessBlock",
+			"GetBucketEncryption", "GetBucketVersioning", "GetObjectLockConfiguration", "GetBucketLogging",
+			"GetBucketLifecycleConfiguration", "GetBucketReplication", "GetBucketNotificationConfiguration", "GetBucketWebsite", "GetBucketTagging"} {
+			add("s3:"+act, 1)
+		}
+		if b.Policy != "" {
+			add("s3:GetBucketPolicyStatus", 1) // S3's public verdict exists only for a policy
+		}
+	}
+
+	// Per region.
+	for _, r := range regions {
+		in := inRegion(r)
+		e := &a.EC2
+		count := func(n int) int { return n }
+		ec2List := func(action string, n int) { add("ec2:"+action, pages(n, 1000)) }
+		ec2List("DescribeInstances", countIf(e.Instances, func(x state.Instance) bool { return in(x.Region) }))
+		ec2List("DescribeSecurityGroups", countIf(e.SecurityGroups, func(x state.SecurityGroup) bool { return in(x.Region) }))
+		enis := 0
+		for _, g := range e.SecurityGroups {
+			if in(g.Region) {
+				enis += g.AttachedENIs
+			}
+		}
+		ec2List("DescribeNetworkInterfaces", count(enis))
+		ec2List("DescribeNetworkAcls", countIf(e.NetworkACLs, func(x state.NetworkACL) bool { return in(x.Region) }))
+		ec2List("DescribeVpcs", countIf(e.VPCs, func(x state.VPC) bool { return in(x.Region) }))
+		ec2List("DescribeSubnets", countIf(e.Subnets, func(x state.Subnet) bool { return in(x.Region) }))
+		ec2List("DescribeRouteTables", countIf(e.RouteTables, func(x state.RouteTable) bool { return in(x.Region) }))
+		ec2List("DescribeFlowLogs", countIf(e.FlowLogs, func(x state.FlowLog) bool { return in(x.Region) }))
+		ec2List("DescribeVolumes", countIf(e.Volumes, func(x state.Volume) bool { return in(x.Region) }))
+		snaps := countIf(e.Snapshots, func(x state.Snapshot) bool { return in(x.Region) })
+		ec2List("DescribeSnapshots", snaps)
+		add("ec2:DescribeSnapshotAttribute", snaps) // createVolumePermission has no bulk form
+		owned := countIf(e.Images, func(x state.Image) bool { return in(x.Region) && !x.InUseOnly })
+		ec2List("DescribeImages", owned)
+		add("ec2:DescribeImageAttribute", owned) // launchPermission has no bulk form
+		foreign := countIf(e.Images, func(x state.Image) bool { return in(x.Region) && x.InUseOnly })
+		if foreign > 0 {
+			add("ec2:DescribeImages", pages(foreign, 200)) // the AMIs running instances use, by ID
+		}
+		for _, act := range []string{"GetEbsEncryptionByDefault", "GetEbsDefaultKmsKeyId", "GetSnapshotBlockPublicAccessState",
+			"GetImageBlockPublicAccessState", "GetInstanceMetadataDefaults", "DescribeVpnConnections"} {
+			add("ec2:"+act, 1)
+		}
+		ec2List("DescribeVpcEndpoints", countIf(e.VPCEndpoints, func(x state.VPCEndpoint) bool { return in(x.Region) }))
+
+		keys, aliases := 0, 0
+		for _, k := range a.KMS.Keys {
+			if !in(k.Region) {
+				continue
+			}
+			keys++
+			aliases += len(k.Aliases)
+			add("kms:DescribeKey", 1) // who manages the key is only here
+			if k.Manager != "CUSTOMER" {
+				continue // AWS owns an AWS managed key's policy, grants and rotation
+			}
+			if k.Spec == "SYMMETRIC_DEFAULT" && k.Origin == "AWS_KMS" && k.State != "PendingDeletion" && k.State != "PendingImport" {
+				add("kms:GetKeyRotationStatus", 1)
+			}
+			add("kms:GetKeyPolicy", 1)
+			add("kms:ListGrants", pages(len(k.Grants), 100))
+			add("kms:ListResourceTags", pages(len(k.Tags), 50))
+		}
+		add("kms:ListKeys", pages(keys, 1000))
+		add("kms:ListAliases", pages(aliases, 100))
+
+		add("cloudtrail:DescribeTrails", 1)
+		for _, t := range a.CloudTrail.Trails {
+			if t.HomeRegion == r {
+				add("cloudtrail:GetTrailStatus", 1)
+				add("cloudtrail:GetEventSelectors", 1)
+			}
+		}
+		add("config:DescribeConfigurationRecorders", 1)
+		if countIf(a.Config.Recorders, func(x state.ConfigRecorder) bool { return in(x.Region) }) > 0 {
+			add("config:DescribeConfigurationRecorderStatus", 1) // nothing to ask without a recorder
+		}
+		add("config:DescribeDeliveryChannels", 1)
+		add("guardduty:ListDetectors", 1)
+		for _, d := range a.GuardDuty.Detectors {
+			if in(d.Region) {
+				add("guardduty:GetDetector", 1)
+				add("guardduty:GetAdministratorAccount", 1)
+				add("guardduty:GetFindingsStatistics", 1)
+			}
+		}
+		add("access-analyzer:ListAnalyzers", 1)
+
+		add("ssm:DescribeInstanceInformation", pages(countIf(a.SSM.ManagedInstances, func(x state.ManagedInstance) bool { return in(x.Region) }), 50))
+		add("ssm:ListResourceComplianceSummaries", pages(countIf(a.SSM.PatchCompliance, func(x state.PatchCompliance) bool { return in(x.Region) }), 50))
+		docs := countIf(a.SSM.Documents, func(x state.SSMDocument) bool { return in(x.Region) })
+		add("ssm:ListDocuments", pages(docs, 50))
+		add("ssm:DescribeDocumentPermission", docs)
+
+		rds := &a.RDS
+		add("rds:DescribeDBInstances", pages(countIf(rds.Instances, func(x state.DBInstance) bool { return in(x.Region) }), 100))
+		add("rds:DescribeDBClusters", pages(countIf(rds.Clusters, func(x state.DBCluster) bool { return in(x.Region) }), 100))
+		var inst, clus int
+		for _, s := range rds.Snapshots {
+			if !in(s.Region) {
+				continue
+			}
+			shareable := s.Type != "automated" // automated snapshots cannot be shared
+			if s.Cluster {
+				clus++
+				if shareable {
+					add("rds:DescribeDBClusterSnapshotAttributes", 1)
+				}
+			} else {
+				inst++
+				if shareable {
+					add("rds:DescribeDBSnapshotAttributes", 1)
+				}
+			}
+		}
+		add("rds:DescribeDBSnapshots", pages(inst, 100))
+		add("rds:DescribeDBClusterSnapshots", pages(clus, 100))
+		var pgs, cpgs int
+		for _, g := range rds.ParameterGroups {
+			if !in(g.Region) {
+				continue
+			}
+			custom := !strings.HasPrefix(g.Name, "default.")
+			if g.Cluster {
+				cpgs++
+				if custom {
+					add("rds:DescribeDBClusterParameters", pages(len(g.Parameters), 100))
+				}
+			} else {
+				pgs++
+				if custom {
+					add("rds:DescribeDBParameters", pages(len(g.Parameters), 100))
+				}
+			}
+		}
+		add("rds:DescribeDBParameterGroups", pages(pgs, 100))
+		add("rds:DescribeDBClusterParameterGroups", pages(cpgs, 100))
+		add("rds:DescribePendingMaintenanceActions", 1)
+		add("rds:DescribeEventSubscriptions", pages(countIf(rds.EventSubscriptions, func(x state.EventSubscription) bool { return in(x.Region) }), 100))
+
+		rsc := countIf(a.Redshift.Clusters, func(x state.RedshiftCluster) bool { return in(x.Region) })
+		add("redshift:DescribeClusters", pages(rsc, 100))
+		add("redshift:DescribeLoggingStatus", rsc)
+		rpg := 0
+		for _, g := range a.Redshift.ParameterGroups {
+			if in(g.Region) {
+				rpg++
+				if !strings.HasPrefix(g.Name, "default.") {
+					add("redshift:DescribeClusterParameters", pages(len(g.Parameters), 100))
+				}
+			}
+		}
+		add("redshift:DescribeClusterParameterGroups", pages(rpg, 100))
+
+		ws := &a.WorkSpaces
+		add("workspaces:DescribeWorkspaces", pages(countIf(ws.Workspaces, func(x state.Workspace) bool { return in(x.Region) }), 25))
+		add("workspaces:DescribeWorkspaceDirectories", pages(countIf(ws.Directories, func(x state.WorkspaceDirectory) bool { return in(x.Region) }), 25))
+		add("workspaces:DescribeIpGroups", pages(countIf(ws.IPGroups, func(x state.WorkspaceIPGroup) bool { return in(x.Region) }), 25))
+		add("workspaces:DescribeWorkspaceImages", pages(countIf(ws.Images, func(x state.WorkspaceImage) bool { return in(x.Region) }), 25))
+	}
+	return p
+}
+
+func countIf[T any](xs []T, f func(T) bool) int {
+	n := 0
+	for _, x := range xs {
+		if f(x) {
+			n++
+		}
+	}
+	return n
+}
+
+// quotas are the server-side token buckets the fake enforces, from AWS's
+// published request-rate quotas (/shared/catalogs/aws_api_quotas.csv and
+// the AWS pages it cites). A quota AWS does not publish has no bucket here;
+// where AWS publishes no burst, the burst is one second of the rate.
+func quotas() []awsfake.Limit {
+	l := func(svc, action string, rps float64, burst int) awsfake.Limit {
+		return awsfake.Limit{Service: svc, Action: action, Rate: rps, Burst: burst}
+	}
+	return []awsfake.Limit{
+		// EC2: each Describe*/Get* action its own bucket, 20/s refill, 100
+		// burst, for paginated calls (the collectors always paginate).
+		l("ec2", "", 20, 100),
+		{Service: "sts", Shared: true, Rate: 600, Burst: 600},
+		l("kms", "DescribeKey", 2000, 2000),
+		l("kms", "GetKeyPolicy", 1000, 1000),
+		l("kms", "GetKeyRotationStatus", 1000, 1000),
+		l("kms", "ListKeys", 500, 500),
+		l("kms", "ListAliases", 500, 500),
+		l("kms", "ListGrants", 100, 100),
+		l("cloudtrail", "DescribeTrails", 10, 10),
+		l("cloudtrail", "GetTrailStatus", 10, 10),
+		l("cloudtrail", "GetEventSelectors", 10, 10),
+		// RDS meters every API call of an account and region together.
+		{Service: "rds", Shared: true, Rate: 12, Burst: 300},
+		l("elasticloadbalancing", "", 10, 40),
+		l("lambda", "GetFunction", 100, 100),
+		l("lambda", "", 15, 15),
+		l("logs", "DescribeLogGroups", 10, 10),
+		l("logs", "DescribeMetricFilters", 5, 5),
+		l("monitoring", "DescribeAlarms", 9, 9),
+		l("dynamodb", "ListTagsOfResource", 10, 10),
+		l("dynamodb", "DescribeContinuousBackups", 10, 10),
+		l("dynamodb", "", 2500, 2500),
+	}
+}
