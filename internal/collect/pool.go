@@ -20,16 +20,31 @@ type Task struct {
 	// before the task starts, so the task can record what it would have
 	// read as cancelled gaps.
 	Skipped func()
+	// Lane groups tasks that draw on the same token buckets (one action's
+	// per-item calls in one region, say). At most LaneLimit tasks of a lane
+	// run at once (0: no limit). Without it, thousands of per-item tasks of
+	// one slow action (EC2's 20 calls/s) take every worker, each waiting for
+	// a token, and the rest of the account waits behind them.
+	Lane      string
+	LaneLimit int
 }
 
 // Pool runs tasks on a bounded number of goroutines. Tasks may submit
 // further tasks (per-item work found by a listing); Submit never blocks,
 // so a running task never waits for a free worker.
+//
+// Tasks wait in one stack per lane. A free worker takes the newest task of
+// the lane that was pushed to last and still has room under its limit, so
+// per-item work runs before the next listing (which keeps the queue, and
+// memory, short on big accounts) while a lane that is waiting for its
+// token bucket leaves the other workers to other lanes.
 type Pool struct {
 	ctx     context.Context
 	workers int
 	mu      sync.Mutex
-	queue   []Task
+	lanes   map[string]*lane
+	order   []*lane // lanes with queued tasks, the most recently pushed last
+	queued  int
 	cond    *sync.Cond
 	pending sync.WaitGroup
 	started bool
@@ -40,12 +55,20 @@ type Pool struct {
 	OnStart, OnDone func(Task)
 }
 
+type lane struct {
+	name    string
+	tasks   []Task
+	running int
+	limit   int
+	inOrder bool
+}
+
 // NewPool returns a pool of n workers (at least 1) bound to ctx.
 func NewPool(ctx context.Context, n int) *Pool {
 	if n < 1 {
 		n = 1
 	}
-	p := &Pool{ctx: ctx, workers: n}
+	p := &Pool{ctx: ctx, workers: n, lanes: map[string]*lane{}}
 	p.cond = sync.NewCond(&p.mu)
 	return p
 }
@@ -54,7 +77,25 @@ func NewPool(ctx context.Context, n int) *Pool {
 func (p *Pool) Submit(t Task) {
 	p.pending.Add(1)
 	p.mu.Lock()
-	p.queue = append(p.queue, t)
+	l := p.lanes[t.Lane]
+	if l == nil {
+		l = &lane{name: t.Lane}
+		p.lanes[t.Lane] = l
+	}
+	l.limit = t.LaneLimit
+	l.tasks = append(l.tasks, t)
+	p.queued++
+	// Move the lane to the end of the order: it was pushed to last.
+	if l.inOrder {
+		for i, x := range p.order {
+			if x == l {
+				p.order = append(p.order[:i], p.order[i+1:]...)
+				break
+			}
+		}
+	}
+	p.order = append(p.order, l)
+	l.inOrder = true
 	if !p.started {
 		p.started = true
 		for i := 0; i < p.workers; i++ {
@@ -66,23 +107,50 @@ func (p *Pool) Submit(t Task) {
 	p.cond.Signal()
 }
 
+// next pops the task to run, or returns nil when no lane with queued tasks
+// has room. p.mu must be held.
+func (p *Pool) next() (*lane, *Task) {
+	for i := len(p.order) - 1; i >= 0; i-- {
+		l := p.order[i]
+		if l.limit > 0 && l.running >= l.limit {
+			continue
+		}
+		t := l.tasks[len(l.tasks)-1]
+		l.tasks = l.tasks[:len(l.tasks)-1]
+		if len(l.tasks) == 0 {
+			p.order = append(p.order[:i], p.order[i+1:]...)
+			l.inOrder = false
+		}
+		l.running++
+		p.queued--
+		return l, &t
+	}
+	return nil, nil
+}
+
 func (p *Pool) work() {
 	defer p.wg.Done()
 	for {
 		p.mu.Lock()
-		for len(p.queue) == 0 && !p.closed {
+		var l *lane
+		var t *Task
+		for {
+			if l, t = p.next(); t != nil {
+				break
+			}
+			if p.queued == 0 && p.closed {
+				p.mu.Unlock()
+				return
+			}
 			p.cond.Wait()
 		}
-		if len(p.queue) == 0 && p.closed {
-			p.mu.Unlock()
-			return
-		}
-		// LIFO: per-item work submitted by a listing runs before the next
-		// listing, which keeps the queue (and memory) short on big accounts.
-		t := p.queue[len(p.queue)-1]
-		p.queue = p.queue[:len(p.queue)-1]
 		p.mu.Unlock()
-		p.run(t)
+		p.run(*t)
+		p.mu.Lock()
+		l.running--
+		p.mu.Unlock()
+		// A lane just got room: a worker waiting on a full lane may go on.
+		p.cond.Broadcast()
 		p.pending.Done()
 	}
 }

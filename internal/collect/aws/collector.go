@@ -216,13 +216,20 @@ func (c *collector) submitService(s service, region string) {
 // submit queues work on the pool with progress accounting. skipped records
 // what the work would have read when the collection is cancelled first.
 func (c *collector) submit(region, svc, resource string, run func(context.Context), skipped func()) {
+	c.submitLane(collect.Task{Region: region, Service: svc, Resource: resource, Run: run}, skipped)
+}
+
+// submitLane queues t (whose Run is set) with progress accounting.
+func (c *collector) submitLane(t collect.Task, skipped func()) {
+	region, svc := t.Region, t.Service
 	c.progress.Queued(region, svc)
-	c.pool.Submit(collect.Task{Region: region, Service: svc, Resource: resource, Run: run, Skipped: func() {
+	t.Skipped = func() {
 		if skipped != nil {
 			skipped()
 		}
 		c.progress.Finished(region, svc, false)
-	}})
+	}
+	c.pool.Submit(t)
 }
 
 // skipGaps returns a Skipped function recording a cancelled gap for each

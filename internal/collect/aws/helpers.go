@@ -3,11 +3,13 @@ package aws
 import (
 	"context"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 
+	"github.com/shoulder-dev/shoulder/internal/collect"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -107,11 +109,35 @@ func (c *collector) perItem(n int, commit func()) func() {
 // item queues per-item work whose end (run or skipped) is reported to done.
 func (c *collector) item(service, region, resource string, done func(), run func(context.Context), actions ...string) {
 	skipped := c.skipGaps(service, region, resource, actions...)
-	c.submit(region, service, resource, func(ctx context.Context) {
+	lane, limit := c.lane(service, region, actions)
+	c.submitLane(collect.Task{Region: region, Service: service, Resource: resource, Lane: lane, LaneLimit: limit, Run: func(ctx context.Context) {
 		defer done()
 		run(ctx)
-	}, func() {
+	}}, func() {
 		skipped()
 		done()
 	})
+}
+
+// laneWindow is how much of its token bucket's rate a lane may hold in
+// running tasks: rate × window tasks keep a bucket busy at AWS's latencies
+// (tens of milliseconds a call) without parking more workers on it.
+const laneWindow = 0.25 // seconds
+
+// lane names the per-item tasks of these actions in a region and caps how
+// many run at once by the slowest action's rate, so that per-item work
+// waiting for one token bucket never holds every worker.
+func (c *collector) lane(service, region string, actions []string) (string, int) {
+	rate := 0.0
+	for _, a := range actions {
+		if op, ok := c.decl.Lookup(service, a); ok && (rate == 0 || op.Rate.RPS < rate) {
+			rate = op.Rate.RPS
+		}
+	}
+	if rate == 0 {
+		return "", 0
+	}
+	limit := int(rate*laneWindow + 0.999)
+	limit = max(2, min(limit, c.opts.Concurrency))
+	return service + "|" + region + "|" + strings.Join(actions, ","), limit
 }

@@ -1,0 +1,70 @@
+package collect
+
+import (
+	"context"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// TestPoolLaneLimit: a lane never runs more tasks at once than its limit,
+// and while it is full the other workers run other lanes' tasks.
+func TestPoolLaneLimit(t *testing.T) {
+	p := NewPool(context.Background(), 8)
+	var slowRunning, slowMax atomic.Int32
+	var fastDone atomic.Int32
+	release := make(chan struct{})
+	var once sync.Once
+	for i := 0; i < 50; i++ {
+		p.Submit(Task{Lane: "slow", LaneLimit: 2, Run: func(context.Context) {
+			n := slowRunning.Add(1)
+			for {
+				m := slowMax.Load()
+				if n <= m || slowMax.CompareAndSwap(m, n) {
+					break
+				}
+			}
+			<-release // the slow lane waits until the fast work is done
+			slowRunning.Add(-1)
+		}})
+	}
+	for i := 0; i < 100; i++ {
+		p.Submit(Task{Run: func(context.Context) {
+			if fastDone.Add(1) == 100 {
+				once.Do(func() { close(release) })
+			}
+		}})
+	}
+	done := make(chan struct{})
+	go func() { p.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the pool deadlocked: the fast tasks could not run beside the full slow lane")
+	}
+	if got := slowMax.Load(); got > 2 {
+		t.Errorf("the slow lane ran %d tasks at once, limit 2", got)
+	}
+	if fastDone.Load() != 100 {
+		t.Errorf("%d fast tasks ran, want 100", fastDone.Load())
+	}
+}
+
+// TestPoolLIFO: without lanes the newest task runs first, so per-item work
+// a listing submits runs before the next listing.
+func TestPoolLIFO(t *testing.T) {
+	p := NewPool(context.Background(), 1)
+	var order []int
+	var mu sync.Mutex
+	gate := make(chan struct{})
+	p.Submit(Task{Run: func(context.Context) { <-gate }})
+	for i := 0; i < 3; i++ {
+		p.Submit(Task{Run: func(context.Context) { mu.Lock(); order = append(order, i); mu.Unlock() }})
+	}
+	close(gate)
+	p.Wait()
+	if len(order) != 3 || order[0] != 2 || order[2] != 0 {
+		t.Errorf("order %v, want [2 1 0]", order)
+	}
+}
