@@ -128,8 +128,8 @@ func measure(n int, latency time.Duration, bin, tmp string, timeout time.Duratio
 	if err := os.MkdirAll(home, 0o755); err != nil {
 		return run{}, fmt.Errorf("home: %w", err)
 	}
-	out := filepath.Join(tmp, fmt.Sprintf("report-%d.json", n))
-	args := append([]string{"scan", "--regions", strings.Join(a.ScannedRegions(), ","), "--format", "json", "-o", out,
+	// The default output: the table on standard output (discarded here).
+	args := append([]string{"scan", "--regions", strings.Join(a.ScannedRegions(), ","), "--color", "never",
 		"--fail-on", "none", "--quiet", "--stats"}, extra...)
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
@@ -188,7 +188,7 @@ func render(runs []run, latency time.Duration, extra []string) string {
 	fmt.Fprintf(&b, "## Live collection and scan against the fake endpoint (bench/collectbench, %s)\n\n", time.Now().UTC().Format("2006-01-02"))
 	fmt.Fprintf(&b, "```sh\ngo run ./bench/collectbench -sizes %s%s\n```\n\n", joinSizes(runs), extraFlag(extra))
 	fmt.Fprintf(&b, "Synthetic accounts (internal/synth, seed 1, four regions) served by internal/awsfake with %s per call\n", latency)
-	fmt.Fprintf(&b, "and AWS's published per-action token buckets; `shoulder scan` (live, JSON report) runs as a child\n")
+	fmt.Fprintf(&b, "and AWS's published per-action token buckets; `shoulder scan` (live, default table output) runs as a child\n")
 	fmt.Fprintf(&b, "process with AWS_ENDPOINT_URL at the fake. Peak RSS is the child's rusage maxrss. Machine: %d cores (%s/%s).\n\n", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
 	b.WriteString("| resources | wall | CPU (user+sys) | peak RSS | API calls | minimal plan | calls/plan | throttled | wall per 1k resources |\n")
 	b.WriteString("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
