@@ -138,6 +138,11 @@ func buildScenario(t *testing.T) *scenario {
 	must(ic.CreateAccessKey(ctx, &iam.CreateAccessKeyInput{UserName: sdk.String("bob")}))
 	must(ic.PutUserPolicy(ctx, &iam.PutUserPolicyInput{UserName: sdk.String("bob"), PolicyName: sdk.String("s3-all"),
 		PolicyDocument: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`)}))
+	// carol has a hardware MFA device only: the collector must ask for it
+	// per user (no bulk API lists non-virtual devices).
+	must(ic.CreateUser(ctx, &iam.CreateUserInput{UserName: sdk.String("carol")}))
+	must(ic.EnableMFADevice(ctx, &iam.EnableMFADeviceInput{UserName: sdk.String("carol"), SerialNumber: sdk.String("GAHT12345678"),
+		AuthenticationCode1: sdk.String("123456"), AuthenticationCode2: sdk.String("654321")}))
 	pol := must(ic.CreatePolicy(ctx, &iam.CreatePolicyInput{PolicyName: sdk.String("AppPolicy"),
 		PolicyDocument: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"}]}`)}))
 	must(ic.CreateRole(ctx, &iam.CreateRoleInput{RoleName: sdk.String("app-role"),
@@ -374,6 +379,8 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	}
 	must(rc.CreateDBCluster(ctx, &rds.CreateDBClusterInput{DBClusterIdentifier: sdk.String("aurora-" + r), Engine: sdk.String("aurora-postgresql"),
 		MasterUsername: sdk.String("dbadmin"), MasterUserPassword: sdk.String("Passw0rd!Passw0rd"), StorageEncrypted: sdk.Bool(secure)}))
+	must(rc.CreateDBClusterParameterGroup(ctx, &rds.CreateDBClusterParameterGroupInput{DBClusterParameterGroupName: sdk.String("cpg-secure"),
+		DBParameterGroupFamily: sdk.String("aurora-postgresql15"), Description: sdk.String("tls")}))
 	must(rc.CreateDBClusterSnapshot(ctx, &rds.CreateDBClusterSnapshotInput{DBClusterIdentifier: sdk.String("aurora-" + r), DBClusterSnapshotIdentifier: sdk.String("csnap-" + r)}))
 	must(rc.ModifyDBClusterSnapshotAttribute(ctx, &rds.ModifyDBClusterSnapshotAttributeInput{DBClusterSnapshotIdentifier: sdk.String("csnap-" + r), AttributeName: sdk.String("restore"), ValuesToAdd: []string{"111122223333"}}))
 	must(rc.CreateEventSubscription(ctx, &rds.CreateEventSubscriptionInput{SubscriptionName: sdk.String("db-events"), SnsTopicArn: sdk.String("arn:aws:sns:" + r + ":" + motoAccount + ":db"),
