@@ -62,7 +62,7 @@ var scenarioRegions = []string{homeRegion, insecureRegion, secureRegion}
 type scenario struct {
 	// per region
 	vpc, subnet, openSG, closedSG, nacl, flowLog, encVol, plainVol map[string]string
-	sharedSnap, publicSnap, privateSnap, instance, image          map[string]string
+	sharedSnap, publicSnap, privateSnap, instance, image           map[string]string
 	rotatingKey, staticKey, vpn, endpoint                          map[string]string
 	alice, bob                                                     string
 	orgID, scpID                                                   string
@@ -159,7 +159,7 @@ func buildScenario(t *testing.T) *scenario {
 	sc.orgID = sdk.ToString(org.Organization.Id)
 	roots := must(oc.ListRoots(ctx, &organizations.ListRootsInput{}))
 	scp := must(oc.CreatePolicy(ctx, &organizations.CreatePolicyInput{Name: sdk.String("deny-leave"), Description: sdk.String("no leaving"),
-		Type: orgtypes.PolicyTypeServiceControlPolicy,
+		Type:    orgtypes.PolicyTypeServiceControlPolicy,
 		Content: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}`)}))
 	sc.scpID = sdk.ToString(scp.Policy.PolicySummary.Id)
 	must(oc.AttachPolicy(ctx, &organizations.AttachPolicyInput{PolicyId: scp.Policy.PolicySummary.Id, TargetId: roots.Roots[0].Id}))
@@ -216,7 +216,7 @@ func buildS3(ctx context.Context, t *testing.T) {
 			Destination: &s3types.Destination{Bucket: sdk.String("arn:aws:s3:::shoulder-replica")}}}}}))
 	must(sec.PutBucketLifecycleConfiguration(ctx, &s3.PutBucketLifecycleConfigurationInput{Bucket: name, LifecycleConfiguration: &s3types.BucketLifecycleConfiguration{
 		Rules: []s3types.LifecycleRule{{ID: sdk.String("expire-old"), Status: s3types.ExpirationStatusEnabled, Filter: &s3types.LifecycleRuleFilter{Prefix: sdk.String("")},
-			NoncurrentVersionExpiration: &s3types.NoncurrentVersionExpiration{NoncurrentDays: sdk.Int32(90)},
+			NoncurrentVersionExpiration:    &s3types.NoncurrentVersionExpiration{NoncurrentDays: sdk.Int32(90)},
 			AbortIncompleteMultipartUpload: &s3types.AbortIncompleteMultipartUpload{DaysAfterInitiation: sdk.Int32(7)}}}}}))
 	must(sec.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{Bucket: name, PublicAccessBlockConfiguration: &s3types.PublicAccessBlockConfiguration{
 		BlockPublicAcls: sdk.Bool(true), IgnorePublicAcls: sdk.Bool(true), BlockPublicPolicy: sdk.Bool(true), RestrictPublicBuckets: sdk.Bool(true)}}))
