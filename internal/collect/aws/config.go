@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
 
 	"github.com/shoulder-dev/shoulder/internal/collect"
@@ -69,6 +70,9 @@ func (c *collector) loadConfig(ctx context.Context) (sdk.Config, error) {
 	o := c.opts
 	lo := []func(*config.LoadOptions) error{
 		config.WithRetryer(func() sdk.Retryer { return c.retryer() }),
+		// The SDK's own warnings (e.g. a body left unread on Ctrl-C) would
+		// interleave with the progress display; failures reach the gaps.
+		config.WithLogger(logging.Nop{}),
 	}
 	if o.Profile != "" {
 		lo = append(lo, config.WithSharedConfigProfile(o.Profile))
