@@ -31,7 +31,7 @@ type CredentialsError struct {
 
 func (e *CredentialsError) Error() string {
 	return "no AWS credentials found; tried, in order:\n  - " + strings.Join(e.Tried, "\n  - ") +
-		"\nset one of these up (e.g. `aws configure`, `aws sso login --profile NAME`, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY), or scan a snapshot with --snapshot FILE" +
+		"\nset one of these up (e.g. `aws configure`, `aws sso login --profile NAME`, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY); or use --demo or --snapshot FILE to scan without AWS" +
 		"\n(the SDK said: " + e.Err.Error() + ")"
 }
 
