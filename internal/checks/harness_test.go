@@ -32,6 +32,22 @@ func allCases() map[string][]checkCase {
 		encryptionAtRestCases(),
 		loggingCases(),
 		accessCases(),
+		vpnCases(),
+		elbCases(),
+		patchingCases(),
+		ec2SharingCases(),
+		residencyCases(),
+		s3Cases(),
+		kmsCases(),
+		ebsCases(),
+		rdsCases(),
+		redshiftCases(),
+		workspacesCases(),
+		dynamodbCases(),
+		efsCases(),
+		backupCases(),
+		organizationCases(),
+		lambdaCases(),
 	} {
 		for id, cs := range part {
 			m[id] = append(m[id], cs...)

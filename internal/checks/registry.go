@@ -21,6 +21,22 @@ func All() []check.Check {
 		encryptionAtRestChecks(),
 		loggingChecks(),
 		accessChecks(),
+		vpnChecks(),
+		elbChecks(),
+		patchingChecks(),
+		ec2SharingChecks(),
+		residencyChecks(),
+		s3Checks(),
+		kmsChecks(),
+		ebsChecks(),
+		rdsChecks(),
+		redshiftChecks(),
+		workspacesChecks(),
+		dynamodbChecks(),
+		efsChecks(),
+		backupChecks(),
+		organizationChecks(),
+		lambdaChecks(),
 	} {
 		all = append(all, group...)
 	}

@@ -169,7 +169,11 @@ func TestSnapshotScanMatchesDemo(t *testing.T) {
 		}
 		return string(doc.Results)
 	}
-	if a, b := results("scan", "--demo"), results("scan", "--snapshot", p); a != b {
+	pol := filepath.Join(t.TempDir(), "shoulder.yaml")
+	if err := os.WriteFile(pol, demo.Policy(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if a, b := results("scan", "--demo"), results("scan", "--snapshot", p, "--config", pol); a != b {
 		t.Error("scanning the demo as a snapshot gives different results")
 	}
 }

@@ -126,6 +126,11 @@ func (app *App) commands() []func() *cobra.Command {
 		app.versionCmd,
 		app.scanCmd,
 		app.checksCmd,
+		app.diffCmd,
+		app.initCmd,
+		app.matrixCmd,
+		app.datamapCmd,
+		app.frameworksCmd,
 		app.collectCmd,
 		app.permissionsCmd,
 	}

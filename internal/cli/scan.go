@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -12,12 +11,12 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/engine"
-	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/report"
 )
 
 type scanFlags struct {
 	src      sourceFlags
+	pol      policyFlags
 	format   string
 	output   string
 	failOn   string
@@ -26,6 +25,8 @@ type scanFlags struct {
 	checkIDs []string
 	areas    []string
 	services []string
+	// framework, when set, judges the scan per control of that framework.
+	framework string
 }
 
 func (app *App) scanCmd() *cobra.Command {
@@ -39,24 +40,31 @@ waived and manual results, grouped by area and service.
 
 The table lists what needs attention (fail, unknown, waived, manual); --all
 adds passes. --format json writes every result with its check ID, status,
-severity, resource ARN, region and message.`,
+severity, resource ARN, region and message. Other formats: html (one
+self-contained page with charts and filters), sarif, junit, csv, markdown,
+asff (Security Hub) and ocsf (Compliance Finding); see docs/formats.md.`,
 		Example: `  shoulder scan --demo
   shoulder scan --snapshot prod.json --fail-on critical
   shoulder scan --demo --format json -o results.json
-  shoulder scan --demo --area identity --area logging --all`,
+  shoulder scan --demo --format html -o report.html
+  shoulder scan --demo --format table,html,sarif,junit -o out/
+  shoulder scan --demo --area identity --area logging --all
+  shoulder scan --demo --framework cis-5.0`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return app.runScan(cmd, &f) },
 	}
 	f.src.register(cmd)
+	f.pol.register(cmd)
 	fl := cmd.Flags()
-	fl.StringVar(&f.format, "format", "table", "output format: table or json")
-	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE` instead of standard output")
+	fl.StringVar(&f.format, "format", "table", "output `formats`, comma-separated: "+strings.Join(report.FormatNames(), ", ")+" (several need -o DIR)")
+	fl.StringVarP(&f.output, "output", "o", "", "write the report to `FILE`, or with several formats into a directory (report.html, report.sarif, ...; the table still goes to standard output)")
 	fl.StringVar(&f.failOn, "fail-on", "high", "exit 1 when a failure has this severity or higher (info, low, medium, high, critical, or none)")
 	fl.StringVar(&f.color, "color", "auto", "colour the table: auto (only on a terminal, honours NO_COLOR), always or never")
 	fl.BoolVar(&f.all, "all", false, "list passing and not_applicable results in the table too")
 	fl.StringSliceVar(&f.checkIDs, "check", nil, "run only these check `IDs` (repeatable or comma-separated)")
 	fl.StringSliceVar(&f.areas, "area", nil, "run only checks of these `areas`")
 	fl.StringSliceVar(&f.services, "service", nil, "run only checks of these `services` (e.g. s3, ec2, iam)")
+	fl.StringVar(&f.framework, "framework", "", "run the checks a `framework` names (cis-3.0, cis-5.0, cis-7.0, fsbp-1.0.0) and report per control")
 	return cmd
 }
 
@@ -134,23 +142,33 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
-	if f.format != "table" && f.format != "json" {
-		return withCode(ExitError, fmt.Errorf("--format: %q is not table or json", f.format))
+	formats, err := report.ParseFormats(f.format)
+	if err != nil {
+		return withCode(ExitError, fmt.Errorf("--format: %w", err))
 	}
-	sel, err := selectChecks(f.checkIDs, f.areas, f.services)
+	fscan, err := resolveFramework(f.framework)
 	if err != nil {
 		return err
 	}
-	out := app.Stdout
-	if f.output != "" {
-		fh, err := os.Create(f.output)
-		if err != nil {
-			return withCode(ExitError, fmt.Errorf("--output: %w", err))
-		}
-		defer fh.Close()
-		out = fh
+	ids := f.checkIDs
+	if fscan != nil && len(ids) == 0 {
+		ids = fscan.ids
 	}
-	color, err := app.useColor(f.color, out)
+	sel, err := selectChecks(ids, f.areas, f.services)
+	if err != nil {
+		return err
+	}
+	// Open every output before the scan, so a bad path fails fast.
+	outs, err := openOutputs(app, formats, f.output)
+	if err != nil {
+		return err
+	}
+	defer outs.closeAll()
+	color, err := app.useColor(f.color, outs.tableWriter())
+	if err != nil {
+		return err
+	}
+	pol, err := f.pol.load(&f.src)
 	if err != nil {
 		return err
 	}
@@ -159,14 +177,22 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil && !interrupted {
 		return err
 	}
-	rep := engine.Run(sel, acct, policy.Default())
-	switch f.format {
-	case "json":
-		err = report.JSON(out, rep, Version)
-	default:
-		err = report.Table(out, rep, report.TableOptions{Color: color, ShowAll: f.all})
-	}
+	rep := engine.Run(sel, acct, pol)
+	opts, err := reportOptions(sel, acct, rep, pol)
 	if err != nil {
+		return err
+	}
+	opts.Table = report.TableOptions{Color: color, ShowAll: f.all}
+	if fscan != nil {
+		// --framework: the table and the JSON are the per-control view.
+		for _, name := range []string{"table", "json"} {
+			format := name
+			outs.override(name, func(w io.Writer, r *engine.Report, o report.Options) error {
+				return fscan.render(w, format, sel, r, o.Table)
+			})
+		}
+	}
+	if err := outs.write(rep, opts); err != nil {
 		return withCode(ExitError, err)
 	}
 	if interrupted {

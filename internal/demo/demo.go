@@ -31,3 +31,13 @@ func Load() (*state.Account, error) {
 
 // Bytes returns the embedded snapshot file.
 func Bytes() []byte { return append([]byte(nil), snapshot...) }
+
+//go:embed shoulder.yaml
+var policyFile []byte
+
+// PolicyName is how errors and reports name the demo's embedded policy.
+const PolicyName = "shoulder.yaml (demo, embedded)"
+
+// Policy returns the demo account's policy file (internal/demo/shoulder.yaml),
+// which `--demo` uses unless --config names another.
+func Policy() []byte { return append([]byte(nil), policyFile...) }

@@ -6,7 +6,9 @@ package engine
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"time"
 
@@ -17,9 +19,11 @@ import (
 
 // Report is the outcome of one evaluation.
 type Report struct {
-	AccountID   string    `json:"account_id"`
-	AccountName string    `json:"account_name,omitempty"`
-	Source      string    `json:"source,omitempty"`
+	AccountID   string `json:"account_id"`
+	AccountName string `json:"account_name,omitempty"`
+	Source      string `json:"source,omitempty"`
+	// Policy names the policy file in effect, empty for the defaults.
+	Policy      string    `json:"policy,omitempty"`
 	CollectedAt time.Time `json:"collected_at"`
 	EvaluatedAt time.Time `json:"evaluated_at"`
 	// Results are ordered by area, service, check ID, resource.
@@ -77,7 +81,14 @@ func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				per[i] = runOne(checks[i], a, p)
+				rs := runOne(checks[i], a, p)
+				// Each check's results are ordered here, in parallel, so the
+				// report needs no global sort of millions of findings.
+				byResource := func(x, y check.Result) int { return strings.Compare(x.Resource, y.Resource) }
+				if !slices.IsSortedFunc(rs, byResource) {
+					slices.SortStableFunc(rs, byResource)
+				}
+				per[i] = rs
 			}
 		}()
 	}
@@ -92,13 +103,14 @@ func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
 		n += len(rs)
 	}
 	rep := &Report{
-		AccountID: a.AccountID, AccountName: a.Name, Source: a.Source,
+		AccountID: a.AccountID, AccountName: a.Name, Source: a.Source, Policy: p.Source,
 		CollectedAt: a.CollectedAt, EvaluatedAt: now,
 		Results: make([]Finding, 0, n),
 		Gaps:    a.Gaps.Sorted(),
 	}
 	used := make([]bool, len(p.Waivers))
-	for i, c := range checks {
+	for _, i := range reportOrder(checks) {
+		c := checks[i]
 		sev := c.Severity
 		if s, ok := p.SeverityOverrides[c.ID]; ok {
 			if v, err := check.ParseSeverity(s); err == nil {
@@ -121,13 +133,12 @@ func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
 	}
 	for i, w := range p.Waivers {
 		switch {
-		case !w.Expires.IsZero() && !now.Before(w.Expires):
+		case w.Expired(now):
 			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: "expired"})
 		case !used[i]:
 			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: "stale"})
 		}
 	}
-	sortFindings(rep.Results)
 	rep.Summary = summarise(rep.Results, a, len(checks))
 	return rep
 }
@@ -148,7 +159,7 @@ func applyWaiver(f *Finding, p *policy.Policy, now time.Time, used []bool) {
 		if w.Check != f.CheckID || !MatchResource(w.Resource, f.Resource) {
 			continue
 		}
-		if !w.Expires.IsZero() && !now.Before(w.Expires) {
+		if w.Expired(now) {
 			continue // an expired waiver no longer applies; it is reported on its own
 		}
 		used[i] = true
@@ -220,20 +231,24 @@ func areaRank(a check.Area) int {
 	return len(check.Areas)
 }
 
-func sortFindings(fs []Finding) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		a, b := &fs[i], &fs[j]
+// reportOrder returns the check indices ordered by area, service and ID:
+// with each check's results ordered by resource, that is the report's order.
+func reportOrder(checks []check.Check) []int {
+	idx := make([]int, len(checks))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(x, y int) bool {
+		a, b := &checks[idx[x]], &checks[idx[y]]
 		if ra, rb := areaRank(a.Area), areaRank(b.Area); ra != rb {
 			return ra < rb
 		}
 		if a.Service != b.Service {
 			return a.Service < b.Service
 		}
-		if a.CheckID != b.CheckID {
-			return a.CheckID < b.CheckID
-		}
-		return a.Resource < b.Resource
+		return a.ID < b.ID
 	})
+	return idx
 }
 
 func summarise(fs []Finding, a *state.Account, nChecks int) Summary {

@@ -15,6 +15,9 @@ type Policy struct {
 	// AllowedRegions are the region names data may live in; empty means the
 	// customer has not said (residency checks then report not_applicable).
 	AllowedRegions []string `json:"allowed_regions,omitempty"`
+	// AllowedJurisdictions are the jurisdiction groups (e.g. EU) the policy
+	// named; their regions are already included in AllowedRegions.
+	AllowedJurisdictions []string `json:"allowed_jurisdictions,omitempty"`
 	// TrustedAccounts are account IDs the customer knowingly shares with.
 	TrustedAccounts []string `json:"trusted_accounts,omitempty"`
 	// OrganizationID is the customer's AWS Organizations ID (o-...).
@@ -32,7 +35,8 @@ type Policy struct {
 	// MaxCredentialUnusedDays is how long a credential may stay unused.
 	MaxCredentialUnusedDays int `json:"max_credential_unused_days,omitempty"`
 	// RequiredCustody maps a classification value to the minimum key custody
-	// level its stores need (see CustodyLevel); "*" applies to any resource.
+	// level its stores need (a level name of internal/custody, e.g.
+	// customer_managed); "*" applies to any resource.
 	RequiredCustody map[string]string `json:"required_custody,omitempty"`
 	// SeverityOverrides maps a check ID to a severity name.
 	SeverityOverrides map[string]string `json:"severity_overrides,omitempty"`
@@ -48,12 +52,19 @@ type Policy struct {
 type Waiver struct {
 	Check string `json:"check"`
 	// Resource is an ARN or a glob over ARNs (* matches any run of characters).
-	Resource string    `json:"resource"`
-	Reason   string    `json:"reason"`
-	Owner    string    `json:"owner"`
-	Expires  time.Time `json:"expires"`
+	Resource string `json:"resource"`
+	Reason   string `json:"reason"`
+	Owner    string `json:"owner"`
+	// Expires is the last day (UTC) on which the waiver applies.
+	Expires time.Time `json:"expires"`
 	// Line is where the waiver is written in the policy file.
 	Line int `json:"line,omitempty"`
+}
+
+// Expired reports whether the waiver no longer applies at now. A waiver
+// written "expires: 2026-12-31" still applies on that whole day (UTC).
+func (w Waiver) Expired(now time.Time) bool {
+	return !w.Expires.IsZero() && !now.Before(w.Expires.AddDate(0, 0, 1))
 }
 
 // Default values used when the policy does not set them.

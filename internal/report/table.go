@@ -72,7 +72,11 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 		title += " (" + r.AccountName + ")"
 	}
 	ew.printf("%s\n", p.paint(ansiBold, title))
-	ew.printf("%s\n\n", p.paint(ansiDim, fmt.Sprintf("source %s, collected %s, %d checks, %d results", r.Source, r.CollectedAt.Format("2006-01-02 15:04 MST"), r.Summary.Checks, r.Summary.Total)))
+	pol := "default policy"
+	if r.Policy != "" {
+		pol = "policy " + r.Policy
+	}
+	ew.printf("%s\n\n", p.paint(ansiDim, fmt.Sprintf("source %s, %s, collected %s, %d checks, %d results", r.Source, pol, r.CollectedAt.Format("2006-01-02 15:04 MST"), r.Summary.Checks, r.Summary.Total)))
 
 	type key struct {
 		area    check.Area

@@ -40,6 +40,16 @@ type Account struct {
 	RDS        RDS        `json:"rds"`
 	Redshift   Redshift   `json:"redshift"`
 	WorkSpaces WorkSpaces `json:"workspaces"`
+	ELB        ELB        `json:"elb"`
+	DynamoDB   DynamoDB   `json:"dynamodb"`
+	EFS        EFS        `json:"efs"`
+	Backup     Backup     `json:"backup"`
+	Lambda     Lambda     `json:"lambda"`
+
+	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
+	CloudWatch     CloudWatch     `json:"cloudwatch"`
+	SNS            SNS            `json:"sns"`
+	SecurityHub    SecurityHub    `json:"securityhub"`
 
 	// Gaps records every piece of the state that could not be read.
 	Gaps Gaps `json:"gaps"`

@@ -43,6 +43,10 @@ type DBInstance struct {
 	CACertificate              string   `json:"ca_certificate,omitempty"`
 	// ReadReplicaSource is the source instance ARN for a read replica (possibly in another region).
 	ReadReplicaSource string `json:"read_replica_source,omitempty"`
+	// ReadReplicas are the ARNs of this instance's read replicas (any region).
+	ReadReplicas []string `json:"read_replicas,omitempty"`
+	// SubnetIDs are the subnets of the instance's DB subnet group.
+	SubnetIDs []string `json:"subnet_ids,omitempty"`
 	// ReplicatedBackupRegions lists regions holding replicated automated backups.
 	ReplicatedBackupRegions []string `json:"replicated_backup_regions,omitempty"`
 }
@@ -146,6 +150,8 @@ type RedshiftCluster struct {
 	// CrossRegionSnapshotCopyRegion is the destination of automatic snapshot copies.
 	CrossRegionSnapshotCopyRegion string `json:"cross_region_snapshot_copy_region,omitempty"`
 	MaintenanceTrackName          string `json:"maintenance_track,omitempty"`
+	// MultiAZ is true for an RA3 cluster deployed across two Availability Zones.
+	MultiAZ bool `json:"multi_az,omitempty"`
 }
 
 // WorkSpaces holds virtual desktops, their directories and IP access groups.

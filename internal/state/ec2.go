@@ -20,6 +20,12 @@ type EC2 struct {
 	Images         []Image         `json:"images,omitempty"`
 	VPNConnections []VPNConnection `json:"vpn_connections,omitempty"`
 	VPCEndpoints   []VPCEndpoint   `json:"vpc_endpoints,omitempty"`
+	// ClientVPNEndpoints are the AWS Client VPN endpoints (remote-access VPN).
+	ClientVPNEndpoints []ClientVPNEndpoint `json:"client_vpn_endpoints,omitempty"`
+	// LaunchTemplates are the launch templates, reduced to their default version.
+	LaunchTemplates []LaunchTemplate `json:"launch_templates,omitempty"`
+	// TransitGateways are the transit gateways the account owns.
+	TransitGateways []TransitGateway `json:"transit_gateways,omitempty"`
 }
 
 // EC2RegionSettings are account-level EC2 settings of one region.
@@ -35,6 +41,9 @@ type EC2RegionSettings struct {
 	ImageBlockPublicAccess string `json:"image_block_public_access,omitempty"`
 	// InstanceMetadataDefaults: HttpTokens account default (required, optional, "" = no preference).
 	IMDSDefaultHTTPTokens string `json:"imds_default_http_tokens,omitempty"`
+	// VPCBlockPublicAccess is the VPC Block Public Access mode:
+	// block-bidirectional, block-ingress or off ("" when not read).
+	VPCBlockPublicAccess string `json:"vpc_block_public_access,omitempty"`
 }
 
 // RegionSettings returns the EC2 settings recorded for a region.
@@ -75,6 +84,15 @@ type Instance struct {
 	MonitoringEnabled bool     `json:"monitoring_enabled,omitempty"`
 	// ENICount is the number of network interfaces.
 	ENICount int `json:"eni_count,omitempty"`
+	// StateTransitionTime is when the instance entered its current state,
+	// parsed from StateTransitionReason ("User initiated (2026-01-02 10:00:00 GMT)");
+	// nil when AWS gave no time.
+	StateTransitionTime *time.Time `json:"state_transition_time,omitempty"`
+	// VirtualizationType is hvm or paravirtual ("" when not read).
+	VirtualizationType string `json:"virtualization_type,omitempty"`
+	// SourceDestCheck is the primary interface's source/destination check;
+	// nil when not read.
+	SourceDestCheck *bool `json:"source_dest_check,omitempty"`
 }
 
 // SecurityGroup is a VPC security group.
@@ -263,6 +281,61 @@ type VPNTunnel struct {
 	Phase2Integrity  []string `json:"phase2_integrity,omitempty"`
 	Phase2DHGroups   []int    `json:"phase2_dh_groups,omitempty"`
 	LoggingEnabled   bool     `json:"logging_enabled,omitempty"`
+}
+
+// ClientVPNEndpoint is an AWS Client VPN endpoint with its authentication,
+// logging and authorization rules.
+type ClientVPNEndpoint struct {
+	Meta
+	ID     string `json:"id"`
+	Status string `json:"status,omitempty"` // pending-associate, available, deleting, deleted
+	// AuthenticationTypes are certificate-authentication,
+	// directory-service-authentication and/or federated-authentication.
+	AuthenticationTypes []string `json:"authentication_types,omitempty"`
+	ConnectionLogging   bool     `json:"connection_logging"`
+	SplitTunnel         bool     `json:"split_tunnel,omitempty"`
+	// ClientCIDR is the address range handed to clients.
+	ClientCIDR string `json:"client_cidr,omitempty"`
+	// AuthorizationRules are read with DescribeClientVpnAuthorizationRules
+	// (a Gap for the endpoint's ARN when they could not be read).
+	AuthorizationRules []ClientVPNAuthRule `json:"authorization_rules,omitempty"`
+}
+
+// ClientVPNAuthRule is one Client VPN authorization rule: which users may
+// reach which destination network.
+type ClientVPNAuthRule struct {
+	DestinationCIDR string `json:"destination_cidr"`
+	// AccessAll is true when every authenticated user may use the rule.
+	AccessAll bool `json:"access_all"`
+	// GroupID is the directory or IdP group the rule is limited to.
+	GroupID string `json:"group_id,omitempty"`
+}
+
+// LaunchTemplate is a launch template with the settings of its default
+// version that the checks read.
+type LaunchTemplate struct {
+	Meta
+	ID             string `json:"id"`
+	Name           string `json:"name"`
+	DefaultVersion int64  `json:"default_version"`
+	// AssociatePublicIP is true when a network interface of the default
+	// version asks for a public IPv4 address.
+	AssociatePublicIP bool `json:"associate_public_ip,omitempty"`
+	// MetadataHTTPTokens is required, optional, or "" when the template
+	// leaves it to the AMI and account default.
+	MetadataHTTPTokens string `json:"metadata_http_tokens,omitempty"`
+	// MetadataHTTPEndpoint is enabled, disabled or "".
+	MetadataHTTPEndpoint string `json:"metadata_http_endpoint,omitempty"`
+}
+
+// TransitGateway is a transit gateway and the option the checks read.
+type TransitGateway struct {
+	Meta
+	ID    string `json:"id"`
+	State string `json:"state,omitempty"`
+	// AutoAcceptSharedAttachments is true when attachment requests from
+	// other accounts are accepted without review.
+	AutoAcceptSharedAttachments bool `json:"auto_accept_shared_attachments"`
 }
 
 // VPCEndpoint is an interface or gateway endpoint.

@@ -33,6 +33,10 @@ type Trail struct {
 	// S3DataEvents: ReadOnly, WriteOnly, All, or "" when object-level logging is off.
 	S3DataEventsRead  bool `json:"s3_data_events_read,omitempty"`
 	S3DataEventsWrite bool `json:"s3_data_events_write,omitempty"`
+	// S3DataEventBuckets are the bucket ARNs (or ARN prefixes) the S3 data
+	// event selectors are limited to; empty with S3DataEventsRead/Write set
+	// means every current and future bucket.
+	S3DataEventBuckets []string `json:"s3_data_event_buckets,omitempty"`
 }
 
 // Config holds the AWS Config recorders and delivery channels per region.
@@ -73,8 +77,13 @@ type Detector struct {
 	ID     string `json:"id"`
 	Status string `json:"status"` // ENABLED or DISABLED
 	// AdministratorAccountID is set when the organization's delegated admin manages it.
-	AdministratorAccountID string            `json:"administrator_account_id,omitempty"`
-	Features               map[string]string `json:"features,omitempty"` // name -> ENABLED/DISABLED
+	AdministratorAccountID string `json:"administrator_account_id,omitempty"`
+	// Features maps a protection plan (S3_DATA_EVENTS, EKS_AUDIT_LOGS,
+	// EBS_MALWARE_PROTECTION, RDS_LOGIN_EVENTS, LAMBDA_NETWORK_LOGS,
+	// RUNTIME_MONITORING, ...) to ENABLED or DISABLED. A feature's additional
+	// configuration is keyed FEATURE/NAME, e.g.
+	// RUNTIME_MONITORING/EKS_ADDON_MANAGEMENT.
+	Features map[string]string `json:"features,omitempty"`
 	// HighSeverityFindings counts active findings of severity >= 7.
 	HighSeverityFindings int `json:"high_severity_findings,omitempty"`
 }

@@ -8,6 +8,40 @@ type SSM struct {
 	ManagedInstances []ManagedInstance `json:"managed_instances,omitempty"`
 	PatchCompliance  []PatchCompliance `json:"patch_compliance,omitempty"`
 	Documents        []SSMDocument     `json:"documents,omitempty"`
+	// AssociationCompliance is each managed instance's State Manager
+	// association compliance summary (ListResourceComplianceSummaries,
+	// ComplianceType Association).
+	AssociationCompliance []AssociationCompliance `json:"association_compliance,omitempty"`
+	// RegionSettings are the per-region SSM service settings, one per scanned region.
+	RegionSettings []SSMRegionSettings `json:"region_settings,omitempty"`
+}
+
+// AssociationCompliance is an instance's association compliance summary.
+type AssociationCompliance struct {
+	Meta
+	InstanceID string `json:"instance_id"`
+	// Status is COMPLIANT or NON_COMPLIANT.
+	Status string `json:"status"`
+	// NonCompliantCount is the number of associations that failed.
+	NonCompliantCount int `json:"non_compliant_count,omitempty"`
+}
+
+// SSMRegionSettings are SSM service settings of one region.
+type SSMRegionSettings struct {
+	Region string `json:"region"`
+	// DocumentPublicSharingBlocked is the block public sharing setting for
+	// documents (/ssm/documents/console/public-sharing-permission = Disable).
+	DocumentPublicSharingBlocked bool `json:"document_public_sharing_blocked"`
+}
+
+// Settings returns the SSM settings recorded for a region.
+func (s *SSM) Settings(region string) (SSMRegionSettings, bool) {
+	for _, x := range s.RegionSettings {
+		if x.Region == region {
+			return x, true
+		}
+	}
+	return SSMRegionSettings{}, false
 }
 
 // ManagedInstance is an instance the SSM agent reports.

@@ -67,8 +67,11 @@ func Build() *state.Account {
 	x.storage()
 	x.kms()
 	x.logging()
+	x.identityLogging()
 	x.databases()
 	x.workspaces()
+	x.networkPatching()
+	x.dataStores()
 	x.gaps()
 	return x.a
 }

@@ -1,0 +1,340 @@
+package checks
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/custody"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// backupChecks are the AWS Backup duties: vaults that cannot be emptied,
+// encrypted under the customer's key; plans that keep a copy elsewhere,
+// with trusted accounts only; sensitive resources actually backed up.
+func backupChecks() []check.Check {
+	return []check.Check{
+		backupVaultEncryptedCMK(),
+		backupVaultLocked(),
+		backupPlanCopyAction(),
+		backupCopyDestinationTrusted(),
+		backupSensitiveResourcesProtected(),
+		backupRecoveryPointEncrypted(),
+		backupVaultPolicyTrusted(),
+	}
+}
+
+// maxBackupAgeDays is how old the newest recovery point of a sensitive
+// resource may be.
+const maxBackupAgeDays = 7
+
+func eachVault(a *state.Account, judge func(v state.BackupVault) check.Result) []check.Result {
+	return eachRegional(a, "backup", []string{"ListBackupVaults"}, a.Backup.Vaults, judge)
+}
+
+// eachPlan evaluates every plan whose rules could be read.
+func eachPlan(a *state.Account, judge func(p state.BackupPlan) check.Result) []check.Result {
+	return eachRegional(a, "backup", []string{"ListBackupPlans"}, a.Backup.Plans, func(p state.BackupPlan) check.Result {
+		if g, ok := a.Gaps.Find("backup", p.Region, "GetBackupPlan", p.ARN); ok {
+			return check.GapR(p, g)
+		}
+		return judge(p)
+	})
+}
+
+func backupVaultEncryptedCMK() check.Check {
+	return check.Check{
+		ID:          "backup_vault_encrypted_cmk",
+		Title:       "AWS Backup vaults encrypt recovery points with a customer managed key",
+		Description: "The vault key protects the backups of most resource types; under the AWS managed aws/backup key, the customer cannot restrict who may decrypt them or share them safely across accounts.",
+		Area:        check.KeyCustody,
+		Service:     "backup",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "A vault's key is fixed at creation: AWS Backup > Backup vaults > Create backup vault with a customer managed KMS key; point the plans' rules at it.",
+			CLI:       "aws backup create-backup-vault --backup-vault-name <VAULT> --encryption-key-arn <KEY_ARN>",
+			Terraform: "resource \"aws_backup_vault\" \"this\" {\n  name        = \"<VAULT>\"\n  kms_key_arn = aws_kms_key.backup.arn\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			ix := custody.NewIndex(a.KMS.Keys)
+			return eachVault(a, func(v state.BackupVault) check.Result {
+				if g, ok := a.Gaps.Find("backup", v.Region, "DescribeBackupVault", v.ARN); ok {
+					return check.GapR(v, g)
+				}
+				if v.EncryptionKeyARN == "" {
+					return check.UnknownR(v, "vault %s reports no encryption key", v.Name)
+				}
+				switch l := ix.Level(v.Region, v.EncryptionKeyARN); {
+				case l == custody.Unknown:
+					return check.UnknownR(v, "vault %s key %s is not among the collected KMS keys", v.Name, v.EncryptionKeyARN)
+				case l.Meets(custody.CustomerManaged):
+					return check.PassR(v, "vault %s is encrypted with a %s key", v.Name, l)
+				default:
+					return check.FailR(v, "vault %s is encrypted with an %s key", v.Name, l)
+				}
+			})
+		},
+	}
+}
+
+func backupVaultLocked() check.Check {
+	return check.Check{
+		ID:          "backup_vault_locked",
+		Title:       "AWS Backup vaults are locked",
+		Description: "Vault Lock enforces minimum retention and blocks deletion of recovery points; in compliance mode, once its grace time ends, not even the root user can remove it. It is what keeps backups when the account itself is compromised.",
+		Area:        check.Backup,
+		Service:     "backup",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "AWS Backup > Backup vaults > vault > Vault lock > Create vault lock: mode Compliance, minimum and maximum retention, grace time (at least 3 days to test) > Create.",
+			CLI:       "aws backup put-backup-vault-lock-configuration --backup-vault-name <VAULT> --min-retention-days 7 --max-retention-days 365 --changeable-for-days 3",
+			Terraform: "resource \"aws_backup_vault_lock_configuration\" \"this\" {\n  backup_vault_name   = aws_backup_vault.this.name\n  min_retention_days  = 7\n  max_retention_days  = 365\n  changeable_for_days = 3\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return eachVault(a, func(v state.BackupVault) check.Result {
+				if g, ok := a.Gaps.Find("backup", v.Region, "DescribeBackupVault", v.ARN); ok {
+					return check.GapR(v, g)
+				}
+				switch {
+				case v.Type == "LOGICALLY_AIR_GAPPED_BACKUP_VAULT":
+					return check.PassR(v, "vault %s is a logically air-gapped vault (always locked in compliance mode)", v.Name)
+				case !v.Locked:
+					return check.FailR(v, "vault %s has no Vault Lock: recovery points can be deleted by anyone with backup:DeleteRecoveryPoint", v.Name)
+				case v.LockDate != nil:
+					return check.PassR(v, "vault %s is locked in compliance mode since %s (minimum retention %d days)", v.Name, v.LockDate.Format("2006-01-02"), v.MinRetentionDays)
+				default:
+					return check.PassR(v, "vault %s is locked (minimum retention %d days; governance mode or compliance grace time)", v.Name, v.MinRetentionDays)
+				}
+			})
+		},
+	}
+}
+
+// copyTargets lists a plan's copy destinations as "region/account" pairs
+// relative to the plan, deduplicated and sorted.
+func copyTargets(p state.BackupPlan) []state.CopyAction {
+	var out []state.CopyAction
+	seen := map[string]bool{}
+	for _, r := range p.Rules {
+		for _, c := range r.CopyActions {
+			if !seen[c.DestinationVaultARN] {
+				seen[c.DestinationVaultARN] = true
+				out = append(out, c)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].DestinationVaultARN < out[j].DestinationVaultARN })
+	return out
+}
+
+func backupPlanCopyAction() check.Check {
+	return check.Check{
+		ID:          "backup_plan_copy_action",
+		Title:       "AWS Backup plans copy recovery points to another region or account",
+		Description: "A backup kept only next to its source is lost with the region or with the account; a copy action keeps a second recovery point in another region (within the allowed ones) or, better, another account.",
+		Area:        check.Backup,
+		Service:     "backup",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "AWS Backup > Backup plans > plan > rule > Edit > Generate copy - optional: destination region (an allowed one) or another account's vault, retention > Save.",
+			CLI:       "aws backup update-backup-plan --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-copy-actions.json",
+			Terraform: "resource \"aws_backup_plan\" \"this\" {\n  rule {\n    rule_name         = \"daily\"\n    target_vault_name = aws_backup_vault.this.name\n    schedule          = \"cron(0 3 * * ? *)\"\n    copy_action {\n      destination_vault_arn = \"<DR_VAULT_ARN>\"\n      lifecycle { delete_after = 35 }\n    }\n  }\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return eachPlan(a, func(p state.BackupPlan) check.Result {
+				var elsewhere []string
+				for _, c := range copyTargets(p) {
+					region, acct := c.Region(), c.Account()
+					if region != p.Region || (acct != "" && acct != a.AccountID) {
+						elsewhere = append(elsewhere, fmt.Sprintf("%s/%s", acct, region))
+					}
+				}
+				if len(elsewhere) > 0 {
+					return check.PassR(p, "plan %s copies to %s", p.Name, strings.Join(elsewhere, ", "))
+				}
+				return check.FailR(p, "plan %s keeps every recovery point in %s of this account only", p.Name, p.Region)
+			})
+		},
+	}
+}
+
+func backupCopyDestinationTrusted() check.Check {
+	return check.Check{
+		ID:          "backup_copy_destination_trusted",
+		Title:       "AWS Backup plans copy only to trusted accounts",
+		Description: "A copy action hands complete backups to the destination account; it must be one the customer trusts (trusted_accounts in shoulder.yaml), typically its own backup account.",
+		Area:        check.AccessSharing,
+		Service:     "backup",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "AWS Backup > Backup plans > plan > rule > Edit > remove the copy to the untrusted account's vault (or add the account to trusted_accounts if it is yours) > Save.",
+			CLI:       "aws backup update-backup-plan --backup-plan-id <PLAN_ID> --backup-plan file://plan-without-untrusted-copy.json",
+			Terraform: "# In aws_backup_plan.rule.copy_action, keep only destination_vault_arn values in trusted accounts.",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			return eachPlan(a, func(pl state.BackupPlan) check.Result {
+				targets := copyTargets(pl)
+				if len(targets) == 0 {
+					return check.NotApplicableR(pl, "plan %s makes no copies", pl.Name)
+				}
+				var accts []string
+				for _, c := range targets {
+					accts = append(accts, c.Account())
+				}
+				if bad := untrustedAccounts(a, p, accts); len(bad) > 0 {
+					return check.FailR(pl, "plan %s copies backups to untrusted account(s) %s", pl.Name, strings.Join(bad, ", "))
+				}
+				return check.PassR(pl, "plan %s copies only to this account or trusted accounts", pl.Name)
+			})
+		},
+	}
+}
+
+// protectable is a resource AWS Backup can protect, as the sensitive
+// resources check sees it.
+type protectable struct {
+	state.Meta
+	kind string
+}
+
+// protectableResources lists the account's databases, tables, file systems
+// and volumes (those AWS Backup supports and the state holds), skipping
+// Aurora members (their cluster is what is backed up).
+func protectableResources(a *state.Account) []protectable {
+	var out []protectable
+	for _, d := range a.RDS.Instances {
+		if d.ClusterID == "" {
+			out = append(out, protectable{d.Meta, "RDS instance " + d.ID})
+		}
+	}
+	for _, c := range a.RDS.Clusters {
+		out = append(out, protectable{c.Meta, "RDS cluster " + c.ID})
+	}
+	for _, t := range a.DynamoDB.Tables {
+		out = append(out, protectable{t.Meta, "DynamoDB table " + t.Name})
+	}
+	for _, f := range a.EFS.FileSystems {
+		out = append(out, protectable{f.Meta, "EFS file system " + f.ID})
+	}
+	for _, v := range a.EC2.Volumes {
+		out = append(out, protectable{v.Meta, "EBS volume " + v.ID})
+	}
+	for _, c := range a.Redshift.Clusters {
+		out = append(out, protectable{c.Meta, "Redshift cluster " + c.ID})
+	}
+	for _, b := range a.S3.Buckets {
+		out = append(out, protectable{b.Meta, "S3 bucket " + b.Name})
+	}
+	return out
+}
+
+func backupSensitiveResourcesProtected() check.Check {
+	return check.Check{
+		ID:          "backup_sensitive_resources_protected",
+		Title:       fmt.Sprintf("Resources holding sensitive data have an AWS Backup recovery point from the last %d days", maxBackupAgeDays),
+		Description: "A backup plan is only as good as what it actually protected: every database, table, file system, volume and bucket classified sensitive should appear among AWS Backup's protected resources with a recent recovery point.",
+		Area:        check.Backup,
+		Service:     "backup",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "AWS Backup > Backup plans > plan > Assign resources: select by the classification tag (e.g. data-classification = confidential) so new sensitive resources are protected automatically; check Jobs for failures.",
+			CLI:       "aws backup create-backup-selection --backup-plan-id <PLAN_ID> --backup-selection '{\"SelectionName\":\"sensitive\",\"IamRoleArn\":\"<ROLE_ARN>\",\"ListOfTags\":[{\"ConditionType\":\"STRINGEQUALS\",\"ConditionKey\":\"data-classification\",\"ConditionValue\":\"confidential\"}]}'",
+			Terraform: "resource \"aws_backup_selection\" \"sensitive\" {\n  plan_id      = aws_backup_plan.this.id\n  name         = \"sensitive\"\n  iam_role_arn = aws_iam_role.backup.arn\n  selection_tag {\n    type  = \"STRINGEQUALS\"\n    key   = \"data-classification\"\n    value = \"confidential\"\n  }\n}",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			now := p.Clock(a.CollectedAt)
+			last := map[string]state.ProtectedResource{}
+			for _, pr := range a.Backup.ProtectedResources {
+				if cur, ok := last[pr.ResourceARN]; !ok || pr.LastBackupTime.After(cur.LastBackupTime) {
+					last[pr.ResourceARN] = pr
+				}
+			}
+			var out []check.Result
+			for _, r := range protectableResources(a) {
+				if !p.IsSensitive(r.Tags) {
+					continue // the duty is for sensitive data; others are not listed
+				}
+				pr, ok := last[r.ARN]
+				switch {
+				case ok && now.Sub(pr.LastBackupTime).Hours() <= 24*maxBackupAgeDays:
+					out = append(out, check.PassR(r, "%s was last backed up on %s", r.kind, pr.LastBackupTime.Format("2006-01-02")))
+					continue
+				case ok:
+					out = append(out, check.FailR(r, "%s holds %s data; its last AWS Backup recovery point is from %s, %d days ago", r.kind, p.Classification(r.Tags), pr.LastBackupTime.Format("2006-01-02"), int(now.Sub(pr.LastBackupTime).Hours()/24)))
+					continue
+				}
+				if g, ok := a.Gaps.Find("backup", r.Region, "ListProtectedResources", ""); ok {
+					out = append(out, check.GapR(r, g))
+					continue
+				}
+				out = append(out, check.FailR(r, "%s holds %s data but has no AWS Backup recovery point", r.kind, p.Classification(r.Tags)))
+			}
+			return out
+		},
+	}
+}
+
+func backupRecoveryPointEncrypted() check.Check {
+	return check.Check{
+		ID:          "backup_recovery_point_encrypted",
+		Title:       "AWS Backup recovery points are encrypted",
+		Description: "A recovery point of an unencrypted source (an unencrypted EBS volume or RDS instance, for instance) stays unencrypted in the vault unless the backup is copied with encryption.",
+		Area:        check.EncryptionAtRest,
+		Service:     "backup",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "Encrypt the source (see its encryption check), then AWS Backup > vault > recovery point > Copy to a vault with a KMS key; delete the unencrypted recovery point once the copy completes.",
+			CLI:       "aws backup start-copy-job --recovery-point-arn <RP_ARN> --source-backup-vault-name <VAULT> --destination-backup-vault-arn <ENCRYPTED_VAULT_ARN> --iam-role-arn <ROLE_ARN>",
+			Terraform: "# Recovery points follow their source's encryption: encrypt the source resource\n# (e.g. aws_ebs_volume.encrypted = true) and back it up to a vault with kms_key_arn set.",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			var out []check.Result
+			bad := regionalListingUnknown(a, "backup", &out, "ListBackupVaults")
+			for _, v := range a.Backup.Vaults {
+				if bad[v.Region] {
+					continue
+				}
+				if g, ok := a.Gaps.Find("backup", v.Region, "ListRecoveryPointsByBackupVault", v.ARN); ok {
+					out = append(out, check.GapR(v, g))
+				}
+			}
+			for _, rp := range a.Backup.RecoveryPoints {
+				if bad[rp.Region] {
+					continue
+				}
+				if rp.Encrypted {
+					out = append(out, check.PassR(rp, "recovery point of %s is encrypted with %s", rp.ResourceARN, orDefault(rp.EncryptionKeyARN, "the source's key")))
+				} else {
+					out = append(out, check.FailR(rp, "recovery point of %s in vault %s is not encrypted", rp.ResourceARN, rp.VaultName))
+				}
+			}
+			return out
+		},
+	}
+}
+
+func backupVaultPolicyTrusted() check.Check {
+	return check.Check{
+		ID:          "backup_vault_policy_trusted",
+		Title:       "AWS Backup vault policies grant nothing to everyone or to untrusted accounts",
+		Description: "A vault access policy can let other accounts copy recovery points in or out, restore them, or delete them; only trusted accounts should appear.",
+		Area:        check.AccessSharing,
+		Service:     "backup",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "AWS Backup > Backup vaults > vault > Access policy > Edit: remove statements for Principal \"*\" and untrusted accounts; keep a Deny on backup:DeleteRecoveryPoint for everyone but the backup administrators > Save.",
+			CLI:       "aws backup put-backup-vault-access-policy --backup-vault-name <VAULT> --policy file://trusted-only.json",
+			Terraform: "resource \"aws_backup_vault_policy\" \"this\" {\n  backup_vault_name = aws_backup_vault.this.name\n  policy            = data.aws_iam_policy_document.trusted_only.json\n}",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			return eachVault(a, func(v state.BackupVault) check.Result {
+				if g, ok := a.Gaps.Find("backup", v.Region, "GetBackupVaultAccessPolicy", v.ARN); ok {
+					return check.GapR(v, g)
+				}
+				return sharingResult(v, "vault "+v.Name, v.Policy, a, p)
+			})
+		},
+	}
+}

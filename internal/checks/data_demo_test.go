@@ -1,0 +1,43 @@
+package checks
+
+import (
+	"testing"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/demo"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+)
+
+// TestDemoTripsDataChecks keeps the demo account honest for the data-store
+// checks: every area they serve shows failures, and every service has a
+// failing check, so the demo teaches what these duties look like.
+func TestDemoTripsDataChecks(t *testing.T) {
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var groups []check.Check
+	for _, g := range [][]check.Check{s3Checks(), kmsChecks(), ebsChecks(), rdsChecks(), redshiftChecks(), workspacesChecks(), dynamodbChecks(), efsChecks(), backupChecks(), lambdaChecks()} {
+		groups = append(groups, g...)
+	}
+	failsByArea := map[check.Area]int{}
+	failsByService := map[string]int{}
+	for _, c := range groups {
+		for _, r := range c.Run(a, policy.Default()) {
+			if r.Status == check.Fail {
+				failsByArea[c.Area]++
+				failsByService[c.Service]++
+			}
+		}
+	}
+	for _, ar := range []check.Area{check.EncryptionAtRest, check.EncryptionInTransit, check.KeyCustody, check.AccessSharing, check.Backup} {
+		if failsByArea[ar] == 0 {
+			t.Errorf("the demo trips no data-store check in %s", ar)
+		}
+	}
+	for _, s := range []string{"s3", "kms", "ec2", "rds", "redshift", "workspaces", "dynamodb", "efs", "backup", "lambda"} {
+		if failsByService[s] == 0 {
+			t.Errorf("the demo trips no %s data-store check", s)
+		}
+	}
+}

@@ -1,0 +1,118 @@
+package checks
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/custody"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// Helpers shared by the data-store checks (S3, KMS, EBS, RDS, Redshift,
+// WorkSpaces, DynamoDB, EFS, AWS Backup).
+
+// eachRegional evaluates the resources of a regional listing: one unknown
+// result for every scanned region whose listing failed (an empty list read
+// from a failed call is not "no resources"), then judge for each resource
+// of the other regions.
+func eachRegional[T state.Resource](a *state.Account, service string, listOps []string, items []T, judge func(T) check.Result) []check.Result {
+	var out []check.Result
+	bad := regionalListingUnknown(a, service, &out, listOps...)
+	for _, it := range items {
+		if bad[it.Ref().Region] {
+			continue
+		}
+		out = append(out, judge(it))
+	}
+	return out
+}
+
+// arnPart returns the i-th colon-separated field of an ARN
+// (2 service, 3 region, 4 account, 5 resource); "" when arn is not an ARN.
+func arnPart(arn string, i int) string {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) != 6 || parts[0] != "arn" {
+		return ""
+	}
+	return parts[i]
+}
+
+// trustedAccount reports whether an account ID is the scanned account or
+// one the customer's policy trusts.
+func trustedAccount(a *state.Account, p *policy.Policy, id string) bool {
+	return id == a.AccountID || p.IsTrustedAccount(id)
+}
+
+// untrustedAccounts returns the IDs among ids that are neither the account
+// itself nor trusted by the policy, sorted and without duplicates.
+func untrustedAccounts(a *state.Account, p *policy.Policy, ids []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, id := range ids {
+		if id == "" || seen[id] || trustedAccount(a, p, id) {
+			continue
+		}
+		seen[id] = true
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// defaultRequiredCustody is what sensitive data needs when the policy
+// states no custody requirements: a key the customer controls.
+const defaultRequiredCustody = custody.CustomerManaged
+
+// requiredCustody returns the minimum custody level the policy requires for
+// a resource with these tags, and the classification it was derived from.
+// ok is false when nothing is required. A classification listed in
+// required_custody wins over "*"; without any required_custody, sensitive
+// data needs a customer managed key. err is set when the policy names a
+// level that does not exist.
+func requiredCustody(p *policy.Policy, tags map[string]string) (min custody.Level, class string, ok bool, err error) {
+	class = p.Classification(tags)
+	if p == nil || len(p.RequiredCustody) == 0 {
+		if p.IsSensitive(tags) {
+			return defaultRequiredCustody, class, true, nil
+		}
+		return custody.Unknown, class, false, nil
+	}
+	name, found := "", false
+	for k, v := range p.RequiredCustody {
+		if class != "" && strings.EqualFold(k, class) {
+			name, found = v, true
+			break
+		}
+	}
+	if !found {
+		name, found = p.RequiredCustody["*"]
+	}
+	if !found {
+		return custody.Unknown, class, false, nil
+	}
+	l, err := custody.Parse(name)
+	if err != nil {
+		return custody.Unknown, class, false, err
+	}
+	return l, class, true, nil
+}
+
+// sensitiveNA is the not_applicable result for a duty that only sensitive
+// data carries.
+func sensitiveNA(r state.Resource, p *policy.Policy, what string) check.Result {
+	c := p.Classification(r.Ref().Tags)
+	if c == "" {
+		c = "untagged"
+	}
+	return check.NotApplicableR(r, "%s is only required for sensitive data; classification is %s (tag %s)", what, c, p.ClassTag())
+}
+
+// yesNo renders a boolean setting for evidence messages.
+func onOff(b bool) string {
+	if b {
+		return "on"
+	}
+	return "off"
+}

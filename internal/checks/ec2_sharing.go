@@ -1,0 +1,306 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// ec2SharingChecks are the access-and-sharing checks of EC2 images and
+// snapshots and of SSM documents: everything starts private, and any
+// sharing is a deliberate decision with a known party.
+func ec2SharingChecks() []check.Check {
+	return []check.Check{
+		ec2SnapshotPublicNotRestorable(),
+		ec2SnapshotPublicAccessBlocked(),
+		ec2ImagePublicAccessBlocked(),
+		ec2AMINotPublic(),
+		ec2AMISharedTrustedOnly(),
+		ssmDocumentNotPublic(),
+		ssmDocumentSharedTrustedOnly(),
+		ssmDocumentPublicSharingBlocked(),
+	}
+}
+
+// sharedOutsideTrust returns the account IDs in shared that are neither the
+// account itself nor trusted by the policy; "all" (public) is reported by
+// the public-sharing checks and skipped here.
+func sharedOutsideTrust(a *state.Account, p *policy.Policy, shared []string) []string {
+	var ids []string
+	for _, id := range shared {
+		if !strings.EqualFold(id, "all") {
+			ids = append(ids, id)
+		}
+	}
+	return untrustedAccounts(a, p, ids)
+}
+
+func ec2SnapshotPublicNotRestorable() check.Check {
+	return check.Check{
+		ID:          "ec2_snapshot_public_not_restorable",
+		Title:       "EBS snapshots are not publicly restorable",
+		Description: "Anyone with an AWS account can create a volume from a public snapshot and read every block of the disk it copied.",
+		Area:        check.AccessSharing,
+		Service:     "ec2",
+		Severity:    check.Critical,
+		Remediation: check.Remediation{
+			Console:   "EC2 > Snapshots > select > Actions > Snapshot settings > Modify permissions: Private. Then turn on Block public access for snapshots.",
+			CLI:       "aws ec2 modify-snapshot-attribute --snapshot-id <SNAPSHOT_ID> --attribute createVolumePermission --operation-type remove --group-names all",
+			Terraform: "resource \"aws_ebs_snapshot_block_public_access\" \"this\" {\n  state = \"block-all-sharing\"\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return forScannedResources(a, "ec2", a.EC2.Snapshots, []string{"DescribeSnapshots"}, func(s state.Snapshot) check.Result {
+				if g, ok := a.Gaps.Find("ec2", s.Region, "DescribeSnapshotAttribute", s.ARN); ok {
+					return check.GapR(s, g)
+				}
+				if s.Public() {
+					if st, ok := a.EC2.Settings(s.Region); ok && st.SnapshotBlockPublicAccess == "block-all-sharing" {
+						return check.PassR(s, "%s is marked public but block-all-sharing stops public access in %s", s.ID, s.Region)
+					}
+					return check.FailR(s, "%s can be restored by anyone", s.ID)
+				}
+				return check.PassR(s, "%s is not public", s.ID)
+			})
+		},
+	}
+}
+
+// regionSettingCheck evaluates an EC2 account setting per scanned region.
+func regionSettingCheck(a *state.Account, op string, f func(r string, s state.EC2RegionSettings) check.Result) []check.Result {
+	var out []check.Result
+	for _, r := range a.ScannedRegions() {
+		ref := regionRef(a, "ec2", r)
+		if g, ok := a.Gaps.Find("ec2", r, op, ""); ok {
+			out = append(out, check.GapR(ref, g))
+			continue
+		}
+		s, ok := a.EC2.Settings(r)
+		if !ok {
+			out = append(out, check.UnknownR(ref, "EC2 account settings were not collected in %s", r))
+			continue
+		}
+		out = append(out, f(r, s))
+	}
+	return out
+}
+
+func ec2SnapshotPublicAccessBlocked() check.Check {
+	return check.Check{
+		ID:          "ec2_snapshot_public_access_blocked",
+		Title:       "Block public access for EBS snapshots is on in every region",
+		Description: "The account-level switch stops any snapshot from being shared publicly, whoever tries. block-all-sharing also hides snapshots already public; block-new-sharing passes only while no snapshot in the region is public.",
+		Area:        check.AccessSharing,
+		Service:     "ec2",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "EC2 > Settings (Data protection and security) > Block public access for EBS snapshots > Manage: Block all public sharing. Repeat per region.",
+			CLI:       "aws ec2 enable-snapshot-block-public-access --state block-all-sharing --region <REGION>",
+			Terraform: "resource \"aws_ebs_snapshot_block_public_access\" \"this\" {\n  state = \"block-all-sharing\"\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return regionSettingCheck(a, "GetSnapshotBlockPublicAccessState", func(r string, s state.EC2RegionSettings) check.Result {
+				ref := regionRef(a, "ec2", r)
+				switch s.SnapshotBlockPublicAccess {
+				case "block-all-sharing":
+					return check.PassR(ref, "snapshot block public access is block-all-sharing in %s", r)
+				case "block-new-sharing":
+					for _, sn := range a.EC2.Snapshots {
+						if sn.Region == r && sn.Public() {
+							return check.FailR(ref, "snapshot block public access is only block-new-sharing in %s and %s is still public", r, sn.ID)
+						}
+					}
+					if g, ok := a.Gaps.Find("ec2", r, "DescribeSnapshots", ""); ok {
+						return check.GapR(ref, g)
+					}
+					return check.PassR(ref, "snapshot block public access is block-new-sharing in %s and no snapshot is public", r)
+				case "":
+					return check.UnknownR(ref, "snapshot block public access was not collected in %s", r)
+				}
+				return check.FailR(ref, "snapshot block public access is %s in %s", s.SnapshotBlockPublicAccess, r)
+			})
+		},
+	}
+}
+
+func ec2ImagePublicAccessBlocked() check.Check {
+	return check.Check{
+		ID:          "ec2_image_public_access_blocked",
+		Title:       "Block public access for AMIs is on in every region",
+		Description: "With image block public access on, nobody in the account can make an AMI public (and with it the disk contents and any secrets baked in).",
+		Area:        check.AccessSharing,
+		Service:     "ec2",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "EC2 > Settings (Data protection and security) > Block public access for AMIs > Manage: Block new public sharing. Repeat per region.",
+			CLI:       "aws ec2 enable-image-block-public-access --image-block-public-access-state block-new-sharing --region <REGION>",
+			Terraform: "resource \"aws_ec2_image_block_public_access\" \"this\" {\n  state = \"block-new-sharing\"\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return regionSettingCheck(a, "GetImageBlockPublicAccessState", func(r string, s state.EC2RegionSettings) check.Result {
+				ref := regionRef(a, "ec2", r)
+				switch s.ImageBlockPublicAccess {
+				case "block-new-sharing":
+					return check.PassR(ref, "AMI block public access is on in %s", r)
+				case "":
+					return check.UnknownR(ref, "AMI block public access was not collected in %s", r)
+				}
+				return check.FailR(ref, "AMI block public access is %s in %s", s.ImageBlockPublicAccess, r)
+			})
+		},
+	}
+}
+
+// ownedImages are the AMIs the account owns (not the foreign AMIs recorded
+// only because instances use them).
+func ownedImages(a *state.Account) []state.Image {
+	var out []state.Image
+	for _, im := range a.EC2.Images {
+		if !im.InUseOnly && (im.OwnerID == "" || im.OwnerID == a.AccountID) {
+			out = append(out, im)
+		}
+	}
+	return out
+}
+
+func ec2AMINotPublic() check.Check {
+	return check.Check{
+		ID:          "ec2_ami_not_public",
+		Title:       "AMIs the account owns are not public",
+		Description: "A public AMI lets anyone launch a copy of the machine, with whatever data, keys or credentials were baked into its disks.",
+		Area:        check.AccessSharing,
+		Service:     "ec2",
+		Severity:    check.Critical,
+		Remediation: check.Remediation{
+			Console:   "EC2 > AMIs > select > Actions > Edit AMI permissions: Private. Then turn on Block public access for AMIs.",
+			CLI:       "aws ec2 modify-image-attribute --image-id <AMI_ID> --launch-permission 'Remove=[{Group=all}]'",
+			Terraform: "resource \"aws_ec2_image_block_public_access\" \"this\" {\n  state = \"block-new-sharing\"\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return forScannedResources(a, "ec2", ownedImages(a), []string{"DescribeImages"}, func(im state.Image) check.Result {
+				if im.Public {
+					return check.FailR(im, "AMI %s (%s) is public", im.ID, im.Name)
+				}
+				return check.PassR(im, "AMI %s is not public", im.ID)
+			})
+		},
+	}
+}
+
+func ec2AMISharedTrustedOnly() check.Check {
+	return check.Check{
+		ID:          "ec2_ami_shared_trusted_only",
+		Title:       "AMIs are shared only with accounts the policy trusts",
+		Description: "Sharing an AMI gives the other account a copy of its disks; every such account should be one the customer knowingly trusts (the policy's trusted_accounts).",
+		Area:        check.AccessSharing,
+		Service:     "ec2",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "EC2 > AMIs > select > Actions > Edit AMI permissions: remove accounts you do not trust (or add them to trusted_accounts in shoulder.yaml if the sharing is deliberate).",
+			CLI:       "aws ec2 modify-image-attribute --image-id <AMI_ID> --launch-permission 'Remove=[{UserId=<ACCOUNT_ID>}]'",
+			Terraform: "resource \"aws_ami_launch_permission\" \"partner\" {\n  image_id   = aws_ami.this.id\n  account_id = var.trusted_partner_account\n}",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			return forScannedResources(a, "ec2", ownedImages(a), []string{"DescribeImages"}, func(im state.Image) check.Result {
+				if g, ok := a.Gaps.Find("ec2", im.Region, "DescribeImageAttribute", im.ARN); ok {
+					return check.GapR(im, g)
+				}
+				if bad := sharedOutsideTrust(a, p, im.SharedWith); len(bad) > 0 {
+					return check.FailR(im, "AMI %s is shared with accounts the policy does not trust: %s", im.ID, strings.Join(bad, ", "))
+				}
+				return check.PassR(im, "AMI %s is shared with no untrusted account", im.ID)
+			})
+		},
+	}
+}
+
+func ssmDocFix() check.Remediation {
+	return check.Remediation{
+		Console:   "Systems Manager > Documents > Owned by me > select > Details > Permissions: Private, or remove accounts you do not trust.",
+		CLI:       "aws ssm modify-document-permission --name <DOCUMENT> --permission-type Share --account-ids-to-remove All",
+		Terraform: "resource \"aws_ssm_document\" \"this\" {\n  # ...\n  permissions = {\n    type        = \"Share\"\n    account_ids = var.trusted_account_ids\n  }\n}",
+	}
+}
+
+func ssmDocumentNotPublic() check.Check {
+	return check.Check{
+		ID:          "ssm_document_not_public",
+		Title:       "SSM documents the account owns are not public",
+		Description: "A public document shows everyone the commands, scripts, parameter names and sometimes hostnames or credentials it contains.",
+		Area:        check.AccessSharing,
+		Service:     "ssm",
+		Severity:    check.Critical,
+		Remediation: ssmDocFix(),
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return forScannedResources(a, "ssm", a.SSM.Documents, []string{"ListDocuments"}, func(d state.SSMDocument) check.Result {
+				if g, ok := a.Gaps.Find("ssm", d.Region, "DescribeDocumentPermission", d.ARN); ok {
+					return check.GapR(d, g)
+				}
+				if d.Public {
+					return check.FailR(d, "document %s is public", d.Name)
+				}
+				return check.PassR(d, "document %s is not public", d.Name)
+			})
+		},
+	}
+}
+
+func ssmDocumentSharedTrustedOnly() check.Check {
+	return check.Check{
+		ID:          "ssm_document_shared_trusted_only",
+		Title:       "SSM documents are shared only with accounts the policy trusts",
+		Description: "Every account a document is shared with can read and run it; sharing should be limited to the accounts in the policy's trusted_accounts.",
+		Area:        check.AccessSharing,
+		Service:     "ssm",
+		Severity:    check.Medium,
+		Remediation: ssmDocFix(),
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			return forScannedResources(a, "ssm", a.SSM.Documents, []string{"ListDocuments"}, func(d state.SSMDocument) check.Result {
+				if g, ok := a.Gaps.Find("ssm", d.Region, "DescribeDocumentPermission", d.ARN); ok {
+					return check.GapR(d, g)
+				}
+				if bad := sharedOutsideTrust(a, p, d.SharedWith); len(bad) > 0 {
+					return check.FailR(d, "document %s is shared with accounts the policy does not trust: %s", d.Name, strings.Join(bad, ", "))
+				}
+				return check.PassR(d, "document %s is shared with no untrusted account", d.Name)
+			})
+		},
+	}
+}
+
+func ssmDocumentPublicSharingBlocked() check.Check {
+	return check.Check{
+		ID:          "ssm_document_public_sharing_blocked",
+		Title:       "Block public sharing for SSM documents is on in every region",
+		Description: "The account setting makes it impossible to share any document publicly, by mistake or otherwise.",
+		Area:        check.AccessSharing,
+		Service:     "ssm",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "Systems Manager > Documents > Preferences > Block public sharing > Edit: on. Repeat per region.",
+			CLI:       "aws ssm update-service-setting --setting-id /ssm/documents/console/public-sharing-permission --setting-value Disable --region <REGION>",
+			Terraform: "resource \"aws_ssm_service_setting\" \"block_public_docs\" {\n  setting_id    = \"/ssm/documents/console/public-sharing-permission\"\n  setting_value = \"Disable\"\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			var out []check.Result
+			for _, r := range a.ScannedRegions() {
+				ref := regionRef(a, "ssm", r)
+				if g, ok := a.Gaps.Find("ssm", r, "GetServiceSetting", ""); ok {
+					out = append(out, check.GapR(ref, g))
+					continue
+				}
+				s, ok := a.SSM.Settings(r)
+				switch {
+				case !ok:
+					out = append(out, check.UnknownR(ref, "SSM service settings were not collected in %s", r))
+				case s.DocumentPublicSharingBlocked:
+					out = append(out, check.PassR(ref, "public sharing of SSM documents is blocked in %s", r))
+				default:
+					out = append(out, check.FailR(ref, "public sharing of SSM documents is allowed in %s", r))
+				}
+			}
+			return out
+		},
+	}
+}

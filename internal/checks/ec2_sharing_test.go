@@ -1,0 +1,94 @@
+package checks
+
+import (
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+const (
+	nwTrusted   = "444455556666"
+	nwUntrusted = "777788889999"
+)
+
+func nwSnapshot(id string, shared ...string) func(*state.Account) {
+	return func(a *state.Account) {
+		a.EC2.Snapshots = append(a.EC2.Snapshots, state.Snapshot{Meta: nwEUMeta("ec2", "snapshot/"+id), ID: id, SharedWith: shared})
+	}
+}
+
+func nwOwnedAMI(id string, public bool, shared ...string) func(*state.Account) {
+	return func(a *state.Account) {
+		a.EC2.Images = append(a.EC2.Images, state.Image{Meta: nwEUMeta("ec2", "image/"+id), ID: id, Name: id, OwnerID: testAccountID, Public: public, SharedWith: shared})
+	}
+}
+
+func nwDoc(name string, public bool, shared ...string) func(*state.Account) {
+	return func(a *state.Account) {
+		a.SSM.Documents = append(a.SSM.Documents, state.SSMDocument{Meta: nwEUMeta("ssm", "document/"+name), Name: name, Public: public, SharedWith: shared})
+	}
+}
+
+func ec2SharingCases() map[string][]checkCase {
+	trusting := &policy.Policy{TrustedAccounts: []string{nwTrusted}}
+	blockAll := nwEC2Settings(state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-all-sharing"}, state.EC2RegionSettings{SnapshotBlockPublicAccess: "unblocked"})
+	ssmSettings := func(eu, us bool) func(*state.Account) {
+		return func(a *state.Account) {
+			a.SSM.RegionSettings = []state.SSMRegionSettings{{Region: "eu-west-1", DocumentPublicSharingBlocked: eu}, {Region: "us-east-1", DocumentPublicSharingBlocked: us}}
+		}
+	}
+	foreignAMI := func(a *state.Account) {
+		a.EC2.Images = append(a.EC2.Images, state.Image{Meta: nwEUMeta("ec2", "image/ami-amzn"), ID: "ami-amzn", OwnerID: "137112412989", Public: true, InUseOnly: true})
+	}
+	return map[string][]checkCase{
+		"ec2_snapshot_public_not_restorable": {
+			{name: "private", acct: baseAccount(nwSnapshot("snap-1")), want: sts(stP)},
+			{name: "shared with an account is not public", acct: baseAccount(nwSnapshot("snap-1", nwUntrusted)), want: sts(stP)},
+			{name: "public", acct: baseAccount(nwSnapshot("snap-1", "all")), want: sts(stF), msg: "anyone"},
+			{name: "public but blocked", acct: baseAccount(nwSnapshot("snap-1", "all"), blockAll), want: sts(stP), msg: "block-all-sharing"},
+			{name: "attribute denied", acct: baseAccount(nwSnapshot("snap-1"), withGap(state.Gap{Service: "ec2", Region: "eu-west-1", Operation: "DescribeSnapshotAttribute", Resource: "arn:aws:ec2:eu-west-1:" + testAccountID + ":snapshot/snap-1", Reason: state.ReasonAccessDenied})), want: sts(stU)},
+			{name: "listing denied", acct: baseAccount(nwUSGap("ec2", "DescribeSnapshots")), want: sts(stU)},
+		},
+		"ec2_snapshot_public_access_blocked": {
+			{name: "block all in eu, unblocked in us", acct: baseAccount(blockAll), want: sts(stP, stF)},
+			{name: "block new with nothing public", acct: baseAccount(nwEC2Settings(state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-new-sharing"}, state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-all-sharing"})), want: sts(stP, stP)},
+			{name: "block new with a public snapshot", acct: baseAccount(nwSnapshot("snap-1", "all"), nwEC2Settings(state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-new-sharing"}, state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-all-sharing"})), want: sts(stF, stP), msg: "snap-1 is still public"},
+			{name: "block new, snapshots not read", acct: baseAccount(nwEUGap("ec2", "DescribeSnapshots"), nwEC2Settings(state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-new-sharing"}, state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-all-sharing"})), want: sts(stU, stP)},
+			{name: "not collected", acct: baseAccount(nwEC2Settings(state.EC2RegionSettings{}, state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-all-sharing"})), want: sts(stU, stP)},
+			{name: "denied", acct: baseAccount(nwEUGap("ec2", "GetSnapshotBlockPublicAccessState")), want: sts(stU, stU)},
+		},
+		"ec2_image_public_access_blocked": {
+			{name: "on and off", acct: baseAccount(nwEC2Settings(state.EC2RegionSettings{ImageBlockPublicAccess: "block-new-sharing"}, state.EC2RegionSettings{ImageBlockPublicAccess: "unblocked"})), want: sts(stP, stF)},
+			{name: "not collected", acct: baseAccount(nwEC2Settings(state.EC2RegionSettings{}, state.EC2RegionSettings{ImageBlockPublicAccess: "block-new-sharing"})), want: sts(stU, stP)},
+			{name: "denied", acct: baseAccount(nwEUGap("ec2", "GetImageBlockPublicAccessState"), nwEC2Settings(state.EC2RegionSettings{}, state.EC2RegionSettings{ImageBlockPublicAccess: "block-new-sharing"})), want: sts(stU, stP)},
+		},
+		"ec2_ami_not_public": {
+			{name: "private", acct: baseAccount(nwOwnedAMI("ami-1", false)), want: sts(stP)},
+			{name: "public", acct: baseAccount(nwOwnedAMI("ami-1", true)), want: sts(stF)},
+			{name: "foreign public AMI in use is not ours", acct: baseAccount(foreignAMI), want: nil},
+			{name: "denied", acct: baseAccount(nwUSGap("ec2", "DescribeImages"), nwOwnedAMI("ami-1", false)), want: sts(stU, stP)},
+		},
+		"ec2_ami_shared_trusted_only": {
+			{name: "trusted partner", acct: baseAccount(nwOwnedAMI("ami-1", false, nwTrusted)), pol: trusting, want: sts(stP)},
+			{name: "untrusted partner", acct: baseAccount(nwOwnedAMI("ami-1", false, nwTrusted, nwUntrusted)), pol: trusting, want: sts(stF), msg: nwUntrusted},
+			{name: "no policy trusts nobody", acct: baseAccount(nwOwnedAMI("ami-1", false, nwTrusted)), want: sts(stF)},
+			{name: "not shared", acct: baseAccount(nwOwnedAMI("ami-1", false)), want: sts(stP)},
+			{name: "permissions denied", acct: baseAccount(nwOwnedAMI("ami-1", false), withGap(state.Gap{Service: "ec2", Region: "eu-west-1", Operation: "DescribeImageAttribute", Reason: state.ReasonAccessDenied})), want: sts(stU)},
+		},
+		"ssm_document_not_public": {
+			{name: "private", acct: baseAccount(nwDoc("deploy", false)), want: sts(stP)},
+			{name: "public", acct: baseAccount(nwDoc("deploy", true)), want: sts(stF)},
+			{name: "permissions denied", acct: baseAccount(nwDoc("deploy", false), nwEUGap("ssm", "DescribeDocumentPermission")), want: sts(stU)},
+			{name: "listing denied", acct: baseAccount(nwUSGap("ssm", "ListDocuments")), want: sts(stU)},
+		},
+		"ssm_document_shared_trusted_only": {
+			{name: "trusted", acct: baseAccount(nwDoc("deploy", false, nwTrusted)), pol: trusting, want: sts(stP)},
+			{name: "untrusted", acct: baseAccount(nwDoc("deploy", false, nwUntrusted)), pol: trusting, want: sts(stF), msg: nwUntrusted},
+			{name: "denied", acct: baseAccount(nwDoc("deploy", false), nwEUGap("ssm", "DescribeDocumentPermission")), want: sts(stU)},
+		},
+		"ssm_document_public_sharing_blocked": {
+			{name: "blocked in eu only", acct: baseAccount(ssmSettings(true, false)), want: sts(stP, stF)},
+			{name: "not collected", acct: baseAccount(), want: sts(stU, stU)},
+			{name: "denied", acct: baseAccount(ssmSettings(true, true), nwUSGap("ssm", "GetServiceSetting")), want: sts(stP, stU)},
+		},
+	}
+}

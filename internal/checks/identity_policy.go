@@ -1,0 +1,248 @@
+package checks
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/iampolicy"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// Checks that read IAM policy documents (through internal/iampolicy).
+
+func identityPolicyChecks() []check.Check {
+	return []check.Check{
+		iamNoFullAdminAttached(),
+		iamCustomerPolicyNoFullAdmin(),
+		iamCustomerPolicyNoServiceWildcard(),
+	}
+}
+
+// attachments maps a managed policy ARN to the identities it is attached to
+// ("group admins", "role ops"), service-linked roles excluded.
+func attachments(a *state.Account) map[string][]string {
+	m := map[string][]string{}
+	for _, h := range policyHolders(a) {
+		for _, p := range h.policies {
+			m[p.ARN] = append(m[p.ARN], h.kind+" "+h.name)
+		}
+	}
+	return m
+}
+
+// inlineHolder is an identity with an inline policy.
+type inlineHolder struct {
+	kind, name string
+	ref        state.Meta
+	policies   []state.InlinePolicy
+}
+
+func inlineHolders(a *state.Account) []inlineHolder {
+	var out []inlineHolder
+	for _, u := range a.IAM.Users {
+		out = append(out, inlineHolder{"user", u.Name, u.Meta, u.InlinePolicies})
+	}
+	for _, g := range a.IAM.Groups {
+		out = append(out, inlineHolder{"group", g.Name, g.Meta, g.InlinePolicies})
+	}
+	for _, r := range a.IAM.Roles {
+		if !r.ServiceLinked {
+			out = append(out, inlineHolder{"role", r.Name, r.Meta, r.InlinePolicies})
+		}
+	}
+	return out
+}
+
+// iamNoFullAdminAttached is CIS's test: no policy granting "*:*" is attached
+// to a user, group or role. An AWS managed policy such as AdministratorAccess
+// counts: AWS wrote it, but attaching it was the customer's decision.
+func iamNoFullAdminAttached() check.Check {
+	return check.Check{
+		ID:          "iam_no_full_admin_policy_attached",
+		Title:       "No policy granting full \"*:*\" administrator access is attached",
+		Description: "An identity with Action * on Resource * can do anything, including erase the evidence; grant least privilege and keep break-glass admin access to a few, well-watched roles.",
+		Area:        check.Identity,
+		Service:     "iam",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "IAM > Policies > the policy > Entities attached: detach it from users, groups and roles, attaching job-specific policies instead; for inline policies, edit the identity's inline policy.",
+			CLI:       "aws iam list-entities-for-policy --policy-arn <POLICY_ARN>\naws iam detach-group-policy --group-name <GROUP> --policy-arn <POLICY_ARN>\naws iam delete-user-policy --user-name <USER> --policy-name <INLINE_NAME>",
+			Terraform: "# Replace attachments of admin policies with scoped ones, e.g.\nresource \"aws_iam_group_policy_attachment\" \"ops\" {\n  group      = aws_iam_group.ops.name\n  policy_arn = aws_iam_policy.ops_scoped.arn\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			if g, ok := authDetailsGap(a); ok {
+				return []check.Result{check.GapR(accountRef(a), g)}
+			}
+			att := attachments(a)
+			var out []check.Result
+			known := map[string]bool{}
+			for _, p := range a.IAM.Policies {
+				known[p.ARN] = true
+				who := att[p.ARN]
+				if len(who) == 0 && p.AttachmentCount == 0 {
+					continue
+				}
+				doc, err := iampolicy.Parse(p.Document)
+				if err != nil {
+					out = append(out, check.UnknownR(p, "policy %s cannot be read: %v", p.Name, err))
+					continue
+				}
+				if !iampolicy.IsAdmin(doc) {
+					continue
+				}
+				owner := "customer managed"
+				if p.AWSManaged {
+					owner = "AWS managed"
+				}
+				if len(who) == 0 {
+					who = []string{fmt.Sprintf("%d identities", p.AttachmentCount)}
+				}
+				out = append(out, check.FailR(p, "%s policy %s grants *:* and is attached to %s", owner, p.Name, strings.Join(who, ", ")))
+			}
+			var missing []string
+			for _, arn := range sortedAttachmentARNs(att) {
+				if !known[arn] {
+					missing = append(missing, arn)
+				}
+			}
+			for _, h := range inlineHolders(a) {
+				for _, ip := range h.policies {
+					doc, err := iampolicy.Parse(ip.Document)
+					if err != nil {
+						out = append(out, check.UnknownR(h.ref, "inline policy %s of %s %s cannot be read: %v", ip.Name, h.kind, h.name, err))
+						continue
+					}
+					if iampolicy.IsAdmin(doc) {
+						out = append(out, check.FailR(h.ref, "inline policy %s of %s %s grants *:*", ip.Name, h.kind, h.name))
+					}
+				}
+			}
+			if len(out) > 0 {
+				return out
+			}
+			if len(missing) > 0 {
+				return []check.Result{check.UnknownR(accountRef(a), "the documents of attached policies %s are not in the state", strings.Join(limitList(missing, 3), ", "))}
+			}
+			return []check.Result{check.PassR(accountRef(a), "no attached managed or inline policy grants *:*")}
+		},
+	}
+}
+
+func sortedAttachmentARNs(m map[string][]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// perCustomerPolicy evaluates every customer managed policy; AWS managed
+// policies are AWS's to write and are left out.
+func perCustomerPolicy(a *state.Account, fn func(p state.Policy, doc *iampolicy.Policy) check.Result) []check.Result {
+	if g, ok := authDetailsGap(a); ok {
+		return []check.Result{check.GapR(accountRef(a), g)}
+	}
+	var out []check.Result
+	for _, p := range a.IAM.Policies {
+		if p.AWSManaged || isAWSManagedPolicy(p.ARN, p.Name) {
+			continue
+		}
+		doc, err := iampolicy.Parse(p.Document)
+		if err != nil {
+			out = append(out, check.UnknownR(p, "policy %s cannot be read: %v", p.Name, err))
+			continue
+		}
+		out = append(out, fn(p, doc))
+	}
+	if len(out) == 0 {
+		return []check.Result{check.NotApplicableR(accountRef(a), "no customer managed policies (AWS managed policies are AWS's to write)")}
+	}
+	return out
+}
+
+func attachedNote(p state.Policy) string {
+	if p.AttachmentCount == 0 {
+		return "not attached yet"
+	}
+	return fmt.Sprintf("attached %d time(s)", p.AttachmentCount)
+}
+
+func iamCustomerPolicyNoFullAdmin() check.Check {
+	return check.Check{
+		ID:          "iam_customer_policy_no_full_admin",
+		Title:       "Customer managed policies do not grant full \"*\" administrator access",
+		Description: "A policy you wrote that allows * on * is an admin grant waiting to be attached; AWS's foundational practice is to write least-privilege policies only.",
+		Area:        check.Identity,
+		Service:     "iam",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "IAM > Policies > the policy > Edit: replace Action \"*\" with the actions the job needs (IAM Access Analyzer can generate a policy from CloudTrail activity), save as the default version, delete old versions.",
+			CLI:       "aws iam create-policy-version --policy-arn <POLICY_ARN> --policy-document file://least-privilege.json --set-as-default\naws iam delete-policy-version --policy-arn <POLICY_ARN> --version-id <OLD_VERSION>",
+			Terraform: "data \"aws_iam_policy_document\" \"scoped\" {\n  statement {\n    actions   = [\"s3:GetObject\", \"s3:PutObject\"]\n    resources = [\"${aws_s3_bucket.data.arn}/*\"]\n  }\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return perCustomerPolicy(a, func(p state.Policy, doc *iampolicy.Policy) check.Result {
+				if iampolicy.IsAdmin(doc) {
+					return check.FailR(p, "policy %s allows * on * (%s)", p.Name, attachedNote(p))
+				}
+				return check.PassR(p, "policy %s does not grant full administrator access", p.Name)
+			})
+		},
+	}
+}
+
+// serviceWildcards lists the Allow grants of whole services in a policy:
+// "svc:*" actions, "*", and Allow+NotAction (everything but a few actions).
+func serviceWildcards(doc *iampolicy.Policy) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	for _, st := range doc.Statements {
+		if st.Effect != iampolicy.Allow {
+			continue
+		}
+		if st.NotAction != nil {
+			add("NotAction " + strings.Join(st.NotAction, ","))
+			continue
+		}
+		for _, act := range st.Action {
+			if act == "*" || strings.HasSuffix(act, ":*") {
+				add(act)
+			}
+		}
+	}
+	return out
+}
+
+func iamCustomerPolicyNoServiceWildcard() check.Check {
+	return check.Check{
+		ID:          "iam_customer_policy_no_service_wildcard",
+		Title:       "Customer managed policies do not allow every action of a service (\"service:*\")",
+		Description: "\"s3:*\" or \"kms:*\" includes deleting, re-keying and re-sharing, not just the reads and writes a job needs; name the actions instead.",
+		Area:        check.Identity,
+		Service:     "iam",
+		Severity:    check.Low,
+		Remediation: check.Remediation{
+			Console:   "IAM > Policies > the policy > Edit: replace service:* with the specific actions used (IAM > Access Advisor shows what was actually used).",
+			CLI:       "aws iam generate-service-last-accessed-details --arn <ROLE_OR_USER_ARN>\naws iam create-policy-version --policy-arn <POLICY_ARN> --policy-document file://scoped.json --set-as-default",
+			Terraform: "data \"aws_iam_policy_document\" \"scoped\" {\n  statement {\n    actions   = [\"kms:Decrypt\", \"kms:GenerateDataKey\"]\n    resources = [aws_kms_key.data.arn]\n  }\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return perCustomerPolicy(a, func(p state.Policy, doc *iampolicy.Policy) check.Result {
+				if w := serviceWildcards(doc); len(w) > 0 {
+					return check.FailR(p, "policy %s allows whole services: %s (%s)", p.Name, strings.Join(limitList(w, 4), ", "), attachedNote(p))
+				}
+				return check.PassR(p, "policy %s names its actions", p.Name)
+			})
+		},
+	}
+}

@@ -1,0 +1,461 @@
+package checks
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/custody"
+	"github.com/shoulder-dev/shoulder/internal/iampolicy"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// kmsChecks are the key custody duties: rotation, deletion, who may use a
+// key, and whether each data store's key is under the custody its data needs.
+func kmsChecks() []check.Check {
+	return []check.Check{
+		kmsKeyRotationEnabled(),
+		kmsKeyNotPendingDeletion(),
+		kmsKeyPendingDeletionInUse(),
+		kmsKeyGrantsTrusted(),
+		kmsDataStoreCustody(),
+		kmsKeyPolicyNotPublic(),
+		kmsKeyPolicyTrusted(),
+		kmsIAMPolicyNoDecryptAll(),
+		kmsInlinePolicyNoDecryptAll(),
+	}
+}
+
+// eachKey evaluates every KMS key of the regions whose key listing succeeded.
+func eachKey(a *state.Account, judge func(k state.Key) check.Result) []check.Result {
+	return eachRegional(a, "kms", []string{"ListKeys"}, a.KMS.Keys, judge)
+}
+
+// keyName is how results name a key: its first alias, else its ID.
+func keyName(k state.Key) string {
+	if len(k.Aliases) > 0 {
+		return k.Aliases[0]
+	}
+	return k.ID
+}
+
+func kmsKeyRotationEnabled() check.Check {
+	return check.Check{
+		ID:          "kms_key_rotation_enabled",
+		Title:       "Customer managed symmetric KMS keys rotate automatically",
+		Description: "Automatic rotation creates new key material on a schedule (yearly by default) while keeping old material for decryption, limiting how much data any one key version protects.",
+		Area:        check.KeyCustody,
+		Service:     "kms",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "KMS > Customer managed keys > key > Key rotation > tick Automatically rotate this KMS key every year (or set a period of 90-2560 days) > Save.",
+			CLI:       "aws kms enable-key-rotation --key-id <KEY_ID> --rotation-period-in-days 365",
+			Terraform: "resource \"aws_kms_key\" \"this\" {\n  enable_key_rotation     = true\n  rotation_period_in_days = 365\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return eachKey(a, func(k state.Key) check.Result {
+				switch {
+				case !k.CustomerManaged():
+					return check.NotApplicableR(k, "AWS managed key: AWS rotates it every year")
+				case k.Spec != "SYMMETRIC_DEFAULT":
+					return check.NotApplicableR(k, "%s key: automatic rotation applies to symmetric encryption keys only", k.Spec)
+				case k.Origin != "AWS_KMS":
+					// Imported material and custom key stores cannot rotate automatically.
+					return check.NotApplicableR(k, "origin %s: automatic rotation is not available; rotate by creating a new key", k.Origin)
+				case k.State != "Enabled":
+					return check.NotApplicableR(k, "key is %s", k.State)
+				}
+				if g, ok := a.Gaps.Find("kms", k.Region, "GetKeyRotationStatus", k.ARN); ok {
+					return check.GapR(k, g)
+				}
+				if !k.RotationEnabled {
+					return check.FailR(k, "%s does not rotate automatically", keyName(k))
+				}
+				if k.RotationPeriodDays > 0 {
+					return check.PassR(k, "%s rotates every %d days", keyName(k), k.RotationPeriodDays)
+				}
+				return check.PassR(k, "%s rotates automatically", keyName(k))
+			})
+		},
+	}
+}
+
+func kmsKeyNotPendingDeletion() check.Check {
+	return check.Check{
+		ID:          "kms_key_not_pending_deletion",
+		Title:       "No customer managed KMS key is scheduled for deletion",
+		Description: "Deleting a KMS key is irreversible and makes everything encrypted under it unreadable; a scheduled deletion must be a deliberate, reviewed decision.",
+		Area:        check.KeyCustody,
+		Service:     "kms",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "KMS > Customer managed keys > key > Key actions > Cancel key deletion, then Enable the key if it is still needed. Alert on ScheduleKeyDeletion with an EventBridge rule.",
+			CLI:       "aws kms cancel-key-deletion --key-id <KEY_ID>\naws kms enable-key --key-id <KEY_ID>",
+			Terraform: "# Keep the key in configuration; guard it against destroy:\nresource \"aws_kms_key\" \"this\" {\n  lifecycle { prevent_destroy = true }\n}",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			now := p.Clock(a.CollectedAt)
+			return eachKey(a, func(k state.Key) check.Result {
+				if !k.CustomerManaged() {
+					return check.NotApplicableR(k, "AWS managed key: it cannot be deleted")
+				}
+				if g, ok := a.Gaps.Find("kms", k.Region, "DescribeKey", k.ARN); ok {
+					return check.GapR(k, g)
+				}
+				if k.State != "PendingDeletion" && k.State != "PendingReplicaDeletion" {
+					return check.PassR(k, "%s is %s", keyName(k), k.State)
+				}
+				if k.DeletionDate != nil {
+					return check.FailR(k, "%s will be deleted on %s (in %s)", keyName(k), k.DeletionDate.Format("2006-01-02"), daysUntil(now, *k.DeletionDate))
+				}
+				return check.FailR(k, "%s is scheduled for deletion", keyName(k))
+			})
+		},
+	}
+}
+
+func kmsKeyPendingDeletionInUse() check.Check {
+	return check.Check{
+		ID:          "kms_key_pending_deletion_in_use",
+		Title:       "No KMS key scheduled for deletion still protects data",
+		Description: "When a key that still encrypts stores, snapshots or backups is deleted, that data is lost for good. This crosses every scheduled deletion with the stores that name the key.",
+		Area:        check.KeyCustody,
+		Service:     "kms",
+		Severity:    check.Critical,
+		Remediation: check.Remediation{
+			Console:   "KMS > key > Key actions > Cancel key deletion. Then re-encrypt the listed stores under another key (copy snapshots with a new key, change the bucket default and re-copy objects) before scheduling deletion again.",
+			CLI:       "aws kms cancel-key-deletion --key-id <KEY_ID>\naws kms enable-key --key-id <KEY_ID>",
+			Terraform: "resource \"aws_kms_key\" \"this\" {\n  lifecycle { prevent_destroy = true }\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			ix := custody.NewIndex(a.KMS.Keys)
+			// key ARN -> the stores, then the recovery points, that use it
+			users := map[string][]string{}
+			for _, s := range custody.Stores(a) {
+				if k, ok := ix.Lookup(s.Resource.Region, s.KeyRef); ok {
+					users[k.ARN] = append(users[k.ARN], s.Resource.ARN)
+				}
+			}
+			for _, u := range users {
+				sort.Strings(u)
+			}
+			for _, rp := range a.Backup.RecoveryPoints {
+				if k, ok := ix.Lookup(rp.Region, rp.EncryptionKeyARN); ok {
+					users[k.ARN] = append(users[k.ARN], rp.ARN)
+				}
+			}
+			var out []check.Result
+			for _, r := range eachKey(a, func(k state.Key) check.Result {
+				if k.State != "PendingDeletion" && k.State != "PendingReplicaDeletion" {
+					return check.Result{} // not reported: see kms_key_not_pending_deletion
+				}
+				if u := users[k.ARN]; len(u) > 0 {
+					return check.FailR(k, "%s is scheduled for deletion but still protects %d resource(s): %s", keyName(k), len(u), listSome(u, 5))
+				}
+				if g, ok := custody.ListingGap(a, k.Region); ok {
+					return check.UnknownR(k, "%s is scheduled for deletion; no collected store uses it, but the store listing is incomplete: could not read %s", keyName(k), g.String())
+				}
+				return check.PassR(k, "%s is scheduled for deletion and no store in the account uses it (other accounts' use cannot be seen)", keyName(k))
+			}) {
+				if r.Status != "" {
+					out = append(out, r)
+				}
+			}
+			return out
+		},
+	}
+}
+
+// listSome joins up to n items and says how many more there are.
+func listSome(items []string, n int) string {
+	if len(items) <= n {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:n], ", ") + fmt.Sprintf(" and %d more", len(items)-n)
+}
+
+// daysUntil renders the time from now to t in days.
+func daysUntil(now, t time.Time) string {
+	d := int(t.Sub(now).Hours() / 24)
+	if d == 1 {
+		return "1 day"
+	}
+	return fmt.Sprintf("%d days", d)
+}
+
+func kmsKeyGrantsTrusted() check.Check {
+	return check.Check{
+		ID:          "kms_key_grants_trusted",
+		Title:       "KMS grants give no untrusted account use of a customer managed key",
+		Description: "A grant lets its grantee use the key without any key policy statement; a grant to a principal in an account the customer does not trust hands that account the data the key protects.",
+		Area:        check.KeyCustody,
+		Service:     "kms",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "Grants are not shown in the console: list them with the CLI and retire or revoke those for accounts you do not trust (or add the account to trusted_accounts in shoulder.yaml if the sharing is deliberate).",
+			CLI:       "aws kms list-grants --key-id <KEY_ID>\naws kms revoke-grant --key-id <KEY_ID> --grant-id <GRANT_ID>",
+			Terraform: "# Remove the aws_kms_grant resource for the untrusted grantee:\n# resource \"aws_kms_grant\" \"partner\" { ... }",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			return eachKey(a, func(k state.Key) check.Result {
+				if !k.CustomerManaged() {
+					return check.NotApplicableR(k, "AWS managed key: AWS services create its grants")
+				}
+				if g, ok := a.Gaps.Find("kms", k.Region, "ListGrants", k.ARN); ok {
+					return check.GapR(k, g)
+				}
+				var bad []string
+				for _, g := range k.Grants {
+					acct := arnPart(g.GranteePrincipal, 4)
+					if acct != "" && !trustedAccount(a, p, acct) {
+						bad = append(bad, fmt.Sprintf("%s (%s)", g.GranteePrincipal, strings.Join(g.Operations, "+")))
+					}
+				}
+				if len(bad) > 0 {
+					return check.FailR(k, "%s has grants to untrusted accounts: %s", keyName(k), strings.Join(bad, "; "))
+				}
+				return check.PassR(k, "%s: %d grant(s), none to an untrusted account", keyName(k), len(k.Grants))
+			})
+		},
+	}
+}
+
+func kmsDataStoreCustody() check.Check {
+	return check.Check{
+		ID:    "kms_data_store_custody",
+		Title: "Each data store's key custody meets what its data classification requires",
+		Description: "The policy's required_custody maps a classification to a minimum level (none < aws_owned < aws_managed < customer_managed < imported < cloudhsm < external_key_store); " +
+			"without it, sensitive data needs a customer managed key. Every store (S3, EBS, RDS, Redshift, WorkSpaces, DynamoDB, EFS, Backup vaults) is resolved to the level of the key it names.",
+		Area:     check.KeyCustody,
+		Service:  "kms",
+		Severity: check.High,
+		Remediation: check.Remediation{
+			Console:   "Create a customer managed key (KMS > Create key), then re-encrypt the store under it: S3 default encryption + copy objects; EBS/RDS/Redshift: copy the snapshot with the new key and restore; DynamoDB: Additional settings > Encryption > Managed by me; EFS: create a new encrypted file system and copy (DataSync).",
+			CLI:       "aws kms create-key --description 'data key for <STORE>'\naws rds copy-db-snapshot --source-db-snapshot-identifier <SNAP> --target-db-snapshot-identifier <SNAP>-cmk --kms-key-id <KEY_ARN>\naws dynamodb update-table --table-name <TABLE> --sse-specification Enabled=true,SSEType=KMS,KMSMasterKeyId=<KEY_ARN>",
+			Terraform: "resource \"aws_kms_key\" \"data\" {\n  enable_key_rotation = true\n}\n# and reference it: kms_key_id / kms_master_key_id = aws_kms_key.data.arn",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			var out []check.Result
+			// Stores of a listing that failed are absent from the state:
+			// say so once per listing rather than pretend they are fine.
+			for _, g := range custody.ListingGaps(a) {
+				ref := accountRef(a)
+				if g.Region != "" {
+					ref = regionRef(a, g.Service, g.Region)
+				}
+				out = append(out, check.GapR(ref, g))
+			}
+			for _, s := range custody.Stores(a) {
+				min, class, required, err := requiredCustody(p, s.Resource.Tags)
+				switch {
+				case err != nil:
+					out = append(out, check.UnknownR(s, "policy required_custody is invalid: %v", err))
+					continue
+				case !required:
+					if class == "" {
+						class = "untagged"
+					}
+					out = append(out, check.NotApplicableR(s, "no custody requirement for classification %s", class))
+					continue
+				case s.Gap != nil:
+					out = append(out, check.GapR(s, *s.Gap))
+					continue
+				case s.Level == custody.Unknown:
+					out = append(out, check.UnknownR(s, "%s %s names key %q, which is not in the collected KMS keys (another account's key, or KMS was not readable)", s.Service, s.Kind, s.KeyRef))
+					continue
+				}
+				if s.Level.Meets(min) {
+					out = append(out, check.PassR(s, "%s data under %s custody (requires at least %s)", class, s.Level, min))
+				} else {
+					out = append(out, check.FailR(s, "%s data under %s custody, below the required %s", class, s.Level, min))
+				}
+			}
+			return out
+		},
+	}
+}
+
+// eachKeyPolicy evaluates the key policy of every customer managed key;
+// AWS managed keys are not applicable (AWS writes their policies).
+func eachKeyPolicy(a *state.Account, judge func(k state.Key) check.Result) []check.Result {
+	return eachKey(a, func(k state.Key) check.Result {
+		if !k.CustomerManaged() {
+			return check.NotApplicableR(k, "AWS managed key: AWS writes its key policy")
+		}
+		if g, ok := a.Gaps.Find("kms", k.Region, "GetKeyPolicy", k.ARN); ok {
+			return check.GapR(k, g)
+		}
+		if strings.TrimSpace(k.Policy) == "" {
+			return check.UnknownR(k, "%s: key policy was not collected", keyName(k))
+		}
+		return judge(k)
+	})
+}
+
+func kmsKeyPolicyNotPublic() check.Check {
+	return check.Check{
+		ID:          "kms_key_policy_not_public",
+		Title:       "KMS key policies grant nothing to everyone",
+		Description: "A key policy statement for Principal \"*\" without a condition that pins the caller's account or organization (kms:CallerAccount, aws:PrincipalOrgID, ...) lets any AWS account use or manage the key. kms:ViaService alone does not pin the caller.",
+		Area:        check.KeyCustody,
+		Service:     "kms",
+		Severity:    check.Critical,
+		Remediation: check.Remediation{
+			Console:   "KMS > Customer managed keys > key > Key policy > Edit: remove the statements for Principal \"*\" or add a condition kms:CallerAccount (or aws:PrincipalOrgID) naming your accounts > Save.",
+			CLI:       "aws kms get-key-policy --key-id <KEY_ID> --policy-name default --query Policy --output text > key-policy.json  # edit it\naws kms put-key-policy --key-id <KEY_ID> --policy-name default --policy file://key-policy.json",
+			Terraform: "resource \"aws_kms_key_policy\" \"this\" {\n  key_id = aws_kms_key.this.id\n  policy = data.aws_iam_policy_document.key.json # no principals \"*\" without kms:CallerAccount\n}",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			return eachKeyPolicy(a, func(k state.Key) check.Result {
+				_, sh, err := analyseSharing(k.Policy, a, p)
+				switch {
+				case err != nil:
+					return check.UnknownR(k, "%s: %v", keyName(k), err)
+				case len(sh.public) > 0:
+					return check.FailR(k, "%s key policy grants to everyone: %s", keyName(k), strings.Join(sh.public, "; "))
+				default:
+					return check.PassR(k, "%s key policy grants nothing to everyone", keyName(k))
+				}
+			})
+		},
+	}
+}
+
+func kmsKeyPolicyTrusted() check.Check {
+	return check.Check{
+		ID:          "kms_key_policy_trusted",
+		Title:       "KMS key policies let no untrusted account use or manage a key",
+		Description: "Every account a key policy names can use the key within the actions granted (decrypt the data it protects, or change the policy itself); only accounts the customer trusts should appear (trusted_accounts in shoulder.yaml).",
+		Area:        check.KeyCustody,
+		Service:     "kms",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "KMS > Customer managed keys > key > Key policy > Edit: remove the statements (or principals) of accounts you do not trust > Save; also revoke their grants.",
+			CLI:       "aws kms get-key-policy --key-id <KEY_ID> --policy-name default --query Policy --output text > key-policy.json  # remove untrusted principals\naws kms put-key-policy --key-id <KEY_ID> --policy-name default --policy file://key-policy.json",
+			Terraform: "# In the key policy document, keep only principals of this and trusted accounts:\n# principals { type = \"AWS\", identifiers = [\"arn:aws:iam::<TRUSTED_ACCOUNT_ID>:root\"] }",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			return eachKeyPolicy(a, func(k state.Key) check.Result {
+				_, sh, err := analyseSharing(k.Policy, a, p)
+				switch {
+				case err != nil:
+					return check.UnknownR(k, "%s: %v", keyName(k), err)
+				case len(sh.untrusted) > 0:
+					return check.FailR(k, "%s key policy grants to untrusted account(s): %s", keyName(k), strings.Join(sh.untrusted, "; "))
+				default:
+					return check.PassR(k, "%s key policy names no untrusted account", keyName(k))
+				}
+			})
+		},
+	}
+}
+
+// kmsDecryptActions are the actions KMS.1 and KMS.2 look for on all keys.
+var kmsDecryptActions = []string{"kms:Decrypt", "kms:ReEncryptFrom"}
+
+// iamListingGap reports a gap hiding the IAM policies and identities.
+func iamListingGap(a *state.Account) (state.Gap, bool) {
+	return listingGap(a, "iam", "", "GetAccountAuthorizationDetails")
+}
+
+func kmsIAMPolicyNoDecryptAll() check.Check {
+	return check.Check{
+		ID:          "kms_iam_policy_no_decrypt_all",
+		Title:       "Customer managed IAM policies do not allow decrypting with every KMS key",
+		Description: "kms:Decrypt or kms:ReEncryptFrom on Resource \"*\" lets whoever holds the policy decrypt data under any key whose key policy defers to IAM; scope it to the keys the job needs.",
+		Area:        check.KeyCustody,
+		Service:     "kms",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "IAM > Policies > policy > Edit: replace Resource \"*\" on kms:Decrypt/kms:ReEncryptFrom with the key ARNs (or add a kms:ViaService / aws:ResourceTag condition) > Save as default version.",
+			CLI:       "aws iam create-policy-version --policy-arn <POLICY_ARN> --policy-document file://scoped.json --set-as-default",
+			Terraform: "data \"aws_iam_policy_document\" \"decrypt\" {\n  statement {\n    actions   = [\"kms:Decrypt\"]\n    resources = [aws_kms_key.app.arn]\n  }\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			if g, ok := iamListingGap(a); ok {
+				return []check.Result{check.GapR(accountRef(a), g)}
+			}
+			var out []check.Result
+			for _, pol := range a.IAM.Policies {
+				if pol.AWSManaged {
+					out = append(out, check.NotApplicableR(pol, "AWS managed policy %s: AWS writes it", pol.Name))
+					continue
+				}
+				doc, err := iampolicy.Parse(pol.Document)
+				switch {
+				case err != nil:
+					out = append(out, check.UnknownR(pol, "policy %s could not be parsed: %v", pol.Name, err))
+				case iampolicy.AllowsOnAllResources(doc, kmsDecryptActions...):
+					out = append(out, check.FailR(pol, "policy %s (attached %d time(s)) allows kms:Decrypt or kms:ReEncryptFrom on all keys", pol.Name, pol.AttachmentCount))
+				default:
+					out = append(out, check.PassR(pol, "policy %s does not allow decryption on all keys", pol.Name))
+				}
+			}
+			return out
+		},
+	}
+}
+
+func kmsInlinePolicyNoDecryptAll() check.Check {
+	return check.Check{
+		ID:          "kms_inline_policy_no_decrypt_all",
+		Title:       "Inline IAM policies do not allow decrypting with every KMS key",
+		Description: "An inline policy of a user, group or role with kms:Decrypt or kms:ReEncryptFrom on Resource \"*\" reaches every key whose key policy defers to IAM.",
+		Area:        check.KeyCustody,
+		Service:     "kms",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "IAM > Users/Groups/Roles > identity > Permissions > inline policy > Edit: scope kms:Decrypt and kms:ReEncryptFrom to the key ARNs > Save.",
+			CLI:       "aws iam put-role-policy --role-name <ROLE> --policy-name <POLICY> --policy-document file://scoped.json",
+			Terraform: "resource \"aws_iam_role_policy\" \"this\" {\n  role   = aws_iam_role.this.id\n  policy = data.aws_iam_policy_document.decrypt.json # resources = [aws_kms_key.app.arn]\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			if g, ok := iamListingGap(a); ok {
+				return []check.Result{check.GapR(accountRef(a), g)}
+			}
+			var out []check.Result
+			judge := func(r state.Resource, kind, name string, inline []state.InlinePolicy) {
+				if len(inline) == 0 {
+					return // nothing inline: the identity is judged through its managed policies
+				}
+				var bad, unparsed []string
+				for _, ip := range inline {
+					doc, err := iampolicy.Parse(ip.Document)
+					switch {
+					case err != nil:
+						unparsed = append(unparsed, ip.Name)
+					case iampolicy.AllowsOnAllResources(doc, kmsDecryptActions...):
+						bad = append(bad, ip.Name)
+					}
+				}
+				switch {
+				case len(bad) > 0:
+					out = append(out, check.FailR(r, "%s %s: inline policy %s allows kms:Decrypt or kms:ReEncryptFrom on all keys", kind, name, strings.Join(bad, ", ")))
+				case len(unparsed) > 0:
+					out = append(out, check.UnknownR(r, "%s %s: inline policy %s could not be parsed", kind, name, strings.Join(unparsed, ", ")))
+				default:
+					out = append(out, check.PassR(r, "%s %s: no inline policy allows decryption on all keys", kind, name))
+				}
+			}
+			for _, u := range a.IAM.Users {
+				judge(u, "user", u.Name, u.InlinePolicies)
+			}
+			for _, g := range a.IAM.Groups {
+				judge(g, "group", g.Name, g.InlinePolicies)
+			}
+			for _, r := range a.IAM.Roles {
+				if r.ServiceLinked {
+					if len(r.InlinePolicies) > 0 {
+						out = append(out, check.NotApplicableR(r, "service-linked role %s: AWS writes its policies", r.Name))
+					}
+					continue
+				}
+				judge(r, "role", r.Name, r.InlinePolicies)
+			}
+			return out
+		},
+	}
+}

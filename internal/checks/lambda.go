@@ -1,0 +1,184 @@
+package checks
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// lambdaChecks are the customer's duties on Lambda: AWS patches the
+// managed runtime, but choosing a supported runtime, letting patches
+// through, who may invoke, and spreading VPC functions over zones are the
+// customer's.
+func lambdaChecks() []check.Check {
+	return []check.Check{
+		lambdaFunctionPolicyTrusted(),
+		lambdaFunctionSupportedRuntime(),
+		lambdaFunctionRuntimeUpdateAuto(),
+		lambdaFunctionMultiAZ(),
+	}
+}
+
+func eachFunction(a *state.Account, judge func(f state.LambdaFunction) check.Result) []check.Result {
+	return eachRegional(a, "lambda", []string{"ListFunctions"}, a.Lambda.Functions, judge)
+}
+
+func lambdaFunctionPolicyTrusted() check.Check {
+	return check.Check{
+		ID:          "lambda_function_policy_trusted",
+		Title:       "Lambda function policies let no one but trusted accounts invoke",
+		Description: "A function policy for Principal \"*\" (without a source condition) lets anyone invoke the function with its role's permissions; other accounts must be trusted ones.",
+		Area:        check.AccessSharing,
+		Service:     "lambda",
+		Severity:    check.Critical,
+		Remediation: check.Remediation{
+			Console:   "Lambda > function > Configuration > Permissions > Resource-based policy statements: delete the statements for \"*\" or untrusted accounts, or add a source ARN/account condition.",
+			CLI:       "aws lambda get-policy --function-name <FUNCTION>\naws lambda remove-permission --function-name <FUNCTION> --statement-id <SID>",
+			Terraform: "resource \"aws_lambda_permission\" \"this\" {\n  function_name  = aws_lambda_function.this.function_name\n  action         = \"lambda:InvokeFunction\"\n  principal      = \"s3.amazonaws.com\"\n  source_arn     = aws_s3_bucket.this.arn\n  source_account = \"<ACCOUNT_ID>\"\n}",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			return eachFunction(a, func(f state.LambdaFunction) check.Result {
+				if g, ok := a.Gaps.Find("lambda", f.Region, "GetPolicy", f.ARN); ok {
+					return check.GapR(f, g)
+				}
+				return sharingResult(f, "function "+f.Name, f.Policy, a, p)
+			})
+		},
+	}
+}
+
+// lambdaDeprecations are the managed runtimes' deprecation dates (after
+// which Lambda stops patching them), from the Lambda runtimes page. A
+// runtime missing here is unknown to shoulder, not assumed current.
+var lambdaDeprecations = map[string]string{
+	"nodejs": "2016-10-31", "nodejs4.3": "2020-03-05", "nodejs6.10": "2019-08-12", "nodejs8.10": "2020-03-06",
+	"nodejs10.x": "2021-07-30", "nodejs12.x": "2023-03-31", "nodejs14.x": "2023-12-04", "nodejs16.x": "2024-06-12",
+	"nodejs18.x": "2025-09-01", "nodejs20.x": "2026-04-30", "nodejs22.x": "2027-04-30", "nodejs24.x": "2028-04-30",
+	"python2.7": "2021-07-15", "python3.6": "2022-07-18", "python3.7": "2023-12-04", "python3.8": "2024-10-14",
+	"python3.9": "2025-12-15", "python3.10": "2026-06-30", "python3.11": "2026-06-30", "python3.12": "2028-10-31",
+	"python3.13": "2029-06-30", "python3.14": "2029-06-30",
+	"java8": "2024-01-08", "java8.al2": "2026-06-30", "java11": "2026-06-30", "java17": "2026-06-30", "java21": "2029-06-30", "java25": "2029-06-30",
+	"dotnetcore1.0": "2019-07-30", "dotnetcore2.0": "2019-05-30", "dotnetcore2.1": "2022-01-05", "dotnetcore3.1": "2023-04-03",
+	"dotnet5.0": "2022-05-10", "dotnet6": "2024-12-20", "dotnet7": "2024-05-14", "dotnet8": "2026-11-10", "dotnet10": "2028-11-14",
+	"ruby2.5": "2021-07-30", "ruby2.7": "2023-12-07", "ruby3.2": "2026-03-31", "ruby3.3": "2027-03-31", "ruby3.4": "2028-03-31",
+	"go1.x": "2024-01-08", "provided": "2024-01-08", "provided.al2": "2026-06-30", "provided.al2023": "2029-06-30",
+}
+
+func lambdaFunctionSupportedRuntime() check.Check {
+	return check.Check{
+		ID:          "lambda_function_supported_runtime",
+		Title:       "Lambda functions run on a runtime AWS still patches",
+		Description: "After a runtime's deprecation date Lambda no longer applies security patches to it; moving to a supported language version is the customer's job.",
+		Area:        check.Patching,
+		Service:     "lambda",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "Lambda > function > Code > Runtime settings > Edit > choose the current version of the language (test the code on it first) > Save.",
+			CLI:       "aws lambda update-function-configuration --function-name <FUNCTION> --runtime python3.13",
+			Terraform: "resource \"aws_lambda_function\" \"this\" {\n  runtime = \"python3.13\"\n}",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			now := p.Clock(a.CollectedAt)
+			return eachFunction(a, func(f state.LambdaFunction) check.Result {
+				if f.PackageType == "Image" || f.Runtime == "" {
+					return check.NotApplicableR(f, "%s is a container image: its runtime is patched by rebuilding the image", f.Name)
+				}
+				d, ok := lambdaDeprecations[f.Runtime]
+				if !ok {
+					return check.UnknownR(f, "%s uses runtime %s, whose support dates shoulder does not know", f.Name, f.Runtime)
+				}
+				when, _ := time.Parse("2006-01-02", d)
+				if !now.Before(when) {
+					return check.FailR(f, "%s runs %s, deprecated since %s: no more security patches", f.Name, f.Runtime, d)
+				}
+				return check.PassR(f, "%s runs %s, supported until %s", f.Name, f.Runtime, d)
+			})
+		},
+	}
+}
+
+func lambdaFunctionRuntimeUpdateAuto() check.Check {
+	return check.Check{
+		ID:          "lambda_function_runtime_update_auto",
+		Title:       "Lambda functions take runtime patches automatically",
+		Description: "In Manual runtime update mode a function stays pinned to one runtime version and misses the security patches AWS ships for its runtime.",
+		Area:        check.Patching,
+		Service:     "lambda",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "Lambda > function > Code > Runtime settings > Edit runtime management configuration > Automatic (or Function update) > Save.",
+			CLI:       "aws lambda put-runtime-management-config --function-name <FUNCTION> --update-runtime-on Auto",
+			Terraform: "resource \"aws_lambda_runtime_management_config\" \"this\" {\n  function_name     = aws_lambda_function.this.function_name\n  update_runtime_on = \"Auto\"\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return eachFunction(a, func(f state.LambdaFunction) check.Result {
+				if f.PackageType == "Image" || f.Runtime == "" {
+					return check.NotApplicableR(f, "%s is a container image: runtime management does not apply", f.Name)
+				}
+				if g, ok := a.Gaps.Find("lambda", f.Region, "GetRuntimeManagementConfig", f.ARN); ok {
+					return check.GapR(f, g)
+				}
+				switch f.RuntimeUpdateMode {
+				case "Auto", "FunctionUpdate":
+					return check.PassR(f, "%s takes runtime updates (%s)", f.Name, f.RuntimeUpdateMode)
+				case "Manual":
+					return check.FailR(f, "%s is pinned to one runtime version (Manual): runtime patches do not reach it", f.Name)
+				default:
+					return check.UnknownR(f, "%s: runtime update mode was not collected", f.Name)
+				}
+			})
+		},
+	}
+}
+
+func lambdaFunctionMultiAZ() check.Check {
+	return check.Check{
+		ID:          "lambda_function_multi_az",
+		Title:       "VPC-attached Lambda functions use subnets in several Availability Zones",
+		Description: "A function attached to subnets of a single Availability Zone stops when that zone fails; outside a VPC, Lambda spreads it across zones itself.",
+		Area:        check.Backup,
+		Service:     "lambda",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "Lambda > function > Configuration > VPC > Edit > add subnets in at least two Availability Zones > Save.",
+			CLI:       "aws lambda update-function-configuration --function-name <FUNCTION> --vpc-config SubnetIds=<SUBNET_A>,<SUBNET_B>,SecurityGroupIds=<SG_ID>",
+			Terraform: "resource \"aws_lambda_function\" \"this\" {\n  vpc_config {\n    subnet_ids         = [aws_subnet.private_a.id, aws_subnet.private_b.id]\n    security_group_ids = [aws_security_group.lambda.id]\n  }\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return eachFunction(a, func(f state.LambdaFunction) check.Result {
+				if len(f.SubnetIDs) == 0 {
+					return check.NotApplicableR(f, "%s is not attached to a VPC: Lambda runs it in several zones", f.Name)
+				}
+				zones := map[string]bool{}
+				var missing []string
+				for _, id := range f.SubnetIDs {
+					s, ok := findSubnet(a.EC2.Subnets, f.Region, id)
+					if !ok {
+						missing = append(missing, id)
+						continue
+					}
+					zones[s.AvailabilityZone] = true
+				}
+				if len(zones) >= 2 {
+					return check.PassR(f, "%s uses subnets in %d Availability Zones", f.Name, len(zones))
+				}
+				if len(missing) > 0 {
+					if g, ok := a.Gaps.Find("ec2", f.Region, "DescribeSubnets", ""); ok {
+						return check.GapR(f, g)
+					}
+					return check.UnknownR(f, "%s uses subnet(s) %s, which were not collected", f.Name, strings.Join(missing, ", "))
+				}
+				var zs []string
+				for z := range zones {
+					zs = append(zs, z)
+				}
+				sort.Strings(zs)
+				return check.FailR(f, "%s runs in one Availability Zone only (%s)", f.Name, strings.Join(zs, ", "))
+			})
+		},
+	}
+}

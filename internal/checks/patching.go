@@ -1,0 +1,401 @@
+package checks
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+func patchingChecks() []check.Check {
+	return []check.Check{
+		ssmInstanceManaged(),
+		ssmInstancePatchCompliant(),
+		ssmInstancePatchScanRecent(),
+		ssmInstanceAssociationCompliant(),
+		ec2InstanceAMIAge(),
+		ec2InstanceAMINotDeprecated(),
+		ec2InstanceStoppedUnder30Days(),
+		rdsPendingMaintenanceApplied(),
+		workspacesImageUpToDate(),
+		workspacesDirectoryMaintenanceMode(),
+	}
+}
+
+// Patch scan and stop age limits.
+const (
+	// patchScanMaxAgeDays: Patch Manager baselines usually scan daily or
+	// weekly; a result older than a month no longer describes the instance.
+	patchScanMaxAgeDays = 30
+	// stoppedMaxDays is FSBP EC2.4's default allowed stop period.
+	stoppedMaxDays = 30
+)
+
+func daysSince(now, t time.Time) int { return int(now.Sub(t).Hours() / 24) }
+
+// runningInstanceCheck builds a patching check over running instances.
+func runningInstanceCheck(c check.Check, f func(a *state.Account, p *policy.Policy, in state.Instance) check.Result) check.Check {
+	c.Run = func(a *state.Account, p *policy.Policy) []check.Result {
+		var out []check.Result
+		bad := regionalListingUnknown(a, "ec2", &out, "DescribeInstances")
+		for _, in := range a.EC2.Instances {
+			if bad[in.Region] || in.State != "running" {
+				continue
+			}
+			out = append(out, f(a, p, in))
+		}
+		return out
+	}
+	return c
+}
+
+func managedInstance(a *state.Account, id string) (state.ManagedInstance, bool) {
+	for _, m := range a.SSM.ManagedInstances {
+		if m.InstanceID == id {
+			return m, true
+		}
+	}
+	return state.ManagedInstance{}, false
+}
+
+func patchCompliance(a *state.Account, id string) (state.PatchCompliance, bool) {
+	for _, c := range a.SSM.PatchCompliance {
+		if c.InstanceID == id {
+			return c, true
+		}
+	}
+	return state.PatchCompliance{}, false
+}
+
+func ssmFix(console, cli string) check.Remediation {
+	return check.Remediation{
+		Console:   console,
+		CLI:       cli,
+		Terraform: "resource \"aws_ssm_association\" \"patch\" {\n  name = \"AWS-RunPatchBaseline\"\n  parameters = { Operation = \"Install\" }\n  schedule_expression = \"cron(0 3 ? * SUN *)\"\n  targets {\n    key    = \"InstanceIds\"\n    values = [\"*\"]\n  }\n}",
+	}
+}
+
+func ssmInstanceManaged() check.Check {
+	return runningInstanceCheck(check.Check{
+		ID:          "ssm_instance_managed",
+		Title:       "Running EC2 instances are managed by Systems Manager",
+		Description: "Patching the guest OS is the customer's duty; an instance the SSM agent does not report cannot be patched, inventoried or reached by Session Manager, and its patch state is unknown.",
+		Area:        check.Patching,
+		Service:     "ssm",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "Systems Manager > Fleet Manager / Quick Setup > Default Host Management Configuration: turn it on (or attach AmazonSSMManagedInstanceCore to the instance role); make sure the agent is installed and the instance reaches the SSM endpoints.",
+			CLI:       "aws ssm update-service-setting --setting-id arn:aws:ssm:<REGION>:<ACCOUNT>:servicesetting/ssm/managed-instance/default-ec2-instance-management-role --setting-value service-role/AWSSystemsManagerDefaultEC2InstanceManagementRoleV2",
+			Terraform: "resource \"aws_iam_role_policy_attachment\" \"ssm\" {\n  role       = aws_iam_role.ec2.name\n  policy_arn = \"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore\"\n}",
+		},
+	}, func(a *state.Account, _ *policy.Policy, in state.Instance) check.Result {
+		if g, ok := a.Gaps.Find("ssm", in.Region, "DescribeInstanceInformation", ""); ok {
+			return check.GapR(in, g)
+		}
+		m, ok := managedInstance(a, in.ID)
+		switch {
+		case !ok:
+			return check.FailR(in, "%s is not managed by Systems Manager", in.ID)
+		case m.PingStatus != "Online":
+			return check.FailR(in, "the SSM agent of %s is %s (last ping %s)", in.ID, m.PingStatus, m.LastPingTime.Format(time.DateOnly))
+		}
+		return check.PassR(in, "%s is managed by Systems Manager (agent %s online)", in.ID, m.AgentVersion)
+	})
+}
+
+func ssmInstancePatchCompliant() check.Check {
+	return runningInstanceCheck(check.Check{
+		ID:          "ssm_instance_patch_compliant",
+		Title:       "Running EC2 instances are patch compliant",
+		Description: "Patch Manager compares each managed instance with its patch baseline; missing security patches are the most common way into a server. An instance Systems Manager does not manage has an unknown patch state, never a passing one.",
+		Area:        check.Patching,
+		Service:     "ssm",
+		Severity:    check.High,
+		Remediation: ssmFix("Systems Manager > Patch Manager > Configure patching: select the instances (or all), scan and install on a schedule, with a baseline that approves security updates within days.",
+			"aws ssm send-command --document-name AWS-RunPatchBaseline --parameters Operation=Install --targets Key=InstanceIds,Values=<INSTANCE_ID>"),
+	}, func(a *state.Account, _ *policy.Policy, in state.Instance) check.Result {
+		if g, ok := a.Gaps.FindAny("ssm", in.Region, "", "DescribeInstanceInformation", "ListResourceComplianceSummaries"); ok {
+			return check.GapR(in, g)
+		}
+		if _, ok := managedInstance(a, in.ID); !ok {
+			return check.UnknownR(in, "%s is not managed by Systems Manager, so its patch state cannot be known", in.ID)
+		}
+		c, ok := patchCompliance(a, in.ID)
+		switch {
+		case !ok:
+			return check.FailR(in, "%s has no patch compliance: Patch Manager has never scanned it", in.ID)
+		case c.Status == "COMPLIANT":
+			return check.PassR(in, "%s is patch compliant (scanned %s)", in.ID, c.LastOperationTime.Format(time.DateOnly))
+		}
+		return check.FailR(in, "%s is %s: %d missing patches, highest severity %s", in.ID, c.Status, c.MissingCount, c.Severity)
+	})
+}
+
+func ssmInstancePatchScanRecent() check.Check {
+	return runningInstanceCheck(check.Check{
+		ID:          "ssm_instance_patch_scan_recent",
+		Title:       fmt.Sprintf("Patch compliance of running instances is less than %d days old", patchScanMaxAgeDays),
+		Description: "A compliance result is a snapshot from the last scan; one older than a month says nothing about the patches released since. Instances without any scan are reported by ssm_instance_patch_compliant.",
+		Area:        check.Patching,
+		Service:     "ssm",
+		Severity:    check.Medium,
+		Remediation: ssmFix("Systems Manager > Patch Manager > Patch policies: schedule a Scan (daily or weekly) for every managed instance.",
+			"aws ssm create-association --name AWS-RunPatchBaseline --parameters Operation=Scan --schedule-expression 'rate(1 day)' --targets Key=InstanceIds,Values=*"),
+	}, func(a *state.Account, p *policy.Policy, in state.Instance) check.Result {
+		if g, ok := a.Gaps.Find("ssm", in.Region, "ListResourceComplianceSummaries", ""); ok {
+			return check.GapR(in, g)
+		}
+		c, ok := patchCompliance(a, in.ID)
+		switch {
+		case !ok:
+			return check.NotApplicableR(in, "%s has never been scanned (see ssm_instance_patch_compliant)", in.ID)
+		case c.LastOperationTime.IsZero():
+			return check.UnknownR(in, "the last patch scan time of %s was not collected", in.ID)
+		}
+		age := daysSince(p.Clock(a.CollectedAt), c.LastOperationTime)
+		if age > patchScanMaxAgeDays {
+			return check.FailR(in, "the last patch scan of %s was %d days ago", in.ID, age)
+		}
+		return check.PassR(in, "%s was scanned %d days ago", in.ID, age)
+	})
+}
+
+func ssmInstanceAssociationCompliant() check.Check {
+	return runningInstanceCheck(check.Check{
+		ID:          "ssm_instance_association_compliant",
+		Title:       "State Manager associations succeed on managed instances",
+		Description: "Associations apply the desired configuration (agents, patch scans, hardening); a failed association means the instance drifted from it.",
+		Area:        check.Patching,
+		Service:     "ssm",
+		Severity:    check.Low,
+		Remediation: ssmFix("Systems Manager > State Manager: open the failed association, read the execution output for the instance, fix the cause and Apply association now.",
+			"aws ssm list-resource-compliance-summaries --filters Key=ComplianceType,Values=Association,Type=EQUAL\naws ssm start-associations-once --association-ids <ASSOCIATION_ID>"),
+	}, func(a *state.Account, _ *policy.Policy, in state.Instance) check.Result {
+		if g, ok := a.Gaps.FindAny("ssm", in.Region, "", "DescribeInstanceInformation", "ListResourceComplianceSummaries"); ok {
+			return check.GapR(in, g)
+		}
+		if _, ok := managedInstance(a, in.ID); !ok {
+			return check.NotApplicableR(in, "%s is not managed by Systems Manager (see ssm_instance_managed)", in.ID)
+		}
+		for _, c := range a.SSM.AssociationCompliance {
+			if c.InstanceID != in.ID {
+				continue
+			}
+			if c.Status == "COMPLIANT" {
+				return check.PassR(in, "every association of %s succeeded", in.ID)
+			}
+			return check.FailR(in, "%s has %d failed associations", in.ID, c.NonCompliantCount)
+		}
+		return check.NotApplicableR(in, "%s has no State Manager association", in.ID)
+	})
+}
+
+// instanceImage finds the AMI an instance was launched from.
+func instanceImage(a *state.Account, in state.Instance) (state.Image, bool) {
+	for _, im := range a.EC2.Images {
+		if im.ID == in.ImageID && (im.Region == "" || im.Region == in.Region) {
+			return im, true
+		}
+	}
+	return state.Image{}, false
+}
+
+// amiCheck builds a check over running instances and their AMIs.
+func amiCheck(c check.Check, f func(a *state.Account, p *policy.Policy, in state.Instance, im state.Image) check.Result) check.Check {
+	return runningInstanceCheck(c, func(a *state.Account, p *policy.Policy, in state.Instance) check.Result {
+		if g, ok := a.Gaps.Find("ec2", in.Region, "DescribeImages", ""); ok {
+			return check.GapR(in, g)
+		}
+		im, ok := instanceImage(a, in)
+		if !ok {
+			return check.UnknownR(in, "AMI %s of %s is not visible (deregistered or no longer shared): its age and status cannot be read", in.ImageID, in.ID)
+		}
+		return f(a, p, in, im)
+	})
+}
+
+func amiFix() check.Remediation {
+	return check.Remediation{
+		Console:   "Build a current image (EC2 Image Builder pipeline or a patched instance > Create image), roll the instances onto it (launch template new version + instance refresh), then deregister the old AMI.",
+		CLI:       "aws imagebuilder start-image-pipeline-execution --image-pipeline-arn <PIPELINE_ARN>\naws autoscaling start-instance-refresh --auto-scaling-group-name <ASG>",
+		Terraform: "data \"aws_ami\" \"current\" {\n  most_recent = true\n  owners      = [\"self\"]\n  filter {\n    name   = \"name\"\n    values = [\"golden-*\"]\n  }\n}\n# reference data.aws_ami.current.id in the launch template",
+	}
+}
+
+func ec2InstanceAMIAge() check.Check {
+	return amiCheck(check.Check{
+		ID:          "ec2_instance_ami_age",
+		Title:       "Running instances use AMIs younger than the policy's maximum age",
+		Description: "An old image carries every vulnerability fixed since it was built; unless each instance is patched in place, the image age bounds how stale the OS is. The limit is the policy's max_ami_age_days (default 180).",
+		Area:        check.Patching,
+		Service:     "ec2",
+		Severity:    check.Medium,
+		Remediation: amiFix(),
+	}, func(a *state.Account, p *policy.Policy, in state.Instance, im state.Image) check.Result {
+		if im.CreationDate.IsZero() {
+			return check.UnknownR(in, "the creation date of AMI %s was not collected", im.ID)
+		}
+		age := daysSince(p.Clock(a.CollectedAt), im.CreationDate)
+		if age > p.AMIAgeDays() {
+			return check.FailR(in, "%s runs AMI %s (%s), %d days old (limit %d)", in.ID, im.ID, im.Name, age, p.AMIAgeDays())
+		}
+		return check.PassR(in, "%s runs AMI %s, %d days old", in.ID, im.ID, age)
+	})
+}
+
+func ec2InstanceAMINotDeprecated() check.Check {
+	return amiCheck(check.Check{
+		ID:          "ec2_instance_ami_not_deprecated",
+		Title:       "Running instances do not use deprecated AMIs",
+		Description: "A deprecated AMI is one its publisher no longer maintains (often an end-of-life OS release); instances built from it stop receiving fixed base images.",
+		Area:        check.Patching,
+		Service:     "ec2",
+		Severity:    check.Medium,
+		Remediation: amiFix(),
+	}, func(a *state.Account, p *policy.Policy, in state.Instance, im state.Image) check.Result {
+		if im.DeprecationTime != nil && !im.DeprecationTime.After(p.Clock(a.CollectedAt)) {
+			return check.FailR(in, "%s runs AMI %s (%s), deprecated since %s", in.ID, im.ID, im.Name, im.DeprecationTime.Format(time.DateOnly))
+		}
+		return check.PassR(in, "AMI %s of %s is not deprecated", im.ID, in.ID)
+	})
+}
+
+func ec2InstanceStoppedUnder30Days() check.Check {
+	return check.Check{
+		ID:          "ec2_instance_stopped_under_30_days",
+		Title:       "Instances are not left stopped for more than 30 days",
+		Description: "A long-stopped instance misses every patch released meanwhile and comes back vulnerable when someone starts it; its volumes still hold data. Terminate it or snapshot and remove it.",
+		Area:        check.Patching,
+		Service:     "ec2",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "EC2 > Instances > filter Instance state = stopped: for each, create an AMI or snapshot if needed, then Instance state > Terminate.",
+			CLI:       "aws ec2 create-image --instance-id <INSTANCE_ID> --name archive-<INSTANCE_ID>\naws ec2 terminate-instances --instance-ids <INSTANCE_ID>",
+			Terraform: "# Remove the aws_instance resource (keep an aws_ami_from_instance if the image is needed).",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			var out []check.Result
+			bad := regionalListingUnknown(a, "ec2", &out, "DescribeInstances")
+			now := p.Clock(a.CollectedAt)
+			for _, in := range a.EC2.Instances {
+				if bad[in.Region] || in.State != "stopped" {
+					continue
+				}
+				switch {
+				case in.StateTransitionTime == nil:
+					out = append(out, check.UnknownR(in, "the time %s was stopped is not known", in.ID))
+				case daysSince(now, *in.StateTransitionTime) > stoppedMaxDays:
+					out = append(out, check.FailR(in, "%s has been stopped for %d days", in.ID, daysSince(now, *in.StateTransitionTime)))
+				default:
+					out = append(out, check.PassR(in, "%s was stopped %d days ago", in.ID, daysSince(now, *in.StateTransitionTime)))
+				}
+			}
+			return out
+		},
+	}
+}
+
+func rdsPendingMaintenanceApplied() check.Check {
+	return check.Check{
+		ID:          "rds_pending_maintenance_applied",
+		Title:       "RDS instances and clusters have no pending maintenance left unapplied",
+		Description: "AWS patches the database engine and OS, but applying a pending update (system-update, db-upgrade, CA rotation) is the customer's decision; until then the resource runs the unpatched version.",
+		Area:        check.Patching,
+		Service:     "rds",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "RDS > Databases > select > Maintenance & backups > Pending maintenance: Apply now, or Apply at next maintenance window.",
+			CLI:       "aws rds describe-pending-maintenance-actions\naws rds apply-pending-maintenance-action --resource-identifier <DB_ARN> --apply-action <ACTION> --opt-in-type next-maintenance",
+			Terraform: "resource \"aws_db_instance\" \"this\" {\n  # ...\n  auto_minor_version_upgrade = true\n  maintenance_window         = \"sun:02:00-sun:03:00\"\n  apply_immediately          = false\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			var out []check.Result
+			bad := regionalListingUnknown(a, "rds", &out, "DescribeDBInstances", "DescribeDBClusters", "DescribePendingMaintenanceActions")
+			judge := func(r state.Resource, name string) {
+				m := r.Ref()
+				if bad[m.Region] {
+					return
+				}
+				var pend []string
+				for _, pm := range a.RDS.PendingMaintenance {
+					if pm.ResourceARN != m.ARN {
+						continue
+					}
+					s := pm.Action
+					if pm.Description != "" {
+						s += " (" + pm.Description + ")"
+					}
+					if pm.ForcedApplyDate != nil {
+						s += ", forced on " + pm.ForcedApplyDate.Format(time.DateOnly)
+					} else if pm.AutoAppliedAfter != nil {
+						s += ", auto-applied after " + pm.AutoAppliedAfter.Format(time.DateOnly)
+					}
+					pend = append(pend, s)
+				}
+				if len(pend) > 0 {
+					out = append(out, check.FailR(r, "%s has pending maintenance: %s", name, strings.Join(pend, "; ")))
+				} else {
+					out = append(out, check.PassR(r, "%s has no pending maintenance", name))
+				}
+			}
+			for _, db := range a.RDS.Instances {
+				judge(db, db.ID)
+			}
+			for _, c := range a.RDS.Clusters {
+				judge(c, c.ID)
+			}
+			return out
+		},
+	}
+}
+
+func workspacesImageUpToDate() check.Check {
+	return check.Check{
+		ID:          "workspaces_image_up_to_date",
+		Title:       "WorkSpaces images have no pending updates",
+		Description: "When AWS publishes updates for an image's bundle (OS patches, agent versions), desktops built from the stale image start out unpatched; update the image and the bundles using it.",
+		Area:        check.Patching,
+		Service:     "workspaces",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "WorkSpaces > Images > select the image marked Update available > Actions > Update image; then update the bundle to the new image.",
+			CLI:       "aws workspaces create-updated-workspace-image --name <NEW_NAME> --description <DESC> --source-image-id <IMAGE_ID>\naws workspaces update-workspace-bundle --bundle-id <BUNDLE_ID> --image-id <NEW_IMAGE_ID>",
+			Terraform: "# WorkSpaces images are not managed by Terraform; update the image in the console and point aws_workspaces_workspace bundle_id at the updated bundle.",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return forScannedResources(a, "workspaces", a.WorkSpaces.Images, []string{"DescribeWorkspaceImages"}, func(im state.WorkspaceImage) check.Result {
+				if im.UpdateAvailable {
+					return check.FailR(im, "image %s (%s) has updates available", im.ID, im.Name)
+				}
+				return check.PassR(im, "image %s (%s) is up to date", im.ID, im.Name)
+			})
+		},
+	}
+}
+
+func workspacesDirectoryMaintenanceMode() check.Check {
+	return check.Check{
+		ID:          "workspaces_directory_maintenance_mode",
+		Title:       "WorkSpaces directories turn on maintenance mode for new desktops",
+		Description: "With maintenance mode, WorkSpaces are started in the weekly maintenance window so that Windows and Amazon Linux updates are installed; without it AutoStop desktops can go unpatched for months.",
+		Area:        check.Patching,
+		Service:     "workspaces",
+		Severity:    check.Medium,
+		Remediation: check.Remediation{
+			Console:   "WorkSpaces > Directories > select > Actions > Update details > Maintenance Mode: Enabled.",
+			CLI:       "aws workspaces modify-workspace-creation-properties --resource-id <DIRECTORY_ID> --workspace-creation-properties EnableMaintenanceMode=true",
+			Terraform: "resource \"aws_workspaces_directory\" \"this\" {\n  # ...\n  workspace_creation_properties {\n    enable_maintenance_mode = true\n  }\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return forScannedResources(a, "workspaces", a.WorkSpaces.Directories, []string{"DescribeWorkspaceDirectories"}, func(d state.WorkspaceDirectory) check.Result {
+				if d.MaintenanceMode {
+					return check.PassR(d, "directory %s enables maintenance mode", d.ID)
+				}
+				return check.FailR(d, "directory %s (%s) does not enable maintenance mode", d.ID, d.Name)
+			})
+		},
+	}
+}

@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/shoulder-dev/shoulder/internal/diff"
+	"github.com/shoulder-dev/shoulder/internal/report"
+)
+
+func (app *App) diffCmd() *cobra.Command {
+	var format, output, failOn string
+	cmd := &cobra.Command{
+		Use:   "diff OLD.json NEW.json",
+		Short: "Compare two scan results: new failures, fixed, still failing, changed",
+		Long: `diff reads two results written by ` + "`shoulder scan --format json`" + ` and reports, per
+check and resource: new failures (fail now, not before), fixed (failed before,
+now pass, not applicable or gone), still failing, and other status changes
+(e.g. pass -> unknown when coverage was lost, fail -> waived).
+
+Exit codes: 0 no new failure at or above --fail-on, 1 a new failure at or
+above it, 2 bad input (missing file, not a shoulder result, newer schema).`,
+		Example: `  shoulder scan --snapshot yesterday.json --format json -o old.json
+  shoulder scan --snapshot today.json --format json -o new.json
+  shoulder diff old.json new.json
+  shoulder diff old.json new.json --format markdown --fail-on critical > comment.md`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) != 2 {
+				return withCode(ExitError, fmt.Errorf("diff needs two files, OLD.json and NEW.json (got %d)", len(args)))
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			min, enabled, err := parseFailOn(failOn)
+			if err != nil {
+				return err
+			}
+			var write func(io.Writer, *diff.Diff) error
+			switch format {
+			case "table":
+				write = diff.Table
+			case "json":
+				write = diff.JSON
+			case "markdown", "md":
+				write = diff.Markdown
+			default:
+				return withCode(ExitError, fmt.Errorf("--format: %q is not table, json or markdown", format))
+			}
+			old, err := readResult(args[0])
+			if err != nil {
+				return err
+			}
+			cur, err := readResult(args[1])
+			if err != nil {
+				return err
+			}
+			d := diff.Compare(old.Report, cur.Report)
+			d.Old = side(args[0], old)
+			d.New = side(args[1], cur)
+			out := app.Stdout
+			if output != "" {
+				fh, err := os.Create(output)
+				if err != nil {
+					return withCode(ExitError, fmt.Errorf("-o: cannot write the diff: %w", err))
+				}
+				defer fh.Close()
+				out = fh
+			}
+			if err := write(out, d); err != nil {
+				return withCode(ExitError, err)
+			}
+			if f, ok := out.(*os.File); ok && f != app.Stdout {
+				if err := f.Close(); err != nil {
+					return withCode(ExitError, fmt.Errorf("writing %s: %w", output, err))
+				}
+			}
+			if enabled && d.NewAtOrAbove(min) > 0 {
+				return errFindings
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "table", "output format: table, json or markdown")
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write the diff to `FILE` instead of standard output")
+	cmd.Flags().StringVar(&failOn, "fail-on", "high", "exit 1 when a new failure has this severity or higher (info, low, medium, high, critical, or none)")
+	return cmd
+}
+
+func readResult(path string) (*report.Result, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, withCode(ExitError, fmt.Errorf("%s does not exist", path))
+		}
+		return nil, withCode(ExitError, fmt.Errorf("reading %s: %w", path, err))
+	}
+	r, err := report.ReadJSON(path, b)
+	if err != nil {
+		return nil, withCode(ExitError, err)
+	}
+	return r, nil
+}
+
+func side(path string, r *report.Result) diff.Side {
+	return diff.Side{File: path, AccountID: r.Report.AccountID, EvaluatedAt: r.Report.EvaluatedAt.UTC().Format(time.RFC3339), Results: len(r.Report.Results)}
+}

@@ -1,0 +1,141 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/shoulder-dev/shoulder/internal/checks"
+	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/responsibility"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// viewFlags are what the matrix and datamap views share: where the account
+// comes from, the policy, and how to write the view.
+type viewFlags struct {
+	src    sourceFlags
+	pol    policyFlags
+	format string
+	output string
+	color  string
+}
+
+func (v *viewFlags) register(cmd *cobra.Command) {
+	v.src.register(cmd)
+	v.pol.register(cmd)
+	fl := cmd.Flags()
+	fl.StringVar(&v.format, "format", "table", "output format: table or json")
+	fl.StringVarP(&v.output, "output", "o", "", "write to `FILE` instead of standard output")
+	fl.StringVar(&v.color, "color", "auto", "colour the table: auto (only on a terminal, honours NO_COLOR), always or never")
+}
+
+// view is what a view command works on once its flags are read.
+type view struct {
+	acct  *state.Account
+	pol   *policy.Policy
+	out   io.Writer
+	color bool
+	// close closes the --output file (a no-op for standard output).
+	close func() error
+}
+
+// open validates the flags, loads the policy and the account, and opens
+// the output. The caller must call close when done. Errors carry ExitError.
+func (v *viewFlags) open(cmd *cobra.Command, app *App) (*view, error) {
+	if v.format != "table" && v.format != "json" {
+		return nil, withCode(ExitError, fmt.Errorf("--format: %q is not table or json", v.format))
+	}
+	pol, err := v.pol.load(&v.src)
+	if err != nil {
+		return nil, err
+	}
+	acct, err := v.src.load(cmd.Context(), app)
+	if err != nil {
+		return nil, err
+	}
+	vw := &view{acct: acct, pol: pol, out: app.Stdout, close: func() error { return nil }}
+	if v.output != "" {
+		fh, err := os.Create(v.output)
+		if err != nil {
+			return nil, withCode(ExitError, fmt.Errorf("--output: %w", err))
+		}
+		vw.out = fh
+		vw.close = func() error {
+			if err := fh.Close(); err != nil {
+				return withCode(ExitError, fmt.Errorf("--output: %w", err))
+			}
+			return nil
+		}
+	}
+	if vw.color, err = app.useColor(v.color, vw.out); err != nil {
+		vw.close()
+		return nil, err
+	}
+	return vw, nil
+}
+
+// finish closes the output and marks a write error as a failure of the tool.
+func (vw *view) finish(err error) error {
+	if cerr := vw.close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return withCode(ExitError, err)
+	}
+	return nil
+}
+
+func (app *App) matrixCmd() *cobra.Command {
+	var v viewFlags
+	var all bool
+	cmd := &cobra.Command{
+		Use:   "matrix",
+		Short: "Show, per service you use, which duties are AWS's and which are yours, and whether you meet yours",
+		Long: `matrix joins shoulder's responsibility catalog with a scan of the account. For
+every service the account uses (a service is in use when the account has
+resources of it; IAM and CloudTrail always are), it lists the customer's duties
+with their status:
+
+  met            every resource the duty's checks evaluated passes (waived
+                 failures count as met: a risk accepted explicitly)
+  partly N/M     N of M evaluated resources meet the duty
+  NOT MET        no evaluated resource meets it
+  unknown        nothing fails, but some resources could not be evaluated
+  manual         no API decides it: the guidance says what to verify
+  n/a            the duty's checks found nothing to apply to
+
+with the worst severity among its failures (after policy overrides and data
+sensitivity) and the number of resources behind it. What AWS carries for each
+service follows as a dimmed section: context, never something to fix.
+
+The policy is read as for scan (--config, ./shoulder.yaml, or the demo's own).
+--format json is documented in docs/matrix-json.md. The exit code is 0 unless
+shoulder itself fails (2): use scan --fail-on to gate on findings.`,
+		Example: `  shoulder matrix --demo
+  shoulder matrix --snapshot prod.json --format json -o matrix.json
+  shoulder matrix --demo --all-services`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cat, err := responsibility.Load()
+			if err != nil {
+				return withCode(ExitError, err)
+			}
+			vw, err := v.open(cmd, app)
+			if err != nil {
+				return err
+			}
+			m := responsibility.Build(cat, vw.acct, engine.Run(checks.All(), vw.acct, vw.pol), responsibility.Options{AllServices: all})
+			if v.format == "json" {
+				return vw.finish(responsibility.JSON(vw.out, m, Version))
+			}
+			return vw.finish(responsibility.Table(vw.out, m, responsibility.TableOptions{Color: vw.color}))
+		},
+	}
+	v.register(cmd)
+	cmd.Flags().BoolVar(&all, "all-services", false, "include the catalog's services the account does not use")
+	return cmd
+}

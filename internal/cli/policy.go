@@ -1,0 +1,165 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/checks"
+	"github.com/shoulder-dev/shoulder/internal/custody"
+	"github.com/shoulder-dev/shoulder/internal/demo"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/regions"
+)
+
+// policyFlags choose the customer's policy file; scan, matrix and datamap
+// share them.
+type policyFlags struct {
+	config string
+}
+
+func (pf *policyFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&pf.config, "config", "",
+		"read the policy from `FILE` (default: ./"+policy.FileName+" if present; with --demo, the demo account's own policy)")
+}
+
+// load returns the policy in effect: --config FILE (which must exist);
+// else with --demo the demo's embedded policy; else ./shoulder.yaml when
+// present; else the defaults. Every error carries ExitError.
+func (pf *policyFlags) load(src *sourceFlags) (*policy.Policy, error) {
+	names := policyNames()
+	var (
+		p   *policy.Policy
+		err error
+	)
+	switch {
+	case pf.config != "":
+		if _, statErr := os.Stat(pf.config); statErr != nil {
+			if errors.Is(statErr, os.ErrNotExist) {
+				return nil, withCode(ExitError, fmt.Errorf("--config: policy file %s does not exist (`shoulder init` writes a starter)", pf.config))
+			}
+			return nil, withCode(ExitError, fmt.Errorf("--config: %w", statErr))
+		}
+		p, err = policy.Load(pf.config, names)
+	case src.demo:
+		p, err = policy.Parse(demo.PolicyName, demo.Policy(), names)
+	default:
+		wd, wdErr := os.Getwd()
+		if wdErr != nil {
+			return nil, withCode(ExitError, fmt.Errorf("finding %s: %w", policy.FileName, wdErr))
+		}
+		path, ok := policy.Find(wd)
+		if !ok {
+			return policy.Default(), nil
+		}
+		// Name the file as the user knows it, relative to where they are.
+		p, err = policy.Load(path, names)
+		if err != nil {
+			err = errors.New(strings.ReplaceAll(err.Error(), path, policy.FileName))
+		} else {
+			p.Source = policy.FileName
+		}
+	}
+	if err != nil {
+		return nil, withCode(ExitError, err)
+	}
+	return p, nil
+}
+
+// policyNames passes the catalogues a policy file refers to into the policy
+// parser: regions and jurisdictions, custody levels, check IDs, severities.
+func policyNames() policy.Names {
+	by := checks.ByID()
+	ids := make([]string, 0, len(by))
+	for id := range by {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	var regionNames []string
+	for _, r := range regions.All() {
+		regionNames = append(regionNames, r.Region)
+	}
+	hint := func(s string, known []string) string {
+		if c, ok := policy.Closest(s, known); ok {
+			return fmt.Sprintf(" (did you mean %s?)", c)
+		}
+		return ""
+	}
+	return policy.Names{
+		Region: func(s string) error {
+			if _, ok := regions.Lookup(s); !ok {
+				return fmt.Errorf("unknown region %q%s", s, hint(s, regionNames))
+			}
+			return nil
+		},
+		Jurisdiction: func(s string) ([]string, error) {
+			rs := regions.InJurisdiction(s)
+			if len(rs) == 0 {
+				return nil, fmt.Errorf("unknown jurisdiction %q (known: %s)", s, strings.Join(regions.Jurisdictions(), ", "))
+			}
+			return rs, nil
+		},
+		CustodyLevel: func(s string) error {
+			_, err := custody.Parse(s)
+			return err
+		},
+		Check: func(id string) error {
+			if _, ok := by[id]; !ok {
+				return fmt.Errorf("unknown check %q%s (see `shoulder checks`)", id, hint(id, ids))
+			}
+			return nil
+		},
+		Severity: func(s string) error {
+			_, err := check.ParseSeverity(s)
+			return err
+		},
+	}
+}
+
+func (app *App) initCmd() *cobra.Command {
+	var force bool
+	var output string
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Write a commented starter " + policy.FileName,
+		Long: `init writes a commented starter policy file: where your data may live, whom you
+trust, where administration comes from, how you classify data, and which risks
+you accept (waivers). scan, matrix and datamap read ./` + policy.FileName + ` when it
+exists, or the file given with --config.
+
+init refuses to overwrite an existing file unless --force is given.`,
+		Example: `  shoulder init
+  shoulder init -o policies/prod.yaml --force`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
+			if force {
+				flags = os.O_WRONLY | os.O_CREATE | os.O_TRUNC
+			}
+			fh, err := os.OpenFile(output, flags, 0o644)
+			if err != nil {
+				if errors.Is(err, os.ErrExist) {
+					return withCode(ExitError, fmt.Errorf("%s already exists; use --force to overwrite it", output))
+				}
+				return withCode(ExitError, fmt.Errorf("writing %s: %w", output, err))
+			}
+			if _, err := fh.Write(policy.Starter()); err != nil {
+				fh.Close()
+				return withCode(ExitError, fmt.Errorf("writing %s: %w", output, err))
+			}
+			if err := fh.Close(); err != nil {
+				return withCode(ExitError, fmt.Errorf("writing %s: %w", output, err))
+			}
+			_, err = fmt.Fprintf(app.Stdout, "wrote %s: edit it, then run `shoulder scan`\n", output)
+			return err
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "overwrite an existing file")
+	cmd.Flags().StringVarP(&output, "output", "o", policy.FileName, "write the policy to `FILE`")
+	return cmd
+}

@@ -1,0 +1,188 @@
+// Package custody ranks who holds the keys to a data store, from nobody
+// (unencrypted) to the customer's own hardware outside AWS, and resolves the
+// key a store names (key ID, key ARN, alias or alias ARN) against the KMS
+// keys in the account state.
+//
+// The levels are ordered: a store meets a required level when its level is
+// at least that level. Unknown is outside the order: it means the key is not
+// in the state (another account's key, or KMS could not be read), and it
+// never meets a requirement.
+package custody
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// Level is how much control the customer has over the key protecting a store.
+type Level int
+
+// The custody levels, in increasing order of customer control.
+const (
+	// Unknown: the key could not be resolved; it is not comparable.
+	Unknown Level = iota
+	// None: the data is not encrypted at rest.
+	None
+	// AWSOwned: encrypted under a key AWS owns and shares across accounts
+	// (SSE-S3, DynamoDB's default); invisible to the customer.
+	AWSOwned
+	// AWSManaged: an aws/<service> key in the customer's account that AWS
+	// creates and manages; visible, but its policy cannot be changed.
+	AWSManaged
+	// CustomerManaged: a KMS key the customer created, whose policy,
+	// rotation and deletion the customer controls.
+	CustomerManaged
+	// Imported: a customer managed key whose material the customer
+	// generated and imported (origin EXTERNAL) and can withdraw.
+	Imported
+	// CloudHSM: a key in a CloudHSM custom key store (origin AWS_CLOUDHSM),
+	// held in single-tenant HSMs the customer controls.
+	CloudHSM
+	// ExternalKeyStore: a key in an external key store (origin
+	// EXTERNAL_KEY_STORE); its material never enters AWS.
+	ExternalKeyStore
+)
+
+var names = [...]string{"unknown", "none", "aws_owned", "aws_managed", "customer_managed", "imported", "cloudhsm", "external_key_store"}
+
+// String is the level's name as written in shoulder.yaml and reports.
+func (l Level) String() string {
+	if l < Unknown || int(l) >= len(names) {
+		return fmt.Sprintf("custody(%d)", int(l))
+	}
+	return names[l]
+}
+
+// Parse reads a level name (case-insensitive; "-" and "_" are equivalent).
+// "unknown" is not accepted: it is not something a customer can require.
+func Parse(s string) (Level, error) {
+	n := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), "-", "_")
+	for i, name := range names {
+		if i > int(Unknown) && name == n {
+			return Level(i), nil
+		}
+	}
+	return Unknown, fmt.Errorf("unknown custody level %q (want one of %s)", s, strings.Join(names[1:], ", "))
+}
+
+// Meets reports whether l satisfies the minimum level min. Unknown never
+// meets anything, and nothing is required by an Unknown minimum.
+func (l Level) Meets(min Level) bool {
+	return l != Unknown && min != Unknown && l >= min
+}
+
+// OfKey is the custody level a KMS key gives the data it protects.
+func OfKey(k state.Key) Level {
+	if !k.CustomerManaged() {
+		return AWSManaged
+	}
+	switch k.Origin {
+	case "EXTERNAL":
+		return Imported
+	case "AWS_CLOUDHSM":
+		return CloudHSM
+	case "EXTERNAL_KEY_STORE":
+		return ExternalKeyStore
+	default:
+		return CustomerManaged
+	}
+}
+
+// Index finds the KMS keys of an account state by any name a data store
+// may use for them. Build it once per evaluation with NewIndex.
+type Index struct {
+	byARN   map[string]int
+	byID    map[string]int // region + "/" + key ID
+	byAlias map[string]int // region + "/" + alias name
+	keys    []state.Key
+}
+
+// NewIndex indexes keys. The slice is not copied; do not modify it while
+// the index is in use.
+func NewIndex(keys []state.Key) *Index {
+	ix := &Index{byARN: map[string]int{}, byID: map[string]int{}, byAlias: map[string]int{}, keys: keys}
+	for i, k := range keys {
+		ix.byARN[k.ARN] = i
+		region := k.Region
+		if region == "" {
+			region = field(k.ARN, 3)
+		}
+		ix.byID[region+"/"+k.ID] = i
+		if id := strings.TrimPrefix(resource(k.ARN), "key/"); id != "" {
+			ix.byID[region+"/"+id] = i
+		}
+		for _, a := range k.Aliases {
+			ix.byAlias[region+"/"+a] = i
+		}
+	}
+	return ix
+}
+
+// Lookup finds the key a store in region names by ref: a key ID, a key ARN,
+// an alias name (alias/...) or an alias ARN. ARNs carry their own region;
+// bare IDs and aliases are looked up in region.
+func (ix *Index) Lookup(region, ref string) (state.Key, bool) {
+	if ref == "" {
+		return state.Key{}, false
+	}
+	if i, ok := ix.byARN[ref]; ok {
+		return ix.keys[i], true
+	}
+	name := ref
+	if strings.HasPrefix(ref, "arn:") {
+		if r := field(ref, 3); r != "" {
+			region = r
+		}
+		name = resource(ref)
+	}
+	if strings.HasPrefix(name, "alias/") {
+		i, ok := ix.byAlias[region+"/"+name]
+		if !ok {
+			return state.Key{}, false
+		}
+		return ix.keys[i], true
+	}
+	i, ok := ix.byID[region+"/"+strings.TrimPrefix(name, "key/")]
+	if !ok {
+		return state.Key{}, false
+	}
+	return ix.keys[i], true
+}
+
+// Level resolves ref (as Lookup does) to a custody level. An AWS managed
+// alias (alias/aws/<service>) is AWSManaged even when the key itself was not
+// collected; any other ref whose key is not in the state is Unknown. An
+// empty ref is Unknown: the caller knows what a store's default key is.
+func (ix *Index) Level(region, ref string) Level {
+	if k, ok := ix.Lookup(region, ref); ok {
+		return OfKey(k)
+	}
+	if IsAWSManagedAlias(ref) {
+		return AWSManaged
+	}
+	return Unknown
+}
+
+// IsAWSManagedAlias reports whether ref names an AWS managed key by its
+// alias (alias/aws/<service>, bare or as an alias ARN).
+func IsAWSManagedAlias(ref string) bool {
+	name := ref
+	if strings.HasPrefix(ref, "arn:") {
+		name = resource(ref)
+	}
+	return strings.HasPrefix(name, "alias/aws/")
+}
+
+// field returns the i-th colon-separated field of an ARN
+// (0 arn, 1 partition, 2 service, 3 region, 4 account, 5 resource).
+func field(arn string, i int) string {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) != 6 || parts[0] != "arn" {
+		return ""
+	}
+	return parts[i]
+}
+
+func resource(arn string) string { return field(arn, 5) }

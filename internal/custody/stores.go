@@ -1,0 +1,159 @@
+package custody
+
+import "github.com/shoulder-dev/shoulder/internal/state"
+
+// Store is one place where customer data rests, with the key protecting it.
+type Store struct {
+	// Resource is the store's ARN, region and tags.
+	Resource state.Meta
+	// Service is the AWS service prefix: s3, ec2, rds, redshift,
+	// workspaces, dynamodb, elasticfilesystem or backup.
+	Service string
+	// Kind names the resource type: bucket, volume, snapshot, db-instance,
+	// db-cluster, db-snapshot, cluster, workspace, table, file-system or
+	// backup-vault.
+	Kind string
+	// KeyRef is the key as the store names it (ID, ARN or alias); empty
+	// when the store is unencrypted or uses its service's default key.
+	KeyRef string
+	// Level is the store's custody level.
+	Level Level
+	// Gap is set when the store's encryption settings could not be read;
+	// Level is then Unknown.
+	Gap *state.Gap
+}
+
+// Ref returns the store's identity, so a Store can be handed to a check result.
+func (s Store) Ref() state.Meta { return s.Resource }
+
+// Stores lists every data store in the account state with its custody
+// level: S3 buckets, EBS volumes and snapshots, RDS instances (outside
+// clusters), clusters and snapshots, Redshift clusters, WorkSpaces,
+// DynamoDB tables, EFS file systems and AWS Backup vaults.
+func Stores(a *state.Account) []Store {
+	ix := NewIndex(a.KMS.Keys)
+	var out []Store
+	add := func(m state.Meta, service, kind string, encrypted bool, ref string, dflt Level) {
+		s := Store{Resource: m, Service: service, Kind: kind, KeyRef: ref}
+		switch {
+		case !encrypted:
+			s.Level = None
+		case ref == "":
+			s.Level = dflt
+		default:
+			s.Level = ix.Level(m.Region, ref)
+		}
+		out = append(out, s)
+	}
+	withGap := func(g state.Gap, m state.Meta, service, kind string) {
+		gc := g
+		out = append(out, Store{Resource: m, Service: service, Kind: kind, Level: Unknown, Gap: &gc})
+	}
+
+	for _, b := range a.S3.Buckets {
+		if g, ok := a.Gaps.Find("s3", b.Region, "GetBucketEncryption", b.ARN); ok {
+			withGap(g, b.Meta, "s3", "bucket")
+			continue
+		}
+		switch {
+		case b.Encryption == nil || b.Encryption.Algorithm == "AES256":
+			// Since January 2023 S3 encrypts every new object with SSE-S3
+			// when no default is configured: an AWS owned key.
+			add(b.Meta, "s3", "bucket", true, "", AWSOwned)
+		default: // aws:kms, aws:kms:dsse; no key ID means aws/s3
+			add(b.Meta, "s3", "bucket", true, b.Encryption.KMSKeyID, AWSManaged)
+		}
+	}
+	for _, v := range a.EC2.Volumes {
+		add(v.Meta, "ec2", "volume", v.Encrypted, v.KMSKeyID, AWSManaged)
+	}
+	for _, s := range a.EC2.Snapshots {
+		add(s.Meta, "ec2", "snapshot", s.Encrypted, s.KMSKeyID, AWSManaged)
+	}
+	for _, d := range a.RDS.Instances {
+		if d.ClusterID != "" {
+			continue // an Aurora member's storage is its cluster's
+		}
+		add(d.Meta, "rds", "db-instance", d.StorageEncrypted, d.KMSKeyID, AWSManaged)
+	}
+	for _, c := range a.RDS.Clusters {
+		add(c.Meta, "rds", "db-cluster", c.StorageEncrypted, c.KMSKeyID, AWSManaged)
+	}
+	for _, s := range a.RDS.Snapshots {
+		add(s.Meta, "rds", "db-snapshot", s.Encrypted, s.KMSKeyID, AWSManaged)
+	}
+	for _, c := range a.Redshift.Clusters {
+		add(c.Meta, "redshift", "cluster", c.Encrypted, c.KMSKeyID, AWSManaged)
+	}
+	for _, w := range a.WorkSpaces.Workspaces {
+		// The weaker volume decides: an unencrypted root or user volume
+		// leaves data in clear.
+		add(w.Meta, "workspaces", "workspace", w.RootVolumeEncryption && w.UserVolumeEncryption, w.VolumeEncryptionKey, AWSManaged)
+	}
+	for _, t := range a.DynamoDB.Tables {
+		if g, ok := a.Gaps.Find("dynamodb", t.Region, "DescribeTable", t.ARN); ok {
+			withGap(g, t.Meta, "dynamodb", "table")
+			continue
+		}
+		add(t.Meta, "dynamodb", "table", true, t.KMSKeyARN, AWSOwned)
+	}
+	for _, f := range a.EFS.FileSystems {
+		add(f.Meta, "elasticfilesystem", "file-system", f.Encrypted, f.KMSKeyID, AWSManaged)
+	}
+	for _, v := range a.Backup.Vaults {
+		if g, ok := a.Gaps.Find("backup", v.Region, "DescribeBackupVault", v.ARN); ok {
+			withGap(g, v.Meta, "backup", "backup-vault")
+			continue
+		}
+		// A vault always has a key; an empty one means it was not reported.
+		add(v.Meta, "backup", "backup-vault", true, v.EncryptionKeyARN, Unknown)
+	}
+	return out
+}
+
+// storeListings are the listing calls Stores depends on, per service.
+var storeListings = []struct {
+	service string
+	ops     []string
+}{
+	{"ec2", []string{"DescribeVolumes", "DescribeSnapshots"}},
+	{"rds", []string{"DescribeDBInstances", "DescribeDBClusters", "DescribeDBSnapshots", "DescribeDBClusterSnapshots"}},
+	{"redshift", []string{"DescribeClusters"}},
+	{"workspaces", []string{"DescribeWorkspaces"}},
+	{"dynamodb", []string{"ListTables"}},
+	{"elasticfilesystem", []string{"DescribeFileSystems"}},
+	{"backup", []string{"ListBackupVaults"}},
+}
+
+// ListingGaps returns every coverage gap that leaves Stores incomplete:
+// S3's global bucket listing, then each scanned region's store listings in
+// a fixed order. A gap's Region is empty for the global S3 listing.
+func ListingGaps(a *state.Account) []state.Gap {
+	var out []state.Gap
+	if g, ok := a.Gaps.Find("s3", "", "ListBuckets", ""); ok {
+		out = append(out, g)
+	}
+	for _, r := range a.ScannedRegions() {
+		for _, l := range storeListings {
+			if g, ok := a.Gaps.FindAny(l.service, r, "", l.ops...); ok {
+				out = append(out, g)
+			}
+		}
+	}
+	return out
+}
+
+// ListingGap reports a coverage gap that leaves Stores incomplete in region:
+// a store listing that failed there (or S3's global bucket listing). When it
+// returns false, every store of the region was listed.
+func ListingGap(a *state.Account, region string) (state.Gap, bool) {
+	if g, ok := a.Gaps.Find("s3", "", "ListBuckets", ""); ok {
+		return g, true
+	}
+	for _, l := range storeListings {
+		if g, ok := a.Gaps.FindAny(l.service, region, "", l.ops...); ok {
+			return g, true
+		}
+	}
+	return state.Gap{}, false
+}

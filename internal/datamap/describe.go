@@ -1,0 +1,597 @@
+package datamap
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/shoulder-dev/shoulder/internal/custody"
+	"github.com/shoulder-dev/shoulder/internal/iampolicy"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// index finds the state behind a custody.Store by ARN.
+type index struct {
+	a         *state.Account
+	buckets   map[string]*state.Bucket
+	volumes   map[string]*state.Volume
+	snapshots map[string]*state.Snapshot
+	dbs       map[string]*state.DBInstance
+	clusters  map[string]*state.DBCluster
+	dbSnaps   map[string]*state.DBSnapshot
+	redshift  map[string]*state.RedshiftCluster
+	desktops  map[string]*state.Workspace
+	tables    map[string]*state.DynamoDBTable
+	files     map[string]*state.FileSystem
+	vaults    map[string]*state.BackupVault
+	// protected maps a resource ARN to its AWS Backup protection.
+	protected map[string]*state.ProtectedResource
+	keys      *custody.Index
+}
+
+func newIndex(a *state.Account) *index {
+	ix := &index{a: a, buckets: map[string]*state.Bucket{}, volumes: map[string]*state.Volume{}, snapshots: map[string]*state.Snapshot{},
+		dbs: map[string]*state.DBInstance{}, clusters: map[string]*state.DBCluster{}, dbSnaps: map[string]*state.DBSnapshot{},
+		redshift: map[string]*state.RedshiftCluster{}, desktops: map[string]*state.Workspace{}, tables: map[string]*state.DynamoDBTable{},
+		files: map[string]*state.FileSystem{}, vaults: map[string]*state.BackupVault{}, protected: map[string]*state.ProtectedResource{},
+		keys: custody.NewIndex(a.KMS.Keys)}
+	for i := range a.S3.Buckets {
+		ix.buckets[a.S3.Buckets[i].ARN] = &a.S3.Buckets[i]
+	}
+	for i := range a.EC2.Volumes {
+		ix.volumes[a.EC2.Volumes[i].ARN] = &a.EC2.Volumes[i]
+	}
+	for i := range a.EC2.Snapshots {
+		ix.snapshots[a.EC2.Snapshots[i].ARN] = &a.EC2.Snapshots[i]
+	}
+	for i := range a.RDS.Instances {
+		ix.dbs[a.RDS.Instances[i].ARN] = &a.RDS.Instances[i]
+	}
+	for i := range a.RDS.Clusters {
+		ix.clusters[a.RDS.Clusters[i].ARN] = &a.RDS.Clusters[i]
+	}
+	for i := range a.RDS.Snapshots {
+		ix.dbSnaps[a.RDS.Snapshots[i].ARN] = &a.RDS.Snapshots[i]
+	}
+	for i := range a.Redshift.Clusters {
+		ix.redshift[a.Redshift.Clusters[i].ARN] = &a.Redshift.Clusters[i]
+	}
+	for i := range a.WorkSpaces.Workspaces {
+		ix.desktops[a.WorkSpaces.Workspaces[i].ARN] = &a.WorkSpaces.Workspaces[i]
+	}
+	for i := range a.DynamoDB.Tables {
+		ix.tables[a.DynamoDB.Tables[i].ARN] = &a.DynamoDB.Tables[i]
+	}
+	for i := range a.EFS.FileSystems {
+		ix.files[a.EFS.FileSystems[i].ARN] = &a.EFS.FileSystems[i]
+	}
+	for i := range a.Backup.Vaults {
+		ix.vaults[a.Backup.Vaults[i].ARN] = &a.Backup.Vaults[i]
+	}
+	for i := range a.Backup.ProtectedResources {
+		ix.protected[a.Backup.ProtectedResources[i].ResourceARN] = &a.Backup.ProtectedResources[i]
+	}
+	return ix
+}
+
+// gap reports a per-resource (or listing-level) gap for one of ops.
+func (ix *index) gap(service, region, arn string, ops ...string) (state.Gap, bool) {
+	return ix.a.Gaps.FindAny(service, region, arn, ops...)
+}
+
+// describe fills exposure, backup and data copies for the store.
+func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
+	arn, region := cs.Resource.ARN, cs.Resource.Region
+	s.Exposure = Exposure{Level: Private}
+	switch cs.Kind {
+	case "bucket":
+		if b := ix.buckets[arn]; b != nil {
+			ix.bucket(s, b, p)
+		}
+	case "volume":
+		if v := ix.volumes[arn]; v != nil {
+			s.Exposure.Detail = "volumes attach only to instances in the account"
+			ix.volume(s, v, p)
+		}
+	case "snapshot":
+		if sn := ix.snapshots[arn]; sn != nil {
+			if g, ok := ix.gap("ec2", region, arn, "DescribeSnapshotAttribute"); ok {
+				s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
+			} else {
+				s.Exposure = shareList(ix.a, p, sn.SharedWith, "snapshot permission", "restorable by any AWS account")
+			}
+			s.Backup = Backup{State: IsBackup, Detail: []string{"snapshot of " + orDash(sn.VolumeID)}}
+			if sn.SourceRegion != "" && sn.SourceRegion != region {
+				s.Backup.Detail = append(s.Backup.Detail, "cross-region copy from "+sn.SourceRegion)
+			}
+		}
+	case "db-instance":
+		if d := ix.dbs[arn]; d != nil {
+			ix.dbInstance(s, d, p)
+		}
+	case "db-cluster":
+		if c := ix.clusters[arn]; c != nil {
+			if c.PubliclyAccessible {
+				s.Exposure = Exposure{Level: Public, Detail: "publicly accessible endpoint"}
+			}
+			s.Backup = retention(c.BackupRetentionDays, "automated backups")
+			ix.awsBackup(s, arn, region)
+			for _, r := range c.GlobalClusterRegions {
+				if r != region {
+					s.Copies = append(s.Copies, Copy{Kind: CopyReplica, Where: where(r, p), Target: "global database member"})
+				}
+			}
+		}
+	case "db-snapshot":
+		if sn := ix.dbSnaps[arn]; sn != nil {
+			op := "DescribeDBSnapshotAttributes"
+			if sn.Cluster {
+				op = "DescribeDBClusterSnapshotAttributes"
+			}
+			if g, ok := ix.gap("rds", region, arn, op); ok {
+				s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
+			} else {
+				s.Exposure = shareList(ix.a, p, sn.SharedWith, "snapshot permission", "restorable by any AWS account")
+			}
+			s.Backup = Backup{State: IsBackup, Detail: []string{sn.Type + " snapshot of " + orDash(sn.SourceID)}}
+			if sn.SourceRegion != "" && sn.SourceRegion != region {
+				s.Backup.Detail = append(s.Backup.Detail, "cross-region copy from "+sn.SourceRegion)
+			}
+		}
+	case "cluster":
+		if c := ix.redshift[arn]; c != nil {
+			if c.PubliclyAccessible {
+				s.Exposure = Exposure{Level: Public, Detail: "publicly accessible endpoint"}
+			}
+			s.Backup = retention(c.AutomatedSnapshotRetention, "automated snapshots")
+			ix.awsBackup(s, arn, region)
+			if r := c.CrossRegionSnapshotCopyRegion; r != "" && r != region {
+				s.Copies = append(s.Copies, Copy{Kind: CopySnapshotCopy, Where: where(r, p), Target: "cross-region snapshot copy"})
+			}
+		}
+	case "workspace":
+		if ix.desktops[arn] != nil {
+			s.Exposure.Detail = "reached only through the WorkSpaces client by its user"
+			// WorkSpaces snapshots root and user volumes automatically
+			// (every 12 hours) for restore and rebuild.
+			s.Backup = Backup{State: Protected, Detail: []string{"WorkSpaces automatic volume snapshots (restore, rebuild)"}}
+		}
+	case "table":
+		if t := ix.tables[arn]; t != nil {
+			ix.table(s, t, p)
+		}
+	case "file-system":
+		if f := ix.files[arn]; f != nil {
+			ix.fileSystem(s, f, p)
+		}
+	case "backup-vault":
+		if v := ix.vaults[arn]; v != nil {
+			ix.vault(s, v, p)
+		}
+	}
+	if s.Backup.State == "" {
+		s.Backup.State = BackupUnknown
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+func retention(days int, what string) Backup {
+	if days > 0 {
+		return Backup{State: Protected, Detail: []string{fmt.Sprintf("%s kept %d days", what, days)}}
+	}
+	return Backup{State: Unprotected, Detail: []string{what + " off"}}
+}
+
+// awsBackup adds AWS Backup protection (a recovery point exists).
+func (ix *index) awsBackup(s *Store, arn, region string) {
+	if pr := ix.protected[arn]; pr != nil {
+		d := "AWS Backup recovery point"
+		if !pr.LastBackupTime.IsZero() {
+			d += fmt.Sprintf(", last %s", pr.LastBackupTime.Format("2006-01-02"))
+		}
+		s.Backup.Detail = append(s.Backup.Detail, d)
+		s.Backup.State = Protected
+		return
+	}
+	if s.Backup.State != Protected {
+		if g, ok := ix.gap("backup", region, "", "ListProtectedResources"); ok {
+			s.Backup.State = BackupUnknown
+			s.Backup.Detail = append(s.Backup.Detail, "AWS Backup coverage unknown: "+g.String())
+		}
+	}
+}
+
+func policyOptions(a *state.Account, p *policy.Policy) iampolicy.Options {
+	o := iampolicy.Options{OwnAccount: a.AccountID, TrustedAccounts: p.TrustedAccounts}
+	if p.OrganizationID != "" {
+		o.TrustedOrganizations = []string{p.OrganizationID}
+	}
+	return o
+}
+
+// resourcePolicy reads a resource policy: who outside the account it lets
+// act, and whether everyone can. restrictPublic is S3's
+// RestrictPublicBuckets, which confines a public policy to the owner
+// account and AWS services.
+func resourcePolicy(a *state.Account, p *policy.Policy, doc, via string, restrictPublic bool) Exposure {
+	e := Exposure{Level: Private}
+	if strings.TrimSpace(doc) == "" {
+		return e
+	}
+	pol, err := iampolicy.Parse(doc)
+	if err != nil {
+		return Exposure{Level: Unknown, Detail: fmt.Sprintf("%s could not be parsed: %v", via, err)}
+	}
+	opts := policyOptions(a, p)
+	rep := iampolicy.Exposure(pol, opts)
+	if rep.Public {
+		var acts []string
+		for _, g := range rep.Grants {
+			if g.Public {
+				acts = append(acts, g.Actions...)
+			}
+		}
+		if restrictPublic {
+			e.Detail = via + " is public, but Block Public Access (RestrictPublicBuckets) confines it to the account"
+		} else {
+			e.Level = Public
+			e.Detail = fmt.Sprintf("%s grants %s to everyone", via, strings.Join(dedupe(acts), ", "))
+		}
+	}
+	seen := map[string]bool{}
+	for _, acc := range iampolicy.ExternalAccounts(pol, opts) {
+		var who string
+		switch {
+		case acc.Kind == iampolicy.KindAccount && acc.Account != "*" && acc.Account != "":
+			who = acc.Account
+		case acc.Kind == iampolicy.KindAccount && acc.Account == "*" && len(acc.Restrictions) > 0:
+			// A grant to everyone pinned by a condition (an organization,
+			// a VPC endpoint, an IP range): shared, with its scope named.
+			who = restrictionName(acc.Restrictions)
+		case acc.Kind == iampolicy.KindCanonicalUser || acc.Kind == iampolicy.KindUnknown:
+			who = strings.Join(acc.Principals, ",")
+		default:
+			continue // services act for the account; "*" unrestricted is public above
+		}
+		if who == "" || seen[who] {
+			continue
+		}
+		seen[who] = true
+		e.SharedWith = append(e.SharedWith, Share{Account: who, Trusted: acc.Trusted, Via: via})
+	}
+	if e.Level == Private && len(e.SharedWith) > 0 {
+		e.Level = Shared
+	}
+	return e
+}
+
+func restrictionName(rs []iampolicy.Restriction) string {
+	var parts []string
+	for _, r := range rs {
+		key := r.Key
+		if key == "" {
+			key = string(r.Kind)
+		}
+		parts = append(parts, fmt.Sprintf("%s=%s", key, strings.Join(r.Values, "|")))
+	}
+	sort.Strings(parts)
+	return strings.Join(dedupe(parts), " & ")
+}
+
+// shareList turns a sharing permission (account IDs, "all" for public)
+// into an exposure.
+func shareList(a *state.Account, p *policy.Policy, ids []string, via, publicDetail string) Exposure {
+	e := Exposure{Level: Private}
+	for _, id := range ids {
+		switch {
+		case id == "all":
+			e.Level, e.Detail = Public, publicDetail
+		case id == "" || id == a.AccountID:
+		default:
+			e.SharedWith = append(e.SharedWith, Share{Account: id, Trusted: p.IsTrustedAccount(id), Via: via})
+		}
+	}
+	if e.Level == Private && len(e.SharedWith) > 0 {
+		e.Level = Shared
+	}
+	return e
+}
+
+func dedupe(xs []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, x := range xs {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func (ix *index) bucket(s *Store, b *state.Bucket, p *policy.Policy) {
+	a := ix.a
+	acct := a.S3.AccountPublicAccessBlock
+	restrict := (acct != nil && acct.RestrictPublicBuckets) || (b.PublicAccessBlock != nil && b.PublicAccessBlock.RestrictPublicBuckets)
+	ignoreACL := (acct != nil && acct.IgnorePublicAcls) || (b.PublicAccessBlock != nil && b.PublicAccessBlock.IgnorePublicAcls) || b.ObjectOwnership == "BucketOwnerEnforced"
+	if g, ok := ix.gap("s3", b.Region, b.ARN, "GetBucketPolicy"); ok {
+		s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
+	} else {
+		s.Exposure = resourcePolicy(a, p, b.Policy, "bucket policy", restrict)
+		if b.PolicyIsPublic != nil && *b.PolicyIsPublic && !restrict && s.Exposure.Level != Public {
+			s.Exposure.Level, s.Exposure.Detail = Public, "S3 reports the bucket policy as public"
+		}
+	}
+	if s.Exposure.Level != Public && s.Exposure.Level != Unknown {
+		if g, ok := ix.gap("s3", b.Region, b.ARN, "GetBucketAcl"); ok && !ignoreACL {
+			s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String(), SharedWith: s.Exposure.SharedWith}
+		} else if !ignoreACL {
+			for _, gr := range b.ACLGrants {
+				switch {
+				case gr.GranteeURI == state.AllUsersURI || gr.GranteeURI == state.AuthenticatedUsersURI:
+					s.Exposure.Level = Public
+					s.Exposure.Detail = fmt.Sprintf("bucket ACL grants %s to %s", gr.Permission, gr.GranteeURI[strings.LastIndex(gr.GranteeURI, "/")+1:])
+				case gr.GranteeType == "CanonicalUser" && gr.GranteeID != "" && gr.GranteeID != b.OwnerID:
+					s.Exposure.SharedWith = append(s.Exposure.SharedWith, Share{Account: gr.GranteeID, Via: "bucket ACL"})
+				}
+			}
+		}
+	}
+	for _, r := range b.Replication {
+		if !r.Enabled {
+			continue
+		}
+		if r.DestinationAccount != "" && r.DestinationAccount != a.AccountID {
+			s.Exposure.SharedWith = append(s.Exposure.SharedWith, Share{Account: r.DestinationAccount, Trusted: p.IsTrustedAccount(r.DestinationAccount), Via: "replication"})
+		}
+		dest := r.DestinationRegion
+		if dest != b.Region || (r.DestinationAccount != "" && r.DestinationAccount != a.AccountID) {
+			c := Copy{Kind: CopyReplication, Where: where(dest, p), Target: r.DestinationBucket}
+			if r.DestinationAccount != a.AccountID {
+				c.Account = r.DestinationAccount
+			}
+			s.Copies = append(s.Copies, c)
+		}
+	}
+	if s.Exposure.Level == Private && len(s.Exposure.SharedWith) > 0 {
+		s.Exposure.Level = Shared
+	}
+	// Backup: versions, an immutable copy, a replica, AWS Backup.
+	if g, ok := ix.gap("s3", b.Region, b.ARN, "GetBucketVersioning"); ok {
+		s.Backup = Backup{State: BackupUnknown, Detail: []string{"could not read " + g.String()}}
+		return
+	}
+	var d []string
+	if b.Versioning == "Enabled" {
+		d = append(d, "versioning")
+	}
+	if b.ObjectLock != nil && b.ObjectLock.Enabled {
+		d = append(d, "Object Lock "+strings.ToLower(b.ObjectLock.Mode))
+	}
+	for _, r := range b.Replication {
+		if r.Enabled {
+			d = append(d, "replicated to "+strings.TrimPrefix(r.DestinationBucket, "arn:aws:s3:::"))
+		}
+	}
+	s.Backup = Backup{State: Unprotected, Detail: d}
+	if len(d) > 0 {
+		s.Backup.State = Protected
+	}
+	ix.awsBackup(s, b.ARN, b.Region)
+}
+
+func (ix *index) volume(s *Store, v *state.Volume, p *policy.Policy) {
+	// A snapshot of the volume lives in the volume's region; a copy in
+	// another region names its source region (its volume ID is kept where
+	// the source recorded it; AWS itself shows vol-ffffffff on copies).
+	var local int
+	var latest time.Time
+	for i := range ix.a.EC2.Snapshots {
+		sn := &ix.a.EC2.Snapshots[i]
+		if v.ID == "" || sn.VolumeID != v.ID {
+			continue
+		}
+		switch {
+		case sn.Region == v.Region:
+			local++
+			if sn.StartTime.After(latest) {
+				latest = sn.StartTime
+			}
+		case sn.SourceRegion == v.Region:
+			s.Copies = append(s.Copies, Copy{Kind: CopySnapshotCopy, Where: where(sn.Region, p), Target: sn.ARN})
+		}
+	}
+	s.Backup = Backup{State: Unprotected}
+	if local > 0 {
+		s.Backup = Backup{State: Protected, Detail: []string{fmt.Sprintf("%d snapshots, latest %s", local, latest.Format("2006-01-02"))}}
+	}
+	ix.awsBackup(s, v.ARN, v.Region)
+	if s.Backup.State == Unprotected {
+		if g, ok := ix.gap("ec2", v.Region, "", "DescribeSnapshots"); ok {
+			s.Backup = Backup{State: BackupUnknown, Detail: []string{"could not read " + g.String()}}
+		}
+	}
+}
+
+func (ix *index) dbInstance(s *Store, d *state.DBInstance, p *policy.Policy) {
+	if d.PubliclyAccessible {
+		s.Exposure = Exposure{Level: Public, Detail: "publicly accessible endpoint"}
+	}
+	s.Backup = retention(d.BackupRetentionDays, "automated backups")
+	for _, r := range d.ReplicatedBackupRegions {
+		if r != d.Region {
+			s.Copies = append(s.Copies, Copy{Kind: CopyBackupCopy, Where: where(r, p), Target: "replicated automated backups"})
+			s.Backup.Detail = append(s.Backup.Detail, "backups replicated to "+r)
+		}
+	}
+	for _, rep := range d.ReadReplicas {
+		if r := arnRegion(rep); r != "" && r != d.Region {
+			s.Copies = append(s.Copies, Copy{Kind: CopyReplica, Where: where(r, p), Target: rep})
+		}
+	}
+	// Manual snapshot copies of this instance in other regions.
+	for i := range ix.a.RDS.Snapshots {
+		sn := &ix.a.RDS.Snapshots[i]
+		if !sn.Cluster && sn.SourceID == d.ID && sn.Region != d.Region {
+			s.Copies = append(s.Copies, Copy{Kind: CopySnapshotCopy, Where: where(sn.Region, p), Target: sn.ARN})
+		}
+	}
+	ix.awsBackup(s, d.ARN, d.Region)
+}
+
+func (ix *index) table(s *Store, t *state.DynamoDBTable, p *policy.Policy) {
+	if g, ok := ix.gap("dynamodb", t.Region, t.ARN, "GetResourcePolicy"); ok {
+		s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
+	} else {
+		s.Exposure = resourcePolicy(ix.a, p, t.ResourcePolicy, "resource policy", false)
+	}
+	if g, ok := ix.gap("dynamodb", t.Region, t.ARN, "DescribeContinuousBackups"); ok {
+		s.Backup = Backup{State: BackupUnknown, Detail: []string{"could not read " + g.String()}}
+	} else if t.PITR {
+		s.Backup = Backup{State: Protected, Detail: []string{"point-in-time recovery"}}
+	} else {
+		s.Backup = Backup{State: Unprotected, Detail: []string{"point-in-time recovery off"}}
+	}
+	ix.awsBackup(s, t.ARN, t.Region)
+	for _, r := range t.ReplicaRegions {
+		if r != t.Region {
+			s.Copies = append(s.Copies, Copy{Kind: CopyReplica, Where: where(r, p), Target: "global table replica"})
+		}
+	}
+}
+
+func (ix *index) fileSystem(s *Store, f *state.FileSystem, p *policy.Policy) {
+	if g, ok := ix.gap("elasticfilesystem", f.Region, f.ARN, "DescribeFileSystemPolicy"); ok {
+		s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
+	} else {
+		s.Exposure = resourcePolicy(ix.a, p, f.Policy, "file system policy", false)
+		if s.Exposure.Level == Private && s.Exposure.Detail == "" {
+			s.Exposure.Detail = "reachable through mount targets in the account's VPCs"
+		}
+	}
+	switch {
+	case f.BackupPolicy == "ENABLED" || f.BackupPolicy == "ENABLING":
+		s.Backup = Backup{State: Protected, Detail: []string{"EFS automatic backups"}}
+	default:
+		if g, ok := ix.gap("elasticfilesystem", f.Region, f.ARN, "DescribeBackupPolicy"); ok {
+			s.Backup = Backup{State: BackupUnknown, Detail: []string{"could not read " + g.String()}}
+		} else {
+			s.Backup = Backup{State: Unprotected, Detail: []string{"EFS automatic backups off"}}
+		}
+	}
+	ix.awsBackup(s, f.ARN, f.Region)
+	for _, r := range f.ReplicationDestinations {
+		if r != f.Region {
+			s.Copies = append(s.Copies, Copy{Kind: CopyReplication, Where: where(r, p), Target: "EFS replica"})
+		}
+	}
+}
+
+func (ix *index) vault(s *Store, v *state.BackupVault, p *policy.Policy) {
+	if g, ok := ix.gap("backup", v.Region, v.ARN, "GetBackupVaultAccessPolicy"); ok {
+		s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
+	} else {
+		s.Exposure = resourcePolicy(ix.a, p, v.Policy, "vault access policy", false)
+	}
+	n := 0
+	for _, rp := range ix.a.Backup.RecoveryPoints {
+		if rp.VaultName == v.Name && rp.Region == v.Region {
+			n++
+		}
+	}
+	d := []string{fmt.Sprintf("%d recovery points", max(n, v.RecoveryPointsCount))}
+	if v.Locked {
+		d = append(d, "vault lock")
+	}
+	s.Backup = Backup{State: IsBackup, Detail: d}
+	// Copy actions of plans that write to this vault send its recovery
+	// points elsewhere.
+	for _, plan := range ix.a.Backup.Plans {
+		for _, r := range plan.Rules {
+			if r.TargetVault != v.Name || plan.Region != v.Region {
+				continue
+			}
+			for _, ca := range r.CopyActions {
+				if ca.Region() == v.Region && (ca.Account() == "" || ca.Account() == ix.a.AccountID) {
+					continue
+				}
+				c := Copy{Kind: CopyBackupCopy, Where: where(ca.Region(), p), Target: ca.DestinationVaultARN}
+				if acc := ca.Account(); acc != "" && acc != ix.a.AccountID {
+					c.Account = acc
+				}
+				s.Copies = append(s.Copies, c)
+			}
+		}
+	}
+}
+
+// keyCopies adds the regions a multi-region key of the store is
+// replicated to: whoever holds the data there can decrypt it there.
+func (ix *index) keyCopies(s *Store, cs custody.Store, p *policy.Policy) {
+	if cs.KeyRef == "" {
+		return
+	}
+	k, ok := ix.keys.Lookup(cs.Resource.Region, cs.KeyRef)
+	if !ok || !k.MultiRegion {
+		return
+	}
+	regs := append([]string(nil), k.ReplicaRegions...)
+	if k.PrimaryRegion != "" {
+		regs = append(regs, k.PrimaryRegion)
+	}
+	for _, mk := range ix.a.KMS.Keys { // replicas the state lists as keys
+		if mk.MultiRegion && mk.ID == k.ID {
+			regs = append(regs, mk.Region)
+		}
+	}
+	sort.Strings(regs)
+	for _, r := range dedupe(regs) {
+		if r != "" && r != cs.Resource.Region {
+			s.Copies = append(s.Copies, Copy{Kind: CopyKeyReplica, Where: where(r, p), Target: k.ARN})
+		}
+	}
+}
+
+// backupCopies adds AWS Backup copy actions of plans that select the store.
+func (ix *index) backupCopies(s *Store, m state.Meta, p *policy.Policy) {
+	for _, plan := range ix.a.Backup.Plans {
+		selected := false
+		for _, sel := range plan.Selections {
+			if sel.Selects(m.ARN, m.Tags) {
+				selected = true
+				break
+			}
+		}
+		if !selected {
+			continue
+		}
+		for _, r := range plan.Rules {
+			for _, ca := range r.CopyActions {
+				if ca.Region() == m.Region && (ca.Account() == "" || ca.Account() == ix.a.AccountID) {
+					continue
+				}
+				c := Copy{Kind: CopyBackupCopy, Where: where(ca.Region(), p), Target: ca.DestinationVaultARN}
+				if acc := ca.Account(); acc != "" && acc != ix.a.AccountID {
+					c.Account = acc
+				}
+				s.Copies = append(s.Copies, c)
+			}
+		}
+	}
+}
+
+func arnRegion(arn string) string {
+	parts := strings.SplitN(arn, ":", 6)
+	if len(parts) != 6 {
+		return ""
+	}
+	return parts[3]
+}

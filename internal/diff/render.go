@@ -1,0 +1,125 @@
+package diff
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// SchemaVersion versions the `shoulder diff --format json` output.
+const SchemaVersion = 1
+
+// JSON writes the diff as indented JSON with a schema version.
+func JSON(w io.Writer, d *Diff) error {
+	doc := struct {
+		SchemaVersion int            `json:"schema_version"`
+		Tool          string         `json:"tool"`
+		Summary       map[string]int `json:"summary"`
+		*Diff
+	}{SchemaVersion, "shoulder", d.counts(), d}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(doc); err != nil {
+		return fmt.Errorf("writing diff JSON: %w", err)
+	}
+	return nil
+}
+
+func (d *Diff) counts() map[string]int {
+	return map[string]int{"new_failures": len(d.NewFailures), "fixed": len(d.Fixed),
+		"still_failing": len(d.StillFailing), "changed": len(d.Changed)}
+}
+
+type printer struct {
+	w   io.Writer
+	err error
+}
+
+func (p *printer) printf(format string, args ...any) {
+	if p.err == nil {
+		_, p.err = fmt.Fprintf(p.w, format, args...)
+	}
+}
+
+func statusOrNone(s string) string {
+	if s == "" {
+		return "absent"
+	}
+	return s
+}
+
+// Table writes the diff for a terminal.
+func Table(w io.Writer, d *Diff) error {
+	p := &printer{w: w}
+	p.printf("shoulder diff: %s (%d results) -> %s (%d results)\n", d.Old.File, d.Old.Results, d.New.File, d.New.Results)
+	if d.Old.AccountID != d.New.AccountID {
+		p.printf("note: the results are of different accounts (%s and %s)\n", d.Old.AccountID, d.New.AccountID)
+	}
+	p.printf("%d new failures, %d fixed, %d still failing, %d other status changes\n", len(d.NewFailures), len(d.Fixed), len(d.StillFailing), len(d.Changed))
+	section := func(title string, l []Change, showStatus bool) {
+		if len(l) == 0 {
+			return
+		}
+		p.printf("\n== %s (%d) ==\n", title, len(l))
+		for _, c := range l {
+			st := ""
+			if showStatus {
+				st = fmt.Sprintf("  [%s -> %s]", statusOrNone(string(c.OldStatus)), statusOrNone(string(c.NewStatus)))
+			}
+			p.printf("  %-8s %-44s %s%s\n", c.Severity, c.CheckID, strings.TrimPrefix(c.Resource, "arn:aws:"), st)
+			if c.Message != "" {
+				p.printf("           %s\n", c.Message)
+			}
+		}
+	}
+	section("NEW FAILURES", d.NewFailures, true)
+	section("FIXED", d.Fixed, true)
+	section("CHANGED STATUS", d.Changed, true)
+	section("STILL FAILING", d.StillFailing, false)
+	return p.err
+}
+
+func md(s string) string {
+	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;", "`", "'").Replace(s)
+}
+
+// Markdown writes the diff for a PR comment.
+func Markdown(w io.Writer, d *Diff) error {
+	p := &printer{w: w}
+	p.printf("## shoulder diff\n\n")
+	p.printf("| | Count |\n|---|---:|\n| 🔴 new failures | %d |\n| 🟢 fixed | %d |\n| 🟠 still failing | %d |\n| 🔄 other status changes | %d |\n",
+		len(d.NewFailures), len(d.Fixed), len(d.StillFailing), len(d.Changed))
+	if d.Old.AccountID != d.New.AccountID {
+		p.printf("\n> Note: the results are of different accounts (%s and %s).\n", d.Old.AccountID, d.New.AccountID)
+	}
+	section := func(title string, l []Change) {
+		if len(l) == 0 {
+			return
+		}
+		p.printf("\n### %s (%d)\n\n| Severity | Check | Resource | Was | Now | Evidence |\n|---|---|---|---|---|---|\n", title, len(l))
+		for i, c := range l {
+			if i == 100 {
+				p.printf("\n_%d more not shown; see `shoulder diff --format json`._\n", len(l)-100)
+				break
+			}
+			p.printf("| %s | `%s` | `%s` | %s | %s | %s |\n", c.Severity, md(c.CheckID), md(strings.TrimPrefix(c.Resource, "arn:aws:")),
+				statusOrNone(string(c.OldStatus)), statusOrNone(string(c.NewStatus)), md(c.Message))
+		}
+	}
+	section("New failures", d.NewFailures)
+	section("Fixed", d.Fixed)
+	section("Other status changes", d.Changed)
+	if n := len(d.StillFailing); n > 0 {
+		p.printf("\n<details><summary>Still failing (%d)</summary>\n\n", n)
+		for i, c := range d.StillFailing {
+			if i == 100 {
+				p.printf("- … %d more\n", n-100)
+				break
+			}
+			p.printf("- %s `%s` `%s`\n", c.Severity, c.CheckID, md(strings.TrimPrefix(c.Resource, "arn:aws:")))
+		}
+		p.printf("\n</details>\n")
+	}
+	return p.err
+}

@@ -1,0 +1,175 @@
+package report_test
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/report"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// syntheticReport builds a report of n findings shaped like a large real
+// account: ~170 checks over every area and a dozen services, four regions,
+// mostly passes with a tail of failures, unknowns and waivers, ARNs and
+// evidence of realistic length. The same n gives the same report.
+func syntheticReport(n int) (*engine.Report, report.Options) {
+	rng := rand.New(rand.NewPCG(uint64(n), 7))
+	services := []string{"ec2", "s3", "iam", "kms", "rds", "cloudtrail", "redshift", "workspaces", "dynamodb", "elasticfilesystem", "lambda", "elasticloadbalancing"}
+	kinds := map[string]string{"ec2": "volume/vol-", "s3": "", "iam": "user/u-", "kms": "key/", "rds": "db:db-", "cloudtrail": "trail/t-",
+		"redshift": "cluster:rs-", "workspaces": "workspace/ws-", "dynamodb": "table/tbl-", "elasticfilesystem": "file-system/fs-",
+		"lambda": "function:fn-", "elasticloadbalancing": "loadbalancer/app/lb-"}
+	regions := []string{"eu-west-1", "eu-central-1", "us-east-1", "ap-southeast-2"}
+	const acct = "123456789012"
+	var checksList []check.Check
+	for i := 0; i < 170; i++ {
+		svc := services[i%len(services)]
+		checksList = append(checksList, check.Check{
+			ID:       fmt.Sprintf("%s_synthetic_duty_%03d", svc, i),
+			Title:    fmt.Sprintf("Synthetic duty %d of %s is met", i, svc),
+			Area:     check.Areas[i%len(check.Areas)],
+			Service:  svc,
+			Severity: check.Severity(i % 5),
+			Description: "A generated check for the benchmark; its text is as long as a real check's description, " +
+				"so the embedded metadata weighs what it would in a real report.",
+			Remediation: check.Remediation{Console: "Open the console, find the resource, change the setting that the check names, save.",
+				CLI: "aws " + svc + " modify-something --resource <ID> --setting on", Terraform: "resource \"aws_x\" \"y\" { setting = true }"},
+		})
+	}
+	r := &engine.Report{AccountID: acct, AccountName: "synthetic", Source: "synthetic",
+		CollectedAt: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC), EvaluatedAt: time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)}
+	r.Results = make([]engine.Finding, 0, n)
+	for i := 0; i < n; i++ {
+		c := checksList[rng.IntN(len(checksList))]
+		region := regions[rng.IntN(len(regions))]
+		var arn string
+		if c.Service == "s3" {
+			arn = fmt.Sprintf("arn:aws:s3:::bucket-%08x", rng.IntN(n))
+		} else if c.Service == "iam" {
+			arn = fmt.Sprintf("arn:aws:iam::%s:%s%06d", acct, kinds["iam"], rng.IntN(n))
+			region = ""
+		} else {
+			arn = fmt.Sprintf("arn:aws:%s:%s:%s:%s%012x", c.Service, region, acct, kinds[c.Service], rng.IntN(1<<40))
+		}
+		st := check.Pass
+		switch p := rng.IntN(100); {
+		case p < 15:
+			st = check.Fail
+		case p < 20:
+			st = check.Unknown
+		case p < 21:
+			st = check.Waived
+		case p < 23:
+			st = check.NotApplicable
+		}
+		msg := fmt.Sprintf("%s: setting is on (checked %s)", resourceTail(arn), c.ID)
+		switch st {
+		case check.Fail:
+			msg = fmt.Sprintf("%s: the setting is off, so the duty is not met", resourceTail(arn))
+		case check.Unknown:
+			msg = fmt.Sprintf("could not read %s Describe* in %s: access_denied (AccessDeniedException)", c.Service, region)
+		case check.NotApplicable:
+			msg = "AWS manages this for the resource type"
+		}
+		f := engine.Finding{Result: check.Result{CheckID: c.ID, Status: st, Severity: c.Severity, Resource: arn, Region: region, Message: msg},
+			Title: c.Title, Area: c.Area, Service: c.Service}
+		if st == check.Waived {
+			f.Waiver = &policy.Waiver{Check: c.ID, Resource: arn, Reason: "accepted until migration", Owner: "ops@example.com", Expires: time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)}
+		}
+		r.Results = append(r.Results, f)
+	}
+	r.Summary = engine.Summary{Total: n, ByStatus: map[check.Status]int{}, FailBySeverity: map[string]int{}, GapsByReason: map[state.GapReason]int{state.ReasonAccessDenied: 12}, Checks: len(checksList)}
+	for _, f := range r.Results {
+		r.Summary.ByStatus[f.Status]++
+		if f.Status == check.Fail {
+			r.Summary.FailBySeverity[f.Severity.String()]++
+		}
+	}
+	by := map[string]check.Check{}
+	for _, c := range checksList {
+		by[c.ID] = c
+	}
+	return r, report.Options{Version: "bench", Checks: by}
+}
+
+func resourceTail(arn string) string {
+	for i := len(arn) - 1; i >= 0; i-- {
+		if arn[i] == '/' || arn[i] == ':' {
+			return arn[i+1:]
+		}
+	}
+	return arn
+}
+
+// BenchmarkHTML100k renders a 100k-finding HTML report (ns/op is the Go
+// rendering), then opens it once in headless chromium and reports the file
+// size, first contentful paint, the time until the list is interactive
+// (the page's script done), and the time to apply a text filter and paint
+// the result, all measured in the page with performance.now(). Recorded
+// results: bench/RESULTS.md.
+//
+//	go test ./internal/report -run '^$' -bench HTML100k -benchtime 3x
+func BenchmarkHTML100k(b *testing.B) {
+	r, o := syntheticReport(100_000)
+	var size int
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		var buf bytes.Buffer
+		if err := report.HTML(&buf, r, o); err != nil {
+			b.Fatal(err)
+		}
+		size = buf.Len()
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(size)/(1<<20), "MiB")
+
+	path := filepath.Join(b.TempDir(), "report.html")
+	var buf bytes.Buffer
+	if err := report.HTML(&buf, r, o); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	br := startBrowser(b)
+	load := br.navigate(b, fileURL(path))
+	var m struct {
+		FCP, Ready, Load float64
+		Total, Rendered  int
+	}
+	br.eval(b, `(function(){var p=performance.getEntriesByName('first-contentful-paint')[0]; var n=performance.getEntriesByType('navigation')[0];
+		return {FCP: p ? p.startTime : -1, Ready: shoulderReport.ready, Load: n ? n.loadEventEnd : -1, Total: shoulderReport.total, Rendered: shoulderReport.rendered()};})()`, &m)
+	if m.Total != len(r.Results) || m.Rendered == 0 {
+		b.Fatalf("the page shows %d findings (%d rows rendered), want %d", m.Total, m.Rendered, len(r.Results))
+	}
+	// A text filter over all rows, through to the next painted frame; then
+	// a status filter (an integer column).
+	filter := func(js string) (ms float64, visible int) {
+		var out struct {
+			Ms      float64
+			Visible int
+		}
+		br.eval(b, `new Promise(function(res){var t0=performance.now(); `+js+`; requestAnimationFrame(function(){requestAnimationFrame(function(){res({Ms: performance.now()-t0, Visible: shoulderReport.visible()});});});})`, &out)
+		return out.Ms, out.Visible
+	}
+	textMs, textN := filter(`shoulderReport.setFilter({q: 'access_denied eu-west-1'})`)
+	text2Ms, _ := filter(`shoulderReport.setFilter({q: 'vol-0'})`)
+	statusMs, statusN := filter(`shoulderReport.setFilter({status: 'fail', sev: 'high'})`)
+	if textN == 0 || statusN == 0 {
+		b.Fatalf("filters matched nothing (text %d, status %d)", textN, statusN)
+	}
+	b.ReportMetric(m.FCP, "fcp-ms")
+	b.ReportMetric(m.Ready, "ready-ms")
+	b.ReportMetric(float64(load.Milliseconds()), "load-wall-ms")
+	b.ReportMetric(textMs, "filter-text-first-ms")
+	b.ReportMetric(text2Ms, "filter-text-ms")
+	b.ReportMetric(statusMs, "filter-status-ms")
+}

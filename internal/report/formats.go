@@ -1,0 +1,75 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/engine"
+)
+
+// Format is one output format: its name on the command line, the file it is
+// written to when the output is a directory, and its renderer.
+type Format struct {
+	Name     string
+	FileName string
+	// Stdout is true for the format that goes to standard output when
+	// several are written to a directory (the terminal table).
+	Stdout bool
+	Write  func(w io.Writer, r *engine.Report, o Options) error
+}
+
+// Formats lists every format in a stable order.
+func Formats() []Format {
+	return []Format{
+		{Name: "table", FileName: "report.txt", Stdout: true, Write: func(w io.Writer, r *engine.Report, o Options) error { return Table(w, r, o.Table) }},
+		{Name: "json", FileName: "report.json", Write: func(w io.Writer, r *engine.Report, o Options) error { return JSON(w, r, o.Version) }},
+		{Name: "html", FileName: "report.html", Write: HTML},
+		{Name: "sarif", FileName: "report.sarif", Write: SARIF},
+		{Name: "junit", FileName: "report.junit.xml", Write: JUnit},
+		{Name: "csv", FileName: "report.csv", Write: CSV},
+		{Name: "markdown", FileName: "report.md", Write: Markdown},
+		{Name: "asff", FileName: "report.asff.json", Write: ASFF},
+		{Name: "ocsf", FileName: "report.ocsf.json", Write: OCSF},
+	}
+}
+
+// FormatNames lists the names of every format.
+func FormatNames() []string {
+	var ns []string
+	for _, f := range Formats() {
+		ns = append(ns, f.Name)
+	}
+	return ns
+}
+
+// ParseFormats reads a comma-separated list of format names ("md" is an
+// alias of markdown), rejecting unknown and repeated names.
+func ParseFormats(list string) ([]Format, error) {
+	by := map[string]Format{}
+	for _, f := range Formats() {
+		by[f.Name] = f
+	}
+	by["md"] = by["markdown"]
+	var out []Format
+	seen := map[string]bool{}
+	for _, n := range strings.Split(list, ",") {
+		n = strings.ToLower(strings.TrimSpace(n))
+		if n == "" {
+			continue
+		}
+		f, ok := by[n]
+		if !ok {
+			return nil, fmt.Errorf("%q is not a format (want one or more of %s, comma-separated)", n, strings.Join(FormatNames(), ", "))
+		}
+		if seen[f.Name] {
+			return nil, fmt.Errorf("format %q is listed twice", f.Name)
+		}
+		seen[f.Name] = true
+		out = append(out, f)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("no format given (want one or more of %s)", strings.Join(FormatNames(), ", "))
+	}
+	return out, nil
+}

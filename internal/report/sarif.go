@@ -1,0 +1,275 @@
+package report
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/engine"
+)
+
+// SARIFSchemaURI is the OASIS SARIF 2.1.0 schema the output declares.
+const SARIFSchemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+type sarifText struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifRule struct {
+	ID                   string            `json:"id"`
+	Name                 string            `json:"name"`
+	ShortDescription     sarifText         `json:"shortDescription"`
+	FullDescription      sarifText         `json:"fullDescription"`
+	Help                 *sarifText        `json:"help,omitempty"`
+	DefaultConfiguration map[string]string `json:"defaultConfiguration"`
+	Properties           map[string]any    `json:"properties"`
+}
+
+type sarifInvocation struct {
+	ExecutionSuccessful bool                `json:"executionSuccessful"`
+	EndTimeUTC          string              `json:"endTimeUtc"`
+	Notifications       []sarifNotification `json:"toolExecutionNotifications,omitempty"`
+}
+
+type sarifNotification struct {
+	Level   string    `json:"level"`
+	Message sarifText `json:"message"`
+}
+
+type sarifResult struct {
+	RuleID              string             `json:"ruleId"`
+	RuleIndex           int                `json:"ruleIndex"`
+	Kind                string             `json:"kind"`
+	Level               string             `json:"level"`
+	Message             sarifText          `json:"message"`
+	Locations           []sarifLocation    `json:"locations"`
+	PartialFingerprints map[string]string  `json:"partialFingerprints"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	Properties          map[string]any     `json:"properties"`
+}
+
+type sarifLocation struct {
+	LogicalLocations []sarifLogical `json:"logicalLocations"`
+}
+
+type sarifLogical struct {
+	Name               string `json:"name"`
+	FullyQualifiedName string `json:"fullyQualifiedName"`
+	Kind               string `json:"kind"`
+}
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Status        string `json:"status"`
+	Justification string `json:"justification"`
+}
+
+// sarifLevel maps a severity to a SARIF level for failing results.
+func sarifLevel(s check.Severity) string {
+	switch {
+	case s >= check.High:
+		return "error"
+	case s == check.Medium:
+		return "warning"
+	}
+	return "note"
+}
+
+// securitySeverity is the CVSS-like score GitHub code scanning reads from
+// a rule's "security-severity" property to rank alerts.
+func securitySeverity(s check.Severity) string {
+	return [...]string{"0.0", "3.0", "5.5", "8.0", "9.5"}[s]
+}
+
+// sarifKind maps a status to a SARIF result kind. Only "fail" results carry
+// a level other than "none" (SARIF 2.1.0 §3.27.9).
+func sarifKind(s check.Status) string {
+	switch s {
+	case check.Fail, check.Waived:
+		return "fail"
+	case check.Pass:
+		return "pass"
+	case check.NotApplicable:
+		return "notApplicable"
+	}
+	return "review" // unknown and manual: a person must look
+}
+
+// SARIF writes a SARIF 2.1.0 log with one rule per check and one result
+// per check and resource, located by the resource's ARN as a logical
+// location. Waived failures carry an accepted external suppression.
+// Coverage gaps become tool execution notifications.
+func SARIF(w io.Writer, r *engine.Report, o Options) error {
+	ruleIdx := map[string]int{}
+	var ids []string
+	sev := map[string]check.Severity{}
+	for i := range r.Results {
+		f := &r.Results[i]
+		if _, ok := ruleIdx[f.CheckID]; !ok {
+			ruleIdx[f.CheckID] = -1
+			ids = append(ids, f.CheckID)
+			sev[f.CheckID] = f.Severity
+		}
+	}
+	sort.Strings(ids)
+	rules := make([]sarifRule, len(ids))
+	for i, id := range ids {
+		ruleIdx[id] = i
+		rules[i] = sarifRuleFor(id, sev[id], r, o)
+	}
+	results := make([]sarifResult, 0, len(r.Results))
+	for i := range r.Results {
+		f := &r.Results[i]
+		kind := sarifKind(f.Status)
+		level := "none"
+		if kind == "fail" {
+			level = sarifLevel(f.Severity)
+		}
+		res := sarifResult{
+			RuleID: f.CheckID, RuleIndex: ruleIdx[f.CheckID], Kind: kind, Level: level,
+			Message: sarifText{Text: nonEmpty(f.Message, string(f.Status))},
+			Locations: []sarifLocation{{LogicalLocations: []sarifLogical{{
+				Name: resourceName(f.Resource), FullyQualifiedName: f.Resource, Kind: "resource"}}}},
+			PartialFingerprints: map[string]string{"shoulderCheckResource/v1": fingerprint(f.CheckID, f.Resource)},
+			Properties:          map[string]any{"status": f.Status, "severity": f.Severity.String(), "area": f.Area, "service": f.Service},
+		}
+		if f.Region != "" {
+			res.Properties["region"] = f.Region
+		}
+		if f.Sensitive {
+			res.Properties["sensitive"] = true
+		}
+		if f.Waiver != nil {
+			res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted",
+				Justification: fmt.Sprintf("%s (owner %s, expires %s)", f.Waiver.Reason, f.Waiver.Owner, f.Waiver.Expires.Format("2006-01-02"))}}
+		}
+		results = append(results, res)
+	}
+	var notes []sarifNotification
+	for _, g := range r.Gaps {
+		notes = append(notes, sarifNotification{Level: "warning", Message: sarifText{Text: "could not read " + g.String()}})
+	}
+	props := map[string]any{"accountId": r.AccountID, "source": r.Source, "collectedAt": r.CollectedAt.UTC().Format("2006-01-02T15:04:05Z")}
+	if r.AccountName != "" {
+		props["accountName"] = r.AccountName
+	}
+	if err := writeSARIF(w, o.Version, rules, results, []sarifInvocation{{ExecutionSuccessful: true,
+		EndTimeUTC: r.EvaluatedAt.UTC().Format("2006-01-02T15:04:05Z"), Notifications: notes}},
+		map[string]string{"id": "shoulder/" + r.AccountID + "/"}, props); err != nil {
+		return fmt.Errorf("writing SARIF: %w", err)
+	}
+	return nil
+}
+
+// writeSARIF writes the log with one rule and one result per line, so a
+// large log stays compact and a change to one finding is a one-line diff.
+func writeSARIF(w io.Writer, version string, rules []sarifRule, results []sarifResult, inv []sarifInvocation, auto map[string]string, props map[string]any) error {
+	var parts [5]string
+	for i, v := range []any{SARIFSchemaURI, nonEmpty(version, "dev"), inv, auto, props} {
+		s, err := compactJSON(v)
+		if err != nil {
+			return err
+		}
+		parts[i] = s
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	fmt.Fprintf(bw, "{\"$schema\": %s, \"version\": \"2.1.0\", \"runs\": [{\n", parts[0])
+	fmt.Fprintf(bw, "\"tool\": {\"driver\": {\"name\": \"shoulder\", \"version\": %s, \"informationUri\": \"https://github.com/shoulder-dev/shoulder\", \"rules\": ", parts[1])
+	if err := writeJSONItems(bw, rules); err != nil {
+		return err
+	}
+	fmt.Fprintf(bw, "}},\n\"invocations\": %s,\n\"automationDetails\": %s,\n\"properties\": %s,\n\"results\": ", parts[2], parts[3], parts[4])
+	if err := writeJSONItems(bw, results); err != nil {
+		return err
+	}
+	if _, err := bw.WriteString("\n}]}\n"); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func sarifRuleFor(id string, sev check.Severity, r *engine.Report, o Options) sarifRule {
+	c, known := o.Checks[id]
+	if known {
+		sev = c.Severity
+	}
+	title := c.Title
+	if title == "" {
+		for i := range r.Results {
+			if r.Results[i].CheckID == id {
+				title = r.Results[i].Title
+				break
+			}
+		}
+	}
+	title = nonEmpty(title, id)
+	rule := sarifRule{
+		ID: id, Name: camel(id),
+		ShortDescription:     sarifText{Text: title},
+		FullDescription:      sarifText{Text: nonEmpty(c.Description, title)},
+		DefaultConfiguration: map[string]string{"level": sarifLevel(sev)},
+		Properties: map[string]any{
+			"security-severity": securitySeverity(sev),
+		},
+	}
+	// SARIF wants tags unique; an area and a service can share a name.
+	tags := []string{"security", "aws"}
+	for _, t := range []string{string(c.Area), c.Service} {
+		if t != "" && !slices.Contains(tags, t) {
+			tags = append(tags, t)
+		}
+	}
+	rule.Properties["tags"] = tags
+	if cs := o.controls(id); len(cs) > 0 {
+		rule.Properties["controls"] = cs
+	}
+	if rem := c.Remediation; rem.Console != "" || rem.CLI != "" || rem.Terraform != "" {
+		var txt, md strings.Builder
+		if rem.Console != "" {
+			fmt.Fprintf(&txt, "Console: %s\n", rem.Console)
+			fmt.Fprintf(&md, "**Console:** %s\n\n", rem.Console)
+		}
+		if rem.CLI != "" {
+			fmt.Fprintf(&txt, "AWS CLI: %s\n", rem.CLI)
+			fmt.Fprintf(&md, "**AWS CLI:**\n\n```sh\n%s\n```\n\n", rem.CLI)
+		}
+		if rem.Terraform != "" {
+			fmt.Fprintf(&txt, "Terraform: %s\n", rem.Terraform)
+			fmt.Fprintf(&md, "**Terraform:**\n\n```hcl\n%s\n```\n", rem.Terraform)
+		}
+		rule.Help = &sarifText{Text: strings.TrimSpace(txt.String()), Markdown: strings.TrimSpace(md.String())}
+	}
+	return rule
+}
+
+// camel turns a snake_case check ID into the PascalCase SARIF rule name.
+func camel(id string) string {
+	var b strings.Builder
+	for _, p := range strings.Split(id, "_") {
+		if p == "" {
+			continue
+		}
+		b.WriteString(strings.ToUpper(p[:1]) + p[1:])
+	}
+	return b.String()
+}
+
+// fingerprint identifies a (check, resource) pair across runs.
+func fingerprint(checkID, resource string) string {
+	h := sha256.Sum256([]byte(checkID + "\x00" + resource))
+	return hex.EncodeToString(h[:16])
+}
+
+func nonEmpty(s, fallback string) string {
+	if strings.TrimSpace(s) == "" {
+		return fallback
+	}
+	return s
+}
