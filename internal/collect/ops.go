@@ -193,6 +193,11 @@ func Operations() []Operation {
 		ec2("GetInstanceMetadataDefaults", Regional, "ec2.region_settings.imds_default_http_tokens"),
 		ec2("DescribeVpnConnections", Regional, "ec2.vpn_connections"),
 		ec2("DescribeVpcEndpoints", Regional, "ec2.vpc_endpoints"),
+		ec2("DescribeVpcBlockPublicAccessOptions", Regional, "ec2.region_settings.vpc_block_public_access"),
+		ec2("DescribeTransitGateways", Regional, "ec2.transit_gateways"),
+		ec2("DescribeLaunchTemplateVersions", Regional, "ec2.launch_templates"),
+		ec2("DescribeClientVpnEndpoints", Regional, "ec2.client_vpn_endpoints"),
+		ec2("DescribeClientVpnAuthorizationRules", PerItem, "ec2.client_vpn_endpoints.authorization_rules"),
 
 		// KMS (regional). Per-key calls are skipped for AWS managed keys:
 		// AWS owns their policy, rotates them yearly and nobody can change either.
@@ -223,7 +228,8 @@ func Operations() []Operation {
 
 		// Systems Manager (regional).
 		op("ssm", "DescribeInstanceInformation", "ssm:DescribeInstanceInformation", Regional, d, "ssm.managed_instances"),
-		op("ssm", "ListResourceComplianceSummaries", "ssm:ListResourceComplianceSummaries", Regional, d, "ssm.patch_compliance"),
+		op("ssm", "ListResourceComplianceSummaries", "ssm:ListResourceComplianceSummaries", Regional, d, "ssm.patch_compliance,association_compliance"),
+		op("ssm", "GetServiceSetting", "ssm:GetServiceSetting", Regional, d, "ssm.region_settings.document_public_sharing_blocked"),
 		op("ssm", "ListDocuments", "ssm:ListDocuments", Regional, d, "ssm.documents"),
 		op("ssm", "DescribeDocumentPermission", "ssm:DescribeDocumentPermission", PerItem, d, "ssm.documents.shared_with"),
 

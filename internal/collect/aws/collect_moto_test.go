@@ -306,6 +306,20 @@ func TestMotoEC2(t *testing.T) {
 			if vpn.Type != "ipsec.1" || vpn.VPNGatewayID == "" || vpn.CustomerGatewayID == "" {
 				t.Errorf("vpn = %+v", vpn)
 			}
+			lt := find(t, "launch template", e.LaunchTemplates, func(l state.LaunchTemplate) string { return l.Name }, "app-"+r)
+			if lt.Region != r || lt.DefaultVersion != 1 || lt.AssociatePublicIP == secure || lt.MetadataHTTPTokens != map[bool]string{true: "required", false: "optional"}[secure] {
+				t.Errorf("launch template = %+v", lt)
+			}
+			tgws := 0
+			for _, g := range e.TransitGateways {
+				if g.Region == r {
+					tgws++
+					if !g.AutoAcceptSharedAttachments {
+						t.Errorf("transit gateway = %+v", g)
+					}
+				}
+			}
+			eq(t, "transit gateways", tgws, map[bool]int{true: 0, false: 1}[secure])
 			ep := find(t, "endpoint", e.VPCEndpoints, func(v state.VPCEndpoint) string { return v.ID }, sc.endpoint[r])
 			if ep.Type != "Gateway" || ep.ServiceName != "com.amazonaws."+r+".s3" || ep.VPCID != sc.vpc[r] {
 				t.Errorf("endpoint = %+v", ep)
@@ -462,7 +476,8 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		"access-analyzer:ListAnalyzers": true, "ec2:GetEbsDefaultKmsKeyId": true, "ec2:GetSnapshotBlockPublicAccessState": true,
 		"ec2:GetImageBlockPublicAccessState": true, "ec2:GetInstanceMetadataDefaults": true, "rds:DescribePendingMaintenanceActions": true,
 		"ssm:DescribeInstanceInformation": true, "ssm:ListResourceComplianceSummaries": true, "workspaces:DescribeIpGroups": true,
-		"guardduty:GetFindingsStatistics": true,
+		"guardduty:GetFindingsStatistics": true, "ec2:DescribeClientVpnEndpoints": true, "ec2:DescribeVpcBlockPublicAccessOptions": true,
+		"ssm:GetServiceSetting": true,
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -477,10 +492,10 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 	}
 }
 
-// TestMotoOperationsDeclaredAndReadOnly: every request the collection
-// sent is a declared operation and a read; every declared operation was
-// sent at least once by the scenario (so the declaration holds nothing
-// the collectors do not use).
+// TestMotoOperationsDeclaredAndReadOnly: every request the collections
+// sent (to moto and to the stub endpoint) is a declared operation and a
+// read; every declared operation was sent at least once (so the
+// declaration holds nothing the collectors do not use).
 func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 	collected(t)
 	// The SDK's service IDs, mapped to the declaration's endpoint prefixes.
@@ -494,7 +509,9 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		t.Fatal(err)
 	}
 	sent := map[string]bool{}
-	for _, s := range recorded.ops() {
+	// The stub endpoint serves a few operations moto lacks.
+	stubCollected(t)
+	for _, s := range append(recorded.ops(), stubRec.ops()...) {
 		svc, ok := prefix[s.ServiceID]
 		if !ok {
 			t.Errorf("request to an unknown service %q (%s)", s.ServiceID, s.Action)

@@ -106,6 +106,16 @@ func (c *collector) rdsInstances(ctx context.Context, cl *rds.Client, region str
 				}
 				if d.DBSubnetGroup != nil {
 					x.SubnetGroup, x.VPCID = str(d.DBSubnetGroup.DBSubnetGroupName), str(d.DBSubnetGroup.VpcId)
+					for _, sn := range d.DBSubnetGroup.Subnets {
+						x.SubnetIDs = append(x.SubnetIDs, str(sn.SubnetIdentifier))
+					}
+				}
+				for _, id := range d.ReadReplicaDBInstanceIdentifiers {
+					// Same-region replicas are named by identifier, others by ARN.
+					if !strings.HasPrefix(id, "arn:") {
+						id = c.arn("rds", region, c.accountID, "db:"+id)
+					}
+					x.ReadReplicas = append(x.ReadReplicas, id)
 				}
 				if d.Endpoint != nil {
 					x.Port = i32(d.Endpoint.Port)
@@ -390,7 +400,8 @@ func (c *collector) redshift(ctx context.Context, region string) {
 					ID: id, NodeType: str(k.NodeType), PubliclyAccessible: b(k.PubliclyAccessible), Encrypted: b(k.Encrypted),
 					KMSKeyID: str(k.KmsKeyId), EnhancedVPCRouting: b(k.EnhancedVpcRouting), AllowVersionUpgrade: b(k.AllowVersionUpgrade),
 					AutomatedSnapshotRetention: i32(k.AutomatedSnapshotRetentionPeriod), MasterUsername: str(k.MasterUsername),
-					DBName: str(k.DBName), VPCID: str(k.VpcId), MaintenanceTrackName: str(k.MaintenanceTrackName)}
+					DBName: str(k.DBName), VPCID: str(k.VpcId), MaintenanceTrackName: str(k.MaintenanceTrackName),
+					MultiAZ: strings.EqualFold(str(k.MultiAZ), "Enabled")}
 				for _, g := range k.ClusterParameterGroups {
 					x.ParameterGroups = append(x.ParameterGroups, str(g.ParameterGroupName))
 				}

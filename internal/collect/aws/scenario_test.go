@@ -310,6 +310,18 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	ep := must(ec.CreateVpcEndpoint(ctx, &ec2.CreateVpcEndpointInput{VpcId: vpc.Vpc.VpcId, ServiceName: sdk.String("com.amazonaws." + r + ".s3"), VpcEndpointType: ec2types.VpcEndpointTypeGateway}))
 	sc.endpoint[r] = *ep.VpcEndpoint.VpcEndpointId
 
+	// A launch template (IMDSv2 and private when secure) and, in the
+	// insecure region, a transit gateway that accepts any attachment.
+	ltTokens := ec2types.LaunchTemplateHttpTokensStateRequired
+	if !secure {
+		ltTokens = ec2types.LaunchTemplateHttpTokensStateOptional
+		must(ec.CreateTransitGateway(ctx, &ec2.CreateTransitGatewayInput{Description: sdk.String("hub"),
+			Options: &ec2types.TransitGatewayRequestOptions{AutoAcceptSharedAttachments: ec2types.AutoAcceptSharedAttachmentsValueEnable}}))
+	}
+	must(ec.CreateLaunchTemplate(ctx, &ec2.CreateLaunchTemplateInput{LaunchTemplateName: sdk.String("app-" + r), LaunchTemplateData: &ec2types.RequestLaunchTemplateData{
+		ImageId: img.ImageId, MetadataOptions: &ec2types.LaunchTemplateInstanceMetadataOptionsRequest{HttpTokens: ltTokens},
+		NetworkInterfaces: []ec2types.LaunchTemplateInstanceNetworkInterfaceSpecificationRequest{{DeviceIndex: sdk.Int32(0), AssociatePublicIpAddress: sdk.Bool(!secure)}}}}))
+
 	// KMS: a rotating key and a static one with a policy open to everyone.
 	kc := kms.NewFromConfig(cfg)
 	rot := must(kc.CreateKey(ctx, &kms.CreateKeyInput{Description: sdk.String("data key"), Tags: []kmstypes.Tag{{TagKey: sdk.String("owner"), TagValue: sdk.String("platform")}}}))

@@ -43,6 +43,9 @@ func sortState(a *state.Account) {
 	byARN(e.Images)
 	byARN(e.VPNConnections)
 	byARN(e.VPCEndpoints)
+	byARN(e.TransitGateways)
+	byARN(e.LaunchTemplates)
+	byARN(e.ClientVPNEndpoints)
 	byARN(a.KMS.Keys)
 	byARN(a.CloudTrail.Trails)
 	byARN(a.Config.Recorders)
@@ -51,6 +54,8 @@ func sortState(a *state.Account) {
 	byARN(a.SSM.ManagedInstances)
 	byARN(a.SSM.PatchCompliance)
 	byARN(a.SSM.Documents)
+	byARN(a.SSM.AssociationCompliance)
+	sort.SliceStable(a.SSM.RegionSettings, func(x, y int) bool { return a.SSM.RegionSettings[x].Region < a.SSM.RegionSettings[y].Region })
 	r := &a.RDS
 	byARN(r.Instances)
 	byARN(r.Clusters)
