@@ -253,6 +253,17 @@ func Operations() []Operation {
 		op("redshift", "DescribeClusterParameterGroups", "redshift:DescribeClusterParameterGroups", Regional, d, "redshift.parameter_groups"),
 		op("redshift", "DescribeClusterParameters", "redshift:DescribeClusterParameters", PerItem, d, "redshift.parameter_groups.parameters"),
 
+		// CloudWatch Logs, CloudWatch, SNS, Security Hub (regional).
+		op("logs", "DescribeLogGroups", "logs:DescribeLogGroups", Regional, Rate{RPS: 10, Burst: 10}, "cloudwatch_logs.log_groups"),
+		op("logs", "DescribeMetricFilters", "logs:DescribeMetricFilters", Regional, Rate{RPS: 5, Burst: 5}, "cloudwatch_logs.log_groups.metric_filters"),
+		op("cloudwatch", "DescribeAlarms", "cloudwatch:DescribeAlarms", Regional, Rate{RPS: 9, Burst: 9}, "cloudwatch.alarms"),
+		op("sns", "ListTopics", "sns:ListTopics", Regional, d, "sns.topics"),
+		op("sns", "ListSubscriptions", "sns:ListSubscriptions", Regional, d, "sns.topics.subscriptions"),
+		op("sns", "GetTopicAttributes", "sns:GetTopicAttributes", PerItem, d, "sns.topics.policy,kms_key_id"),
+		op("securityhub", "DescribeHub", "securityhub:DescribeHub", Regional, d, "securityhub.hubs"),
+		op("securityhub", "GetAdministratorAccount", "securityhub:GetAdministratorAccount", Regional, d, "securityhub.hubs.administrator_account_id"),
+		op("securityhub", "GetEnabledStandards", "securityhub:GetEnabledStandards", Regional, d, "securityhub.hubs.standards"),
+
 		// WorkSpaces (regional).
 		op("workspaces", "DescribeWorkspaces", "workspaces:DescribeWorkspaces", Regional, d, "workspaces.workspaces"),
 		op("workspaces", "DescribeWorkspaceDirectories", "workspaces:DescribeWorkspaceDirectories", Regional, d, "workspaces.directories"),

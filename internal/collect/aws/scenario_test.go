@@ -12,6 +12,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/account"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	cttypes "github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	cwltypes "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	cstypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -30,6 +32,8 @@ import (
 	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	s3ctypes "github.com/aws/aws-sdk-go-v2/service/s3control/types"
+	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 	"github.com/aws/smithy-go/middleware"
@@ -106,6 +110,9 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// unauthorizedPattern is the CIS filter for unauthorized API calls.
+const unauthorizedPattern = `{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }`
 
 const permissivePolicy = `{"Version":"2012-10-17","Statement":[{"Sid":"Everyone","Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}]}`
 
@@ -354,8 +361,28 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 		}
 	}
 
-	// Config and GuardDuty in the secure region only.
+	// CIS monitoring in the home region: a CloudTrail log group with a
+	// metric filter, and a topic with one email subscription. (No alarm:
+	// the SDK speaks CloudWatch's CBOR protocol, which this moto lacks.) The insecure region has a log group that keeps
+	// events forever and no filter.
+	lc := cloudwatchlogs.NewFromConfig(cfg)
+	switch r {
+	case homeRegion:
+		must(lc.CreateLogGroup(ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: sdk.String("cloudtrail")}))
+		must(lc.PutRetentionPolicy(ctx, &cloudwatchlogs.PutRetentionPolicyInput{LogGroupName: sdk.String("cloudtrail"), RetentionInDays: sdk.Int32(365)}))
+		must(lc.PutMetricFilter(ctx, &cloudwatchlogs.PutMetricFilterInput{LogGroupName: sdk.String("cloudtrail"), FilterName: sdk.String("unauthorized"),
+			FilterPattern: sdk.String(unauthorizedPattern), MetricTransformations: []cwltypes.MetricTransformation{{
+				MetricName: sdk.String("UnauthorizedAPICalls"), MetricNamespace: sdk.String("CISBenchmark"), MetricValue: sdk.String("1")}}}))
+		sn := sns.NewFromConfig(cfg)
+		topic := must(sn.CreateTopic(ctx, &sns.CreateTopicInput{Name: sdk.String("security-alerts"), Attributes: map[string]string{"KmsMasterKeyId": "alias/aws/sns"}}))
+		must(sn.Subscribe(ctx, &sns.SubscribeInput{TopicArn: topic.TopicArn, Protocol: sdk.String("email"), Endpoint: sdk.String("sec@example.com")}))
+	case insecureRegion:
+		must(lc.CreateLogGroup(ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: sdk.String("app")}))
+	}
+
+	// Config, GuardDuty and Security Hub in the secure region only.
 	if secure {
+		must(securityhub.NewFromConfig(cfg).EnableSecurityHub(ctx, &securityhub.EnableSecurityHubInput{}))
 		cc := configservice.NewFromConfig(cfg)
 		must(cc.PutConfigurationRecorder(ctx, &configservice.PutConfigurationRecorderInput{ConfigurationRecorder: &cstypes.ConfigurationRecorder{
 			Name: sdk.String("default"), RoleARN: sdk.String("arn:aws:iam::" + motoAccount + ":role/config"),

@@ -71,6 +71,10 @@ func sortState(a *state.Account) {
 	})
 	byARN(a.Redshift.Clusters)
 	byARN(a.Redshift.ParameterGroups)
+	byARN(a.CloudWatchLogs.LogGroups)
+	byARN(a.CloudWatch.Alarms)
+	byARN(a.SNS.Topics)
+	byARN(a.SecurityHub.Hubs)
 	w := &a.WorkSpaces
 	byARN(w.Workspaces)
 	byARN(w.Directories)
