@@ -114,6 +114,11 @@ func Operations() []Operation {
 		o.Pool = "rds:*"
 		return o
 	}
+	lambdaOp := func(action string, scope Scope, fills string) Operation {
+		o := op("lambda", action, "lambda:"+action, scope, Rate{RPS: 15, Burst: 15}, fills)
+		o.Pool = "lambda:*"
+		return o
+	}
 	ec2 := func(action string, scope Scope, fills string) Operation {
 		return op("ec2", action, "ec2:"+action, scope, ec2Rate, fills)
 	}
@@ -263,6 +268,27 @@ func Operations() []Operation {
 		op("securityhub", "DescribeHub", "securityhub:DescribeHub", Regional, d, "securityhub.hubs"),
 		op("securityhub", "GetAdministratorAccount", "securityhub:GetAdministratorAccount", Regional, d, "securityhub.hubs.administrator_account_id"),
 		op("securityhub", "GetEnabledStandards", "securityhub:GetEnabledStandards", Regional, d, "securityhub.hubs.standards"),
+
+		// DynamoDB (regional listing, per-table reads: no bulk form exists).
+		op("dynamodb", "ListTables", "dynamodb:ListTables", Regional, d, "dynamodb.tables"),
+		op("dynamodb", "DescribeTable", "dynamodb:DescribeTable", PerItem, Rate{RPS: 100, Burst: 100}, "dynamodb.tables.sse,deletion_protection,billing,replicas"),
+		op("dynamodb", "DescribeContinuousBackups", "dynamodb:DescribeContinuousBackups", PerItem, Rate{RPS: 10, Burst: 10}, "dynamodb.tables.pitr"),
+		op("dynamodb", "GetResourcePolicy", "dynamodb:GetResourcePolicy", PerItem, d, "dynamodb.tables.resource_policy"),
+		op("dynamodb", "ListTagsOfResource", "dynamodb:ListTagsOfResource", PerItem, Rate{RPS: 10, Burst: 10}, "dynamodb.tables.tags"),
+		op("application-autoscaling", "DescribeScalableTargets", "application-autoscaling:DescribeScalableTargets", Regional, d, "dynamodb.tables.auto_scaling"),
+
+		// Lambda (regional; every control-plane call shares 15/s).
+		lambdaOp("ListFunctions", Regional, "lambda.functions"),
+		lambdaOp("GetPolicy", PerItem, "lambda.functions.policy"),
+		lambdaOp("GetRuntimeManagementConfig", PerItem, "lambda.functions.runtime_update_mode"),
+
+		// EFS (regional; endpoint prefix elasticfilesystem).
+		op("elasticfilesystem", "DescribeFileSystems", "elasticfilesystem:DescribeFileSystems", Regional, d, "efs.file_systems"),
+		op("elasticfilesystem", "DescribeReplicationConfigurations", "elasticfilesystem:DescribeReplicationConfigurations", Regional, d, "efs.file_systems.replication_destinations"),
+		op("elasticfilesystem", "DescribeBackupPolicy", "elasticfilesystem:DescribeBackupPolicy", PerItem, d, "efs.file_systems.backup_policy"),
+		op("elasticfilesystem", "DescribeFileSystemPolicy", "elasticfilesystem:DescribeFileSystemPolicy", PerItem, d, "efs.file_systems.policy"),
+		op("elasticfilesystem", "DescribeMountTargets", "elasticfilesystem:DescribeMountTargets", PerItem, d, "efs.mount_targets"),
+		op("elasticfilesystem", "DescribeAccessPoints", "elasticfilesystem:DescribeAccessPoints", Regional, d, "efs.access_points"),
 
 		// WorkSpaces (regional).
 		op("workspaces", "DescribeWorkspaces", "workspaces:DescribeWorkspaces", Regional, d, "workspaces.workspaces"),

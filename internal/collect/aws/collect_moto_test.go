@@ -414,11 +414,44 @@ func TestMotoMonitoring(t *testing.T) {
 			t.Errorf("securityhub gap in %s: %s", r, g)
 		}
 		// Not collected yet: an unsupported gap per region, so checks say unknown.
-		for _, svc := range []string{"elbv2", "dynamodb", "lambda", "backup", "elasticfilesystem"} {
+		for _, svc := range []string{"elbv2", "elb", "wafv2", "backup"} {
 			if g, ok := a.Gaps.Find(svc, r, "ListTables", "arn:x"); !ok || g.Reason != state.ReasonUnsupported {
 				t.Errorf("%s in %s: gap %+v, want unsupported", svc, r, g)
 			}
 		}
+	}
+}
+
+func TestMotoDataStores(t *testing.T) {
+	sc, res := collected(t)
+	a := res.Account
+	for _, r := range scenarioRegions {
+		secure := r == secureRegion
+		t.Run(r, func(t *testing.T) {
+			tb := find(t, "table", a.DynamoDB.Tables, func(x state.DynamoDBTable) string { return x.Region + "/" + x.Name }, r+"/orders")
+			eq(t, "table arn", tb.ARN, "arn:aws:dynamodb:"+r+":"+motoAccount+":table/orders")
+			eq(t, "table PITR", tb.PITR, secure)
+			eq(t, "table deletion protection", tb.DeletionProtection, secure)
+			eq(t, "table billing", tb.BillingMode, "PAY_PER_REQUEST")
+			eq(t, "table AWS owned key", tb.AWSOwnedKey(), !secure)
+			if secure {
+				eq(t, "table key", tb.KMSKeyARN, "arn:aws:kms:"+r+":"+motoAccount+":key/"+sc.rotatingKey[r])
+				eq(t, "table tag", tb.Tags["data-classification"], "confidential")
+			}
+			fn := find(t, "function", a.Lambda.Functions, func(x state.LambdaFunction) string { return x.Region + "/" + x.Name }, r+"/resize")
+			eq(t, "function runtime", fn.Runtime, "python3.12")
+			eq(t, "function arn", fn.ARN, "arn:aws:lambda:"+r+":"+motoAccount+":function:resize")
+			eq(t, "function public policy", strings.Contains(fn.Policy, `"*"`), !secure)
+			fs := find(t, "file system", a.EFS.FileSystems, func(x state.FileSystem) string { return x.Region + "/" + x.Name }, r+"/shared-"+r)
+			eq(t, "efs encrypted", fs.Encrypted, secure)
+			eq(t, "efs policy", strings.Contains(fs.Policy, "aws:SecureTransport"), secure)
+			mt := find(t, "mount target", a.EFS.MountTargets, func(x state.EFSMountTarget) string { return x.FileSystemID }, fs.ID)
+			eq(t, "mount target subnet", mt.SubnetID, sc.subnet[r])
+			eq(t, "mount target region", mt.Region, r)
+			ap := find(t, "access point", a.EFS.AccessPoints, func(x state.EFSAccessPoint) string { return x.FileSystemID }, fs.ID)
+			eq(t, "access point root", ap.RootDirectory, "/app")
+			eq(t, "access point posix user", ap.PosixUser != nil && ap.PosixUser.UID == 1000, secure)
+		})
 	}
 }
 
@@ -519,7 +552,8 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		"ec2:GetImageBlockPublicAccessState": true, "ec2:GetInstanceMetadataDefaults": true, "rds:DescribePendingMaintenanceActions": true,
 		"ssm:DescribeInstanceInformation": true, "ssm:ListResourceComplianceSummaries": true, "workspaces:DescribeIpGroups": true,
 		"guardduty:GetFindingsStatistics": true, "ec2:DescribeClientVpnEndpoints": true, "ec2:DescribeVpcBlockPublicAccessOptions": true,
-		"ssm:GetServiceSetting": true, "cloudwatch:DescribeAlarms": true, "securityhub:GetEnabledStandards": true,
+		"ssm:GetServiceSetting": true, "cloudwatch:DescribeAlarms": true, "securityhub:GetEnabledStandards": true, "elasticfilesystem:DescribeReplicationConfigurations": true,
+		"lambda:GetRuntimeManagementConfig": true,
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -548,6 +582,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"S3": "s3", "S3 Control": "s3control", "EC2": "ec2", "KMS": "kms", "CloudTrail": "cloudtrail", "Config Service": "config",
 		"GuardDuty": "guardduty", "SSM": "ssm", "RDS": "rds", "Redshift": "redshift", "WorkSpaces": "workspaces",
 		"CloudWatch Logs": "logs", "CloudWatch": "cloudwatch", "SNS": "sns", "SecurityHub": "securityhub",
+		"DynamoDB": "dynamodb", "Application Auto Scaling": "application-autoscaling", "Lambda": "lambda", "EFS": "elasticfilesystem",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

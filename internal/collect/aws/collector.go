@@ -189,6 +189,9 @@ func regionalServices() []service {
 		{"cloudwatch", (*collector).cloudwatch},
 		{"sns", (*collector).sns},
 		{"securityhub", (*collector).securityHub},
+		{"dynamodb", (*collector).dynamodb},
+		{"lambda", (*collector).lambda},
+		{"elasticfilesystem", (*collector).efs},
 	}
 }
 
@@ -349,9 +352,6 @@ func unsupportedSections() []unsupportedSection {
 		{service: "elbv2", why: why("Elastic Load Balancing (application, network, gateway)")},
 		{service: "elb", why: why("Classic Load Balancing")},
 		{service: "wafv2", why: why("AWS WAF web ACL association")},
-		{service: "dynamodb", why: why("DynamoDB")},
-		{service: "elasticfilesystem", why: why("EFS")},
 		{service: "backup", why: why("AWS Backup")},
-		{service: "lambda", why: why("Lambda")},
 	}
 }

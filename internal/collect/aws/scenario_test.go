@@ -1,8 +1,11 @@
 package aws
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"testing"
@@ -16,12 +19,18 @@ import (
 	cwltypes "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	cstypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	"github.com/aws/aws-sdk-go-v2/service/efs"
+	efstypes "github.com/aws/aws-sdk-go-v2/service/efs/types"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
+	"github.com/aws/aws-sdk-go-v2/service/lambda"
+	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
@@ -39,6 +48,16 @@ import (
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
+
+// tinyZip is a deployment package holding one Python file.
+func tinyZip() []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("app.py")
+	io.WriteString(w, "def handler(event, context):\n    return 'ok'\n")
+	zw.Close()
+	return buf.Bytes()
+}
 
 // stripAccountHost sends the test's own s3control calls to moto's address
 // (the SDK puts the account ID in front of the host, as for AWS).
@@ -379,6 +398,47 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	case insecureRegion:
 		must(lc.CreateLogGroup(ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: sdk.String("app")}))
 	}
+
+	// DynamoDB: a table (encrypted under a KMS key, with point-in-time
+	// recovery, deletion protection and a classification tag when secure).
+	dc := dynamodb.NewFromConfig(cfg)
+	tin := &dynamodb.CreateTableInput{TableName: sdk.String("orders"), BillingMode: ddbtypes.BillingModePayPerRequest,
+		AttributeDefinitions: []ddbtypes.AttributeDefinition{{AttributeName: sdk.String("id"), AttributeType: ddbtypes.ScalarAttributeTypeS}},
+		KeySchema:            []ddbtypes.KeySchemaElement{{AttributeName: sdk.String("id"), KeyType: ddbtypes.KeyTypeHash}}}
+	if secure {
+		tin.SSESpecification = &ddbtypes.SSESpecification{Enabled: sdk.Bool(true), SSEType: ddbtypes.SSETypeKms, KMSMasterKeyId: rot.KeyMetadata.Arn}
+		tin.DeletionProtectionEnabled = sdk.Bool(true)
+		tin.Tags = []ddbtypes.Tag{{Key: sdk.String("data-classification"), Value: sdk.String("confidential")}}
+	}
+	must(dc.CreateTable(ctx, tin))
+	if secure {
+		must(dc.UpdateContinuousBackups(ctx, &dynamodb.UpdateContinuousBackupsInput{TableName: sdk.String("orders"),
+			PointInTimeRecoverySpecification: &ddbtypes.PointInTimeRecoverySpecification{PointInTimeRecoveryEnabled: sdk.Bool(true)}}))
+	}
+
+	// Lambda: a function (open to everyone by its policy when insecure).
+	lc2 := lambda.NewFromConfig(cfg)
+	must(lc2.CreateFunction(ctx, &lambda.CreateFunctionInput{FunctionName: sdk.String("resize"), Runtime: lambdatypes.RuntimePython312,
+		Role: sdk.String("arn:aws:iam::" + motoAccount + ":role/app-role"), Handler: sdk.String("app.handler"), Code: &lambdatypes.FunctionCode{ZipFile: tinyZip()}}))
+	if !secure {
+		must(lc2.AddPermission(ctx, &lambda.AddPermissionInput{FunctionName: sdk.String("resize"), StatementId: sdk.String("anyone"),
+			Action: sdk.String("lambda:InvokeFunction"), Principal: sdk.String("*")}))
+	}
+
+	// EFS: a file system with a mount target and an access point
+	// (encrypted, with a policy and a fixed identity when secure; this moto
+	// cannot set a backup policy).
+	fc := efs.NewFromConfig(cfg)
+	fs := must(fc.CreateFileSystem(ctx, &efs.CreateFileSystemInput{CreationToken: sdk.String("fs-" + r), Encrypted: sdk.Bool(secure),
+		Tags: []efstypes.Tag{{Key: sdk.String("Name"), Value: sdk.String("shared-" + r)}}}))
+	must(fc.CreateMountTarget(ctx, &efs.CreateMountTargetInput{FileSystemId: fs.FileSystemId, SubnetId: sub.Subnet.SubnetId}))
+	ap := &efs.CreateAccessPointInput{FileSystemId: fs.FileSystemId, RootDirectory: &efstypes.RootDirectory{Path: sdk.String("/app")}}
+	if secure {
+		ap.PosixUser = &efstypes.PosixUser{Uid: sdk.Int64(1000), Gid: sdk.Int64(1000)}
+		must(fc.PutFileSystemPolicy(ctx, &efs.PutFileSystemPolicyInput{FileSystemId: fs.FileSystemId,
+			Policy: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":{"AWS":"*"},"Action":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}`)}))
+	}
+	must(fc.CreateAccessPoint(ctx, ap))
 
 	// Config, GuardDuty and Security Hub in the secure region only.
 	if secure {

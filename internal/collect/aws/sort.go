@@ -75,6 +75,11 @@ func sortState(a *state.Account) {
 	byARN(a.CloudWatch.Alarms)
 	byARN(a.SNS.Topics)
 	byARN(a.SecurityHub.Hubs)
+	byARN(a.DynamoDB.Tables)
+	byARN(a.Lambda.Functions)
+	byARN(a.EFS.FileSystems)
+	byARN(a.EFS.AccessPoints)
+	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })
 	w := &a.WorkSpaces
 	byARN(w.Workspaces)
 	byARN(w.Directories)
