@@ -49,8 +49,10 @@ func DefaultRate() Rate { return Rate{RPS: 10, Burst: 20} }
 type Operation struct {
 	// Service is the API's endpoint prefix: ec2, s3, s3control, iam, sts,
 	// organizations, kms, cloudtrail, config, guardduty, ssm, rds, redshift,
-	// workspaces, access-analyzer, account. Coverage gaps of this operation
-	// carry it as state.Gap.Service.
+	// workspaces, access-analyzer, account, logs, ... Coverage gaps of this
+	// operation carry it as state.Gap.Service. One exception: the two
+	// generations of Elastic Load Balancing share the elasticloadbalancing
+	// endpoint and action names, and are elbv2 and elb here.
 	Service string `json:"service"`
 	// Action is the API action name as the SDK and the wire protocol name
 	// it, e.g. GetBucketPolicy. Gaps carry it as state.Gap.Operation.
@@ -112,6 +114,12 @@ func Operations() []Operation {
 	rds := func(action string, scope Scope, fills string) Operation {
 		o := op("rds", action, "rds:"+action, scope, rdsRate, fills)
 		o.Pool = "rds:*"
+		return o
+	}
+	// ELB Describe*: 10/s, burst 40, shared by the account's ELB calls in a region.
+	elbOp := func(service, action string, scope Scope, fills string) Operation {
+		o := op(service, action, "elasticloadbalancing:"+action, scope, Rate{RPS: 10, Burst: 40}, fills)
+		o.Pool = "elasticloadbalancing:*"
 		return o
 	}
 	lambdaOp := func(action string, scope Scope, fills string) Operation {
@@ -289,6 +297,20 @@ func Operations() []Operation {
 		op("elasticfilesystem", "DescribeFileSystemPolicy", "elasticfilesystem:DescribeFileSystemPolicy", PerItem, d, "efs.file_systems.policy"),
 		op("elasticfilesystem", "DescribeMountTargets", "elasticfilesystem:DescribeMountTargets", PerItem, d, "efs.mount_targets"),
 		op("elasticfilesystem", "DescribeAccessPoints", "elasticfilesystem:DescribeAccessPoints", Regional, d, "efs.access_points"),
+
+		// Elastic Load Balancing (regional). Both generations answer at the
+		// elasticloadbalancing endpoint with the same action names; their
+		// gaps are told apart as elbv2 and elb (see state.ELBServiceV2).
+		elbOp("elbv2", "DescribeLoadBalancers", Regional, "elb.load_balancers"),
+		elbOp("elbv2", "DescribeTags", Regional, "elb.load_balancers.tags"),
+		elbOp("elbv2", "DescribeLoadBalancerAttributes", PerItem, "elb.load_balancers.access_logs,deletion_protection,..."),
+		elbOp("elbv2", "DescribeListeners", PerItem, "elb.load_balancers.listeners"),
+		elbOp("elbv2", "DescribeRules", PerItem, "elb.load_balancers.listeners.rule_actions"),
+		op("wafv2", "GetWebACLForResource", "wafv2:GetWebACLForResource", PerItem, d, "elb.load_balancers.web_acl_arn"),
+		elbOp("elb", "DescribeLoadBalancers", Regional, "elb.load_balancers (classic)"),
+		elbOp("elb", "DescribeTags", Regional, "elb.load_balancers.tags (classic)"),
+		elbOp("elb", "DescribeLoadBalancerAttributes", PerItem, "elb.load_balancers.access_logs,cross_zone,connection_draining (classic)"),
+		elbOp("elb", "DescribeLoadBalancerPolicies", PerItem, "elb.load_balancers.listeners.reference_security_policy (classic)"),
 
 		// WorkSpaces (regional).
 		op("workspaces", "DescribeWorkspaces", "workspaces:DescribeWorkspaces", Regional, d, "workspaces.workspaces"),

@@ -414,7 +414,7 @@ func TestMotoMonitoring(t *testing.T) {
 			t.Errorf("securityhub gap in %s: %s", r, g)
 		}
 		// Not collected yet: an unsupported gap per region, so checks say unknown.
-		for _, svc := range []string{"elbv2", "elb", "wafv2", "backup"} {
+		for _, svc := range []string{"backup"} {
 			if g, ok := a.Gaps.Find(svc, r, "ListTables", "arn:x"); !ok || g.Reason != state.ReasonUnsupported {
 				t.Errorf("%s in %s: gap %+v, want unsupported", svc, r, g)
 			}
@@ -451,6 +451,40 @@ func TestMotoDataStores(t *testing.T) {
 			ap := find(t, "access point", a.EFS.AccessPoints, func(x state.EFSAccessPoint) string { return x.FileSystemID }, fs.ID)
 			eq(t, "access point root", ap.RootDirectory, "/app")
 			eq(t, "access point posix user", ap.PosixUser != nil && ap.PosixUser.UID == 1000, secure)
+		})
+	}
+}
+
+func TestMotoLoadBalancers(t *testing.T) {
+	_, res := collected(t)
+	lbs := res.Account.ELB.LoadBalancers
+	for _, r := range scenarioRegions {
+		secure := r == secureRegion
+		t.Run(r, func(t *testing.T) {
+			alb := find(t, "load balancer", lbs, func(x state.LoadBalancer) string { return x.Region + "/" + x.Type + "/" + x.Name }, r+"/application/web")
+			if alb.Scheme != "internet-facing" || len(alb.AvailabilityZones) != 2 || alb.Tags["tier"] != "edge" || !alb.CrossZone || len(alb.SecurityGroups) != 1 {
+				t.Errorf("alb = %+v", alb)
+			}
+			eq(t, "alb access logs", alb.AccessLogs, secure)
+			eq(t, "alb deletion protection", alb.DeletionProtection, secure)
+			eq(t, "alb drop invalid headers", alb.DropInvalidHeaders, secure)
+			if len(alb.Listeners) != 1 || alb.Listeners[0].Port != 80 || alb.Listeners[0].Protocol != "HTTP" || len(alb.Listeners[0].DefaultActions) != 1 {
+				t.Fatalf("alb listeners = %+v", alb.Listeners)
+			}
+			l := alb.Listeners[0]
+			if secure {
+				if l.DefaultActions[0].Type != "redirect" || l.DefaultActions[0].RedirectProtocol != "HTTPS" || len(l.RuleActions) != 1 || l.RuleActions[0].Type != "forward" {
+					t.Errorf("secure listener = %+v", l)
+				}
+			} else {
+				eq(t, "insecure listener action", l.DefaultActions[0].Type, "forward")
+				clb := find(t, "classic load balancer", lbs, func(x state.LoadBalancer) string { return x.Region + "/" + x.Type + "/" + x.Name }, r+"/classic/legacy")
+				eq(t, "classic arn", clb.ARN, "arn:aws:elasticloadbalancing:"+r+":"+motoAccount+":loadbalancer/legacy")
+				if len(clb.Listeners) != 2 || clb.Listeners[0].Secure() == clb.Listeners[1].Secure() {
+					t.Errorf("classic listeners = %+v", clb.Listeners)
+				}
+				eq(t, "classic gap service", clb.GapService(), "elb")
+			}
 		})
 	}
 }
@@ -583,6 +617,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"GuardDuty": "guardduty", "SSM": "ssm", "RDS": "rds", "Redshift": "redshift", "WorkSpaces": "workspaces",
 		"CloudWatch Logs": "logs", "CloudWatch": "cloudwatch", "SNS": "sns", "SecurityHub": "securityhub",
 		"DynamoDB": "dynamodb", "Application Auto Scaling": "application-autoscaling", "Lambda": "lambda", "EFS": "elasticfilesystem",
+		"Elastic Load Balancing v2": "elbv2", "Elastic Load Balancing": "elb", "WAFV2": "wafv2",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -192,6 +192,8 @@ func regionalServices() []service {
 		{"dynamodb", (*collector).dynamodb},
 		{"lambda", (*collector).lambda},
 		{"elasticfilesystem", (*collector).efs},
+		{"elbv2", (*collector).elbv2},
+		{"elb", (*collector).elbClassic},
 	}
 }
 
@@ -349,9 +351,6 @@ func unsupportedSections() []unsupportedSection {
 		return what + " is not collected by live scans yet; checks that need it answer unknown"
 	}
 	return []unsupportedSection{
-		{service: "elbv2", why: why("Elastic Load Balancing (application, network, gateway)")},
-		{service: "elb", why: why("Classic Load Balancing")},
-		{service: "wafv2", why: why("AWS WAF web ACL association")},
 		{service: "backup", why: why("AWS Backup")},
 	}
 }

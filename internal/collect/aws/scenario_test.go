@@ -25,6 +25,10 @@ import (
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/aws-sdk-go-v2/service/efs"
 	efstypes "github.com/aws/aws-sdk-go-v2/service/efs/types"
+	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
+	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing/types"
+	elbv2 "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
+	elbv2types "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
@@ -439,6 +443,36 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 			Policy: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":{"AWS":"*"},"Action":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}`)}))
 	}
 	must(fc.CreateAccessPoint(ctx, ap))
+
+	// Load balancers: an internet-facing ALB (plain HTTP forwarding when
+	// insecure; redirecting to HTTPS, logging and deletion-protected when
+	// secure) and, in the insecure region, a classic ELB.
+	sub2 := must(ec.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: vpc.Vpc.VpcId, CidrBlock: sdk.String("10.20.2.0/24"), AvailabilityZone: sdk.String(r + "b")}))
+	lbc := elbv2.NewFromConfig(cfg)
+	alb := must(lbc.CreateLoadBalancer(ctx, &elbv2.CreateLoadBalancerInput{Name: sdk.String("web"), Subnets: []string{*sub.Subnet.SubnetId, *sub2.Subnet.SubnetId},
+		SecurityGroups: []string{*closedSG.GroupId}, Scheme: elbv2types.LoadBalancerSchemeEnumInternetFacing, Type: elbv2types.LoadBalancerTypeEnumApplication,
+		Tags: []elbv2types.Tag{{Key: sdk.String("tier"), Value: sdk.String("edge")}}}))
+	albARN := alb.LoadBalancers[0].LoadBalancerArn
+	tg := must(lbc.CreateTargetGroup(ctx, &elbv2.CreateTargetGroupInput{Name: sdk.String("app"), Protocol: elbv2types.ProtocolEnumHttp, Port: sdk.Int32(8080), VpcId: vpc.Vpc.VpcId}))
+	forward := []elbv2types.Action{{Type: elbv2types.ActionTypeEnumForward, TargetGroupArn: tg.TargetGroups[0].TargetGroupArn}}
+	def := forward
+	if secure {
+		def = []elbv2types.Action{{Type: elbv2types.ActionTypeEnumRedirect, RedirectConfig: &elbv2types.RedirectActionConfig{Protocol: sdk.String("HTTPS"), Port: sdk.String("443"), StatusCode: elbv2types.RedirectActionStatusCodeEnumHttp301}}}
+	}
+	lis := must(lbc.CreateListener(ctx, &elbv2.CreateListenerInput{LoadBalancerArn: albARN, Protocol: elbv2types.ProtocolEnumHttp, Port: sdk.Int32(80), DefaultActions: def}))
+	if secure {
+		must(lbc.CreateRule(ctx, &elbv2.CreateRuleInput{ListenerArn: lis.Listeners[0].ListenerArn, Priority: sdk.Int32(10), Actions: forward,
+			Conditions: []elbv2types.RuleCondition{{Field: sdk.String("path-pattern"), Values: []string{"/health"}}}}))
+		must(lbc.ModifyLoadBalancerAttributes(ctx, &elbv2.ModifyLoadBalancerAttributesInput{LoadBalancerArn: albARN, Attributes: []elbv2types.LoadBalancerAttribute{
+			{Key: sdk.String("access_logs.s3.enabled"), Value: sdk.String("true")}, {Key: sdk.String("access_logs.s3.bucket"), Value: sdk.String("shoulder-logs")},
+			{Key: sdk.String("deletion_protection.enabled"), Value: sdk.String("true")},
+			{Key: sdk.String("routing.http.drop_invalid_header_fields.enabled"), Value: sdk.String("true")}}}))
+	} else {
+		must(elb.NewFromConfig(cfg).CreateLoadBalancer(ctx, &elb.CreateLoadBalancerInput{LoadBalancerName: sdk.String("legacy"), AvailabilityZones: []string{r + "a"},
+			Listeners: []elbtypes.Listener{{Protocol: sdk.String("HTTP"), LoadBalancerPort: 80, InstanceProtocol: sdk.String("HTTP"), InstancePort: sdk.Int32(8080)},
+				{Protocol: sdk.String("HTTPS"), LoadBalancerPort: 443, InstanceProtocol: sdk.String("HTTP"), InstancePort: sdk.Int32(8080),
+					SSLCertificateId: sdk.String("arn:aws:iam::" + motoAccount + ":server-certificate/legacy")}}}))
+	}
 
 	// Config, GuardDuty and Security Hub in the secure region only.
 	if secure {

@@ -76,6 +76,7 @@ func sortState(a *state.Account) {
 	byARN(a.SNS.Topics)
 	byARN(a.SecurityHub.Hubs)
 	byARN(a.DynamoDB.Tables)
+	byARN(a.ELB.LoadBalancers)
 	byARN(a.Lambda.Functions)
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
