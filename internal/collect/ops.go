@@ -312,6 +312,16 @@ func Operations() []Operation {
 		elbOp("elb", "DescribeLoadBalancerAttributes", PerItem, "elb.load_balancers.access_logs,cross_zone,connection_draining (classic)"),
 		elbOp("elb", "DescribeLoadBalancerPolicies", PerItem, "elb.load_balancers.listeners.reference_security_policy (classic)"),
 
+		// AWS Backup (regional).
+		op("backup", "ListBackupVaults", "backup:ListBackupVaults", Regional, d, "backup.vaults"),
+		op("backup", "GetBackupVaultAccessPolicy", "backup:GetBackupVaultAccessPolicy", PerItem, d, "backup.vaults.policy"),
+		op("backup", "ListRecoveryPointsByBackupVault", "backup:ListRecoveryPointsByBackupVault", PerItem, d, "backup.recovery_points"),
+		op("backup", "ListBackupPlans", "backup:ListBackupPlans", Regional, d, "backup.plans"),
+		op("backup", "GetBackupPlan", "backup:GetBackupPlan", PerItem, d, "backup.plans.rules"),
+		op("backup", "ListBackupSelections", "backup:ListBackupSelections", PerItem, d, "backup.plans.selections"),
+		op("backup", "GetBackupSelection", "backup:GetBackupSelection", PerItem, d, "backup.plans.selections"),
+		op("backup", "ListProtectedResources", "backup:ListProtectedResources", Regional, d, "backup.protected_resources"),
+
 		// WorkSpaces (regional).
 		op("workspaces", "DescribeWorkspaces", "workspaces:DescribeWorkspaces", Regional, d, "workspaces.workspaces"),
 		op("workspaces", "DescribeWorkspaceDirectories", "workspaces:DescribeWorkspaceDirectories", Regional, d, "workspaces.directories"),

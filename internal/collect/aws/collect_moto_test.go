@@ -413,12 +413,6 @@ func TestMotoMonitoring(t *testing.T) {
 		if g, ok := a.Gaps.Find("securityhub", r, "DescribeHub", ""); ok {
 			t.Errorf("securityhub gap in %s: %s", r, g)
 		}
-		// Not collected yet: an unsupported gap per region, so checks say unknown.
-		for _, svc := range []string{"backup"} {
-			if g, ok := a.Gaps.Find(svc, r, "ListTables", "arn:x"); !ok || g.Reason != state.ReasonUnsupported {
-				t.Errorf("%s in %s: gap %+v, want unsupported", svc, r, g)
-			}
-		}
 	}
 }
 
@@ -486,6 +480,24 @@ func TestMotoLoadBalancers(t *testing.T) {
 				eq(t, "classic gap service", clb.GapService(), "elb")
 			}
 		})
+	}
+}
+
+func TestMotoBackup(t *testing.T) {
+	_, res := collected(t)
+	bk := res.Account.Backup
+	for _, r := range scenarioRegions {
+		v := find(t, "vault", bk.Vaults, func(x state.BackupVault) string { return x.Name }, "vault-"+r)
+		eq(t, "vault region", v.Region, r)
+	}
+	sec := find(t, "vault", bk.Vaults, func(x state.BackupVault) string { return x.Name }, "vault-"+secureRegion)
+	if !strings.HasPrefix(sec.EncryptionKeyARN, "arn:aws:kms:"+secureRegion) {
+		t.Errorf("secure vault key = %q", sec.EncryptionKeyARN)
+	}
+	pl := find(t, "plan", bk.Plans, func(x state.BackupPlan) string { return x.Name }, "daily")
+	if len(pl.Rules) != 1 || pl.Rules[0].DeleteAfterDays != 35 || pl.Rules[0].TargetVault != "vault-"+secureRegion || len(pl.Rules[0].CopyActions) != 1 ||
+		pl.Rules[0].CopyActions[0].Region() != insecureRegion {
+		t.Errorf("plan rules = %+v", pl.Rules)
 	}
 }
 
@@ -587,7 +599,8 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		"ssm:DescribeInstanceInformation": true, "ssm:ListResourceComplianceSummaries": true, "workspaces:DescribeIpGroups": true,
 		"guardduty:GetFindingsStatistics": true, "ec2:DescribeClientVpnEndpoints": true, "ec2:DescribeVpcBlockPublicAccessOptions": true,
 		"ssm:GetServiceSetting": true, "cloudwatch:DescribeAlarms": true, "securityhub:GetEnabledStandards": true, "elasticfilesystem:DescribeReplicationConfigurations": true,
-		"lambda:GetRuntimeManagementConfig": true,
+		"lambda:GetRuntimeManagementConfig": true, "backup:ListProtectedResources": true, "backup:GetBackupVaultAccessPolicy": true,
+		"backup:ListRecoveryPointsByBackupVault": true, "backup:ListBackupSelections": true,
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -617,7 +630,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"GuardDuty": "guardduty", "SSM": "ssm", "RDS": "rds", "Redshift": "redshift", "WorkSpaces": "workspaces",
 		"CloudWatch Logs": "logs", "CloudWatch": "cloudwatch", "SNS": "sns", "SecurityHub": "securityhub",
 		"DynamoDB": "dynamodb", "Application Auto Scaling": "application-autoscaling", "Lambda": "lambda", "EFS": "elasticfilesystem",
-		"Elastic Load Balancing v2": "elbv2", "Elastic Load Balancing": "elb", "WAFV2": "wafv2",
+		"Elastic Load Balancing v2": "elbv2", "Elastic Load Balancing": "elb", "WAFV2": "wafv2", "Backup": "backup",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

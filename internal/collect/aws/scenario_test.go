@@ -13,6 +13,8 @@ import (
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/account"
+	"github.com/aws/aws-sdk-go-v2/service/backup"
+	bktypes "github.com/aws/aws-sdk-go-v2/service/backup/types"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	cttypes "github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
 	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
@@ -472,6 +474,23 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 			Listeners: []elbtypes.Listener{{Protocol: sdk.String("HTTP"), LoadBalancerPort: 80, InstanceProtocol: sdk.String("HTTP"), InstancePort: sdk.Int32(8080)},
 				{Protocol: sdk.String("HTTPS"), LoadBalancerPort: 443, InstanceProtocol: sdk.String("HTTP"), InstancePort: sdk.Int32(8080),
 					SSLCertificateId: sdk.String("arn:aws:iam::" + motoAccount + ":server-certificate/legacy")}}}))
+	}
+
+	// AWS Backup: a vault in each region; in the secure one under the
+	// customer key, and a plan whose rule copies to another region (this
+	// moto has neither vault access policies nor backup selections: the
+	// stub endpoint test reads those).
+	bc := backup.NewFromConfig(cfg)
+	vin := &backup.CreateBackupVaultInput{BackupVaultName: sdk.String("vault-" + r)}
+	if secure {
+		vin.EncryptionKeyArn = rot.KeyMetadata.Arn
+	}
+	vault := must(bc.CreateBackupVault(ctx, vin))
+	if secure {
+		must(bc.CreateBackupPlan(ctx, &backup.CreateBackupPlanInput{BackupPlan: &bktypes.BackupPlanInput{BackupPlanName: sdk.String("daily"),
+			Rules: []bktypes.BackupRuleInput{{RuleName: sdk.String("daily-35d"), TargetBackupVaultName: vault.BackupVaultName, ScheduleExpression: sdk.String("cron(0 3 * * ? *)"),
+				Lifecycle:   &bktypes.Lifecycle{DeleteAfterDays: sdk.Int64(35)},
+				CopyActions: []bktypes.CopyAction{{DestinationBackupVaultArn: sdk.String("arn:aws:backup:" + insecureRegion + ":" + motoAccount + ":backup-vault:vault-" + insecureRegion)}}}}}}))
 	}
 
 	// Config, GuardDuty and Security Hub in the secure region only.

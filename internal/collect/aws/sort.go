@@ -77,6 +77,12 @@ func sortState(a *state.Account) {
 	byARN(a.SecurityHub.Hubs)
 	byARN(a.DynamoDB.Tables)
 	byARN(a.ELB.LoadBalancers)
+	byARN(a.Backup.Vaults)
+	byARN(a.Backup.Plans)
+	byARN(a.Backup.RecoveryPoints)
+	sort.SliceStable(a.Backup.ProtectedResources, func(x, y int) bool {
+		return a.Backup.ProtectedResources[x].ResourceARN < a.Backup.ProtectedResources[y].ResourceARN
+	})
 	byARN(a.Lambda.Functions)
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)

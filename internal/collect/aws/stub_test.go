@@ -42,6 +42,18 @@ var stubResponses = map[string]string{
 	"AmazonSSM.GetServiceSetting": `{"ServiceSetting":{"SettingId":"/ssm/documents/console/public-sharing-permission","SettingValue":"Disable"}}`,
 }
 
+// stubREST answers the REST (JSON) operations by path: AWS Backup here.
+var stubREST = map[string]string{
+	"/backup/plans":                       `{"BackupPlansList":[{"BackupPlanId":"p1","BackupPlanArn":"arn:aws:backup:eu-west-1:` + stubAccount + `:backup-plan:p1","BackupPlanName":"weekly"}]}`,
+	"/backup/plans/p1":                    `{"BackupPlanId":"p1","BackupPlan":{"BackupPlanName":"weekly","Rules":[{"RuleName":"weekly-7d","TargetBackupVaultName":"main","ScheduleExpression":"cron(0 5 ? * 1 *)","Lifecycle":{"DeleteAfterDays":7},"EnableContinuousBackup":true}]}}`,
+	"/backup/plans/p1/selections":         `{"BackupSelectionsList":[{"SelectionId":"s1","SelectionName":"everything"}]}`,
+	"/backup/plans/p1/selections/s1":      `{"SelectionId":"s1","BackupSelection":{"SelectionName":"everything","IamRoleArn":"arn:aws:iam::` + stubAccount + `:role/backup","Resources":["*"],"NotResources":["arn:aws:s3:::scratch-*"],"ListOfTags":[{"ConditionType":"STRINGEQUALS","ConditionKey":"backup","ConditionValue":"yes"}]}}`,
+	"/backup-vaults":                      `{"BackupVaultList":[{"BackupVaultName":"main","BackupVaultArn":"arn:aws:backup:eu-west-1:` + stubAccount + `:backup-vault:main","Locked":true,"MinRetentionDays":7,"MaxRetentionDays":365,"LockDate":1700000000,"NumberOfRecoveryPoints":1}]}`,
+	"/backup-vaults/main/access-policy":   `{"BackupVaultName":"main","Policy":"{\"Version\":\"2012-10-17\",\"Statement\":[]}"}`,
+	"/backup-vaults/main/recovery-points": `{"RecoveryPoints":[{"RecoveryPointArn":"arn:aws:backup:eu-west-1:` + stubAccount + `:recovery-point:rp1","ResourceArn":"arn:aws:dynamodb:eu-west-1:` + stubAccount + `:table/t","ResourceType":"DynamoDB","IsEncrypted":true,"Status":"COMPLETED","CreationDate":1700000000}]}`,
+	"/resources":                          `{"Results":[{"ResourceArn":"arn:aws:dynamodb:eu-west-1:` + stubAccount + `:table/t","ResourceType":"DynamoDB","LastBackupTime":1700000000}]}`,
+}
+
 // stubServer serves stubResponses and counts what it was asked.
 func stubServer(t *testing.T) (string, func() map[string]int) {
 	var mu sync.Mutex
@@ -57,6 +69,10 @@ func stubServer(t *testing.T) (string, func() map[string]int) {
 		asked[action]++
 		mu.Unlock()
 		resp, ok := stubResponses[action]
+		if rest, isREST := stubREST[strings.TrimSuffix(r.URL.Path, "/")]; action == "" && isREST && r.Method == http.MethodGet {
+			resp, ok = rest, true
+			w.Header().Set("Content-Type", "application/json")
+		}
 		if !ok {
 			w.WriteHeader(http.StatusNotImplemented)
 			return
@@ -128,6 +144,23 @@ func TestStubOperationsMotoLacks(t *testing.T) {
 	ss, ok := a.SSM.Settings("eu-west-1")
 	if !ok || !ss.DocumentPublicSharingBlocked {
 		t.Errorf("SSM settings = %+v, %v", ss, ok)
+	}
+	bk := a.Backup
+	if len(bk.Vaults) != 1 || !bk.Vaults[0].Locked || bk.Vaults[0].MinRetentionDays != 7 || bk.Vaults[0].Policy == "" || bk.Vaults[0].LockDate == nil {
+		t.Errorf("vaults = %+v", bk.Vaults)
+	}
+	if len(bk.RecoveryPoints) != 1 || !bk.RecoveryPoints[0].Encrypted || bk.RecoveryPoints[0].VaultName != "main" {
+		t.Errorf("recovery points = %+v", bk.RecoveryPoints)
+	}
+	if len(bk.ProtectedResources) != 1 || bk.ProtectedResources[0].ResourceType != "DynamoDB" || bk.ProtectedResources[0].LastBackupTime.IsZero() {
+		t.Errorf("protected resources = %+v", bk.ProtectedResources)
+	}
+	if len(bk.Plans) != 1 || len(bk.Plans[0].Rules) != 1 || bk.Plans[0].Rules[0].DeleteAfterDays != 7 || !bk.Plans[0].Rules[0].ContinuousBackup {
+		t.Fatalf("plans = %+v", bk.Plans)
+	}
+	sel := bk.Plans[0].Selections
+	if len(sel) != 1 || !sel[0].Selects("arn:aws:rds:eu-west-1:1:db:x", nil) || sel[0].Selects("arn:aws:s3:::scratch-1", nil) || len(sel[0].Tags) != 1 {
+		t.Errorf("selections = %+v", sel)
 	}
 	// Everything the stub does not serve is a not_implemented gap, never data.
 	if g, ok := a.Gaps.Find("ec2", "eu-west-1", "DescribeInstances", ""); !ok || g.Reason != state.ReasonNotImplemented {
