@@ -340,6 +340,9 @@ func (c *collector) finish(regions []string) {
 // unsupportedSection is a part of state.Account the live collector does not
 // fill yet: it is recorded as an `unsupported` gap so checks answer unknown.
 type unsupportedSection struct {
+	// section is the json name of the state.Account field, service the gap
+	// service its checks consult.
+	section string
 	service string
 	global  bool
 	why     string
@@ -354,6 +357,6 @@ func unsupportedSections() []unsupportedSection {
 	_ = why
 	// Every section of state.Account has a collector today. A section
 	// added later goes here until it has one, e.g.
-	// {service: "newsvc", why: why("New Service")}.
+	// {section: "newsvc", service: "newsvc", why: why("New Service")}.
 	return nil
 }

@@ -31,7 +31,7 @@ func TestEverySectionCollectedOrUnsupported(t *testing.T) {
 	}
 	unsupported := map[string]bool{}
 	for _, u := range unsupportedSections() {
-		unsupported[u.service] = true
+		unsupported[u.section] = true
 	}
 	typ := reflect.TypeOf(state.Account{})
 	for i := 0; i < typ.NumField(); i++ {
