@@ -296,7 +296,10 @@ func (c *collector) efs(ctx context.Context, region string) {
 				}
 				return err
 			})
-			_ = c.do(ctx, "elasticfilesystem", "DescribeMountTargets", region, f.ARN, nil, func(ctx context.Context) error {
+			// A failure is recorded for the region's mount target listing (no
+			// resource), as the checks ask: one unread file system's mount
+			// targets make the region's mount target picture incomplete.
+			_ = c.do(ctx, "elasticfilesystem", "DescribeMountTargets", region, "", nil, func(ctx context.Context) error {
 				p := efs.NewDescribeMountTargetsPaginator(cl, &efs.DescribeMountTargetsInput{FileSystemId: id, MaxItems: sdk.Int32(100)})
 				var got []state.EFSMountTarget
 				for p.HasMorePages() {
