@@ -289,7 +289,7 @@ func TestProgressRender(t *testing.T) {
 	p.Started("", "iam")
 	p.Finished("", "iam", true)
 	out := p.Render()
-	for _, want := range []string{"1/3 tasks", "eu-west-1", "ec2 running 0/2 throttled×1", "global", "iam done"} {
+	for _, want := range []string{"1/3 tasks", "eu-west-1", " 0/1  services done, running: ec2, throttled: ec2×1", "global", " 1/1  services done"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("progress lacks %q:\n%s", want, out)
 		}
