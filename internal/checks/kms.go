@@ -29,9 +29,18 @@ func kmsChecks() []check.Check {
 	}
 }
 
-// eachKey evaluates every KMS key of the regions whose key listing succeeded.
+// eachKey evaluates every KMS key of the regions whose key listing
+// succeeded. A key whose DescribeKey failed is unknown: ListKeys gives only
+// its ID, so its manager, state and spec are empty, and an empty manager
+// would read as "AWS managed" (the collector then skips the key's other
+// per-key calls without recording gaps for them).
 func eachKey(a *state.Account, judge func(k state.Key) check.Result) []check.Result {
-	return eachRegional(a, "kms", []string{"ListKeys"}, a.KMS.Keys, judge)
+	return eachRegional(a, "kms", []string{"ListKeys"}, a.KMS.Keys, func(k state.Key) check.Result {
+		if g, ok := a.Gaps.Find("kms", k.Region, "DescribeKey", k.ARN); ok {
+			return check.GapR(k, g)
+		}
+		return judge(k)
+	})
 }
 
 // keyName is how results name a key: its first alias, else its ID.
@@ -101,9 +110,6 @@ func kmsKeyNotPendingDeletion() check.Check {
 			return eachKey(a, func(k state.Key) check.Result {
 				if !k.CustomerManaged() {
 					return check.NotApplicableR(k, "AWS managed key: it cannot be deleted")
-				}
-				if g, ok := a.Gaps.Find("kms", k.Region, "DescribeKey", k.ARN); ok {
-					return check.GapR(k, g)
 				}
 				if k.State != "PendingDeletion" && k.State != "PendingReplicaDeletion" {
 					return check.PassR(k, "%s is %s", keyName(k), k.State)
