@@ -114,6 +114,15 @@ func ec2SnapshotPublicAccessBlocked() check.Check {
 					if g, ok := a.Gaps.Find("ec2", r, "DescribeSnapshots", ""); ok {
 						return check.GapR(ref, g)
 					}
+					// A snapshot whose sharing could not be read may be the public one.
+					for _, sn := range a.EC2.Snapshots {
+						if sn.Region != r {
+							continue
+						}
+						if g, ok := a.Gaps.Find("ec2", r, "DescribeSnapshotAttribute", sn.ARN); ok {
+							return check.GapR(ref, g)
+						}
+					}
 					return check.PassR(ref, "snapshot block public access is block-new-sharing in %s and no snapshot is public", r)
 				case "":
 					return check.UnknownR(ref, "snapshot block public access was not collected in %s", r)

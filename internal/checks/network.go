@@ -558,6 +558,16 @@ func ec2VPCDefaultUnused() check.Check {
 				case enis > 0:
 					return check.FailR(v, "default VPC %s has %d network interfaces in use", v.ID, enis)
 				}
+				// Load balancers and databases count as workloads too: a
+				// listing of them that failed leaves "no workloads" unproven.
+				if g, ok := a.Gaps.Find("rds", v.Region, "DescribeDBInstances", ""); ok {
+					return check.GapR(v, g)
+				}
+				for _, svc := range []string{state.ELBServiceV2, state.ELBServiceClassic} {
+					if g, ok := listingGap(a, svc, v.Region, "DescribeLoadBalancers"); ok {
+						return check.GapR(v, g)
+					}
+				}
 				return check.PassR(v, "default VPC %s holds no workloads", v.ID)
 			})
 		},

@@ -1002,7 +1002,9 @@ func rdsEventSubscriptionCritical() check.Check {
 			var out []check.Result
 			for _, r := range a.ScannedRegions() {
 				ref := regionRef(a, "rds", r)
-				if g, ok := a.Gaps.FindAny("rds", r, "", "DescribeDBInstances", "DescribeDBClusters"); ok {
+				// The parameter group listings decide whether db-parameter-group
+				// events are required: without them a pass would be unproven.
+				if g, ok := a.Gaps.FindAny("rds", r, "", "DescribeDBInstances", "DescribeDBClusters", "DescribeDBParameterGroups", "DescribeDBClusterParameterGroups"); ok {
 					out = append(out, check.GapR(ref, g))
 					continue
 				}
