@@ -15,6 +15,12 @@ func accountRef(a *state.Account) state.Meta {
 	return check.Ref(a.AccountARN(), "")
 }
 
+// listing names the calls of one service that fill a part of the state.
+type listing struct {
+	service string
+	ops     []string
+}
+
 // listingGap reports a gap that hides a whole listing in a region (or a
 // global listing when region is ""). Checks that iterate resources must ask
 // this first: an empty list read from a failed call is not "no resources".
