@@ -41,3 +41,19 @@ func regionalListingUnknown(a *state.Account, service string, out *[]check.Resul
 	}
 	return bad
 }
+
+// eachRegional evaluates the resources of a regional listing: one unknown
+// result for every scanned region whose listing failed (an empty list read
+// from a failed call is not "no resources"), then judge for each resource
+// of the other regions.
+func eachRegional[T state.Resource](a *state.Account, service string, listOps []string, items []T, judge func(T) check.Result) []check.Result {
+	var out []check.Result
+	bad := regionalListingUnknown(a, service, &out, listOps...)
+	for _, it := range items {
+		if bad[it.Ref().Region] {
+			continue
+		}
+		out = append(out, judge(it))
+	}
+	return out
+}

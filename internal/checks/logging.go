@@ -49,14 +49,12 @@ func cloudtrailMultiRegionEnabled() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ref := accountRef(a)
-			for _, t := range a.CloudTrail.Trails {
-				if t.IsMultiRegion && t.IsLogging && t.ManagementEvents && (t.ReadWriteType == "" || t.ReadWriteType == "All") {
-					kind := "trail"
-					if t.IsOrganization {
-						kind = "organization trail"
-					}
-					return []check.Result{check.PassR(ref, "%s %s logs read and write management events in every region", kind, t.ARN)}
+			if ts := qualifyingTrails(a); len(ts) > 0 {
+				t, kind := ts[0], "trail"
+				if t.IsOrganization {
+					kind = "organization trail"
 				}
+				return []check.Result{check.PassR(ref, "%s %s logs read and write management events in every region", kind, t.ARN)}
 			}
 			// No qualifying trail seen: that is only a failure if we could read them all.
 			if g, ok := cloudtrailGap(a); ok {
@@ -754,22 +752,6 @@ func securityHubEnabled() check.Check {
 	}
 }
 
-// effectiveBPA merges the account's and the bucket's Block Public Access:
-// S3 applies a setting if either level turns it on.
-func effectiveBPA(acct, bucket *state.PublicAccessBlock) state.PublicAccessBlock {
-	var e state.PublicAccessBlock
-	for _, p := range []*state.PublicAccessBlock{acct, bucket} {
-		if p == nil {
-			continue
-		}
-		e.BlockPublicAcls = e.BlockPublicAcls || p.BlockPublicAcls
-		e.IgnorePublicAcls = e.IgnorePublicAcls || p.IgnorePublicAcls
-		e.BlockPublicPolicy = e.BlockPublicPolicy || p.BlockPublicPolicy
-		e.RestrictPublicBuckets = e.RestrictPublicBuckets || p.RestrictPublicBuckets
-	}
-	return e
-}
-
 // publicACLGrants lists the bucket ACL grants to everyone or to any AWS
 // account holder. ACLs are disabled under BucketOwnerEnforced ownership.
 func publicACLGrants(b *state.Bucket) []string {
@@ -778,11 +760,8 @@ func publicACLGrants(b *state.Bucket) []string {
 	}
 	var out []string
 	for _, g := range b.ACLGrants {
-		switch g.GranteeURI {
-		case state.AllUsersURI:
-			out = append(out, "AllUsers:"+g.Permission)
-		case state.AuthenticatedUsersURI:
-			out = append(out, "AuthenticatedUsers:"+g.Permission)
+		if who := publicGrantee(g); who != "" {
+			out = append(out, who+":"+g.Permission)
 		}
 	}
 	return out
@@ -809,7 +788,7 @@ func cloudtrailBucketNotPublic() check.Check {
 				opts.TrustedOrganizations = []string{p.OrganizationID}
 			}
 			return perTrailBucket(a, []string{"GetBucketPolicy", "GetBucketAcl", "GetPublicAccessBlock", "GetBucketOwnershipControls"}, func(b *state.Bucket, trails string) check.Result {
-				bpa := effectiveBPA(a.S3.AccountPublicAccessBlock, b.PublicAccessBlock)
+				bpa := effectivePAB(a.S3.AccountPublicAccessBlock, b.PublicAccessBlock)
 				var exposed []string
 				if !bpa.IgnorePublicAcls {
 					if g := publicACLGrants(b); len(g) > 0 {

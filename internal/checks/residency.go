@@ -168,7 +168,7 @@ func residencyStoreGaps(id, what, service, gapService string, listOps []string, 
 				return residencyNotConfigured(a)
 			}
 			out := unscannedOutside(a, p, what)
-			return append(out, forScannedResources(a, gapService, items(a), listOps, func(r state.Resource) check.Result {
+			return append(out, eachRegional(a, gapService, listOps, items(a), func(r state.Resource) check.Result {
 				reg := r.Ref().Region
 				from := ""
 				if src := copiedFrom(r); src != "" {
