@@ -52,6 +52,14 @@ func honestyCases() map[string][]checkCase {
 
 	sensitiveDB := dsDB(func(d *state.DBInstance) { d.Tags = dsSensitive })
 
+	// The management account lists one SCP whose document could not be read
+	// (DescribePolicy is recorded per policy ARN).
+	scpARN := "arn:aws:organizations::100000000001:policy/o-1/service_control_policy/p-regions"
+	unreadSCP := func(a *state.Account) {
+		a.Organization = &state.Organization{ID: "o-1", MasterAccountID: "100000000001", IsManagementAccount: true,
+			SCPs: []state.SCP{{Meta: state.Meta{ARN: scpARN}, ID: "p-regions", Name: "regions", Targets: []string{"r-root"}}}}
+	}
+
 	return map[string][]checkCase{
 		"kms_key_rotation_enabled":        {keyUnread},
 		"kms_key_grants_trusted":          {keyUnread},
@@ -97,6 +105,9 @@ func honestyCases() map[string][]checkCase {
 		},
 		"guardduty_s3_protection_enabled": {
 			{name: "GetDetector denied", acct: baseAccount(listedDetector, getDetectorDenied, usDetectorsDenied), want: dsWant(dsU, dsU)},
+		},
+		"organizations_region_deny_scp": {
+			{name: "one SCP document denied", acct: baseAccount(unreadSCP, dsGap("organizations", "", "DescribePolicy", scpARN)), pol: nwEU(), want: dsWant(dsU)},
 		},
 		"backup_sensitive_resources_protected": {
 			{name: "tables of one region denied", acct: baseAccount(sensitiveDB, dsProtected(dsRDSARN("db", "db1"), 24*time.Hour), nwUSGap("dynamodb", "ListTables")), want: dsWant(dsU, dsP)},

@@ -574,7 +574,16 @@ func organizationsRegionDenySCP() check.Check {
 			}
 			var best string
 			var leaks []string
+			// DescribePolicy and ListTargetsForPolicy are per SCP: an SCP
+			// whose document or targets could not be read may be the one.
+			var unread *state.Gap
 			for _, scp := range a.Organization.SCPs {
+				if g, ok := a.Gaps.FindAny("organizations", "", scp.ARN, "DescribePolicy", "ListTargetsForPolicy"); ok {
+					if unread == nil {
+						unread = &g
+					}
+					continue
+				}
 				if len(scp.Targets) == 0 {
 					continue
 				}
@@ -590,6 +599,9 @@ func organizationsRegionDenySCP() check.Check {
 			}
 			if g, ok := a.Gaps.FindAny("organizations", "", "", "ListPolicies", "DescribePolicy", "ListTargetsForPolicy"); ok {
 				return []check.Result{check.GapR(ref, g)}
+			}
+			if unread != nil {
+				return []check.Result{check.GapR(ref, *unread)}
 			}
 			if best != "" {
 				return []check.Result{check.FailR(ref, "SCP %s denies other regions but still permits %s, which the policy does not allow", best, strings.Join(leaks, ", "))}
