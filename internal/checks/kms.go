@@ -362,11 +362,6 @@ func kmsKeyPolicyTrusted() check.Check {
 // kmsDecryptActions are the actions KMS.1 and KMS.2 look for on all keys.
 var kmsDecryptActions = []string{"kms:Decrypt", "kms:ReEncryptFrom"}
 
-// iamListingGap reports a gap hiding the IAM policies and identities.
-func iamListingGap(a *state.Account) (state.Gap, bool) {
-	return listingGap(a, "iam", "", "GetAccountAuthorizationDetails")
-}
-
 func kmsIAMPolicyNoDecryptAll() check.Check {
 	return check.Check{
 		ID:          "kms_iam_policy_no_decrypt_all",
@@ -381,7 +376,7 @@ func kmsIAMPolicyNoDecryptAll() check.Check {
 			Terraform: "data \"aws_iam_policy_document\" \"decrypt\" {\n  statement {\n    actions   = [\"kms:Decrypt\"]\n    resources = [aws_kms_key.app.arn]\n  }\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			if g, ok := iamListingGap(a); ok {
+			if g, ok := authDetailsGap(a); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
 			}
 			var out []check.Result
@@ -419,7 +414,7 @@ func kmsInlinePolicyNoDecryptAll() check.Check {
 			Terraform: "resource \"aws_iam_role_policy\" \"this\" {\n  role   = aws_iam_role.this.id\n  policy = data.aws_iam_policy_document.decrypt.json # resources = [aws_kms_key.app.arn]\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			if g, ok := iamListingGap(a); ok {
+			if g, ok := authDetailsGap(a); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
 			}
 			var out []check.Result
