@@ -556,7 +556,7 @@ func evaluateAlarms(a *state.Account, spec compiledSpec, t state.Trail, lg *stat
 				return check.PassR(ref, "trail %s -> log group %s -> filter %s -> alarm %s -> topic %s (%d confirmed subscription(s))",
 					t.Name, lg.Name, mf.Name, al.Name, topic.Name, n), true
 			}
-			if g, gapped := a.Gaps.FindAny("sns", region, action, "ListSubscriptionsByTopic"); gapped {
+			if g, gapped := a.Gaps.FindAny("sns", region, action, "ListSubscriptionsByTopic", "ListSubscriptions"); gapped {
 				prog.gap(check.GapR(ref, g))
 				continue
 			}
