@@ -47,6 +47,28 @@ func TestMotoEndpointFromEnvironment(t *testing.T) {
 	}
 }
 
+// AWS_ENDPOINT_URL_<SERVICE> overrides one service: here STS, EC2 and S3
+// go to moto while everything else goes to a closed port and fails.
+func TestMotoServiceEndpointsFromEnvironment(t *testing.T) {
+	url := moto.URL(t)
+	collected(t)
+	t.Setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:9")
+	for _, svc := range []string{"STS", "EC2", "S3"} {
+		t.Setenv("AWS_ENDPOINT_URL_"+svc, url)
+	}
+	res, err := Collect(context.Background(), Options{LoadOptions: testCreds(), Regions: []string{insecureRegion}, MaxAttempts: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	find(t, "bucket", res.Account.S3.Buckets, func(b state.Bucket) string { return b.Name }, "shoulder-open")
+	if len(res.Account.EC2.Instances) != 1 {
+		t.Errorf("instances = %d, want 1", len(res.Account.EC2.Instances))
+	}
+	if g, ok := res.Account.Gaps.Find("kms", insecureRegion, "ListKeys", ""); !ok || g.Reason != state.ReasonError {
+		t.Errorf("KMS at the closed port: gap %+v, want error", g)
+	}
+}
+
 // --role-arn: the collection runs as the assumed role (moto hands out
 // credentials for any role).
 func TestMotoAssumeRole(t *testing.T) {
