@@ -192,7 +192,8 @@ func TestMotoS3(t *testing.T) {
 	if l := sec.Logging; l == nil || l.TargetBucket != "shoulder-logs" || l.TargetPrefix != "secure/" {
 		t.Errorf("secure logging = %+v", l)
 	}
-	if len(sec.Replication) != 1 || !sec.Replication[0].Enabled || sec.Replication[0].DestinationBucket != "arn:aws:s3:::shoulder-replica" {
+	if len(sec.Replication) != 1 || !sec.Replication[0].Enabled || sec.Replication[0].DestinationBucket != "arn:aws:s3:::shoulder-replica" ||
+		sec.Replication[0].DestinationRegion != homeRegion {
 		t.Errorf("secure replication = %+v", sec.Replication)
 	}
 	if len(sec.LifecycleRules) != 1 || sec.LifecycleRules[0].NoncurrentExpDays != 90 || sec.LifecycleRules[0].AbortIncompleteDays != 7 {

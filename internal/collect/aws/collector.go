@@ -334,7 +334,27 @@ func (c *collector) finish(regions []string) {
 			a.Gaps.Add(state.Gap{Service: s.service, Region: r, Operation: state.AllOperations, Reason: state.ReasonUnsupported, Message: s.why})
 		}
 	}
+	replicaRegions(a)
 	sortState(a)
+}
+
+// replicaRegions fills in where each replication rule copies to when the
+// destination is one of the account's own buckets (GetBucketReplication
+// names the bucket, not its region). A foreign destination stays "":
+// unknown, not "same region".
+func replicaRegions(a *state.Account) {
+	region := map[string]string{}
+	for _, b := range a.S3.Buckets {
+		region[b.ARN] = b.Region
+	}
+	for i := range a.S3.Buckets {
+		for j := range a.S3.Buckets[i].Replication {
+			r := &a.S3.Buckets[i].Replication[j]
+			if r.DestinationRegion == "" {
+				r.DestinationRegion = region[r.DestinationBucket]
+			}
+		}
+	}
 }
 
 // unsupportedSection is a part of state.Account the live collector does not
