@@ -327,6 +327,8 @@ func Operations() []Operation {
 		op("workspaces", "DescribeWorkspaceDirectories", "workspaces:DescribeWorkspaceDirectories", Regional, d, "workspaces.directories"),
 		op("workspaces", "DescribeIpGroups", "workspaces:DescribeIpGroups", Regional, d, "workspaces.ip_groups"),
 		op("workspaces", "DescribeWorkspaceImages", "workspaces:DescribeWorkspaceImages", Regional, d, "workspaces.images"),
+		// Directory Service, only where WorkSpaces has directories: their MFA (RADIUS).
+		op("ds", "DescribeDirectories", "ds:DescribeDirectories", Regional, d, "workspaces.directories.mfa_enabled"),
 	}
 }
 

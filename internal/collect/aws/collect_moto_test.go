@@ -564,7 +564,16 @@ func TestMotoRDS(t *testing.T) {
 }
 
 func TestMotoRedshiftAndWorkSpaces(t *testing.T) {
-	_, res := collected(t)
+	sc, res := collected(t)
+	ws := res.Account.WorkSpaces
+	d := find(t, "directory", ws.Directories, func(x state.WorkspaceDirectory) string { return x.ID }, sc.directory)
+	if d.Region != secureRegion || d.MFAEnabled == nil || *d.MFAEnabled {
+		t.Errorf("directory = %+v, want MFA read from Directory Service as off (no RADIUS)", d)
+	}
+	w := find(t, "workspace", ws.Workspaces, func(x state.Workspace) string { return x.UserName }, "alice")
+	if w.DirectoryID != sc.directory || !w.RootVolumeEncryption || !w.UserVolumeEncryption || w.VolumeEncryptionKey == "" {
+		t.Errorf("workspace = %+v", w)
+	}
 	for _, r := range scenarioRegions {
 		secure := r == secureRegion
 		c := find(t, "redshift cluster", res.Account.Redshift.Clusters, func(x state.RedshiftCluster) string { return x.ID }, "dw-"+r)
@@ -607,7 +616,6 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		switch {
 		case g.Reason == state.ReasonRegionDisabled && g.Service == state.AllOperations:
 		case g.Reason == state.ReasonUnsupported && g.Operation == state.AllOperations:
-		case g.Reason == state.ReasonUnsupported && g.Service == "ds":
 		case g.Reason == state.ReasonNotImplemented && lacks[g.Service+":"+g.Operation]:
 		default:
 			t.Errorf("unexpected gap: %s", g)
@@ -631,7 +639,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"GuardDuty": "guardduty", "SSM": "ssm", "RDS": "rds", "Redshift": "redshift", "WorkSpaces": "workspaces",
 		"CloudWatch Logs": "logs", "CloudWatch": "cloudwatch", "SNS": "sns", "SecurityHub": "securityhub",
 		"DynamoDB": "dynamodb", "Application Auto Scaling": "application-autoscaling", "Lambda": "lambda", "EFS": "elasticfilesystem",
-		"Elastic Load Balancing v2": "elbv2", "Elastic Load Balancing": "elb", "WAFV2": "wafv2", "Backup": "backup",
+		"Directory Service": "ds", "Elastic Load Balancing v2": "elbv2", "Elastic Load Balancing": "elb", "WAFV2": "wafv2", "Backup": "backup",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

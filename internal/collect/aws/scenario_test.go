@@ -21,6 +21,8 @@ import (
 	cwltypes "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	cstypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
+	"github.com/aws/aws-sdk-go-v2/service/directoryservice"
+	dstypes "github.com/aws/aws-sdk-go-v2/service/directoryservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
 	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -51,6 +53,8 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
+	"github.com/aws/aws-sdk-go-v2/service/workspaces"
+	wstypes "github.com/aws/aws-sdk-go-v2/service/workspaces/types"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
@@ -94,7 +98,7 @@ type scenario struct {
 	sharedSnap, publicSnap, privateSnap, instance, image           map[string]string
 	rotatingKey, staticKey, vpn, endpoint                          map[string]string
 	alice, bob                                                     string
-	orgID, scpID                                                   string
+	orgID, scpID, directory                                        string
 }
 
 var (
@@ -474,6 +478,20 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 			Listeners: []elbtypes.Listener{{Protocol: sdk.String("HTTP"), LoadBalancerPort: 80, InstanceProtocol: sdk.String("HTTP"), InstancePort: sdk.Int32(8080)},
 				{Protocol: sdk.String("HTTPS"), LoadBalancerPort: 443, InstanceProtocol: sdk.String("HTTP"), InstancePort: sdk.Int32(8080),
 					SSLCertificateId: sdk.String("arn:aws:iam::" + motoAccount + ":server-certificate/legacy")}}}))
+	}
+
+	// WorkSpaces (secure region): a Simple AD directory registered with
+	// WorkSpaces and one encrypted WorkSpace on it.
+	if secure {
+		dir := must(directoryservice.NewFromConfig(cfg).CreateDirectory(ctx, &directoryservice.CreateDirectoryInput{Name: sdk.String("corp.example.com"),
+			Password: sdk.String("Passw0rd!Passw0rd"), Size: dstypes.DirectorySizeSmall,
+			VpcSettings: &dstypes.DirectoryVpcSettings{VpcId: vpc.Vpc.VpcId, SubnetIds: []string{*sub.Subnet.SubnetId, *sub2.Subnet.SubnetId}}}))
+		wc := workspaces.NewFromConfig(cfg)
+		must(wc.RegisterWorkspaceDirectory(ctx, &workspaces.RegisterWorkspaceDirectoryInput{DirectoryId: dir.DirectoryId}))
+		sc.directory = *dir.DirectoryId
+		must(wc.CreateWorkspaces(ctx, &workspaces.CreateWorkspacesInput{Workspaces: []wstypes.WorkspaceRequest{{DirectoryId: dir.DirectoryId,
+			UserName: sdk.String("alice"), BundleId: sdk.String("wsb-0123456789"), RootVolumeEncryptionEnabled: sdk.Bool(true),
+			UserVolumeEncryptionEnabled: sdk.Bool(true), VolumeEncryptionKey: rot.KeyMetadata.Arn}}}))
 	}
 
 	// AWS Backup: a vault in each region; in the secure one under the
