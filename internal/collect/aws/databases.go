@@ -169,8 +169,9 @@ func (c *collector) rdsClusters(ctx context.Context, cl *rds.Client, region stri
 	}
 }
 
-// rdsSnapshots lists the account's DB snapshots; only manual ones can be
-// shared, so only their restore attribute is read (per snapshot: no bulk form).
+// rdsSnapshots lists the account's DB snapshots; automated ones cannot be
+// shared, so only the others' restore attribute is read (per snapshot: no
+// bulk form).
 func (c *collector) rdsSnapshots(ctx context.Context, cl *rds.Client, region string) {
 	var out []state.DBSnapshot
 	err := c.do(ctx, "rds", "DescribeDBSnapshots", region, "", nil, func(ctx context.Context) error {
@@ -249,12 +250,12 @@ func (c *collector) rdsClusterSnapshots(ctx context.Context, cl *rds.Client, reg
 	}, "DescribeDBClusterSnapshotAttributes")
 }
 
-// rdsShares reads the restore attribute of each manual snapshot, then
-// stores all the snapshots.
+// rdsShares reads the restore attribute of each snapshot that can be
+// shared (every type but automated), then stores all the snapshots.
 func (c *collector) rdsShares(_ context.Context, snaps []state.DBSnapshot, region string, read func(context.Context, *state.DBSnapshot) error, action string) {
 	var manual []*state.DBSnapshot
 	for i := range snaps {
-		if snaps[i].Type == "manual" {
+		if snaps[i].Type != "automated" {
 			manual = append(manual, &snaps[i])
 		}
 	}
