@@ -44,8 +44,8 @@ func s3BucketACLNotPublic() check.Check {
 				}
 				var public []string
 				for _, gr := range b.ACLGrants {
-					if gr.GranteeURI == state.AllUsersURI || gr.GranteeURI == state.AuthenticatedUsersURI {
-						public = append(public, gr.Permission+" to "+gr.GranteeURI[strings.LastIndex(gr.GranteeURI, "/")+1:])
+					if who := publicGrantee(gr); who != "" {
+						public = append(public, gr.Permission+" to "+who)
 					}
 				}
 				switch {

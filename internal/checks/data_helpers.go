@@ -13,22 +13,6 @@ import (
 // Helpers shared by the data-store checks (S3, KMS, EBS, RDS, Redshift,
 // WorkSpaces, DynamoDB, EFS, AWS Backup).
 
-// eachRegional evaluates the resources of a regional listing: one unknown
-// result for every scanned region whose listing failed (an empty list read
-// from a failed call is not "no resources"), then judge for each resource
-// of the other regions.
-func eachRegional[T state.Resource](a *state.Account, service string, listOps []string, items []T, judge func(T) check.Result) []check.Result {
-	var out []check.Result
-	bad := regionalListingUnknown(a, service, &out, listOps...)
-	for _, it := range items {
-		if bad[it.Ref().Region] {
-			continue
-		}
-		out = append(out, judge(it))
-	}
-	return out
-}
-
 // arnPart returns the i-th colon-separated field of an ARN
 // (2 service, 3 region, 4 account, 5 resource); "" when arn is not an ARN.
 func arnPart(arn string, i int) string {

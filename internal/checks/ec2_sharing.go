@@ -51,7 +51,7 @@ func ec2SnapshotPublicNotRestorable() check.Check {
 			Terraform: "resource \"aws_ebs_snapshot_block_public_access\" \"this\" {\n  state = \"block-all-sharing\"\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return forScannedResources(a, "ec2", a.EC2.Snapshots, []string{"DescribeSnapshots"}, func(s state.Snapshot) check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeSnapshots"}, a.EC2.Snapshots, func(s state.Snapshot) check.Result {
 				if g, ok := a.Gaps.Find("ec2", s.Region, "DescribeSnapshotAttribute", s.ARN); ok {
 					return check.GapR(s, g)
 				}
@@ -113,6 +113,15 @@ func ec2SnapshotPublicAccessBlocked() check.Check {
 					}
 					if g, ok := a.Gaps.Find("ec2", r, "DescribeSnapshots", ""); ok {
 						return check.GapR(ref, g)
+					}
+					// A snapshot whose sharing could not be read may be the public one.
+					for _, sn := range a.EC2.Snapshots {
+						if sn.Region != r {
+							continue
+						}
+						if g, ok := a.Gaps.Find("ec2", r, "DescribeSnapshotAttribute", sn.ARN); ok {
+							return check.GapR(ref, g)
+						}
 					}
 					return check.PassR(ref, "snapshot block public access is block-new-sharing in %s and no snapshot is public", r)
 				case "":
@@ -178,7 +187,7 @@ func ec2AMINotPublic() check.Check {
 			Terraform: "resource \"aws_ec2_image_block_public_access\" \"this\" {\n  state = \"block-new-sharing\"\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return forScannedResources(a, "ec2", ownedImages(a), []string{"DescribeImages"}, func(im state.Image) check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeImages"}, ownedImages(a), func(im state.Image) check.Result {
 				if im.Public {
 					return check.FailR(im, "AMI %s (%s) is public", im.ID, im.Name)
 				}
@@ -202,7 +211,7 @@ func ec2AMISharedTrustedOnly() check.Check {
 			Terraform: "resource \"aws_ami_launch_permission\" \"partner\" {\n  image_id   = aws_ami.this.id\n  account_id = var.trusted_partner_account\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			return forScannedResources(a, "ec2", ownedImages(a), []string{"DescribeImages"}, func(im state.Image) check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeImages"}, ownedImages(a), func(im state.Image) check.Result {
 				if g, ok := a.Gaps.Find("ec2", im.Region, "DescribeImageAttribute", im.ARN); ok {
 					return check.GapR(im, g)
 				}
@@ -233,7 +242,7 @@ func ssmDocumentNotPublic() check.Check {
 		Severity:    check.Critical,
 		Remediation: ssmDocFix(),
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return forScannedResources(a, "ssm", a.SSM.Documents, []string{"ListDocuments"}, func(d state.SSMDocument) check.Result {
+			return eachRegional(a, "ssm", []string{"ListDocuments"}, a.SSM.Documents, func(d state.SSMDocument) check.Result {
 				if g, ok := a.Gaps.Find("ssm", d.Region, "DescribeDocumentPermission", d.ARN); ok {
 					return check.GapR(d, g)
 				}
@@ -256,7 +265,7 @@ func ssmDocumentSharedTrustedOnly() check.Check {
 		Severity:    check.Medium,
 		Remediation: ssmDocFix(),
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			return forScannedResources(a, "ssm", a.SSM.Documents, []string{"ListDocuments"}, func(d state.SSMDocument) check.Result {
+			return eachRegional(a, "ssm", []string{"ListDocuments"}, a.SSM.Documents, func(d state.SSMDocument) check.Result {
 				if g, ok := a.Gaps.Find("ssm", d.Region, "DescribeDocumentPermission", d.ARN); ok {
 					return check.GapR(d, g)
 				}

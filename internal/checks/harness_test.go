@@ -48,6 +48,7 @@ func allCases() map[string][]checkCase {
 		backupCases(),
 		organizationCases(),
 		lambdaCases(),
+		honestyCases(),
 	} {
 		for id, cs := range part {
 			m[id] = append(m[id], cs...)

@@ -15,6 +15,12 @@ func accountRef(a *state.Account) state.Meta {
 	return check.Ref(a.AccountARN(), "")
 }
 
+// listing names the calls of one service that fill a part of the state.
+type listing struct {
+	service string
+	ops     []string
+}
+
 // listingGap reports a gap that hides a whole listing in a region (or a
 // global listing when region is ""). Checks that iterate resources must ask
 // this first: an empty list read from a failed call is not "no resources".
@@ -34,4 +40,20 @@ func regionalListingUnknown(a *state.Account, service string, out *[]check.Resul
 		}
 	}
 	return bad
+}
+
+// eachRegional evaluates the resources of a regional listing: one unknown
+// result for every scanned region whose listing failed (an empty list read
+// from a failed call is not "no resources"), then judge for each resource
+// of the other regions.
+func eachRegional[T state.Resource](a *state.Account, service string, listOps []string, items []T, judge func(T) check.Result) []check.Result {
+	var out []check.Result
+	bad := regionalListingUnknown(a, service, &out, listOps...)
+	for _, it := range items {
+		if bad[it.Ref().Region] {
+			continue
+		}
+		out = append(out, judge(it))
+	}
+	return out
 }

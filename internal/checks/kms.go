@@ -29,9 +29,18 @@ func kmsChecks() []check.Check {
 	}
 }
 
-// eachKey evaluates every KMS key of the regions whose key listing succeeded.
+// eachKey evaluates every KMS key of the regions whose key listing
+// succeeded. A key whose DescribeKey failed is unknown: ListKeys gives only
+// its ID, so its manager, state and spec are empty, and an empty manager
+// would read as "AWS managed" (the collector then skips the key's other
+// per-key calls without recording gaps for them).
 func eachKey(a *state.Account, judge func(k state.Key) check.Result) []check.Result {
-	return eachRegional(a, "kms", []string{"ListKeys"}, a.KMS.Keys, judge)
+	return eachRegional(a, "kms", []string{"ListKeys"}, a.KMS.Keys, func(k state.Key) check.Result {
+		if g, ok := a.Gaps.Find("kms", k.Region, "DescribeKey", k.ARN); ok {
+			return check.GapR(k, g)
+		}
+		return judge(k)
+	})
 }
 
 // keyName is how results name a key: its first alias, else its ID.
@@ -101,9 +110,6 @@ func kmsKeyNotPendingDeletion() check.Check {
 			return eachKey(a, func(k state.Key) check.Result {
 				if !k.CustomerManaged() {
 					return check.NotApplicableR(k, "AWS managed key: it cannot be deleted")
-				}
-				if g, ok := a.Gaps.Find("kms", k.Region, "DescribeKey", k.ARN); ok {
-					return check.GapR(k, g)
 				}
 				if k.State != "PendingDeletion" && k.State != "PendingReplicaDeletion" {
 					return check.PassR(k, "%s is %s", keyName(k), k.State)
@@ -356,11 +362,6 @@ func kmsKeyPolicyTrusted() check.Check {
 // kmsDecryptActions are the actions KMS.1 and KMS.2 look for on all keys.
 var kmsDecryptActions = []string{"kms:Decrypt", "kms:ReEncryptFrom"}
 
-// iamListingGap reports a gap hiding the IAM policies and identities.
-func iamListingGap(a *state.Account) (state.Gap, bool) {
-	return listingGap(a, "iam", "", "GetAccountAuthorizationDetails")
-}
-
 func kmsIAMPolicyNoDecryptAll() check.Check {
 	return check.Check{
 		ID:          "kms_iam_policy_no_decrypt_all",
@@ -375,7 +376,7 @@ func kmsIAMPolicyNoDecryptAll() check.Check {
 			Terraform: "data \"aws_iam_policy_document\" \"decrypt\" {\n  statement {\n    actions   = [\"kms:Decrypt\"]\n    resources = [aws_kms_key.app.arn]\n  }\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			if g, ok := iamListingGap(a); ok {
+			if g, ok := authDetailsGap(a); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
 			}
 			var out []check.Result
@@ -413,7 +414,7 @@ func kmsInlinePolicyNoDecryptAll() check.Check {
 			Terraform: "resource \"aws_iam_role_policy\" \"this\" {\n  role   = aws_iam_role.this.id\n  policy = data.aws_iam_policy_document.decrypt.json # resources = [aws_kms_key.app.arn]\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			if g, ok := iamListingGap(a); ok {
+			if g, ok := authDetailsGap(a); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
 			}
 			var out []check.Result

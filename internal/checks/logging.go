@@ -49,14 +49,12 @@ func cloudtrailMultiRegionEnabled() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ref := accountRef(a)
-			for _, t := range a.CloudTrail.Trails {
-				if t.IsMultiRegion && t.IsLogging && t.ManagementEvents && (t.ReadWriteType == "" || t.ReadWriteType == "All") {
-					kind := "trail"
-					if t.IsOrganization {
-						kind = "organization trail"
-					}
-					return []check.Result{check.PassR(ref, "%s %s logs read and write management events in every region", kind, t.ARN)}
+			if ts := qualifyingTrails(a); len(ts) > 0 {
+				t, kind := ts[0], "trail"
+				if t.IsOrganization {
+					kind = "organization trail"
 				}
+				return []check.Result{check.PassR(ref, "%s %s logs read and write management events in every region", kind, t.ARN)}
 			}
 			// No qualifying trail seen: that is only a failure if we could read them all.
 			if g, ok := cloudtrailGap(a); ok {
@@ -78,15 +76,21 @@ func trailOwner(a *state.Account, t state.Trail) string {
 
 // perTrail evaluates every trail; with no trails the check is not
 // applicable (cloudtrail_multi_region_enabled reports the missing trail),
-// unless the listing failed.
+// unless the listing failed. When the listing failed somewhere, the trails
+// of that region are missing: one unknown result says so next to the
+// trails that were read.
 func perTrail(a *state.Account, fn func(t state.Trail) check.Result) []check.Result {
+	g, gapped := trailListingGap(a)
 	if len(a.CloudTrail.Trails) == 0 {
-		if g, ok := cloudtrailGap(a); ok {
+		if gapped {
 			return []check.Result{check.GapR(accountRef(a), g)}
 		}
 		return []check.Result{check.NotApplicableR(accountRef(a), "no CloudTrail trails (cloudtrail_multi_region_enabled reports that)")}
 	}
-	out := make([]check.Result, 0, len(a.CloudTrail.Trails))
+	out := make([]check.Result, 0, len(a.CloudTrail.Trails)+1)
+	if gapped {
+		out = append(out, check.GapR(accountRef(a), g))
+	}
 	for _, t := range a.CloudTrail.Trails {
 		out = append(out, fn(t))
 	}
@@ -108,7 +112,7 @@ func cloudtrailTrailLogging() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return perTrail(a, func(t state.Trail) check.Result {
-				if g, ok := a.Gaps.FindAny("cloudtrail", t.HomeRegion, t.ARN, "GetTrailStatus"); ok {
+				if g, ok := trailStatusGap(a, t, "GetTrailStatus"); ok {
 					return check.GapR(t, g)
 				}
 				if t.IsLogging {
@@ -194,6 +198,12 @@ func cloudtrailCloudWatchLogs() check.Check {
 				switch {
 				case t.CloudWatchLogGroupARN == "":
 					return check.FailR(t, "trail %s does not deliver to CloudWatch Logs%s", t.Name, trailOwner(a, t))
+				}
+				// IsLogging and the last delivery come from GetTrailStatus.
+				if g, ok := trailStatusGap(a, t, "GetTrailStatus"); ok {
+					return check.GapR(t, g)
+				}
+				switch {
 				case t.IsLogging && t.LatestCloudWatchDelivery == nil:
 					return check.FailR(t, "trail %s names log group %s but has never delivered to it", t.Name, t.CloudWatchLogGroupARN)
 				case t.IsLogging && now.Sub(*t.LatestCloudWatchDelivery) > cloudWatchDeliveryMaxAge:
@@ -336,13 +346,14 @@ func cloudtrailS3DataEvents(write bool) check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ref := accountRef(a)
-			if g, ok := cloudtrailGap(a); ok {
-				return []check.Result{check.GapR(ref, g)}
-			}
 			for _, t := range a.CloudTrail.Trails {
 				if t.IsMultiRegion && t.IsLogging && len(t.S3DataEventBuckets) == 0 && ((write && t.S3DataEventsWrite) || (!write && t.S3DataEventsRead)) {
 					return []check.Result{check.PassR(ref, "multi-region trail %s logs S3 %s data events for all buckets", t.Name, kind)}
 				}
+			}
+			// Beyond that one pass, every verdict needs every trail read.
+			if g, ok := cloudtrailGap(a); ok {
+				return []check.Result{check.GapR(ref, g)}
 			}
 			if len(a.S3.Buckets) == 0 {
 				if g, ok := a.Gaps.FindAny("s3", "", "", "ListBuckets"); ok {
@@ -497,8 +508,18 @@ func configRecorderServiceLinkedRole() check.Check {
 	}
 }
 
-func guardDutyListingGap(a *state.Account, region string) (state.Gap, bool) {
-	return listingGap(a, "guardduty", region, "ListDetectors", "GetDetector")
+// guardDutyGap reports a gap hiding a region's detector: the listing
+// failed, or GetDetector failed for the region's detector (the collector
+// records it per detector ARN; without it the status and features are
+// zero values, not facts).
+func guardDutyGap(a *state.Account, region string) (state.Gap, bool) {
+	if g, ok := listingGap(a, "guardduty", region, "ListDetectors", "GetDetector"); ok {
+		return g, true
+	}
+	if d, ok := detectorIn(a, region); ok {
+		return a.Gaps.Find("guardduty", region, "GetDetector", d.ARN)
+	}
+	return state.Gap{}, false
 }
 
 func detectorIn(a *state.Account, region string) (state.Detector, bool) {
@@ -534,7 +555,7 @@ func guardDutyEnabled() check.Check {
 			var out []check.Result
 			for _, region := range a.ScannedRegions() {
 				ref := regionRef(a, "guardduty", region)
-				if g, ok := guardDutyListingGap(a, region); ok {
+				if g, ok := guardDutyGap(a, region); ok {
 					out = append(out, check.GapR(ref, g))
 					continue
 				}
@@ -569,7 +590,7 @@ func guardDutyNoHighFindings() check.Check {
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			for _, region := range a.ScannedRegions() {
-				if g, ok := guardDutyListingGap(a, region); ok {
+				if g, ok := guardDutyGap(a, region); ok {
 					out = append(out, check.GapR(regionRef(a, "guardduty", region), g))
 					continue
 				}
@@ -657,7 +678,7 @@ func guardDutyFeatureCheck(s guardDutyFeature) check.Check {
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			for _, region := range a.ScannedRegions() {
-				if g, ok := guardDutyListingGap(a, region); ok {
+				if g, ok := guardDutyGap(a, region); ok {
 					out = append(out, check.GapR(regionRef(a, "guardduty", region), g))
 					continue
 				}
@@ -731,22 +752,6 @@ func securityHubEnabled() check.Check {
 	}
 }
 
-// effectiveBPA merges the account's and the bucket's Block Public Access:
-// S3 applies a setting if either level turns it on.
-func effectiveBPA(acct, bucket *state.PublicAccessBlock) state.PublicAccessBlock {
-	var e state.PublicAccessBlock
-	for _, p := range []*state.PublicAccessBlock{acct, bucket} {
-		if p == nil {
-			continue
-		}
-		e.BlockPublicAcls = e.BlockPublicAcls || p.BlockPublicAcls
-		e.IgnorePublicAcls = e.IgnorePublicAcls || p.IgnorePublicAcls
-		e.BlockPublicPolicy = e.BlockPublicPolicy || p.BlockPublicPolicy
-		e.RestrictPublicBuckets = e.RestrictPublicBuckets || p.RestrictPublicBuckets
-	}
-	return e
-}
-
 // publicACLGrants lists the bucket ACL grants to everyone or to any AWS
 // account holder. ACLs are disabled under BucketOwnerEnforced ownership.
 func publicACLGrants(b *state.Bucket) []string {
@@ -755,11 +760,8 @@ func publicACLGrants(b *state.Bucket) []string {
 	}
 	var out []string
 	for _, g := range b.ACLGrants {
-		switch g.GranteeURI {
-		case state.AllUsersURI:
-			out = append(out, "AllUsers:"+g.Permission)
-		case state.AuthenticatedUsersURI:
-			out = append(out, "AuthenticatedUsers:"+g.Permission)
+		if who := publicGrantee(g); who != "" {
+			out = append(out, who+":"+g.Permission)
 		}
 	}
 	return out
@@ -786,7 +788,7 @@ func cloudtrailBucketNotPublic() check.Check {
 				opts.TrustedOrganizations = []string{p.OrganizationID}
 			}
 			return perTrailBucket(a, []string{"GetBucketPolicy", "GetBucketAcl", "GetPublicAccessBlock", "GetBucketOwnershipControls"}, func(b *state.Bucket, trails string) check.Result {
-				bpa := effectiveBPA(a.S3.AccountPublicAccessBlock, b.PublicAccessBlock)
+				bpa := effectivePAB(a.S3.AccountPublicAccessBlock, b.PublicAccessBlock)
 				var exposed []string
 				if !bpa.IgnorePublicAcls {
 					if g := publicACLGrants(b); len(g) > 0 {

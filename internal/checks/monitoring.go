@@ -406,12 +406,38 @@ func qualifyingTrails(a *state.Account) []state.Trail {
 	return out
 }
 
-func cloudtrailGap(a *state.Account) (state.Gap, bool) {
+// trailListingGap reports a gap that hides trails: DescribeTrails (or the
+// whole service) failed globally or in a scanned region.
+func trailListingGap(a *state.Account) (state.Gap, bool) {
 	if g, ok := a.Gaps.FindAny("cloudtrail", "", "", "DescribeTrails", "GetTrailStatus", "GetEventSelectors"); ok {
 		return g, true
 	}
 	for _, r := range a.ScannedRegions() {
 		if g, ok := a.Gaps.FindAny("cloudtrail", r, "", "DescribeTrails", "GetTrailStatus", "GetEventSelectors"); ok {
+			return g, true
+		}
+	}
+	return state.Gap{}, false
+}
+
+// trailStatusGap reports a gap hiding one trail's status or event
+// selectors, which the collector reads per trail at its home region: with
+// it, IsLogging and the selector fields are zero values, not facts.
+func trailStatusGap(a *state.Account, t state.Trail, ops ...string) (state.Gap, bool) {
+	if len(ops) == 0 {
+		ops = []string{"GetTrailStatus", "GetEventSelectors"}
+	}
+	return a.Gaps.FindAny("cloudtrail", t.HomeRegion, t.ARN, ops...)
+}
+
+// cloudtrailGap reports any gap that makes "no trail does X" unproven: a
+// failed listing, or a trail whose status or selectors could not be read.
+func cloudtrailGap(a *state.Account) (state.Gap, bool) {
+	if g, ok := trailListingGap(a); ok {
+		return g, true
+	}
+	for _, t := range a.CloudTrail.Trails {
+		if g, ok := trailStatusGap(a, t); ok {
 			return g, true
 		}
 	}
@@ -530,7 +556,7 @@ func evaluateAlarms(a *state.Account, spec compiledSpec, t state.Trail, lg *stat
 				return check.PassR(ref, "trail %s -> log group %s -> filter %s -> alarm %s -> topic %s (%d confirmed subscription(s))",
 					t.Name, lg.Name, mf.Name, al.Name, topic.Name, n), true
 			}
-			if g, gapped := a.Gaps.FindAny("sns", region, action, "ListSubscriptionsByTopic"); gapped {
+			if g, gapped := a.Gaps.FindAny("sns", region, action, "ListSubscriptionsByTopic", "ListSubscriptions"); gapped {
 				prog.gap(check.GapR(ref, g))
 				continue
 			}

@@ -68,6 +68,12 @@ func monitoringCases() map[string][]checkCase {
 		a.SNS.Topics = nil
 		a.Gaps.Add(state.Gap{Service: "sns", Region: monRegion, Operation: "ListTopics", Reason: state.ReasonThrottled})
 	}
+	// The live collector lists a region's subscriptions in one
+	// ListSubscriptions call; when it fails, topics carry none.
+	subsDenied := func(a *state.Account) {
+		a.SNS.Topics[0].Subscriptions = nil
+		a.Gaps.Add(state.Gap{Service: "sns", Region: monRegion, Operation: "ListSubscriptions", Reason: state.ReasonAccessDenied})
+	}
 	crossAccount := func(a *state.Account) {
 		a.CloudTrail.Trails[0].CloudWatchLogGroupARN = "arn:aws:logs:eu-west-1:999988887777:log-group:org-trail:*"
 		a.CloudTrail.Trails[0].IsOrganization = true
@@ -95,6 +101,7 @@ func monitoringCases() map[string][]checkCase {
 			{name: "metric filters denied", acct: monitoredAccount(nil, logsDenied), want: []check.Status{check.Unknown}, msg: "DescribeMetricFilters"},
 			{name: "alarms denied", acct: monitoredAccount(only(id, ref), noAlarms, alarmsDenied), want: []check.Status{check.Unknown}, msg: "DescribeAlarms"},
 			{name: "topics throttled", acct: monitoredAccount(only(id, ref), snsDenied), want: []check.Status{check.Unknown}, msg: "throttled"},
+			{name: "subscriptions denied", acct: monitoredAccount(only(id, ref), subsDenied), want: []check.Status{check.Unknown}, msg: "ListSubscriptions"},
 			{name: "log group in another account", acct: monitoredAccount(nil, crossAccount), want: []check.Status{check.Unknown}, msg: "999988887777"},
 			{name: "trails denied", acct: monitoredAccount(nil, noTrails, trailDenied), want: []check.Status{check.Unknown}},
 		}

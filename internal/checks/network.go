@@ -44,22 +44,6 @@ func networkChecks() []check.Check {
 	}
 }
 
-// forScannedResources evaluates f over items after answering unknown for
-// every scanned region whose listing (any of ops) failed; the items of those
-// regions are skipped, since an empty or partial list read from a failed
-// call proves nothing.
-func forScannedResources[T state.Resource](a *state.Account, service string, items []T, ops []string, f func(T) check.Result) []check.Result {
-	var out []check.Result
-	bad := regionalListingUnknown(a, service, &out, ops...)
-	for _, it := range items {
-		if bad[it.Ref().Region] {
-			continue
-		}
-		out = append(out, f(it))
-	}
-	return out
-}
-
 // isInternet reports whether a CIDR admits the whole internet.
 func isInternet(cidr string) bool { return cidr == "0.0.0.0/0" || cidr == "::/0" }
 
@@ -107,7 +91,7 @@ func sgPortCheck(id, title, desc, what string, sev check.Severity, ports []int, 
 	return check.Check{
 		ID: id, Title: title, Description: desc, Area: check.Network, Service: "ec2", Severity: sev, Remediation: fix,
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return forScannedResources(a, "ec2", a.EC2.SecurityGroups, []string{"DescribeSecurityGroups"}, func(g state.SecurityGroup) check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeSecurityGroups"}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
 				if open := openToInternet(g.Ingress, ports); len(open) > 0 {
 					return check.FailR(g, "%s (%s) admits %s", g.ID, g.Name, strings.Join(open, ", "))
 				}
@@ -161,7 +145,7 @@ func ec2SGCIFSRestricted() check.Check {
 		Severity:    check.High,
 		Remediation: revokeFix("445"),
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			return forScannedResources(a, "ec2", a.EC2.SecurityGroups, []string{"DescribeSecurityGroups"}, func(g state.SecurityGroup) check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeSecurityGroups"}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
 				if open := openToInternet(g.Ingress, []int{445}); len(open) > 0 {
 					return check.FailR(g, "%s (%s) admits %s", g.ID, g.Name, strings.Join(open, ", "))
 				}
@@ -241,7 +225,7 @@ func ec2SGAdminPortsCorporateOnly() check.Check {
 			if len(p.CorporateCIDRs) == 0 {
 				return []check.Result{check.NotApplicableR(accountRef(a), "the policy names no corporate networks: set corporate_cidrs (office and VPN ranges) in shoulder.yaml to check where administration comes from")}
 			}
-			return forScannedResources(a, "ec2", a.EC2.SecurityGroups, []string{"DescribeSecurityGroups"}, func(g state.SecurityGroup) check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeSecurityGroups"}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
 				if bad := untrustedSources(g.Ingress, adminPorts(), p); len(bad) > 0 {
 					return check.FailR(g, "%s (%s) admits SSH/RDP from outside the corporate networks: %s", g.ID, g.Name, strings.Join(bad, ", "))
 				}
@@ -274,7 +258,7 @@ func ec2SGOnlyAuthorizedPortsOpen() check.Check {
 		Severity:    check.High,
 		Remediation: revokeFix("<PORT>"),
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return forScannedResources(a, "ec2", a.EC2.SecurityGroups, []string{"DescribeSecurityGroups"}, func(g state.SecurityGroup) check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeSecurityGroups"}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
 				var bad []string
 				for _, r := range g.Ingress {
 					anywhere := false
@@ -431,7 +415,7 @@ func ec2NACLNoAdminPortsFromInternet() check.Check {
 			Terraform: "resource \"aws_network_acl_rule\" \"deny_ssh\" {\n  network_acl_id = aws_network_acl.main.id\n  rule_number    = 90\n  egress         = false\n  protocol       = \"tcp\"\n  rule_action    = \"deny\"\n  cidr_block     = \"0.0.0.0/0\"\n  from_port      = 22\n  to_port        = 22\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return forScannedResources(a, "ec2", a.EC2.NetworkACLs, []string{"DescribeNetworkAcls"}, func(n state.NetworkACL) check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeNetworkAcls"}, a.EC2.NetworkACLs, func(n state.NetworkACL) check.Result {
 				var open []string
 				for _, port := range adminPorts() {
 					open = append(open, naclOpenToInternet(n.Entries, port)...)
@@ -459,7 +443,7 @@ func ec2NACLUnused() check.Check {
 			Terraform: "# Remove the aws_network_acl resource, or give it subnet_ids.",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return forScannedResources(a, "ec2", a.EC2.NetworkACLs, []string{"DescribeNetworkAcls"}, func(n state.NetworkACL) check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeNetworkAcls"}, a.EC2.NetworkACLs, func(n state.NetworkACL) check.Result {
 				switch {
 				case n.IsDefault:
 					return check.NotApplicableR(n, "%s is its VPC's default ACL, which cannot be deleted", n.ID)
@@ -486,7 +470,7 @@ func ec2VPCFlowLogsEnabled() check.Check {
 			Terraform: "resource \"aws_flow_log\" \"vpc\" {\n  vpc_id               = aws_vpc.main.id\n  traffic_type         = \"ALL\"\n  log_destination_type = \"s3\"\n  log_destination      = aws_s3_bucket.flow_logs.arn\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return forScannedResources(a, "ec2", a.EC2.VPCs, []string{"DescribeVpcs"}, func(v state.VPC) check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeVpcs"}, a.EC2.VPCs, func(v state.VPC) check.Result {
 				partial := ""
 				for _, f := range a.EC2.FlowLogs {
 					if f.ResourceID != v.ID || (f.Status != "" && f.Status != "ACTIVE") {
@@ -523,7 +507,7 @@ func ec2VPCDefaultUnused() check.Check {
 			Terraform: "resource \"aws_default_vpc\" \"default\" {\n  force_destroy = true # Terraform >= AWS provider 5: deletes the default VPC on destroy\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return forScannedResources(a, "ec2", a.EC2.VPCs, []string{"DescribeVpcs"}, func(v state.VPC) check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeVpcs"}, a.EC2.VPCs, func(v state.VPC) check.Result {
 				if !v.IsDefault {
 					return check.NotApplicableR(v, "%s is not a default VPC", v.ID)
 				}
@@ -557,6 +541,16 @@ func ec2VPCDefaultUnused() check.Check {
 					return check.FailR(v, "default VPC %s holds %s", v.ID, strings.Join(users, ", "))
 				case enis > 0:
 					return check.FailR(v, "default VPC %s has %d network interfaces in use", v.ID, enis)
+				}
+				// Load balancers and databases count as workloads too: a
+				// listing of them that failed leaves "no workloads" unproven.
+				if g, ok := a.Gaps.Find("rds", v.Region, "DescribeDBInstances", ""); ok {
+					return check.GapR(v, g)
+				}
+				for _, svc := range []string{state.ELBServiceV2, state.ELBServiceClassic} {
+					if g, ok := listingGap(a, svc, v.Region, "DescribeLoadBalancers"); ok {
+						return check.GapR(v, g)
+					}
 				}
 				return check.PassR(v, "default VPC %s holds no workloads", v.ID)
 			})
@@ -592,7 +586,7 @@ func ec2VPCEndpointService(svc, name, control string, sev check.Severity) check.
 			Terraform: "resource \"aws_vpc_endpoint\" \"" + svc + "\" {\n  vpc_id              = aws_vpc.main.id\n  service_name        = \"com.amazonaws.${var.region}." + svc + "\"\n  vpc_endpoint_type   = \"Interface\"\n  subnet_ids          = aws_subnet.private[*].id\n  security_group_ids  = [aws_security_group.endpoints.id]\n  private_dns_enabled = true\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return forScannedResources(a, "ec2", a.EC2.VPCs, []string{"DescribeVpcs", "DescribeVpcEndpoints"}, func(v state.VPC) check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeVpcs", "DescribeVpcEndpoints"}, a.EC2.VPCs, func(v state.VPC) check.Result {
 				switch {
 				case v.IsDefault:
 					return check.NotApplicableR(v, "%s is the default VPC", v.ID)
@@ -619,7 +613,7 @@ func ec2VPCEndpointS3() check.Check {
 			Terraform: "resource \"aws_vpc_endpoint\" \"s3\" {\n  vpc_id            = aws_vpc.main.id\n  service_name      = \"com.amazonaws.${var.region}.s3\"\n  vpc_endpoint_type = \"Gateway\"\n  route_table_ids   = aws_route_table.private[*].id\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return forScannedResources(a, "ec2", a.EC2.VPCs, []string{"DescribeVpcs", "DescribeVpcEndpoints", "DescribeInstances"}, func(v state.VPC) check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeVpcs", "DescribeVpcEndpoints", "DescribeInstances"}, a.EC2.VPCs, func(v state.VPC) check.Result {
 				n := 0
 				for _, in := range a.EC2.Instances {
 					if in.VPCID == v.ID && in.State != "terminated" {
@@ -688,7 +682,7 @@ func ec2SubnetNoAutoPublicIP() check.Check {
 			Terraform: "resource \"aws_subnet\" \"this\" {\n  # ...\n  map_public_ip_on_launch = false\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return forScannedResources(a, "ec2", a.EC2.Subnets, []string{"DescribeSubnets"}, func(s state.Subnet) check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeSubnets"}, a.EC2.Subnets, func(s state.Subnet) check.Result {
 				if s.MapPublicIPOnLaunch {
 					return check.FailR(s, "%s (%s) assigns a public IPv4 address to every instance launched in it", s.ID, s.CIDR)
 				}
@@ -982,7 +976,7 @@ func ec2InstanceNotParavirtual() check.Check {
 func launchTemplateCheck(c check.Check, f func(a *state.Account, t state.LaunchTemplate) check.Result) check.Check {
 	c.Area, c.Service = check.Network, "ec2"
 	c.Run = func(a *state.Account, _ *policy.Policy) []check.Result {
-		return forScannedResources(a, "ec2", a.EC2.LaunchTemplates, []string{"DescribeLaunchTemplates"}, func(t state.LaunchTemplate) check.Result {
+		return eachRegional(a, "ec2", []string{"DescribeLaunchTemplates"}, a.EC2.LaunchTemplates, func(t state.LaunchTemplate) check.Result {
 			if g, ok := a.Gaps.Find("ec2", t.Region, "DescribeLaunchTemplateVersions", t.ARN); ok {
 				return check.GapR(t, g)
 			}
@@ -1055,7 +1049,7 @@ func ec2VPCTransitGatewayNoAutoAccept() check.Check {
 			Terraform: "resource \"aws_ec2_transit_gateway\" \"this\" {\n  # ...\n  auto_accept_shared_attachments = \"disable\"\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return forScannedResources(a, "ec2", a.EC2.TransitGateways, []string{"DescribeTransitGateways"}, func(t state.TransitGateway) check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeTransitGateways"}, a.EC2.TransitGateways, func(t state.TransitGateway) check.Result {
 				if t.AutoAcceptSharedAttachments {
 					return check.FailR(t, "transit gateway %s accepts shared attachments automatically", t.ID)
 				}

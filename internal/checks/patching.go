@@ -366,7 +366,7 @@ func workspacesImageUpToDate() check.Check {
 			Terraform: "# WorkSpaces images are not managed by Terraform; update the image in the console and point aws_workspaces_workspace bundle_id at the updated bundle.",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return forScannedResources(a, "workspaces", a.WorkSpaces.Images, []string{"DescribeWorkspaceImages"}, func(im state.WorkspaceImage) check.Result {
+			return eachRegional(a, "workspaces", []string{"DescribeWorkspaceImages"}, a.WorkSpaces.Images, func(im state.WorkspaceImage) check.Result {
 				if im.UpdateAvailable {
 					return check.FailR(im, "image %s (%s) has updates available", im.ID, im.Name)
 				}
@@ -390,7 +390,7 @@ func workspacesDirectoryMaintenanceMode() check.Check {
 			Terraform: "resource \"aws_workspaces_directory\" \"this\" {\n  # ...\n  workspace_creation_properties {\n    enable_maintenance_mode = true\n  }\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return forScannedResources(a, "workspaces", a.WorkSpaces.Directories, []string{"DescribeWorkspaceDirectories"}, func(d state.WorkspaceDirectory) check.Result {
+			return eachRegional(a, "workspaces", []string{"DescribeWorkspaceDirectories"}, a.WorkSpaces.Directories, func(d state.WorkspaceDirectory) check.Result {
 				if d.MaintenanceMode {
 					return check.PassR(d, "directory %s enables maintenance mode", d.ID)
 				}

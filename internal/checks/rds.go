@@ -586,7 +586,7 @@ func rdsInstanceNotPublic() check.Check {
 		Description: "A publicly accessible instance gets a DNS name resolving to a public IP; only its security group then stands between the database and the internet.",
 		Area:        check.AccessSharing,
 		Service:     "rds",
-		Severity:    check.High,
+		Severity:    check.Critical,
 		Remediation: check.Remediation{
 			Console:   "RDS > instance > Modify > Connectivity > Additional configuration > Not publicly accessible > apply. Reach it through a VPN, bastion or SSM port forwarding instead.",
 			CLI:       "aws rds modify-db-instance --db-instance-identifier <DB> --no-publicly-accessible --apply-immediately",
@@ -1002,7 +1002,9 @@ func rdsEventSubscriptionCritical() check.Check {
 			var out []check.Result
 			for _, r := range a.ScannedRegions() {
 				ref := regionRef(a, "rds", r)
-				if g, ok := a.Gaps.FindAny("rds", r, "", "DescribeDBInstances", "DescribeDBClusters"); ok {
+				// The parameter group listings decide whether db-parameter-group
+				// events are required: without them a pass would be unproven.
+				if g, ok := a.Gaps.FindAny("rds", r, "", "DescribeDBInstances", "DescribeDBClusters", "DescribeDBParameterGroups", "DescribeDBClusterParameterGroups"); ok {
 					out = append(out, check.GapR(ref, g))
 					continue
 				}

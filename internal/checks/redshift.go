@@ -99,7 +99,7 @@ func redshiftClusterNotPublic() check.Check {
 		Description: "A publicly accessible cluster has a public endpoint; only its security group then separates the warehouse from the internet.",
 		Area:        check.AccessSharing,
 		Service:     "redshift",
-		Severity:    check.High,
+		Severity:    check.Critical,
 		Remediation: check.Remediation{
 			Console:   "Redshift > cluster > Actions > Modify publicly accessible setting > Disable > Save.",
 			CLI:       "aws redshift modify-cluster --cluster-identifier <CLUSTER> --no-publicly-accessible",

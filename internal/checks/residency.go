@@ -24,11 +24,11 @@ func residencyChecks() []check.Check {
 		residencyStore("ec2_snapshot_in_allowed_region", "EBS snapshots (including cross-region copies)", "ec2", "DescribeSnapshots", snapshotsOf, ebsMoveFix()),
 		residencyStore("rds_instance_in_allowed_region", "RDS DB instances", "rds", "DescribeDBInstances", dbInstancesOf, rdsMoveFix()),
 		residencyStore("rds_cluster_in_allowed_region", "RDS/Aurora DB clusters", "rds", "DescribeDBClusters", dbClustersOf, rdsMoveFix()),
-		residencyStore("rds_snapshot_in_allowed_region", "RDS snapshots (including cross-region copies)", "rds", "DescribeDBSnapshots", dbSnapshotsOf, rdsMoveFix()),
+		residencyStoreGaps("rds_snapshot_in_allowed_region", "RDS snapshots (including cross-region copies)", "rds", "rds", snapshotListOps, dbSnapshotsOf, rdsMoveFix()),
 		residencyStore("redshift_cluster_in_allowed_region", "Redshift clusters", "redshift", "DescribeClusters", redshiftOf, rdsMoveFix()),
 		residencyStore("workspaces_workspace_in_allowed_region", "WorkSpaces (their root and user volumes)", "workspaces", "DescribeWorkspaces", workspacesOf, workspacesMoveFix()),
 		residencyStore("dynamodb_table_in_allowed_region", "DynamoDB tables", "dynamodb", "ListTables", dynamoTablesOf, dynamoMoveFix()),
-		residencyStoreGaps("efs_filesystem_in_allowed_region", "EFS file systems", "efs", "elasticfilesystem", "DescribeFileSystems", fileSystemsOf, efsMoveFix()),
+		residencyStoreGaps("efs_filesystem_in_allowed_region", "EFS file systems", "efs", efsService, []string{"DescribeFileSystems"}, fileSystemsOf, efsMoveFix()),
 		residencyStore("backup_vault_in_allowed_region", "AWS Backup vaults (and the recovery points in them)", "backup", "ListBackupVaults", vaultsOf, backupVaultMoveFix()),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
@@ -148,12 +148,13 @@ func copiedFrom(r state.Resource) string {
 
 // residencyStore builds the "every <store> lives in an allowed region" check.
 func residencyStore(id, what, service, op string, items func(*state.Account) []state.Resource, fix check.Remediation) check.Check {
-	return residencyStoreGaps(id, what, service, service, op, items, fix)
+	return residencyStoreGaps(id, what, service, service, []string{op}, items, fix)
 }
 
 // residencyStoreGaps is residencyStore for services whose gap prefix differs
-// from the check's service name (EFS: elasticfilesystem).
-func residencyStoreGaps(id, what, service, gapService, op string, items func(*state.Account) []state.Resource, fix check.Remediation) check.Check {
+// from the check's service name (EFS: elasticfilesystem) or whose state is
+// filled by several listings (RDS snapshots: DB and cluster snapshots).
+func residencyStoreGaps(id, what, service, gapService string, listOps []string, items func(*state.Account) []state.Resource, fix check.Remediation) check.Check {
 	return check.Check{
 		ID:          id,
 		Title:       what + " are in allowed regions",
@@ -167,7 +168,7 @@ func residencyStoreGaps(id, what, service, gapService, op string, items func(*st
 				return residencyNotConfigured(a)
 			}
 			out := unscannedOutside(a, p, what)
-			return append(out, forScannedResources(a, gapService, items(a), []string{op}, func(r state.Resource) check.Result {
+			return append(out, eachRegional(a, gapService, listOps, items(a), func(r state.Resource) check.Result {
 				reg := r.Ref().Region
 				from := ""
 				if src := copiedFrom(r); src != "" {
@@ -344,8 +345,11 @@ func s3ReplicationInAllowedRegion() check.Check {
 }
 
 // copiesCheck builds a check over resources with copies in other regions:
-// regionsOf returns the regions holding copies (nil when the resource has none).
-func copiesCheck[T state.Resource](c check.Check, service, op string, items func(*state.Account) []T, regionsOf func(T) []string, label func(T) string) check.Check {
+// regionsOf returns the regions holding copies (nil when the resource has
+// none). listOp fills the list; itemOp, when set, is the per-resource call
+// that reads the copies: a resource whose itemOp failed is unknown, since
+// its empty copy list proves nothing.
+func copiesCheck[T state.Resource](c check.Check, service, listOp, itemOp string, items func(*state.Account) []T, regionsOf func(T) []string, label func(T) string) check.Check {
 	if c.Service == "" {
 		c.Service = service
 	}
@@ -355,10 +359,19 @@ func copiesCheck[T state.Resource](c check.Check, service, op string, items func
 			return residencyNotConfigured(a)
 		}
 		var out []check.Result
-		bad := regionalListingUnknown(a, service, &out, op)
+		bad := regionalListingUnknown(a, service, &out, listOp)
 		for _, x := range items(a) {
+			if bad[x.Ref().Region] {
+				continue
+			}
+			if itemOp != "" {
+				if g, ok := a.Gaps.Find(service, x.Ref().Region, itemOp, x.Ref().ARN); ok {
+					out = append(out, check.GapR(x, g))
+					continue
+				}
+			}
 			regs := regionsOf(x)
-			if bad[x.Ref().Region] || len(regs) == 0 {
+			if len(regs) == 0 {
 				continue
 			}
 			if d := disallowed(p, regs); len(d) > 0 {
@@ -382,7 +395,7 @@ func rdsInstanceReplicaInAllowedRegion() check.Check {
 			CLI:       "aws rds delete-db-instance --db-instance-identifier <REPLICA> --region <REGION> --skip-final-snapshot",
 			Terraform: "resource \"aws_db_instance\" \"replica\" {\n  provider            = aws.allowed_region\n  replicate_source_db = aws_db_instance.primary.arn\n  instance_class      = \"db.r6g.large\"\n}",
 		},
-	}, "rds", "DescribeDBInstances", func(a *state.Account) []state.DBInstance { return a.RDS.Instances }, func(d state.DBInstance) []string {
+	}, "rds", "DescribeDBInstances", "", func(a *state.Account) []state.DBInstance { return a.RDS.Instances }, func(d state.DBInstance) []string {
 		var out []string
 		for _, r := range d.ReadReplicas {
 			out = append(out, arnRegion(r))
@@ -406,7 +419,7 @@ func rdsInstanceBackupReplicationInAllowedRegion() check.Check {
 			CLI:       "aws rds stop-db-instance-automated-backups-replication --source-db-instance-arn <DB_ARN> --region <DESTINATION_REGION>",
 			Terraform: "resource \"aws_db_instance_automated_backups_replication\" \"this\" {\n  provider               = aws.allowed_region\n  source_db_instance_arn = aws_db_instance.this.arn\n}",
 		},
-	}, "rds", "DescribeDBInstances", func(a *state.Account) []state.DBInstance { return a.RDS.Instances },
+	}, "rds", "DescribeDBInstances", "", func(a *state.Account) []state.DBInstance { return a.RDS.Instances },
 		func(d state.DBInstance) []string { return d.ReplicatedBackupRegions }, func(d state.DBInstance) string { return d.ID })
 }
 
@@ -420,7 +433,7 @@ func rdsClusterGlobalInAllowedRegion() check.Check {
 			CLI:       "aws rds remove-from-global-cluster --global-cluster-identifier <GLOBAL_ID> --db-cluster-identifier <SECONDARY_ARN>",
 			Terraform: "resource \"aws_rds_global_cluster\" \"this\" {\n  global_cluster_identifier = \"global\"\n  # only clusters in allowed regions join it\n}",
 		},
-	}, "rds", "DescribeDBClusters", func(a *state.Account) []state.DBCluster { return a.RDS.Clusters },
+	}, "rds", "DescribeDBClusters", "", func(a *state.Account) []state.DBCluster { return a.RDS.Clusters },
 		func(c state.DBCluster) []string { return c.GlobalClusterRegions }, func(c state.DBCluster) string { return c.ID })
 }
 
@@ -434,7 +447,7 @@ func redshiftClusterSnapshotCopyInAllowedRegion() check.Check {
 			CLI:       "aws redshift disable-snapshot-copy --cluster-identifier <CLUSTER>\naws redshift enable-snapshot-copy --cluster-identifier <CLUSTER> --destination-region <ALLOWED_REGION>",
 			Terraform: "resource \"aws_redshift_snapshot_copy\" \"this\" {\n  cluster_identifier = aws_redshift_cluster.this.id\n  destination_region = \"<ALLOWED_REGION>\"\n}",
 		},
-	}, "redshift", "DescribeClusters", func(a *state.Account) []state.RedshiftCluster { return a.Redshift.Clusters }, func(c state.RedshiftCluster) []string {
+	}, "redshift", "DescribeClusters", "", func(a *state.Account) []state.RedshiftCluster { return a.Redshift.Clusters }, func(c state.RedshiftCluster) []string {
 		if c.CrossRegionSnapshotCopyRegion == "" {
 			return nil
 		}
@@ -452,7 +465,7 @@ func kmsKeyReplicaInAllowedRegion() check.Check {
 			CLI:       "aws kms schedule-key-deletion --key-id <REPLICA_KEY_ARN> --pending-window-in-days 30 --region <REGION>",
 			Terraform: "resource \"aws_kms_replica_key\" \"this\" {\n  provider        = aws.allowed_region\n  primary_key_arn = aws_kms_key.primary.arn\n}",
 		},
-	}, "kms", "ListKeys", func(a *state.Account) []state.Key { return a.KMS.Keys }, func(k state.Key) []string {
+	}, "kms", "ListKeys", "DescribeKey", func(a *state.Account) []state.Key { return a.KMS.Keys }, func(k state.Key) []string {
 		if !k.MultiRegion || k.MultiRegionType != "PRIMARY" {
 			return nil
 		}
@@ -561,7 +574,16 @@ func organizationsRegionDenySCP() check.Check {
 			}
 			var best string
 			var leaks []string
+			// DescribePolicy and ListTargetsForPolicy are per SCP: an SCP
+			// whose document or targets could not be read may be the one.
+			var unread *state.Gap
 			for _, scp := range a.Organization.SCPs {
+				if g, ok := a.Gaps.FindAny("organizations", "", scp.ARN, "DescribePolicy", "ListTargetsForPolicy"); ok {
+					if unread == nil {
+						unread = &g
+					}
+					continue
+				}
 				if len(scp.Targets) == 0 {
 					continue
 				}
@@ -577,6 +599,9 @@ func organizationsRegionDenySCP() check.Check {
 			}
 			if g, ok := a.Gaps.FindAny("organizations", "", "", "ListPolicies", "DescribePolicy", "ListTargetsForPolicy"); ok {
 				return []check.Result{check.GapR(ref, g)}
+			}
+			if unread != nil {
+				return []check.Result{check.GapR(ref, *unread)}
 			}
 			if best != "" {
 				return []check.Result{check.FailR(ref, "SCP %s denies other regions but still permits %s, which the policy does not allow", best, strings.Join(leaks, ", "))}
@@ -670,7 +695,7 @@ func dynamodbTableReplicaInAllowedRegion() check.Check {
 			CLI:       "aws dynamodb update-table --table-name <TABLE> --replica-updates 'Delete={RegionName=<REGION>}'",
 			Terraform: "resource \"aws_dynamodb_table\" \"this\" {\n  # ...\n  replica { region_name = \"<ALLOWED_REGION>\" } # only allowed regions\n}",
 		},
-	}, "dynamodb", "ListTables", func(a *state.Account) []state.DynamoDBTable { return a.DynamoDB.Tables },
+	}, "dynamodb", "ListTables", "DescribeTable", func(a *state.Account) []state.DynamoDBTable { return a.DynamoDB.Tables },
 		func(t state.DynamoDBTable) []string { return t.ReplicaRegions }, func(t state.DynamoDBTable) string { return "table " + t.Name })
 }
 
@@ -685,7 +710,7 @@ func efsFilesystemReplicationInAllowedRegion() check.Check {
 			CLI:       "aws efs delete-replication-configuration --source-file-system-id <FS_ID>",
 			Terraform: "resource \"aws_efs_replication_configuration\" \"this\" {\n  source_file_system_id = aws_efs_file_system.this.id\n  destination { region = \"<ALLOWED_REGION>\" }\n}",
 		},
-	}, "elasticfilesystem", "DescribeFileSystems", func(a *state.Account) []state.FileSystem { return a.EFS.FileSystems },
+	}, "elasticfilesystem", "DescribeFileSystems", "DescribeReplicationConfigurations", func(a *state.Account) []state.FileSystem { return a.EFS.FileSystems },
 		func(f state.FileSystem) []string { return f.ReplicationDestinations }, func(f state.FileSystem) string { return "file system " + f.ID })
 }
 

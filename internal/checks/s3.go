@@ -101,6 +101,19 @@ func pabOff(p *state.PublicAccessBlock) string {
 	return strings.Join(off, ", ") + " off"
 }
 
+// publicGrantee names the group an ACL grant opens a bucket to: AllUsers
+// (anyone) or AuthenticatedUsers (anyone with an AWS account); "" when the
+// grantee is neither.
+func publicGrantee(g state.ACLGrant) string {
+	switch g.GranteeURI {
+	case state.AllUsersURI:
+		return "AllUsers"
+	case state.AuthenticatedUsersURI:
+		return "AuthenticatedUsers"
+	}
+	return ""
+}
+
 // effectivePAB merges account and bucket Block Public Access: S3 applies
 // the most restrictive combination, setting by setting.
 func effectivePAB(acct, bucket *state.PublicAccessBlock) *state.PublicAccessBlock {
@@ -537,9 +550,9 @@ func s3BucketNoPublicWrite() check.Check {
 						unknown = &g
 					} else if !bpa.IgnorePublicAcls {
 						for _, gr := range b.ACLGrants {
-							public := gr.GranteeURI == state.AllUsersURI || gr.GranteeURI == state.AuthenticatedUsersURI
-							if public && (gr.Permission == "WRITE" || gr.Permission == "WRITE_ACP" || gr.Permission == "FULL_CONTROL") {
-								note("ACL " + gr.Permission + " to " + gr.GranteeURI[strings.LastIndex(gr.GranteeURI, "/")+1:])
+							who := publicGrantee(gr)
+							if who != "" && (gr.Permission == "WRITE" || gr.Permission == "WRITE_ACP" || gr.Permission == "FULL_CONTROL") {
+								note("ACL " + gr.Permission + " to " + who)
 							}
 						}
 					}

@@ -123,7 +123,6 @@ func TestBadInput(t *testing.T) {
 		{"bad check", []string{"scan", "--demo", "--check", "nope_nope"}, `unknown check "nope_nope"`},
 		{"bad color", []string{"scan", "--demo", "--color", "sometimes"}, "--color"},
 		{"extra args", []string{"scan", "--demo", "extra"}, "unknown command"},
-		{"no source", []string{"scan"}, "use --demo or --snapshot"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -126,13 +126,13 @@ func (app *App) commands() []func() *cobra.Command {
 		app.versionCmd,
 		app.scanCmd,
 		app.checksCmd,
-		app.collectCmd,
-		app.permissionsCmd,
 		app.diffCmd,
 		app.initCmd,
 		app.matrixCmd,
 		app.datamapCmd,
 		app.frameworksCmd,
+		app.collectCmd,
+		app.permissionsCmd,
 	}
 }
 

@@ -135,7 +135,8 @@ func IsNotImplemented(err error) bool {
 	}
 	switch HTTPStatus(err) {
 	case 404, 500, 501:
-		return code == ""
+		// UnknownError is the SDK's stand-in when the body held no code.
+		return code == "" || code == "UnknownError"
 	}
 	return false
 }
@@ -148,7 +149,7 @@ func Message(err error) string {
 	}
 	var m errorMessager
 	code := ErrorCode(err)
-	if code == "" && IsNotImplemented(err) {
+	if (code == "" || code == "UnknownError") && IsNotImplemented(err) {
 		return fmt.Sprintf("HTTP %d without an AWS error: the endpoint does not implement this operation", HTTPStatus(err))
 	}
 	if code != "" && errors.As(err, &m) && m.ErrorMessage() != "" {

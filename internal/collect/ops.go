@@ -41,16 +41,19 @@ type Rate struct {
 func (r Rate) String() string { return fmt.Sprintf("%g/s burst %d", r.RPS, r.Burst) }
 
 // DefaultRate paces operations whose quota AWS does not publish ("n/p" in
-// the quota catalog). Peers pace IAM at 15-40 requests per second; we start
-// lower and let --rate raise it.
-func DefaultRate() Rate { return Rate{RPS: 10, Burst: 20} }
+// the quota catalog): 20 requests per second, in the lower half of the
+// 15-40 that peer scanners use for IAM. The adaptive retry slows down
+// further on throttling, and --rate changes it per service or action.
+func DefaultRate() Rate { return Rate{RPS: 20, Burst: 40} }
 
 // Operation is one AWS API operation the collectors call.
 type Operation struct {
 	// Service is the API's endpoint prefix: ec2, s3, s3control, iam, sts,
 	// organizations, kms, cloudtrail, config, guardduty, ssm, rds, redshift,
-	// workspaces, access-analyzer, account. Coverage gaps of this operation
-	// carry it as state.Gap.Service.
+	// workspaces, access-analyzer, account, logs, ... Coverage gaps of this
+	// operation carry it as state.Gap.Service. One exception: the two
+	// generations of Elastic Load Balancing share the elasticloadbalancing
+	// endpoint and action names, and are elbv2 and elb here.
 	Service string `json:"service"`
 	// Action is the API action name as the SDK and the wire protocol name
 	// it, e.g. GetBucketPolicy. Gaps carry it as state.Gap.Operation.
@@ -112,6 +115,17 @@ func Operations() []Operation {
 	rds := func(action string, scope Scope, fills string) Operation {
 		o := op("rds", action, "rds:"+action, scope, rdsRate, fills)
 		o.Pool = "rds:*"
+		return o
+	}
+	// ELB Describe*: 10/s, burst 40, shared by the account's ELB calls in a region.
+	elbOp := func(service, action string, scope Scope, fills string) Operation {
+		o := op(service, action, "elasticloadbalancing:"+action, scope, Rate{RPS: 10, Burst: 40}, fills)
+		o.Pool = "elasticloadbalancing:*"
+		return o
+	}
+	lambdaOp := func(action string, scope Scope, fills string) Operation {
+		o := op("lambda", action, "lambda:"+action, scope, Rate{RPS: 15, Burst: 15}, fills)
+		o.Pool = "lambda:*"
 		return o
 	}
 	ec2 := func(action string, scope Scope, fills string) Operation {
@@ -193,6 +207,11 @@ func Operations() []Operation {
 		ec2("GetInstanceMetadataDefaults", Regional, "ec2.region_settings.imds_default_http_tokens"),
 		ec2("DescribeVpnConnections", Regional, "ec2.vpn_connections"),
 		ec2("DescribeVpcEndpoints", Regional, "ec2.vpc_endpoints"),
+		ec2("DescribeVpcBlockPublicAccessOptions", Regional, "ec2.region_settings.vpc_block_public_access"),
+		ec2("DescribeTransitGateways", Regional, "ec2.transit_gateways"),
+		ec2("DescribeLaunchTemplateVersions", Regional, "ec2.launch_templates"),
+		ec2("DescribeClientVpnEndpoints", Regional, "ec2.client_vpn_endpoints"),
+		ec2("DescribeClientVpnAuthorizationRules", PerItem, "ec2.client_vpn_endpoints.authorization_rules"),
 
 		// KMS (regional). Per-key calls are skipped for AWS managed keys:
 		// AWS owns their policy, rotates them yearly and nobody can change either.
@@ -223,7 +242,8 @@ func Operations() []Operation {
 
 		// Systems Manager (regional).
 		op("ssm", "DescribeInstanceInformation", "ssm:DescribeInstanceInformation", Regional, d, "ssm.managed_instances"),
-		op("ssm", "ListResourceComplianceSummaries", "ssm:ListResourceComplianceSummaries", Regional, d, "ssm.patch_compliance"),
+		op("ssm", "ListResourceComplianceSummaries", "ssm:ListResourceComplianceSummaries", Regional, d, "ssm.patch_compliance,association_compliance"),
+		op("ssm", "GetServiceSetting", "ssm:GetServiceSetting", Regional, d, "ssm.region_settings.document_public_sharing_blocked"),
 		op("ssm", "ListDocuments", "ssm:ListDocuments", Regional, d, "ssm.documents"),
 		op("ssm", "DescribeDocumentPermission", "ssm:DescribeDocumentPermission", PerItem, d, "ssm.documents.shared_with"),
 
@@ -247,11 +267,69 @@ func Operations() []Operation {
 		op("redshift", "DescribeClusterParameterGroups", "redshift:DescribeClusterParameterGroups", Regional, d, "redshift.parameter_groups"),
 		op("redshift", "DescribeClusterParameters", "redshift:DescribeClusterParameters", PerItem, d, "redshift.parameter_groups.parameters"),
 
+		// CloudWatch Logs, CloudWatch, SNS, Security Hub (regional).
+		op("logs", "DescribeLogGroups", "logs:DescribeLogGroups", Regional, Rate{RPS: 10, Burst: 10}, "cloudwatch_logs.log_groups"),
+		op("logs", "DescribeMetricFilters", "logs:DescribeMetricFilters", Regional, Rate{RPS: 5, Burst: 5}, "cloudwatch_logs.log_groups.metric_filters"),
+		op("cloudwatch", "DescribeAlarms", "cloudwatch:DescribeAlarms", Regional, Rate{RPS: 9, Burst: 9}, "cloudwatch.alarms"),
+		op("sns", "ListTopics", "sns:ListTopics", Regional, d, "sns.topics"),
+		op("sns", "ListSubscriptions", "sns:ListSubscriptions", Regional, d, "sns.topics.subscriptions"),
+		op("sns", "GetTopicAttributes", "sns:GetTopicAttributes", PerItem, d, "sns.topics.policy,kms_key_id"),
+		op("securityhub", "DescribeHub", "securityhub:DescribeHub", Regional, d, "securityhub.hubs"),
+		op("securityhub", "GetAdministratorAccount", "securityhub:GetAdministratorAccount", Regional, d, "securityhub.hubs.administrator_account_id"),
+		op("securityhub", "GetEnabledStandards", "securityhub:GetEnabledStandards", Regional, d, "securityhub.hubs.standards"),
+
+		// DynamoDB (regional listing, per-table reads: no bulk form exists).
+		op("dynamodb", "ListTables", "dynamodb:ListTables", Regional, d, "dynamodb.tables"),
+		op("dynamodb", "DescribeTable", "dynamodb:DescribeTable", PerItem, Rate{RPS: 100, Burst: 100}, "dynamodb.tables.sse,deletion_protection,billing,replicas"),
+		op("dynamodb", "DescribeContinuousBackups", "dynamodb:DescribeContinuousBackups", PerItem, Rate{RPS: 10, Burst: 10}, "dynamodb.tables.pitr"),
+		op("dynamodb", "GetResourcePolicy", "dynamodb:GetResourcePolicy", PerItem, d, "dynamodb.tables.resource_policy"),
+		op("dynamodb", "ListTagsOfResource", "dynamodb:ListTagsOfResource", PerItem, Rate{RPS: 10, Burst: 10}, "dynamodb.tables.tags"),
+		op("application-autoscaling", "DescribeScalableTargets", "application-autoscaling:DescribeScalableTargets", Regional, d, "dynamodb.tables.auto_scaling"),
+
+		// Lambda (regional; every control-plane call shares 15/s).
+		lambdaOp("ListFunctions", Regional, "lambda.functions"),
+		lambdaOp("GetPolicy", PerItem, "lambda.functions.policy"),
+		lambdaOp("GetRuntimeManagementConfig", PerItem, "lambda.functions.runtime_update_mode"),
+
+		// EFS (regional; endpoint prefix elasticfilesystem).
+		op("elasticfilesystem", "DescribeFileSystems", "elasticfilesystem:DescribeFileSystems", Regional, d, "efs.file_systems"),
+		op("elasticfilesystem", "DescribeReplicationConfigurations", "elasticfilesystem:DescribeReplicationConfigurations", Regional, d, "efs.file_systems.replication_destinations"),
+		op("elasticfilesystem", "DescribeBackupPolicy", "elasticfilesystem:DescribeBackupPolicy", PerItem, d, "efs.file_systems.backup_policy"),
+		op("elasticfilesystem", "DescribeFileSystemPolicy", "elasticfilesystem:DescribeFileSystemPolicy", PerItem, d, "efs.file_systems.policy"),
+		op("elasticfilesystem", "DescribeMountTargets", "elasticfilesystem:DescribeMountTargets", PerItem, d, "efs.mount_targets"),
+		op("elasticfilesystem", "DescribeAccessPoints", "elasticfilesystem:DescribeAccessPoints", Regional, d, "efs.access_points"),
+
+		// Elastic Load Balancing (regional). Both generations answer at the
+		// elasticloadbalancing endpoint with the same action names; their
+		// gaps are told apart as elbv2 and elb (see state.ELBServiceV2).
+		elbOp("elbv2", "DescribeLoadBalancers", Regional, "elb.load_balancers"),
+		elbOp("elbv2", "DescribeTags", Regional, "elb.load_balancers.tags"),
+		elbOp("elbv2", "DescribeLoadBalancerAttributes", PerItem, "elb.load_balancers.access_logs,deletion_protection,..."),
+		elbOp("elbv2", "DescribeListeners", PerItem, "elb.load_balancers.listeners"),
+		elbOp("elbv2", "DescribeRules", PerItem, "elb.load_balancers.listeners.rule_actions"),
+		op("wafv2", "GetWebACLForResource", "wafv2:GetWebACLForResource", PerItem, d, "elb.load_balancers.web_acl_arn"),
+		elbOp("elb", "DescribeLoadBalancers", Regional, "elb.load_balancers (classic)"),
+		elbOp("elb", "DescribeTags", Regional, "elb.load_balancers.tags (classic)"),
+		elbOp("elb", "DescribeLoadBalancerAttributes", PerItem, "elb.load_balancers.access_logs,cross_zone,connection_draining (classic)"),
+		elbOp("elb", "DescribeLoadBalancerPolicies", PerItem, "elb.load_balancers.listeners.reference_security_policy (classic)"),
+
+		// AWS Backup (regional).
+		op("backup", "ListBackupVaults", "backup:ListBackupVaults", Regional, d, "backup.vaults"),
+		op("backup", "GetBackupVaultAccessPolicy", "backup:GetBackupVaultAccessPolicy", PerItem, d, "backup.vaults.policy"),
+		op("backup", "ListRecoveryPointsByBackupVault", "backup:ListRecoveryPointsByBackupVault", PerItem, d, "backup.recovery_points"),
+		op("backup", "ListBackupPlans", "backup:ListBackupPlans", Regional, d, "backup.plans"),
+		op("backup", "GetBackupPlan", "backup:GetBackupPlan", PerItem, d, "backup.plans.rules"),
+		op("backup", "ListBackupSelections", "backup:ListBackupSelections", PerItem, d, "backup.plans.selections"),
+		op("backup", "GetBackupSelection", "backup:GetBackupSelection", PerItem, d, "backup.plans.selections"),
+		op("backup", "ListProtectedResources", "backup:ListProtectedResources", Regional, d, "backup.protected_resources"),
+
 		// WorkSpaces (regional).
 		op("workspaces", "DescribeWorkspaces", "workspaces:DescribeWorkspaces", Regional, d, "workspaces.workspaces"),
 		op("workspaces", "DescribeWorkspaceDirectories", "workspaces:DescribeWorkspaceDirectories", Regional, d, "workspaces.directories"),
 		op("workspaces", "DescribeIpGroups", "workspaces:DescribeIpGroups", Regional, d, "workspaces.ip_groups"),
 		op("workspaces", "DescribeWorkspaceImages", "workspaces:DescribeWorkspaceImages", Regional, d, "workspaces.images"),
+		// Directory Service, only where WorkSpaces has directories: their MFA (RADIUS).
+		op("ds", "DescribeDirectories", "ds:DescribeDirectories", Regional, d, "workspaces.directories.mfa_enabled"),
 	}
 }
 

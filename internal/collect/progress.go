@@ -80,53 +80,61 @@ func (p *Progress) Throttled(region, service string) {
 	p.mu.Unlock()
 }
 
-// Render writes one line per region: each service with its state
-// (running, done, throttled). The output is plain text; the TTY display
-// redraws it in place.
+// Render writes a header and one short line per region: how many of its
+// services are done, which are running, and which AWS throttled. Lines
+// stay under 100 columns so the TTY display can redraw them in place.
 func (p *Progress) Render() string {
 	if p == nil {
 		return ""
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	byRegion := map[string][]string{}
-	var regions []string
-	keys := make([][2]string, 0, len(p.units))
-	for k := range p.units {
-		keys = append(keys, k)
+	type region struct {
+		services, done int
+		running        []string
+		throttled      []string
 	}
-	sort.Slice(keys, func(i, j int) bool {
-		if keys[i][0] != keys[j][0] {
-			return keys[i][0] < keys[j][0]
+	byRegion := map[string]*region{}
+	var names []string
+	tasksDone, tasks := 0, 0
+	for k, u := range p.units {
+		tasksDone += u.done
+		tasks += u.total
+		r, ok := byRegion[k[0]]
+		if !ok {
+			r = &region{}
+			byRegion[k[0]] = r
+			names = append(names, k[0])
 		}
-		return keys[i][1] < keys[j][1]
-	})
-	done, total := 0, 0
-	for _, k := range keys {
-		u := p.units[k]
-		done += u.done
-		total += u.total
-		var st string
+		r.services++
 		switch {
 		case u.done >= u.total:
-			st = "done"
+			r.done++
 		case u.running > 0:
-			st = fmt.Sprintf("running %d/%d", u.done, u.total)
-		default:
-			st = fmt.Sprintf("queued %d/%d", u.done, u.total)
+			r.running = append(r.running, k[1])
 		}
 		if u.throttled > 0 {
-			st += fmt.Sprintf(" throttled×%d", u.throttled)
+			r.throttled = append(r.throttled, fmt.Sprintf("%s×%d", k[1], u.throttled))
 		}
-		if _, ok := byRegion[k[0]]; !ok {
-			regions = append(regions, k[0])
-		}
-		byRegion[k[0]] = append(byRegion[k[0]], k[1]+" "+st)
 	}
+	sort.Strings(names)
 	var b strings.Builder
-	fmt.Fprintf(&b, "collecting: %d/%d tasks, %s\n", done, total, time.Since(p.start).Round(time.Second))
-	for _, r := range regions {
-		fmt.Fprintf(&b, "  %-15s %s\n", r, strings.Join(byRegion[r], " · "))
+	fmt.Fprintf(&b, "collecting: %d/%d tasks, %s\n", tasksDone, tasks, time.Since(p.start).Round(time.Second))
+	for _, n := range names {
+		r := byRegion[n]
+		sort.Strings(r.running)
+		sort.Strings(r.throttled)
+		line := fmt.Sprintf("  %-15s %2d/%-2d services done", n, r.done, r.services)
+		if len(r.running) > 0 {
+			line += ", running: " + strings.Join(r.running, " ")
+		}
+		if len(r.throttled) > 0 {
+			line += ", throttled: " + strings.Join(r.throttled, " ")
+		}
+		if len(line) > 99 {
+			line = line[:96] + "..."
+		}
+		b.WriteString(line + "\n")
 	}
 	return b.String()
 }

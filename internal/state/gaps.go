@@ -109,7 +109,8 @@ func (g *Gaps) Len() int { return len(g.items) }
 
 // Find reports the gap that makes the given operation's data for resource
 // arn in region unknown: a gap for that resource, for the whole listing in
-// the region, for the whole service in the region, or for the global call.
+// the region, for the whole service in the region, for the global call, or
+// for every service in the region (Service "*", e.g. a disabled region).
 // Pass an empty arn for listing-level questions.
 func (g *Gaps) Find(service, region, operation, arn string) (Gap, bool) {
 	if len(g.items) == 0 {
@@ -130,7 +131,8 @@ func (g *Gaps) Find(service, region, operation, arn string) (Gap, bool) {
 		gapKey{service, region, AllOperations, ""},
 	)
 	if region != "" {
-		keys = append(keys, gapKey{service, "", operation, ""}, gapKey{service, "", AllOperations, ""})
+		keys = append(keys, gapKey{service, "", operation, ""}, gapKey{service, "", AllOperations, ""},
+			gapKey{AllOperations, region, AllOperations, ""})
 	}
 	for _, k := range keys {
 		if x, ok := try(k); ok {

@@ -17,6 +17,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	"github.com/aws/smithy-go/logging"
 	"github.com/aws/smithy-go/middleware"
 
 	"github.com/shoulder-dev/shoulder/internal/collect"
@@ -30,7 +31,7 @@ type CredentialsError struct {
 
 func (e *CredentialsError) Error() string {
 	return "no AWS credentials found; tried, in order:\n  - " + strings.Join(e.Tried, "\n  - ") +
-		"\nset one of these up (e.g. `aws configure`, `aws sso login --profile NAME`, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY), or scan a snapshot with --snapshot FILE" +
+		"\nset one of these up (e.g. `aws configure`, `aws sso login --profile NAME`, or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY); or use --demo or --snapshot FILE to scan without AWS" +
 		"\n(the SDK said: " + e.Err.Error() + ")"
 }
 
@@ -69,6 +70,9 @@ func (c *collector) loadConfig(ctx context.Context) (sdk.Config, error) {
 	o := c.opts
 	lo := []func(*config.LoadOptions) error{
 		config.WithRetryer(func() sdk.Retryer { return c.retryer() }),
+		// The SDK's own warnings (e.g. a body left unread on Ctrl-C) would
+		// interleave with the progress display; failures reach the gaps.
+		config.WithLogger(logging.Nop{}),
 	}
 	if o.Profile != "" {
 		lo = append(lo, config.WithSharedConfigProfile(o.Profile))

@@ -106,6 +106,16 @@ func (c *collector) rdsInstances(ctx context.Context, cl *rds.Client, region str
 				}
 				if d.DBSubnetGroup != nil {
 					x.SubnetGroup, x.VPCID = str(d.DBSubnetGroup.DBSubnetGroupName), str(d.DBSubnetGroup.VpcId)
+					for _, sn := range d.DBSubnetGroup.Subnets {
+						x.SubnetIDs = append(x.SubnetIDs, str(sn.SubnetIdentifier))
+					}
+				}
+				for _, id := range d.ReadReplicaDBInstanceIdentifiers {
+					// Same-region replicas are named by identifier, others by ARN.
+					if !strings.HasPrefix(id, "arn:") {
+						id = c.arn("rds", region, c.accountID, "db:"+id)
+					}
+					x.ReadReplicas = append(x.ReadReplicas, id)
 				}
 				if d.Endpoint != nil {
 					x.Port = i32(d.Endpoint.Port)
@@ -159,8 +169,9 @@ func (c *collector) rdsClusters(ctx context.Context, cl *rds.Client, region stri
 	}
 }
 
-// rdsSnapshots lists the account's DB snapshots; only manual ones can be
-// shared, so only their restore attribute is read (per snapshot: no bulk form).
+// rdsSnapshots lists the account's DB snapshots; automated ones cannot be
+// shared, so only the others' restore attribute is read (per snapshot: no
+// bulk form).
 func (c *collector) rdsSnapshots(ctx context.Context, cl *rds.Client, region string) {
 	var out []state.DBSnapshot
 	err := c.do(ctx, "rds", "DescribeDBSnapshots", region, "", nil, func(ctx context.Context) error {
@@ -239,12 +250,12 @@ func (c *collector) rdsClusterSnapshots(ctx context.Context, cl *rds.Client, reg
 	}, "DescribeDBClusterSnapshotAttributes")
 }
 
-// rdsShares reads the restore attribute of each manual snapshot, then
-// stores all the snapshots.
+// rdsShares reads the restore attribute of each snapshot that can be
+// shared (every type but automated), then stores all the snapshots.
 func (c *collector) rdsShares(_ context.Context, snaps []state.DBSnapshot, region string, read func(context.Context, *state.DBSnapshot) error, action string) {
 	var manual []*state.DBSnapshot
 	for i := range snaps {
-		if snaps[i].Type == "manual" {
+		if snaps[i].Type != "automated" {
 			manual = append(manual, &snaps[i])
 		}
 	}
@@ -390,7 +401,8 @@ func (c *collector) redshift(ctx context.Context, region string) {
 					ID: id, NodeType: str(k.NodeType), PubliclyAccessible: b(k.PubliclyAccessible), Encrypted: b(k.Encrypted),
 					KMSKeyID: str(k.KmsKeyId), EnhancedVPCRouting: b(k.EnhancedVpcRouting), AllowVersionUpgrade: b(k.AllowVersionUpgrade),
 					AutomatedSnapshotRetention: i32(k.AutomatedSnapshotRetentionPeriod), MasterUsername: str(k.MasterUsername),
-					DBName: str(k.DBName), VPCID: str(k.VpcId), MaintenanceTrackName: str(k.MaintenanceTrackName)}
+					DBName: str(k.DBName), VPCID: str(k.VpcId), MaintenanceTrackName: str(k.MaintenanceTrackName),
+					MultiAZ: strings.EqualFold(str(k.MultiAZ), "Enabled")}
 				for _, g := range k.ClusterParameterGroups {
 					x.ParameterGroups = append(x.ParameterGroups, str(g.ParameterGroupName))
 				}

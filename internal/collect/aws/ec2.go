@@ -2,7 +2,9 @@ package aws
 
 import (
 	"context"
+	"regexp"
 	"sort"
+	"time"
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
@@ -104,6 +106,7 @@ func (c *collector) ec2(ctx context.Context, region string) {
 	c.sub("ec2", region, "", func(ctx context.Context) { c.ec2Images(ctx, cl, region) }, "DescribeImages")
 	c.sub("ec2", region, "", func(ctx context.Context) { c.ec2VPN(ctx, cl, region) }, "DescribeVpnConnections")
 	c.sub("ec2", region, "", func(ctx context.Context) { c.ec2Endpoints(ctx, cl, region) }, "DescribeVpcEndpoints")
+	c.ec2Network(region, cl)
 	c.ec2Settings(ctx, cl, region)
 }
 
@@ -144,6 +147,7 @@ func (c *collector) ec2Settings(ctx context.Context, cl *ec2.Client, region stri
 		}
 		return err
 	})
+	c.vpcBlockPublicAccess(ctx, cl, region, &s)
 	c.rec.Update(func(a *state.Account) { a.EC2.RegionSettings = append(a.EC2.RegionSettings, s) })
 }
 
@@ -224,6 +228,10 @@ func (c *collector) instance(region string, in types.Instance) state.Instance {
 		KeyName:    str(in.KeyName),
 		Platform:   string(in.Platform),
 		ENICount:   len(in.NetworkInterfaces),
+
+		VirtualizationType:  string(in.VirtualizationType),
+		SourceDestCheck:     in.SourceDestCheck,
+		StateTransitionTime: transitionTime(str(in.StateTransitionReason)),
 	}
 	if in.State != nil {
 		x.State = string(in.State.Name)
@@ -248,6 +256,22 @@ func (c *collector) instance(region string, in types.Instance) state.Instance {
 		x.MonitoringEnabled = in.Monitoring.State == types.MonitoringStateEnabled
 	}
 	return x
+}
+
+// transitionRE finds the time in a StateTransitionReason such as
+// "User initiated (2026-01-02 10:00:00 GMT)".
+var transitionRE = regexp.MustCompile(`\((\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) GMT\)`)
+
+func transitionTime(reason string) *time.Time {
+	m := transitionRE.FindStringSubmatch(reason)
+	if m == nil {
+		return nil
+	}
+	t, err := time.Parse("2006-01-02 15:04:05", m[1])
+	if err != nil {
+		return nil
+	}
+	return &t
 }
 
 func sgRules(ps []types.IpPermission) []state.SGRule {

@@ -97,7 +97,12 @@ func (c *collector) iam(ctx context.Context, _ string) {
 				roles = append(roles, role)
 			}
 			for _, m := range page.Policies {
-				pol := state.Policy{Meta: meta(str(m.Arn), "", nil), Name: str(m.PolicyName), ID: str(m.PolicyId), Path: str(m.Path),
+				name := str(m.PolicyName)
+				if name == "" {
+					// Some endpoints (moto) leave the name out; it ends the ARN.
+					name = str(m.Arn)[strings.LastIndex(str(m.Arn), "/")+1:]
+				}
+				pol := state.Policy{Meta: meta(str(m.Arn), "", nil), Name: name, ID: str(m.PolicyId), Path: str(m.Path),
 					AWSManaged: strings.Contains(str(m.Arn), ":iam::aws:policy/"), AttachmentCount: i32(m.AttachmentCount),
 					DefaultVersionID: str(m.DefaultVersionId), CreateDate: tm(m.CreateDate), UpdateDate: tm(m.UpdateDate)}
 				for _, v := range m.PolicyVersionList {

@@ -2,7 +2,6 @@ package aws
 
 import (
 	"context"
-	"strings"
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
@@ -96,7 +95,7 @@ func (c *collector) kmsKey(ctx context.Context, cl *kms.Client, region string, k
 	if err != nil || k.Manager == string(types.KeyManagerTypeAws) {
 		return
 	}
-	if k.Spec == string(types.KeySpecSymmetricDefault) && k.Origin == string(types.OriginTypeAwsKms) && k.State != string(types.KeyStatePendingDeletion) {
+	if k.Spec == string(types.KeySpecSymmetricDefault) && k.Origin == string(types.OriginTypeAwsKms) && k.State != string(types.KeyStatePendingDeletion) && k.State != string(types.KeyStatePendingImport) {
 		_ = c.do(ctx, "kms", "GetKeyRotationStatus", region, k.ARN, nil, func(ctx context.Context) error {
 			out, err := cl.GetKeyRotationStatus(ctx, &kms.GetKeyRotationStatusInput{KeyId: id})
 			if err == nil {
@@ -145,5 +144,3 @@ func (c *collector) kmsKey(ctx context.Context, cl *kms.Client, region string, k
 		return nil
 	})
 }
-
-var _ = strings.HasPrefix

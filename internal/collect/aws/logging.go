@@ -110,6 +110,7 @@ func applySelectors(x *state.Trail, out *cloudtrail.GetEventSelectorsOutput) {
 			if str(d.Type) != "AWS::S3::Object" {
 				continue
 			}
+			x.S3DataEventBuckets = append(x.S3DataEventBuckets, s3SelectorBuckets(d.Values)...)
 			switch s.ReadWriteType {
 			case cttypes.ReadWriteTypeAll:
 				x.S3DataEventsRead, x.S3DataEventsWrite = true, true
@@ -148,8 +149,27 @@ func applySelectors(x *state.Trail, out *cloudtrail.GetEventSelectorsOutput) {
 		case contains(category, "Data") && contains(resType, "AWS::S3::Object"):
 			x.S3DataEventsRead = x.S3DataEventsRead || read
 			x.S3DataEventsWrite = x.S3DataEventsWrite || write
+			for _, f := range s.FieldSelectors {
+				if str(f.Field) == "resources.ARN" {
+					x.S3DataEventBuckets = append(x.S3DataEventBuckets, s3SelectorBuckets(append(f.Equals, f.StartsWith...))...)
+				}
+			}
 		}
 	}
+}
+
+// s3SelectorBuckets reduces S3 data event selector values to bucket ARNs
+// (or prefixes); "arn:aws:s3" (or "arn:aws:s3:::") alone means every
+// bucket, which the state says with an empty list.
+func s3SelectorBuckets(values []string) []string {
+	var out []string
+	for _, v := range values {
+		if v == "" || strings.TrimSuffix(strings.TrimSuffix(v, ":::"), ":") == "arn:aws:s3" || strings.HasSuffix(v, ":s3:::") {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
 }
 
 func contains(xs []string, s string) bool {
@@ -266,6 +286,9 @@ func (c *collector) guardduty(ctx context.Context, region string) {
 					d.Features = map[string]string{}
 				}
 				d.Features[string(f.Name)] = string(f.Status)
+				for _, ac := range f.AdditionalConfiguration {
+					d.Features[string(f.Name)+"/"+string(ac.Name)] = string(ac.Status)
+				}
 			}
 			return nil
 		})

@@ -41,7 +41,7 @@ func (c *collector) s3(ctx context.Context, _ string) {
 	home := c.s3Client(c.home())
 	var buckets []state.Bucket
 	err := c.do(ctx, "s3", "ListBuckets", "", "", nil, func(ctx context.Context) error {
-		p := s3.NewListBucketsPaginator(home, &s3.ListBucketsInput{MaxBuckets: sdk.Int32(1000)})
+		p := s3.NewListBucketsPaginator(home, &s3.ListBucketsInput{MaxBuckets: sdk.Int32(10000)})
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
@@ -96,22 +96,27 @@ func (c *collector) bucket(ctx context.Context, home *s3.Client, bk *state.Bucke
 	get := func(action string, absent []string, fn func(context.Context) error) error {
 		return c.do(ctx, "s3", action, r, bk.ARN, absent, fn)
 	}
-	_ = get("GetBucketPolicy", []string{"NoSuchBucketPolicy"}, func(ctx context.Context) error {
+	perr := get("GetBucketPolicy", []string{"NoSuchBucketPolicy"}, func(ctx context.Context) error {
 		out, err := cl.GetBucketPolicy(ctx, &s3.GetBucketPolicyInput{Bucket: name})
 		if err == nil {
 			bk.Policy = str(out.Policy)
 		}
 		return err
 	})
-	err := get("GetBucketPolicyStatus", []string{"NoSuchBucketPolicy"}, func(ctx context.Context) error {
-		out, err := cl.GetBucketPolicyStatus(ctx, &s3.GetBucketPolicyStatusInput{Bucket: name})
-		if err == nil && out.PolicyStatus != nil {
-			bk.PolicyIsPublic = sdk.Bool(b(out.PolicyStatus.IsPublic))
+	if errors.Is(perr, errAbsent) {
+		// No policy, so no public policy: S3's verdict exists only for a policy.
+		bk.PolicyIsPublic = sdk.Bool(false)
+	} else {
+		err := get("GetBucketPolicyStatus", []string{"NoSuchBucketPolicy"}, func(ctx context.Context) error {
+			out, err := cl.GetBucketPolicyStatus(ctx, &s3.GetBucketPolicyStatusInput{Bucket: name})
+			if err == nil && out.PolicyStatus != nil {
+				bk.PolicyIsPublic = sdk.Bool(b(out.PolicyStatus.IsPublic))
+			}
+			return err
+		})
+		if errors.Is(err, errAbsent) {
+			bk.PolicyIsPublic = sdk.Bool(false)
 		}
-		return err
-	})
-	if errors.Is(err, errAbsent) {
-		bk.PolicyIsPublic = sdk.Bool(false) // no policy, so no public policy
 	}
 	_ = get("GetBucketAcl", nil, func(ctx context.Context) error {
 		out, err := cl.GetBucketAcl(ctx, &s3.GetBucketAclInput{Bucket: name})

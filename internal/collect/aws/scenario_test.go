@@ -1,8 +1,11 @@
 package aws
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"strings"
 	"sync"
 	"testing"
@@ -10,16 +13,32 @@ import (
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/account"
+	"github.com/aws/aws-sdk-go-v2/service/backup"
+	bktypes "github.com/aws/aws-sdk-go-v2/service/backup/types"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
 	cttypes "github.com/aws/aws-sdk-go-v2/service/cloudtrail/types"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	cwltypes "github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs/types"
 	"github.com/aws/aws-sdk-go-v2/service/configservice"
 	cstypes "github.com/aws/aws-sdk-go-v2/service/configservice/types"
+	"github.com/aws/aws-sdk-go-v2/service/directoryservice"
+	dstypes "github.com/aws/aws-sdk-go-v2/service/directoryservice/types"
+	"github.com/aws/aws-sdk-go-v2/service/dynamodb"
+	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	"github.com/aws/aws-sdk-go-v2/service/efs"
+	efstypes "github.com/aws/aws-sdk-go-v2/service/efs/types"
+	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
+	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing/types"
+	elbv2 "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
+	elbv2types "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
 	kmstypes "github.com/aws/aws-sdk-go-v2/service/kms/types"
+	"github.com/aws/aws-sdk-go-v2/service/lambda"
+	lambdatypes "github.com/aws/aws-sdk-go-v2/service/lambda/types"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	orgtypes "github.com/aws/aws-sdk-go-v2/service/organizations/types"
 	"github.com/aws/aws-sdk-go-v2/service/rds"
@@ -30,11 +49,25 @@ import (
 	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	s3ctypes "github.com/aws/aws-sdk-go-v2/service/s3control/types"
+	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
+	"github.com/aws/aws-sdk-go-v2/service/workspaces"
+	wstypes "github.com/aws/aws-sdk-go-v2/service/workspaces/types"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 )
+
+// tinyZip is a deployment package holding one Python file.
+func tinyZip() []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("app.py")
+	io.WriteString(w, "def handler(event, context):\n    return 'ok'\n")
+	zw.Close()
+	return buf.Bytes()
+}
 
 // stripAccountHost sends the test's own s3control calls to moto's address
 // (the SDK puts the account ID in front of the host, as for AWS).
@@ -62,10 +95,10 @@ var scenarioRegions = []string{homeRegion, insecureRegion, secureRegion}
 type scenario struct {
 	// per region
 	vpc, subnet, openSG, closedSG, nacl, flowLog, encVol, plainVol map[string]string
-	sharedSnap, publicSnap, privateSnap, instance, image          map[string]string
+	sharedSnap, publicSnap, privateSnap, instance, image           map[string]string
 	rotatingKey, staticKey, vpn, endpoint                          map[string]string
 	alice, bob                                                     string
-	orgID, scpID                                                   string
+	orgID, scpID, directory                                        string
 }
 
 var (
@@ -107,6 +140,9 @@ func must[T any](v T, err error) T {
 	return v
 }
 
+// unauthorizedPattern is the CIS filter for unauthorized API calls.
+const unauthorizedPattern = `{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }`
+
 const permissivePolicy = `{"Version":"2012-10-17","Statement":[{"Sid":"Everyone","Effect":"Allow","Principal":"*","Action":"kms:*","Resource":"*"}]}`
 
 func buildScenario(t *testing.T) *scenario {
@@ -138,6 +174,11 @@ func buildScenario(t *testing.T) *scenario {
 	must(ic.CreateAccessKey(ctx, &iam.CreateAccessKeyInput{UserName: sdk.String("bob")}))
 	must(ic.PutUserPolicy(ctx, &iam.PutUserPolicyInput{UserName: sdk.String("bob"), PolicyName: sdk.String("s3-all"),
 		PolicyDocument: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*"}]}`)}))
+	// carol has a hardware MFA device only: the collector must ask for it
+	// per user (no bulk API lists non-virtual devices).
+	must(ic.CreateUser(ctx, &iam.CreateUserInput{UserName: sdk.String("carol")}))
+	must(ic.EnableMFADevice(ctx, &iam.EnableMFADeviceInput{UserName: sdk.String("carol"), SerialNumber: sdk.String("GAHT12345678"),
+		AuthenticationCode1: sdk.String("123456"), AuthenticationCode2: sdk.String("654321")}))
 	pol := must(ic.CreatePolicy(ctx, &iam.CreatePolicyInput{PolicyName: sdk.String("AppPolicy"),
 		PolicyDocument: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"}]}`)}))
 	must(ic.CreateRole(ctx, &iam.CreateRoleInput{RoleName: sdk.String("app-role"),
@@ -154,7 +195,7 @@ func buildScenario(t *testing.T) *scenario {
 	sc.orgID = sdk.ToString(org.Organization.Id)
 	roots := must(oc.ListRoots(ctx, &organizations.ListRootsInput{}))
 	scp := must(oc.CreatePolicy(ctx, &organizations.CreatePolicyInput{Name: sdk.String("deny-leave"), Description: sdk.String("no leaving"),
-		Type: orgtypes.PolicyTypeServiceControlPolicy,
+		Type:    orgtypes.PolicyTypeServiceControlPolicy,
 		Content: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}`)}))
 	sc.scpID = sdk.ToString(scp.Policy.PolicySummary.Id)
 	must(oc.AttachPolicy(ctx, &organizations.AttachPolicyInput{PolicyId: scp.Policy.PolicySummary.Id, TargetId: roots.Roots[0].Id}))
@@ -211,7 +252,7 @@ func buildS3(ctx context.Context, t *testing.T) {
 			Destination: &s3types.Destination{Bucket: sdk.String("arn:aws:s3:::shoulder-replica")}}}}}))
 	must(sec.PutBucketLifecycleConfiguration(ctx, &s3.PutBucketLifecycleConfigurationInput{Bucket: name, LifecycleConfiguration: &s3types.BucketLifecycleConfiguration{
 		Rules: []s3types.LifecycleRule{{ID: sdk.String("expire-old"), Status: s3types.ExpirationStatusEnabled, Filter: &s3types.LifecycleRuleFilter{Prefix: sdk.String("")},
-			NoncurrentVersionExpiration: &s3types.NoncurrentVersionExpiration{NoncurrentDays: sdk.Int32(90)},
+			NoncurrentVersionExpiration:    &s3types.NoncurrentVersionExpiration{NoncurrentDays: sdk.Int32(90)},
 			AbortIncompleteMultipartUpload: &s3types.AbortIncompleteMultipartUpload{DaysAfterInitiation: sdk.Int32(7)}}}}}))
 	must(sec.PutPublicAccessBlock(ctx, &s3.PutPublicAccessBlockInput{Bucket: name, PublicAccessBlockConfiguration: &s3types.PublicAccessBlockConfiguration{
 		BlockPublicAcls: sdk.Bool(true), IgnorePublicAcls: sdk.Bool(true), BlockPublicPolicy: sdk.Bool(true), RestrictPublicBuckets: sdk.Bool(true)}}))
@@ -305,6 +346,18 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	ep := must(ec.CreateVpcEndpoint(ctx, &ec2.CreateVpcEndpointInput{VpcId: vpc.Vpc.VpcId, ServiceName: sdk.String("com.amazonaws." + r + ".s3"), VpcEndpointType: ec2types.VpcEndpointTypeGateway}))
 	sc.endpoint[r] = *ep.VpcEndpoint.VpcEndpointId
 
+	// A launch template (IMDSv2 and private when secure) and, in the
+	// insecure region, a transit gateway that accepts any attachment.
+	ltTokens := ec2types.LaunchTemplateHttpTokensStateRequired
+	if !secure {
+		ltTokens = ec2types.LaunchTemplateHttpTokensStateOptional
+		must(ec.CreateTransitGateway(ctx, &ec2.CreateTransitGatewayInput{Description: sdk.String("hub"),
+			Options: &ec2types.TransitGatewayRequestOptions{AutoAcceptSharedAttachments: ec2types.AutoAcceptSharedAttachmentsValueEnable}}))
+	}
+	must(ec.CreateLaunchTemplate(ctx, &ec2.CreateLaunchTemplateInput{LaunchTemplateName: sdk.String("app-" + r), LaunchTemplateData: &ec2types.RequestLaunchTemplateData{
+		ImageId: img.ImageId, MetadataOptions: &ec2types.LaunchTemplateInstanceMetadataOptionsRequest{HttpTokens: ltTokens},
+		NetworkInterfaces: []ec2types.LaunchTemplateInstanceNetworkInterfaceSpecificationRequest{{DeviceIndex: sdk.Int32(0), AssociatePublicIpAddress: sdk.Bool(!secure)}}}}))
+
 	// KMS: a rotating key and a static one with a policy open to everyone.
 	kc := kms.NewFromConfig(cfg)
 	rot := must(kc.CreateKey(ctx, &kms.CreateKeyInput{Description: sdk.String("data key"), Tags: []kmstypes.Tag{{TagKey: sdk.String("owner"), TagValue: sdk.String("platform")}}}))
@@ -337,8 +390,130 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 		}
 	}
 
-	// Config and GuardDuty in the secure region only.
+	// CIS monitoring in the home region: a CloudTrail log group with a
+	// metric filter, and a topic with one email subscription. (No alarm:
+	// the SDK speaks CloudWatch's CBOR protocol, which this moto lacks.) The insecure region has a log group that keeps
+	// events forever and no filter.
+	lc := cloudwatchlogs.NewFromConfig(cfg)
+	switch r {
+	case homeRegion:
+		must(lc.CreateLogGroup(ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: sdk.String("cloudtrail")}))
+		must(lc.PutRetentionPolicy(ctx, &cloudwatchlogs.PutRetentionPolicyInput{LogGroupName: sdk.String("cloudtrail"), RetentionInDays: sdk.Int32(365)}))
+		must(lc.PutMetricFilter(ctx, &cloudwatchlogs.PutMetricFilterInput{LogGroupName: sdk.String("cloudtrail"), FilterName: sdk.String("unauthorized"),
+			FilterPattern: sdk.String(unauthorizedPattern), MetricTransformations: []cwltypes.MetricTransformation{{
+				MetricName: sdk.String("UnauthorizedAPICalls"), MetricNamespace: sdk.String("CISBenchmark"), MetricValue: sdk.String("1")}}}))
+		sn := sns.NewFromConfig(cfg)
+		topic := must(sn.CreateTopic(ctx, &sns.CreateTopicInput{Name: sdk.String("security-alerts"), Attributes: map[string]string{"KmsMasterKeyId": "alias/aws/sns"}}))
+		must(sn.Subscribe(ctx, &sns.SubscribeInput{TopicArn: topic.TopicArn, Protocol: sdk.String("email"), Endpoint: sdk.String("sec@example.com")}))
+	case insecureRegion:
+		must(lc.CreateLogGroup(ctx, &cloudwatchlogs.CreateLogGroupInput{LogGroupName: sdk.String("app")}))
+	}
+
+	// DynamoDB: a table (encrypted under a KMS key, with point-in-time
+	// recovery, deletion protection and a classification tag when secure).
+	dc := dynamodb.NewFromConfig(cfg)
+	tin := &dynamodb.CreateTableInput{TableName: sdk.String("orders"), BillingMode: ddbtypes.BillingModePayPerRequest,
+		AttributeDefinitions: []ddbtypes.AttributeDefinition{{AttributeName: sdk.String("id"), AttributeType: ddbtypes.ScalarAttributeTypeS}},
+		KeySchema:            []ddbtypes.KeySchemaElement{{AttributeName: sdk.String("id"), KeyType: ddbtypes.KeyTypeHash}}}
 	if secure {
+		tin.SSESpecification = &ddbtypes.SSESpecification{Enabled: sdk.Bool(true), SSEType: ddbtypes.SSETypeKms, KMSMasterKeyId: rot.KeyMetadata.Arn}
+		tin.DeletionProtectionEnabled = sdk.Bool(true)
+		tin.Tags = []ddbtypes.Tag{{Key: sdk.String("data-classification"), Value: sdk.String("confidential")}}
+	}
+	must(dc.CreateTable(ctx, tin))
+	if secure {
+		must(dc.UpdateContinuousBackups(ctx, &dynamodb.UpdateContinuousBackupsInput{TableName: sdk.String("orders"),
+			PointInTimeRecoverySpecification: &ddbtypes.PointInTimeRecoverySpecification{PointInTimeRecoveryEnabled: sdk.Bool(true)}}))
+	}
+
+	// Lambda: a function (open to everyone by its policy when insecure).
+	lc2 := lambda.NewFromConfig(cfg)
+	must(lc2.CreateFunction(ctx, &lambda.CreateFunctionInput{FunctionName: sdk.String("resize"), Runtime: lambdatypes.RuntimePython312,
+		Role: sdk.String("arn:aws:iam::" + motoAccount + ":role/app-role"), Handler: sdk.String("app.handler"), Code: &lambdatypes.FunctionCode{ZipFile: tinyZip()}}))
+	if !secure {
+		must(lc2.AddPermission(ctx, &lambda.AddPermissionInput{FunctionName: sdk.String("resize"), StatementId: sdk.String("anyone"),
+			Action: sdk.String("lambda:InvokeFunction"), Principal: sdk.String("*")}))
+	}
+
+	// EFS: a file system with a mount target and an access point
+	// (encrypted, with a policy and a fixed identity when secure; this moto
+	// cannot set a backup policy).
+	fc := efs.NewFromConfig(cfg)
+	fs := must(fc.CreateFileSystem(ctx, &efs.CreateFileSystemInput{CreationToken: sdk.String("fs-" + r), Encrypted: sdk.Bool(secure),
+		Tags: []efstypes.Tag{{Key: sdk.String("Name"), Value: sdk.String("shared-" + r)}}}))
+	must(fc.CreateMountTarget(ctx, &efs.CreateMountTargetInput{FileSystemId: fs.FileSystemId, SubnetId: sub.Subnet.SubnetId}))
+	ap := &efs.CreateAccessPointInput{FileSystemId: fs.FileSystemId, RootDirectory: &efstypes.RootDirectory{Path: sdk.String("/app")}}
+	if secure {
+		ap.PosixUser = &efstypes.PosixUser{Uid: sdk.Int64(1000), Gid: sdk.Int64(1000)}
+		must(fc.PutFileSystemPolicy(ctx, &efs.PutFileSystemPolicyInput{FileSystemId: fs.FileSystemId,
+			Policy: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":{"AWS":"*"},"Action":"*","Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}`)}))
+	}
+	must(fc.CreateAccessPoint(ctx, ap))
+
+	// Load balancers: an internet-facing ALB (plain HTTP forwarding when
+	// insecure; redirecting to HTTPS, logging and deletion-protected when
+	// secure) and, in the insecure region, a classic ELB.
+	sub2 := must(ec.CreateSubnet(ctx, &ec2.CreateSubnetInput{VpcId: vpc.Vpc.VpcId, CidrBlock: sdk.String("10.20.2.0/24"), AvailabilityZone: sdk.String(r + "b")}))
+	lbc := elbv2.NewFromConfig(cfg)
+	alb := must(lbc.CreateLoadBalancer(ctx, &elbv2.CreateLoadBalancerInput{Name: sdk.String("web"), Subnets: []string{*sub.Subnet.SubnetId, *sub2.Subnet.SubnetId},
+		SecurityGroups: []string{*closedSG.GroupId}, Scheme: elbv2types.LoadBalancerSchemeEnumInternetFacing, Type: elbv2types.LoadBalancerTypeEnumApplication,
+		Tags: []elbv2types.Tag{{Key: sdk.String("tier"), Value: sdk.String("edge")}}}))
+	albARN := alb.LoadBalancers[0].LoadBalancerArn
+	tg := must(lbc.CreateTargetGroup(ctx, &elbv2.CreateTargetGroupInput{Name: sdk.String("app"), Protocol: elbv2types.ProtocolEnumHttp, Port: sdk.Int32(8080), VpcId: vpc.Vpc.VpcId}))
+	forward := []elbv2types.Action{{Type: elbv2types.ActionTypeEnumForward, TargetGroupArn: tg.TargetGroups[0].TargetGroupArn}}
+	def := forward
+	if secure {
+		def = []elbv2types.Action{{Type: elbv2types.ActionTypeEnumRedirect, RedirectConfig: &elbv2types.RedirectActionConfig{Protocol: sdk.String("HTTPS"), Port: sdk.String("443"), StatusCode: elbv2types.RedirectActionStatusCodeEnumHttp301}}}
+	}
+	lis := must(lbc.CreateListener(ctx, &elbv2.CreateListenerInput{LoadBalancerArn: albARN, Protocol: elbv2types.ProtocolEnumHttp, Port: sdk.Int32(80), DefaultActions: def}))
+	if secure {
+		must(lbc.CreateRule(ctx, &elbv2.CreateRuleInput{ListenerArn: lis.Listeners[0].ListenerArn, Priority: sdk.Int32(10), Actions: forward,
+			Conditions: []elbv2types.RuleCondition{{Field: sdk.String("path-pattern"), Values: []string{"/health"}}}}))
+		must(lbc.ModifyLoadBalancerAttributes(ctx, &elbv2.ModifyLoadBalancerAttributesInput{LoadBalancerArn: albARN, Attributes: []elbv2types.LoadBalancerAttribute{
+			{Key: sdk.String("access_logs.s3.enabled"), Value: sdk.String("true")}, {Key: sdk.String("access_logs.s3.bucket"), Value: sdk.String("shoulder-logs")},
+			{Key: sdk.String("deletion_protection.enabled"), Value: sdk.String("true")},
+			{Key: sdk.String("routing.http.drop_invalid_header_fields.enabled"), Value: sdk.String("true")}}}))
+	} else {
+		must(elb.NewFromConfig(cfg).CreateLoadBalancer(ctx, &elb.CreateLoadBalancerInput{LoadBalancerName: sdk.String("legacy"), AvailabilityZones: []string{r + "a"},
+			Listeners: []elbtypes.Listener{{Protocol: sdk.String("HTTP"), LoadBalancerPort: 80, InstanceProtocol: sdk.String("HTTP"), InstancePort: sdk.Int32(8080)},
+				{Protocol: sdk.String("HTTPS"), LoadBalancerPort: 443, InstanceProtocol: sdk.String("HTTP"), InstancePort: sdk.Int32(8080),
+					SSLCertificateId: sdk.String("arn:aws:iam::" + motoAccount + ":server-certificate/legacy")}}}))
+	}
+
+	// WorkSpaces (secure region): a Simple AD directory registered with
+	// WorkSpaces and one encrypted WorkSpace on it.
+	if secure {
+		dir := must(directoryservice.NewFromConfig(cfg).CreateDirectory(ctx, &directoryservice.CreateDirectoryInput{Name: sdk.String("corp.example.com"),
+			Password: sdk.String("Passw0rd!Passw0rd"), Size: dstypes.DirectorySizeSmall,
+			VpcSettings: &dstypes.DirectoryVpcSettings{VpcId: vpc.Vpc.VpcId, SubnetIds: []string{*sub.Subnet.SubnetId, *sub2.Subnet.SubnetId}}}))
+		wc := workspaces.NewFromConfig(cfg)
+		must(wc.RegisterWorkspaceDirectory(ctx, &workspaces.RegisterWorkspaceDirectoryInput{DirectoryId: dir.DirectoryId}))
+		sc.directory = *dir.DirectoryId
+		must(wc.CreateWorkspaces(ctx, &workspaces.CreateWorkspacesInput{Workspaces: []wstypes.WorkspaceRequest{{DirectoryId: dir.DirectoryId,
+			UserName: sdk.String("alice"), BundleId: sdk.String("wsb-0123456789"), RootVolumeEncryptionEnabled: sdk.Bool(true),
+			UserVolumeEncryptionEnabled: sdk.Bool(true), VolumeEncryptionKey: rot.KeyMetadata.Arn}}}))
+	}
+
+	// AWS Backup: a vault in each region; in the secure one under the
+	// customer key, and a plan whose rule copies to another region (this
+	// moto has neither vault access policies nor backup selections: the
+	// stub endpoint test reads those).
+	bc := backup.NewFromConfig(cfg)
+	vin := &backup.CreateBackupVaultInput{BackupVaultName: sdk.String("vault-" + r)}
+	if secure {
+		vin.EncryptionKeyArn = rot.KeyMetadata.Arn
+	}
+	vault := must(bc.CreateBackupVault(ctx, vin))
+	if secure {
+		must(bc.CreateBackupPlan(ctx, &backup.CreateBackupPlanInput{BackupPlan: &bktypes.BackupPlanInput{BackupPlanName: sdk.String("daily"),
+			Rules: []bktypes.BackupRuleInput{{RuleName: sdk.String("daily-35d"), TargetBackupVaultName: vault.BackupVaultName, ScheduleExpression: sdk.String("cron(0 3 * * ? *)"),
+				Lifecycle:   &bktypes.Lifecycle{DeleteAfterDays: sdk.Int64(35)},
+				CopyActions: []bktypes.CopyAction{{DestinationBackupVaultArn: sdk.String("arn:aws:backup:" + insecureRegion + ":" + motoAccount + ":backup-vault:vault-" + insecureRegion)}}}}}}))
+	}
+
+	// Config, GuardDuty and Security Hub in the secure region only.
+	if secure {
+		must(securityhub.NewFromConfig(cfg).EnableSecurityHub(ctx, &securityhub.EnableSecurityHubInput{}))
 		cc := configservice.NewFromConfig(cfg)
 		must(cc.PutConfigurationRecorder(ctx, &configservice.PutConfigurationRecorderInput{ConfigurationRecorder: &cstypes.ConfigurationRecorder{
 			Name: sdk.String("default"), RoleARN: sdk.String("arn:aws:iam::" + motoAccount + ":role/config"),
@@ -374,6 +549,8 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	}
 	must(rc.CreateDBCluster(ctx, &rds.CreateDBClusterInput{DBClusterIdentifier: sdk.String("aurora-" + r), Engine: sdk.String("aurora-postgresql"),
 		MasterUsername: sdk.String("dbadmin"), MasterUserPassword: sdk.String("Passw0rd!Passw0rd"), StorageEncrypted: sdk.Bool(secure)}))
+	must(rc.CreateDBClusterParameterGroup(ctx, &rds.CreateDBClusterParameterGroupInput{DBClusterParameterGroupName: sdk.String("cpg-secure"),
+		DBParameterGroupFamily: sdk.String("aurora-postgresql15"), Description: sdk.String("tls")}))
 	must(rc.CreateDBClusterSnapshot(ctx, &rds.CreateDBClusterSnapshotInput{DBClusterIdentifier: sdk.String("aurora-" + r), DBClusterSnapshotIdentifier: sdk.String("csnap-" + r)}))
 	must(rc.ModifyDBClusterSnapshotAttribute(ctx, &rds.ModifyDBClusterSnapshotAttributeInput{DBClusterSnapshotIdentifier: sdk.String("csnap-" + r), AttributeName: sdk.String("restore"), ValuesToAdd: []string{"111122223333"}}))
 	must(rc.CreateEventSubscription(ctx, &rds.CreateEventSubscriptionInput{SubscriptionName: sdk.String("db-events"), SnsTopicArn: sdk.String("arn:aws:sns:" + r + ":" + motoAccount + ":db"),

@@ -22,6 +22,7 @@ func (c *collector) ssm(ctx context.Context, region string) {
 	})
 	c.sub("ssm", region, "", func(ctx context.Context) { c.ssmCompliance(ctx, cl, region) }, "ListResourceComplianceSummaries")
 	c.sub("ssm", region, "", func(ctx context.Context) { c.ssmDocuments(ctx, cl, region) }, "ListDocuments")
+	c.sub("ssm", region, "", func(ctx context.Context) { c.ssmSettings(ctx, cl, region) }, "GetServiceSetting")
 	var out []state.ManagedInstance
 	err := c.do(ctx, "ssm", "DescribeInstanceInformation", region, "", nil, func(ctx context.Context) error {
 		// DescribeInstanceInformation pages hold at most 50.
@@ -45,41 +46,69 @@ func (c *collector) ssm(ctx context.Context, region string) {
 	}
 }
 
+// ssmCompliance lists the compliance summaries of every managed instance
+// once, unfiltered, and splits them by type: Patch (patch compliance) and
+// Association (State Manager). One listing serves both, and a failure
+// leaves both unknown, which the one gap says.
 func (c *collector) ssmCompliance(ctx context.Context, cl *ssm.Client, region string) {
-	var out []state.PatchCompliance
+	var patch []state.PatchCompliance
+	var assoc []state.AssociationCompliance
 	err := c.do(ctx, "ssm", "ListResourceComplianceSummaries", region, "", nil, func(ctx context.Context) error {
-		p := ssm.NewListResourceComplianceSummariesPaginator(cl, &ssm.ListResourceComplianceSummariesInput{MaxResults: sdk.Int32(50),
-			Filters: []types.ComplianceStringFilter{{Key: sdk.String("ComplianceType"), Values: []string{"Patch"}, Type: types.ComplianceQueryOperatorTypeEqual}}})
+		p := ssm.NewListResourceComplianceSummariesPaginator(cl, &ssm.ListResourceComplianceSummariesInput{MaxResults: sdk.Int32(50)})
 		for p.HasMorePages() {
 			page, err := p.NextPage(ctx)
 			if err != nil {
 				return err
 			}
 			for _, s := range page.ResourceComplianceSummaryItems {
-				if str(s.ComplianceType) != "" && str(s.ComplianceType) != "Patch" {
-					continue
-				}
 				id := str(s.ResourceId)
-				pc := state.PatchCompliance{Meta: meta(c.arn("ssm", region, c.accountID, "managed-instance/"+id), region, nil),
-					InstanceID: id, Status: string(s.Status)}
-				if s.ExecutionSummary != nil {
-					pc.LastOperationTime = tm(s.ExecutionSummary.ExecutionTime)
+				m := meta(c.arn("ssm", region, c.accountID, "managed-instance/"+id), region, nil)
+				switch str(s.ComplianceType) {
+				case "Patch":
+					pc := state.PatchCompliance{Meta: m, InstanceID: id, Status: string(s.Status)}
+					if s.ExecutionSummary != nil {
+						pc.LastOperationTime = tm(s.ExecutionSummary.ExecutionTime)
+					}
+					if n := s.NonCompliantSummary; n != nil {
+						pc.MissingCount = int(n.NonCompliantCount)
+						pc.Severity = highestSeverity(n.SeveritySummary)
+					}
+					if pc.Severity == "" && s.Status == types.ComplianceStatusNonCompliant {
+						pc.Severity = string(s.OverallSeverity)
+					}
+					patch = append(patch, pc)
+				case "Association":
+					ac := state.AssociationCompliance{Meta: m, InstanceID: id, Status: string(s.Status)}
+					if n := s.NonCompliantSummary; n != nil {
+						ac.NonCompliantCount = int(n.NonCompliantCount)
+					}
+					assoc = append(assoc, ac)
 				}
-				if n := s.NonCompliantSummary; n != nil {
-					pc.MissingCount = int(n.NonCompliantCount)
-					pc.Severity = highestSeverity(n.SeveritySummary)
-				}
-				if pc.Severity == "" && s.Status == types.ComplianceStatusNonCompliant {
-					pc.Severity = string(s.OverallSeverity)
-				}
-				out = append(out, pc)
 			}
 		}
 		return nil
 	})
 	if err == nil {
-		c.rec.Update(func(a *state.Account) { a.SSM.PatchCompliance = append(a.SSM.PatchCompliance, out...) })
+		c.rec.Update(func(a *state.Account) {
+			a.SSM.PatchCompliance = append(a.SSM.PatchCompliance, patch...)
+			a.SSM.AssociationCompliance = append(a.SSM.AssociationCompliance, assoc...)
+		})
 	}
+}
+
+// publicSharingSetting is the service setting that blocks public sharing
+// of SSM documents in a region when its value is Disable.
+const publicSharingSetting = "/ssm/documents/console/public-sharing-permission"
+
+func (c *collector) ssmSettings(ctx context.Context, cl *ssm.Client, region string) {
+	_ = c.do(ctx, "ssm", "GetServiceSetting", region, "", nil, func(ctx context.Context) error {
+		out, err := cl.GetServiceSetting(ctx, &ssm.GetServiceSettingInput{SettingId: sdk.String(publicSharingSetting)})
+		if err == nil && out.ServiceSetting != nil {
+			st := state.SSMRegionSettings{Region: region, DocumentPublicSharingBlocked: str(out.ServiceSetting.SettingValue) == "Disable"}
+			c.rec.Update(func(a *state.Account) { a.SSM.RegionSettings = append(a.SSM.RegionSettings, st) })
+		}
+		return err
+	})
 }
 
 // highestSeverity names the worst severity with a non-compliant item.

@@ -5,6 +5,8 @@ import (
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/accessanalyzer"
+	"github.com/aws/aws-sdk-go-v2/service/directoryservice"
+	dstypes "github.com/aws/aws-sdk-go-v2/service/directoryservice/types"
 	"github.com/aws/aws-sdk-go-v2/service/workspaces"
 	wstypes "github.com/aws/aws-sdk-go-v2/service/workspaces/types"
 
@@ -12,8 +14,9 @@ import (
 )
 
 // workspaces reads a region's WorkSpaces, directories, IP access groups
-// and owned images. Directory MFA (RADIUS) lives in Directory Service,
-// which is not collected: MFAEnabled stays nil (unknown) and a gap says so.
+// and owned images. Directory MFA (RADIUS) lives in Directory Service: one
+// DescribeDirectories per region (only when WorkSpaces has directories)
+// says, per directory, whether RADIUS is configured.
 func (c *collector) workspaces(ctx context.Context, region string) {
 	cl := client(c, "workspaces", region, func() *workspaces.Client {
 		return workspaces.NewFromConfig(c.cfg, func(o *workspaces.Options) {
@@ -72,14 +75,10 @@ func (c *collector) workspaces(ctx context.Context, region string) {
 		}
 	})
 	if err == nil {
-		c.rec.Update(func(a *state.Account) {
-			a.WorkSpaces.Directories = append(a.WorkSpaces.Directories, dirs...)
-			for _, d := range dirs {
-				// RADIUS MFA is a Directory Service setting that shoulder does not read.
-				a.Gaps.Add(state.Gap{Service: "ds", Region: region, Operation: "DescribeDirectories", Resource: d.ARN, Reason: state.ReasonUnsupported,
-					Message: "directory MFA (RADIUS) is a Directory Service setting the live collector does not read"})
-			}
-		})
+		if len(dirs) > 0 {
+			c.directoryMFA(ctx, region, dirs)
+		}
+		c.rec.Update(func(a *state.Account) { a.WorkSpaces.Directories = append(a.WorkSpaces.Directories, dirs...) })
 	}
 	var groups []state.WorkspaceIPGroup
 	err = c.do(ctx, "workspaces", "DescribeIpGroups", region, "", nil, func(ctx context.Context) error {
@@ -128,6 +127,40 @@ func (c *collector) workspaces(ctx context.Context, region string) {
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.WorkSpaces.Images = append(a.WorkSpaces.Images, imgs...) })
+	}
+}
+
+// directoryMFA sets MFAEnabled on each directory Directory Service knows:
+// true when its RADIUS (MFA) configuration is complete. A directory it does
+// not list keeps nil (unknown); a failed call is a gap for the region.
+func (c *collector) directoryMFA(ctx context.Context, region string, dirs []state.WorkspaceDirectory) {
+	cl := client(c, "ds", region, func() *directoryservice.Client {
+		return directoryservice.NewFromConfig(c.cfg, func(o *directoryservice.Options) {
+			o.Region = region
+			o.APIOptions = append(o.APIOptions, c.instrument("ds", region))
+		})
+	})
+	mfa := map[string]bool{}
+	err := c.do(ctx, "ds", "DescribeDirectories", region, "", nil, func(ctx context.Context) error {
+		p := directoryservice.NewDescribeDirectoriesPaginator(cl, &directoryservice.DescribeDirectoriesInput{})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, d := range page.DirectoryDescriptions {
+				mfa[str(d.DirectoryId)] = d.RadiusStatus == dstypes.RadiusStatusCompleted
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	for i := range dirs {
+		if v, ok := mfa[dirs[i].ID]; ok {
+			dirs[i].MFAEnabled = sdk.Bool(v)
+		}
 	}
 }
 

@@ -1,0 +1,154 @@
+package aws
+
+import (
+	"context"
+
+	sdk "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/ec2"
+	"github.com/aws/aws-sdk-go-v2/service/ec2/types"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// ec2Network collects the region's transit gateways, launch templates
+// (their default versions, in bulk) and Client VPN endpoints.
+func (c *collector) ec2Network(region string, cl *ec2.Client) {
+	c.sub("ec2", region, "", func(ctx context.Context) { c.ec2TransitGateways(ctx, cl, region) }, "DescribeTransitGateways")
+	c.sub("ec2", region, "", func(ctx context.Context) { c.ec2LaunchTemplates(ctx, cl, region) }, "DescribeLaunchTemplateVersions")
+	c.sub("ec2", region, "", func(ctx context.Context) { c.ec2ClientVPN(ctx, cl, region) }, "DescribeClientVpnEndpoints")
+}
+
+// vpcBlockPublicAccess reads the region's VPC Block Public Access mode into s.
+func (c *collector) vpcBlockPublicAccess(ctx context.Context, cl *ec2.Client, region string, s *state.EC2RegionSettings) {
+	_ = c.do(ctx, "ec2", "DescribeVpcBlockPublicAccessOptions", region, "", nil, func(ctx context.Context) error {
+		out, err := cl.DescribeVpcBlockPublicAccessOptions(ctx, &ec2.DescribeVpcBlockPublicAccessOptionsInput{})
+		if err == nil && out.VpcBlockPublicAccessOptions != nil {
+			s.VPCBlockPublicAccess = string(out.VpcBlockPublicAccessOptions.InternetGatewayBlockMode)
+		}
+		return err
+	})
+}
+
+func (c *collector) ec2TransitGateways(ctx context.Context, cl *ec2.Client, region string) {
+	var out []state.TransitGateway
+	err := c.do(ctx, "ec2", "DescribeTransitGateways", region, "", nil, func(ctx context.Context) error {
+		p := ec2.NewDescribeTransitGatewaysPaginator(cl, &ec2.DescribeTransitGatewaysInput{MaxResults: sdk.Int32(1000)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, g := range page.TransitGateways {
+				// Only the account's own gateways: shared ones are the owner's duty.
+				if owner := str(g.OwnerId); owner != "" && owner != c.accountID {
+					continue
+				}
+				arn := str(g.TransitGatewayArn)
+				if arn == "" {
+					arn = c.ec2ARN(region, "transit-gateway/"+str(g.TransitGatewayId))
+				}
+				x := state.TransitGateway{Meta: meta(arn, region, ec2Tags(g.Tags)), ID: str(g.TransitGatewayId), State: string(g.State)}
+				if g.Options != nil {
+					x.AutoAcceptSharedAttachments = g.Options.AutoAcceptSharedAttachments == types.AutoAcceptSharedAttachmentsValueEnable
+				}
+				out = append(out, x)
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		c.rec.Update(func(a *state.Account) { a.EC2.TransitGateways = append(a.EC2.TransitGateways, out...) })
+	}
+}
+
+// ec2LaunchTemplates reads the default version of every launch template
+// in one paginated call ($Default without a template ID means all of them).
+func (c *collector) ec2LaunchTemplates(ctx context.Context, cl *ec2.Client, region string) {
+	var out []state.LaunchTemplate
+	err := c.do(ctx, "ec2", "DescribeLaunchTemplateVersions", region, "", nil, func(ctx context.Context) error {
+		p := ec2.NewDescribeLaunchTemplateVersionsPaginator(cl, &ec2.DescribeLaunchTemplateVersionsInput{Versions: []string{"$Default"}, MaxResults: sdk.Int32(200)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, v := range page.LaunchTemplateVersions {
+				id := str(v.LaunchTemplateId)
+				x := state.LaunchTemplate{Meta: meta(c.ec2ARN(region, "launch-template/"+id), region, nil), ID: id,
+					Name: str(v.LaunchTemplateName), DefaultVersion: sdk.ToInt64(v.VersionNumber)}
+				if d := v.LaunchTemplateData; d != nil {
+					for _, n := range d.NetworkInterfaces {
+						if b(n.AssociatePublicIpAddress) {
+							x.AssociatePublicIP = true
+						}
+					}
+					if m := d.MetadataOptions; m != nil {
+						x.MetadataHTTPTokens, x.MetadataHTTPEndpoint = string(m.HttpTokens), string(m.HttpEndpoint)
+					}
+				}
+				out = append(out, x)
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		c.rec.Update(func(a *state.Account) { a.EC2.LaunchTemplates = append(a.EC2.LaunchTemplates, out...) })
+	}
+}
+
+// ec2ClientVPN lists the Client VPN endpoints, then reads each one's
+// authorization rules (no bulk form exists).
+func (c *collector) ec2ClientVPN(ctx context.Context, cl *ec2.Client, region string) {
+	var out []state.ClientVPNEndpoint
+	err := c.do(ctx, "ec2", "DescribeClientVpnEndpoints", region, "", nil, func(ctx context.Context) error {
+		p := ec2.NewDescribeClientVpnEndpointsPaginator(cl, &ec2.DescribeClientVpnEndpointsInput{MaxResults: sdk.Int32(1000)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, e := range page.ClientVpnEndpoints {
+				id := str(e.ClientVpnEndpointId)
+				x := state.ClientVPNEndpoint{Meta: meta(c.ec2ARN(region, "client-vpn-endpoint/"+id), region, ec2Tags(e.Tags)), ID: id,
+					SplitTunnel: b(e.SplitTunnel), ClientCIDR: str(e.ClientCidrBlock)}
+				if e.Status != nil {
+					x.Status = string(e.Status.Code)
+				}
+				for _, a := range e.AuthenticationOptions {
+					x.AuthenticationTypes = append(x.AuthenticationTypes, string(a.Type))
+				}
+				if e.ConnectionLogOptions != nil {
+					x.ConnectionLogging = b(e.ConnectionLogOptions.Enabled)
+				}
+				out = append(out, x)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	done := c.perItem(len(out), func() {
+		c.rec.Update(func(a *state.Account) { a.EC2.ClientVPNEndpoints = append(a.EC2.ClientVPNEndpoints, out...) })
+	})
+	for i := range out {
+		e := &out[i]
+		c.item("ec2", region, e.ARN, done, func(ctx context.Context) {
+			_ = c.do(ctx, "ec2", "DescribeClientVpnAuthorizationRules", region, e.ARN, nil, func(ctx context.Context) error {
+				p := ec2.NewDescribeClientVpnAuthorizationRulesPaginator(cl, &ec2.DescribeClientVpnAuthorizationRulesInput{ClientVpnEndpointId: sdk.String(e.ID), MaxResults: sdk.Int32(1000)})
+				var rules []state.ClientVPNAuthRule
+				for p.HasMorePages() {
+					page, err := p.NextPage(ctx)
+					if err != nil {
+						return err
+					}
+					for _, r := range page.AuthorizationRules {
+						rules = append(rules, state.ClientVPNAuthRule{DestinationCIDR: str(r.DestinationCidr), AccessAll: b(r.AccessAll), GroupID: str(r.GroupId)})
+					}
+				}
+				e.AuthorizationRules = rules
+				return nil
+			})
+		}, "DescribeClientVpnAuthorizationRules")
+	}
+}

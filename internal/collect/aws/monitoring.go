@@ -1,0 +1,220 @@
+package aws
+
+import (
+	"context"
+	"strings"
+
+	sdk "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatch"
+	"github.com/aws/aws-sdk-go-v2/service/cloudwatchlogs"
+	"github.com/aws/aws-sdk-go-v2/service/securityhub"
+	"github.com/aws/aws-sdk-go-v2/service/sns"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// logs reads a region's log groups and every metric filter of the region
+// in one listing (DescribeMetricFilters without a group lists them all),
+// then joins the filters to their groups.
+func (c *collector) logs(ctx context.Context, region string) {
+	cl := client(c, "logs", region, func() *cloudwatchlogs.Client {
+		return cloudwatchlogs.NewFromConfig(c.cfg, func(o *cloudwatchlogs.Options) {
+			o.Region = region
+			o.APIOptions = append(o.APIOptions, c.instrument("logs", region))
+		})
+	})
+	var groups []state.LogGroup
+	err := c.do(ctx, "logs", "DescribeLogGroups", region, "", nil, func(ctx context.Context) error {
+		p := cloudwatchlogs.NewDescribeLogGroupsPaginator(cl, &cloudwatchlogs.DescribeLogGroupsInput{Limit: sdk.Int32(50)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, g := range page.LogGroups {
+				arn := str(g.LogGroupArn)
+				if arn == "" {
+					arn = strings.TrimSuffix(str(g.Arn), ":*")
+				}
+				groups = append(groups, state.LogGroup{Meta: meta(arn, region, nil), Name: str(g.LogGroupName),
+					RetentionDays: i32(g.RetentionInDays), KMSKeyID: str(g.KmsKeyId)})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	byName := map[string]*state.LogGroup{}
+	for i := range groups {
+		byName[groups[i].Name] = &groups[i]
+	}
+	_ = c.do(ctx, "logs", "DescribeMetricFilters", region, "", nil, func(ctx context.Context) error {
+		p := cloudwatchlogs.NewDescribeMetricFiltersPaginator(cl, &cloudwatchlogs.DescribeMetricFiltersInput{Limit: sdk.Int32(50)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, f := range page.MetricFilters {
+				g, ok := byName[str(f.LogGroupName)]
+				if !ok {
+					continue
+				}
+				mf := state.MetricFilter{Name: str(f.FilterName), Pattern: str(f.FilterPattern)}
+				for _, m := range f.MetricTransformations {
+					mf.Metrics = append(mf.Metrics, state.MetricTransformation{Name: str(m.MetricName), Namespace: str(m.MetricNamespace), Value: str(m.MetricValue)})
+				}
+				g.MetricFilters = append(g.MetricFilters, mf)
+			}
+		}
+		return nil
+	})
+	c.rec.Update(func(a *state.Account) { a.CloudWatchLogs.LogGroups = append(a.CloudWatchLogs.LogGroups, groups...) })
+}
+
+// cloudwatch reads a region's metric alarms.
+func (c *collector) cloudwatch(ctx context.Context, region string) {
+	cl := client(c, "cloudwatch", region, func() *cloudwatch.Client {
+		return cloudwatch.NewFromConfig(c.cfg, func(o *cloudwatch.Options) {
+			o.Region = region
+			o.APIOptions = append(o.APIOptions, c.instrument("cloudwatch", region))
+		})
+	})
+	var out []state.MetricAlarm
+	err := c.do(ctx, "cloudwatch", "DescribeAlarms", region, "", nil, func(ctx context.Context) error {
+		p := cloudwatch.NewDescribeAlarmsPaginator(cl, &cloudwatch.DescribeAlarmsInput{MaxRecords: sdk.Int32(100)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, a := range page.MetricAlarms {
+				out = append(out, state.MetricAlarm{Meta: meta(str(a.AlarmArn), region, nil), Name: str(a.AlarmName), MetricName: str(a.MetricName),
+					Namespace: str(a.Namespace), Statistic: string(a.Statistic), ComparisonOperator: string(a.ComparisonOperator),
+					Threshold: sdk.ToFloat64(a.Threshold), EvaluationPeriods: i32(a.EvaluationPeriods), ActionsEnabled: b(a.ActionsEnabled),
+					AlarmActions: a.AlarmActions, State: string(a.StateValue)})
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		c.rec.Update(func(a *state.Account) { a.CloudWatch.Alarms = append(a.CloudWatch.Alarms, out...) })
+	}
+}
+
+// sns lists a region's topics and all its subscriptions (one bulk
+// listing, joined by topic), then reads each topic's policy and key.
+func (c *collector) sns(ctx context.Context, region string) {
+	cl := client(c, "sns", region, func() *sns.Client {
+		return sns.NewFromConfig(c.cfg, func(o *sns.Options) {
+			o.Region = region
+			o.APIOptions = append(o.APIOptions, c.instrument("sns", region))
+		})
+	})
+	var topics []state.Topic
+	err := c.do(ctx, "sns", "ListTopics", region, "", nil, func(ctx context.Context) error {
+		p := sns.NewListTopicsPaginator(cl, &sns.ListTopicsInput{})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, t := range page.Topics {
+				arn := str(t.TopicArn)
+				topics = append(topics, state.Topic{Meta: meta(arn, region, nil), Name: arn[strings.LastIndex(arn, ":")+1:]})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	byARN := map[string]*state.Topic{}
+	for i := range topics {
+		byARN[topics[i].ARN] = &topics[i]
+	}
+	_ = c.do(ctx, "sns", "ListSubscriptions", region, "", nil, func(ctx context.Context) error {
+		p := sns.NewListSubscriptionsPaginator(cl, &sns.ListSubscriptionsInput{})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, s := range page.Subscriptions {
+				t, ok := byARN[str(s.TopicArn)]
+				if !ok {
+					continue
+				}
+				t.Subscriptions = append(t.Subscriptions, state.Subscription{ARN: str(s.SubscriptionArn), Protocol: str(s.Protocol),
+					Endpoint: str(s.Endpoint), PendingConfirmation: str(s.SubscriptionArn) == "PendingConfirmation"})
+			}
+		}
+		return nil
+	})
+	done := c.perItem(len(topics), func() {
+		c.rec.Update(func(a *state.Account) { a.SNS.Topics = append(a.SNS.Topics, topics...) })
+	})
+	for i := range topics {
+		t := &topics[i]
+		c.item("sns", region, t.ARN, done, func(ctx context.Context) {
+			_ = c.do(ctx, "sns", "GetTopicAttributes", region, t.ARN, nil, func(ctx context.Context) error {
+				out, err := cl.GetTopicAttributes(ctx, &sns.GetTopicAttributesInput{TopicArn: sdk.String(t.ARN)})
+				if err == nil {
+					t.Policy, t.KMSKeyID = out.Attributes["Policy"], out.Attributes["KmsMasterKeyId"]
+				}
+				return err
+			})
+		}, "GetTopicAttributes")
+	}
+}
+
+// securityHub reads whether Security Hub is enabled in a region, its
+// administrator and its enabled standards. A region where it was never
+// enabled answers InvalidAccessException ("not subscribed"): no hub, no gap.
+func (c *collector) securityHub(ctx context.Context, region string) {
+	cl := client(c, "securityhub", region, func() *securityhub.Client {
+		return securityhub.NewFromConfig(c.cfg, func(o *securityhub.Options) {
+			o.Region = region
+			o.APIOptions = append(o.APIOptions, c.instrument("securityhub", region))
+		})
+	})
+	var hub *state.Hub
+	err := c.do(ctx, "securityhub", "DescribeHub", region, "", []string{"InvalidAccessException", "ResourceNotFoundException"}, func(ctx context.Context) error {
+		out, err := cl.DescribeHub(ctx, &securityhub.DescribeHubInput{})
+		if err == nil {
+			hub = &state.Hub{Meta: meta(str(out.HubArn), region, nil)}
+			if t := parseTime(out.SubscribedAt); !t.IsZero() {
+				hub.SubscribedAt = &t
+			}
+		}
+		return err
+	})
+	if err != nil || hub == nil {
+		return
+	}
+	if hub.ARN == "" {
+		hub.ARN = c.arn("securityhub", region, c.accountID, "hub/default")
+	}
+	_ = c.do(ctx, "securityhub", "GetAdministratorAccount", region, hub.ARN, nil, func(ctx context.Context) error {
+		out, err := cl.GetAdministratorAccount(ctx, &securityhub.GetAdministratorAccountInput{})
+		if err == nil && out.Administrator != nil {
+			hub.AdministratorAccountID = str(out.Administrator.AccountId)
+		}
+		return err
+	})
+	_ = c.do(ctx, "securityhub", "GetEnabledStandards", region, hub.ARN, nil, func(ctx context.Context) error {
+		p := securityhub.NewGetEnabledStandardsPaginator(cl, &securityhub.GetEnabledStandardsInput{MaxResults: sdk.Int32(100)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, s := range page.StandardsSubscriptions {
+				hub.Standards = append(hub.Standards, str(s.StandardsArn))
+			}
+		}
+		return nil
+	})
+	c.rec.Update(func(a *state.Account) { a.SecurityHub.Hubs = append(a.SecurityHub.Hubs, *hub) })
+}

@@ -1,0 +1,52 @@
+package aws
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// collectedSections maps every section of state.Account to the collector
+// (service name in globalServices/regionalServices) that fills it.
+var collectedSections = map[string]string{
+	"organization": "organizations", "iam": "iam", "s3": "s3", "ec2": "ec2", "kms": "kms", "cloudtrail": "cloudtrail",
+	"config": "config", "guardduty": "guardduty", "ssm": "ssm", "rds": "rds", "redshift": "redshift", "workspaces": "workspaces",
+	"elb": "elbv2", "dynamodb": "dynamodb", "efs": "elasticfilesystem", "backup": "backup", "lambda": "lambda",
+	"cloudwatch_logs": "logs", "cloudwatch": "cloudwatch", "sns": "sns", "securityhub": "securityhub",
+}
+
+// notSections are Account's fields that are not a service's data.
+var notSections = map[string]bool{"account_id": true, "partition": true, "alias": true, "name": true, "collected_at": true,
+	"source": true, "regions": true, "gaps": true}
+
+// TestEverySectionCollectedOrUnsupported: a section someone adds to
+// state.Account must get a collector or an `unsupported` gap (see
+// unsupportedSections), so live scans never pass on data nobody read.
+func TestEverySectionCollectedOrUnsupported(t *testing.T) {
+	services := map[string]bool{}
+	for _, s := range append(globalServices(), regionalServices()...) {
+		services[s.name] = true
+	}
+	unsupported := map[string]bool{}
+	for _, u := range unsupportedSections() {
+		unsupported[u.section] = true
+	}
+	typ := reflect.TypeOf(state.Account{})
+	for i := 0; i < typ.NumField(); i++ {
+		name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
+		if notSections[name] {
+			continue
+		}
+		svc, ok := collectedSections[name]
+		switch {
+		case ok && services[svc]:
+		case ok:
+			t.Errorf("section %s: collector %q is not registered", name, svc)
+		case unsupported[name]:
+		default:
+			t.Errorf("section %s of state.Account has no live collector and no unsupported gap: add one to unsupportedSections", name)
+		}
+	}
+}

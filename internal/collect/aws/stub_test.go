@@ -1,0 +1,172 @@
+package aws
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/aws/smithy-go/middleware"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// stubAccount is the account the stub endpoint answers for.
+const stubAccount = "210987654321"
+
+// stubResponses answer the operations moto lacks but AWS has, in each
+// service's wire protocol (EC2/STS query XML, SSM JSON 1.1). Everything
+// else gets a bare 501, which the collector records as not_implemented.
+var stubResponses = map[string]string{
+	"GetCallerIdentity": `<GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>
+<Arn>arn:aws:iam::` + stubAccount + `:user/auditor</Arn><UserId>AIDSTUB</UserId><Account>` + stubAccount + `</Account>
+</GetCallerIdentityResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata></GetCallerIdentityResponse>`,
+	"DescribeRegions": `<DescribeRegionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>1</requestId><regionInfo>
+<item><regionName>eu-west-1</regionName><optInStatus>opt-in-not-required</optInStatus></item>
+<item><regionName>me-south-1</regionName><optInStatus>not-opted-in</optInStatus></item></regionInfo></DescribeRegionsResponse>`,
+	"DescribeClientVpnEndpoints": `<DescribeClientVpnEndpointsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>1</requestId>
+<clientVpnEndpoint><item><clientVpnEndpointId>cvpn-endpoint-0abc</clientVpnEndpointId><status><code>available</code></status>
+<clientCidrBlock>10.100.0.0/22</clientCidrBlock><splitTunnel>true</splitTunnel>
+<authenticationOptions><item><type>certificate-authentication</type></item><item><type>federated-authentication</type></item></authenticationOptions>
+<connectionLogOptions><enabled>true</enabled></connectionLogOptions></item></clientVpnEndpoint></DescribeClientVpnEndpointsResponse>`,
+	"DescribeClientVpnAuthorizationRules": `<DescribeClientVpnAuthorizationRulesResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>1</requestId>
+<authorizationRule><item><clientVpnEndpointId>cvpn-endpoint-0abc</clientVpnEndpointId><destinationCidr>10.0.0.0/16</destinationCidr><accessAll>true</accessAll></item>
+<item><clientVpnEndpointId>cvpn-endpoint-0abc</clientVpnEndpointId><destinationCidr>10.1.0.0/16</destinationCidr><accessAll>false</accessAll><groupId>S-1-5-21-ops</groupId></item>
+</authorizationRule></DescribeClientVpnAuthorizationRulesResponse>`,
+	"DescribeVpcBlockPublicAccessOptions": `<DescribeVpcBlockPublicAccessOptionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>1</requestId>
+<vpcBlockPublicAccessOptions><internetGatewayBlockMode>block-ingress</internetGatewayBlockMode></vpcBlockPublicAccessOptions></DescribeVpcBlockPublicAccessOptionsResponse>`,
+	"AmazonSSM.GetServiceSetting": `{"ServiceSetting":{"SettingId":"/ssm/documents/console/public-sharing-permission","SettingValue":"Disable"}}`,
+}
+
+// stubREST answers the REST (JSON) operations by path: AWS Backup here.
+var stubREST = map[string]string{
+	"/backup/plans":                       `{"BackupPlansList":[{"BackupPlanId":"p1","BackupPlanArn":"arn:aws:backup:eu-west-1:` + stubAccount + `:backup-plan:p1","BackupPlanName":"weekly"}]}`,
+	"/backup/plans/p1":                    `{"BackupPlanId":"p1","BackupPlan":{"BackupPlanName":"weekly","Rules":[{"RuleName":"weekly-7d","TargetBackupVaultName":"main","ScheduleExpression":"cron(0 5 ? * 1 *)","Lifecycle":{"DeleteAfterDays":7},"EnableContinuousBackup":true}]}}`,
+	"/backup/plans/p1/selections":         `{"BackupSelectionsList":[{"SelectionId":"s1","SelectionName":"everything"}]}`,
+	"/backup/plans/p1/selections/s1":      `{"SelectionId":"s1","BackupSelection":{"SelectionName":"everything","IamRoleArn":"arn:aws:iam::` + stubAccount + `:role/backup","Resources":["*"],"NotResources":["arn:aws:s3:::scratch-*"],"ListOfTags":[{"ConditionType":"STRINGEQUALS","ConditionKey":"backup","ConditionValue":"yes"}]}}`,
+	"/backup-vaults":                      `{"BackupVaultList":[{"BackupVaultName":"main","BackupVaultArn":"arn:aws:backup:eu-west-1:` + stubAccount + `:backup-vault:main","Locked":true,"MinRetentionDays":7,"MaxRetentionDays":365,"LockDate":1700000000,"NumberOfRecoveryPoints":1}]}`,
+	"/backup-vaults/main/access-policy":   `{"BackupVaultName":"main","Policy":"{\"Version\":\"2012-10-17\",\"Statement\":[]}"}`,
+	"/backup-vaults/main/recovery-points": `{"RecoveryPoints":[{"RecoveryPointArn":"arn:aws:backup:eu-west-1:` + stubAccount + `:recovery-point:rp1","ResourceArn":"arn:aws:dynamodb:eu-west-1:` + stubAccount + `:table/t","ResourceType":"DynamoDB","IsEncrypted":true,"Status":"COMPLETED","CreationDate":1700000000}]}`,
+	"/resources":                          `{"Results":[{"ResourceArn":"arn:aws:dynamodb:eu-west-1:` + stubAccount + `:table/t","ResourceType":"DynamoDB","LastBackupTime":1700000000}]}`,
+}
+
+// stubServer serves stubResponses and counts what it was asked.
+func stubServer(t *testing.T) (string, func() map[string]int) {
+	var mu sync.Mutex
+	asked := map[string]int{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		action := r.Header.Get("X-Amz-Target")
+		if action == "" {
+			form, _ := url.ParseQuery(string(body))
+			action = form.Get("Action")
+		}
+		mu.Lock()
+		asked[action]++
+		mu.Unlock()
+		resp, ok := stubResponses[action]
+		if rest, isREST := stubREST[strings.TrimSuffix(r.URL.Path, "/")]; action == "" && isREST && r.Method == http.MethodGet {
+			resp, ok = rest, true
+			w.Header().Set("Content-Type", "application/json")
+		}
+		if !ok {
+			w.WriteHeader(http.StatusNotImplemented)
+			return
+		}
+		if strings.HasPrefix(resp, "{") {
+			w.Header().Set("Content-Type", "application/x-amz-json-1.1")
+		} else {
+			w.Header().Set("Content-Type", "text/xml")
+		}
+		io.WriteString(w, resp)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL, func() map[string]int {
+		mu.Lock()
+		defer mu.Unlock()
+		out := map[string]int{}
+		for k, v := range asked {
+			out[k] = v
+		}
+		return out
+	}
+}
+
+var (
+	stubOnce sync.Once
+	stubRes  *Result
+	stubRec  = &recordingClient{}
+	stubErr  error
+)
+
+// stubCollected collects from the stub endpoint once.
+func stubCollected(t *testing.T) *Result {
+	t.Helper()
+	stubOnce.Do(func() {
+		url, _ := stubServer(t)
+		stubRes, stubErr = Collect(context.Background(), Options{EndpointURL: url, LoadOptions: testCreds(),
+			APIOptions: []func(*middleware.Stack) error{stubRec.middleware}})
+	})
+	if stubErr != nil {
+		t.Fatal(stubErr)
+	}
+	return stubRes
+}
+
+// Operations moto lacks, read through the real SDK from AWS-shaped answers.
+func TestStubOperationsMotoLacks(t *testing.T) {
+	a := stubCollected(t).Account
+	eq(t, "account", a.AccountID, stubAccount)
+	sameSet(t, "scanned", a.ScannedRegions(), []string{"eu-west-1"})
+	if g, ok := a.Gaps.Find("ec2", "me-south-1", "DescribeInstances", ""); !ok || g.Reason != state.ReasonRegionDisabled {
+		t.Errorf("me-south-1: %+v, want region_disabled", g)
+	}
+	if len(a.EC2.ClientVPNEndpoints) != 1 {
+		t.Fatalf("client VPN endpoints = %+v", a.EC2.ClientVPNEndpoints)
+	}
+	e := a.EC2.ClientVPNEndpoints[0]
+	if e.ID != "cvpn-endpoint-0abc" || e.Status != "available" || !e.SplitTunnel || !e.ConnectionLogging || e.ClientCIDR != "10.100.0.0/22" ||
+		e.ARN != "arn:aws:ec2:eu-west-1:"+stubAccount+":client-vpn-endpoint/cvpn-endpoint-0abc" {
+		t.Errorf("endpoint = %+v", e)
+	}
+	sameSet(t, "auth types", e.AuthenticationTypes, []string{"certificate-authentication", "federated-authentication"})
+	if len(e.AuthorizationRules) != 2 || !e.AuthorizationRules[0].AccessAll || e.AuthorizationRules[1].GroupID != "S-1-5-21-ops" {
+		t.Errorf("rules = %+v", e.AuthorizationRules)
+	}
+	st, ok := a.EC2.Settings("eu-west-1")
+	if !ok || st.VPCBlockPublicAccess != "block-ingress" {
+		t.Errorf("VPC BPA = %+v", st)
+	}
+	ss, ok := a.SSM.Settings("eu-west-1")
+	if !ok || !ss.DocumentPublicSharingBlocked {
+		t.Errorf("SSM settings = %+v, %v", ss, ok)
+	}
+	bk := a.Backup
+	if len(bk.Vaults) != 1 || !bk.Vaults[0].Locked || bk.Vaults[0].MinRetentionDays != 7 || bk.Vaults[0].Policy == "" || bk.Vaults[0].LockDate == nil {
+		t.Errorf("vaults = %+v", bk.Vaults)
+	}
+	if len(bk.RecoveryPoints) != 1 || !bk.RecoveryPoints[0].Encrypted || bk.RecoveryPoints[0].VaultName != "main" {
+		t.Errorf("recovery points = %+v", bk.RecoveryPoints)
+	}
+	if len(bk.ProtectedResources) != 1 || bk.ProtectedResources[0].ResourceType != "DynamoDB" || bk.ProtectedResources[0].LastBackupTime.IsZero() {
+		t.Errorf("protected resources = %+v", bk.ProtectedResources)
+	}
+	if len(bk.Plans) != 1 || len(bk.Plans[0].Rules) != 1 || bk.Plans[0].Rules[0].DeleteAfterDays != 7 || !bk.Plans[0].Rules[0].ContinuousBackup {
+		t.Fatalf("plans = %+v", bk.Plans)
+	}
+	sel := bk.Plans[0].Selections
+	if len(sel) != 1 || !sel[0].Selects("arn:aws:rds:eu-west-1:1:db:x", nil) || sel[0].Selects("arn:aws:s3:::scratch-1", nil) || len(sel[0].Tags) != 1 {
+		t.Errorf("selections = %+v", sel)
+	}
+	// Everything the stub does not serve is a not_implemented gap, never data.
+	if g, ok := a.Gaps.Find("ec2", "eu-west-1", "DescribeInstances", ""); !ok || g.Reason != state.ReasonNotImplemented {
+		t.Errorf("DescribeInstances gap = %+v", g)
+	}
+	if g, ok := a.Gaps.Find("s3", "", "ListBuckets", ""); !ok || g.Reason != state.ReasonNotImplemented {
+		t.Errorf("ListBuckets gap = %+v", g)
+	}
+}
