@@ -133,7 +133,12 @@ func ctGetEventSelectors(c *call) (*reply, error) {
 		case !t.S3DataEventsRead:
 			rw = "WriteOnly"
 		}
-		sels = append(sels, ctSelector{ReadWriteType: rw, DataResources: []ctDataResource{{Type: "AWS::S3::Object", Values: []string{"arn:aws:s3"}}}})
+		// Every bucket is "arn:aws:s3"; otherwise the listed bucket ARNs.
+		values := []string{"arn:aws:s3"}
+		if len(t.S3DataEventBuckets) > 0 {
+			values = t.S3DataEventBuckets
+		}
+		sels = append(sels, ctSelector{ReadWriteType: rw, DataResources: []ctDataResource{{Type: "AWS::S3::Object", Values: values}}})
 	}
 	return c.rawJSON(struct {
 		TrailARN       string       `json:"TrailARN"`

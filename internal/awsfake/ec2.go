@@ -18,27 +18,32 @@ const ec2NS = "http://ec2.amazonaws.com/doc/2016-11-15/"
 
 func (s *Server) ec2Service() *service {
 	return &service{name: "ec2", proto: protoEC2, xmlns: ec2NS, ops: map[string]handler{
-		"DescribeRegions":                   ec2DescribeRegions,
-		"DescribeInstances":                 ec2DescribeInstances,
-		"DescribeSecurityGroups":            ec2DescribeSecurityGroups,
-		"DescribeNetworkInterfaces":         ec2DescribeNetworkInterfaces,
-		"DescribeNetworkAcls":               ec2DescribeNetworkAcls,
-		"DescribeVpcs":                      ec2DescribeVpcs,
-		"DescribeSubnets":                   ec2DescribeSubnets,
-		"DescribeRouteTables":               ec2DescribeRouteTables,
-		"DescribeFlowLogs":                  ec2DescribeFlowLogs,
-		"DescribeVolumes":                   ec2DescribeVolumes,
-		"DescribeSnapshots":                 ec2DescribeSnapshots,
-		"DescribeSnapshotAttribute":         ec2DescribeSnapshotAttribute,
-		"DescribeImages":                    ec2DescribeImages,
-		"DescribeImageAttribute":            ec2DescribeImageAttribute,
-		"GetEbsEncryptionByDefault":         ec2GetEbsEncryptionByDefault,
-		"GetEbsDefaultKmsKeyId":             ec2GetEbsDefaultKmsKeyID,
-		"GetSnapshotBlockPublicAccessState": ec2GetSnapshotBlockPublicAccessState,
-		"GetImageBlockPublicAccessState":    ec2GetImageBlockPublicAccessState,
-		"GetInstanceMetadataDefaults":       ec2GetInstanceMetadataDefaults,
-		"DescribeVpnConnections":            ec2DescribeVpnConnections,
-		"DescribeVpcEndpoints":              ec2DescribeVpcEndpoints,
+		"DescribeRegions":                     ec2DescribeRegions,
+		"DescribeInstances":                   ec2DescribeInstances,
+		"DescribeSecurityGroups":              ec2DescribeSecurityGroups,
+		"DescribeNetworkInterfaces":           ec2DescribeNetworkInterfaces,
+		"DescribeNetworkAcls":                 ec2DescribeNetworkAcls,
+		"DescribeVpcs":                        ec2DescribeVpcs,
+		"DescribeSubnets":                     ec2DescribeSubnets,
+		"DescribeRouteTables":                 ec2DescribeRouteTables,
+		"DescribeFlowLogs":                    ec2DescribeFlowLogs,
+		"DescribeVolumes":                     ec2DescribeVolumes,
+		"DescribeSnapshots":                   ec2DescribeSnapshots,
+		"DescribeSnapshotAttribute":           ec2DescribeSnapshotAttribute,
+		"DescribeImages":                      ec2DescribeImages,
+		"DescribeImageAttribute":              ec2DescribeImageAttribute,
+		"GetEbsEncryptionByDefault":           ec2GetEbsEncryptionByDefault,
+		"GetEbsDefaultKmsKeyId":               ec2GetEbsDefaultKmsKeyID,
+		"GetSnapshotBlockPublicAccessState":   ec2GetSnapshotBlockPublicAccessState,
+		"GetImageBlockPublicAccessState":      ec2GetImageBlockPublicAccessState,
+		"GetInstanceMetadataDefaults":         ec2GetInstanceMetadataDefaults,
+		"DescribeVpnConnections":              ec2DescribeVpnConnections,
+		"DescribeVpcEndpoints":                ec2DescribeVpcEndpoints,
+		"DescribeTransitGateways":             ec2DescribeTransitGateways,
+		"DescribeLaunchTemplateVersions":      ec2DescribeLaunchTemplateVersions,
+		"DescribeClientVpnEndpoints":          ec2DescribeClientVpnEndpoints,
+		"DescribeClientVpnAuthorizationRules": ec2DescribeClientVpnAuthorizationRules,
+		"DescribeVpcBlockPublicAccessOptions": ec2DescribeVpcBlockPublicAccessOptions,
 	}}
 }
 
@@ -198,6 +203,13 @@ func ec2DescribeInstances(c *call) (*reply, error) {
 		w.str("privateIpAddress", in.PrivateIP)
 		w.str("ipAddress", in.PublicIP)
 		w.str("platform", in.Platform)
+		w.str("virtualizationType", in.VirtualizationType)
+		if in.SourceDestCheck != nil {
+			w.boolean("sourceDestCheck", *in.SourceDestCheck)
+		}
+		if t := in.StateTransitionTime; t != nil {
+			w.elem("reason", "User initiated ("+t.UTC().Format("2006-01-02 15:04:05")+" GMT)")
+		}
 		w.open("groupSet")
 		for _, g := range in.SecurityGroups {
 			w.open("item")

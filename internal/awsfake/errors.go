@@ -74,6 +74,16 @@ func writeError(w http.ResponseWriter, svc *service, p protocol, e *apiError, re
 			v = svc.jsonVersion
 		}
 		h.Set("Content-Type", "application/x-amz-json-"+v)
+	case protoCBOR:
+		b = cborError(e.code, e.message)
+		h.Set("Content-Type", "application/cbor")
+		h.Set("Smithy-Protocol", "rpc-v2-cbor")
+		// CloudWatch keeps its awsQuery error codes for old clients.
+		kind := "Sender"
+		if e.status >= 500 {
+			kind = "Receiver"
+		}
+		h.Set("X-Amzn-Query-Error", e.code+";"+kind)
 	case protoRestJSON:
 		h.Set("X-Amzn-Errortype", e.code)
 		b = append(b, `{"message":`...)
@@ -102,7 +112,7 @@ func throttleError(svc *service, msg string) *apiError {
 		return &apiError{503, "RequestLimitExceeded", "Request limit exceeded."}
 	case svc.proto == protoRestXML:
 		return &apiError{503, "SlowDown", "Please reduce your request rate."}
-	case svc.proto == protoQuery:
+	case svc.proto == protoQuery, svc.proto == protoCBOR:
 		return &apiError{400, "Throttling", msg}
 	case svc.name == "organizations":
 		return &apiError{400, "TooManyRequestsException", msg}
@@ -120,7 +130,7 @@ func accessDenied(svc *service, action string) *apiError {
 	switch svc.proto {
 	case protoEC2:
 		return &apiError{403, "UnauthorizedOperation", "You are not authorized to perform this operation. " + msg}
-	case protoQuery, protoRestXML:
+	case protoQuery, protoRestXML, protoCBOR:
 		return &apiError{403, "AccessDenied", msg}
 	case protoRestJSON:
 		return &apiError{403, "AccessDeniedException", msg}

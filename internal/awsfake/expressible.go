@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/shoulder-dev/shoulder/internal/collect"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -29,8 +30,14 @@ import (
 //     from (SourceRegion).
 //   - DescribeWorkspaces returns neither the image a WorkSpace was built
 //     from nor its tags (DescribeTags is not declared).
-//   - A WorkSpaces directory's MFA (RADIUS) lives in Directory Service,
-//     which the collectors do not call: they record an unsupported gap.
+//   - ListFunctions carries no tags (ListTags is not declared), and every
+//     function has a runtime update mode (Auto unless set).
+//   - Application Load Balancers always balance across zones; a v2
+//     listener always has an ARN.
+//   - No declared call names a global database's other regions.
+//   - A gap for a whole service ("*") is recorded by the collectors as a
+//     gap for each of the service's listings (its per-item calls are never
+//     made).
 //
 // Values the collectors choose not to read (see internal/collect/aws):
 //   - KMS sends a rotation period only while rotation is on (365 days
@@ -41,7 +48,8 @@ import (
 //     rotation, policy, grants and tags stay empty.
 //   - Parameters are read only for custom parameter groups (Source=user);
 //     the engine defaults of default.* groups are not read.
-//   - The region of a replication destination is not recorded.
+//   - The region of a replication destination is known only for a
+//     destination bucket of the account (ListBuckets gives its region).
 //   - A bucket without a policy has PolicyIsPublic false (S3 answers
 //     NoSuchBucketPolicy, read as "not public").
 func Expressible(a *state.Account) *state.Account {
@@ -91,11 +99,26 @@ func Expressible(a *state.Account) *state.Account {
 		w := &c.WorkSpaces.Workspaces[i]
 		w.ImageID, w.Tags = "", nil
 	}
-	for i := range c.WorkSpaces.Directories {
-		d := &c.WorkSpaces.Directories[i]
-		d.MFAEnabled = nil
-		c.Gaps.Add(state.Gap{Service: "ds", Region: d.Region, Operation: "DescribeDirectories", Resource: d.ARN, Reason: state.ReasonUnsupported})
+	for i := range c.Lambda.Functions {
+		f := &c.Lambda.Functions[i]
+		f.Tags, f.RuntimeUpdateMode = nil, orDefault(f.RuntimeUpdateMode, "Auto")
 	}
+	for i := range c.ELB.LoadBalancers {
+		l := &c.ELB.LoadBalancers[i]
+		if l.Classic() {
+			continue
+		}
+		if l.Type == state.LBApplication {
+			l.CrossZone = true
+		}
+		for j := range l.Listeners {
+			l.Listeners[j].ARN = orDefault(l.Listeners[j].ARN, listenerARN(l, j))
+		}
+	}
+	for i := range c.RDS.Clusters {
+		c.RDS.Clusters[i].GlobalClusterRegions = nil
+	}
+	expandServiceGaps(c)
 	for i := range c.KMS.Keys {
 		k := &c.KMS.Keys[i]
 		switch {
@@ -127,10 +150,41 @@ func Expressible(a *state.Account) *state.Account {
 			b.PolicyIsPublic = &f
 		}
 		for j := range b.Replication {
-			b.Replication[j].DestinationRegion = ""
+			r := &b.Replication[j]
+			r.DestinationRegion = ""
+			for _, d := range c.S3.Buckets {
+				if d.ARN == r.DestinationBucket {
+					r.DestinationRegion = d.Region
+				}
+			}
 		}
 	}
 	return c
+}
+
+// expandServiceGaps turns each gap for a whole service in a region into a
+// gap for each of the service's regional listings, which is what the
+// collectors record when every call of the service fails.
+func expandServiceGaps(a *state.Account) {
+	var keep []state.Gap
+	changed := false
+	for _, g := range a.Gaps.All() {
+		if g.Operation != state.AllOperations || g.Service == state.AllOperations || g.Reason == state.ReasonRegionDisabled {
+			keep = append(keep, g)
+			continue
+		}
+		changed = true
+		for _, op := range collect.Operations() {
+			if op.Service == g.Service && op.Scope == collect.Regional {
+				x := g
+				x.Operation = op.Action
+				keep = append(keep, x)
+			}
+		}
+	}
+	if changed {
+		a.Gaps = state.NewGaps(keep...)
+	}
 }
 
 // clone deep-copies an account through its JSON form.

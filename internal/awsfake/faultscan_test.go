@@ -123,7 +123,6 @@ var knownCheckBugs = map[string]string{
 	"s3:GetBucketTagging s3_bucket_replication":                            "same",
 	"s3:GetBucketTagging kms_data_store_custody":                           "same",
 	"s3:GetBucketTagging backup_sensitive_resources_protected":             "same, and the bucket is dropped",
-	"s3:ListBuckets backup_sensitive_resources_protected":                  "drops every bucket without an unknown when the listing failed",
 	"ec2:DescribeVolumes backup_sensitive_resources_protected":             "drops every volume without an unknown when the listing failed",
 	"rds:DescribeDBInstances backup_sensitive_resources_protected":         "drops every DB instance without an unknown when the listing failed",
 	"rds:DescribeDBClusters backup_sensitive_resources_protected":          "drops every DB cluster without an unknown when the listing failed",

@@ -1,6 +1,8 @@
 package awsfake
 
 import (
+	"sort"
+
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -9,20 +11,23 @@ import (
 type index struct {
 	regions map[string]state.Region
 
-	instances      map[string][]*state.Instance
-	securityGroups map[string][]*state.SecurityGroup
-	networkACLs    map[string][]*state.NetworkACL
-	vpcs           map[string][]*state.VPC
-	subnets        map[string][]*state.Subnet
-	routeTables    map[string][]*state.RouteTable
-	flowLogs       map[string][]*state.FlowLog
-	volumes        map[string][]*state.Volume
-	snapshots      map[string][]*state.Snapshot
-	images         map[string][]*state.Image
-	vpns           map[string][]*state.VPNConnection
-	endpoints      map[string][]*state.VPCEndpoint
-	snapshotByID   map[string]*state.Snapshot
-	imageByID      map[string]*state.Image
+	instances       map[string][]*state.Instance
+	securityGroups  map[string][]*state.SecurityGroup
+	networkACLs     map[string][]*state.NetworkACL
+	vpcs            map[string][]*state.VPC
+	subnets         map[string][]*state.Subnet
+	routeTables     map[string][]*state.RouteTable
+	flowLogs        map[string][]*state.FlowLog
+	volumes         map[string][]*state.Volume
+	snapshots       map[string][]*state.Snapshot
+	images          map[string][]*state.Image
+	vpns            map[string][]*state.VPNConnection
+	endpoints       map[string][]*state.VPCEndpoint
+	transitGateways map[string][]*state.TransitGateway
+	launchTemplates map[string][]*state.LaunchTemplate
+	clientVPNs      map[string][]*state.ClientVPNEndpoint
+	snapshotByID    map[string]*state.Snapshot
+	imageByID       map[string]*state.Image
 
 	keys     map[string][]*state.Key
 	keyByID  map[string]*state.Key
@@ -34,9 +39,10 @@ type index struct {
 	channels  map[string][]*state.DeliveryChannel
 	detectors map[string][]*state.Detector
 
-	managed    map[string][]*state.ManagedInstance
-	compliance map[string][]*state.PatchCompliance
-	documents  map[string][]*state.SSMDocument
+	managed         map[string][]*state.ManagedInstance
+	compliance      map[string][]*state.PatchCompliance
+	assocCompliance map[string][]*state.AssociationCompliance
+	documents       map[string][]*state.SSMDocument
 
 	dbInstances   map[string][]*state.DBInstance
 	dbClusters    map[string][]*state.DBCluster
@@ -49,6 +55,23 @@ type index struct {
 
 	rsClusters    map[string][]*state.RedshiftCluster
 	rsParamGroups map[string][]*state.ParameterGroup
+
+	tables       map[string][]*state.DynamoDBTable // sorted by name, as ListTables answers
+	functions    map[string][]*state.LambdaFunction
+	fileSystems  map[string][]*state.FileSystem
+	accessPoints map[string][]*state.EFSAccessPoint
+	mountTargets map[string][]*state.EFSMountTarget
+
+	vaults         map[string][]*state.BackupVault
+	plans          map[string][]*state.BackupPlan
+	recoveryPoints map[string][]*state.RecoveryPoint
+	protected      map[string][]*state.ProtectedResource
+
+	loadBalancers map[string][]*state.LoadBalancer
+
+	logGroups map[string][]*state.LogGroup
+	alarms    map[string][]*state.MetricAlarm
+	topics    map[string][]*state.Topic
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -82,6 +105,9 @@ func buildIndex(a *state.Account) *index {
 	x.images = group(a.EC2.Images, func(v *state.Image) string { return v.Region })
 	x.vpns = group(a.EC2.VPNConnections, func(v *state.VPNConnection) string { return v.Region })
 	x.endpoints = group(a.EC2.VPCEndpoints, func(v *state.VPCEndpoint) string { return v.Region })
+	x.transitGateways = group(a.EC2.TransitGateways, func(v *state.TransitGateway) string { return v.Region })
+	x.launchTemplates = group(a.EC2.LaunchTemplates, func(v *state.LaunchTemplate) string { return v.Region })
+	x.clientVPNs = group(a.EC2.ClientVPNEndpoints, func(v *state.ClientVPNEndpoint) string { return v.Region })
 	x.snapshotByID = map[string]*state.Snapshot{}
 	for i := range a.EC2.Snapshots {
 		x.snapshotByID[a.EC2.Snapshots[i].Region+"/"+a.EC2.Snapshots[i].ID] = &a.EC2.Snapshots[i]
@@ -111,6 +137,7 @@ func buildIndex(a *state.Account) *index {
 
 	x.managed = group(a.SSM.ManagedInstances, func(v *state.ManagedInstance) string { return v.Region })
 	x.compliance = group(a.SSM.PatchCompliance, func(v *state.PatchCompliance) string { return v.Region })
+	x.assocCompliance = group(a.SSM.AssociationCompliance, func(v *state.AssociationCompliance) string { return v.Region })
 	x.documents = group(a.SSM.Documents, func(v *state.SSMDocument) string { return v.Region })
 
 	x.dbInstances = group(a.RDS.Instances, func(v *state.DBInstance) string { return v.Region })
@@ -144,6 +171,22 @@ func buildIndex(a *state.Account) *index {
 	x.rsClusters = group(a.Redshift.Clusters, func(v *state.RedshiftCluster) string { return v.Region })
 	x.rsParamGroups = group(a.Redshift.ParameterGroups, func(v *state.ParameterGroup) string { return v.Region })
 
+	x.tables = group(a.DynamoDB.Tables, func(v *state.DynamoDBTable) string { return v.Region })
+	for _, ts := range x.tables {
+		sort.Slice(ts, func(i, j int) bool { return ts[i].Name < ts[j].Name })
+	}
+	x.functions = group(a.Lambda.Functions, func(v *state.LambdaFunction) string { return v.Region })
+	x.fileSystems = group(a.EFS.FileSystems, func(v *state.FileSystem) string { return v.Region })
+	x.accessPoints = group(a.EFS.AccessPoints, func(v *state.EFSAccessPoint) string { return v.Region })
+	x.mountTargets = group(a.EFS.MountTargets, func(v *state.EFSMountTarget) string { return v.Region })
+	x.vaults = group(a.Backup.Vaults, func(v *state.BackupVault) string { return v.Region })
+	x.plans = group(a.Backup.Plans, func(v *state.BackupPlan) string { return v.Region })
+	x.recoveryPoints = group(a.Backup.RecoveryPoints, func(v *state.RecoveryPoint) string { return v.Region })
+	x.protected = group(a.Backup.ProtectedResources, func(v *state.ProtectedResource) string { return v.Region })
+	x.loadBalancers = group(a.ELB.LoadBalancers, func(v *state.LoadBalancer) string { return v.Region })
+	x.logGroups = group(a.CloudWatchLogs.LogGroups, func(v *state.LogGroup) string { return v.Region })
+	x.alarms = group(a.CloudWatch.Alarms, func(v *state.MetricAlarm) string { return v.Region })
+	x.topics = group(a.SNS.Topics, func(v *state.Topic) string { return v.Region })
 	x.workspaces = group(a.WorkSpaces.Workspaces, func(v *state.Workspace) string { return v.Region })
 	x.directories = group(a.WorkSpaces.Directories, func(v *state.WorkspaceDirectory) string { return v.Region })
 	x.ipGroups = group(a.WorkSpaces.IPGroups, func(v *state.WorkspaceIPGroup) string { return v.Region })
@@ -185,6 +228,9 @@ func (s *Server) registry() map[string]*service {
 		s.stsService(), s.iamService(), s.ec2Service(), s.s3Service(), s.s3controlService(), s.kmsService(),
 		s.cloudtrailService(), s.configService(), s.guarddutyService(), s.ssmService(), s.rdsService(),
 		s.redshiftService(), s.workspacesService(), s.organizationsService(), s.accessAnalyzerService(), s.accountService(),
+		s.dynamodbService(), s.appAutoScalingService(), s.lambdaService(), s.efsService(), s.backupService(),
+		s.logsService(), s.cloudwatchService(), s.snsService(), s.securityhubService(),
+		s.elbService(), s.elbv2Service(), s.wafv2Service(), s.dsService(),
 	} {
 		out[svc.name] = svc
 	}

@@ -80,8 +80,18 @@ func rdsDescribeDBInstances(c *call) (*reply, error) {
 		for _, g := range d.SecurityGroups {
 			in.VpcSecurityGroups = append(in.VpcSecurityGroups, rdstypes.VpcSecurityGroupMembership{VpcSecurityGroupId: p(g), Status: p("active")})
 		}
-		if d.SubnetGroup != "" || d.VPCID != "" {
+		if d.SubnetGroup != "" || d.VPCID != "" || len(d.SubnetIDs) > 0 {
 			in.DBSubnetGroup = &rdstypes.DBSubnetGroup{DBSubnetGroupName: sp(d.SubnetGroup), VpcId: sp(d.VPCID)}
+			for _, sn := range d.SubnetIDs {
+				in.DBSubnetGroup.Subnets = append(in.DBSubnetGroup.Subnets, rdstypes.Subnet{SubnetIdentifier: p(sn), SubnetStatus: p("Active")})
+			}
+		}
+		// Same-region replicas are named by identifier, others by ARN.
+		for _, r := range d.ReadReplicas {
+			if arnRegion(r) == c.region {
+				r = r[strings.LastIndex(r, ":")+1:]
+			}
+			in.ReadReplicaDBInstanceIdentifiers = append(in.ReadReplicaDBInstanceIdentifiers, r)
 		}
 		if d.Port != 0 {
 			in.Endpoint = &rdstypes.Endpoint{Address: p(d.ID + ".fake." + c.region + ".rds.amazonaws.com"), Port: p(int32(d.Port))}

@@ -101,6 +101,11 @@ func rsDescribeClusters(c *call) (*reply, error) {
 				w.close("ClusterSnapshotCopyStatus")
 			}
 			w.str("MaintenanceTrackName", cl.MaintenanceTrackName)
+			if cl.MultiAZ {
+				w.elem("MultiAZ", "Enabled")
+			} else {
+				w.elem("MultiAZ", "Disabled")
+			}
 			rsTags(w, cl.Tags)
 			w.close("Cluster")
 		}

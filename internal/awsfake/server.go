@@ -135,6 +135,7 @@ const (
 	protoJSON                     // awsJson1.1: X-Amz-Target, JSON body
 	protoRestJSON                 // restJson1: method + path, JSON body
 	protoRestXML                  // restXml: method + path + query, XML body
+	protoCBOR                     // rpcv2Cbor: POST /service/S/operation/Op, CBOR body
 )
 
 // handler serves one operation.
@@ -330,8 +331,21 @@ func (s *Server) identify(r *http.Request) (*call, *service, *apiError) {
 	if svcName == "" {
 		return nil, nil, errf(403, "MissingAuthenticationToken", "awsfake needs a SigV4 Authorization header to route the request")
 	}
-	if svcName == "s3" && strings.HasPrefix(r.URL.Path, "/v20180820/") {
+	// A few services sign with another service's name: tell them apart.
+	switch {
+	case svcName == "s3" && strings.HasPrefix(r.URL.Path, "/v20180820/"):
 		svcName = "s3control"
+	case svcName == "monitoring":
+		svcName = "cloudwatch"
+	case svcName == "elasticloadbalancing":
+		// Classic and v2 load balancing share the endpoint; the API version says which.
+		if err := r.ParseForm(); err != nil {
+			return nil, nil, errf(400, "MalformedQueryString", "%v", err)
+		}
+		svcName = "elbv2"
+		if r.Form.Get("Version") == "2012-06-01" {
+			svcName = "elb"
+		}
 	}
 	svc := s.services[svcName]
 	if svc == nil {
@@ -358,6 +372,15 @@ func (s *Server) identify(r *http.Request) (*call, *service, *apiError) {
 		if err := decodeJSONBody(r, &c.body); err != nil {
 			return nil, svc, errf(400, "SerializationException", "%v", err)
 		}
+	case protoCBOR:
+		i := strings.LastIndex(r.URL.Path, "/operation/")
+		if i < 0 {
+			return nil, svc, errf(404, "UnknownOperationException", "no /operation/ in the path")
+		}
+		c.action = r.URL.Path[i+len("/operation/"):]
+		if err := decodeCBORBody(r, &c.body); err != nil {
+			return nil, svc, errf(400, "SerializationException", "%v", err)
+		}
 	case protoRestJSON, protoRestXML:
 		c.form = r.URL.Query()
 		action, labels, ok := matchRoute(svc.routes, r)
@@ -380,7 +403,8 @@ func (s *Server) identify(r *http.Request) (*call, *service, *apiError) {
 // per-item call, in the order they are looked for.
 var resourceParams = []string{"Bucket", "DetectorId", "KeyId", "SnapshotId", "ImageId", "UserName", "DBSnapshotIdentifier",
 	"DBClusterSnapshotIdentifier", "DBParameterGroupName", "DBClusterParameterGroupName", "ClusterIdentifier",
-	"ParameterGroupName", "TrailName", "Name", "PolicyId"}
+	"ParameterGroupName", "TrailName", "Name", "PolicyId", "TableName", "ResourceArn", "FunctionName", "FileSystemId",
+	"BackupVaultName", "BackupPlanId", "LoadBalancerArn", "LoadBalancerName", "ListenerArn", "TopicArn", "ClientVpnEndpointId"}
 
 // requestResource is the subject of a per-item call (for faults that
 // target one resource), or "" for listings.

@@ -68,6 +68,7 @@ func (s *Server) ssmService() *service {
 		"ListResourceComplianceSummaries": ssmListResourceComplianceSummaries,
 		"ListDocuments":                   ssmListDocuments,
 		"DescribeDocumentPermission":      ssmDescribeDocumentPermission,
+		"GetServiceSetting":               ssmGetServiceSetting,
 	}}
 }
 
@@ -111,13 +112,9 @@ func ssmListResourceComplianceSummaries(c *call) (*reply, error) {
 			}
 		}
 	}
-	xs := c.s.idx.compliance[c.region]
-	start, end, next, err := c.ssmPage(len(xs), 1, 50, 50)
-	if err != nil {
-		return nil, err
-	}
-	out := &ssm.ListResourceComplianceSummariesOutput{ResourceComplianceSummaryItems: []ssmtypes.ResourceComplianceSummaryItem{}, NextToken: sp(next)}
-	for _, pc := range xs[start:end] {
+	// Patch compliance, then association compliance, in one listing.
+	var items []ssmtypes.ResourceComplianceSummaryItem
+	for _, pc := range c.s.idx.compliance[c.region] {
 		sev := &ssmtypes.SeveritySummary{}
 		switch pc.Severity {
 		case "CRITICAL":
@@ -133,7 +130,7 @@ func ssmListResourceComplianceSummaries(c *call) (*reply, error) {
 		default:
 			sev.UnspecifiedCount = int32(pc.MissingCount)
 		}
-		out.ResourceComplianceSummaryItems = append(out.ResourceComplianceSummaryItems, ssmtypes.ResourceComplianceSummaryItem{
+		items = append(items, ssmtypes.ResourceComplianceSummaryItem{
 			ComplianceType: p("Patch"), ResourceType: p("ManagedInstance"), ResourceId: sp(pc.InstanceID),
 			Status: ssmtypes.ComplianceStatus(pc.Status), OverallSeverity: ssmtypes.ComplianceSeverity(orDefault(pc.Severity, "UNSPECIFIED")),
 			ExecutionSummary:    &ssmtypes.ComplianceExecutionSummary{ExecutionTime: p(pc.LastOperationTime), ExecutionType: p("Command")},
@@ -141,7 +138,35 @@ func ssmListResourceComplianceSummaries(c *call) (*reply, error) {
 			CompliantSummary:    &ssmtypes.CompliantSummary{CompliantCount: 10, SeveritySummary: &ssmtypes.SeveritySummary{}},
 		})
 	}
-	return c.jsonReply(out), nil
+	for _, ac := range c.s.idx.assocCompliance[c.region] {
+		items = append(items, ssmtypes.ResourceComplianceSummaryItem{
+			ComplianceType: p("Association"), ResourceType: p("ManagedInstance"), ResourceId: sp(ac.InstanceID), Status: ssmtypes.ComplianceStatus(ac.Status),
+			OverallSeverity:     ssmtypes.ComplianceSeverityUnspecified,
+			ExecutionSummary:    &ssmtypes.ComplianceExecutionSummary{ExecutionTime: p(c.s.acct.CollectedAt), ExecutionType: p("Command")},
+			NonCompliantSummary: &ssmtypes.NonCompliantSummary{NonCompliantCount: int32(ac.NonCompliantCount), SeveritySummary: &ssmtypes.SeveritySummary{UnspecifiedCount: int32(ac.NonCompliantCount)}},
+			CompliantSummary:    &ssmtypes.CompliantSummary{CompliantCount: 1, SeveritySummary: &ssmtypes.SeveritySummary{}},
+		})
+	}
+	start, end, next, err := c.ssmPage(len(items), 1, 50, 50)
+	if err != nil {
+		return nil, err
+	}
+	return c.jsonReply(&ssm.ListResourceComplianceSummariesOutput{ResourceComplianceSummaryItems: append([]ssmtypes.ResourceComplianceSummaryItem{}, items[start:end]...), NextToken: sp(next)}), nil
+}
+
+// ssmGetServiceSetting answers the document public sharing setting:
+// Disable when the state says sharing is blocked.
+func ssmGetServiceSetting(c *call) (*reply, error) {
+	id := c.str("SettingId")
+	if id != "/ssm/documents/console/public-sharing-permission" {
+		return nil, errf(400, "ServiceSettingNotFound", "awsfake serves only the document public sharing setting, not %q", id)
+	}
+	v := "Enable"
+	if st, ok := c.s.acct.SSM.Settings(c.region); ok && st.DocumentPublicSharingBlocked {
+		v = "Disable"
+	}
+	return c.jsonReply(&ssm.GetServiceSettingOutput{ServiceSetting: &ssmtypes.ServiceSetting{SettingId: p(id), SettingValue: p(v), Status: p("Default"),
+		ARN: p(c.s.acct.ARNPrefix() + "ssm:" + c.region + ":" + c.s.acct.AccountID + ":servicesetting" + id)}}), nil
 }
 
 func ssmListDocuments(c *call) (*reply, error) {
@@ -194,6 +219,50 @@ func ssmDescribeDocumentPermission(c *call) (*reply, error) {
 	}
 	out.AccountIds = append(out.AccountIds, doc.SharedWith...)
 	return c.jsonReply(out), nil
+}
+
+// ---- Directory Service (awsJson1.1, old codegen) ----
+
+func (s *Server) dsService() *service {
+	return &service{name: "ds", proto: protoJSON, ops: map[string]handler{
+		"DescribeDirectories": dsDescribeDirectories,
+	}}
+}
+
+// dsDescribeDirectories lists the WorkSpaces directories whose MFA the state
+// knows: RADIUS Completed when MFA is on. A directory with unknown MFA is
+// not one Directory Service knows (an AD Connector of another account, say).
+func dsDescribeDirectories(c *call) (*reply, error) {
+	type dir struct {
+		DirectoryID  string `json:"DirectoryId"`
+		Name         string `json:"Name,omitempty"`
+		Type         string `json:"Type,omitempty"`
+		Stage        string `json:"Stage"`
+		RadiusStatus string `json:"RadiusStatus,omitempty"`
+	}
+	var all []dir
+	for _, d := range c.s.idx.directories[c.region] {
+		if d.MFAEnabled == nil {
+			continue
+		}
+		x := dir{DirectoryID: d.ID, Name: d.Name, Type: orDefault(d.Type, "ADConnector"), Stage: "Active"}
+		if *d.MFAEnabled {
+			x.RadiusStatus = "Completed"
+		}
+		all = append(all, x)
+	}
+	limit, err := c.num("Limit", 0)
+	if err != nil {
+		return nil, err
+	}
+	start, end, next, err := page(c.action, len(all), c.str("NextToken"), limit, 100, 100)
+	if err != nil {
+		return nil, err
+	}
+	return c.rawJSON(struct {
+		DirectoryDescriptions []dir   `json:"DirectoryDescriptions"`
+		NextToken             *string `json:"NextToken,omitempty"`
+	}{append([]dir{}, all[start:end]...), sp(next)})
 }
 
 // ---- Organizations (awsJson1.1, global) ----

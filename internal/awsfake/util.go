@@ -72,8 +72,12 @@ func matchRoute(routes []route, r *http.Request) (string, map[string]string, boo
 				break
 			}
 		}
-		if ok && len(rt.query) > bestQ {
-			best, bestQ, bestLabels = i, len(rt.query), labels
+		// The most specific route wins: more required query keys, then
+		// more literal path segments (file-systems/replication-configurations
+		// before file-systems/{FileSystemId}).
+		score := len(rt.query)*100 + len(rt.path) - len(labels)
+		if ok && score > bestQ {
+			best, bestQ, bestLabels = i, score, labels
 		}
 	}
 	if best < 0 {

@@ -46,6 +46,7 @@ var shares = []struct {
 	{"db", 2}, {"managed", 3}, {"subnet", 2}, {"routetable", 1}, {"nacl", 1}, {"image", 1}, {"role", 1},
 	{"dbsnapshot", 1}, {"workspace", 1}, {"policy", 0.5}, {"vpc", 0.5}, {"flowlog", 0.5}, {"endpoint", 0.5},
 	{"group", 0.3}, {"cluster", 0.25}, {"redshift", 0.25}, {"document", 0.25}, {"vpn", 0.15}, {"es", 0.1},
+	{"lb", 0.3}, {"table", 0.3}, {"function", 0.3}, {"loggroup", 0.3}, {"filesystem", 0.1}, {"launchtemplate", 0.2},
 }
 
 func count(n int, kind string) int {
@@ -604,6 +605,11 @@ func (g *gen) region(i int, r string) {
 	g.ssm(r, instanceIDs, per("managed"), per("document"))
 	g.databases(r, sgs, vpcs, per)
 	g.workspaces(r, per("workspace"))
+	var buckets []string
+	for _, b := range a.S3.Buckets {
+		buckets = append(buckets, b.Name)
+	}
+	g.more(r, per, subnets, sgs, vpcs, buckets)
 }
 
 func (g *gen) pick2(xs ...int) int { return xs[g.rng.IntN(len(xs))] }
@@ -893,5 +899,8 @@ func Count(a *state.Account) int {
 	n += len(a.WorkSpaces.Workspaces) + len(a.WorkSpaces.Directories) + len(a.WorkSpaces.IPGroups) + len(a.WorkSpaces.Images)
 	n += len(a.SSM.ManagedInstances) + len(a.SSM.Documents)
 	n += len(a.CloudTrail.Trails) + len(a.Config.Recorders) + len(a.GuardDuty.Detectors) + len(a.IAM.AccessAnalyzers)
+	n += len(e.TransitGateways) + len(e.LaunchTemplates) + len(e.ClientVPNEndpoints) + len(a.ELB.LoadBalancers) + len(a.DynamoDB.Tables)
+	n += len(a.EFS.FileSystems) + len(a.EFS.AccessPoints) + len(a.Lambda.Functions) + len(a.Backup.Vaults) + len(a.Backup.Plans)
+	n += len(a.Backup.RecoveryPoints) + len(a.CloudWatchLogs.LogGroups) + len(a.CloudWatch.Alarms) + len(a.SNS.Topics) + len(a.SecurityHub.Hubs)
 	return n
 }

@@ -20,7 +20,7 @@ func TestSameSeedSameAccount(t *testing.T) {
 
 // TestSize: Count is close to the requested number of resources.
 func TestSize(t *testing.T) {
-	for _, n := range []int{1000, 10000} {
+	for _, n := range []int{5000, 50000} {
 		got := Count(Account(Options{Seed: 1, Resources: n}))
 		if got < n*9/10 || got > n*11/10 {
 			t.Errorf("Resources %d: Count %d", n, got)
