@@ -52,7 +52,7 @@ func (g *gen) more(r string, per func(string) int, subnets, sgs, vpcs, buckets [
 		id := g.id("cvpn-endpoint-")
 		e := state.ClientVPNEndpoint{Meta: state.Meta{ARN: g.arn("ec2", r, "client-vpn-endpoint/"+id), Region: r, Tags: g.tags()}, ID: id, Status: "available",
 			AuthenticationTypes: []string{g.pick("certificate-authentication", "directory-service-authentication", "federated-authentication")},
-			ConnectionLogging: g.coin(), SplitTunnel: g.coin(), ClientCIDR: "172.16.0.0/22"}
+			ConnectionLogging:   g.coin(), SplitTunnel: g.coin(), ClientCIDR: "172.16.0.0/22"}
 		for k := g.rng.IntN(3); k > 0; k-- {
 			rule := state.ClientVPNAuthRule{DestinationCIDR: g.pick("0.0.0.0/0", g.cidr()), AccessAll: g.coin()}
 			if !rule.AccessAll {
