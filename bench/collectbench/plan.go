@@ -159,7 +159,8 @@ func minimalPlan(a *state.Account) map[string]int {
 		add("access-analyzer:ListAnalyzers", 1)
 
 		add("ssm:DescribeInstanceInformation", pages(countIf(a.SSM.ManagedInstances, func(x state.ManagedInstance) bool { return in(x.Region) }), 50))
-		add("ssm:ListResourceComplianceSummaries", pages(countIf(a.SSM.PatchCompliance, func(x state.PatchCompliance) bool { return in(x.Region) }), 50))
+		add("ssm:ListResourceComplianceSummaries", pages(countIf(a.SSM.PatchCompliance, func(x state.PatchCompliance) bool { return in(x.Region) })+
+			countIf(a.SSM.AssociationCompliance, func(x state.AssociationCompliance) bool { return in(x.Region) }), 50))
 		docs := countIf(a.SSM.Documents, func(x state.SSMDocument) bool { return in(x.Region) })
 		add("ssm:ListDocuments", pages(docs, 50))
 		add("ssm:DescribeDocumentPermission", docs)
@@ -224,7 +225,127 @@ func minimalPlan(a *state.Account) map[string]int {
 		}
 		add("redshift:DescribeClusterParameterGroups", pages(rpg, 100))
 
+		// EC2 network extras and settings.
+		ec2List("DescribeTransitGateways", countIf(e.TransitGateways, func(x state.TransitGateway) bool { return in(x.Region) }))
+		add("ec2:DescribeLaunchTemplateVersions", pages(countIf(e.LaunchTemplates, func(x state.LaunchTemplate) bool { return in(x.Region) }), 200))
+		cvpn := countIf(e.ClientVPNEndpoints, func(x state.ClientVPNEndpoint) bool { return in(x.Region) })
+		ec2List("DescribeClientVpnEndpoints", cvpn)
+		add("ec2:DescribeClientVpnAuthorizationRules", cvpn)
+		add("ec2:DescribeVpcBlockPublicAccessOptions", 1)
+		add("ssm:GetServiceSetting", 1)
+
+		// Load balancers: listings, tags by 20, per balancer its attributes
+		// and listeners (v2), rules per ALB listener, WAF per ALB, TLS
+		// policies per classic balancer with a TLS listener.
+		var v2, classic int
+		for _, l := range a.ELB.LoadBalancers {
+			if !in(l.Region) {
+				continue
+			}
+			if l.Classic() {
+				classic++
+				add("elb:DescribeLoadBalancerAttributes", 1)
+				for _, li := range l.Listeners {
+					if li.Secure() {
+						add("elb:DescribeLoadBalancerPolicies", 1)
+						break
+					}
+				}
+				continue
+			}
+			v2++
+			add("elbv2:DescribeLoadBalancerAttributes", 1)
+			add("elbv2:DescribeListeners", 1)
+			if l.Type == state.LBApplication {
+				add("elbv2:DescribeRules", len(l.Listeners))
+				add("wafv2:GetWebACLForResource", 1)
+			}
+		}
+		add("elbv2:DescribeLoadBalancers", pages(v2, 400))
+		add("elb:DescribeLoadBalancers", pages(classic, 400))
+		add("elbv2:DescribeTags", (v2+19)/20)
+		add("elb:DescribeTags", (classic+19)/20)
+
+		// DynamoDB, with the auto scaling targets where tables exist.
+		tables := 0
+		for _, t := range a.DynamoDB.Tables {
+			if in(t.Region) {
+				tables++
+				add("dynamodb:DescribeTable", 1)
+				add("dynamodb:DescribeContinuousBackups", 1)
+				add("dynamodb:GetResourcePolicy", 1)
+				add("dynamodb:ListTagsOfResource", pages(len(t.Tags), 50))
+			}
+		}
+		add("dynamodb:ListTables", pages(tables, 100))
+		if tables > 0 {
+			add("application-autoscaling:DescribeScalableTargets", 1)
+		}
+		fns := countIf(a.Lambda.Functions, func(x state.LambdaFunction) bool { return in(x.Region) })
+		add("lambda:ListFunctions", pages(fns, 50))
+		add("lambda:GetPolicy", fns)
+		add("lambda:GetRuntimeManagementConfig", fns)
+		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
+		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
+		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
+		if fss > 0 {
+			add("elasticfilesystem:DescribeReplicationConfigurations", 1)
+		}
+		add("elasticfilesystem:DescribeBackupPolicy", fss)
+		add("elasticfilesystem:DescribeFileSystemPolicy", fss)
+		add("elasticfilesystem:DescribeMountTargets", fss)
+
+		// AWS Backup.
+		vaults, plans := 0, 0
+		for _, v := range a.Backup.Vaults {
+			if in(v.Region) {
+				vaults++
+				add("backup:GetBackupVaultAccessPolicy", 1)
+				add("backup:ListRecoveryPointsByBackupVault", pages(v.RecoveryPointsCount, 1000))
+			}
+		}
+		for _, pl := range a.Backup.Plans {
+			if in(pl.Region) {
+				plans++
+				add("backup:GetBackupPlan", 1)
+				add("backup:ListBackupSelections", pages(len(pl.Selections), 1000))
+				add("backup:GetBackupSelection", len(pl.Selections))
+			}
+		}
+		add("backup:ListBackupVaults", pages(vaults, 1000))
+		add("backup:ListBackupPlans", pages(plans, 1000))
+		add("backup:ListProtectedResources", pages(countIf(a.Backup.ProtectedResources, func(x state.ProtectedResource) bool { return in(x.Region) }), 1000))
+
+		// Monitoring.
+		filters := 0
+		for _, g := range a.CloudWatchLogs.LogGroups {
+			if in(g.Region) {
+				filters += len(g.MetricFilters)
+			}
+		}
+		add("logs:DescribeLogGroups", pages(countIf(a.CloudWatchLogs.LogGroups, func(x state.LogGroup) bool { return in(x.Region) }), 50))
+		add("logs:DescribeMetricFilters", pages(filters, 50))
+		add("cloudwatch:DescribeAlarms", pages(countIf(a.CloudWatch.Alarms, func(x state.MetricAlarm) bool { return in(x.Region) }), 100))
+		topics, subs := 0, 0
+		for _, t := range a.SNS.Topics {
+			if in(t.Region) {
+				topics++
+				subs += len(t.Subscriptions)
+			}
+		}
+		add("sns:ListTopics", pages(topics, 100))
+		add("sns:ListSubscriptions", pages(subs, 100))
+		add("sns:GetTopicAttributes", topics)
+		add("securityhub:DescribeHub", 1)
+		if countIf(a.SecurityHub.Hubs, func(x state.Hub) bool { return in(x.Region) }) > 0 {
+			add("securityhub:GetAdministratorAccount", 1)
+			add("securityhub:GetEnabledStandards", 1)
+		}
+
 		ws := &a.WorkSpaces
+		if countIf(ws.Directories, func(x state.WorkspaceDirectory) bool { return in(x.Region) }) > 0 {
+			add("ds:DescribeDirectories", 1)
+		}
 		add("workspaces:DescribeWorkspaces", pages(countIf(ws.Workspaces, func(x state.Workspace) bool { return in(x.Region) }), 25))
 		add("workspaces:DescribeWorkspaceDirectories", pages(countIf(ws.Directories, func(x state.WorkspaceDirectory) bool { return in(x.Region) }), 25))
 		add("workspaces:DescribeIpGroups", pages(countIf(ws.IPGroups, func(x state.WorkspaceIPGroup) bool { return in(x.Region) }), 25))
