@@ -96,7 +96,7 @@ func minimalPlan(a *state.Account) map[string]int {
 		ec2List("DescribeNetworkAcls", countIf(e.NetworkACLs, func(x state.NetworkACL) bool { return in(x.Region) }))
 		ec2List("DescribeVpcs", countIf(e.VPCs, func(x state.VPC) bool { return in(x.Region) }))
 		ec2List("DescribeSubnets", countIf(e.Subnets, func(x state.Subnet) bool { return in(x.Region) }))
-		ec2List("DescribeRouteTables", countIf(e.RouteTables, func(x state.RouteTable) bool { return in(x.Region) }))
+		add("ec2:DescribeRouteTables", pages(countIf(e.RouteTables, func(x state.RouteTable) bool { return in(x.Region) }), 100))
 		ec2List("DescribeFlowLogs", countIf(e.FlowLogs, func(x state.FlowLog) bool { return in(x.Region) }))
 		ec2List("DescribeVolumes", countIf(e.Volumes, func(x state.Volume) bool { return in(x.Region) }))
 		snaps := countIf(e.Snapshots, func(x state.Snapshot) bool { return in(x.Region) })
@@ -279,7 +279,8 @@ func minimalPlan(a *state.Account) map[string]int {
 		}
 		add("dynamodb:ListTables", pages(tables, 100))
 		if tables > 0 {
-			add("application-autoscaling:DescribeScalableTargets", 1)
+			scaled := countIf(a.DynamoDB.Tables, func(x state.DynamoDBTable) bool { return in(x.Region) && x.AutoScaling })
+			add("application-autoscaling:DescribeScalableTargets", pages(2*scaled, 50)) // read and write targets
 		}
 		fns := countIf(a.Lambda.Functions, func(x state.LambdaFunction) bool { return in(x.Region) })
 		add("lambda:ListFunctions", pages(fns, 50))

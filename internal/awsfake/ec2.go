@@ -80,16 +80,26 @@ func (c *call) ec2Page(n int) (start, end int, next string, err error) {
 	if err != nil {
 		return 0, 0, "", err
 	}
-	if max != 0 && (max < 5 || max > 1000) {
-		return 0, 0, "", errf(400, "InvalidParameterValue", "Value ( %d ) for parameter maxResults is invalid. Expecting a value between 5 and 1000.", max)
+	limit := ec2PageLimit(c.action)
+	if max != 0 && (max < 5 || max > limit) {
+		return 0, 0, "", errf(400, "InvalidParameterValue", "Value ( %d ) for parameter maxResults is invalid. Expecting a value between 5 and %d.", max, limit)
 	}
 	if max == 0 && c.str("NextToken") == "" {
 		return 0, n, "", nil
 	}
 	if max == 0 {
-		max = 1000
+		max = limit
 	}
-	return page(c.action, n, c.str("NextToken"), max, 1000, 1000)
+	return page(c.action, n, c.str("NextToken"), max, limit, limit)
+}
+
+// ec2PageLimit is the largest MaxResults an EC2 listing accepts: 1,000 for
+// most, 100 for route tables.
+func ec2PageLimit(action string) int {
+	if action == "DescribeRouteTables" {
+		return 100
+	}
+	return 1000
 }
 
 // ec2List renders a paged listing of n items whose set element is setName.

@@ -1,8 +1,8 @@
 // Package awsfake is a fast, test-only fake AWS endpoint. It serves one
 // state.Account through each service's real wire protocol (awsQuery,
-// ec2Query, REST-XML, awsJson1.1, restJson1) so that the real aws-sdk-go-v2
-// clients, pointed at it with an endpoint override and static credentials,
-// read back exactly that state.
+// ec2Query, REST-XML, awsJson1.0 and 1.1, restJson1, Smithy RPC v2 CBOR) so
+// that the real aws-sdk-go-v2 clients, pointed at it with an endpoint
+// override and static credentials, read back exactly that state.
 //
 // It paginates like AWS (real page-size limits and opaque tokens), injects
 // faults per action (latency, throttling, AccessDenied, 5xx, timeouts),

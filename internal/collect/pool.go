@@ -34,10 +34,10 @@ type Task struct {
 // so a running task never waits for a free worker.
 //
 // Tasks wait in one stack per lane. A free worker takes the newest task of
-// the lane that was pushed to last and still has room under its limit, so
-// per-item work runs before the next listing (which keeps the queue, and
-// memory, short on big accounts) while a lane that is waiting for its
-// token bucket leaves the other workers to other lanes.
+// the first lane with room under its limit, in the order next describes:
+// listings first, then the slowest lanes, so a lane that is waiting for
+// its token bucket starts early and leaves the other workers to other
+// lanes.
 type Pool struct {
 	ctx     context.Context
 	workers int
@@ -109,23 +109,44 @@ func (p *Pool) Submit(t Task) {
 
 // next pops the task to run, or returns nil when no lane with queued tasks
 // has room. p.mu must be held.
+//
+// Unlimited lanes (listings, which find the per-item work) go first, so
+// every slow per-item lane starts as early as it can; then the lane with
+// the smallest limit, i.e. the slowest token bucket, since the slowest lane
+// sets the collection's length and the faster ones fill the workers it
+// leaves. Among equals, the lane pushed to last goes first.
 func (p *Pool) next() (*lane, *Task) {
+	best := -1
 	for i := len(p.order) - 1; i >= 0; i-- {
 		l := p.order[i]
 		if l.limit > 0 && l.running >= l.limit {
 			continue
 		}
-		t := l.tasks[len(l.tasks)-1]
-		l.tasks = l.tasks[:len(l.tasks)-1]
-		if len(l.tasks) == 0 {
-			p.order = append(p.order[:i], p.order[i+1:]...)
-			l.inOrder = false
+		if best < 0 || rank(l) < rank(p.order[best]) {
+			best = i
 		}
-		l.running++
-		p.queued--
-		return l, &t
 	}
-	return nil, nil
+	if best < 0 {
+		return nil, nil
+	}
+	l := p.order[best]
+	t := l.tasks[len(l.tasks)-1]
+	l.tasks = l.tasks[:len(l.tasks)-1]
+	if len(l.tasks) == 0 {
+		p.order = append(p.order[:best], p.order[best+1:]...)
+		l.inOrder = false
+	}
+	l.running++
+	p.queued--
+	return l, &t
+}
+
+// rank orders lanes for next: unlimited first, then by limit.
+func rank(l *lane) int {
+	if l.limit <= 0 {
+		return 0
+	}
+	return l.limit
 }
 
 func (p *Pool) work() {
