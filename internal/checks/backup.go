@@ -66,6 +66,9 @@ func backupVaultEncryptedCMK() check.Check {
 				if v.EncryptionKeyARN == "" {
 					return check.UnknownR(v, "vault %s reports no encryption key", v.Name)
 				}
+				if g, ok := ix.Gap(&a.Gaps, v.Region, v.EncryptionKeyARN); ok {
+					return check.GapR(v, g)
+				}
 				switch l := ix.Level(v.Region, v.EncryptionKeyARN); {
 				case l == custody.Unknown:
 					return check.UnknownR(v, "vault %s key %s is not among the collected KMS keys", v.Name, v.EncryptionKeyARN)

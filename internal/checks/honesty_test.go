@@ -60,7 +60,20 @@ func honestyCases() map[string][]checkCase {
 			SCPs: []state.SCP{{Meta: state.Meta{ARN: scpARN}, ID: "p-regions", Name: "regions", Targets: []string{"r-root"}}}}
 	}
 
+	// A store, the default EBS key and a vault name the listed key whose
+	// DescribeKey failed: who manages it is unknown, so is its custody.
+	ebsDefaultIsKey := nwEC2Settings(state.EC2RegionSettings{EBSEncryptionByDefault: true, EBSDefaultKMSKeyID: dsKeyARN}, state.EC2RegionSettings{EBSEncryptionByDefault: true})
+
 	return map[string][]checkCase{
+		"kms_data_store_custody": {
+			{name: "store key DescribeKey denied", acct: baseAccount(listedKeyOnly, describeKeyDenied, sensitiveDB), want: dsWant(dsU), msg: "DescribeKey"},
+		},
+		"ec2_ebs_default_encryption_cmk": {
+			{name: "default key DescribeKey denied", acct: baseAccount(listedKeyOnly, describeKeyDenied, ebsDefaultIsKey), want: dsWant(dsU, dsF), msg: "DescribeKey"},
+		},
+		"backup_vault_encrypted_cmk": {
+			{name: "vault key DescribeKey denied", acct: baseAccount(listedKeyOnly, describeKeyDenied, dsVault(dsKeyARN, nil)), want: dsWant(dsU), msg: "DescribeKey"},
+		},
 		"kms_key_rotation_enabled":        {keyUnread},
 		"kms_key_grants_trusted":          {keyUnread},
 		"kms_key_policy_not_public":       {keyUnread},
