@@ -275,6 +275,10 @@ func backupSensitiveResourcesProtected() check.Check {
 				regionalListingUnknown(a, l.service, &out, l.ops...)
 			}
 			for _, r := range protectableResources(a) {
+				if g, ok := tagsGap(a, r.Meta); ok {
+					out = append(out, check.GapR(r, g)) // classification unknown
+					continue
+				}
 				if !p.IsSensitive(r.Tags) {
 					continue // the duty is for sensitive data; others are not listed
 				}

@@ -64,10 +64,20 @@ func honestyCases() map[string][]checkCase {
 	// DescribeKey failed: who manages it is unknown, so is its custody.
 	ebsDefaultIsKey := nwEC2Settings(state.EC2RegionSettings{EBSEncryptionByDefault: true, EBSDefaultKMSKeyID: dsKeyARN}, state.EC2RegionSettings{EBSEncryptionByDefault: true})
 
+	// Tags read by a call of their own (per bucket, per table) failed: the
+	// classification is unknown, not "untagged".
+	bucketTagsDenied := dsGap("s3", "eu-west-1", "GetBucketTagging", "arn:aws:s3:::data")
+	tableTagsDenied := dsGap("dynamodb", "eu-west-1", "ListTagsOfResource", dsTableARN)
+	bucketTagsUnread := checkCase{name: "bucket tags denied", acct: baseAccount(dsBucket("data", nil), bucketTagsDenied), want: dsWant(dsU), msg: "GetBucketTagging"}
+	tableTagsUnread := checkCase{name: "table tags denied", acct: baseAccount(dsKey(nil), dsTable(nil), tableTagsDenied), want: dsWant(dsU), msg: "ListTagsOfResource"}
+
 	return map[string][]checkCase{
 		"kms_data_store_custody": {
 			{name: "store key DescribeKey denied", acct: baseAccount(listedKeyOnly, describeKeyDenied, sensitiveDB), want: dsWant(dsU), msg: "DescribeKey"},
+			bucketTagsUnread, tableTagsUnread,
 		},
+		"s3_bucket_object_lock": {bucketTagsUnread},
+		"s3_bucket_replication": {bucketTagsUnread},
 		"ec2_ebs_default_encryption_cmk": {
 			{name: "default key DescribeKey denied", acct: baseAccount(listedKeyOnly, describeKeyDenied, ebsDefaultIsKey), want: dsWant(dsU, dsF), msg: "DescribeKey"},
 		},
@@ -124,6 +134,7 @@ func honestyCases() map[string][]checkCase {
 		},
 		"backup_sensitive_resources_protected": {
 			{name: "tables of one region denied", acct: baseAccount(sensitiveDB, dsProtected(dsRDSARN("db", "db1"), 24*time.Hour), nwUSGap("dynamodb", "ListTables")), want: dsWant(dsU, dsP)},
+			bucketTagsUnread, tableTagsUnread,
 		},
 	}
 }
