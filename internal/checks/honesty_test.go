@@ -71,7 +71,28 @@ func honestyCases() map[string][]checkCase {
 	bucketTagsUnread := checkCase{name: "bucket tags denied", acct: baseAccount(dsBucket("data", nil), bucketTagsDenied), want: dsWant(dsU), msg: "GetBucketTagging"}
 	tableTagsUnread := checkCase{name: "table tags denied", acct: baseAccount(dsKey(nil), dsTable(nil), tableTagsDenied), want: dsWant(dsU), msg: "ListTagsOfResource"}
 
+	// A bucket whose ACL grants READ to everyone: Block Public Access,
+	// account or bucket, may still ignore the grant.
+	publicACL := func(mut func(*state.Bucket)) func(*state.Account) {
+		return dsBucket("data", func(b *state.Bucket) {
+			b.ACLGrants = []state.ACLGrant{{GranteeType: "Group", GranteeURI: state.AllUsersURI, Permission: "READ"}}
+			if mut != nil {
+				mut(b)
+			}
+		})
+	}
+	accountBPADenied := dsGap("s3control", "", "GetPublicAccessBlock", "")
+
 	return map[string][]checkCase{
+		"s3_bucket_acl_not_public": {
+			{name: "account BPA denied", acct: baseAccount(publicACL(nil), accountBPADenied), want: dsWant(dsU), msg: "GetPublicAccessBlock"},
+			{name: "account BPA denied, bucket BPA ignores", acct: baseAccount(publicACL(func(b *state.Bucket) { b.PublicAccessBlock = &state.PublicAccessBlock{IgnorePublicAcls: true} }), accountBPADenied), want: dsWant(dsP)},
+			{name: "bucket BPA denied", acct: baseAccount(publicACL(nil), dsGap("s3", "eu-west-1", "GetPublicAccessBlock", "arn:aws:s3:::data")), want: dsWant(dsU), msg: "GetPublicAccessBlock"},
+			{name: "account BPA ignores, bucket BPA denied", acct: baseAccount(publicACL(nil), dsGap("s3", "eu-west-1", "GetPublicAccessBlock", "arn:aws:s3:::data"),
+				func(a *state.Account) {
+					a.S3.AccountPublicAccessBlock = &state.PublicAccessBlock{IgnorePublicAcls: true}
+				}), want: dsWant(dsP)},
+		},
 		"kms_data_store_custody": {
 			{name: "store key DescribeKey denied", acct: baseAccount(listedKeyOnly, describeKeyDenied, sensitiveDB), want: dsWant(dsU), msg: "DescribeKey"},
 			bucketTagsUnread, tableTagsUnread,
