@@ -83,7 +83,16 @@ func honestyCases() map[string][]checkCase {
 	}
 	accountBPADenied := dsGap("s3control", "", "GetPublicAccessBlock", "")
 
+	// The plan's selection list was read but one selection was not.
+	planP1ARN := "arn:aws:backup:eu-west-1:" + testAccountID + ":backup-plan:p1"
+	selectionDenied := dsGap("backup", "eu-west-1", "GetBackupSelection", planP1ARN)
+	noAutoFS := dsFS(func(f *state.FileSystem) { f.BackupPolicy = "DISABLED" })
+
 	return map[string][]checkCase{
+		"efs_file_system_in_backup_plan": {
+			{name: "one selection denied", acct: baseAccount(noAutoFS, dsPlan("p1", nil), selectionDenied), want: dsWant(dsU), msg: "GetBackupSelection"},
+			{name: "one selection denied, another selects", acct: baseAccount(noAutoFS, dsPlan("p1", nil, state.BackupSelection{Resources: []string{dsFSARN}}), selectionDenied), want: dsWant(dsP)},
+		},
 		"s3_bucket_acl_not_public": {
 			{name: "account BPA denied", acct: baseAccount(publicACL(nil), accountBPADenied), want: dsWant(dsU), msg: "GetPublicAccessBlock"},
 			{name: "account BPA denied, bucket BPA ignores", acct: baseAccount(publicACL(func(b *state.Bucket) { b.PublicAccessBlock = &state.PublicAccessBlock{IgnorePublicAcls: true} }), accountBPADenied), want: dsWant(dsP)},
