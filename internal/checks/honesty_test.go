@@ -88,7 +88,13 @@ func honestyCases() map[string][]checkCase {
 	selectionDenied := dsGap("backup", "eu-west-1", "GetBackupSelection", planP1ARN)
 	noAutoFS := dsFS(func(f *state.FileSystem) { f.BackupPolicy = "DISABLED" })
 
+	// DescribeLaunchTemplateVersions lists the templates: when it failed in
+	// a region, that region's templates are absent, not "none".
+	templateVersionsDenied := checkCase{name: "template versions denied, none listed", acct: baseAccount(nwEUGap("ec2", "DescribeLaunchTemplateVersions")), want: dsWant(dsU), msg: "DescribeLaunchTemplateVersions"}
+
 	return map[string][]checkCase{
+		"ec2_instance_launch_template_imdsv2":       {templateVersionsDenied},
+		"ec2_instance_launch_template_no_public_ip": {templateVersionsDenied},
 		"efs_file_system_in_backup_plan": {
 			{name: "one selection denied", acct: baseAccount(noAutoFS, dsPlan("p1", nil), selectionDenied), want: dsWant(dsU), msg: "GetBackupSelection"},
 			{name: "one selection denied, another selects", acct: baseAccount(noAutoFS, dsPlan("p1", nil, state.BackupSelection{Resources: []string{dsFSARN}}), selectionDenied), want: dsWant(dsP)},
