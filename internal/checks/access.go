@@ -48,11 +48,20 @@ func s3BucketACLNotPublic() check.Check {
 						public = append(public, gr.Permission+" to "+who)
 					}
 				}
+				// A public grant is harmless when either Block Public Access
+				// (account or bucket) ignores public ACLs; one that could not
+				// be read may be the one that does.
+				accountGap, accountUnread := a.Gaps.Find("s3control", "", "GetPublicAccessBlock", "")
+				bucketGap, bucketUnread := a.Gaps.Find("s3", b.Region, "GetPublicAccessBlock", b.ARN)
 				switch {
 				case len(public) == 0:
 					out = append(out, check.PassR(b, "no ACL grant to AllUsers or AuthenticatedUsers"))
 				case accountIgnores || (b.PublicAccessBlock != nil && b.PublicAccessBlock.IgnorePublicAcls):
 					out = append(out, check.PassR(b, "ACL grants %s but Block Public Access ignores public ACLs", strings.Join(public, ", ")))
+				case accountUnread:
+					out = append(out, check.GapR(b, accountGap))
+				case bucketUnread:
+					out = append(out, check.GapR(b, bucketGap))
 				default:
 					out = append(out, check.FailR(b, "ACL grants %s", strings.Join(public, ", ")))
 				}

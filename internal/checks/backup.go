@@ -66,6 +66,9 @@ func backupVaultEncryptedCMK() check.Check {
 				if v.EncryptionKeyARN == "" {
 					return check.UnknownR(v, "vault %s reports no encryption key", v.Name)
 				}
+				if g, ok := ix.Gap(&a.Gaps, v.Region, v.EncryptionKeyARN); ok {
+					return check.GapR(v, g)
+				}
 				switch l := ix.Level(v.Region, v.EncryptionKeyARN); {
 				case l == custody.Unknown:
 					return check.UnknownR(v, "vault %s key %s is not among the collected KMS keys", v.Name, v.EncryptionKeyARN)
@@ -272,6 +275,10 @@ func backupSensitiveResourcesProtected() check.Check {
 				regionalListingUnknown(a, l.service, &out, l.ops...)
 			}
 			for _, r := range protectableResources(a) {
+				if g, ok := tagsGap(a, r.Meta); ok {
+					out = append(out, check.GapR(r, g)) // classification unknown
+					continue
+				}
 				if !p.IsSensitive(r.Tags) {
 					continue // the duty is for sensitive data; others are not listed
 				}

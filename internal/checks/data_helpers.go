@@ -83,6 +83,21 @@ func requiredCustody(p *policy.Policy, tags map[string]string) (min custody.Leve
 	return l, class, true, nil
 }
 
+// tagsGap reports the gap that left a resource's tags unread, which leaves
+// its data classification unknown: empty tags read from a failed call are
+// not "untagged". Most listings return tags with each resource; S3 buckets
+// (GetBucketTagging) and DynamoDB tables (ListTagsOfResource) need a call
+// of their own, recorded per resource ARN.
+func tagsGap(a *state.Account, m state.Meta) (state.Gap, bool) {
+	switch arnPart(m.ARN, 2) {
+	case "s3":
+		return a.Gaps.Find("s3", m.Region, "GetBucketTagging", m.ARN)
+	case "dynamodb":
+		return a.Gaps.Find("dynamodb", m.Region, "ListTagsOfResource", m.ARN)
+	}
+	return state.Gap{}, false
+}
+
 // sensitiveNA is the not_applicable result for a duty that only sensitive
 // data carries.
 func sensitiveNA(r state.Resource, p *policy.Policy, what string) check.Result {

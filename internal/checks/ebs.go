@@ -104,7 +104,12 @@ func ec2EBSDefaultEncryptionCMK() check.Check {
 				if key == "" {
 					key = "alias/aws/ebs"
 				}
-				switch l := ix.Level(r, key); {
+				l := ix.Level(r, key)
+				if g, ok := ix.Gap(&a.Gaps, r, key); ok {
+					out = append(out, check.GapR(ref, g))
+					continue
+				}
+				switch {
 				case l == custody.Unknown:
 					out = append(out, check.UnknownR(ref, "default EBS key %s is not among the collected KMS keys", key))
 				case l.Meets(custody.CustomerManaged):

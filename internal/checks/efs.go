@@ -94,21 +94,27 @@ func efsFileSystemBackupPolicy() check.Check {
 }
 
 // backupPlanCoverage says which plans of the resource's region select it,
-// and which plans' selections could not be read.
+// and which plans' selections could not be read (the plan, its selection
+// list, or one of its selections: an unread selection may be the one that
+// selects the resource).
 func backupPlanCoverage(a *state.Account, m state.Meta) (plans, unreadable []string) {
 	for _, p := range a.Backup.Plans {
 		if p.Region != m.Region {
 			continue
 		}
-		if _, ok := a.Gaps.FindAny("backup", p.Region, p.ARN, "GetBackupPlan", "ListBackupSelections"); ok {
-			unreadable = append(unreadable, p.Name)
-			continue
-		}
+		selected := false
 		for _, s := range p.Selections {
 			if s.Selects(m.ARN, m.Tags) {
-				plans = append(plans, p.Name)
+				selected = true
 				break
 			}
+		}
+		if g, ok := a.Gaps.FindAny("backup", p.Region, p.ARN, "GetBackupPlan", "ListBackupSelections", "GetBackupSelection"); ok && !selected {
+			unreadable = append(unreadable, p.Name+" ("+g.Operation+": "+string(g.Reason)+")")
+			continue
+		}
+		if selected {
+			plans = append(plans, p.Name)
 		}
 	}
 	sort.Strings(plans)

@@ -60,7 +60,66 @@ func honestyCases() map[string][]checkCase {
 			SCPs: []state.SCP{{Meta: state.Meta{ARN: scpARN}, ID: "p-regions", Name: "regions", Targets: []string{"r-root"}}}}
 	}
 
+	// A store, the default EBS key and a vault name the listed key whose
+	// DescribeKey failed: who manages it is unknown, so is its custody.
+	ebsDefaultIsKey := nwEC2Settings(state.EC2RegionSettings{EBSEncryptionByDefault: true, EBSDefaultKMSKeyID: dsKeyARN}, state.EC2RegionSettings{EBSEncryptionByDefault: true})
+
+	// Tags read by a call of their own (per bucket, per table) failed: the
+	// classification is unknown, not "untagged".
+	bucketTagsDenied := dsGap("s3", "eu-west-1", "GetBucketTagging", "arn:aws:s3:::data")
+	tableTagsDenied := dsGap("dynamodb", "eu-west-1", "ListTagsOfResource", dsTableARN)
+	bucketTagsUnread := checkCase{name: "bucket tags denied", acct: baseAccount(dsBucket("data", nil), bucketTagsDenied), want: dsWant(dsU), msg: "GetBucketTagging"}
+	tableTagsUnread := checkCase{name: "table tags denied", acct: baseAccount(dsKey(nil), dsTable(nil), tableTagsDenied), want: dsWant(dsU), msg: "ListTagsOfResource"}
+
+	// A bucket whose ACL grants READ to everyone: Block Public Access,
+	// account or bucket, may still ignore the grant.
+	publicACL := func(mut func(*state.Bucket)) func(*state.Account) {
+		return dsBucket("data", func(b *state.Bucket) {
+			b.ACLGrants = []state.ACLGrant{{GranteeType: "Group", GranteeURI: state.AllUsersURI, Permission: "READ"}}
+			if mut != nil {
+				mut(b)
+			}
+		})
+	}
+	accountBPADenied := dsGap("s3control", "", "GetPublicAccessBlock", "")
+
+	// The plan's selection list was read but one selection was not.
+	planP1ARN := "arn:aws:backup:eu-west-1:" + testAccountID + ":backup-plan:p1"
+	selectionDenied := dsGap("backup", "eu-west-1", "GetBackupSelection", planP1ARN)
+	noAutoFS := dsFS(func(f *state.FileSystem) { f.BackupPolicy = "DISABLED" })
+
+	// DescribeLaunchTemplateVersions lists the templates: when it failed in
+	// a region, that region's templates are absent, not "none".
+	templateVersionsDenied := checkCase{name: "template versions denied, none listed", acct: baseAccount(nwEUGap("ec2", "DescribeLaunchTemplateVersions")), want: dsWant(dsU), msg: "DescribeLaunchTemplateVersions"}
+
 	return map[string][]checkCase{
+		"ec2_instance_launch_template_imdsv2":       {templateVersionsDenied},
+		"ec2_instance_launch_template_no_public_ip": {templateVersionsDenied},
+		"efs_file_system_in_backup_plan": {
+			{name: "one selection denied", acct: baseAccount(noAutoFS, dsPlan("p1", nil), selectionDenied), want: dsWant(dsU), msg: "GetBackupSelection"},
+			{name: "one selection denied, another selects", acct: baseAccount(noAutoFS, dsPlan("p1", nil, state.BackupSelection{Resources: []string{dsFSARN}}), selectionDenied), want: dsWant(dsP)},
+		},
+		"s3_bucket_acl_not_public": {
+			{name: "account BPA denied", acct: baseAccount(publicACL(nil), accountBPADenied), want: dsWant(dsU), msg: "GetPublicAccessBlock"},
+			{name: "account BPA denied, bucket BPA ignores", acct: baseAccount(publicACL(func(b *state.Bucket) { b.PublicAccessBlock = &state.PublicAccessBlock{IgnorePublicAcls: true} }), accountBPADenied), want: dsWant(dsP)},
+			{name: "bucket BPA denied", acct: baseAccount(publicACL(nil), dsGap("s3", "eu-west-1", "GetPublicAccessBlock", "arn:aws:s3:::data")), want: dsWant(dsU), msg: "GetPublicAccessBlock"},
+			{name: "account BPA ignores, bucket BPA denied", acct: baseAccount(publicACL(nil), dsGap("s3", "eu-west-1", "GetPublicAccessBlock", "arn:aws:s3:::data"),
+				func(a *state.Account) {
+					a.S3.AccountPublicAccessBlock = &state.PublicAccessBlock{IgnorePublicAcls: true}
+				}), want: dsWant(dsP)},
+		},
+		"kms_data_store_custody": {
+			{name: "store key DescribeKey denied", acct: baseAccount(listedKeyOnly, describeKeyDenied, sensitiveDB), want: dsWant(dsU), msg: "DescribeKey"},
+			bucketTagsUnread, tableTagsUnread,
+		},
+		"s3_bucket_object_lock": {bucketTagsUnread},
+		"s3_bucket_replication": {bucketTagsUnread},
+		"ec2_ebs_default_encryption_cmk": {
+			{name: "default key DescribeKey denied", acct: baseAccount(listedKeyOnly, describeKeyDenied, ebsDefaultIsKey), want: dsWant(dsU, dsF), msg: "DescribeKey"},
+		},
+		"backup_vault_encrypted_cmk": {
+			{name: "vault key DescribeKey denied", acct: baseAccount(listedKeyOnly, describeKeyDenied, dsVault(dsKeyARN, nil)), want: dsWant(dsU), msg: "DescribeKey"},
+		},
 		"kms_key_rotation_enabled":        {keyUnread},
 		"kms_key_grants_trusted":          {keyUnread},
 		"kms_key_policy_not_public":       {keyUnread},
@@ -111,6 +170,7 @@ func honestyCases() map[string][]checkCase {
 		},
 		"backup_sensitive_resources_protected": {
 			{name: "tables of one region denied", acct: baseAccount(sensitiveDB, dsProtected(dsRDSARN("db", "db1"), 24*time.Hour), nwUSGap("dynamodb", "ListTables")), want: dsWant(dsU, dsP)},
+			bucketTagsUnread, tableTagsUnread,
 		},
 	}
 }

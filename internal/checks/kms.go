@@ -255,6 +255,10 @@ func kmsDataStoreCustody() check.Check {
 				out = append(out, check.GapR(ref, g))
 			}
 			for _, s := range custody.Stores(a) {
+				if g, ok := tagsGap(a, s.Resource); ok {
+					out = append(out, check.GapR(s, g)) // classification, so requirement, unknown
+					continue
+				}
 				min, class, required, err := requiredCustody(p, s.Resource.Tags)
 				switch {
 				case err != nil:

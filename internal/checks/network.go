@@ -973,10 +973,14 @@ func ec2InstanceNotParavirtual() check.Check {
 }
 
 // launchTemplateCheck builds a check over launch templates' default versions.
+// The collector lists the templates with one DescribeLaunchTemplateVersions
+// call per region ($Default of every template), so a failure of that call
+// hides the region's templates: it is a listing gap, as DescribeLaunchTemplates'
+// would be.
 func launchTemplateCheck(c check.Check, f func(a *state.Account, t state.LaunchTemplate) check.Result) check.Check {
 	c.Area, c.Service = check.Network, "ec2"
 	c.Run = func(a *state.Account, _ *policy.Policy) []check.Result {
-		return eachRegional(a, "ec2", []string{"DescribeLaunchTemplates"}, a.EC2.LaunchTemplates, func(t state.LaunchTemplate) check.Result {
+		return eachRegional(a, "ec2", []string{"DescribeLaunchTemplates", "DescribeLaunchTemplateVersions"}, a.EC2.LaunchTemplates, func(t state.LaunchTemplate) check.Result {
 			if g, ok := a.Gaps.Find("ec2", t.Region, "DescribeLaunchTemplateVersions", t.ARN); ok {
 				return check.GapR(t, g)
 			}

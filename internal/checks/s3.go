@@ -312,6 +312,9 @@ func s3BucketObjectLock() check.Check {
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachBucket(a, "GetObjectLockConfiguration", func(b state.Bucket) check.Result {
+				if g, ok := tagsGap(a, b.Meta); ok {
+					return check.GapR(b, g) // classification unknown
+				}
 				if !p.IsSensitive(b.Tags) {
 					return sensitiveNA(b, p, "Object Lock")
 				}
@@ -385,6 +388,9 @@ func s3BucketReplication() check.Check {
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachBucket(a, "GetBucketReplication", func(b state.Bucket) check.Result {
+				if g, ok := tagsGap(a, b.Meta); ok {
+					return check.GapR(b, g) // classification unknown
+				}
 				if !p.IsSensitive(b.Tags) {
 					return sensitiveNA(b, p, "replication")
 				}

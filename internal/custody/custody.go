@@ -73,9 +73,15 @@ func (l Level) Meets(min Level) bool {
 	return l != Unknown && min != Unknown && l >= min
 }
 
-// OfKey is the custody level a KMS key gives the data it protects.
+// OfKey is the custody level a KMS key gives the data it protects. A key
+// with no manager was listed but never described (DescribeKey failed): who
+// manages it is not known, so neither is its level.
 func OfKey(k state.Key) Level {
-	if !k.CustomerManaged() {
+	switch k.Manager {
+	case "":
+		return Unknown
+	case "CUSTOMER":
+	default:
 		return AWSManaged
 	}
 	switch k.Origin {
@@ -153,16 +159,42 @@ func (ix *Index) Lookup(region, ref string) (state.Key, bool) {
 
 // Level resolves ref (as Lookup does) to a custody level. An AWS managed
 // alias (alias/aws/<service>) is AWSManaged even when the key itself was not
-// collected; any other ref whose key is not in the state is Unknown. An
-// empty ref is Unknown: the caller knows what a store's default key is.
+// collected or described; any other ref whose key is not in the state, or
+// was listed but not described, is Unknown. An empty ref is Unknown: the
+// caller knows what a store's default key is.
 func (ix *Index) Level(region, ref string) Level {
 	if k, ok := ix.Lookup(region, ref); ok {
-		return OfKey(k)
+		if l := OfKey(k); l != Unknown {
+			return l
+		}
 	}
 	if IsAWSManagedAlias(ref) {
 		return AWSManaged
 	}
 	return Unknown
+}
+
+// Gap reports the coverage gap that leaves ref's level Unknown: the failed
+// DescribeKey of a key that was listed, or the failed key listing of the
+// key's region. It reports false when the level is known, or when it is
+// Unknown for another reason (another account's key, an empty ref).
+func (ix *Index) Gap(gaps *state.Gaps, region, ref string) (state.Gap, bool) {
+	if ref == "" || ix.Level(region, ref) != Unknown {
+		return state.Gap{}, false
+	}
+	if k, ok := ix.Lookup(region, ref); ok {
+		kr := k.Region
+		if kr == "" {
+			kr = field(k.ARN, 3)
+		}
+		return gaps.Find("kms", kr, "DescribeKey", k.ARN)
+	}
+	if strings.HasPrefix(ref, "arn:") {
+		if r := field(ref, 3); r != "" {
+			region = r
+		}
+	}
+	return gaps.Find("kms", region, "ListKeys", "")
 }
 
 // IsAWSManagedAlias reports whether ref names an AWS managed key by its

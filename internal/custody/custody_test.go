@@ -171,3 +171,41 @@ func TestListingGaps(t *testing.T) {
 		t.Errorf("ListingGaps = %v, want %s", got, want)
 	}
 }
+
+// TestUndescribedKey: a key listed by ListKeys whose DescribeKey failed has
+// no manager; its level is Unknown (never AWS managed), the DescribeKey gap
+// says why, and an AWS managed alias still resolves by name.
+func TestUndescribedKey(t *testing.T) {
+	listed := state.Key{Meta: state.Meta{ARN: "arn:aws:kms:eu-west-1:" + acct + ":key/bare", Region: "eu-west-1"}, ID: "bare", Aliases: []string{"alias/aws/s3"}}
+	ix := NewIndex(append(testKeys(), listed))
+	gaps := state.NewGaps(
+		state.Gap{Service: "kms", Region: "eu-west-1", Operation: "DescribeKey", Resource: listed.ARN, Reason: state.ReasonAccessDenied},
+		state.Gap{Service: "kms", Region: "ap-south-1", Operation: "ListKeys", Reason: state.ReasonAccessDenied},
+	)
+	for _, tc := range []struct {
+		region, ref string
+		want        Level
+		gapOp       string
+	}{
+		{"eu-west-1", listed.ARN, Unknown, "DescribeKey"},
+		{"eu-west-1", "bare", Unknown, "DescribeKey"},
+		{"eu-west-1", "alias/aws/s3", AWSManaged, ""},
+		{"ap-south-1", "some-key", Unknown, "ListKeys"},
+		{"eu-west-1", "arn:aws:kms:eu-west-1:999999999999:key/other", Unknown, ""},
+		{"eu-west-1", "cmk-1", CustomerManaged, ""},
+	} {
+		if got := ix.Level(tc.region, tc.ref); got != tc.want {
+			t.Errorf("Level(%s, %s) = %v, want %v", tc.region, tc.ref, got, tc.want)
+		}
+		g, ok := ix.Gap(&gaps, tc.region, tc.ref)
+		if ok != (tc.gapOp != "") || g.Operation != tc.gapOp {
+			t.Errorf("Gap(%s, %s) = %v, %v; want operation %q", tc.region, tc.ref, g, ok, tc.gapOp)
+		}
+	}
+	a := &state.Account{AccountID: acct, KMS: state.KMS{Keys: []state.Key{listed}}, Gaps: gaps}
+	a.EC2.Volumes = []state.Volume{{Meta: state.Meta{ARN: "arn:vol", Region: "eu-west-1"}, Encrypted: true, KMSKeyID: listed.ARN}}
+	s := Stores(a)
+	if len(s) != 1 || s[0].Level != Unknown || s[0].Gap == nil || s[0].Gap.Operation != "DescribeKey" {
+		t.Errorf("store on an undescribed key = %+v, want Unknown with the DescribeKey gap", s)
+	}
+}

@@ -18,8 +18,8 @@ type Store struct {
 	KeyRef string
 	// Level is the store's custody level.
 	Level Level
-	// Gap is set when the store's encryption settings could not be read;
-	// Level is then Unknown.
+	// Gap is set when the store's encryption settings, or the key they
+	// name, could not be read; Level is then Unknown.
 	Gap *state.Gap
 }
 
@@ -42,6 +42,9 @@ func Stores(a *state.Account) []Store {
 			s.Level = dflt
 		default:
 			s.Level = ix.Level(m.Region, ref)
+			if g, ok := ix.Gap(&a.Gaps, m.Region, ref); ok {
+				s.Gap = &g
+			}
 		}
 		out = append(out, s)
 	}
