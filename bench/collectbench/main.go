@@ -34,6 +34,9 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/synth"
 )
 
+// childEnv is added to the child's environment (-env).
+var childEnv []string
+
 type run struct {
 	size, resources int
 	wall            time.Duration
@@ -54,8 +57,10 @@ func main() {
 	results := flag.String("results", "", "append a section with the figures to this Markdown file (e.g. bench/RESULTS.md)")
 	timeout := flag.Duration("timeout", 30*time.Minute, "give up on one size after this long")
 	extra := flag.String("args", "", "extra arguments for `shoulder scan`, space-separated (e.g. --concurrency 64)")
+	env := flag.String("env", "", "extra environment for `shoulder scan`, space-separated KEY=VALUE (e.g. GOMEMLIMIT=250MiB)")
 	flag.Parse()
 
+	childEnv = strings.Fields(*env)
 	if err := mainErr(*sizes, *latency, *bin, *results, *timeout, strings.Fields(*extra)); err != nil {
 		fmt.Fprintln(os.Stderr, "collectbench:", err)
 		os.Exit(1)
@@ -141,6 +146,7 @@ func measure(n int, latency time.Duration, bin, tmp string, timeout time.Duratio
 		"AWS_CONFIG_FILE=" + filepath.Join(home, "config"), "AWS_SHARED_CREDENTIALS_FILE=" + filepath.Join(home, "credentials"),
 		"AWS_EC2_METADATA_DISABLED=true",
 	}
+	cmd.Env = append(cmd.Env, childEnv...)
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
 	t0 := time.Now()
@@ -186,7 +192,11 @@ func tail(s string, n int) string {
 func render(runs []run, latency time.Duration, extra []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## Live collection and scan against the fake endpoint (bench/collectbench, %s)\n\n", time.Now().UTC().Format("2006-01-02"))
-	fmt.Fprintf(&b, "```sh\ngo run ./bench/collectbench -sizes %s%s\n```\n\n", joinSizes(runs), extraFlag(extra))
+	envFlag := ""
+	if len(childEnv) > 0 {
+		envFlag = " -env '" + strings.Join(childEnv, " ") + "'"
+	}
+	fmt.Fprintf(&b, "```sh\ngo run ./bench/collectbench -sizes %s%s%s\n```\n\n", joinSizes(runs), extraFlag(extra), envFlag)
 	fmt.Fprintf(&b, "Synthetic accounts (internal/synth, seed 1, four regions) served by internal/awsfake with %s per call\n", latency)
 	fmt.Fprintf(&b, "and AWS's published per-action token buckets; `shoulder scan` (live, default table output) runs as a child\n")
 	fmt.Fprintf(&b, "process with AWS_ENDPOINT_URL at the fake. Peak RSS is the child's rusage maxrss. Machine: %d cores (%s/%s).\n\n", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
