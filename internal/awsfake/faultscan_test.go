@@ -106,28 +106,6 @@ func compareUnderFault(base, faulted *engine.Report, action string) (int, []viol
 	return changed, out
 }
 
-// knownCheckBugs are the checks that, today, mishandle the data a denied
-// operation hides: they answer fail or not_applicable, or drop the
-// resource silently, where they must answer unknown. Each entry is a bug
-// in internal/checks, reported to its owners; the test logs the entries
-// that no longer occur, so the list can shrink as the checks are fixed.
-// Key: "service:Action check_id".
-var knownCheckBugs = map[string]string{
-	"kms:DescribeKey kms_data_store_custody":                                       "a key whose DescribeKey was denied reads as AWS managed custody (false fail)",
-	"s3:GetBucketTagging s3_bucket_object_lock":                                    "unread tags read as 'untagged' classification (not_applicable)",
-	"s3:GetBucketTagging s3_bucket_replication":                                    "same",
-	"s3:GetBucketTagging kms_data_store_custody":                                   "same",
-	"s3:GetBucketTagging backup_sensitive_resources_protected":                     "same, and the bucket is dropped",
-	"s3control:GetPublicAccessBlock s3_bucket_acl_not_public":                      "an unread account Block Public Access reads as none (false fail)",
-	"kms:DescribeKey ec2_ebs_default_encryption_cmk":                               "the default EBS key, unread, is taken for an AWS managed key (false fail)",
-	"backup:GetBackupSelection efs_file_system_in_backup_plan":                     "an unread backup selection reads as selecting nothing (false fail)",
-	"dynamodb:ListTagsOfResource backup_sensitive_resources_protected":             "unread table tags read as 'untagged' classification",
-	"dynamodb:ListTagsOfResource kms_data_store_custody":                           "same",
-	"ec2:DescribeLaunchTemplateVersions ec2_instance_launch_template_imdsv2":       "a failed listing drops the templates without an unknown",
-	"ec2:DescribeLaunchTemplateVersions ec2_instance_launch_template_no_public_ip": "same",
-	"kms:DescribeKey backup_vault_encrypted_cmk":                                   "a vault key whose DescribeKey was denied is taken for an AWS managed key",
-}
-
 // TestAccessDeniedMakesOnlyItsChecksUnknown denies one operation at a time
 // (every declared operation, in every region) and compares the scan with
 // the fault-free one. The operations the built-in checks read are listed in
@@ -149,13 +127,10 @@ func TestAccessDeniedMakesOnlyItsChecksUnknown(t *testing.T) {
 		}
 		ops = few
 	}
-	seen := map[string]bool{}
-	ran := map[string]bool{}
 	for _, op := range ops {
 		if op.Service == "sts" {
 			continue // without the caller's identity nothing is collected: Collect fails, tested in collect/aws
 		}
-		ran[op.Key()] = true
 		t.Run(op.Key(), func(t *testing.T) {
 			fault := awsfake.Fault{Service: op.Service, Action: op.Action, Kind: awsfake.FaultAccessDenied}
 			res, rep, st := scan(t, a, awsfake.Options{Faults: []awsfake.Fault{fault}}, func(o *collectaws.Options) { o.MaxAttempts = 2 })
@@ -174,24 +149,12 @@ func TestAccessDeniedMakesOnlyItsChecksUnknown(t *testing.T) {
 			}
 			changed, bad := compareUnderFault(base, rep, op.Action)
 			for _, v := range bad {
-				key := op.Key() + " " + v.check
-				if why, ok := knownCheckBugs[key]; ok {
-					seen[key] = true
-					t.Logf("known check bug %s (%s): %s", key, why, v.what)
-					continue
-				}
 				t.Errorf("%s with %s denied: %s", v.check, op.Key(), v.what)
 			}
 			if mustMatter[op.Key()] && changed == 0 {
 				t.Errorf("denying %s changed no result: the checks that read it did not notice", op.Key())
 			}
 		})
-	}
-	for key := range knownCheckBugs {
-		op := strings.Fields(key)[0]
-		if ran[op] && !seen[key] {
-			t.Logf("known check bug %q no longer occurs: it can leave knownCheckBugs", key)
-		}
 	}
 }
 
