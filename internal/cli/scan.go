@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +12,7 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/report"
 )
 
@@ -172,13 +174,7 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
-	acct, err := f.src.load(cmd.Context(), app)
-	interrupted := errors.Is(err, errInterrupted)
-	if err != nil && !interrupted {
-		return err
-	}
-	rep := engine.Run(sel, acct, pol)
-	opts, err := reportOptions(sel, acct, rep, pol)
+	rep, opts, interrupted, err := app.evaluate(cmd.Context(), f, sel, pol, formats)
 	if err != nil {
 		return err
 	}
@@ -204,4 +200,32 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 		return errFindings
 	}
 	return nil
+}
+
+// evaluate loads the account, runs the checks and gathers what the chosen
+// formats need besides the report. The account state is not returned: once
+// the results exist the renderers need only the report and the options, so
+// the state (the largest thing in memory besides the results) can be freed
+// before rendering. For the same reason the views (framework status, duty
+// matrix, data map) are computed only for a format that reads them, and the
+// results keep their resources' tags only for a format that prints them.
+// interrupted is true when a live collection was stopped by Ctrl-C: the
+// report then covers what was read.
+func (app *App) evaluate(ctx context.Context, f *scanFlags, sel []check.Check, pol *policy.Policy, formats []report.Format) (rep *engine.Report, opts report.Options, interrupted bool, err error) {
+	acct, err := f.src.load(ctx, app)
+	interrupted = errors.Is(err, errInterrupted)
+	if err != nil && !interrupted {
+		return nil, opts, false, err
+	}
+	rep = engine.Run(sel, acct, pol)
+	views, tags := false, false
+	for _, fm := range formats {
+		views = views || fm.Views
+		tags = tags || fm.Tags
+	}
+	if !tags {
+		rep.DropTags()
+	}
+	opts, err = reportOptions(sel, acct, rep, pol, views)
+	return rep, opts, interrupted, err
 }

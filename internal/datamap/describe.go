@@ -28,6 +28,12 @@ type index struct {
 	vaults    map[string]*state.BackupVault
 	// protected maps a resource ARN to its AWS Backup protection.
 	protected map[string]*state.ProtectedResource
+	// volSnaps lists the EBS snapshots of each volume ID and instSnaps the
+	// RDS instance snapshots of each source instance ID, in state order:
+	// looking them up per store instead of scanning every snapshot keeps a
+	// large account's data map linear.
+	volSnaps  map[string][]*state.Snapshot
+	instSnaps map[string][]*state.DBSnapshot
 	keys      *custody.Index
 }
 
@@ -36,6 +42,7 @@ func newIndex(a *state.Account) *index {
 		dbs: map[string]*state.DBInstance{}, clusters: map[string]*state.DBCluster{}, dbSnaps: map[string]*state.DBSnapshot{},
 		redshift: map[string]*state.RedshiftCluster{}, desktops: map[string]*state.Workspace{}, tables: map[string]*state.DynamoDBTable{},
 		files: map[string]*state.FileSystem{}, vaults: map[string]*state.BackupVault{}, protected: map[string]*state.ProtectedResource{},
+		volSnaps: map[string][]*state.Snapshot{}, instSnaps: map[string][]*state.DBSnapshot{},
 		keys: custody.NewIndex(a.KMS.Keys)}
 	for i := range a.S3.Buckets {
 		ix.buckets[a.S3.Buckets[i].ARN] = &a.S3.Buckets[i]
@@ -44,7 +51,11 @@ func newIndex(a *state.Account) *index {
 		ix.volumes[a.EC2.Volumes[i].ARN] = &a.EC2.Volumes[i]
 	}
 	for i := range a.EC2.Snapshots {
-		ix.snapshots[a.EC2.Snapshots[i].ARN] = &a.EC2.Snapshots[i]
+		sn := &a.EC2.Snapshots[i]
+		ix.snapshots[sn.ARN] = sn
+		if sn.VolumeID != "" {
+			ix.volSnaps[sn.VolumeID] = append(ix.volSnaps[sn.VolumeID], sn)
+		}
 	}
 	for i := range a.RDS.Instances {
 		ix.dbs[a.RDS.Instances[i].ARN] = &a.RDS.Instances[i]
@@ -53,7 +64,11 @@ func newIndex(a *state.Account) *index {
 		ix.clusters[a.RDS.Clusters[i].ARN] = &a.RDS.Clusters[i]
 	}
 	for i := range a.RDS.Snapshots {
-		ix.dbSnaps[a.RDS.Snapshots[i].ARN] = &a.RDS.Snapshots[i]
+		sn := &a.RDS.Snapshots[i]
+		ix.dbSnaps[sn.ARN] = sn
+		if !sn.Cluster {
+			ix.instSnaps[sn.SourceID] = append(ix.instSnaps[sn.SourceID], sn)
+		}
 	}
 	for i := range a.Redshift.Clusters {
 		ix.redshift[a.Redshift.Clusters[i].ARN] = &a.Redshift.Clusters[i]
@@ -394,11 +409,7 @@ func (ix *index) volume(s *Store, v *state.Volume, p *policy.Policy) {
 	// the source recorded it; AWS itself shows vol-ffffffff on copies).
 	var local int
 	var latest time.Time
-	for i := range ix.a.EC2.Snapshots {
-		sn := &ix.a.EC2.Snapshots[i]
-		if v.ID == "" || sn.VolumeID != v.ID {
-			continue
-		}
+	for _, sn := range ix.volSnaps[v.ID] { // none for a volume without an ID
 		switch {
 		case sn.Region == v.Region:
 			local++
@@ -438,9 +449,8 @@ func (ix *index) dbInstance(s *Store, d *state.DBInstance, p *policy.Policy) {
 		}
 	}
 	// Manual snapshot copies of this instance in other regions.
-	for i := range ix.a.RDS.Snapshots {
-		sn := &ix.a.RDS.Snapshots[i]
-		if !sn.Cluster && sn.SourceID == d.ID && sn.Region != d.Region {
+	for _, sn := range ix.instSnaps[d.ID] {
+		if sn.Region != d.Region {
 			s.Copies = append(s.Copies, Copy{Kind: CopySnapshotCopy, Where: where(sn.Region, p), Target: sn.ARN})
 		}
 	}

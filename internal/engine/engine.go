@@ -274,6 +274,16 @@ func summarise(fs []Finding, a *state.Account, nChecks int) Summary {
 	return s
 }
 
+// DropTags forgets the resources' tags the results carry (they decide
+// sensitivity during Run; of the renderers only ASFF prints them). The tag
+// maps belong to the account state, so without this the results keep part
+// of the state alive after it is no longer needed.
+func (r *Report) DropTags() {
+	for i := range r.Results {
+		r.Results[i].Tags = nil
+	}
+}
+
 // FailuresAtOrAbove counts failures with severity >= min.
 func (r *Report) FailuresAtOrAbove(min check.Severity) int {
 	n := 0

@@ -16,7 +16,14 @@ type Format struct {
 	// Stdout is true for the format that goes to standard output when
 	// several are written to a directory (the terminal table).
 	Stdout bool
-	Write  func(w io.Writer, r *engine.Report, o Options) error
+	// Views is true for a renderer that reads Options.Frameworks,
+	// Responsibility or DataMap; the CLI computes those only when a chosen
+	// format needs them (on large accounts they cost time and memory).
+	Views bool
+	// Tags is true for a renderer that reads Finding.Tags; without one, the
+	// CLI drops the tags after evaluation so the state can be freed.
+	Tags  bool
+	Write func(w io.Writer, r *engine.Report, o Options) error
 }
 
 // Formats lists every format in a stable order.
@@ -24,12 +31,12 @@ func Formats() []Format {
 	return []Format{
 		{Name: "table", FileName: "report.txt", Stdout: true, Write: func(w io.Writer, r *engine.Report, o Options) error { return Table(w, r, o.Table) }},
 		{Name: "json", FileName: "report.json", Write: func(w io.Writer, r *engine.Report, o Options) error { return JSON(w, r, o.Version) }},
-		{Name: "html", FileName: "report.html", Write: HTML},
+		{Name: "html", FileName: "report.html", Views: true, Write: HTML},
 		{Name: "sarif", FileName: "report.sarif", Write: SARIF},
 		{Name: "junit", FileName: "report.junit.xml", Write: JUnit},
 		{Name: "csv", FileName: "report.csv", Write: CSV},
 		{Name: "markdown", FileName: "report.md", Write: Markdown},
-		{Name: "asff", FileName: "report.asff.json", Write: ASFF},
+		{Name: "asff", FileName: "report.asff.json", Tags: true, Write: ASFF},
 		{Name: "ocsf", FileName: "report.ocsf.json", Write: OCSF},
 	}
 }

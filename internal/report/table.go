@@ -3,6 +3,7 @@
 package report
 
 import (
+	"bufio"
 	"fmt"
 	"io"
 	"sort"
@@ -66,7 +67,8 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 	if width <= 0 {
 		width = 160
 	}
-	ew := &errWriter{w: w}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	ew := &errWriter{w: bw}
 	title := fmt.Sprintf("shoulder: account %s", r.AccountID)
 	if r.AccountName != "" {
 		title += " (" + r.AccountName + ")"
@@ -82,10 +84,13 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 		area    check.Area
 		service string
 	}
-	groups := map[key][]engine.Finding{}
+	// groups hold indices into r.Results: copying the findings would double
+	// the memory of a large report.
+	groups := map[key][]int{}
 	counts := map[key]map[check.Status]int{}
 	var order []key
-	for _, f := range r.Results {
+	for i := range r.Results {
+		f := &r.Results[i]
 		k := key{f.Area, f.Service}
 		if counts[k] == nil {
 			counts[k] = map[check.Status]int{}
@@ -93,7 +98,7 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 		}
 		counts[k][f.Status]++
 		if o.ShowAll || needsAttention(f.Status) {
-			groups[k] = append(groups[k], f)
+			groups[k] = append(groups[k], i)
 		}
 	}
 	lastArea := check.Area("")
@@ -103,7 +108,8 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 			lastArea = k.area
 		}
 		ew.printf("  %s  %s\n", p.paint(ansiBold, k.service), p.paint(ansiDim, countLine(counts[k])))
-		for _, f := range groups[k] {
+		for _, i := range groups[k] {
+			f := &r.Results[i]
 			st := fmt.Sprintf("%-7s", shortStatus(f.Status))
 			sev := ""
 			if f.Status == check.Fail || f.Status == check.Waived {
@@ -120,7 +126,10 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 	}
 	ew.printf("\n")
 	writeSummary(ew, r, p)
-	return ew.err
+	if ew.err != nil {
+		return ew.err
+	}
+	return bw.Flush()
 }
 
 func needsAttention(s check.Status) bool {

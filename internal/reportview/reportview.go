@@ -25,18 +25,13 @@ import (
 // control status judged from this scan (sel are the checks it ran), the duty
 // matrix and the data map. Errors come from loading the embedded data.
 func Options(version string, sel []check.Check, acct *state.Account, rep *engine.Report, pol *policy.Policy) (report.Options, error) {
-	o := report.Options{Version: version, Checks: map[string]check.Check{}, Controls: map[string][]string{}}
-	for _, c := range checks.All() {
-		o.Checks[c.ID] = c
+	o, err := Meta(version)
+	if err != nil {
+		return o, err
 	}
 	fws, err := frameworks.All()
 	if err != nil {
 		return o, fmt.Errorf("loading the embedded frameworks: %w", err)
-	}
-	for id, refs := range frameworks.Reverse(fws) {
-		for _, r := range refs {
-			o.Controls[id] = append(o.Controls[id], r.String())
-		}
 	}
 	ran := map[string]bool{}
 	for _, c := range sel {
@@ -51,6 +46,27 @@ func Options(version string, sel []check.Check, acct *state.Account, rep *engine
 	}
 	o.Responsibility = matrixView(responsibility.Build(cat, acct, rep, responsibility.Options{}))
 	o.DataMap = dataMapView(datamap.Build(acct, pol))
+	return o, nil
+}
+
+// Meta gathers the part of Options every renderer may read and that does
+// not depend on the scan's size: check metadata and the framework controls
+// each check evidences. Options adds the views (framework status, duty
+// matrix, data map), which only some renderers read.
+func Meta(version string) (report.Options, error) {
+	o := report.Options{Version: version, Checks: map[string]check.Check{}, Controls: map[string][]string{}}
+	for _, c := range checks.All() {
+		o.Checks[c.ID] = c
+	}
+	fws, err := frameworks.All()
+	if err != nil {
+		return o, fmt.Errorf("loading the embedded frameworks: %w", err)
+	}
+	for id, refs := range frameworks.Reverse(fws) {
+		for _, r := range refs {
+			o.Controls[id] = append(o.Controls[id], r.String())
+		}
+	}
 	return o, nil
 }
 

@@ -94,6 +94,9 @@ func TestBadSnapshots(t *testing.T) {
 		{"empty account id", `{"schema_version": 1, "account": {}}`, []string{"account_id is empty"}},
 		{"bad gap", `{"schema_version": 1, "account": {"account_id": "1", "gaps": [{"service": "s3"}]}}`, []string{"gap 0"}},
 		{"trailing data", `{"schema_version": 1, "account": {"account_id": "1"}} {}`, []string{"extra data"}},
+		{"trailing bracket", `{"schema_version": 1, "account": {"account_id": "1"}}` + "\n]", []string{":2:"}},
+		{"newer schema, decodable account", `{"schema_version": 2, "account": {"account_id": "1"}}`, []string{"schema_version 2 is newer"}},
+		{"null schema", `{"schema_version": null, "account": {"account_id": "1"}}`, []string{"schema_version 0 is not a known version"}},
 	}
 	dir := t.TempDir()
 	for _, tc := range tests {
@@ -156,5 +159,35 @@ func TestGapsFind(t *testing.T) {
 	g.Add(state.Gap{Service: "iam", Operation: "GetAccountSummary", Reason: state.ReasonAccessDenied})
 	if x, _ := g.Find("iam", "", "GetAccountSummary", ""); x.Reason != state.ReasonAccessDenied || g.Len() != 3 {
 		t.Errorf("replacement failed: %+v, len %d", x, g.Len())
+	}
+}
+
+// TestLoadSnapshotMatchesDecode: reading a valid snapshot from its file (the
+// streaming path) gives the same account as decoding its bytes, trailing
+// whitespace included.
+func TestLoadSnapshotMatchesDecode(t *testing.T) {
+	var buf bytes.Buffer
+	if err := state.WriteSnapshot(&buf, builder.Build(), "test"); err != nil {
+		t.Fatal(err)
+	}
+	buf.WriteString("\n \t\r\n")
+	path := filepath.Join(t.TempDir(), "snap.json")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := state.LoadSnapshot(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	decoded, err := state.DecodeSnapshot(path, buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(loaded.Gaps.All(), decoded.Gaps.All()) {
+		t.Fatal("gaps differ")
+	}
+	loaded.Gaps, decoded.Gaps = state.Gaps{}, state.Gaps{}
+	if !reflect.DeepEqual(normalise(t, loaded), normalise(t, decoded)) {
+		t.Fatal("LoadSnapshot and DecodeSnapshot disagree")
 	}
 }

@@ -1,0 +1,103 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/metrics"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+	"github.com/shoulder-dev/shoulder/internal/synth"
+)
+
+// peakMeter samples the Go runtime's heap while a scan runs: the largest
+// live heap (what the last garbage collection found reachable, the part the
+// code controls) and the largest heap including not yet collected garbage
+// (what the resident set follows).
+type peakMeter struct {
+	stop    chan struct{}
+	wg      sync.WaitGroup
+	live    uint64
+	total   uint64
+	samples []metrics.Sample
+}
+
+func startPeakMeter() *peakMeter {
+	m := &peakMeter{stop: make(chan struct{}), samples: []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"},
+		{Name: "/memory/classes/heap/objects:bytes"},
+	}}
+	m.wg.Add(1)
+	go func() {
+		defer m.wg.Done()
+		t := time.NewTicker(2 * time.Millisecond)
+		defer t.Stop()
+		for {
+			m.sample()
+			select {
+			case <-m.stop:
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return m
+}
+
+func (m *peakMeter) sample() {
+	metrics.Read(m.samples)
+	m.live = max(m.live, m.samples[0].Value.Uint64())
+	m.total = max(m.total, m.samples[1].Value.Uint64())
+}
+
+// done stops sampling and returns the peaks in MiB.
+func (m *peakMeter) done() (live, total float64) {
+	close(m.stop)
+	m.wg.Wait()
+	m.sample()
+	return float64(m.live) / (1 << 20), float64(m.total) / (1 << 20)
+}
+
+// BenchmarkScanMemory runs `shoulder scan --snapshot` in-process over
+// generated accounts and reports the peak live heap and peak heap (MiB) of
+// the whole pipeline: snapshot decoding, evaluation, report views and the
+// renderer. The output is written to a file, as a large scan's would be.
+// Recorded results: bench/RESULTS.md.
+func BenchmarkScanMemory(b *testing.B) {
+	dir := b.TempDir()
+	for _, n := range []int{5_000, 50_000} {
+		snap := filepath.Join(dir, fmt.Sprintf("%d.json", n))
+		a := synth.Account(synth.Options{Seed: 1, Resources: n})
+		if err := state.SaveSnapshot(snap, a, "bench"); err != nil {
+			b.Fatal(err)
+		}
+		a = nil
+		for _, format := range []string{"table", "json"} {
+			b.Run(fmt.Sprintf("resources=%d/format=%s", n, format), func(b *testing.B) {
+				out := filepath.Join(dir, "out."+format)
+				var live, total float64
+				for i := 0; i < b.N; i++ {
+					runtime.GC()
+					m := startPeakMeter()
+					app := &App{Stdout: io.Discard, Stderr: io.Discard, Stdin: strings.NewReader(""),
+						IsTTY: func(io.Writer) bool { return false }, Getenv: os.Getenv}
+					code := app.Run(context.Background(), []string{"scan", "--snapshot", snap, "--format", format, "-o", out, "--fail-on", "none"})
+					l, t := m.done()
+					if code != ExitOK {
+						b.Fatalf("scan exit %d", code)
+					}
+					live, total = max(live, l), max(total, t)
+				}
+				b.ReportMetric(live, "peak-live-MiB")
+				b.ReportMetric(total, "peak-heap-MiB")
+			})
+		}
+	}
+}
