@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/spf13/cobra"
 )
@@ -31,6 +32,12 @@ type App struct {
 	IsTTY func(w io.Writer) bool
 	// Getenv reads the environment (tests pass their own).
 	Getenv func(string) string
+	// SetMemoryLimit applies the soft memory limit (runtime/debug's
+	// SetMemoryLimit in the binary; nil in tests, which share one process).
+	SetMemoryLimit func(int64) int64
+	// memoryLimitDefault is true when the default limit was applied (no
+	// --memory-limit, no GOMEMLIMIT): fitMemoryLimit may then raise it.
+	memoryLimitDefault bool
 }
 
 // exitError carries an exit code through cobra.
@@ -55,7 +62,8 @@ var errFindings = &exitError{code: ExitFindings}
 
 // NewApp returns an App bound to the process's streams.
 func NewApp() *App {
-	return &App{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, IsTTY: isTerminal, Getenv: os.Getenv}
+	return &App{Stdout: os.Stdout, Stderr: os.Stderr, Stdin: os.Stdin, IsTTY: isTerminal, Getenv: os.Getenv,
+		SetMemoryLimit: debug.SetMemoryLimit}
 }
 
 func isTerminal(w io.Writer) bool {
@@ -114,6 +122,7 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return withCode(ExitError, fmt.Errorf("%w (see `%s --help`)", err, c.CommandPath()))
 	})
+	app.registerMemoryLimit(root)
 	for _, add := range app.commands() {
 		root.AddCommand(add())
 	}

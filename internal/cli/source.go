@@ -107,6 +107,7 @@ func (s *sourceFlags) load(ctx context.Context, app *App) (*state.Account, error
 		if a.Source == "" {
 			a.Source = "snapshot"
 		}
+		app.fitMemoryLimit()
 		return a, nil
 	default:
 		return app.loadLive(ctx, &s.live)
@@ -160,6 +161,7 @@ func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, err
 		sortStrings(parts)
 		fmt.Fprintf(app.Stderr, "shoulder: %d coverage gaps (%s): the checks that need that data answer unknown\n", n, strings.Join(parts, ", "))
 	}
+	app.fitMemoryLimit()
 	if res.Interrupted {
 		return res.Account, errInterrupted
 	}

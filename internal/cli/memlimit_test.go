@@ -1,0 +1,131 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"math"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+func TestParseByteSize(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int64
+		bad  bool
+	}{
+		{in: "512MiB", want: 512 << 20},
+		{in: "2GiB", want: 2 << 30},
+		{in: "1TiB", want: 1 << 40},
+		{in: "64KiB", want: 64 << 10},
+		{in: "1000000B", want: 1_000_000},
+		{in: "1000000", want: 1_000_000},
+		{in: " 300MiB ", want: 300 << 20},
+		{in: "off", want: math.MaxInt64},
+		{in: "OFF", want: math.MaxInt64},
+		{in: "0", want: math.MaxInt64},
+		{in: "", bad: true},
+		{in: "12x", bad: true},
+		{in: "MiB", bad: true},
+		{in: "-5MiB", bad: true},
+		{in: "0MiB", bad: true},
+		{in: "1.5GiB", bad: true},
+		{in: "512mb", bad: true},
+		{in: "9999999999TiB", bad: true},
+	}
+	for _, tc := range tests {
+		got, err := parseByteSize(tc.in)
+		if tc.bad {
+			if err == nil {
+				t.Errorf("parseByteSize(%q) = %d, want an error", tc.in, got)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("parseByteSize(%q) = %d, %v; want %d", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+// TestMemoryLimitFlag: the flag wins, GOMEMLIMIT (applied by the runtime
+// itself) is left alone, and otherwise the default applies.
+func TestMemoryLimitFlag(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		env     string
+		want    int64 // 0: SetMemoryLimit must not be called
+		auto    bool
+		code    int
+		errText string
+	}{
+		{name: "default", args: []string{"version"}, want: defaultMemoryLimit, auto: true},
+		{name: "flag", args: []string{"version", "--memory-limit", "1GiB"}, want: 1 << 30},
+		{name: "flag beats env", args: []string{"--memory-limit", "300MiB", "version"}, env: "100MiB", want: 300 << 20},
+		{name: "off", args: []string{"version", "--memory-limit", "off"}, want: math.MaxInt64},
+		{name: "env", args: []string{"version"}, env: "700MiB"},
+		{name: "bad", args: []string{"version", "--memory-limit", "lots"}, code: ExitError, errText: `--memory-limit: "lots" is not a size`},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got int64
+			calls := 0
+			var errb strings.Builder
+			app := &App{Stdout: io.Discard, Stderr: &errb, Stdin: strings.NewReader(""),
+				IsTTY: func(io.Writer) bool { return false },
+				Getenv: func(k string) string {
+					if k == "GOMEMLIMIT" {
+						return tc.env
+					}
+					return ""
+				},
+				SetMemoryLimit: func(n int64) int64 { got = n; calls++; return 0 }}
+			code := app.Run(context.Background(), tc.args)
+			if code != tc.code {
+				t.Fatalf("exit %d, want %d (%s)", code, tc.code, errb.String())
+			}
+			if tc.errText != "" && !strings.Contains(errb.String(), tc.errText) {
+				t.Errorf("stderr %q lacks %q", errb.String(), tc.errText)
+			}
+			switch {
+			case tc.want == 0 && calls != 0:
+				t.Errorf("SetMemoryLimit(%d) called, want no call", got)
+			case tc.want != 0 && (calls != 1 || got != tc.want):
+				t.Errorf("SetMemoryLimit called %d times with %d, want once with %d", calls, got, tc.want)
+			}
+			if app.memoryLimitDefault != tc.auto {
+				t.Errorf("memoryLimitDefault = %v, want %v", app.memoryLimitDefault, tc.auto)
+			}
+		})
+	}
+}
+
+// TestFitMemoryLimit: the default limit is raised to stateHeadroom times
+// the live heap when that is larger, and never touched when the user chose
+// the limit.
+func TestFitMemoryLimit(t *testing.T) {
+	var got int64
+	calls := 0
+	app := &App{SetMemoryLimit: func(n int64) int64 { got = n; calls++; return 0 }}
+	app.fitMemoryLimit()
+	if calls != 0 {
+		t.Fatalf("limit chosen by the user was changed to %d", got)
+	}
+
+	app.memoryLimitDefault = true
+	app.fitMemoryLimit() // this test process holds far less than the default allows
+	if calls != 0 {
+		t.Fatalf("default limit changed to %d MiB for a small heap", got>>20)
+	}
+	// Keep more than defaultMemoryLimit/stateHeadroom live.
+	big := make([]byte, defaultMemoryLimit/stateHeadroom+(16<<20))
+	for i := range big {
+		big[i] = byte(i)
+	}
+	app.fitMemoryLimit()
+	runtime.KeepAlive(big)
+	if calls != 1 || got < stateHeadroom*int64(len(big)) {
+		t.Fatalf("SetMemoryLimit called %d times with %d MiB, want once with at least %d MiB", calls, got>>20, stateHeadroom*len(big)>>20)
+	}
+}
