@@ -204,8 +204,7 @@ func ASFF(w io.Writer, r *engine.Report, o Options) error {
 	productArn := fmt.Sprintf("arn:%s:securityhub:%s:%s:product/%s/default", part, home, r.AccountID, r.AccountID)
 	created := r.EvaluatedAt.UTC().Format("2006-01-02T15:04:05.000Z")
 	observed := r.CollectedAt.UTC().Format("2006-01-02T15:04:05.000Z")
-	out := make([]asffFinding, 0, len(r.Results))
-	for i := range r.Results {
+	finding := func(i int) asffFinding {
 		f := &r.Results[i]
 		region := f.Region
 		if region == "" {
@@ -254,9 +253,9 @@ func ASFF(w io.Writer, r *engine.Report, o Options) error {
 			af.Note = &asffNote{Text: truncate("waived until "+f.Waiver.Expires.Format("2006-01-02")+": "+nonEmpty(f.Waiver.Reason, "no reason given"), asffTextMax),
 				UpdatedBy: nonEmpty(f.Waiver.Owner, "unknown"), UpdatedAt: created}
 		}
-		out = append(out, af)
+		return af
 	}
-	if err := writeJSONList(w, out); err != nil {
+	if err := writeJSONList(w, len(r.Results), finding); err != nil {
 		return fmt.Errorf("writing ASFF: %w", err)
 	}
 	return nil

@@ -8,12 +8,15 @@ import (
 	"io"
 )
 
-// writeJSONList writes items as a JSON list with one compact item per
-// line: a valid JSON document that stays a third of the indented size (ASFF
-// and OCSF are verbose per finding), streams, and diffs one finding per line.
-func writeJSONList[T any](w io.Writer, items []T) error {
+// writeJSONList writes n items, item(0) to item(n-1), as a JSON list with
+// one compact item per line: a valid JSON document that stays a third of
+// the indented size (ASFF and OCSF are verbose per finding), diffs one
+// finding per line, and streams: each item is built only when it is
+// written, so a report of millions of findings never holds them all in
+// their output form.
+func writeJSONList[T any](w io.Writer, n int, item func(int) T) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
-	if err := writeJSONItems(bw, items); err != nil {
+	if err := writeJSONItems(bw, n, item); err != nil {
 		return err
 	}
 	if _, err := bw.WriteString("\n"); err != nil {
@@ -23,8 +26,8 @@ func writeJSONList[T any](w io.Writer, items []T) error {
 }
 
 // writeJSONItems writes "[\n<item>,\n<item>\n]" without a final newline.
-func writeJSONItems[T any](bw *bufio.Writer, items []T) error {
-	if len(items) == 0 {
+func writeJSONItems[T any](bw *bufio.Writer, n int, item func(int) T) error {
+	if n == 0 {
 		_, err := bw.WriteString("[]")
 		return err
 	}
@@ -34,16 +37,16 @@ func writeJSONItems[T any](bw *bufio.Writer, items []T) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false) // remediation text has < and >, meant for people
-	for i := range items {
+	for i := 0; i < n; i++ {
 		buf.Reset()
-		if err := enc.Encode(items[i]); err != nil {
+		if err := enc.Encode(item(i)); err != nil {
 			return fmt.Errorf("item %d: %w", i, err)
 		}
 		if _, err := bw.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n"))); err != nil {
 			return err
 		}
 		sep := ",\n"
-		if i == len(items)-1 {
+		if i == n-1 {
 			sep = "\n"
 		}
 		if _, err := bw.WriteString(sep); err != nil {
@@ -52,6 +55,11 @@ func writeJSONItems[T any](bw *bufio.Writer, items []T) error {
 	}
 	_, err := bw.WriteString("]")
 	return err
+}
+
+// sliceItem returns the item function of a slice for writeJSONItems.
+func sliceItem[T any](items []T) func(int) T {
+	return func(i int) T { return items[i] }
 }
 
 // compactJSON marshals v on one line without HTML escaping.

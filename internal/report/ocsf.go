@@ -131,8 +131,7 @@ func ocsfSeverity(f *engine.Finding) (int, string) {
 func OCSF(w io.Writer, r *engine.Report, o Options) error {
 	ms := r.EvaluatedAt.UnixMilli()
 	part := partitionOf(r)
-	out := make([]ocsfEvent, 0, len(r.Results))
-	for i := range r.Results {
+	event := func(i int) ocsfEvent {
 		f := &r.Results[i]
 		sevID, sev := ocsfSeverity(f)
 		stID, st := ocsfFindingStatus(f.Status)
@@ -171,9 +170,9 @@ func OCSF(w io.Writer, r *engine.Report, o Options) error {
 		if fix := o.remediationText(f.CheckID); fix != "" {
 			ev.Remediation = &ocsfRemedy{Desc: fix}
 		}
-		out = append(out, ev)
+		return ev
 	}
-	if err := writeJSONList(w, out); err != nil {
+	if err := writeJSONList(w, len(r.Results), event); err != nil {
 		return fmt.Errorf("writing OCSF: %w", err)
 	}
 	return nil

@@ -124,8 +124,7 @@ func SARIF(w io.Writer, r *engine.Report, o Options) error {
 		ruleIdx[id] = i
 		rules[i] = sarifRuleFor(id, sev[id], r, o)
 	}
-	results := make([]sarifResult, 0, len(r.Results))
-	for i := range r.Results {
+	result := func(i int) sarifResult {
 		f := &r.Results[i]
 		kind := sarifKind(f.Status)
 		level := "none"
@@ -150,7 +149,7 @@ func SARIF(w io.Writer, r *engine.Report, o Options) error {
 			res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted",
 				Justification: fmt.Sprintf("%s (owner %s, expires %s)", f.Waiver.Reason, f.Waiver.Owner, f.Waiver.Expires.Format("2006-01-02"))}}
 		}
-		results = append(results, res)
+		return res
 	}
 	var notes []sarifNotification
 	for _, g := range r.Gaps {
@@ -160,7 +159,7 @@ func SARIF(w io.Writer, r *engine.Report, o Options) error {
 	if r.AccountName != "" {
 		props["accountName"] = r.AccountName
 	}
-	if err := writeSARIF(w, o.Version, rules, results, []sarifInvocation{{ExecutionSuccessful: true,
+	if err := writeSARIF(w, o.Version, rules, len(r.Results), result, []sarifInvocation{{ExecutionSuccessful: true,
 		EndTimeUTC: r.EvaluatedAt.UTC().Format("2006-01-02T15:04:05Z"), Notifications: notes}},
 		map[string]string{"id": "shoulder/" + r.AccountID + "/"}, props); err != nil {
 		return fmt.Errorf("writing SARIF: %w", err)
@@ -170,7 +169,8 @@ func SARIF(w io.Writer, r *engine.Report, o Options) error {
 
 // writeSARIF writes the log with one rule and one result per line, so a
 // large log stays compact and a change to one finding is a one-line diff.
-func writeSARIF(w io.Writer, version string, rules []sarifRule, results []sarifResult, inv []sarifInvocation, auto map[string]string, props map[string]any) error {
+// The n results are built one at a time by result as they are written.
+func writeSARIF(w io.Writer, version string, rules []sarifRule, n int, result func(int) sarifResult, inv []sarifInvocation, auto map[string]string, props map[string]any) error {
 	var parts [5]string
 	for i, v := range []any{SARIFSchemaURI, nonEmpty(version, "dev"), inv, auto, props} {
 		s, err := compactJSON(v)
@@ -182,11 +182,11 @@ func writeSARIF(w io.Writer, version string, rules []sarifRule, results []sarifR
 	bw := bufio.NewWriterSize(w, 1<<16)
 	fmt.Fprintf(bw, "{\"$schema\": %s, \"version\": \"2.1.0\", \"runs\": [{\n", parts[0])
 	fmt.Fprintf(bw, "\"tool\": {\"driver\": {\"name\": \"shoulder\", \"version\": %s, \"informationUri\": \"https://github.com/shoulder-dev/shoulder\", \"rules\": ", parts[1])
-	if err := writeJSONItems(bw, rules); err != nil {
+	if err := writeJSONItems(bw, len(rules), sliceItem(rules)); err != nil {
 		return err
 	}
 	fmt.Fprintf(bw, "}},\n\"invocations\": %s,\n\"automationDetails\": %s,\n\"properties\": %s,\n\"results\": ", parts[2], parts[3], parts[4])
-	if err := writeJSONItems(bw, results); err != nil {
+	if err := writeJSONItems(bw, n, result); err != nil {
 		return err
 	}
 	if _, err := bw.WriteString("\n}]}\n"); err != nil {
