@@ -72,7 +72,7 @@ func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
 		p = policy.Default()
 	}
 	now := p.Clock(a.CollectedAt)
-	per := make([][]check.Result, len(checks))
+	per := make([][]pending, len(checks))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -88,7 +88,7 @@ func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
 				if !slices.IsSortedFunc(rs, byResource) {
 					slices.SortStableFunc(rs, byResource)
 				}
-				per[i] = rs
+				per[i] = compact(rs)
 			}
 		}()
 	}
@@ -117,9 +117,9 @@ func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
 				sev = v
 			}
 		}
-		for _, r := range per[i] {
-			r.CheckID = c.ID
-			r.Severity = sev
+		for _, pr := range per[i] {
+			r := check.Result{CheckID: c.ID, Status: pr.status, Severity: sev, Resource: pr.resource, Region: pr.region,
+				Message: pr.message, Waiver: pr.waiver, Tags: pr.tags}
 			f := Finding{Result: r, Title: c.Title, Area: c.Area, Service: c.Service}
 			f.Sensitive = p.IsSensitive(r.Tags)
 			if f.Sensitive && raisesWithSensitivity(c.Area) && r.Status == check.Fail && f.Severity < check.Critical {
@@ -141,6 +141,30 @@ func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
 	}
 	rep.Summary = summarise(rep.Results, a, len(checks))
 	return rep
+}
+
+// pending is a check's result between evaluation and the report, without
+// the fields the engine sets itself (check ID, severity). Every check's
+// results are held until the last check is done, and then at the same time
+// as the report's findings: at that peak this form, exactly sized, takes
+// two thirds of the memory of the checks' own slices.
+type pending struct {
+	status   check.Status
+	resource string
+	region   string
+	message  string
+	waiver   *policy.Waiver
+	tags     map[string]string
+}
+
+// compact turns a check's results into pending ones.
+func compact(rs []check.Result) []pending {
+	out := make([]pending, len(rs))
+	for i := range rs {
+		r := &rs[i]
+		out[i] = pending{status: r.Status, resource: r.Resource, region: r.Region, message: r.Message, waiver: r.Waiver, tags: r.Tags}
+	}
+	return out
 }
 
 // raisesWithSensitivity lists the areas whose failures grow more severe on
