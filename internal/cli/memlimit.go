@@ -23,7 +23,7 @@ const defaultMemoryLimit = 200 << 20
 // it before any command runs.
 func (app *App) registerMemoryLimit(root *cobra.Command) {
 	var flag string
-	root.PersistentFlags().StringVar(&flag, "memory-limit", "", fmt.Sprintf("soft memory `limit` for shoulder's own process, like GOMEMLIMIT: e.g. 512MiB or 2GiB, off for none (default: GOMEMLIMIT if set, else %dMiB, raised to %d times the account state's size for large accounts)", defaultMemoryLimit>>20, stateHeadroom))
+	root.PersistentFlags().StringVar(&flag, "memory-limit", "", fmt.Sprintf("soft memory `limit` for shoulder's own process, like GOMEMLIMIT: e.g. 512MiB or 2GiB, off for none (default: GOMEMLIMIT if set, else %dMiB, raised to %.1f times the account state's size for large accounts)", defaultMemoryLimit>>20, float64(stateHeadroomNum)/stateHeadroomDen))
 	root.PersistentPreRunE = func(cmd *cobra.Command, _ []string) error {
 		limit, set, err := memoryLimit(flag, app.Getenv("GOMEMLIMIT"))
 		if err != nil {
@@ -37,17 +37,21 @@ func (app *App) registerMemoryLimit(root *cobra.Command) {
 	}
 }
 
-// stateHeadroom is how many times the account state's size (the live heap
-// once the state is loaded) the default limit grows to for a large account:
-// evaluating adds the results, which at their peak bring the live heap to
-// about three times the state's (2.8 and 3.2 on generated accounts of 50k
+// stateHeadroomNum/stateHeadroomDen is how many times the account state's size (the live heap
+// once the state is loaded) the default limit grows to for a large account,
+// as a fraction: evaluating adds the results, which at their peak bring the
+// live heap to about 2.6 to 3 times the state's (generated accounts of 50k
 // and 200k resources), and the collector needs room above that to collect
 // rarely enough. Under a limit below the live heap it would collect over and
-// over: a 200k-resource scan under a fixed 256 MiB took twice the time.
-const stateHeadroom = 4
+// over: a 200k-resource scan under a fixed 256 MiB took twice the time; at
+// 3.5 times the state it costs about a sixth more CPU than no limit.
+const (
+	stateHeadroomNum = 7
+	stateHeadroomDen = 2
+)
 
 // fitMemoryLimit raises the default soft limit when the loaded account
-// state is too large for it (above about 50 MiB of live heap, some 50k
+// state is too large for it (above about 57 MiB of live heap, some 55k
 // resources), so a large account scans at about the collector's normal
 // pace. A limit given with --memory-limit or GOMEMLIMIT is left alone.
 func (app *App) fitMemoryLimit() {
@@ -62,10 +66,10 @@ func (app *App) fitMemoryLimit() {
 		return
 	}
 	live := s[0].Value.Uint64()
-	if live > math.MaxInt64/stateHeadroom {
+	if live > math.MaxInt64/stateHeadroomNum {
 		return
 	}
-	if want := stateHeadroom * int64(live); want > defaultMemoryLimit {
+	if want := int64(live) * stateHeadroomNum / stateHeadroomDen; want > defaultMemoryLimit {
 		app.SetMemoryLimit(want)
 	}
 }

@@ -101,8 +101,8 @@ func TestMemoryLimitFlag(t *testing.T) {
 	}
 }
 
-// TestFitMemoryLimit: the default limit is raised to stateHeadroom times
-// the live heap when that is larger, and never touched when the user chose
+// TestFitMemoryLimit: the default limit is raised to 3.5 times the live
+// heap when that is larger, and never touched when the user chose
 // the limit.
 func TestFitMemoryLimit(t *testing.T) {
 	var got int64
@@ -118,14 +118,15 @@ func TestFitMemoryLimit(t *testing.T) {
 	if calls != 0 {
 		t.Fatalf("default limit changed to %d MiB for a small heap", got>>20)
 	}
-	// Keep more than defaultMemoryLimit/stateHeadroom live.
-	big := make([]byte, defaultMemoryLimit/stateHeadroom+(16<<20))
+	// Keep more than the default limit / 3.5 live.
+	big := make([]byte, defaultMemoryLimit*stateHeadroomDen/stateHeadroomNum+(16<<20))
 	for i := range big {
 		big[i] = byte(i)
 	}
 	app.fitMemoryLimit()
 	runtime.KeepAlive(big)
-	if calls != 1 || got < stateHeadroom*int64(len(big)) {
-		t.Fatalf("SetMemoryLimit called %d times with %d MiB, want once with at least %d MiB", calls, got>>20, stateHeadroom*len(big)>>20)
+	want := int64(len(big)) * stateHeadroomNum / stateHeadroomDen
+	if calls != 1 || got < want {
+		t.Fatalf("SetMemoryLimit called %d times with %d MiB, want once with at least %d MiB", calls, got>>20, want>>20)
 	}
 }
