@@ -60,6 +60,9 @@ type Options struct {
 	// CredentialReportWait bounds the wait for IAM to generate the
 	// credential report (default 60s).
 	CredentialReportWait time.Duration
+	// Details chooses whether per-item reads that no check judges are made
+	// (collect.Details; empty means auto).
+	Details collect.Details
 	// Progress, when set, is told about every task and throttle.
 	Progress *collect.Progress
 	// HTTPClient replaces the SDK's HTTP client. It must be an
@@ -94,6 +97,9 @@ func (o *Options) defaults() {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	if o.Details == "" {
+		o.Details = collect.DetailsAuto
+	}
 }
 
 // Result is what a collection produced.
@@ -116,6 +122,9 @@ type Result struct {
 func Collect(ctx context.Context, o Options) (*Result, error) {
 	o.defaults()
 	start := time.Now()
+	if _, err := collect.ParseDetails(string(o.Details)); err != nil {
+		return nil, err
+	}
 	decl, err := collect.NewDeclaration(o.Rates)
 	if err != nil {
 		return nil, err
