@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/awsfake"
+	"github.com/shoulder-dev/shoulder/internal/collect"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -44,10 +45,23 @@ func minimalPlan(a *state.Account) map[string]int {
 	for _, d := range ia.VirtualMFADevices {
 		virtual[d.SerialNumber] = true
 	}
-	for _, u := range ia.Users {
-		if len(u.AccessKeys) > 0 {
-			add("iam:ListAccessKeys", 1) // the credential report shows the key; its ID is only here
+	// Detail reads (no check judges them) are planned as the scan's default
+	// --details auto makes them: only where they fit its time budget.
+	decl, err := collect.NewDeclaration(nil)
+	if err != nil {
+		panic(err) // the built-in declaration always parses
+	}
+	detailed := func(key string, n int) {
+		svc, action, _ := strings.Cut(key, ":")
+		if o, ok := decl.Lookup(svc, action); ok {
+			if _, skip := collect.DetailsAuto.Skip(o, n); !skip {
+				add(key, n)
+			}
 		}
+	}
+	withKeys := countIf(ia.Users, func(u state.User) bool { return len(u.AccessKeys) > 0 })
+	detailed("iam:ListAccessKeys", withKeys) // the credential report shows the key; its ID is only here
+	for _, u := range ia.Users {
 		for _, s := range u.MFADevices {
 			if !virtual[s] {
 				add("iam:ListMFADevices", 1) // a hardware device: listed nowhere else
@@ -101,7 +115,11 @@ func minimalPlan(a *state.Account) map[string]int {
 		ec2List("DescribeVolumes", countIf(e.Volumes, func(x state.Volume) bool { return in(x.Region) }))
 		snaps := countIf(e.Snapshots, func(x state.Snapshot) bool { return in(x.Region) })
 		ec2List("DescribeSnapshots", snaps)
-		add("ec2:DescribeSnapshotAttribute", snaps) // createVolumePermission has no bulk form
+		if snaps > 0 {
+			// The public ones, in bulk (RestorableByUserIds=all).
+			add("ec2:DescribeSnapshots", pages(countIf(e.Snapshots, func(x state.Snapshot) bool { return in(x.Region) && x.Public() }), 1000))
+		}
+		detailed("ec2:DescribeSnapshotAttribute", snaps) // whom it is shared with: no bulk form
 		owned := countIf(e.Images, func(x state.Image) bool { return in(x.Region) && !x.InUseOnly })
 		ec2List("DescribeImages", owned)
 		add("ec2:DescribeImageAttribute", owned) // launchPermission has no bulk form

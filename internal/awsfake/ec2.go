@@ -109,7 +109,9 @@ func ec2List(c *call, setName string, n int, item func(w *xw, i int)) (*reply, e
 	if f := c.ec2Filters(); len(f) > 0 {
 		return nil, errf(400, "InvalidParameterValue", "awsfake does not support filters on %s", c.action)
 	}
-	return c.cached(c.form.Get("MaxResults")+"|"+c.form.Get("NextToken"), func() (*reply, error) {
+	// The whole request is the key: parameters such as RestorableBy narrow
+	// the list, so two calls differing only in them must not share a page.
+	return c.cached(c.form.Encode(), func() (*reply, error) {
 		start, end, next, err := c.ec2Page(n)
 		if err != nil {
 			return nil, err
@@ -598,6 +600,20 @@ func ec2DescribeSnapshots(c *call) (*reply, error) {
 	acct := c.s.acct.AccountID
 	if !containsStr(owners, acct) {
 		xs = nil
+	}
+	// RestorableByUserIds narrows the list to the snapshots those accounts
+	// (or, with "all", everyone) may restore; the owner can restore its own.
+	if by := c.strs("RestorableBy"); len(by) > 0 {
+		var keep []*state.Snapshot
+		for _, s := range xs {
+			for _, id := range by {
+				if id == acct || containsStr(s.SharedWith, id) {
+					keep = append(keep, s)
+					break
+				}
+			}
+		}
+		xs = keep
 	}
 	return ec2List(c, "snapshotSet", len(xs), func(w *xw, i int) {
 		s := xs[i]

@@ -15,6 +15,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/credentials"
 
 	"github.com/shoulder-dev/shoulder/internal/awsfake"
+	"github.com/shoulder-dev/shoulder/internal/collect"
 	collectaws "github.com/shoulder-dev/shoulder/internal/collect/aws"
 	"github.com/shoulder-dev/shoulder/internal/demo"
 	"github.com/shoulder-dev/shoulder/internal/state"
@@ -52,6 +53,8 @@ func collectOptions(r *awsfake.Running, a *state.Account, tune func(*collectaws.
 		CallTimeout: 10 * time.Second,
 		MaxBackoff:  100 * time.Millisecond,
 		Now:         func() time.Time { return a.CollectedAt },
+		// The round trip reads everything, details included.
+		Details: collect.DetailsAll,
 	}
 	if tune != nil {
 		tune(&o)

@@ -52,7 +52,9 @@ func ec2SnapshotPublicNotRestorable() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []string{"DescribeSnapshots"}, a.EC2.Snapshots, func(s state.Snapshot) check.Result {
-				if g, ok := a.Gaps.Find("ec2", s.Region, "DescribeSnapshotAttribute", s.ARN); ok {
+				// Where the public snapshots were listed in bulk, the
+				// snapshot's own sharing attribute is not needed.
+				if g, ok := a.Gaps.Find("ec2", s.Region, "DescribeSnapshotAttribute", s.ARN); ok && !a.EC2.PublicListed(s.Region) {
 					return check.GapR(s, g)
 				}
 				if s.Public() {
@@ -114,9 +116,10 @@ func ec2SnapshotPublicAccessBlocked() check.Check {
 					if g, ok := a.Gaps.Find("ec2", r, "DescribeSnapshots", ""); ok {
 						return check.GapR(ref, g)
 					}
-					// A snapshot whose sharing could not be read may be the public one.
+					// A snapshot whose sharing could not be read may be the
+					// public one, unless the public ones were listed in bulk.
 					for _, sn := range a.EC2.Snapshots {
-						if sn.Region != r {
+						if sn.Region != r || a.EC2.PublicListed(r) {
 							continue
 						}
 						if g, ok := a.Gaps.Find("ec2", r, "DescribeSnapshotAttribute", sn.ARN); ok {

@@ -39,6 +39,12 @@ func ec2SharingCases() map[string][]checkCase {
 	foreignAMI := func(a *state.Account) {
 		a.EC2.Images = append(a.EC2.Images, state.Image{Meta: nwEUMeta("ec2", "image/ami-amzn"), ID: "ami-amzn", OwnerID: "137112412989", Public: true, InUseOnly: true})
 	}
+	listed := func(r string) func(*state.Account) {
+		return func(a *state.Account) { a.EC2.PublicSnapshotRegions = append(a.EC2.PublicSnapshotRegions, r) }
+	}
+	listedEU, listedUS := listed("eu-west-1"), listed("us-east-1")
+	attrSkippedEU := withGap(state.Gap{Service: "ec2", Region: "eu-west-1", Operation: "DescribeSnapshotAttribute", Reason: state.ReasonSkipped, Message: "2000 per-item calls not made"})
+	blockNewEU := nwEC2Settings(state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-new-sharing"}, state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-all-sharing"})
 	return map[string][]checkCase{
 		"ec2_snapshot_public_not_restorable": {
 			{name: "private", acct: baseAccount(nwSnapshot("snap-1")), want: sts(stP)},
@@ -47,6 +53,9 @@ func ec2SharingCases() map[string][]checkCase {
 			{name: "public but blocked", acct: baseAccount(nwSnapshot("snap-1", "all"), blockAll), want: sts(stP), msg: "block-all-sharing"},
 			{name: "attribute denied", acct: baseAccount(nwSnapshot("snap-1"), withGap(state.Gap{Service: "ec2", Region: "eu-west-1", Operation: "DescribeSnapshotAttribute", Resource: "arn:aws:ec2:eu-west-1:" + testAccountID + ":snapshot/snap-1", Reason: state.ReasonAccessDenied})), want: sts(stU)},
 			{name: "listing denied", acct: baseAccount(nwUSGap("ec2", "DescribeSnapshots")), want: sts(stU)},
+			{name: "attribute skipped, public ones listed in bulk", acct: baseAccount(nwSnapshot("snap-1"), listedEU, attrSkippedEU), want: sts(stP)},
+			{name: "attribute skipped, listed in bulk as public", acct: baseAccount(nwSnapshot("snap-1", "all"), listedEU, attrSkippedEU), want: sts(stF), msg: "anyone"},
+			{name: "attribute skipped, bulk listing not done", acct: baseAccount(nwSnapshot("snap-1"), listedUS, attrSkippedEU), want: sts(stU), msg: "skipped"},
 		},
 		"ec2_snapshot_public_access_blocked": {
 			{name: "block all in eu, unblocked in us", acct: baseAccount(blockAll), want: sts(stP, stF)},
@@ -55,6 +64,8 @@ func ec2SharingCases() map[string][]checkCase {
 			{name: "block new, snapshots not read", acct: baseAccount(nwEUGap("ec2", "DescribeSnapshots"), nwEC2Settings(state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-new-sharing"}, state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-all-sharing"})), want: sts(stU, stP)},
 			{name: "not collected", acct: baseAccount(nwEC2Settings(state.EC2RegionSettings{}, state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-all-sharing"})), want: sts(stU, stP)},
 			{name: "denied", acct: baseAccount(nwEUGap("ec2", "GetSnapshotBlockPublicAccessState")), want: sts(stU, stU)},
+			{name: "block new, sharing skipped but public listed in bulk", acct: baseAccount(nwSnapshot("snap-1"), listedEU, attrSkippedEU, blockNewEU), want: sts(stP, stP)},
+			{name: "block new, sharing skipped and not listed in bulk", acct: baseAccount(nwSnapshot("snap-1"), attrSkippedEU, blockNewEU), want: sts(stU, stP)},
 		},
 		"ec2_image_public_access_blocked": {
 			{name: "on and off", acct: baseAccount(nwEC2Settings(state.EC2RegionSettings{ImageBlockPublicAccess: "block-new-sharing"}, state.EC2RegionSettings{ImageBlockPublicAccess: "unblocked"})), want: sts(stP, stF)},

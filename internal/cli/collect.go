@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"github.com/shoulder-dev/shoulder/internal/collect"
 	"sort"
 
 	"github.com/spf13/cobra"
@@ -59,6 +60,8 @@ recorded as cancelled gaps, and the exit code is 2.`,
 			return nil
 		},
 	}
+	// A saved snapshot is read later, by any view: read everything.
+	f.live.details = string(collect.DetailsAll)
 	f.live.register(cmd)
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the snapshot to `FILE` (required)")
 	return cmd

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/shoulder-dev/shoulder/internal/collect"
 
 	"github.com/spf13/cobra"
 
@@ -62,6 +63,8 @@ docs/datamap-json.md.`,
 			return vw.finish(datamap.Table(vw.out, m, datamap.TableOptions{Color: vw.color}))
 		},
 	}
+	// The data map shows whom each store is shared with: read everything.
+	v.src.live.details = string(collect.DetailsAll)
 	v.register(cmd)
 	fl := cmd.Flags()
 	fl.StringVar(&sortKey, "sort", "region", "order stores by region, custody (weakest first), exposure (most exposed first), class (sensitive first) or name")

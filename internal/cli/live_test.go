@@ -36,7 +36,7 @@ func TestPermissionsPolicy(t *testing.T) {
 		t.Errorf("the printed policy differs from the declaration:\n%v\n%v", got, want)
 	}
 	code, out, _ = run(t, "permissions", "--operations")
-	if code != ExitOK || !strings.Contains(out, "s3control") || !strings.Contains(out, "s3:GetAccountPublicAccessBlock") || !strings.Contains(out, "per-item") {
+	if code != ExitOK || !strings.Contains(out, "s3control") || !strings.Contains(out, "s3:GetAccountPublicAccessBlock") || !strings.Contains(out, "per-item") || !strings.Contains(out, "per-item (detail, see --details)") {
 		t.Errorf("--operations output:\n%s", out)
 	}
 }
@@ -48,11 +48,24 @@ func TestLiveFlagErrors(t *testing.T) {
 		{"scan", "--rate", "ec2=5/0"},
 		{"scan", "--rate", "ec2:DescribeInstaces=5"},
 		{"scan", "--external-id", "x"},
+		{"scan", "--details", "deep"},
+		{"datamap", "--details", "ALL"},
 		{"collect"},
 	} {
 		code, _, errOut := run(t, args...)
 		if code != ExitError || !strings.Contains(errOut, "shoulder:") {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2 with a message", args, code, errOut)
+		}
+	}
+}
+
+// TestDetailsDefaults: a scan reads details only where they are quick; a
+// saved snapshot and the data map read them all.
+func TestDetailsDefaults(t *testing.T) {
+	for cmd, want := range map[string]string{"scan": "auto", "matrix": "auto", "collect": "all", "datamap": "all"} {
+		code, out, _ := run(t, cmd, "--help")
+		if code != ExitOK || !strings.Contains(out, "--details string") || !strings.Contains(out, `(default "`+want+`")`) {
+			t.Errorf("%s --help: exit %d, want --details defaulting to %s:\n%s", cmd, code, want, out)
 		}
 	}
 }

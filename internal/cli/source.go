@@ -36,6 +36,9 @@ type liveFlags struct {
 	rates       []string
 	stats       bool
 	quiet       bool
+	// details is the --details mode; a command sets it before register to
+	// change the default (collect and datamap read everything).
+	details string
 }
 
 func (s *sourceFlags) register(cmd *cobra.Command) {
@@ -52,11 +55,17 @@ func (l *liveFlags) register(cmd *cobra.Command) {
 	f.StringVar(&l.externalID, "external-id", "", "live: external `ID` for --role-arn")
 	f.StringSliceVar(&l.regions, "regions", nil, "live: scan only these `REGIONS` (comma-separated; default: every region enabled for the account)")
 	f.StringVar(&l.endpointURL, "endpoint-url", "", "live: send every AWS call to this `URL` (an emulator); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> work too")
-	f.IntVar(&l.concurrency, "concurrency", 32, "live: number of parallel `workers`")
+	f.IntVar(&l.concurrency, "concurrency", 64, "live: number of parallel `workers` (each action stays within its own rate; more workers overlap more of AWS's latency)")
 	f.DurationVar(&l.callTimeout, "call-timeout", 30*time.Second, "live: give up on one AWS call after this `DURATION` (recorded as a timeout gap)")
 	f.StringArrayVar(&l.rates, "rate", nil, "live: override a client-side rate, `KEY=RPS[/BURST]` with KEY service:Action, service or rds:* (see `shoulder permissions --operations`)")
 	f.BoolVar(&l.stats, "stats", false, "live: print per-action calls, retries, throttles and errors to standard error")
 	f.BoolVarP(&l.quiet, "quiet", "q", false, "live: no progress display")
+	def := l.details
+	if def == "" {
+		def = string(collect.DetailsAuto)
+	}
+	f.StringVar(&l.details, "details", def, "live: per-item reads no check judges (the accounts each EBS snapshot is shared with, IAM access key IDs): "+
+		"auto makes them where they take under "+collect.DetailBudget.String()+" a region at AWS's rates and records the rest as skipped gaps, all always, none never")
 }
 
 // parseRates reads --rate values.
@@ -125,9 +134,14 @@ func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, err
 	if err != nil {
 		return nil, withCode(ExitError, err)
 	}
+	details, err := collect.ParseDetails(l.details)
+	if err != nil {
+		return nil, withCode(ExitError, err)
+	}
 	opts := awscollect.Options{
 		Profile: l.profile, RoleARN: l.roleARN, ExternalID: l.externalID, Regions: l.regions,
 		EndpointURL: l.endpointURL, Concurrency: l.concurrency, CallTimeout: l.callTimeout, Rates: rates,
+		Details: details,
 	}
 	if l.externalID != "" && l.roleARN == "" {
 		return nil, withCode(ExitError, errors.New("--external-id needs --role-arn"))
@@ -153,13 +167,23 @@ func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, err
 			return nil, withCode(ExitError, err)
 		}
 	}
-	if n := res.Account.Gaps.Len(); n > 0 && !l.quiet {
+	if !l.quiet {
+		counts := res.Account.Gaps.CountByReason()
+		skipped := counts[state.ReasonSkipped]
+		delete(counts, state.ReasonSkipped)
 		var parts []string
-		for reason, k := range res.Account.Gaps.CountByReason() {
+		n := 0
+		for reason, k := range counts {
 			parts = append(parts, fmt.Sprintf("%d %s", k, reason))
+			n += k
 		}
 		sortStrings(parts)
-		fmt.Fprintf(app.Stderr, "shoulder: %d coverage gaps (%s): the checks that need that data answer unknown\n", n, strings.Join(parts, ", "))
+		if n > 0 {
+			fmt.Fprintf(app.Stderr, "shoulder: %d coverage gaps (%s): the checks that need that data answer unknown\n", n, strings.Join(parts, ", "))
+		}
+		if skipped > 0 {
+			fmt.Fprintf(app.Stderr, "shoulder: %d slow detail reads skipped (no check judges them; --details all makes them)\n", skipped)
+		}
 	}
 	app.fitMemoryLimit()
 	if res.Interrupted {

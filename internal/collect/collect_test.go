@@ -262,6 +262,10 @@ func TestStatsTable(t *testing.T) {
 	s.Attempt("ec2", "DescribeInstances", 20*time.Millisecond, 0, false, true)
 	s.Attempt("ec2", "DescribeInstances", 30*time.Millisecond, 5*time.Millisecond, true, false)
 	s.Failed("s3", "GetBucketPolicy")
+	ec2 := s.Snapshot()[0]
+	if ec2.Last <= 0 || ec2.Last > time.Minute {
+		t.Errorf("last attempt at %v after the start", ec2.Last)
+	}
 	tot := s.Totals()
 	if tot.Calls != 2 || tot.Retries != 1 || tot.Throttles != 1 || tot.Errors != 1 || tot.MaxLatency != 30*time.Millisecond {
 		t.Errorf("totals = %+v", tot)
@@ -270,7 +274,7 @@ func TestStatsTable(t *testing.T) {
 	if err := s.WriteTable(&b); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"DescribeInstances", "GetBucketPolicy", "THROTTLES", "total"} {
+	for _, want := range []string{"DescribeInstances", "GetBucketPolicy", "THROTTLES", "LAST S", "total"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("table lacks %q:\n%s", want, b.String())
 		}

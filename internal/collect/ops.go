@@ -73,6 +73,11 @@ type Operation struct {
 	Pool string `json:"pool,omitempty"`
 	// Fills names the state the operation reads into, e.g. "s3.buckets.policy".
 	Fills string `json:"fills"`
+	// Detail marks a per-item operation whose data no check judges (it
+	// feeds the data map and saved snapshots): a collection may skip it,
+	// recording a `skipped` gap, when reading it would take long (see the
+	// collectors' Details option and `--details`).
+	Detail bool `json:"detail,omitempty"`
 }
 
 // Key is "service:Action", the operation's identity in maps, stats and --rate.
@@ -102,6 +107,12 @@ var (
 	// across all buckets at 100/s stays far below any per-bucket limit.
 	s3BucketRate = Rate{RPS: 100, Burst: 100}
 )
+
+// detail marks o as a Detail operation.
+func detail(o Operation) Operation {
+	o.Detail = true
+	return o
+}
 
 func op(service, action, permission string, scope Scope, rate Rate, fills string) Operation {
 	return Operation{Service: service, Action: action, Permission: permission, Scope: scope, Rate: rate, Fills: fills}
@@ -151,7 +162,9 @@ func Operations() []Operation {
 		// no virtual device (hardware and FIDO devices are listed nowhere else).
 		op("iam", "ListMFADevices", "iam:ListMFADevices", PerItem, d, "iam.users.mfa_devices"),
 		// Per user, only for users the credential report shows with a key.
-		op("iam", "ListAccessKeys", "iam:ListAccessKeys", PerItem, d, "iam.users.access_keys"),
+		// Detail: the checks judge keys from the credential report; only
+		// the key IDs come from here.
+		detail(op("iam", "ListAccessKeys", "iam:ListAccessKeys", PerItem, d, "iam.users.access_keys")),
 		op("iam", "ListServerCertificates", "iam:ListServerCertificates", Global, d, "iam.server_certificates"),
 		op("iam", "ListAccountAliases", "iam:ListAccountAliases", Global, d, "alias"),
 		op("iam", "ListSAMLProviders", "iam:ListSAMLProviders", Global, d, "iam.saml_providers"),
@@ -197,7 +210,10 @@ func Operations() []Operation {
 		ec2("DescribeFlowLogs", Regional, "ec2.flow_logs"),
 		ec2("DescribeVolumes", Regional, "ec2.volumes"),
 		ec2("DescribeSnapshots", Regional, "ec2.snapshots"),
-		ec2("DescribeSnapshotAttribute", PerItem, "ec2.snapshots.shared_with"),
+		// Detail: whether a snapshot is public comes in bulk from
+		// DescribeSnapshots (RestorableByUserIds=all); only the account IDs
+		// a snapshot is shared with need one call per snapshot.
+		detail(ec2("DescribeSnapshotAttribute", PerItem, "ec2.snapshots.shared_with")),
 		ec2("DescribeImages", Regional, "ec2.images"),
 		ec2("DescribeImageAttribute", PerItem, "ec2.images.shared_with"),
 		ec2("GetEbsEncryptionByDefault", Regional, "ec2.region_settings.ebs_encryption_by_default"),

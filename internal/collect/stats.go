@@ -27,16 +27,20 @@ type ActionStats struct {
 	MaxLatency time.Duration `json:"max_latency_ns"`
 	// Waited is the time spent waiting for the client-side token bucket.
 	Waited time.Duration `json:"waited_ns"`
+	// Last is when the last attempt ended, counted from the start of the
+	// collection: the action that ends last is the collection's long pole.
+	Last time.Duration `json:"last_ns"`
 }
 
 // Stats accumulates ActionStats per operation. It is safe for concurrent use.
 type Stats struct {
-	mu sync.Mutex
-	m  map[string]*ActionStats
+	mu    sync.Mutex
+	m     map[string]*ActionStats
+	start time.Time
 }
 
-// NewStats returns empty accounting.
-func NewStats() *Stats { return &Stats{m: map[string]*ActionStats{}} }
+// NewStats returns empty accounting; the collection starts now.
+func NewStats() *Stats { return &Stats{m: map[string]*ActionStats{}, start: time.Now()} }
 
 func (s *Stats) get(service, action string) *ActionStats {
 	k := service + ":" + action
@@ -57,6 +61,9 @@ func (s *Stats) Attempt(service, action string, latency, waited time.Duration, r
 	a.Calls++
 	a.Latency += latency
 	a.Waited += waited
+	if at := time.Since(s.start); at > a.Last {
+		a.Last = at
+	}
 	if latency > a.MaxLatency {
 		a.MaxLatency = latency
 	}
@@ -105,6 +112,9 @@ func (s *Stats) Totals() ActionStats {
 		if a.MaxLatency > t.MaxLatency {
 			t.MaxLatency = a.MaxLatency
 		}
+		if a.Last > t.Last {
+			t.Last = a.Last
+		}
 	}
 	return t
 }
@@ -112,14 +122,14 @@ func (s *Stats) Totals() ActionStats {
 // WriteTable prints the per-action table that `--stats` shows.
 func (s *Stats) WriteTable(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "SERVICE\tACTION\tCALLS\tRETRIES\tTHROTTLES\tERRORS\tAVG MS\tMAX MS\tWAITED MS\t")
+	fmt.Fprintln(tw, "SERVICE\tACTION\tCALLS\tRETRIES\tTHROTTLES\tERRORS\tAVG MS\tMAX MS\tWAITED MS\tLAST S\t")
 	row := func(a ActionStats) {
 		avg := 0.0
 		if a.Calls > 0 {
 			avg = float64(a.Latency.Milliseconds()) / float64(a.Calls)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.1f\t%d\t%d\t\n", a.Service, a.Action, a.Calls, a.Retries, a.Throttles, a.Errors,
-			avg, a.MaxLatency.Milliseconds(), a.Waited.Milliseconds())
+		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.1f\t%d\t%d\t%.1f\t\n", a.Service, a.Action, a.Calls, a.Retries, a.Throttles, a.Errors,
+			avg, a.MaxLatency.Milliseconds(), a.Waited.Milliseconds(), a.Last.Seconds())
 	}
 	for _, a := range s.Snapshot() {
 		row(a)

@@ -179,6 +179,38 @@ func TestSnapshotsAndDatabasesExposure(t *testing.T) {
 	}
 }
 
+// TestSnapshotSharingSkipped: where the per-snapshot sharing reads were
+// skipped but the public snapshots were listed in bulk, a public snapshot
+// is public and any other is unknown with the reason, never private.
+func TestSnapshotSharingSkipped(t *testing.T) {
+	for _, tc := range []struct {
+		name, level, detail string
+		listed, public      bool
+	}{
+		{name: "public, listed in bulk", listed: true, public: true, level: Public, detail: "any AWS account"},
+		{name: "not public, listed in bulk", listed: true, level: Unknown, detail: "not public; the accounts it is shared with were not read"},
+		{name: "not listed in bulk", level: Unknown, detail: "could not read"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a := account(func(a *state.Account) {
+				s := state.Snapshot{Meta: state.Meta{ARN: arn("ec2", "eu-west-1", "snapshot/snap-1"), Region: "eu-west-1"}, ID: "snap-1"}
+				if tc.public {
+					s.SharedWith = []string{"all"}
+				}
+				a.EC2.Snapshots = []state.Snapshot{s}
+				if tc.listed {
+					a.EC2.PublicSnapshotRegions = []string{"eu-west-1"}
+				}
+				a.Gaps.Add(state.Gap{Service: "ec2", Region: "eu-west-1", Operation: "DescribeSnapshotAttribute", Reason: state.ReasonSkipped, Message: "900 per-item calls not made"})
+			})
+			e := storeOf(t, Build(a, pol(nil)), arn("ec2", "eu-west-1", "snapshot/snap-1")).Exposure
+			if e.Level != tc.level || !strings.Contains(e.Detail, tc.detail) {
+				t.Errorf("exposure %s %q, want %s %q", e.Level, e.Detail, tc.level, tc.detail)
+			}
+		})
+	}
+}
+
 // TestWhereAndCopies: region, country and jurisdiction of stores and of
 // every kind of copy, with the policy's verdict on each region.
 func TestWhereAndCopies(t *testing.T) {

@@ -114,6 +114,12 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 		if sn := ix.snapshots[arn]; sn != nil {
 			if g, ok := ix.gap("ec2", region, arn, "DescribeSnapshotAttribute"); ok {
 				s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
+				switch {
+				case sn.Public():
+					s.Exposure = Exposure{Level: Public, Detail: "restorable by any AWS account"}
+				case ix.a.EC2.PublicListed(region):
+					s.Exposure.Detail = "not public; the accounts it is shared with were not read: " + g.String()
+				}
 			} else {
 				s.Exposure = shareList(ix.a, p, sn.SharedWith, "snapshot permission", "restorable by any AWS account")
 			}

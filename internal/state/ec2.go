@@ -15,6 +15,12 @@ type EC2 struct {
 	FlowLogs       []FlowLog           `json:"flow_logs,omitempty"`
 	Volumes        []Volume            `json:"volumes,omitempty"`
 	Snapshots      []Snapshot          `json:"snapshots,omitempty"`
+	// PublicSnapshotRegions are the regions where the account's public
+	// snapshots were listed in bulk (DescribeSnapshots with
+	// RestorableByUserIds=all). There a snapshot is public exactly when its
+	// SharedWith holds "all", whether or not its own createVolumePermission
+	// (the account IDs it is shared with) was read.
+	PublicSnapshotRegions []string `json:"public_snapshot_regions,omitempty"`
 	// Images are the AMIs this account owns plus, marked InUseOnly, the
 	// foreign AMIs that running instances were launched from.
 	Images         []Image         `json:"images,omitempty"`
@@ -236,6 +242,13 @@ type Snapshot struct {
 
 // Public is true when the snapshot can be restored by anyone.
 func (s Snapshot) Public() bool { return containsString(s.SharedWith, "all") }
+
+// PublicListed reports whether the region's public snapshots were listed in
+// bulk, so that a snapshot's Public answer does not depend on its own
+// sharing attribute having been read.
+func (e *EC2) PublicListed(region string) bool {
+	return containsString(e.PublicSnapshotRegions, region)
+}
 
 // Image is an AMI.
 type Image struct {

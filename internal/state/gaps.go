@@ -30,6 +30,10 @@ const (
 	ReasonUnsupported GapReason = "unsupported"
 	// ReasonError: any other failure (5xx, unexpected response shape).
 	ReasonError GapReason = "error"
+	// ReasonSkipped: the collection chose not to read it (per-item detail
+	// reads that no check needs, see `--details`); the message says how to
+	// read it.
+	ReasonSkipped GapReason = "skipped"
 )
 
 // AllOperations in a Gap means every operation of the service in that region.

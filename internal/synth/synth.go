@@ -401,6 +401,7 @@ func (g *gen) region(i int, r string) {
 	a.EC2.RegionSettings = append(a.EC2.RegionSettings, state.EC2RegionSettings{Region: r, EBSEncryptionByDefault: g.coin(),
 		EBSDefaultKMSKeyID: g.pick("alias/aws/ebs", g.arn("kms", r, "key/"+g.id(""))), SnapshotBlockPublicAccess: g.pick("block-all-sharing", "block-new-sharing", "unblocked"),
 		ImageBlockPublicAccess: g.pick("block-new-sharing", "unblocked"), IMDSDefaultHTTPTokens: g.pick("", "required", "optional")})
+	a.EC2.PublicSnapshotRegions = append(a.EC2.PublicSnapshotRegions, r)
 
 	// Network.
 	var vpcs, subnets, sgs []string

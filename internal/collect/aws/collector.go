@@ -52,7 +52,7 @@ type Options struct {
 	MaxAttempts int
 	// MaxBackoff caps the retryer's backoff between attempts (default 20s).
 	MaxBackoff time.Duration
-	// Concurrency is the number of workers (default 32).
+	// Concurrency is the number of workers (default 64).
 	Concurrency int
 	// Rates override the declared token-bucket rates; keys as in
 	// collect.NewDeclaration ("service:Action", "service" or a pool name).
@@ -60,6 +60,9 @@ type Options struct {
 	// CredentialReportWait bounds the wait for IAM to generate the
 	// credential report (default 60s).
 	CredentialReportWait time.Duration
+	// Details chooses whether per-item reads that no check judges are made
+	// (collect.Details; empty means auto).
+	Details collect.Details
 	// Progress, when set, is told about every task and throttle.
 	Progress *collect.Progress
 	// HTTPClient replaces the SDK's HTTP client. It must be an
@@ -86,13 +89,16 @@ func (o *Options) defaults() {
 		o.MaxBackoff = 20 * time.Second
 	}
 	if o.Concurrency <= 0 {
-		o.Concurrency = 32
+		o.Concurrency = 64
 	}
 	if o.CredentialReportWait <= 0 {
 		o.CredentialReportWait = 60 * time.Second
 	}
 	if o.Now == nil {
 		o.Now = time.Now
+	}
+	if o.Details == "" {
+		o.Details = collect.DetailsAuto
 	}
 }
 
@@ -116,6 +122,9 @@ type Result struct {
 func Collect(ctx context.Context, o Options) (*Result, error) {
 	o.defaults()
 	start := time.Now()
+	if _, err := collect.ParseDetails(string(o.Details)); err != nil {
+		return nil, err
+	}
 	decl, err := collect.NewDeclaration(o.Rates)
 	if err != nil {
 		return nil, err

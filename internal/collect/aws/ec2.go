@@ -545,35 +545,66 @@ func (c *collector) ec2Volumes(ctx context.Context, cl *ec2.Client, region strin
 	}
 }
 
-// ec2Snapshots lists the account's snapshots, then reads each one's
-// createVolumePermission (AWS has no bulk form for who a snapshot is shared with).
+// ec2Snapshots lists the account's snapshots, then the public ones in bulk
+// (DescribeSnapshots RestorableByUserIds=all, as AWS Config's
+// ebs-snapshot-public-restorable-check does), then, as a detail (see
+// collect.Details), each one's createVolumePermission: AWS has no bulk form
+// for the account IDs a snapshot is shared with, and EC2 allows 20 such
+// calls a second per region.
 func (c *collector) ec2Snapshots(ctx context.Context, cl *ec2.Client, region string) {
+	list := func(in *ec2.DescribeSnapshotsInput, each func(types.Snapshot)) error {
+		return c.do(ctx, "ec2", "DescribeSnapshots", region, "", nil, func(ctx context.Context) error {
+			p := ec2.NewDescribeSnapshotsPaginator(cl, in)
+			for p.HasMorePages() {
+				page, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				for _, s := range page.Snapshots {
+					each(s)
+				}
+			}
+			return nil
+		})
+	}
 	var out []state.Snapshot
-	err := c.do(ctx, "ec2", "DescribeSnapshots", region, "", nil, func(ctx context.Context) error {
-		p := ec2.NewDescribeSnapshotsPaginator(cl, &ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}, MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
-			for _, s := range page.Snapshots {
-				out = append(out, state.Snapshot{Meta: meta(c.arn("ec2", region, "", "snapshot/"+str(s.SnapshotId)), region, ec2Tags(s.Tags)),
-					ID: str(s.SnapshotId), VolumeID: str(s.VolumeId), Encrypted: b(s.Encrypted), KMSKeyID: str(s.KmsKeyId),
-					StartTime: tm(s.StartTime), SizeGiB: i32(s.VolumeSize)})
-			}
-		}
-		return nil
+	err := list(&ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}, MaxResults: sdk.Int32(1000)}, func(s types.Snapshot) {
+		out = append(out, state.Snapshot{Meta: meta(c.arn("ec2", region, "", "snapshot/"+str(s.SnapshotId)), region, ec2Tags(s.Tags)),
+			ID: str(s.SnapshotId), VolumeID: str(s.VolumeId), Encrypted: b(s.Encrypted), KMSKeyID: str(s.KmsKeyId),
+			StartTime: tm(s.StartTime), SizeGiB: i32(s.VolumeSize)})
 	})
 	if err != nil {
 		return
 	}
+	public := map[string]bool{}
+	listed := len(out) == 0 || list(&ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}, RestorableByUserIds: []string{"all"}, MaxResults: sdk.Int32(1000)},
+		func(s types.Snapshot) { public[str(s.SnapshotId)] = true }) == nil
+	// read[i] is set by snapshot i's own attribute read; where it is
+	// missing (skipped or failed) the bulk listing says whether it is public.
+	read := make([]bool, len(out))
 	done := c.perItem(len(out), func() {
-		c.rec.Update(func(a *state.Account) { a.EC2.Snapshots = append(a.EC2.Snapshots, out...) })
+		for i := range out {
+			if !read[i] && public[out[i].ID] {
+				out[i].SharedWith = append(out[i].SharedWith, "all")
+			}
+		}
+		c.rec.Update(func(a *state.Account) {
+			a.EC2.Snapshots = append(a.EC2.Snapshots, out...)
+			if listed {
+				a.EC2.PublicSnapshotRegions = append(a.EC2.PublicSnapshotRegions, region)
+			}
+		})
 	})
+	if c.skipDetail("ec2", "DescribeSnapshotAttribute", region, len(out)) {
+		for range out {
+			done()
+		}
+		return
+	}
 	for i := range out {
 		s := &out[i]
 		c.item("ec2", region, s.ARN, done, func(ctx context.Context) {
-			_ = c.do(ctx, "ec2", "DescribeSnapshotAttribute", region, s.ARN, nil, func(ctx context.Context) error {
+			err := c.do(ctx, "ec2", "DescribeSnapshotAttribute", region, s.ARN, nil, func(ctx context.Context) error {
 				res, err := cl.DescribeSnapshotAttribute(ctx, &ec2.DescribeSnapshotAttributeInput{SnapshotId: sdk.String(s.ID), Attribute: types.SnapshotAttributeNameCreateVolumePermission})
 				if err != nil {
 					return err
@@ -587,6 +618,7 @@ func (c *collector) ec2Snapshots(ctx context.Context, cl *ec2.Client, region str
 				}
 				return nil
 			})
+			read[i] = err == nil
 		}, "DescribeSnapshotAttribute")
 	}
 }

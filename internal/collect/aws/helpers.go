@@ -106,6 +106,21 @@ func (c *collector) perItem(n int, commit func()) func() {
 	}
 }
 
+// skipDetail says whether to skip the n per-item calls of a Detail
+// operation in region (see collect.Details); when it does, it records one
+// `skipped` gap for the region saying what was not read and how to read it.
+func (c *collector) skipDetail(service, action, region string, n int) bool {
+	op, ok := c.decl.Lookup(service, action)
+	if !ok {
+		return false
+	}
+	why, skip := c.opts.Details.Skip(op, n)
+	if skip {
+		c.rec.Gap(state.Gap{Service: service, Region: region, Operation: action, Reason: state.ReasonSkipped, Message: why})
+	}
+	return skip
+}
+
 // item queues per-item work whose end (run or skipped) is reported to done.
 func (c *collector) item(service, region, resource string, done func(), run func(context.Context), actions ...string) {
 	skipped := c.skipGaps(service, region, resource, actions...)

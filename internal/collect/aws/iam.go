@@ -173,10 +173,21 @@ func (c *collector) iam(ctx context.Context, _ string) {
 	done := c.perItem(len(users), func() {
 		c.rec.Update(func(a *state.Account) { a.IAM.Users = users })
 	})
+	hasKeys := func(u *state.User) bool {
+		row, haveRow := rows[u.Name]
+		return reportErr != nil || !haveRow || row.AccessKey1LastRotated != nil || row.AccessKey2LastRotated != nil || row.AccessKey1Active || row.AccessKey2Active
+	}
+	withKeys := 0
+	for i := range users {
+		if hasKeys(&users[i]) {
+			withKeys++
+		}
+	}
+	readKeys := !c.skipDetail("iam", "ListAccessKeys", "", withKeys)
 	for i := range users {
 		u := &users[i]
 		row, haveRow := rows[u.Name]
-		needKeys := reportErr != nil || !haveRow || row.AccessKey1LastRotated != nil || row.AccessKey2LastRotated != nil || row.AccessKey1Active || row.AccessKey2Active
+		needKeys := readKeys && hasKeys(u)
 		needMFA := reportErr != nil || !haveRow || (row.MFAActive && len(u.MFADevices) == 0)
 		if mfaErr != nil {
 			needMFA = true

@@ -64,7 +64,11 @@ func (c *collector) kms(ctx context.Context, region string) {
 	})
 	for i := range keys {
 		k := &keys[i]
-		c.item("kms", region, k.ARN, done, func(ctx context.Context) { c.kmsKey(ctx, cl, region, k) }, "DescribeKey")
+		// Every action the task makes is named: the lane is sized by the
+		// slowest one (ListResourceTags), and a cancelled task leaves a gap
+		// for each.
+		c.item("kms", region, k.ARN, done, func(ctx context.Context) { c.kmsKey(ctx, cl, region, k) },
+			"DescribeKey", "GetKeyRotationStatus", "GetKeyPolicy", "ListGrants", "ListResourceTags")
 	}
 }
 

@@ -40,6 +40,7 @@ func sortState(a *state.Account) {
 	byARN(e.FlowLogs)
 	byARN(e.Volumes)
 	byARN(e.Snapshots)
+	sort.Strings(e.PublicSnapshotRegions)
 	byARN(e.Images)
 	byARN(e.VPNConnections)
 	byARN(e.VPCEndpoints)

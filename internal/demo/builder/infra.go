@@ -212,6 +212,8 @@ func (x *b) storage() {
 			s.IMDSDefaultHTTPTokens = ""
 		}
 		e.RegionSettings = append(e.RegionSettings, s)
+		// shoulder lists each region's public snapshots in bulk.
+		e.PublicSnapshotRegions = append(e.PublicSnapshotRegions, r)
 	}
 	// Unattached volumes and snapshots, a few shared.
 	for i := 0; i < 12; i++ {
