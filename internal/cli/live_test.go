@@ -36,7 +36,7 @@ func TestPermissionsPolicy(t *testing.T) {
 		t.Errorf("the printed policy differs from the declaration:\n%v\n%v", got, want)
 	}
 	code, out, _ = run(t, "permissions", "--operations")
-	if code != ExitOK || !strings.Contains(out, "s3control") || !strings.Contains(out, "s3:GetAccountPublicAccessBlock") || !strings.Contains(out, "per-item") {
+	if code != ExitOK || !strings.Contains(out, "s3control") || !strings.Contains(out, "s3:GetAccountPublicAccessBlock") || !strings.Contains(out, "per-item") || !strings.Contains(out, "per-item (detail, see --details)") {
 		t.Errorf("--operations output:\n%s", out)
 	}
 }

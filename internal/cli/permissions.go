@@ -31,7 +31,11 @@ scope (global, regional, per-item) and the default client-side rate, whose keys
 				tw := tabwriter.NewWriter(app.Stdout, 0, 0, 2, ' ', 0)
 				fmt.Fprintln(tw, "SERVICE\tACTION\tPERMISSION\tSCOPE\tRATE\tPOOL")
 				for _, o := range collect.Operations() {
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", o.Service, o.Action, o.Permission, o.Scope, o.Rate, o.Pool)
+					scope := string(o.Scope)
+					if o.Detail {
+						scope += " (detail, see --details)"
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", o.Service, o.Action, o.Permission, scope, o.Rate, o.Pool)
 				}
 				return tw.Flush()
 			}
