@@ -33,6 +33,7 @@ func minimalPlan(a *state.Account) map[string]int {
 	ia := &a.IAM
 	entities := len(ia.Users) + len(ia.Groups) + len(ia.Roles) + len(ia.Policies)
 	add("iam:GetAccountAuthorizationDetails", pages(entities, 1000))
+	add("iam:ListRoles", pages(len(ia.Roles), 1000)) // MaxSessionDuration is not in the bulk details
 	add("iam:GenerateCredentialReport", 1)
 	add("iam:GetCredentialReport", 1)
 	add("iam:GetAccountSummary", 1)
@@ -155,11 +156,16 @@ func minimalPlan(a *state.Account) map[string]int {
 		add("kms:ListAliases", pages(aliases, 100))
 
 		add("cloudtrail:DescribeTrails", 1)
+		homed := 0
 		for _, t := range a.CloudTrail.Trails {
 			if t.HomeRegion == r {
+				homed++
 				add("cloudtrail:GetTrailStatus", 1)
 				add("cloudtrail:GetEventSelectors", 1)
 			}
+		}
+		if homed > 0 {
+			add("cloudtrail:ListTags", pages(homed, 20)) // at the trails' home region
 		}
 		add("config:DescribeConfigurationRecorders", 1)
 		if countIf(a.Config.Recorders, func(x state.ConfigRecorder) bool { return in(x.Region) }) > 0 {
@@ -369,6 +375,24 @@ func minimalPlan(a *state.Account) map[string]int {
 		add("workspaces:DescribeWorkspaceDirectories", pages(countIf(ws.Directories, func(x state.WorkspaceDirectory) bool { return in(x.Region) }), 25))
 		add("workspaces:DescribeIpGroups", pages(countIf(ws.IPGroups, func(x state.WorkspaceIPGroup) bool { return in(x.Region) }), 25))
 		add("workspaces:DescribeWorkspaceImages", pages(countIf(ws.Images, func(x state.WorkspaceImage) bool { return in(x.Region) }), 25))
+		bundles := map[string]bool{}
+		for _, w := range ws.Workspaces {
+			if in(w.Region) && w.BundleID != "" {
+				bundles[w.BundleID] = true
+			}
+		}
+		if len(bundles) > 0 {
+			add("workspaces:DescribeWorkspaceBundles", pages(len(bundles), 25)) // the bundles in use, by ID
+		}
+
+		// Tags of Lambda functions and WorkSpaces resources, in bulk: only
+		// tagged resources are listed, 100 a page.
+		tagged := countIf(a.Lambda.Functions, func(x state.LambdaFunction) bool { return in(x.Region) && len(x.Tags) > 0 }) +
+			countIf(ws.Workspaces, func(x state.Workspace) bool { return in(x.Region) && len(x.Tags) > 0 }) +
+			countIf(ws.Directories, func(x state.WorkspaceDirectory) bool { return in(x.Region) && len(x.Tags) > 0 }) +
+			countIf(ws.IPGroups, func(x state.WorkspaceIPGroup) bool { return in(x.Region) && len(x.Tags) > 0 }) +
+			countIf(ws.Images, func(x state.WorkspaceImage) bool { return in(x.Region) && len(x.Tags) > 0 })
+		add("tagging:GetResources", pages(tagged, 100))
 	}
 	return p
 }

@@ -28,6 +28,7 @@ func (s *Server) cloudtrailService() *service {
 		"DescribeTrails":    ctDescribeTrails,
 		"GetTrailStatus":    ctGetTrailStatus,
 		"GetEventSelectors": ctGetEventSelectors,
+		"ListTags":          ctListTags,
 	}}
 }
 
@@ -144,4 +145,33 @@ func ctGetEventSelectors(c *call) (*reply, error) {
 		TrailARN       string       `json:"TrailARN"`
 		EventSelectors []ctSelector `json:"EventSelectors"`
 	}{t.ARN, sels})
+}
+
+// ctListTags serves ListTags: the tags of up to 20 trails, each of which
+// must live in the region called (its home region), as AWS requires.
+func ctListTags(c *call) (*reply, error) {
+	ids := c.strs("ResourceIdList")
+	if len(ids) == 0 || len(ids) > 20 {
+		return nil, errf(400, "InvalidParameterException", "ResourceIdList must hold 1 to 20 ARNs, got %d", len(ids))
+	}
+	type resTags struct {
+		ResourceID string  `json:"ResourceId"`
+		TagsList   []tagKV `json:"TagsList"`
+	}
+	out := struct {
+		ResourceTagList []resTags `json:"ResourceTagList"`
+	}{ResourceTagList: []resTags{}}
+	for _, id := range ids {
+		var t *state.Trail
+		for _, x := range c.s.idx.trails[c.region] {
+			if x.ARN == id {
+				t = x
+			}
+		}
+		if t == nil {
+			return nil, errf(400, "ResourceNotFoundException", "Resource %s not found in %s", id, c.region)
+		}
+		out.ResourceTagList = append(out.ResourceTagList, resTags{t.ARN, tagList(t.Tags)})
+	}
+	return c.rawJSON(out)
 }

@@ -28,10 +28,11 @@ import (
 //     (arn:aws:ec2:REGION::image/ID), which is how the collectors build them.
 //   - DescribeSnapshots has no field for the region a snapshot was copied
 //     from (SourceRegion).
-//   - DescribeWorkspaces returns neither the image a WorkSpace was built
-//     from nor its tags (DescribeTags is not declared).
-//   - ListFunctions carries no tags (ListTags is not declared), and every
-//     function has a runtime update mode (Auto unless set).
+//   - AWS keeps the image per bundle, not per WorkSpace: the WorkSpaces of
+//     one bundle in one region share the image of the first of them that
+//     names one (DescribeWorkspaceBundles).
+//   - Every Lambda function has a runtime update mode (Auto unless set).
+//   - Every role has a maximum session duration (3600 s unless set).
 //   - Application Load Balancers always balance across zones; a v2
 //     listener always has an ARN.
 //   - No declared call names a global database's other regions.
@@ -52,6 +53,9 @@ import (
 //     destination bucket of the account (ListBuckets gives its region).
 //   - A bucket without a policy has PolicyIsPublic false (S3 answers
 //     NoSuchBucketPolicy, read as "not public").
+//   - Values read by a call that failed (the account's gaps) are empty:
+//     Lambda function and WorkSpace tags (tagging GetResources), trail
+//     tags (cloudtrail ListTags), role session durations (iam ListRoles).
 func Expressible(a *state.Account) *state.Account {
 	c := clone(a)
 	ia := &c.IAM
@@ -63,8 +67,16 @@ func Expressible(a *state.Account) *state.Account {
 	for i := range ia.Groups {
 		ia.Groups[i].Path = pathOr(ia.Groups[i].Path)
 	}
+	_, noSessions := c.Gaps.Find("iam", "", "ListRoles", "")
 	for i := range ia.Roles {
-		ia.Roles[i].Path = pathOr(ia.Roles[i].Path)
+		r := &ia.Roles[i]
+		r.Path = pathOr(r.Path)
+		switch {
+		case noSessions:
+			r.MaxSessionDuration = 0
+		case r.MaxSessionDuration == 0:
+			r.MaxSessionDuration = 3600
+		}
 	}
 	for i := range ia.Policies {
 		p := &ia.Policies[i]
@@ -95,13 +107,38 @@ func Expressible(a *state.Account) *state.Account {
 		s.ARN = c.ARNPrefix() + "ec2:" + s.Region + "::snapshot/" + s.ID
 		s.SourceRegion = ""
 	}
+	bundleImage := map[string]string{} // region/bundle -> image
+	for _, w := range c.WorkSpaces.Workspaces {
+		if k := w.Region + "/" + w.BundleID; w.BundleID != "" && bundleImage[k] == "" {
+			bundleImage[k] = w.ImageID
+		}
+	}
+	tagsUnread := func(m state.Meta) bool {
+		_, ok := c.Gaps.Find("tagging", m.Region, "GetResources", m.ARN)
+		return ok
+	}
 	for i := range c.WorkSpaces.Workspaces {
 		w := &c.WorkSpaces.Workspaces[i]
-		w.ImageID, w.Tags = "", nil
+		w.ImageID = ""
+		if w.BundleID != "" {
+			w.ImageID = bundleImage[w.Region+"/"+w.BundleID]
+		}
+		if tagsUnread(w.Meta) {
+			w.Tags = nil
+		}
 	}
 	for i := range c.Lambda.Functions {
 		f := &c.Lambda.Functions[i]
-		f.Tags, f.RuntimeUpdateMode = nil, orDefault(f.RuntimeUpdateMode, "Auto")
+		f.RuntimeUpdateMode = orDefault(f.RuntimeUpdateMode, "Auto")
+		if tagsUnread(f.Meta) {
+			f.Tags = nil
+		}
+	}
+	for i := range c.CloudTrail.Trails {
+		t := &c.CloudTrail.Trails[i]
+		if _, ok := c.Gaps.Find("cloudtrail", t.HomeRegion, "ListTags", t.ARN); ok {
+			t.Tags = nil
+		}
 	}
 	for i := range c.ELB.LoadBalancers {
 		l := &c.ELB.LoadBalancers[i]

@@ -29,6 +29,7 @@ func (s *Server) iamService() *service {
 			"ListServerCertificates":         iamListServerCertificates,
 			"ListAccountAliases":             iamListAccountAliases,
 			"ListSAMLProviders":              iamListSAMLProviders,
+			"ListRoles":                      iamListRoles,
 		}}
 }
 
@@ -418,6 +419,36 @@ func iamListServerCertificates(c *call) (*reply, error) {
 			Arn: sp(sc.ARN), ServerCertificateName: sp(sc.Name), ServerCertificateId: sp(fakeID("ASCA", sc.ARN)), Path: p("/"),
 			Expiration: tp(sc.Expiration), UploadDate: p(sc.Expiration.AddDate(-1, 0, 0)),
 		})
+	}
+	return c.queryReply(out), nil
+}
+
+// iamListRoles serves ListRoles, paged by MaxItems (default 100, max
+// 1000). Like AWS it leaves out tags, the permissions boundary and last
+// use, and every role has a maximum session duration (3600 s unless set).
+func iamListRoles(c *call) (*reply, error) {
+	max, err := c.num("MaxItems", 0)
+	if err != nil {
+		return nil, err
+	}
+	roles := c.s.acct.IAM.Roles
+	start, end, next, err := page(c.action, len(roles), c.str("Marker"), max, 100, 1000)
+	if err != nil {
+		return nil, err
+	}
+	out := &iam.ListRolesOutput{IsTruncated: next != "", Roles: []iamtypes.Role{}}
+	if next != "" {
+		out.Marker = &next
+	}
+	for i := range roles[start:end] {
+		r := &roles[start+i]
+		msd := r.MaxSessionDuration
+		if msd == 0 {
+			msd = 3600
+		}
+		out.Roles = append(out.Roles, iamtypes.Role{Arn: sp(r.ARN), RoleName: sp(r.Name), RoleId: sp(fakeID("AROA", r.ARN)),
+			Path: p(pathOr(r.Path)), CreateDate: tp(r.CreateDate), AssumeRolePolicyDocument: p(urlEncodeDoc(r.AssumeRolePolicyDocument)),
+			MaxSessionDuration: p(int32(msd))})
 	}
 	return c.queryReply(out), nil
 }

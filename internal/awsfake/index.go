@@ -230,7 +230,7 @@ func (s *Server) registry() map[string]*service {
 		s.redshiftService(), s.workspacesService(), s.organizationsService(), s.accessAnalyzerService(), s.accountService(),
 		s.dynamodbService(), s.appAutoScalingService(), s.lambdaService(), s.efsService(), s.backupService(),
 		s.logsService(), s.cloudwatchService(), s.snsService(), s.securityhubService(),
-		s.elbService(), s.elbv2Service(), s.wafv2Service(), s.dsService(),
+		s.elbService(), s.elbv2Service(), s.wafv2Service(), s.dsService(), s.taggingService(),
 	} {
 		out[svc.name] = svc
 	}

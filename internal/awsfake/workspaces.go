@@ -6,6 +6,7 @@ func (s *Server) workspacesService() *service {
 		"DescribeWorkspaceDirectories": wsDescribeDirectories,
 		"DescribeIpGroups":             wsDescribeIPGroups,
 		"DescribeWorkspaceImages":      wsDescribeImages,
+		"DescribeWorkspaceBundles":     wsDescribeBundles,
 	}}
 }
 
@@ -131,6 +132,67 @@ func wsDescribeImages(c *call) (*reply, error) {
 	}{Images: []img{}, NextToken: sp(next)}
 	for _, im := range xs[start:end] {
 		out.Images = append(out.Images, img{im.ID, im.Name, im.State, c.s.acct.AccountID, updates{im.UpdateAvailable}})
+	}
+	return c.rawJSON(out)
+}
+
+// wsBundles derives the region's bundles from its WorkSpaces: each bundle
+// ID with the image of its first WorkSpace that names one (the state keeps
+// an image per WorkSpace; AWS keeps it per bundle).
+func (c *call) wsBundles() (ids []string, image map[string]string) {
+	image = map[string]string{}
+	for _, w := range c.s.idx.workspaces[c.region] {
+		if w.BundleID == "" {
+			continue
+		}
+		if _, ok := image[w.BundleID]; !ok {
+			ids = append(ids, w.BundleID)
+		}
+		if image[w.BundleID] == "" {
+			image[w.BundleID] = w.ImageID
+		}
+	}
+	return ids, image
+}
+
+// wsDescribeBundles serves DescribeWorkspaceBundles: the bundles named by
+// BundleIds (1..25), or all of them; BundleIds and Owner exclude each
+// other, as AWS says. Unknown IDs are left out of the answer.
+func wsDescribeBundles(c *call) (*reply, error) {
+	want := c.strs("BundleIds")
+	if len(want) > 25 {
+		return nil, errf(400, "InvalidParameterValuesException", "BundleIds holds at most 25 IDs")
+	}
+	if len(want) > 0 && c.str("Owner") != "" {
+		return nil, errf(400, "InvalidParameterValuesException", "BundleIds cannot be combined with Owner")
+	}
+	ids, image := c.wsBundles()
+	if len(want) > 0 {
+		var keep []string
+		for _, id := range ids {
+			if containsStr(want, id) {
+				keep = append(keep, id)
+			}
+		}
+		ids = keep
+	}
+	start, end, next, err := page(c.action, len(ids), c.str("NextToken"), 0, 25, 25)
+	if err != nil {
+		return nil, err
+	}
+	type bundle struct {
+		BundleID string `json:"BundleId"`
+		Name     string `json:"Name"`
+		Owner    string `json:"Owner"`
+		ImageID  string `json:"ImageId,omitempty"`
+		State    string `json:"State"`
+	}
+	out := struct {
+		Bundles   []bundle `json:"Bundles"`
+		NextToken *string  `json:"NextToken,omitempty"`
+	}{Bundles: []bundle{}, NextToken: sp(next)}
+	for _, id := range ids[start:end] {
+		out.Bundles = append(out.Bundles, bundle{id, id, c.s.acct.AccountID, image[id], "AVAILABLE"})
 	}
 	return c.rawJSON(out)
 }

@@ -87,13 +87,19 @@ func requiredCustody(p *policy.Policy, tags map[string]string) (min custody.Leve
 // its data classification unknown: empty tags read from a failed call are
 // not "untagged". Most listings return tags with each resource; S3 buckets
 // (GetBucketTagging) and DynamoDB tables (ListTagsOfResource) need a call
-// of their own, recorded per resource ARN.
+// of their own, recorded per resource ARN; Lambda functions and WorkSpaces
+// get theirs from the Tagging API's GetResources, one listing per region;
+// CloudTrail trails from ListTags at their home region.
 func tagsGap(a *state.Account, m state.Meta) (state.Gap, bool) {
 	switch arnPart(m.ARN, 2) {
 	case "s3":
 		return a.Gaps.Find("s3", m.Region, "GetBucketTagging", m.ARN)
 	case "dynamodb":
 		return a.Gaps.Find("dynamodb", m.Region, "ListTagsOfResource", m.ARN)
+	case "lambda", "workspaces":
+		return a.Gaps.Find("tagging", m.Region, "GetResources", m.ARN)
+	case "cloudtrail":
+		return a.Gaps.Find("cloudtrail", m.Region, "ListTags", m.ARN)
 	}
 	return state.Gap{}, false
 }

@@ -70,6 +70,15 @@ func honestyCases() map[string][]checkCase {
 	tableTagsDenied := dsGap("dynamodb", "eu-west-1", "ListTagsOfResource", dsTableARN)
 	bucketTagsUnread := checkCase{name: "bucket tags denied", acct: baseAccount(dsBucket("data", nil), bucketTagsDenied), want: dsWant(dsU), msg: "GetBucketTagging"}
 	tableTagsUnread := checkCase{name: "table tags denied", acct: baseAccount(dsKey(nil), dsTable(nil), tableTagsDenied), want: dsWant(dsU), msg: "ListTagsOfResource"}
+	// A WorkSpace's tags come from the Tagging API's regional listing
+	// (GetResources): when it failed, an unencrypted WorkSpace is not
+	// "untagged, no requirement" but of unknown classification.
+	wsARN := "arn:aws:workspaces:eu-west-1:" + testAccountID + ":workspace/ws-1"
+	plainWorkspace := func(a *state.Account) {
+		a.WorkSpaces.Workspaces = append(a.WorkSpaces.Workspaces, state.Workspace{Meta: state.Meta{ARN: wsARN, Region: "eu-west-1"}, ID: "ws-1", DirectoryID: "d-1"})
+	}
+	workspaceTagsUnread := checkCase{name: "workspace tags denied", acct: baseAccount(plainWorkspace, dsGap("tagging", "eu-west-1", "GetResources", "")), want: dsWant(dsU), msg: "GetResources"}
+	workspaceUntagged := checkCase{name: "workspace tags read, none", acct: baseAccount(plainWorkspace), want: dsWant(dsNA)}
 
 	// A bucket whose ACL grants READ to everyone: Block Public Access,
 	// account or bucket, may still ignore the grant.
@@ -110,7 +119,7 @@ func honestyCases() map[string][]checkCase {
 		},
 		"kms_data_store_custody": {
 			{name: "store key DescribeKey denied", acct: baseAccount(listedKeyOnly, describeKeyDenied, sensitiveDB), want: dsWant(dsU), msg: "DescribeKey"},
-			bucketTagsUnread, tableTagsUnread,
+			bucketTagsUnread, tableTagsUnread, workspaceTagsUnread, workspaceUntagged,
 		},
 		"s3_bucket_object_lock": {bucketTagsUnread},
 		"s3_bucket_replication": {bucketTagsUnread},

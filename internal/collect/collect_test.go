@@ -60,6 +60,7 @@ func TestPermissionsThatDifferFromTheAction(t *testing.T) {
 		{"iam", "GetAccountAuthorizationDetails", "iam:GetAccountAuthorizationDetails"},
 		{"iam", "GetCredentialReport", "iam:GetCredentialReport"},
 		{"iam", "GenerateCredentialReport", "iam:GenerateCredentialReport"},
+		{"tagging", "GetResources", "tag:GetResources"},
 	} {
 		o, ok := d.Lookup(c.service, c.action)
 		if !ok || o.Permission != c.perm {

@@ -153,6 +153,9 @@ func Operations() []Operation {
 		// IAM (global). GetAccountAuthorizationDetails returns every user,
 		// group, role and managed policy with their documents in bulk.
 		op("iam", "GetAccountAuthorizationDetails", "iam:GetAccountAuthorizationDetails", Global, d, "iam.users,groups,roles,policies"),
+		// GetAccountAuthorizationDetails' RoleDetail has no MaxSessionDuration;
+		// ListRoles has it (1 call per 1,000 roles; GetRole would be 1 per role).
+		op("iam", "ListRoles", "iam:ListRoles", Global, d, "iam.roles.max_session_duration"),
 		op("iam", "GenerateCredentialReport", "iam:GenerateCredentialReport", Global, d, "iam.credential_report"),
 		op("iam", "GetCredentialReport", "iam:GetCredentialReport", Global, d, "iam.credential_report"),
 		op("iam", "GetAccountSummary", "iam:GetAccountSummary", Global, d, "iam.summary"),
@@ -244,6 +247,10 @@ func Operations() []Operation {
 		op("cloudtrail", "DescribeTrails", "cloudtrail:DescribeTrails", Regional, trailRate, "cloudtrail.trails"),
 		op("cloudtrail", "GetTrailStatus", "cloudtrail:GetTrailStatus", PerItem, trailRate, "cloudtrail.trails.is_logging"),
 		op("cloudtrail", "GetEventSelectors", "cloudtrail:GetEventSelectors", PerItem, trailRate, "cloudtrail.trails.management_events"),
+		// Up to 20 trail ARNs a call, at the trails' home region (ListTags
+		// answers only for trails of the region it is called in). Its quota
+		// is unpublished: paced like CloudTrail's other reads.
+		op("cloudtrail", "ListTags", "cloudtrail:ListTags", PerItem, trailRate, "cloudtrail.trails.tags"),
 
 		// AWS Config (regional).
 		op("config", "DescribeConfigurationRecorders", "config:DescribeConfigurationRecorders", Regional, d, "config.recorders"),
@@ -307,6 +314,13 @@ func Operations() []Operation {
 		lambdaOp("GetPolicy", PerItem, "lambda.functions.policy"),
 		lambdaOp("GetRuntimeManagementConfig", PerItem, "lambda.functions.runtime_update_mode"),
 
+		// Resource Groups Tagging API (regional; endpoint and signing name
+		// tagging, IAM prefix tag): the tags of every Lambda function and
+		// WorkSpace of a region in pages of 100, where ListFunctions and
+		// DescribeWorkspaces carry none (ListTags and DescribeTags would be
+		// one call per resource).
+		op("tagging", "GetResources", "tag:GetResources", Regional, d, "lambda.functions.tags,workspaces.workspaces.tags"),
+
 		// EFS (regional; endpoint prefix elasticfilesystem).
 		op("elasticfilesystem", "DescribeFileSystems", "elasticfilesystem:DescribeFileSystems", Regional, d, "efs.file_systems"),
 		op("elasticfilesystem", "DescribeReplicationConfigurations", "elasticfilesystem:DescribeReplicationConfigurations", Regional, d, "efs.file_systems.replication_destinations"),
@@ -344,6 +358,9 @@ func Operations() []Operation {
 		op("workspaces", "DescribeWorkspaceDirectories", "workspaces:DescribeWorkspaceDirectories", Regional, d, "workspaces.directories"),
 		op("workspaces", "DescribeIpGroups", "workspaces:DescribeIpGroups", Regional, d, "workspaces.ip_groups"),
 		op("workspaces", "DescribeWorkspaceImages", "workspaces:DescribeWorkspaceImages", Regional, d, "workspaces.images"),
+		// Only where WorkSpaces exist: one call per 25 bundles they use,
+		// whoever owns the bundle; a bundle names its image, a WorkSpace does not.
+		op("workspaces", "DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceBundles", PerItem, d, "workspaces.workspaces.image_id"),
 		// Directory Service, only where WorkSpaces has directories: their MFA (RADIUS).
 		op("ds", "DescribeDirectories", "ds:DescribeDirectories", Regional, d, "workspaces.directories.mfa_enabled"),
 	}

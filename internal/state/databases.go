@@ -174,7 +174,10 @@ type Workspace struct {
 	UserVolumeEncryption bool   `json:"user_volume_encryption"`
 	VolumeEncryptionKey  string `json:"volume_encryption_key,omitempty"`
 	RunningMode          string `json:"running_mode,omitempty"`
-	ImageID              string `json:"image_id,omitempty"`
+	// ImageID is the image of the WorkSpace's bundle as AWS names it now
+	// (DescribeWorkspaceBundles); a WorkSpace launched before its bundle's
+	// image changed runs the earlier image until it is rebuilt.
+	ImageID string `json:"image_id,omitempty"`
 }
 
 // WorkspaceDirectory is a directory registered with WorkSpaces.

@@ -131,7 +131,9 @@ type Role struct {
 	// ServiceLinked is true for roles under /aws-service-role/ that AWS manages.
 	ServiceLinked       bool   `json:"service_linked,omitempty"`
 	PermissionsBoundary string `json:"permissions_boundary,omitempty"`
-	MaxSessionDuration  int    `json:"max_session_duration,omitempty"`
+	// MaxSessionDuration is the longest session (seconds, 3600..43200) the
+	// role's credentials may last; 0 when it was not read.
+	MaxSessionDuration int `json:"max_session_duration,omitempty"`
 }
 
 // Policy is a managed IAM policy with its default version document.

@@ -233,7 +233,7 @@ func (g *gen) dataStores(r string, per func(string) int, sub func() string) {
 	}
 	for k := 0; k < per("function"); k++ {
 		name := g.id("fn-")
-		f := state.LambdaFunction{Meta: state.Meta{ARN: g.arn("lambda", r, "function:"+name), Region: r}, Name: name,
+		f := state.LambdaFunction{Meta: state.Meta{ARN: g.arn("lambda", r, "function:"+name), Region: r, Tags: g.tags()}, Name: name,
 			Runtime: g.pick("python3.12", "nodejs20.x", "python3.8", "go1.x"), PackageType: "Zip", RuntimeUpdateMode: g.pick("Auto", "FunctionUpdate", "Manual")}
 		if g.chance(20) {
 			f.Runtime, f.PackageType = "", "Image"

@@ -268,7 +268,7 @@ func (g *gen) iam() {
 		name := fmt.Sprintf("role-%05d", i)
 		r := state.Role{Meta: state.Meta{ARN: "arn:aws:iam::" + AccountID + ":role/" + name, Tags: g.tags()}, Name: name, Path: "/",
 			CreateDate: g.ago(30000), AssumeRolePolicyDocument: g.policyDoc(`{"AWS":"arn:aws:iam::` + g.pick(AccountID, "444455556666") + `:root"}`),
-			AttachedPolicies: attach(), InlinePolicies: inline()}
+			AttachedPolicies: attach(), InlinePolicies: inline(), MaxSessionDuration: []int{3600, 3600, 7200, 14400, 43200}[g.rng.IntN(5)]}
 		if g.coin() {
 			r.LastUsed = g.agoPtr(3000)
 		}
@@ -694,6 +694,7 @@ func (g *gen) logging(r string) {
 		t.LatestDelivery = g.agoPtr(50)
 	}
 	t.S3DataEventsRead, t.S3DataEventsWrite = g.chance(30), g.chance(30)
+	t.Tags = g.tags()
 	a.CloudTrail.Trails = append(a.CloudTrail.Trails, t)
 
 	if g.chance(85) {
@@ -768,7 +769,9 @@ func (g *gen) databases(r string, sgs, vpcs []string, per func(string) int) {
 	cpg := g.id("cpg-")
 	a.RDS.ParameterGroups = append(a.RDS.ParameterGroups, state.ParameterGroup{Meta: state.Meta{ARN: g.arn("rds", r, "cluster-pg:"+cpg), Region: r}, Name: cpg,
 		Family: "aurora-postgresql15", Cluster: true, Parameters: map[string]string{"rds.force_ssl": g.pick("0", "1")}})
-	var clusters []*state.DBCluster
+	// Indices into a.RDS.Clusters: pointers would go stale when a later
+	// append moves the slice.
+	var clusters []int
 	for k := 0; k < per("cluster"); k++ {
 		id := g.id("cluster-")
 		c := state.DBCluster{Meta: state.Meta{ARN: g.arn("rds", r, "cluster:"+id), Region: r, Tags: g.tags()}, ID: id, Engine: "aurora-postgresql", EngineVersion: "15.4",
@@ -778,7 +781,7 @@ func (g *gen) databases(r string, sgs, vpcs []string, per func(string) int) {
 			c.KMSKeyID = g.arn("kms", r, "key/"+g.id(""))
 		}
 		a.RDS.Clusters = append(a.RDS.Clusters, c)
-		clusters = append(clusters, &a.RDS.Clusters[len(a.RDS.Clusters)-1])
+		clusters = append(clusters, len(a.RDS.Clusters)-1)
 	}
 	var dbARNs []string
 	for k := 0; k < per("db"); k++ {
@@ -793,7 +796,7 @@ func (g *gen) databases(r string, sgs, vpcs []string, per func(string) int) {
 			d.KMSKeyID = g.arn("kms", r, "key/"+g.id(""))
 		}
 		if len(clusters) > 0 && g.chance(20) {
-			c := clusters[g.rng.IntN(len(clusters))]
+			c := &a.RDS.Clusters[clusters[g.rng.IntN(len(clusters))]]
 			d.ClusterID = c.ID
 			c.Members = append(c.Members, d.ID)
 		}
@@ -812,7 +815,7 @@ func (g *gen) databases(r string, sgs, vpcs []string, per func(string) int) {
 		s := state.DBSnapshot{Meta: state.Meta{Region: r, Tags: g.tags()}, ID: id, Cluster: cluster, Engine: "postgres", Encrypted: g.coin(),
 			Created: g.ago(5000), Type: g.pick("manual", "automated")}
 		if cluster {
-			s.ARN, s.SourceID, s.Engine = g.arn("rds", r, "cluster-snapshot:"+id), clusters[0].ID, "aurora-postgresql"
+			s.ARN, s.SourceID, s.Engine = g.arn("rds", r, "cluster-snapshot:"+id), a.RDS.Clusters[clusters[0]].ID, "aurora-postgresql"
 		} else {
 			s.ARN, s.SourceID = g.arn("rds", r, "snapshot:"+id), g.id("db-")
 			if g.chance(10) {
@@ -878,10 +881,13 @@ func (g *gen) workspaces(r string, n int) {
 	img := g.id("wsi-")
 	a.WorkSpaces.Images = append(a.WorkSpaces.Images, state.WorkspaceImage{Meta: state.Meta{ARN: g.arn("workspaces", r, "workspaceimage/"+img), Region: r},
 		ID: img, Name: "desktop", UpdateAvailable: g.coin(), State: "AVAILABLE"})
+	// Two bundles: the account's own on its image, and one of Amazon's.
+	bundleImage := map[string]string{"wsb-custom": img, "wsb-standard": "wsi-amazon-" + r}
 	for k := 0; k < n; k++ {
 		id := g.id("ws-")
-		w := state.Workspace{Meta: state.Meta{ARN: g.arn("workspaces", r, "workspace/"+id), Region: r}, ID: id, DirectoryID: dir, UserName: g.id("user"),
-			State: g.pick("AVAILABLE", "STOPPED"), BundleID: "wsb-standard", RootVolumeEncryption: g.coin(), UserVolumeEncryption: g.coin(), RunningMode: g.pick("AUTO_STOP", "ALWAYS_ON")}
+		bundle := g.pick("wsb-custom", "wsb-standard")
+		w := state.Workspace{Meta: state.Meta{ARN: g.arn("workspaces", r, "workspace/"+id), Region: r, Tags: g.tags()}, ID: id, DirectoryID: dir, UserName: g.id("user"),
+			State: g.pick("AVAILABLE", "STOPPED"), BundleID: bundle, ImageID: bundleImage[bundle], RootVolumeEncryption: g.coin(), UserVolumeEncryption: g.coin(), RunningMode: g.pick("AUTO_STOP", "ALWAYS_ON")}
 		if w.RootVolumeEncryption || w.UserVolumeEncryption {
 			w.VolumeEncryptionKey = g.arn("kms", r, "key/"+g.id(""))
 		}

@@ -98,6 +98,8 @@ func TestMotoIAM(t *testing.T) {
 	if !strings.Contains(r.AssumeRolePolicyDocument, "ec2.amazonaws.com") || len(r.AttachedPolicies) != 1 || r.AttachedPolicies[0].Name != "AppPolicy" {
 		t.Errorf("app-role = %+v", r)
 	}
+	// GetAccountAuthorizationDetails has no session duration: ListRoles does.
+	eq(t, "app-role max session duration", r.MaxSessionDuration, 7200)
 	p := find(t, "policy", i.Policies, func(p state.Policy) string { return p.Name }, "Admin")
 	eq(t, "Admin attachments", p.AttachmentCount, 1)
 	eq(t, "Admin aws-managed", p.AWSManaged, false)
@@ -364,6 +366,9 @@ func TestMotoLogging(t *testing.T) {
 	if local.IsMultiRegion || local.IsLogging || local.LogFileValidation || local.HomeRegion != insecureRegion {
 		t.Errorf("local trail = %+v", local)
 	}
+	// Trail tags come from ListTags at the trail's home region.
+	eq(t, "org trail classification", org.Tags["data-classification"], "restricted")
+	eq(t, "local trail tags", len(local.Tags), 0)
 	cfg := res.Account.Config
 	if len(cfg.Recorders) != 1 || cfg.Recorders[0].Region != secureRegion || !cfg.Recorders[0].Recording || !cfg.Recorders[0].AllSupported || !cfg.Recorders[0].IncludeGlobalResourceTypes {
 		t.Errorf("config recorders = %+v", cfg.Recorders)
@@ -437,6 +442,9 @@ func TestMotoDataStores(t *testing.T) {
 			eq(t, "function runtime", fn.Runtime, "python3.12")
 			eq(t, "function arn", fn.ARN, "arn:aws:lambda:"+r+":"+motoAccount+":function:resize")
 			eq(t, "function public policy", strings.Contains(fn.Policy, `"*"`), !secure)
+			// Function tags come in bulk from the Tagging API's GetResources.
+			eq(t, "function owner tag", fn.Tags["owner"], "media")
+			eq(t, "function classification", fn.Tags["data-classification"], map[bool]string{true: "confidential"}[secure])
 			fs := find(t, "file system", a.EFS.FileSystems, func(x state.FileSystem) string { return x.Region + "/" + x.Name }, r+"/shared-"+r)
 			eq(t, "efs encrypted", fs.Encrypted, secure)
 			eq(t, "efs policy", strings.Contains(fs.Policy, "aws:SecureTransport"), secure)
@@ -574,6 +582,12 @@ func TestMotoRedshiftAndWorkSpaces(t *testing.T) {
 	if w.DirectoryID != sc.directory || !w.RootVolumeEncryption || !w.UserVolumeEncryption || w.VolumeEncryptionKey == "" {
 		t.Errorf("workspace = %+v", w)
 	}
+	eq(t, "workspace classification (GetResources)", w.Tags["data-classification"], "confidential")
+	// moto has no DescribeWorkspaceBundles: the image is unknown, and says why.
+	eq(t, "workspace image", w.ImageID, "")
+	if g, ok := res.Account.Gaps.Find("workspaces", secureRegion, "DescribeWorkspaceBundles", ""); !ok || g.Reason != state.ReasonNotImplemented {
+		t.Errorf("workspace bundles gap = %+v, want not_implemented", g)
+	}
 	for _, r := range scenarioRegions {
 		secure := r == secureRegion
 		c := find(t, "redshift cluster", res.Account.Redshift.Clusters, func(x state.RedshiftCluster) string { return x.ID }, "dw-"+r)
@@ -610,7 +624,7 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		"guardduty:GetFindingsStatistics": true, "ec2:DescribeClientVpnEndpoints": true, "ec2:DescribeVpcBlockPublicAccessOptions": true,
 		"ssm:GetServiceSetting": true, "cloudwatch:DescribeAlarms": true, "securityhub:GetEnabledStandards": true, "elasticfilesystem:DescribeReplicationConfigurations": true,
 		"lambda:GetRuntimeManagementConfig": true, "backup:ListProtectedResources": true, "backup:GetBackupVaultAccessPolicy": true,
-		"backup:ListRecoveryPointsByBackupVault": true, "backup:ListBackupSelections": true,
+		"backup:ListRecoveryPointsByBackupVault": true, "backup:ListBackupSelections": true, "workspaces:DescribeWorkspaceBundles": true,
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -640,6 +654,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"CloudWatch Logs": "logs", "CloudWatch": "cloudwatch", "SNS": "sns", "SecurityHub": "securityhub",
 		"DynamoDB": "dynamodb", "Application Auto Scaling": "application-autoscaling", "Lambda": "lambda", "EFS": "elasticfilesystem",
 		"Directory Service": "ds", "Elastic Load Balancing v2": "elbv2", "Elastic Load Balancing": "elb", "WAFV2": "wafv2", "Backup": "backup",
+		"Resource Groups Tagging API": "tagging",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

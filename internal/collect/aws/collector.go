@@ -204,6 +204,7 @@ func regionalServices() []service {
 		{"elbv2", (*collector).elbv2},
 		{"elb", (*collector).elbClassic},
 		{"backup", (*collector).backup},
+		{"tagging", (*collector).tagging},
 	}
 }
 
@@ -220,6 +221,8 @@ type collector struct {
 	acct    *state.Account
 	clients clients
 	trails  trailSeen
+	// joined holds reads for other collectors' resources (applyJoins).
+	joined joins
 	// account ID and partition, read before the pool starts.
 	accountID, partition string
 }
@@ -350,6 +353,7 @@ func (c *collector) finish(regions []string) {
 			a.Gaps.Add(state.Gap{Service: s.service, Region: r, Operation: state.AllOperations, Reason: state.ReasonUnsupported, Message: s.why})
 		}
 	}
+	c.applyJoins(a)
 	replicaRegions(a)
 	sortState(a)
 }

@@ -47,8 +47,8 @@ func (c *collector) trailClient(region string) *cloudtrail.Client {
 }
 
 // cloudtrail lists the trails that apply to a region (its own, multi-region
-// and organization trails via shadow trails) and reads each trail's status
-// and event selectors once.
+// and organization trails via shadow trails) and reads each trail's status,
+// event selectors and tags once, at its home region.
 func (c *collector) cloudtrail(ctx context.Context, region string) {
 	cl := c.trailClient(region)
 	var trails []cttypes.Trail
@@ -62,6 +62,7 @@ func (c *collector) cloudtrail(ctx context.Context, region string) {
 	if err != nil {
 		return
 	}
+	var xs []*state.Trail
 	for _, t := range trails {
 		if !c.trails.first(str(t.TrailARN)) {
 			continue
@@ -77,24 +78,93 @@ func (c *collector) cloudtrail(ctx context.Context, region string) {
 		if a, err := arn.Parse(x.ARN); err == nil {
 			x.OwnerAccountID = a.AccountID
 		}
-		hc := c.trailClient(home)
-		c.sub("cloudtrail", home, x.ARN, func(ctx context.Context) {
-			_ = c.do(ctx, "cloudtrail", "GetTrailStatus", home, x.ARN, nil, func(ctx context.Context) error {
+		xs = append(xs, x)
+	}
+	// Tags in batches of up to 20 trails of one home region (ListTags
+	// answers only for the region it is called in).
+	byHome := map[string][]*state.Trail{}
+	var homes []string
+	for _, x := range xs {
+		if byHome[x.HomeRegion] == nil {
+			homes = append(homes, x.HomeRegion)
+		}
+		byHome[x.HomeRegion] = append(byHome[x.HomeRegion], x)
+	}
+	var batches [][]*state.Trail
+	for _, h := range homes {
+		for ts := byHome[h]; len(ts) > 0; {
+			n := min(20, len(ts))
+			batches = append(batches, ts[:n])
+			ts = ts[n:]
+		}
+	}
+	done := c.perItem(len(xs)+len(batches), func() {
+		c.rec.Update(func(a *state.Account) {
+			for _, x := range xs {
+				a.CloudTrail.Trails = append(a.CloudTrail.Trails, *x)
+			}
+		})
+	})
+	for _, x := range xs {
+		hc := c.trailClient(x.HomeRegion)
+		c.item("cloudtrail", x.HomeRegion, x.ARN, done, func(ctx context.Context) {
+			_ = c.do(ctx, "cloudtrail", "GetTrailStatus", x.HomeRegion, x.ARN, nil, func(ctx context.Context) error {
 				out, err := hc.GetTrailStatus(ctx, &cloudtrail.GetTrailStatusInput{Name: sdk.String(x.ARN)})
 				if err == nil {
 					x.IsLogging, x.LatestCloudWatchDelivery, x.LatestDelivery = b(out.IsLogging), tptr(out.LatestCloudWatchLogsDeliveryTime), tptr(out.LatestDeliveryTime)
 				}
 				return err
 			})
-			_ = c.do(ctx, "cloudtrail", "GetEventSelectors", home, x.ARN, nil, func(ctx context.Context) error {
+			_ = c.do(ctx, "cloudtrail", "GetEventSelectors", x.HomeRegion, x.ARN, nil, func(ctx context.Context) error {
 				out, err := hc.GetEventSelectors(ctx, &cloudtrail.GetEventSelectorsInput{TrailName: sdk.String(x.ARN)})
 				if err == nil {
 					applySelectors(x, out)
 				}
 				return err
 			})
-			c.rec.Update(func(a *state.Account) { a.CloudTrail.Trails = append(a.CloudTrail.Trails, *x) })
 		}, "GetTrailStatus", "GetEventSelectors")
+	}
+	for _, batch := range batches {
+		home := batch[0].HomeRegion
+		c.item("cloudtrail", home, "", done, func(ctx context.Context) { c.trailTags(ctx, home, batch) }, "ListTags")
+	}
+}
+
+// trailTags reads the tags of up to 20 trails of one home region in one
+// ListTags call. A failure is recorded for the whole home region (the call
+// names no single trail), leaving those trails' tags unknown.
+func (c *collector) trailTags(ctx context.Context, home string, batch []*state.Trail) {
+	cl := c.trailClient(home)
+	byARN := map[string]*state.Trail{}
+	arns := make([]string, 0, len(batch))
+	for _, x := range batch {
+		byARN[x.ARN] = x
+		arns = append(arns, x.ARN)
+	}
+	tags := map[string]map[string]string{}
+	err := c.do(ctx, "cloudtrail", "ListTags", home, "", nil, func(ctx context.Context) error {
+		in := &cloudtrail.ListTagsInput{ResourceIdList: arns}
+		for {
+			out, err := cl.ListTags(ctx, in)
+			if err != nil {
+				return err
+			}
+			for _, r := range out.ResourceTagList {
+				tags[str(r.ResourceId)] = tagMap(r.TagsList, func(t cttypes.Tag) (*string, *string) { return t.Key, t.Value })
+			}
+			if out.NextToken == nil || *out.NextToken == "" {
+				return nil
+			}
+			in.NextToken = out.NextToken
+		}
+	})
+	if err != nil {
+		return
+	}
+	for arn, t := range tags {
+		if x, ok := byARN[arn]; ok {
+			x.Tags = t
+		}
 	}
 }
 

@@ -181,7 +181,7 @@ func buildScenario(t *testing.T) *scenario {
 		AuthenticationCode1: sdk.String("123456"), AuthenticationCode2: sdk.String("654321")}))
 	pol := must(ic.CreatePolicy(ctx, &iam.CreatePolicyInput{PolicyName: sdk.String("AppPolicy"),
 		PolicyDocument: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"}]}`)}))
-	must(ic.CreateRole(ctx, &iam.CreateRoleInput{RoleName: sdk.String("app-role"),
+	must(ic.CreateRole(ctx, &iam.CreateRoleInput{RoleName: sdk.String("app-role"), MaxSessionDuration: sdk.Int32(7200),
 		AssumeRolePolicyDocument: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}`)}))
 	must(ic.AttachRolePolicy(ctx, &iam.AttachRolePolicyInput{RoleName: sdk.String("app-role"), PolicyArn: pol.Policy.Arn}))
 	must(ic.UpdateAccountPasswordPolicy(ctx, &iam.UpdateAccountPasswordPolicyInput{MinimumPasswordLength: sdk.Int32(14), RequireSymbols: true,
@@ -377,6 +377,7 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 		in := &cloudtrail.CreateTrailInput{Name: sdk.String(name), S3BucketName: sdk.String("shoulder-logs")}
 		if r == homeRegion {
 			in.IsMultiRegionTrail, in.EnableLogFileValidation, in.IncludeGlobalServiceEvents = sdk.Bool(true), sdk.Bool(true), sdk.Bool(true)
+			in.TagsList = []cttypes.Tag{{Key: sdk.String("data-classification"), Value: sdk.String("restricted")}}
 		} else {
 			name = "local-trail"
 			in.Name = sdk.String(name)
@@ -428,7 +429,13 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 
 	// Lambda: a function (open to everyone by its policy when insecure).
 	lc2 := lambda.NewFromConfig(cfg)
-	must(lc2.CreateFunction(ctx, &lambda.CreateFunctionInput{FunctionName: sdk.String("resize"), Runtime: lambdatypes.RuntimePython312,
+	// Its tags (readable only through the Tagging API in bulk) classify it
+	// in the secure region.
+	fnTags := map[string]string{"owner": "media"}
+	if secure {
+		fnTags["data-classification"] = "confidential"
+	}
+	must(lc2.CreateFunction(ctx, &lambda.CreateFunctionInput{FunctionName: sdk.String("resize"), Runtime: lambdatypes.RuntimePython312, Tags: fnTags,
 		Role: sdk.String("arn:aws:iam::" + motoAccount + ":role/app-role"), Handler: sdk.String("app.handler"), Code: &lambdatypes.FunctionCode{ZipFile: tinyZip()}}))
 	if !secure {
 		must(lc2.AddPermission(ctx, &lambda.AddPermissionInput{FunctionName: sdk.String("resize"), StatementId: sdk.String("anyone"),
@@ -491,7 +498,8 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 		sc.directory = *dir.DirectoryId
 		must(wc.CreateWorkspaces(ctx, &workspaces.CreateWorkspacesInput{Workspaces: []wstypes.WorkspaceRequest{{DirectoryId: dir.DirectoryId,
 			UserName: sdk.String("alice"), BundleId: sdk.String("wsb-0123456789"), RootVolumeEncryptionEnabled: sdk.Bool(true),
-			UserVolumeEncryptionEnabled: sdk.Bool(true), VolumeEncryptionKey: rot.KeyMetadata.Arn}}}))
+			UserVolumeEncryptionEnabled: sdk.Bool(true), VolumeEncryptionKey: rot.KeyMetadata.Arn,
+			Tags: []wstypes.Tag{{Key: sdk.String("data-classification"), Value: sdk.String("confidential")}}}}}))
 	}
 
 	// AWS Backup: a vault in each region; in the secure one under the

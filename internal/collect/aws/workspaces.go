@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"sort"
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/accessanalyzer"
@@ -50,6 +51,7 @@ func (c *collector) workspaces(ctx context.Context, region string) {
 		}
 	})
 	if err == nil {
+		c.bundleImages(ctx, cl, region, ws)
 		c.rec.Update(func(a *state.Account) { a.WorkSpaces.Workspaces = append(a.WorkSpaces.Workspaces, ws...) })
 	}
 	var dirs []state.WorkspaceDirectory
@@ -127,6 +129,53 @@ func (c *collector) workspaces(ctx context.Context, region string) {
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.WorkSpaces.Images = append(a.WorkSpaces.Images, imgs...) })
+	}
+}
+
+// bundleImages sets each WorkSpace's ImageID to the image of its bundle:
+// AWS names no image per WorkSpace, but every bundle names the image it
+// launches. DescribeWorkspaceBundles takes up to 25 bundle IDs a call,
+// whoever owns the bundle (the account or AMAZON), so a region costs one
+// call per 25 bundles in use and none without WorkSpaces. A bundle that no
+// longer exists leaves its WorkSpaces' image empty (unknown); a failed
+// call is a gap for the region.
+//
+// The image is the bundle's current one: a WorkSpace launched before its
+// bundle was updated runs the earlier image until it is rebuilt, and AWS
+// offers no API that says which.
+func (c *collector) bundleImages(ctx context.Context, cl *workspaces.Client, region string, ws []state.Workspace) {
+	seen := map[string]bool{}
+	var ids []string
+	for _, w := range ws {
+		if w.BundleID != "" && !seen[w.BundleID] {
+			seen[w.BundleID] = true
+			ids = append(ids, w.BundleID)
+		}
+	}
+	sort.Strings(ids)
+	image := map[string]string{}
+	for len(ids) > 0 {
+		batch := ids[:min(25, len(ids))] // the API's maximum
+		ids = ids[len(batch):]
+		_ = c.do(ctx, "workspaces", "DescribeWorkspaceBundles", region, "", nil, func(ctx context.Context) error {
+			in := &workspaces.DescribeWorkspaceBundlesInput{BundleIds: batch}
+			for {
+				out, err := cl.DescribeWorkspaceBundles(ctx, in)
+				if err != nil {
+					return err
+				}
+				for _, b := range out.Bundles {
+					image[str(b.BundleId)] = str(b.ImageId)
+				}
+				if out.NextToken == nil || *out.NextToken == "" {
+					return nil
+				}
+				in.NextToken = out.NextToken
+			}
+		})
+	}
+	for i := range ws {
+		ws[i].ImageID = image[ws[i].BundleID]
 	}
 }
 

@@ -1,0 +1,108 @@
+package aws
+
+import (
+	"context"
+	"sync"
+
+	sdk "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi"
+	rgttypes "github.com/aws/aws-sdk-go-v2/service/resourcegroupstaggingapi/types"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// taggedTypes are the resource types whose tags the Resource Groups
+// Tagging API reads for the collectors: their own listings (ListFunctions,
+// DescribeWorkspaces) carry no tags. "workspaces" is the service-level
+// form (every WorkSpaces resource type): AWS accepts it like
+// "workspaces:workspace", and moto understands only the service-level
+// form. Tags of other WorkSpaces resource types in the answer are ignored.
+func taggedTypes() []string { return []string{"lambda:function", "workspaces"} }
+
+// joins holds what one collector reads for another collector's resources,
+// applied once every task has ended (see applyJoins): the tags the
+// Tagging API returns for Lambda functions and WorkSpaces, and the
+// maximum session duration ListRoles returns for each role.
+type joins struct {
+	mu         sync.Mutex
+	tags       map[string]map[string]string // by ARN
+	maxSession map[string]int               // by role ARN
+}
+
+func (j *joins) addTags(arn string, tags map[string]string) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.tags == nil {
+		j.tags = map[string]map[string]string{}
+	}
+	j.tags[arn] = tags
+}
+
+func (j *joins) addMaxSession(arn string, seconds int) {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if j.maxSession == nil {
+		j.maxSession = map[string]int{}
+	}
+	j.maxSession[arn] = seconds
+}
+
+// tagging reads the tags of a region's Lambda functions and WorkSpaces in
+// bulk: GetResources returns every tagged (or once tagged) resource of the
+// requested types with all its tags, 100 a page. A resource it does not
+// return has no tags. When the call fails, the gap (tagging GetResources
+// in the region) tells the checks that those resources' classification is
+// unknown, not "untagged".
+func (c *collector) tagging(ctx context.Context, region string) {
+	cl := client(c, "tagging", region, func() *resourcegroupstaggingapi.Client {
+		return resourcegroupstaggingapi.NewFromConfig(c.cfg, func(o *resourcegroupstaggingapi.Options) {
+			o.Region = region
+			o.APIOptions = append(o.APIOptions, c.instrument("tagging", region))
+		})
+	})
+	found := map[string]map[string]string{}
+	err := c.do(ctx, "tagging", "GetResources", region, "", nil, func(ctx context.Context) error {
+		p := resourcegroupstaggingapi.NewGetResourcesPaginator(cl, &resourcegroupstaggingapi.GetResourcesInput{
+			ResourceTypeFilters: taggedTypes(), ResourcesPerPage: sdk.Int32(100)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, m := range page.ResourceTagMappingList {
+				found[str(m.ResourceARN)] = tagMap(m.Tags, func(t rgttypes.Tag) (*string, *string) { return t.Key, t.Value })
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	for arn, tags := range found {
+		c.joined.addTags(arn, tags)
+	}
+}
+
+// applyJoins puts what was read for other collectors' resources in place:
+// Lambda function and WorkSpace tags, role session durations. It runs
+// after every task has ended, so the order the tasks ran in does not matter.
+func (c *collector) applyJoins(a *state.Account) {
+	j := &c.joined
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	for i := range a.Lambda.Functions {
+		if t, ok := j.tags[a.Lambda.Functions[i].ARN]; ok {
+			a.Lambda.Functions[i].Tags = t
+		}
+	}
+	for i := range a.WorkSpaces.Workspaces {
+		if t, ok := j.tags[a.WorkSpaces.Workspaces[i].ARN]; ok {
+			a.WorkSpaces.Workspaces[i].Tags = t
+		}
+	}
+	for i := range a.IAM.Roles {
+		if s, ok := j.maxSession[a.IAM.Roles[i].ARN]; ok {
+			a.IAM.Roles[i].MaxSessionDuration = s
+		}
+	}
+}
