@@ -20,6 +20,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -53,16 +54,25 @@ type browser struct {
 func startBrowser(t testing.TB) *browser {
 	t.Helper()
 	bin := chromiumPath(t)
+	// Chromium's helper processes write to the profile until they exit, so
+	// the directory is removed only after the whole process group is gone
+	// (t.TempDir's cleanup would race them).
+	profile, err := os.MkdirTemp("", "shoulder-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu",
 		"--disable-background-networking", "--disable-component-update", "--disable-sync",
 		"--no-first-run", "--no-default-browser-check", "--disable-extensions",
-		"--user-data-dir="+t.TempDir(), "--remote-debugging-address=127.0.0.1",
+		"--user-data-dir="+profile, "--remote-debugging-address=127.0.0.1",
 		"--remote-debugging-port=0", "--window-size=1400,1000", "about:blank")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := cmd.Start(); err != nil {
+		_ = os.RemoveAll(profile)
 		t.Fatalf("starting chromium: %v", err)
 	}
 	b := &browser{cmd: cmd}
@@ -70,8 +80,16 @@ func startBrowser(t testing.TB) *browser {
 		if b.page != nil {
 			b.page.close()
 		}
-		_ = cmd.Process.Kill()
+		_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
 		_ = cmd.Wait()
+		var err error
+		for i := 0; i < 20; i++ {
+			if err = os.RemoveAll(profile); err == nil {
+				return
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		t.Errorf("removing chromium's profile %s: %v", profile, err)
 	})
 	// Chromium prints "DevTools listening on ws://127.0.0.1:PORT/devtools/browser/ID".
 	found := make(chan string, 1)
