@@ -12,7 +12,7 @@ import (
 
 // withoutDetails is a with the data of Detail operations removed: the
 // accounts each snapshot is shared with (not "all": public snapshots are
-// listed in bulk) and the IAM access keys.
+// listed in bulk), the IAM access keys and users' hardware MFA devices.
 func withoutDetails(a *state.Account) *state.Account {
 	b := *a
 	b.EC2.Snapshots = append([]state.Snapshot(nil), a.EC2.Snapshots...)
@@ -22,9 +22,19 @@ func withoutDetails(a *state.Account) *state.Account {
 			b.EC2.Snapshots[i].SharedWith = []string{"all"}
 		}
 	}
+	virtual := map[string]bool{}
+	for _, d := range a.IAM.VirtualMFADevices {
+		virtual[d.SerialNumber] = true
+	}
 	b.IAM.Users = append([]state.User(nil), a.IAM.Users...)
-	for i := range b.IAM.Users {
+	for i, u := range b.IAM.Users {
 		b.IAM.Users[i].AccessKeys = nil
+		b.IAM.Users[i].MFADevices = nil
+		for _, s := range u.MFADevices {
+			if virtual[s] {
+				b.IAM.Users[i].MFADevices = append(b.IAM.Users[i].MFADevices, s)
+			}
+		}
 	}
 	b.Gaps = state.Gaps{}
 	return &b
@@ -95,9 +105,17 @@ func TestSkippedDetailsChangeNoCheck(t *testing.T) {
 				if mode == "none" && !skipped["iam:ListAccessKeys@"] {
 					t.Errorf("no skipped gap for ListAccessKeys: %v", skipped)
 				}
+				// A user with a hardware device loses it without details.
+				hardware := false
+				for i, u := range withoutDetails(a).IAM.Users {
+					hardware = hardware || len(u.MFADevices) != len(a.IAM.Users[i].MFADevices)
+				}
+				if mode == "none" && hardware != skipped["iam:ListMFADevices@"] {
+					t.Errorf("users with hardware MFA: %v, skipped gap for ListMFADevices: %v", hardware, skipped["iam:ListMFADevices@"])
+				}
 				want := withoutDetails(a)
 				if mode != "none" {
-					want.IAM.Users = a.IAM.Users // auto read the few access keys
+					want.IAM.Users = a.IAM.Users // auto read the few access keys and MFA devices
 				}
 				got := *res.Account
 				got.Gaps = state.Gaps{}

@@ -613,13 +613,15 @@ func ec2VPCEndpointS3() check.Check {
 			Terraform: "resource \"aws_vpc_endpoint\" \"s3\" {\n  vpc_id            = aws_vpc.main.id\n  service_name      = \"com.amazonaws.${var.region}.s3\"\n  vpc_endpoint_type = \"Gateway\"\n  route_table_ids   = aws_route_table.private[*].id\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, "ec2", []string{"DescribeVpcs", "DescribeVpcEndpoints", "DescribeInstances"}, a.EC2.VPCs, func(v state.VPC) check.Result {
-				n := 0
-				for _, in := range a.EC2.Instances {
-					if in.VPCID == v.ID && in.State != "terminated" {
-						n++
-					}
+			// Instances per VPC, counted once (not once per VPC).
+			perVPC := map[string]int{}
+			for _, in := range a.EC2.Instances {
+				if in.State != "terminated" {
+					perVPC[in.VPCID]++
 				}
+			}
+			return eachRegional(a, "ec2", []string{"DescribeVpcs", "DescribeVpcEndpoints", "DescribeInstances"}, a.EC2.VPCs, func(v state.VPC) check.Result {
+				n := perVPC[v.ID]
 				switch {
 				case n == 0:
 					return check.NotApplicableR(v, "%s has no instances that would use an S3 endpoint", v.ID)
@@ -692,22 +694,35 @@ func ec2SubnetNoAutoPublicIP() check.Check {
 	}
 }
 
-// routeTableFor returns the route table that governs a subnet: its explicit
-// association, else its VPC's main table.
-func routeTableFor(a *state.Account, subnetID, vpcID string) (state.RouteTable, bool) {
-	var main *state.RouteTable
+// routeTables answers which route table a subnet uses: its explicit
+// association, else its VPC's main table. Built once per check run.
+type routeTables struct {
+	a      *state.Account
+	subnet map[string]int // subnet ID -> first table associating it
+	main   map[string]int // VPC ID -> its main table (the last one listed)
+}
+
+func indexRouteTables(a *state.Account) *routeTables {
+	x := &routeTables{a: a, subnet: map[string]int{}, main: map[string]int{}}
 	for i, rt := range a.EC2.RouteTables {
 		for _, s := range rt.SubnetIDs {
-			if s == subnetID {
-				return rt, true
+			if _, seen := x.subnet[s]; !seen {
+				x.subnet[s] = i
 			}
 		}
-		if rt.Main && rt.VPCID == vpcID {
-			main = &a.EC2.RouteTables[i]
+		if rt.Main {
+			x.main[rt.VPCID] = i
 		}
 	}
-	if main != nil {
-		return *main, true
+	return x
+}
+
+func (x *routeTables) forSubnet(subnetID, vpcID string) (state.RouteTable, bool) {
+	if i, ok := x.subnet[subnetID]; ok {
+		return x.a.EC2.RouteTables[i], true
+	}
+	if i, ok := x.main[vpcID]; ok {
+		return x.a.EC2.RouteTables[i], true
 	}
 	return state.RouteTable{}, false
 }
@@ -739,6 +754,7 @@ func ec2SubnetDBNoInternetRoute() check.Check {
 			var out []check.Result
 			badRDS := regionalListingUnknown(a, "rds", &out, "DescribeDBInstances")
 			badEC2 := regionalListingUnknown(a, "ec2", &out, "DescribeRouteTables")
+			tables := indexRouteTables(a)
 			for _, db := range a.RDS.Instances {
 				if badRDS[db.Region] || badEC2[db.Region] {
 					continue
@@ -750,7 +766,7 @@ func ec2SubnetDBNoInternetRoute() check.Check {
 				var open []string
 				unknown := ""
 				for _, s := range db.SubnetIDs {
-					rt, ok := routeTableFor(a, s, db.VPCID)
+					rt, ok := tables.forSubnet(s, db.VPCID)
 					if !ok {
 						unknown = s
 						continue

@@ -37,35 +37,63 @@ const (
 func daysSince(now, t time.Time) int { return int(now.Sub(t).Hours() / 24) }
 
 // runningInstanceCheck builds a patching check over running instances.
-func runningInstanceCheck(c check.Check, f func(a *state.Account, p *policy.Policy, in state.Instance) check.Result) check.Check {
+func runningInstanceCheck(c check.Check, f func(a *instances, p *policy.Policy, in state.Instance) check.Result) check.Check {
 	c.Run = func(a *state.Account, p *policy.Policy) []check.Result {
 		var out []check.Result
 		bad := regionalListingUnknown(a, "ec2", &out, "DescribeInstances")
+		x := indexInstances(a)
 		for _, in := range a.EC2.Instances {
 			if bad[in.Region] || in.State != "running" {
 				continue
 			}
-			out = append(out, f(a, p, in))
+			out = append(out, f(x, p, in))
 		}
 		return out
 	}
 	return c
 }
 
-func managedInstance(a *state.Account, id string) (state.ManagedInstance, bool) {
-	for _, m := range a.SSM.ManagedInstances {
-		if m.InstanceID == id {
-			return m, true
-		}
+// instances is the account with the per-instance lookups of the patching
+// checks indexed once per check run: a linear search per instance made
+// those checks quadratic in the number of instances.
+type instances struct {
+	*state.Account
+	managed     map[string]int
+	compliance  map[string]int
+	images      map[string][]int // AMI ID -> indices in a.EC2.Images, in order
+	association map[string]int   // instance ID -> first association compliance entry
+}
+
+func indexInstances(a *state.Account) *instances {
+	x := &instances{Account: a, managed: make(map[string]int, len(a.SSM.ManagedInstances)), compliance: make(map[string]int, len(a.SSM.PatchCompliance))}
+	// The first entry wins, as the linear search it replaces did.
+	for i := len(a.SSM.ManagedInstances) - 1; i >= 0; i-- {
+		x.managed[a.SSM.ManagedInstances[i].InstanceID] = i
+	}
+	for i := len(a.SSM.PatchCompliance) - 1; i >= 0; i-- {
+		x.compliance[a.SSM.PatchCompliance[i].InstanceID] = i
+	}
+	x.association = make(map[string]int, len(a.SSM.AssociationCompliance))
+	for i := len(a.SSM.AssociationCompliance) - 1; i >= 0; i-- {
+		x.association[a.SSM.AssociationCompliance[i].InstanceID] = i
+	}
+	x.images = make(map[string][]int, len(a.EC2.Images))
+	for i, im := range a.EC2.Images {
+		x.images[im.ID] = append(x.images[im.ID], i)
+	}
+	return x
+}
+
+func (x *instances) managedInstance(id string) (state.ManagedInstance, bool) {
+	if i, ok := x.managed[id]; ok {
+		return x.SSM.ManagedInstances[i], true
 	}
 	return state.ManagedInstance{}, false
 }
 
-func patchCompliance(a *state.Account, id string) (state.PatchCompliance, bool) {
-	for _, c := range a.SSM.PatchCompliance {
-		if c.InstanceID == id {
-			return c, true
-		}
+func (x *instances) patchCompliance(id string) (state.PatchCompliance, bool) {
+	if i, ok := x.compliance[id]; ok {
+		return x.SSM.PatchCompliance[i], true
 	}
 	return state.PatchCompliance{}, false
 }
@@ -91,11 +119,11 @@ func ssmInstanceManaged() check.Check {
 			CLI:       "aws ssm update-service-setting --setting-id arn:aws:ssm:<REGION>:<ACCOUNT>:servicesetting/ssm/managed-instance/default-ec2-instance-management-role --setting-value service-role/AWSSystemsManagerDefaultEC2InstanceManagementRoleV2",
 			Terraform: "resource \"aws_iam_role_policy_attachment\" \"ssm\" {\n  role       = aws_iam_role.ec2.name\n  policy_arn = \"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore\"\n}",
 		},
-	}, func(a *state.Account, _ *policy.Policy, in state.Instance) check.Result {
+	}, func(a *instances, _ *policy.Policy, in state.Instance) check.Result {
 		if g, ok := a.Gaps.Find("ssm", in.Region, "DescribeInstanceInformation", ""); ok {
 			return check.GapR(in, g)
 		}
-		m, ok := managedInstance(a, in.ID)
+		m, ok := a.managedInstance(in.ID)
 		switch {
 		case !ok:
 			return check.FailR(in, "%s is not managed by Systems Manager", in.ID)
@@ -116,14 +144,14 @@ func ssmInstancePatchCompliant() check.Check {
 		Severity:    check.High,
 		Remediation: ssmFix("Systems Manager > Patch Manager > Configure patching: select the instances (or all), scan and install on a schedule, with a baseline that approves security updates within days.",
 			"aws ssm send-command --document-name AWS-RunPatchBaseline --parameters Operation=Install --targets Key=InstanceIds,Values=<INSTANCE_ID>"),
-	}, func(a *state.Account, _ *policy.Policy, in state.Instance) check.Result {
+	}, func(a *instances, _ *policy.Policy, in state.Instance) check.Result {
 		if g, ok := a.Gaps.FindAny("ssm", in.Region, "", "DescribeInstanceInformation", "ListResourceComplianceSummaries"); ok {
 			return check.GapR(in, g)
 		}
-		if _, ok := managedInstance(a, in.ID); !ok {
+		if _, ok := a.managedInstance(in.ID); !ok {
 			return check.UnknownR(in, "%s is not managed by Systems Manager, so its patch state cannot be known", in.ID)
 		}
-		c, ok := patchCompliance(a, in.ID)
+		c, ok := a.patchCompliance(in.ID)
 		switch {
 		case !ok:
 			return check.FailR(in, "%s has no patch compliance: Patch Manager has never scanned it", in.ID)
@@ -144,11 +172,11 @@ func ssmInstancePatchScanRecent() check.Check {
 		Severity:    check.Medium,
 		Remediation: ssmFix("Systems Manager > Patch Manager > Patch policies: schedule a Scan (daily or weekly) for every managed instance.",
 			"aws ssm create-association --name AWS-RunPatchBaseline --parameters Operation=Scan --schedule-expression 'rate(1 day)' --targets Key=InstanceIds,Values=*"),
-	}, func(a *state.Account, p *policy.Policy, in state.Instance) check.Result {
+	}, func(a *instances, p *policy.Policy, in state.Instance) check.Result {
 		if g, ok := a.Gaps.Find("ssm", in.Region, "ListResourceComplianceSummaries", ""); ok {
 			return check.GapR(in, g)
 		}
-		c, ok := patchCompliance(a, in.ID)
+		c, ok := a.patchCompliance(in.ID)
 		switch {
 		case !ok:
 			return check.NotApplicableR(in, "%s has never been scanned (see ssm_instance_patch_compliant)", in.ID)
@@ -173,17 +201,15 @@ func ssmInstanceAssociationCompliant() check.Check {
 		Severity:    check.Low,
 		Remediation: ssmFix("Systems Manager > State Manager: open the failed association, read the execution output for the instance, fix the cause and Apply association now.",
 			"aws ssm list-resource-compliance-summaries --filters Key=ComplianceType,Values=Association,Type=EQUAL\naws ssm start-associations-once --association-ids <ASSOCIATION_ID>"),
-	}, func(a *state.Account, _ *policy.Policy, in state.Instance) check.Result {
+	}, func(a *instances, _ *policy.Policy, in state.Instance) check.Result {
 		if g, ok := a.Gaps.FindAny("ssm", in.Region, "", "DescribeInstanceInformation", "ListResourceComplianceSummaries"); ok {
 			return check.GapR(in, g)
 		}
-		if _, ok := managedInstance(a, in.ID); !ok {
+		if _, ok := a.managedInstance(in.ID); !ok {
 			return check.NotApplicableR(in, "%s is not managed by Systems Manager (see ssm_instance_managed)", in.ID)
 		}
-		for _, c := range a.SSM.AssociationCompliance {
-			if c.InstanceID != in.ID {
-				continue
-			}
+		if i, ok := a.association[in.ID]; ok {
+			c := a.SSM.AssociationCompliance[i]
 			if c.Status == "COMPLIANT" {
 				return check.PassR(in, "every association of %s succeeded", in.ID)
 			}
@@ -194,9 +220,9 @@ func ssmInstanceAssociationCompliant() check.Check {
 }
 
 // instanceImage finds the AMI an instance was launched from.
-func instanceImage(a *state.Account, in state.Instance) (state.Image, bool) {
-	for _, im := range a.EC2.Images {
-		if im.ID == in.ImageID && (im.Region == "" || im.Region == in.Region) {
+func (x *instances) instanceImage(in state.Instance) (state.Image, bool) {
+	for _, i := range x.images[in.ImageID] {
+		if im := x.EC2.Images[i]; im.Region == "" || im.Region == in.Region {
 			return im, true
 		}
 	}
@@ -205,15 +231,15 @@ func instanceImage(a *state.Account, in state.Instance) (state.Image, bool) {
 
 // amiCheck builds a check over running instances and their AMIs.
 func amiCheck(c check.Check, f func(a *state.Account, p *policy.Policy, in state.Instance, im state.Image) check.Result) check.Check {
-	return runningInstanceCheck(c, func(a *state.Account, p *policy.Policy, in state.Instance) check.Result {
+	return runningInstanceCheck(c, func(a *instances, p *policy.Policy, in state.Instance) check.Result {
 		if g, ok := a.Gaps.Find("ec2", in.Region, "DescribeImages", ""); ok {
 			return check.GapR(in, g)
 		}
-		im, ok := instanceImage(a, in)
+		im, ok := a.instanceImage(in)
 		if !ok {
 			return check.UnknownR(in, "AMI %s of %s is not visible (deregistered or no longer shared): its age and status cannot be read", in.ImageID, in.ID)
 		}
-		return f(a, p, in, im)
+		return f(a.Account, p, in, im)
 	})
 }
 

@@ -7,8 +7,9 @@ import (
 
 // Details chooses whether a collection makes the per-item calls of Detail
 // operations: reads that fill state no check judges (the account IDs each
-// EBS snapshot is shared with, IAM access key IDs), which AWS offers in no
-// bulk form and which can dominate the wall time of a large account.
+// EBS snapshot is shared with, IAM access key IDs, users' hardware MFA
+// serials), which AWS offers in no bulk form and which can dominate the wall
+// time of a large account.
 type Details string
 
 // The detail modes.

@@ -163,7 +163,9 @@ func Operations() []Operation {
 		op("iam", "ListVirtualMFADevices", "iam:ListVirtualMFADevices", Global, d, "iam.virtual_mfa_devices,users.mfa_devices"),
 		// Per user, only for users the credential report shows with MFA but
 		// no virtual device (hardware and FIDO devices are listed nowhere else).
-		op("iam", "ListMFADevices", "iam:ListMFADevices", PerItem, d, "iam.users.mfa_devices"),
+		// Detail: the checks judge users' MFA from the credential report
+		// (the root's from the virtual device list).
+		detail(op("iam", "ListMFADevices", "iam:ListMFADevices", PerItem, d, "iam.users.mfa_devices")),
 		// Per user, only for users the credential report shows with a key.
 		// Detail: the checks judge keys from the credential report; only
 		// the key IDs come from here.

@@ -178,21 +178,28 @@ func (c *collector) iam(ctx context.Context, _ string) {
 		row, haveRow := rows[u.Name]
 		return reportErr != nil || !haveRow || row.AccessKey1LastRotated != nil || row.AccessKey2LastRotated != nil || row.AccessKey1Active || row.AccessKey2Active
 	}
-	withKeys := 0
+	hasOtherMFA := func(u *state.User) bool {
+		row, haveRow := rows[u.Name]
+		return reportErr != nil || mfaErr != nil || !haveRow || (row.MFAActive && len(u.MFADevices) == 0)
+	}
+	withKeys, withMFA := 0, 0
 	for i := range users {
 		if hasKeys(&users[i]) {
 			withKeys++
 		}
+		if hasOtherMFA(&users[i]) {
+			withMFA++
+		}
 	}
+	// Both are detail reads: the checks judge keys and MFA from the
+	// credential report; only key IDs and device serials come from here.
 	readKeys := !c.skipDetail("iam", "ListAccessKeys", "", withKeys)
+	readMFA := !c.skipDetail("iam", "ListMFADevices", "", withMFA)
 	for i := range users {
 		u := &users[i]
-		row, haveRow := rows[u.Name]
+		row := rows[u.Name]
 		needKeys := readKeys && hasKeys(u)
-		needMFA := reportErr != nil || !haveRow || (row.MFAActive && len(u.MFADevices) == 0)
-		if mfaErr != nil {
-			needMFA = true
-		}
+		needMFA := readMFA && hasOtherMFA(u)
 		if !needKeys && !needMFA {
 			done()
 			continue
