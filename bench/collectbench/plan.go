@@ -62,14 +62,16 @@ func minimalPlan(a *state.Account) map[string]int {
 	}
 	withKeys := countIf(ia.Users, func(u state.User) bool { return len(u.AccessKeys) > 0 })
 	detailed("iam:ListAccessKeys", withKeys) // the credential report shows the key; its ID is only here
-	for _, u := range ia.Users {
+	withHardware := countIf(ia.Users, func(u state.User) bool {
 		for _, s := range u.MFADevices {
 			if !virtual[s] {
-				add("iam:ListMFADevices", 1) // a hardware device: listed nowhere else
-				break
+				return true
 			}
 		}
-	}
+		return false
+	})
+	detailed("iam:ListMFADevices", withHardware) // a hardware device's serial: listed nowhere else
+
 	add("account:GetAlternateContact", 1)
 	add("organizations:DescribeOrganization", 1)
 	if o := a.Organization; o != nil {
