@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
 	"os"
 	"strings"
 	"sync"
@@ -14,6 +15,7 @@ import (
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
+	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
@@ -82,6 +84,15 @@ func (c *collector) loadConfig(ctx context.Context) (sdk.Config, error) {
 	}
 	if o.HTTPClient != nil {
 		lo = append(lo, config.WithHTTPClient(o.HTTPClient))
+	} else {
+		// The SDK keeps 10 idle connections per host; with more workers
+		// than that, connections to a busy endpoint (S3, EC2 of a region)
+		// would be closed and reopened, a TLS handshake each time.
+		n := o.Concurrency
+		lo = append(lo, config.WithHTTPClient(awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) {
+			t.MaxIdleConnsPerHost = n
+			t.MaxIdleConns = max(t.MaxIdleConns, 4*n)
+		})))
 	}
 	if o.HomeRegion != "" {
 		lo = append(lo, config.WithRegion(o.HomeRegion))
