@@ -55,7 +55,7 @@ func (l *liveFlags) register(cmd *cobra.Command) {
 	f.StringVar(&l.externalID, "external-id", "", "live: external `ID` for --role-arn")
 	f.StringSliceVar(&l.regions, "regions", nil, "live: scan only these `REGIONS` (comma-separated; default: every region enabled for the account)")
 	f.StringVar(&l.endpointURL, "endpoint-url", "", "live: send every AWS call to this `URL` (an emulator); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> work too")
-	f.IntVar(&l.concurrency, "concurrency", 64, "live: number of parallel `workers` (each action stays within its own rate; more workers overlap more of AWS's latency)")
+	f.IntVar(&l.concurrency, "concurrency", 128, "live: number of parallel `workers` (each action stays within its own rate; more workers overlap more of AWS's latency)")
 	f.DurationVar(&l.callTimeout, "call-timeout", 30*time.Second, "live: give up on one AWS call after this `DURATION` (recorded as a timeout gap)")
 	f.StringArrayVar(&l.rates, "rate", nil, "live: override a client-side rate, `KEY=RPS[/BURST]` with KEY service:Action, service or rds:* (see `shoulder permissions --operations`)")
 	f.BoolVar(&l.stats, "stats", false, "live: print per-action calls, retries, throttles and errors to standard error")

@@ -52,7 +52,7 @@ type Options struct {
 	MaxAttempts int
 	// MaxBackoff caps the retryer's backoff between attempts (default 20s).
 	MaxBackoff time.Duration
-	// Concurrency is the number of workers (default 64).
+	// Concurrency is the number of workers (default 128).
 	Concurrency int
 	// Rates override the declared token-bucket rates; keys as in
 	// collect.NewDeclaration ("service:Action", "service" or a pool name).
@@ -89,7 +89,7 @@ func (o *Options) defaults() {
 		o.MaxBackoff = 20 * time.Second
 	}
 	if o.Concurrency <= 0 {
-		o.Concurrency = 64
+		o.Concurrency = 128
 	}
 	if o.CredentialReportWait <= 0 {
 		o.CredentialReportWait = 60 * time.Second
