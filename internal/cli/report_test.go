@@ -251,3 +251,35 @@ func TestScanHTMLCarriesFrameworksAndFrameworkView(t *testing.T) {
 		t.Error("SARIF rules do not name the controls their checks evidence")
 	}
 }
+
+// TestASFFRegion: --asff-region names the Security Hub region in every
+// finding's ProductArn; an unknown region is refused before the scan.
+func TestASFFRegion(t *testing.T) {
+	for _, tc := range []struct {
+		region, want string
+		code         int
+	}{
+		{region: "ap-southeast-2", want: "arn:aws:securityhub:ap-southeast-2:", code: ExitFindings},
+		{region: "mars-1", code: ExitError},
+	} {
+		code, out, errOut := run(t, "scan", "--demo", "--format", "asff", "--asff-region", tc.region)
+		if code != tc.code {
+			t.Fatalf("--asff-region %s: exit %d, want %d (%s)", tc.region, code, tc.code, errOut)
+		}
+		if tc.code == ExitError {
+			if !strings.Contains(errOut, "--asff-region") {
+				t.Errorf("error does not name the flag: %q", errOut)
+			}
+			continue
+		}
+		var findings []struct{ ProductArn string }
+		if err := json.Unmarshal([]byte(out), &findings); err != nil || len(findings) == 0 {
+			t.Fatalf("asff output: %v (%d findings)", err, len(findings))
+		}
+		for _, f := range findings {
+			if !strings.HasPrefix(f.ProductArn, tc.want) {
+				t.Fatalf("ProductArn %s, want prefix %s", f.ProductArn, tc.want)
+			}
+		}
+	}
+}

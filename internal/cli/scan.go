@@ -13,6 +13,7 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/regions"
 	"github.com/shoulder-dev/shoulder/internal/report"
 )
 
@@ -29,6 +30,8 @@ type scanFlags struct {
 	services []string
 	// framework, when set, judges the scan per control of that framework.
 	framework string
+	// asffRegion is the Security Hub region ASFF findings are imported into.
+	asffRegion string
 }
 
 func (app *App) scanCmd() *cobra.Command {
@@ -67,6 +70,7 @@ asff (Security Hub) and ocsf (Compliance Finding); see docs/formats.md.`,
 	fl.StringSliceVar(&f.areas, "area", nil, "run only checks of these `areas`")
 	fl.StringSliceVar(&f.services, "service", nil, "run only checks of these `services` (e.g. s3, ec2, iam)")
 	fl.StringVar(&f.framework, "framework", "", "run the checks a `framework` names (cis-3.0, cis-5.0, cis-7.0, fsbp-1.0.0) and report per control")
+	fl.StringVar(&f.asffRegion, "asff-region", "", "asff: the Security Hub `region` the findings are imported into (their ProductArn; default: the region with the most findings)")
 	return cmd
 }
 
@@ -152,6 +156,11 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
+	if f.asffRegion != "" {
+		if _, ok := regions.Lookup(f.asffRegion); !ok {
+			return withCode(ExitError, fmt.Errorf("--asff-region: %q is not an AWS region shoulder knows (e.g. eu-west-1)", f.asffRegion))
+		}
+	}
 	ids := f.checkIDs
 	if fscan != nil && len(ids) == 0 {
 		ids = fscan.ids
@@ -179,6 +188,7 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 		return err
 	}
 	opts.Table = report.TableOptions{Color: color, ShowAll: f.all}
+	opts.Region = f.asffRegion
 	if fscan != nil {
 		// --framework: the table and the JSON are the per-control view.
 		for _, name := range []string{"table", "json"} {
