@@ -48,10 +48,6 @@ func rdsChecks() []check.Check {
 	}
 }
 
-// minBackupRetentionDays is the shortest automated backup retention the
-// backup checks accept (a week, as FSBP and most regulators expect).
-const minBackupRetentionDays = 7
-
 func eachDBInstance(a *state.Account, judge func(d state.DBInstance) check.Result) []check.Result {
 	return eachRegional(a, "rds", []string{"DescribeDBInstances"}, a.RDS.Instances, judge)
 }
@@ -424,7 +420,7 @@ func rdsInstanceCACertificateCurrent() check.Check {
 func rdsInstanceBackupRetention() check.Check {
 	return check.Check{
 		ID:          "rds_instance_backup_retention",
-		Title:       fmt.Sprintf("RDS DB instances keep automated backups for at least %d days", minBackupRetentionDays),
+		Title:       "RDS DB instances keep automated backups for at least 7 days (policy)",
 		Description: "Automated backups give point-in-time recovery within the retention window; 0 turns them off and 1 day leaves no time to notice a problem.",
 		Area:        check.Backup,
 		Service:     "rds",
@@ -434,7 +430,8 @@ func rdsInstanceBackupRetention() check.Check {
 			CLI:       "aws rds modify-db-instance --db-instance-identifier <DB> --backup-retention-period 14 --apply-immediately",
 			Terraform: "resource \"aws_db_instance\" \"this\" {\n  backup_retention_period = 14\n}",
 		},
-		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			minDays := p.BackupRetentionDays()
 			return eachDBInstance(a, func(d state.DBInstance) check.Result {
 				switch {
 				case d.ClusterID != "":
@@ -443,8 +440,8 @@ func rdsInstanceBackupRetention() check.Check {
 					return check.NotApplicableR(d, "%s is a read replica of %s, whose backups cover it", d.ID, d.ReadReplicaSource)
 				case d.BackupRetentionDays == 0:
 					return check.FailR(d, "%s has automated backups turned off", d.ID)
-				case d.BackupRetentionDays < minBackupRetentionDays:
-					return check.FailR(d, "%s keeps backups for %d day(s), less than %d", d.ID, d.BackupRetentionDays, minBackupRetentionDays)
+				case d.BackupRetentionDays < minDays:
+					return check.FailR(d, "%s keeps backups for %d day(s), less than %d", d.ID, d.BackupRetentionDays, minDays)
 				default:
 					return check.PassR(d, "%s keeps backups for %d days", d.ID, d.BackupRetentionDays)
 				}
@@ -456,7 +453,7 @@ func rdsInstanceBackupRetention() check.Check {
 func rdsClusterBackupRetention() check.Check {
 	return check.Check{
 		ID:          "rds_cluster_backup_retention",
-		Title:       fmt.Sprintf("RDS and Aurora DB clusters keep automated backups for at least %d days", minBackupRetentionDays),
+		Title:       "RDS and Aurora DB clusters keep automated backups for at least 7 days (policy)",
 		Description: "Cluster backups are continuous within the retention window (1 to 35 days); a short window leaves little time to notice corruption or deletion.",
 		Area:        check.Backup,
 		Service:     "rds",
@@ -466,10 +463,11 @@ func rdsClusterBackupRetention() check.Check {
 			CLI:       "aws rds modify-db-cluster --db-cluster-identifier <CLUSTER> --backup-retention-period 14 --apply-immediately",
 			Terraform: "resource \"aws_rds_cluster\" \"this\" {\n  backup_retention_period = 14\n}",
 		},
-		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			minDays := p.BackupRetentionDays()
 			return eachDBCluster(a, func(c state.DBCluster) check.Result {
-				if c.BackupRetentionDays < minBackupRetentionDays {
-					return check.FailR(c, "%s keeps backups for %d day(s), less than %d", c.ID, c.BackupRetentionDays, minBackupRetentionDays)
+				if c.BackupRetentionDays < minDays {
+					return check.FailR(c, "%s keeps backups for %d day(s), less than %d", c.ID, c.BackupRetentionDays, minDays)
 				}
 				return check.PassR(c, "%s keeps backups for %d days", c.ID, c.BackupRetentionDays)
 			})

@@ -130,6 +130,7 @@ func rdsCases() map[string][]checkCase {
 		},
 		"rds_instance_backup_retention": {
 			{name: "14 days", acct: baseAccount(dsDB(nil)), want: dsWant(dsP)},
+			{name: "14 days, policy asks 30", acct: baseAccount(dsDB(nil)), pol: &policy.Policy{MinBackupRetentionDays: 30}, want: dsWant(dsF), msg: "less than 30"},
 			{name: "1 day", acct: baseAccount(dsDB(func(d *state.DBInstance) { d.BackupRetentionDays = 1 })), want: dsWant(dsF), msg: "1 day"},
 			{name: "off", acct: baseAccount(dsDB(func(d *state.DBInstance) { d.BackupRetentionDays = 0 })), want: dsWant(dsF), msg: "turned off"},
 			{name: "replica", acct: baseAccount(dsDB(func(d *state.DBInstance) { d.BackupRetentionDays, d.ReadReplicaSource = 0, dsRDSARN("db", "src") })), want: dsWant(dsNA)},
@@ -137,6 +138,7 @@ func rdsCases() map[string][]checkCase {
 		},
 		"rds_cluster_backup_retention": {
 			{name: "7 days", acct: baseAccount(dsCluster(nil)), want: dsWant(dsP)},
+			{name: "7 days, policy asks 14", acct: baseAccount(dsCluster(nil)), pol: &policy.Policy{MinBackupRetentionDays: 14}, want: dsWant(dsF), msg: "less than 14"},
 			{name: "1 day", acct: baseAccount(dsCluster(func(c *state.DBCluster) { c.BackupRetentionDays = 1 })), want: dsWant(dsF)},
 			clDenied,
 		},

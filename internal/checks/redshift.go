@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"fmt"
-
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
@@ -143,7 +141,7 @@ func redshiftClusterEnhancedVPCRouting() check.Check {
 func redshiftClusterSnapshotRetention() check.Check {
 	return check.Check{
 		ID:          "redshift_cluster_snapshot_retention",
-		Title:       fmt.Sprintf("Redshift clusters keep automated snapshots for at least %d days", minBackupRetentionDays),
+		Title:       "Redshift clusters keep automated snapshots for at least 7 days (policy)",
 		Description: "Automated snapshots are the cluster's backups; a retention of 0 turns them off and 1 day leaves no time to notice a problem.",
 		Area:        check.Backup,
 		Service:     "redshift",
@@ -153,13 +151,14 @@ func redshiftClusterSnapshotRetention() check.Check {
 			CLI:       "aws redshift modify-cluster --cluster-identifier <CLUSTER> --automated-snapshot-retention-period 14",
 			Terraform: "resource \"aws_redshift_cluster\" \"this\" {\n  automated_snapshot_retention_period = 14\n}",
 		},
-		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			minDays := p.BackupRetentionDays()
 			return eachRedshift(a, func(c state.RedshiftCluster) check.Result {
 				switch {
 				case c.AutomatedSnapshotRetention == 0:
 					return check.FailR(c, "%s has automated snapshots turned off", c.ID)
-				case c.AutomatedSnapshotRetention < minBackupRetentionDays:
-					return check.FailR(c, "%s keeps automated snapshots for %d day(s), less than %d", c.ID, c.AutomatedSnapshotRetention, minBackupRetentionDays)
+				case c.AutomatedSnapshotRetention < minDays:
+					return check.FailR(c, "%s keeps automated snapshots for %d day(s), less than %d", c.ID, c.AutomatedSnapshotRetention, minDays)
 				default:
 					return check.PassR(c, "%s keeps automated snapshots for %d days", c.ID, c.AutomatedSnapshotRetention)
 				}

@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -58,6 +59,7 @@ func redshiftCases() map[string][]checkCase {
 		"redshift_cluster_snapshot_retention": {
 			{name: "7", acct: baseAccount(dsRedshift(nil)), want: dsWant(dsP)},
 			{name: "1", acct: baseAccount(dsRedshift(func(c *state.RedshiftCluster) { c.AutomatedSnapshotRetention = 1 })), want: dsWant(dsF)},
+			{name: "1, policy accepts 1", acct: baseAccount(dsRedshift(func(c *state.RedshiftCluster) { c.AutomatedSnapshotRetention = 1 })), pol: &policy.Policy{MinBackupRetentionDays: 1}, want: dsWant(dsP)},
 			{name: "0", acct: baseAccount(dsRedshift(func(c *state.RedshiftCluster) { c.AutomatedSnapshotRetention = 0 })), want: dsWant(dsF), msg: "turned off"},
 			denied,
 		},

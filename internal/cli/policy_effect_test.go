@@ -58,6 +58,11 @@ func effectCases() []effectCase {
 		// another tag key, it is not classified, so not raised.
 		{key: "classification_tag", check: "s3_bucket_in_allowed_region", resource: "arn:aws:s3:::alpenglow-crm-backup-us",
 			without: euOnly, with: euOnly + "classification_tag: owner\n", wantWithout: "fail critical", wantWith: "fail high"},
+		// The events Aurora cluster keeps 7 days of backups: enough by
+		// default, not for a policy asking 14 (and it holds confidential
+		// data, so its failure is one severity higher).
+		{key: "min_backup_retention_days", check: "rds_cluster_backup_retention", resource: demoRes("rds", "eu-central-1", "cluster:events-aurora"),
+			without: "", with: "min_backup_retention_days: 14\n", wantWithout: "pass medium", wantWith: "fail high"},
 		// Without required_custody, sensitive data needs a customer managed
 		// key; the policy may accept less for a classification.
 		{key: "required_custody", check: "kms_data_store_custody", resource: "arn:aws:s3:::alpenglow-customer-exports",

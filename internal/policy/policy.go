@@ -34,6 +34,9 @@ type Policy struct {
 	MaxAccessKeyAgeDays int `json:"max_access_key_age_days,omitempty"`
 	// MaxCredentialUnusedDays is how long a credential may stay unused.
 	MaxCredentialUnusedDays int `json:"max_credential_unused_days,omitempty"`
+	// MinBackupRetentionDays is the shortest automated backup retention
+	// (RDS instances and clusters, Redshift snapshots) that passes.
+	MinBackupRetentionDays int `json:"min_backup_retention_days,omitempty"`
 	// RequiredCustody maps a classification value to the minimum key custody
 	// level its stores need (a level name of internal/custody, e.g.
 	// customer_managed); "*" applies to any resource.
@@ -73,6 +76,10 @@ const (
 	DefaultMaxAMIAgeDays           = 180
 	DefaultMaxAccessKeyAgeDays     = 90
 	DefaultMaxCredentialUnusedDays = 45
+	DefaultMinBackupRetentionDays  = 7
+	// MaxBackupRetentionDays is the longest automated backup retention AWS
+	// allows (RDS and Redshift: 35 days); a policy asking more can never pass.
+	MaxBackupRetentionDays = 35
 )
 
 // DefaultSensitiveValues are the classification values treated as sensitive
@@ -195,6 +202,14 @@ func (p *Policy) CredentialUnusedDays() int {
 		return DefaultMaxCredentialUnusedDays
 	}
 	return p.MaxCredentialUnusedDays
+}
+
+// BackupRetentionDays is the minimum automated backup retention in effect.
+func (p *Policy) BackupRetentionDays() int {
+	if p == nil || p.MinBackupRetentionDays <= 0 {
+		return DefaultMinBackupRetentionDays
+	}
+	return p.MinBackupRetentionDays
 }
 
 // Clock returns the evaluation time: p.Now if set, otherwise fallback
