@@ -28,45 +28,23 @@ func s3BucketACLNotPublic() check.Check {
 			Terraform: "resource \"aws_s3_bucket_ownership_controls\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule { object_ownership = \"BucketOwnerEnforced\" }\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			var out []check.Result
-			if g, ok := listingGap(a, "s3", "", "ListBuckets"); ok {
-				return []check.Result{check.GapR(accountRef(a), g)}
-			}
-			accountIgnores := a.S3.AccountPublicAccessBlock != nil && a.S3.AccountPublicAccessBlock.IgnorePublicAcls
-			for _, b := range a.S3.Buckets {
-				if b.ObjectOwnership == "BucketOwnerEnforced" {
-					out = append(out, check.PassR(b, "ACLs are disabled (BucketOwnerEnforced)"))
-					continue
-				}
-				if g, ok := a.Gaps.Find("s3", b.Region, "GetBucketAcl", b.ARN); ok {
-					out = append(out, check.GapR(b, g))
-					continue
-				}
-				var public []string
-				for _, gr := range b.ACLGrants {
-					if who := publicGrantee(gr); who != "" {
-						public = append(public, gr.Permission+" to "+who)
-					}
-				}
-				// A public grant is harmless when either Block Public Access
-				// (account or bucket) ignores public ACLs; one that could not
-				// be read may be the one that does.
-				accountGap, accountUnread := a.Gaps.Find("s3control", "", "GetPublicAccessBlock", "")
-				bucketGap, bucketUnread := a.Gaps.Find("s3", b.Region, "GetPublicAccessBlock", b.ARN)
+			return eachListedBucket(a, func(b *state.Bucket) check.Result {
+				v := bucketACLVerdict(a, b, anyPublicAccess)
 				switch {
-				case len(public) == 0:
-					out = append(out, check.PassR(b, "no ACL grant to AllUsers or AuthenticatedUsers"))
-				case accountIgnores || (b.PublicAccessBlock != nil && b.PublicAccessBlock.IgnorePublicAcls):
-					out = append(out, check.PassR(b, "ACL grants %s but Block Public Access ignores public ACLs", strings.Join(public, ", ")))
-				case accountUnread:
-					out = append(out, check.GapR(b, accountGap))
-				case bucketUnread:
-					out = append(out, check.GapR(b, bucketGap))
+				case v.exposure == exposureOpen:
+					return check.FailR(b, "ACL grants %s", strings.Join(v.grants, ", "))
+				case v.exposure == exposureUndecided:
+					return v.unknownResult(b)
+				case b.ObjectOwnership == "BucketOwnerEnforced":
+					return check.PassR(b, "ACLs are disabled (BucketOwnerEnforced)")
+				case v.exposure == exposureBlocked && len(v.grants) > 0:
+					return check.PassR(b, "ACL grants %s but Block Public Access ignores public ACLs (%s)", strings.Join(v.grants, ", "), v.blockedBy)
+				case v.exposure == exposureBlocked:
+					return check.PassR(b, "Block Public Access ignores any public ACL (%s)", v.blockedBy)
 				default:
-					out = append(out, check.FailR(b, "ACL grants %s", strings.Join(public, ", ")))
+					return check.PassR(b, "no ACL grant to AllUsers or AuthenticatedUsers")
 				}
-			}
-			return out
+			})
 		},
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
-	"github.com/shoulder-dev/shoulder/internal/iampolicy"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -752,21 +751,6 @@ func securityHubEnabled() check.Check {
 	}
 }
 
-// publicACLGrants lists the bucket ACL grants to everyone or to any AWS
-// account holder. ACLs are disabled under BucketOwnerEnforced ownership.
-func publicACLGrants(b *state.Bucket) []string {
-	if b.ObjectOwnership == "BucketOwnerEnforced" {
-		return nil
-	}
-	var out []string
-	for _, g := range b.ACLGrants {
-		if who := publicGrantee(g); who != "" {
-			out = append(out, who+":"+g.Permission)
-		}
-	}
-	return out
-}
-
 func cloudtrailBucketNotPublic() check.Check {
 	return check.Check{
 		ID:          "cloudtrail_bucket_not_public",
@@ -781,45 +765,23 @@ func cloudtrailBucketNotPublic() check.Check {
 			Terraform: "resource \"aws_s3_bucket_public_access_block\" \"trail\" {\n  bucket                  = aws_s3_bucket.trail.id\n  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n  restrict_public_buckets = true\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			// The account-level block is read with s3control GetPublicAccessBlock.
-			acctGap, acctPABUnknown := a.Gaps.Find("s3control", "", "GetPublicAccessBlock", "")
-			opts := iampolicy.Options{OwnAccount: a.AccountID, TrustedAccounts: p.TrustedAccounts}
-			if p.OrganizationID != "" {
-				opts.TrustedOrganizations = []string{p.OrganizationID}
-			}
-			return perTrailBucket(a, []string{"GetBucketPolicy", "GetBucketAcl", "GetPublicAccessBlock", "GetBucketOwnershipControls"}, func(b *state.Bucket, trails string) check.Result {
-				bpa := effectivePAB(a.S3.AccountPublicAccessBlock, b.PublicAccessBlock)
-				var exposed []string
-				if !bpa.IgnorePublicAcls {
-					if g := publicACLGrants(b); len(g) > 0 {
-						exposed = append(exposed, "ACL grants "+strings.Join(g, ", "))
-					}
+			// The bucket's unreadable settings are weighed by the shared
+			// publicity rule (s3_publicity.go), not turned into unknown up
+			// front: a public ACL is a finding whatever the unread policy says.
+			return perTrailBucket(a, nil, func(b *state.Bucket, trails string) check.Result {
+				bp := judgeBucketPublicity(a, b, p, anyPublicAccess)
+				switch bp.status() {
+				case check.Fail:
+					return check.FailR(b, "trail bucket %s (trail %s) is public: %s", b.Name, trails, strings.Join(bp.open(), "; "))
+				case check.Unknown:
+					return bp.undecided().unknownResult(b)
 				}
-				if !bpa.RestrictPublicBuckets && b.Policy != "" {
-					public := false
-					if b.PolicyIsPublic != nil {
-						public = *b.PolicyIsPublic
-					} else {
-						doc, err := iampolicy.Parse(b.Policy)
-						if err != nil {
-							return check.UnknownR(b, "the policy of trail bucket %s cannot be read: %v", b.Name, err)
-						}
-						public = iampolicy.IsPublic(doc, opts)
-					}
-					if public {
-						exposed = append(exposed, "the bucket policy grants access to everyone")
-					}
-				}
+				blocked := bp.blocked()
 				switch {
-				case len(exposed) > 0 && acctPABUnknown:
-					// The account-level block, which we could not read, may neutralise it.
-					return check.GapR(b, acctGap)
-				case len(exposed) > 0:
-					return check.FailR(b, "trail bucket %s (trail %s) is public: %s", b.Name, trails, strings.Join(exposed, "; "))
-				case bpa.All():
+				case bp.bpa.All():
 					return check.PassR(b, "trail bucket %s (trail %s) has Block Public Access fully on", b.Name, trails)
-				case len(publicACLGrants(b)) > 0:
-					return check.PassR(b, "trail bucket %s (trail %s): its public ACL grants are ignored (IgnorePublicAcls) and no policy statement is public", b.Name, trails)
+				case len(blocked) > 0:
+					return check.PassR(b, "trail bucket %s (trail %s): its grants to everyone are neutralised: %s", b.Name, trails, strings.Join(blocked, "; "))
 				default:
 					return check.PassR(b, "trail bucket %s (trail %s): no public ACL grant or policy statement", b.Name, trails)
 				}

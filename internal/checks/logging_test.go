@@ -158,7 +158,7 @@ func loggingCases() map[string][]checkCase {
 			{name: "public ACL", acct: baseAccount(trail(good), bucket("trail-logs", "eu-west-1", func(b *state.Bucket) {
 				b.ObjectOwnership = "ObjectWriter"
 				b.ACLGrants = []state.ACLGrant{{GranteeType: "Group", GranteeURI: state.AllUsersURI, Permission: "READ"}}
-			})), want: []check.Status{check.Fail}, msg: "AllUsers:READ"},
+			})), want: []check.Status{check.Fail}, msg: "READ to AllUsers"},
 			{name: "ACL neutralised by account BPA", acct: baseAccount(trail(good), func(a *state.Account) {
 				a.S3.AccountPublicAccessBlock = &state.PublicAccessBlock{IgnorePublicAcls: true}
 			}, bucket("trail-logs", "eu-west-1", func(b *state.Bucket) {

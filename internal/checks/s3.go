@@ -486,39 +486,28 @@ func s3BucketPolicyNotPublic() check.Check {
 			Terraform: "data \"aws_iam_policy_document\" \"bucket\" {\n  statement {\n    principals {\n      type        = \"AWS\"\n      identifiers = [\"*\"]\n    }\n    actions   = [\"s3:GetObject\"]\n    resources = [\"${aws_s3_bucket.this.arn}/*\"]\n    condition {\n      test     = \"StringEquals\"\n      variable = \"aws:PrincipalOrgID\"\n      values   = [\"<ORG_ID>\"]\n    }\n  }\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			return eachBucket(a, "GetBucketPolicy", func(b state.Bucket) check.Result {
-				if strings.TrimSpace(b.Policy) == "" {
-					return check.PassR(b, "no bucket policy")
+			return eachListedBucket(a, func(b *state.Bucket) check.Result {
+				v := bucketPolicyVerdict(a, b, p, anyPublicAccess)
+				switch v.exposure {
+				case exposureOpen:
+					return check.FailR(b, "the bucket policy grants to everyone: %s", strings.Join(v.grants, "; "))
+				case exposureUndecided:
+					return v.unknownResult(b)
+				case exposureBlocked:
+					if len(v.grants) == 0 {
+						return check.PassR(b, "%s limits any public policy to this account and AWS services", v.blockedBy)
+					}
+					return check.PassR(b, "the policy grants to everyone (%s) but %s limits access to this account and AWS services", strings.Join(v.grants, "; "), v.blockedBy)
+				case exposureClosed:
+					if strings.TrimSpace(b.Policy) == "" {
+						return check.PassR(b, "no bucket policy")
+					}
 				}
-				_, sh, err := analyseSharing(b.Policy, a, p)
-				if err != nil {
-					return check.UnknownR(b, "bucket policy of %s: %v", b.Name, err)
-				}
-				s3Says := b.PolicyIsPublic != nil && *b.PolicyIsPublic
-				if len(sh.public) == 0 && !s3Says {
-					return check.PassR(b, "the bucket policy grants nothing to everyone")
-				}
-				why := strings.Join(sh.public, "; ")
-				if why == "" {
-					why = "S3 itself reports the policy as public"
-				}
-				bpa, gap := blockPublicAccess(a, b)
-				switch {
-				case bpa.RestrictPublicBuckets:
-					return check.PassR(b, "the policy grants to everyone (%s) but RestrictPublicBuckets limits access to this account and AWS services", why)
-				case gap != nil:
-					return check.GapR(b, *gap)
-				default:
-					return check.FailR(b, "the bucket policy grants to everyone: %s", why)
-				}
+				return check.PassR(b, "the bucket policy grants nothing to everyone")
 			})
 		},
 	}
 }
-
-// s3WriteActions are the actions that let a caller change or destroy a
-// bucket's data or its access rules.
-var s3WriteActions = []string{"s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion", "s3:PutObjectAcl", "s3:PutBucketAcl", "s3:PutBucketPolicy", "s3:DeleteBucket", "s3:DeleteBucketPolicy", "s3:PutLifecycleConfiguration"}
 
 func s3BucketNoPublicWrite() check.Check {
 	return check.Check{
@@ -534,62 +523,19 @@ func s3BucketNoPublicWrite() check.Check {
 			Terraform: "resource \"aws_s3_bucket_public_access_block\" \"this\" {\n  bucket                  = aws_s3_bucket.this.id\n  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n  restrict_public_buckets = true\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			if g, ok := listingGap(a, "s3", "", "ListBuckets"); ok {
-				return []check.Result{check.GapR(accountRef(a), g)}
-			}
-			var out []check.Result
-			for _, b := range a.S3.Buckets {
-				// sure: open whatever else is true; maybe: open unless the
-				// Block Public Access setting we could not read blocks it.
-				bpa, bpaGap := blockPublicAccess(a, b)
-				var sure, maybe []string
-				var unknown *state.Gap
-				note := func(what string) {
-					if bpaGap != nil {
-						maybe = append(maybe, what)
-					} else {
-						sure = append(sure, what)
-					}
+			return eachListedBucket(a, func(b *state.Bucket) check.Result {
+				bp := judgeBucketPublicity(a, b, p, publicWriteAccess)
+				switch bp.status() {
+				case check.Fail:
+					return check.FailR(b, "everyone can write: %s", strings.Join(bp.open(), "; "))
+				case check.Unknown:
+					return bp.undecided().unknownResult(b)
 				}
-				if b.ObjectOwnership != "BucketOwnerEnforced" { // ACLs in effect
-					if g, ok := a.Gaps.Find("s3", b.Region, "GetBucketAcl", b.ARN); ok {
-						unknown = &g
-					} else if !bpa.IgnorePublicAcls {
-						for _, gr := range b.ACLGrants {
-							who := publicGrantee(gr)
-							if who != "" && (gr.Permission == "WRITE" || gr.Permission == "WRITE_ACP" || gr.Permission == "FULL_CONTROL") {
-								note("ACL " + gr.Permission + " to " + who)
-							}
-						}
-					}
+				if blocked := bp.blocked(); len(blocked) > 0 {
+					return check.PassR(b, "no public write is in effect: %s", strings.Join(blocked, "; "))
 				}
-				if g, ok := a.Gaps.Find("s3", b.Region, "GetBucketPolicy", b.ARN); ok {
-					unknown = &g
-				} else if pol, sh, err := analyseSharing(b.Policy, a, p); err != nil {
-					out = append(out, check.UnknownR(b, "bucket policy of %s: %v", b.Name, err))
-					continue
-				} else if !bpa.RestrictPublicBuckets {
-					for _, i := range sh.publicStatements {
-						for _, act := range s3WriteActions {
-							if pol.Statements[i].CoversAction(act) {
-								note("policy allows " + act + " to everyone")
-								break
-							}
-						}
-					}
-				}
-				switch {
-				case len(sure) > 0:
-					out = append(out, check.FailR(b, "everyone can write: %s", strings.Join(sure, "; ")))
-				case len(maybe) > 0:
-					out = append(out, check.GapR(b, *bpaGap))
-				case unknown != nil:
-					out = append(out, check.GapR(b, *unknown))
-				default:
-					out = append(out, check.PassR(b, "neither the ACL nor the policy lets everyone write"))
-				}
-			}
-			return out
+				return check.PassR(b, "neither the ACL nor the policy lets everyone write")
+			})
 		},
 	}
 }
