@@ -285,7 +285,7 @@ func ssmDocumentPublicSharingBlocked() check.Check {
 	return check.Check{
 		ID:          "ssm_document_public_sharing_blocked",
 		Title:       "Block public sharing for SSM documents is on in every region",
-		Description: "The account setting makes it impossible to share any document publicly, by mistake or otherwise.",
+		Description: "The account setting makes it impossible to share any document publicly, by mistake or otherwise. High, where FSBP SSM.7 says critical: the setting is a guardrail against future sharing, like the other account-level block-public-access checks; a document that is public now is reported as critical by ssm_document_not_public.",
 		Area:        check.AccessSharing,
 		Service:     "ssm",
 		Severity:    check.High,

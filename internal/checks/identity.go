@@ -122,7 +122,7 @@ func iamRootHardwareMFA() check.Check {
 	return check.Check{
 		ID:          "iam_root_hardware_mfa_enabled",
 		Title:       "The root user's MFA is a hardware device, not a virtual one",
-		Description: "A virtual MFA app lives on a phone that is also used for everything else; a dedicated hardware key or passkey kept in a safe protects the root user from device compromise.",
+		Description: "A virtual MFA app lives on a phone that is also used for everything else; a dedicated hardware key or passkey kept in a safe protects the root user from device compromise. High, where FSBP IAM.6 says critical: a virtual device is still a second factor (CIS makes hardware MFA a Level 2 control), and a root user without any MFA is reported as critical by iam_root_mfa_enabled. Raise it with severity_overrides in shoulder.yaml where policy demands hardware keys.",
 		Area:        check.Identity,
 		Service:     "iam",
 		Severity:    check.High,

@@ -96,10 +96,10 @@ func kmsKeyNotPendingDeletion() check.Check {
 	return check.Check{
 		ID:          "kms_key_not_pending_deletion",
 		Title:       "No customer managed KMS key is scheduled for deletion",
-		Description: "Deleting a KMS key is irreversible and makes everything encrypted under it unreadable; a scheduled deletion must be a deliberate, reviewed decision.",
+		Description: "Deleting a KMS key is irreversible and makes everything encrypted under it unreadable; a scheduled deletion must be a deliberate, reviewed decision. Critical, as FSBP KMS.3 rates it, even for a key no collected store names: client-side envelope encryption, objects encrypted with a key other than their bucket's default, and other accounts' use are invisible to a scan, so \"unused\" cannot be proven before the data is lost.",
 		Area:        check.KeyCustody,
 		Service:     "kms",
-		Severity:    check.High,
+		Severity:    check.Critical,
 		Remediation: check.Remediation{
 			Console:   "KMS > Customer managed keys > key > Key actions > Cancel key deletion, then Enable the key if it is still needed. Alert on ScheduleKeyDeletion with an EventBridge rule.",
 			CLI:       "aws kms cancel-key-deletion --key-id <KEY_ID>\naws kms enable-key --key-id <KEY_ID>",
