@@ -114,7 +114,9 @@ func TestAccessDeniedMakesOnlyItsChecksUnknown(t *testing.T) {
 	a := demoWithoutGaps(t)
 	_, base, _ := scan(t, a, awsfake.Options{}, nil)
 	mustMatter := map[string]bool{
-		"s3:ListBuckets": true, "s3:GetBucketAcl": true, "ec2:DescribeSecurityGroups": true,
+		// Not GetBucketAcl: the demo's account-level IgnorePublicAcls makes
+		// every ACL irrelevant to publicity, so an unread ACL changes nothing.
+		"s3:ListBuckets": true, "s3:GetBucketPolicy": true, "ec2:DescribeSecurityGroups": true,
 		"ec2:GetEbsEncryptionByDefault": true, "cloudtrail:DescribeTrails": true, "kms:ListKeys": true,
 		// The demo's WorkSpaces are classified confidential by their tags:
 		// without them, their key custody requirement is unknown.
