@@ -29,14 +29,14 @@ type index struct {
 	snapshotByID    map[string]*state.Snapshot
 	imageByID       map[string]*state.Image
 
-	keys     map[string][]*state.Key
-	keyByID  map[string]*state.Key
-	trails   map[string][]*state.Trail // by home region
-	buckets  map[string]*state.Bucket
+	keys    map[string][]*state.Key
+	keyByID map[string]*state.Key
+	trails  map[string][]*state.Trail // by home region
+	buckets map[string]*state.Bucket
 	// s3AccessPoints are S3 access points by region (s3control serves
 	// them regionally although it is routed as a global service).
 	s3AccessPoints map[string][]*state.S3AccessPoint
-	analyzer map[string][]*state.Analyzer
+	analyzer       map[string][]*state.Analyzer
 
 	recorders map[string][]*state.ConfigRecorder
 	channels  map[string][]*state.DeliveryChannel
