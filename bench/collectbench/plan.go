@@ -101,6 +101,11 @@ func minimalPlan(a *state.Account) map[string]int {
 		e := &a.EC2
 		count := func(n int) int { return n }
 		ec2List := func(action string, n int) { add("ec2:"+action, pages(n, 1000)) }
+		// S3 access points: a regional listing without Block Public Access,
+		// then GetAccessPoint for each.
+		aps := countIf(a.S3.AccessPoints, func(x state.S3AccessPoint) bool { return in(x.Region) })
+		add("s3control:ListAccessPoints", pages(aps, 1000))
+		add("s3control:GetAccessPoint", aps)
 		ec2List("DescribeInstances", countIf(e.Instances, func(x state.Instance) bool { return in(x.Region) }))
 		ec2List("DescribeSecurityGroups", countIf(e.SecurityGroups, func(x state.SecurityGroup) bool { return in(x.Region) }))
 		enis := 0

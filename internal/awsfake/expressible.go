@@ -36,6 +36,8 @@ import (
 //   - Application Load Balancers always balance across zones; a v2
 //     listener always has an ARN.
 //   - No declared call names a global database's other regions.
+//   - Every S3 access point has its own Block Public Access settings
+//     (GetAccessPoint always answers the four of them).
 //   - A gap for a whole service ("*") is recorded by the collectors as a
 //     gap for each of the service's listings (its per-item calls are never
 //     made).
@@ -86,6 +88,12 @@ func Expressible(a *state.Account) *state.Account {
 	for i := range ia.CredentialReport {
 		if r := &ia.CredentialReport[i]; r.User == state.RootUserName {
 			r.PasswordEnabled, r.PasswordLastChanged = false, nil
+		}
+	}
+	for i := range c.S3.AccessPoints {
+		ap := &c.S3.AccessPoints[i]
+		if _, unread := c.Gaps.Find("s3control", ap.Region, "GetAccessPoint", ap.ARN); ap.PublicAccessBlock == nil && !unread {
+			ap.PublicAccessBlock = &state.PublicAccessBlock{}
 		}
 	}
 	for i := range c.EC2.SecurityGroups {

@@ -29,11 +29,14 @@ type index struct {
 	snapshotByID    map[string]*state.Snapshot
 	imageByID       map[string]*state.Image
 
-	keys     map[string][]*state.Key
-	keyByID  map[string]*state.Key
-	trails   map[string][]*state.Trail // by home region
-	buckets  map[string]*state.Bucket
-	analyzer map[string][]*state.Analyzer
+	keys    map[string][]*state.Key
+	keyByID map[string]*state.Key
+	trails  map[string][]*state.Trail // by home region
+	buckets map[string]*state.Bucket
+	// s3AccessPoints are S3 access points by region (s3control serves
+	// them regionally although it is routed as a global service).
+	s3AccessPoints map[string][]*state.S3AccessPoint
+	analyzer       map[string][]*state.Analyzer
 
 	recorders map[string][]*state.ConfigRecorder
 	channels  map[string][]*state.DeliveryChannel
@@ -118,6 +121,7 @@ func buildIndex(a *state.Account) *index {
 	}
 
 	x.keys = group(a.KMS.Keys, func(v *state.Key) string { return v.Region })
+	x.s3AccessPoints = group(a.S3.AccessPoints, func(v *state.S3AccessPoint) string { return v.Region })
 	x.keyByID = map[string]*state.Key{}
 	for i := range a.KMS.Keys {
 		k := &a.KMS.Keys[i]

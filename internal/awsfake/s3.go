@@ -76,8 +76,16 @@ func (s *Server) s3controlService() *service {
 			rt("GET", "/v20180820/configuration/publicAccessBlock", "GetPublicAccessBlock"),
 			rt("PUT", "/v20180820/configuration/publicAccessBlock", "PutPublicAccessBlock"),
 			rt("DELETE", "/v20180820/configuration/publicAccessBlock", "DeletePublicAccessBlock"),
+			rt("GET", "/v20180820/accesspoint", "ListAccessPoints"),
+			rt("GET", "/v20180820/accesspoint/{Name}", "GetAccessPoint"),
+			rt("PUT", "/v20180820/accesspoint/{Name}", "CreateAccessPoint"),
+			rt("DELETE", "/v20180820/accesspoint/{Name}", "DeleteAccessPoint"),
 		},
-		ops: map[string]handler{"GetPublicAccessBlock": s3controlGetPublicAccessBlock}}
+		ops: map[string]handler{
+			"GetPublicAccessBlock": s3controlGetPublicAccessBlock,
+			"ListAccessPoints":     s3controlListAccessPoints,
+			"GetAccessPoint":       s3controlGetAccessPoint,
+		}}
 }
 
 // s3BucketName returns the bucket a request addresses: the path's first

@@ -48,6 +48,7 @@ func allCases() map[string][]checkCase {
 		backupCases(),
 		organizationCases(),
 		lambdaCases(),
+		s3AccessPointCases(),
 		honestyCases(),
 	} {
 		for id, cs := range part {

@@ -37,6 +37,7 @@ func All() []check.Check {
 		backupChecks(),
 		organizationChecks(),
 		lambdaChecks(),
+		s3AccessPointChecks(),
 	} {
 		all = append(all, group...)
 	}

@@ -202,6 +202,12 @@ func Operations() []Operation {
 		s3b("GetBucketWebsite", "GetBucketWebsite", "website"),
 		s3b("GetBucketTagging", "GetBucketTagging", "tags"),
 		op("s3control", "GetPublicAccessBlock", "s3:GetAccountPublicAccessBlock", Global, d, "s3.account_public_access_block"),
+		// S3 access points (regional: an access point lives in its bucket's
+		// region). The listing (up to 1,000 a page) has no Block Public
+		// Access; GetAccessPoint, once per access point, has it. AWS
+		// publishes no quota for either.
+		op("s3control", "ListAccessPoints", "s3:ListAccessPoints", Regional, d, "s3.access_points"),
+		op("s3control", "GetAccessPoint", "s3:GetAccessPoint", PerItem, d, "s3.access_points.public_access_block"),
 
 		// EC2 (regional). DescribeRegions runs once, in the home region.
 		ec2("DescribeRegions", Global, "regions"),

@@ -8,6 +8,33 @@ type S3 struct {
 	// nil when none is configured.
 	AccountPublicAccessBlock *PublicAccessBlock `json:"account_public_access_block,omitempty"`
 	Buckets                  []Bucket           `json:"buckets,omitempty"`
+	// AccessPoints are the account's S3 access points for general purpose
+	// buckets, read region by region (an access point lives in its
+	// bucket's region).
+	AccessPoints []S3AccessPoint `json:"access_points,omitempty"`
+}
+
+// S3AccessPoint is a named network endpoint attached to a bucket, with its
+// own policy and its own Block Public Access. S3 applies the most
+// restrictive of the account's, the bucket's and the access point's Block
+// Public Access settings to requests made through the access point; the
+// access point's own settings can only be chosen when it is created.
+type S3AccessPoint struct {
+	Meta
+	Name string `json:"name"`
+	// Bucket is the name of the bucket the access point serves.
+	Bucket string `json:"bucket"`
+	// BucketAccountID is the account that owns the bucket, when S3 says
+	// (it may differ from the access point's account).
+	BucketAccountID string `json:"bucket_account_id,omitempty"`
+	// NetworkOrigin is Internet, or VPC when the access point accepts
+	// requests from one VPC only.
+	NetworkOrigin string `json:"network_origin"`
+	// VPCID is the VPC a VPC access point is restricted to.
+	VPCID string `json:"vpc_id,omitempty"`
+	// PublicAccessBlock is the access point's own Block Public Access
+	// (GetAccessPoint); nil when it was not read, which is then a gap.
+	PublicAccessBlock *PublicAccessBlock `json:"public_access_block,omitempty"`
 }
 
 // PublicAccessBlock is one of S3's Block Public Access configurations.

@@ -145,7 +145,32 @@ func Account(o Options) *state.Account {
 	for i, r := range o.Regions {
 		g.region(i, r)
 	}
+	// Last, so that adding access points changed no other generated value.
+	g.s3AccessPoints()
 	return a
+}
+
+// s3AccessPoints gives about a quarter of the buckets an access point in
+// the bucket's region, Internet or VPC, with random Block Public Access.
+func (g *gen) s3AccessPoints() {
+	a := g.a
+	vpcs := map[string][]string{}
+	for _, v := range a.EC2.VPCs {
+		vpcs[v.Region] = append(vpcs[v.Region], v.ID)
+	}
+	for i, bk := range a.S3.Buckets {
+		if !g.chance(25) {
+			continue
+		}
+		name := fmt.Sprintf("ap-%06x", i)
+		ap := state.S3AccessPoint{Meta: state.Meta{ARN: g.arn("s3", bk.Region, "accesspoint/"+name), Region: bk.Region}, Name: name, Bucket: bk.Name,
+			BucketAccountID: AccountID, NetworkOrigin: "Internet",
+			PublicAccessBlock: &state.PublicAccessBlock{BlockPublicAcls: g.chance(80), IgnorePublicAcls: g.chance(80), BlockPublicPolicy: g.chance(80), RestrictPublicBuckets: g.chance(80)}}
+		if vs := vpcs[bk.Region]; len(vs) > 0 && g.coin() {
+			ap.NetworkOrigin, ap.VPCID = "VPC", vs[g.rng.IntN(len(vs))]
+		}
+		a.S3.AccessPoints = append(a.S3.AccessPoints, ap)
+	}
 }
 
 func (g *gen) organization() {
@@ -900,7 +925,7 @@ func Count(a *state.Account) int {
 	e := &a.EC2
 	n := len(e.Instances) + len(e.Volumes) + len(e.Snapshots) + len(e.SecurityGroups) + len(e.NetworkACLs) + len(e.VPCs) + len(e.Subnets) +
 		len(e.RouteTables) + len(e.FlowLogs) + len(e.Images) + len(e.VPNConnections) + len(e.VPCEndpoints)
-	n += len(a.S3.Buckets) + len(a.IAM.Users) + len(a.IAM.Groups) + len(a.IAM.Roles) + len(a.IAM.Policies) + len(a.KMS.Keys)
+	n += len(a.S3.Buckets) + len(a.S3.AccessPoints) + len(a.IAM.Users) + len(a.IAM.Groups) + len(a.IAM.Roles) + len(a.IAM.Policies) + len(a.KMS.Keys)
 	n += len(a.RDS.Instances) + len(a.RDS.Clusters) + len(a.RDS.Snapshots) + len(a.RDS.ParameterGroups) + len(a.RDS.EventSubscriptions)
 	n += len(a.Redshift.Clusters) + len(a.Redshift.ParameterGroups)
 	n += len(a.WorkSpaces.Workspaces) + len(a.WorkSpaces.Directories) + len(a.WorkSpaces.IPGroups) + len(a.WorkSpaces.Images)

@@ -618,6 +618,33 @@ func TestMotoRedshiftAndWorkSpaces(t *testing.T) {
 	}
 }
 
+// TestMotoS3AccessPoints: the listing and GetAccessPoint fill each access
+// point once, although moto lists them in every scanned region.
+func TestMotoS3AccessPoints(t *testing.T) {
+	_, res := collected(t)
+	aps := res.Account.S3.AccessPoints
+	if len(aps) != 2 {
+		t.Fatalf("access points = %+v, want open-ap and vpc-ap once each", aps)
+	}
+	byName := func(ap state.S3AccessPoint) string { return ap.Name }
+	open := find(t, "access point", aps, byName, "open-ap")
+	eq(t, "open-ap arn", open.ARN, "arn:aws:s3:"+homeRegion+":"+motoAccount+":accesspoint/open-ap")
+	eq(t, "open-ap region", open.Region, homeRegion)
+	eq(t, "open-ap bucket", open.Bucket, "shoulder-open")
+	eq(t, "open-ap origin", open.NetworkOrigin, "Internet")
+	eq(t, "open-ap vpc", open.VPCID, "")
+	if p := open.PublicAccessBlock; p == nil || !p.BlockPublicAcls || !p.IgnorePublicAcls || p.BlockPublicPolicy || p.RestrictPublicBuckets {
+		t.Errorf("open-ap BPA = %+v, want ACL settings on, policy settings off", p)
+	}
+	vpc := find(t, "access point", aps, byName, "vpc-ap")
+	eq(t, "vpc-ap bucket", vpc.Bucket, "shoulder-secure")
+	eq(t, "vpc-ap origin", vpc.NetworkOrigin, "VPC")
+	eq(t, "vpc-ap vpc", vpc.VPCID, "vpc-0123456789abcdef0")
+	if !vpc.PublicAccessBlock.All() {
+		t.Errorf("vpc-ap BPA = %+v, want S3's default (all on)", vpc.PublicAccessBlock)
+	}
+}
+
 // TestMotoOnlyExpectedGaps: every gap of the scenario is one this test
 // expects (an operation moto lacks, the disabled regions, directory MFA).
 func TestMotoOnlyExpectedGaps(t *testing.T) {

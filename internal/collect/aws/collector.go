@@ -205,6 +205,7 @@ func regionalServices() []service {
 		{"elb", (*collector).elbClassic},
 		{"backup", (*collector).backup},
 		{"tagging", (*collector).tagging},
+		{"s3control", (*collector).s3AccessPoints},
 	}
 }
 

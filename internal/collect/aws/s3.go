@@ -3,14 +3,11 @@ package aws
 import (
 	"context"
 	"errors"
-	"strings"
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3"
 	"github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
-	"github.com/aws/smithy-go/middleware"
-	smithyhttp "github.com/aws/smithy-go/transport/http"
 
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -268,26 +265,7 @@ func bucketRegion(lc types.BucketLocationConstraint) string {
 // s3AccountBPA reads the account-level S3 Block Public Access (an
 // s3control call). NoSuchPublicAccessBlockConfiguration means none is set.
 func (c *collector) s3AccountBPA(ctx context.Context, _ string) {
-	cl := client(c, "s3control", "", func() *s3control.Client {
-		return s3control.NewFromConfig(c.cfg, func(o *s3control.Options) {
-			o.Region = c.home()
-			o.APIOptions = append(o.APIOptions, c.instrument("s3control", ""))
-			if o.BaseEndpoint != nil {
-				// s3control's endpoint rules put the account ID in front of
-				// the host name ({account}.s3-control...), also in front of an
-				// override; an emulator's loopback address has no such names.
-				o.APIOptions = append(o.APIOptions, func(st *middleware.Stack) error {
-					return st.Finalize.Insert(middleware.FinalizeMiddlewareFunc("shoulder/no-account-host",
-						func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
-							if req, ok := in.Request.(*smithyhttp.Request); ok {
-								req.URL.Host = strings.TrimPrefix(req.URL.Host, c.accountID+".")
-							}
-							return next.HandleFinalize(ctx, in)
-						}), "ResolveEndpointV2", middleware.After)
-				})
-			}
-		})
-	})
+	cl := c.s3controlClient("")
 	_ = c.do(ctx, "s3control", "GetPublicAccessBlock", "", "", []string{"NoSuchPublicAccessBlockConfiguration"}, func(ctx context.Context) error {
 		out, err := cl.GetPublicAccessBlock(ctx, &s3control.GetPublicAccessBlockInput{AccountId: sdk.String(c.accountID)})
 		if err == nil && out.PublicAccessBlockConfiguration != nil {

@@ -270,6 +270,16 @@ func buildS3(ctx context.Context, t *testing.T) {
 	})
 	must(sc.PutPublicAccessBlock(ctx, &s3control.PutPublicAccessBlockInput{AccountId: sdk.String(motoAccount), PublicAccessBlockConfiguration: &s3ctypes.PublicAccessBlockConfiguration{
 		BlockPublicAcls: sdk.Bool(true), IgnorePublicAcls: sdk.Bool(true), BlockPublicPolicy: sdk.Bool(false), RestrictPublicBuckets: sdk.Bool(false)}}))
+
+	// Access points: one open to the Internet with the policy settings of
+	// Block Public Access off, one confined to a VPC with S3's defaults
+	// (all on). Moto keeps them per partition, lists them in every region
+	// and puts us-east-1 in every access point ARN.
+	must(sc.CreateAccessPoint(ctx, &s3control.CreateAccessPointInput{AccountId: sdk.String(motoAccount), Name: sdk.String("open-ap"), Bucket: sdk.String("shoulder-open"),
+		PublicAccessBlockConfiguration: &s3ctypes.PublicAccessBlockConfiguration{
+			BlockPublicAcls: sdk.Bool(true), IgnorePublicAcls: sdk.Bool(true), BlockPublicPolicy: sdk.Bool(false), RestrictPublicBuckets: sdk.Bool(false)}}))
+	must(sc.CreateAccessPoint(ctx, &s3control.CreateAccessPointInput{AccountId: sdk.String(motoAccount), Name: sdk.String("vpc-ap"), Bucket: sdk.String("shoulder-secure"),
+		VpcConfiguration: &s3ctypes.VpcConfiguration{VpcId: sdk.String("vpc-0123456789abcdef0")}}))
 }
 
 func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {

@@ -29,6 +29,7 @@ func sortState(a *state.Account) {
 	byARN(i.SAMLProviders)
 	sort.SliceStable(i.VirtualMFADevices, func(x, y int) bool { return i.VirtualMFADevices[x].SerialNumber < i.VirtualMFADevices[y].SerialNumber })
 	byARN(a.S3.Buckets)
+	byARN(a.S3.AccessPoints)
 	e := &a.EC2
 	sort.SliceStable(e.RegionSettings, func(x, y int) bool { return e.RegionSettings[x].Region < e.RegionSettings[y].Region })
 	byARN(e.Instances)

@@ -72,6 +72,7 @@ func Build() *state.Account {
 	x.workspaces()
 	x.networkPatching()
 	x.dataStores()
+	x.s3AccessPoints()
 	x.gaps()
 	return x.a
 }

@@ -1,0 +1,60 @@
+package checks
+
+import (
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// s3AccessPointChecks are the customer's duties on S3 access points.
+func s3AccessPointChecks() []check.Check {
+	return []check.Check{s3AccessPointBlockPublicAccess()}
+}
+
+// s3controlService is the gap service of the S3 Control calls.
+const s3controlService = "s3control"
+
+// apName names an access point and its bucket in messages.
+func apName(ap state.S3AccessPoint) string {
+	return "access point " + ap.Name + " (bucket " + ap.Bucket + ")"
+}
+
+func s3AccessPointBlockPublicAccess() check.Check {
+	return check.Check{
+		ID:    "s3_access_point_block_public_access",
+		Title: "S3 access points have all four Block Public Access settings on",
+		Description: "An access point carries its own Block Public Access, chosen when it is created and never changed after. " +
+			"S3 enforces the strictest of the account's, the bucket's and the access point's settings, so an access point " +
+			"with them off is only as private as the other two layers happen to be today.",
+		Area:     check.AccessSharing,
+		Service:  "s3",
+		Severity: check.Critical,
+		Remediation: check.Remediation{
+			Console: "An access point's Block Public Access cannot be edited: S3 > Access Points > Create access point on the same bucket " +
+				"with every 'Block public access settings for this Access Point' box ticked, copy its policy, move clients to the new alias, then delete the old access point.",
+			CLI: "aws s3control create-access-point --account-id <ACCOUNT_ID> --name <NEW_NAME> --bucket <BUCKET> " +
+				"--public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true\n" +
+				"aws s3control delete-access-point --account-id <ACCOUNT_ID> --name <OLD_NAME>",
+			Terraform: "resource \"aws_s3_access_point\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  name   = \"<NAME>\"\n" +
+				"  public_access_block_configuration {\n    block_public_acls       = true\n    ignore_public_acls      = true\n" +
+				"    block_public_policy     = true\n    restrict_public_buckets = true\n  }\n}",
+		},
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			return eachRegional(a, s3controlService, []string{"ListAccessPoints"}, a.S3.AccessPoints, func(ap state.S3AccessPoint) check.Result {
+				if g, ok := a.Gaps.Find(s3controlService, ap.Region, "GetAccessPoint", ap.ARN); ok {
+					return check.GapR(ap, g)
+				}
+				if ap.PublicAccessBlock == nil {
+					// GetAccessPoint always answers the settings; none recorded
+					// and no gap means nobody read them.
+					return check.UnknownR(ap, "%s: its Block Public Access settings were not read", apName(ap))
+				}
+				if !ap.PublicAccessBlock.All() {
+					// pabOff (s3.go) names the settings that are off.
+					return check.FailR(ap, "%s has Block Public Access partial: %s", apName(ap), pabOff(ap.PublicAccessBlock))
+				}
+				return check.PassR(ap, "%s blocks public access (all four settings on)", apName(ap))
+			})
+		},
+	}
+}
