@@ -243,7 +243,14 @@ func TestTimeoutIsAGapNotAHang(t *testing.T) {
 	r := start(t, a, awsfake.Options{Faults: []awsfake.Fault{hang}})
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	res, err := collectaws.Collect(ctx, collectOptions(r, a, func(o *collectaws.Options) { o.CallTimeout = 300 * time.Millisecond }))
+	// The timeout is long enough that no answered call reaches it on a
+	// loaded 2-core machine (at 300 ms, other regions' KMS calls sometimes
+	// did under a full parallel test run), and short enough to keep the
+	// test quick; fewer workers keep the load down.
+	res, err := collectaws.Collect(ctx, collectOptions(r, a, func(o *collectaws.Options) {
+		o.CallTimeout = 2 * time.Second
+		o.Concurrency = 16
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
