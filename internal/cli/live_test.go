@@ -64,7 +64,7 @@ func TestLiveFlagErrors(t *testing.T) {
 func TestDetailsDefaults(t *testing.T) {
 	for cmd, want := range map[string]string{"scan": "auto", "matrix": "auto", "collect": "all", "datamap": "all"} {
 		code, out, _ := run(t, cmd, "--help")
-		if code != ExitOK || !strings.Contains(out, "--details string") || !strings.Contains(out, `(default "`+want+`")`) {
+		if code != ExitOK || !strings.Contains(out, "--details mode") || !strings.Contains(out, `(default "`+want+`")`) {
 			t.Errorf("%s --help: exit %d, want --details defaulting to %s:\n%s", cmd, code, want, out)
 		}
 	}

@@ -64,7 +64,7 @@ func (l *liveFlags) register(cmd *cobra.Command) {
 	if def == "" {
 		def = string(collect.DetailsAuto)
 	}
-	f.StringVar(&l.details, "details", def, "live: per-item reads no check judges (the accounts each EBS snapshot is shared with, IAM access key IDs, IAM users' hardware MFA serials): "+
+	f.StringVar(&l.details, "details", def, "live: `mode` for the per-item reads no check judges (the accounts each EBS snapshot is shared with, IAM access key IDs, IAM users' hardware MFA serials): "+
 		"auto makes them where they take under "+collect.DetailBudget.String()+" a region at AWS's rates and records the rest as skipped gaps, all always, none never")
 }
 
