@@ -86,7 +86,7 @@ func dynamodbTableAutoScaling() check.Check {
 	return check.Check{
 		ID:          "dynamodb_table_autoscaling",
 		Title:       "DynamoDB tables scale capacity with demand",
-		Description: "A provisioned table without auto scaling throttles requests when load grows; on-demand tables scale by themselves.",
+		Description: "A provisioned table without auto scaling throttles requests when load grows; on-demand tables scale by themselves. Rated below FSBP's medium: it guards availability, not who can read or change data.",
 		Area:        check.Backup,
 		Service:     "dynamodb",
 		Severity:    check.Low,

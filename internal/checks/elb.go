@@ -261,7 +261,7 @@ func elbClassicConnectionDraining() check.Check {
 	return elbCheck(check.Check{
 		ID:          "elb_classic_connection_draining",
 		Title:       "Classic load balancers drain connections from deregistering instances",
-		Description: "Without connection draining, in-flight requests are cut when an instance is deregistered or fails its health check (during patching, for instance).",
+		Description: "Without connection draining, in-flight requests are cut when an instance is deregistered or fails its health check (during patching, for instance). Rated below FSBP's medium: it guards availability, not who can read or change data.",
 		Area:        check.Backup,
 		Severity:    check.Low,
 		Remediation: check.Remediation{
@@ -323,7 +323,7 @@ func elbClassicCrossZone() check.Check {
 	return elbCheck(check.Check{
 		ID:          "elb_classic_cross_zone",
 		Title:       "Classic load balancers balance across zones",
-		Description: "Without cross-zone load balancing each zone's nodes serve only their zone's instances, so a zone with fewer healthy instances is overloaded.",
+		Description: "Without cross-zone load balancing each zone's nodes serve only their zone's instances, so a zone with fewer healthy instances is overloaded. Rated below FSBP's medium: it guards availability, not who can read or change data.",
 		Area:        check.Backup,
 		Severity:    check.Low,
 		Remediation: check.Remediation{

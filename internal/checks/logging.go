@@ -474,7 +474,7 @@ func configRecorderServiceLinkedRole() check.Check {
 		Description: "The service-linked role has exactly the permissions Config needs and cannot be edited, so recording cannot silently break or be widened by a role change.",
 		Area:        check.Logging,
 		Service:     "config",
-		Severity:    check.Low,
+		Severity:    check.Medium,
 		Remediation: check.Remediation{
 			Console:   "AWS Config > Settings > Edit > AWS Config role: choose Use an existing AWS Config service-linked role.",
 			CLI:       "aws iam create-service-linked-role --aws-service-name config.amazonaws.com\naws configservice put-configuration-recorder --configuration-recorder name=default,roleARN=arn:aws:iam::<ACCOUNT>:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig --recording-group allSupported=true",

@@ -735,7 +735,7 @@ func rdsInstanceAutoMinorUpgrade() check.Check {
 		Description: "AWS patches the host, but applying engine minor versions (which carry security fixes) is the customer's choice; auto minor version upgrade applies them in the maintenance window.",
 		Area:        check.Patching,
 		Service:     "rds",
-		Severity:    check.Medium,
+		Severity:    check.High,
 		Remediation: check.Remediation{
 			Console:   "RDS > instance > Modify > Maintenance > Auto minor version upgrade: Enable > apply.",
 			CLI:       "aws rds modify-db-instance --db-instance-identifier <DB> --auto-minor-version-upgrade --apply-immediately",

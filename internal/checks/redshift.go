@@ -243,7 +243,7 @@ func redshiftClusterMultiAZ() check.Check {
 	return check.Check{
 		ID:          "redshift_cluster_multi_az",
 		Title:       "Redshift clusters run Multi-AZ",
-		Description: "A Multi-AZ RA3 cluster keeps compute in two Availability Zones and stays available if one fails.",
+		Description: "A Multi-AZ RA3 cluster keeps compute in two Availability Zones and stays available if one fails. Rated below FSBP's medium: it guards availability, not who can read or change data.",
 		Area:        check.Backup,
 		Service:     "redshift",
 		Severity:    check.Low,
