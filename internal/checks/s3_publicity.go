@@ -290,3 +290,24 @@ func eachListedBucket(a *state.Account, judge func(b *state.Bucket) check.Result
 	}
 	return out
 }
+
+// BucketPublicity answers, for other packages (the data map), whether
+// bucket b is public under the one rule above: check.Fail when it is (why
+// says which grant), check.Unknown when a setting that was not read could
+// decide it (why names the gap), check.Pass when it is not (why names the
+// public grants Block Public Access neutralises, if any).
+func BucketPublicity(a *state.Account, b *state.Bucket, p *policy.Policy) (status check.Status, why string) {
+	bp := judgeBucketPublicity(a, b, p, anyPublicAccess)
+	switch st := bp.status(); st {
+	case check.Fail:
+		return st, strings.Join(bp.open(), "; ")
+	case check.Unknown:
+		v := bp.undecided()
+		if v.gap != nil {
+			return st, "could not read " + v.gap.String()
+		}
+		return st, v.reason
+	default:
+		return st, strings.Join(bp.blocked(), "; ")
+	}
+}

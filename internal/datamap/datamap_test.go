@@ -85,9 +85,15 @@ func TestBucketExposure(t *testing.T) {
 		shareTo []Share
 	}{
 		{name: "no policy, no ACL", level: Private},
-		{name: "public policy", mut: func(b *state.Bucket) { b.Policy = publicRead }, level: Public, detail: "bucket policy grants s3:GetObject to everyone"},
-		{name: "public policy behind RestrictPublicBuckets", mut: func(b *state.Bucket) { b.Policy = publicRead; b.PublicAccessBlock = bpaAll }, level: Private, detail: "confines it to the account"},
+		{name: "public policy", mut: func(b *state.Bucket) { b.Policy = publicRead }, level: Public, detail: "the bucket policy grants to everyone: statement 1 (s3:GetObject)"},
+		{name: "public policy behind RestrictPublicBuckets", mut: func(b *state.Bucket) { b.Policy = publicRead; b.PublicAccessBlock = bpaAll }, level: Private, detail: "neutralised by RestrictPublicBuckets"},
 		{name: "public policy, account-level BPA", mut: func(b *state.Bucket) { b.Policy = publicRead }, acct: func(a *state.Account) { a.S3.AccountPublicAccessBlock = bpaAll }, level: Private},
+		// The checks' rule: an unread Block Public Access could neutralise
+		// the public policy, so the bucket is neither public nor private.
+		{name: "public policy, account-level BPA unread", mut: func(b *state.Bucket) { b.Policy = publicRead }, acct: func(a *state.Account) {
+			a.S3.AccountPublicAccessBlock = nil
+			a.Gaps.Add(state.Gap{Service: "s3control", Operation: "GetPublicAccessBlock", Reason: state.ReasonAccessDenied})
+		}, level: Unknown, detail: "GetPublicAccessBlock"},
 		{name: "shared with a trusted account", mut: func(b *state.Bucket) { b.Policy = toAccount(trusted) }, level: Shared, shareTo: []Share{{Account: trusted, Trusted: true, Via: "bucket policy"}}},
 		{name: "shared with an untrusted account", mut: func(b *state.Bucket) { b.Policy = toAccount(untrusted) }, level: Shared, shareTo: []Share{{Account: untrusted, Via: "bucket policy"}}},
 		{name: "own account only", mut: func(b *state.Bucket) { b.Policy = toAccount(own) }, level: Private},
@@ -98,7 +104,7 @@ func TestBucketExposure(t *testing.T) {
 		{name: "public ACL", mut: func(b *state.Bucket) {
 			b.ObjectOwnership = "ObjectWriter"
 			b.ACLGrants = []state.ACLGrant{{GranteeType: "Group", GranteeURI: state.AllUsersURI, Permission: "READ"}}
-		}, level: Public, detail: "bucket ACL grants READ to AllUsers"},
+		}, level: Public, detail: "the ACL grants READ to AllUsers"},
 		{name: "public ACL ignored by BPA", mut: func(b *state.Bucket) {
 			b.ObjectOwnership = "ObjectWriter"
 			b.ACLGrants = []state.ACLGrant{{GranteeType: "Group", GranteeURI: state.AllUsersURI, Permission: "READ"}}

@@ -2,6 +2,8 @@ package datamap
 
 import (
 	"fmt"
+	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/checks"
 	"sort"
 	"strings"
 	"time"
@@ -340,30 +342,32 @@ func dedupe(xs []string) []string {
 
 func (ix *index) bucket(s *Store, b *state.Bucket, p *policy.Policy) {
 	a := ix.a
-	acct := a.S3.AccountPublicAccessBlock
-	restrict := (acct != nil && acct.RestrictPublicBuckets) || (b.PublicAccessBlock != nil && b.PublicAccessBlock.RestrictPublicBuckets)
-	ignoreACL := (acct != nil && acct.IgnorePublicAcls) || (b.PublicAccessBlock != nil && b.PublicAccessBlock.IgnorePublicAcls) || b.ObjectOwnership == "BucketOwnerEnforced"
-	if g, ok := ix.gap("s3", b.Region, b.ARN, "GetBucketPolicy"); ok {
-		s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
-	} else {
-		s.Exposure = resourcePolicy(a, p, b.Policy, "bucket policy", restrict)
-		if b.PolicyIsPublic != nil && *b.PolicyIsPublic && !restrict && s.Exposure.Level != Public {
-			s.Exposure.Level, s.Exposure.Detail = Public, "S3 reports the bucket policy as public"
+	// Whether the bucket is public is the checks' one S3 publicity rule, so
+	// the map and the checks never disagree; the policy and the ACL are read
+	// here only for the accounts they share the bucket with.
+	status, why := checks.BucketPublicity(a, b, p)
+	s.Exposure = Exposure{Level: Private}
+	if _, gapped := ix.gap("s3", b.Region, b.ARN, "GetBucketPolicy"); !gapped {
+		if e := resourcePolicy(a, p, b.Policy, "bucket policy", true); e.Level != Unknown {
+			s.Exposure.SharedWith = e.SharedWith
 		}
 	}
-	if s.Exposure.Level != Public && s.Exposure.Level != Unknown {
-		if g, ok := ix.gap("s3", b.Region, b.ARN, "GetBucketAcl"); ok && !ignoreACL {
-			s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String(), SharedWith: s.Exposure.SharedWith}
-		} else if !ignoreACL {
-			for _, gr := range b.ACLGrants {
-				switch {
-				case gr.GranteeURI == state.AllUsersURI || gr.GranteeURI == state.AuthenticatedUsersURI:
-					s.Exposure.Level = Public
-					s.Exposure.Detail = fmt.Sprintf("bucket ACL grants %s to %s", gr.Permission, gr.GranteeURI[strings.LastIndex(gr.GranteeURI, "/")+1:])
-				case gr.GranteeType == "CanonicalUser" && gr.GranteeID != "" && gr.GranteeID != b.OwnerID:
-					s.Exposure.SharedWith = append(s.Exposure.SharedWith, Share{Account: gr.GranteeID, Via: "bucket ACL"})
-				}
+	if _, gapped := ix.gap("s3", b.Region, b.ARN, "GetBucketAcl"); !gapped && b.ObjectOwnership != "BucketOwnerEnforced" {
+		// Grants to other accounts work whatever Block Public Access says.
+		for _, gr := range b.ACLGrants {
+			if gr.GranteeType == "CanonicalUser" && gr.GranteeID != "" && gr.GranteeID != b.OwnerID {
+				s.Exposure.SharedWith = append(s.Exposure.SharedWith, Share{Account: gr.GranteeID, Via: "bucket ACL"})
 			}
+		}
+	}
+	switch status {
+	case check.Fail:
+		s.Exposure.Level, s.Exposure.Detail = Public, why
+	case check.Unknown:
+		s.Exposure.Level, s.Exposure.Detail = Unknown, why
+	default:
+		if why != "" {
+			s.Exposure.Detail = "not public: " + why
 		}
 	}
 	for _, r := range b.Replication {
