@@ -83,6 +83,7 @@ func minimalPlan(a *state.Account) map[string]int {
 	}
 	add("s3:ListBuckets", pages(len(a.S3.Buckets), 10000))
 	add("s3control:GetPublicAccessBlock", 1)
+	add("s3control:ListMultiRegionAccessPoints", pages(len(a.S3.MultiRegionAccessPoints), 100))
 	for _, b := range a.S3.Buckets {
 		// ListBuckets gives the region; each setting has its own GET.
 		for _, act := range []string{"GetBucketPolicy", "GetBucketAcl", "GetBucketOwnershipControls", "GetPublicAccessBlock",

@@ -38,6 +38,9 @@ import (
 //   - No declared call names a global database's other regions.
 //   - Every S3 access point has its own Block Public Access settings
 //     (GetAccessPoint always answers the four of them).
+//   - Every S3 Multi-Region Access Point has its own Block Public Access
+//     (the listing always carries the four settings), an ARN made of its
+//     alias, and no region.
 //   - A gap for a whole service ("*") is recorded by the collectors as a
 //     gap for each of the service's listings (its per-item calls are never
 //     made).
@@ -94,6 +97,12 @@ func Expressible(a *state.Account) *state.Account {
 		ap := &c.S3.AccessPoints[i]
 		if _, unread := c.Gaps.Find("s3control", ap.Region, "GetAccessPoint", ap.ARN); ap.PublicAccessBlock == nil && !unread {
 			ap.PublicAccessBlock = &state.PublicAccessBlock{}
+		}
+	}
+	for i := range c.S3.MultiRegionAccessPoints {
+		m := &c.S3.MultiRegionAccessPoints[i]
+		if m.PublicAccessBlock == nil {
+			m.PublicAccessBlock = &state.PublicAccessBlock{}
 		}
 	}
 	for i := range c.EC2.SecurityGroups {

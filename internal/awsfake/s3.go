@@ -80,11 +80,13 @@ func (s *Server) s3controlService() *service {
 			rt("GET", "/v20180820/accesspoint/{Name}", "GetAccessPoint"),
 			rt("PUT", "/v20180820/accesspoint/{Name}", "CreateAccessPoint"),
 			rt("DELETE", "/v20180820/accesspoint/{Name}", "DeleteAccessPoint"),
+			rt("GET", "/v20180820/mrap/instances", "ListMultiRegionAccessPoints"),
 		},
 		ops: map[string]handler{
-			"GetPublicAccessBlock": s3controlGetPublicAccessBlock,
-			"ListAccessPoints":     s3controlListAccessPoints,
-			"GetAccessPoint":       s3controlGetAccessPoint,
+			"GetPublicAccessBlock":        s3controlGetPublicAccessBlock,
+			"ListAccessPoints":            s3controlListAccessPoints,
+			"GetAccessPoint":              s3controlGetAccessPoint,
+			"ListMultiRegionAccessPoints": s3controlListMultiRegionAccessPoints,
 		}}
 }
 

@@ -49,6 +49,7 @@ func allCases() map[string][]checkCase {
 		organizationCases(),
 		lambdaCases(),
 		s3AccessPointCases(),
+		s3MultiRegionAccessPointCases(),
 		honestyCases(),
 	} {
 		for id, cs := range part {

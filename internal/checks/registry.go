@@ -38,6 +38,7 @@ func All() []check.Check {
 		organizationChecks(),
 		lambdaChecks(),
 		s3AccessPointChecks(),
+		s3MultiRegionAccessPointChecks(),
 	} {
 		all = append(all, group...)
 	}

@@ -208,6 +208,10 @@ func Operations() []Operation {
 		// publishes no quota for either.
 		op("s3control", "ListAccessPoints", "s3:ListAccessPoints", Regional, d, "s3.access_points"),
 		op("s3control", "GetAccessPoint", "s3:GetAccessPoint", PerItem, d, "s3.access_points.public_access_block"),
+		// Multi-Region Access Points: one account-level listing (up to 100
+		// a page, the most an account may have) that already carries each
+		// one's Block Public Access; AWS serves it from us-west-2 only.
+		op("s3control", "ListMultiRegionAccessPoints", "s3:ListMultiRegionAccessPoints", Global, d, "s3.multi_region_access_points"),
 
 		// EC2 (regional). DescribeRegions runs once, in the home region.
 		ec2("DescribeRegions", Global, "regions"),

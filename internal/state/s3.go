@@ -12,6 +12,39 @@ type S3 struct {
 	// buckets, read region by region (an access point lives in its
 	// bucket's region).
 	AccessPoints []S3AccessPoint `json:"access_points,omitempty"`
+	// MultiRegionAccessPoints are the account's S3 Multi-Region Access
+	// Points, an account-level listing (AWS serves it from us-west-2 only).
+	MultiRegionAccessPoints []S3MultiRegionAccessPoint `json:"multi_region_access_points,omitempty"`
+}
+
+// S3MultiRegionAccessPoint is one global endpoint that routes requests to
+// buckets in several regions. Like an access point it has its own Block
+// Public Access, chosen when it is created and never changed after; S3
+// applies the strictest of it and the account's and buckets' settings.
+type S3MultiRegionAccessPoint struct {
+	// Meta's ARN is arn:PARTITION:s3::ACCOUNT:accesspoint/ALIAS (a
+	// Multi-Region Access Point is global: its region is "").
+	Meta
+	Name string `json:"name"`
+	// Alias is the name S3 generates (ending in .mrap) that clients and
+	// the ARN use.
+	Alias     string     `json:"alias"`
+	CreatedAt *time.Time `json:"created_at,omitempty"`
+	// Status is READY, CREATING, DELETING, INCONSISTENT_ACROSS_REGIONS,
+	// PARTIALLY_CREATED or PARTIALLY_DELETED.
+	Status string `json:"status,omitempty"`
+	// Regions are the buckets it routes to.
+	Regions []S3MultiRegionAccessPointRegion `json:"regions,omitempty"`
+	// PublicAccessBlock is its own Block Public Access, read with the
+	// listing; nil when the listing did not carry it.
+	PublicAccessBlock *PublicAccessBlock `json:"public_access_block,omitempty"`
+}
+
+// S3MultiRegionAccessPointRegion is one bucket behind a Multi-Region Access
+// Point.
+type S3MultiRegionAccessPointRegion struct {
+	Bucket string `json:"bucket"`
+	Region string `json:"region,omitempty"`
 }
 
 // S3AccessPoint is a named network endpoint attached to a bucket, with its

@@ -147,7 +147,31 @@ func Account(o Options) *state.Account {
 	}
 	// Last, so that adding access points changed no other generated value.
 	g.s3AccessPoints()
+	g.s3MultiRegionAccessPoints()
 	return a
+}
+
+// s3MultiRegionAccessPoints gives the account a few Multi-Region Access
+// Points (one per 200 buckets, at most 100: AWS's limit), each over two
+// random buckets, with random Block Public Access.
+func (g *gen) s3MultiRegionAccessPoints() {
+	a := g.a
+	bks := a.S3.Buckets
+	if len(bks) == 0 {
+		return
+	}
+	n := min(1+len(bks)/200, 100)
+	for i := range n {
+		alias := fmt.Sprintf("mrap%09x.mrap", i)
+		m := state.S3MultiRegionAccessPoint{Meta: state.Meta{ARN: g.arn("s3", "", "accesspoint/"+alias)}, Name: fmt.Sprintf("mrap-%04d", i),
+			Alias: alias, Status: "READY",
+			PublicAccessBlock: &state.PublicAccessBlock{BlockPublicAcls: g.chance(80), IgnorePublicAcls: g.chance(80), BlockPublicPolicy: g.chance(80), RestrictPublicBuckets: g.chance(80)}}
+		for range 2 {
+			bk := bks[g.rng.IntN(len(bks))]
+			m.Regions = append(m.Regions, state.S3MultiRegionAccessPointRegion{Bucket: bk.Name, Region: bk.Region})
+		}
+		a.S3.MultiRegionAccessPoints = append(a.S3.MultiRegionAccessPoints, m)
+	}
 }
 
 // s3AccessPoints gives about a quarter of the buckets an access point in
@@ -925,7 +949,7 @@ func Count(a *state.Account) int {
 	e := &a.EC2
 	n := len(e.Instances) + len(e.Volumes) + len(e.Snapshots) + len(e.SecurityGroups) + len(e.NetworkACLs) + len(e.VPCs) + len(e.Subnets) +
 		len(e.RouteTables) + len(e.FlowLogs) + len(e.Images) + len(e.VPNConnections) + len(e.VPCEndpoints)
-	n += len(a.S3.Buckets) + len(a.S3.AccessPoints) + len(a.IAM.Users) + len(a.IAM.Groups) + len(a.IAM.Roles) + len(a.IAM.Policies) + len(a.KMS.Keys)
+	n += len(a.S3.Buckets) + len(a.S3.AccessPoints) + len(a.S3.MultiRegionAccessPoints) + len(a.IAM.Users) + len(a.IAM.Groups) + len(a.IAM.Roles) + len(a.IAM.Policies) + len(a.KMS.Keys)
 	n += len(a.RDS.Instances) + len(a.RDS.Clusters) + len(a.RDS.Snapshots) + len(a.RDS.ParameterGroups) + len(a.RDS.EventSubscriptions)
 	n += len(a.Redshift.Clusters) + len(a.Redshift.ParameterGroups)
 	n += len(a.WorkSpaces.Workspaces) + len(a.WorkSpaces.Directories) + len(a.WorkSpaces.IPGroups) + len(a.WorkSpaces.Images)

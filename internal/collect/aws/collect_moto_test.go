@@ -645,6 +645,27 @@ func TestMotoS3AccessPoints(t *testing.T) {
 	}
 }
 
+// TestMotoS3MultiRegionAccessPoints: the account-level listing fills the
+// Multi-Region Access Point with its own Block Public Access.
+func TestMotoS3MultiRegionAccessPoints(t *testing.T) {
+	_, res := collected(t)
+	ms := res.Account.S3.MultiRegionAccessPoints
+	if len(ms) != 1 {
+		t.Fatalf("multi-region access points = %+v, want open-mrap once", ms)
+	}
+	m := ms[0]
+	eq(t, "name", m.Name, "open-mrap")
+	eq(t, "region", m.Region, "")
+	eq(t, "arn", m.ARN, "arn:aws:s3::"+motoAccount+":accesspoint/"+m.Alias)
+	eq(t, "status", m.Status, "READY")
+	if len(m.Regions) != 1 || m.Regions[0].Bucket != "shoulder-open" {
+		t.Errorf("regions = %+v, want shoulder-open", m.Regions)
+	}
+	if p := m.PublicAccessBlock; p == nil || p.BlockPublicAcls || p.IgnorePublicAcls || !p.BlockPublicPolicy || !p.RestrictPublicBuckets {
+		t.Errorf("BPA = %+v, want ACL settings off, policy settings on", p)
+	}
+}
+
 // TestMotoOnlyExpectedGaps: every gap of the scenario is one this test
 // expects (an operation moto lacks, the disabled regions, directory MFA).
 func TestMotoOnlyExpectedGaps(t *testing.T) {

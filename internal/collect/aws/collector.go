@@ -178,6 +178,7 @@ func globalServices() []service {
 		{"organizations", (*collector).organizations},
 		{"s3", (*collector).s3},
 		{"s3control", (*collector).s3AccountBPA},
+		{"s3control", (*collector).s3MultiRegionAccessPoints},
 	}
 }
 

@@ -278,6 +278,12 @@ func buildS3(ctx context.Context, t *testing.T) {
 	must(sc.CreateAccessPoint(ctx, &s3control.CreateAccessPointInput{AccountId: sdk.String(motoAccount), Name: sdk.String("open-ap"), Bucket: sdk.String("shoulder-open"),
 		PublicAccessBlockConfiguration: &s3ctypes.PublicAccessBlockConfiguration{
 			BlockPublicAcls: sdk.Bool(true), IgnorePublicAcls: sdk.Bool(true), BlockPublicPolicy: sdk.Bool(false), RestrictPublicBuckets: sdk.Bool(false)}}))
+	// A Multi-Region Access Point over the open bucket with the ACL
+	// settings of Block Public Access off.
+	must(sc.CreateMultiRegionAccessPoint(ctx, &s3control.CreateMultiRegionAccessPointInput{AccountId: sdk.String(motoAccount), ClientToken: sdk.String("shoulder-mrap"),
+		Details: &s3ctypes.CreateMultiRegionAccessPointInput{Name: sdk.String("open-mrap"), Regions: []s3ctypes.Region{{Bucket: sdk.String("shoulder-open")}},
+			PublicAccessBlock: &s3ctypes.PublicAccessBlockConfiguration{
+				BlockPublicAcls: sdk.Bool(false), IgnorePublicAcls: sdk.Bool(false), BlockPublicPolicy: sdk.Bool(true), RestrictPublicBuckets: sdk.Bool(true)}}}))
 	must(sc.CreateAccessPoint(ctx, &s3control.CreateAccessPointInput{AccountId: sdk.String(motoAccount), Name: sdk.String("vpc-ap"), Bucket: sdk.String("shoulder-secure"),
 		VpcConfiguration: &s3ctypes.VpcConfiguration{VpcId: sdk.String("vpc-0123456789abcdef0")}}))
 }

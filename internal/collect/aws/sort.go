@@ -30,6 +30,7 @@ func sortState(a *state.Account) {
 	sort.SliceStable(i.VirtualMFADevices, func(x, y int) bool { return i.VirtualMFADevices[x].SerialNumber < i.VirtualMFADevices[y].SerialNumber })
 	byARN(a.S3.Buckets)
 	byARN(a.S3.AccessPoints)
+	byARN(a.S3.MultiRegionAccessPoints)
 	e := &a.EC2
 	sort.SliceStable(e.RegionSettings, func(x, y int) bool { return e.RegionSettings[x].Region < e.RegionSettings[y].Region })
 	byARN(e.Instances)

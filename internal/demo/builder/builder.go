@@ -73,6 +73,7 @@ func Build() *state.Account {
 	x.networkPatching()
 	x.dataStores()
 	x.s3AccessPoints()
+	x.s3MultiRegionAccessPoints()
 	x.gaps()
 	return x.a
 }
