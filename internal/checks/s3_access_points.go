@@ -44,17 +44,24 @@ func s3AccessPointBlockPublicAccess() check.Check {
 				if g, ok := a.Gaps.Find(s3controlService, ap.Region, "GetAccessPoint", ap.ARN); ok {
 					return check.GapR(ap, g)
 				}
-				if ap.PublicAccessBlock == nil {
-					// GetAccessPoint always answers the settings; none recorded
-					// and no gap means nobody read them.
-					return check.UnknownR(ap, "%s: its Block Public Access settings were not read", apName(ap))
-				}
-				if !ap.PublicAccessBlock.All() {
-					// pabOff (s3.go) names the settings that are off.
-					return check.FailR(ap, "%s has Block Public Access partial: %s", apName(ap), pabOff(ap.PublicAccessBlock))
-				}
-				return check.PassR(ap, "%s blocks public access (all four settings on)", apName(ap))
+				// GetAccessPoint always answers the settings; none recorded
+				// and no gap means nobody read them.
+				return ownBPAResult(ap, apName(ap), ap.PublicAccessBlock)
 			})
 		},
+	}
+}
+
+// ownBPAResult judges the Block Public Access an access point (single- or
+// Multi-Region) carries itself: all four settings on passes, any off fails
+// naming them (pabOff, s3.go), none recorded is unknown.
+func ownBPAResult(r state.Resource, name string, pab *state.PublicAccessBlock) check.Result {
+	switch {
+	case pab == nil:
+		return check.UnknownR(r, "%s: its Block Public Access settings were not read", name)
+	case !pab.All():
+		return check.FailR(r, "%s has Block Public Access partial: %s", name, pabOff(pab))
+	default:
+		return check.PassR(r, "%s blocks public access (all four settings on)", name)
 	}
 }

@@ -41,17 +41,9 @@ func s3MultiRegionAccessPointBlockPublicAccess() check.Check {
 			}
 			var out []check.Result
 			for _, m := range a.S3.MultiRegionAccessPoints {
-				name := "Multi-Region Access Point " + m.Name
-				switch {
-				case m.PublicAccessBlock == nil:
-					// The listing always carries the settings; none recorded
-					// means nobody read them.
-					out = append(out, check.UnknownR(m, "%s: its Block Public Access settings were not read", name))
-				case !m.PublicAccessBlock.All():
-					out = append(out, check.FailR(m, "%s has Block Public Access partial: %s", name, pabOff(m.PublicAccessBlock)))
-				default:
-					out = append(out, check.PassR(m, "%s blocks public access (all four settings on)", name))
-				}
+				// The listing always carries the settings; none recorded
+				// means nobody read them.
+				out = append(out, ownBPAResult(m, "Multi-Region Access Point "+m.Name, m.PublicAccessBlock))
 			}
 			return out
 		},
