@@ -269,9 +269,7 @@ func (c *collector) s3AccountBPA(ctx context.Context, _ string) {
 	_ = c.do(ctx, "s3control", "GetPublicAccessBlock", "", "", []string{"NoSuchPublicAccessBlockConfiguration"}, func(ctx context.Context) error {
 		out, err := cl.GetPublicAccessBlock(ctx, &s3control.GetPublicAccessBlockInput{AccountId: sdk.String(c.accountID)})
 		if err == nil && out.PublicAccessBlockConfiguration != nil {
-			p := out.PublicAccessBlockConfiguration
-			pab := &state.PublicAccessBlock{BlockPublicAcls: b(p.BlockPublicAcls), IgnorePublicAcls: b(p.IgnorePublicAcls),
-				BlockPublicPolicy: b(p.BlockPublicPolicy), RestrictPublicBuckets: b(p.RestrictPublicBuckets)}
+			pab := controlPAB(out.PublicAccessBlockConfiguration)
 			c.rec.Update(func(a *state.Account) { a.S3.AccountPublicAccessBlock = pab })
 		}
 		return err

@@ -6,6 +6,7 @@ import (
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
+	s3controltypes "github.com/aws/aws-sdk-go-v2/service/s3control/types"
 	"github.com/aws/smithy-go/middleware"
 	smithyhttp "github.com/aws/smithy-go/transport/http"
 
@@ -85,9 +86,7 @@ func (c *collector) s3AccessPoints(ctx context.Context, region string) {
 			_ = c.do(ctx, "s3control", "GetAccessPoint", region, ap.ARN, nil, func(ctx context.Context) error {
 				out, err := cl.GetAccessPoint(ctx, &s3control.GetAccessPointInput{AccountId: sdk.String(c.accountID), Name: sdk.String(ap.Name)})
 				if err == nil && out.PublicAccessBlockConfiguration != nil {
-					p := out.PublicAccessBlockConfiguration
-					ap.PublicAccessBlock = &state.PublicAccessBlock{BlockPublicAcls: b(p.BlockPublicAcls), IgnorePublicAcls: b(p.IgnorePublicAcls),
-						BlockPublicPolicy: b(p.BlockPublicPolicy), RestrictPublicBuckets: b(p.RestrictPublicBuckets)}
+					ap.PublicAccessBlock = controlPAB(out.PublicAccessBlockConfiguration)
 				}
 				return err
 			})
@@ -102,4 +101,11 @@ func arnRegion(arn string) string {
 		return ""
 	}
 	return parts[3]
+}
+
+// controlPAB converts an S3 Control Block Public Access configuration (the
+// account's, an access point's, a Multi-Region Access Point's).
+func controlPAB(p *s3controltypes.PublicAccessBlockConfiguration) *state.PublicAccessBlock {
+	return &state.PublicAccessBlock{BlockPublicAcls: b(p.BlockPublicAcls), IgnorePublicAcls: b(p.IgnorePublicAcls),
+		BlockPublicPolicy: b(p.BlockPublicPolicy), RestrictPublicBuckets: b(p.RestrictPublicBuckets)}
 }

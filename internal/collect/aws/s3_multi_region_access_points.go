@@ -40,9 +40,8 @@ func (c *collector) s3MultiRegionAccessPoints(ctx context.Context, _ string) {
 				for _, r := range m.Regions {
 					x.Regions = append(x.Regions, state.S3MultiRegionAccessPointRegion{Bucket: str(r.Bucket), Region: str(r.Region)})
 				}
-				if pb := m.PublicAccessBlock; pb != nil {
-					x.PublicAccessBlock = &state.PublicAccessBlock{BlockPublicAcls: b(pb.BlockPublicAcls), IgnorePublicAcls: b(pb.IgnorePublicAcls),
-						BlockPublicPolicy: b(pb.BlockPublicPolicy), RestrictPublicBuckets: b(pb.RestrictPublicBuckets)}
+				if m.PublicAccessBlock != nil {
+					x.PublicAccessBlock = controlPAB(m.PublicAccessBlock)
 				}
 				mraps = append(mraps, x)
 			}
