@@ -505,22 +505,11 @@ func (c Context) trustedRestriction(r iampolicy.Restriction) (bool, string) {
 	return false, ""
 }
 
-// corporate reports whether an address or CIDR lies within corporate_cidrs.
+// corporate reports whether an address or CIDR lies within corporate_cidrs
+// (policy.IsCorporate's rule).
 func (c Context) corporate(v string) bool {
-	pf, err := netip.ParsePrefix(strings.TrimSpace(v))
-	if err != nil {
-		a, err2 := netip.ParseAddr(strings.TrimSpace(v))
-		if err2 != nil {
-			return false
-		}
-		pf = netip.PrefixFrom(a, a.BitLen())
-	}
-	for _, n := range c.CorporateCIDRs {
-		if n.Bits() <= pf.Bits() && n.Contains(pf.Addr()) {
-			return true
-		}
-	}
-	return false
+	p := policy.Policy{CorporateCIDRs: c.CorporateCIDRs}
+	return p.IsCorporate(strings.TrimSpace(v))
 }
 
 // service judges a service principal: trusted only when confused-deputy
