@@ -27,10 +27,12 @@
 //   - A named account (or a user or role in it) is SharedTrusted when it is
 //     in trusted_accounts, SharedUntrusted otherwise; the account itself is
 //     not a share.
-//   - A service principal is SharedTrusted only when the statement pins the
-//     source with aws:SourceAccount, aws:SourceOwner or aws:SourceArn to own
-//     or trusted accounts, or with aws:SourceOrgID / aws:SourceOrgPaths to a
-//     trusted organization; otherwise any account's resource can make the
+//   - A service principal whose source the statement pins with
+//     aws:SourceAccount, aws:SourceOwner or aws:SourceArn to the account
+//     itself lets no one outside in (not a share). It is SharedTrusted when
+//     the source is pinned to own and trusted accounts, or with
+//     aws:SourceOrgID / aws:SourceOrgPaths to a trusted organization;
+//     otherwise any account's resource can make the
 //     service act on this one (the confused deputy), which is
 //     SharedUntrusted. No service is exempt: AWS documents none that acts
 //     only for the resource owner.
@@ -387,6 +389,11 @@ func (c Context) judge(g *Grant, x iampolicy.AccountAccess) bool {
 		}
 	case iampolicy.KindService:
 		g.Kind, g.Who = KindService, strings.Join(x.Principals, ",")
+		if ownSource(x, c.OwnAccount) {
+			// The service acts only for this account's own resources: no
+			// one outside is let in, as for the account's own principals.
+			return false
+		}
 		c.service(g, x)
 	case iampolicy.KindFederated:
 		g.Kind, g.Who = KindFederated, strings.Join(x.Principals, ",")
@@ -539,6 +546,20 @@ func (c Context) service(g *Grant, x iampolicy.AccountAccess) {
 		return
 	}
 	g.Level, g.Why = SharedUntrusted, "no aws:SourceAccount, aws:SourceArn or aws:SourceOrgID condition names own or trusted accounts: any account's resource can make the service act here (confused deputy)"
+}
+
+// ownSource reports whether the service grant's source is pinned to the
+// owner account alone.
+func ownSource(x iampolicy.AccountAccess, own string) bool {
+	if !x.Trusted || len(x.SourceAccounts) == 0 {
+		return false
+	}
+	for _, a := range x.SourceAccounts {
+		if a != own {
+			return false
+		}
+	}
+	return true
 }
 
 // sourceOrgs returns the values of the statement's positive, fixed
