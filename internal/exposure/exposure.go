@@ -257,28 +257,39 @@ func NewContext(a *state.Account, p *policy.Policy) Context {
 		c.CorporateCIDRs = p.CorporateCIDRs
 		c.Networks = append(c.Networks, p.TrustedVPCEndpoints...)
 	}
+	nets := newSet(c.Networks)
 	for _, e := range a.EC2.VPCEndpoints {
-		c.Networks = appendNew(c.Networks, e.ID)
-		c.Networks = appendNew(c.Networks, e.VPCID)
+		c.Networks = nets.add(c.Networks, e.ID)
+		c.Networks = nets.add(c.Networks, e.VPCID)
 	}
 	for _, v := range a.EC2.VPCs {
-		c.Networks = appendNew(c.Networks, v.ID)
+		c.Networks = nets.add(c.Networks, v.ID)
 	}
+	owners := newSet(nil)
 	for _, b := range a.S3.Buckets {
-		c.OwnCanonicalIDs = appendNew(c.OwnCanonicalIDs, b.OwnerID)
+		c.OwnCanonicalIDs = owners.add(c.OwnCanonicalIDs, b.OwnerID)
 	}
 	return c
 }
 
-func appendNew(list []string, v string) []string {
-	if v == "" {
+// set keeps NewContext's lists free of duplicates in linear time (a large
+// account has thousands of buckets and endpoints).
+type set map[string]bool
+
+func newSet(init []string) set {
+	s := set{}
+	for _, v := range init {
+		s[v] = true
+	}
+	return s
+}
+
+// add appends v to list unless it is empty or already there.
+func (s set) add(list []string, v string) []string {
+	if v == "" || s[v] {
 		return list
 	}
-	for _, x := range list {
-		if x == v {
-			return list
-		}
-	}
+	s[v] = true
 	return append(list, v)
 }
 
