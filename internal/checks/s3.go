@@ -503,7 +503,7 @@ func s3BucketCrossAccountTrusted() check.Check {
 	return check.Check{
 		ID:          "s3_bucket_cross_account_trusted",
 		Title:       "S3 bucket policies grant access only to trusted accounts",
-		Description: "Every account a bucket policy names can act on the data; sharing must be deliberate and go only to accounts the customer trusts (trusted_accounts in shoulder.yaml).",
+		Description: "Every account a bucket policy names (and every other account's canonical user its ACL names) can act on the data; sharing must be deliberate and go only to accounts the customer trusts (trusted_accounts in shoulder.yaml).",
 		Area:        check.AccessSharing,
 		Service:     "s3",
 		Severity:    severityFor(scopeTrusted),
@@ -514,11 +514,31 @@ func s3BucketCrossAccountTrusted() check.Check {
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			c := exposure.NewContext(a, p)
-			return eachBucket(a, "GetBucketPolicy", func(b state.Bucket) check.Result {
-				if strings.TrimSpace(b.Policy) == "" {
-					return check.PassR(b, "no bucket policy")
+			return eachListedBucket(a, func(b *state.Bucket) check.Result {
+				bv := exposure.JudgeBucket(a, b, c, exposure.AnyAccess)
+				if g := bv.Policy.Gap; g != nil && bv.Policy.Sharing.Level == exposure.Unknown {
+					return check.GapR(b, *g)
 				}
-				return exposureResult(scopeTrusted, b, "the bucket", exposure.Judge(b.Policy, c))
+				r := exposureResult(scopeTrusted, b, "the bucket", bv.Policy.Sharing)
+				if r.Status != check.Pass {
+					return r
+				}
+				// ACL grants to other accounts' canonical users share the
+				// bucket too, whatever Block Public Access says.
+				if bv.ACL.Gap != nil {
+					return check.GapR(b, *bv.ACL.Gap)
+				}
+				if len(bv.ACL.Shares) > 0 {
+					var who []string
+					for _, g := range bv.ACL.Shares {
+						who = append(who, g.String())
+					}
+					return check.FailR(b, "the bucket ACL grants to untrusted principal(s): %s", strings.Join(who, "; "))
+				}
+				if bv.Policy.Sharing.Empty {
+					return check.PassR(b, "no bucket policy, and the ACL grants nothing to other accounts")
+				}
+				return r
 			})
 		},
 	}

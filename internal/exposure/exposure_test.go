@@ -80,6 +80,10 @@ func TestBucketLevel(t *testing.T) {
 		// Not public whatever it says, but whom it shares with is unknown.
 		{"malformed policy, RestrictPublicBuckets", state.Bucket{Policy: "{", PublicAccessBlock: restrict}, nil, Unknown},
 		{"policy unread", state.Bucket{}, []state.Gap{{Service: "s3", Region: "eu-west-1", Operation: "GetBucketPolicy", Resource: arn, Reason: state.ReasonAccessDenied}}, Unknown},
+		// IgnorePublicAcls makes an unread ACL not public, but its grants to
+		// other accounts still work and are unknown.
+		{"ACL unread, IgnorePublicAcls", state.Bucket{PublicAccessBlock: &state.PublicAccessBlock{IgnorePublicAcls: true}},
+			[]state.Gap{{Service: "s3", Region: "eu-west-1", Operation: "GetBucketAcl", Resource: arn, Reason: state.ReasonAccessDenied}}, Unknown},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

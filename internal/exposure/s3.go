@@ -168,6 +168,15 @@ func (bp BucketVerdict) Undecided() ChannelVerdict {
 	return bp.ACL
 }
 
+// SharingGap returns the first read failure that leaves the bucket's
+// sharing (policy or ACL) unknown.
+func (bp BucketVerdict) SharingGap() *state.Gap {
+	if bp.Policy.Gap != nil && bp.Policy.Sharing.Level == Unknown {
+		return bp.Policy.Gap
+	}
+	return bp.ACL.Gap
+}
+
 // UndecidedWhy says why the first undecided channel is undecided.
 func (v ChannelVerdict) UndecidedWhy() string {
 	if v.Gap != nil {
@@ -204,7 +213,8 @@ func (bp BucketVerdict) BlockedGrants() []string {
 }
 
 // Level is the bucket's exposure level: Public when a channel is open,
-// Unknown when undecided or when the policy's sharing could not be read,
+// Unknown when undecided or when the policy's or the ACL's sharing could
+// not be read,
 // otherwise the most exposed of the policy's other grants (grants to
 // everyone that Block Public Access neutralises do not count) and the
 // ACL's shares.
@@ -215,7 +225,7 @@ func (bp BucketVerdict) Level() Level {
 	case Undecided:
 		return Unknown
 	}
-	if bp.Policy.Sharing.Level == Unknown {
+	if bp.Policy.Sharing.Level == Unknown || bp.ACL.Gap != nil {
 		return Unknown
 	}
 	l := Private
@@ -313,7 +323,9 @@ func judgeBucketACL(a *state.Account, b *state.Bucket, c Context, scope Scope, b
 	// the owner, and under it GetBucketAcl shows only the owner.
 	if g, ok := a.Gaps.Find("s3", b.Region, "GetBucketAcl", b.ARN); ok {
 		if bpa.IgnorePublicAcls {
-			return ChannelVerdict{Exposure: Blocked, BlockedBy: ignore}
+			// Not public, but its grants to other accounts (which Block
+			// Public Access leaves working) are unknown.
+			return ChannelVerdict{Exposure: Blocked, BlockedBy: ignore, Gap: &g}
 		}
 		return ChannelVerdict{Exposure: Undecided, Gap: &g}
 	}
