@@ -112,12 +112,13 @@ func (p *Principal) Everyone() bool {
 // its Principal is everyone, or it uses NotPrincipal with Allow (which grants
 // to everyone except the listed principals, anonymous callers included).
 // A Deny with NotPrincipal is not "everyone": it exempts the listed
-// principals.
+// principals. An Allow with NotPrincipal "*" (or {"AWS":"*"}) exempts
+// everyone, so it grants to no one (IAM JSON policy elements: NotPrincipal).
 func (s *Statement) AppliesToEveryone() bool {
 	if s.Principal.Everyone() {
 		return true
 	}
-	return s.Effect == Allow && s.NotPrincipal != nil
+	return s.Effect == Allow && s.NotPrincipal != nil && !s.NotPrincipal.Everyone()
 }
 
 // CoversAction reports whether the statement's Action (or NotAction) element
@@ -235,6 +236,9 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 
 // parseJSON fills p from a JSON policy object.
 func (p *Policy) parseJSON(data []byte) error {
+	if err := rejectDuplicateKeys(data); err != nil {
+		return fmt.Errorf("iampolicy: %w", err)
+	}
 	var top map[string]json.RawMessage
 	if err := decodeJSON(data, &top); err != nil {
 		return fmt.Errorf("iampolicy: policy is not a JSON object: %w", err)
@@ -566,6 +570,75 @@ func canonicalKeys(obj map[string]json.RawMessage, known []string) (map[string]j
 		out[name] = obj[k]
 	}
 	return out, nil
+}
+
+// rejectDuplicateKeys returns an error naming the first key that appears
+// twice in one JSON object anywhere in the document, e.g. two "Condition"
+// elements in a statement or the same operator twice in a Condition.
+//
+// What the code does: such a document is rejected, so a check reading it
+// answers unknown with this error. Why: encoding/json keeps the last value
+// and silently drops the first, and the IAM documentation does not say
+// which one AWS enforces (IAM's policy grammar defines each element once;
+// tooling such as the Terraform AWS provider reports that IAM stores such
+// documents and that one value silently wins). Guessing could turn a
+// restricted grant into an open one, or the reverse. Elements that differ
+// only in letter case ("Effect" and "effect") are rejected by canonicalKeys
+// for the same reason.
+func rejectDuplicateKeys(data []byte) error {
+	d := json.NewDecoder(bytes.NewReader(data))
+	d.UseNumber()
+	type frame struct {
+		object  bool
+		keys    map[string]bool
+		wantKey bool
+	}
+	var stack []frame
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			// Syntax errors are reported by the decoder proper, with its
+			// own message.
+			return nil
+		}
+		top := len(stack) - 1
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{':
+				if top >= 0 && stack[top].object {
+					stack[top].wantKey = true
+				}
+				stack = append(stack, frame{object: true, keys: map[string]bool{}, wantKey: true})
+			case '[':
+				if top >= 0 && stack[top].object {
+					stack[top].wantKey = true
+				}
+				stack = append(stack, frame{})
+			default:
+				stack = stack[:top]
+			}
+		case string:
+			if top >= 0 && stack[top].object && stack[top].wantKey {
+				if stack[top].keys[t] {
+					return fmt.Errorf("duplicate JSON key %q in one object: the document is ambiguous (which value AWS enforces is not documented)", t)
+				}
+				stack[top].keys[t] = true
+				stack[top].wantKey = false
+				continue
+			}
+			if top >= 0 && stack[top].object {
+				stack[top].wantKey = true
+			}
+		default:
+			if top >= 0 && stack[top].object {
+				stack[top].wantKey = true
+			}
+		}
+	}
 }
 
 func decodeJSON(data []byte, v any) error {
