@@ -2,7 +2,9 @@ package iampolicy
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/url"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -125,9 +127,26 @@ func checkInvariants(t *testing.T, p *Policy) {
 	_ = MinTLSVersion(p)
 }
 
-// seedDocs are the documents of the table tests plus a few odd shapes.
+// seedDocs are the documents of the table tests and of
+// testdata/shapes.json plus a few odd shapes.
 func seedDocs() []string {
 	var out []string
+	if data, err := os.ReadFile("testdata/shapes.json"); err == nil {
+		var f struct {
+			Shapes []shape `json:"shapes"`
+		}
+		if json.Unmarshal(data, &f) == nil {
+			for _, s := range f.Shapes {
+				raw := bytes.TrimSpace(s.Doc)
+				var doc string
+				if len(raw) > 0 && raw[0] == '"' && json.Unmarshal(raw, &doc) == nil {
+					out = append(out, doc)
+				} else {
+					out = append(out, string(raw))
+				}
+			}
+		}
+	}
 	for _, c := range policyCases {
 		out = append(out, c.doc)
 	}
