@@ -13,20 +13,21 @@ import "strings"
 //   - Actions: Action "*" (or "*:*"), as CIS 1.16/2.14 and Security Hub
 //     IAM.1 (Config rule iam-policy-no-statements-with-admin-access) test
 //     it; or NotAction whose exclusions leave IAM itself allowed. A
-//     NotAction statement is admin unless one of its patterns that no other
-//     counted Allow statement of the policy grants back covers every IAM
-//     action ("iam:*"). Why that line: IAM.1 and CIS only name the literal
-//     "Action": "*" shape, but an Allow NotAction that excludes, say, only
-//     "s3:DeleteBucket" leaves every other action allowed, including
-//     iam:AttachUserPolicy and iam:PutRolePolicy, so the holder can attach
-//     AdministratorAccess to themselves; it is full admin in effect.
-//     PowerUserAccess (NotAction iam:*, organizations:*, account:*) excludes
-//     all of IAM, so it cannot manage identities or their permissions; AWS
-//     documents it as not administrator access and we agree. Telling which
-//     IAM actions are harmless would be privilege-escalation analysis, so an
-//     exclusion list that removes only part of IAM is still reported as admin
-//     (the conservative answer: a false "admin" is a review, a false "not
-//     admin" hides the worst grant).
+//     NotAction statement is admin unless one of its patterns covers every
+//     IAM action ("iam:*") and no other Allow statement hands back an IAM
+//     action that raises permissions (see excludesAllIAM). Why that line:
+//     IAM.1 and CIS only name the literal "Action": "*" shape, but an Allow
+//     NotAction that excludes, say, only "s3:DeleteBucket" leaves every
+//     other action allowed, including iam:AttachUserPolicy and
+//     iam:PutRolePolicy, so the holder can attach AdministratorAccess to
+//     themselves; it is full admin in effect. PowerUserAccess (NotAction
+//     iam:*, organizations:*, account:*) excludes all of IAM, so it cannot
+//     manage identities or their permissions; AWS documents it as not
+//     administrator access and we agree. Telling which IAM actions are
+//     harmless would be privilege-escalation analysis, so an exclusion list
+//     that removes only part of IAM is still reported as admin (the
+//     conservative answer: a false "admin" is a review, a false "not admin"
+//     hides the worst grant).
 //   - Resources: a Resource pattern matching every ARN ("*"), or a
 //     NotResource that does not itself exclude every resource: "Allow * with
 //     NotResource: one bucket" grants everything else.
@@ -58,33 +59,57 @@ func IsAdmin(p *Policy) bool {
 			}
 			continue
 		}
-		if !excludesAllIAM(s, counted) {
+		if !excludesAllIAM(s, p) {
 			return true
 		}
 	}
 	return false
 }
 
-// excludesAllIAM reports whether NotAction statement s keeps every IAM
-// action out of reach: one of its excluded patterns covers "iam:*" and no
-// other counted statement grants it back.
-func excludesAllIAM(s *Statement, counted []*Statement) bool {
+// excludesAllIAM reports whether NotAction statement s keeps IAM out of
+// reach: one of its excluded patterns covers every IAM action ("iam:*"),
+// and no other Allow statement of the policy hands back an IAM action that
+// lets the holder raise their own permissions (escalationActions), on any
+// resource and under any condition. PowerUserAccess re-allows only
+// iam:CreateServiceLinkedRole, iam:DeleteServiceLinkedRole and
+// iam:ListRoles, so it stays below admin; NotAction iam:* next to
+// iam:PutRolePolicy on one role is admin in effect (the holder can give
+// that role every permission and make it trust them).
+func excludesAllIAM(s *Statement, p *Policy) bool {
+	excluded := false
 	for _, n := range s.NotAction {
-		if !MatchAction(n, "iam:*") {
-			continue
-		}
-		grantedBack := false
-		for _, o := range counted {
-			if o != s && o.CoversAction("iam:*") {
-				grantedBack = true
-				break
-			}
-		}
-		if !grantedBack {
-			return true
+		if MatchAction(n, "iam:*") {
+			excluded = true
+			break
 		}
 	}
-	return false
+	if !excluded {
+		return false
+	}
+	for i := range p.Statements {
+		o := &p.Statements[i]
+		if o == s || o.Effect != Allow {
+			continue
+		}
+		for _, a := range escalationActions {
+			if o.CoversAction(a) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// escalationActions are IAM actions that let an identity grant itself (or
+// a role it can use) more permissions: write a policy, attach one, make a
+// new default version, join a group, change whom a role trusts, hand a role
+// to a service, or mint credentials for another user.
+var escalationActions = []string{
+	"iam:PutUserPolicy", "iam:PutGroupPolicy", "iam:PutRolePolicy",
+	"iam:AttachUserPolicy", "iam:AttachGroupPolicy", "iam:AttachRolePolicy",
+	"iam:CreatePolicyVersion", "iam:SetDefaultPolicyVersion", "iam:AddUserToGroup",
+	"iam:UpdateAssumeRolePolicy", "iam:PassRole", "iam:CreateAccessKey",
+	"iam:CreateLoginProfile", "iam:UpdateLoginProfile",
 }
 
 // adminResources reports whether the statement's resource scope is every
