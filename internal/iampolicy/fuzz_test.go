@@ -169,6 +169,14 @@ func FuzzParse(f *testing.F) {
 		f.Add(d)
 	}
 	f.Fuzz(func(t *testing.T, doc string) {
+		// The byte scanner that rejects repeated keys agrees with a
+		// reference built on encoding/json's tokenizer on every valid
+		// JSON text.
+		if json.Valid([]byte(doc)) {
+			if got, want := rejectDuplicateKeys([]byte(doc)) != nil, tokenDuplicateKeys([]byte(doc)); got != want {
+				t.Fatalf("duplicate keys: scanner %v, reference %v", got, want)
+			}
+		}
 		p, err := Parse(doc)
 		if err != nil {
 			if p != nil {
@@ -188,6 +196,56 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// tokenDuplicateKeys is the reference for rejectDuplicateKeys: whether some
+// object of a valid JSON text repeats a key, found with json.Decoder.Token.
+func tokenDuplicateKeys(data []byte) bool {
+	d := json.NewDecoder(bytes.NewReader(data))
+	type frame struct {
+		object  bool
+		keys    map[string]bool
+		wantKey bool
+	}
+	var stack []frame
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return false
+		}
+		top := len(stack) - 1
+		valueDone := func() {
+			if top >= 0 && stack[top].object {
+				stack[top].wantKey = true
+			}
+		}
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{':
+				stack = append(stack, frame{object: true, keys: map[string]bool{}, wantKey: true})
+			case '[':
+				stack = append(stack, frame{})
+			default:
+				stack = stack[:top]
+				if top > 0 && stack[top-1].object {
+					stack[top-1].wantKey = true
+				}
+			}
+		case string:
+			if top >= 0 && stack[top].object && stack[top].wantKey {
+				if stack[top].keys[t] {
+					return true
+				}
+				stack[top].keys[t] = true
+				stack[top].wantKey = false
+				continue
+			}
+			valueDone()
+		default:
+			valueDone()
+		}
+	}
 }
 
 // FuzzAnalyse builds a policy from fuzzed fragments placed into realistic

@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Effect is the Effect element of a statement: Allow or Deny.
@@ -586,59 +587,99 @@ func canonicalKeys(obj map[string]json.RawMessage, known []string) (map[string]j
 // only in letter case ("Effect" and "effect") are rejected by canonicalKeys
 // for the same reason.
 func rejectDuplicateKeys(data []byte) error {
-	d := json.NewDecoder(bytes.NewReader(data))
-	d.UseNumber()
+	// A single pass over the bytes: keys of the open objects are kept in
+	// one flat list (sub-slices of data, so no copies unless a key holds an
+	// escape), each open object remembering where its keys start. Objects
+	// are small, so a linear look-up is cheaper than a map; one with many
+	// keys is checked with a map so a hostile document stays linear.
+	// Malformed input stops the scan quietly: the decoder reports it.
 	type frame struct {
-		object  bool
-		keys    map[string]bool
-		wantKey bool
+		object bool
+		first  int             // index in keys of the object's first key
+		set    map[string]bool // the object's keys once it has many
 	}
 	var stack []frame
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			// Syntax errors are reported by the decoder proper, with its
-			// own message.
-			return nil
-		}
-		top := len(stack) - 1
-		switch t := tok.(type) {
-		case json.Delim:
-			switch t {
-			case '{':
-				if top >= 0 && stack[top].object {
-					stack[top].wantKey = true
+	var keys [][]byte
+	expectKey := false
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '{':
+			stack = append(stack, frame{object: true, first: len(keys)})
+			expectKey = true
+		case '[':
+			stack = append(stack, frame{})
+			expectKey = false
+		case '}', ']':
+			if len(stack) == 0 {
+				return nil
+			}
+			top := stack[len(stack)-1]
+			if top.object {
+				keys = keys[:top.first]
+			}
+			stack = stack[:len(stack)-1]
+			expectKey = false
+		case ',':
+			expectKey = len(stack) > 0 && stack[len(stack)-1].object
+		case ':':
+			expectKey = false
+		case '"':
+			j, escaped := i+1, false
+			for j < len(data) && data[j] != '"' {
+				if data[j] == '\\' {
+					escaped = true
+					j++
 				}
-				stack = append(stack, frame{object: true, keys: map[string]bool{}, wantKey: true})
-			case '[':
-				if top >= 0 && stack[top].object {
-					stack[top].wantKey = true
+				j++
+			}
+			if j >= len(data) {
+				return nil
+			}
+			if expectKey && len(stack) > 0 && stack[len(stack)-1].object {
+				key := data[i+1 : j]
+				// encoding/json decodes escapes and turns invalid UTF-8
+				// into U+FFFD, so "\u0045ffect" is "Effect" and two
+				// different invalid bytes can name the same element: compare
+				// keys as it will see them.
+				if escaped || !utf8.Valid(key) {
+					var k string
+					if json.Unmarshal(data[i:j+1], &k) != nil {
+						return nil
+					}
+					key = []byte(k)
 				}
-				stack = append(stack, frame{})
-			default:
-				stack = stack[:top]
-			}
-		case string:
-			if top >= 0 && stack[top].object && stack[top].wantKey {
-				if stack[top].keys[t] {
-					return fmt.Errorf("duplicate JSON key %q in one object: the document is ambiguous (which value AWS enforces is not documented)", t)
+				top := &stack[len(stack)-1]
+				own := keys[top.first:]
+				dup := false
+				switch {
+				case top.set != nil:
+					dup = top.set[string(key)]
+					top.set[string(key)] = true
+				case len(own) >= 32:
+					top.set = make(map[string]bool, 2*len(own))
+					for _, k := range own {
+						top.set[string(k)] = true
+					}
+					dup = top.set[string(key)]
+					top.set[string(key)] = true
+				default:
+					for _, k := range own {
+						if bytes.Equal(k, key) {
+							dup = true
+							break
+						}
+					}
 				}
-				stack[top].keys[t] = true
-				stack[top].wantKey = false
-				continue
+				if dup {
+					return fmt.Errorf("duplicate JSON key %q in one object: the document is ambiguous (which value AWS enforces is not documented)", key)
+				}
+				keys = append(keys, key)
 			}
-			if top >= 0 && stack[top].object {
-				stack[top].wantKey = true
-			}
-		default:
-			if top >= 0 && stack[top].object {
-				stack[top].wantKey = true
-			}
+			expectKey = false
+			i = j
 		}
 	}
+	return nil
 }
 
 func decodeJSON(data []byte, v any) error {
