@@ -122,7 +122,8 @@ func iamNoFullAdminAttached() check.Check {
 					out = append(out, check.UnknownR(p, "policy %s cannot be read: %v", p.Name, err))
 					continue
 				}
-				if !iampolicy.IsAdmin(doc) {
+				grant, admin := iampolicy.AdminGrant(doc)
+				if !admin {
 					continue
 				}
 				owner := "customer managed"
@@ -132,7 +133,7 @@ func iamNoFullAdminAttached() check.Check {
 				if len(who) == 0 {
 					who = []string{fmt.Sprintf("%d identities", p.AttachmentCount)}
 				}
-				out = append(out, check.FailR(p, "%s policy %s grants *:* and is attached to %s", owner, p.Name, strings.Join(who, ", ")))
+				out = append(out, check.FailR(p, "%s policy %s grants %s and is attached to %s", owner, p.Name, grant, strings.Join(who, ", ")))
 			}
 			var missing []string
 			for _, arn := range sortedAttachmentARNs(att) {
@@ -147,8 +148,8 @@ func iamNoFullAdminAttached() check.Check {
 						out = append(out, check.UnknownR(h.ref, "inline policy %s of %s %s cannot be read: %v", ip.Name, h.kind, h.name, err))
 						continue
 					}
-					if iampolicy.IsAdmin(doc) {
-						out = append(out, check.FailR(h.ref, "inline policy %s of %s %s grants *:*", ip.Name, h.kind, h.name))
+					if grant, admin := iampolicy.AdminGrant(doc); admin {
+						out = append(out, check.FailR(h.ref, "inline policy %s of %s %s grants %s", ip.Name, h.kind, h.name, grant))
 					}
 				}
 			}
@@ -222,8 +223,11 @@ func iamCustomerPolicyNoFullAdmin() check.Check {
 				if boundaries[p.ARN] {
 					return check.NotApplicableR(p, "policy %s is used only as a permissions boundary: it grants nothing itself (FSBP IAM.1 excludes boundaries)", p.Name)
 				}
-				if iampolicy.IsAdmin(doc) {
-					return check.FailR(p, "policy %s allows * on * (%s)", p.Name, attachedNote(p))
+				if grant, admin := iampolicy.AdminGrant(doc); admin {
+					if grant == "*:*" {
+						return check.FailR(p, "policy %s allows * on * (%s)", p.Name, attachedNote(p))
+					}
+					return check.FailR(p, "policy %s grants full administrator access: %s (%s)", p.Name, grant, attachedNote(p))
 				}
 				return check.PassR(p, "policy %s does not grant full administrator access", p.Name)
 			})

@@ -73,14 +73,16 @@ func identityPolicyCases() map[string][]checkCase {
 			// An MFA condition says how the holder signs in, not what they
 			// may do (IAM User Guide, "AWS global condition context keys":
 			// aws:MultiFactorAuthPresent). Was a pass before.
-			{name: "MFA-conditioned admin is still full admin", acct: baseAccount(inline(conditionalAdmin)), want: []check.Status{check.Fail}},
+			{name: "MFA-conditioned admin is still full admin", acct: baseAccount(inline(conditionalAdmin)), want: []check.Status{check.Fail},
+				msg: "grants *:* under a condition on aws:MultiFactorAuthPresent"},
 			{name: "tag-scoped admin is not full admin", acct: baseAccount(inline(tagScopedAdmin)), want: []check.Status{check.Pass}},
 			// IAM JSON policy elements: NotAction ("Allow ... NotAction"
 			// allows every action not listed). Was a pass before.
 			{name: "NotAction with a tiny exclusion is admin", acct: baseAccount(managedPolicy("AlmostAll", tinyNotActionDoc, false, 1), attach("role", "ops", "AlmostAll", false)),
-				want: []check.Status{check.Fail}, msg: "AlmostAll grants *:*"},
+				want: []check.Status{check.Fail}, msg: "AlmostAll grants every action but s3:DeleteBucket"},
 			// IAM JSON policy elements: NotResource. Was a pass before.
-			{name: "Allow * with NotResource is admin", acct: baseAccount(inline(notResourceAdmin)), want: []check.Status{check.Fail}},
+			{name: "Allow * with NotResource is admin", acct: baseAccount(inline(notResourceAdmin)), want: []check.Status{check.Fail},
+				msg: "grants *:* on every resource but arn:aws:s3:::audit-logs/*"},
 			{name: "NotAction is not *:*", acct: baseAccount(managedPolicy("Power", notActionDoc, false, 1), attach("role", "ops", "Power", false)), want: []check.Status{check.Pass}},
 			{name: "attached document missing", acct: baseAccount(attach("role", "ops", "Mystery", false)), want: []check.Status{check.Unknown}, msg: "not in the state"},
 			{name: "unreadable inline document", acct: baseAccount(inline(`{"Statement":`)), want: []check.Status{check.Unknown}},
@@ -95,7 +97,8 @@ func identityPolicyCases() map[string][]checkCase {
 				want: []check.Status{check.NotApplicable}, msg: "permissions boundary"},
 			{name: "admin used as a boundary and attached", acct: baseAccount(managedPolicy("Boundary", adminPolicyDoc, false, 1), boundary("dev", "Boundary")),
 				want: []check.Status{check.Fail}},
-			{name: "NotAction excluding one action is admin", acct: baseAccount(managedPolicy("AlmostAll", tinyNotActionDoc, false, 0)), want: []check.Status{check.Fail}},
+			{name: "NotAction excluding one action is admin", acct: baseAccount(managedPolicy("AlmostAll", tinyNotActionDoc, false, 0)), want: []check.Status{check.Fail},
+				msg: "grants full administrator access: every action but s3:DeleteBucket"},
 			{name: "unreadable", acct: baseAccount(managedPolicy("Broken", `not json`, false, 1)), want: []check.Status{check.Unknown}},
 			{name: "denied", acct: baseAccount(denied), want: []check.Status{check.Unknown}},
 		},

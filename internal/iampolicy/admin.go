@@ -39,31 +39,52 @@ import "strings"
 //     whenever the condition holds, so Allow "*" on "*" under
 //     aws:MultiFactorAuthPresent is still full admin.
 func IsAdmin(p *Policy) bool {
+	_, ok := AdminGrant(p)
+	return ok
+}
+
+// AdminGrant is IsAdmin with the reason: it describes the first statement
+// that grants full administrator access, "*:*" for the literal shape CIS
+// and IAM.1 name, otherwise what makes it admin in effect ("every action
+// but s3:DeleteBucket", "*:* on every resource but arn:...", "*:* under a
+// condition on aws:MultiFactorAuthPresent").
+func AdminGrant(p *Policy) (string, bool) {
 	if p == nil {
-		return false
+		return "", false
 	}
-	var counted []*Statement
 	for i := range p.Statements {
 		s := &p.Statements[i]
-		if s.Effect == Allow && adminResources(s) && !conditionNarrowsAdmin(s) {
-			counted = append(counted, s)
+		if s.Effect != Allow || !adminResources(s) || conditionNarrowsAdmin(s) {
+			continue
 		}
-	}
-	for _, s := range counted {
+		what := ""
 		if s.Action != nil {
 			for _, a := range s.Action {
 				// Every action name has a colon, so "*:*" is as good as "*".
 				if MatchAction(a, "*:*") {
-					return true
+					what = "*:*"
+					break
 				}
 			}
+		} else if !excludesAllIAM(s, p) {
+			what = "every action but " + strings.Join(s.NotAction, ", ")
+		}
+		if what == "" {
 			continue
 		}
-		if !excludesAllIAM(s, p) {
-			return true
+		if s.NotResource != nil {
+			what += " on every resource but " + strings.Join(s.NotResource, ", ")
 		}
+		if len(s.Condition) > 0 {
+			keys := make([]string, 0, len(s.Condition))
+			for _, c := range s.Condition {
+				keys = appendUnique(keys, c.Key)
+			}
+			what += " under a condition on " + strings.Join(keys, ", ") + " (which does not narrow what can be done)"
+		}
+		return what, true
 	}
-	return false
+	return "", false
 }
 
 // excludesAllIAM reports whether NotAction statement s keeps IAM out of

@@ -363,3 +363,25 @@ func TestFenceRejectsNonNegatedDeny(t *testing.T) {
 		t.Errorf("none of the Deny statements fences the grant: %+v", Exposure(p, testOpts))
 	}
 }
+
+func TestAdminGrant(t *testing.T) {
+	cases := []struct{ doc, want string }{
+		{stmt(`{"Effect":"Allow","Action":"*","Resource":"*"}`), "*:*"},
+		{stmt(`{"Effect":"Allow","NotAction":["s3:DeleteBucket"],"Resource":"*"}`), "every action but s3:DeleteBucket"},
+		{stmt(`{"Effect":"Allow","Action":"*","NotResource":"arn:aws:s3:::logs/*"}`), "*:* on every resource but arn:aws:s3:::logs/*"},
+		{stmt(`{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"},"Bool":{"aws:MultiFactorAuthPresent":"true"}}}`),
+			"*:* under a condition on aws:MultiFactorAuthPresent, aws:SourceIp (which does not narrow what can be done)"},
+		{stmt(`{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}`), ""},
+		{stmt(`{"Effect":"Allow","Action":"s3:*","Resource":"*"}`), ""},
+	}
+	for _, c := range cases {
+		p, err := Parse(c.doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := AdminGrant(p)
+		if got != c.want || ok != (c.want != "") || IsAdmin(p) != ok {
+			t.Errorf("AdminGrant(%s) = %q, %v; want %q", c.doc, got, ok, c.want)
+		}
+	}
+}
