@@ -7,8 +7,8 @@ import (
 )
 
 // The EC2 listings of transit gateways, launch templates (default
-// versions), Client VPN endpoints and their rules, and the VPC Block
-// Public Access mode.
+// versions), Client VPN endpoints and their rules, managed prefix lists
+// and their entries, and the VPC Block Public Access mode.
 
 func ec2DescribeTransitGateways(c *call) (*reply, error) {
 	xs := c.s.idx.transitGateways[c.region]
@@ -145,4 +145,52 @@ func ec2DescribeVpcBlockPublicAccessOptions(c *call) (*reply, error) {
 	w.elem("internetGatewayBlockMode", orDefault(c.regionSettings().VPCBlockPublicAccess, "off"))
 	w.close("vpcBlockPublicAccessOptions")
 	return c.ec2End(w), nil
+}
+
+func ec2DescribeManagedPrefixLists(c *call) (*reply, error) {
+	xs := c.s.idx.prefixLists[c.region]
+	return ec2List(c, "prefixListSet", len(xs), func(w *xw, i int) {
+		l := xs[i]
+		w.elem("prefixListId", l.ID)
+		w.str("addressFamily", l.AddressFamily)
+		w.elem("state", "create-complete")
+		w.elem("prefixListArn", l.ARN)
+		w.str("prefixListName", l.Name)
+		w.str("ownerId", l.OwnerID)
+		if !l.AWSManaged() {
+			w.integer("maxEntries", max(len(l.Entries), 1))
+			w.integer("version", 1)
+		}
+		ec2Tags(w, l.Tags)
+	})
+}
+
+func ec2GetManagedPrefixListEntries(c *call) (*reply, error) {
+	id := c.str("PrefixListId")
+	c.resource = id
+	var l *state.PrefixList
+	for _, x := range c.s.idx.prefixLists[c.region] {
+		if x.ID == id {
+			l = x
+		}
+	}
+	if l == nil {
+		return nil, errf(400, "InvalidPrefixListID.NotFound", "The prefix list ID '%s' does not exist", id)
+	}
+	return c.cached(id+"|"+c.form.Get("MaxResults")+"|"+c.form.Get("NextToken"), func() (*reply, error) {
+		start, end, next, err := c.ec2Page(len(l.Entries))
+		if err != nil {
+			return nil, err
+		}
+		w := c.ec2Start()
+		w.open("entrySet")
+		for _, e := range l.Entries[start:end] {
+			w.open("item")
+			w.elem("cidr", e)
+			w.close("item")
+		}
+		w.close("entrySet")
+		w.str("nextToken", next)
+		return c.ec2End(w), nil
+	})
 }
