@@ -47,30 +47,6 @@ func networkChecks() []check.Check {
 // isInternet reports whether a CIDR admits the whole internet.
 func isInternet(cidr string) bool { return cidr == "0.0.0.0/0" || cidr == "::/0" }
 
-// openToInternet returns the ports of ports that an ingress rule admits
-// from anywhere, as "22 from 0.0.0.0/0".
-func openToInternet(rules []state.SGRule, ports []int) []string {
-	var out []string
-	for _, r := range rules {
-		anywhere := ""
-		for _, c := range append(append([]string(nil), r.CIDRs...), r.IPv6...) {
-			if isInternet(c) {
-				anywhere = c
-				break
-			}
-		}
-		if anywhere == "" {
-			continue
-		}
-		for _, p := range ports {
-			if r.CoversPort(p) {
-				out = append(out, fmt.Sprintf("%d from %s", p, anywhere))
-			}
-		}
-	}
-	return out
-}
-
 // adminPorts are remote administration ports (SSH, RDP), as CIS defines them.
 func adminPorts() []int { return []int{22, 3389} }
 
@@ -91,11 +67,9 @@ func sgPortCheck(id, title, desc, what string, sev check.Severity, ports []int, 
 	return check.Check{
 		ID: id, Title: title, Description: desc, Area: check.Network, Service: "ec2", Severity: sev, Remediation: fix,
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			res := newSGResolver(a)
 			return eachRegional(a, "ec2", []string{"DescribeSecurityGroups"}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
-				if open := openToInternet(g.Ingress, ports); len(open) > 0 {
-					return check.FailR(g, "%s (%s) admits %s", g.ID, g.Name, strings.Join(open, ", "))
-				}
-				return check.PassR(g, "%s admits no %s from the internet", g.ID, what)
+				return judgeSGPorts(g, res.ingress(g), ports, what)
 			})
 		},
 	}
@@ -145,14 +119,22 @@ func ec2SGCIFSRestricted() check.Check {
 		Severity:    check.High,
 		Remediation: revokeFix("445"),
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			res := newSGResolver(a)
 			return eachRegional(a, "ec2", []string{"DescribeSecurityGroups"}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
-				if open := openToInternet(g.Ingress, []int{445}); len(open) > 0 {
+				rules := res.ingress(g)
+				open, unread := openPorts(rules, []int{445})
+				if len(open) > 0 {
 					return check.FailR(g, "%s (%s) admits %s", g.ID, g.Name, strings.Join(open, ", "))
 				}
 				if len(p.CorporateCIDRs) > 0 {
-					if bad := untrustedSources(g.Ingress, []int{445}, p); len(bad) > 0 {
+					bad, more := untrustedSourcesOf(rules, []int{445}, p.IsCorporate)
+					if len(bad) > 0 {
 						return check.FailR(g, "%s (%s) admits SMB from outside the corporate networks: %s", g.ID, g.Name, strings.Join(bad, ", "))
 					}
+					unread = more
+				}
+				if len(unread) > 0 {
+					return unreadResult(g, "SMB (445)", unread)
 				}
 				return check.PassR(g, "%s admits no SMB (445) from untrusted networks", g.ID)
 			})
@@ -184,30 +166,6 @@ func isPrivateCIDR(cidr string) bool {
 	return false
 }
 
-// untrustedSources lists the CIDR sources of rules covering any of ports
-// that are neither corporate (per the policy) nor private.
-func untrustedSources(rules []state.SGRule, ports []int, p *policy.Policy) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, r := range rules {
-		covers := false
-		for _, port := range ports {
-			covers = covers || r.CoversPort(port)
-		}
-		if !covers {
-			continue
-		}
-		for _, c := range append(append([]string(nil), r.CIDRs...), r.IPv6...) {
-			if p.IsCorporate(c) || isPrivateCIDR(c) || seen[c] {
-				continue
-			}
-			seen[c] = true
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
 func ec2SGAdminPortsCorporateOnly() check.Check {
 	return check.Check{
 		ID:          "ec2_sg_admin_ports_corporate_only",
@@ -225,20 +183,16 @@ func ec2SGAdminPortsCorporateOnly() check.Check {
 			if len(p.CorporateCIDRs) == 0 {
 				return []check.Result{check.NotApplicableR(accountRef(a), "the policy names no corporate networks: set corporate_cidrs (office and VPN ranges) in shoulder.yaml to check where administration comes from")}
 			}
+			res := newSGResolver(a)
 			return eachRegional(a, "ec2", []string{"DescribeSecurityGroups"}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
-				if bad := untrustedSources(g.Ingress, adminPorts(), p); len(bad) > 0 {
+				bad, unread := untrustedSourcesOf(res.ingress(g), adminPorts(), p.IsCorporate)
+				switch {
+				case len(bad) > 0:
 					return check.FailR(g, "%s (%s) admits SSH/RDP from outside the corporate networks: %s", g.ID, g.Name, strings.Join(bad, ", "))
+				case len(unread) > 0:
+					return unreadResult(g, "SSH/RDP", unread)
 				}
-				var lists []string
-				for _, r := range g.Ingress {
-					if (r.CoversPort(22) || r.CoversPort(3389)) && len(r.PrefixLists) > 0 {
-						lists = append(lists, r.PrefixLists...)
-					}
-				}
-				if len(lists) > 0 {
-					return check.UnknownR(g, "%s admits SSH/RDP from prefix lists %s whose entries are not collected", g.ID, strings.Join(lists, ", "))
-				}
-				return check.PassR(g, "%s admits SSH/RDP only from corporate, private or security-group sources", g.ID)
+				return check.PassR(g, "%s admits SSH/RDP only from corporate, private, security-group or AWS-service sources", g.ID)
 			})
 		},
 	}
@@ -252,35 +206,20 @@ func ec2SGOnlyAuthorizedPortsOpen() check.Check {
 	return check.Check{
 		ID:          "ec2_sg_only_authorized_ports_open",
 		Title:       "Security groups open only ports 80 and 443 to the internet",
-		Description: "Unrestricted inbound rules (0.0.0.0/0 or ::/0) should exist only for the web ports a public service needs (TCP 80 and 443, FSBP's default); anything else, including all-traffic and UDP rules, exposes more than intended. ICMP rules are not judged.",
+		Description: "Unrestricted inbound rules (0.0.0.0/0 or ::/0, or sources that together cover the whole internet, prefix list entries included) should exist only for the web ports a public service needs (TCP 80 and 443, FSBP's default); anything else, including all-traffic, UDP and other protocols (GRE, ESP, SCTP, ...), exposes more than intended. ICMP rules are not judged.",
 		Area:        check.Network,
 		Service:     "ec2",
 		Severity:    check.High,
 		Remediation: revokeFix("<PORT>"),
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			res := newSGResolver(a)
 			return eachRegional(a, "ec2", []string{"DescribeSecurityGroups"}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
-				var bad []string
-				for _, r := range g.Ingress {
-					anywhere := false
-					for _, c := range append(append([]string(nil), r.CIDRs...), r.IPv6...) {
-						anywhere = anywhere || isInternet(c)
-					}
-					if !anywhere {
-						continue
-					}
-					switch strings.ToLower(r.Protocol) {
-					case "-1", "all":
-						bad = append(bad, "all traffic")
-					case "tcp", "6":
-						if r.FromPort != r.ToPort || !authorizedInternetPort(r.FromPort) {
-							bad = append(bad, portRange("tcp", r.FromPort, r.ToPort))
-						}
-					case "udp", "17":
-						bad = append(bad, portRange("udp", r.FromPort, r.ToPort))
-					}
-				}
-				if len(bad) > 0 {
+				bad, unread := openBeyondWeb(res.ingress(g))
+				switch {
+				case len(bad) > 0:
 					return check.FailR(g, "%s (%s) opens %s to the internet", g.ID, g.Name, strings.Join(bad, ", "))
+				case len(unread) > 0:
+					return unreadResult(g, "traffic other than TCP 80/443", unread)
 				}
 				return check.PassR(g, "%s opens nothing but TCP 80/443 to the internet", g.ID)
 			})
