@@ -44,7 +44,9 @@ func networkSourceCases() map[string][]checkCase {
 	unreadGap := nwEntriesGap("pl-unread")
 	listingGap := nwEUGap("ec2", "DescribeManagedPrefixLists")
 	both := func(r state.SGRule) state.SGRule { r.IPv6 = []string{"::/0"}; return r }
-	proto := func(p string) state.SGRule { return state.SGRule{Protocol: p, FromPort: -1, ToPort: -1, CIDRs: []string{"0.0.0.0/0"}} }
+	proto := func(p string) state.SGRule {
+		return state.SGRule{Protocol: p, FromPort: -1, ToPort: -1, CIDRs: []string{"0.0.0.0/0"}}
+	}
 	corp := nwCorpPolicy("198.51.100.0/24")
 	return map[string][]checkCase{
 		"ec2_sg_no_admin_ports_from_internet": {
