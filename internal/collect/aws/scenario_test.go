@@ -98,9 +98,9 @@ type scenario struct {
 	sharedSnap, publicSnap, privateSnap, instance, image           map[string]string
 	rotatingKey, staticKey, vpn, endpoint                          map[string]string
 	// prefixList holds 0.0.0.0/1 and 128.0.0.0/1; plSG admits SSH from it.
-	prefixList, plSG map[string]string
-	alice, bob                                                     string
-	orgID, scpID, directory                                        string
+	prefixList, plSG        map[string]string
+	alice, bob              string
+	orgID, scpID, directory string
 }
 
 var (
