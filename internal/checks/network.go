@@ -127,7 +127,7 @@ func ec2SGCIFSRestricted() check.Check {
 					return check.FailR(g, "%s (%s) admits %s", g.ID, g.Name, strings.Join(open, ", "))
 				}
 				if len(p.CorporateCIDRs) > 0 {
-					bad, more := untrustedSourcesOf(rules, []int{445}, p.IsCorporate)
+					bad, more, _ := untrustedSourcesOf(rules, []int{445}, p.IsCorporate)
 					if len(bad) > 0 {
 						return check.FailR(g, "%s (%s) admits SMB from outside the corporate networks: %s", g.ID, g.Name, strings.Join(bad, ", "))
 					}
@@ -185,14 +185,16 @@ func ec2SGAdminPortsCorporateOnly() check.Check {
 			}
 			res := newSGResolver(a)
 			return eachRegional(a, "ec2", []string{"DescribeSecurityGroups"}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
-				bad, unread := untrustedSourcesOf(res.ingress(g), adminPorts(), p.IsCorporate)
+				bad, unread, aws := untrustedSourcesOf(res.ingress(g), adminPorts(), p.IsCorporate)
 				switch {
 				case len(bad) > 0:
 					return check.FailR(g, "%s (%s) admits SSH/RDP from outside the corporate networks: %s", g.ID, g.Name, strings.Join(bad, ", "))
 				case len(unread) > 0:
 					return unreadResult(g, "SSH/RDP", unread)
+				case len(aws) > 0:
+					return check.PassR(g, "%s admits SSH/RDP only from corporate, private or security-group sources and AWS service ranges (AWS-managed prefix lists %s)", g.ID, strings.Join(aws, ", "))
 				}
-				return check.PassR(g, "%s admits SSH/RDP only from corporate, private, security-group or AWS-service sources", g.ID)
+				return check.PassR(g, "%s admits SSH/RDP only from corporate, private or security-group sources", g.ID)
 			})
 		},
 	}

@@ -87,11 +87,53 @@ type sgSource struct {
 	list   string // the prefix list's ID, "" for the rule's own CIDRs
 }
 
-func (s sgSource) String() string {
-	if s.list == "" {
-		return s.cidr
+// sourceLabels renders sources for evidence, in order and once each: a
+// rule's own CIDRs as they are, a prefix list's entries grouped as
+// "pl-1 (0.0.0.0/1, 128.0.0.0/1)". At most maxEvidence labels, and
+// maxEvidence entries per list, are listed; the rest are counted.
+func sourceLabels(srcs []sgSource) []string {
+	type label struct {
+		text    string
+		entries []string
 	}
-	return s.cidr + " in " + s.list
+	var out []*label
+	lists := map[string]*label{}
+	seen := map[sgSource]bool{}
+	for _, s := range srcs {
+		k := sgSource{cidr: s.cidr, list: s.list}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if s.list == "" {
+			out = append(out, &label{text: s.cidr})
+			continue
+		}
+		l := lists[s.list]
+		if l == nil {
+			l = &label{text: s.list}
+			lists[s.list] = l
+			out = append(out, l)
+		}
+		l.entries = append(l.entries, s.cidr)
+	}
+	texts := make([]string, 0, len(out))
+	for _, l := range out {
+		if l.entries == nil {
+			texts = append(texts, l.text)
+			continue
+		}
+		texts = append(texts, l.text+" ("+strings.Join(capped(l.entries), ", ")+")")
+	}
+	return capped(texts)
+}
+
+// capped keeps the first maxEvidence of xs and counts the rest.
+func capped(xs []string) []string {
+	if len(xs) <= maxEvidence {
+		return xs
+	}
+	return append(xs[:maxEvidence:maxEvidence], fmt.Sprintf("%d more", len(xs)-maxEvidence))
 }
 
 // unreadList is a prefix list referenced by a rule whose entries are not
@@ -233,30 +275,23 @@ const maxEvidence = 4
 
 func familyEvidence(rules []sgRule, v6 bool) string {
 	var ps []netip.Prefix
-	var labels []string
-	seen := map[string]bool{}
+	var srcs []sgSource
 	for _, r := range rules {
 		for _, s := range r.sources {
 			if s.prefix.Addr().Is6() != v6 {
 				continue
 			}
 			if s.prefix.Bits() == 0 {
-				return s.String() // one source is the whole family
+				return strings.Join(sourceLabels([]sgSource{s}), "") // one source is the whole family
 			}
 			ps = append(ps, s.prefix)
-			if l := s.String(); !seen[l] {
-				seen[l] = true
-				labels = append(labels, l)
-			}
+			srcs = append(srcs, s)
 		}
 	}
 	if !coversSpace(ps, v6) {
 		return ""
 	}
-	if len(labels) > maxEvidence {
-		labels = append(labels[:maxEvidence], fmt.Sprintf("%d more", len(labels)-maxEvidence))
-	}
-	return strings.Join(labels, " + ")
+	return strings.Join(sourceLabels(srcs), " + ")
 }
 
 // unreadOf gathers the unread prefix lists of rules, once each.
@@ -449,10 +484,10 @@ func openSpans(proto string, rules []sgRule) []evidencedSpan {
 
 // untrustedSourcesOf lists the sources of rules admitting any of ports
 // that are neither corporate (per the policy), private, nor AWS service
-// ranges (AWS-managed prefix lists), and the unread prefix lists of those
-// rules.
-func untrustedSourcesOf(rules []sgRule, ports []int, corporate func(string) bool) (bad []string, unread []unreadList) {
-	seen := map[string]bool{}
+// ranges (AWS-managed prefix lists), the unread prefix lists of those
+// rules, and the AWS-managed lists they reference.
+func untrustedSourcesOf(rules []sgRule, ports []int, corporate func(string) bool) (bad []string, unread []unreadList, aws []string) {
+	var srcs []sgSource
 	var undecided []sgRule
 	for _, r := range rules {
 		covers := false
@@ -465,14 +500,15 @@ func untrustedSourcesOf(rules []sgRule, ports []int, corporate func(string) bool
 		if len(r.unread) > 0 {
 			undecided = append(undecided, r)
 		}
+		aws = append(aws, r.awsLists...)
 		for _, s := range r.sources {
-			l := s.String()
-			if corporate(s.cidr) || isPrivateCIDR(s.cidr) || seen[l] {
-				continue
+			if !corporate(s.cidr) && !isPrivateCIDR(s.cidr) {
+				srcs = append(srcs, s)
 			}
-			seen[l] = true
-			bad = append(bad, l)
 		}
 	}
-	return bad, unreadOf(undecided)
+	if len(srcs) > 0 {
+		bad = sourceLabels(srcs)
+	}
+	return bad, unreadOf(undecided), aws
 }

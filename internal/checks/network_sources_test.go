@@ -51,8 +51,8 @@ func networkSourceCases() map[string][]checkCase {
 	return map[string][]checkCase{
 		"ec2_sg_no_admin_ports_from_internet": {
 			// Item 1: prefix lists.
-			{name: "ssh from a prefix list holding 0.0.0.0/0", acct: baseAccount(open, sg(nwPLRule(22, 22, "pl-open"))), want: sts(stF), msg: "22 from 0.0.0.0/0 in pl-open"},
-			{name: "ssh from a prefix list whose halves cover the internet", acct: baseAccount(halves, sg(nwPLRule(22, 22, "pl-halves"))), want: sts(stF), msg: "0.0.0.0/1 in pl-halves + 128.0.0.0/1 in pl-halves"},
+			{name: "ssh from a prefix list holding 0.0.0.0/0", acct: baseAccount(open, sg(nwPLRule(22, 22, "pl-open"))), want: sts(stF), msg: "22 from pl-open (0.0.0.0/0)"},
+			{name: "ssh from a prefix list whose halves cover the internet", acct: baseAccount(halves, sg(nwPLRule(22, 22, "pl-halves"))), want: sts(stF), msg: "22 from pl-halves (0.0.0.0/1, 128.0.0.0/1)"},
 			{name: "ssh from an office prefix list", acct: baseAccount(office, sg(nwPLRule(22, 22, "pl-office"))), want: sts(stP)},
 			{name: "ssh from an AWS-managed prefix list", acct: baseAccount(connect, sg(nwPLRule(22, 22, "pl-connect"))), want: sts(stP)},
 			{name: "ssh from a prefix list whose entries were denied", acct: baseAccount(unread, unreadGap, sg(nwPLRule(22, 22, "pl-unread"))), want: sts(stU), msg: "pl-unread could not be read"},
@@ -72,7 +72,7 @@ func networkSourceCases() map[string][]checkCase {
 			{name: "ssh from both families", acct: baseAccount(sg(both(nwTCP(22, 22, "0.0.0.0/0")))), want: sts(stF), msg: "22 from 0.0.0.0/0 and ::/0"},
 		},
 		"ec2_sg_no_db_ports_from_internet": {
-			{name: "postgres from a prefix list holding the internet", acct: baseAccount(open, sg(nwPLRule(5432, 5432, "pl-open"))), want: sts(stF), msg: "5432 from 0.0.0.0/0 in pl-open"},
+			{name: "postgres from a prefix list holding the internet", acct: baseAccount(open, sg(nwPLRule(5432, 5432, "pl-open"))), want: sts(stF), msg: "5432 from pl-open (0.0.0.0/0)"},
 			{name: "postgres from an unread prefix list", acct: baseAccount(unread, unreadGap, sg(nwPLRule(5432, 5432, "pl-unread"))), want: sts(stU)},
 			{name: "postgres from a partner list", acct: baseAccount(partner, sg(nwPLRule(5432, 5432, "pl-partner"))), want: sts(stP)},
 			{name: "postgres from both families", acct: baseAccount(sg(both(nwTCP(5432, 5432, "0.0.0.0/0")))), want: sts(stF), msg: "5432 from 0.0.0.0/0 and ::/0"},
@@ -93,7 +93,7 @@ func networkSourceCases() map[string][]checkCase {
 			{name: "all tcp from halves across rules", acct: baseAccount(sg(nwTCP(0, 65535, "0.0.0.0/1"), nwTCP(0, 65535, "128.0.0.0/1"))), want: sts(stF), msg: "tcp 0-65535"},
 			{name: "web ports from halves", acct: baseAccount(sg(nwTCP(80, 80, "0.0.0.0/1", "128.0.0.0/1"), nwTCP(443, 443, "0.0.0.0/1"), nwTCP(443, 443, "128.0.0.0/1"))), want: sts(stP)},
 			{name: "all traffic from halves", acct: baseAccount(sg(state.SGRule{Protocol: "-1", CIDRs: []string{"0.0.0.0/1"}}, state.SGRule{Protocol: "-1", CIDRs: []string{"128.0.0.0/1"}})), want: sts(stF), msg: "all traffic from 0.0.0.0/1 + 128.0.0.0/1"},
-			{name: "ssh from a prefix list of the internet", acct: baseAccount(open, sg(nwPLRule(22, 22, "pl-open"))), want: sts(stF), msg: "tcp 22 from 0.0.0.0/0 in pl-open"},
+			{name: "ssh from a prefix list of the internet", acct: baseAccount(open, sg(nwPLRule(22, 22, "pl-open"))), want: sts(stF), msg: "tcp 22 from pl-open (0.0.0.0/0)"},
 			{name: "https from an unread list", acct: baseAccount(unread, unreadGap, sg(nwPLRule(443, 443, "pl-unread"))), want: sts(stP)},
 			{name: "ssh from an unread list", acct: baseAccount(unread, unreadGap, sg(nwPLRule(22, 22, "pl-unread"))), want: sts(stU), msg: "pl-unread"},
 			{name: "ssh from an AWS-managed list", acct: baseAccount(connect, sg(nwPLRule(22, 22, "pl-connect"))), want: sts(stP)},
@@ -102,15 +102,15 @@ func networkSourceCases() map[string][]checkCase {
 		},
 		"ec2_sg_cifs_restricted": {
 			{name: "smb from a prefix list of the internet", acct: baseAccount(halves, sg(nwPLRule(445, 445, "pl-halves"))), want: sts(stF), msg: "445 from"},
-			{name: "smb from a partner list outside corporate", acct: baseAccount(partner, sg(nwPLRule(445, 445, "pl-partner"))), pol: corp, want: sts(stF), msg: "203.0.113.0/24 in pl-partner"},
+			{name: "smb from a partner list outside corporate", acct: baseAccount(partner, sg(nwPLRule(445, 445, "pl-partner"))), pol: corp, want: sts(stF), msg: "pl-partner (203.0.113.0/24)"},
 			{name: "smb from the corporate list", acct: baseAccount(office, sg(nwPLRule(445, 445, "pl-office"))), pol: corp, want: sts(stP)},
 			{name: "smb from an unread list", acct: baseAccount(unread, unreadGap, sg(nwPLRule(445, 445, "pl-unread"))), pol: corp, want: sts(stU)},
 			{name: "smb from an unread list, no corporate networks", acct: baseAccount(unread, unreadGap, sg(nwPLRule(445, 445, "pl-unread"))), want: sts(stU)},
 		},
 		"ec2_sg_admin_ports_corporate_only": {
 			{name: "ssh from the corporate list", acct: baseAccount(office, sg(nwPLRule(22, 22, "pl-office"))), pol: corp, want: sts(stP)},
-			{name: "ssh from a partner list", acct: baseAccount(partner, sg(nwPLRule(22, 22, "pl-partner"))), pol: corp, want: sts(stF), msg: "203.0.113.0/24 in pl-partner"},
-			{name: "ssh from EC2 Instance Connect's AWS-managed list", acct: baseAccount(connect, sg(nwPLRule(22, 22, "pl-connect"))), pol: corp, want: sts(stP)},
+			{name: "ssh from a partner list", acct: baseAccount(partner, sg(nwPLRule(22, 22, "pl-partner"))), pol: corp, want: sts(stF), msg: "pl-partner (203.0.113.0/24)"},
+			{name: "ssh from EC2 Instance Connect's AWS-managed list", acct: baseAccount(connect, sg(nwPLRule(22, 22, "pl-connect"))), pol: corp, want: sts(stP), msg: "AWS-managed prefix lists pl-connect"},
 			{name: "ssh from an unread list", acct: baseAccount(unread, unreadGap, sg(nwPLRule(22, 22, "pl-unread"))), pol: corp, want: sts(stU), msg: "access_denied"},
 		},
 	}
@@ -208,5 +208,11 @@ func TestEvidenceCapped(t *testing.T) {
 	got := internetFrom(rules)
 	if !strings.HasSuffix(got, "12 more") || strings.Count(got, " + ") != maxEvidence {
 		t.Errorf("evidence %q: want %d sources and a count of the rest", got, maxEvidence)
+	}
+	l := state.PrefixList{Meta: nwEUMeta("ec2", "prefix-list/pl-1"), ID: "pl-1", OwnerID: testAccountID, Entries: cidrs}
+	a.EC2.PrefixLists = []state.PrefixList{l}
+	rules = newSGResolver(a).ingress(state.SecurityGroup{Meta: nwEUMeta("ec2", "security-group/sg-1"), Ingress: []state.SGRule{nwPLRule(22, 22, "pl-1")}})
+	if got := internetFrom(rules); got != "pl-1 (0.0.0.0/4, 16.0.0.0/4, 32.0.0.0/4, 48.0.0.0/4, 12 more)" {
+		t.Errorf("evidence %q: want the list's entries grouped and capped", got)
 	}
 }
