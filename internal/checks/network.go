@@ -170,7 +170,7 @@ func ec2SGAdminPortsCorporateOnly() check.Check {
 	return check.Check{
 		ID:          "ec2_sg_admin_ports_corporate_only",
 		Title:       "SSH and RDP are reachable only from the corporate networks",
-		Description: "Administrative access should come from the corporate site or its VPN (the policy's corporate_cidrs). Sources inside private address ranges (the VPC, peered VPCs, the VPN) and other security groups count as internal; any other public address is outside the corporate perimeter.",
+		Description: "Administrative access should come from the corporate site or its VPN (the policy's corporate_cidrs). Sources inside private address ranges (the VPC, peered VPCs, the VPN) and other security groups count as internal, and AWS-managed prefix lists (such as EC2 Instance Connect's) as AWS service ranges; any other public address, including the entries of customer-managed prefix lists, is outside the corporate perimeter.",
 		Area:        check.Network,
 		Service:     "ec2",
 		Severity:    check.High,
