@@ -2,7 +2,9 @@ package checks
 
 import (
 	"fmt"
+	"math"
 	"net/netip"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,7 +44,7 @@ func coversSpace(ps []netip.Prefix, v6 bool) bool {
 		}
 		spans = append(spans, span{p.Addr(), lastAddr(p)})
 	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].from.Less(spans[j].from) })
+	slices.SortFunc(spans, func(a, b span) int { return a.from.Compare(b.from) })
 	next := netip.IPv4Unspecified()
 	if v6 {
 		next = netip.IPv6Unspecified()
@@ -183,7 +185,7 @@ func sgProtocol(p string) string {
 
 // admitsPort reports whether the rule lets protocol proto (tcp or udp)
 // reach port.
-func (r sgRule) admitsPort(proto string, port int) bool {
+func (r *sgRule) admitsPort(proto string, port int) bool {
 	switch r.proto {
 	case "all":
 		return true
@@ -209,10 +211,12 @@ func newSGResolver(a *state.Account) *sgResolver {
 }
 
 // ingress resolves the inbound rules of g.
-func (s *sgResolver) ingress(g state.SecurityGroup) []sgRule {
-	out := make([]sgRule, 0, len(g.Ingress))
-	for _, r := range g.Ingress {
-		out = append(out, s.rule(g.Region, r))
+func (s *sgResolver) ingress(g state.SecurityGroup) []*sgRule {
+	rules := make([]sgRule, len(g.Ingress))
+	out := make([]*sgRule, len(g.Ingress))
+	for i, r := range g.Ingress {
+		rules[i] = s.rule(g.Region, r)
+		out[i] = &rules[i]
 	}
 	return out
 }
@@ -260,7 +264,7 @@ func (s *sgResolver) rule(region string, r state.SGRule) sgRule {
 // per address family the sources that cover it ("0.0.0.0/0",
 // "0.0.0.0/1 + 128.0.0.0/1 in pl-1"), joined with " and " when both
 // families are covered; "" when neither is.
-func internetFrom(rules []sgRule) string {
+func internetFrom(rules []*sgRule) string {
 	var fams []string
 	for _, v6 := range []bool{false, true} {
 		if e := familyEvidence(rules, v6); e != "" {
@@ -273,7 +277,32 @@ func internetFrom(rules []sgRule) string {
 // maxEvidence caps the sources listed for one family.
 const maxEvidence = 4
 
-func familyEvidence(rules []sgRule, v6 bool) string {
+// mayCover reports whether the sources of rules could cover a family:
+// false when their sizes add up to less than half of it, a cheap test
+// that spares the sweep for most rules (float rounding cannot close a
+// gap that wide).
+func mayCover(rules []*sgRule, v6 bool) bool {
+	share := 0.0
+	for _, r := range rules {
+		for _, s := range r.sources {
+			if s.prefix.Addr().Is6() == v6 {
+				share += math.Ldexp(1, -s.prefix.Bits())
+			}
+		}
+	}
+	return share >= 0.5
+}
+
+// mayAdmitInternet reports whether rules could admit the whole of either
+// address family.
+func mayAdmitInternet(rules []*sgRule) bool {
+	return mayCover(rules, false) || mayCover(rules, true)
+}
+
+func familyEvidence(rules []*sgRule, v6 bool) string {
+	if !mayCover(rules, v6) {
+		return ""
+	}
 	var ps []netip.Prefix
 	var srcs []sgSource
 	for _, r := range rules {
@@ -281,8 +310,11 @@ func familyEvidence(rules []sgRule, v6 bool) string {
 			if s.prefix.Addr().Is6() != v6 {
 				continue
 			}
-			if s.prefix.Bits() == 0 {
-				return strings.Join(sourceLabels([]sgSource{s}), "") // one source is the whole family
+			if s.prefix.Bits() == 0 { // one source is the whole family
+				if s.list == "" {
+					return s.cidr
+				}
+				return s.list + " (" + s.cidr + ")"
 			}
 			ps = append(ps, s.prefix)
 			srcs = append(srcs, s)
@@ -295,7 +327,7 @@ func familyEvidence(rules []sgRule, v6 bool) string {
 }
 
 // unreadOf gathers the unread prefix lists of rules, once each.
-func unreadOf(rules []sgRule) []unreadList {
+func unreadOf(rules []*sgRule) []unreadList {
 	var out []unreadList
 	seen := map[string]bool{}
 	for _, r := range rules {
@@ -312,9 +344,23 @@ func unreadOf(rules []sgRule) []unreadList {
 // openPorts lists the ports of ports that the rules admit from the whole
 // internet, as "22 from 0.0.0.0/0 and ::/0" (UDP ones as "53/udp from
 // ..."), and the unread prefix lists of the rules that admit any of them.
-func openPorts(rules []sgRule, ports []int) (open []string, unread []unreadList) {
-	var undecided []sgRule
-	kept := make([]sgRule, 0, len(rules))
+func openPorts(rules []*sgRule, ports []int) (open []string, unread []unreadList) {
+	var undecided []*sgRule
+	for _, r := range rules {
+		if len(r.unread) == 0 {
+			continue
+		}
+		for _, p := range ports {
+			if r.admitsPort("tcp", p) || r.admitsPort("udp", p) {
+				undecided = append(undecided, r)
+				break
+			}
+		}
+	}
+	if !mayAdmitInternet(rules) {
+		return nil, unreadOf(undecided)
+	}
+	kept := make([]*sgRule, 0, len(rules))
 	for _, p := range ports {
 		tcp := ""
 		for _, proto := range []string{"tcp", "udp"} {
@@ -322,9 +368,6 @@ func openPorts(rules []sgRule, ports []int) (open []string, unread []unreadList)
 			for _, r := range rules {
 				if r.admitsPort(proto, p) {
 					kept = append(kept, r)
-					if len(r.unread) > 0 {
-						undecided = append(undecided, r)
-					}
 				}
 			}
 			from := internetFrom(kept)
@@ -344,7 +387,7 @@ func openPorts(rules []sgRule, ports []int) (open []string, unread []unreadList)
 // judgeSGPorts fails g when it admits any of ports from the internet, is
 // unknown when a prefix list that could admit them was not read, and
 // passes otherwise.
-func judgeSGPorts(g state.SecurityGroup, rules []sgRule, ports []int, what string) check.Result {
+func judgeSGPorts(g state.SecurityGroup, rules []*sgRule, ports []int, what string) check.Result {
 	open, unread := openPorts(rules, ports)
 	switch {
 	case len(open) > 0:
@@ -373,9 +416,9 @@ type portSpan struct{ from, to int }
 // whole other protocols ("protocol 47"); ICMP is not judged. unread are the
 // prefix lists left unread on rules that admit anything besides TCP
 // 80/443 and ICMP.
-func openBeyondWeb(rules []sgRule) (bad []string, unread []unreadList) {
-	byProto := map[string][]sgRule{}
-	var all, undecided []sgRule
+func openBeyondWeb(rules []*sgRule) (bad []string, unread []unreadList) {
+	byProto := map[string][]*sgRule{}
+	var all, undecided []*sgRule
 	for _, r := range rules {
 		switch r.proto {
 		case "all":
@@ -393,6 +436,9 @@ func openBeyondWeb(rules []sgRule) (bad []string, unread []unreadList) {
 		byProto[r.proto] = append(byProto[r.proto], r)
 	}
 	unread = unreadOf(undecided)
+	if !mayAdmitInternet(rules) {
+		return nil, unread
+	}
 	if from := internetFrom(all); from != "" {
 		return []string{"all traffic from " + from}, unread
 	}
@@ -404,7 +450,7 @@ func openBeyondWeb(rules []sgRule) (bad []string, unread []unreadList) {
 	}
 	sort.Strings(protos)
 	for _, p := range protos {
-		rs := append(append([]sgRule(nil), byProto[p]...), all...)
+		rs := append(append([]*sgRule(nil), byProto[p]...), all...)
 		if p != "tcp" && p != "udp" {
 			// Ports do not apply: the rule admits the whole protocol.
 			if from := internetFrom(rs); from != "" {
@@ -446,7 +492,7 @@ type evidencedSpan struct {
 // where a rule's range starts or ends, so each elementary range between
 // those boundaries is judged once; adjacent open ranges opened by the same
 // sources are merged.
-func openSpans(proto string, rules []sgRule) []evidencedSpan {
+func openSpans(proto string, rules []*sgRule) []evidencedSpan {
 	cuts := map[int]bool{0: true, 65536: true}
 	for _, r := range rules {
 		if r.proto == proto {
@@ -460,7 +506,7 @@ func openSpans(proto string, rules []sgRule) []evidencedSpan {
 	}
 	sort.Ints(bounds)
 	var out []evidencedSpan
-	kept := make([]sgRule, 0, len(rules))
+	kept := make([]*sgRule, 0, len(rules))
 	for i := 0; i+1 < len(bounds); i++ {
 		lo, hi := bounds[i], bounds[i+1]-1
 		kept = kept[:0]
@@ -486,9 +532,9 @@ func openSpans(proto string, rules []sgRule) []evidencedSpan {
 // that are neither corporate (per the policy), private, nor AWS service
 // ranges (AWS-managed prefix lists), the unread prefix lists of those
 // rules, and the AWS-managed lists they reference.
-func untrustedSourcesOf(rules []sgRule, ports []int, corporate func(string) bool) (bad []string, unread []unreadList, aws []string) {
+func untrustedSourcesOf(rules []*sgRule, ports []int, corporate func(string) bool) (bad []string, unread []unreadList, aws []string) {
 	var srcs []sgSource
-	var undecided []sgRule
+	var undecided []*sgRule
 	for _, r := range rules {
 		covers := false
 		for _, port := range ports {
