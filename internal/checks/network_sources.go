@@ -138,8 +138,9 @@ func capped(xs []string) []string {
 	return append(xs[:maxEvidence:maxEvidence], fmt.Sprintf("%d more", len(xs)-maxEvidence))
 }
 
-// unreadList is a prefix list referenced by a rule whose entries are not
-// known, with why: the gap that hid them, or a reason.
+// unreadList is a source of a rule whose addresses are not known: a
+// prefix list whose entries were not read, with the gap that hid them or a
+// reason, or (id "") a source that is not a CIDR.
 type unreadList struct {
 	id  string
 	gap *state.Gap
@@ -147,8 +148,11 @@ type unreadList struct {
 }
 
 func (u unreadList) String() string {
-	if u.gap != nil {
+	switch {
+	case u.gap != nil:
 		return fmt.Sprintf("prefix list %s could not be read (%s)", u.id, u.gap.String())
+	case u.id == "":
+		return u.why
 	}
 	return fmt.Sprintf("prefix list %s %s", u.id, u.why)
 }
@@ -226,6 +230,8 @@ func (s *sgResolver) rule(region string, r state.SGRule) sgRule {
 	add := func(cidr, list string) {
 		p, err := netip.ParsePrefix(strings.TrimSpace(cidr))
 		if err != nil {
+			// Never dropped: an address range nobody can read is not "none".
+			x.unread = append(x.unread, unreadList{why: fmt.Sprintf("source %q is not a CIDR", cidr)})
 			return
 		}
 		x.sources = append(x.sources, sgSource{prefix: p, cidr: cidr, list: list})
@@ -332,8 +338,8 @@ func unreadOf(rules []*sgRule) []unreadList {
 	seen := map[string]bool{}
 	for _, r := range rules {
 		for _, u := range r.unread {
-			if !seen[u.id] {
-				seen[u.id] = true
+			if k := u.id + "|" + u.why; !seen[k] {
+				seen[k] = true
 				out = append(out, u)
 			}
 		}
@@ -405,7 +411,7 @@ func unreadResult(g state.SecurityGroup, what string, unread []unreadList) check
 	for _, u := range unread {
 		parts = append(parts, u.String())
 	}
-	return check.UnknownR(g, "%s admits %s from prefix lists whose entries are unknown: %s", g.ID, what, strings.Join(parts, "; "))
+	return check.UnknownR(g, "%s admits %s from sources that are unknown: %s", g.ID, what, strings.Join(parts, "; "))
 }
 
 // portSpan is a range of ports of one protocol.

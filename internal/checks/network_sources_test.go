@@ -59,6 +59,7 @@ func networkSourceCases() map[string][]checkCase {
 			{name: "ssh from a prefix list never listed", acct: baseAccount(sg(nwPLRule(22, 22, "pl-gone"))), want: sts(stU), msg: "pl-gone was not collected"},
 			{name: "ssh from a prefix list while the listing was denied", acct: baseAccount(listingGap, sg(nwPLRule(22, 22, "pl-open"))), want: sts(stU), msg: "access_denied"},
 			{name: "unread prefix list on a web port only", acct: baseAccount(unread, unreadGap, sg(nwPLRule(443, 443, "pl-unread"))), want: sts(stP)},
+			{name: "a source that is not a CIDR is unknown", acct: baseAccount(sg(nwTCP(22, 22, "0.0.0.0/0x"))), want: sts(stU), msg: `source "0.0.0.0/0x" is not a CIDR`},
 			{name: "open from anywhere beats an unread list", acct: baseAccount(unread, unreadGap, sg(nwPLRule(22, 22, "pl-unread"), nwTCP(22, 22, "0.0.0.0/0"))), want: sts(stF)},
 			{name: "prefix list half plus a cidr half", acct: baseAccount(nwPL("pl-low", me, "0.0.0.0/1"), sg(state.SGRule{Protocol: "tcp", FromPort: 22, ToPort: 22, CIDRs: []string{"128.0.0.0/1"}, PrefixLists: []string{"pl-low"}})), want: sts(stF)},
 			// Item 3: CIDRs that together cover the internet.
