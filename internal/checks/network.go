@@ -3,6 +3,7 @@ package checks
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"sort"
 	"strings"
 
@@ -668,21 +669,44 @@ func (x *routeTables) forSubnet(subnetID, vpcID string) (state.RouteTable, bool)
 	return state.RouteTable{}, false
 }
 
-// internetRoute returns the default route to an internet gateway, if any.
-func internetRoute(rt state.RouteTable) (state.Route, bool) {
+// internetRoute says how a route table sends the whole internet (of
+// either family) to an internet gateway: a default route, or routes whose
+// destinations together cover it ("0.0.0.0/1 + 128.0.0.0/1 -> igw-1"),
+// prefix-list destinations by their entries. unread names a prefix list
+// destination to a gateway whose entries are unknown.
+func internetRoute(rt state.RouteTable, lists *sgResolver) (route, unread string) {
+	var srcs []sgSource
+	var targets []string
 	for _, r := range rt.Routes {
-		if isInternet(r.Destination) && strings.HasPrefix(r.Target, "igw-") {
-			return r, true
+		if !strings.HasPrefix(r.Target, "igw-") {
+			continue
+		}
+		if !slices.Contains(targets, r.Target) {
+			targets = append(targets, r.Target)
+		}
+		if strings.HasPrefix(r.Destination, "pl-") {
+			x := lists.rule(rt.Region, state.SGRule{PrefixLists: []string{r.Destination}})
+			srcs = append(srcs, x.sources...)
+			if len(x.unread) > 0 && unread == "" {
+				unread = x.unread[0].String()
+			}
+			continue
+		}
+		if p, err := netip.ParsePrefix(r.Destination); err == nil {
+			srcs = append(srcs, sgSource{prefix: p, cidr: r.Destination})
 		}
 	}
-	return state.Route{}, false
+	if from := internetFrom([]*sgRule{{sources: srcs}}); from != "" {
+		return from + " -> " + strings.Join(targets, ", "), ""
+	}
+	return "", unread
 }
 
 func ec2SubnetDBNoInternetRoute() check.Check {
 	return check.Check{
 		ID:          "ec2_subnet_db_no_internet_route",
 		Title:       "Subnets holding databases have no route to an internet gateway",
-		Description: "A database subnet whose route table sends 0.0.0.0/0 to an internet gateway is one 'publicly accessible' flag away from the internet; database subnets should route only inside the VPC (and to NAT for updates if needed).",
+		Description: "A database subnet whose route table sends 0.0.0.0/0 (or routes that together cover it, such as 0.0.0.0/1 and 128.0.0.0/1) to an internet gateway is one 'publicly accessible' flag away from the internet; database subnets should route only inside the VPC (and to NAT for updates if needed).",
 		Area:        check.Network,
 		Service:     "ec2",
 		Severity:    check.Medium,
@@ -696,6 +720,7 @@ func ec2SubnetDBNoInternetRoute() check.Check {
 			badRDS := regionalListingUnknown(a, "rds", &out, "DescribeDBInstances")
 			badEC2 := regionalListingUnknown(a, "ec2", &out, "DescribeRouteTables")
 			tables := indexRouteTables(a)
+			lists := newSGResolver(a)
 			for _, db := range a.RDS.Instances {
 				if badRDS[db.Region] || badEC2[db.Region] {
 					continue
@@ -705,15 +730,19 @@ func ec2SubnetDBNoInternetRoute() check.Check {
 					continue
 				}
 				var open []string
-				unknown := ""
+				unknown, unread := "", ""
 				for _, s := range db.SubnetIDs {
 					rt, ok := tables.forSubnet(s, db.VPCID)
 					if !ok {
 						unknown = s
 						continue
 					}
-					if r, ok := internetRoute(rt); ok {
-						open = append(open, fmt.Sprintf("%s (%s: %s -> %s)", s, rt.ID, r.Destination, r.Target))
+					route, pl := internetRoute(rt, lists)
+					if route != "" {
+						open = append(open, fmt.Sprintf("%s (%s: %s)", s, rt.ID, route))
+					}
+					if pl != "" {
+						unread = fmt.Sprintf("subnet %s of %s routes to an internet gateway through a %s", s, db.ID, pl)
 					}
 				}
 				switch {
@@ -721,6 +750,8 @@ func ec2SubnetDBNoInternetRoute() check.Check {
 					out = append(out, check.FailR(db, "%s sits in subnets routed to the internet: %s", db.ID, strings.Join(open, ", ")))
 				case unknown != "":
 					out = append(out, check.UnknownR(db, "no route table found for subnet %s of %s", unknown, db.ID))
+				case unread != "":
+					out = append(out, check.UnknownR(db, "%s", unread))
 				default:
 					out = append(out, check.PassR(db, "the %d subnets of %s have no route to an internet gateway", len(db.SubnetIDs), db.ID))
 				}

@@ -48,6 +48,17 @@ func networkSourceCases() map[string][]checkCase {
 		return state.SGRule{Protocol: p, FromPort: -1, ToPort: -1, CIDRs: []string{"0.0.0.0/0"}}
 	}
 	corp := nwCorpPolicy("198.51.100.0/24")
+	dbIn := func(subnets ...string) func(*state.Account) {
+		return func(a *state.Account) {
+			a.RDS.Instances = append(a.RDS.Instances, state.DBInstance{Meta: nwEUMeta("rds", "db:db1"), ID: "db1", VPCID: "vpc-1", SubnetIDs: subnets})
+		}
+	}
+	routes := func(subnet string, rs ...state.Route) func(*state.Account) {
+		return func(a *state.Account) {
+			a.EC2.RouteTables = append(a.EC2.RouteTables, state.RouteTable{Meta: nwEUMeta("ec2", "route-table/rtb-db"), ID: "rtb-db", VPCID: "vpc-1", SubnetIDs: []string{subnet},
+				Routes: append([]state.Route{{Destination: "10.0.0.0/16", Target: "local"}}, rs...)})
+		}
+	}
 	return map[string][]checkCase{
 		"ec2_sg_no_admin_ports_from_internet": {
 			// Item 1: prefix lists.
@@ -107,6 +118,14 @@ func networkSourceCases() map[string][]checkCase {
 			{name: "smb from the corporate list", acct: baseAccount(office, sg(nwPLRule(445, 445, "pl-office"))), pol: corp, want: sts(stP)},
 			{name: "smb from an unread list", acct: baseAccount(unread, unreadGap, sg(nwPLRule(445, 445, "pl-unread"))), pol: corp, want: sts(stU)},
 			{name: "smb from an unread list, no corporate networks", acct: baseAccount(unread, unreadGap, sg(nwPLRule(445, 445, "pl-unread"))), want: sts(stU)},
+		},
+		"ec2_subnet_db_no_internet_route": {
+			{name: "halves to the internet gateway", acct: baseAccount(dbIn("subnet-a"), routes("subnet-a", state.Route{Destination: "0.0.0.0/1", Target: "igw-1"}, state.Route{Destination: "128.0.0.0/1", Target: "igw-1"})),
+				want: sts(stF), msg: "subnet-a (rtb-db: 0.0.0.0/1 + 128.0.0.0/1 -> igw-1)"},
+			{name: "ipv6 default to the gateway", acct: baseAccount(dbIn("subnet-a"), routes("subnet-a", state.Route{Destination: "::/0", Target: "igw-1"})), want: sts(stF), msg: "::/0 -> igw-1"},
+			{name: "one half to the gateway, one to a NAT", acct: baseAccount(dbIn("subnet-a"), routes("subnet-a", state.Route{Destination: "0.0.0.0/1", Target: "igw-1"}, state.Route{Destination: "128.0.0.0/1", Target: "nat-1"})), want: sts(stP)},
+			{name: "a prefix list of the internet to the gateway", acct: baseAccount(halves, dbIn("subnet-a"), routes("subnet-a", state.Route{Destination: "pl-halves", Target: "igw-1"})), want: sts(stF), msg: "pl-halves (0.0.0.0/1, 128.0.0.0/1) -> igw-1"},
+			{name: "an unread prefix list to the gateway", acct: baseAccount(unread, unreadGap, dbIn("subnet-a"), routes("subnet-a", state.Route{Destination: "pl-unread", Target: "igw-1"})), want: sts(stU), msg: "pl-unread could not be read"},
 		},
 		"ec2_sg_admin_ports_corporate_only": {
 			{name: "ssh from the corporate list", acct: baseAccount(office, sg(nwPLRule(22, 22, "pl-office"))), pol: corp, want: sts(stP)},
