@@ -5,6 +5,7 @@ import (
 	"net/netip"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
@@ -313,8 +314,10 @@ func aclCovers(e state.ACLEntry, port int) bool {
 }
 
 // naclOpenToInternet evaluates the ingress entries in rule order, as AWS
-// does: the first entry matching traffic from anywhere (0.0.0.0/0 or ::/0)
-// to the port decides. Entries for narrower sources do not decide for the
+// does, for traffic from anywhere to the port, per address family: the
+// internet is admitted once the allow entries met so far together cover
+// the family (0.0.0.0/0, or 0.0.0.0/1 and 128.0.0.0/1, ...), and shut once
+// the deny entries do. Entries for narrower sources do not decide for the
 // internet at large: a narrow deny leaves the rest open, a narrow allow
 // opens only that range.
 func naclOpenToInternet(entries []state.ACLEntry, port int) []string {
@@ -327,17 +330,35 @@ func naclOpenToInternet(entries []state.ACLEntry, port int) []string {
 	sort.SliceStable(in, func(i, j int) bool { return in[i].RuleNumber < in[j].RuleNumber })
 	var out []string
 	for _, fam := range []struct {
-		wide string
+		v6   bool
 		cidr func(state.ACLEntry) string
-	}{{"0.0.0.0/0", func(e state.ACLEntry) string { return e.CIDR }}, {"::/0", func(e state.ACLEntry) string { return e.IPv6CIDR }}} {
+	}{{false, func(e state.ACLEntry) string { return e.CIDR }}, {true, func(e state.ACLEntry) string { return e.IPv6CIDR }}} {
+		var allow, deny []netip.Prefix
+		var cidrs, rules []string
 		for _, e := range in {
-			if fam.cidr(e) != fam.wide || !aclCovers(e, port) {
+			p, err := netip.ParsePrefix(fam.cidr(e))
+			if err != nil || p.Addr().Is6() != fam.v6 || !aclCovers(e, port) {
 				continue
 			}
-			if strings.EqualFold(e.Action, "allow") {
-				out = append(out, fmt.Sprintf("%d from %s (rule %d)", port, fam.wide, e.RuleNumber))
+			if !strings.EqualFold(e.Action, "allow") {
+				if deny = append(deny, p); coversSpace(deny, fam.v6) {
+					break
+				}
+				continue
 			}
-			break
+			allow = append(allow, p)
+			cidrs, rules = append(cidrs, fam.cidr(e)), append(rules, strconv.Itoa(e.RuleNumber))
+			if coversSpace(allow, fam.v6) {
+				if p.Bits() == 0 {
+					cidrs, rules = cidrs[len(cidrs)-1:], rules[len(rules)-1:]
+				}
+				which := "rule "
+				if len(rules) > 1 {
+					which = "rules "
+				}
+				out = append(out, fmt.Sprintf("%d from %s (%s%s)", port, strings.Join(capped(cidrs), " + "), which, strings.Join(capped(rules), ", ")))
+				break
+			}
 		}
 	}
 	return out

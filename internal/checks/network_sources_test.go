@@ -48,6 +48,12 @@ func networkSourceCases() map[string][]checkCase {
 		return state.SGRule{Protocol: p, FromPort: -1, ToPort: -1, CIDRs: []string{"0.0.0.0/0"}}
 	}
 	corp := nwCorpPolicy("198.51.100.0/24")
+	aclAllow := func(n int, cidr string) state.ACLEntry {
+		return state.ACLEntry{RuleNumber: n, Protocol: "-1", Action: "allow", CIDR: cidr}
+	}
+	aclDeny := func(n int, cidr string) state.ACLEntry {
+		return state.ACLEntry{RuleNumber: n, Protocol: "-1", Action: "deny", CIDR: cidr}
+	}
 	dbIn := func(subnets ...string) func(*state.Account) {
 		return func(a *state.Account) {
 			a.RDS.Instances = append(a.RDS.Instances, state.DBInstance{Meta: nwEUMeta("rds", "db:db1"), ID: "db1", VPCID: "vpc-1", SubnetIDs: subnets})
@@ -126,6 +132,13 @@ func networkSourceCases() map[string][]checkCase {
 			{name: "one half to the gateway, one to a NAT", acct: baseAccount(dbIn("subnet-a"), routes("subnet-a", state.Route{Destination: "0.0.0.0/1", Target: "igw-1"}, state.Route{Destination: "128.0.0.0/1", Target: "nat-1"})), want: sts(stP)},
 			{name: "a prefix list of the internet to the gateway", acct: baseAccount(halves, dbIn("subnet-a"), routes("subnet-a", state.Route{Destination: "pl-halves", Target: "igw-1"})), want: sts(stF), msg: "pl-halves (0.0.0.0/1, 128.0.0.0/1) -> igw-1"},
 			{name: "an unread prefix list to the gateway", acct: baseAccount(unread, unreadGap, dbIn("subnet-a"), routes("subnet-a", state.Route{Destination: "pl-unread", Target: "igw-1"})), want: sts(stU), msg: "pl-unread could not be read"},
+		},
+		"ec2_nacl_no_admin_ports_from_internet": {
+			{name: "allowed halves", acct: baseAccount(nwACL("acl-1", true, nil, aclAllow(100, "0.0.0.0/1"), aclAllow(110, "128.0.0.0/1"))), want: sts(stF), msg: "22 from 0.0.0.0/1 + 128.0.0.0/1 (rules 100, 110)"},
+			{name: "ipv6 halves", acct: baseAccount(nwACL("acl-1", true, nil, state.ACLEntry{RuleNumber: 100, Protocol: "-1", Action: "allow", IPv6CIDR: "::/1"},
+				state.ACLEntry{RuleNumber: 101, Protocol: "-1", Action: "allow", IPv6CIDR: "8000::/1"})), want: sts(stF), msg: "22 from ::/1 + 8000::/1"},
+			{name: "denied halves before allow-all", acct: baseAccount(nwACL("acl-1", true, nil, aclDeny(90, "0.0.0.0/1"), aclDeny(91, "128.0.0.0/1"), aclAllow(100, "0.0.0.0/0"))), want: sts(stP)},
+			{name: "one allowed half", acct: baseAccount(nwACL("acl-1", true, nil, aclAllow(100, "0.0.0.0/1"))), want: sts(stP)},
 		},
 		"ec2_sg_admin_ports_corporate_only": {
 			{name: "ssh from the corporate list", acct: baseAccount(office, sg(nwPLRule(22, 22, "pl-office"))), pol: corp, want: sts(stP)},
