@@ -114,23 +114,32 @@ func ec2DescribeClientVpnAuthorizationRules(c *call) (*reply, error) {
 	if e == nil {
 		return nil, errf(400, "InvalidClientVpnEndpointId.NotFound", "Endpoint %s does not exist", id)
 	}
-	return c.cached(id+"|"+c.form.Get("MaxResults")+"|"+c.form.Get("NextToken"), func() (*reply, error) {
-		start, end, next, err := c.ec2Page(len(e.AuthorizationRules))
+	return ec2ItemList(c, id, "authorizationRule", len(e.AuthorizationRules), func(w *xw, i int) {
+		r := e.AuthorizationRules[i]
+		w.elem("clientVpnEndpointId", e.ID)
+		w.elem("destinationCidr", r.DestinationCIDR)
+		w.boolean("accessAll", r.AccessAll)
+		w.str("groupId", r.GroupID)
+		w.raw("<status><code>active</code></status>")
+	})
+}
+
+// ec2ItemList renders a paged listing of n things of one resource (its ID
+// in key) whose set element is setName.
+func ec2ItemList(c *call, key, setName string, n int, item func(w *xw, i int)) (*reply, error) {
+	return c.cached(key+"|"+c.form.Get("MaxResults")+"|"+c.form.Get("NextToken"), func() (*reply, error) {
+		start, end, next, err := c.ec2Page(n)
 		if err != nil {
 			return nil, err
 		}
 		w := c.ec2Start()
-		w.open("authorizationRule")
-		for _, r := range e.AuthorizationRules[start:end] {
+		w.open(setName)
+		for i := start; i < end; i++ {
 			w.open("item")
-			w.elem("clientVpnEndpointId", e.ID)
-			w.elem("destinationCidr", r.DestinationCIDR)
-			w.boolean("accessAll", r.AccessAll)
-			w.str("groupId", r.GroupID)
-			w.raw("<status><code>active</code></status>")
+			item(w, i)
 			w.close("item")
 		}
-		w.close("authorizationRule")
+		w.close(setName)
 		w.str("nextToken", next)
 		return c.ec2End(w), nil
 	})
@@ -177,20 +186,5 @@ func ec2GetManagedPrefixListEntries(c *call) (*reply, error) {
 	if l == nil {
 		return nil, errf(400, "InvalidPrefixListID.NotFound", "The prefix list ID '%s' does not exist", id)
 	}
-	return c.cached(id+"|"+c.form.Get("MaxResults")+"|"+c.form.Get("NextToken"), func() (*reply, error) {
-		start, end, next, err := c.ec2Page(len(l.Entries))
-		if err != nil {
-			return nil, err
-		}
-		w := c.ec2Start()
-		w.open("entrySet")
-		for _, e := range l.Entries[start:end] {
-			w.open("item")
-			w.elem("cidr", e)
-			w.close("item")
-		}
-		w.close("entrySet")
-		w.str("nextToken", next)
-		return c.ec2End(w), nil
-	})
+	return ec2ItemList(c, id, "entrySet", len(l.Entries), func(w *xw, i int) { w.elem("cidr", l.Entries[i]) })
 }
