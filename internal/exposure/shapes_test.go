@@ -19,6 +19,9 @@ type shape struct {
 	Policy  json.RawMessage `json:"policy"`
 	Want    string          `json:"want"`
 	WantErr bool            `json:"want_error"`
+	// NeedsExternalID (trust corpus only): some grant lets another
+	// account assume the role without an sts:ExternalId condition.
+	NeedsExternalID bool `json:"needs_external_id"`
 	Context *struct {
 		TrustedAccounts []string `json:"trusted_accounts"`
 		Organizations   []string `json:"organizations"`
@@ -74,6 +77,11 @@ func (s shape) context(t *testing.T) Context {
 }
 
 func loadShapes(t *testing.T) []shape {
+	t.Helper()
+	return loadShapeFile(t, shapeFile)
+}
+
+func loadShapeFile(t *testing.T, shapeFile string) []shape {
 	t.Helper()
 	data, err := os.ReadFile(shapeFile)
 	if err != nil {
