@@ -22,7 +22,7 @@ type shape struct {
 	// NeedsExternalID (trust corpus only): some grant lets another
 	// account assume the role without an sts:ExternalId condition.
 	NeedsExternalID bool `json:"needs_external_id"`
-	Context *struct {
+	Context         *struct {
 		TrustedAccounts []string `json:"trusted_accounts"`
 		Organizations   []string `json:"organizations"`
 		CorporateCIDRs  []string `json:"corporate_cidrs"`
