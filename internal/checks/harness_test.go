@@ -28,6 +28,7 @@ func allCases() map[string][]checkCase {
 	m := map[string][]checkCase{}
 	for _, part := range []map[string][]checkCase{
 		identityCases(),
+		roleTrustCases(),
 		networkCases(),
 		networkSourceCases(),
 		encryptionAtRestCases(),

@@ -17,6 +17,7 @@ func All() []check.Check {
 	var all []check.Check
 	for _, group := range [][]check.Check{
 		identityChecks(),
+		roleTrustChecks(),
 		networkChecks(),
 		encryptionAtRestChecks(),
 		loggingChecks(),
