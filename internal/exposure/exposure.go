@@ -53,10 +53,11 @@
 //     such documents, so one in a snapshot means the snapshot is not what
 //     AWS holds.
 //
-// The API is not specific to resource policies: a role trust policy
-// (sts:AssumeRole principals) can be judged by JudgePolicy too; the
-// grants carry their statement so that a trust-policy judge can add its
-// own questions (sts:ExternalId, OIDC aud/sub conditions).
+// Role trust policies are judged by JudgeTrust (trust.go), which applies
+// these rules and adds the questions of trust alone: only assume actions
+// count, service principals are not a share, an OIDC provider needs its
+// aud and sub pinned, and Grant.NeedsExternalID says where a third party
+// lacks an sts:ExternalId condition.
 package exposure
 
 import (
