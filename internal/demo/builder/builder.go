@@ -108,7 +108,7 @@ const adminDoc = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action
 
 func (x *b) iam() {
 	i := &x.a.IAM
-	i.Summary = map[string]int{"AccountMFAEnabled": 0, "AccountAccessKeysPresent": 1, "Users": 14, "Groups": 4, "Roles": 9, "Policies": 5}
+	i.Summary = map[string]int{"AccountMFAEnabled": 0, "AccountAccessKeysPresent": 1, "Users": 14, "Groups": 4, "Roles": 11, "Policies": 5}
 	i.PasswordPolicy = &state.PasswordPolicy{MinimumPasswordLength: 8, RequireNumbers: true, RequireLowercaseCharacters: true, AllowUsersToChangePassword: true}
 	i.CredentialReportGeneratedAt = Now.Add(-time.Hour)
 	i.CredentialReport = append(i.CredentialReport, state.CredentialReportRow{
@@ -195,6 +195,7 @@ func (x *b) iam() {
 		{Meta: state.Meta{ARN: "arn:aws:iam::aws:policy/AWSSupportAccess"}, Name: "AWSSupportAccess", AWSManaged: true, AttachmentCount: 0, DefaultVersionID: "v1",
 			Document: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["support:*"],"Resource":"*"}]}`, CreateDate: days(3000), UpdateDate: days(3000)},
 	}
+	githubOIDC := "arn:aws:iam::" + AccountID + ":oidc-provider/token.actions.githubusercontent.com"
 	trust := func(svc string) string {
 		return `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"` + svc + `"},"Action":"sts:AssumeRole"}]}`
 	}
@@ -210,6 +211,12 @@ func (x *b) iam() {
 			AttachedPolicies: []state.AttachedPolicy{{Name: "AWSSupportAccess", ARN: "arn:aws:iam::aws:policy/AWSSupportAccess"}}},
 		{Name: "backup-role", AssumeRolePolicyDocument: trust("backup.amazonaws.com")},
 		{Name: "flowlogs-role", AssumeRolePolicyDocument: trust("vpc-flow-logs.amazonaws.com")},
+		// GitHub Actions deploy roles (GitHub Docs, "Configuring OpenID
+		// Connect in Amazon Web Services"): staging pins only the audience,
+		// so any repository on GitHub can assume it; production also pins
+		// the subject to the main branch of the company's repository.
+		{Name: "github-deploy-staging", AssumeRolePolicyDocument: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"` + githubOIDC + `"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com"}}}]}`},
+		{Name: "github-deploy-prod", AssumeRolePolicyDocument: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"` + githubOIDC + `"},"Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{"token.actions.githubusercontent.com:aud":"sts.amazonaws.com","token.actions.githubusercontent.com:sub":"repo:alpenglow-analytics/platform:ref:refs/heads/main"}}}]}`},
 	}
 	for _, r := range roles {
 		path := r.Path
