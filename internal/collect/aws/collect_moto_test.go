@@ -1,6 +1,7 @@
 package aws
 
 import (
+	"encoding/json"
 	"sort"
 	"strings"
 	"testing"
@@ -97,6 +98,18 @@ func TestMotoIAM(t *testing.T) {
 	r := find(t, "role", i.Roles, func(r state.Role) string { return r.Name }, "app-role")
 	if !strings.Contains(r.AssumeRolePolicyDocument, "ec2.amazonaws.com") || len(r.AttachedPolicies) != 1 || r.AttachedPolicies[0].Name != "AppPolicy" {
 		t.Errorf("app-role = %+v", r)
+	}
+	// The trust policy is the URL-decoded JSON document (IAM returns it
+	// URL-encoded): the role trust checks parse it.
+	var trust struct {
+		Statement []struct {
+			Principal struct{ Service string }
+			Action    string
+		}
+	}
+	if err := json.Unmarshal([]byte(r.AssumeRolePolicyDocument), &trust); err != nil || len(trust.Statement) != 1 ||
+		trust.Statement[0].Principal.Service != "ec2.amazonaws.com" || trust.Statement[0].Action != "sts:AssumeRole" {
+		t.Errorf("app-role trust policy %q is not the decoded JSON document (%v)", r.AssumeRolePolicyDocument, err)
 	}
 	// GetAccountAuthorizationDetails has no session duration: ListRoles does.
 	eq(t, "app-role max session duration", r.MaxSessionDuration, 7200)
