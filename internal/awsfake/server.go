@@ -52,7 +52,16 @@ type Options struct {
 	// HangLimit bounds how long a FaultTimeout request hangs when the
 	// client never gives up (default 2 minutes).
 	HangLimit time.Duration
+	// ForeignSnapshots, when above zero, makes DescribeSnapshots answer as
+	// some emulators do: it ignores the OwnerIds and RestorableByUserIds
+	// filters, listing every snapshot of the account plus this many public
+	// snapshots of another account (ForeignOwner) in each region.
+	ForeignSnapshots int
 }
+
+// ForeignOwner is the account that owns the fake's ForeignSnapshots.
+const ForeignOwner = "999988887777"
+
 
 // Server is the fake endpoint. It is an http.Handler; Start serves it on a
 // loopback port.
