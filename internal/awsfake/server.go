@@ -62,7 +62,6 @@ type Options struct {
 // ForeignOwner is the account that owns the fake's ForeignSnapshots.
 const ForeignOwner = "999988887777"
 
-
 // Server is the fake endpoint. It is an http.Handler; Start serves it on a
 // loopback port.
 type Server struct {
