@@ -772,7 +772,14 @@ func ec2DescribeImageAttribute(c *call) (*reply, error) {
 	}
 	for _, x := range im.SharedWith {
 		w.open("item")
-		w.elem("userId", x)
+		switch {
+		case strings.Contains(x, ":organization/"):
+			w.elem("organizationArn", x)
+		case strings.Contains(x, ":ou/"):
+			w.elem("organizationalUnitArn", x)
+		default:
+			w.elem("userId", x)
+		}
 		w.close("item")
 	}
 	w.close("launchPermission")

@@ -24,17 +24,40 @@ func ec2SharingChecks() []check.Check {
 	}
 }
 
-// sharedOutsideTrust returns the account IDs in shared that are neither the
+// sharedOutsideTrust returns the grantees in shared that are neither the
 // account itself nor trusted by the policy; "all" (public) is reported by
-// the public-sharing checks and skipped here.
+// the public-sharing checks and skipped here. A grantee is an account ID or
+// (AMI launch permissions) an organization or organizational unit ARN,
+// trusted when it is in the policy's own organization.
 func sharedOutsideTrust(a *state.Account, p *policy.Policy, shared []string) []string {
 	var ids []string
 	for _, id := range shared {
-		if !strings.EqualFold(id, "all") {
-			ids = append(ids, id)
+		if strings.EqualFold(id, "all") || trustedOrganizationARN(p, id) {
+			continue
 		}
+		ids = append(ids, id)
 	}
 	return untrustedAccounts(a, p, ids)
+}
+
+// trustedOrganizationARN reports whether grantee is the ARN of the policy's
+// own organization (arn:aws:organizations::MGMT:organization/o-ID) or of
+// an organizational unit in it (arn:aws:organizations::MGMT:ou/o-ID/ou-ID).
+// Organization IDs are unique across AWS, so the ID alone says whose it
+// is; any other organization is untrusted.
+func trustedOrganizationARN(p *policy.Policy, grantee string) bool {
+	if p == nil || p.OrganizationID == "" || arnPart(grantee, 2) != "organizations" {
+		return false
+	}
+	res := arnPart(grantee, 5)
+	var org string
+	switch {
+	case strings.HasPrefix(res, "organization/"):
+		org = strings.TrimPrefix(res, "organization/")
+	case strings.HasPrefix(res, "ou/"):
+		org, _, _ = strings.Cut(strings.TrimPrefix(res, "ou/"), "/")
+	}
+	return org != "" && org == p.OrganizationID
 }
 
 func ec2SnapshotPublicNotRestorable() check.Check {

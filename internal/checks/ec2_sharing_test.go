@@ -30,6 +30,13 @@ func nwDoc(name string, public bool, shared ...string) func(*state.Account) {
 
 func ec2SharingCases() map[string][]checkCase {
 	trusting := &policy.Policy{TrustedAccounts: []string{nwTrusted}}
+	inOrg := &policy.Policy{OrganizationID: "o-own1234567"}
+	const (
+		ownOrgARN     = "arn:aws:organizations::111111111111:organization/o-own1234567"
+		ownOUARN      = "arn:aws:organizations::111111111111:ou/o-own1234567/ou-ab12-cdef3456"
+		foreignOrgARN = "arn:aws:organizations::222222222222:organization/o-foreign12345"
+		foreignOUARN  = "arn:aws:organizations::222222222222:ou/o-foreign12345/ou-zz99-cdef3456"
+	)
 	blockAll := nwEC2Settings(state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-all-sharing"}, state.EC2RegionSettings{SnapshotBlockPublicAccess: "unblocked"})
 	ssmSettings := func(eu, us bool) func(*state.Account) {
 		return func(a *state.Account) {
@@ -83,6 +90,11 @@ func ec2SharingCases() map[string][]checkCase {
 			{name: "untrusted partner", acct: baseAccount(nwOwnedAMI("ami-1", false, nwTrusted, nwUntrusted)), pol: trusting, want: sts(stF), msg: nwUntrusted},
 			{name: "no policy trusts nobody", acct: baseAccount(nwOwnedAMI("ami-1", false, nwTrusted)), want: sts(stF)},
 			{name: "not shared", acct: baseAccount(nwOwnedAMI("ami-1", false)), want: sts(stP)},
+			{name: "own organization", acct: baseAccount(nwOwnedAMI("ami-1", false, ownOrgARN)), pol: inOrg, want: sts(stP)},
+			{name: "OU of the own organization", acct: baseAccount(nwOwnedAMI("ami-1", false, ownOUARN)), pol: inOrg, want: sts(stP)},
+			{name: "foreign organization", acct: baseAccount(nwOwnedAMI("ami-1", false, foreignOrgARN)), pol: inOrg, want: sts(stF), msg: "o-foreign12345"},
+			{name: "OU of a foreign organization", acct: baseAccount(nwOwnedAMI("ami-1", false, foreignOUARN)), pol: inOrg, want: sts(stF), msg: "ou-"},
+			{name: "organization without a policy organization", acct: baseAccount(nwOwnedAMI("ami-1", false, ownOrgARN)), pol: trusting, want: sts(stF)},
 			{name: "permissions denied", acct: baseAccount(nwOwnedAMI("ami-1", false), withGap(state.Gap{Service: "ec2", Region: "eu-west-1", Operation: "DescribeImageAttribute", Reason: state.ReasonAccessDenied})), want: sts(stU)},
 		},
 		"ssm_document_not_public": {

@@ -599,6 +599,12 @@ func (g *gen) region(i int, r string) {
 		}
 		if g.chance(20) {
 			im.SharedWith = g.accounts(2)
+			// The region's first AMI is also shared with an organization
+			// and one of its units (launch permissions take either ARN).
+			if k == 0 {
+				im.SharedWith = append(im.SharedWith, "arn:aws:organizations::999988887777:organization/o-5y17h0rg01",
+					"arn:aws:organizations::999988887777:ou/o-5y17h0rg01/ou-ab12-5y17h0rg")
+			}
 		}
 		a.EC2.Images = append(a.EC2.Images, im)
 	}
