@@ -92,10 +92,11 @@ func ec2SnapshotPublicNotRestorable() check.Check {
 	}
 }
 
-// regionSettingCheck evaluates an EC2 account setting per scanned region.
+// regionSettingCheck evaluates an EC2 account setting that must be on in
+// every region, per scanned region (enabled regions not scanned are unknown).
 func regionSettingCheck(a *state.Account, op string, f func(r string, s state.EC2RegionSettings) check.Result) []check.Result {
 	var out []check.Result
-	for _, r := range a.ScannedRegions() {
+	for _, r := range everyRegion(a, "ec2", &out) {
 		ref := regionRef(a, "ec2", r)
 		if g, ok := a.Gaps.Find("ec2", r, op, ""); ok {
 			out = append(out, check.GapR(ref, g))
@@ -319,7 +320,7 @@ func ssmDocumentPublicSharingBlocked() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
-			for _, r := range a.ScannedRegions() {
+			for _, r := range everyRegion(a, "ssm", &out) {
 				ref := regionRef(a, "ssm", r)
 				if g, ok := a.Gaps.Find("ssm", r, "GetServiceSetting", ""); ok {
 					out = append(out, check.GapR(ref, g))
