@@ -170,7 +170,10 @@ func Expressible(a *state.Account) *state.Account {
 		}
 	}
 	for i := range c.RDS.Clusters {
-		c.RDS.Clusters[i].GlobalClusterRegions = nil
+		// Only a member of a named global database has its peers read.
+		if c.RDS.Clusters[i].GlobalClusterID == "" {
+			c.RDS.Clusters[i].GlobalClusterRegions = nil
+		}
 	}
 	expandServiceGaps(c)
 	for i := range c.KMS.Keys {

@@ -417,6 +417,9 @@ var resourceParams = []string{"Bucket", "DetectorId", "KeyId", "SnapshotId", "Im
 // requestResource is the subject of a per-item call (for faults that
 // target one resource), or "" for listings.
 func requestResource(c *call) string {
+	if id := c.str("GlobalClusterIdentifier"); id != "" && c.svc.name == "rds" {
+		return c.globalClusterMember(id)
+	}
 	for _, k := range resourceParams {
 		if v := c.str(k); v != "" {
 			return v

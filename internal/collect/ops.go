@@ -285,6 +285,7 @@ func Operations() []Operation {
 		// RDS (regional; one token bucket for every RDS call).
 		rds("DescribeDBInstances", Regional, "rds.instances"),
 		rds("DescribeDBClusters", Regional, "rds.clusters"),
+		rds("DescribeGlobalClusters", PerItem, "rds.clusters.global_cluster_regions"),
 		rds("DescribeDBSnapshots", Regional, "rds.snapshots"),
 		rds("DescribeDBSnapshotAttributes", PerItem, "rds.snapshots.shared_with"),
 		rds("DescribeDBClusterSnapshots", Regional, "rds.snapshots"),

@@ -148,7 +148,39 @@ func Account(o Options) *state.Account {
 	// Last, so that adding access points changed no other generated value.
 	g.s3AccessPoints()
 	g.s3MultiRegionAccessPoints()
+	g.auroraCopies()
 	return a
+}
+
+// auroraCopies makes the first Aurora cluster of each region a member of
+// one global database spanning those regions, and gives the second one a
+// source cluster and a replica cluster in regions outside the scan. It
+// draws no random numbers, so no other generated value changes.
+func (g *gen) auroraCopies() {
+	cs := g.a.RDS.Clusters
+	first, seen := []int{}, map[string]int{}
+	for i, c := range cs {
+		seen[c.Region]++
+		switch seen[c.Region] {
+		case 1:
+			first = append(first, i)
+		case 2:
+			cs[i].ReplicationSource = "arn:aws:rds:ap-southeast-2:" + AccountID + ":cluster:source-" + c.ID
+			cs[i].ReadReplicas = []string{"arn:aws:rds:sa-east-1:" + AccountID + ":cluster:replica-" + c.ID}
+		}
+	}
+	if len(first) < 2 {
+		return
+	}
+	for _, i := range first {
+		cs[i].GlobalClusterID = "global-synth"
+		for _, j := range first {
+			if j != i {
+				cs[i].GlobalClusterRegions = append(cs[i].GlobalClusterRegions, cs[j].Region)
+			}
+		}
+		sort.Strings(cs[i].GlobalClusterRegions)
+	}
 }
 
 // s3MultiRegionAccessPoints gives the account a few Multi-Region Access
