@@ -2,9 +2,11 @@ package awsfake_test
 
 import (
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/shoulder-dev/shoulder/internal/awsfake"
+	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -52,5 +54,43 @@ func TestSnapshotsOfOtherOwnersAreDropped(t *testing.T) {
 	gotPub, wantPub := publicSnapshotIDs(res.Account.EC2.Snapshots), publicSnapshotIDs(a.EC2.Snapshots)
 	if len(gotPub) != len(wantPub) {
 		t.Errorf("public snapshots %v, want %v", gotPub, wantPub)
+	}
+}
+
+// TestSnapshotReadsWinOverABulkListingThatIgnoresItsFilter: an endpoint
+// that ignores RestorableByUserIds=all lists every snapshot as public.
+// Where a snapshot's own attribute was read, the attribute wins; and once
+// one read proves the listing wrong, a snapshot whose attribute could not
+// be read is unknown, not public.
+func TestSnapshotReadsWinOverABulkListingThatIgnoresItsFilter(t *testing.T) {
+	a := demoWithoutGaps(t)
+	var denied state.Snapshot
+	for _, s := range a.EC2.Snapshots {
+		if !s.Public() && len(s.SharedWith) == 0 {
+			denied = s
+			break
+		}
+	}
+	if denied.ID == "" {
+		t.Fatal("the demo has no private snapshot")
+	}
+	res, rep, _ := scan(t, a, awsfake.Options{ForeignSnapshots: 3, Faults: []awsfake.Fault{
+		{Service: "ec2", Action: "DescribeSnapshotAttribute", Region: denied.Region, Resource: denied.ID, Kind: awsfake.FaultAccessDenied}}}, nil)
+	if got, want := publicSnapshotIDs(res.Account.EC2.Snapshots), publicSnapshotIDs(a.EC2.Snapshots); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("public snapshots %v, want %v", got, want)
+	}
+	if res.Account.EC2.PublicListed(denied.Region) {
+		t.Errorf("%s: the bulk listing that a read proved wrong still counts", denied.Region)
+	}
+	for _, f := range rep.Results {
+		if f.Resource != denied.ARN {
+			continue
+		}
+		switch f.CheckID {
+		case "ec2_snapshot_public_not_restorable", "ec2_snapshot_shared_trusted_only":
+			if f.Status != check.Unknown {
+				t.Errorf("%s on the snapshot whose sharing was not read: %s (%s), want unknown", f.CheckID, f.Status, f.Message)
+			}
+		}
 	}
 }

@@ -14,6 +14,7 @@ import (
 func ec2SharingChecks() []check.Check {
 	return []check.Check{
 		ec2SnapshotPublicNotRestorable(),
+		ec2SnapshotSharedTrustedOnly(),
 		ec2SnapshotPublicAccessBlocked(),
 		ec2ImagePublicAccessBlocked(),
 		ec2AMINotPublic(),
@@ -87,6 +88,35 @@ func ec2SnapshotPublicNotRestorable() check.Check {
 					return check.FailR(s, "%s can be restored by anyone", s.ID)
 				}
 				return check.PassR(s, "%s is not public", s.ID)
+			})
+		},
+	}
+}
+
+func ec2SnapshotSharedTrustedOnly() check.Check {
+	return check.Check{
+		ID:          "ec2_snapshot_shared_trusted_only",
+		Title:       "EBS snapshots are shared only with accounts the policy trusts",
+		Description: "An account a snapshot is shared with can create a volume from it and read every block of the disk; every such account should be one the customer knowingly trusts (the policy's trusted_accounts). A snapshot whose sharing was not read (too many snapshots to read within the time budget, or the read failed) is unknown.",
+		Area:        check.AccessSharing,
+		Service:     "ec2",
+		Severity:    check.High,
+		Remediation: check.Remediation{
+			Console:   "EC2 > Snapshots > select > Actions > Snapshot settings > Modify permissions: remove accounts you do not trust (or add them to trusted_accounts in shoulder.yaml if the sharing is deliberate).",
+			CLI:       "aws ec2 modify-snapshot-attribute --snapshot-id <SNAPSHOT_ID> --attribute createVolumePermission --operation-type remove --user-ids <ACCOUNT_ID>",
+			Terraform: "resource \"aws_snapshot_create_volume_permission\" \"partner\" {\n  snapshot_id = aws_ebs_snapshot.this.id\n  account_id  = var.trusted_partner_account\n}",
+		},
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			return eachRegional(a, "ec2", []string{"DescribeSnapshots"}, a.EC2.Snapshots, func(s state.Snapshot) check.Result {
+				// Only the snapshot's own attribute names the accounts; the
+				// bulk public listing does not.
+				if g, ok := a.Gaps.Find("ec2", s.Region, "DescribeSnapshotAttribute", s.ARN); ok {
+					return check.GapR(s, g)
+				}
+				if bad := sharedOutsideTrust(a, p, s.SharedWith); len(bad) > 0 {
+					return check.FailR(s, "%s is shared with accounts the policy does not trust: %s", s.ID, strings.Join(bad, ", "))
+				}
+				return check.PassR(s, "%s is shared with no untrusted account", s.ID)
 			})
 		},
 	}

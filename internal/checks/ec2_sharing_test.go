@@ -64,6 +64,15 @@ func ec2SharingCases() map[string][]checkCase {
 			{name: "attribute skipped, listed in bulk as public", acct: baseAccount(nwSnapshot("snap-1", "all"), listedEU, attrSkippedEU), want: sts(stF), msg: "anyone"},
 			{name: "attribute skipped, bulk listing not done", acct: baseAccount(nwSnapshot("snap-1"), listedUS, attrSkippedEU), want: sts(stU), msg: "skipped"},
 		},
+		"ec2_snapshot_shared_trusted_only": {
+			{name: "private", acct: baseAccount(nwSnapshot("snap-1")), want: sts(stP)},
+			{name: "trusted partner", acct: baseAccount(nwSnapshot("snap-1", nwTrusted)), pol: trusting, want: sts(stP)},
+			{name: "untrusted partner", acct: baseAccount(nwSnapshot("snap-1", nwTrusted, nwUntrusted)), pol: trusting, want: sts(stF), msg: nwUntrusted},
+			{name: "public is judged by the public check", acct: baseAccount(nwSnapshot("snap-1", "all")), want: sts(stP)},
+			{name: "sharing skipped, even where public ones were listed", acct: baseAccount(nwSnapshot("snap-1"), listedEU, attrSkippedEU), want: sts(stU), msg: "skipped"},
+			{name: "attribute denied", acct: baseAccount(nwSnapshot("snap-1"), withGap(state.Gap{Service: "ec2", Region: "eu-west-1", Operation: "DescribeSnapshotAttribute", Resource: "arn:aws:ec2:eu-west-1:" + testAccountID + ":snapshot/snap-1", Reason: state.ReasonAccessDenied})), want: sts(stU)},
+			{name: "listing denied", acct: baseAccount(nwUSGap("ec2", "DescribeSnapshots")), want: sts(stU)},
+		},
 		"ec2_snapshot_public_access_blocked": {
 			{name: "block all in eu, unblocked in us", acct: baseAccount(blockAll), want: sts(stP, stF)},
 			{name: "block new with nothing public", acct: baseAccount(nwEC2Settings(state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-new-sharing"}, state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-all-sharing"})), want: sts(stP, stP)},

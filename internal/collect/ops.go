@@ -78,6 +78,12 @@ type Operation struct {
 	// recording a `skipped` gap, when reading it would take long (see the
 	// collectors' Details option and `--details`).
 	Detail bool `json:"detail,omitempty"`
+	// Budgeted marks a per-item operation a check does judge, but which
+	// can take too long to make for every resource (the accounts each EBS
+	// snapshot is shared with): like a Detail operation it is skipped in a
+	// region where it would overrun DetailBudget (unless --details all),
+	// and the checks that need it then answer unknown for what was not read.
+	Budgeted bool `json:"budgeted,omitempty"`
 }
 
 // Key is "service:Action", the operation's identity in maps, stats and --rate.
@@ -111,6 +117,12 @@ var (
 // detail marks o as a Detail operation.
 func detail(o Operation) Operation {
 	o.Detail = true
+	return o
+}
+
+// budgeted marks o as a Budgeted operation.
+func budgeted(o Operation) Operation {
+	o.Budgeted = true
 	return o
 }
 
@@ -228,7 +240,7 @@ func Operations() []Operation {
 		// Detail: whether a snapshot is public comes in bulk from
 		// DescribeSnapshots (RestorableByUserIds=all); only the account IDs
 		// a snapshot is shared with need one call per snapshot.
-		detail(ec2("DescribeSnapshotAttribute", PerItem, "ec2.snapshots.shared_with")),
+		budgeted(ec2("DescribeSnapshotAttribute", PerItem, "ec2.snapshots.shared_with")),
 		ec2("DescribeImages", Regional, "ec2.images"),
 		ec2("DescribeImageAttribute", PerItem, "ec2.images.shared_with"),
 		ec2("GetEbsEncryptionByDefault", Regional, "ec2.region_settings.ebs_encryption_by_default"),

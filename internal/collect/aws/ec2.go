@@ -586,12 +586,19 @@ func (c *collector) ec2Snapshots(ctx context.Context, cl *ec2.Client, region str
 				public[str(s.SnapshotId)] = true
 			}
 		}) == nil
-	// read[i] is set by snapshot i's own attribute read; where it is
-	// missing (skipped or failed) the bulk listing says whether it is public.
+	// read[i] is set by snapshot i's own attribute read, which wins; where
+	// it is missing (skipped or failed) the bulk listing says whether it is
+	// public, unless a snapshot read proved the listing wrong (an endpoint
+	// that ignores RestorableByUserIds lists every snapshot as public).
 	read := make([]bool, len(out))
 	done := c.perItem(len(out), func() {
 		for i := range out {
-			if !read[i] && public[out[i].ID] {
+			if read[i] && public[out[i].ID] && !out[i].Public() {
+				listed = false
+			}
+		}
+		for i := range out {
+			if listed && !read[i] && public[out[i].ID] {
 				out[i].SharedWith = append(out[i].SharedWith, "all")
 			}
 		}
