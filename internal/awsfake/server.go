@@ -412,7 +412,7 @@ func (s *Server) identify(r *http.Request) (*call, *service, *apiError) {
 var resourceParams = []string{"Bucket", "DetectorId", "KeyId", "SnapshotId", "ImageId", "UserName", "DBSnapshotIdentifier",
 	"DBClusterSnapshotIdentifier", "DBParameterGroupName", "DBClusterParameterGroupName", "ClusterIdentifier",
 	"ParameterGroupName", "TrailName", "Name", "PolicyId", "TableName", "ResourceArn", "FunctionName", "FileSystemId",
-	"BackupVaultName", "BackupPlanId", "LoadBalancerArn", "LoadBalancerName", "ListenerArn", "TopicArn", "ClientVpnEndpointId"}
+	"BackupVaultName", "BackupPlanId", "LoadBalancerArn", "LoadBalancerName", "ListenerArn", "TopicArn", "ClientVpnEndpointId", "analyzerArn"}
 
 // requestResource is the subject of a per-item call (for faults that
 // target one resource), or "" for listings.

@@ -86,6 +86,11 @@ func TestSnapshotReadsWinOverABulkListingThatIgnoresItsFilter(t *testing.T) {
 		if f.Resource != denied.ARN {
 			continue
 		}
+		// The demo's account analyzer reports no finding on this private
+		// snapshot: its sharing check may pass on that evidence.
+		if f.CheckID == "ec2_snapshot_shared_trusted_only" && f.Status == check.Pass && strings.Contains(f.Message, "Access Analyzer") {
+			continue
+		}
 		switch f.CheckID {
 		case "ec2_snapshot_public_not_restorable", "ec2_snapshot_shared_trusted_only":
 			if f.Status != check.Unknown {

@@ -109,8 +109,16 @@ func ec2SnapshotSharedTrustedOnly() check.Check {
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []string{"DescribeSnapshots"}, a.EC2.Snapshots, func(s state.Snapshot) check.Result {
 				// Only the snapshot's own attribute names the accounts; the
-				// bulk public listing does not.
+				// bulk public listing does not. Where it was not read, IAM
+				// Access Analyzer's findings may answer.
 				if g, ok := a.Gaps.Find("ec2", s.Region, "DescribeSnapshotAttribute", s.ARN); ok {
+					an, found, covered := analyzerEvidence(a, s.Region, snapshotFinding(s.ID))
+					switch {
+					case len(found) > 0 && (p == nil || len(p.TrustedAccounts) == 0):
+						return check.FailR(s, "%s can be reached from outside the account (Access Analyzer finding %s) and the policy trusts no other account", s.ID, found[0].ID)
+					case covered && len(found) == 0:
+						return check.PassR(s, "%s is shared with no other account: Access Analyzer analyzer %s reports no access from outside the account (as of its last analysis; the snapshot's own sharing was not read)", s.ID, an)
+					}
 					return check.GapR(s, g)
 				}
 				if bad := sharedOutsideTrust(a, p, s.SharedWith); len(bad) > 0 {

@@ -51,6 +51,18 @@ func ec2SharingCases() map[string][]checkCase {
 	}
 	listedEU, listedUS := listed("eu-west-1"), listed("us-east-1")
 	attrSkippedEU := withGap(state.Gap{Service: "ec2", Region: "eu-west-1", Operation: "DescribeSnapshotAttribute", Reason: state.ReasonSkipped, Message: "2000 per-item calls not made"})
+	const analyzerARN = "arn:aws:access-analyzer:eu-west-1:" + testAccountID + ":analyzer/external"
+	analyzer := func(typ string) func(*state.Account) {
+		return func(a *state.Account) {
+			a.IAM.AccessAnalyzers = append(a.IAM.AccessAnalyzers, state.Analyzer{Meta: state.Meta{ARN: analyzerARN, Region: "eu-west-1"}, Name: "external", Type: typ, Status: "ACTIVE"})
+		}
+	}
+	finding := func(id string) func(*state.Account) {
+		return func(a *state.Account) {
+			a.IAM.AnalyzerFindings = append(a.IAM.AnalyzerFindings, state.AnalyzerFinding{ID: "f-1", Analyzer: analyzerARN, Region: "eu-west-1",
+				Resource: "arn:aws:ec2:eu-west-1:" + testAccountID + ":snapshot/" + id, ResourceType: "AWS::EC2::Snapshot", Status: "ACTIVE"})
+		}
+	}
 	blockNewEU := nwEC2Settings(state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-new-sharing"}, state.EC2RegionSettings{SnapshotBlockPublicAccess: "block-all-sharing"})
 	return map[string][]checkCase{
 		"ec2_snapshot_public_not_restorable": {
@@ -72,6 +84,15 @@ func ec2SharingCases() map[string][]checkCase {
 			{name: "sharing skipped, even where public ones were listed", acct: baseAccount(nwSnapshot("snap-1"), listedEU, attrSkippedEU), want: sts(stU), msg: "skipped"},
 			{name: "attribute denied", acct: baseAccount(nwSnapshot("snap-1"), withGap(state.Gap{Service: "ec2", Region: "eu-west-1", Operation: "DescribeSnapshotAttribute", Resource: "arn:aws:ec2:eu-west-1:" + testAccountID + ":snapshot/snap-1", Reason: state.ReasonAccessDenied})), want: sts(stU)},
 			{name: "listing denied", acct: baseAccount(nwUSGap("ec2", "DescribeSnapshots")), want: sts(stU)},
+			{name: "sharing skipped, account analyzer reports nothing", acct: baseAccount(nwSnapshot("snap-1"), attrSkippedEU, analyzer("ACCOUNT")), want: sts(stP), msg: "Access Analyzer"},
+			{name: "sharing skipped, account analyzer reports the snapshot, policy trusts no one", acct: baseAccount(nwSnapshot("snap-1"), attrSkippedEU, analyzer("ACCOUNT"), finding("snap-1")), want: sts(stF), msg: "finding"},
+			{name: "sharing skipped, analyzer reports the snapshot, partner may be trusted", acct: baseAccount(nwSnapshot("snap-1"), attrSkippedEU, analyzer("ACCOUNT"), finding("snap-1")), pol: trusting, want: sts(stU)},
+			{name: "sharing skipped, only an organization analyzer", acct: baseAccount(nwSnapshot("snap-1"), attrSkippedEU, analyzer("ORGANIZATION")), want: sts(stU)},
+			{name: "sharing skipped, analyzer findings not read", acct: baseAccount(nwSnapshot("snap-1"), attrSkippedEU, analyzer("ACCOUNT"),
+				withGap(state.Gap{Service: "access-analyzer", Region: "eu-west-1", Operation: "ListFindingsV2", Resource: analyzerARN, Reason: state.ReasonAccessDenied})), want: sts(stU)},
+			{name: "sharing skipped, analyzer in another region", acct: baseAccount(nwSnapshot("snap-1"), attrSkippedEU, func(a *state.Account) {
+				a.IAM.AccessAnalyzers = []state.Analyzer{{Meta: state.Meta{ARN: "arn:aws:access-analyzer:us-east-1:" + testAccountID + ":analyzer/a", Region: "us-east-1"}, Name: "a", Type: "ACCOUNT", Status: "ACTIVE"}}
+			}), want: sts(stU)},
 		},
 		"ec2_snapshot_public_access_blocked": {
 			{name: "block all in eu, unblocked in us", acct: baseAccount(blockAll), want: sts(stP, stF)},

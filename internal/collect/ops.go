@@ -187,6 +187,9 @@ func Operations() []Operation {
 		op("iam", "ListSAMLProviders", "iam:ListSAMLProviders", Global, d, "iam.saml_providers"),
 		op("account", "GetAlternateContact", "account:GetAlternateContact", Global, d, "iam.security_contact_set"),
 		op("access-analyzer", "ListAnalyzers", "access-analyzer:ListAnalyzers", Regional, d, "iam.access_analyzers"),
+		// Quota unpublished: the default pace. One paginated call per
+		// external-access analyzer (usually one a region).
+		op("access-analyzer", "ListFindingsV2", "access-analyzer:ListFindingsV2", Regional, d, "iam.analyzer_findings"),
 
 		// Organizations (global). A member account is denied the policy
 		// listing; that is normal and recorded as a gap.

@@ -149,7 +149,42 @@ func Account(o Options) *state.Account {
 	g.s3AccessPoints()
 	g.s3MultiRegionAccessPoints()
 	g.auroraCopies()
+	g.analyzerFindings()
 	return a
+}
+
+// analyzerFindings gives each active external-access analyzer the findings
+// AWS would report for the region's EBS and RDS snapshots shared outside
+// the account (plus one archived finding, which is not evidence). It draws
+// no random numbers.
+func (g *gen) analyzerFindings() {
+	a := g.a
+	for _, an := range a.IAM.AccessAnalyzers {
+		if !an.External() || an.Status != "ACTIVE" {
+			continue
+		}
+		n := 0
+		add := func(res, typ, status string) {
+			n++
+			a.IAM.AnalyzerFindings = append(a.IAM.AnalyzerFindings, state.AnalyzerFinding{ID: fmt.Sprintf("%s-f%04d", an.Region, n), Analyzer: an.ARN,
+				Region: an.Region, Resource: res, ResourceType: typ, Status: status})
+		}
+		for _, s := range a.EC2.Snapshots {
+			if s.Region == an.Region && len(s.SharedWith) > 0 {
+				add("arn:aws:ec2:"+s.Region+":"+AccountID+":snapshot/"+s.ID, "AWS::EC2::Snapshot", "ACTIVE")
+			}
+		}
+		for _, s := range a.RDS.Snapshots {
+			if s.Region == an.Region && len(s.SharedWith) > 0 {
+				typ := "AWS::RDS::DBSnapshot"
+				if s.Cluster {
+					typ = "AWS::RDS::DBClusterSnapshot"
+				}
+				add(s.ARN, typ, "ACTIVE")
+			}
+		}
+		add("arn:aws:s3:::archived-"+an.Region, "AWS::S3::Bucket", "ARCHIVED")
+	}
 }
 
 // auroraCopies makes the first Aurora cluster of each region a member of
