@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
@@ -45,9 +46,10 @@ func sharedOutsideTrust(a *state.Account, p *policy.Policy, shared []string) []s
 // own organization (arn:aws:organizations::MGMT:organization/o-ID) or of
 // an organizational unit in it (arn:aws:organizations::MGMT:ou/o-ID/ou-ID).
 // Organization IDs are unique across AWS, so the ID alone says whose it
-// is; any other organization is untrusted.
+// is. The policy's trusted_organizations are trusted too (as
+// exposure.NewContext trusts them); any other organization is untrusted.
 func trustedOrganizationARN(p *policy.Policy, grantee string) bool {
-	if p == nil || p.OrganizationID == "" || arnPart(grantee, 2) != "organizations" {
+	if p == nil || arnPart(grantee, 2) != "organizations" {
 		return false
 	}
 	res := arnPart(grantee, 5)
@@ -58,7 +60,10 @@ func trustedOrganizationARN(p *policy.Policy, grantee string) bool {
 	case strings.HasPrefix(res, "ou/"):
 		org, _, _ = strings.Cut(strings.TrimPrefix(res, "ou/"), "/")
 	}
-	return org != "" && org == p.OrganizationID
+	if org == "" {
+		return false
+	}
+	return org == p.OrganizationID || slices.Contains(p.TrustedOrganizations, org)
 }
 
 func ec2SnapshotPublicNotRestorable() check.Check {

@@ -124,6 +124,7 @@ func ec2SharingCases() map[string][]checkCase {
 			{name: "OU of the own organization", acct: baseAccount(nwOwnedAMI("ami-1", false, ownOUARN)), pol: inOrg, want: sts(stP)},
 			{name: "foreign organization", acct: baseAccount(nwOwnedAMI("ami-1", false, foreignOrgARN)), pol: inOrg, want: sts(stF), msg: "o-foreign12345"},
 			{name: "OU of a foreign organization", acct: baseAccount(nwOwnedAMI("ami-1", false, foreignOUARN)), pol: inOrg, want: sts(stF), msg: "ou-"},
+			{name: "organization the policy trusts", acct: baseAccount(nwOwnedAMI("ami-1", false, foreignOUARN)), pol: &policy.Policy{TrustedOrganizations: []string{"o-foreign12345"}}, want: sts(stP)},
 			{name: "organization without a policy organization", acct: baseAccount(nwOwnedAMI("ami-1", false, ownOrgARN)), pol: trusting, want: sts(stF)},
 			{name: "permissions denied", acct: baseAccount(nwOwnedAMI("ami-1", false), withGap(state.Gap{Service: "ec2", Region: "eu-west-1", Operation: "DescribeImageAttribute", Reason: state.ReasonAccessDenied})), want: sts(stU)},
 		},
