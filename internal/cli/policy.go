@@ -31,12 +31,13 @@ func (pf *policyFlags) register(cmd *cobra.Command) {
 // load returns the policy in effect: --config FILE (which must exist);
 // else with --demo the demo's embedded policy; else ./shoulder.yaml when
 // present; else the defaults. Every error carries ExitError.
-func (pf *policyFlags) load(src *sourceFlags) (*policy.Policy, error) {
+func (pf *policyFlags) load(app *App, src *sourceFlags) (*policy.Policy, error) {
 	names := policyNames()
-	var (
-		p   *policy.Policy
-		err error
-	)
+	limit, err := app.policyLimit()
+	if err != nil {
+		return nil, err
+	}
+	var p *policy.Policy
 	switch {
 	case pf.config != "":
 		if _, statErr := os.Stat(pf.config); statErr != nil {
@@ -45,7 +46,7 @@ func (pf *policyFlags) load(src *sourceFlags) (*policy.Policy, error) {
 			}
 			return nil, withCode(ExitError, fmt.Errorf("--config: %w", statErr))
 		}
-		p, err = policy.Load(pf.config, names)
+		p, err = policy.LoadLimit(pf.config, names, limit)
 	case src.demo:
 		p, err = policy.Parse(demo.PolicyName, demo.Policy(), names)
 	default:
@@ -58,7 +59,7 @@ func (pf *policyFlags) load(src *sourceFlags) (*policy.Policy, error) {
 			return policy.Default(), nil
 		}
 		// Name the file as the user knows it, relative to where they are.
-		p, err = policy.Load(path, names)
+		p, err = policy.LoadLimit(path, names, limit)
 		if err != nil {
 			err = errors.New(strings.ReplaceAll(err.Error(), path, policy.FileName))
 		} else {

@@ -179,7 +179,7 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
-	pol, err := f.pol.load(&f.src)
+	pol, err := f.pol.load(app, &f.src)
 	if err != nil {
 		return err
 	}

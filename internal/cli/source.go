@@ -109,7 +109,11 @@ func (s *sourceFlags) load(ctx context.Context, app *App) (*state.Account, error
 		}
 		return a, nil
 	case s.snapshot != "":
-		a, err := state.LoadSnapshot(s.snapshot)
+		limit, err := app.inputLimit()
+		if err != nil {
+			return nil, err
+		}
+		a, err := state.LoadSnapshotLimit(s.snapshot, limit)
 		if err != nil {
 			return nil, withCode(ExitError, err)
 		}
