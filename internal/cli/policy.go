@@ -81,10 +81,6 @@ func policyNames() policy.Names {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	var regionNames []string
-	for _, r := range regions.All() {
-		regionNames = append(regionNames, r.Region)
-	}
 	hint := func(s string, known []string) string {
 		if c, ok := policy.Closest(s, known); ok {
 			return fmt.Sprintf(" (did you mean %s?)", c)
@@ -92,12 +88,7 @@ func policyNames() policy.Names {
 		return ""
 	}
 	return policy.Names{
-		Region: func(s string) error {
-			if _, ok := regions.Lookup(s); !ok {
-				return fmt.Errorf("unknown region %q%s", s, hint(s, regionNames))
-			}
-			return nil
-		},
+		Region: regionError,
 		Jurisdiction: func(s string) ([]string, error) {
 			rs := regions.InJurisdiction(s)
 			if len(rs) == 0 {
@@ -120,6 +111,23 @@ func policyNames() policy.Names {
 			return err
 		},
 	}
+}
+
+// regionError judges a region name the user wrote, in the policy file or
+// in --regions: nil for a region in shoulder's table, else "unknown region"
+// with the closest known name.
+func regionError(s string) error {
+	if _, ok := regions.Lookup(s); ok {
+		return nil
+	}
+	var names []string
+	for _, r := range regions.All() {
+		names = append(names, r.Region)
+	}
+	if c, ok := policy.Closest(s, names); ok {
+		return fmt.Errorf("unknown region %q (did you mean %s?)", s, c)
+	}
+	return fmt.Errorf("unknown region %q", s)
 }
 
 func (app *App) initCmd() *cobra.Command {
