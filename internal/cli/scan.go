@@ -237,5 +237,9 @@ func (app *App) evaluate(ctx context.Context, f *scanFlags, sel []check.Check, p
 		rep.DropTags()
 	}
 	opts, err = reportOptions(sel, acct, rep, pol, views)
+	// The results can outweigh the state many times (18 findings per
+	// bucket): fit the default limit again to what rendering holds, or the
+	// collector would run over and over under a limit below the live heap.
+	app.fitMemoryLimit()
 	return rep, opts, interrupted, err
 }
