@@ -169,14 +169,15 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
-	// Open every output before the scan, so a bad path fails fast.
-	outs, err := openOutputs(app, formats, f.output)
+	// Check the outputs before the scan, so a bad path fails fast; open
+	// them only once the report exists, so a failed scan (a bad snapshot,
+	// policy or credentials, an endpoint down) leaves earlier reports as
+	// they were.
+	plan, err := planOutputs(formats, f.output)
 	if err != nil {
 		return err
 	}
-	defer outs.closeAll()
-	color, err := app.useColor(f.color, outs.tableWriter())
-	if err != nil {
+	if _, err := app.useColor(f.color, nil); err != nil { // the mode only
 		return err
 	}
 	pol, err := f.pol.load(&f.src)
@@ -184,6 +185,15 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 		return err
 	}
 	rep, opts, interrupted, err := app.evaluate(cmd.Context(), f, sel, pol, formats)
+	if err != nil {
+		return err
+	}
+	outs, err := plan.open(app)
+	if err != nil {
+		return err
+	}
+	defer outs.closeAll()
+	color, err := app.useColor(f.color, outs.tableWriter())
 	if err != nil {
 		return err
 	}
