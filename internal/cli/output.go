@@ -161,6 +161,23 @@ func (o *outputs) closeAll() {
 	}
 }
 
+// dropFiles abandons every file output (their destinations keep their
+// old content) and returns their paths; outputs to standard output stay.
+func (o *outputs) dropFiles() []string {
+	var paths []string
+	kept := o.list[:0]
+	for _, out := range o.list {
+		if out.file == nil {
+			kept = append(kept, out)
+			continue
+		}
+		out.file.Abort()
+		paths = append(paths, out.path)
+	}
+	o.list = kept
+	return paths
+}
+
 // override replaces the renderer of the named format, if it is among the
 // outputs (scan --framework renders its per-control view as table and JSON).
 func (o *outputs) override(name string, write func(io.Writer, *engine.Report, report.Options) error) {

@@ -208,12 +208,20 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 			})
 		}
 	}
+	var kept []string
+	if interrupted {
+		// The report covers only what was read: it goes to standard
+		// output, but does not replace earlier report files.
+		kept = outs.dropFiles()
+	}
 	if err := outs.write(rep, opts); err != nil {
 		return withCode(ExitError, err)
 	}
 	if interrupted {
-		// The report covers what was read; an interrupted scan is never a
-		// clean result.
+		// An interrupted scan is never a clean result.
+		if len(kept) > 0 {
+			return withCode(ExitError, fmt.Errorf("%w; %s not replaced", errInterrupted, strings.Join(kept, ", ")))
+		}
 		return withCode(ExitError, errInterrupted)
 	}
 	if failEnabled && rep.FailuresAtOrAbove(failOn) > 0 {
