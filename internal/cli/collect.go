@@ -8,6 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/shoulder-dev/shoulder/internal/checks"
+	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -16,6 +19,7 @@ func sortStrings(s []string) { sort.Strings(s) }
 type collectFlags struct {
 	live   liveFlags
 	output string
+	cov    coverageFlags
 }
 
 func (app *App) collectCmd() *cobra.Command {
@@ -33,16 +37,34 @@ timeout, service not enabled) is recorded in the snapshot as a coverage gap with
 its reason; the checks that need that data answer unknown. The IAM policy that
 allows exactly the calls made is printed by ` + "`shoulder permissions`" + `.
 
-Ctrl-C stops cleanly: the state read so far is saved, what was not read is
-recorded as cancelled gaps, and the exit code is 2.`,
+Ctrl-C (or SIGTERM) stops cleanly: the state read so far is saved, what was
+not read is recorded as cancelled gaps, and the exit code is 2. When nothing
+could be read the snapshot is not written (an earlier file is kept) and the
+exit code is 2.
+
+The snapshot holds every IAM and resource policy, key IDs and the network
+layout: it is written readable by its owner only (mode 0600), also when it
+replaces an earlier file. Treat it as sensitive.
+
+collect measures coverage as a scan of the snapshot with every check and
+the default policy would. ` + coverageHelp + `
+
+Per call, --call-timeout bounds the wait for an answer; --region-timeout
+bounds each region's work as a whole. A region where nothing answered in
+time is one timeout gap; when no scanned region produced data, nothing is
+written and the exit code is 2.`,
 		Example: `  shoulder collect -o prod.json
   shoulder collect --profile audit --regions eu-central-1,eu-west-1 -o prod.json --stats
   shoulder collect --role-arn arn:aws:iam::123456789012:role/ShoulderAudit --external-id X -o prod.json
-  shoulder collect --endpoint-url http://127.0.0.1:5000 -o emulator.json   # an AWS emulator`,
+  shoulder collect --endpoint-url http://127.0.0.1:5000 -o emulator.json   # an AWS emulator
+  shoulder collect -o prod.json --region-timeout 15m --min-coverage 90`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if f.output == "" {
 				return withCode(ExitError, errors.New("--output FILE is required"))
+			}
+			if err := f.cov.validate(); err != nil {
+				return err
 			}
 			acct, err := app.loadLive(cmd.Context(), &f.live)
 			if acct == nil {
@@ -57,12 +79,13 @@ recorded as cancelled gaps, and the exit code is 2.`,
 			if err != nil {
 				return withCode(ExitError, err)
 			}
-			return nil
+			return f.cov.judge(app.Stderr, engine.Run(checks.All(), acct, policy.Default()).Coverage())
 		},
 	}
 	// A saved snapshot is read later, by any view: read everything.
 	f.live.details = string(collect.DetailsAll)
 	f.live.register(cmd)
-	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the snapshot to `FILE` (required)")
+	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the snapshot to `FILE` (required; mode 0600: it holds every policy of the account)")
+	f.cov.register(cmd)
 	return cmd
 }
