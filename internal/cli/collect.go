@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/shoulder-dev/shoulder/internal/checks"
+	"github.com/shoulder-dev/shoulder/internal/demo"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
@@ -20,6 +21,8 @@ type collectFlags struct {
 	live   liveFlags
 	output string
 	cov    coverageFlags
+	// demo writes the embedded demo account instead of reading AWS.
+	demo bool
 }
 
 func (app *App) collectCmd() *cobra.Command {
@@ -53,7 +56,8 @@ Per call, --call-timeout bounds the wait for an answer; --region-timeout
 bounds each region's work as a whole. A region where nothing answered in
 time is one timeout gap; when no scanned region produced data, nothing is
 written and the exit code is 2.`,
-		Example: `  shoulder collect -o prod.json
+		Example: `  shoulder collect --demo -o demo.json   # the embedded demo as a snapshot: try --snapshot, diff and the formats on it
+  shoulder collect -o prod.json
   shoulder collect --profile audit --regions eu-central-1,eu-west-1 -o prod.json --stats
   shoulder collect --role-arn arn:aws:iam::123456789012:role/ShoulderAudit --external-id X -o prod.json
   shoulder collect --endpoint-url http://127.0.0.1:5000 -o emulator.json   # an AWS emulator
@@ -66,8 +70,14 @@ written and the exit code is 2.`,
 			if err := f.cov.validate(); err != nil {
 				return err
 			}
-			acct, err := app.loadLive(cmd.Context(), &f.live)
-			if acct == nil {
+			var acct *state.Account
+			var err error
+			if f.demo {
+				acct, err = demo.Load()
+				if err != nil {
+					return withCode(ExitError, err)
+				}
+			} else if acct, err = app.loadLive(cmd.Context(), &f.live); acct == nil {
 				return err
 			}
 			if serr := state.SaveSnapshot(f.output, acct, "shoulder "+Version); serr != nil {
@@ -87,5 +97,6 @@ written and the exit code is 2.`,
 	f.live.register(cmd)
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the snapshot to `FILE` (required; mode 0600: it holds every policy of the account)")
 	f.cov.register(cmd)
+	cmd.Flags().BoolVar(&f.demo, "demo", false, "write the embedded demo account instead of reading AWS (no credentials needed)")
 	return cmd
 }
