@@ -49,8 +49,9 @@ The snapshot holds every IAM and resource policy, key IDs and the network
 layout: it is written readable by its owner only (mode 0600), also when it
 replaces an earlier file. Treat it as sensitive.
 
-collect measures coverage as a scan of the snapshot with every check and
-the default policy would. ` + coverageHelp + `
+` + coverageHelp + `
+collect measures the coverage a scan of the snapshot would have, with every
+check and the default policy.
 
 Per call, --call-timeout bounds the wait for an answer; --region-timeout
 bounds each region's work as a whole. A region where nothing answered in
