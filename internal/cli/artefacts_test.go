@@ -203,7 +203,7 @@ func TestFullDiskKeepsEarlierReports(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pol, err := (&policyFlags{}).load(&sourceFlags{demo: true})
+	pol, err := (&policyFlags{}).load(&App{}, &sourceFlags{demo: true})
 	if err != nil {
 		t.Fatal(err)
 	}

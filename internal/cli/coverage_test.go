@@ -21,7 +21,7 @@ func TestCoverageExitCodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pol, err := (&policyFlags{}).load(&sourceFlags{demo: true})
+	pol, err := (&policyFlags{}).load(&App{}, &sourceFlags{demo: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/shoulder-dev/shoulder/internal/input"
 )
 
 // FileName is the policy file shoulder looks for in the working directory.
@@ -84,14 +86,24 @@ func Find(dir string) (string, bool) {
 	return p, true
 }
 
-// Load reads and validates the policy file at path.
+// MaxFileSize is the default cap on a policy file's size: a policy is a
+// page or two of YAML; a megabyte is far more than any needs.
+const MaxFileSize = 1 << 20
+
+// Load reads and validates the policy file at path, which must be a
+// regular file of at most MaxFileSize bytes.
 func Load(path string, n Names) (*Policy, error) {
-	data, err := os.ReadFile(path)
+	return LoadLimit(path, n, input.Limit{Bytes: MaxFileSize})
+}
+
+// LoadLimit is Load with another size cap.
+func LoadLimit(path string, n Names, limit input.Limit) (*Policy, error) {
+	data, err := input.ReadFile(path, limit)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("policy file %s does not exist", path)
 		}
-		return nil, fmt.Errorf("reading policy file: %w", err)
+		return nil, fmt.Errorf("policy file %s: %w", path, err)
 	}
 	return Parse(path, data, n)
 }
