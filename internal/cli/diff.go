@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/shoulder-dev/shoulder/internal/atomicfile"
 	"github.com/shoulder-dev/shoulder/internal/diff"
 	"github.com/shoulder-dev/shoulder/internal/input"
 	"github.com/shoulder-dev/shoulder/internal/report"
@@ -64,19 +65,20 @@ above it, 2 bad input (missing file, not a shoulder result, newer schema).`,
 			d.Old = side(args[0], old)
 			d.New = side(args[1], cur)
 			out := app.Stdout
+			var af *atomicfile.File
 			if output != "" {
-				fh, err := os.Create(output)
-				if err != nil {
+				// Replaces an earlier diff only once written in full.
+				if af, err = atomicfile.Create(output, reportPerm); err != nil {
 					return withCode(ExitError, fmt.Errorf("-o: cannot write the diff: %w", err))
 				}
-				defer fh.Close()
-				out = fh
+				defer af.Abort()
+				out = af
 			}
 			if err := write(out, d); err != nil {
 				return withCode(ExitError, err)
 			}
-			if f, ok := out.(*os.File); ok && f != app.Stdout {
-				if err := f.Close(); err != nil {
+			if af != nil {
+				if err := af.Commit(); err != nil {
 					return withCode(ExitError, fmt.Errorf("writing %s: %w", output, err))
 				}
 			}

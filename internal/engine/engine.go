@@ -43,6 +43,9 @@ type Finding struct {
 	Service string     `json:"service"`
 	// Sensitive is true when the resource's classification tag marks it sensitive.
 	Sensitive bool `json:"sensitive,omitempty"`
+	// WaivedFrom is the status a waiver replaced (fail or unknown); see
+	// Coverage. It is not written out.
+	WaivedFrom check.Status `json:"-"`
 }
 
 // Summary counts results.
@@ -245,6 +248,7 @@ func applyWaiver(f *Finding, p *policy.Policy, now time.Time, used []bool) {
 		wc := w
 		f.Waiver = &wc
 		f.Message = fmt.Sprintf("%s [waived by %s until %s: %s]", f.Message, w.Owner, w.Expires.Format("2006-01-02"), w.Reason)
+		f.WaivedFrom = f.Status
 		f.Status = check.Waived
 		return
 	}
