@@ -9,7 +9,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/shoulder-dev/shoulder/internal/atomicfile"
 	"github.com/shoulder-dev/shoulder/internal/diff"
+	"github.com/shoulder-dev/shoulder/internal/input"
 	"github.com/shoulder-dev/shoulder/internal/report"
 )
 
@@ -51,11 +53,11 @@ above it, 2 bad input (missing file, not a shoulder result, newer schema).`,
 			default:
 				return withCode(ExitError, fmt.Errorf("--format: %q is not table, json or markdown", format))
 			}
-			old, err := readResult(args[0])
+			old, err := app.readResult(args[0])
 			if err != nil {
 				return err
 			}
-			cur, err := readResult(args[1])
+			cur, err := app.readResult(args[1])
 			if err != nil {
 				return err
 			}
@@ -63,19 +65,20 @@ above it, 2 bad input (missing file, not a shoulder result, newer schema).`,
 			d.Old = side(args[0], old)
 			d.New = side(args[1], cur)
 			out := app.Stdout
+			var af *atomicfile.File
 			if output != "" {
-				fh, err := os.Create(output)
-				if err != nil {
+				// Replaces an earlier diff only once written in full.
+				if af, err = atomicfile.Create(output, reportPerm); err != nil {
 					return withCode(ExitError, fmt.Errorf("-o: cannot write the diff: %w", err))
 				}
-				defer fh.Close()
-				out = fh
+				defer af.Abort()
+				out = af
 			}
 			if err := write(out, d); err != nil {
 				return withCode(ExitError, err)
 			}
-			if f, ok := out.(*os.File); ok && f != app.Stdout {
-				if err := f.Close(); err != nil {
+			if af != nil {
+				if err := af.Commit(); err != nil {
 					return withCode(ExitError, fmt.Errorf("writing %s: %w", output, err))
 				}
 			}
@@ -91,8 +94,12 @@ above it, 2 bad input (missing file, not a shoulder result, newer schema).`,
 	return cmd
 }
 
-func readResult(path string) (*report.Result, error) {
-	b, err := os.ReadFile(path)
+func (app *App) readResult(path string) (*report.Result, error) {
+	limit, err := app.inputLimit()
+	if err != nil {
+		return nil, err
+	}
+	b, err := input.ReadFile(path, limit)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, withCode(ExitError, fmt.Errorf("%s does not exist", path))

@@ -39,6 +39,9 @@ type liveFlags struct {
 	// details is the --details mode; a command sets it before register to
 	// change the default (collect and datamap read everything).
 	details string
+
+	// regionTimeout bounds each region's work (0: no bound).
+	regionTimeout time.Duration
 }
 
 func (s *sourceFlags) register(cmd *cobra.Command) {
@@ -53,10 +56,11 @@ func (l *liveFlags) register(cmd *cobra.Command) {
 	f.StringVar(&l.profile, "profile", "", "live: use this shared-config `PROFILE` (like aws --profile; default: AWS_PROFILE or default)")
 	f.StringVar(&l.roleARN, "role-arn", "", "live: assume this role `ARN` and collect as it")
 	f.StringVar(&l.externalID, "external-id", "", "live: external `ID` for --role-arn")
-	f.StringSliceVar(&l.regions, "regions", nil, "live: scan only these `REGIONS` (comma-separated; default: every region enabled for the account)")
+	f.StringSliceVar(&l.regions, "regions", nil, "live: scan only these `REGIONS` (comma-separated; default: every region enabled for the account); a name not in shoulder's region table is refused unless the endpoint lists it (a newer region, scanned with a warning)")
 	f.StringVar(&l.endpointURL, "endpoint-url", "", "live: send every AWS call to this `URL` (an emulator); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> work too")
 	f.IntVar(&l.concurrency, "concurrency", 128, "live: number of parallel `workers` (each action stays within its own rate; more workers overlap more of AWS's latency)")
 	f.DurationVar(&l.callTimeout, "call-timeout", 30*time.Second, "live: give up on one AWS call after this `DURATION` (recorded as a timeout gap)")
+	f.DurationVar(&l.regionTimeout, "region-timeout", 0, "live: give up on a region (and on the global services) this `DURATION` after its first call; what is unread then is a timeout gap (default: no bound)")
 	f.StringArrayVar(&l.rates, "rate", nil, "live: override a client-side rate, `KEY=RPS[/BURST]` with KEY service:Action, service or rds:* (see `shoulder permissions --operations`)")
 	f.BoolVar(&l.stats, "stats", false, "live: print per-action calls, retries, throttles and errors to standard error")
 	f.BoolVarP(&l.quiet, "quiet", "q", false, "live: no progress display")
@@ -64,8 +68,8 @@ func (l *liveFlags) register(cmd *cobra.Command) {
 	if def == "" {
 		def = string(collect.DetailsAuto)
 	}
-	f.StringVar(&l.details, "details", def, "live: `mode` for the per-item reads no check judges (the accounts each EBS snapshot is shared with, IAM access key IDs, IAM users' hardware MFA serials): "+
-		"auto makes them where they take under "+collect.DetailBudget.String()+" a region at AWS's rates and records the rest as skipped gaps, all always, none never")
+	f.StringVar(&l.details, "details", def, "live: `mode` for slow per-item reads (the accounts each EBS snapshot is shared with, which ec2_snapshot_shared_trusted_only judges; IAM access key IDs and IAM users' hardware MFA serials, which no check judges): "+
+		"auto makes them where they take under "+collect.DetailBudget.String()+" a region at AWS's rates and records the rest as skipped gaps (checks needing them answer unknown), all always, none skips those no check judges")
 }
 
 // parseRates reads --rate values.
@@ -109,7 +113,11 @@ func (s *sourceFlags) load(ctx context.Context, app *App) (*state.Account, error
 		}
 		return a, nil
 	case s.snapshot != "":
-		a, err := state.LoadSnapshot(s.snapshot)
+		limit, err := app.inputLimit()
+		if err != nil {
+			return nil, err
+		}
+		a, err := state.LoadSnapshotLimit(s.snapshot, limit)
 		if err != nil {
 			return nil, withCode(ExitError, err)
 		}
@@ -141,10 +149,13 @@ func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, err
 	opts := awscollect.Options{
 		Profile: l.profile, RoleARN: l.roleARN, ExternalID: l.externalID, Regions: l.regions,
 		EndpointURL: l.endpointURL, Concurrency: l.concurrency, CallTimeout: l.callTimeout, Rates: rates,
-		Details: details,
+		Details: details, RegionTimeout: l.regionTimeout,
 	}
 	if l.externalID != "" && l.roleARN == "" {
 		return nil, withCode(ExitError, errors.New("--external-id needs --role-arn"))
+	}
+	if opts.VetRegions, err = app.vetRegions(l.regions); err != nil {
+		return nil, withCode(ExitError, err)
 	}
 	var display *collect.Display
 	if !l.quiet && app.IsTTY(app.Stderr) {
@@ -182,8 +193,12 @@ func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, err
 			fmt.Fprintf(app.Stderr, "shoulder: %d coverage gaps (%s): the checks that need that data answer unknown\n", n, strings.Join(parts, ", "))
 		}
 		if skipped > 0 {
-			fmt.Fprintf(app.Stderr, "shoulder: %d slow detail reads skipped (no check judges them; --details all makes them)\n", skipped)
+			fmt.Fprintf(app.Stderr, "shoulder: %d slow per-item reads skipped (checks that judge them answer unknown; --details all makes them)\n", skipped)
 		}
+	}
+	if err := res.NoData(); err != nil {
+		// Nothing to scan or save: exit 2 whatever the flags.
+		return nil, withCode(ExitError, err)
 	}
 	app.fitMemoryLimit()
 	if res.Interrupted {

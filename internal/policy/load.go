@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/shoulder-dev/shoulder/internal/input"
 )
 
 // FileName is the policy file shoulder looks for in the working directory.
@@ -66,7 +68,7 @@ func Keys() []string {
 	return []string{
 		"allowed_regions", "allowed_jurisdictions", "trusted_accounts", "organization_id",
 		"trusted_organizations", "corporate_cidrs", "trusted_vpc_endpoints", "classification_tag", "sensitive_values", "max_ami_age_days",
-		"max_access_key_age_days", "max_credential_unused_days", "min_backup_retention_days", "required_custody",
+		"max_access_key_age_days", "max_credential_unused_days", "max_lambda_update_age_days", "min_backup_retention_days", "required_custody",
 		"severity_overrides", "waivers",
 	}
 }
@@ -84,14 +86,24 @@ func Find(dir string) (string, bool) {
 	return p, true
 }
 
-// Load reads and validates the policy file at path.
+// MaxFileSize is the default cap on a policy file's size: a policy is a
+// page or two of YAML; a megabyte is far more than any needs.
+const MaxFileSize = 1 << 20
+
+// Load reads and validates the policy file at path, which must be a
+// regular file of at most MaxFileSize bytes.
 func Load(path string, n Names) (*Policy, error) {
-	data, err := os.ReadFile(path)
+	return LoadLimit(path, n, input.Limit{Bytes: MaxFileSize})
+}
+
+// LoadLimit is Load with another size cap.
+func LoadLimit(path string, n Names, limit input.Limit) (*Policy, error) {
+	data, err := input.ReadFile(path, limit)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("policy file %s does not exist", path)
 		}
-		return nil, fmt.Errorf("reading policy file: %w", err)
+		return nil, fmt.Errorf("policy file %s: %w", path, err)
 	}
 	return Parse(path, data, n)
 }
@@ -260,6 +272,8 @@ func (pr *parser) top(p *Policy, root *yaml.Node) {
 			p.MaxAccessKeyAgeDays = pr.days(v, key)
 		case "max_credential_unused_days":
 			p.MaxCredentialUnusedDays = pr.days(v, key)
+		case "max_lambda_update_age_days":
+			p.MaxLambdaUpdateAgeDays = pr.days(v, key)
 		case "min_backup_retention_days":
 			if d := pr.days(v, key); d > MaxBackupRetentionDays {
 				pr.fail(v, key, "AWS keeps automated backups for at most %d days, so %d could never pass", MaxBackupRetentionDays, d)
