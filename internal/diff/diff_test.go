@@ -111,7 +111,7 @@ func TestRenderers(t *testing.T) {
 	if err := Markdown(&b, d); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"### New failures (2)", "| 🔴 new failures | 2 |", "`x\\|y`"} {
+	for _, want := range []string{"### New failures (2)", "| 🔴 new failures | 2 |", "| `a` | `s3:::b` |", "x\\|y"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("markdown lacks %q:\n%s", want, b.String())
 		}

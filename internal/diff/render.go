@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/textsafe"
 )
 
 // SchemaVersion versions the `shoulder diff --format json` output.
@@ -52,9 +54,9 @@ func statusOrNone(s string) string {
 // Table writes the diff for a terminal.
 func Table(w io.Writer, d *Diff) error {
 	p := &printer{w: w}
-	p.printf("shoulder diff: %s (%d results) -> %s (%d results)\n", d.Old.File, d.Old.Results, d.New.File, d.New.Results)
+	p.printf("shoulder diff: %s (%d results) -> %s (%d results)\n", term(d.Old.File), d.Old.Results, term(d.New.File), d.New.Results)
 	if d.Old.AccountID != d.New.AccountID {
-		p.printf("note: the results are of different accounts (%s and %s)\n", d.Old.AccountID, d.New.AccountID)
+		p.printf("note: the results are of different accounts (%s and %s)\n", term(d.Old.AccountID), term(d.New.AccountID))
 	}
 	p.printf("%d new failures, %d fixed, %d still failing, %d other status changes\n", len(d.NewFailures), len(d.Fixed), len(d.StillFailing), len(d.Changed))
 	section := func(title string, l []Change, showStatus bool) {
@@ -67,9 +69,9 @@ func Table(w io.Writer, d *Diff) error {
 			if showStatus {
 				st = fmt.Sprintf("  [%s -> %s]", statusOrNone(string(c.OldStatus)), statusOrNone(string(c.NewStatus)))
 			}
-			p.printf("  %-8s %-44s %s%s\n", c.Severity, c.CheckID, strings.TrimPrefix(c.Resource, "arn:aws:"), st)
+			p.printf("  %-8s %-44s %s%s\n", c.Severity, term(c.CheckID), term(strings.TrimPrefix(c.Resource, "arn:aws:")), st)
 			if c.Message != "" {
-				p.printf("           %s\n", c.Message)
+				p.printf("           %s\n", term(c.Message))
 			}
 		}
 	}
@@ -80,9 +82,16 @@ func Table(w io.Writer, d *Diff) error {
 	return p.err
 }
 
-func md(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;", "`", "'").Replace(s)
-}
+// md makes text of the results (the account's names and evidence) safe
+// as Markdown text outside a code span.
+func md(s string) string { return textsafe.Markdown(s) }
+
+// code shows an ID or ARN of the results as a Markdown code span when it
+// is plain, as escaped text otherwise.
+func code(s string) string { return textsafe.MarkdownCode(s) }
+
+// term makes text of the results safe for a terminal.
+func term(s string) string { return textsafe.Terminal(s) }
 
 // Markdown writes the diff for a PR comment.
 func Markdown(w io.Writer, d *Diff) error {
@@ -91,7 +100,7 @@ func Markdown(w io.Writer, d *Diff) error {
 	p.printf("| | Count |\n|---|---:|\n| 🔴 new failures | %d |\n| 🟢 fixed | %d |\n| 🟠 still failing | %d |\n| 🔄 other status changes | %d |\n",
 		len(d.NewFailures), len(d.Fixed), len(d.StillFailing), len(d.Changed))
 	if d.Old.AccountID != d.New.AccountID {
-		p.printf("\n> Note: the results are of different accounts (%s and %s).\n", d.Old.AccountID, d.New.AccountID)
+		p.printf("\n> Note: the results are of different accounts (%s and %s).\n", md(d.Old.AccountID), md(d.New.AccountID))
 	}
 	section := func(title string, l []Change) {
 		if len(l) == 0 {
@@ -103,7 +112,7 @@ func Markdown(w io.Writer, d *Diff) error {
 				p.printf("\n_%d more not shown; see `shoulder diff --format json`._\n", len(l)-100)
 				break
 			}
-			p.printf("| %s | `%s` | `%s` | %s | %s | %s |\n", c.Severity, md(c.CheckID), md(strings.TrimPrefix(c.Resource, "arn:aws:")),
+			p.printf("| %s | %s | %s | %s | %s | %s |\n", c.Severity, code(c.CheckID), code(strings.TrimPrefix(c.Resource, "arn:aws:")),
 				statusOrNone(string(c.OldStatus)), statusOrNone(string(c.NewStatus)), md(c.Message))
 		}
 	}
@@ -117,7 +126,7 @@ func Markdown(w io.Writer, d *Diff) error {
 				p.printf("- … %d more\n", n-100)
 				break
 			}
-			p.printf("- %s `%s` `%s`\n", c.Severity, c.CheckID, md(strings.TrimPrefix(c.Resource, "arn:aws:")))
+			p.printf("- %s %s %s\n", c.Severity, code(c.CheckID), code(strings.TrimPrefix(c.Resource, "arn:aws:")))
 		}
 		p.printf("\n</details>\n")
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/textsafe"
 )
 
 // TableOptions control the terminal table.
@@ -69,16 +70,12 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
 	ew := &errWriter{w: bw}
-	title := fmt.Sprintf("shoulder: account %s", r.AccountID)
-	if r.AccountName != "" {
-		title += " (" + r.AccountName + ")"
-	}
-	ew.printf("%s\n", p.paint(ansiBold, title))
+	ew.printf("%s\n", p.paint(ansiBold, accountTitle(r)))
 	pol := "default policy"
 	if r.Policy != "" {
-		pol = "policy " + r.Policy
+		pol = "policy " + textsafe.Terminal(r.Policy)
 	}
-	ew.printf("%s\n\n", p.paint(ansiDim, fmt.Sprintf("source %s, %s, collected %s, %d checks, %d results", r.Source, pol, r.CollectedAt.Format("2006-01-02 15:04 MST"), r.Summary.Checks, r.Summary.Total)))
+	ew.printf("%s\n\n", p.paint(ansiDim, fmt.Sprintf("source %s, %s, collected %s, %d checks, %d results", textsafe.Terminal(r.Source), pol, r.CollectedAt.Format("2006-01-02 15:04 MST"), r.Summary.Checks, r.Summary.Total)))
 
 	type key struct {
 		area    check.Area
@@ -115,13 +112,9 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 			if f.Status == check.Fail || f.Status == check.Waived {
 				sev = f.Severity.String()
 			}
-			line := fmt.Sprintf("    %s %-8s %-44s %s", p.paint(statusColor(f.Status), st), sev, f.CheckID, shortResource(f.Resource))
+			line := fmt.Sprintf("    %s %-8s %-44s %s", p.paint(statusColor(f.Status), st), sev, f.CheckID, textsafe.Terminal(shortResource(f.Resource)))
 			ew.printf("%s\n", line)
-			msg := f.Message
-			if max := width - 8; len(msg) > max && max > 20 {
-				msg = msg[:max-1] + "…"
-			}
-			ew.printf("      %s\n", p.paint(ansiDim, msg))
+			ew.printf("      %s\n", p.paint(ansiDim, clip(textsafe.Terminal(f.Message), width-8)))
 		}
 	}
 	ew.printf("\n")
@@ -147,6 +140,16 @@ func shortStatus(s check.Status) string {
 // shortResource drops the "arn:aws:" prefix that every row would repeat.
 func shortResource(arn string) string {
 	return strings.TrimPrefix(arn, "arn:aws:")
+}
+
+// accountTitle is the first line of a table: the account ID and name,
+// shown as text (the name is the account's alias, chosen in the account).
+func accountTitle(r *engine.Report) string {
+	title := fmt.Sprintf("shoulder: account %s", textsafe.Terminal(r.AccountID))
+	if r.AccountName != "" {
+		title += " (" + textsafe.Terminal(r.AccountName) + ")"
+	}
+	return title
 }
 
 func countLine(c map[check.Status]int) string {
@@ -188,7 +191,8 @@ func writeSummary(ew *errWriter, r *engine.Report, p painter) {
 	}
 	ew.printf("\n")
 	for _, wi := range r.WaiverIssues {
-		ew.printf("  %s waiver: %s on %s (owner %s, expires %s)\n", wi.Problem, wi.Waiver.Check, wi.Waiver.Resource, wi.Waiver.Owner, wi.Waiver.Expires.Format("2006-01-02"))
+		ew.printf("  %s waiver: %s on %s (owner %s, expires %s)\n", wi.Problem, textsafe.Terminal(wi.Waiver.Check), textsafe.Terminal(wi.Waiver.Resource),
+			textsafe.Terminal(wi.Waiver.Owner), wi.Waiver.Expires.Format("2006-01-02"))
 	}
 }
 
