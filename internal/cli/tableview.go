@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -35,7 +36,7 @@ func parseTableFilters(statuses, severities []string) (tableFilters, error) {
 		if err != nil {
 			return tf, withCode(ExitError, fmt.Errorf("--status: %q is not a status%s (want %s)", s, didYouMean(s, statusNames), strings.Join(statusNames, ", ")))
 		}
-		if !containsStatus(tf.statuses, st) {
+		if !slices.Contains(tf.statuses, st) {
 			tf.statuses = append(tf.statuses, st)
 		}
 	}
@@ -45,29 +46,11 @@ func parseTableFilters(statuses, severities []string) (tableFilters, error) {
 		if err != nil {
 			return tf, withCode(ExitError, fmt.Errorf("--severity: %q is not a severity%s (want %s)", s, didYouMean(s, severityNames), strings.Join(severityNames, ", ")))
 		}
-		if !containsSeverity(tf.severities, sev) {
+		if !slices.Contains(tf.severities, sev) {
 			tf.severities = append(tf.severities, sev)
 		}
 	}
 	return tf, nil
-}
-
-func containsStatus(l []check.Status, s check.Status) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func containsSeverity(l []check.Severity, s check.Severity) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // didYouMean renders " (did you mean X?)" for a misspelt name, or "".
