@@ -302,3 +302,23 @@ func TestInjectionCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorTextIsShownNotActed: an error that quotes the account's text
+// (here a file name carrying the payload) reaches stderr escaped. Newlines
+// stay: error messages of several lines (a policy file's problems) keep
+// their lines, and stderr carries no result lines to forge.
+func TestErrorTextIsShownNotActed(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "evil"+strings.ReplaceAll(injectionPayload, "/", "_")+".json")
+	code, _, stderr := run(t, "scan", "--snapshot", missing)
+	if code != ExitError {
+		t.Fatalf("exit %d", code)
+	}
+	for _, bad := range terminalActive {
+		if strings.Contains(stderr, bad) {
+			t.Errorf("raw %q on stderr: %q", bad, stderr)
+		}
+	}
+	if !strings.Contains(stderr, `\x1b[2J`) {
+		t.Errorf("stderr %q: want the payload escaped", stderr)
+	}
+}
