@@ -243,6 +243,11 @@ func Operations() []Operation {
 		ec2("DescribeLaunchTemplateVersions", Regional, "ec2.launch_templates"),
 		ec2("DescribeClientVpnEndpoints", Regional, "ec2.client_vpn_endpoints"),
 		ec2("DescribeClientVpnAuthorizationRules", PerItem, "ec2.client_vpn_endpoints.authorization_rules"),
+		// Managed prefix lists that security group rules reference: the
+		// listing (the account's, shared and AWS-managed lists), then the
+		// entries of each list AWS does not own (AWS's are its service ranges).
+		ec2("DescribeManagedPrefixLists", Regional, "ec2.prefix_lists"),
+		ec2("GetManagedPrefixListEntries", PerItem, "ec2.prefix_lists.entries"),
 
 		// KMS (regional). Per-key calls are skipped for AWS managed keys:
 		// AWS owns their policy, rotates them yearly and nobody can change either.
