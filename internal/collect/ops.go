@@ -78,6 +78,12 @@ type Operation struct {
 	// recording a `skipped` gap, when reading it would take long (see the
 	// collectors' Details option and `--details`).
 	Detail bool `json:"detail,omitempty"`
+	// Budgeted marks a per-item operation a check does judge, but which
+	// can take too long to make for every resource (the accounts each EBS
+	// snapshot is shared with): like a Detail operation it is skipped in a
+	// region where it would overrun DetailBudget (unless --details all),
+	// and the checks that need it then answer unknown for what was not read.
+	Budgeted bool `json:"budgeted,omitempty"`
 }
 
 // Key is "service:Action", the operation's identity in maps, stats and --rate.
@@ -111,6 +117,12 @@ var (
 // detail marks o as a Detail operation.
 func detail(o Operation) Operation {
 	o.Detail = true
+	return o
+}
+
+// budgeted marks o as a Budgeted operation.
+func budgeted(o Operation) Operation {
+	o.Budgeted = true
 	return o
 }
 
@@ -175,6 +187,9 @@ func Operations() []Operation {
 		op("iam", "ListSAMLProviders", "iam:ListSAMLProviders", Global, d, "iam.saml_providers"),
 		op("account", "GetAlternateContact", "account:GetAlternateContact", Global, d, "iam.security_contact_set"),
 		op("access-analyzer", "ListAnalyzers", "access-analyzer:ListAnalyzers", Regional, d, "iam.access_analyzers"),
+		// Quota unpublished: the default pace. One paginated call per
+		// external-access analyzer (usually one a region).
+		op("access-analyzer", "ListFindingsV2", "access-analyzer:ListFindingsV2", Regional, d, "iam.analyzer_findings"),
 
 		// Organizations (global). A member account is denied the policy
 		// listing; that is normal and recorded as a gap.
@@ -228,7 +243,7 @@ func Operations() []Operation {
 		// Detail: whether a snapshot is public comes in bulk from
 		// DescribeSnapshots (RestorableByUserIds=all); only the account IDs
 		// a snapshot is shared with need one call per snapshot.
-		detail(ec2("DescribeSnapshotAttribute", PerItem, "ec2.snapshots.shared_with")),
+		budgeted(ec2("DescribeSnapshotAttribute", PerItem, "ec2.snapshots.shared_with")),
 		ec2("DescribeImages", Regional, "ec2.images"),
 		ec2("DescribeImageAttribute", PerItem, "ec2.images.shared_with"),
 		ec2("GetEbsEncryptionByDefault", Regional, "ec2.region_settings.ebs_encryption_by_default"),
@@ -290,6 +305,7 @@ func Operations() []Operation {
 		// RDS (regional; one token bucket for every RDS call).
 		rds("DescribeDBInstances", Regional, "rds.instances"),
 		rds("DescribeDBClusters", Regional, "rds.clusters"),
+		rds("DescribeGlobalClusters", PerItem, "rds.clusters.global_cluster_regions"),
 		rds("DescribeDBSnapshots", Regional, "rds.snapshots"),
 		rds("DescribeDBSnapshotAttributes", PerItem, "rds.snapshots.shared_with"),
 		rds("DescribeDBClusterSnapshots", Regional, "rds.snapshots"),
