@@ -9,8 +9,11 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/shoulder-dev/shoulder/internal/textsafe"
 )
 
 // Exit codes shared by every command.
@@ -89,14 +92,26 @@ func (app *App) Run(ctx context.Context, args []string) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintf(app.Stderr, "shoulder: %v\n", ee.err)
+			fmt.Fprintf(app.Stderr, "shoulder: %s\n", errorText(ee.err))
 		}
 		return ee.code
 	}
 	// cobra's own errors (unknown flag, bad args) and every unmarked error are
 	// failures of the tool, not findings.
-	fmt.Fprintf(app.Stderr, "shoulder: %v\n", err)
+	fmt.Fprintf(app.Stderr, "shoulder: %s\n", errorText(err))
 	return ExitError
+}
+
+// errorText is an error message for the terminal: messages may quote the
+// account's text (a name in a snapshot, an API error), so each line is
+// shown with textsafe.Terminal; the lines of a multi-line message (a
+// policy file's list of problems) stay lines.
+func errorText(err error) string {
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = textsafe.Terminal(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (app *App) rootCmd() *cobra.Command {

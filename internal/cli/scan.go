@@ -33,6 +33,9 @@ type scanFlags struct {
 	// asffRegion is the Security Hub region ASFF findings are imported into.
 	asffRegion string
 	cov        coverageFlags
+	// statuses and severities filter the table's listing.
+	statuses   []string
+	severities []string
 }
 
 func (app *App) scanCmd() *cobra.Command {
@@ -44,9 +47,15 @@ func (app *App) scanCmd() *cobra.Command {
 check, and reports pass, fail, unknown (with the reason), not_applicable,
 waived and manual results, grouped by area and service.
 
-The table lists what needs attention (fail, unknown, waived, manual); --all
-adds passes. --format json writes every result with its check ID, status,
-severity, resource ARN, region and message. Other formats: html (one
+The table opens with an overview (per area: failures, the critical and high
+ones, unknown, waived, manual, passes; the worst failures), then lists what
+needs attention (fail, unknown, waived, manual); --all adds passes, --status
+and --severity list only the statuses and severities named (the overview and
+the summary still count everything). Evidence wraps to the terminal's width
+(COLUMNS, else the terminal's own, else 100 columns).
+
+--format json writes every result with its check ID, status, severity,
+resource ARN, region and message. Other formats: html (one
 self-contained page with charts and filters), sarif, junit, csv, markdown,
 asff (Security Hub) and ocsf (Compliance Finding); see docs/formats.md.
 
@@ -65,6 +74,7 @@ earlier reports as they were.`,
   shoulder scan --demo --format html -o report.html
   shoulder scan --demo --format table,html,sarif,junit -o out/
   shoulder scan --demo --area identity --area logging --all
+  shoulder scan --demo --status fail --severity critical,high
   shoulder scan --demo --framework cis-5.0
   shoulder scan --snapshot prod.json --min-coverage 95`,
 		Args: cobra.NoArgs,
@@ -78,6 +88,8 @@ earlier reports as they were.`,
 	fl.StringVar(&f.failOn, "fail-on", "high", "exit 1 when a failure has this severity or higher (info, low, medium, high, critical, or none)")
 	fl.StringVar(&f.color, "color", "auto", "colour the table: auto (only on a terminal, honours NO_COLOR), always or never")
 	fl.BoolVar(&f.all, "all", false, "list passing and not_applicable results in the table too")
+	fl.StringSliceVar(&f.statuses, "status", nil, "table: list only results of these `statuses` (fail, unknown, waived, manual, pass, not_applicable; overrides --all)")
+	fl.StringSliceVar(&f.severities, "severity", nil, "table: list only results of these `severities` (critical, high, medium, low, info)")
 	fl.StringSliceVar(&f.checkIDs, "check", nil, "run only these check `IDs` (repeatable or comma-separated)")
 	fl.StringSliceVar(&f.areas, "area", nil, "run only checks of these `areas`")
 	fl.StringSliceVar(&f.services, "service", nil, "run only checks of these `services` (e.g. s3, ec2, iam)")
@@ -168,6 +180,10 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return withCode(ExitError, fmt.Errorf("--format: %w", err))
 	}
+	filters, err := parseTableFilters(f.statuses, f.severities)
+	if err != nil {
+		return err
+	}
 	fscan, err := resolveFramework(f.framework)
 	if err != nil {
 		return err
@@ -215,6 +231,7 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	}
 	opts.Table = report.TableOptions{Color: color, ShowAll: f.all}
 	opts.Region = f.asffRegion
+	filters.apply(&opts.Table, app.tableWidth(outs.tableWriter()))
 	if fscan != nil {
 		// --framework: the table and the JSON are the per-control view.
 		for _, name := range []string{"table", "json"} {
