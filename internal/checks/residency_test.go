@@ -123,7 +123,7 @@ func residencyCases() map[string][]checkCase {
 			{name: "opt-in known from the table when status is missing", acct: baseAccount(func(a *state.Account) {
 				a.Regions = append(a.Regions, state.Region{Name: "af-south-1", Enabled: true})
 			}), pol: eu, want: sts(stF)},
-			{name: "regions not read", acct: &state.Account{AccountID: testAccountID, Partition: "aws", Gaps: state.NewGaps(state.Gap{Service: "account", Operation: "ListRegions", Reason: state.ReasonAccessDenied})}, pol: eu, want: sts(stU)},
+			{name: "regions not read", acct: &state.Account{AccountID: testAccountID, Partition: "aws", Gaps: state.NewGaps(state.Gap{Service: "ec2", Operation: "DescribeRegions", Reason: state.ReasonAccessDenied})}, pol: eu, want: sts(stU)},
 			{name: "regions missing", acct: &state.Account{AccountID: testAccountID, Partition: "aws"}, pol: eu, want: sts(stU)},
 		},
 		"organizations_region_deny_scp": {

@@ -192,7 +192,7 @@ func bucketACLVerdict(a *state.Account, b *state.Bucket, scope publicScope) chan
 // judgeBucketPolicy judges the bucket policy channel.
 func judgeBucketPolicy(a *state.Account, b *state.Bucket, p *policy.Policy, scope publicScope, bpa *state.PublicAccessBlock, bpaGap *state.Gap) channelVerdict {
 	const restrict = "RestrictPublicBuckets"
-	if g, ok := a.Gaps.Find("s3", b.Region, "GetBucketPolicy", b.ARN); ok {
+	if g, ok := a.Gaps.ForInput(state.InputS3BucketPolicy, b.Region, b.ARN); ok {
 		if bpa.RestrictPublicBuckets {
 			// Whatever the unread policy says, S3 limits a public one to
 			// the owner account and AWS services.
@@ -251,7 +251,7 @@ func judgeBucketACL(a *state.Account, b *state.Bucket, scope publicScope, bpa *s
 	// An unread Object Ownership does not matter once the ACL is read: S3
 	// refuses BucketOwnerEnforced while the bucket ACL grants to anyone but
 	// the owner, and under it GetBucketAcl shows only the owner.
-	if g, ok := a.Gaps.Find("s3", b.Region, "GetBucketAcl", b.ARN); ok {
+	if g, ok := a.Gaps.ForInput(state.InputS3BucketACL, b.Region, b.ARN); ok {
 		if bpa.IgnorePublicAcls {
 			return channelVerdict{exposure: exposureBlocked, blockedBy: ignore}
 		}
@@ -281,7 +281,7 @@ func judgeBucketACL(a *state.Account, b *state.Bucket, scope publicScope, bpa *s
 // account when the bucket listing failed. Unlike eachBucket it leaves the
 // per-setting gaps to judge.
 func eachListedBucket(a *state.Account, judge func(b *state.Bucket) check.Result) []check.Result {
-	if g, ok := listingGap(a, "s3", "", "ListBuckets"); ok {
+	if g, ok := listingGap(a, "", state.InputS3Buckets); ok {
 		return []check.Result{check.GapR(accountRef(a), g)}
 	}
 	out := make([]check.Result, 0, len(a.S3.Buckets))

@@ -50,12 +50,12 @@ func (d Details) Skip(o Operation, n int) (string, bool) {
 	case DetailsAll:
 		return "", false
 	case DetailsNone:
-		return fmt.Sprintf("%d per-item calls for %s not made (--details none); no check judges them; --details all reads them", n, o.Fills), true
+		return fmt.Sprintf("%d per-item calls for %s not made (--details none); no check judges them; --details all reads them", n, o.FillsText()), true
 	}
 	max := o.Rate.Burst + int(o.Rate.RPS*DetailBudget.Seconds())
 	if o.Rate.RPS <= 0 || n <= max {
 		return "", false
 	}
 	eta := time.Duration(float64(n-o.Rate.Burst) / o.Rate.RPS * float64(time.Second)).Round(time.Second)
-	return fmt.Sprintf("%d per-item calls for %s not made: at %s they would take about %s; no check judges them; --details all reads them", n, o.Fills, o.Rate, eta), true
+	return fmt.Sprintf("%d per-item calls for %s not made: at %s they would take about %s; no check judges them; --details all reads them", n, o.FillsText(), o.Rate, eta), true
 }
