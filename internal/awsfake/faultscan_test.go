@@ -72,16 +72,7 @@ func inScope(f engine.Finding, g state.Gap) bool {
 // pass what it judges without that input: a Lambda function outside any
 // VPC needs no subnet).
 func passesDespiteDenial(rep *engine.Report, gaps []state.Gap, op collect.Operation) []violation {
-	readers := map[string]bool{}
-	for _, c := range checks.All() {
-		for _, in := range c.Reads {
-			for _, r := range in.Operations() {
-				if r.Service == op.Service && r.Operation == op.Action {
-					readers[c.ID] = true
-				}
-			}
-		}
-	}
+	readers := readersOf(op)
 	var denied []state.Gap
 	for _, g := range gaps {
 		if g.Service == op.Service && g.Operation == op.Action {
@@ -149,6 +140,49 @@ func decidedWithout() map[string]string {
 	// The region setting blocks all sharing whatever snapshots exist.
 	m["ec2_snapshot_public_access_blocked ec2:DescribeSnapshots"] = "the setting alone decides"
 	return m
+}
+
+// undeclaredReads is the converse of passesDespiteDenial: a check whose
+// result changed when op was denied reads what op fills, so it must
+// declare one of those inputs in its Reads (else the gap table, the reads
+// test and the pass property do not know it depends on op).
+func undeclaredReads(base, faulted *engine.Report, op collect.Operation) []violation {
+	declares := readersOf(op)
+	b, f := index(base), index(faulted)
+	changed := map[string]string{}
+	for k, x := range b {
+		if y, ok := f[k]; !ok || y.Status != x.Status {
+			changed[k.check] = k.resource
+		}
+	}
+	for k := range f {
+		if _, ok := b[k]; !ok {
+			changed[k.check] = k.resource
+		}
+	}
+	var out []violation
+	for id, res := range changed {
+		if !declares[id] {
+			out = append(out, violation{id, fmt.Sprintf("changed on %s but declares no input %s fills (%s): add it to internal/checks/reads.go", res, op.Key(), strings.Join(inputsOf(op), ", "))})
+		}
+	}
+	return out
+}
+
+// readersOf returns the IDs of the checks that declare (Reads) an input
+// op fills.
+func readersOf(op collect.Operation) map[string]bool {
+	out := map[string]bool{}
+	for _, c := range checks.All() {
+		for _, in := range c.Reads {
+			for _, r := range in.Operations() {
+				if r.Service == op.Service && r.Operation == op.Action {
+					out[c.ID] = true
+				}
+			}
+		}
+	}
+	return out
 }
 
 func inputsOf(op collect.Operation) []string {
@@ -274,6 +308,7 @@ func TestAccessDeniedMakesOnlyItsChecksUnknown(t *testing.T) {
 			}
 			changed, bad := compareUnderFault(base, rep, op.Action)
 			bad = append(bad, passesDespiteDenial(rep, res.Account.Gaps.All(), op)...)
+			bad = append(bad, undeclaredReads(base, rep, op)...)
 			for _, v := range bad {
 				t.Errorf("%s with %s denied: %s", v.check, op.Key(), v.what)
 			}

@@ -295,15 +295,17 @@ func findParamGroup(list []state.ParameterGroup, region, name string, cluster bo
 
 // paramGroupGap reports a gap hiding a parameter group's values.
 func paramGroupGap(a *state.Account, service, region, name string, cluster bool) (state.Gap, bool) {
-	in, kind := state.InputRDSParameters, "pg"
+	// The group's listing, then its parameters: a group missing from a
+	// failed listing is as unread as one whose parameters failed.
+	list, params, kind := state.InputRDSParameterGroups, state.InputRDSParameters, "pg"
 	if cluster {
-		in, kind = state.InputRDSClusterParameters, "cluster-pg"
+		list, params, kind = state.InputRDSClusterParameterGroups, state.InputRDSClusterParameters, "cluster-pg"
 	}
 	if service == "redshift" {
-		in, kind = state.InputRedshiftParameters, "parametergroup"
+		list, params, kind = state.InputRedshiftParameterGroups, state.InputRedshiftParameters, "parametergroup"
 	}
 	arn := a.ARNPrefix() + service + ":" + region + ":" + a.AccountID + ":" + kind + ":" + name
-	return a.Gaps.ForInput(in, region, arn)
+	return a.Gaps.ForInputs(region, arn, list, params)
 }
 
 // tlsResult judges TLS enforcement of an RDS resource through its

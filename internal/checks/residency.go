@@ -496,6 +496,12 @@ func logBucketCheck(c check.Check, service string, list state.Input, targets fun
 				continue
 			}
 			reg, ok := bucketRegion(a, t.bucket)
+			if !ok {
+				if g, gapped := listingGap(a, "", state.InputS3Buckets); gapped {
+					out = append(out, check.GapR(t.res, g))
+					continue
+				}
+			}
 			switch {
 			case !ok:
 				out = append(out, check.UnknownR(t.res, "%s delivers to bucket %s, which is not in this account's state: its region cannot be read", t.name, t.bucket))

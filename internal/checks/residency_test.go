@@ -274,6 +274,9 @@ func residencyCases() map[string][]checkCase {
 			{name: "eu bucket", acct: baseAccount(trail("logs"), nwBucket("logs", "eu-west-1", nil)), pol: eu, want: sts(stP)},
 			{name: "us bucket", acct: baseAccount(trail("logs"), nwBucket("logs", "us-east-1", nil)), pol: eu, want: sts(stF)},
 			{name: "bucket in another account", acct: baseAccount(trail("org-logs")), pol: eu, want: sts(stU), msg: "not in this account"},
+			// Regression: with the bucket listing denied, a missing bucket
+			// was blamed on another account instead of the gap.
+			{name: "bucket listing denied", acct: baseAccount(trail("logs"), withGap(state.Gap{Service: "s3", Operation: "ListBuckets", Reason: state.ReasonAccessDenied})), pol: eu, want: sts(stU), msg: "ListBuckets"},
 			{name: "trails not read", acct: baseAccount(withGap(state.Gap{Service: "cloudtrail", Operation: "DescribeTrails", Reason: state.ReasonAccessDenied})), pol: eu, want: sts(stU)},
 		},
 		"config_delivery_in_allowed_region": {
