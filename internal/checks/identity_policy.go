@@ -33,6 +33,38 @@ func attachments(a *state.Account) map[string][]string {
 	return m
 }
 
+// boundaryOnly returns the managed policies used only as permissions
+// boundaries: some user or role names the policy as its boundary, and no
+// identity has it attached as a permissions policy. A boundary sets the
+// most an identity may do and grants nothing itself, so FSBP IAM.1 and
+// KMS.1 exclude such policies (Config parameter
+// excludePermissionBoundaryPolicy: true). GetAccountAuthorizationDetails
+// returns every user and role with its boundary, so the usage is read here
+// rather than from the policy's PermissionsBoundaryUsageCount.
+func boundaryOnly(a *state.Account) map[string]bool {
+	out := map[string]bool{}
+	for _, u := range a.IAM.Users {
+		if u.PermissionsBoundary != "" {
+			out[u.PermissionsBoundary] = true
+		}
+	}
+	for _, r := range a.IAM.Roles {
+		if r.PermissionsBoundary != "" {
+			out[r.PermissionsBoundary] = true
+		}
+	}
+	if len(out) == 0 {
+		return out
+	}
+	att := attachments(a)
+	for _, p := range a.IAM.Policies {
+		if out[p.ARN] && (p.AttachmentCount > 0 || len(att[p.ARN]) > 0) {
+			delete(out, p.ARN)
+		}
+	}
+	return out
+}
+
 // inlineHolder is an identity with an inline policy.
 type inlineHolder struct {
 	kind, name string
@@ -90,7 +122,8 @@ func iamNoFullAdminAttached() check.Check {
 					out = append(out, check.UnknownR(p, "policy %s cannot be read: %v", p.Name, err))
 					continue
 				}
-				if !iampolicy.IsAdmin(doc) {
+				grant, admin := iampolicy.AdminGrant(doc)
+				if !admin {
 					continue
 				}
 				owner := "customer managed"
@@ -100,7 +133,7 @@ func iamNoFullAdminAttached() check.Check {
 				if len(who) == 0 {
 					who = []string{fmt.Sprintf("%d identities", p.AttachmentCount)}
 				}
-				out = append(out, check.FailR(p, "%s policy %s grants *:* and is attached to %s", owner, p.Name, strings.Join(who, ", ")))
+				out = append(out, check.FailR(p, "%s policy %s grants %s and is attached to %s", owner, p.Name, grant, strings.Join(who, ", ")))
 			}
 			var missing []string
 			for _, arn := range sortedAttachmentARNs(att) {
@@ -115,8 +148,8 @@ func iamNoFullAdminAttached() check.Check {
 						out = append(out, check.UnknownR(h.ref, "inline policy %s of %s %s cannot be read: %v", ip.Name, h.kind, h.name, err))
 						continue
 					}
-					if iampolicy.IsAdmin(doc) {
-						out = append(out, check.FailR(h.ref, "inline policy %s of %s %s grants *:*", ip.Name, h.kind, h.name))
+					if grant, admin := iampolicy.AdminGrant(doc); admin {
+						out = append(out, check.FailR(h.ref, "inline policy %s of %s %s grants %s", ip.Name, h.kind, h.name, grant))
 					}
 				}
 			}
@@ -185,9 +218,16 @@ func iamCustomerPolicyNoFullAdmin() check.Check {
 			Terraform: "data \"aws_iam_policy_document\" \"scoped\" {\n  statement {\n    actions   = [\"s3:GetObject\", \"s3:PutObject\"]\n    resources = [\"${aws_s3_bucket.data.arn}/*\"]\n  }\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			boundaries := boundaryOnly(a)
 			return perCustomerPolicy(a, func(p state.Policy, doc *iampolicy.Policy) check.Result {
-				if iampolicy.IsAdmin(doc) {
-					return check.FailR(p, "policy %s allows * on * (%s)", p.Name, attachedNote(p))
+				if boundaries[p.ARN] {
+					return check.NotApplicableR(p, "policy %s is used only as a permissions boundary: it grants nothing itself (FSBP IAM.1 excludes boundaries)", p.Name)
+				}
+				if grant, admin := iampolicy.AdminGrant(doc); admin {
+					if grant == "*:*" {
+						return check.FailR(p, "policy %s allows * on * (%s)", p.Name, attachedNote(p))
+					}
+					return check.FailR(p, "policy %s grants full administrator access: %s (%s)", p.Name, grant, attachedNote(p))
 				}
 				return check.PassR(p, "policy %s does not grant full administrator access", p.Name)
 			})

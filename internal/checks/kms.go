@@ -366,6 +366,14 @@ func kmsKeyPolicyTrusted() check.Check {
 // kmsDecryptActions are the actions KMS.1 and KMS.2 look for on all keys.
 var kmsDecryptActions = []string{"kms:Decrypt", "kms:ReEncryptFrom"}
 
+// decryptsAllKeys is the one test behind KMS.1 and KMS.2: the policy allows
+// a decryption action on every KMS key of the account's partition ("*",
+// "arn:aws:kms:*", "arn:*:kms:*:*:*", "arn:aws:kms:*:*:key/*", or a
+// NotResource that leaves keys in), see iampolicy.AllowsOnAllOf.
+func decryptsAllKeys(a *state.Account, doc *iampolicy.Policy) bool {
+	return iampolicy.AllowsOnAllOf(doc, a.ARNPrefix()+"kms:*:*:key/*", kmsDecryptActions...)
+}
+
 func kmsIAMPolicyNoDecryptAll() check.Check {
 	return check.Check{
 		ID:          "kms_iam_policy_no_decrypt_all",
@@ -384,16 +392,21 @@ func kmsIAMPolicyNoDecryptAll() check.Check {
 				return []check.Result{check.GapR(accountRef(a), g)}
 			}
 			var out []check.Result
+			boundaries := boundaryOnly(a)
 			for _, pol := range a.IAM.Policies {
 				if pol.AWSManaged {
 					out = append(out, check.NotApplicableR(pol, "AWS managed policy %s: AWS writes it", pol.Name))
+					continue
+				}
+				if boundaries[pol.ARN] {
+					out = append(out, check.NotApplicableR(pol, "policy %s is used only as a permissions boundary: it grants nothing itself (FSBP KMS.1 excludes boundaries)", pol.Name))
 					continue
 				}
 				doc, err := iampolicy.Parse(pol.Document)
 				switch {
 				case err != nil:
 					out = append(out, check.UnknownR(pol, "policy %s could not be parsed: %v", pol.Name, err))
-				case iampolicy.AllowsOnAllResources(doc, kmsDecryptActions...):
+				case decryptsAllKeys(a, doc):
 					out = append(out, check.FailR(pol, "policy %s (attached %d time(s)) allows kms:Decrypt or kms:ReEncryptFrom on all keys", pol.Name, pol.AttachmentCount))
 				default:
 					out = append(out, check.PassR(pol, "policy %s does not allow decryption on all keys", pol.Name))
@@ -432,7 +445,7 @@ func kmsInlinePolicyNoDecryptAll() check.Check {
 					switch {
 					case err != nil:
 						unparsed = append(unparsed, ip.Name)
-					case iampolicy.AllowsOnAllResources(doc, kmsDecryptActions...):
+					case decryptsAllKeys(a, doc):
 						bad = append(bad, ip.Name)
 					}
 				}

@@ -164,6 +164,20 @@ func kmsPolicyCases() map[string][]checkCase {
 			{name: "scoped", acct: baseAccount(iamPolicy("scoped", decryptOne, false)), want: dsWant(dsP)},
 			{name: "decrypt all", acct: baseAccount(iamPolicy("all", decryptAll, false)), want: dsWant(dsF), msg: "policy all"},
 			{name: "admin covers decrypt", acct: baseAccount(iamPolicy("admin", adminAll, false)), want: dsWant(dsF)},
+			// Resource patterns that match every key ARN (IAM User Guide,
+			// "IAM JSON policy elements: Resource"; KMS key ARN format in the
+			// AWS KMS Developer Guide, "Key identifiers"). Each passed before.
+			{name: "every key by key ARN pattern", acct: baseAccount(iamPolicy("keys", dsDoc(`{"Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:*:*:key/*"}`), false)), want: dsWant(dsF)},
+			{name: "every KMS resource", acct: baseAccount(iamPolicy("kmsall", dsDoc(`{"Effect":"Allow","Action":"kms:ReEncryptFrom","Resource":"arn:aws:kms:*"}`), false)), want: dsWant(dsF)},
+			{name: "every partition", acct: baseAccount(iamPolicy("anypart", dsDoc(`{"Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:*:kms:*:*:*"}`), false)), want: dsWant(dsF)},
+			{name: "keys of one region only", acct: baseAccount(iamPolicy("region", dsDoc(`{"Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:eu-west-1:*:key/*"}`), false)), want: dsWant(dsP)},
+			{name: "NotResource excluding every key", acct: baseAccount(iamPolicy("nokeys", dsDoc(`{"Effect":"Allow","Action":"kms:Decrypt","NotResource":"arn:aws:kms:*:*:key/*"}`), false)), want: dsWant(dsP)},
+			{name: "NotResource excluding one key", acct: baseAccount(iamPolicy("mostkeys", dsDoc(`{"Effect":"Allow","Action":"kms:Decrypt","NotResource":"`+dsKeyARN+`"}`), false)), want: dsWant(dsF)},
+			// Security Hub KMS.1: excludePermissionBoundaryPolicy: true.
+			{name: "used only as a permissions boundary", acct: baseAccount(func(a *state.Account) {
+				a.IAM.Policies = append(a.IAM.Policies, state.Policy{Meta: state.Meta{ARN: "arn:aws:iam::" + testAccountID + ":policy/fence"}, Name: "fence", Document: decryptAll})
+				a.IAM.Roles = append(a.IAM.Roles, state.Role{Meta: state.Meta{ARN: "arn:aws:iam::" + testAccountID + ":role/dev"}, Name: "dev", PermissionsBoundary: "arn:aws:iam::" + testAccountID + ":policy/fence"})
+			}), want: dsWant(dsNA), msg: "permissions boundary"},
 			{name: "aws managed", acct: baseAccount(iamPolicy("AdministratorAccess", adminAll, true)), want: dsWant(dsNA)},
 			{name: "garbled", acct: baseAccount(iamPolicy("bad", "{", false)), want: dsWant(dsU)},
 			{name: "iam denied", acct: baseAccount(iamPolicy("all", decryptAll, false), iamDenied), want: dsWant(dsU)},

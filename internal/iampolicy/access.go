@@ -107,13 +107,21 @@ func ExternalAccounts(p *Policy, opts Options) []AccountAccess {
 		if s.Principal == nil {
 			continue
 		}
+		src := s.Principal
 		if !s.Principal.Everyone() {
-			out = append(out, awsAccess(s, base, opts)...)
+			// Principals a Deny names, or that a condition on the caller's
+			// account rules out, are left out (see effectiveStatement).
+			eff, anyone := effectiveStatement(p, s, i, "", opts)
+			if !anyone {
+				continue
+			}
+			src = eff.Principal
+			out = append(out, awsAccess(eff, base, opts)...)
 		}
-		for _, v := range s.Principal.Service {
+		for _, v := range src.Service {
 			out = append(out, serviceAccess(s, i, v, base, opts))
 		}
-		for _, v := range s.Principal.Federated {
+		for _, v := range src.Federated {
 			a := base
 			a.Kind, a.Principals = KindFederated, []string{v}
 			if acct := arnAccount(v); isAccountID(acct) {
@@ -122,7 +130,7 @@ func ExternalAccounts(p *Policy, opts Options) []AccountAccess {
 			}
 			out = append(out, a)
 		}
-		for _, v := range s.Principal.CanonicalUser {
+		for _, v := range src.CanonicalUser {
 			a := base
 			a.Kind, a.Principals = KindCanonicalUser, []string{v}
 			out = append(out, a)
@@ -143,8 +151,9 @@ func everyoneAccess(p *Policy, idx int, base AccountAccess, opts Options) []Acco
 		return []AccountAccess{a}
 	}
 	var out []AccountAccess
+	denies := namingDenies(p, &p.Statements[idx], "")
 	for _, acct := range accounts {
-		if acct == opts.OwnAccount {
+		if acct == opts.OwnAccount || deniedBy(denies, "AWS", acct) {
 			continue
 		}
 		a := base

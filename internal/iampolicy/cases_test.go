@@ -801,9 +801,12 @@ var policyCases = []policyCase{
 		svcWildcard: map[string]bool{"kms": true},
 	},
 	{
-		name: "identity * with an MFA condition is not full admin",
+		// An MFA condition says how the holder signs in, not what they may
+		// do: whoever holds the policy still has every action (IsAdmin).
+		name: "identity * with an MFA condition is still full admin",
 		doc: stmt(`{"Effect":"Allow","Action":"*","Resource":"*",
 			"Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}`),
+		admin:       true,
 		allows:      map[string]bool{"iam:CreateUser": true},
 		onAll:       map[string]bool{"kms:Decrypt": true},
 		svcWildcard: map[string]bool{"kms": true},

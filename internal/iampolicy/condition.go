@@ -30,6 +30,11 @@ const (
 	// RestrictPrincipal: a Deny with NotPrincipal that denies everyone
 	// except the listed principals.
 	RestrictPrincipal RestrictionKind = "principal"
+	// RestrictKMSKey: s3:x-amz-server-side-encryption-aws-kms-key-id. S3
+	// Block Public Access counts a fixed key as non-public ("The meaning of
+	// public"): only callers the key's own policy lets use the key can
+	// write with it.
+	RestrictKMSKey RestrictionKind = "kms-key"
 )
 
 // Restriction is a condition (or a Deny with NotPrincipal) that narrows who
@@ -74,22 +79,25 @@ type keyInfo struct {
 // restrictingKeys lists the context keys (lower-cased) whose fixed values pin
 // a grant to a known scope.
 //
-// Why alwaysPresent is set for kms:CallerAccount only: an ...IfExists
-// operator is true when the key is missing from the request, so it narrows
-// nothing unless the key is in every request. aws:SourceIp is missing for
-// requests through a VPC endpoint, aws:SourceVpce/SourceVpc for requests
-// that do not use one, aws:SourceArn/SourceAccount for direct calls, the
-// aws:Principal* keys and aws:userid for anonymous requests (which a "*"
-// principal admits), aws:PrincipalOrgID for principals outside any
-// organization, and s3:DataAccessPoint* for requests not made through an
-// access point. KMS accepts only signed requests, so kms:CallerAccount is
-// always there.
+// Why alwaysPresent is set for kms:CallerAccount, aws:PrincipalAccount and
+// aws:userid only: an ...IfExists operator is true when the key is missing
+// from the request, so it narrows nothing unless the key is in every
+// request. The IAM User Guide ("AWS global condition context keys") says
+// aws:PrincipalAccount and aws:userid are "included in the request context
+// for all requests, including anonymous requests" (their value is then
+// "anonymous", see anonymousKeys). aws:SourceIp is missing for requests
+// through a VPC endpoint, aws:SourceVpce/SourceVpc for requests that do not
+// use one, aws:SourceArn/SourceAccount for direct calls, aws:PrincipalArn
+// and aws:PrincipalOrgID for anonymous requests (which a "*" principal
+// admits) and the latter for principals outside any organization, and
+// s3:DataAccessPoint* for requests not made through an access point. KMS
+// accepts only signed requests, so kms:CallerAccount is always there.
 var restrictingKeys = map[string]keyInfo{
 	"aws:principalorgid":        {RestrictOrganization, shapeID, false},
 	"aws:principalorgpaths":     {RestrictOrganization, shapeOrgPath, false},
 	"aws:sourceorgid":           {RestrictOrganization, shapeID, false},
 	"aws:sourceorgpaths":        {RestrictOrganization, shapeOrgPath, false},
-	"aws:principalaccount":      {RestrictAccount, shapeAccount, false},
+	"aws:principalaccount":      {RestrictAccount, shapeAccount, true},
 	"aws:sourceaccount":         {RestrictAccount, shapeAccount, false},
 	"aws:sourceowner":           {RestrictAccount, shapeAccount, false},
 	"kms:calleraccount":         {RestrictAccount, shapeAccount, true},
@@ -100,7 +108,20 @@ var restrictingKeys = map[string]keyInfo{
 	"aws:sourcevpce":            {RestrictVPCEndpoint, shapeID, false},
 	"aws:sourcevpc":             {RestrictVPC, shapeID, false},
 	"aws:sourceip":              {RestrictSourceIP, shapeCIDR, false},
-	"aws:userid":                {RestrictUserID, shapeUserID, false},
+	"aws:userid":                {RestrictUserID, shapeUserID, true},
+	// Present only when the request asks for SSE-KMS, so IfExists forms
+	// restrict nothing.
+	"s3:x-amz-server-side-encryption-aws-kms-key-id": {RestrictKMSKey, shapeID, false},
+}
+
+// anonymousKeys are the keys whose value is "anonymous" for an anonymous
+// request (IAM User Guide, "AWS global condition context keys":
+// aws:PrincipalAccount; "Principal key values": aws:userid). A condition
+// value that matches "anonymous" admits anonymous callers, so it restricts
+// nothing.
+var anonymousKeys = map[string]bool{
+	"aws:principalaccount": true,
+	"aws:userid":           true,
 }
 
 // op is a parsed condition operator.
@@ -201,21 +222,82 @@ func restriction(c Condition, idx int, info keyInfo, wildcard bool, opts Options
 		return Restriction{}, false
 	}
 	r := Restriction{Statement: idx, Kind: info.kind, Operator: c.Operator, Key: c.Key, Values: c.Values}
+	key := strings.ToLower(c.Key)
 	for _, v := range c.Values {
-		if !fixedValue(v, info.shape, wildcard) {
+		if anonymousKeys[key] && matchesAnonymous(v, wildcard) {
 			return Restriction{}, false
 		}
-		if a := valueAccount(r.Kind, v, opts); a != "" {
+		if !fixedValue(v, info.shape, wildcard) && !pinsPrincipalAccount(key, v, wildcard) && !matchesNoAccount(info.shape, v, wildcard) {
+			return Restriction{}, false
+		}
+		if a := valueAccount(r.Kind, r.Key, v, opts); a != "" {
 			r.Accounts = appendUnique(r.Accounts, a)
 		}
 	}
 	return r, true
 }
 
+// matchesAnonymous reports whether condition value v (a pattern when
+// wildcard) matches "anonymous". Letter case is ignored, which can only
+// make more values count as admitting anonymous callers.
+func matchesAnonymous(v string, wildcard bool) bool {
+	v = strings.ToLower(v)
+	if wildcard {
+		return globCovers(v, "anonymous")
+	}
+	return v == "anonymous"
+}
+
+// matchesNoAccount reports whether v, a value of an account key, can match
+// no account ID at all (such as "12345", or "abc*" under StringLike): it
+// admits no one, so it is as fixed as a value can be.
+func matchesNoAccount(shape valueShape, v string, wildcard bool) bool {
+	if shape != shapeAccount || strings.Contains(v, "${") {
+		return false
+	}
+	if wildcard {
+		return !canMatchAccountID(v)
+	}
+	return !isAccountID(v)
+}
+
+// canMatchAccountID reports whether the pattern v (with * and ? wildcards)
+// matches some 12-digit account ID.
+func canMatchAccountID(v string) bool {
+	fixed, star := 0, false
+	for _, r := range v {
+		switch {
+		case r == '*':
+			star = true
+		case r == '?' || (r >= '0' && r <= '9'):
+			fixed++
+		default:
+			return false
+		}
+	}
+	return fixed == 12 || (star && fixed < 12)
+}
+
+// principalARNAccountRe finds a literal account field in an ARN pattern.
+var principalARNAccountRe = regexp.MustCompile(`:([0-9]{12}):`)
+
+// pinsPrincipalAccount reports whether v, a value of key, is a wildcard
+// pattern that still pins the caller's account: for aws:PrincipalArn a
+// pattern such as "arn:*:123456789012:*" (StringLike or ArnLike). Principal
+// ARNs (IAM users, roles, the root user, STS federated users) have colons
+// only between their first five fields and no 12-digit partition, service
+// or region, so a literal ":<12 digits>:" can only be the account field.
+// Resource ARNs (aws:SourceArn) do not have that property: a Lambda alias
+// ARN has a colon in its resource part.
+func pinsPrincipalAccount(key, v string, wildcard bool) bool {
+	return key == "aws:principalarn" && wildcard && principalARNAccountRe.MatchString(v)
+}
+
 // valueAccount returns the account a restriction value of the given kind
-// names, or "" if it names none (an organization, an endpoint, a role's
-// unique ID, an S3 bucket ARN, ...).
-func valueAccount(kind RestrictionKind, v string, opts Options) string {
+// (on the given key) names, or "" if it names none (an organization, an
+// endpoint, a role's unique ID, an S3 bucket ARN, an account pattern that
+// matches no account, ...).
+func valueAccount(kind RestrictionKind, key, v string, opts Options) string {
 	switch {
 	case strings.EqualFold(v, "${aws:ResourceAccount}"):
 		return opts.OwnAccount
@@ -224,20 +306,51 @@ func valueAccount(kind RestrictionKind, v string, opts Options) string {
 			return v
 		}
 	case kind == RestrictARN || kind == RestrictPrincipal:
-		return principalAccount(v)
+		if a := principalAccount(v); a != "" {
+			return a
+		}
+		if m := principalARNAccountRe.FindStringSubmatch(v); m != nil && strings.EqualFold(key, "aws:PrincipalArn") {
+			return m[1]
+		}
 	}
 	return ""
 }
 
-// namesOnlyAccounts reports whether every value of r names an account, so
-// that r.Accounts is the complete set of accounts r admits.
+// namesOnlyAccounts reports whether every value of r names an account or
+// matches no caller at all, so that r.Accounts is the complete set of
+// accounts r admits. An account key (aws:PrincipalAccount, ...) only ever
+// holds a 12-digit ID (or "anonymous", which restriction refuses), so a
+// value that cannot match one, such as "12345" or the literal "1234*" under
+// StringEquals, admits no one and adds no account.
 func namesOnlyAccounts(r Restriction, opts Options) bool {
-	for _, v := range r.Values {
-		if valueAccount(r.Kind, v, opts) == "" {
-			return false
-		}
+	if len(r.Values) == 0 {
+		return false
 	}
-	return len(r.Values) > 0
+	for _, v := range r.Values {
+		if valueAccount(r.Kind, r.Key, v, opts) != "" {
+			continue
+		}
+		if r.Kind == RestrictAccount && !strings.Contains(v, "${") && !accountPatternOpen(r.Operator, v) {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// accountPatternOpen reports whether an account-key value, under operator,
+// could match some account ID: exactly an ID, or a wildcard pattern (for
+// operators that honour wildcards) that matches one.
+func accountPatternOpen(operator, v string) bool {
+	o := parseOperator(operator)
+	fam, ok := positiveOps[o.base]
+	if !ok {
+		fam, ok = negatedOps[o.base]
+	}
+	if ok && fam.wildcard {
+		return canMatchAccountID(v)
+	}
+	return isAccountID(v)
 }
 
 // resourceVariables are the policy variables that resolve to the resource

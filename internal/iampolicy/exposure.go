@@ -155,7 +155,7 @@ func fence(d *Statement, idx int, allow *Statement, opts Options) []Restriction 
 			r.Values = append(r.Values, list...)
 		}
 		for _, v := range np.AWS {
-			if a := valueAccount(RestrictPrincipal, v, opts); a != "" {
+			if a := valueAccount(RestrictPrincipal, "", v, opts); a != "" {
 				r.Accounts = appendUnique(r.Accounts, a)
 			}
 		}

@@ -2,7 +2,9 @@ package iampolicy
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/url"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -111,8 +113,11 @@ func checkInvariants(t *testing.T, p *Policy) {
 	if IsAdmin(p) && !IsAdmin(noDeny) {
 		t.Fatalf("IsAdmin depends on Deny statements")
 	}
-	if IsAdmin(noDeny) && !AllowsServiceWildcard(noDeny, "kms") {
-		t.Fatalf("admin policy does not allow kms:*")
+	// The FSBP IAM.1 shape, an unconditional Allow "*" on "*", is always admin.
+	for _, s := range noDeny.Statements {
+		if len(s.Condition) == 0 && s.CoversAction("*") && s.CoversResource("*") && s.Resource != nil && !IsAdmin(p) {
+			t.Fatalf("unconditional Allow * on * is not admin")
+		}
 	}
 
 	// A Deny covering every action covers every service.
@@ -122,9 +127,26 @@ func checkInvariants(t *testing.T, p *Policy) {
 	_ = MinTLSVersion(p)
 }
 
-// seedDocs are the documents of the table tests plus a few odd shapes.
+// seedDocs are the documents of the table tests and of
+// testdata/shapes.json plus a few odd shapes.
 func seedDocs() []string {
 	var out []string
+	if data, err := os.ReadFile("testdata/shapes.json"); err == nil {
+		var f struct {
+			Shapes []shape `json:"shapes"`
+		}
+		if json.Unmarshal(data, &f) == nil {
+			for _, s := range f.Shapes {
+				raw := bytes.TrimSpace(s.Doc)
+				var doc string
+				if len(raw) > 0 && raw[0] == '"' && json.Unmarshal(raw, &doc) == nil {
+					out = append(out, doc)
+				} else {
+					out = append(out, string(raw))
+				}
+			}
+		}
+	}
 	for _, c := range policyCases {
 		out = append(out, c.doc)
 	}
@@ -147,6 +169,14 @@ func FuzzParse(f *testing.F) {
 		f.Add(d)
 	}
 	f.Fuzz(func(t *testing.T, doc string) {
+		// The byte scanner that rejects repeated keys agrees with a
+		// reference built on encoding/json's tokenizer on every valid
+		// JSON text.
+		if json.Valid([]byte(doc)) {
+			if got, want := rejectDuplicateKeys([]byte(doc)) != nil, tokenDuplicateKeys([]byte(doc)); got != want {
+				t.Fatalf("duplicate keys: scanner %v, reference %v", got, want)
+			}
+		}
 		p, err := Parse(doc)
 		if err != nil {
 			if p != nil {
@@ -166,6 +196,56 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// tokenDuplicateKeys is the reference for rejectDuplicateKeys: whether some
+// object of a valid JSON text repeats a key, found with json.Decoder.Token.
+func tokenDuplicateKeys(data []byte) bool {
+	d := json.NewDecoder(bytes.NewReader(data))
+	type frame struct {
+		object  bool
+		keys    map[string]bool
+		wantKey bool
+	}
+	var stack []frame
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			return false
+		}
+		top := len(stack) - 1
+		valueDone := func() {
+			if top >= 0 && stack[top].object {
+				stack[top].wantKey = true
+			}
+		}
+		switch t := tok.(type) {
+		case json.Delim:
+			switch t {
+			case '{':
+				stack = append(stack, frame{object: true, keys: map[string]bool{}, wantKey: true})
+			case '[':
+				stack = append(stack, frame{})
+			default:
+				stack = stack[:top]
+				if top > 0 && stack[top-1].object {
+					stack[top-1].wantKey = true
+				}
+			}
+		case string:
+			if top >= 0 && stack[top].object && stack[top].wantKey {
+				if stack[top].keys[t] {
+					return true
+				}
+				stack[top].keys[t] = true
+				stack[top].wantKey = false
+				continue
+			}
+			valueDone()
+		default:
+			valueDone()
+		}
+	}
 }
 
 // FuzzAnalyse builds a policy from fuzzed fragments placed into realistic

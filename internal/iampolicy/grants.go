@@ -83,12 +83,16 @@ func containsFold(list []string, v string) bool {
 // Grants reports whether some Allow statement that who matches grants
 // action (see Statement.CoversAction) and is not neutralised by a Deny.
 //
-// Conditions on the Allow are not evaluated: Grants answers "can this
-// principal ever do this". A Deny neutralises an Allow only when it has no
-// condition, applies to everyone (or, in an identity policy, has no
-// principal element either), covers the action and covers every resource
-// the Allow names. A Deny aimed at particular principals or carrying a
-// condition never neutralises: the answer errs on reporting the grant.
+// Conditions on the Allow are not evaluated (Grants answers "can this
+// principal ever do this"), except one that pins the caller's account
+// (aws:PrincipalAccount, kms:CallerAccount, aws:PrincipalArn with fixed
+// values): the grant then reaches only principals of those accounts, and a
+// principal element naming another account is left with no one. A Deny
+// neutralises an Allow when it has no condition, covers the action and
+// every resource the Allow names, and applies to everyone (or, in an
+// identity policy, has no principal element either) or names the principal
+// asked about (or its whole account). A Deny with a condition never
+// neutralises: the answer errs on reporting the grant.
 func Grants(p *Policy, who PrincipalMatcher, action string) bool {
 	return p.allowing(who, action, false)
 }
@@ -119,6 +123,61 @@ func AllowsOnAllResources(p *Policy, actions ...string) bool {
 	return false
 }
 
+// AllowsOnAllOf reports whether the policy grants any of the actions on
+// every resource of the ARN space space, an ARN pattern such as
+// "arn:aws:kms:*:*:key/*" (every KMS key of the partition). A statement
+// reaches the whole space when one of its Resource patterns covers it
+// ("*", "arn:aws:kms:*", "arn:*:kms:*:*:*", "arn:aws:kms:*:*:key/*", ...),
+// or when it uses NotResource and none of its NotResource patterns covers
+// the whole space: excluding some keys still leaves "all the others", while
+// a NotResource that excludes every key of the space reaches none. A
+// pattern pinned to one region or account does not cover the space.
+// Conditions are not evaluated and Deny statements count as in Grants.
+// This is FSBP KMS.1/KMS.2's "decryption actions on all KMS keys".
+func AllowsOnAllOf(p *Policy, space string, actions ...string) bool {
+	if p == nil {
+		return false
+	}
+	for _, a := range actions {
+		for i := range p.Statements {
+			s := &p.Statements[i]
+			if s.Effect != Allow || !s.CoversAction(a) || !reachesSpace(s, space) {
+				continue
+			}
+			if eff, anyone := effectiveStatement(p, s, i, a, Options{}); !anyone || eff == nil {
+				continue
+			}
+			if !p.deniesAction(s, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reachesSpace reports whether the statement's resource scope includes
+// every resource the ARN pattern space matches.
+func reachesSpace(s *Statement, space string) bool {
+	switch {
+	case s.NotResource != nil:
+		for _, r := range s.NotResource {
+			if globCovers(r, space) {
+				return false
+			}
+		}
+		return true
+	case s.Resource != nil:
+		for _, r := range s.Resource {
+			if globCovers(r, space) {
+				return true
+			}
+		}
+		return false
+	default:
+		return false
+	}
+}
+
 // AllowsServiceWildcard reports whether the policy grants every action of
 // service (e.g. "kms", meaning "kms:*", or any pattern covering it such as
 // "*") on all resources, as AllowsOnAllResources decides.
@@ -132,7 +191,11 @@ func (p *Policy) allowing(who PrincipalMatcher, action string, allResources bool
 	}
 	for i := range p.Statements {
 		s := &p.Statements[i]
-		if s.Effect != Allow || (who != nil && !who(s)) || !s.CoversAction(action) {
+		if s.Effect != Allow || !s.CoversAction(action) {
+			continue
+		}
+		eff, anyone := effectiveStatement(p, s, i, action, Options{})
+		if !anyone || (who != nil && !who(eff)) {
 			continue
 		}
 		if allResources && !onAllResources(s) {
@@ -173,42 +236,6 @@ func onAllResources(s *Statement) bool {
 	for _, r := range s.Resource {
 		if globCovers(r, "*") {
 			return true
-		}
-	}
-	return false
-}
-
-// IsAdmin reports whether the policy grants full administrator access: an
-// Allow statement with Action "*" (or "*:*"), Resource "*" and no Condition.
-// This is the CIS "no policy grants full *:*" test. An Allow with NotAction
-// is not full admin even when it is close to it (PowerUserAccess is
-// NotAction iam:*, organizations:*, account:*); use AllowsServiceWildcard or
-// AllowsOnAllResources to see what it grants. Deny statements are not
-// considered: the policy still attaches "*:*" even if it also denies some.
-func IsAdmin(p *Policy) bool {
-	if p == nil {
-		return false
-	}
-	for i := range p.Statements {
-		s := &p.Statements[i]
-		if s.Effect != Allow || len(s.Condition) > 0 || s.Action == nil {
-			continue
-		}
-		all := false
-		for _, a := range s.Action {
-			// Every action name has a colon, so "*:*" is as good as "*".
-			if MatchAction(a, "*:*") {
-				all = true
-				break
-			}
-		}
-		if !all {
-			continue
-		}
-		for _, r := range s.Resource {
-			if globCovers(r, "*") {
-				return true
-			}
 		}
 	}
 	return false

@@ -18,6 +18,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Effect is the Effect element of a statement: Allow or Deny.
@@ -112,12 +113,13 @@ func (p *Principal) Everyone() bool {
 // its Principal is everyone, or it uses NotPrincipal with Allow (which grants
 // to everyone except the listed principals, anonymous callers included).
 // A Deny with NotPrincipal is not "everyone": it exempts the listed
-// principals.
+// principals. An Allow with NotPrincipal "*" (or {"AWS":"*"}) exempts
+// everyone, so it grants to no one (IAM JSON policy elements: NotPrincipal).
 func (s *Statement) AppliesToEveryone() bool {
 	if s.Principal.Everyone() {
 		return true
 	}
-	return s.Effect == Allow && s.NotPrincipal != nil
+	return s.Effect == Allow && s.NotPrincipal != nil && !s.NotPrincipal.Everyone()
 }
 
 // CoversAction reports whether the statement's Action (or NotAction) element
@@ -235,6 +237,9 @@ func (p *Policy) UnmarshalJSON(data []byte) error {
 
 // parseJSON fills p from a JSON policy object.
 func (p *Policy) parseJSON(data []byte) error {
+	if err := rejectDuplicateKeys(data); err != nil {
+		return fmt.Errorf("iampolicy: %w", err)
+	}
 	var top map[string]json.RawMessage
 	if err := decodeJSON(data, &top); err != nil {
 		return fmt.Errorf("iampolicy: policy is not a JSON object: %w", err)
@@ -566,6 +571,115 @@ func canonicalKeys(obj map[string]json.RawMessage, known []string) (map[string]j
 		out[name] = obj[k]
 	}
 	return out, nil
+}
+
+// rejectDuplicateKeys returns an error naming the first key that appears
+// twice in one JSON object anywhere in the document, e.g. two "Condition"
+// elements in a statement or the same operator twice in a Condition.
+//
+// What the code does: such a document is rejected, so a check reading it
+// answers unknown with this error. Why: encoding/json keeps the last value
+// and silently drops the first, and the IAM documentation does not say
+// which one AWS enforces (IAM's policy grammar defines each element once;
+// tooling such as the Terraform AWS provider reports that IAM stores such
+// documents and that one value silently wins). Guessing could turn a
+// restricted grant into an open one, or the reverse. Elements that differ
+// only in letter case ("Effect" and "effect") are rejected by canonicalKeys
+// for the same reason.
+func rejectDuplicateKeys(data []byte) error {
+	// A single pass over the bytes: keys of the open objects are kept in
+	// one flat list (sub-slices of data, so no copies unless a key holds an
+	// escape), each open object remembering where its keys start. Objects
+	// are small, so a linear look-up is cheaper than a map; one with many
+	// keys is checked with a map so a hostile document stays linear.
+	// Malformed input stops the scan quietly: the decoder reports it.
+	type frame struct {
+		object bool
+		first  int             // index in keys of the object's first key
+		set    map[string]bool // the object's keys once it has many
+	}
+	var stack []frame
+	var keys [][]byte
+	expectKey := false
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '{':
+			stack = append(stack, frame{object: true, first: len(keys)})
+			expectKey = true
+		case '[':
+			stack = append(stack, frame{})
+			expectKey = false
+		case '}', ']':
+			if len(stack) == 0 {
+				return nil
+			}
+			top := stack[len(stack)-1]
+			if top.object {
+				keys = keys[:top.first]
+			}
+			stack = stack[:len(stack)-1]
+			expectKey = false
+		case ',':
+			expectKey = len(stack) > 0 && stack[len(stack)-1].object
+		case ':':
+			expectKey = false
+		case '"':
+			j, escaped := i+1, false
+			for j < len(data) && data[j] != '"' {
+				if data[j] == '\\' {
+					escaped = true
+					j++
+				}
+				j++
+			}
+			if j >= len(data) {
+				return nil
+			}
+			if expectKey && len(stack) > 0 && stack[len(stack)-1].object {
+				key := data[i+1 : j]
+				// encoding/json decodes escapes and turns invalid UTF-8
+				// into U+FFFD, so "\u0045ffect" is "Effect" and two
+				// different invalid bytes can name the same element: compare
+				// keys as it will see them.
+				if escaped || !utf8.Valid(key) {
+					var k string
+					if json.Unmarshal(data[i:j+1], &k) != nil {
+						return nil
+					}
+					key = []byte(k)
+				}
+				top := &stack[len(stack)-1]
+				own := keys[top.first:]
+				dup := false
+				switch {
+				case top.set != nil:
+					dup = top.set[string(key)]
+					top.set[string(key)] = true
+				case len(own) >= 32:
+					top.set = make(map[string]bool, 2*len(own))
+					for _, k := range own {
+						top.set[string(k)] = true
+					}
+					dup = top.set[string(key)]
+					top.set[string(key)] = true
+				default:
+					for _, k := range own {
+						if bytes.Equal(k, key) {
+							dup = true
+							break
+						}
+					}
+				}
+				if dup {
+					return fmt.Errorf("duplicate JSON key %q in one object: the document is ambiguous (which value AWS enforces is not documented)", key)
+				}
+				keys = append(keys, key)
+			}
+			expectKey = false
+			i = j
+		}
+	}
+	return nil
 }
 
 func decodeJSON(data []byte, v any) error {

@@ -317,6 +317,26 @@ func TestRestrictionValues(t *testing.T) {
 		{"StringEquals", "aws:PrincipalAccount", []string{"${aws:username}"}, false},
 		{"StringEquals", "aws:SecureTransport", []string{"true"}, false},
 		{"Null", "aws:PrincipalOrgID", []string{"false"}, false},
+		// aws:PrincipalAccount and aws:userid are in every request, anonymous
+		// ones included, with the value "anonymous" (IAM User Guide, "AWS
+		// global condition context keys").
+		{"StringEqualsIfExists", "aws:PrincipalAccount", []string{own}, true},
+		{"StringEqualsIfExists", "aws:userid", []string{"AIDAEXAMPLEUSERID"}, true},
+		{"StringEquals", "aws:PrincipalAccount", []string{"anonymous"}, false},
+		{"StringLike", "aws:PrincipalAccount", []string{"anon*"}, false},
+		{"StringEquals", "aws:userid", []string{"anonymous"}, false},
+		// Values that can match no 12-digit account admit no one.
+		{"StringEquals", "aws:PrincipalAccount", []string{"12345"}, true},
+		{"StringLike", "aws:PrincipalAccount", []string{"abc*"}, true},
+		{"StringLike", "aws:PrincipalAccount", []string{"1111????????"}, false},
+		// A literal account field pins a principal ARN pattern, not a
+		// resource ARN one.
+		{"StringLike", "aws:PrincipalArn", []string{"arn:*:222233334444:*"}, true},
+		{"ArnLike", "aws:SourceArn", []string{"arn:*:222233334444:*"}, false},
+		// S3 Block Public Access, "The meaning of public".
+		{"StringEquals", "s3:x-amz-server-side-encryption-aws-kms-key-id", []string{"arn:aws:kms:eu-west-1:111122223333:key/k"}, true},
+		{"StringLike", "s3:x-amz-server-side-encryption-aws-kms-key-id", []string{"arn:aws:kms:*"}, false},
+		{"StringEqualsIfExists", "s3:x-amz-server-side-encryption-aws-kms-key-id", []string{"arn:aws:kms:eu-west-1:111122223333:key/k"}, false},
 	}
 	for _, c := range cases {
 		_, got := allowRestriction(Condition{Operator: c.op, Key: c.key, Values: c.values}, 0, testOpts)
@@ -341,5 +361,27 @@ func TestFenceRejectsNonNegatedDeny(t *testing.T) {
 	}
 	if !IsPublic(p, testOpts) {
 		t.Errorf("none of the Deny statements fences the grant: %+v", Exposure(p, testOpts))
+	}
+}
+
+func TestAdminGrant(t *testing.T) {
+	cases := []struct{ doc, want string }{
+		{stmt(`{"Effect":"Allow","Action":"*","Resource":"*"}`), "*:*"},
+		{stmt(`{"Effect":"Allow","NotAction":["s3:DeleteBucket"],"Resource":"*"}`), "every action but s3:DeleteBucket"},
+		{stmt(`{"Effect":"Allow","Action":"*","NotResource":"arn:aws:s3:::logs/*"}`), "*:* on every resource but arn:aws:s3:::logs/*"},
+		{stmt(`{"Effect":"Allow","Action":"*","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"},"Bool":{"aws:MultiFactorAuthPresent":"true"}}}`),
+			"*:* under a condition on aws:MultiFactorAuthPresent, aws:SourceIp (which does not narrow what can be done)"},
+		{stmt(`{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}`), ""},
+		{stmt(`{"Effect":"Allow","Action":"s3:*","Resource":"*"}`), ""},
+	}
+	for _, c := range cases {
+		p, err := Parse(c.doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := AdminGrant(p)
+		if got != c.want || ok != (c.want != "") || IsAdmin(p) != ok {
+			t.Errorf("AdminGrant(%s) = %q, %v; want %q", c.doc, got, ok, c.want)
+		}
 	}
 }
