@@ -91,7 +91,9 @@ func TestInputBinding(t *testing.T) {
 
 // TestEveryInputIsFilled: every Input constant of internal/state is filled
 // by some declared operation, so no check can declare or look up an input
-// that nothing reads (ForInput would answer unsupported for it forever).
+// that nothing reads (ForInput would answer unsupported for it forever);
+// and every input an operation fills is one of those constants, so a
+// free-text fills string (an untyped constant converts silently) fails.
 func TestEveryInputIsFilled(t *testing.T) {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "../state/inputs.go", nil, 0)
@@ -105,6 +107,7 @@ func TestEveryInputIsFilled(t *testing.T) {
 		}
 	}
 	n := 0
+	consts := map[state.Input]bool{}
 	for _, d := range f.Decls {
 		g, ok := d.(*ast.GenDecl)
 		if !ok || g.Tok != token.CONST {
@@ -120,13 +123,18 @@ func TestEveryInputIsFilled(t *testing.T) {
 				}
 				val, _ := strconv.Unquote(lit.Value)
 				n++
+				consts[state.Input(val)] = true
 				if !filled[state.Input(val)] {
 					t.Errorf("%s (%q): no declared operation fills it", name.Name, val)
 				}
 			}
 		}
 	}
-	if n < len(filled) {
-		t.Errorf("%d inputs filled but only %d constants in state/inputs.go", len(filled), n)
+	for _, o := range Operations() {
+		for _, in := range o.Fills {
+			if !consts[in] {
+				t.Errorf("%s fills %q, which is not an Input constant of internal/state/inputs.go: add one and name it", o.Key(), in)
+			}
+		}
 	}
 }
