@@ -264,6 +264,16 @@ func minimalPlan(a *state.Account) map[string]int {
 		ec2List("DescribeClientVpnEndpoints", cvpn)
 		add("ec2:DescribeClientVpnAuthorizationRules", cvpn)
 		add("ec2:DescribeVpcBlockPublicAccessOptions", 1)
+		pls := 0
+		for _, l := range e.PrefixLists {
+			if in(l.Region) {
+				pls++
+				if !l.AWSManaged() {
+					add("ec2:GetManagedPrefixListEntries", pages(len(l.Entries), 100))
+				}
+			}
+		}
+		add("ec2:DescribeManagedPrefixLists", pages(pls, 100))
 		add("ssm:GetServiceSetting", 1)
 
 		// Load balancers: listings, tags by 20, per balancer its attributes

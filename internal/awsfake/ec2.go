@@ -44,6 +44,8 @@ func (s *Server) ec2Service() *service {
 		"DescribeClientVpnEndpoints":          ec2DescribeClientVpnEndpoints,
 		"DescribeClientVpnAuthorizationRules": ec2DescribeClientVpnAuthorizationRules,
 		"DescribeVpcBlockPublicAccessOptions": ec2DescribeVpcBlockPublicAccessOptions,
+		"DescribeManagedPrefixLists":          ec2DescribeManagedPrefixLists,
+		"GetManagedPrefixListEntries":         ec2GetManagedPrefixListEntries,
 	}}
 }
 
@@ -94,9 +96,10 @@ func (c *call) ec2Page(n int) (start, end int, next string, err error) {
 }
 
 // ec2PageLimit is the largest MaxResults an EC2 listing accepts: 1,000 for
-// most, 100 for route tables.
+// most, 100 for route tables and managed prefix lists and their entries.
 func ec2PageLimit(action string) int {
-	if action == "DescribeRouteTables" {
+	switch action {
+	case "DescribeRouteTables", "DescribeManagedPrefixLists", "GetManagedPrefixListEntries":
 		return 100
 	}
 	return 1000

@@ -7,8 +7,8 @@ import (
 )
 
 // The EC2 listings of transit gateways, launch templates (default
-// versions), Client VPN endpoints and their rules, and the VPC Block
-// Public Access mode.
+// versions), Client VPN endpoints and their rules, managed prefix lists
+// and their entries, and the VPC Block Public Access mode.
 
 func ec2DescribeTransitGateways(c *call) (*reply, error) {
 	xs := c.s.idx.transitGateways[c.region]
@@ -114,23 +114,32 @@ func ec2DescribeClientVpnAuthorizationRules(c *call) (*reply, error) {
 	if e == nil {
 		return nil, errf(400, "InvalidClientVpnEndpointId.NotFound", "Endpoint %s does not exist", id)
 	}
-	return c.cached(id+"|"+c.form.Get("MaxResults")+"|"+c.form.Get("NextToken"), func() (*reply, error) {
-		start, end, next, err := c.ec2Page(len(e.AuthorizationRules))
+	return ec2ItemList(c, id, "authorizationRule", len(e.AuthorizationRules), func(w *xw, i int) {
+		r := e.AuthorizationRules[i]
+		w.elem("clientVpnEndpointId", e.ID)
+		w.elem("destinationCidr", r.DestinationCIDR)
+		w.boolean("accessAll", r.AccessAll)
+		w.str("groupId", r.GroupID)
+		w.raw("<status><code>active</code></status>")
+	})
+}
+
+// ec2ItemList renders a paged listing of n things of one resource (its ID
+// in key) whose set element is setName.
+func ec2ItemList(c *call, key, setName string, n int, item func(w *xw, i int)) (*reply, error) {
+	return c.cached(key+"|"+c.form.Get("MaxResults")+"|"+c.form.Get("NextToken"), func() (*reply, error) {
+		start, end, next, err := c.ec2Page(n)
 		if err != nil {
 			return nil, err
 		}
 		w := c.ec2Start()
-		w.open("authorizationRule")
-		for _, r := range e.AuthorizationRules[start:end] {
+		w.open(setName)
+		for i := start; i < end; i++ {
 			w.open("item")
-			w.elem("clientVpnEndpointId", e.ID)
-			w.elem("destinationCidr", r.DestinationCIDR)
-			w.boolean("accessAll", r.AccessAll)
-			w.str("groupId", r.GroupID)
-			w.raw("<status><code>active</code></status>")
+			item(w, i)
 			w.close("item")
 		}
-		w.close("authorizationRule")
+		w.close(setName)
 		w.str("nextToken", next)
 		return c.ec2End(w), nil
 	})
@@ -145,4 +154,37 @@ func ec2DescribeVpcBlockPublicAccessOptions(c *call) (*reply, error) {
 	w.elem("internetGatewayBlockMode", orDefault(c.regionSettings().VPCBlockPublicAccess, "off"))
 	w.close("vpcBlockPublicAccessOptions")
 	return c.ec2End(w), nil
+}
+
+func ec2DescribeManagedPrefixLists(c *call) (*reply, error) {
+	xs := c.s.idx.prefixLists[c.region]
+	return ec2List(c, "prefixListSet", len(xs), func(w *xw, i int) {
+		l := xs[i]
+		w.elem("prefixListId", l.ID)
+		w.str("addressFamily", l.AddressFamily)
+		w.elem("state", "create-complete")
+		w.elem("prefixListArn", l.ARN)
+		w.str("prefixListName", l.Name)
+		w.str("ownerId", l.OwnerID)
+		if !l.AWSManaged() {
+			w.integer("maxEntries", max(len(l.Entries), 1))
+			w.integer("version", 1)
+		}
+		ec2Tags(w, l.Tags)
+	})
+}
+
+func ec2GetManagedPrefixListEntries(c *call) (*reply, error) {
+	id := c.str("PrefixListId")
+	c.resource = id
+	var l *state.PrefixList
+	for _, x := range c.s.idx.prefixLists[c.region] {
+		if x.ID == id {
+			l = x
+		}
+	}
+	if l == nil {
+		return nil, errf(400, "InvalidPrefixListID.NotFound", "The prefix list ID '%s' does not exist", id)
+	}
+	return ec2ItemList(c, id, "entrySet", len(l.Entries), func(w *xw, i int) { w.elem("cidr", l.Entries[i]) })
 }

@@ -275,6 +275,9 @@ func TestAccessDeniedMakesOnlyItsChecksUnknown(t *testing.T) {
 		// The demo's WorkSpaces are classified confidential by their tags:
 		// without them, their key custody requirement is unknown.
 		"tagging:GetResources": true,
+		// The demo's contractor-ssh group admits SSH from a prefix list:
+		// without the list or its entries, its verdicts are unknown.
+		"ec2:DescribeManagedPrefixLists": true, "ec2:GetManagedPrefixListEntries": true,
 	}
 	ops := collect.Operations()
 	if testing.Short() {

@@ -26,6 +26,7 @@ type index struct {
 	transitGateways map[string][]*state.TransitGateway
 	launchTemplates map[string][]*state.LaunchTemplate
 	clientVPNs      map[string][]*state.ClientVPNEndpoint
+	prefixLists     map[string][]*state.PrefixList
 	snapshotByID    map[string]*state.Snapshot
 	imageByID       map[string]*state.Image
 
@@ -111,6 +112,7 @@ func buildIndex(a *state.Account) *index {
 	x.transitGateways = group(a.EC2.TransitGateways, func(v *state.TransitGateway) string { return v.Region })
 	x.launchTemplates = group(a.EC2.LaunchTemplates, func(v *state.LaunchTemplate) string { return v.Region })
 	x.clientVPNs = group(a.EC2.ClientVPNEndpoints, func(v *state.ClientVPNEndpoint) string { return v.Region })
+	x.prefixLists = group(a.EC2.PrefixLists, func(v *state.PrefixList) string { return v.Region })
 	x.snapshotByID = map[string]*state.Snapshot{}
 	for i := range a.EC2.Snapshots {
 		x.snapshotByID[a.EC2.Snapshots[i].Region+"/"+a.EC2.Snapshots[i].ID] = &a.EC2.Snapshots[i]

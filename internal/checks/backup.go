@@ -7,6 +7,7 @@ import (
 
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/custody"
+	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -348,18 +349,19 @@ func backupVaultPolicyTrusted() check.Check {
 		Description: "A vault access policy can let other accounts copy recovery points in or out, restore them, or delete them; only trusted accounts should appear.",
 		Area:        check.AccessSharing,
 		Service:     "backup",
-		Severity:    check.High,
+		Severity:    severityFor(scopeSharing),
 		Remediation: check.Remediation{
 			Console:   "AWS Backup > Backup vaults > vault > Access policy > Edit: remove statements for Principal \"*\" and untrusted accounts; keep a Deny on backup:DeleteRecoveryPoint for everyone but the backup administrators > Save.",
 			CLI:       "aws backup put-backup-vault-access-policy --backup-vault-name <VAULT> --policy file://trusted-only.json",
 			Terraform: "resource \"aws_backup_vault_policy\" \"this\" {\n  backup_vault_name = aws_backup_vault.this.name\n  policy            = data.aws_iam_policy_document.trusted_only.json\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			c := exposure.NewContext(a, p)
 			return eachVault(a, func(v state.BackupVault) check.Result {
 				if g, ok := a.Gaps.ForInput(state.InputBackupVaultPolicy, v.Region, v.ARN); ok {
 					return check.GapR(v, g)
 				}
-				return sharingResult(v, "vault "+v.Name, v.Policy, a, p)
+				return sharingResult(v, "vault "+v.Name, v.Policy, c)
 			})
 		},
 	}

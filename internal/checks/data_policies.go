@@ -1,108 +1,81 @@
 package checks
 
 import (
-	"fmt"
-	"sort"
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/iampolicy"
-	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
-// Resource-policy analysis shared by the data-store checks (S3 bucket, KMS
-// key, DynamoDB table, EFS file system and Backup vault policies).
+// Resource-policy sharing is judged by internal/exposure, the one verdict
+// the data map also shows; the checks here only choose which part of the
+// verdict they report (exposureScope) and word the result.
 
-// policyOptions tells iampolicy whose policy it reads and whom the customer trusts.
-func policyOptions(a *state.Account, p *policy.Policy) iampolicy.Options {
-	o := iampolicy.Options{OwnAccount: a.AccountID}
-	if p != nil {
-		o.TrustedAccounts = p.TrustedAccounts
-		if p.OrganizationID != "" {
-			o.TrustedOrganizations = []string{p.OrganizationID}
-		}
+// exposureScope is what part of an exposure verdict a sharing check fails on.
+type exposureScope int
+
+const (
+	// scopePublic fails only on grants to everyone (exposure.Public).
+	scopePublic exposureScope = iota
+	// scopeTrusted fails on grants to untrusted principals; grants to
+	// everyone are its sibling scopePublic check's finding.
+	scopeTrusted
+	// scopeSharing fails on both: grants to everyone and to untrusted
+	// principals.
+	scopeSharing
+)
+
+// exposureSeverity is the severity of every check that fails on a grant to
+// everyone (scopePublic and scopeSharing), whatever the data store: the same
+// verdict carries the same weight everywhere. TestExposureSeverity holds
+// every check in the registry to it.
+const exposureSeverity = check.Critical
+
+// untrustedSeverity is the severity of the scopeTrusted checks.
+const untrustedSeverity = check.High
+
+// severityFor is the severity of a sharing check of scope s.
+func severityFor(s exposureScope) check.Severity {
+	if s == scopeTrusted {
+		return untrustedSeverity
 	}
-	return o
+	return exposureSeverity
 }
 
-// sharing is what a resource policy opens to others.
-type sharing struct {
-	// public lists the grants to everyone that nothing restricts, by Sid
-	// (or statement number) with their actions.
-	public []string
-	// untrusted lists the accounts outside the account and the policy's
-	// trusted accounts that the policy names, with their actions.
-	untrusted []string
-	// publicStatements are the indexes of the unrestricted grants.
-	publicStatements []int
-}
-
-// analyseSharing parses a resource policy and reports its public grants and
-// the untrusted accounts it names. An empty document shares nothing.
-func analyseSharing(doc string, a *state.Account, p *policy.Policy) (*iampolicy.Policy, sharing, error) {
-	var sh sharing
-	if strings.TrimSpace(doc) == "" {
-		return nil, sh, nil
-	}
-	pol, err := iampolicy.Parse(doc)
-	if err != nil {
-		return nil, sh, fmt.Errorf("policy could not be parsed: %w", err)
-	}
-	opts := policyOptions(a, p)
-	for _, g := range iampolicy.Exposure(pol, opts).Grants {
-		if g.Public {
-			sh.public = append(sh.public, describeGrant(g.Sid, g.Statement, g.Actions, g.NotAction))
-			sh.publicStatements = append(sh.publicStatements, g.Statement)
+// exposureResult words an exposure verdict on resource r as a check of
+// scope s. what names the resource ("function f", "key k"); its policy is
+// "<what> policy".
+func exposureResult(s exposureScope, r state.Resource, what string, v exposure.Verdict) check.Result {
+	public := v.Describe(exposure.Public)
+	untrusted := v.Describe(exposure.SharedUntrusted)
+	switch {
+	case v.Level == exposure.Unknown:
+		return check.UnknownR(r, "%s: %v", what, v.Err)
+	case v.Empty:
+		return check.PassR(r, "%s has no resource policy: only identities of this account that IAM allows can use it", what)
+	case s != scopeTrusted && len(public) > 0:
+		return check.FailR(r, "%s policy grants to everyone: %s", what, strings.Join(public, "; "))
+	case s != scopePublic && len(untrusted) > 0:
+		return check.FailR(r, "%s policy grants to untrusted principal(s): %s", what, strings.Join(untrusted, "; "))
+	case s == scopePublic:
+		return check.PassR(r, "%s policy grants nothing to everyone", what)
+	case s == scopeTrusted && len(public) > 0:
+		return check.PassR(r, "%s policy grants to no untrusted principal besides its grants to everyone (their own finding): %s", what, strings.Join(public, "; "))
+	default:
+		msg := what + " policy grants nothing to everyone or to untrusted principals"
+		if trusted := v.Describe(exposure.SharedTrusted); len(trusted) > 0 {
+			msg += "; shared with trusted: " + strings.Join(trusted, "; ")
 		}
+		return check.PassR(r, "%s", msg)
 	}
-	seen := map[string]bool{}
-	for _, x := range iampolicy.ExternalAccounts(pol, opts) {
-		if x.Kind != iampolicy.KindAccount || x.Account == "*" || x.Trusted {
-			continue
-		}
-		d := x.Account + " (" + actionList(x.Actions, x.NotAction) + ")"
-		if !seen[d] {
-			seen[d] = true
-			sh.untrusted = append(sh.untrusted, d)
-		}
-	}
-	sort.Strings(sh.untrusted)
-	return pol, sh, nil
-}
-
-func describeGrant(sid string, idx int, actions []string, not bool) string {
-	name := sid
-	if name == "" {
-		name = fmt.Sprintf("statement %d", idx+1)
-	}
-	return name + " (" + actionList(actions, not) + ")"
-}
-
-func actionList(actions []string, not bool) string {
-	s := strings.Join(actions, ", ")
-	if not {
-		return "all but " + s
-	}
-	return s
 }
 
 // sharingResult is the verdict of a "not public, shared only with trusted
-// accounts" check on a resource policy.
-func sharingResult(r state.Resource, what, doc string, a *state.Account, p *policy.Policy) check.Result {
-	_, sh, err := analyseSharing(doc, a, p)
-	switch {
-	case err != nil:
-		return check.UnknownR(r, "%s: %v", what, err)
-	case strings.TrimSpace(doc) == "":
-		return check.PassR(r, "%s has no resource policy: only identities of this account that IAM allows can use it", what)
-	case len(sh.public) > 0:
-		return check.FailR(r, "%s policy grants to everyone: %s", what, strings.Join(sh.public, "; "))
-	case len(sh.untrusted) > 0:
-		return check.FailR(r, "%s policy grants to untrusted account(s): %s", what, strings.Join(sh.untrusted, "; "))
-	default:
-		return check.PassR(r, "%s policy grants nothing to everyone or to untrusted accounts", what)
-	}
+// principals" (scopeSharing) check on a resource policy.
+func sharingResult(r state.Resource, what, doc string, c exposure.Context) check.Result {
+	return exposureResult(scopeSharing, r, what, exposure.Judge(doc, c))
 }
 
 // tlsOnlyResult decides whether a resource policy refuses requests sent

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -146,15 +147,16 @@ func dynamodbTablePolicyTrusted() check.Check {
 		Description: "A table's resource-based policy can open it to other accounts, or to everyone; sharing must be deliberate and go only to trusted accounts (trusted_accounts in shoulder.yaml).",
 		Area:        check.AccessSharing,
 		Service:     "dynamodb",
-		Severity:    check.Critical,
+		Severity:    severityFor(scopeSharing),
 		Remediation: check.Remediation{
 			Console:   "DynamoDB > Tables > table > Permissions > Resource-based policy > Edit: remove statements for Principal \"*\" and for accounts you do not trust (or delete the policy) > Save.",
 			CLI:       "aws dynamodb delete-resource-policy --resource-arn <TABLE_ARN>\naws dynamodb put-resource-policy --resource-arn <TABLE_ARN> --policy file://trusted-only.json",
 			Terraform: "resource \"aws_dynamodb_resource_policy\" \"this\" {\n  resource_arn = aws_dynamodb_table.this.arn\n  policy       = data.aws_iam_policy_document.trusted_only.json\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			c := exposure.NewContext(a, p)
 			return eachTable(a, state.InputDynamoDBResourcePolicy, func(t state.DynamoDBTable) check.Result {
-				return sharingResult(t, "table "+t.Name, t.ResourcePolicy, a, p)
+				return sharingResult(t, "table "+t.Name, t.ResourcePolicy, c)
 			})
 		},
 	}

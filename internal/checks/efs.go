@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -290,13 +291,14 @@ func efsFileSystemPolicyTrusted() check.Check {
 		Description: "A file system policy that allows Principal \"*\" without a condition, or names another account, lets those callers mount and read or write the file system wherever they reach a mount target.",
 		Area:        check.AccessSharing,
 		Service:     "efs",
-		Severity:    check.High,
+		Severity:    severityFor(scopeSharing),
 		Remediation: check.Remediation{
 			Console:   "EFS > file system > File system policy > Edit: remove statements for Principal \"*\" without conditions and for untrusted accounts > Save.",
 			CLI:       "aws efs put-file-system-policy --file-system-id <FS_ID> --policy file://trusted-only.json",
 			Terraform: "resource \"aws_efs_file_system_policy\" \"this\" {\n  file_system_id = aws_efs_file_system.this.id\n  policy         = data.aws_iam_policy_document.trusted_only.json\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			c := exposure.NewContext(a, p)
 			return eachFileSystemPolicy(a, func(f state.FileSystem) check.Result {
 				if strings.TrimSpace(f.Policy) == "" {
 					// Without a policy EFS lets any client that reaches a mount
@@ -304,7 +306,7 @@ func efsFileSystemPolicyTrusted() check.Check {
 					// target check).
 					return check.PassR(f, "%s has no file system policy: access is decided by IAM and by who can reach its mount targets", fsName(f))
 				}
-				return sharingResult(f, fsName(f), f.Policy, a, p)
+				return sharingResult(f, fsName(f), f.Policy, c)
 			})
 		},
 	}

@@ -83,9 +83,18 @@ func efsCases() map[string][]checkCase {
 			{name: "open mount", acct: baseAccount(dsFS(func(f *state.FileSystem) {
 				f.Policy = dsDoc(`{"Effect":"Allow","Principal":{"AWS":"*"},"Action":["elasticfilesystem:ClientMount","elasticfilesystem:ClientWrite"],"Resource":"` + dsFSARN + `"}`)
 			})), want: dsWant(dsF)},
-			{name: "vpc endpoint pinned", acct: baseAccount(dsFS(func(f *state.FileSystem) {
+			// Pinned to the account's own VPC endpoint: trusted.
+			{name: "own vpc endpoint pinned", acct: baseAccount(dsFS(func(f *state.FileSystem) {
 				f.Policy = dsDoc(`{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"elasticfilesystem:ClientMount","Resource":"` + dsFSARN + `","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-0abc"}}}`)
-			})), want: dsWant(dsP)},
+			}), func(a *state.Account) {
+				a.EC2.VPCEndpoints = []state.VPCEndpoint{{ID: "vpce-0abc", VPCID: "vpc-0abc"}}
+			}), want: dsWant(dsP)},
+			// Pinned to an endpoint that is neither the account's nor in
+			// trusted_vpc_endpoints: whoever owns it reaches the file system.
+			// It used to pass.
+			{name: "foreign vpc endpoint pinned", acct: baseAccount(dsFS(func(f *state.FileSystem) {
+				f.Policy = dsDoc(`{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"elasticfilesystem:ClientMount","Resource":"` + dsFSARN + `","Condition":{"StringEquals":{"aws:SourceVpce":"vpce-0abc"}}}`)
+			})), want: dsWant(dsF)},
 			{name: "policy denied", acct: baseAccount(dsFS(nil), dsGap("elasticfilesystem", "eu-west-1", "DescribeFileSystemPolicy", dsFSARN)), want: dsWant(dsU)},
 			listDenied,
 		},

@@ -29,6 +29,7 @@ func allCases() map[string][]checkCase {
 	for _, part := range []map[string][]checkCase{
 		identityCases(),
 		networkCases(),
+		networkSourceCases(),
 		encryptionAtRestCases(),
 		loggingCases(),
 		accessCases(),

@@ -8,6 +8,7 @@ import (
 
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/custody"
+	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/iampolicy"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
@@ -312,23 +313,16 @@ func kmsKeyPolicyNotPublic() check.Check {
 		Description: "A key policy statement for Principal \"*\" without a condition that pins the caller's account or organization (kms:CallerAccount, aws:PrincipalOrgID, ...) lets any AWS account use or manage the key. kms:ViaService alone does not pin the caller.",
 		Area:        check.KeyCustody,
 		Service:     "kms",
-		Severity:    check.Critical,
+		Severity:    severityFor(scopePublic),
 		Remediation: check.Remediation{
 			Console:   "KMS > Customer managed keys > key > Key policy > Edit: remove the statements for Principal \"*\" or add a condition kms:CallerAccount (or aws:PrincipalOrgID) naming your accounts > Save.",
 			CLI:       "aws kms get-key-policy --key-id <KEY_ID> --policy-name default --query Policy --output text > key-policy.json  # edit it\naws kms put-key-policy --key-id <KEY_ID> --policy-name default --policy file://key-policy.json",
 			Terraform: "resource \"aws_kms_key_policy\" \"this\" {\n  key_id = aws_kms_key.this.id\n  policy = data.aws_iam_policy_document.key.json # no principals \"*\" without kms:CallerAccount\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			c := exposure.NewContext(a, p)
 			return eachKeyPolicy(a, func(k state.Key) check.Result {
-				_, sh, err := analyseSharing(k.Policy, a, p)
-				switch {
-				case err != nil:
-					return check.UnknownR(k, "%s: %v", keyName(k), err)
-				case len(sh.public) > 0:
-					return check.FailR(k, "%s key policy grants to everyone: %s", keyName(k), strings.Join(sh.public, "; "))
-				default:
-					return check.PassR(k, "%s key policy grants nothing to everyone", keyName(k))
-				}
+				return exposureResult(scopePublic, k, keyName(k)+" key", exposure.Judge(k.Policy, c))
 			})
 		},
 	}
@@ -341,23 +335,16 @@ func kmsKeyPolicyTrusted() check.Check {
 		Description: "Every account a key policy names can use the key within the actions granted (decrypt the data it protects, or change the policy itself); only accounts the customer trusts should appear (trusted_accounts in shoulder.yaml).",
 		Area:        check.KeyCustody,
 		Service:     "kms",
-		Severity:    check.High,
+		Severity:    severityFor(scopeTrusted),
 		Remediation: check.Remediation{
 			Console:   "KMS > Customer managed keys > key > Key policy > Edit: remove the statements (or principals) of accounts you do not trust > Save; also revoke their grants.",
 			CLI:       "aws kms get-key-policy --key-id <KEY_ID> --policy-name default --query Policy --output text > key-policy.json  # remove untrusted principals\naws kms put-key-policy --key-id <KEY_ID> --policy-name default --policy file://key-policy.json",
 			Terraform: "# In the key policy document, keep only principals of this and trusted accounts:\n# principals { type = \"AWS\", identifiers = [\"arn:aws:iam::<TRUSTED_ACCOUNT_ID>:root\"] }",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			c := exposure.NewContext(a, p)
 			return eachKeyPolicy(a, func(k state.Key) check.Result {
-				_, sh, err := analyseSharing(k.Policy, a, p)
-				switch {
-				case err != nil:
-					return check.UnknownR(k, "%s: %v", keyName(k), err)
-				case len(sh.untrusted) > 0:
-					return check.FailR(k, "%s key policy grants to untrusted account(s): %s", keyName(k), strings.Join(sh.untrusted, "; "))
-				default:
-					return check.PassR(k, "%s key policy names no untrusted account", keyName(k))
-				}
+				return exposureResult(scopeTrusted, k, keyName(k)+" key", exposure.Judge(k.Policy, c))
 			})
 		},
 	}

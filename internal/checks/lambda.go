@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -34,18 +35,19 @@ func lambdaFunctionPolicyTrusted() check.Check {
 		Description: "A function policy for Principal \"*\" (without a source condition) lets anyone invoke the function with its role's permissions; other accounts must be trusted ones.",
 		Area:        check.AccessSharing,
 		Service:     "lambda",
-		Severity:    check.Critical,
+		Severity:    severityFor(scopeSharing),
 		Remediation: check.Remediation{
 			Console:   "Lambda > function > Configuration > Permissions > Resource-based policy statements: delete the statements for \"*\" or untrusted accounts, or add a source ARN/account condition.",
 			CLI:       "aws lambda get-policy --function-name <FUNCTION>\naws lambda remove-permission --function-name <FUNCTION> --statement-id <SID>",
 			Terraform: "resource \"aws_lambda_permission\" \"this\" {\n  function_name  = aws_lambda_function.this.function_name\n  action         = \"lambda:InvokeFunction\"\n  principal      = \"s3.amazonaws.com\"\n  source_arn     = aws_s3_bucket.this.arn\n  source_account = \"<ACCOUNT_ID>\"\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			c := exposure.NewContext(a, p)
 			return eachFunction(a, func(f state.LambdaFunction) check.Result {
 				if g, ok := a.Gaps.ForInput(state.InputLambdaPolicy, f.Region, f.ARN); ok {
 					return check.GapR(f, g)
 				}
-				return sharingResult(f, "function "+f.Name, f.Policy, a, p)
+				return sharingResult(f, "function "+f.Name, f.Policy, c)
 			})
 		},
 	}

@@ -46,6 +46,27 @@ func lambdaCases() map[string][]checkCase {
 			{name: "trusted account", acct: baseAccount(dsFunction(invoke(`{"AWS":"777788889999"}`, ""))), pol: &policy.Policy{TrustedAccounts: []string{"777788889999"}}, want: dsWant(dsP)},
 			{name: "policy denied", acct: baseAccount(dsFunction(nil), dsGap("lambda", "eu-west-1", "GetPolicy", dsFnARN)), want: dsWant(dsU)},
 			listDenied,
+			// Regressions: each passed when the checks dropped every grantee
+			// that was not an account (internal/exposure judges them now).
+			// FSBP Lambda.1: an S3 permission with no source condition lets any
+			// account's bucket invoke the function (confused deputy).
+			{name: "s3 without source condition", acct: baseAccount(dsFunction(invoke(`{"Service":"s3.amazonaws.com"}`, ""))), want: dsWant(dsF), msg: "confused deputy"},
+			{name: "s3 pinned to an untrusted source account", acct: baseAccount(dsFunction(invoke(`{"Service":"s3.amazonaws.com"}`, `,"Condition":{"StringEquals":{"aws:SourceAccount":"777788889999"}}`))), want: dsWant(dsF), msg: "777788889999"},
+			// A web identity provider with no audience condition is anyone
+			// signed in to it (S3 counts it public).
+			{name: "web identity without audience", acct: baseAccount(dsFunction(invoke(`{"Federated":"accounts.google.com"}`, ""))), want: dsWant(dsF), msg: "everyone"},
+			{name: "foreign organization", acct: baseAccount(dsFunction(invoke(`"*"`, `,"Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-foreign0001"}}`))),
+				pol: &policy.Policy{OrganizationID: "o-own1234567"}, want: dsWant(dsF), msg: "o-foreign0001"},
+			{name: "own organization", acct: baseAccount(dsFunction(invoke(`"*"`, `,"Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-own1234567"}}`))),
+				pol: &policy.Policy{OrganizationID: "o-own1234567"}, want: dsWant(dsP)},
+			{name: "partner organization", acct: baseAccount(dsFunction(invoke(`"*"`, `,"Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-partner0001"}}`))),
+				pol: &policy.Policy{OrganizationID: "o-own1234567", TrustedOrganizations: []string{"o-partner0001"}}, want: dsWant(dsP)},
+			{name: "source IP outside corporate networks", acct: baseAccount(dsFunction(invoke(`"*"`, `,"Condition":{"IpAddress":{"aws:SourceIp":"203.0.113.0/24"}}`))), want: dsWant(dsF)},
+			{name: "canonical user", acct: baseAccount(dsFunction(invoke(`{"CanonicalUser":"79a59df900b949e55d96a1e698fbacedfd6e09d98eacf8f8d5218e7cd47ef2be"}`, ""))), want: dsWant(dsF)},
+			// AWS refuses wildcards inside a principal: the document is
+			// rejected, never silently passed.
+			{name: "forbidden principal wildcard", acct: baseAccount(dsFunction(invoke(`{"AWS":"arn:aws:iam::*:root"}`, ""))), want: dsWant(dsU), msg: "wildcard"},
+			{name: "canonical user star", acct: baseAccount(dsFunction(invoke(`{"CanonicalUser":"*"}`, ""))), want: dsWant(dsU), msg: "wildcard"},
 		},
 		"lambda_function_supported_runtime": {
 			{name: "current", acct: baseAccount(dsFunction(nil)), want: dsWant(dsP), msg: "2029-06-30"},

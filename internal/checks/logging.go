@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -758,7 +759,7 @@ func cloudtrailBucketNotPublic() check.Check {
 		Description: "Trail logs map your whole account: users, roles, IPs, resources. A public trail bucket hands that map to anyone, and a writable one lets them forge it.",
 		Area:        check.Logging,
 		Service:     "cloudtrail",
-		Severity:    check.Critical,
+		Severity:    severityFor(scopePublic),
 		Remediation: check.Remediation{
 			Console:   "S3 > the trail's bucket > Permissions: turn on all four Block public access settings, remove ACL grants to Everyone / Authenticated users, and remove policy statements with Principal \"*\" that are not bound to your organization or the CloudTrail service.",
 			CLI:       "aws s3api put-public-access-block --bucket <TRAIL_BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true\naws s3api put-bucket-ownership-controls --bucket <TRAIL_BUCKET> --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'",
@@ -768,17 +769,18 @@ func cloudtrailBucketNotPublic() check.Check {
 			// The bucket's unreadable settings are weighed by the shared
 			// publicity rule (s3_publicity.go), not turned into unknown up
 			// front: a public ACL is a finding whatever the unread policy says.
+			c := exposure.NewContext(a, p)
 			return perTrailBucket(a, nil, func(b *state.Bucket, trails string) check.Result {
-				bp := judgeBucketPublicity(a, b, p, anyPublicAccess)
-				switch bp.status() {
-				case check.Fail:
-					return check.FailR(b, "trail bucket %s (trail %s) is public: %s", b.Name, trails, strings.Join(bp.open(), "; "))
-				case check.Unknown:
-					return bp.undecided().unknownResult(b)
+				bp := exposure.JudgeBucket(a, b, c, exposure.AnyAccess)
+				switch bp.Public() {
+				case exposure.Open:
+					return check.FailR(b, "trail bucket %s (trail %s) is public: %s", b.Name, trails, strings.Join(bp.OpenGrants(), "; "))
+				case exposure.Undecided:
+					return unknownChannel(b, bp.Undecided())
 				}
-				blocked := bp.blocked()
+				blocked := bp.BlockedGrants()
 				switch {
-				case bp.bpa.All():
+				case bp.BPA.All():
 					return check.PassR(b, "trail bucket %s (trail %s) has Block Public Access fully on", b.Name, trails)
 				case len(blocked) > 0:
 					return check.PassR(b, "trail bucket %s (trail %s): its grants to everyone are neutralised: %s", b.Name, trails, strings.Join(blocked, "; "))

@@ -3,7 +3,9 @@ package checks
 import (
 	"fmt"
 	"net/netip"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
@@ -47,30 +49,6 @@ func networkChecks() []check.Check {
 // isInternet reports whether a CIDR admits the whole internet.
 func isInternet(cidr string) bool { return cidr == "0.0.0.0/0" || cidr == "::/0" }
 
-// openToInternet returns the ports of ports that an ingress rule admits
-// from anywhere, as "22 from 0.0.0.0/0".
-func openToInternet(rules []state.SGRule, ports []int) []string {
-	var out []string
-	for _, r := range rules {
-		anywhere := ""
-		for _, c := range append(append([]string(nil), r.CIDRs...), r.IPv6...) {
-			if isInternet(c) {
-				anywhere = c
-				break
-			}
-		}
-		if anywhere == "" {
-			continue
-		}
-		for _, p := range ports {
-			if r.CoversPort(p) {
-				out = append(out, fmt.Sprintf("%d from %s", p, anywhere))
-			}
-		}
-	}
-	return out
-}
-
 // adminPorts are remote administration ports (SSH, RDP), as CIS defines them.
 func adminPorts() []int { return []int{22, 3389} }
 
@@ -91,11 +69,9 @@ func sgPortCheck(id, title, desc, what string, sev check.Severity, ports []int, 
 	return check.Check{
 		ID: id, Title: title, Description: desc, Area: check.Network, Service: "ec2", Severity: sev, Remediation: fix,
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			res := newSGResolver(a)
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2SecurityGroups}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
-				if open := openToInternet(g.Ingress, ports); len(open) > 0 {
-					return check.FailR(g, "%s (%s) admits %s", g.ID, g.Name, strings.Join(open, ", "))
-				}
-				return check.PassR(g, "%s admits no %s from the internet", g.ID, what)
+				return judgeSGPorts(g, res.ingress(g), ports, what)
 			})
 		},
 	}
@@ -145,14 +121,22 @@ func ec2SGCIFSRestricted() check.Check {
 		Severity:    check.High,
 		Remediation: revokeFix("445"),
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			res := newSGResolver(a)
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2SecurityGroups}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
-				if open := openToInternet(g.Ingress, []int{445}); len(open) > 0 {
+				rules := res.ingress(g)
+				open, unread := openPorts(rules, []int{445})
+				if len(open) > 0 {
 					return check.FailR(g, "%s (%s) admits %s", g.ID, g.Name, strings.Join(open, ", "))
 				}
 				if len(p.CorporateCIDRs) > 0 {
-					if bad := untrustedSources(g.Ingress, []int{445}, p); len(bad) > 0 {
+					bad, more, _ := untrustedSourcesOf(rules, []int{445}, p.IsCorporate)
+					if len(bad) > 0 {
 						return check.FailR(g, "%s (%s) admits SMB from outside the corporate networks: %s", g.ID, g.Name, strings.Join(bad, ", "))
 					}
+					unread = more
+				}
+				if len(unread) > 0 {
+					return unreadResult(g, "SMB (445)", unread)
 				}
 				return check.PassR(g, "%s admits no SMB (445) from untrusted networks", g.ID)
 			})
@@ -184,35 +168,11 @@ func isPrivateCIDR(cidr string) bool {
 	return false
 }
 
-// untrustedSources lists the CIDR sources of rules covering any of ports
-// that are neither corporate (per the policy) nor private.
-func untrustedSources(rules []state.SGRule, ports []int, p *policy.Policy) []string {
-	var out []string
-	seen := map[string]bool{}
-	for _, r := range rules {
-		covers := false
-		for _, port := range ports {
-			covers = covers || r.CoversPort(port)
-		}
-		if !covers {
-			continue
-		}
-		for _, c := range append(append([]string(nil), r.CIDRs...), r.IPv6...) {
-			if p.IsCorporate(c) || isPrivateCIDR(c) || seen[c] {
-				continue
-			}
-			seen[c] = true
-			out = append(out, c)
-		}
-	}
-	return out
-}
-
 func ec2SGAdminPortsCorporateOnly() check.Check {
 	return check.Check{
 		ID:          "ec2_sg_admin_ports_corporate_only",
 		Title:       "SSH and RDP are reachable only from the corporate networks",
-		Description: "Administrative access should come from the corporate site or its VPN (the policy's corporate_cidrs). Sources inside private address ranges (the VPC, peered VPCs, the VPN) and other security groups count as internal; any other public address is outside the corporate perimeter.",
+		Description: "Administrative access should come from the corporate site or its VPN (the policy's corporate_cidrs). Sources inside private address ranges (the VPC, peered VPCs, the VPN) and other security groups count as internal, and AWS-managed prefix lists (such as EC2 Instance Connect's) as AWS service ranges; any other public address, including the entries of customer-managed prefix lists, is outside the corporate perimeter.",
 		Area:        check.Network,
 		Service:     "ec2",
 		Severity:    check.High,
@@ -225,18 +185,16 @@ func ec2SGAdminPortsCorporateOnly() check.Check {
 			if len(p.CorporateCIDRs) == 0 {
 				return []check.Result{check.NotApplicableR(accountRef(a), "the policy names no corporate networks: set corporate_cidrs (office and VPN ranges) in shoulder.yaml to check where administration comes from")}
 			}
+			res := newSGResolver(a)
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2SecurityGroups}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
-				if bad := untrustedSources(g.Ingress, adminPorts(), p); len(bad) > 0 {
+				bad, unread, aws := untrustedSourcesOf(res.ingress(g), adminPorts(), p.IsCorporate)
+				switch {
+				case len(bad) > 0:
 					return check.FailR(g, "%s (%s) admits SSH/RDP from outside the corporate networks: %s", g.ID, g.Name, strings.Join(bad, ", "))
-				}
-				var lists []string
-				for _, r := range g.Ingress {
-					if (r.CoversPort(22) || r.CoversPort(3389)) && len(r.PrefixLists) > 0 {
-						lists = append(lists, r.PrefixLists...)
-					}
-				}
-				if len(lists) > 0 {
-					return check.UnknownR(g, "%s admits SSH/RDP from prefix lists %s whose entries are not collected", g.ID, strings.Join(lists, ", "))
+				case len(unread) > 0:
+					return unreadResult(g, "SSH/RDP", unread)
+				case len(aws) > 0:
+					return check.PassR(g, "%s admits SSH/RDP only from corporate, private or security-group sources and AWS service ranges (AWS-managed prefix lists %s)", g.ID, strings.Join(aws, ", "))
 				}
 				return check.PassR(g, "%s admits SSH/RDP only from corporate, private or security-group sources", g.ID)
 			})
@@ -252,35 +210,20 @@ func ec2SGOnlyAuthorizedPortsOpen() check.Check {
 	return check.Check{
 		ID:          "ec2_sg_only_authorized_ports_open",
 		Title:       "Security groups open only ports 80 and 443 to the internet",
-		Description: "Unrestricted inbound rules (0.0.0.0/0 or ::/0) should exist only for the web ports a public service needs (TCP 80 and 443, FSBP's default); anything else, including all-traffic and UDP rules, exposes more than intended. ICMP rules are not judged.",
+		Description: "Unrestricted inbound rules (0.0.0.0/0 or ::/0, or sources that together cover the whole internet, prefix list entries included) should exist only for the web ports a public service needs (TCP 80 and 443, FSBP's default); anything else, including all-traffic, UDP and other protocols (GRE, ESP, SCTP, ...), exposes more than intended. ICMP rules are not judged.",
 		Area:        check.Network,
 		Service:     "ec2",
 		Severity:    check.High,
 		Remediation: revokeFix("<PORT>"),
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			res := newSGResolver(a)
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2SecurityGroups}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
-				var bad []string
-				for _, r := range g.Ingress {
-					anywhere := false
-					for _, c := range append(append([]string(nil), r.CIDRs...), r.IPv6...) {
-						anywhere = anywhere || isInternet(c)
-					}
-					if !anywhere {
-						continue
-					}
-					switch strings.ToLower(r.Protocol) {
-					case "-1", "all":
-						bad = append(bad, "all traffic")
-					case "tcp", "6":
-						if r.FromPort != r.ToPort || !authorizedInternetPort(r.FromPort) {
-							bad = append(bad, portRange("tcp", r.FromPort, r.ToPort))
-						}
-					case "udp", "17":
-						bad = append(bad, portRange("udp", r.FromPort, r.ToPort))
-					}
-				}
-				if len(bad) > 0 {
+				bad, unread := openBeyondWeb(res.ingress(g))
+				switch {
+				case len(bad) > 0:
 					return check.FailR(g, "%s (%s) opens %s to the internet", g.ID, g.Name, strings.Join(bad, ", "))
+				case len(unread) > 0:
+					return unreadResult(g, "traffic other than TCP 80/443", unread)
 				}
 				return check.PassR(g, "%s opens nothing but TCP 80/443 to the internet", g.ID)
 			})
@@ -371,8 +314,10 @@ func aclCovers(e state.ACLEntry, port int) bool {
 }
 
 // naclOpenToInternet evaluates the ingress entries in rule order, as AWS
-// does: the first entry matching traffic from anywhere (0.0.0.0/0 or ::/0)
-// to the port decides. Entries for narrower sources do not decide for the
+// does, for traffic from anywhere to the port, per address family: the
+// internet is admitted once the allow entries met so far together cover
+// the family (0.0.0.0/0, or 0.0.0.0/1 and 128.0.0.0/1, ...), and shut once
+// the deny entries do. Entries for narrower sources do not decide for the
 // internet at large: a narrow deny leaves the rest open, a narrow allow
 // opens only that range.
 func naclOpenToInternet(entries []state.ACLEntry, port int) []string {
@@ -385,17 +330,35 @@ func naclOpenToInternet(entries []state.ACLEntry, port int) []string {
 	sort.SliceStable(in, func(i, j int) bool { return in[i].RuleNumber < in[j].RuleNumber })
 	var out []string
 	for _, fam := range []struct {
-		wide string
+		v6   bool
 		cidr func(state.ACLEntry) string
-	}{{"0.0.0.0/0", func(e state.ACLEntry) string { return e.CIDR }}, {"::/0", func(e state.ACLEntry) string { return e.IPv6CIDR }}} {
+	}{{false, func(e state.ACLEntry) string { return e.CIDR }}, {true, func(e state.ACLEntry) string { return e.IPv6CIDR }}} {
+		var allow, deny []netip.Prefix
+		var cidrs, rules []string
 		for _, e := range in {
-			if fam.cidr(e) != fam.wide || !aclCovers(e, port) {
+			p, err := netip.ParsePrefix(fam.cidr(e))
+			if err != nil || p.Addr().Is6() != fam.v6 || !aclCovers(e, port) {
 				continue
 			}
-			if strings.EqualFold(e.Action, "allow") {
-				out = append(out, fmt.Sprintf("%d from %s (rule %d)", port, fam.wide, e.RuleNumber))
+			if !strings.EqualFold(e.Action, "allow") {
+				if deny = append(deny, p); coversSpace(deny, fam.v6) {
+					break
+				}
+				continue
 			}
-			break
+			allow = append(allow, p)
+			cidrs, rules = append(cidrs, fam.cidr(e)), append(rules, strconv.Itoa(e.RuleNumber))
+			if coversSpace(allow, fam.v6) {
+				if p.Bits() == 0 {
+					cidrs, rules = cidrs[len(cidrs)-1:], rules[len(rules)-1:]
+				}
+				which := "rule "
+				if len(rules) > 1 {
+					which = "rules "
+				}
+				out = append(out, fmt.Sprintf("%d from %s (%s%s)", port, strings.Join(capped(cidrs), " + "), which, strings.Join(capped(rules), ", ")))
+				break
+			}
 		}
 	}
 	return out
@@ -727,21 +690,44 @@ func (x *routeTables) forSubnet(subnetID, vpcID string) (state.RouteTable, bool)
 	return state.RouteTable{}, false
 }
 
-// internetRoute returns the default route to an internet gateway, if any.
-func internetRoute(rt state.RouteTable) (state.Route, bool) {
+// internetRoute says how a route table sends the whole internet (of
+// either family) to an internet gateway: a default route, or routes whose
+// destinations together cover it ("0.0.0.0/1 + 128.0.0.0/1 -> igw-1"),
+// prefix-list destinations by their entries. unread names a prefix list
+// destination to a gateway whose entries are unknown.
+func internetRoute(rt state.RouteTable, lists *sgResolver) (route, unread string) {
+	var srcs []sgSource
+	var targets []string
 	for _, r := range rt.Routes {
-		if isInternet(r.Destination) && strings.HasPrefix(r.Target, "igw-") {
-			return r, true
+		if !strings.HasPrefix(r.Target, "igw-") {
+			continue
+		}
+		if !slices.Contains(targets, r.Target) {
+			targets = append(targets, r.Target)
+		}
+		if strings.HasPrefix(r.Destination, "pl-") {
+			x := lists.rule(rt.Region, state.SGRule{PrefixLists: []string{r.Destination}})
+			srcs = append(srcs, x.sources...)
+			if len(x.unread) > 0 && unread == "" {
+				unread = x.unread[0].String()
+			}
+			continue
+		}
+		if p, err := netip.ParsePrefix(r.Destination); err == nil {
+			srcs = append(srcs, sgSource{prefix: p, cidr: r.Destination})
 		}
 	}
-	return state.Route{}, false
+	if from := internetFrom([]*sgRule{{sources: srcs}}); from != "" {
+		return from + " -> " + strings.Join(targets, ", "), ""
+	}
+	return "", unread
 }
 
 func ec2SubnetDBNoInternetRoute() check.Check {
 	return check.Check{
 		ID:          "ec2_subnet_db_no_internet_route",
 		Title:       "Subnets holding databases have no route to an internet gateway",
-		Description: "A database subnet whose route table sends 0.0.0.0/0 to an internet gateway is one 'publicly accessible' flag away from the internet; database subnets should route only inside the VPC (and to NAT for updates if needed).",
+		Description: "A database subnet whose route table sends 0.0.0.0/0 (or routes that together cover it, such as 0.0.0.0/1 and 128.0.0.0/1) to an internet gateway is one 'publicly accessible' flag away from the internet; database subnets should route only inside the VPC (and to NAT for updates if needed).",
 		Area:        check.Network,
 		Service:     "ec2",
 		Severity:    check.Medium,
@@ -755,6 +741,7 @@ func ec2SubnetDBNoInternetRoute() check.Check {
 			badRDS := regionalListingUnknown(a, "rds", &out, state.InputRDSInstances)
 			badEC2 := regionalListingUnknown(a, "ec2", &out, state.InputEC2RouteTables)
 			tables := indexRouteTables(a)
+			lists := newSGResolver(a)
 			for _, db := range a.RDS.Instances {
 				if badRDS[db.Region] || badEC2[db.Region] {
 					continue
@@ -764,15 +751,19 @@ func ec2SubnetDBNoInternetRoute() check.Check {
 					continue
 				}
 				var open []string
-				unknown := ""
+				unknown, unread := "", ""
 				for _, s := range db.SubnetIDs {
 					rt, ok := tables.forSubnet(s, db.VPCID)
 					if !ok {
 						unknown = s
 						continue
 					}
-					if r, ok := internetRoute(rt); ok {
-						open = append(open, fmt.Sprintf("%s (%s: %s -> %s)", s, rt.ID, r.Destination, r.Target))
+					route, pl := internetRoute(rt, lists)
+					if route != "" {
+						open = append(open, fmt.Sprintf("%s (%s: %s)", s, rt.ID, route))
+					}
+					if pl != "" {
+						unread = fmt.Sprintf("subnet %s of %s routes to an internet gateway through a %s", s, db.ID, pl)
 					}
 				}
 				switch {
@@ -780,6 +771,8 @@ func ec2SubnetDBNoInternetRoute() check.Check {
 					out = append(out, check.FailR(db, "%s sits in subnets routed to the internet: %s", db.ID, strings.Join(open, ", ")))
 				case unknown != "":
 					out = append(out, check.UnknownR(db, "no route table found for subnet %s of %s", unknown, db.ID))
+				case unread != "":
+					out = append(out, check.UnknownR(db, "%s", unread))
 				default:
 					out = append(out, check.PassR(db, "the %d subnets of %s have no route to an internet gateway", len(db.SubnetIDs), db.ID))
 				}

@@ -104,6 +104,10 @@ func readsProblems(c check.Check, seen map[state.Lookup]bool, declared map[strin
 	miss := map[string]bool{}
 	for l := range seen {
 		if l.Input != "" {
+			if len(l.Input.Operations()) == 0 {
+				problems = append(problems, fmt.Sprintf("looks up input %q, which no declared operation fills (an operation name passed where a state.Input constant belongs?)", l.Input))
+				continue
+			}
 			if !in[l.Input] {
 				miss[string(l.Input)] = true
 			}
@@ -186,6 +190,7 @@ func TestReadsProblems(t *testing.T) {
 		{"operation of a declared input", state.Lookup{Service: "s3", Operation: "GetBucketPolicy"}, ""},
 		{"operation of another input", state.Lookup{Service: "s3", Operation: "GetBucketAcl"}, "none of which it reads"},
 		{"operation no collector declares", state.Lookup{Service: "backup", Operation: "DescribeBackupVault"}, "no collector declares"},
+		{"operation name as an input", state.Lookup{Input: "GetBucketPolicy"}, "no declared operation fills"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			problems, _ := readsProblems(c, map[state.Lookup]bool{tc.lookup: true}, declared)

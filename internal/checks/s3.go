@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -101,35 +102,6 @@ func pabOff(p *state.PublicAccessBlock) string {
 	return strings.Join(off, ", ") + " off"
 }
 
-// publicGrantee names the group an ACL grant opens a bucket to: AllUsers
-// (anyone) or AuthenticatedUsers (anyone with an AWS account); "" when the
-// grantee is neither.
-func publicGrantee(g state.ACLGrant) string {
-	switch g.GranteeURI {
-	case state.AllUsersURI:
-		return "AllUsers"
-	case state.AuthenticatedUsersURI:
-		return "AuthenticatedUsers"
-	}
-	return ""
-}
-
-// effectivePAB merges account and bucket Block Public Access: S3 applies
-// the most restrictive combination, setting by setting.
-func effectivePAB(acct, bucket *state.PublicAccessBlock) *state.PublicAccessBlock {
-	var e state.PublicAccessBlock
-	for _, p := range []*state.PublicAccessBlock{acct, bucket} {
-		if p == nil {
-			continue
-		}
-		e.BlockPublicAcls = e.BlockPublicAcls || p.BlockPublicAcls
-		e.IgnorePublicAcls = e.IgnorePublicAcls || p.IgnorePublicAcls
-		e.BlockPublicPolicy = e.BlockPublicPolicy || p.BlockPublicPolicy
-		e.RestrictPublicBuckets = e.RestrictPublicBuckets || p.RestrictPublicBuckets
-	}
-	return &e
-}
-
 func s3BucketPublicAccessBlock() check.Check {
 	return check.Check{
 		ID:          "s3_bucket_public_access_block",
@@ -163,7 +135,7 @@ func s3BucketPublicAccessBlock() check.Check {
 				if bucketUnknown {
 					bucket = nil
 				}
-				eff := effectivePAB(acct, bucket)
+				eff := exposure.EffectivePAB(acct, bucket)
 				switch {
 				case eff.All():
 					out = append(out, check.PassR(b, "Block Public Access is fully on (bucket and account settings combined)"))
@@ -457,21 +429,6 @@ func s3BucketAccessLogging() check.Check {
 	}
 }
 
-// blockPublicAccess returns the Block Public Access in effect for a bucket
-// (account and bucket settings combined) and a gap when either could not be
-// read; with a gap, the returned settings are a lower bound.
-func blockPublicAccess(a *state.Account, b state.Bucket) (*state.PublicAccessBlock, *state.Gap) {
-	var gap *state.Gap
-	acct, bucket := a.S3.AccountPublicAccessBlock, b.PublicAccessBlock
-	if g, ok := a.Gaps.ForInput(state.InputS3AccountPublicAccessBlock, "", ""); ok {
-		acct, gap = nil, &g
-	}
-	if g, ok := a.Gaps.ForInput(state.InputS3BucketPublicAccessBlock, b.Region, b.ARN); ok {
-		bucket, gap = nil, &g
-	}
-	return effectivePAB(acct, bucket), gap
-}
-
 func s3BucketPolicyNotPublic() check.Check {
 	return check.Check{
 		ID:          "s3_bucket_policy_not_public",
@@ -479,26 +436,27 @@ func s3BucketPolicyNotPublic() check.Check {
 		Description: "A bucket policy statement for Principal \"*\" without a condition that pins callers (organization, account, VPC endpoint, narrow IP range) opens the bucket to anyone on the internet, unless Block Public Access restricts public buckets.",
 		Area:        check.AccessSharing,
 		Service:     "s3",
-		Severity:    check.Critical,
+		Severity:    severityFor(scopePublic),
 		Remediation: check.Remediation{
 			Console:   "S3 > bucket > Permissions > Bucket policy > Edit: remove the statements for Principal \"*\" or add a condition such as aws:PrincipalOrgID or aws:SourceVpce; serve public content through CloudFront with origin access control. Then turn on Block Public Access.",
 			CLI:       "aws s3api get-bucket-policy --bucket <BUCKET> --query Policy --output text > policy.json  # edit it\naws s3api put-bucket-policy --bucket <BUCKET> --policy file://policy.json\naws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
 			Terraform: "data \"aws_iam_policy_document\" \"bucket\" {\n  statement {\n    principals {\n      type        = \"AWS\"\n      identifiers = [\"*\"]\n    }\n    actions   = [\"s3:GetObject\"]\n    resources = [\"${aws_s3_bucket.this.arn}/*\"]\n    condition {\n      test     = \"StringEquals\"\n      variable = \"aws:PrincipalOrgID\"\n      values   = [\"<ORG_ID>\"]\n    }\n  }\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			c := exposure.NewContext(a, p)
 			return eachListedBucket(a, func(b *state.Bucket) check.Result {
-				v := bucketPolicyVerdict(a, b, p, anyPublicAccess)
-				switch v.exposure {
-				case exposureOpen:
-					return check.FailR(b, "the bucket policy grants to everyone: %s", strings.Join(v.grants, "; "))
-				case exposureUndecided:
-					return v.unknownResult(b)
-				case exposureBlocked:
-					if len(v.grants) == 0 {
-						return check.PassR(b, "%s limits any public policy to this account and AWS services", v.blockedBy)
+				v := exposure.BucketPolicy(a, b, c, exposure.AnyAccess)
+				switch v.Exposure {
+				case exposure.Open:
+					return check.FailR(b, "the bucket policy grants to everyone: %s", strings.Join(v.Grants, "; "))
+				case exposure.Undecided:
+					return unknownChannel(b, v)
+				case exposure.Blocked:
+					if len(v.Grants) == 0 {
+						return check.PassR(b, "%s limits any public policy to this account and AWS services", v.BlockedBy)
 					}
-					return check.PassR(b, "the policy grants to everyone (%s) but %s limits access to this account and AWS services", strings.Join(v.grants, "; "), v.blockedBy)
-				case exposureClosed:
+					return check.PassR(b, "the policy grants to everyone (%s) but %s limits access to this account and AWS services", strings.Join(v.Grants, "; "), v.BlockedBy)
+				case exposure.Closed:
 					if strings.TrimSpace(b.Policy) == "" {
 						return check.PassR(b, "no bucket policy")
 					}
@@ -516,22 +474,23 @@ func s3BucketNoPublicWrite() check.Check {
 		Description: "Public write, through an ACL grant to AllUsers or AuthenticatedUsers or a policy statement for everyone, lets anyone plant, overwrite or delete data (and run up the bill).",
 		Area:        check.AccessSharing,
 		Service:     "s3",
-		Severity:    check.Critical,
+		Severity:    severityFor(scopePublic),
 		Remediation: check.Remediation{
 			Console:   "S3 > bucket > Permissions: remove WRITE/FULL_CONTROL grants for Everyone and Authenticated users (or disable ACLs with Bucket owner enforced) and the policy statements that grant s3:Put*/s3:Delete* to \"*\"; turn on Block Public Access.",
 			CLI:       "aws s3api put-bucket-ownership-controls --bucket <BUCKET> --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'\naws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
 			Terraform: "resource \"aws_s3_bucket_public_access_block\" \"this\" {\n  bucket                  = aws_s3_bucket.this.id\n  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n  restrict_public_buckets = true\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
+			c := exposure.NewContext(a, p)
 			return eachListedBucket(a, func(b *state.Bucket) check.Result {
-				bp := judgeBucketPublicity(a, b, p, publicWriteAccess)
-				switch bp.status() {
-				case check.Fail:
-					return check.FailR(b, "everyone can write: %s", strings.Join(bp.open(), "; "))
-				case check.Unknown:
-					return bp.undecided().unknownResult(b)
+				bp := exposure.JudgeBucket(a, b, c, exposure.WriteAccess)
+				switch bp.Public() {
+				case exposure.Open:
+					return check.FailR(b, "everyone can write: %s", strings.Join(bp.OpenGrants(), "; "))
+				case exposure.Undecided:
+					return unknownChannel(b, bp.Undecided())
 				}
-				if blocked := bp.blocked(); len(blocked) > 0 {
+				if blocked := bp.BlockedGrants(); len(blocked) > 0 {
 					return check.PassR(b, "no public write is in effect: %s", strings.Join(blocked, "; "))
 				}
 				return check.PassR(b, "neither the ACL nor the policy lets everyone write")
@@ -544,29 +503,42 @@ func s3BucketCrossAccountTrusted() check.Check {
 	return check.Check{
 		ID:          "s3_bucket_cross_account_trusted",
 		Title:       "S3 bucket policies grant access only to trusted accounts",
-		Description: "Every account a bucket policy names can act on the data; sharing must be deliberate and go only to accounts the customer trusts (trusted_accounts in shoulder.yaml).",
+		Description: "Every account a bucket policy names (and every other account's canonical user its ACL names) can act on the data; sharing must be deliberate and go only to accounts the customer trusts (trusted_accounts in shoulder.yaml).",
 		Area:        check.AccessSharing,
 		Service:     "s3",
-		Severity:    check.High,
+		Severity:    severityFor(scopeTrusted),
 		Remediation: check.Remediation{
 			Console:   "S3 > bucket > Permissions > Bucket policy > Edit: remove the statements for accounts you do not trust (or add them to trusted_accounts in shoulder.yaml if the sharing is deliberate).",
 			CLI:       "aws s3api get-bucket-policy --bucket <BUCKET> --query Policy --output text > policy.json  # remove the untrusted principals\naws s3api put-bucket-policy --bucket <BUCKET> --policy file://policy.json",
 			Terraform: "# In the aws_s3_bucket_policy document, keep only principals of trusted accounts:\n# principals { type = \"AWS\", identifiers = [\"arn:aws:iam::<TRUSTED_ACCOUNT_ID>:root\"] }",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			return eachBucket(a, state.InputS3BucketPolicy, func(b state.Bucket) check.Result {
-				if strings.TrimSpace(b.Policy) == "" {
-					return check.PassR(b, "no bucket policy")
+			c := exposure.NewContext(a, p)
+			return eachListedBucket(a, func(b *state.Bucket) check.Result {
+				bv := exposure.JudgeBucket(a, b, c, exposure.AnyAccess)
+				if g := bv.Policy.Gap; g != nil && bv.Policy.Sharing.Level == exposure.Unknown {
+					return check.GapR(b, *g)
 				}
-				_, sh, err := analyseSharing(b.Policy, a, p)
-				switch {
-				case err != nil:
-					return check.UnknownR(b, "bucket policy of %s: %v", b.Name, err)
-				case len(sh.untrusted) > 0:
-					return check.FailR(b, "the bucket policy grants to untrusted account(s): %s", strings.Join(sh.untrusted, "; "))
-				default:
-					return check.PassR(b, "the bucket policy names no untrusted account")
+				r := exposureResult(scopeTrusted, b, "the bucket", bv.Policy.Sharing)
+				if r.Status != check.Pass {
+					return r
 				}
+				// ACL grants to other accounts' canonical users share the
+				// bucket too, whatever Block Public Access says.
+				if bv.ACL.Gap != nil {
+					return check.GapR(b, *bv.ACL.Gap)
+				}
+				if len(bv.ACL.Shares) > 0 {
+					var who []string
+					for _, g := range bv.ACL.Shares {
+						who = append(who, g.String())
+					}
+					return check.FailR(b, "the bucket ACL grants to untrusted principal(s): %s", strings.Join(who, "; "))
+				}
+				if bv.Policy.Sharing.Empty {
+					return check.PassR(b, "no bucket policy, and the ACL grants nothing to other accounts")
+				}
+				return r
 			})
 		},
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/datamap"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -290,6 +291,28 @@ func TestS3PublicityAgreement(t *testing.T) {
 			case got == check.Unknown && len(seen) == 1 && !seen[check.Unknown]:
 				t.Errorf("%v: %s = unknown, but every value of the unread settings gives %v", s, id, seen)
 			}
+		}
+	}
+}
+
+// TestS3PublicityMapAgrees holds the data map to the publicity checks on
+// every shape: the bucket is public on the map exactly when the trail
+// bucket check (both channels) fails, and unknown whenever that check is.
+func TestS3PublicityMapAgrees(t *testing.T) {
+	by := ByID()
+	for _, s := range pubAllShapes() {
+		v := pubVerdicts(t, by, s)
+		var level string
+		for _, st := range datamap.Build(s.account(), policy.Default()).Stores {
+			if st.ARN == pubARN {
+				level = st.Exposure.Level
+			}
+		}
+		switch trail := v[pubTrailCheck]; {
+		case trail == check.Fail && level != datamap.Public,
+			trail == check.Unknown && level != datamap.Unknown,
+			trail == check.Pass && (level == datamap.Public || level == ""):
+			t.Errorf("%v: %s = %s but the data map says %q", s, pubTrailCheck, trail, level)
 		}
 	}
 }

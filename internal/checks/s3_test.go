@@ -217,6 +217,15 @@ func s3PolicyCases() map[string][]checkCase {
 			{name: "untrusted partner", acct: baseAccount(withPolicy(partner)), want: dsWant(dsF), msg: "777788889999"},
 			{name: "public grant is for the public check", acct: baseAccount(withPolicy(publicRead)), want: dsWant(dsP)},
 			policyDenied, garbled,
+			// Regressions: an ACL grant to another account's canonical user
+			// shares the bucket (the data map showed it, the check passed);
+			// an unread ACL leaves that unknown, never pass.
+			{name: "ACL grant to another canonical user", acct: baseAccount(dsBucket("data", func(b *state.Bucket) {
+				b.OwnerID = "me"
+				b.ACLGrants = []state.ACLGrant{{GranteeType: "CanonicalUser", GranteeID: "me", Permission: "FULL_CONTROL"}, {GranteeType: "CanonicalUser", GranteeID: "79a59df900b949e5", Permission: "READ"}}
+			})), want: dsWant(dsF), msg: "79a59df900b949e5"},
+			{name: "ACL unread", acct: baseAccount(dsBucket("data", nil), dsGap("s3", "eu-west-1", "GetBucketAcl", "arn:aws:s3:::data")), want: dsWant(dsU)},
+			{name: "ACL unread, policy names an untrusted account", acct: baseAccount(withPolicy(partner), dsGap("s3", "eu-west-1", "GetBucketAcl", "arn:aws:s3:::data")), want: dsWant(dsF)},
 		},
 		"s3_bucket_tls_only": {
 			{name: "bucket and objects", acct: baseAccount(withPolicy(tls(arn, arn+"/*"))), want: dsWant(dsP)},

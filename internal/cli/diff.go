@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/shoulder-dev/shoulder/internal/diff"
+	"github.com/shoulder-dev/shoulder/internal/input"
 	"github.com/shoulder-dev/shoulder/internal/report"
 )
 
@@ -51,11 +52,11 @@ above it, 2 bad input (missing file, not a shoulder result, newer schema).`,
 			default:
 				return withCode(ExitError, fmt.Errorf("--format: %q is not table, json or markdown", format))
 			}
-			old, err := readResult(args[0])
+			old, err := app.readResult(args[0])
 			if err != nil {
 				return err
 			}
-			cur, err := readResult(args[1])
+			cur, err := app.readResult(args[1])
 			if err != nil {
 				return err
 			}
@@ -91,8 +92,12 @@ above it, 2 bad input (missing file, not a shoulder result, newer schema).`,
 	return cmd
 }
 
-func readResult(path string) (*report.Result, error) {
-	b, err := os.ReadFile(path)
+func (app *App) readResult(path string) (*report.Result, error) {
+	limit, err := app.inputLimit()
+	if err != nil {
+		return nil, err
+	}
+	b, err := input.ReadFile(path, limit)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, withCode(ExitError, fmt.Errorf("%s does not exist", path))

@@ -49,7 +49,7 @@ func (v *viewFlags) open(cmd *cobra.Command, app *App) (*view, error) {
 	if v.format != "table" && v.format != "json" {
 		return nil, withCode(ExitError, fmt.Errorf("--format: %q is not table or json", v.format))
 	}
-	pol, err := v.pol.load(&v.src)
+	pol, err := v.pol.load(app, &v.src)
 	if err != nil {
 		return nil, err
 	}

@@ -61,8 +61,10 @@ const (
 // fitMemoryLimit applies the default soft limit once the account state is
 // loaded, raised when the state is too large for it (above about 57 MiB of
 // live heap, some 55k resources), so a large account scans at about the
-// collector's normal pace. A limit given with --memory-limit or GOMEMLIMIT
-// is left alone.
+// collector's normal pace. scan calls it again once the results exist: for
+// an account of many buckets they weigh ten times the state, far above
+// 3.5 times it. A limit given with --memory-limit or GOMEMLIMIT is left
+// alone.
 func (app *App) fitMemoryLimit() {
 	if !app.memoryLimitDefault || app.SetMemoryLimit == nil {
 		return

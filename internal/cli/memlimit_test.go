@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 	"math"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -129,4 +130,33 @@ func TestFitMemoryLimit(t *testing.T) {
 	if calls != 2 || got < want {
 		t.Fatalf("SetMemoryLimit called %d times, last with %d MiB, want a second call with at least %d MiB", calls, got>>20, want>>20)
 	}
+}
+
+// TestMemoryLimitFollowsResults: the results can outweigh the state many
+// times (18 findings per bucket), so the default limit is fitted again once
+// they exist; under the limit fitted to the state alone the collector ran
+// over and over while rendering (a scan of 1M buckets: CPU time doubled).
+func TestMemoryLimitFollowsResults(t *testing.T) {
+	snap := filepath.Join(t.TempDir(), "buckets.json")
+	if err := writeBucketSnapshot(snap, 20_000); err != nil {
+		t.Fatal(err)
+	}
+	var limits []int64
+	app := &App{Stdout: io.Discard, Stderr: io.Discard, Stdin: strings.NewReader(""),
+		IsTTY: func(io.Writer) bool { return false }, Getenv: func(string) string { return "" },
+		SetMemoryLimit: func(n int64) int64 { limits = append(limits, n); return 0 }}
+	if code := app.Run(context.Background(), []string{"scan", "--snapshot", snap, "--format", "json", "-o", filepath.Join(t.TempDir(), "out.json"), "--fail-on", "none"}); code != ExitOK {
+		t.Fatalf("scan exit %d", code)
+	}
+	if len(limits) != 2 || limits[1] <= limits[0] {
+		t.Fatalf("limits set %v MiB, want the state's limit then a larger one for the results", mib(limits))
+	}
+}
+
+func mib(xs []int64) []int64 {
+	out := make([]int64, len(xs))
+	for i, x := range xs {
+		out[i] = x >> 20
+	}
+	return out
 }

@@ -31,12 +31,13 @@ func (pf *policyFlags) register(cmd *cobra.Command) {
 // load returns the policy in effect: --config FILE (which must exist);
 // else with --demo the demo's embedded policy; else ./shoulder.yaml when
 // present; else the defaults. Every error carries ExitError.
-func (pf *policyFlags) load(src *sourceFlags) (*policy.Policy, error) {
+func (pf *policyFlags) load(app *App, src *sourceFlags) (*policy.Policy, error) {
 	names := policyNames()
-	var (
-		p   *policy.Policy
-		err error
-	)
+	limit, err := app.policyLimit()
+	if err != nil {
+		return nil, err
+	}
+	var p *policy.Policy
 	switch {
 	case pf.config != "":
 		if _, statErr := os.Stat(pf.config); statErr != nil {
@@ -45,7 +46,7 @@ func (pf *policyFlags) load(src *sourceFlags) (*policy.Policy, error) {
 			}
 			return nil, withCode(ExitError, fmt.Errorf("--config: %w", statErr))
 		}
-		p, err = policy.Load(pf.config, names)
+		p, err = policy.LoadLimit(pf.config, names, limit)
 	case src.demo:
 		p, err = policy.Parse(demo.PolicyName, demo.Policy(), names)
 	default:
@@ -58,7 +59,7 @@ func (pf *policyFlags) load(src *sourceFlags) (*policy.Policy, error) {
 			return policy.Default(), nil
 		}
 		// Name the file as the user knows it, relative to where they are.
-		p, err = policy.Load(path, names)
+		p, err = policy.LoadLimit(path, names, limit)
 		if err != nil {
 			err = errors.New(strings.ReplaceAll(err.Error(), path, policy.FileName))
 		} else {
@@ -80,10 +81,6 @@ func policyNames() policy.Names {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
-	var regionNames []string
-	for _, r := range regions.All() {
-		regionNames = append(regionNames, r.Region)
-	}
 	hint := func(s string, known []string) string {
 		if c, ok := policy.Closest(s, known); ok {
 			return fmt.Sprintf(" (did you mean %s?)", c)
@@ -91,12 +88,7 @@ func policyNames() policy.Names {
 		return ""
 	}
 	return policy.Names{
-		Region: func(s string) error {
-			if _, ok := regions.Lookup(s); !ok {
-				return fmt.Errorf("unknown region %q%s", s, hint(s, regionNames))
-			}
-			return nil
-		},
+		Region: regionError,
 		Jurisdiction: func(s string) ([]string, error) {
 			rs := regions.InJurisdiction(s)
 			if len(rs) == 0 {
@@ -119,6 +111,23 @@ func policyNames() policy.Names {
 			return err
 		},
 	}
+}
+
+// regionError judges a region name the user wrote, in the policy file or
+// in --regions: nil for a region in shoulder's table, else "unknown region"
+// with the closest known name.
+func regionError(s string) error {
+	if _, ok := regions.Lookup(s); ok {
+		return nil
+	}
+	var names []string
+	for _, r := range regions.All() {
+		names = append(names, r.Region)
+	}
+	if c, ok := policy.Closest(s, names); ok {
+		return fmt.Errorf("unknown region %q (did you mean %s?)", s, c)
+	}
+	return fmt.Errorf("unknown region %q", s)
 }
 
 func (app *App) initCmd() *cobra.Command {

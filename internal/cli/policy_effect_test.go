@@ -78,6 +78,15 @@ func effectCases() []effectCase {
 		{key: "organization_id", check: "organizations_account_in_policy_org", resource: "arn:aws:iam::" + builder.AccountID + ":root",
 			without: "", with: "organization_id: o-someoneelse\n", wantWithout: "not_applicable medium", wantWith: "fail medium",
 			mutate: func(a *state.Account) { a.Organization = nil }},
+		// A function policy open to everyone in a partner organization, or
+		// through a partner's VPC endpoint: untrusted until the policy names
+		// them.
+		{key: "trusted_organizations", check: "lambda_function_policy_trusted", resource: ingestFn,
+			without: "", with: "trusted_organizations: [o-partner0001]\n", wantWithout: "fail critical", wantWith: "pass critical",
+			mutate: setFunctionPolicy(ingestFn, `"Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-partner0001"}}`)},
+		{key: "trusted_vpc_endpoints", check: "lambda_function_policy_trusted", resource: ingestFn,
+			without: "", with: "trusted_vpc_endpoints: [vpce-0a1b2c3d4e5f60718]\n", wantWithout: "fail critical", wantWith: "pass critical",
+			mutate: setFunctionPolicy(ingestFn, `"Condition":{"StringEquals":{"aws:SourceVpce":"vpce-0a1b2c3d4e5f60718"}}`)},
 		{key: "max_ami_age_days", check: "ec2_instance_ami_age", resource: demoRes("ec2", "eu-central-1", "instance/i-0a1f000000000001"),
 			without: "", with: "max_ami_age_days: 30\n", wantWithout: "pass medium", wantWith: "fail medium"},
 		{key: "severity_overrides", check: "ec2_sg_no_admin_ports_from_internet", resource: rdp,
@@ -132,6 +141,21 @@ func verdictOn(t *testing.T, dir, checkID, resource, pol string, mutate func(*st
 
 // TestEveryPolicyKeyChangesAResult: each key of shoulder.yaml changes what
 // a real check reports on the demo account.
+// ingestFn is the demo's datalake-ingest function.
+var ingestFn = "arn:aws:lambda:eu-central-1:" + builder.AccountID + ":function:datalake-ingest"
+
+// setFunctionPolicy replaces function arn's policy with a grant to everyone
+// under cond.
+func setFunctionPolicy(arn, cond string) func(*state.Account) {
+	return func(a *state.Account) {
+		for i := range a.Lambda.Functions {
+			if f := &a.Lambda.Functions[i]; f.ARN == arn {
+				f.Policy = `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"lambda:InvokeFunction","Resource":"` + arn + `",` + cond + `}]}`
+			}
+		}
+	}
+}
+
 func TestEveryPolicyKeyChangesAResult(t *testing.T) {
 	dir := t.TempDir()
 	covered := map[string]bool{}

@@ -179,7 +179,7 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
-	pol, err := f.pol.load(&f.src)
+	pol, err := f.pol.load(app, &f.src)
 	if err != nil {
 		return err
 	}
@@ -237,5 +237,9 @@ func (app *App) evaluate(ctx context.Context, f *scanFlags, sel []check.Check, p
 		rep.DropTags()
 	}
 	opts, err = reportOptions(sel, acct, rep, pol, views)
+	// The results can outweigh the state many times (18 findings per
+	// bucket): fit the default limit again to what rendering holds, or the
+	// collector would run over and over under a limit below the live heap.
+	app.fitMemoryLimit()
 	return rep, opts, interrupted, err
 }

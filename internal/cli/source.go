@@ -53,7 +53,7 @@ func (l *liveFlags) register(cmd *cobra.Command) {
 	f.StringVar(&l.profile, "profile", "", "live: use this shared-config `PROFILE` (like aws --profile; default: AWS_PROFILE or default)")
 	f.StringVar(&l.roleARN, "role-arn", "", "live: assume this role `ARN` and collect as it")
 	f.StringVar(&l.externalID, "external-id", "", "live: external `ID` for --role-arn")
-	f.StringSliceVar(&l.regions, "regions", nil, "live: scan only these `REGIONS` (comma-separated; default: every region enabled for the account)")
+	f.StringSliceVar(&l.regions, "regions", nil, "live: scan only these `REGIONS` (comma-separated; default: every region enabled for the account); a name not in shoulder's region table is refused unless the endpoint lists it (a newer region, scanned with a warning)")
 	f.StringVar(&l.endpointURL, "endpoint-url", "", "live: send every AWS call to this `URL` (an emulator); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> work too")
 	f.IntVar(&l.concurrency, "concurrency", 128, "live: number of parallel `workers` (each action stays within its own rate; more workers overlap more of AWS's latency)")
 	f.DurationVar(&l.callTimeout, "call-timeout", 30*time.Second, "live: give up on one AWS call after this `DURATION` (recorded as a timeout gap)")
@@ -109,7 +109,11 @@ func (s *sourceFlags) load(ctx context.Context, app *App) (*state.Account, error
 		}
 		return a, nil
 	case s.snapshot != "":
-		a, err := state.LoadSnapshot(s.snapshot)
+		limit, err := app.inputLimit()
+		if err != nil {
+			return nil, err
+		}
+		a, err := state.LoadSnapshotLimit(s.snapshot, limit)
 		if err != nil {
 			return nil, withCode(ExitError, err)
 		}
@@ -145,6 +149,9 @@ func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, err
 	}
 	if l.externalID != "" && l.roleARN == "" {
 		return nil, withCode(ExitError, errors.New("--external-id needs --role-arn"))
+	}
+	if opts.VetRegions, err = app.vetRegions(l.regions); err != nil {
+		return nil, withCode(ExitError, err)
 	}
 	var display *collect.Display
 	if !l.quiet && app.IsTTY(app.Stderr) {

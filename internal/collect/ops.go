@@ -260,6 +260,11 @@ func Operations() []Operation {
 		ec2("DescribeLaunchTemplateVersions", Regional, state.InputEC2LaunchTemplates),
 		ec2("DescribeClientVpnEndpoints", Regional, state.InputEC2ClientVPNEndpoints),
 		ec2("DescribeClientVpnAuthorizationRules", PerItem, state.InputEC2ClientVPNAuthorizationRules),
+		// Managed prefix lists that security group rules reference: the
+		// listing (the account's, shared and AWS-managed lists), then the
+		// entries of each list AWS does not own (AWS's are its service ranges).
+		ec2("DescribeManagedPrefixLists", Regional, state.InputEC2ManagedPrefixLists),
+		ec2("GetManagedPrefixListEntries", PerItem, state.InputEC2ManagedPrefixListEntries),
 
 		// KMS (regional). Per-key calls are skipped for AWS managed keys:
 		// AWS owns their policy, rotates them yearly and nobody can change either.

@@ -2,14 +2,12 @@ package datamap
 
 import (
 	"fmt"
-	"github.com/shoulder-dev/shoulder/internal/check"
-	"github.com/shoulder-dev/shoulder/internal/checks"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/custody"
-	"github.com/shoulder-dev/shoulder/internal/iampolicy"
+	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -37,6 +35,18 @@ type index struct {
 	volSnaps  map[string][]*state.Snapshot
 	instSnaps map[string][]*state.DBSnapshot
 	keys      *custody.Index
+	// ctx is the exposure context, built on first use (the policy is known
+	// only then).
+	ctx *exposure.Context
+}
+
+// context returns the exposure context of the account under p.
+func (ix *index) context(p *policy.Policy) exposure.Context {
+	if ix.ctx == nil {
+		c := exposure.NewContext(ix.a, p)
+		ix.ctx = &c
+	}
+	return *ix.ctx
 }
 
 func newIndex(a *state.Account) *index {
@@ -232,81 +242,48 @@ func (ix *index) awsBackup(s *Store, arn, region string) {
 	}
 }
 
-func policyOptions(a *state.Account, p *policy.Policy) iampolicy.Options {
-	o := iampolicy.Options{OwnAccount: a.AccountID, TrustedAccounts: p.TrustedAccounts}
-	if p.OrganizationID != "" {
-		o.TrustedOrganizations = []string{p.OrganizationID}
-	}
-	return o
+// resourcePolicy shows a resource policy's exposure verdict (internal/exposure,
+// the one the sharing checks report): who outside the account it lets act,
+// and whether everyone can.
+func resourcePolicy(c exposure.Context, doc, via string) Exposure {
+	return fromVerdict(exposure.Judge(doc, c), via)
 }
 
-// resourcePolicy reads a resource policy: who outside the account it lets
-// act, and whether everyone can. restrictPublic is S3's
-// RestrictPublicBuckets, which confines a public policy to the owner
-// account and AWS services.
-func resourcePolicy(a *state.Account, p *policy.Policy, doc, via string, restrictPublic bool) Exposure {
+// fromVerdict turns an exposure verdict into the map's exposure.
+func fromVerdict(v exposure.Verdict, via string) Exposure {
+	if v.Level == exposure.Unknown {
+		return Exposure{Level: Unknown, Detail: fmt.Sprintf("%s: %v", via, v.Err)}
+	}
 	e := Exposure{Level: Private}
-	if strings.TrimSpace(doc) == "" {
-		return e
-	}
-	pol, err := iampolicy.Parse(doc)
-	if err != nil {
-		return Exposure{Level: Unknown, Detail: fmt.Sprintf("%s could not be parsed: %v", via, err)}
-	}
-	opts := policyOptions(a, p)
-	rep := iampolicy.Exposure(pol, opts)
-	if rep.Public {
-		var acts []string
-		for _, g := range rep.Grants {
-			if g.Public {
-				acts = append(acts, g.Actions...)
-			}
-		}
-		if restrictPublic {
-			e.Detail = via + " is public, but Block Public Access (RestrictPublicBuckets) confines it to the account"
-		} else {
-			e.Level = Public
-			e.Detail = fmt.Sprintf("%s grants %s to everyone", via, strings.Join(dedupe(acts), ", "))
+	var acts []string
+	for _, g := range v.Grants {
+		if g.Level == exposure.Public {
+			acts = append(acts, g.Actions...)
 		}
 	}
-	seen := map[string]bool{}
-	for _, acc := range iampolicy.ExternalAccounts(pol, opts) {
-		var who string
-		switch {
-		case acc.Kind == iampolicy.KindAccount && acc.Account != "*" && acc.Account != "":
-			who = acc.Account
-		case acc.Kind == iampolicy.KindAccount && acc.Account == "*" && len(acc.Restrictions) > 0:
-			// A grant to everyone pinned by a condition (an organization,
-			// a VPC endpoint, an IP range): shared, with its scope named.
-			who = restrictionName(acc.Restrictions)
-		case acc.Kind == iampolicy.KindCanonicalUser || acc.Kind == iampolicy.KindUnknown:
-			who = strings.Join(acc.Principals, ",")
-		default:
-			continue // services act for the account; "*" unrestricted is public above
-		}
-		if who == "" || seen[who] {
-			continue
-		}
-		seen[who] = true
-		e.SharedWith = append(e.SharedWith, Share{Account: who, Trusted: acc.Trusted, Via: via})
+	if len(acts) > 0 {
+		e.Level = Public
+		e.Detail = fmt.Sprintf("%s grants %s to everyone", via, strings.Join(dedupe(acts), ", "))
 	}
+	e.SharedWith = shares(v.Grants, via)
 	if e.Level == Private && len(e.SharedWith) > 0 {
 		e.Level = Shared
 	}
 	return e
 }
 
-func restrictionName(rs []iampolicy.Restriction) string {
-	var parts []string
-	for _, r := range rs {
-		key := r.Key
-		if key == "" {
-			key = string(r.Kind)
+// shares lists the grants below Public as shares, one per grantee.
+func shares(gs []exposure.Grant, via string) []Share {
+	var out []Share
+	seen := map[string]bool{}
+	for _, g := range gs {
+		if g.Level == exposure.Public || g.Who == "" || seen[g.Who] {
+			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s=%s", key, strings.Join(r.Values, "|")))
+		seen[g.Who] = true
+		out = append(out, Share{Account: g.Who, Trusted: g.Level == exposure.SharedTrusted, Via: via})
 	}
-	sort.Strings(parts)
-	return strings.Join(dedupe(parts), " & ")
+	return out
 }
 
 // shareList turns a sharing permission (account IDs, "all" for public)
@@ -342,32 +319,24 @@ func dedupe(xs []string) []string {
 
 func (ix *index) bucket(s *Store, b *state.Bucket, p *policy.Policy) {
 	a := ix.a
-	// Whether the bucket is public is the checks' one S3 publicity rule, so
-	// the map and the checks never disagree; the policy and the ACL are read
-	// here only for the accounts they share the bucket with.
-	status, why := checks.BucketPublicity(a, b, p)
+	// Whether the bucket is public, and whom it is shared with, is the one
+	// S3 rule of internal/exposure that the checks apply too.
+	bv := exposure.JudgeBucket(a, b, ix.context(p), exposure.AnyAccess)
 	s.Exposure = Exposure{Level: Private}
-	if _, gapped := ix.gap(b.Region, b.ARN, state.InputS3BucketPolicy); !gapped {
-		if e := resourcePolicy(a, p, b.Policy, "bucket policy", true); e.Level != Unknown {
-			s.Exposure.SharedWith = e.SharedWith
+	s.Exposure.SharedWith = append(shares(bv.Policy.Sharing.Grants, "bucket policy"), shares(bv.ACL.Shares, "bucket ACL")...)
+	switch bv.Level() {
+	case exposure.Public:
+		s.Exposure.Level, s.Exposure.Detail = Public, strings.Join(bv.OpenGrants(), "; ")
+	case exposure.Unknown:
+		s.Exposure.Level = Unknown
+		if bv.Public() == exposure.Undecided {
+			s.Exposure.Detail = bv.Undecided().UndecidedWhy()
+		} else {
+			s.Exposure.Detail = fmt.Sprintf("not public, but whom the bucket policy shares with is unknown: %v", bv.Policy.Sharing.Err)
 		}
-	}
-	if _, gapped := ix.gap(b.Region, b.ARN, state.InputS3BucketACL); !gapped && b.ObjectOwnership != "BucketOwnerEnforced" {
-		// Grants to other accounts work whatever Block Public Access says.
-		for _, gr := range b.ACLGrants {
-			if gr.GranteeType == "CanonicalUser" && gr.GranteeID != "" && gr.GranteeID != b.OwnerID {
-				s.Exposure.SharedWith = append(s.Exposure.SharedWith, Share{Account: gr.GranteeID, Via: "bucket ACL"})
-			}
-		}
-	}
-	switch status {
-	case check.Fail:
-		s.Exposure.Level, s.Exposure.Detail = Public, why
-	case check.Unknown:
-		s.Exposure.Level, s.Exposure.Detail = Unknown, why
 	default:
-		if why != "" {
-			s.Exposure.Detail = "not public: " + why
+		if blocked := bv.BlockedGrants(); len(blocked) > 0 {
+			s.Exposure.Detail = "not public: " + strings.Join(blocked, "; ")
 		}
 	}
 	for _, r := range b.Replication {
@@ -471,7 +440,7 @@ func (ix *index) table(s *Store, t *state.DynamoDBTable, p *policy.Policy) {
 	if g, ok := ix.gap(t.Region, t.ARN, state.InputDynamoDBResourcePolicy); ok {
 		s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
 	} else {
-		s.Exposure = resourcePolicy(ix.a, p, t.ResourcePolicy, "resource policy", false)
+		s.Exposure = resourcePolicy(ix.context(p), t.ResourcePolicy, "resource policy")
 	}
 	if g, ok := ix.gap(t.Region, t.ARN, state.InputDynamoDBPITR); ok {
 		s.Backup = Backup{State: BackupUnknown, Detail: []string{"could not read " + g.String()}}
@@ -492,7 +461,7 @@ func (ix *index) fileSystem(s *Store, f *state.FileSystem, p *policy.Policy) {
 	if g, ok := ix.gap(f.Region, f.ARN, state.InputEFSFileSystemPolicy); ok {
 		s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
 	} else {
-		s.Exposure = resourcePolicy(ix.a, p, f.Policy, "file system policy", false)
+		s.Exposure = resourcePolicy(ix.context(p), f.Policy, "file system policy")
 		if s.Exposure.Level == Private && s.Exposure.Detail == "" {
 			s.Exposure.Detail = "reachable through mount targets in the account's VPCs"
 		}
@@ -519,7 +488,7 @@ func (ix *index) vault(s *Store, v *state.BackupVault, p *policy.Policy) {
 	if g, ok := ix.gap(v.Region, v.ARN, state.InputBackupVaultPolicy); ok {
 		s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
 	} else {
-		s.Exposure = resourcePolicy(ix.a, p, v.Policy, "vault access policy", false)
+		s.Exposure = resourcePolicy(ix.context(p), v.Policy, "vault access policy")
 	}
 	n := 0
 	for _, rp := range ix.a.Backup.RecoveryPoints {

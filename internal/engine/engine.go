@@ -57,12 +57,25 @@ type Summary struct {
 	Checks       int                     `json:"checks"`
 }
 
-// WaiverIssue reports a waiver that no longer applies or applies to nothing.
+// WaiverIssue reports a waiver that no longer applies, applies to nothing,
+// or could not be judged.
 type WaiverIssue struct {
 	Waiver policy.Waiver `json:"waiver"`
-	// Problem is expired or stale.
+	// Problem is expired, stale (it matched no failing or unknown result of
+	// a scan that ran its check over every enabled region) or unevaluated
+	// (not evaluated in this scan: its check was not run, or some enabled
+	// regions were not scanned, so whether it still matches is not known).
 	Problem string `json:"problem"`
+	// Reason says why an unevaluated waiver was not evaluated.
+	Reason string `json:"reason,omitempty"`
 }
+
+// Waiver problems.
+const (
+	WaiverExpired     = "expired"
+	WaiverStale       = "stale"
+	WaiverUnevaluated = "unevaluated"
+)
 
 // Run evaluates checks over a in parallel and applies p. A check that panics
 // yields one unknown result naming the panic: a bug in a check must never
@@ -131,16 +144,58 @@ func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
 			rep.Results = append(rep.Results, f)
 		}
 	}
+	ran := make(map[string]bool, len(checks))
+	for _, c := range checks {
+		ran[c.ID] = true
+	}
+	unscanned := unscannedRegions(a)
 	for i, w := range p.Waivers {
 		switch {
 		case w.Expired(now):
-			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: "expired"})
-		case !used[i]:
-			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: "stale"})
+			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: WaiverExpired})
+		case used[i]:
+		case !ran[w.Check]:
+			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: WaiverUnevaluated,
+				Reason: "not evaluated in this scan: its check " + w.Check + " was not run (--check or --framework)"})
+		case len(unscanned) > 0 && !scannedRegion(a, w.Resource):
+			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: WaiverUnevaluated,
+				Reason: "not evaluated in this scan: enabled regions not scanned (--regions): " + strings.Join(unscanned, ", ")})
+		default:
+			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: WaiverStale})
 		}
 	}
 	rep.Summary = summarise(rep.Results, a, len(checks))
 	return rep
+}
+
+// unscannedRegions lists the regions enabled for the account that were not
+// scanned: a waiver that matched nothing may match a resource there.
+func unscannedRegions(a *state.Account) []string {
+	var out []string
+	for _, r := range a.Regions {
+		if r.Enabled && !r.Scanned {
+			out = append(out, r.Name)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// scannedRegion reports whether a waiver's resource pattern names one
+// region (arn:PARTITION:SERVICE:REGION:...) and that region was scanned.
+// A global ARN, a wildcard region or a pattern that is not an ARN could
+// match a resource in any region.
+func scannedRegion(a *state.Account, pattern string) bool {
+	parts := strings.SplitN(pattern, ":", 5)
+	if len(parts) < 5 || parts[0] != "arn" || parts[3] == "" || strings.ContainsAny(parts[3], "*?") {
+		return false
+	}
+	for _, r := range a.Regions {
+		if r.Name == parts[3] {
+			return r.Scanned
+		}
+	}
+	return false
 }
 
 // pending is a check's result between evaluation and the report, without

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/shoulder-dev/shoulder/internal/input"
 )
 
 // FileName is the policy file shoulder looks for in the working directory.
@@ -65,7 +67,7 @@ func (e *Error) Error() string {
 func Keys() []string {
 	return []string{
 		"allowed_regions", "allowed_jurisdictions", "trusted_accounts", "organization_id",
-		"corporate_cidrs", "classification_tag", "sensitive_values", "max_ami_age_days",
+		"trusted_organizations", "corporate_cidrs", "trusted_vpc_endpoints", "classification_tag", "sensitive_values", "max_ami_age_days",
 		"max_access_key_age_days", "max_credential_unused_days", "min_backup_retention_days", "required_custody",
 		"severity_overrides", "waivers",
 	}
@@ -84,14 +86,24 @@ func Find(dir string) (string, bool) {
 	return p, true
 }
 
-// Load reads and validates the policy file at path.
+// MaxFileSize is the default cap on a policy file's size: a policy is a
+// page or two of YAML; a megabyte is far more than any needs.
+const MaxFileSize = 1 << 20
+
+// Load reads and validates the policy file at path, which must be a
+// regular file of at most MaxFileSize bytes.
 func Load(path string, n Names) (*Policy, error) {
-	data, err := os.ReadFile(path)
+	return LoadLimit(path, n, input.Limit{Bytes: MaxFileSize})
+}
+
+// LoadLimit is Load with another size cap.
+func LoadLimit(path string, n Names, limit input.Limit) (*Policy, error) {
+	data, err := input.ReadFile(path, limit)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("policy file %s does not exist", path)
 		}
-		return nil, fmt.Errorf("reading policy file: %w", err)
+		return nil, fmt.Errorf("policy file %s: %w", path, err)
 	}
 	return Parse(path, data, n)
 }
@@ -99,6 +111,9 @@ func Load(path string, n Names) (*Policy, error) {
 var (
 	accountRe = regexp.MustCompile(`^[0-9]{12}$`)
 	orgRe     = regexp.MustCompile(`^o-[a-z0-9]{10,32}$`)
+	// networkRe is a VPC endpoint or VPC ID: vpce- or vpc- and 8 or 17
+	// hexadecimal digits.
+	networkRe = regexp.MustCompile(`^vpce?-([0-9a-f]{8}|[0-9a-f]{17})$`)
 	yamlLine  = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 )
 
@@ -210,6 +225,22 @@ func (pr *parser) top(p *Policy, root *yaml.Node) {
 				} else {
 					p.OrganizationID = s
 				}
+			}
+		case "trusted_organizations":
+			for _, it := range pr.strList(v, key) {
+				if !orgRe.MatchString(it.Value) {
+					pr.fail(it, key, "%q is not an AWS Organizations ID (o- followed by 10 to 32 lowercase letters or digits)", it.Value)
+					continue
+				}
+				p.TrustedOrganizations = appendNew(p.TrustedOrganizations, it.Value)
+			}
+		case "trusted_vpc_endpoints":
+			for _, it := range pr.strList(v, key) {
+				if !networkRe.MatchString(it.Value) {
+					pr.fail(it, key, "%q is not a VPC endpoint or VPC ID (vpce-… or vpc-… with 8 or 17 hexadecimal digits)", it.Value)
+					continue
+				}
+				p.TrustedVPCEndpoints = appendNew(p.TrustedVPCEndpoints, it.Value)
 			}
 		case "corporate_cidrs":
 			for _, it := range pr.strList(v, key) {

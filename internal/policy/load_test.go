@@ -59,9 +59,11 @@ trusted_accounts:
   - "012345678901"
   - 444455556666
 organization_id: o-alpenglow01
+trusted_organizations: [o-partner0001]
 corporate_cidrs:
   - 198.51.100.0/24
   - 2001:db8::/32
+trusted_vpc_endpoints: [vpce-0a1b2c3d4e5f60718, vpc-0a1b2c3d]
 classification_tag: sensitivity
 sensitive_values: [secret, pii]
 max_ami_age_days: 90
@@ -92,14 +94,16 @@ func TestParseFull(t *testing.T) {
 		AllowedJurisdictions: []string{"EU"},
 		TrustedAccounts:      []string{"012345678901", "444455556666"},
 		OrganizationID:       "o-alpenglow01",
+		TrustedOrganizations: []string{"o-partner0001"},
 		CorporateCIDRs:       []netip.Prefix{netip.MustParsePrefix("198.51.100.0/24"), netip.MustParsePrefix("2001:db8::/32")},
+		TrustedVPCEndpoints:  []string{"vpce-0a1b2c3d4e5f60718", "vpc-0a1b2c3d"},
 		ClassificationTag:    "sensitivity",
 		SensitiveValues:      []string{"secret", "pii"},
 		MaxAMIAgeDays:        90, MaxAccessKeyAgeDays: 30, MaxCredentialUnusedDays: 60, MinBackupRetentionDays: 14,
 		RequiredCustody:   map[string]string{"pii": "customer_managed", "*": "aws_managed"},
 		SeverityOverrides: map[string]string{"ec2_ebs_default_encryption": "high"},
 		Waivers: []Waiver{{Check: "s3_bucket_acl_not_public", Resource: "arn:aws:s3:::public-*", Reason: "public website", Owner: "web-team",
-			Expires: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC), Line: 24}},
+			Expires: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC), Line: 26}},
 	}
 	if !reflect.DeepEqual(p, want) {
 		t.Errorf("parsed\n%+v\nwant\n%+v", p, want)
@@ -136,6 +140,10 @@ func TestParseErrors(t *testing.T) {
 		{"short account", "trusted_accounts:\n  - 12345\n", `p.yaml:2: trusted_accounts: "12345" is not an AWS account ID`},
 		{"account as list item map", "trusted_accounts:\n  - id: 123456789012\n", "p.yaml:2: trusted_accounts: want a single value per list item"},
 		{"bad org", "organization_id: org-123\n", `p.yaml:1: organization_id: "org-123" is not an AWS Organizations ID`},
+		{"bad trusted org", "trusted_organizations:\n  - o-ok00000001\n  - 123456789012\n", `p.yaml:3: trusted_organizations: "123456789012" is not an AWS Organizations ID`},
+		{"trusted org as string", "trusted_organizations: o-ok00000001\n", "p.yaml:1: trusted_organizations: want a list"},
+		{"bad vpc endpoint", "trusted_vpc_endpoints: [vpce-xyz]\n", `p.yaml:1: trusted_vpc_endpoints: "vpce-xyz" is not a VPC endpoint or VPC ID`},
+		{"subnet is no vpc", "trusted_vpc_endpoints: [subnet-0a1b2c3d]\n", `"subnet-0a1b2c3d" is not a VPC endpoint or VPC ID`},
 		{"bad cidr", "corporate_cidrs:\n  - 10.0.0.300/8\n", `p.yaml:2: corporate_cidrs: "10.0.0.300/8" is not a valid CIDR`},
 		{"cidr host bits", "corporate_cidrs: [10.1.2.3/16]\n", `p.yaml:1: corporate_cidrs: "10.1.2.3/16" has host bits set (did you mean 10.1.0.0/16?)`},
 		{"cidr is an address", "corporate_cidrs: [10.1.2.3]\n", "write 10.1.2.3/32"},

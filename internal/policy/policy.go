@@ -22,8 +22,18 @@ type Policy struct {
 	TrustedAccounts []string `json:"trusted_accounts,omitempty"`
 	// OrganizationID is the customer's AWS Organizations ID (o-...).
 	OrganizationID string `json:"organization_id,omitempty"`
+	// TrustedOrganizations are further AWS Organizations IDs (o-...) the
+	// customer trusts: a resource policy grant to everyone pinned to one of
+	// them (or to OrganizationID) is trusted sharing, any other organization
+	// is not.
+	TrustedOrganizations []string `json:"trusted_organizations,omitempty"`
 	// CorporateCIDRs are the networks administration may come from (office, VPN).
 	CorporateCIDRs []netip.Prefix `json:"corporate_cidrs,omitempty"`
+	// TrustedVPCEndpoints are VPC endpoint (vpce-...) and VPC (vpc-...) IDs
+	// the customer trusts besides the account's own: a resource policy grant
+	// to everyone pinned by aws:SourceVpce or aws:SourceVpc to them is
+	// trusted sharing.
+	TrustedVPCEndpoints []string `json:"trusted_vpc_endpoints,omitempty"`
 	// ClassificationTag is the tag key that carries a resource's data classification.
 	ClassificationTag string `json:"classification_tag,omitempty"`
 	// SensitiveValues are the classification values that mark sensitive data.

@@ -15,6 +15,7 @@ import (
 	_ "embed"
 	"encoding/csv"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -126,3 +127,12 @@ func Describe(region string) string {
 	}
 	return fmt.Sprintf("%s (%s, %s)", region, i.Location, i.Country)
 }
+
+// wellFormed is the shape of every AWS region code: a lower-case area,
+// one or more lower-case words, a number (eu-west-1, us-gov-east-1,
+// eusc-de-east-1).
+var wellFormed = regexp.MustCompile(`^[a-z]{2,}(-[a-z]+)+-[0-9]+$`)
+
+// WellFormed reports whether name has the shape of a region code, so that a
+// region missing from the table may be a new one rather than a typo.
+func WellFormed(name string) bool { return wellFormed.MatchString(name) }

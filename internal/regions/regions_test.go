@@ -113,3 +113,20 @@ func TestDescribe(t *testing.T) {
 		t.Errorf("Describe unknown = %q", got)
 	}
 }
+
+func TestWellFormed(t *testing.T) {
+	for name, want := range map[string]bool{
+		"eu-west-1": true, "us-gov-east-1": true, "eusc-de-east-1": true, "ap-southeast-7": true, "mx-central-1": true,
+		"eu-wset-1": true, // a typo with a region's shape: only the endpoint can tell
+		"eu-west":   false, "EU-WEST-1": false, "euwest1": false, "eu_west_1": false, "": false, "eu-west-1 ": false, "-west-1": false,
+	} {
+		if got := WellFormed(name); got != want {
+			t.Errorf("WellFormed(%q) = %v, want %v", name, got, want)
+		}
+	}
+	for _, r := range All() {
+		if !WellFormed(r.Region) {
+			t.Errorf("table region %s is not well-formed", r.Region)
+		}
+	}
+}

@@ -32,6 +32,10 @@ type EC2 struct {
 	LaunchTemplates []LaunchTemplate `json:"launch_templates,omitempty"`
 	// TransitGateways are the transit gateways the account owns.
 	TransitGateways []TransitGateway `json:"transit_gateways,omitempty"`
+	// PrefixLists are the managed prefix lists visible in each scanned
+	// region (DescribeManagedPrefixLists: the account's own, those shared
+	// with it and AWS's), which security group rules reference by ID.
+	PrefixLists []PrefixList `json:"prefix_lists,omitempty"`
 }
 
 // EC2RegionSettings are account-level EC2 settings of one region.
@@ -141,6 +145,32 @@ func (r SGRule) CoversPort(port int) bool {
 	}
 	return r.FromPort <= port && port <= r.ToPort
 }
+
+// AWSPrefixListOwner is the OwnerId AWS gives its own managed prefix lists
+// (com.amazonaws.<region>.s3, com.amazonaws.global.cloudfront.origin-facing, ...).
+const AWSPrefixListOwner = "AWS"
+
+// PrefixList is a managed prefix list: a named set of CIDRs of one address
+// family that security group rules and routes reference by ID.
+type PrefixList struct {
+	Meta
+	ID   string `json:"id"`
+	Name string `json:"name,omitempty"`
+	// OwnerID is the owning account, or AWSPrefixListOwner for the lists
+	// AWS maintains for its services.
+	OwnerID string `json:"owner_id,omitempty"`
+	// AddressFamily is IPv4 or IPv6.
+	AddressFamily string `json:"address_family,omitempty"`
+	// Entries are the list's CIDRs, read with GetManagedPrefixListEntries
+	// for every list not owned by AWS. AWS-managed lists' entries are not
+	// read (they are AWS's service ranges). Whether an empty list was read
+	// is told by the gaps: a failed read leaves a GetManagedPrefixListEntries
+	// gap for the list's ARN.
+	Entries []string `json:"entries,omitempty"`
+}
+
+// AWSManaged reports whether AWS maintains the list for one of its services.
+func (p PrefixList) AWSManaged() bool { return p.OwnerID == AWSPrefixListOwner }
 
 // NetworkACL is a VPC network ACL.
 type NetworkACL struct {

@@ -100,6 +100,8 @@ const (
 	InputEC2LaunchTemplates             Input = "ec2.launch_templates"
 	InputEC2ClientVPNEndpoints          Input = "ec2.client_vpn_endpoints"
 	InputEC2ClientVPNAuthorizationRules Input = "ec2.client_vpn_endpoints.authorization_rules"
+	InputEC2ManagedPrefixLists          Input = "ec2.prefix_lists"
+	InputEC2ManagedPrefixListEntries    Input = "ec2.prefix_lists.entries"
 
 	// kms
 	InputKMSKeys        Input = "kms.keys"

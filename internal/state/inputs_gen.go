@@ -39,6 +39,8 @@ var inputOperations = map[Input][]OperationRef{
 	"ec2.instances":                                    {{Service: "ec2", Operation: "DescribeInstances"}},
 	"ec2.launch_templates":                             {{Service: "ec2", Operation: "DescribeLaunchTemplateVersions"}},
 	"ec2.network_acls":                                 {{Service: "ec2", Operation: "DescribeNetworkAcls"}},
+	"ec2.prefix_lists":                                 {{Service: "ec2", Operation: "DescribeManagedPrefixLists"}},
+	"ec2.prefix_lists.entries":                         {{Service: "ec2", Operation: "GetManagedPrefixListEntries"}},
 	"ec2.region_settings.ebs_default_kms_key_id":       {{Service: "ec2", Operation: "GetEbsDefaultKmsKeyId"}},
 	"ec2.region_settings.ebs_encryption_by_default":    {{Service: "ec2", Operation: "GetEbsEncryptionByDefault"}},
 	"ec2.region_settings.image_block_public_access":    {{Service: "ec2", Operation: "GetImageBlockPublicAccessState"}},

@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/input"
 )
 
 // SchemaVersion is the snapshot format version this build reads and writes.
@@ -88,23 +91,39 @@ func dirOf(path string) string {
 	return "."
 }
 
-// LoadSnapshot reads a snapshot file. Errors are *SnapshotError.
+// MaxSnapshotSize is the default cap on a snapshot file's size: generous
+// (a snapshot of a million buckets is under 100 MB), but /dev/zero or a
+// wrong multi-gigabyte file is refused rather than read until memory runs
+// out.
+const MaxSnapshotSize = 2 << 30
+
+// LoadSnapshot reads a snapshot file of at most MaxSnapshotSize bytes.
+// Errors are *SnapshotError.
 func LoadSnapshot(path string) (*Account, error) {
-	if a, ok := streamSnapshot(path); ok {
+	return LoadSnapshotLimit(path, input.Limit{Bytes: MaxSnapshotSize})
+}
+
+// LoadSnapshotLimit reads a snapshot file, which must be a regular file
+// within limit. Errors are *SnapshotError.
+func LoadSnapshotLimit(path string, limit input.Limit) (*Account, error) {
+	a, ok, err := streamSnapshot(path, limit)
+	if err != nil {
+		return nil, err
+	}
+	if ok {
 		return a, nil
 	}
-	// The file is not a valid snapshot (or could not be read): decode it
-	// again from its bytes, which DecodeSnapshot turns into the error
-	// message with the line and column.
-	b, err := os.ReadFile(path)
+	// The file is not a valid snapshot: decode it again from its bytes,
+	// which DecodeSnapshot turns into the error message with the line and
+	// column.
+	b, err := input.ReadFile(path, limit)
 	if err != nil {
-		if errors.Is(err, os.ErrNotExist) {
-			return nil, &SnapshotError{File: path, Err: errors.New("file does not exist")}
-		}
 		return nil, &SnapshotError{File: path, Err: err}
 	}
 	return DecodeSnapshot(path, b)
 }
+
+var snapshotType = reflect.TypeFor[SnapshotFile]()
 
 // streamSnapshot decodes a valid snapshot straight from the file, without
 // first reading the whole file into memory (encoding/json's decoder keeps
@@ -112,31 +131,40 @@ func LoadSnapshot(path string) (*Account, error) {
 // 126 MB more at the peak for a 200k-resource account). It accepts exactly
 // what DecodeSnapshot accepts and returns the same account; ok is false for
 // anything else, and the caller then lets DecodeSnapshot explain the
-// problem.
-func streamSnapshot(path string) (a *Account, ok bool) {
-	f, err := os.Open(path)
+// problem. err is set when the file cannot be read at all (not a regular
+// file, too large) or holds a refused null.
+func streamSnapshot(path string, limit input.Limit) (a *Account, ok bool, err error) {
+	f, err := input.Open(path, limit)
 	if err != nil {
-		return nil, false
+		return nil, false, &SnapshotError{File: path, Err: err}
 	}
 	defer f.Close()
-	dec := json.NewDecoder(f)
+	nulls := newNullScanner(f, snapshotType)
+	dec := json.NewDecoder(nulls)
 	dec.DisallowUnknownFields()
 	var s SnapshotFile
 	if err := dec.Decode(&s); err != nil {
-		return nil, false
+		if errors.Is(err, input.ErrTooLarge) {
+			return nil, false, &SnapshotError{File: path, Err: err}
+		}
+		return nil, false, nil
 	}
 	// DecodeSnapshot rejects a missing, non-integer or unknown version (a
 	// missing one decodes as 0 here) and anything after the object.
 	if s.SchemaVersion < 1 || s.SchemaVersion > SchemaVersion {
-		return nil, false
+		return nil, false, nil
 	}
 	if !onlySpace(io.MultiReader(dec.Buffered(), f)) {
-		return nil, false
+		return nil, false, nil
 	}
 	if s.Account == nil || s.Account.AccountID == "" {
-		return nil, false
+		return nil, false, nil
 	}
-	return s.Account, true
+	if nulls.err != nil {
+		nulls.err.File = path
+		return nil, false, nulls.err
+	}
+	return s.Account, true, nil
 }
 
 // onlySpace reports whether r holds nothing but JSON whitespace.
@@ -197,6 +225,10 @@ func DecodeSnapshot(name string, b []byte) (*Account, error) {
 	}
 	if s.Account.AccountID == "" {
 		return nil, &SnapshotError{File: name, Err: errors.New("account.account_id is empty")}
+	}
+	if err := scanNulls(b, snapshotType); err != nil {
+		err.File = name
+		return nil, err
 	}
 	return s.Account, nil
 }

@@ -470,6 +470,31 @@ func (g *gen) region(i int, r string) {
 		id := g.id("sg-")
 		sgs = append(sgs, id)
 	}
+	// Managed prefix lists: AWS's S3 list (entries not read) and customer
+	// lists of either family, some of whose entries together cover the
+	// whole address space.
+	pls := []string{}
+	addPL := func(l state.PrefixList) {
+		l.ARN, l.Region = "arn:aws:ec2:"+r+":"+l.OwnerID+":prefix-list/"+l.ID, r
+		a.EC2.PrefixLists = append(a.EC2.PrefixLists, l)
+		pls = append(pls, l.ID)
+	}
+	addPL(state.PrefixList{ID: g.id("pl-"), Name: "com.amazonaws." + r + ".s3", OwnerID: state.AWSPrefixListOwner, AddressFamily: "IPv4"})
+	for k := 0; k < max(1, per("sg")/20); k++ {
+		l := state.PrefixList{ID: g.id("pl-"), Name: g.id("pl-name-"), OwnerID: AccountID, AddressFamily: "IPv4"}
+		l.Tags = g.tags()
+		switch g.rng.IntN(4) {
+		case 0:
+			l.Entries = []string{"0.0.0.0/1", "128.0.0.0/1"}
+		case 1:
+			l.AddressFamily, l.Entries = "IPv6", []string{g.pick("::/1", "2001:db8::/32"), "8000::/1"}
+		default:
+			for e := g.rng.IntN(4); e > 0; e-- {
+				l.Entries = append(l.Entries, g.cidr())
+			}
+		}
+		addPL(l)
+	}
 	rule := func() state.SGRule {
 		rr := state.SGRule{Protocol: g.pick("tcp", "udp", "-1", "icmp")}
 		switch rr.Protocol {
@@ -487,7 +512,7 @@ func (g *gen) region(i int, r string) {
 		case 1:
 			rr.IPv6 = []string{g.pick("::/0", "2001:db8::/32")}
 		case 2:
-			rr.PrefixLists = []string{g.id("pl-")}
+			rr.PrefixLists = []string{pls[g.rng.IntN(len(pls))]}
 		default:
 			rr.CIDRs = []string{g.pick("0.0.0.0/0", g.cidr())}
 			if g.coin() {
@@ -948,7 +973,7 @@ func (g *gen) workspaces(r string, n int) {
 func Count(a *state.Account) int {
 	e := &a.EC2
 	n := len(e.Instances) + len(e.Volumes) + len(e.Snapshots) + len(e.SecurityGroups) + len(e.NetworkACLs) + len(e.VPCs) + len(e.Subnets) +
-		len(e.RouteTables) + len(e.FlowLogs) + len(e.Images) + len(e.VPNConnections) + len(e.VPCEndpoints)
+		len(e.RouteTables) + len(e.FlowLogs) + len(e.Images) + len(e.VPNConnections) + len(e.VPCEndpoints) + len(e.PrefixLists)
 	n += len(a.S3.Buckets) + len(a.S3.AccessPoints) + len(a.S3.MultiRegionAccessPoints) + len(a.IAM.Users) + len(a.IAM.Groups) + len(a.IAM.Roles) + len(a.IAM.Policies) + len(a.KMS.Keys)
 	n += len(a.RDS.Instances) + len(a.RDS.Clusters) + len(a.RDS.Snapshots) + len(a.RDS.ParameterGroups) + len(a.RDS.EventSubscriptions)
 	n += len(a.Redshift.Clusters) + len(a.Redshift.ParameterGroups)

@@ -247,6 +247,24 @@ func TestMotoEC2(t *testing.T) {
 				t.Errorf("closed sg ingress = %+v", closed.Ingress)
 			}
 			eq(t, "closed sg in use", closed.AttachedENIs, 0)
+			// Managed prefix lists: the account's own with its entries read,
+			// AWS's listed without them, and the rule that references one.
+			pl := find(t, "prefix list", e.PrefixLists, func(l state.PrefixList) string { return l.Region + "/" + l.ID }, r+"/"+sc.prefixList[r])
+			eq(t, "prefix list owner", pl.OwnerID, motoAccount)
+			eq(t, "prefix list name", pl.Name, "world-halves")
+			eq(t, "prefix list family", pl.AddressFamily, "IPv4")
+			eq(t, "prefix list arn", pl.ARN, "arn:aws:ec2:"+r+":"+motoAccount+":prefix-list/"+sc.prefixList[r])
+			if strings.Join(pl.Entries, ",") != "0.0.0.0/1,128.0.0.0/1" {
+				t.Errorf("prefix list entries = %v", pl.Entries)
+			}
+			s3List := find(t, "aws prefix list", e.PrefixLists, func(l state.PrefixList) string { return l.Region + "/" + l.Name }, r+"/com.amazonaws."+r+".s3")
+			if !s3List.AWSManaged() || len(s3List.Entries) != 0 {
+				t.Errorf("AWS-managed list = %+v, want owner AWS and no entries read", s3List)
+			}
+			plSG := find(t, "sg", e.SecurityGroups, func(g state.SecurityGroup) string { return g.ID }, sc.plSG[r])
+			if len(plSG.Ingress) != 1 || strings.Join(plSG.Ingress[0].PrefixLists, ",") != sc.prefixList[r] {
+				t.Errorf("prefix-list sg ingress = %+v", plSG.Ingress)
+			}
 			nacl := find(t, "nacl", e.NetworkACLs, func(n state.NetworkACL) string { return n.ID }, sc.nacl[r])
 			if len(nacl.Entries) != 1 || nacl.Entries[0].Action != "deny" || nacl.Entries[0].FromPort != 3389 || nacl.Entries[0].RuleNumber != 100 {
 				t.Errorf("nacl entries = %+v", nacl.Entries)

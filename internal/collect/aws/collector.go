@@ -39,6 +39,11 @@ type Options struct {
 	// Regions limits the scan; empty means every region enabled for the
 	// account (DescribeRegions AllRegions=true).
 	Regions []string
+	// VetRegions, when set, judges Regions once DescribeRegions answered:
+	// listed holds every region the endpoint lists, nil when the listing
+	// failed. An error stops the collection before any resource is read
+	// and is Collect's error.
+	VetRegions func(listed map[string]bool) error
 	// HomeRegion is where global calls go; empty means the configured
 	// region (AWS_REGION, the profile) or us-east-1.
 	HomeRegion string
@@ -146,7 +151,10 @@ func Collect(ctx context.Context, o Options) (*Result, error) {
 	if err := c.identify(ctx); err != nil {
 		return nil, err
 	}
-	regions := c.regions(ctx)
+	regions, err := c.regions(ctx)
+	if err != nil {
+		return nil, err
+	}
 	c.pool = collect.NewPool(ctx, o.Concurrency)
 	c.pool.OnStart = func(t collect.Task) { c.progress.Started(t.Region, t.Service) }
 	c.pool.OnDone = func(t collect.Task) { c.progress.Finished(t.Region, t.Service, true) }

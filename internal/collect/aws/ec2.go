@@ -32,8 +32,9 @@ func (c *collector) ec2ARN(region, resource string) string {
 	return c.arn("ec2", region, c.accountID, resource)
 }
 
-// regions reads the partition's regions and decides which to scan.
-func (c *collector) regions(ctx context.Context) []string {
+// regions reads the partition's regions and decides which to scan. Its
+// error is Options.VetRegions' refusal of an asked region.
+func (c *collector) regions(ctx context.Context) ([]string, error) {
 	home := c.home()
 	cl := c.ec2Client(home)
 	var list []types.Region
@@ -44,6 +45,18 @@ func (c *collector) regions(ctx context.Context) []string {
 		}
 		return err
 	})
+	if c.opts.VetRegions != nil {
+		var listed map[string]bool
+		if err == nil {
+			listed = map[string]bool{}
+			for _, r := range list {
+				listed[str(r.RegionName)] = true
+			}
+		}
+		if err := c.opts.VetRegions(listed); err != nil {
+			return nil, err
+		}
+	}
 	want := map[string]bool{}
 	for _, r := range c.opts.Regions {
 		want[r] = true
@@ -60,7 +73,7 @@ func (c *collector) regions(ctx context.Context) []string {
 			c.acct.Regions = append(c.acct.Regions, state.Region{Name: r, Enabled: true, Scanned: true})
 			scan = append(scan, r)
 		}
-		return scan
+		return scan, nil
 	}
 	known := map[string]bool{}
 	for _, r := range list {
@@ -88,7 +101,7 @@ func (c *collector) regions(ctx context.Context) []string {
 		}
 	}
 	sort.Strings(scan)
-	return scan
+	return scan, nil
 }
 
 // ec2 collects one region's EC2 resources and settings, one task per listing.

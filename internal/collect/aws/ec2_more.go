@@ -11,11 +11,13 @@ import (
 )
 
 // ec2Network collects the region's transit gateways, launch templates
-// (their default versions, in bulk) and Client VPN endpoints.
+// (their default versions, in bulk), Client VPN endpoints and managed
+// prefix lists.
 func (c *collector) ec2Network(region string, cl *ec2.Client) {
 	c.sub("ec2", region, "", func(ctx context.Context) { c.ec2TransitGateways(ctx, cl, region) }, "DescribeTransitGateways")
 	c.sub("ec2", region, "", func(ctx context.Context) { c.ec2LaunchTemplates(ctx, cl, region) }, "DescribeLaunchTemplateVersions")
 	c.sub("ec2", region, "", func(ctx context.Context) { c.ec2ClientVPN(ctx, cl, region) }, "DescribeClientVpnEndpoints")
+	c.sub("ec2", region, "", func(ctx context.Context) { c.ec2PrefixLists(ctx, cl, region) }, "DescribeManagedPrefixLists")
 }
 
 // vpcBlockPublicAccess reads the region's VPC Block Public Access mode into s.
@@ -150,5 +152,63 @@ func (c *collector) ec2ClientVPN(ctx context.Context, cl *ec2.Client, region str
 				return nil
 			})
 		}, "DescribeClientVpnAuthorizationRules")
+	}
+}
+
+// ec2PrefixLists lists the managed prefix lists visible in the region, then
+// reads the entries of each list AWS does not own. AWS-managed lists
+// (com.amazonaws.<region>.s3, ...) hold AWS's service ranges, which the
+// checks do not judge by address (see docs/snapshot-format.md), so their
+// entries are not read.
+func (c *collector) ec2PrefixLists(ctx context.Context, cl *ec2.Client, region string) {
+	var out []state.PrefixList
+	err := c.do(ctx, "ec2", "DescribeManagedPrefixLists", region, "", nil, func(ctx context.Context) error {
+		p := ec2.NewDescribeManagedPrefixListsPaginator(cl, &ec2.DescribeManagedPrefixListsInput{MaxResults: sdk.Int32(100)})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, l := range page.PrefixLists {
+				id := str(l.PrefixListId)
+				arn := str(l.PrefixListArn)
+				if arn == "" {
+					arn = c.arn("ec2", region, str(l.OwnerId), "prefix-list/"+id)
+				}
+				out = append(out, state.PrefixList{Meta: meta(arn, region, ec2Tags(l.Tags)), ID: id, Name: str(l.PrefixListName),
+					OwnerID: str(l.OwnerId), AddressFamily: str(l.AddressFamily)})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return
+	}
+	done := c.perItem(len(out), func() {
+		c.rec.Update(func(a *state.Account) { a.EC2.PrefixLists = append(a.EC2.PrefixLists, out...) })
+	})
+	for i := range out {
+		l := &out[i]
+		if l.AWSManaged() {
+			done()
+			continue
+		}
+		c.item("ec2", region, l.ARN, done, func(ctx context.Context) {
+			_ = c.do(ctx, "ec2", "GetManagedPrefixListEntries", region, l.ARN, nil, func(ctx context.Context) error {
+				p := ec2.NewGetManagedPrefixListEntriesPaginator(cl, &ec2.GetManagedPrefixListEntriesInput{PrefixListId: sdk.String(l.ID), MaxResults: sdk.Int32(100)})
+				var entries []string
+				for p.HasMorePages() {
+					page, err := p.NextPage(ctx)
+					if err != nil {
+						return err
+					}
+					for _, e := range page.Entries {
+						entries = append(entries, str(e.Cidr))
+					}
+				}
+				l.Entries = entries
+				return nil
+			})
+		}, "GetManagedPrefixListEntries")
 	}
 }

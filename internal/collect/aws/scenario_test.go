@@ -97,8 +97,10 @@ type scenario struct {
 	vpc, subnet, openSG, closedSG, nacl, flowLog, encVol, plainVol map[string]string
 	sharedSnap, publicSnap, privateSnap, instance, image           map[string]string
 	rotatingKey, staticKey, vpn, endpoint                          map[string]string
-	alice, bob                                                     string
-	orgID, scpID, directory                                        string
+	// prefixList holds 0.0.0.0/1 and 128.0.0.0/1; plSG admits SSH from it.
+	prefixList, plSG        map[string]string
+	alice, bob              string
+	orgID, scpID, directory string
 }
 
 var (
@@ -149,7 +151,7 @@ func buildScenario(t *testing.T) *scenario {
 	ctx := context.Background()
 	sc := &scenario{}
 	for _, m := range []*map[string]string{&sc.vpc, &sc.subnet, &sc.openSG, &sc.closedSG, &sc.nacl, &sc.flowLog, &sc.encVol, &sc.plainVol,
-		&sc.sharedSnap, &sc.publicSnap, &sc.privateSnap, &sc.instance, &sc.image, &sc.rotatingKey, &sc.staticKey, &sc.vpn, &sc.endpoint} {
+		&sc.sharedSnap, &sc.publicSnap, &sc.privateSnap, &sc.instance, &sc.image, &sc.rotatingKey, &sc.staticKey, &sc.vpn, &sc.endpoint, &sc.prefixList, &sc.plSG} {
 		*m = map[string]string{}
 	}
 	home := sdkConfig(t, homeRegion)
@@ -311,6 +313,13 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	must(ec.AuthorizeSecurityGroupIngress(ctx, &ec2.AuthorizeSecurityGroupIngressInput{GroupId: closedSG.GroupId, IpPermissions: []ec2types.IpPermission{{
 		IpProtocol: sdk.String("tcp"), FromPort: sdk.Int32(443), ToPort: sdk.Int32(443), IpRanges: []ec2types.IpRange{{CidrIp: sdk.String("10.0.0.0/8")}},
 		UserIdGroupPairs: []ec2types.UserIdGroupPair{{GroupId: openSG.GroupId}}}}}))
+	pl := must(ec.CreateManagedPrefixList(ctx, &ec2.CreateManagedPrefixListInput{PrefixListName: sdk.String("world-halves"), AddressFamily: sdk.String("IPv4"), MaxEntries: sdk.Int32(5),
+		Entries: []ec2types.AddPrefixListEntry{{Cidr: sdk.String("0.0.0.0/1")}, {Cidr: sdk.String("128.0.0.0/1")}}}))
+	sc.prefixList[r] = *pl.PrefixList.PrefixListId
+	plSG := must(ec.CreateSecurityGroup(ctx, &ec2.CreateSecurityGroupInput{GroupName: sdk.String("ssh-prefix-list"), Description: sdk.String("ssh from a prefix list"), VpcId: vpc.Vpc.VpcId}))
+	sc.plSG[r] = *plSG.GroupId
+	must(ec.AuthorizeSecurityGroupIngress(ctx, &ec2.AuthorizeSecurityGroupIngressInput{GroupId: plSG.GroupId, IpPermissions: []ec2types.IpPermission{{
+		IpProtocol: sdk.String("tcp"), FromPort: sdk.Int32(22), ToPort: sdk.Int32(22), PrefixListIds: []ec2types.PrefixListId{{PrefixListId: pl.PrefixList.PrefixListId}}}}}))
 	nacl := must(ec.CreateNetworkAcl(ctx, &ec2.CreateNetworkAclInput{VpcId: vpc.Vpc.VpcId}))
 	sc.nacl[r] = *nacl.NetworkAcl.NetworkAclId
 	must(ec.CreateNetworkAclEntry(ctx, &ec2.CreateNetworkAclEntryInput{NetworkAclId: nacl.NetworkAcl.NetworkAclId, RuleNumber: sdk.Int32(100), Protocol: sdk.String("6"),

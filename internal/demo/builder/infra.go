@@ -53,6 +53,11 @@ func (x *b) network() {
 			)
 		case "eu-west-1":
 			sgs = append(sgs, state.SecurityGroup{ID: "sg-pg-partner-" + r, Name: "db-partner", Ingress: []state.SGRule{{Protocol: "tcp", FromPort: 5432, ToPort: 5432, CIDRs: []string{"0.0.0.0/0"}}}, AttachedENIs: 1})
+			// A "contractor" prefix list someone filled with the two halves
+			// of the IPv4 space: SSH from it is SSH from the internet.
+			e.PrefixLists = append(e.PrefixLists, state.PrefixList{Meta: state.Meta{ARN: x.arn("ec2", r, "prefix-list/pl-0contractors"), Region: r, Tags: tags("owner", "platform")},
+				ID: "pl-0contractors", Name: "contractor-access", OwnerID: AccountID, AddressFamily: "IPv4", Entries: []string{"0.0.0.0/1", "128.0.0.0/1"}})
+			sgs = append(sgs, state.SecurityGroup{ID: "sg-contractor-ssh-" + r, Name: "contractor-ssh", Ingress: []state.SGRule{{Protocol: "tcp", FromPort: 22, ToPort: 22, PrefixLists: []string{"pl-0contractors"}, Description: "contractors"}}, AttachedENIs: 1})
 		}
 		for _, g := range sgs {
 			if r == "me-central-1" {
