@@ -112,7 +112,10 @@ func decidedWithout() map[string]string {
 	// says; public grants neutralised by the account's BPA -> private
 	// without the bucket's). s3_publicity_test.go runs every shape with
 	// each setting unread and expects unknown where it is needed.
-	for _, c := range []string{"s3_bucket_no_public_write", "s3_bucket_acl_not_public", "s3_bucket_policy_not_public", "cloudtrail_bucket_not_public"} {
+	// s3_bucket_cross_account_trusted: an ACL matters only where ACLs are
+	// enabled (the demo's buckets enforce bucket ownership), and Block
+	// Public Access never limits grants to named accounts.
+	for _, c := range []string{"s3_bucket_no_public_write", "s3_bucket_acl_not_public", "s3_bucket_policy_not_public", "cloudtrail_bucket_not_public", "s3_bucket_cross_account_trusted"} {
 		for _, op := range []string{"s3:GetBucketAcl", "s3:GetBucketPolicy", "s3:GetPublicAccessBlock", "s3control:GetPublicAccessBlock"} {
 			m[c+" "+op] = "S3 publicity needs a setting only where another grants to everyone"
 		}
@@ -137,6 +140,13 @@ func decidedWithout() map[string]string {
 	}
 	// A data-event selector on every bucket needs no bucket list.
 	m["cloudtrail_s3_data_events_write_enabled s3:ListBuckets"] = "a selector on all buckets"
+	// A prefix list matters only in a rule that covers the judged ports;
+	// the checks answer unknown for those (netfix's cases in
+	// internal/checks), and pass groups with no such rule.
+	for _, c := range []string{"ec2_sg_cifs_restricted", "ec2_sg_no_db_ports_from_internet"} {
+		m[c+" ec2:DescribeManagedPrefixLists"] = "no rule covering the judged ports names a prefix list"
+		m[c+" ec2:GetManagedPrefixListEntries"] = "no rule covering the judged ports names a prefix list"
+	}
 	// The region setting blocks all sharing whatever snapshots exist.
 	m["ec2_snapshot_public_access_blocked ec2:DescribeSnapshots"] = "the setting alone decides"
 	return m
