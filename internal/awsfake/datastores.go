@@ -191,6 +191,9 @@ func lambdaListFunctions(c *call) (*reply, error) {
 	for _, f := range fs[start:end] {
 		fc := lambdatypes.FunctionConfiguration{FunctionName: sp(f.Name), FunctionArn: sp(f.ARN), Runtime: lambdatypes.Runtime(f.Runtime),
 			PackageType: lambdatypes.PackageType(f.PackageType), KMSKeyArn: sp(f.KMSKeyARN), State: lambdatypes.StateActive, MemorySize: p(int32(128))}
+		if f.LastModified != nil {
+			fc.LastModified = p(f.LastModified.UTC().Format("2006-01-02T15:04:05.000-0700"))
+		}
 		if len(f.SubnetIDs) > 0 {
 			fc.VpcConfig = &lambdatypes.VpcConfigResponse{SubnetIds: f.SubnetIDs, SecurityGroupIds: []string{}}
 		}

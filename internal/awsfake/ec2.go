@@ -3,6 +3,7 @@ package awsfake
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -601,6 +602,9 @@ func ec2DescribeSnapshots(c *call) (*reply, error) {
 	}
 	xs := c.s.idx.snapshots[c.region]
 	acct := c.s.acct.AccountID
+	if n := c.s.opts.ForeignSnapshots; n > 0 {
+		return ec2SnapshotsIgnoringFilters(c, xs, n)
+	}
 	if !containsStr(owners, acct) {
 		xs = nil
 	}
@@ -618,21 +622,38 @@ func ec2DescribeSnapshots(c *call) (*reply, error) {
 		}
 		xs = keep
 	}
-	return ec2List(c, "snapshotSet", len(xs), func(w *xw, i int) {
-		s := xs[i]
-		w.elem("snapshotId", s.ID)
-		w.str("volumeId", s.VolumeID)
-		w.elem("status", "completed")
-		w.timestamp("startTime", s.StartTime)
-		w.elem("progress", "100%")
-		w.elem("ownerId", acct)
-		w.integer("volumeSize", s.SizeGiB)
-		if s.SourceRegion != "" {
-			w.elem("description", "[Copied "+s.ID+" from "+s.SourceRegion+"]")
+	return ec2List(c, "snapshotSet", len(xs), func(w *xw, i int) { writeSnapshot(w, xs[i], acct) })
+}
+
+func writeSnapshot(w *xw, s *state.Snapshot, owner string) {
+	w.elem("snapshotId", s.ID)
+	w.str("volumeId", s.VolumeID)
+	w.elem("status", "completed")
+	w.timestamp("startTime", s.StartTime)
+	w.elem("progress", "100%")
+	w.elem("ownerId", owner)
+	w.integer("volumeSize", s.SizeGiB)
+	if s.SourceRegion != "" {
+		w.elem("description", "[Copied "+s.ID+" from "+s.SourceRegion+"]")
+	}
+	w.boolean("encrypted", s.Encrypted)
+	w.str("kmsKeyId", s.KMSKeyID)
+	ec2Tags(w, s.Tags)
+}
+
+// ec2SnapshotsIgnoringFilters answers DescribeSnapshots as an emulator that
+// ignores OwnerIds and RestorableByUserIds: the account's snapshots, then n
+// public snapshots of ForeignOwner (see Options.ForeignSnapshots).
+func ec2SnapshotsIgnoringFilters(c *call, own []*state.Snapshot, n int) (*reply, error) {
+	acct := c.s.acct.AccountID
+	return ec2List(c, "snapshotSet", len(own)+n, func(w *xw, i int) {
+		if i < len(own) {
+			writeSnapshot(w, own[i], acct)
+			return
 		}
-		w.boolean("encrypted", s.Encrypted)
-		w.str("kmsKeyId", s.KMSKeyID)
-		ec2Tags(w, s.Tags)
+		k := i - len(own)
+		writeSnapshot(w, &state.Snapshot{ID: fmt.Sprintf("snap-f%016x", k), VolumeID: fmt.Sprintf("vol-f%016x", k), SizeGiB: 8,
+			StartTime: c.s.acct.CollectedAt}, ForeignOwner)
 	})
 }
 
@@ -754,7 +775,14 @@ func ec2DescribeImageAttribute(c *call) (*reply, error) {
 	}
 	for _, x := range im.SharedWith {
 		w.open("item")
-		w.elem("userId", x)
+		switch {
+		case strings.Contains(x, ":organization/"):
+			w.elem("organizationArn", x)
+		case strings.Contains(x, ":ou/"):
+			w.elem("organizationalUnitArn", x)
+		default:
+			w.elem("userId", x)
+		}
 		w.close("item")
 	}
 	w.close("launchPermission")

@@ -169,8 +169,23 @@ func Expressible(a *state.Account) *state.Account {
 			l.Listeners[j].ARN = orDefault(l.Listeners[j].ARN, listenerARN(l, j))
 		}
 	}
+	// Only the active findings of active external-access analyzers are read.
+	readable := map[string]bool{}
+	for _, an := range c.IAM.AccessAnalyzers {
+		readable[an.ARN] = an.External() && an.Status == "ACTIVE"
+	}
+	var findings []state.AnalyzerFinding
+	for _, f := range c.IAM.AnalyzerFindings {
+		if readable[f.Analyzer] && f.Status == "ACTIVE" {
+			findings = append(findings, f)
+		}
+	}
+	c.IAM.AnalyzerFindings = findings
 	for i := range c.RDS.Clusters {
-		c.RDS.Clusters[i].GlobalClusterRegions = nil
+		// Only a member of a named global database has its peers read.
+		if c.RDS.Clusters[i].GlobalClusterID == "" {
+			c.RDS.Clusters[i].GlobalClusterRegions = nil
+		}
 	}
 	expandServiceGaps(c)
 	for i := range c.KMS.Keys {

@@ -13,6 +13,7 @@ func (s *Server) rdsService() *service {
 	return &service{name: "rds", proto: protoQuery, xmlns: "http://rds.amazonaws.com/doc/2014-10-31/", ops: map[string]handler{
 		"DescribeDBInstances":                 rdsDescribeDBInstances,
 		"DescribeDBClusters":                  rdsDescribeDBClusters,
+		"DescribeGlobalClusters":              rdsDescribeGlobalClusters,
 		"DescribeDBSnapshots":                 rdsDescribeDBSnapshots,
 		"DescribeDBSnapshotAttributes":        rdsDescribeDBSnapshotAttributes,
 		"DescribeDBClusterSnapshots":          rdsDescribeDBClusterSnapshots,
@@ -132,9 +133,51 @@ func rdsDescribeDBClusters(c *call) (*reply, error) {
 		for i, m := range d.Members {
 			cl.DBClusterMembers = append(cl.DBClusterMembers, rdstypes.DBClusterMember{DBInstanceIdentifier: p(m), IsClusterWriter: p(i == 0)})
 		}
+		cl.GlobalClusterIdentifier, cl.ReplicationSourceIdentifier = sp(d.GlobalClusterID), sp(d.ReplicationSource)
+		cl.ReadReplicaIdentifiers = nilIfEmpty(d.ReadReplicas)
 		out.DBClusters = append(out.DBClusters, cl)
 	}
 	return c.queryReply(out), nil
+}
+
+// rdsDescribeGlobalClusters answers for one global database (the only form
+// the collector sends): its members are the account's clusters that name
+// it, plus one cluster in each region a member lists in
+// GlobalClusterRegions where the state holds none (a region not scanned).
+func rdsDescribeGlobalClusters(c *call) (*reply, error) {
+	id := c.str("GlobalClusterIdentifier")
+	if id == "" {
+		return nil, errf(400, "InvalidParameterValue", "awsfake serves DescribeGlobalClusters for one GlobalClusterIdentifier")
+	}
+	var members []string
+	have := map[string]bool{}
+	for i := range c.s.acct.RDS.Clusters {
+		d := &c.s.acct.RDS.Clusters[i]
+		if d.GlobalClusterID == id {
+			members = append(members, d.ARN)
+			have[d.Region] = true
+		}
+	}
+	if len(members) == 0 {
+		return nil, errf(404, "GlobalClusterNotFoundFault", "Global cluster %s not found", id)
+	}
+	for i := range c.s.acct.RDS.Clusters {
+		d := &c.s.acct.RDS.Clusters[i]
+		if d.GlobalClusterID != id {
+			continue
+		}
+		for _, r := range d.GlobalClusterRegions {
+			if !have[r] {
+				have[r] = true
+				members = append(members, "arn:aws:rds:"+r+":"+c.s.acct.AccountID+":cluster:"+id+"-"+r)
+			}
+		}
+	}
+	g := rdstypes.GlobalCluster{GlobalClusterIdentifier: p(id), GlobalClusterArn: p("arn:aws:rds::" + c.s.acct.AccountID + ":global-cluster:" + id), Status: p("available")}
+	for i, m := range members {
+		g.GlobalClusterMembers = append(g.GlobalClusterMembers, rdstypes.GlobalClusterMember{DBClusterArn: p(m), IsWriter: p(i == 0)})
+	}
+	return c.queryReply(&rds.DescribeGlobalClustersOutput{GlobalClusters: []rdstypes.GlobalCluster{g}}), nil
 }
 
 // rdsSnapshots filters by SnapshotType when the client sends one (RDS
@@ -355,4 +398,16 @@ func rdsDescribeEventSubscriptions(c *call) (*reply, error) {
 		})
 	}
 	return c.queryReply(out), nil
+}
+
+// globalClusterMember is the ARN of the region's member of global database
+// id, "" when none: the collector reads a global database on behalf of that
+// member, and faults name it.
+func (c *call) globalClusterMember(id string) string {
+	for i := range c.s.acct.RDS.Clusters {
+		if d := &c.s.acct.RDS.Clusters[i]; d.GlobalClusterID == id && d.Region == c.region {
+			return d.ARN
+		}
+	}
+	return ""
 }

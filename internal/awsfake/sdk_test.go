@@ -31,6 +31,7 @@ import (
 	"github.com/aws/smithy-go"
 
 	"github.com/shoulder-dev/shoulder/internal/demo"
+	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
 func sdkConfig(url, region string) aws.Config {
@@ -470,5 +471,40 @@ func TestRejectsWrites(t *testing.T) {
 		if st.Rejected[k] != 1 {
 			t.Errorf("Rejected[%s] = %d, want 1 (all: %v)", k, st.Rejected[k], st.Rejected)
 		}
+	}
+}
+
+// TestLaunchPermissionGrantees: an AMI shared with an account, an
+// organization and an organizational unit is served with each grantee in
+// its own field of the launch permission, as EC2 sends them.
+func TestLaunchPermissionGrantees(t *testing.T) {
+	const org, ou = "arn:aws:organizations::999988887777:organization/o-abcdef1234", "arn:aws:organizations::999988887777:ou/o-abcdef1234/ou-ab12-cdef3456"
+	a := &state.Account{AccountID: "210987654321", Regions: []state.Region{{Name: "eu-west-1", Enabled: true, Scanned: true}}}
+	a.EC2.Images = []state.Image{{Meta: state.Meta{ARN: "arn:aws:ec2:eu-west-1::image/ami-1", Region: "eu-west-1"}, ID: "ami-1", OwnerID: a.AccountID,
+		SharedWith: []string{"444455556666", org, ou}}}
+	r, err := Start(a, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { r.Close() })
+	out, err := ec2.NewFromConfig(sdkConfig(r.URL, "eu-west-1")).DescribeImageAttribute(context.Background(),
+		&ec2.DescribeImageAttributeInput{ImageId: aws.String("ami-1"), Attribute: ec2types.ImageAttributeNameLaunchPermission})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var users, orgs, ous []string
+	for _, p := range out.LaunchPermissions {
+		if p.UserId != nil {
+			users = append(users, *p.UserId)
+		}
+		if p.OrganizationArn != nil {
+			orgs = append(orgs, *p.OrganizationArn)
+		}
+		if p.OrganizationalUnitArn != nil {
+			ous = append(ous, *p.OrganizationalUnitArn)
+		}
+	}
+	if len(users) != 1 || len(orgs) != 1 || orgs[0] != org || len(ous) != 1 || ous[0] != ou {
+		t.Errorf("users %v, organizations %v, units %v", users, orgs, ous)
 	}
 }

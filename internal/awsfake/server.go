@@ -52,7 +52,15 @@ type Options struct {
 	// HangLimit bounds how long a FaultTimeout request hangs when the
 	// client never gives up (default 2 minutes).
 	HangLimit time.Duration
+	// ForeignSnapshots, when above zero, makes DescribeSnapshots answer as
+	// some emulators do: it ignores the OwnerIds and RestorableByUserIds
+	// filters, listing every snapshot of the account plus this many public
+	// snapshots of another account (ForeignOwner) in each region.
+	ForeignSnapshots int
 }
+
+// ForeignOwner is the account that owns the fake's ForeignSnapshots.
+const ForeignOwner = "999988887777"
 
 // Server is the fake endpoint. It is an http.Handler; Start serves it on a
 // loopback port.
@@ -404,11 +412,14 @@ func (s *Server) identify(r *http.Request) (*call, *service, *apiError) {
 var resourceParams = []string{"Bucket", "DetectorId", "KeyId", "SnapshotId", "ImageId", "UserName", "DBSnapshotIdentifier",
 	"DBClusterSnapshotIdentifier", "DBParameterGroupName", "DBClusterParameterGroupName", "ClusterIdentifier",
 	"ParameterGroupName", "TrailName", "Name", "PolicyId", "TableName", "ResourceArn", "FunctionName", "FileSystemId",
-	"BackupVaultName", "BackupPlanId", "LoadBalancerArn", "LoadBalancerName", "ListenerArn", "TopicArn", "ClientVpnEndpointId"}
+	"BackupVaultName", "BackupPlanId", "LoadBalancerArn", "LoadBalancerName", "ListenerArn", "TopicArn", "ClientVpnEndpointId", "analyzerArn"}
 
 // requestResource is the subject of a per-item call (for faults that
 // target one resource), or "" for listings.
 func requestResource(c *call) string {
+	if id := c.str("GlobalClusterIdentifier"); id != "" && c.svc.name == "rds" {
+		return c.globalClusterMember(id)
+	}
 	for _, k := range resourceParams {
 		if v := c.str(k); v != "" {
 			return v

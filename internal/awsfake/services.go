@@ -462,8 +462,75 @@ func (s *Server) accessAnalyzerService() *service {
 		routes: []route{
 			rt("GET", "/analyzer", "ListAnalyzers"),
 			rt("PUT", "/analyzer", "CreateAnalyzer"),
+			rt("POST", "/findingv2", "ListFindingsV2"),
 		},
-		ops: map[string]handler{"ListAnalyzers": aaListAnalyzers}}
+		ops: map[string]handler{"ListAnalyzers": aaListAnalyzers, "ListFindingsV2": aaListFindingsV2}}
+}
+
+// aaPage pages an Access Analyzer listing (maxResults up to 1000, default
+// 100; nextToken).
+func (c *call) aaPage(n int) (start, end int, next string, err error) {
+	mx, err := c.num("maxResults", 0)
+	if err != nil {
+		return 0, 0, "", err
+	}
+	return page(c.action, n, c.str("nextToken"), mx, 100, 1000)
+}
+
+// aaListFindingsV2 lists the account's findings of one analyzer, honouring
+// a status filter (the collector asks for ACTIVE ones).
+func aaListFindingsV2(c *call) (*reply, error) {
+	arn := c.str("analyzerArn")
+	var xs []*state.AnalyzerFinding
+	known := false
+	for i := range c.s.acct.IAM.AccessAnalyzers {
+		known = known || c.s.acct.IAM.AccessAnalyzers[i].ARN == arn
+	}
+	if !known {
+		return nil, errf(404, "ResourceNotFoundException", "Analyzer %s not found", arn)
+	}
+	var want []string
+	if f, ok := c.body["filter"].(map[string]any); ok {
+		if st, ok := f["status"].(map[string]any); ok {
+			if eq, ok := st["eq"].([]any); ok {
+				for _, v := range eq {
+					if s, ok := v.(string); ok {
+						want = append(want, s)
+					}
+				}
+			}
+		}
+	}
+	for i := range c.s.acct.IAM.AnalyzerFindings {
+		f := &c.s.acct.IAM.AnalyzerFindings[i]
+		if f.Analyzer == arn && (len(want) == 0 || containsStr(want, f.Status)) {
+			xs = append(xs, f)
+		}
+	}
+	start, end, next, err := c.aaPage(len(xs))
+	if err != nil {
+		return nil, err
+	}
+	type finding struct {
+		ID                   string `json:"id"`
+		Resource             string `json:"resource"`
+		ResourceType         string `json:"resourceType"`
+		ResourceOwnerAccount string `json:"resourceOwnerAccount"`
+		Status               string `json:"status"`
+		FindingType          string `json:"findingType"`
+		AnalyzedAt           string `json:"analyzedAt"`
+		CreatedAt            string `json:"createdAt"`
+		UpdatedAt            string `json:"updatedAt"`
+	}
+	out := struct {
+		Findings  []finding `json:"findings"`
+		NextToken *string   `json:"nextToken,omitempty"`
+	}{Findings: []finding{}, NextToken: sp(next)}
+	at := c.s.acct.CollectedAt.UTC().Format("2006-01-02T15:04:05Z")
+	for _, f := range xs[start:end] {
+		out.Findings = append(out.Findings, finding{f.ID, f.Resource, f.ResourceType, c.s.acct.AccountID, f.Status, "ExternalAccess", at, at, at})
+	}
+	return c.rawJSON(out)
 }
 
 func aaListAnalyzers(c *call) (*reply, error) {
@@ -477,11 +544,7 @@ func aaListAnalyzers(c *call) (*reply, error) {
 		}
 		xs = f
 	}
-	mx, err := c.num("maxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(xs), c.str("nextToken"), mx, 100, 1000)
+	start, end, next, err := c.aaPage(len(xs))
 	if err != nil {
 		return nil, err
 	}

@@ -82,7 +82,7 @@ func ec2EBSDefaultEncryptionCMK() check.Check {
 			CLI:       "aws ec2 modify-ebs-default-kms-key-id --kms-key-id <KEY_ARN> --region <REGION>",
 			Terraform: "resource \"aws_ebs_default_kms_key\" \"this\" {\n  key_arn = aws_kms_key.ebs.arn\n}",
 		},
-		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			ix := custody.NewIndex(a.KMS.Keys)
 			var out []check.Result
 			for _, r := range a.ScannedRegions() {
@@ -105,6 +105,17 @@ func ec2EBSDefaultEncryptionCMK() check.Check {
 					key = "alias/aws/ebs"
 				}
 				l := ix.Level(r, key)
+				if owner := foreignKeyAccount(a, key); owner != "" && l == custody.Unknown {
+					// Another account's key is never readable here, but it
+					// can only be a customer managed one (AWS managed keys
+					// cannot be used across accounts): who holds it decides.
+					if trustedAccount(a, p, owner) {
+						out = append(out, check.PassR(ref, "default EBS key in %s is %s, a customer managed key of trusted account %s", r, key, owner))
+					} else {
+						out = append(out, check.FailR(ref, "default EBS key in %s is %s, held by account %s, which the policy does not trust", r, key, owner))
+					}
+					continue
+				}
 				if g, ok := ix.Gap(&a.Gaps, r, key); ok {
 					out = append(out, check.GapR(ref, g))
 					continue
@@ -121,4 +132,17 @@ func ec2EBSDefaultEncryptionCMK() check.Check {
 			return out
 		},
 	}
+}
+
+// foreignKeyAccount returns the account of a KMS key or alias ARN that
+// belongs to another account than a's, "" for a's own keys and for key IDs
+// and alias names (which always name a key of the account itself).
+func foreignKeyAccount(a *state.Account, ref string) string {
+	if arnPart(ref, 2) != "kms" {
+		return ""
+	}
+	if owner := arnPart(ref, 4); owner != "" && owner != a.AccountID {
+		return owner
+	}
+	return ""
 }

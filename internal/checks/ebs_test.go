@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -40,7 +41,10 @@ func ebsCases() map[string][]checkCase {
 		"ec2_ebs_default_encryption_cmk": {
 			{name: "cmk and aws managed", acct: baseAccount(dsKey(nil), settings(on(dsKeyARN), on(""))), want: dsWant(dsP, dsF), msg: "customer_managed"},
 			{name: "alias of cmk", acct: baseAccount(dsKey(nil), settings(on("alias/app"), state.EC2RegionSettings{})), want: dsWant(dsP, dsNA)},
-			{name: "unknown key", acct: baseAccount(settings(on("arn:aws:kms:eu-west-1:999999999999:key/x"), on("alias/aws/ebs"))), want: dsWant(dsU, dsF)},
+			{name: "own key not collected", acct: baseAccount(settings(on("arn:aws:kms:eu-west-1:"+testAccountID+":key/x"), on("alias/aws/ebs"))), want: dsWant(dsU, dsF)},
+			{name: "untrusted account's key", acct: baseAccount(settings(on("arn:aws:kms:eu-west-1:999999999999:key/x"), on("alias/aws/ebs"))), want: dsWant(dsF, dsF), msg: "does not trust"},
+			{name: "trusted account's key", acct: baseAccount(settings(on("arn:aws:kms:eu-west-1:999999999999:key/x"), on("alias/aws/ebs"))),
+				pol: &policy.Policy{TrustedAccounts: []string{"999999999999"}}, want: dsWant(dsP, dsF), msg: "trusted account 999999999999"},
 			{name: "denied", acct: baseAccount(settings(on(""), on("")), dsGap("ec2", "eu-west-1", "GetEbsDefaultKmsKeyId", "")), want: dsWant(dsU, dsF)},
 			{name: "not collected", acct: baseAccount(), want: dsWant(dsU, dsU)},
 		},

@@ -51,6 +51,9 @@ func rootUnknown(a *state.Account) check.Result {
 	if g, ok := a.Gaps.ForInputs("", "", state.InputIAMAccountSummary, state.InputIAMCredentialReport); ok {
 		return check.GapR(accountRef(a), g)
 	}
+	if len(a.IAM.CredentialReport) > 0 {
+		return check.UnknownR(accountRef(a), "the account summary is not in the state and the credential report has no root row (%s)", state.RootUserName)
+	}
 	return check.UnknownR(accountRef(a), "neither the account summary nor the credential report is in the state")
 }
 
@@ -175,7 +178,7 @@ func iamRootNotUsedRecently() check.Check {
 			ref := accountRef(a)
 			row, ok := a.IAM.Root()
 			if !ok {
-				return []check.Result{credentialReportUnknown(a)}
+				return []check.Result{rootRowUnknown(a)}
 			}
 			now := p.Clock(a.CollectedAt)
 			var last *time.Time
@@ -212,6 +215,17 @@ func credentialReportUnknown(a *state.Account) check.Result {
 		return check.GapR(accountRef(a), g)
 	}
 	return check.UnknownR(accountRef(a), "the IAM credential report is not in the state")
+}
+
+// rootRowUnknown is the unknown result when the credential report's root
+// row is missing: the report was not read, or it was read without the row
+// AWS always puts first (a truncated or edited report), which is not the
+// same thing.
+func rootRowUnknown(a *state.Account) check.Result {
+	if len(a.IAM.CredentialReport) > 0 {
+		return check.UnknownR(accountRef(a), "the IAM credential report has no root row (%s)", state.RootUserName)
+	}
+	return credentialReportUnknown(a)
 }
 
 // userRows returns the credential report's IAM user rows (root excluded);

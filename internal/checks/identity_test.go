@@ -111,6 +111,9 @@ func identityCases() map[string][]checkCase {
 			{name: "report only, no mfa", acct: baseAccount(rootRow(state.CredentialReportRow{})), want: []check.Status{check.Fail}},
 			{name: "summary denied", acct: baseAccount(denied), want: []check.Status{check.Unknown}, msg: "access_denied"},
 			{name: "nothing collected", acct: baseAccount(), want: []check.Status{check.Unknown}},
+			{name: "report without a root row", acct: baseAccount(func(a *state.Account) {
+				a.IAM.CredentialReport = []state.CredentialReportRow{{User: "alice"}}
+			}), want: []check.Status{check.Unknown}, msg: "no root row"},
 		},
 		"iam_root_no_access_keys": {
 			{name: "no keys", acct: baseAccount(summary("AccountAccessKeysPresent", 0)), want: []check.Status{check.Pass}},
@@ -131,7 +134,10 @@ func identityCases() map[string][]checkCase {
 			{name: "signed in last week", acct: baseAccount(report(state.CredentialReportRow{PasswordLastUsed: daysAgo(7)})), want: []check.Status{check.Fail}, msg: "7 day"},
 			{name: "key used yesterday", acct: baseAccount(report(state.CredentialReportRow{PasswordLastUsed: daysAgo(300), AccessKey2LastUsed: daysAgo(1)})), want: []check.Status{check.Fail}, msg: "access key 2"},
 			{name: "no report", acct: baseAccount(noReport), want: []check.Status{check.Unknown}},
-			{name: "report not collected", acct: baseAccount(), want: []check.Status{check.Unknown}},
+			{name: "report not collected", acct: baseAccount(), want: []check.Status{check.Unknown}, msg: "not in the state"},
+			{name: "report without a root row", acct: baseAccount(func(a *state.Account) {
+				a.IAM.CredentialReport = []state.CredentialReportRow{{User: "alice"}}
+			}), want: []check.Status{check.Unknown}, msg: "no root row"},
 		},
 		"iam_password_policy_min_length_14": {
 			{name: "14", acct: baseAccount(withPasswordPolicy(strongPasswords)), want: []check.Status{check.Pass}},

@@ -107,7 +107,7 @@ func lambdaFunctionRuntimeUpdateAuto() check.Check {
 	return check.Check{
 		ID:          "lambda_function_runtime_update_auto",
 		Title:       "Lambda functions take runtime patches automatically",
-		Description: "In Manual runtime update mode a function stays pinned to one runtime version and misses the security patches AWS ships for its runtime.",
+		Description: "In Manual runtime update mode a function stays pinned to one runtime version and misses the security patches AWS ships for its runtime. In FunctionUpdate mode it takes them only when it is updated, so it passes only when its last update is within the policy's max_lambda_update_age_days (default 90).",
 		Area:        check.Patching,
 		Service:     "lambda",
 		Severity:    check.Medium,
@@ -116,7 +116,7 @@ func lambdaFunctionRuntimeUpdateAuto() check.Check {
 			CLI:       "aws lambda put-runtime-management-config --function-name <FUNCTION> --update-runtime-on Auto",
 			Terraform: "resource \"aws_lambda_runtime_management_config\" \"this\" {\n  function_name     = aws_lambda_function.this.function_name\n  update_runtime_on = \"Auto\"\n}",
 		},
-		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachFunction(a, func(f state.LambdaFunction) check.Result {
 				if f.PackageType == "Image" || f.Runtime == "" {
 					return check.NotApplicableR(f, "%s is a container image: runtime management does not apply", f.Name)
@@ -125,8 +125,19 @@ func lambdaFunctionRuntimeUpdateAuto() check.Check {
 					return check.GapR(f, g)
 				}
 				switch f.RuntimeUpdateMode {
-				case "Auto", "FunctionUpdate":
-					return check.PassR(f, "%s takes runtime updates (%s)", f.Name, f.RuntimeUpdateMode)
+				case "Auto":
+					return check.PassR(f, "%s takes runtime updates (Auto)", f.Name)
+				case "FunctionUpdate":
+					// Runtime patches reach the function only when it is
+					// updated: how long ago that was decides.
+					if f.LastModified == nil {
+						return check.UnknownR(f, "%s takes runtime updates only when updated (FunctionUpdate), and its last update time was not collected", f.Name)
+					}
+					age, limit := daysSince(p.Clock(a.CollectedAt), *f.LastModified), p.LambdaUpdateAgeDays()
+					if age > limit {
+						return check.FailR(f, "%s takes runtime updates only when updated (FunctionUpdate) and was last updated %d days ago (limit %d, max_lambda_update_age_days)", f.Name, age, limit)
+					}
+					return check.PassR(f, "%s takes runtime updates when updated (FunctionUpdate), last %d days ago (limit %d)", f.Name, age, limit)
 				case "Manual":
 					return check.FailR(f, "%s is pinned to one runtime version (Manual): runtime patches do not reach it", f.Name)
 				default:

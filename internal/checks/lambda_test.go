@@ -29,6 +29,12 @@ func dsSubnet(id, az string) func(*state.Account) {
 func lambdaCases() map[string][]checkCase {
 	listDenied := checkCase{name: "functions denied", acct: baseAccount(dsFunction(nil), dsGap("lambda", "eu-west-1", "ListFunctions", "")), want: dsWant(dsU)}
 	image := func(f *state.LambdaFunction) { f.PackageType, f.Runtime = "Image", "" }
+	functionUpdate := func(daysAgo int) func(*state.LambdaFunction) {
+		return func(f *state.LambdaFunction) {
+			t := testTime.AddDate(0, 0, -daysAgo)
+			f.RuntimeUpdateMode, f.LastModified = "FunctionUpdate", &t
+		}
+	}
 	invoke := func(principal, cond string) func(f *state.LambdaFunction) {
 		return func(f *state.LambdaFunction) {
 			f.Policy = dsDoc(`{"Sid":"Invoke","Effect":"Allow","Principal":` + principal + `,"Action":"lambda:InvokeFunction","Resource":"` + dsFnARN + `"` + cond + `}`)
@@ -86,6 +92,10 @@ func lambdaCases() map[string][]checkCase {
 			{name: "config denied", acct: baseAccount(dsFunction(nil), dsGap("lambda", "eu-west-1", "GetRuntimeManagementConfig", dsFnARN)), want: dsWant(dsU)},
 			{name: "image", acct: baseAccount(dsFunction(image)), want: dsWant(dsNA)},
 			listDenied,
+			{name: "function update, updated recently", acct: baseAccount(dsFunction(functionUpdate(30))), want: dsWant(dsP), msg: "30 days ago"},
+			{name: "function update, not updated for long", acct: baseAccount(dsFunction(functionUpdate(200))), want: dsWant(dsF), msg: "200 days ago (limit 90"},
+			{name: "function update, policy allows longer", acct: baseAccount(dsFunction(functionUpdate(200))), pol: &policy.Policy{MaxLambdaUpdateAgeDays: 365}, want: dsWant(dsP)},
+			{name: "function update, last update unknown", acct: baseAccount(dsFunction(func(f *state.LambdaFunction) { f.RuntimeUpdateMode = "FunctionUpdate" })), want: dsWant(dsU)},
 		},
 		"lambda_function_multi_az": {
 			{name: "two zones", acct: baseAccount(dsFunction(inVPC("s-a", "s-b")), dsSubnet("s-a", "eu-west-1a"), dsSubnet("s-b", "eu-west-1b")), want: dsWant(dsP)},

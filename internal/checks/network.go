@@ -612,7 +612,7 @@ func ec2VPCBlockPublicAccess() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
-			for _, r := range a.ScannedRegions() {
+			for _, r := range everyRegion(a, "ec2", &out) {
 				ref := regionRef(a, "ec2", r)
 				if g, ok := a.Gaps.ForInput(state.InputEC2VPCBlockPublicAccess, r, ""); ok {
 					out = append(out, check.GapR(ref, g))
@@ -865,7 +865,7 @@ func ec2InstanceIMDSv2AccountDefault() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
-			for _, r := range a.ScannedRegions() {
+			for _, r := range everyRegion(a, "ec2", &out) {
 				ref := regionRef(a, "ec2", r)
 				if g, ok := a.Gaps.ForInput(state.InputEC2InstanceMetadataDefaults, r, ""); ok {
 					out = append(out, check.GapR(ref, g))

@@ -36,6 +36,7 @@ func residencyChecks() []check.Check {
 		rdsInstanceReplicaInAllowedRegion(),
 		rdsInstanceBackupReplicationInAllowedRegion(),
 		rdsClusterGlobalInAllowedRegion(),
+		rdsClusterReplicaInAllowedRegion(),
 		redshiftClusterSnapshotCopyInAllowedRegion(),
 		kmsKeyReplicaInAllowedRegion(),
 		cloudtrailLogsInAllowedRegion(),
@@ -402,17 +403,43 @@ func rdsInstanceReplicaInAllowedRegion() check.Check {
 			Terraform: "resource \"aws_db_instance\" \"replica\" {\n  provider            = aws.allowed_region\n  replicate_source_db = aws_db_instance.primary.arn\n  instance_class      = \"db.r6g.large\"\n}",
 		},
 	}, "rds", state.InputRDSInstances, "", func(a *state.Account) []state.DBInstance { return a.RDS.Instances }, func(d state.DBInstance) []string {
-		var out []string
-		for _, r := range d.ReadReplicas {
-			out = append(out, arnRegion(r))
-		}
-		if d.ReadReplicaSource != "" {
-			if r := arnRegion(d.ReadReplicaSource); r != "" && r != d.Region {
-				out = append(out, r)
-			}
-		}
-		return out
+		return replicaRegions(d.Region, d.ReadReplicaSource, d.ReadReplicas)
 	}, func(d state.DBInstance) string { return d.ID })
+}
+
+// replicaRegions are the regions holding copies of a database with read
+// replicas (ARNs; same-region ones may be bare identifiers) and, when it is
+// itself a replica, its source: the source's region, and its own region,
+// since a replica is a copy wherever it lives.
+func replicaRegions(own, source string, replicas []string) []string {
+	var out []string
+	for _, r := range replicas {
+		if reg := arnRegion(r); reg != "" {
+			out = append(out, reg)
+		}
+	}
+	if source != "" {
+		out = append(out, own)
+		if r := arnRegion(source); r != "" && r != own {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func rdsClusterReplicaInAllowedRegion() check.Check {
+	return copiesCheck(check.Check{
+		ID:          "rds_cluster_replica_in_allowed_region",
+		Title:       "Aurora cross-region replica clusters (and their sources) are in allowed regions",
+		Description: "A cross-region read replica cluster is a full, continuously updated copy of the cluster's data in another region.",
+		Remediation: check.Remediation{
+			Console:   "RDS > Databases > the replica cluster outside the allowed regions > Actions > Delete (or promote it and migrate the data into an allowed region first).",
+			CLI:       "aws rds delete-db-cluster --db-cluster-identifier <REPLICA_CLUSTER> --region <REGION> --skip-final-snapshot",
+			Terraform: "resource \"aws_rds_cluster\" \"replica\" {\n  provider                      = aws.allowed_region\n  replication_source_identifier = aws_rds_cluster.primary.arn\n}",
+		},
+	}, "rds", state.InputRDSClusters, "", func(a *state.Account) []state.DBCluster { return a.RDS.Clusters }, func(c state.DBCluster) []string {
+		return replicaRegions(c.Region, c.ReplicationSource, c.ReadReplicas)
+	}, func(c state.DBCluster) string { return c.ID })
 }
 
 func rdsInstanceBackupReplicationInAllowedRegion() check.Check {
@@ -439,8 +466,15 @@ func rdsClusterGlobalInAllowedRegion() check.Check {
 			CLI:       "aws rds remove-from-global-cluster --global-cluster-identifier <GLOBAL_ID> --db-cluster-identifier <SECONDARY_ARN>",
 			Terraform: "resource \"aws_rds_global_cluster\" \"this\" {\n  global_cluster_identifier = \"global\"\n  # only clusters in allowed regions join it\n}",
 		},
-	}, "rds", state.InputRDSClusters, "", func(a *state.Account) []state.DBCluster { return a.RDS.Clusters },
-		func(c state.DBCluster) []string { return c.GlobalClusterRegions }, func(c state.DBCluster) string { return c.ID })
+	}, "rds", state.InputRDSClusters, state.InputRDSGlobalClusters, func(a *state.Account) []state.DBCluster { return a.RDS.Clusters },
+		func(c state.DBCluster) []string {
+			// Every member of a global database holds its data, so a
+			// member's own region counts as one of the copies.
+			if len(c.GlobalClusterRegions) == 0 {
+				return nil
+			}
+			return append([]string{c.Region}, c.GlobalClusterRegions...)
+		}, func(c state.DBCluster) string { return c.ID })
 }
 
 func redshiftClusterSnapshotCopyInAllowedRegion() check.Check {

@@ -78,6 +78,16 @@ func residencyCases() map[string][]checkCase {
 			a.RDS.Clusters = append(a.RDS.Clusters, state.DBCluster{Meta: nwEUMeta("rds", "cluster:c1"), ID: "c1", GlobalClusterRegions: regions})
 		}
 	}
+	clusterIn := func(region string) func(func(*state.DBCluster)) func(*state.Account) {
+		return func(mut func(*state.DBCluster)) func(*state.Account) {
+			return func(a *state.Account) {
+				c := state.DBCluster{Meta: state.Meta{ARN: "arn:aws:rds:" + region + ":" + testAccountID + ":cluster:c1", Region: region}, ID: "c1"}
+				mut(&c)
+				a.RDS.Clusters = append(a.RDS.Clusters, c)
+			}
+		}
+	}
+	euCluster, usCluster := clusterIn("eu-west-1"), clusterIn("us-east-1")
 	redshift := func(copyTo string) func(*state.Account) {
 		return func(a *state.Account) {
 			a.Redshift.Clusters = append(a.Redshift.Clusters, state.RedshiftCluster{Meta: nwEUMeta("redshift", "cluster:rs1"), ID: "rs1", CrossRegionSnapshotCopyRegion: copyTo})
@@ -246,6 +256,11 @@ func residencyCases() map[string][]checkCase {
 			{name: "replica of a source in ohio", acct: baseAccount(db(func(d *state.DBInstance) { d.ReadReplicaSource = "arn:aws:rds:us-east-2:1:db:src" })), pol: eu, want: sts(stF), msg: "us-east-2"},
 			{name: "no replicas", acct: baseAccount(db(func(*state.DBInstance) {})), pol: eu, want: nil},
 			{name: "denied", acct: baseAccount(nwEUGap("rds", "DescribeDBInstances")), pol: eu, want: sts(stU)},
+			{name: "replica itself in virginia, source in frankfurt", acct: baseAccount(db(func(d *state.DBInstance) {
+				d.Meta = state.Meta{ARN: "arn:aws:rds:us-east-1:" + testAccountID + ":db:db1", Region: "us-east-1"}
+				d.ReadReplicaSource = "arn:aws:rds:eu-central-1:" + testAccountID + ":db:src"
+			})), pol: eu, want: sts(stF), msg: "us-east-1"},
+			{name: "same-region replica named by identifier", acct: baseAccount(db(func(d *state.DBInstance) { d.ReadReplicaSource = "src" })), pol: eu, want: sts(stP)},
 		},
 		"rds_instance_backup_replication_in_allowed_region": {
 			{name: "to frankfurt", acct: baseAccount(db(func(d *state.DBInstance) { d.ReplicatedBackupRegions = []string{"eu-central-1"} })), pol: eu, want: sts(stP)},
@@ -256,6 +271,19 @@ func residencyCases() map[string][]checkCase {
 			{name: "eu secondaries", acct: baseAccount(cluster("eu-central-1")), pol: eu, want: sts(stP)},
 			{name: "us secondary", acct: baseAccount(cluster("eu-central-1", "us-west-2")), pol: eu, want: sts(stF), msg: "us-west-2"},
 			{name: "denied", acct: baseAccount(nwUSGap("rds", "DescribeDBClusters")), pol: eu, want: sts(stU)},
+			{name: "member in virginia of an eu database", acct: baseAccount(usCluster(func(c *state.DBCluster) { c.GlobalClusterID, c.GlobalClusterRegions = "g", []string{"eu-central-1"} })),
+				pol: eu, want: sts(stF), msg: "us-east-1"},
+			{name: "global database not read", acct: baseAccount(cluster(), withGap(state.Gap{Service: "rds", Region: "eu-west-1", Operation: "DescribeGlobalClusters",
+				Resource: "arn:aws:rds:eu-west-1:" + testAccountID + ":cluster:c1", Reason: state.ReasonAccessDenied})), pol: eu, want: sts(stU), msg: "DescribeGlobalClusters"},
+		},
+		"rds_cluster_replica_in_allowed_region": {
+			{name: "no allowed regions", acct: baseAccount(euCluster(func(c *state.DBCluster) { c.ReadReplicas = []string{"arn:aws:rds:us-east-1:1:cluster:r"} })), want: sts(stNA)},
+			{name: "replica in frankfurt", acct: baseAccount(euCluster(func(c *state.DBCluster) { c.ReadReplicas = []string{"arn:aws:rds:eu-central-1:1:cluster:r"} })), pol: eu, want: sts(stP)},
+			{name: "replica in virginia", acct: baseAccount(euCluster(func(c *state.DBCluster) { c.ReadReplicas = []string{"arn:aws:rds:us-east-1:1:cluster:r"} })), pol: eu, want: sts(stF), msg: "us-east-1"},
+			{name: "replica itself in virginia", acct: baseAccount(usCluster(func(c *state.DBCluster) { c.ReplicationSource = "arn:aws:rds:eu-central-1:1:cluster:src" })), pol: eu, want: sts(stF), msg: "us-east-1"},
+			{name: "replica of a source in ohio", acct: baseAccount(euCluster(func(c *state.DBCluster) { c.ReplicationSource = "arn:aws:rds:us-east-2:1:cluster:src" })), pol: eu, want: sts(stF), msg: "us-east-2"},
+			{name: "no replicas", acct: baseAccount(euCluster(func(*state.DBCluster) {})), pol: eu, want: nil},
+			{name: "denied", acct: baseAccount(nwEUGap("rds", "DescribeDBClusters")), pol: eu, want: sts(stU)},
 		},
 		"redshift_cluster_snapshot_copy_in_allowed_region": {
 			{name: "to frankfurt", acct: baseAccount(redshift("eu-central-1")), pol: eu, want: sts(stP)},

@@ -78,6 +78,8 @@ func effectCases() []effectCase {
 		{key: "organization_id", check: "organizations_account_in_policy_org", resource: "arn:aws:iam::" + builder.AccountID + ":root",
 			without: "", with: "organization_id: o-someoneelse\n", wantWithout: "not_applicable medium", wantWith: "fail medium",
 			mutate: func(a *state.Account) { a.Organization = nil }},
+		{key: "max_lambda_update_age_days", check: "lambda_function_runtime_update_auto", resource: demoRes("lambda", "us-east-1", "function:cms-thumbnails"),
+			without: "", with: "max_lambda_update_age_days: 365\n", wantWithout: "fail medium", wantWith: "pass medium"},
 		// A function policy open to everyone in a partner organization, or
 		// through a partner's VPC endpoint: untrusted until the policy names
 		// them.

@@ -64,8 +64,8 @@ func (l *liveFlags) register(cmd *cobra.Command) {
 	if def == "" {
 		def = string(collect.DetailsAuto)
 	}
-	f.StringVar(&l.details, "details", def, "live: `mode` for the per-item reads no check judges (the accounts each EBS snapshot is shared with, IAM access key IDs, IAM users' hardware MFA serials): "+
-		"auto makes them where they take under "+collect.DetailBudget.String()+" a region at AWS's rates and records the rest as skipped gaps, all always, none never")
+	f.StringVar(&l.details, "details", def, "live: `mode` for slow per-item reads (the accounts each EBS snapshot is shared with, which ec2_snapshot_shared_trusted_only judges; IAM access key IDs and IAM users' hardware MFA serials, which no check judges): "+
+		"auto makes them where they take under "+collect.DetailBudget.String()+" a region at AWS's rates and records the rest as skipped gaps (checks needing them answer unknown), all always, none skips those no check judges")
 }
 
 // parseRates reads --rate values.
@@ -189,7 +189,7 @@ func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, err
 			fmt.Fprintf(app.Stderr, "shoulder: %d coverage gaps (%s): the checks that need that data answer unknown\n", n, strings.Join(parts, ", "))
 		}
 		if skipped > 0 {
-			fmt.Fprintf(app.Stderr, "shoulder: %d slow detail reads skipped (no check judges them; --details all makes them)\n", skipped)
+			fmt.Fprintf(app.Stderr, "shoulder: %d slow per-item reads skipped (checks that judge them answer unknown; --details all makes them)\n", skipped)
 		}
 	}
 	app.fitMemoryLimit()

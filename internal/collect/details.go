@@ -6,10 +6,10 @@ import (
 )
 
 // Details chooses whether a collection makes the per-item calls of Detail
-// operations: reads that fill state no check judges (the account IDs each
-// EBS snapshot is shared with, IAM access key IDs, users' hardware MFA
-// serials), which AWS offers in no bulk form and which can dominate the wall
-// time of a large account.
+// operations (reads that fill state no check judges: IAM access key IDs,
+// users' hardware MFA serials) and of Budgeted ones (the account IDs each
+// EBS snapshot is shared with, which a check judges), which AWS offers in no
+// bulk form and which can dominate the wall time of a large account.
 type Details string
 
 // The detail modes.
@@ -39,23 +39,29 @@ func ParseDetails(s string) (Details, error) {
 }
 
 // Skip says whether a collection in mode d should skip n calls of the
-// Detail operation o in one region, and if so why (the message of the
-// `skipped` gap it records). Operations that are not Detail are never
-// skipped.
+// Detail or Budgeted operation o in one region, and if so why (the message
+// of the `skipped` gap it records). Other operations are never skipped.
+// Detail calls are skipped by none and, over DetailBudget, by auto;
+// Budgeted calls (a check judges them) only over DetailBudget, in auto and
+// none alike.
 func (d Details) Skip(o Operation, n int) (string, bool) {
-	if !o.Detail || n == 0 {
+	if (!o.Detail && !o.Budgeted) || n == 0 {
 		return "", false
 	}
-	switch d {
-	case DetailsAll:
+	why := "no check judges them"
+	if o.Budgeted {
+		why = "the checks that judge them answer unknown for these resources"
+	}
+	switch {
+	case d == DetailsAll:
 		return "", false
-	case DetailsNone:
-		return fmt.Sprintf("%d per-item calls for %s not made (--details none); no check judges them; --details all reads them", n, o.FillsText()), true
+	case d == DetailsNone && o.Detail:
+		return fmt.Sprintf("%d per-item calls for %s not made (--details none); %s; --details all reads them", n, o.FillsText(), why), true
 	}
 	max := o.Rate.Burst + int(o.Rate.RPS*DetailBudget.Seconds())
 	if o.Rate.RPS <= 0 || n <= max {
 		return "", false
 	}
 	eta := time.Duration(float64(n-o.Rate.Burst) / o.Rate.RPS * float64(time.Second)).Round(time.Second)
-	return fmt.Sprintf("%d per-item calls for %s not made: at %s they would take about %s; no check judges them; --details all reads them", n, o.FillsText(), o.Rate, eta), true
+	return fmt.Sprintf("%d per-item calls for %s not made: at %s they would take about %s; %s; --details all reads them", n, o.FillsText(), o.Rate, eta, why), true
 }

@@ -39,8 +39,9 @@ func TestDetailsSkip(t *testing.T) {
 	attr, _ := d.Lookup("ec2", "DescribeSnapshotAttribute")
 	keys, _ := d.Lookup("iam", "ListAccessKeys")
 	notDetail, _ := d.Lookup("s3", "GetBucketPolicy")
-	if !attr.Detail || !keys.Detail || notDetail.Detail {
-		t.Fatalf("Detail flags: snapshot attribute %v, access keys %v, bucket policy %v", attr.Detail, keys.Detail, notDetail.Detail)
+	// A check judges the snapshot attribute: budgeted, not a detail.
+	if attr.Detail || !attr.Budgeted || !keys.Detail || keys.Budgeted || notDetail.Detail || notDetail.Budgeted {
+		t.Fatalf("flags: snapshot attribute %+v, access keys %+v, bucket policy %+v", attr, keys, notDetail)
 	}
 	// EC2: 20/s burst 100, so auto allows 100 + 20*30 = 700 calls a region.
 	for _, tc := range []struct {
@@ -55,7 +56,11 @@ func TestDetailsSkip(t *testing.T) {
 		{name: "auto over budget", mode: DetailsAuto, op: attr, n: 2500, skip: true, msg: "2500 per-item calls for ec2.snapshots.shared_with not made: at 20/s burst 100 they would take about 2m0s"},
 		{name: "auto nothing to read", mode: DetailsAuto, op: attr, n: 0},
 		{name: "all reads everything", mode: DetailsAll, op: attr, n: 1_000_000},
+		{name: "auto over budget says checks are unknown", mode: DetailsAuto, op: attr, n: 2500, skip: true, msg: "answer unknown"},
+		{name: "none keeps judged reads within budget", mode: DetailsNone, op: attr, n: 700},
+		{name: "none skips judged reads over budget", mode: DetailsNone, op: attr, n: 2500, skip: true, msg: "answer unknown"},
 		{name: "none skips", mode: DetailsNone, op: keys, n: 1, skip: true, msg: "--details none"},
+		{name: "none skips details within budget", mode: DetailsNone, op: keys, n: 5, skip: true, msg: "no check judges them"},
 		{name: "none never skips what checks need", mode: DetailsNone, op: notDetail, n: 5},
 		{name: "auto never skips what checks need", mode: DetailsAuto, op: notDetail, n: 1_000_000},
 	} {

@@ -86,6 +86,12 @@ type Operation struct {
 	// recording a `skipped` gap, when reading it would take long (see the
 	// collectors' Details option and `--details`).
 	Detail bool `json:"detail,omitempty"`
+	// Budgeted marks a per-item operation a check does judge, but which
+	// can take too long to make for every resource (the accounts each EBS
+	// snapshot is shared with): like a Detail operation it is skipped in a
+	// region where it would overrun DetailBudget (unless --details all),
+	// and the checks that need it then answer unknown for what was not read.
+	Budgeted bool `json:"budgeted,omitempty"`
 }
 
 // FillsText is Fills as one comma-separated string, for messages.
@@ -128,6 +134,12 @@ var (
 // detail marks o as a Detail operation.
 func detail(o Operation) Operation {
 	o.Detail = true
+	return o
+}
+
+// budgeted marks o as a Budgeted operation.
+func budgeted(o Operation) Operation {
+	o.Budgeted = true
 	return o
 }
 
@@ -192,6 +204,9 @@ func Operations() []Operation {
 		op("iam", "ListSAMLProviders", "iam:ListSAMLProviders", Global, d, state.InputIAMSAMLProviders),
 		op("account", "GetAlternateContact", "account:GetAlternateContact", Global, d, state.InputSecurityContact),
 		op("access-analyzer", "ListAnalyzers", "access-analyzer:ListAnalyzers", Regional, d, state.InputAccessAnalyzers),
+		// Quota unpublished: the default pace. One paginated call per
+		// external-access analyzer (usually one a region).
+		op("access-analyzer", "ListFindingsV2", "access-analyzer:ListFindingsV2", Regional, d, state.InputAccessAnalyzerFindings),
 
 		// Organizations (global). A member account is denied the policy
 		// listing; that is normal and recorded as a gap.
@@ -245,7 +260,7 @@ func Operations() []Operation {
 		// Detail: whether a snapshot is public comes in bulk from
 		// DescribeSnapshots (RestorableByUserIds=all); only the account IDs
 		// a snapshot is shared with need one call per snapshot.
-		detail(ec2("DescribeSnapshotAttribute", PerItem, state.InputEC2SnapshotSharing)),
+		budgeted(ec2("DescribeSnapshotAttribute", PerItem, state.InputEC2SnapshotSharing)),
 		ec2("DescribeImages", Regional, state.InputEC2Images),
 		ec2("DescribeImageAttribute", PerItem, state.InputEC2ImageSharing),
 		ec2("GetEbsEncryptionByDefault", Regional, state.InputEBSEncryptionByDefault),
@@ -307,6 +322,7 @@ func Operations() []Operation {
 		// RDS (regional; one token bucket for every RDS call).
 		rds("DescribeDBInstances", Regional, state.InputRDSInstances),
 		rds("DescribeDBClusters", Regional, state.InputRDSClusters),
+		rds("DescribeGlobalClusters", PerItem, state.InputRDSGlobalClusters),
 		rds("DescribeDBSnapshots", Regional, state.InputRDSSnapshots),
 		rds("DescribeDBSnapshotAttributes", PerItem, state.InputRDSSnapshotSharing),
 		rds("DescribeDBClusterSnapshots", Regional, state.InputRDSClusterSnapshots),

@@ -59,6 +59,26 @@ func (p painter) paint(code, s string) string {
 // cell is one table cell with the colour it is painted in.
 type cell struct {
 	text, color string
+	// mark is a marker (" !": outside the allowed regions) that shortening
+	// the cell must keep visible, since without colour it is the only sign.
+	mark string
+}
+
+// full is the cell's text with its mark, unless the text already shows it.
+func (c cell) full() string {
+	if c.mark == "" || strings.Contains(c.text, strings.TrimSpace(c.mark)) {
+		return c.text
+	}
+	return c.text + c.mark
+}
+
+// fit shortens the cell to n runes, keeping its mark visible.
+func (c cell) fit(n int) string {
+	t := truncate(c.full(), n)
+	if c.mark == "" || strings.Contains(t, strings.TrimSpace(c.mark)) {
+		return t
+	}
+	return truncate(c.text, max(1, n-utf8.RuneCountInString(c.mark))) + c.mark
 }
 
 // Table writes one row per store and a summary of where the data is, how
@@ -98,7 +118,7 @@ func Table(w io.Writer, m *Map, o TableOptions) error {
 	caps := []int{14, 40, 14, 18, 16, 18, 34, 12, 0}
 	for _, r := range rows {
 		for i, c := range r {
-			widths[i] = max(widths[i], min(utf8.RuneCountInString(c.text), capOr(caps[i])))
+			widths[i] = max(widths[i], min(utf8.RuneCountInString(c.full()), capOr(caps[i])))
 		}
 	}
 	used := 0
@@ -109,7 +129,7 @@ func Table(w io.Writer, m *Map, o TableOptions) error {
 	line := func(cs []cell) string {
 		var b strings.Builder
 		for i, c := range cs {
-			t := truncate(c.text, widths[i])
+			t := c.fit(widths[i])
 			if i < len(cs)-1 {
 				t += strings.Repeat(" ", widths[i]-utf8.RuneCountInString(t)+2)
 			}
@@ -119,7 +139,7 @@ func Table(w io.Writer, m *Map, o TableOptions) error {
 	}
 	hc := make([]cell, len(header))
 	for i, h := range header {
-		hc[i] = cell{h, ansiDim}
+		hc[i] = cell{text: h, color: ansiDim}
 	}
 	ew.printf("%s\n", line(hc))
 	for _, r := range rows {
@@ -144,9 +164,9 @@ func storeRow(s *Store) []cell {
 	if s.Jurisdiction != "" {
 		where += " " + s.Jurisdiction
 	}
-	region := cell{s.Region, ""}
+	region := cell{text: s.Region}
 	if s.Allowed != nil && !*s.Allowed {
-		region = cell{s.Region + " !", ansiRed}
+		region = cell{text: s.Region, color: ansiRed, mark: " !"}
 	}
 	class := s.Classification
 	if class == "" {
@@ -155,14 +175,14 @@ func storeRow(s *Store) []cell {
 	if s.Sensitive {
 		class += " *"
 	}
-	cust := cell{s.Encryption.Custody, ""}
+	cust := cell{text: s.Encryption.Custody}
 	switch s.Encryption.Custody {
 	case "none":
 		cust.color = ansiRed
 	case "unknown":
 		cust.color = ansiYellow
 	}
-	exp := cell{s.Exposure.Level, ""}
+	exp := cell{text: s.Exposure.Level}
 	switch s.Exposure.Level {
 	case Public:
 		exp.color = ansiRed
@@ -185,7 +205,7 @@ func storeRow(s *Store) []cell {
 	case Unknown:
 		exp.color = ansiYellow
 	}
-	bk := cell{strings.ReplaceAll(s.Backup.State, "_", " "), ""}
+	bk := cell{text: strings.ReplaceAll(s.Backup.State, "_", " ")}
 	switch s.Backup.State {
 	case Unprotected:
 		bk.color = ansiYellow
@@ -208,14 +228,14 @@ func storeRow(s *Store) []cell {
 		}
 		copies = append(copies, t)
 	}
-	cp := cell{strings.Join(dedupe(copies), ", "), ""}
+	cp := cell{text: strings.Join(dedupe(copies), ", ")}
 	if outside {
-		cp.color = ansiRed
+		cp.color, cp.mark = ansiRed, " !"
 	}
 	if cp.text == "" {
 		cp.text = "-"
 	}
-	return []cell{{s.Kind, ""}, {s.Name, ""}, region, {where, ""}, {class, ""}, cust, exp, bk, cp}
+	return []cell{{text: s.Kind}, {text: s.Name}, region, {text: where}, {text: class}, cust, exp, bk, cp}
 }
 
 func writeSummary(ew *errWriter, m *Map, p painter) {

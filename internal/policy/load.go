@@ -68,7 +68,7 @@ func Keys() []string {
 	return []string{
 		"allowed_regions", "allowed_jurisdictions", "trusted_accounts", "organization_id",
 		"trusted_organizations", "corporate_cidrs", "trusted_vpc_endpoints", "classification_tag", "sensitive_values", "max_ami_age_days",
-		"max_access_key_age_days", "max_credential_unused_days", "min_backup_retention_days", "required_custody",
+		"max_access_key_age_days", "max_credential_unused_days", "max_lambda_update_age_days", "min_backup_retention_days", "required_custody",
 		"severity_overrides", "waivers",
 	}
 }
@@ -272,6 +272,8 @@ func (pr *parser) top(p *Policy, root *yaml.Node) {
 			p.MaxAccessKeyAgeDays = pr.days(v, key)
 		case "max_credential_unused_days":
 			p.MaxCredentialUnusedDays = pr.days(v, key)
+		case "max_lambda_update_age_days":
+			p.MaxLambdaUpdateAgeDays = pr.days(v, key)
 		case "min_backup_retention_days":
 			if d := pr.days(v, key); d > MaxBackupRetentionDays {
 				pr.fail(v, key, "AWS keeps automated backups for at most %d days, so %d could never pass", MaxBackupRetentionDays, d)

@@ -69,6 +69,7 @@ sensitive_values: [secret, pii]
 max_ami_age_days: 90
 max_access_key_age_days: 30
 max_credential_unused_days: 60
+max_lambda_update_age_days: 120
 min_backup_retention_days: 14
 required_custody:
   pii: customer_managed
@@ -99,11 +100,11 @@ func TestParseFull(t *testing.T) {
 		TrustedVPCEndpoints:  []string{"vpce-0a1b2c3d4e5f60718", "vpc-0a1b2c3d"},
 		ClassificationTag:    "sensitivity",
 		SensitiveValues:      []string{"secret", "pii"},
-		MaxAMIAgeDays:        90, MaxAccessKeyAgeDays: 30, MaxCredentialUnusedDays: 60, MinBackupRetentionDays: 14,
+		MaxAMIAgeDays:        90, MaxAccessKeyAgeDays: 30, MaxCredentialUnusedDays: 60, MaxLambdaUpdateAgeDays: 120, MinBackupRetentionDays: 14,
 		RequiredCustody:   map[string]string{"pii": "customer_managed", "*": "aws_managed"},
 		SeverityOverrides: map[string]string{"ec2_ebs_default_encryption": "high"},
 		Waivers: []Waiver{{Check: "s3_bucket_acl_not_public", Resource: "arn:aws:s3:::public-*", Reason: "public website", Owner: "web-team",
-			Expires: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC), Line: 26}},
+			Expires: time.Date(2027, 1, 31, 0, 0, 0, 0, time.UTC), Line: 27}},
 	}
 	if !reflect.DeepEqual(p, want) {
 		t.Errorf("parsed\n%+v\nwant\n%+v", p, want)
@@ -153,6 +154,7 @@ func TestParseErrors(t *testing.T) {
 		{"days negative", "max_access_key_age_days: -5\n", "p.yaml:1: max_access_key_age_days: want a whole number of days between 1 and"},
 		{"backup retention beyond AWS's", "min_backup_retention_days: 36\n", "p.yaml:1: min_backup_retention_days: AWS keeps automated backups for at most 35 days, so 36 could never pass"},
 		{"days float", "max_credential_unused_days: 4.5\n", "p.yaml:1: max_credential_unused_days: want a whole number"},
+		{"lambda update age zero", "max_lambda_update_age_days: 0\n", "p.yaml:1: max_lambda_update_age_days: want a whole number of days between 1 and"},
 		{"custody level", "required_custody:\n  pii: super_managed\n", `p.yaml:2: required_custody.pii: unknown custody level "super_managed"`},
 		{"custody not a map", "required_custody: [customer_managed]\n", "p.yaml:1: required_custody: want a mapping"},
 		{"override unknown check", "severity_overrides:\n  nope_nope: high\n", `p.yaml:2: severity_overrides: unknown check "nope_nope"`},

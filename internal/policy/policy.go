@@ -44,6 +44,10 @@ type Policy struct {
 	MaxAccessKeyAgeDays int `json:"max_access_key_age_days,omitempty"`
 	// MaxCredentialUnusedDays is how long a credential may stay unused.
 	MaxCredentialUnusedDays int `json:"max_credential_unused_days,omitempty"`
+	// MaxLambdaUpdateAgeDays is how long a Lambda function in FunctionUpdate
+	// runtime mode may go without an update (it takes runtime patches only
+	// when it is updated).
+	MaxLambdaUpdateAgeDays int `json:"max_lambda_update_age_days,omitempty"`
 	// MinBackupRetentionDays is the shortest automated backup retention
 	// (RDS instances and clusters, Redshift snapshots) that passes.
 	MinBackupRetentionDays int `json:"min_backup_retention_days,omitempty"`
@@ -87,6 +91,7 @@ const (
 	DefaultMaxAccessKeyAgeDays     = 90
 	DefaultMaxCredentialUnusedDays = 45
 	DefaultMinBackupRetentionDays  = 7
+	DefaultMaxLambdaUpdateAgeDays  = 90
 	// MaxBackupRetentionDays is the longest automated backup retention AWS
 	// allows (RDS and Redshift: 35 days); a policy asking more can never pass.
 	MaxBackupRetentionDays = 35
@@ -212,6 +217,15 @@ func (p *Policy) CredentialUnusedDays() int {
 		return DefaultMaxCredentialUnusedDays
 	}
 	return p.MaxCredentialUnusedDays
+}
+
+// LambdaUpdateAgeDays is the longest time without an update in effect for
+// Lambda functions in FunctionUpdate runtime mode.
+func (p *Policy) LambdaUpdateAgeDays() int {
+	if p == nil || p.MaxLambdaUpdateAgeDays <= 0 {
+		return DefaultMaxLambdaUpdateAgeDays
+	}
+	return p.MaxLambdaUpdateAgeDays
 }
 
 // BackupRetentionDays is the minimum automated backup retention in effect.

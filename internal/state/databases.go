@@ -71,8 +71,15 @@ type DBCluster struct {
 	CopyTagsToSnapshot      bool     `json:"copy_tags_to_snapshot,omitempty"`
 	// GlobalClusterRegions lists the regions of a global database's other members.
 	GlobalClusterRegions []string `json:"global_cluster_regions,omitempty"`
-	PubliclyAccessible   bool     `json:"publicly_accessible,omitempty"`
-	MasterUsername       string   `json:"master_username,omitempty"`
+	// GlobalClusterID names the Aurora global database the cluster is a member of.
+	GlobalClusterID string `json:"global_cluster_id,omitempty"`
+	// ReplicationSource is the source cluster's ARN when the cluster is a
+	// (cross-region) read replica of another cluster.
+	ReplicationSource string `json:"replication_source,omitempty"`
+	// ReadReplicas are the ARNs of the cluster's read replica clusters.
+	ReadReplicas       []string `json:"read_replicas,omitempty"`
+	PubliclyAccessible bool     `json:"publicly_accessible,omitempty"`
+	MasterUsername     string   `json:"master_username,omitempty"`
 }
 
 // DBSnapshot is a manual DB or cluster snapshot owned by the account.

@@ -11,15 +11,21 @@ type IAM struct {
 	// CredentialReport has one row per user, the root user first as "<root_account>".
 	CredentialReport []CredentialReportRow `json:"credential_report,omitempty"`
 	// CredentialReportGeneratedAt is when AWS generated the report.
-	CredentialReportGeneratedAt time.Time      `json:"credential_report_generated_at,omitempty"`
-	Users                       []User         `json:"users,omitempty"`
-	Groups                      []Group        `json:"groups,omitempty"`
-	Roles                       []Role         `json:"roles,omitempty"`
-	Policies                    []Policy       `json:"policies,omitempty"`
-	VirtualMFADevices           []MFADevice    `json:"virtual_mfa_devices,omitempty"`
-	ServerCertificates          []ServerCert   `json:"server_certificates,omitempty"`
-	AccessAnalyzers             []Analyzer     `json:"access_analyzers,omitempty"`
-	SAMLProviders               []SAMLProvider `json:"saml_providers,omitempty"`
+	CredentialReportGeneratedAt time.Time    `json:"credential_report_generated_at,omitempty"`
+	Users                       []User       `json:"users,omitempty"`
+	Groups                      []Group      `json:"groups,omitempty"`
+	Roles                       []Role       `json:"roles,omitempty"`
+	Policies                    []Policy     `json:"policies,omitempty"`
+	VirtualMFADevices           []MFADevice  `json:"virtual_mfa_devices,omitempty"`
+	ServerCertificates          []ServerCert `json:"server_certificates,omitempty"`
+	AccessAnalyzers             []Analyzer   `json:"access_analyzers,omitempty"`
+	// AnalyzerFindings are the active findings of the external-access
+	// analyzers (ListFindingsV2): evidence, for every resource type they
+	// cover, of which resources principals outside the zone of trust can
+	// reach. An analyzer whose findings could not be read has a
+	// ListFindingsV2 gap on its ARN.
+	AnalyzerFindings []AnalyzerFinding `json:"analyzer_findings,omitempty"`
+	SAMLProviders    []SAMLProvider    `json:"saml_providers,omitempty"`
 	// SecurityContactSet is true when the account has a SECURITY alternate contact.
 	SecurityContactSet *bool `json:"security_contact_set,omitempty"`
 }
@@ -172,6 +178,24 @@ type Analyzer struct {
 	Name   string `json:"name"`
 	Type   string `json:"type"` // ACCOUNT, ORGANIZATION, ...
 	Status string `json:"status"`
+}
+
+// External reports whether the analyzer looks for external access (its
+// zone of trust is the account or the organization), as opposed to unused
+// or internal access.
+func (a Analyzer) External() bool { return a.Type == "ACCOUNT" || a.Type == "ORGANIZATION" }
+
+// AnalyzerFinding is one active external-access finding of an analyzer.
+type AnalyzerFinding struct {
+	ID string `json:"id"`
+	// Analyzer is the ARN of the analyzer that reported it.
+	Analyzer string `json:"analyzer"`
+	Region   string `json:"region"`
+	// Resource is the ARN of the resource that can be reached from outside
+	// the zone of trust; ResourceType is AWS's type (AWS::EC2::Snapshot, ...).
+	Resource     string `json:"resource"`
+	ResourceType string `json:"resource_type"`
+	Status       string `json:"status"`
 }
 
 // SAMLProvider is an IAM SAML identity provider (federation).

@@ -41,7 +41,8 @@ const (
 	InputSecurityContact Input = "iam.security_contact_set"
 
 	// access-analyzer
-	InputAccessAnalyzers Input = "iam.access_analyzers"
+	InputAccessAnalyzers        Input = "iam.access_analyzers"
+	InputAccessAnalyzerFindings Input = "iam.analyzer_findings"
 
 	// organizations
 	InputOrganization Input = "organization"
@@ -139,6 +140,7 @@ const (
 	// rds
 	InputRDSInstances              Input = "rds.instances"
 	InputRDSClusters               Input = "rds.clusters"
+	InputRDSGlobalClusters         Input = "rds.clusters.global_cluster_regions"
 	InputRDSSnapshots              Input = "rds.snapshots"
 	InputRDSSnapshotSharing        Input = "rds.snapshots.shared_with"
 	InputRDSClusterSnapshots       Input = "rds.cluster_snapshots"

@@ -1,5 +1,7 @@
 package state
 
+import "time"
+
 // Lambda holds the Lambda functions of every scanned region.
 //
 // Gaps: ListFunctions hides a region's functions; GetPolicy and
@@ -26,4 +28,8 @@ type LambdaFunction struct {
 	SubnetIDs []string `json:"subnet_ids,omitempty"`
 	// KMSKeyARN encrypts the environment variables; empty for aws/lambda.
 	KMSKeyARN string `json:"kms_key_arn,omitempty"`
+	// LastModified is when the function's code or configuration was last
+	// updated (in FunctionUpdate mode, the last time a runtime update could
+	// reach it); nil when not read.
+	LastModified *time.Time `json:"last_modified,omitempty"`
 }

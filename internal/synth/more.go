@@ -247,6 +247,10 @@ func (g *gen) dataStores(r string, per func(string) int, sub func() string) {
 		if g.coin() {
 			f.KMSKeyARN = g.arn("kms", r, "key/"+g.id(""))
 		}
+		// Last updated 0 to 196 days ago, drawn from no random number so
+		// that no other generated value changes.
+		updated := Epoch.AddDate(0, 0, -(k*29)%197)
+		f.LastModified = &updated
 		a.Lambda.Functions = append(a.Lambda.Functions, f)
 	}
 }

@@ -148,7 +148,74 @@ func Account(o Options) *state.Account {
 	// Last, so that adding access points changed no other generated value.
 	g.s3AccessPoints()
 	g.s3MultiRegionAccessPoints()
+	g.auroraCopies()
+	g.analyzerFindings()
 	return a
+}
+
+// analyzerFindings gives each active external-access analyzer the findings
+// AWS would report for the region's EBS and RDS snapshots shared outside
+// the account (plus one archived finding, which is not evidence). It draws
+// no random numbers.
+func (g *gen) analyzerFindings() {
+	a := g.a
+	for _, an := range a.IAM.AccessAnalyzers {
+		if !an.External() || an.Status != "ACTIVE" {
+			continue
+		}
+		n := 0
+		add := func(res, typ, status string) {
+			n++
+			a.IAM.AnalyzerFindings = append(a.IAM.AnalyzerFindings, state.AnalyzerFinding{ID: fmt.Sprintf("%s-f%04d", an.Region, n), Analyzer: an.ARN,
+				Region: an.Region, Resource: res, ResourceType: typ, Status: status})
+		}
+		for _, s := range a.EC2.Snapshots {
+			if s.Region == an.Region && len(s.SharedWith) > 0 {
+				add("arn:aws:ec2:"+s.Region+":"+AccountID+":snapshot/"+s.ID, "AWS::EC2::Snapshot", "ACTIVE")
+			}
+		}
+		for _, s := range a.RDS.Snapshots {
+			if s.Region == an.Region && len(s.SharedWith) > 0 {
+				typ := "AWS::RDS::DBSnapshot"
+				if s.Cluster {
+					typ = "AWS::RDS::DBClusterSnapshot"
+				}
+				add(s.ARN, typ, "ACTIVE")
+			}
+		}
+		add("arn:aws:s3:::archived-"+an.Region, "AWS::S3::Bucket", "ARCHIVED")
+	}
+}
+
+// auroraCopies makes the first Aurora cluster of each region a member of
+// one global database spanning those regions, and gives the second one a
+// source cluster and a replica cluster in regions outside the scan. It
+// draws no random numbers, so no other generated value changes.
+func (g *gen) auroraCopies() {
+	cs := g.a.RDS.Clusters
+	first, seen := []int{}, map[string]int{}
+	for i, c := range cs {
+		seen[c.Region]++
+		switch seen[c.Region] {
+		case 1:
+			first = append(first, i)
+		case 2:
+			cs[i].ReplicationSource = "arn:aws:rds:ap-southeast-2:" + AccountID + ":cluster:source-" + c.ID
+			cs[i].ReadReplicas = []string{"arn:aws:rds:sa-east-1:" + AccountID + ":cluster:replica-" + c.ID}
+		}
+	}
+	if len(first) < 2 {
+		return
+	}
+	for _, i := range first {
+		cs[i].GlobalClusterID = "global-synth"
+		for _, j := range first {
+			if j != i {
+				cs[i].GlobalClusterRegions = append(cs[i].GlobalClusterRegions, cs[j].Region)
+			}
+		}
+		sort.Strings(cs[i].GlobalClusterRegions)
+	}
 }
 
 // s3MultiRegionAccessPoints gives the account a few Multi-Region Access
@@ -624,6 +691,12 @@ func (g *gen) region(i int, r string) {
 		}
 		if g.chance(20) {
 			im.SharedWith = g.accounts(2)
+			// The region's first AMI is also shared with an organization
+			// and one of its units (launch permissions take either ARN).
+			if k == 0 {
+				im.SharedWith = append(im.SharedWith, "arn:aws:organizations::999988887777:organization/o-5y17h0rg01",
+					"arn:aws:organizations::999988887777:ou/o-5y17h0rg01/ou-ab12-5y17h0rg")
+			}
 		}
 		a.EC2.Images = append(a.EC2.Images, im)
 	}

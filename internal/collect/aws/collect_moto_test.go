@@ -557,6 +557,12 @@ func TestMotoSSM(t *testing.T) {
 func TestMotoRDS(t *testing.T) {
 	_, res := collected(t)
 	d := res.Account.RDS
+	byID := func(x state.DBCluster) string { return x.ID }
+	sec := find(t, "secondary cluster", d.Clusters, byID, "aurora-secondary")
+	eq(t, "secondary global cluster", sec.GlobalClusterID, "events-global")
+	sameSet(t, "secondary's global cluster regions", sec.GlobalClusterRegions, []string{homeRegion})
+	eq(t, "replica cluster source", find(t, "replica cluster", d.Clusters, byID, "aurora-replica").ReplicationSource,
+		"arn:aws:rds:"+homeRegion+":"+motoAccount+":cluster:aurora-"+homeRegion)
 	for _, r := range scenarioRegions {
 		secure := r == secureRegion
 		in := find(t, "db", d.Instances, func(x state.DBInstance) string { return x.ID }, "db-"+r)
@@ -569,6 +575,12 @@ func TestMotoRDS(t *testing.T) {
 		eq(t, "instance arn", in.ARN, "arn:aws:rds:"+r+":"+motoAccount+":db:db-"+r)
 		cl := find(t, "cluster", d.Clusters, func(x state.DBCluster) string { return x.ID }, "aurora-"+r)
 		eq(t, "cluster encrypted", cl.StorageEncrypted, secure)
+		if r == homeRegion {
+			// The global database and the replica cluster of the scenario.
+			eq(t, "global cluster", cl.GlobalClusterID, "events-global")
+			sameSet(t, "global cluster regions", cl.GlobalClusterRegions, []string{secureRegion})
+			sameSet(t, "replica clusters", cl.ReadReplicas, []string{"arn:aws:rds:" + insecureRegion + ":" + motoAccount + ":cluster:aurora-replica"})
+		}
 		snap := find(t, "snapshot", d.Snapshots, func(x state.DBSnapshot) string { return x.ID }, "snap-"+r)
 		eq(t, "snapshot type", snap.Type, "manual")
 		eq(t, "snapshot public", snap.Public(), !secure)

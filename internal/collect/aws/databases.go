@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"sort"
 	"strings"
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
@@ -27,7 +28,7 @@ func (c *collector) rds(ctx context.Context, region string) {
 		})
 	})
 	c.sub("rds", region, "", func(ctx context.Context) { c.rdsInstances(ctx, cl, region) }, "DescribeDBInstances")
-	c.sub("rds", region, "", func(ctx context.Context) { c.rdsClusters(ctx, cl, region) }, "DescribeDBClusters")
+	c.sub("rds", region, "", func(ctx context.Context) { c.rdsClusters(ctx, cl, region) }, "DescribeDBClusters", "DescribeGlobalClusters")
 	c.sub("rds", region, "", func(ctx context.Context) { c.rdsSnapshots(ctx, cl, region) }, "DescribeDBSnapshots")
 	c.sub("rds", region, "", func(ctx context.Context) { c.rdsClusterSnapshots(ctx, cl, region) }, "DescribeDBClusterSnapshots")
 	c.sub("rds", region, "", func(ctx context.Context) { c.rdsParameterGroups(ctx, cl, region) }, "DescribeDBParameterGroups")
@@ -159,13 +160,57 @@ func (c *collector) rdsClusters(ctx context.Context, cl *rds.Client, region stri
 				for _, m := range d.DBClusterMembers {
 					x.Members = append(x.Members, str(m.DBInstanceIdentifier))
 				}
+				// AWS names the global database by identifier; moto by ARN.
+				x.GlobalClusterID, x.ReplicationSource = str(d.GlobalClusterIdentifier), str(d.ReplicationSourceIdentifier)
+				if _, id, ok := strings.Cut(x.GlobalClusterID, ":global-cluster:"); ok {
+					x.GlobalClusterID = id
+				}
+				for _, id := range d.ReadReplicaIdentifiers {
+					if !strings.HasPrefix(id, "arn:") {
+						id = c.arn("rds", region, c.accountID, "cluster:"+id)
+					}
+					x.ReadReplicas = append(x.ReadReplicas, id)
+				}
 				out = append(out, x)
 			}
 		}
 		return nil
 	})
+	if err != nil {
+		return
+	}
+	for i := range out {
+		if out[i].GlobalClusterID != "" {
+			c.rdsGlobalCluster(ctx, cl, region, &out[i])
+		}
+	}
+	c.rec.Update(func(a *state.Account) { a.RDS.Clusters = append(a.RDS.Clusters, out...) })
+}
+
+// rdsGlobalCluster reads the regions of the other members of x's Aurora
+// global database (DescribeDBClusters names only the global database).
+// A failure is a gap on x: its copies are then unknown.
+func (c *collector) rdsGlobalCluster(ctx context.Context, cl *rds.Client, region string, x *state.DBCluster) {
+	var regs []string
+	err := c.do(ctx, "rds", "DescribeGlobalClusters", region, x.ARN, nil, func(ctx context.Context) error {
+		res, err := cl.DescribeGlobalClusters(ctx, &rds.DescribeGlobalClustersInput{GlobalClusterIdentifier: sdk.String(x.GlobalClusterID)})
+		if err != nil {
+			return err
+		}
+		for _, g := range res.GlobalClusters {
+			for _, m := range g.GlobalClusterMembers {
+				if arn := str(m.DBClusterArn); arn != x.ARN {
+					if r := arnRegion(arn); r != "" && r != region {
+						regs = append(regs, r)
+					}
+				}
+			}
+		}
+		return nil
+	})
 	if err == nil {
-		c.rec.Update(func(a *state.Account) { a.RDS.Clusters = append(a.RDS.Clusters, out...) })
+		sort.Strings(regs)
+		x.GlobalClusterRegions = regs
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"sync"
+	"time"
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/applicationautoscaling"
@@ -174,7 +175,7 @@ func (c *collector) lambda(ctx context.Context, region string) {
 			}
 			for _, f := range page.Functions {
 				x := state.LambdaFunction{Meta: meta(str(f.FunctionArn), region, nil), Name: str(f.FunctionName), Runtime: string(f.Runtime),
-					PackageType: string(f.PackageType), KMSKeyARN: str(f.KMSKeyArn)}
+					PackageType: string(f.PackageType), KMSKeyARN: str(f.KMSKeyArn), LastModified: lambdaTime(str(f.LastModified))}
 				if f.VpcConfig != nil {
 					x.SubnetIDs = f.VpcConfig.SubnetIds
 					if len(x.SubnetIDs) == 0 {
@@ -345,4 +346,17 @@ func (c *collector) efsAccessPoints(ctx context.Context, cl *efs.Client, region 
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.EFS.AccessPoints = append(a.EFS.AccessPoints, out...) })
 	}
+}
+
+// lambdaTime reads Lambda's LastModified (ISO 8601 with a +0000 offset and
+// milliseconds, e.g. 2026-10-23T18:31:33.000+0000); nil when absent or not
+// understood.
+func lambdaTime(s string) *time.Time {
+	for _, layout := range []string{"2006-01-02T15:04:05.000-0700", "2006-01-02T15:04:05-0700", time.RFC3339Nano} {
+		if t, err := time.Parse(layout, s); err == nil {
+			u := t.UTC()
+			return &u
+		}
+	}
+	return nil
 }

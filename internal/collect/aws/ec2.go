@@ -582,6 +582,9 @@ func (c *collector) ec2Snapshots(ctx context.Context, cl *ec2.Client, region str
 	}
 	var out []state.Snapshot
 	err := list(&ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}, MaxResults: sdk.Int32(1000)}, func(s types.Snapshot) {
+		if !c.ownSnapshot(s) {
+			return
+		}
 		out = append(out, state.Snapshot{Meta: meta(c.arn("ec2", region, "", "snapshot/"+str(s.SnapshotId)), region, ec2Tags(s.Tags)),
 			ID: str(s.SnapshotId), VolumeID: str(s.VolumeId), Encrypted: b(s.Encrypted), KMSKeyID: str(s.KmsKeyId),
 			StartTime: tm(s.StartTime), SizeGiB: i32(s.VolumeSize)})
@@ -591,13 +594,24 @@ func (c *collector) ec2Snapshots(ctx context.Context, cl *ec2.Client, region str
 	}
 	public := map[string]bool{}
 	listed := len(out) == 0 || list(&ec2.DescribeSnapshotsInput{OwnerIds: []string{"self"}, RestorableByUserIds: []string{"all"}, MaxResults: sdk.Int32(1000)},
-		func(s types.Snapshot) { public[str(s.SnapshotId)] = true }) == nil
-	// read[i] is set by snapshot i's own attribute read; where it is
-	// missing (skipped or failed) the bulk listing says whether it is public.
+		func(s types.Snapshot) {
+			if c.ownSnapshot(s) {
+				public[str(s.SnapshotId)] = true
+			}
+		}) == nil
+	// read[i] is set by snapshot i's own attribute read, which wins; where
+	// it is missing (skipped or failed) the bulk listing says whether it is
+	// public, unless a snapshot read proved the listing wrong (an endpoint
+	// that ignores RestorableByUserIds lists every snapshot as public).
 	read := make([]bool, len(out))
 	done := c.perItem(len(out), func() {
 		for i := range out {
-			if !read[i] && public[out[i].ID] {
+			if read[i] && public[out[i].ID] && !out[i].Public() {
+				listed = false
+			}
+		}
+		for i := range out {
+			if listed && !read[i] && public[out[i].ID] {
 				out[i].SharedWith = append(out[i].SharedWith, "all")
 			}
 		}
@@ -634,6 +648,17 @@ func (c *collector) ec2Snapshots(ctx context.Context, cl *ec2.Client, region str
 			read[i] = err == nil
 		}, "DescribeSnapshotAttribute")
 	}
+}
+
+// ownSnapshot reports whether a listed snapshot belongs to the scanned
+// account. The listings ask for OwnerIds=self, but some emulators ignore
+// the filter and answer with every public snapshot of the region: those of
+// other accounts are not the account's, and not its exposure. A snapshot
+// without an owner is kept (AWS always sends one; dropping it could hide
+// the account's own).
+func (c *collector) ownSnapshot(s types.Snapshot) bool {
+	owner := str(s.OwnerId)
+	return owner == "" || owner == c.accountID
 }
 
 func (c *collector) image(region string, im types.Image) state.Image {

@@ -211,6 +211,16 @@ func buildScenario(t *testing.T) *scenario {
 	for _, r := range scenarioRegions {
 		buildRegion(ctx, t, sc, r)
 	}
+
+	// Aurora copies: the home region's cluster leads a global database
+	// with a secondary in the secure region, and has a cross-region read
+	// replica cluster in the insecure one.
+	src := "arn:aws:rds:" + homeRegion + ":" + motoAccount + ":cluster:aurora-" + homeRegion
+	must(rds.NewFromConfig(home).CreateGlobalCluster(ctx, &rds.CreateGlobalClusterInput{GlobalClusterIdentifier: sdk.String("events-global"), SourceDBClusterIdentifier: sdk.String(src)}))
+	must(rds.NewFromConfig(sdkConfig(t, secureRegion)).CreateDBCluster(ctx, &rds.CreateDBClusterInput{DBClusterIdentifier: sdk.String("aurora-secondary"),
+		Engine: sdk.String("aurora-postgresql"), GlobalClusterIdentifier: sdk.String("events-global")}))
+	must(rds.NewFromConfig(sdkConfig(t, insecureRegion)).CreateDBCluster(ctx, &rds.CreateDBClusterInput{DBClusterIdentifier: sdk.String("aurora-replica"),
+		Engine: sdk.String("aurora-postgresql"), ReplicationSourceIdentifier: sdk.String(src), MasterUsername: sdk.String("dbadmin"), MasterUserPassword: sdk.String("Passw0rd!Passw0rd")}))
 	return sc
 }
 

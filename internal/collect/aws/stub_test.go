@@ -51,6 +51,8 @@ var stubREST = map[string]string{
 	"/backup-vaults":                      `{"BackupVaultList":[{"BackupVaultName":"main","BackupVaultArn":"arn:aws:backup:eu-west-1:` + stubAccount + `:backup-vault:main","Locked":true,"MinRetentionDays":7,"MaxRetentionDays":365,"LockDate":1700000000,"NumberOfRecoveryPoints":1}]}`,
 	"/backup-vaults/main/access-policy":   `{"BackupVaultName":"main","Policy":"{\"Version\":\"2012-10-17\",\"Statement\":[]}"}`,
 	"/backup-vaults/main/recovery-points": `{"RecoveryPoints":[{"RecoveryPointArn":"arn:aws:backup:eu-west-1:` + stubAccount + `:recovery-point:rp1","ResourceArn":"arn:aws:dynamodb:eu-west-1:` + stubAccount + `:table/t","ResourceType":"DynamoDB","IsEncrypted":true,"Status":"COMPLETED","CreationDate":1700000000}]}`,
+	"/analyzer":                           `{"analyzers":[{"arn":"arn:aws:access-analyzer:eu-west-1:` + stubAccount + `:analyzer/external","name":"external","type":"ACCOUNT","status":"ACTIVE","createdAt":"2026-01-01T00:00:00Z"}]}`,
+	"/findingv2":                          `{"findings":[{"id":"f-1","resource":"arn:aws:ec2:eu-west-1:` + stubAccount + `:snapshot/snap-0abc","resourceType":"AWS::EC2::Snapshot","resourceOwnerAccount":"` + stubAccount + `","status":"ACTIVE","findingType":"ExternalAccess","analyzedAt":"2026-01-01T00:00:00Z","createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:00Z"},{"id":"f-2","resource":"arn:aws:s3:::old","resourceType":"AWS::S3::Bucket","resourceOwnerAccount":"` + stubAccount + `","status":"ARCHIVED","analyzedAt":"2026-01-01T00:00:00Z","createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:00Z"}]}`,
 	"/resources":                          `{"Results":[{"ResourceArn":"arn:aws:dynamodb:eu-west-1:` + stubAccount + `:table/t","ResourceType":"DynamoDB","LastBackupTime":1700000000}]}`,
 }
 
@@ -69,7 +71,8 @@ func stubServer(t *testing.T) (string, func() map[string]int) {
 		asked[action]++
 		mu.Unlock()
 		resp, ok := stubResponses[action]
-		if rest, isREST := stubREST[strings.TrimSuffix(r.URL.Path, "/")]; action == "" && isREST && r.Method == http.MethodGet {
+		path := strings.TrimSuffix(r.URL.Path, "/")
+		if rest, isREST := stubREST[path]; action == "" && isREST && (r.Method == http.MethodGet || path == "/findingv2") {
 			resp, ok = rest, true
 			w.Header().Set("Content-Type", "application/json")
 		}
@@ -161,6 +164,12 @@ func TestStubOperationsMotoLacks(t *testing.T) {
 	sel := bk.Plans[0].Selections
 	if len(sel) != 1 || !sel[0].Selects("arn:aws:rds:eu-west-1:1:db:x", nil) || sel[0].Selects("arn:aws:s3:::scratch-1", nil) || len(sel[0].Tags) != 1 {
 		t.Errorf("selections = %+v", sel)
+	}
+	// Access Analyzer: the active finding is evidence; the archived one
+	// (sent by an endpoint that ignored the status filter) is not.
+	if len(a.IAM.AnalyzerFindings) != 1 || a.IAM.AnalyzerFindings[0].ID != "f-1" || a.IAM.AnalyzerFindings[0].ResourceType != "AWS::EC2::Snapshot" ||
+		a.IAM.AnalyzerFindings[0].Analyzer != "arn:aws:access-analyzer:eu-west-1:"+stubAccount+":analyzer/external" {
+		t.Errorf("analyzer findings = %+v", a.IAM.AnalyzerFindings)
 	}
 	// Everything the stub does not serve is a not_implemented gap, never data.
 	if g, ok := a.Gaps.Find("ec2", "eu-west-1", "DescribeInstances", ""); !ok || g.Reason != state.ReasonNotImplemented {

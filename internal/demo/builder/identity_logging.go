@@ -1,6 +1,8 @@
 package builder
 
 import (
+	"fmt"
+
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -127,4 +129,30 @@ func (x *b) identityExtras() {
 	}
 	x.a.IAM.AccessAnalyzers = append(x.a.IAM.AccessAnalyzers, state.Analyzer{
 		Meta: state.Meta{ARN: x.arn("access-analyzer", "eu-west-1", "analyzer/unused-access"), Region: "eu-west-1"}, Name: "unused-access", Type: "ACCOUNT_UNUSED_ACCESS", Status: "ACTIVE"})
+}
+
+// analyzerFindings are what the account's active external-access
+// analyzers report, as AWS would: one active finding per EBS or RDS
+// snapshot of their region that is shared with another account.
+func (x *b) analyzerFindings() {
+	for _, an := range x.a.IAM.AccessAnalyzers {
+		if !an.External() || an.Status != "ACTIVE" {
+			continue
+		}
+		var shared []state.AnalyzerFinding
+		for _, s := range x.a.EC2.Snapshots {
+			if s.Region == an.Region && len(s.SharedWith) > 0 {
+				shared = append(shared, state.AnalyzerFinding{Resource: x.arn("ec2", s.Region, "snapshot/"+s.ID), ResourceType: "AWS::EC2::Snapshot"})
+			}
+		}
+		for _, s := range x.a.RDS.Snapshots {
+			if s.Region == an.Region && len(s.SharedWith) > 0 {
+				shared = append(shared, state.AnalyzerFinding{Resource: s.ARN, ResourceType: map[bool]string{false: "AWS::RDS::DBSnapshot", true: "AWS::RDS::DBClusterSnapshot"}[s.Cluster]})
+			}
+		}
+		for i, f := range shared {
+			f.ID, f.Analyzer, f.Region, f.Status = fmt.Sprintf("%08x-0000-4000-8000-%012d", i+1, i+1), an.ARN, an.Region, "ACTIVE"
+			x.a.IAM.AnalyzerFindings = append(x.a.IAM.AnalyzerFindings, f)
+		}
+	}
 }

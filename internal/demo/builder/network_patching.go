@@ -196,7 +196,7 @@ func (x *b) residencyExtras() {
 	src.ReadReplicas = []string{replica.ARN}
 	x.a.RDS.Instances = append(x.a.RDS.Instances, replica)
 	// The Aurora events cluster has an EU secondary (fine).
-	x.a.RDS.Clusters[0].GlobalClusterRegions = []string{"eu-west-1"}
+	x.a.RDS.Clusters[0].GlobalClusterID, x.a.RDS.Clusters[0].GlobalClusterRegions = "events-global", []string{"eu-west-1"}
 	// A multi-region key made for the marketing stack, replicated to the US.
 	x.a.KMS.Keys = append(x.a.KMS.Keys, state.Key{Meta: state.Meta{ARN: x.arn("kms", "eu-central-1", "key/mrk-7a0c0000000040008000000000marketing"), Region: "eu-central-1"},
 		ID: "mrk-7a0c0000000040008000000000marketing", Aliases: []string{"alias/marketing-shared"}, Manager: "CUSTOMER", Origin: "AWS_KMS", State: "Enabled",
