@@ -124,6 +124,9 @@ func decidedWithout() map[string]string {
 	// (RestorableByUserIds=all); the per-snapshot attribute only names
 	// the accounts it is shared with.
 	m["ec2_snapshot_public_not_restorable ec2:DescribeSnapshotAttribute"] = "public snapshots are listed in bulk"
+	// Where an external-access analyzer exists, its findings
+	// (ListFindingsV2) answer for snapshots whose attribute was not read.
+	m["ec2_snapshot_shared_trusted_only ec2:DescribeSnapshotAttribute"] = "Access Analyzer findings are the evidence"
 	// A denied GenerateCredentialReport leaves the last report (at most
 	// four hours old) readable by GetCredentialReport; a denied
 	// GetCredentialReport is what hides it (and those checks go unknown).
