@@ -316,3 +316,14 @@ func (s *Server) ResetStats() {
 	s.stats.init()
 	s.stats.mu.Unlock()
 }
+
+// Services returns the SigV4 signing names the server answers, sorted:
+// what a test passes as Fault.Service to fail every service at once.
+func (s *Server) Services() []string {
+	out := make([]string, 0, len(s.services))
+	for name := range s.services {
+		out = append(out, name)
+	}
+	sort.Strings(out)
+	return out
+}

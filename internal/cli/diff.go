@@ -9,23 +9,36 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/shoulder-dev/shoulder/internal/atomicfile"
 	"github.com/shoulder-dev/shoulder/internal/diff"
 	"github.com/shoulder-dev/shoulder/internal/input"
 	"github.com/shoulder-dev/shoulder/internal/report"
+	"github.com/shoulder-dev/shoulder/internal/textsafe"
 )
 
 func (app *App) diffCmd() *cobra.Command {
 	var format, output, failOn string
+	var allowAccountChange bool
 	cmd := &cobra.Command{
 		Use:   "diff OLD.json NEW.json",
 		Short: "Compare two scan results: new failures, fixed, still failing, changed",
 		Long: `diff reads two results written by ` + "`shoulder scan --format json`" + ` and reports, per
 check and resource: new failures (fail now, not before), fixed (failed before,
-now pass, not applicable or gone), still failing, and other status changes
-(e.g. pass -> unknown when coverage was lost, fail -> waived).
+now pass, not applicable or gone), still failing, no longer evaluated, and
+other status changes (e.g. pass -> unknown when coverage was lost, fail ->
+waived).
 
-Exit codes: 0 no new failure at or above --fail-on, 1 a new failure at or
-above it, 2 bad input (missing file, not a shoulder result, newer schema).`,
+A failure is fixed only when the new scan evaluated it. A failure that became
+unknown, or whose check or region the new scan did not cover (a narrower
+--check, --area, --service, --regions or framework), is "no longer evaluated":
+it is listed in its own section and counts like a failure for the exit code,
+so a narrower or degraded scan cannot turn the gate green. Results of two
+different accounts are refused unless --allow-account-change; then nothing of
+the old account counts as fixed.
+
+Exit codes: 0 no new failure and no failure no longer evaluated at or above
+--fail-on, 1 one of them at or above it, 2 bad input (missing file, not a
+shoulder result, newer schema, different accounts).`,
 		Example: `  shoulder scan --snapshot yesterday.json --format json -o old.json
   shoulder scan --snapshot today.json --format json -o new.json
   shoulder diff old.json new.json
@@ -60,27 +73,32 @@ above it, 2 bad input (missing file, not a shoulder result, newer schema).`,
 			if err != nil {
 				return err
 			}
+			if o, n := old.Report.AccountID, cur.Report.AccountID; o != n && !allowAccountChange {
+				return withCode(ExitError, fmt.Errorf("%s is of account %s and %s of account %s: a diff of different accounts would call every old failure fixed; compare results of one account, or pass --allow-account-change (old failures are then \"no longer evaluated\", never fixed)",
+					args[0], textsafe.Terminal(o), args[1], textsafe.Terminal(n)))
+			}
 			d := diff.Compare(old.Report, cur.Report)
 			d.Old = side(args[0], old)
 			d.New = side(args[1], cur)
 			out := app.Stdout
+			var af *atomicfile.File
 			if output != "" {
-				fh, err := os.Create(output)
-				if err != nil {
+				// Replaces an earlier diff only once written in full.
+				if af, err = atomicfile.Create(output, reportPerm); err != nil {
 					return withCode(ExitError, fmt.Errorf("-o: cannot write the diff: %w", err))
 				}
-				defer fh.Close()
-				out = fh
+				defer af.Abort()
+				out = af
 			}
 			if err := write(out, d); err != nil {
 				return withCode(ExitError, err)
 			}
-			if f, ok := out.(*os.File); ok && f != app.Stdout {
-				if err := f.Close(); err != nil {
+			if af != nil {
+				if err := af.Commit(); err != nil {
 					return withCode(ExitError, fmt.Errorf("writing %s: %w", output, err))
 				}
 			}
-			if enabled && d.NewAtOrAbove(min) > 0 {
+			if enabled && d.GateAtOrAbove(min) > 0 {
 				return errFindings
 			}
 			return nil
@@ -88,7 +106,8 @@ above it, 2 bad input (missing file, not a shoulder result, newer schema).`,
 	}
 	cmd.Flags().StringVar(&format, "format", "table", "output format: table, json or markdown")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the diff to `FILE` instead of standard output")
-	cmd.Flags().StringVar(&failOn, "fail-on", "high", "exit 1 when a new failure has this severity or higher (info, low, medium, high, critical, or none)")
+	cmd.Flags().StringVar(&failOn, "fail-on", "high", "exit 1 when a new failure, or a failure no longer evaluated, has this severity or higher (info, low, medium, high, critical, or none)")
+	cmd.Flags().BoolVar(&allowAccountChange, "allow-account-change", false, "compare results of two different accounts (old failures are then never fixed)")
 	return cmd
 }
 

@@ -3,10 +3,10 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/spf13/cobra"
 
+	"github.com/shoulder-dev/shoulder/internal/atomicfile"
 	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/policy"
@@ -39,8 +39,9 @@ type view struct {
 	pol   *policy.Policy
 	out   io.Writer
 	color bool
-	// close closes the --output file (a no-op for standard output).
-	close func() error
+	// close completes the --output file, or drops it when failed (a no-op
+	// for standard output).
+	close func(failed bool) error
 }
 
 // open validates the flags, loads the policy and the account, and opens
@@ -57,30 +58,39 @@ func (v *viewFlags) open(cmd *cobra.Command, app *App) (*view, error) {
 	if err != nil {
 		return nil, err
 	}
-	vw := &view{acct: acct, pol: pol, out: app.Stdout, close: func() error { return nil }}
+	vw := &view{acct: acct, pol: pol, out: app.Stdout, close: func(bool) error { return nil }}
+	colorTarget := app.Stdout
 	if v.output != "" {
-		fh, err := os.Create(v.output)
+		// The account is read: now the output. It replaces the file only
+		// when complete (see finish).
+		af, err := atomicfile.Create(v.output, reportPerm)
 		if err != nil {
 			return nil, withCode(ExitError, fmt.Errorf("--output: %w", err))
 		}
-		vw.out = fh
-		vw.close = func() error {
-			if err := fh.Close(); err != nil {
-				return withCode(ExitError, fmt.Errorf("--output: %w", err))
+		vw.out, colorTarget = af, af.File()
+		vw.close = func(failed bool) error {
+			if failed {
+				af.Abort()
+				return nil
+			}
+			if err := af.Commit(); err != nil {
+				return withCode(ExitError, fmt.Errorf("--output: writing %s: %w", v.output, err))
 			}
 			return nil
 		}
 	}
-	if vw.color, err = app.useColor(v.color, vw.out); err != nil {
-		vw.close()
+	if vw.color, err = app.useColor(v.color, colorTarget); err != nil {
+		vw.close(true)
 		return nil, err
 	}
 	return vw, nil
 }
 
-// finish closes the output and marks a write error as a failure of the tool.
+// finish completes the output (an earlier --output file is replaced only
+// when the view was written in full) and marks a write error as a failure
+// of the tool.
 func (vw *view) finish(err error) error {
-	if cerr := vw.close(); err == nil {
+	if cerr := vw.close(err != nil); err == nil {
 		err = cerr
 	}
 	if err != nil {

@@ -8,15 +8,21 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/shoulder-dev/shoulder/internal/atomicfile"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/report"
 )
 
-// output is one opened destination for one format.
+// reportPerm is the mode of a new report file before the umask: reports
+// follow the umask like any file a command writes. (Snapshots, which hold
+// every policy of the account, are 0600: see state.SaveSnapshot.)
+const reportPerm = 0o666
+
+// output is one destination for one format.
 type output struct {
 	format report.Format
 	w      io.Writer
-	file   *os.File // nil for standard output
+	file   *atomicfile.File // nil for standard output
 	path   string
 }
 
@@ -28,55 +34,80 @@ type outputs struct {
 	stdout io.Writer
 }
 
-// openOutputs decides where each format goes and opens it:
+// outputPlan is where each format will go, decided from the flags before
+// the account is read (so a bad -o fails fast) but opened only once the
+// report exists (so a failed run touches no file).
+type outputPlan struct {
+	formats []report.Format
+	dest    string
+	dirMode bool
+}
+
+// planOutputs decides where each format goes:
 //   - no -o: exactly one format, to standard output;
 //   - -o naming a directory (existing, or ending in /) or several formats:
 //     each format to DIR/report.<ext>, the table to standard output;
-//   - -o FILE with one format: that file.
+//   - -o FILE with one format: that file, whose directory must exist.
 //
-// Errors (an unwritable path, several formats without a directory) carry
-// ExitError.
-func openOutputs(app *App, formats []report.Format, dest string) (*outputs, error) {
-	o := &outputs{stdout: app.Stdout}
+// Nothing is created or truncated here. Errors (several formats without a
+// directory, a file where a directory is needed, a missing directory)
+// carry ExitError.
+func planOutputs(formats []report.Format, dest string) (*outputPlan, error) {
+	p := &outputPlan{formats: formats, dest: dest}
 	if dest == "" {
 		if len(formats) > 1 {
 			return nil, withCode(ExitError, errors.New("several formats need -o DIR (a directory to write report.<format> files into)"))
 		}
-		o.list = []output{{format: formats[0], w: app.Stdout}}
+		return p, nil
+	}
+	p.dirMode = len(formats) > 1 || strings.HasSuffix(dest, "/") || strings.HasSuffix(dest, string(os.PathSeparator))
+	if st, err := os.Stat(dest); err == nil && st.IsDir() {
+		p.dirMode = true
+	} else if err == nil && p.dirMode {
+		return nil, withCode(ExitError, fmt.Errorf("-o %s: several formats need a directory, and this is a file", dest))
+	}
+	if !p.dirMode {
+		if st, err := os.Stat(filepath.Dir(dest)); err != nil || !st.IsDir() {
+			return nil, withCode(ExitError, fmt.Errorf("-o: cannot write the report: the directory of %s does not exist", dest))
+		}
+	}
+	return p, nil
+}
+
+// open opens every destination: a file is written to a temporary file next
+// to it and replaces it only when write succeeds for every format.
+func (p *outputPlan) open(app *App) (*outputs, error) {
+	o := &outputs{stdout: app.Stdout}
+	if p.dest == "" {
+		o.list = []output{{format: p.formats[0], w: app.Stdout}}
 		o.table = app.Stdout
 		return o, nil
 	}
-	dirMode := len(formats) > 1 || strings.HasSuffix(dest, "/") || strings.HasSuffix(dest, string(os.PathSeparator))
-	if st, err := os.Stat(dest); err == nil && st.IsDir() {
-		dirMode = true
-	} else if err == nil && dirMode {
-		return nil, withCode(ExitError, fmt.Errorf("-o %s: several formats need a directory, and this is a file", dest))
-	}
-	if !dirMode {
-		fh, err := os.Create(dest)
+	if !p.dirMode {
+		af, err := atomicfile.Create(p.dest, reportPerm)
 		if err != nil {
 			return nil, withCode(ExitError, fmt.Errorf("-o: cannot write the report: %w", err))
 		}
-		o.list = []output{{format: formats[0], w: fh, file: fh, path: dest}}
-		o.table = fh
+		o.list = []output{{format: p.formats[0], w: af, file: af, path: p.dest}}
+		o.table = af.File()
 		return o, nil
 	}
-	if err := os.MkdirAll(dest, 0o755); err != nil {
+	if err := os.MkdirAll(p.dest, 0o755); err != nil {
 		return nil, withCode(ExitError, fmt.Errorf("-o: cannot create the output directory: %w", err))
 	}
-	for _, f := range formats {
+	for _, f := range p.formats {
 		if f.Stdout {
 			o.list = append(o.list, output{format: f, w: app.Stdout})
 			o.table = app.Stdout
 			continue
 		}
-		p := filepath.Join(dest, f.FileName)
-		fh, err := os.Create(p)
+		path := filepath.Join(p.dest, f.FileName)
+		af, err := atomicfile.Create(path, reportPerm)
 		if err != nil {
 			o.closeAll()
 			return nil, withCode(ExitError, fmt.Errorf("-o: cannot write the report: %w", err))
 		}
-		o.list = append(o.list, output{format: f, w: fh, file: fh, path: p})
+		o.list = append(o.list, output{format: f, w: af, file: af, path: path})
 	}
 	return o, nil
 }
@@ -89,32 +120,62 @@ func (o *outputs) tableWriter() io.Writer {
 	return o.stdout
 }
 
-// write renders every format, then closes the files (reporting close errors:
-// a full disk shows up there).
+// write renders every format, then replaces the files all together: when
+// one format fails to render or to be written (a full disk shows up at
+// the latest when the file is synced), no file is replaced and the earlier
+// reports stay as they were.
 func (o *outputs) write(rep *engine.Report, opts report.Options) error {
 	for i := range o.list {
 		out := &o.list[i]
 		if err := out.format.Write(out.w, rep, opts); err != nil {
+			o.closeAll()
+			if out.path != "" {
+				return fmt.Errorf("%s: writing %s: %w", out.format.Name, out.path, err)
+			}
 			return fmt.Errorf("%s: %w", out.format.Name, err)
 		}
-		if out.file != nil {
-			err := out.file.Close()
-			out.file = nil
-			if err != nil {
-				return fmt.Errorf("writing %s: %w", out.path, err)
-			}
+	}
+	for i := range o.list {
+		out := &o.list[i]
+		if out.file == nil {
+			continue
+		}
+		err := out.file.Commit()
+		out.file = nil
+		if err != nil {
+			o.closeAll()
+			return fmt.Errorf("writing %s: %w", out.path, err)
 		}
 	}
 	return nil
 }
 
+// closeAll drops every file not yet committed; their destinations keep
+// their old content.
 func (o *outputs) closeAll() {
 	for i := range o.list {
 		if o.list[i].file != nil {
-			o.list[i].file.Close()
+			o.list[i].file.Abort()
 			o.list[i].file = nil
 		}
 	}
+}
+
+// dropFiles abandons every file output (their destinations keep their
+// old content) and returns their paths; outputs to standard output stay.
+func (o *outputs) dropFiles() []string {
+	var paths []string
+	kept := o.list[:0]
+	for _, out := range o.list {
+		if out.file == nil {
+			kept = append(kept, out)
+			continue
+		}
+		out.file.Abort()
+		paths = append(paths, out.path)
+	}
+	o.list = kept
+	return paths
 }
 
 // override replaces the renderer of the named format, if it is among the

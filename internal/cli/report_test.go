@@ -93,27 +93,12 @@ func TestScanOutputErrors(t *testing.T) {
 // writeResult writes the demo scan as a JSON result, after edit changes it.
 func writeResult(t *testing.T, name string, edit func(results []map[string]any)) string {
 	t.Helper()
-	_, out, _ := run(t, "scan", "--demo", "--format", "json")
-	var doc map[string]any
-	if err := json.Unmarshal([]byte(out), &doc); err != nil {
-		t.Fatal(err)
-	}
-	var rs []map[string]any
-	for _, r := range doc["results"].([]any) {
-		rs = append(rs, r.(map[string]any))
-	}
-	if edit != nil {
-		edit(rs)
-	}
-	b, err := json.Marshal(doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := filepath.Join(t.TempDir(), name)
-	if err := os.WriteFile(p, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return scanResult(t, name, nil, func(_ map[string]any, rs []map[string]any) []map[string]any {
+		if edit != nil {
+			edit(rs)
+		}
+		return rs
+	})
 }
 
 func TestDiff(t *testing.T) {

@@ -9,8 +9,11 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/shoulder-dev/shoulder/internal/textsafe"
 )
 
 // Exit codes shared by every command.
@@ -89,14 +92,26 @@ func (app *App) Run(ctx context.Context, args []string) int {
 	var ee *exitError
 	if errors.As(err, &ee) {
 		if ee.err != nil {
-			fmt.Fprintf(app.Stderr, "shoulder: %v\n", ee.err)
+			fmt.Fprintf(app.Stderr, "shoulder: %s\n", errorText(ee.err))
 		}
 		return ee.code
 	}
 	// cobra's own errors (unknown flag, bad args) and every unmarked error are
 	// failures of the tool, not findings.
-	fmt.Fprintf(app.Stderr, "shoulder: %v\n", err)
+	fmt.Fprintf(app.Stderr, "shoulder: %s\n", errorText(err))
 	return ExitError
+}
+
+// errorText is an error message for the terminal: messages may quote the
+// account's text (a name in a snapshot, an API error), so each line is
+// shown with textsafe.Terminal; the lines of a multi-line message (a
+// policy file's list of problems) stay lines.
+func errorText(err error) string {
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = textsafe.Terminal(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (app *App) rootCmd() *cobra.Command {
@@ -110,14 +125,18 @@ your data lives. It reads an account (live, a saved snapshot, or the embedded
 demo), evaluates checks, and says for each duty: pass, fail, or unknown with
 the reason. Unknown is never reported as pass.
 
-Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
-2 shoulder itself failed (bad flags, bad input, no credentials).`,
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (or
+coverage below --min-coverage / --fail-on-unknown), 2 shoulder itself failed
+(bad flags, bad input, no credentials, nothing could be read, interrupted).`,
 		Example: `  shoulder scan --demo                  # scan the embedded demo account
+  shoulder collect --demo -o demo.json  # save the demo as a snapshot to try --snapshot and diff on
   shoulder scan --snapshot state.json   # scan a saved state
   shoulder scan --demo --format json    # machine-readable results`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       versionLine(),
 	}
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return withCode(ExitError, fmt.Errorf("%w (see `%s --help`)", err, c.CommandPath()))
@@ -148,11 +167,56 @@ func (app *App) commands() []func() *cobra.Command {
 func (app *App) versionCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: "Print shoulder's version",
+		Short: "Print shoulder's version, module version and commit (also --version)",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			_, err := fmt.Fprintf(app.Stdout, "shoulder %s\n", Version)
+			_, err := fmt.Fprintln(app.Stdout, versionLine())
 			return err
 		},
 	}
+}
+
+// versionLine is what `shoulder --version` and `shoulder version` print.
+func versionLine() string {
+	info, _ := debug.ReadBuildInfo()
+	return describeVersion(Version, info)
+}
+
+// describeVersion renders the release version with what the Go toolchain
+// stamped into the binary: the module version (a tag with `go install
+// ...@vX`, "(devel)" for a local build) and the VCS commit, its time, and
+// whether the tree had uncommitted changes.
+func describeVersion(version string, info *debug.BuildInfo) string {
+	s := "shoulder " + version
+	if info == nil {
+		return s + " (no build information)"
+	}
+	mod := info.Main.Version
+	if mod == "" {
+		mod = "unknown"
+	}
+	var commit, when string
+	modified := false
+	for _, kv := range info.Settings {
+		switch kv.Key {
+		case "vcs.revision":
+			commit = kv.Value
+		case "vcs.time":
+			when = kv.Value
+		case "vcs.modified":
+			modified = kv.Value == "true"
+		}
+	}
+	if commit == "" {
+		commit = "unknown"
+	} else if len(commit) > 12 {
+		commit = commit[:12]
+	}
+	if when != "" {
+		commit += " of " + when
+	}
+	if modified {
+		commit += ", with uncommitted changes"
+	}
+	return fmt.Sprintf("%s (module %s %s, commit %s, %s)", s, info.Main.Path, mod, commit, info.GoVersion)
 }

@@ -32,6 +32,10 @@ type scanFlags struct {
 	framework string
 	// asffRegion is the Security Hub region ASFF findings are imported into.
 	asffRegion string
+	cov        coverageFlags
+	// statuses and severities filter the table's listing.
+	statuses   []string
+	severities []string
 }
 
 func (app *App) scanCmd() *cobra.Command {
@@ -43,18 +47,36 @@ func (app *App) scanCmd() *cobra.Command {
 check, and reports pass, fail, unknown (with the reason), not_applicable,
 waived and manual results, grouped by area and service.
 
-The table lists what needs attention (fail, unknown, waived, manual); --all
-adds passes. --format json writes every result with its check ID, status,
-severity, resource ARN, region and message. Other formats: html (one
+The table opens with an overview (per area: failures, the critical and high
+ones, unknown, waived, manual, passes; the worst failures), then lists what
+needs attention (fail, unknown, waived, manual); --all adds passes, --status
+and --severity list only the statuses and severities named (the overview and
+the summary still count everything). Evidence wraps to the terminal's width
+(COLUMNS, else the terminal's own, else 100 columns).
+
+--format json writes every result with its check ID, status, severity,
+resource ARN, region and message. Other formats: html (one
 self-contained page with charts and filters), sarif, junit, csv, markdown,
-asff (Security Hub) and ocsf (Compliance Finding); see docs/formats.md.`,
+asff (Security Hub) and ocsf (Compliance Finding); see docs/formats.md.
+
+Exit codes: 0 nothing at or above --fail-on, 1 a failure at or above it (or
+coverage below --min-coverage / --fail-on-unknown), 2 shoulder failed (bad
+input, no credentials, nothing could be read, interrupted).
+
+` + coverageHelp + `
+
+Report files (-o) are written only once the scan is complete, each to a
+temporary file renamed into place: a failed or interrupted scan leaves the
+earlier reports as they were.`,
 		Example: `  shoulder scan --demo
   shoulder scan --snapshot prod.json --fail-on critical
   shoulder scan --demo --format json -o results.json
   shoulder scan --demo --format html -o report.html
   shoulder scan --demo --format table,html,sarif,junit -o out/
   shoulder scan --demo --area identity --area logging --all
-  shoulder scan --demo --framework cis-5.0`,
+  shoulder scan --demo --status fail --severity critical,high
+  shoulder scan --demo --framework cis-5.0
+  shoulder scan --snapshot prod.json --min-coverage 95`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return app.runScan(cmd, &f) },
 	}
@@ -66,10 +88,13 @@ asff (Security Hub) and ocsf (Compliance Finding); see docs/formats.md.`,
 	fl.StringVar(&f.failOn, "fail-on", "high", "exit 1 when a failure has this severity or higher (info, low, medium, high, critical, or none)")
 	fl.StringVar(&f.color, "color", "auto", "colour the table: auto (only on a terminal, honours NO_COLOR), always or never")
 	fl.BoolVar(&f.all, "all", false, "list passing and not_applicable results in the table too")
+	fl.StringSliceVar(&f.statuses, "status", nil, "table: list only results of these `statuses` (fail, unknown, waived, manual, pass, not_applicable; overrides --all)")
+	fl.StringSliceVar(&f.severities, "severity", nil, "table: list only results of these `severities` (critical, high, medium, low, info)")
 	fl.StringSliceVar(&f.checkIDs, "check", nil, "run only these check `IDs` (repeatable or comma-separated)")
 	fl.StringSliceVar(&f.areas, "area", nil, "run only checks of these `areas`")
 	fl.StringSliceVar(&f.services, "service", nil, "run only checks of these `services` (e.g. s3, ec2, iam)")
 	fl.StringVar(&f.framework, "framework", "", "run the checks a `framework` names (cis-3.0, cis-5.0, cis-7.0, fsbp-1.0.0) and report per control")
+	f.cov.register(cmd)
 	fl.StringVar(&f.asffRegion, "asff-region", "", "asff: the Security Hub `region` the findings are imported into (their ProductArn; default: the region with the most findings)")
 	return cmd
 }
@@ -148,9 +173,16 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
+	if err := f.cov.validate(); err != nil {
+		return err
+	}
 	formats, err := report.ParseFormats(f.format)
 	if err != nil {
 		return withCode(ExitError, fmt.Errorf("--format: %w", err))
+	}
+	filters, err := parseTableFilters(f.statuses, f.severities)
+	if err != nil {
+		return err
 	}
 	fscan, err := resolveFramework(f.framework)
 	if err != nil {
@@ -169,14 +201,15 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
-	// Open every output before the scan, so a bad path fails fast.
-	outs, err := openOutputs(app, formats, f.output)
+	// Check the outputs before the scan, so a bad path fails fast; open
+	// them only once the report exists, so a failed scan (a bad snapshot,
+	// policy or credentials, an endpoint down) leaves earlier reports as
+	// they were.
+	plan, err := planOutputs(formats, f.output)
 	if err != nil {
 		return err
 	}
-	defer outs.closeAll()
-	color, err := app.useColor(f.color, outs.tableWriter())
-	if err != nil {
+	if _, err := app.useColor(f.color, nil); err != nil { // the mode only
 		return err
 	}
 	pol, err := f.pol.load(app, &f.src)
@@ -187,8 +220,18 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
+	outs, err := plan.open(app)
+	if err != nil {
+		return err
+	}
+	defer outs.closeAll()
+	color, err := app.useColor(f.color, outs.tableWriter())
+	if err != nil {
+		return err
+	}
 	opts.Table = report.TableOptions{Color: color, ShowAll: f.all}
 	opts.Region = f.asffRegion
+	filters.apply(&opts.Table, app.tableWidth(outs.tableWriter()))
 	if fscan != nil {
 		// --framework: the table and the JSON are the per-control view.
 		for _, name := range []string{"table", "json"} {
@@ -198,13 +241,24 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 			})
 		}
 	}
+	var kept []string
+	if interrupted {
+		// The report covers only what was read: it goes to standard
+		// output, but does not replace earlier report files.
+		kept = outs.dropFiles()
+	}
 	if err := outs.write(rep, opts); err != nil {
 		return withCode(ExitError, err)
 	}
 	if interrupted {
-		// The report covers what was read; an interrupted scan is never a
-		// clean result.
+		// An interrupted scan is never a clean result.
+		if len(kept) > 0 {
+			return withCode(ExitError, fmt.Errorf("%w; %s not replaced", errInterrupted, strings.Join(kept, ", ")))
+		}
 		return withCode(ExitError, errInterrupted)
+	}
+	if err := f.cov.judge(app.Stderr, rep.Coverage()); err != nil {
+		return err
 	}
 	if failEnabled && rep.FailuresAtOrAbove(failOn) > 0 {
 		return errFindings

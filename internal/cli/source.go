@@ -39,6 +39,9 @@ type liveFlags struct {
 	// details is the --details mode; a command sets it before register to
 	// change the default (collect and datamap read everything).
 	details string
+
+	// regionTimeout bounds each region's work (0: no bound).
+	regionTimeout time.Duration
 }
 
 func (s *sourceFlags) register(cmd *cobra.Command) {
@@ -57,6 +60,7 @@ func (l *liveFlags) register(cmd *cobra.Command) {
 	f.StringVar(&l.endpointURL, "endpoint-url", "", "live: send every AWS call to this `URL` (an emulator); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> work too")
 	f.IntVar(&l.concurrency, "concurrency", 128, "live: number of parallel `workers` (each action stays within its own rate; more workers overlap more of AWS's latency)")
 	f.DurationVar(&l.callTimeout, "call-timeout", 30*time.Second, "live: give up on one AWS call after this `DURATION` (recorded as a timeout gap)")
+	f.DurationVar(&l.regionTimeout, "region-timeout", 0, "live: give up on a region (and on the global services) this `DURATION` after its first call; what is unread then is a timeout gap (default: no bound)")
 	f.StringArrayVar(&l.rates, "rate", nil, "live: override a client-side rate, `KEY=RPS[/BURST]` with KEY service:Action, service or rds:* (see `shoulder permissions --operations`)")
 	f.BoolVar(&l.stats, "stats", false, "live: print per-action calls, retries, throttles and errors to standard error")
 	f.BoolVarP(&l.quiet, "quiet", "q", false, "live: no progress display")
@@ -145,7 +149,7 @@ func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, err
 	opts := awscollect.Options{
 		Profile: l.profile, RoleARN: l.roleARN, ExternalID: l.externalID, Regions: l.regions,
 		EndpointURL: l.endpointURL, Concurrency: l.concurrency, CallTimeout: l.callTimeout, Rates: rates,
-		Details: details,
+		Details: details, RegionTimeout: l.regionTimeout,
 	}
 	if l.externalID != "" && l.roleARN == "" {
 		return nil, withCode(ExitError, errors.New("--external-id needs --role-arn"))
@@ -191,6 +195,10 @@ func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, err
 		if skipped > 0 {
 			fmt.Fprintf(app.Stderr, "shoulder: %d slow per-item reads skipped (checks that judge them answer unknown; --details all makes them)\n", skipped)
 		}
+	}
+	if err := res.NoData(); err != nil {
+		// Nothing to scan or save: exit 2 whatever the flags.
+		return nil, withCode(ExitError, err)
 	}
 	app.fitMemoryLimit()
 	if res.Interrupted {

@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/shoulder-dev/shoulder/internal/textsafe"
 )
 
 // JSONSchemaVersion versions `shoulder datamap --format json` (documented
@@ -90,25 +92,31 @@ func Table(w io.Writer, m *Map, o TableOptions) error {
 		width = 200
 	}
 	ew := &errWriter{w: w}
-	title := "shoulder datamap: account " + m.AccountID
+	title := "shoulder datamap: account " + textsafe.Terminal(m.AccountID)
 	if m.AccountName != "" {
-		title += " (" + m.AccountName + ")"
+		title += " (" + textsafe.Terminal(m.AccountName) + ")"
 	}
 	pol := "default policy"
 	if m.Policy != "" {
-		pol = "policy " + m.Policy
+		pol = "policy " + textsafe.Terminal(m.Policy)
 	}
 	allowed := "no allowed regions in the policy"
 	if len(m.AllowedRegions) > 0 {
 		allowed = "allowed regions " + strings.Join(m.AllowedRegions, ", ")
 	}
 	ew.printf("%s\n", p.paint(ansiBold, title))
-	ew.printf("%s\n\n", p.paint(ansiDim, fmt.Sprintf("source %s, %s, collected %s; %s", m.Source, pol, m.CollectedAt.Format("2006-01-02 15:04 MST"), allowed)))
+	ew.printf("%s\n\n", p.paint(ansiDim, fmt.Sprintf("source %s, %s, collected %s; %s", textsafe.Terminal(m.Source), pol, m.CollectedAt.Format("2006-01-02 15:04 MST"), allowed)))
 
 	header := []string{"STORE", "NAME", "REGION", "WHERE", "CLASS", "CUSTODY", "EXPOSURE", "BACKUP", "COPIES ELSEWHERE"}
 	rows := make([][]cell, 0, len(m.Stores))
 	for i := range m.Stores {
-		rows = append(rows, storeRow(&m.Stores[i]))
+		r := storeRow(&m.Stores[i])
+		// Names, classifications (tags) and sharing principals are the
+		// account's text: shown, never acted on by the terminal.
+		for j := range r {
+			r[j].text = textsafe.Terminal(r[j].text)
+		}
+		rows = append(rows, r)
 	}
 	// Column widths from the plain text; the last column takes the rest.
 	widths := make([]int, len(header))
@@ -252,7 +260,7 @@ func writeSummary(ew *errWriter, m *Map, p painter) {
 	ew.printf("  backup:   %s\n", counts(s.ByBackup, []string{Unprotected, BackupUnknown, Protected, IsBackup}))
 	ew.printf("  class:    %s\n", counts(s.ByClass, nil))
 	for _, g := range m.Incomplete {
-		ew.printf("  %s\n", p.paint(ansiYellow, "incomplete: could not list "+g.String()))
+		ew.printf("  %s\n", p.paint(ansiYellow, "incomplete: could not list "+textsafe.Terminal(g.String())))
 	}
 }
 
@@ -274,7 +282,7 @@ func counts(m map[string]int, order []string) string {
 	var parts []string
 	for _, k := range keys {
 		if m[k] > 0 {
-			parts = append(parts, fmt.Sprintf("%d %s", m[k], strings.ReplaceAll(k, "_", " ")))
+			parts = append(parts, fmt.Sprintf("%d %s", m[k], textsafe.Terminal(strings.ReplaceAll(k, "_", " "))))
 		}
 	}
 	if len(parts) == 0 {

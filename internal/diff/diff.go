@@ -1,7 +1,13 @@
 // Package diff compares two scan results (`shoulder scan --format json`)
 // and says what changed: new failures, fixed ones, failures that remain,
-// and results whose status changed otherwise. A result is identified by its
-// check ID and resource ARN.
+// failures that are no longer evaluated, and results whose status changed
+// otherwise. A result is identified by its check ID and resource ARN.
+//
+// A failure is fixed only when the new scan evaluated it and it passes (or
+// no longer applies), or its resource is gone from a scan that covered the
+// same check, region and account. A failure that became unknown, or whose
+// check or region the new scan did not cover, is "no longer evaluated":
+// never fixed.
 package diff
 
 import (
@@ -28,6 +34,8 @@ type Change struct {
 	Severity check.Severity `json:"severity"`
 	// Message is the new result's evidence, or the old one's when gone.
 	Message string `json:"message,omitempty"`
+	// Reason says why a failure is no longer evaluated (only there).
+	Reason string `json:"reason,omitempty"`
 }
 
 // Side describes one of the two inputs.
@@ -50,9 +58,26 @@ type Diff struct {
 	Fixed []Change `json:"fixed"`
 	// StillFailing lists results that fail in both.
 	StillFailing []Change `json:"still_failing"`
+	// NoLongerEvaluated lists results that failed and are not evaluated
+	// now: unknown in the new result, or absent from it because the new
+	// scan did not run their check, did not scan their region, or is of
+	// another account. They are not fixed; Reason says why.
+	NoLongerEvaluated []Change `json:"no_longer_evaluated"`
 	// Changed lists other status changes between two present results, e.g.
 	// pass -> unknown (coverage lost) or fail -> waived (risk accepted).
 	Changed []Change `json:"changed"`
+	// Narrowed says what the old scan evaluated and the new one did not.
+	Narrowed Narrowing `json:"narrowed"`
+}
+
+// Narrowing is the coverage of the old scan missing from the new one.
+type Narrowing struct {
+	// Checks run in the old scan and not in the new one.
+	Checks []string `json:"checks"`
+	// Regions scanned in the old scan and not in the new one.
+	Regions []string `json:"regions"`
+	// AccountChanged is true when the results are of different accounts.
+	AccountChanged bool `json:"account_changed,omitempty"`
 }
 
 type key struct{ check, resource string }
@@ -60,7 +85,9 @@ type key struct{ check, resource string }
 // Compare computes the diff of two reports. Each list is ordered by
 // severity (highest first), then check ID and resource.
 func Compare(old, new *engine.Report) *Diff {
-	d := &Diff{NewFailures: []Change{}, Fixed: []Change{}, StillFailing: []Change{}, Changed: []Change{}}
+	d := &Diff{NewFailures: []Change{}, Fixed: []Change{}, StillFailing: []Change{}, NoLongerEvaluated: []Change{}, Changed: []Change{}}
+	cov := coverageOf(old, new)
+	d.Narrowed = cov.narrowing(old)
 	before := make(map[key]*engine.Finding, len(old.Results))
 	for i := range old.Results {
 		f := &old.Results[i]
@@ -84,6 +111,9 @@ func Compare(old, new *engine.Report) *Diff {
 			d.StillFailing = append(d.StillFailing, c)
 		case o != nil && o.Status == check.Fail && (n.Status == check.Pass || n.Status == check.NotApplicable):
 			d.Fixed = append(d.Fixed, c)
+		case o != nil && o.Status == check.Fail && n.Status == check.Unknown:
+			c.Reason = "unknown in the new scan: " + n.Message
+			d.NoLongerEvaluated = append(d.NoLongerEvaluated, c)
 		case o != nil && o.Status != n.Status:
 			d.Changed = append(d.Changed, c)
 		}
@@ -95,12 +125,120 @@ func Compare(old, new *engine.Report) *Diff {
 		}
 		c := change(o)
 		c.OldStatus = o.Status
+		if why := cov.outside(o); why != "" {
+			c.Reason = why
+			d.NoLongerEvaluated = append(d.NoLongerEvaluated, c)
+			continue
+		}
 		d.Fixed = append(d.Fixed, c)
 	}
-	for _, l := range [][]Change{d.NewFailures, d.Fixed, d.StillFailing, d.Changed} {
+	for _, l := range [][]Change{d.NewFailures, d.Fixed, d.StillFailing, d.NoLongerEvaluated, d.Changed} {
 		sortChanges(l)
 	}
 	return d
+}
+
+// coverage is what the new scan evaluated.
+type coverage struct {
+	accountChanged bool
+	// checks and regions of the new scan: its recorded lists, or for a
+	// result written before they were recorded, the checks and regions its
+	// results name (a check or region with no result at all in the new
+	// scan then counts as not covered: the conservative reading).
+	checks, regions map[string]bool
+	// oldRegions are the regions the old scan recorded as scanned (nil when
+	// not recorded). A result in a region neither scan covered came from a
+	// listing that is not regional (S3 lists every bucket): its absence
+	// from the new result is not narrowing.
+	oldRegions map[string]bool
+}
+
+func coverageOf(old, new *engine.Report) *coverage {
+	c := &coverage{accountChanged: old.AccountID != new.AccountID, checks: map[string]bool{}, regions: map[string]bool{}}
+	if new.ChecksRun != nil {
+		for _, id := range new.ChecksRun {
+			c.checks[id] = true
+		}
+	} else {
+		for i := range new.Results {
+			c.checks[new.Results[i].CheckID] = true
+		}
+	}
+	if old.RegionsScanned != nil {
+		c.oldRegions = map[string]bool{}
+		for _, r := range old.RegionsScanned {
+			c.oldRegions[r] = true
+		}
+	}
+	if new.RegionsScanned != nil {
+		for _, r := range new.RegionsScanned {
+			c.regions[r] = true
+		}
+	} else {
+		for i := range new.Results {
+			c.regions[new.Results[i].Region] = true
+		}
+	}
+	return c
+}
+
+// outside says why an old result absent from the new one was not
+// evaluated by the new scan, or "" when the new scan covered it (so its
+// absence means the resource or the finding is gone).
+func (c *coverage) outside(o *engine.Finding) string {
+	switch {
+	case c.accountChanged:
+		return "the new result is of another account"
+	case !c.checks[o.CheckID]:
+		return "check " + o.CheckID + " was not run in the new scan"
+	case o.Region != "" && !c.regions[o.Region] && (c.oldRegions == nil || c.oldRegions[o.Region]):
+		return "region " + o.Region + " was not scanned in the new scan"
+	}
+	return ""
+}
+
+// narrowing lists the old scan's checks and regions the new one lacks.
+func (c *coverage) narrowing(old *engine.Report) Narrowing {
+	n := Narrowing{Checks: []string{}, Regions: []string{}, AccountChanged: c.accountChanged}
+	oldChecks, oldRegions := old.ChecksRun, old.RegionsScanned
+	if oldChecks == nil || oldRegions == nil {
+		seenC, seenR := map[string]bool{}, map[string]bool{}
+		for i := range old.Results {
+			f := &old.Results[i]
+			seenC[f.CheckID] = true
+			if oldRegions == nil && f.Region != "" {
+				seenR[f.Region] = true
+			}
+		}
+		if oldChecks == nil {
+			oldChecks = sortedKeys(seenC)
+		}
+		if oldRegions == nil {
+			oldRegions = sortedKeys(seenR)
+		}
+	}
+	for _, id := range oldChecks {
+		if !c.checks[id] {
+			n.Checks = append(n.Checks, id)
+		}
+	}
+	for _, r := range oldRegions {
+		if !c.regions[r] {
+			n.Regions = append(n.Regions, r)
+		}
+	}
+	sort.Strings(n.Checks)
+	sort.Strings(n.Regions)
+	return n
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 func change(f *engine.Finding) Change {
@@ -122,9 +260,19 @@ func sortChanges(l []Change) {
 }
 
 // NewAtOrAbove counts new failures with severity >= min.
-func (d *Diff) NewAtOrAbove(min check.Severity) int {
+func (d *Diff) NewAtOrAbove(min check.Severity) int { return atOrAbove(d.NewFailures, min) }
+
+// GateAtOrAbove counts what fails the diff's gate at severity >= min: new
+// failures, and failures no longer evaluated (a failure hidden by a
+// narrower or degraded scan is treated as still failing, and must not let
+// the gate pass as if it were fixed).
+func (d *Diff) GateAtOrAbove(min check.Severity) int {
+	return atOrAbove(d.NewFailures, min) + atOrAbove(d.NoLongerEvaluated, min)
+}
+
+func atOrAbove(l []Change, min check.Severity) int {
 	n := 0
-	for _, c := range d.NewFailures {
+	for _, c := range l {
 		if c.Severity >= min {
 			n++
 		}

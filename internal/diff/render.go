@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/textsafe"
 )
 
 // SchemaVersion versions the `shoulder diff --format json` output.
@@ -28,7 +30,7 @@ func JSON(w io.Writer, d *Diff) error {
 
 func (d *Diff) counts() map[string]int {
 	return map[string]int{"new_failures": len(d.NewFailures), "fixed": len(d.Fixed),
-		"still_failing": len(d.StillFailing), "changed": len(d.Changed)}
+		"still_failing": len(d.StillFailing), "no_longer_evaluated": len(d.NoLongerEvaluated), "changed": len(d.Changed)}
 }
 
 type printer struct {
@@ -52,11 +54,15 @@ func statusOrNone(s string) string {
 // Table writes the diff for a terminal.
 func Table(w io.Writer, d *Diff) error {
 	p := &printer{w: w}
-	p.printf("shoulder diff: %s (%d results) -> %s (%d results)\n", d.Old.File, d.Old.Results, d.New.File, d.New.Results)
+	p.printf("shoulder diff: %s (%d results) -> %s (%d results)\n", term(d.Old.File), d.Old.Results, term(d.New.File), d.New.Results)
 	if d.Old.AccountID != d.New.AccountID {
-		p.printf("note: the results are of different accounts (%s and %s)\n", d.Old.AccountID, d.New.AccountID)
+		p.printf("note: the results are of different accounts (%s and %s)\n", term(d.Old.AccountID), term(d.New.AccountID))
 	}
-	p.printf("%d new failures, %d fixed, %d still failing, %d other status changes\n", len(d.NewFailures), len(d.Fixed), len(d.StillFailing), len(d.Changed))
+	if s := d.Narrowed.sentence(); s != "" {
+		p.printf("note: %s\n", term(s))
+	}
+	p.printf("%d new failures, %d fixed, %d still failing, %d no longer evaluated, %d other status changes\n",
+		len(d.NewFailures), len(d.Fixed), len(d.StillFailing), len(d.NoLongerEvaluated), len(d.Changed))
 	section := func(title string, l []Change, showStatus bool) {
 		if len(l) == 0 {
 			return
@@ -67,31 +73,74 @@ func Table(w io.Writer, d *Diff) error {
 			if showStatus {
 				st = fmt.Sprintf("  [%s -> %s]", statusOrNone(string(c.OldStatus)), statusOrNone(string(c.NewStatus)))
 			}
-			p.printf("  %-8s %-44s %s%s\n", c.Severity, c.CheckID, strings.TrimPrefix(c.Resource, "arn:aws:"), st)
-			if c.Message != "" {
-				p.printf("           %s\n", c.Message)
+			p.printf("  %-8s %-44s %s%s\n", c.Severity, term(c.CheckID), term(strings.TrimPrefix(c.Resource, "arn:aws:")), st)
+			if c.Reason != "" {
+				p.printf("           not evaluated: %s\n", term(c.Reason))
+			} else if c.Message != "" {
+				p.printf("           %s\n", term(c.Message))
 			}
 		}
 	}
 	section("NEW FAILURES", d.NewFailures, true)
+	section("NO LONGER EVALUATED (not fixed)", d.NoLongerEvaluated, true)
 	section("FIXED", d.Fixed, true)
 	section("CHANGED STATUS", d.Changed, true)
 	section("STILL FAILING", d.StillFailing, false)
 	return p.err
 }
 
-func md(s string) string {
-	return strings.NewReplacer("|", `\|`, "\n", " ", "\r", " ", "<", "&lt;", ">", "&gt;", "`", "'").Replace(s)
+// sentence says how the new scan is narrower than the old one, or "".
+func (n Narrowing) sentence() string {
+	var parts []string
+	if k := len(n.Checks); k > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s (%s)", k, plural(k, "check", "checks"), list(n.Checks, 5)))
+	}
+	if k := len(n.Regions); k > 0 {
+		parts = append(parts, fmt.Sprintf("%d %s (%s)", k, plural(k, "region", "regions"), list(n.Regions, 5)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "the new scan is narrower: it did not evaluate " + strings.Join(parts, " and ") + " of the old scan; failures there are not counted as fixed"
 }
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// list joins up to max items and says how many more there are.
+func list(items []string, max int) string {
+	if len(items) <= max {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:max], ", ") + fmt.Sprintf(", and %d more", len(items)-max)
+}
+
+// md makes text of the results (the account's names and evidence) safe
+// as Markdown text outside a code span.
+func md(s string) string { return textsafe.Markdown(s) }
+
+// code shows an ID or ARN of the results as a Markdown code span when it
+// is plain, as escaped text otherwise.
+func code(s string) string { return textsafe.MarkdownCode(s) }
+
+// term makes text of the results safe for a terminal.
+func term(s string) string { return textsafe.Terminal(s) }
 
 // Markdown writes the diff for a PR comment.
 func Markdown(w io.Writer, d *Diff) error {
 	p := &printer{w: w}
 	p.printf("## shoulder diff\n\n")
-	p.printf("| | Count |\n|---|---:|\n| 🔴 new failures | %d |\n| 🟢 fixed | %d |\n| 🟠 still failing | %d |\n| 🔄 other status changes | %d |\n",
-		len(d.NewFailures), len(d.Fixed), len(d.StillFailing), len(d.Changed))
+	p.printf("| | Count |\n|---|---:|\n| 🔴 new failures | %d |\n| 🟡 no longer evaluated (not fixed) | %d |\n| 🟢 fixed | %d |\n| 🟠 still failing | %d |\n| 🔄 other status changes | %d |\n",
+		len(d.NewFailures), len(d.NoLongerEvaluated), len(d.Fixed), len(d.StillFailing), len(d.Changed))
 	if d.Old.AccountID != d.New.AccountID {
-		p.printf("\n> Note: the results are of different accounts (%s and %s).\n", d.Old.AccountID, d.New.AccountID)
+		p.printf("\n> Note: the results are of different accounts (%s and %s).\n", md(d.Old.AccountID), md(d.New.AccountID))
+	}
+	if s := d.Narrowed.sentence(); s != "" {
+		p.printf("\n> Note: %s\n", md(s))
 	}
 	section := func(title string, l []Change) {
 		if len(l) == 0 {
@@ -103,11 +152,16 @@ func Markdown(w io.Writer, d *Diff) error {
 				p.printf("\n_%d more not shown; see `shoulder diff --format json`._\n", len(l)-100)
 				break
 			}
-			p.printf("| %s | `%s` | `%s` | %s | %s | %s |\n", c.Severity, md(c.CheckID), md(strings.TrimPrefix(c.Resource, "arn:aws:")),
-				statusOrNone(string(c.OldStatus)), statusOrNone(string(c.NewStatus)), md(c.Message))
+			ev := c.Message
+			if c.Reason != "" {
+				ev = "not evaluated: " + c.Reason
+			}
+			p.printf("| %s | %s | %s | %s | %s | %s |\n", c.Severity, code(c.CheckID), code(strings.TrimPrefix(c.Resource, "arn:aws:")),
+				statusOrNone(string(c.OldStatus)), statusOrNone(string(c.NewStatus)), md(ev))
 		}
 	}
 	section("New failures", d.NewFailures)
+	section("No longer evaluated (not fixed)", d.NoLongerEvaluated)
 	section("Fixed", d.Fixed)
 	section("Other status changes", d.Changed)
 	if n := len(d.StillFailing); n > 0 {
@@ -117,7 +171,7 @@ func Markdown(w io.Writer, d *Diff) error {
 				p.printf("- … %d more\n", n-100)
 				break
 			}
-			p.printf("- %s `%s` `%s`\n", c.Severity, c.CheckID, md(strings.TrimPrefix(c.Resource, "arn:aws:")))
+			p.printf("- %s %s %s\n", c.Severity, code(c.CheckID), code(strings.TrimPrefix(c.Resource, "arn:aws:")))
 		}
 		p.printf("\n</details>\n")
 	}

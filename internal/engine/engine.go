@@ -33,6 +33,13 @@ type Report struct {
 	Gaps []state.Gap `json:"gaps"`
 	// WaiverIssues are expired or stale waivers.
 	WaiverIssues []WaiverIssue `json:"waiver_issues,omitempty"`
+	// ChecksRun are the IDs of the checks evaluated, in report order, and
+	// RegionsScanned the regions whose resources were read: what a later
+	// diff needs to tell a result that is gone (fixed) from one that was
+	// outside a narrower scan (not evaluated). Absent in results written
+	// before they were added.
+	ChecksRun      []string `json:"checks_run"`
+	RegionsScanned []string `json:"regions_scanned"`
 }
 
 // Finding is a result with the metadata of its check, as reports show it.
@@ -43,6 +50,9 @@ type Finding struct {
 	Service string     `json:"service"`
 	// Sensitive is true when the resource's classification tag marks it sensitive.
 	Sensitive bool `json:"sensitive,omitempty"`
+	// WaivedFrom is the status a waiver replaced (fail or unknown); see
+	// Coverage. It is not written out.
+	WaivedFrom check.Status `json:"-"`
 }
 
 // Summary counts results.
@@ -120,10 +130,14 @@ func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
 		CollectedAt: a.CollectedAt, EvaluatedAt: now,
 		Results: make([]Finding, 0, n),
 		Gaps:    a.Gaps.Sorted(),
+		// Never nil: an empty list says "none", absence "not recorded".
+		ChecksRun:      make([]string, 0, len(checks)),
+		RegionsScanned: append([]string{}, a.ScannedRegions()...),
 	}
 	used := make([]bool, len(p.Waivers))
 	for _, i := range reportOrder(checks) {
 		c := checks[i]
+		rep.ChecksRun = append(rep.ChecksRun, c.ID)
 		sev := c.Severity
 		if s, ok := p.SeverityOverrides[c.ID]; ok {
 			if v, err := check.ParseSeverity(s); err == nil {
@@ -245,6 +259,7 @@ func applyWaiver(f *Finding, p *policy.Policy, now time.Time, used []bool) {
 		wc := w
 		f.Waiver = &wc
 		f.Message = fmt.Sprintf("%s [waived by %s until %s: %s]", f.Message, w.Owner, w.Expires.Format("2006-01-02"), w.Reason)
+		f.WaivedFrom = f.Status
 		f.Status = check.Waived
 		return
 	}

@@ -170,6 +170,32 @@ func TestHTMLInChromium(t *testing.T) {
 	if wantN := r.Summary.ByStatus[check.Unknown]; visible != wantN || sel != "unknown" {
 		t.Errorf("#status=unknown: %d visible (want %d), select shows %q", visible, wantN, sel)
 	}
+
+	// A malformed fragment (not valid percent-encoding) is taken as typed
+	// and never stops the page script: the list is drawn, the filter box
+	// shows the text, and the other filters of the fragment still apply.
+	for _, frag := range []string{"#q=100%", "#status=fail&q=%E0%A4%A", "#q=%"} {
+		b.navigate(t, "about:blank")
+		b.navigate(t, fileURL(path)+frag)
+		var page struct {
+			Ready  bool
+			Q      string
+			Status string
+		}
+		b.eval(t, `({Ready: typeof shoulderReport.ready === 'number', Q: document.getElementById('q').value, Status: document.getElementById('f-status').value})`, &page)
+		wantQ := frag[strings.Index(frag, "q=")+2:]
+		if !page.Ready || page.Q != wantQ {
+			t.Errorf("%s: page script stopped or lost the text (ready %v, filter box %q, want %q)", frag, page.Ready, page.Q, wantQ)
+		}
+		if strings.Contains(frag, "status=fail") && page.Status != "fail" {
+			t.Errorf("%s: status filter shows %q, want fail", frag, page.Status)
+		}
+		// The page still filters after the bad fragment.
+		b.eval(t, `shoulderReport.setFilter({}), shoulderReport.visible()`, &visible)
+		if visible != len(r.Results) {
+			t.Errorf("%s: after a reset %d visible, want %d", frag, visible, len(r.Results))
+		}
+	}
 }
 
 // TestHTMLDutyHeatmapInChromium checks that a heatmap built from the duty

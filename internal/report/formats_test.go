@@ -215,7 +215,7 @@ func TestCSV(t *testing.T) {
 func TestMarkdown(t *testing.T) {
 	r, o := everyStatusReport()
 	md := string(render(t, format(t, "markdown"), r, o))
-	for _, want := range []string{"- expired: `ec2_old` on `arn:aws:ec2:*` (owner sec@example.com, expires 2026-05-04)", "| 🔴 fail | 1 |", "### Findings that need attention (4)", `admits 22 \| from &lt;0.0.0.0/0&gt;`, `Acme &lt;"&"&gt; \| Co`} {
+	for _, want := range []string{"- expired: `ec2_old` on `arn:aws:ec2:*` (owner sec@example.com, expires 2026-05-04)", "| 🔴 fail | 1 |", "### Findings that need attention (4)", `admits 22 \| from \<0.0.0.0/0\>`, `Acme \<"\&"\> \| Co`} {
 		if !strings.Contains(md, want) {
 			t.Errorf("markdown lacks %q", want)
 		}

@@ -6,10 +6,12 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/frameworks"
+	"github.com/shoulder-dev/shoulder/internal/textsafe"
 )
 
 // FrameworkTable writes a scan judged control by control: each control's
@@ -22,20 +24,16 @@ func FrameworkTable(w io.Writer, as frameworks.Assessment, r *engine.Report, o T
 		width = 160
 	}
 	ew := &errWriter{w: w}
-	title := fmt.Sprintf("shoulder: account %s", r.AccountID)
-	if r.AccountName != "" {
-		title += " (" + r.AccountName + ")"
-	}
-	ew.printf("%s\n", p.paint(ansiBold, title))
+	ew.printf("%s\n", p.paint(ansiBold, accountTitle(r)))
 	ew.printf("%s\n", p.paint(ansiBold, fmt.Sprintf("%s %s (%s): %d controls", as.Name, as.Version, as.Framework, len(as.Controls))))
-	ew.printf("%s\n\n", p.paint(ansiDim, fmt.Sprintf("source %s, collected %s, %d checks, %d results", r.Source, r.CollectedAt.Format("2006-01-02 15:04 MST"), r.Summary.Checks, r.Summary.Total)))
+	ew.printf("%s\n\n", p.paint(ansiDim, fmt.Sprintf("source %s, collected %s, %d checks, %d results", textsafe.Terminal(r.Source), r.CollectedAt.Format("2006-01-02 15:04 MST"), r.Summary.Checks, r.Summary.Total)))
 	for _, c := range as.Controls {
 		kind := "automated"
 		if !c.Automated {
 			kind = "manual"
 		}
 		ew.printf("%s %-8s %s %s\n", p.paint(statusColor(c.Status), fmt.Sprintf("%-7s", shortStatus(c.Status))), c.ID, clip(c.Title, width-20), p.paint(ansiDim, "["+kind+"]"))
-		ew.printf("        %s\n", p.paint(ansiDim, c.Reason))
+		ew.printf("        %s\n", p.paint(ansiDim, textsafe.Terminal(c.Reason)))
 		for _, t := range c.Checks {
 			if !t.Ran {
 				ew.printf("        - %-46s %s\n", t.CheckID, p.paint(ansiDim, "not run"))
@@ -64,11 +62,14 @@ func resourceCounts(m map[check.Status]int) string {
 	return "(" + countLine(m) + ")"
 }
 
+// clip shortens s to max characters (runes, so a character is never cut
+// in half), ending in "…"; a width of 20 or less leaves s whole.
 func clip(s string, max int) string {
-	if max > 20 && len(s) > max {
-		return s[:max-1] + "…"
+	if max <= 20 || utf8.RuneCountInString(s) <= max {
+		return s
 	}
-	return s
+	r := []rune(s)
+	return string(r[:max-1]) + "…"
 }
 
 // frameworkDoc is the --framework JSON output (see docs/json-output.md).

@@ -8,6 +8,7 @@ import (
 
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/textsafe"
 )
 
 // markdownMaxRows bounds the findings table: GitHub refuses comments over
@@ -19,7 +20,7 @@ const markdownMaxRows = 200
 // comments and tickets.
 func Markdown(w io.Writer, r *engine.Report, o Options) error {
 	ew := &errWriter{w: w}
-	name := r.AccountID
+	name := mdEscape(r.AccountID)
 	if r.AccountName != "" {
 		name += " (" + mdEscape(r.AccountName) + ")"
 	}
@@ -38,7 +39,7 @@ func Markdown(w io.Writer, r *engine.Report, o Options) error {
 	if len(r.WaiverIssues) > 0 {
 		ew.printf("\n**Waivers that need attention:**\n\n")
 		for _, wi := range r.WaiverIssues {
-			ew.printf("- %s: `%s` on `%s` (owner %s, expires %s)\n", wi.Problem, mdEscape(wi.Waiver.Check), mdEscape(wi.Waiver.Resource),
+			ew.printf("- %s: %s on %s (owner %s, expires %s)\n", wi.Problem, textsafe.MarkdownCode(wi.Waiver.Check), textsafe.MarkdownCode(wi.Waiver.Resource),
 				mdEscape(wi.Waiver.Owner), wi.Waiver.Expires.Format("2006-01-02"))
 		}
 	}
@@ -71,8 +72,8 @@ func Markdown(w io.Writer, r *engine.Report, o Options) error {
 		if f.Status == check.Fail || f.Status == check.Waived {
 			sev = f.Severity.String()
 		}
-		ew.printf("| %s %s | %s | `%s` %s | `%s` | %s | %s |\n", statusEmoji(f.Status), f.Status, sev, f.CheckID,
-			mdEscape(o.title(f)), mdEscape(shortResource(f.Resource)), f.Region, mdEscape(f.Message))
+		ew.printf("| %s %s | %s | %s %s | %s | %s | %s |\n", statusEmoji(f.Status), f.Status, sev, textsafe.MarkdownCode(f.CheckID),
+			mdEscape(o.title(f)), textsafe.MarkdownCode(shortResource(f.Resource)), mdEscape(f.Region), mdEscape(f.Message))
 	}
 	return ew.err
 }
@@ -113,8 +114,6 @@ func statusEmoji(s check.Status) string {
 	return "⚪"
 }
 
-// mdEscape makes text safe inside a Markdown table cell.
-func mdEscape(s string) string {
-	r := strings.NewReplacer("|", `\|`, "\r", " ", "\n", " ", "<", "&lt;", ">", "&gt;", "`", "'")
-	return r.Replace(s)
-}
+// mdEscape makes text from the account safe as Markdown text outside a
+// code span (see textsafe.Markdown).
+func mdEscape(s string) string { return textsafe.Markdown(s) }

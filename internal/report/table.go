@@ -6,11 +6,14 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/textsafe"
 )
 
 // TableOptions control the terminal table.
@@ -20,8 +23,35 @@ type TableOptions struct {
 	// ShowAll includes pass and not_applicable rows; by default only results
 	// that need attention (fail, unknown, waived, manual) are listed.
 	ShowAll bool
-	// Width is the terminal width used to shorten long messages (0 = 160).
+	// Statuses, when not empty, lists only results of these statuses
+	// (instead of the attention set, or every status with ShowAll).
+	Statuses []check.Status
+	// Severities, when not empty, lists only results of these severities.
+	Severities []check.Severity
+	// Width is the terminal width evidence is wrapped to (0 = DefaultWidth).
 	Width int
+}
+
+// DefaultWidth is the table width when the terminal's is not known.
+const DefaultWidth = 100
+
+// evidenceLines bounds how many lines one result's evidence wraps to; the
+// last is cut with "…" (the full text is in every other format).
+const evidenceLines = 4
+
+// filtered reports whether --status or --severity narrowed the listing.
+func (o TableOptions) filtered() bool { return len(o.Statuses) > 0 || len(o.Severities) > 0 }
+
+// lists reports whether the table lists result f.
+func (o TableOptions) lists(f *engine.Finding) bool {
+	if len(o.Statuses) > 0 {
+		if !slices.Contains(o.Statuses, f.Status) {
+			return false
+		}
+	} else if !o.ShowAll && !needsAttention(f.Status) {
+		return false
+	}
+	return len(o.Severities) == 0 || slices.Contains(o.Severities, f.Severity)
 }
 
 const (
@@ -60,25 +90,24 @@ func statusColor(s check.Status) string {
 	return ansiDim
 }
 
-// Table writes findings grouped by area and service, then a summary.
+// Table writes a one-screen overview (per area: failures by severity,
+// unknown, waived and manual counts; the worst failures), then the
+// findings grouped by area and service, then a summary.
 func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 	p := painter(o.Color)
 	width := o.Width
 	if width <= 0 {
-		width = 160
+		width = DefaultWidth
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
 	ew := &errWriter{w: bw}
-	title := fmt.Sprintf("shoulder: account %s", r.AccountID)
-	if r.AccountName != "" {
-		title += " (" + r.AccountName + ")"
-	}
-	ew.printf("%s\n", p.paint(ansiBold, title))
+	ew.printf("%s\n", p.paint(ansiBold, accountTitle(r)))
 	pol := "default policy"
 	if r.Policy != "" {
-		pol = "policy " + r.Policy
+		pol = "policy " + textsafe.Terminal(r.Policy)
 	}
-	ew.printf("%s\n\n", p.paint(ansiDim, fmt.Sprintf("source %s, %s, collected %s, %d checks, %d results", r.Source, pol, r.CollectedAt.Format("2006-01-02 15:04 MST"), r.Summary.Checks, r.Summary.Total)))
+	ew.printf("%s\n\n", p.paint(ansiDim, fmt.Sprintf("source %s, %s, collected %s, %d checks, %d results", textsafe.Terminal(r.Source), pol, r.CollectedAt.Format("2006-01-02 15:04 MST"), r.Summary.Checks, r.Summary.Total)))
+	writeOverview(ew, r, p, width)
 
 	type key struct {
 		area    check.Area
@@ -89,6 +118,7 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 	groups := map[key][]int{}
 	counts := map[key]map[check.Status]int{}
 	var order []key
+	listed := 0
 	for i := range r.Results {
 		f := &r.Results[i]
 		k := key{f.Area, f.Service}
@@ -97,12 +127,16 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 			order = append(order, k)
 		}
 		counts[k][f.Status]++
-		if o.ShowAll || needsAttention(f.Status) {
+		if o.lists(f) {
 			groups[k] = append(groups[k], i)
+			listed++
 		}
 	}
 	lastArea := check.Area("")
 	for _, k := range order {
+		if o.filtered() && len(groups[k]) == 0 {
+			continue
+		}
 		if k.area != lastArea {
 			ew.printf("%s\n", p.paint(ansiBold, "== "+strings.ToUpper(string(k.area))+" =="))
 			lastArea = k.area
@@ -115,14 +149,15 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 			if f.Status == check.Fail || f.Status == check.Waived {
 				sev = f.Severity.String()
 			}
-			line := fmt.Sprintf("    %s %-8s %-44s %s", p.paint(statusColor(f.Status), st), sev, f.CheckID, shortResource(f.Resource))
+			line := fmt.Sprintf("    %s %-8s %-44s %s", p.paint(statusColor(f.Status), st), sev, f.CheckID, textsafe.Terminal(shortResource(f.Resource)))
 			ew.printf("%s\n", line)
-			msg := f.Message
-			if max := width - 8; len(msg) > max && max > 20 {
-				msg = msg[:max-1] + "…"
+			for _, l := range wrap(textsafe.Terminal(f.Message), width-6, evidenceLines) {
+				ew.printf("      %s\n", p.paint(ansiDim, l))
 			}
-			ew.printf("      %s\n", p.paint(ansiDim, msg))
 		}
+	}
+	if o.filtered() {
+		ew.printf("%s\n", p.paint(ansiDim, fmt.Sprintf("listed %d of %d results (%s)", listed, len(r.Results), o.filterLine())))
 	}
 	ew.printf("\n")
 	writeSummary(ew, r, p)
@@ -130,6 +165,140 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 		return ew.err
 	}
 	return bw.Flush()
+}
+
+// filterLine names the listing's filters: "status fail, unknown; severity high".
+func (o TableOptions) filterLine() string {
+	var parts []string
+	if len(o.Statuses) > 0 {
+		var ss []string
+		for _, s := range o.Statuses {
+			ss = append(ss, string(s))
+		}
+		parts = append(parts, "status "+strings.Join(ss, ", "))
+	}
+	if len(o.Severities) > 0 {
+		var ss []string
+		for _, s := range o.Severities {
+			ss = append(ss, s.String())
+		}
+		parts = append(parts, "severity "+strings.Join(ss, ", "))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// overviewTop is how many failures the overview names.
+const overviewTop = 5
+
+// writeOverview writes one line per area (failures, the critical and high
+// ones among them, unknown, waived, manual) and the worst failures: what
+// a reader needs before the full listing.
+func writeOverview(ew *errWriter, r *engine.Report, p painter, width int) {
+	type areaCount struct {
+		fail, critical, high, unknown, waived, manual, pass int
+	}
+	per := map[check.Area]*areaCount{}
+	var areas []check.Area
+	var worst []*engine.Finding
+	for i := range r.Results {
+		f := &r.Results[i]
+		c := per[f.Area]
+		if c == nil {
+			c = &areaCount{}
+			per[f.Area] = c
+			areas = append(areas, f.Area)
+		}
+		switch f.Status {
+		case check.Fail:
+			c.fail++
+			switch f.Severity {
+			case check.Critical:
+				c.critical++
+			case check.High:
+				c.high++
+			}
+			worst = append(worst, f)
+		case check.Unknown:
+			c.unknown++
+		case check.Waived:
+			c.waived++
+		case check.Manual:
+			c.manual++
+		case check.Pass:
+			c.pass++
+		}
+	}
+	ew.printf("%s\n", p.paint(ansiBold, "Overview"))
+	aw := len("AREA")
+	for _, a := range areas {
+		aw = max(aw, len(a))
+	}
+	ew.printf("  %s\n", p.paint(ansiDim, fmt.Sprintf("%-*s  %5s  %8s  %4s  %7s  %6s  %6s  %5s", aw, "AREA", "FAIL", "CRITICAL", "HIGH", "UNKNOWN", "WAIVED", "MANUAL", "PASS")))
+	for _, a := range areas {
+		c := per[a]
+		fail := fmt.Sprintf("%5d", c.fail)
+		if c.fail > 0 {
+			fail = p.paint(ansiRed, fail)
+		}
+		unknown := fmt.Sprintf("%7d", c.unknown)
+		if c.unknown > 0 {
+			unknown = p.paint(ansiYellow, unknown)
+		}
+		ew.printf("  %-*s  %s  %8d  %4d  %s  %6d  %6d  %5d\n", aw, a, fail, c.critical, c.high, unknown, c.waived, c.manual, c.pass)
+	}
+	if len(worst) == 0 {
+		ew.printf("  %s\n\n", p.paint(ansiDim, "no failures"))
+		return
+	}
+	// Worst first; equal severities keep the report's order.
+	sort.SliceStable(worst, func(i, j int) bool { return worst[i].Severity > worst[j].Severity })
+	n := min(overviewTop, len(worst))
+	ew.printf("  %s\n", p.paint(ansiBold, fmt.Sprintf("Top failures (%d of %d):", n, len(worst))))
+	idW := 0
+	for _, f := range worst[:n] {
+		idW = max(idW, len(f.CheckID))
+	}
+	for _, f := range worst[:n] {
+		line := fmt.Sprintf("%-8s %-*s  %s", f.Severity, idW, f.CheckID, textsafe.Terminal(shortResource(f.Resource)))
+		ew.printf("    %s\n", clip(line, width-4))
+	}
+	ew.printf("\n")
+}
+
+// wrap breaks s into lines of at most width characters at spaces (a word
+// longer than a line is cut), at most maxLines of them; when text is left
+// over, the last line ends in "…". A width under 20 is taken as 20.
+func wrap(s string, width, maxLines int) []string {
+	width = max(width, 20)
+	if utf8.RuneCountInString(s) <= width {
+		return []string{s}
+	}
+	var lines []string
+	rest := []rune(s)
+	for len(rest) > 0 {
+		if len(lines) == maxLines-1 {
+			if len(rest) > width {
+				rest = append(rest[:width-1:width-1], '…')
+			}
+			return append(lines, string(rest))
+		}
+		if len(rest) <= width {
+			return append(lines, string(rest))
+		}
+		cut := width
+		for i := width; i > width/2; i-- {
+			if rest[i] == ' ' {
+				cut = i
+				break
+			}
+		}
+		lines = append(lines, strings.TrimRight(string(rest[:cut]), " "))
+		rest = rest[cut:]
+		for len(rest) > 0 && rest[0] == ' ' {
+			rest = rest[1:]
+		}
+	}
+	return lines
 }
 
 func needsAttention(s check.Status) bool {
@@ -147,6 +316,16 @@ func shortStatus(s check.Status) string {
 // shortResource drops the "arn:aws:" prefix that every row would repeat.
 func shortResource(arn string) string {
 	return strings.TrimPrefix(arn, "arn:aws:")
+}
+
+// accountTitle is the first line of a table: the account ID and name,
+// shown as text (the name is the account's alias, chosen in the account).
+func accountTitle(r *engine.Report) string {
+	title := fmt.Sprintf("shoulder: account %s", textsafe.Terminal(r.AccountID))
+	if r.AccountName != "" {
+		title += " (" + textsafe.Terminal(r.AccountName) + ")"
+	}
+	return title
 }
 
 func countLine(c map[check.Status]int) string {
@@ -188,7 +367,8 @@ func writeSummary(ew *errWriter, r *engine.Report, p painter) {
 	}
 	ew.printf("\n")
 	for _, wi := range r.WaiverIssues {
-		ew.printf("  %s waiver: %s on %s (owner %s, expires %s)\n", wi.Problem, wi.Waiver.Check, wi.Waiver.Resource, wi.Waiver.Owner, wi.Waiver.Expires.Format("2006-01-02"))
+		ew.printf("  %s waiver: %s on %s (owner %s, expires %s)\n", wi.Problem, textsafe.Terminal(wi.Waiver.Check), textsafe.Terminal(wi.Waiver.Resource),
+			textsafe.Terminal(wi.Waiver.Owner), wi.Waiver.Expires.Format("2006-01-02"))
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/shoulder-dev/shoulder/internal/textsafe"
 )
 
 // JSONSchemaVersion versions `shoulder matrix --format json` (documented
@@ -96,17 +98,17 @@ func Table(w io.Writer, m *Matrix, o TableOptions) error {
 		width = 160
 	}
 	ew := &errWriter{w: w}
-	title := "shoulder matrix: account " + m.AccountID
+	title := "shoulder matrix: account " + textsafe.Terminal(m.AccountID)
 	if m.AccountName != "" {
-		title += " (" + m.AccountName + ")"
+		title += " (" + textsafe.Terminal(m.AccountName) + ")"
 	}
 	pol := "default policy"
 	if m.Policy != "" {
-		pol = "policy " + m.Policy
+		pol = "policy " + textsafe.Terminal(m.Policy)
 	}
 	ew.printf("%s\n", p.paint(ansiBold, title))
 	ew.printf("%s\n", p.paint(ansiDim, fmt.Sprintf("source %s, %s, collected %s: %d services in use, %d customer duties",
-		m.Source, pol, m.CollectedAt.Format("2006-01-02 15:04 MST"), len(m.Services), m.Summary.Duties)))
+		textsafe.Terminal(m.Source), pol, m.CollectedAt.Format("2006-01-02 15:04 MST"), len(m.Services), m.Summary.Duties)))
 
 	statusW, areaW := len("STATUS"), len("AREA")
 	for _, s := range m.Services {
@@ -123,7 +125,7 @@ func Table(w io.Writer, m *Matrix, o TableOptions) error {
 			usage = "1 resource"
 		}
 		if s.Usage.Gap != nil {
-			usage += "; listing incomplete: " + s.Usage.Gap.String()
+			usage += "; listing incomplete: " + textsafe.Terminal(s.Usage.Gap.String())
 		}
 		ew.printf("\n%s  %s\n", p.paint(ansiBold, head), p.paint(ansiDim, truncate(usage, width-len(head)-2)))
 		ew.printf("  %s\n", p.paint(ansiDim, fmt.Sprintf("%-*s  %-8s  %9s  %-*s  %s", statusW, "STATUS", "WORST", "RESOURCES", areaW, "AREA", "DUTY")))
@@ -135,7 +137,7 @@ func Table(w io.Writer, m *Matrix, o TableOptions) error {
 				if d.Status == Manual && d.Guidance != "" {
 					why = d.Guidance
 				}
-				ew.printf("  %s\n", p.paint(ansiDim, strings.Repeat(" ", statusW+2+8+2+9+2)+truncate(why, width-(statusW+25))))
+				ew.printf("  %s\n", p.paint(ansiDim, strings.Repeat(" ", statusW+2+8+2+9+2)+truncate(textsafe.Terminal(why), width-(statusW+25))))
 			}
 		}
 	}

@@ -7,10 +7,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"reflect"
 	"strings"
 
+	"github.com/shoulder-dev/shoulder/internal/atomicfile"
 	"github.com/shoulder-dev/shoulder/internal/input"
 )
 
@@ -60,36 +60,26 @@ func WriteSnapshot(w io.Writer, a *Account, generator string) error {
 // SaveSnapshot writes the account to path atomically (a temporary file
 // renamed into place), so an interrupted write never leaves half a snapshot.
 func SaveSnapshot(path string, a *Account, generator string) error {
-	tmp, err := os.CreateTemp(dirOf(path), ".shoulder-snapshot-*")
+	// A snapshot holds every IAM and resource policy, key IDs and the
+	// network layout: it is readable by its owner only (SnapshotPerm),
+	// also when it replaces a file with a wider mode. It replaces the
+	// earlier file only once written in full.
+	f, err := atomicfile.Create(path, SnapshotPerm)
 	if err != nil {
 		return fmt.Errorf("writing snapshot %s: %w", path, err)
 	}
-	defer os.Remove(tmp.Name())
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
+	defer f.Abort()
+	if err := WriteSnapshot(f, a, generator); err != nil {
 		return fmt.Errorf("writing snapshot %s: %w", path, err)
 	}
-	if err := WriteSnapshot(tmp, a, generator); err != nil {
-		tmp.Close()
-		return fmt.Errorf("writing snapshot %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing snapshot %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := f.Commit(); err != nil {
 		return fmt.Errorf("writing snapshot %s: %w", path, err)
 	}
 	return nil
 }
 
-func dirOf(path string) string {
-	for i := len(path) - 1; i >= 0; i-- {
-		if path[i] == '/' || path[i] == os.PathSeparator {
-			return path[:i+1]
-		}
-	}
-	return "."
-}
+// SnapshotPerm is the mode of a snapshot file: owner read and write only.
+const SnapshotPerm = 0o600
 
 // MaxSnapshotSize is the default cap on a snapshot file's size: generous
 // (a snapshot of a million buckets is under 100 MB), but /dev/zero or a

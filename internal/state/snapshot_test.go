@@ -48,8 +48,9 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if st.Mode().Perm() != 0o644 {
-		t.Errorf("snapshot mode = %v, want 0644", st.Mode().Perm())
+	// A snapshot holds every policy of the account: its owner's only.
+	if st.Mode().Perm() != state.SnapshotPerm {
+		t.Errorf("snapshot mode = %v, want %o", st.Mode().Perm(), state.SnapshotPerm)
 	}
 }
 

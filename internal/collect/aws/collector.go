@@ -53,6 +53,10 @@ type Options struct {
 	// CallTimeout bounds each HTTP attempt (default 30s). A timed-out
 	// attempt is not retried: it becomes a `timeout` gap.
 	CallTimeout time.Duration
+	// RegionTimeout, when positive, bounds the work of each region (and
+	// that of the global services) from its first call: what is not read
+	// by then becomes `timeout` gaps. Zero means no bound.
+	RegionTimeout time.Duration
 	// MaxAttempts is the SDK retryer's attempt budget per operation (default 10).
 	MaxAttempts int
 	// MaxBackoff caps the retryer's backoff between attempts (default 20s).
@@ -119,6 +123,11 @@ type Result struct {
 	Interrupted bool
 	// Duration is the wall time of the collection.
 	Duration time.Duration
+	// Regions are the regions scanned.
+	Regions []string
+	// Reads counts the operations that answered, per region ("" for the
+	// global services); see NoData.
+	Reads map[string]int
 }
 
 // Collect reads the account that the options' credentials reach. It fails
@@ -135,6 +144,7 @@ func Collect(ctx context.Context, o Options) (*Result, error) {
 		return nil, err
 	}
 	c := &collector{
+		bounds:   regionBounds{timeout: o.RegionTimeout},
 		opts:     o,
 		decl:     decl,
 		stats:    collect.NewStats(),
@@ -167,8 +177,12 @@ func Collect(ctx context.Context, o Options) (*Result, error) {
 		}
 	}
 	c.pool.Wait()
+	c.bounds.stop()
+	reads := c.reads.snapshot()
+	c.finishTimeouts(ctx, regions, reads)
 	c.finish(regions)
-	return &Result{Account: c.acct, Stats: c.stats, Interrupted: ctx.Err() != nil, Duration: time.Since(start)}, nil
+	return &Result{Account: c.acct, Stats: c.stats, Interrupted: ctx.Err() != nil, Duration: time.Since(start),
+		Regions: regions, Reads: reads}, nil
 }
 
 // service is one collector: a name (the endpoint prefix used in progress
@@ -235,6 +249,10 @@ type collector struct {
 	joined joins
 	// account ID and partition, read before the pool starts.
 	accountID, partition string
+	// reads counts the operations that answered, per region.
+	reads readCounts
+	// bounds are the per-region deadlines (Options.RegionTimeout).
+	bounds regionBounds
 }
 
 // submitService queues a service's collector for a region ("" = global).
@@ -261,6 +279,7 @@ func (c *collector) submitLane(t collect.Task, skipped func()) {
 		}
 		c.progress.Finished(region, svc, false)
 	}
+	t.Run = c.bound(region, t.Run, skipped)
 	c.pool.Submit(t)
 }
 
@@ -292,11 +311,13 @@ func (c *collector) do(ctx context.Context, service, action, region, resource st
 	}
 	err := fn(ctx)
 	if err == nil {
+		c.reads.add(service, action, region)
 		return nil
 	}
 	code := collect.ErrorCode(err)
 	for _, a := range absent {
 		if code == a {
+			c.reads.add(service, action, region)
 			return errAbsent
 		}
 	}

@@ -197,9 +197,16 @@
       var j = kv.indexOf('=');
       if (j < 0) return;
       var k = kv.slice(0, j);
-      if (keys.indexOf(k) >= 0) state[k] = decodeURIComponent(kv.slice(j + 1).replace(/\+/g, ' '));
+      if (keys.indexOf(k) >= 0) state[k] = decodeHashValue(kv.slice(j + 1));
     });
     return true;
+  }
+  // decodeHashValue never throws: a fragment typed or pasted by hand
+  // (#q=100%) is not valid percent-encoding, and decodeURIComponent's
+  // URIError would stop the whole page. Such a value is taken as typed.
+  function decodeHashValue(v) {
+    v = v.replace(/\+/g, ' ');
+    try { return decodeURIComponent(v); } catch (e) { return v; }
   }
 
   var api = {
