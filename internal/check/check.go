@@ -144,6 +144,12 @@ type Check struct {
 	Service     string      `json:"service"`
 	Severity    Severity    `json:"severity"`
 	Remediation Remediation `json:"remediation"`
+	// Reads lists the state the check reads, as the inputs the collectors
+	// declare they fill (internal/collect/ops.go). The check looks up
+	// coverage gaps only for these (state.Gaps.ForInput), and a test fails
+	// on any lookup outside them; the fault tests expect the check not to
+	// pass a resource whose declared input could not be read.
+	Reads []state.Input `json:"-"`
 	// Run evaluates the check.
 	Run Func `json:"-"`
 }

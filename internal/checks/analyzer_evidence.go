@@ -20,7 +20,7 @@ func analyzerEvidence(a *state.Account, region string, match func(state.Analyzer
 		if an.Region != region || !an.External() || an.Status != "ACTIVE" {
 			continue
 		}
-		if _, gap := a.Gaps.Find("access-analyzer", region, "ListFindingsV2", an.ARN); gap {
+		if _, gap := a.Gaps.ForInput(state.InputAccessAnalyzerFindings, region, an.ARN); gap {
 			continue
 		}
 		read[an.ARN] = true

@@ -32,13 +32,13 @@ func backupChecks() []check.Check {
 const maxBackupAgeDays = 7
 
 func eachVault(a *state.Account, judge func(v state.BackupVault) check.Result) []check.Result {
-	return eachRegional(a, "backup", []string{"ListBackupVaults"}, a.Backup.Vaults, judge)
+	return eachRegional(a, "backup", []state.Input{state.InputBackupVaults}, a.Backup.Vaults, judge)
 }
 
 // eachPlan evaluates every plan whose rules could be read.
 func eachPlan(a *state.Account, judge func(p state.BackupPlan) check.Result) []check.Result {
-	return eachRegional(a, "backup", []string{"ListBackupPlans"}, a.Backup.Plans, func(p state.BackupPlan) check.Result {
-		if g, ok := a.Gaps.Find("backup", p.Region, "GetBackupPlan", p.ARN); ok {
+	return eachRegional(a, "backup", []state.Input{state.InputBackupPlans}, a.Backup.Plans, func(p state.BackupPlan) check.Result {
+		if g, ok := a.Gaps.ForInput(state.InputBackupPlanRules, p.Region, p.ARN); ok {
 			return check.GapR(p, g)
 		}
 		return judge(p)
@@ -61,7 +61,7 @@ func backupVaultEncryptedCMK() check.Check {
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ix := custody.NewIndex(a.KMS.Keys)
 			return eachVault(a, func(v state.BackupVault) check.Result {
-				if g, ok := a.Gaps.Find("backup", v.Region, "DescribeBackupVault", v.ARN); ok {
+				if g, ok := a.Gaps.ForInput(state.InputBackupVaults, v.Region, v.ARN); ok {
 					return check.GapR(v, g)
 				}
 				if v.EncryptionKeyARN == "" {
@@ -98,7 +98,7 @@ func backupVaultLocked() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachVault(a, func(v state.BackupVault) check.Result {
-				if g, ok := a.Gaps.Find("backup", v.Region, "DescribeBackupVault", v.ARN); ok {
+				if g, ok := a.Gaps.ForInput(state.InputBackupVaults, v.Region, v.ARN); ok {
 					return check.GapR(v, g)
 				}
 				switch {
@@ -206,11 +206,11 @@ type protectable struct {
 // protectableListings are the listings protectableResources reads.
 func protectableListings() []listing {
 	return []listing{
-		{"rds", []string{"DescribeDBInstances", "DescribeDBClusters"}},
-		{"dynamodb", []string{"ListTables"}},
-		{efsService, []string{"DescribeFileSystems"}},
-		{"ec2", []string{"DescribeVolumes"}},
-		{"redshift", []string{"DescribeClusters"}},
+		{"rds", []state.Input{state.InputRDSInstances, state.InputRDSClusters}},
+		{"dynamodb", []state.Input{state.InputDynamoDBTables}},
+		{efsService, []state.Input{state.InputEFSFileSystems}},
+		{"ec2", []state.Input{state.InputEC2Volumes}},
+		{"redshift", []state.Input{state.InputRedshiftClusters}},
 	}
 }
 
@@ -269,11 +269,11 @@ func backupSensitiveResourcesProtected() check.Check {
 			// A sensitive resource of a listing that failed is absent from
 			// the state, so its missing backup would go unseen: say so.
 			var out []check.Result
-			if g, ok := listingGap(a, "s3", "", "ListBuckets"); ok {
+			if g, ok := listingGap(a, "", state.InputS3Buckets); ok {
 				out = append(out, check.GapR(accountRef(a), g))
 			}
 			for _, l := range protectableListings() {
-				regionalListingUnknown(a, l.service, &out, l.ops...)
+				regionalListingUnknown(a, l.service, &out, l.inputs...)
 			}
 			for _, r := range protectableResources(a) {
 				if g, ok := tagsGap(a, r.Meta); ok {
@@ -292,7 +292,7 @@ func backupSensitiveResourcesProtected() check.Check {
 					out = append(out, check.FailR(r, "%s holds %s data; its last AWS Backup recovery point is from %s, %d days ago", r.kind, p.Classification(r.Tags), pr.LastBackupTime.Format("2006-01-02"), int(now.Sub(pr.LastBackupTime).Hours()/24)))
 					continue
 				}
-				if g, ok := a.Gaps.Find("backup", r.Region, "ListProtectedResources", ""); ok {
+				if g, ok := a.Gaps.ForInput(state.InputBackupProtectedResources, r.Region, ""); ok {
 					out = append(out, check.GapR(r, g))
 					continue
 				}
@@ -318,12 +318,12 @@ func backupRecoveryPointEncrypted() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
-			bad := regionalListingUnknown(a, "backup", &out, "ListBackupVaults")
+			bad := regionalListingUnknown(a, "backup", &out, state.InputBackupVaults)
 			for _, v := range a.Backup.Vaults {
 				if bad[v.Region] {
 					continue
 				}
-				if g, ok := a.Gaps.Find("backup", v.Region, "ListRecoveryPointsByBackupVault", v.ARN); ok {
+				if g, ok := a.Gaps.ForInput(state.InputBackupRecoveryPoints, v.Region, v.ARN); ok {
 					out = append(out, check.GapR(v, g))
 				}
 			}
@@ -358,7 +358,7 @@ func backupVaultPolicyTrusted() check.Check {
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			c := exposure.NewContext(a, p)
 			return eachVault(a, func(v state.BackupVault) check.Result {
-				if g, ok := a.Gaps.Find("backup", v.Region, "GetBackupVaultAccessPolicy", v.ARN); ok {
+				if g, ok := a.Gaps.ForInput(state.InputBackupVaultPolicy, v.Region, v.ARN); ok {
 					return check.GapR(v, g)
 				}
 				return sharingResult(v, "vault "+v.Name, v.Policy, c)

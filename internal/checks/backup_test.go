@@ -35,7 +35,7 @@ func dsRecoveryPoint(enc bool) func(*state.Account) {
 
 func backupCases() map[string][]checkCase {
 	vaultsDenied := checkCase{name: "vaults denied", acct: baseAccount(dsVault(dsKeyARN, nil), dsGap("backup", "eu-west-1", "ListBackupVaults", "")), want: dsWant(dsU)}
-	describeDenied := checkCase{name: "describe denied", acct: baseAccount(dsVault(dsKeyARN, nil), dsGap("backup", "eu-west-1", "DescribeBackupVault", dsVaultARN)), want: dsWant(dsU)}
+	describeDenied := checkCase{name: "describe denied", acct: baseAccount(dsVault(dsKeyARN, nil), dsGap("backup", "eu-west-1", "ListBackupVaults", dsVaultARN)), want: dsWant(dsU)}
 	plansDenied := checkCase{name: "plans denied", acct: baseAccount(dsPlan("p1", nil), dsGap("backup", "eu-west-1", "ListBackupPlans", "")), want: dsWant(dsU)}
 	planDenied := checkCase{name: "plan denied", acct: baseAccount(dsPlan("p1", nil), dsGap("backup", "eu-west-1", "GetBackupPlan", "arn:aws:backup:eu-west-1:"+testAccountID+":backup-plan:p1")), want: dsWant(dsU)}
 	copyTo := func(region, acct string) []state.CopyAction {

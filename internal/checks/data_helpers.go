@@ -93,13 +93,13 @@ func requiredCustody(p *policy.Policy, tags map[string]string) (min custody.Leve
 func tagsGap(a *state.Account, m state.Meta) (state.Gap, bool) {
 	switch arnPart(m.ARN, 2) {
 	case "s3":
-		return a.Gaps.Find("s3", m.Region, "GetBucketTagging", m.ARN)
+		return a.Gaps.ForInput(state.InputS3BucketTags, m.Region, m.ARN)
 	case "dynamodb":
-		return a.Gaps.Find("dynamodb", m.Region, "ListTagsOfResource", m.ARN)
+		return a.Gaps.ForInput(state.InputDynamoDBTags, m.Region, m.ARN)
 	case "lambda", "workspaces":
-		return a.Gaps.Find("tagging", m.Region, "GetResources", m.ARN)
+		return a.Gaps.ForInput(state.InputTaggedResourceTags, m.Region, m.ARN)
 	case "cloudtrail":
-		return a.Gaps.Find("cloudtrail", m.Region, "ListTags", m.ARN)
+		return a.Gaps.ForInput(state.InputCloudTrailTags, m.Region, m.ARN)
 	}
 	return state.Gap{}, false
 }

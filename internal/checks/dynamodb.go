@@ -20,15 +20,15 @@ func dynamodbChecks() []check.Check {
 	}
 }
 
-// eachTable evaluates every table; op names the per-table read the judge
+// eachTable evaluates every table; item names the per-table input the judge
 // relies on ("" when the listing's DescribeTable is enough).
-func eachTable(a *state.Account, op string, judge func(t state.DynamoDBTable) check.Result) []check.Result {
-	return eachRegional(a, "dynamodb", []string{"ListTables"}, a.DynamoDB.Tables, func(t state.DynamoDBTable) check.Result {
-		ops := []string{"DescribeTable"}
-		if op != "" {
-			ops = append(ops, op)
+func eachTable(a *state.Account, item state.Input, judge func(t state.DynamoDBTable) check.Result) []check.Result {
+	return eachRegional(a, "dynamodb", []state.Input{state.InputDynamoDBTables}, a.DynamoDB.Tables, func(t state.DynamoDBTable) check.Result {
+		ins := []state.Input{state.InputDynamoDBTableDescription}
+		if item != "" {
+			ins = append(ins, item)
 		}
-		if g, ok := a.Gaps.FindAny("dynamodb", t.Region, t.ARN, ops...); ok {
+		if g, ok := a.Gaps.ForInputs(t.Region, t.ARN, ins...); ok {
 			return check.GapR(t, g)
 		}
 		return judge(t)
@@ -49,7 +49,7 @@ func dynamodbTablePITR() check.Check {
 			Terraform: "resource \"aws_dynamodb_table\" \"this\" {\n  point_in_time_recovery { enabled = true }\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachTable(a, "DescribeContinuousBackups", func(t state.DynamoDBTable) check.Result {
+			return eachTable(a, state.InputDynamoDBPITR, func(t state.DynamoDBTable) check.Result {
 				if t.PITR {
 					return check.PassR(t, "%s has point-in-time recovery", t.Name)
 				}
@@ -104,7 +104,7 @@ func dynamodbTableAutoScaling() check.Check {
 				case t.BillingMode == "":
 					return check.UnknownR(t, "%s: billing mode was not reported", t.Name)
 				}
-				if g, ok := a.Gaps.Find("application-autoscaling", t.Region, "DescribeScalableTargets", ""); ok {
+				if g, ok := a.Gaps.ForInput(state.InputDynamoDBAutoScaling, t.Region, ""); ok {
 					return check.GapR(t, g)
 				}
 				if t.AutoScaling {
@@ -155,7 +155,7 @@ func dynamodbTablePolicyTrusted() check.Check {
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			c := exposure.NewContext(a, p)
-			return eachTable(a, "GetResourcePolicy", func(t state.DynamoDBTable) check.Result {
+			return eachTable(a, state.InputDynamoDBResourcePolicy, func(t state.DynamoDBTable) check.Result {
 				return sharingResult(t, "table "+t.Name, t.ResourcePolicy, c)
 			})
 		},

@@ -31,7 +31,7 @@ func ec2VolumeEncrypted() check.Check {
 			Terraform: "resource \"aws_ebs_volume\" \"this\" {\n  availability_zone = \"<AZ>\"\n  size              = 100\n  encrypted         = true\n  kms_key_id        = aws_kms_key.ebs.arn\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, "ec2", []string{"DescribeVolumes"}, a.EC2.Volumes, func(v state.Volume) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2Volumes}, a.EC2.Volumes, func(v state.Volume) check.Result {
 				where := "unattached"
 				if v.AttachedTo != "" {
 					where = "attached to " + v.AttachedTo
@@ -59,7 +59,7 @@ func ec2EBSSnapshotEncrypted() check.Check {
 			Terraform: "resource \"aws_ebs_snapshot_copy\" \"encrypted\" {\n  source_snapshot_id = \"<SNAP_ID>\"\n  source_region      = \"<REGION>\"\n  encrypted          = true\n  kms_key_id         = aws_kms_key.ebs.arn\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, "ec2", []string{"DescribeSnapshots"}, a.EC2.Snapshots, func(s state.Snapshot) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2Snapshots}, a.EC2.Snapshots, func(s state.Snapshot) check.Result {
 				if s.Encrypted {
 					return check.PassR(s, "%s is encrypted", s.ID)
 				}
@@ -87,7 +87,7 @@ func ec2EBSDefaultEncryptionCMK() check.Check {
 			var out []check.Result
 			for _, r := range a.ScannedRegions() {
 				ref := regionRef(a, "ec2", r)
-				if g, ok := a.Gaps.FindAny("ec2", r, "", "GetEbsEncryptionByDefault", "GetEbsDefaultKmsKeyId"); ok {
+				if g, ok := a.Gaps.ForInputs(r, "", state.InputEBSEncryptionByDefault, state.InputEBSDefaultKMSKey); ok {
 					out = append(out, check.GapR(ref, g))
 					continue
 				}

@@ -80,10 +80,10 @@ func ec2SnapshotPublicNotRestorable() check.Check {
 			Terraform: "resource \"aws_ebs_snapshot_block_public_access\" \"this\" {\n  state = \"block-all-sharing\"\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, "ec2", []string{"DescribeSnapshots"}, a.EC2.Snapshots, func(s state.Snapshot) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2Snapshots}, a.EC2.Snapshots, func(s state.Snapshot) check.Result {
 				// Where the public snapshots were listed in bulk, the
 				// snapshot's own sharing attribute is not needed.
-				if g, ok := a.Gaps.Find("ec2", s.Region, "DescribeSnapshotAttribute", s.ARN); ok && !a.EC2.PublicListed(s.Region) {
+				if g, ok := a.Gaps.ForInput(state.InputEC2SnapshotSharing, s.Region, s.ARN); ok && !a.EC2.PublicListed(s.Region) {
 					return check.GapR(s, g)
 				}
 				if s.Public() {
@@ -112,11 +112,11 @@ func ec2SnapshotSharedTrustedOnly() check.Check {
 			Terraform: "resource \"aws_snapshot_create_volume_permission\" \"partner\" {\n  snapshot_id = aws_ebs_snapshot.this.id\n  account_id  = var.trusted_partner_account\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			return eachRegional(a, "ec2", []string{"DescribeSnapshots"}, a.EC2.Snapshots, func(s state.Snapshot) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2Snapshots}, a.EC2.Snapshots, func(s state.Snapshot) check.Result {
 				// Only the snapshot's own attribute names the accounts; the
 				// bulk public listing does not. Where it was not read, IAM
 				// Access Analyzer's findings may answer.
-				if g, ok := a.Gaps.Find("ec2", s.Region, "DescribeSnapshotAttribute", s.ARN); ok {
+				if g, ok := a.Gaps.ForInput(state.InputEC2SnapshotSharing, s.Region, s.ARN); ok {
 					an, found, covered := analyzerEvidence(a, s.Region, snapshotFinding(s.ID))
 					switch {
 					case len(found) > 0 && (p == nil || len(p.TrustedAccounts) == 0):
@@ -137,11 +137,11 @@ func ec2SnapshotSharedTrustedOnly() check.Check {
 
 // regionSettingCheck evaluates an EC2 account setting that must be on in
 // every region, per scanned region (enabled regions not scanned are unknown).
-func regionSettingCheck(a *state.Account, op string, f func(r string, s state.EC2RegionSettings) check.Result) []check.Result {
+func regionSettingCheck(a *state.Account, setting state.Input, f func(r string, s state.EC2RegionSettings) check.Result) []check.Result {
 	var out []check.Result
 	for _, r := range everyRegion(a, "ec2", &out) {
 		ref := regionRef(a, "ec2", r)
-		if g, ok := a.Gaps.Find("ec2", r, op, ""); ok {
+		if g, ok := a.Gaps.ForInput(setting, r, ""); ok {
 			out = append(out, check.GapR(ref, g))
 			continue
 		}
@@ -169,7 +169,7 @@ func ec2SnapshotPublicAccessBlocked() check.Check {
 			Terraform: "resource \"aws_ebs_snapshot_block_public_access\" \"this\" {\n  state = \"block-all-sharing\"\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return regionSettingCheck(a, "GetSnapshotBlockPublicAccessState", func(r string, s state.EC2RegionSettings) check.Result {
+			return regionSettingCheck(a, state.InputEC2SnapshotBlockPublicAccess, func(r string, s state.EC2RegionSettings) check.Result {
 				ref := regionRef(a, "ec2", r)
 				switch s.SnapshotBlockPublicAccess {
 				case "block-all-sharing":
@@ -180,7 +180,7 @@ func ec2SnapshotPublicAccessBlocked() check.Check {
 							return check.FailR(ref, "snapshot block public access is only block-new-sharing in %s and %s is still public", r, sn.ID)
 						}
 					}
-					if g, ok := a.Gaps.Find("ec2", r, "DescribeSnapshots", ""); ok {
+					if g, ok := a.Gaps.ForInput(state.InputEC2Snapshots, r, ""); ok {
 						return check.GapR(ref, g)
 					}
 					// A snapshot whose sharing could not be read may be the
@@ -189,7 +189,7 @@ func ec2SnapshotPublicAccessBlocked() check.Check {
 						if sn.Region != r || a.EC2.PublicListed(r) {
 							continue
 						}
-						if g, ok := a.Gaps.Find("ec2", r, "DescribeSnapshotAttribute", sn.ARN); ok {
+						if g, ok := a.Gaps.ForInput(state.InputEC2SnapshotSharing, r, sn.ARN); ok {
 							return check.GapR(ref, g)
 						}
 					}
@@ -217,7 +217,7 @@ func ec2ImagePublicAccessBlocked() check.Check {
 			Terraform: "resource \"aws_ec2_image_block_public_access\" \"this\" {\n  state = \"block-new-sharing\"\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return regionSettingCheck(a, "GetImageBlockPublicAccessState", func(r string, s state.EC2RegionSettings) check.Result {
+			return regionSettingCheck(a, state.InputEC2ImageBlockPublicAccess, func(r string, s state.EC2RegionSettings) check.Result {
 				ref := regionRef(a, "ec2", r)
 				switch s.ImageBlockPublicAccess {
 				case "block-new-sharing":
@@ -257,7 +257,7 @@ func ec2AMINotPublic() check.Check {
 			Terraform: "resource \"aws_ec2_image_block_public_access\" \"this\" {\n  state = \"block-new-sharing\"\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, "ec2", []string{"DescribeImages"}, ownedImages(a), func(im state.Image) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2Images}, ownedImages(a), func(im state.Image) check.Result {
 				if im.Public {
 					return check.FailR(im, "AMI %s (%s) is public", im.ID, im.Name)
 				}
@@ -281,8 +281,8 @@ func ec2AMISharedTrustedOnly() check.Check {
 			Terraform: "resource \"aws_ami_launch_permission\" \"partner\" {\n  image_id   = aws_ami.this.id\n  account_id = var.trusted_partner_account\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			return eachRegional(a, "ec2", []string{"DescribeImages"}, ownedImages(a), func(im state.Image) check.Result {
-				if g, ok := a.Gaps.Find("ec2", im.Region, "DescribeImageAttribute", im.ARN); ok {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2Images}, ownedImages(a), func(im state.Image) check.Result {
+				if g, ok := a.Gaps.ForInput(state.InputEC2ImageSharing, im.Region, im.ARN); ok {
 					return check.GapR(im, g)
 				}
 				if bad := sharedOutsideTrust(a, p, im.SharedWith); len(bad) > 0 {
@@ -312,8 +312,8 @@ func ssmDocumentNotPublic() check.Check {
 		Severity:    check.Critical,
 		Remediation: ssmDocFix(),
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, "ssm", []string{"ListDocuments"}, a.SSM.Documents, func(d state.SSMDocument) check.Result {
-				if g, ok := a.Gaps.Find("ssm", d.Region, "DescribeDocumentPermission", d.ARN); ok {
+			return eachRegional(a, "ssm", []state.Input{state.InputSSMDocuments}, a.SSM.Documents, func(d state.SSMDocument) check.Result {
+				if g, ok := a.Gaps.ForInput(state.InputSSMDocumentSharing, d.Region, d.ARN); ok {
 					return check.GapR(d, g)
 				}
 				if d.Public {
@@ -335,8 +335,8 @@ func ssmDocumentSharedTrustedOnly() check.Check {
 		Severity:    check.Medium,
 		Remediation: ssmDocFix(),
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			return eachRegional(a, "ssm", []string{"ListDocuments"}, a.SSM.Documents, func(d state.SSMDocument) check.Result {
-				if g, ok := a.Gaps.Find("ssm", d.Region, "DescribeDocumentPermission", d.ARN); ok {
+			return eachRegional(a, "ssm", []state.Input{state.InputSSMDocuments}, a.SSM.Documents, func(d state.SSMDocument) check.Result {
+				if g, ok := a.Gaps.ForInput(state.InputSSMDocumentSharing, d.Region, d.ARN); ok {
 					return check.GapR(d, g)
 				}
 				if bad := sharedOutsideTrust(a, p, d.SharedWith); len(bad) > 0 {
@@ -365,7 +365,7 @@ func ssmDocumentPublicSharingBlocked() check.Check {
 			var out []check.Result
 			for _, r := range everyRegion(a, "ssm", &out) {
 				ref := regionRef(a, "ssm", r)
-				if g, ok := a.Gaps.Find("ssm", r, "GetServiceSetting", ""); ok {
+				if g, ok := a.Gaps.ForInput(state.InputSSMDocumentSharingSetting, r, ""); ok {
 					out = append(out, check.GapR(ref, g))
 					continue
 				}

@@ -29,7 +29,7 @@ func efsChecks() []check.Check {
 const efsService = "elasticfilesystem"
 
 func eachFileSystem(a *state.Account, judge func(f state.FileSystem) check.Result) []check.Result {
-	return eachRegional(a, efsService, []string{"DescribeFileSystems"}, a.EFS.FileSystems, judge)
+	return eachRegional(a, efsService, []state.Input{state.InputEFSFileSystems}, a.EFS.FileSystems, judge)
 }
 
 func fsName(f state.FileSystem) string {
@@ -78,7 +78,7 @@ func efsFileSystemBackupPolicy() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachFileSystem(a, func(f state.FileSystem) check.Result {
-				if g, ok := a.Gaps.Find(efsService, f.Region, "DescribeBackupPolicy", f.ARN); ok {
+				if g, ok := a.Gaps.ForInput(state.InputEFSBackupPolicy, f.Region, f.ARN); ok {
 					return check.GapR(f, g)
 				}
 				switch f.BackupPolicy {
@@ -110,7 +110,7 @@ func backupPlanCoverage(a *state.Account, m state.Meta) (plans, unreadable []str
 				break
 			}
 		}
-		if g, ok := a.Gaps.FindAny("backup", p.Region, p.ARN, "GetBackupPlan", "ListBackupSelections", "GetBackupSelection"); ok && !selected {
+		if g, ok := a.Gaps.ForInputs(p.Region, p.ARN, state.InputBackupPlanRules, state.InputBackupSelections); ok && !selected {
 			unreadable = append(unreadable, p.Name+" ("+g.Operation+": "+string(g.Reason)+")")
 			continue
 		}
@@ -141,7 +141,7 @@ func efsFileSystemInBackupPlan() check.Check {
 				if f.BackupPolicy == "ENABLED" {
 					return check.PassR(f, "%s is in the EFS automatic backup plan", fsName(f))
 				}
-				if g, ok := a.Gaps.Find("backup", f.Region, "ListBackupPlans", ""); ok {
+				if g, ok := a.Gaps.ForInput(state.InputBackupPlans, f.Region, ""); ok {
 					return check.GapR(f, g)
 				}
 				plans, unreadable := backupPlanCoverage(a, f.Meta)
@@ -159,7 +159,7 @@ func efsFileSystemInBackupPlan() check.Check {
 }
 
 func eachAccessPoint(a *state.Account, judge func(ap state.EFSAccessPoint) check.Result) []check.Result {
-	return eachRegional(a, efsService, []string{"DescribeAccessPoints"}, a.EFS.AccessPoints, judge)
+	return eachRegional(a, efsService, []state.Input{state.InputEFSAccessPoints}, a.EFS.AccessPoints, judge)
 }
 
 func efsAccessPointRootDirectory() check.Check {
@@ -229,7 +229,7 @@ func efsMountTargetPublicSubnet() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachFileSystem(a, func(f state.FileSystem) check.Result {
-				if g, ok := a.Gaps.FindAny(efsService, f.Region, f.ARN, "DescribeMountTargets"); ok {
+				if g, ok := a.Gaps.ForInputs(f.Region, f.ARN, state.InputEFSMountTargets); ok {
 					return check.GapR(f, g)
 				}
 				var public, unknown []string
@@ -251,7 +251,7 @@ func efsMountTargetPublicSubnet() check.Check {
 				case len(public) > 0:
 					return check.FailR(f, "%s has mount targets in public subnet(s) %s", fsName(f), strings.Join(public, ", "))
 				case len(unknown) > 0:
-					if g, ok := a.Gaps.Find("ec2", f.Region, "DescribeSubnets", ""); ok {
+					if g, ok := a.Gaps.ForInput(state.InputEC2Subnets, f.Region, ""); ok {
 						return check.GapR(f, g)
 					}
 					return check.UnknownR(f, "%s has mount targets in subnet(s) %s, which were not collected", fsName(f), strings.Join(unknown, ", "))
@@ -277,7 +277,7 @@ func findSubnet(subnets []state.Subnet, region, id string) (state.Subnet, bool) 
 // eachFileSystemPolicy evaluates file systems whose policy could be read.
 func eachFileSystemPolicy(a *state.Account, judge func(f state.FileSystem) check.Result) []check.Result {
 	return eachFileSystem(a, func(f state.FileSystem) check.Result {
-		if g, ok := a.Gaps.Find(efsService, f.Region, "DescribeFileSystemPolicy", f.ARN); ok {
+		if g, ok := a.Gaps.ForInput(state.InputEFSFileSystemPolicy, f.Region, f.ARN); ok {
 			return check.GapR(f, g)
 		}
 		return judge(f)

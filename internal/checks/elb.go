@@ -30,6 +30,29 @@ func elbChecks() []check.Check {
 	}
 }
 
+// elbListing is the listing input of a load balancer generation
+// (state.ELBServiceV2 or state.ELBServiceClassic).
+func elbListing(generation string) state.Input {
+	if generation == state.ELBServiceClassic {
+		return state.InputELBClassicLoadBalancers
+	}
+	return state.InputELBv2LoadBalancers
+}
+
+// lbGap reports a gap hiding one of inputs for lb; only the inputs of lb's
+// generation (those filled by its gap service's operations) apply.
+func lbGap(a *state.Account, lb state.LoadBalancer, inputs []state.Input) (state.Gap, bool) {
+	for _, in := range inputs {
+		if ops := in.Operations(); len(ops) > 0 && ops[0].Service != lb.GapService() {
+			continue
+		}
+		if g, ok := a.Gaps.ForInput(in, lb.Region, lb.ARN); ok {
+			return g, true
+		}
+	}
+	return state.Gap{}, false
+}
+
 // lbKinds selects load balancer types.
 type lbKinds map[string]bool
 
@@ -43,8 +66,8 @@ func lbTypes(types ...string) lbKinds {
 
 // elbCheck builds a check over the load balancers of the given kinds. It
 // answers unknown for regions whose listing failed (per generation) and for
-// load balancers whose needed data (ops, per ARN) could not be read.
-func elbCheck(c check.Check, kinds lbKinds, ops []string, f func(a *state.Account, lb state.LoadBalancer) check.Result) check.Check {
+// load balancers whose needed data (inputs, per ARN) could not be read.
+func elbCheck(c check.Check, kinds lbKinds, inputs []state.Input, f func(a *state.Account, lb state.LoadBalancer) check.Result) check.Check {
 	c.Service = "elb"
 	c.Run = func(a *state.Account, _ *policy.Policy) []check.Result {
 		var out []check.Result
@@ -58,7 +81,7 @@ func elbCheck(c check.Check, kinds lbKinds, ops []string, f func(a *state.Accoun
 				continue
 			}
 			for _, r := range a.ScannedRegions() {
-				if g, ok := listingGap(a, svc, r, "DescribeLoadBalancers"); ok {
+				if g, ok := listingGap(a, r, elbListing(svc)); ok {
 					bad[svc+" "+r] = true
 					out = append(out, check.GapR(check.Ref(a.RegionARN("elasticloadbalancing", r), r), g))
 				}
@@ -68,7 +91,7 @@ func elbCheck(c check.Check, kinds lbKinds, ops []string, f func(a *state.Accoun
 			if !kinds[lb.Type] || bad[lb.GapService()+" "+lb.Region] {
 				continue
 			}
-			if g, ok := a.Gaps.FindAny(lb.GapService(), lb.Region, lb.ARN, ops...); ok {
+			if g, ok := lbGap(a, lb, inputs); ok {
 				out = append(out, check.GapR(lb, g))
 				continue
 			}
@@ -111,7 +134,7 @@ func elbALBHTTPRedirectsToHTTPS() check.Check {
 			CLI:       "aws elbv2 modify-listener --listener-arn <LISTENER_ARN> --default-actions 'Type=redirect,RedirectConfig={Protocol=HTTPS,Port=443,StatusCode=HTTP_301}'",
 			Terraform: "resource \"aws_lb_listener\" \"http\" {\n  load_balancer_arn = aws_lb.this.arn\n  port              = 80\n  protocol          = \"HTTP\"\n  default_action {\n    type = \"redirect\"\n    redirect {\n      protocol    = \"HTTPS\"\n      port        = \"443\"\n      status_code = \"HTTP_301\"\n    }\n  }\n}",
 		},
-	}, lbTypes(state.LBApplication), []string{"DescribeListeners", "DescribeRules"}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
+	}, lbTypes(state.LBApplication), []state.Input{state.InputELBv2Listeners, state.InputELBv2Rules}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
 		n := 0
 		for _, l := range lb.Listeners {
 			if !strings.EqualFold(l.Protocol, "HTTP") {
@@ -209,7 +232,7 @@ func elbALBDropInvalidHeaders() check.Check {
 			CLI:       "aws elbv2 modify-load-balancer-attributes --load-balancer-arn <LB_ARN> --attributes Key=routing.http.drop_invalid_header_fields.enabled,Value=true",
 			Terraform: "resource \"aws_lb\" \"this\" {\n  # ...\n  drop_invalid_header_fields = true\n}",
 		},
-	}, lbTypes(state.LBApplication), []string{"DescribeLoadBalancerAttributes"}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
+	}, lbTypes(state.LBApplication), []state.Input{state.InputELBv2Attributes}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
 		if lb.DropInvalidHeaders {
 			return check.PassR(lb, "%s drops invalid header fields", lb.Name)
 		}
@@ -229,7 +252,7 @@ func elbAccessLogging() check.Check {
 			CLI:       "aws elbv2 modify-load-balancer-attributes --load-balancer-arn <LB_ARN> --attributes Key=access_logs.s3.enabled,Value=true Key=access_logs.s3.bucket,Value=<BUCKET>\naws elb modify-load-balancer-attributes --load-balancer-name <NAME> --load-balancer-attributes 'AccessLog={Enabled=true,S3BucketName=<BUCKET>,EmitInterval=5}'",
 			Terraform: "resource \"aws_lb\" \"this\" {\n  # ...\n  access_logs {\n    bucket  = aws_s3_bucket.lb_logs.id\n    enabled = true\n  }\n}",
 		},
-	}, lbTypes(state.LBApplication, state.LBClassic), []string{"DescribeLoadBalancerAttributes"}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
+	}, lbTypes(state.LBApplication, state.LBClassic), []state.Input{state.InputELBv2Attributes, state.InputELBClassicAttributes}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
 		if lb.AccessLogs {
 			return check.PassR(lb, "%s logs to %s", lbLabel(lb), lb.AccessLogsBucket)
 		}
@@ -249,7 +272,7 @@ func elbDeletionProtection() check.Check {
 			CLI:       "aws elbv2 modify-load-balancer-attributes --load-balancer-arn <LB_ARN> --attributes Key=deletion_protection.enabled,Value=true",
 			Terraform: "resource \"aws_lb\" \"this\" {\n  # ...\n  enable_deletion_protection = true\n}",
 		},
-	}, lbTypes(state.LBApplication, state.LBNetwork, state.LBGateway), []string{"DescribeLoadBalancerAttributes"}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
+	}, lbTypes(state.LBApplication, state.LBNetwork, state.LBGateway), []state.Input{state.InputELBv2Attributes}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
 		if lb.DeletionProtection {
 			return check.PassR(lb, "%s has deletion protection", lbLabel(lb))
 		}
@@ -269,7 +292,7 @@ func elbClassicConnectionDraining() check.Check {
 			CLI:       "aws elb modify-load-balancer-attributes --load-balancer-name <NAME> --load-balancer-attributes 'ConnectionDraining={Enabled=true,Timeout=300}'",
 			Terraform: "resource \"aws_elb\" \"this\" {\n  # ...\n  connection_draining         = true\n  connection_draining_timeout = 300\n}",
 		},
-	}, lbTypes(state.LBClassic), []string{"DescribeLoadBalancerAttributes"}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
+	}, lbTypes(state.LBClassic), []state.Input{state.InputELBClassicAttributes}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
 		if lb.ConnectionDraining {
 			return check.PassR(lb, "%s drains connections (%ds)", lb.Name, lb.ConnectionDrainingTimeout)
 		}
@@ -293,7 +316,7 @@ func elbClassicStrongSSLPolicy() check.Check {
 			CLI:       "aws elb create-load-balancer-policy --load-balancer-name <NAME> --policy-name tls12 --policy-type-name SSLNegotiationPolicyType --policy-attributes AttributeName=Reference-Security-Policy,AttributeValue=" + strongClassicPolicy + "\naws elb set-load-balancer-policies-of-listener --load-balancer-name <NAME> --load-balancer-port 443 --policy-names tls12",
 			Terraform: "resource \"aws_load_balancer_policy\" \"tls12\" {\n  load_balancer_name = aws_elb.this.name\n  policy_name        = \"tls12\"\n  policy_type_name   = \"SSLNegotiationPolicyType\"\n  policy_attribute {\n    name  = \"Reference-Security-Policy\"\n    value = \"" + strongClassicPolicy + "\"\n  }\n}",
 		},
-	}, lbTypes(state.LBClassic), []string{"DescribeLoadBalancerPolicies"}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
+	}, lbTypes(state.LBClassic), []state.Input{state.InputELBClassicPolicies}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
 		var weak []string
 		secure := 0
 		for _, l := range lb.Listeners {
@@ -331,7 +354,7 @@ func elbClassicCrossZone() check.Check {
 			CLI:       "aws elb modify-load-balancer-attributes --load-balancer-name <NAME> --load-balancer-attributes 'CrossZoneLoadBalancing={Enabled=true}'",
 			Terraform: "resource \"aws_elb\" \"this\" {\n  # ...\n  cross_zone_load_balancing = true\n}",
 		},
-	}, lbTypes(state.LBClassic), []string{"DescribeLoadBalancerAttributes"}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
+	}, lbTypes(state.LBClassic), []state.Input{state.InputELBClassicAttributes}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
 		if lb.CrossZone {
 			return check.PassR(lb, "%s balances across zones", lb.Name)
 		}
@@ -387,7 +410,7 @@ func elbDesyncMitigation(classic bool) check.Check {
 			CLI:       cli,
 			Terraform: tf,
 		},
-	}, kinds, []string{"DescribeLoadBalancerAttributes"}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
+	}, kinds, []state.Input{state.InputELBv2Attributes, state.InputELBClassicAttributes}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
 		switch lb.DesyncMitigationMode {
 		case "defensive", "strictest":
 			return check.PassR(lb, "%s uses %s desync mitigation", lb.Name, lb.DesyncMitigationMode)
@@ -414,7 +437,7 @@ func elbALBWAFAttached() check.Check {
 		if lb.Scheme != "internet-facing" {
 			return check.NotApplicableR(lb, "%s is %s", lb.Name, lb.Scheme)
 		}
-		if g, ok := a.Gaps.Find("wafv2", lb.Region, "GetWebACLForResource", lb.ARN); ok {
+		if g, ok := a.Gaps.ForInput(state.InputELBWebACL, lb.Region, lb.ARN); ok {
 			return check.GapR(lb, g)
 		}
 		if lb.WebACLARN != "" {
@@ -444,7 +467,7 @@ func elbV2RecommendedTLSPolicy() check.Check {
 			CLI:       "aws elbv2 modify-listener --listener-arn <LISTENER_ARN> --ssl-policy ELBSecurityPolicy-TLS13-1-2-2021-06",
 			Terraform: "resource \"aws_lb_listener\" \"https\" {\n  # ...\n  protocol   = \"HTTPS\"\n  ssl_policy = \"ELBSecurityPolicy-TLS13-1-2-2021-06\"\n}",
 		},
-	}, lbTypes(state.LBApplication, state.LBNetwork), []string{"DescribeListeners"}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
+	}, lbTypes(state.LBApplication, state.LBNetwork), []state.Input{state.InputELBv2Listeners}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
 		var weak []string
 		secure := 0
 		for _, l := range lb.Listeners {
@@ -478,7 +501,7 @@ func elbV2SecureListeners() check.Check {
 			CLI:       "aws elbv2 create-listener --load-balancer-arn <LB_ARN> --protocol HTTPS --port 443 --certificates CertificateArn=<ACM_CERT_ARN> --ssl-policy ELBSecurityPolicy-TLS13-1-2-2021-06 --default-actions Type=forward,TargetGroupArn=<TG_ARN>",
 			Terraform: "resource \"aws_lb_listener\" \"tls\" {\n  load_balancer_arn = aws_lb.this.arn\n  port              = 443\n  protocol          = \"TLS\"\n  certificate_arn   = aws_acm_certificate.this.arn\n  ssl_policy        = \"ELBSecurityPolicy-TLS13-1-2-2021-06\"\n  default_action {\n    type             = \"forward\"\n    target_group_arn = aws_lb_target_group.this.arn\n  }\n}",
 		},
-	}, lbTypes(state.LBApplication, state.LBNetwork), []string{"DescribeListeners"}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
+	}, lbTypes(state.LBApplication, state.LBNetwork), []state.Input{state.InputELBv2Listeners}, func(_ *state.Account, lb state.LoadBalancer) check.Result {
 		var plain []string
 		for _, l := range lb.Listeners {
 			if l.Secure() {

@@ -29,7 +29,7 @@ func ec2EBSDefaultEncryption() check.Check {
 			var out []check.Result
 			for _, r := range a.ScannedRegions() {
 				ref := regionRef(a, "ec2", r)
-				if g, ok := a.Gaps.Find("ec2", r, "GetEbsEncryptionByDefault", ""); ok {
+				if g, ok := a.Gaps.ForInput(state.InputEBSEncryptionByDefault, r, ""); ok {
 					out = append(out, check.GapR(ref, g))
 					continue
 				}

@@ -12,7 +12,7 @@ import (
 // a setting read in some regions says nothing of the others, and their
 // silence must not read as a pass.
 func everyRegion(a *state.Account, service string, out *[]check.Result) []string {
-	if g, ok := a.Gaps.Find("ec2", "", "DescribeRegions", ""); ok {
+	if g, ok := a.Gaps.ForInput(state.InputRegions, "", ""); ok {
 		*out = append(*out, check.UnknownR(accountRef(a), "the account's enabled regions are unknown beyond those scanned: %s", g.String()))
 	}
 	for _, r := range a.Regions {

@@ -15,26 +15,27 @@ func accountRef(a *state.Account) state.Meta {
 	return check.Ref(a.AccountARN(), "")
 }
 
-// listing names the calls of one service that fill a part of the state.
+// listing names the inputs of one service that make up a part of the state
+// (service names the pseudo-resource of a region whose listing failed).
 type listing struct {
 	service string
-	ops     []string
+	inputs  []state.Input
 }
 
 // listingGap reports a gap that hides a whole listing in a region (or a
 // global listing when region is ""). Checks that iterate resources must ask
 // this first: an empty list read from a failed call is not "no resources".
-func listingGap(a *state.Account, service, region string, ops ...string) (state.Gap, bool) {
-	return a.Gaps.FindAny(service, region, "", ops...)
+func listingGap(a *state.Account, region string, inputs ...state.Input) (state.Gap, bool) {
+	return a.Gaps.ForInputs(region, "", inputs...)
 }
 
 // regionalListingUnknown appends one unknown result per scanned region
 // whose listing failed, and returns the set of those regions so the caller
 // can skip their (absent) resources.
-func regionalListingUnknown(a *state.Account, service string, out *[]check.Result, ops ...string) map[string]bool {
+func regionalListingUnknown(a *state.Account, service string, out *[]check.Result, inputs ...state.Input) map[string]bool {
 	bad := map[string]bool{}
 	for _, r := range a.ScannedRegions() {
-		if g, ok := listingGap(a, service, r, ops...); ok {
+		if g, ok := listingGap(a, r, inputs...); ok {
 			bad[r] = true
 			*out = append(*out, check.GapR(regionRef(a, service, r), g))
 		}
@@ -46,9 +47,9 @@ func regionalListingUnknown(a *state.Account, service string, out *[]check.Resul
 // result for every scanned region whose listing failed (an empty list read
 // from a failed call is not "no resources"), then judge for each resource
 // of the other regions.
-func eachRegional[T state.Resource](a *state.Account, service string, listOps []string, items []T, judge func(T) check.Result) []check.Result {
+func eachRegional[T state.Resource](a *state.Account, service string, list []state.Input, items []T, judge func(T) check.Result) []check.Result {
 	var out []check.Result
-	bad := regionalListingUnknown(a, service, &out, listOps...)
+	bad := regionalListingUnknown(a, service, &out, list...)
 	for _, it := range items {
 		if bad[it.Ref().Region] {
 			continue

@@ -48,7 +48,7 @@ func rootFact(a *state.Account, summaryKey string, fromReport func(state.Credent
 }
 
 func rootUnknown(a *state.Account) check.Result {
-	if g, ok := a.Gaps.FindAny("iam", "", "", "GetAccountSummary", "GetCredentialReport"); ok {
+	if g, ok := a.Gaps.ForInputs("", "", state.InputIAMAccountSummary, state.InputIAMCredentialReport); ok {
 		return check.GapR(accountRef(a), g)
 	}
 	if len(a.IAM.CredentialReport) > 0 {
@@ -143,7 +143,7 @@ func iamRootHardwareMFA() check.Check {
 			if !on {
 				return []check.Result{check.FailR(ref, "the root user has no MFA at all (%s)", src)}
 			}
-			if g, gapped := a.Gaps.FindAny("iam", "", "", "ListVirtualMFADevices"); gapped {
+			if g, gapped := a.Gaps.ForInputs("", "", state.InputIAMVirtualMFADevices); gapped {
 				return []check.Result{check.GapR(ref, g)}
 			}
 			for _, d := range a.IAM.VirtualMFADevices {
@@ -211,7 +211,7 @@ func daysBetween(from, to time.Time) int {
 // is missing; a real report always has the root row, so an empty one means
 // it was not collected.
 func credentialReportUnknown(a *state.Account) check.Result {
-	if g, ok := a.Gaps.FindAny("iam", "", "", "GetCredentialReport", "GenerateCredentialReport"); ok {
+	if g, ok := a.Gaps.ForInputs("", "", state.InputIAMCredentialReport); ok {
 		return check.GapR(accountRef(a), g)
 	}
 	return check.UnknownR(accountRef(a), "the IAM credential report is not in the state")
@@ -266,7 +266,7 @@ func perUserRow(a *state.Account, none string, fn func(r state.CredentialReportR
 }
 
 func passwordPolicy(a *state.Account) (*state.PasswordPolicy, *check.Result) {
-	if g, ok := a.Gaps.FindAny("iam", "", "", "GetAccountPasswordPolicy"); ok {
+	if g, ok := a.Gaps.ForInputs("", "", state.InputIAMPasswordPolicy); ok {
 		r := check.GapR(accountRef(a), g)
 		return nil, &r
 	}
@@ -626,7 +626,7 @@ func iamUserNoInitialAccessKey() check.Check {
 
 // authDetailsGap reports a gap hiding IAM users, groups, roles or policies.
 func authDetailsGap(a *state.Account) (state.Gap, bool) {
-	return a.Gaps.FindAny("iam", "", "", "GetAccountAuthorizationDetails", "ListUsers", "ListRoles", "ListGroups", "ListPolicies")
+	return a.Gaps.ForInputs("", "", state.InputIAMAuthorizationDetails, state.InputIAMRoleSessionDurations)
 }
 
 func iamUserNoDirectPolicies() check.Check {
@@ -751,7 +751,7 @@ func iamServerCertificateNotExpired() check.Check {
 			Terraform: "# Remove the aws_iam_server_certificate resource; use aws_acm_certificate instead.",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			if g, ok := a.Gaps.FindAny("iam", "", "", "ListServerCertificates"); ok {
+			if g, ok := a.Gaps.ForInputs("", "", state.InputIAMServerCertificates); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
 			}
 			if len(a.IAM.ServerCertificates) == 0 {
@@ -819,7 +819,7 @@ func ec2InstanceProfileAttached() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
-			bad := regionalListingUnknown(a, "ec2", &out, "DescribeInstances")
+			bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2Instances)
 			n := 0
 			for _, i := range a.EC2.Instances {
 				if bad[i.Region] || i.State == "terminated" || i.State == "shutting-down" {
@@ -864,7 +864,7 @@ func accessAnalyzerEnabled() check.Check {
 			var out []check.Result
 			for _, region := range a.ScannedRegions() {
 				ref := regionRef(a, "access-analyzer", region)
-				if g, ok := listingGap(a, "access-analyzer", region, "ListAnalyzers"); ok {
+				if g, ok := listingGap(a, region, state.InputAccessAnalyzers); ok {
 					out = append(out, check.GapR(ref, g))
 					continue
 				}
@@ -914,7 +914,7 @@ func accountSecurityContact() check.Check {
 			set := a.IAM.SecurityContactSet
 			switch {
 			case set == nil:
-				if g, ok := a.Gaps.FindAny("account", "", "", "GetAlternateContact"); ok {
+				if g, ok := a.Gaps.ForInputs("", "", state.InputSecurityContact); ok {
 					return []check.Result{check.GapR(ref, g)}
 				}
 				return []check.Result{check.UnknownR(ref, "the security alternate contact was not collected")}

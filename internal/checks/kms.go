@@ -36,8 +36,8 @@ func kmsChecks() []check.Check {
 // would read as "AWS managed" (the collector then skips the key's other
 // per-key calls without recording gaps for them).
 func eachKey(a *state.Account, judge func(k state.Key) check.Result) []check.Result {
-	return eachRegional(a, "kms", []string{"ListKeys"}, a.KMS.Keys, func(k state.Key) check.Result {
-		if g, ok := a.Gaps.Find("kms", k.Region, "DescribeKey", k.ARN); ok {
+	return eachRegional(a, "kms", []state.Input{state.InputKMSKeys}, a.KMS.Keys, func(k state.Key) check.Result {
+		if g, ok := a.Gaps.ForInput(state.InputKMSKeyMetadata, k.Region, k.ARN); ok {
 			return check.GapR(k, g)
 		}
 		return judge(k)
@@ -78,7 +78,7 @@ func kmsKeyRotationEnabled() check.Check {
 				case k.State != "Enabled":
 					return check.NotApplicableR(k, "key is %s", k.State)
 				}
-				if g, ok := a.Gaps.Find("kms", k.Region, "GetKeyRotationStatus", k.ARN); ok {
+				if g, ok := a.Gaps.ForInput(state.InputKMSKeyRotation, k.Region, k.ARN); ok {
 					return check.GapR(k, g)
 				}
 				if !k.RotationEnabled {
@@ -211,7 +211,7 @@ func kmsKeyGrantsTrusted() check.Check {
 				if !k.CustomerManaged() {
 					return check.NotApplicableR(k, "AWS managed key: AWS services create its grants")
 				}
-				if g, ok := a.Gaps.Find("kms", k.Region, "ListGrants", k.ARN); ok {
+				if g, ok := a.Gaps.ForInput(state.InputKMSKeyGrants, k.Region, k.ARN); ok {
 					return check.GapR(k, g)
 				}
 				var bad []string
@@ -296,7 +296,7 @@ func eachKeyPolicy(a *state.Account, judge func(k state.Key) check.Result) []che
 		if !k.CustomerManaged() {
 			return check.NotApplicableR(k, "AWS managed key: AWS writes its key policy")
 		}
-		if g, ok := a.Gaps.Find("kms", k.Region, "GetKeyPolicy", k.ARN); ok {
+		if g, ok := a.Gaps.ForInput(state.InputKMSKeyPolicy, k.Region, k.ARN); ok {
 			return check.GapR(k, g)
 		}
 		if strings.TrimSpace(k.Policy) == "" {

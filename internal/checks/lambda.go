@@ -25,7 +25,7 @@ func lambdaChecks() []check.Check {
 }
 
 func eachFunction(a *state.Account, judge func(f state.LambdaFunction) check.Result) []check.Result {
-	return eachRegional(a, "lambda", []string{"ListFunctions"}, a.Lambda.Functions, judge)
+	return eachRegional(a, "lambda", []state.Input{state.InputLambdaFunctions}, a.Lambda.Functions, judge)
 }
 
 func lambdaFunctionPolicyTrusted() check.Check {
@@ -44,7 +44,7 @@ func lambdaFunctionPolicyTrusted() check.Check {
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			c := exposure.NewContext(a, p)
 			return eachFunction(a, func(f state.LambdaFunction) check.Result {
-				if g, ok := a.Gaps.Find("lambda", f.Region, "GetPolicy", f.ARN); ok {
+				if g, ok := a.Gaps.ForInput(state.InputLambdaPolicy, f.Region, f.ARN); ok {
 					return check.GapR(f, g)
 				}
 				return sharingResult(f, "function "+f.Name, f.Policy, c)
@@ -121,7 +121,7 @@ func lambdaFunctionRuntimeUpdateAuto() check.Check {
 				if f.PackageType == "Image" || f.Runtime == "" {
 					return check.NotApplicableR(f, "%s is a container image: runtime management does not apply", f.Name)
 				}
-				if g, ok := a.Gaps.Find("lambda", f.Region, "GetRuntimeManagementConfig", f.ARN); ok {
+				if g, ok := a.Gaps.ForInput(state.InputLambdaRuntimeManagement, f.Region, f.ARN); ok {
 					return check.GapR(f, g)
 				}
 				switch f.RuntimeUpdateMode {
@@ -180,7 +180,7 @@ func lambdaFunctionMultiAZ() check.Check {
 					return check.PassR(f, "%s uses subnets in %d Availability Zones", f.Name, len(zones))
 				}
 				if len(missing) > 0 {
-					if g, ok := a.Gaps.Find("ec2", f.Region, "DescribeSubnets", ""); ok {
+					if g, ok := a.Gaps.ForInput(state.InputEC2Subnets, f.Region, ""); ok {
 						return check.GapR(f, g)
 					}
 					return check.UnknownR(f, "%s uses subnet(s) %s, which were not collected", f.Name, strings.Join(missing, ", "))

@@ -112,7 +112,7 @@ func cloudtrailTrailLogging() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return perTrail(a, func(t state.Trail) check.Result {
-				if g, ok := trailStatusGap(a, t, "GetTrailStatus"); ok {
+				if g, ok := trailStatusGap(a, t, state.InputCloudTrailStatus); ok {
 					return check.GapR(t, g)
 				}
 				if t.IsLogging {
@@ -200,7 +200,7 @@ func cloudtrailCloudWatchLogs() check.Check {
 					return check.FailR(t, "trail %s does not deliver to CloudWatch Logs%s", t.Name, trailOwner(a, t))
 				}
 				// IsLogging and the last delivery come from GetTrailStatus.
-				if g, ok := trailStatusGap(a, t, "GetTrailStatus"); ok {
+				if g, ok := trailStatusGap(a, t, state.InputCloudTrailStatus); ok {
 					return check.GapR(t, g)
 				}
 				switch {
@@ -244,7 +244,7 @@ func findBucket(a *state.Account, name string) (*state.Bucket, bool) {
 // perTrailBucket evaluates each trail bucket this account owns; a bucket in
 // another account (typical for organization trails and log archive
 // accounts) is unknown here, since its settings cannot be read.
-func perTrailBucket(a *state.Account, ops []string, fn func(b *state.Bucket, trails string) check.Result) []check.Result {
+func perTrailBucket(a *state.Account, inputs []state.Input, fn func(b *state.Bucket, trails string) check.Result) []check.Result {
 	names, users := trailBuckets(a)
 	if len(names) == 0 {
 		if g, ok := cloudtrailGap(a); ok {
@@ -258,14 +258,14 @@ func perTrailBucket(a *state.Account, ops []string, fn func(b *state.Bucket, tra
 		b, ok := findBucket(a, n)
 		if !ok {
 			ref := check.Ref("arn:"+partitionOf(a)+":s3:::"+n, "")
-			if g, gapped := a.Gaps.FindAny("s3", "", "", "ListBuckets"); gapped {
+			if g, gapped := a.Gaps.ForInputs("", "", state.InputS3Buckets); gapped {
 				out = append(out, check.GapR(ref, g))
 				continue
 			}
 			out = append(out, check.UnknownR(ref, "bucket %s (trail %s) is not in this account's state: it is likely owned by another account (a log archive), whose settings this scan cannot read", n, trails))
 			continue
 		}
-		if g, gapped := a.Gaps.FindAny("s3", b.Region, b.ARN, ops...); gapped {
+		if g, gapped := a.Gaps.ForInputs(b.Region, b.ARN, inputs...); gapped {
 			out = append(out, check.GapR(b, g))
 			continue
 		}
@@ -295,7 +295,7 @@ func cloudtrailBucketAccessLogging() check.Check {
 			Terraform: "resource \"aws_s3_bucket_logging\" \"trail\" {\n  bucket        = aws_s3_bucket.trail.id\n  target_bucket = aws_s3_bucket.access_logs.id\n  target_prefix = \"cloudtrail/\"\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return perTrailBucket(a, []string{"GetBucketLogging"}, func(b *state.Bucket, trails string) check.Result {
+			return perTrailBucket(a, []state.Input{state.InputS3BucketLogging}, func(b *state.Bucket, trails string) check.Result {
 				if b.Logging != nil && b.Logging.TargetBucket != "" {
 					return check.PassR(b, "trail bucket %s (trail %s) logs access to %s", b.Name, trails, b.Logging.TargetBucket)
 				}
@@ -356,7 +356,7 @@ func cloudtrailS3DataEvents(write bool) check.Check {
 				return []check.Result{check.GapR(ref, g)}
 			}
 			if len(a.S3.Buckets) == 0 {
-				if g, ok := a.Gaps.FindAny("s3", "", "", "ListBuckets"); ok {
+				if g, ok := a.Gaps.ForInputs("", "", state.InputS3Buckets); ok {
 					return []check.Result{check.GapR(ref, g)}
 				}
 				return []check.Result{check.NotApplicableR(ref, "no S3 buckets")}
@@ -383,7 +383,7 @@ func cloudtrailS3DataEvents(write bool) check.Check {
 
 // configListingGap reports a gap hiding a region's recorders.
 func configListingGap(a *state.Account, region string) (state.Gap, bool) {
-	return listingGap(a, "config", region, "DescribeConfigurationRecorders", "DescribeConfigurationRecorderStatus")
+	return listingGap(a, region, state.InputConfigRecorders, state.InputConfigRecorderStatus)
 }
 
 // customerRecorder returns the region's recorder the customer manages. A
@@ -513,11 +513,11 @@ func configRecorderServiceLinkedRole() check.Check {
 // records it per detector ARN; without it the status and features are
 // zero values, not facts).
 func guardDutyGap(a *state.Account, region string) (state.Gap, bool) {
-	if g, ok := listingGap(a, "guardduty", region, "ListDetectors", "GetDetector"); ok {
+	if g, ok := listingGap(a, region, state.InputGuardDutyDetectors, state.InputGuardDutyDetectorSettings); ok {
 		return g, true
 	}
 	if d, ok := detectorIn(a, region); ok {
-		return a.Gaps.Find("guardduty", region, "GetDetector", d.ARN)
+		return a.Gaps.ForInput(state.InputGuardDutyDetectorSettings, region, d.ARN)
 	}
 	return state.Gap{}, false
 }
@@ -598,7 +598,7 @@ func guardDutyNoHighFindings() check.Check {
 				if !ok || d.Status != "ENABLED" {
 					continue
 				}
-				if g, ok := a.Gaps.FindAny("guardduty", region, d.ARN, "ListFindings", "GetFindingsStatistics", "GetFindings"); ok {
+				if g, ok := a.Gaps.ForInputs(region, d.ARN, state.InputGuardDutyFindingsStatistics); ok {
 					out = append(out, check.GapR(d, g))
 					continue
 				}
@@ -728,7 +728,7 @@ func securityHubEnabled() check.Check {
 			var out []check.Result
 			for _, region := range a.ScannedRegions() {
 				ref := regionRef(a, "securityhub", region)
-				if g, ok := listingGap(a, "securityhub", region, "DescribeHub"); ok {
+				if g, ok := listingGap(a, region, state.InputSecurityHubs); ok {
 					out = append(out, check.GapR(ref, g))
 					continue
 				}

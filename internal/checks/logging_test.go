@@ -203,7 +203,7 @@ func loggingCases() map[string][]checkCase {
 		"guardduty_no_high_severity_findings": {
 			{name: "clean and dirty", acct: baseAccount(detector("eu-west-1", nil), detector("us-east-1", func(d *state.Detector) { d.HighSeverityFindings = 3 })),
 				want: []check.Status{check.Pass, check.Fail}},
-			{name: "findings denied", acct: baseAccount(detector("eu-west-1", nil), withGap(state.Gap{Service: "guardduty", Region: "eu-west-1", Operation: "ListFindings", Reason: state.ReasonAccessDenied})),
+			{name: "findings denied", acct: baseAccount(detector("eu-west-1", nil), withGap(state.Gap{Service: "guardduty", Region: "eu-west-1", Operation: "GetFindingsStatistics", Reason: state.ReasonAccessDenied})),
 				want: []check.Status{check.Unknown}},
 			{name: "no detectors", acct: baseAccount(), want: []check.Status{check.NotApplicable}},
 		},

@@ -409,11 +409,11 @@ func qualifyingTrails(a *state.Account) []state.Trail {
 // trailListingGap reports a gap that hides trails: DescribeTrails (or the
 // whole service) failed globally or in a scanned region.
 func trailListingGap(a *state.Account) (state.Gap, bool) {
-	if g, ok := a.Gaps.FindAny("cloudtrail", "", "", "DescribeTrails", "GetTrailStatus", "GetEventSelectors"); ok {
+	if g, ok := a.Gaps.ForInputs("", "", state.InputCloudTrailTrails, state.InputCloudTrailStatus, state.InputCloudTrailEventSelectors); ok {
 		return g, true
 	}
 	for _, r := range a.ScannedRegions() {
-		if g, ok := a.Gaps.FindAny("cloudtrail", r, "", "DescribeTrails", "GetTrailStatus", "GetEventSelectors"); ok {
+		if g, ok := a.Gaps.ForInputs(r, "", state.InputCloudTrailTrails, state.InputCloudTrailStatus, state.InputCloudTrailEventSelectors); ok {
 			return g, true
 		}
 	}
@@ -423,11 +423,11 @@ func trailListingGap(a *state.Account) (state.Gap, bool) {
 // trailStatusGap reports a gap hiding one trail's status or event
 // selectors, which the collector reads per trail at its home region: with
 // it, IsLogging and the selector fields are zero values, not facts.
-func trailStatusGap(a *state.Account, t state.Trail, ops ...string) (state.Gap, bool) {
-	if len(ops) == 0 {
-		ops = []string{"GetTrailStatus", "GetEventSelectors"}
+func trailStatusGap(a *state.Account, t state.Trail, inputs ...state.Input) (state.Gap, bool) {
+	if len(inputs) == 0 {
+		inputs = []state.Input{state.InputCloudTrailStatus, state.InputCloudTrailEventSelectors}
 	}
-	return a.Gaps.FindAny("cloudtrail", t.HomeRegion, t.ARN, ops...)
+	return a.Gaps.ForInputs(t.HomeRegion, t.ARN, inputs...)
 }
 
 // cloudtrailGap reports any gap that makes "no trail does X" unproven: a
@@ -451,7 +451,7 @@ func evaluateMonitor(a *state.Account, spec compiledSpec) check.Result {
 			return check.NotApplicableR(ref, "%s are made in the organization's management account %s; its trail and alarms cover them", spec.what, a.Organization.MasterAccountID)
 		}
 		if a.Organization == nil {
-			if g, ok := a.Gaps.FindAny("organizations", "", "", "DescribeOrganization"); ok {
+			if g, ok := a.Gaps.ForInputs("", "", state.InputOrganization); ok {
 				return check.GapR(ref, g)
 			}
 			return check.NotApplicableR(ref, "the account is not in an AWS organization")
@@ -494,7 +494,7 @@ func evaluateTrailMonitor(a *state.Account, spec compiledSpec, t state.Trail, pr
 		return check.Result{}, false
 	}
 	lg, found := a.CloudWatchLogs.LogGroup(t.CloudWatchLogGroupARN)
-	if g, gapped := a.Gaps.FindAny("logs", region, strings.TrimSuffix(t.CloudWatchLogGroupARN, ":*"), "DescribeMetricFilters", "DescribeLogGroups"); gapped && (!found || len(lg.MetricFilters) == 0) {
+	if g, gapped := a.Gaps.ForInputs(region, strings.TrimSuffix(t.CloudWatchLogGroupARN, ":*"), state.InputMetricFilters, state.InputLogGroups); gapped && (!found || len(lg.MetricFilters) == 0) {
 		prog.gap(check.GapR(ref, g))
 		return check.Result{}, false
 	}
@@ -523,7 +523,7 @@ func evaluateTrailMonitor(a *state.Account, spec compiledSpec, t state.Trail, pr
 
 func evaluateAlarms(a *state.Account, spec compiledSpec, t state.Trail, lg *state.LogGroup, mf state.MetricFilter, m state.MetricTransformation, region string, prog *monitorProgress) (check.Result, bool) {
 	ref := accountRef(a)
-	if g, gapped := a.Gaps.FindAny("cloudwatch", region, "", "DescribeAlarms"); gapped {
+	if g, gapped := a.Gaps.ForInputs(region, "", state.InputAlarms); gapped {
 		prog.gap(check.GapR(ref, g))
 		return check.Result{}, false
 	}
@@ -543,7 +543,7 @@ func evaluateAlarms(a *state.Account, spec compiledSpec, t state.Trail, lg *stat
 			}
 			topic, found := a.SNS.Topic(action)
 			if !found {
-				if g, gapped := a.Gaps.FindAny("sns", region, action, "ListSubscriptionsByTopic", "ListTopics", "ListSubscriptions"); gapped {
+				if g, gapped := a.Gaps.ForInputs(region, action, state.InputSNSTopics, state.InputSNSSubscriptions); gapped {
 					prog.gap(check.GapR(ref, g))
 				} else if topicAcct != a.AccountID {
 					prog.gap(check.UnknownR(ref, "alarm %s notifies topic %s in account %s, whose subscriptions cannot be read from this account", al.Name, action, topicAcct))
@@ -556,7 +556,7 @@ func evaluateAlarms(a *state.Account, spec compiledSpec, t state.Trail, lg *stat
 				return check.PassR(ref, "trail %s -> log group %s -> filter %s -> alarm %s -> topic %s (%d confirmed subscription(s))",
 					t.Name, lg.Name, mf.Name, al.Name, topic.Name, n), true
 			}
-			if g, gapped := a.Gaps.FindAny("sns", region, action, "ListSubscriptionsByTopic", "ListSubscriptions"); gapped {
+			if g, gapped := a.Gaps.ForInputs(region, action, state.InputSNSSubscriptions); gapped {
 				prog.gap(check.GapR(ref, g))
 				continue
 			}

@@ -70,7 +70,7 @@ func sgPortCheck(id, title, desc, what string, sev check.Severity, ports []int, 
 		ID: id, Title: title, Description: desc, Area: check.Network, Service: "ec2", Severity: sev, Remediation: fix,
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			res := newSGResolver(a)
-			return eachRegional(a, "ec2", []string{"DescribeSecurityGroups"}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2SecurityGroups}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
 				return judgeSGPorts(g, res.ingress(g), ports, what)
 			})
 		},
@@ -122,7 +122,7 @@ func ec2SGCIFSRestricted() check.Check {
 		Remediation: revokeFix("445"),
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			res := newSGResolver(a)
-			return eachRegional(a, "ec2", []string{"DescribeSecurityGroups"}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2SecurityGroups}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
 				rules := res.ingress(g)
 				open, unread := openPorts(rules, []int{445})
 				if len(open) > 0 {
@@ -186,7 +186,7 @@ func ec2SGAdminPortsCorporateOnly() check.Check {
 				return []check.Result{check.NotApplicableR(accountRef(a), "the policy names no corporate networks: set corporate_cidrs (office and VPN ranges) in shoulder.yaml to check where administration comes from")}
 			}
 			res := newSGResolver(a)
-			return eachRegional(a, "ec2", []string{"DescribeSecurityGroups"}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2SecurityGroups}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
 				bad, unread, aws := untrustedSourcesOf(res.ingress(g), adminPorts(), p.IsCorporate)
 				switch {
 				case len(bad) > 0:
@@ -217,7 +217,7 @@ func ec2SGOnlyAuthorizedPortsOpen() check.Check {
 		Remediation: revokeFix("<PORT>"),
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			res := newSGResolver(a)
-			return eachRegional(a, "ec2", []string{"DescribeSecurityGroups"}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2SecurityGroups}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
 				bad, unread := openBeyondWeb(res.ingress(g))
 				switch {
 				case len(bad) > 0:
@@ -253,7 +253,7 @@ func ec2SGDefaultRestrictsAll() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
-			bad := regionalListingUnknown(a, "ec2", &out, "DescribeSecurityGroups")
+			bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2SecurityGroups)
 			for _, g := range a.EC2.SecurityGroups {
 				if bad[g.Region] || !g.IsDefault() {
 					continue
@@ -284,7 +284,7 @@ func ec2SGUnused() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
-			bad := regionalListingUnknown(a, "ec2", &out, "DescribeSecurityGroups", "DescribeNetworkInterfaces")
+			bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2SecurityGroups, state.InputEC2NetworkInterfaces)
 			for _, g := range a.EC2.SecurityGroups {
 				switch {
 				case bad[g.Region]:
@@ -378,7 +378,7 @@ func ec2NACLNoAdminPortsFromInternet() check.Check {
 			Terraform: "resource \"aws_network_acl_rule\" \"deny_ssh\" {\n  network_acl_id = aws_network_acl.main.id\n  rule_number    = 90\n  egress         = false\n  protocol       = \"tcp\"\n  rule_action    = \"deny\"\n  cidr_block     = \"0.0.0.0/0\"\n  from_port      = 22\n  to_port        = 22\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, "ec2", []string{"DescribeNetworkAcls"}, a.EC2.NetworkACLs, func(n state.NetworkACL) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2NetworkACLs}, a.EC2.NetworkACLs, func(n state.NetworkACL) check.Result {
 				var open []string
 				for _, port := range adminPorts() {
 					open = append(open, naclOpenToInternet(n.Entries, port)...)
@@ -406,7 +406,7 @@ func ec2NACLUnused() check.Check {
 			Terraform: "# Remove the aws_network_acl resource, or give it subnet_ids.",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, "ec2", []string{"DescribeNetworkAcls"}, a.EC2.NetworkACLs, func(n state.NetworkACL) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2NetworkACLs}, a.EC2.NetworkACLs, func(n state.NetworkACL) check.Result {
 				switch {
 				case n.IsDefault:
 					return check.NotApplicableR(n, "%s is its VPC's default ACL, which cannot be deleted", n.ID)
@@ -433,7 +433,7 @@ func ec2VPCFlowLogsEnabled() check.Check {
 			Terraform: "resource \"aws_flow_log\" \"vpc\" {\n  vpc_id               = aws_vpc.main.id\n  traffic_type         = \"ALL\"\n  log_destination_type = \"s3\"\n  log_destination      = aws_s3_bucket.flow_logs.arn\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, "ec2", []string{"DescribeVpcs"}, a.EC2.VPCs, func(v state.VPC) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2VPCs}, a.EC2.VPCs, func(v state.VPC) check.Result {
 				partial := ""
 				for _, f := range a.EC2.FlowLogs {
 					if f.ResourceID != v.ID || (f.Status != "" && f.Status != "ACTIVE") {
@@ -444,7 +444,7 @@ func ec2VPCFlowLogsEnabled() check.Check {
 					}
 					partial = f.ID
 				}
-				if g, ok := a.Gaps.Find("ec2", v.Region, "DescribeFlowLogs", ""); ok {
+				if g, ok := a.Gaps.ForInput(state.InputEC2FlowLogs, v.Region, ""); ok {
 					return check.GapR(v, g)
 				}
 				if partial != "" {
@@ -470,11 +470,11 @@ func ec2VPCDefaultUnused() check.Check {
 			Terraform: "resource \"aws_default_vpc\" \"default\" {\n  force_destroy = true # Terraform >= AWS provider 5: deletes the default VPC on destroy\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, "ec2", []string{"DescribeVpcs"}, a.EC2.VPCs, func(v state.VPC) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2VPCs}, a.EC2.VPCs, func(v state.VPC) check.Result {
 				if !v.IsDefault {
 					return check.NotApplicableR(v, "%s is not a default VPC", v.ID)
 				}
-				if g, ok := a.Gaps.FindAny("ec2", v.Region, "", "DescribeInstances", "DescribeSecurityGroups", "DescribeNetworkInterfaces"); ok {
+				if g, ok := a.Gaps.ForInputs(v.Region, "", state.InputEC2Instances, state.InputEC2SecurityGroups, state.InputEC2NetworkInterfaces); ok {
 					return check.GapR(v, g)
 				}
 				var users []string
@@ -507,11 +507,11 @@ func ec2VPCDefaultUnused() check.Check {
 				}
 				// Load balancers and databases count as workloads too: a
 				// listing of them that failed leaves "no workloads" unproven.
-				if g, ok := a.Gaps.Find("rds", v.Region, "DescribeDBInstances", ""); ok {
+				if g, ok := a.Gaps.ForInput(state.InputRDSInstances, v.Region, ""); ok {
 					return check.GapR(v, g)
 				}
 				for _, svc := range []string{state.ELBServiceV2, state.ELBServiceClassic} {
-					if g, ok := listingGap(a, svc, v.Region, "DescribeLoadBalancers"); ok {
+					if g, ok := listingGap(a, v.Region, elbListing(svc)); ok {
 						return check.GapR(v, g)
 					}
 				}
@@ -549,7 +549,7 @@ func ec2VPCEndpointService(svc, name, control string, sev check.Severity) check.
 			Terraform: "resource \"aws_vpc_endpoint\" \"" + svc + "\" {\n  vpc_id              = aws_vpc.main.id\n  service_name        = \"com.amazonaws.${var.region}." + svc + "\"\n  vpc_endpoint_type   = \"Interface\"\n  subnet_ids          = aws_subnet.private[*].id\n  security_group_ids  = [aws_security_group.endpoints.id]\n  private_dns_enabled = true\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, "ec2", []string{"DescribeVpcs", "DescribeVpcEndpoints"}, a.EC2.VPCs, func(v state.VPC) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2VPCs, state.InputEC2VPCEndpoints}, a.EC2.VPCs, func(v state.VPC) check.Result {
 				switch {
 				case v.IsDefault:
 					return check.NotApplicableR(v, "%s is the default VPC", v.ID)
@@ -583,7 +583,7 @@ func ec2VPCEndpointS3() check.Check {
 					perVPC[in.VPCID]++
 				}
 			}
-			return eachRegional(a, "ec2", []string{"DescribeVpcs", "DescribeVpcEndpoints", "DescribeInstances"}, a.EC2.VPCs, func(v state.VPC) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2VPCs, state.InputEC2VPCEndpoints, state.InputEC2Instances}, a.EC2.VPCs, func(v state.VPC) check.Result {
 				n := perVPC[v.ID]
 				switch {
 				case n == 0:
@@ -614,7 +614,7 @@ func ec2VPCBlockPublicAccess() check.Check {
 			var out []check.Result
 			for _, r := range everyRegion(a, "ec2", &out) {
 				ref := regionRef(a, "ec2", r)
-				if g, ok := a.Gaps.Find("ec2", r, "DescribeVpcBlockPublicAccessOptions", ""); ok {
+				if g, ok := a.Gaps.ForInput(state.InputEC2VPCBlockPublicAccess, r, ""); ok {
 					out = append(out, check.GapR(ref, g))
 					continue
 				}
@@ -647,7 +647,7 @@ func ec2SubnetNoAutoPublicIP() check.Check {
 			Terraform: "resource \"aws_subnet\" \"this\" {\n  # ...\n  map_public_ip_on_launch = false\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, "ec2", []string{"DescribeSubnets"}, a.EC2.Subnets, func(s state.Subnet) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2Subnets}, a.EC2.Subnets, func(s state.Subnet) check.Result {
 				if s.MapPublicIPOnLaunch {
 					return check.FailR(s, "%s (%s) assigns a public IPv4 address to every instance launched in it", s.ID, s.CIDR)
 				}
@@ -738,8 +738,8 @@ func ec2SubnetDBNoInternetRoute() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
-			badRDS := regionalListingUnknown(a, "rds", &out, "DescribeDBInstances")
-			badEC2 := regionalListingUnknown(a, "ec2", &out, "DescribeRouteTables")
+			badRDS := regionalListingUnknown(a, "rds", &out, state.InputRDSInstances)
+			badEC2 := regionalListingUnknown(a, "ec2", &out, state.InputEC2RouteTables)
 			tables := indexRouteTables(a)
 			lists := newSGResolver(a)
 			for _, db := range a.RDS.Instances {
@@ -791,7 +791,7 @@ func liveInstance(in state.Instance) bool {
 func instanceCheck(c check.Check, f func(a *state.Account, p *policy.Policy, in state.Instance) check.Result) check.Check {
 	c.Run = func(a *state.Account, p *policy.Policy) []check.Result {
 		var out []check.Result
-		bad := regionalListingUnknown(a, "ec2", &out, "DescribeInstances")
+		bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2Instances)
 		for _, in := range a.EC2.Instances {
 			if bad[in.Region] || !liveInstance(in) {
 				continue
@@ -867,7 +867,7 @@ func ec2InstanceIMDSv2AccountDefault() check.Check {
 			var out []check.Result
 			for _, r := range everyRegion(a, "ec2", &out) {
 				ref := regionRef(a, "ec2", r)
-				if g, ok := a.Gaps.Find("ec2", r, "GetInstanceMetadataDefaults", ""); ok {
+				if g, ok := a.Gaps.ForInput(state.InputEC2InstanceMetadataDefaults, r, ""); ok {
 					out = append(out, check.GapR(ref, g))
 					continue
 				}
@@ -989,8 +989,8 @@ func ec2InstanceNotParavirtual() check.Check {
 func launchTemplateCheck(c check.Check, f func(a *state.Account, t state.LaunchTemplate) check.Result) check.Check {
 	c.Area, c.Service = check.Network, "ec2"
 	c.Run = func(a *state.Account, _ *policy.Policy) []check.Result {
-		return eachRegional(a, "ec2", []string{"DescribeLaunchTemplates", "DescribeLaunchTemplateVersions"}, a.EC2.LaunchTemplates, func(t state.LaunchTemplate) check.Result {
-			if g, ok := a.Gaps.Find("ec2", t.Region, "DescribeLaunchTemplateVersions", t.ARN); ok {
+		return eachRegional(a, "ec2", []state.Input{state.InputEC2LaunchTemplates}, a.EC2.LaunchTemplates, func(t state.LaunchTemplate) check.Result {
+			if g, ok := a.Gaps.ForInput(state.InputEC2LaunchTemplates, t.Region, t.ARN); ok {
 				return check.GapR(t, g)
 			}
 			return f(a, t)
@@ -1039,7 +1039,7 @@ func ec2InstanceLaunchTemplateIMDSv2() check.Check {
 			if s, ok := a.EC2.Settings(t.Region); ok && s.IMDSDefaultHTTPTokens == "required" {
 				return check.PassR(t, "launch template %s inherits the account default, IMDSv2 required in %s", t.Name, t.Region)
 			}
-			if g, ok := a.Gaps.Find("ec2", t.Region, "GetInstanceMetadataDefaults", ""); ok {
+			if g, ok := a.Gaps.ForInput(state.InputEC2InstanceMetadataDefaults, t.Region, ""); ok {
 				return check.GapR(t, g)
 			}
 			return check.FailR(t, "launch template %s sets no metadata version and %s has no IMDSv2 account default", t.Name, t.Region)
@@ -1062,7 +1062,7 @@ func ec2VPCTransitGatewayNoAutoAccept() check.Check {
 			Terraform: "resource \"aws_ec2_transit_gateway\" \"this\" {\n  # ...\n  auto_accept_shared_attachments = \"disable\"\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, "ec2", []string{"DescribeTransitGateways"}, a.EC2.TransitGateways, func(t state.TransitGateway) check.Result {
+			return eachRegional(a, "ec2", []state.Input{state.InputEC2TransitGateways}, a.EC2.TransitGateways, func(t state.TransitGateway) check.Result {
 				if t.AutoAcceptSharedAttachments {
 					return check.FailR(t, "transit gateway %s accepts shared attachments automatically", t.ID)
 				}

@@ -247,14 +247,14 @@ func (s *sgResolver) rule(region string, r state.SGRule) sgRule {
 		switch {
 		case !ok:
 			u := unreadList{id: id, why: "was not collected in " + region}
-			if g, gok := s.a.Gaps.Find("ec2", region, "DescribeManagedPrefixLists", ""); gok {
+			if g, gok := s.a.Gaps.ForInput(state.InputEC2ManagedPrefixLists, region, ""); gok {
 				u.gap = &g
 			}
 			x.unread = append(x.unread, u)
 		case l.AWSManaged():
 			x.awsLists = append(x.awsLists, id)
 		default:
-			if g, gok := s.a.Gaps.Find("ec2", region, "GetManagedPrefixListEntries", l.ARN); gok {
+			if g, gok := s.a.Gaps.ForInput(state.InputEC2ManagedPrefixListEntries, region, l.ARN); gok {
 				x.unread = append(x.unread, unreadList{id: id, gap: &g})
 				continue
 			}

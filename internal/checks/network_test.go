@@ -309,7 +309,7 @@ func networkCases() map[string][]checkCase {
 			{name: "private", acct: baseAccount(nwLaunchTemplate(false, "required", "")), want: sts(stP)},
 			{name: "public", acct: baseAccount(nwLaunchTemplate(true, "required", "")), want: sts(stF), msg: "version 3"},
 			{name: "versions not read", acct: baseAccount(nwLaunchTemplate(true, "", ""), nwEUGap("ec2", "DescribeLaunchTemplateVersions")), want: sts(stU)},
-			{name: "listing denied", acct: baseAccount(nwUSGap("ec2", "DescribeLaunchTemplates")), want: sts(stU)},
+			{name: "listing denied", acct: baseAccount(nwUSGap("ec2", "DescribeLaunchTemplateVersions")), want: sts(stU)},
 		},
 		"ec2_instance_launch_template_imdsv2": {
 			{name: "required", acct: baseAccount(nwLaunchTemplate(false, "required", "")), want: sts(stP)},

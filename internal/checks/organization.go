@@ -32,7 +32,7 @@ func organizationsAccountInPolicyOrg() check.Check {
 			if p == nil || p.OrganizationID == "" {
 				return []check.Result{check.NotApplicableR(ref, "the policy names no organization: set organization_id in shoulder.yaml")}
 			}
-			if g, ok := a.Gaps.FindAny("organizations", "", "", "DescribeOrganization"); ok {
+			if g, ok := a.Gaps.ForInputs("", "", state.InputOrganization); ok {
 				return []check.Result{check.GapR(ref, g)}
 			}
 			switch {

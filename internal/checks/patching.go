@@ -40,7 +40,7 @@ func daysSince(now, t time.Time) int { return int(now.Sub(t).Hours() / 24) }
 func runningInstanceCheck(c check.Check, f func(a *instances, p *policy.Policy, in state.Instance) check.Result) check.Check {
 	c.Run = func(a *state.Account, p *policy.Policy) []check.Result {
 		var out []check.Result
-		bad := regionalListingUnknown(a, "ec2", &out, "DescribeInstances")
+		bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2Instances)
 		x := indexInstances(a)
 		for _, in := range a.EC2.Instances {
 			if bad[in.Region] || in.State != "running" {
@@ -120,7 +120,7 @@ func ssmInstanceManaged() check.Check {
 			Terraform: "resource \"aws_iam_role_policy_attachment\" \"ssm\" {\n  role       = aws_iam_role.ec2.name\n  policy_arn = \"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore\"\n}",
 		},
 	}, func(a *instances, _ *policy.Policy, in state.Instance) check.Result {
-		if g, ok := a.Gaps.Find("ssm", in.Region, "DescribeInstanceInformation", ""); ok {
+		if g, ok := a.Gaps.ForInput(state.InputSSMManagedInstances, in.Region, ""); ok {
 			return check.GapR(in, g)
 		}
 		m, ok := a.managedInstance(in.ID)
@@ -145,7 +145,7 @@ func ssmInstancePatchCompliant() check.Check {
 		Remediation: ssmFix("Systems Manager > Patch Manager > Configure patching: select the instances (or all), scan and install on a schedule, with a baseline that approves security updates within days.",
 			"aws ssm send-command --document-name AWS-RunPatchBaseline --parameters Operation=Install --targets Key=InstanceIds,Values=<INSTANCE_ID>"),
 	}, func(a *instances, _ *policy.Policy, in state.Instance) check.Result {
-		if g, ok := a.Gaps.FindAny("ssm", in.Region, "", "DescribeInstanceInformation", "ListResourceComplianceSummaries"); ok {
+		if g, ok := a.Gaps.ForInputs(in.Region, "", state.InputSSMManagedInstances, state.InputSSMCompliance); ok {
 			return check.GapR(in, g)
 		}
 		if _, ok := a.managedInstance(in.ID); !ok {
@@ -173,7 +173,7 @@ func ssmInstancePatchScanRecent() check.Check {
 		Remediation: ssmFix("Systems Manager > Patch Manager > Patch policies: schedule a Scan (daily or weekly) for every managed instance.",
 			"aws ssm create-association --name AWS-RunPatchBaseline --parameters Operation=Scan --schedule-expression 'rate(1 day)' --targets Key=InstanceIds,Values=*"),
 	}, func(a *instances, p *policy.Policy, in state.Instance) check.Result {
-		if g, ok := a.Gaps.Find("ssm", in.Region, "ListResourceComplianceSummaries", ""); ok {
+		if g, ok := a.Gaps.ForInput(state.InputSSMCompliance, in.Region, ""); ok {
 			return check.GapR(in, g)
 		}
 		c, ok := a.patchCompliance(in.ID)
@@ -202,7 +202,7 @@ func ssmInstanceAssociationCompliant() check.Check {
 		Remediation: ssmFix("Systems Manager > State Manager: open the failed association, read the execution output for the instance, fix the cause and Apply association now.",
 			"aws ssm list-resource-compliance-summaries --filters Key=ComplianceType,Values=Association,Type=EQUAL\naws ssm start-associations-once --association-ids <ASSOCIATION_ID>"),
 	}, func(a *instances, _ *policy.Policy, in state.Instance) check.Result {
-		if g, ok := a.Gaps.FindAny("ssm", in.Region, "", "DescribeInstanceInformation", "ListResourceComplianceSummaries"); ok {
+		if g, ok := a.Gaps.ForInputs(in.Region, "", state.InputSSMManagedInstances, state.InputSSMCompliance); ok {
 			return check.GapR(in, g)
 		}
 		if _, ok := a.managedInstance(in.ID); !ok {
@@ -232,7 +232,7 @@ func (x *instances) instanceImage(in state.Instance) (state.Image, bool) {
 // amiCheck builds a check over running instances and their AMIs.
 func amiCheck(c check.Check, f func(a *state.Account, p *policy.Policy, in state.Instance, im state.Image) check.Result) check.Check {
 	return runningInstanceCheck(c, func(a *instances, p *policy.Policy, in state.Instance) check.Result {
-		if g, ok := a.Gaps.Find("ec2", in.Region, "DescribeImages", ""); ok {
+		if g, ok := a.Gaps.ForInput(state.InputEC2Images, in.Region, ""); ok {
 			return check.GapR(in, g)
 		}
 		im, ok := a.instanceImage(in)
@@ -304,7 +304,7 @@ func ec2InstanceStoppedUnder30Days() check.Check {
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			var out []check.Result
-			bad := regionalListingUnknown(a, "ec2", &out, "DescribeInstances")
+			bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2Instances)
 			now := p.Clock(a.CollectedAt)
 			for _, in := range a.EC2.Instances {
 				if bad[in.Region] || in.State != "stopped" {
@@ -339,7 +339,7 @@ func rdsPendingMaintenanceApplied() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
-			bad := regionalListingUnknown(a, "rds", &out, "DescribeDBInstances", "DescribeDBClusters", "DescribePendingMaintenanceActions")
+			bad := regionalListingUnknown(a, "rds", &out, state.InputRDSInstances, state.InputRDSClusters, state.InputRDSPendingMaintenance)
 			judge := func(r state.Resource, name string) {
 				m := r.Ref()
 				if bad[m.Region] {
@@ -392,7 +392,7 @@ func workspacesImageUpToDate() check.Check {
 			Terraform: "# WorkSpaces images are not managed by Terraform; update the image in the console and point aws_workspaces_workspace bundle_id at the updated bundle.",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, "workspaces", []string{"DescribeWorkspaceImages"}, a.WorkSpaces.Images, func(im state.WorkspaceImage) check.Result {
+			return eachRegional(a, "workspaces", []state.Input{state.InputWorkSpacesImages}, a.WorkSpaces.Images, func(im state.WorkspaceImage) check.Result {
 				if im.UpdateAvailable {
 					return check.FailR(im, "image %s (%s) has updates available", im.ID, im.Name)
 				}
@@ -416,7 +416,7 @@ func workspacesDirectoryMaintenanceMode() check.Check {
 			Terraform: "resource \"aws_workspaces_directory\" \"this\" {\n  # ...\n  workspace_creation_properties {\n    enable_maintenance_mode = true\n  }\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, "workspaces", []string{"DescribeWorkspaceDirectories"}, a.WorkSpaces.Directories, func(d state.WorkspaceDirectory) check.Result {
+			return eachRegional(a, "workspaces", []state.Input{state.InputWorkSpacesDirectories}, a.WorkSpaces.Directories, func(d state.WorkspaceDirectory) check.Result {
 				if d.MaintenanceMode {
 					return check.PassR(d, "directory %s enables maintenance mode", d.ID)
 				}

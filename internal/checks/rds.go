@@ -49,11 +49,11 @@ func rdsChecks() []check.Check {
 }
 
 func eachDBInstance(a *state.Account, judge func(d state.DBInstance) check.Result) []check.Result {
-	return eachRegional(a, "rds", []string{"DescribeDBInstances"}, a.RDS.Instances, judge)
+	return eachRegional(a, "rds", []state.Input{state.InputRDSInstances}, a.RDS.Instances, judge)
 }
 
 func eachDBCluster(a *state.Account, judge func(c state.DBCluster) check.Result) []check.Result {
-	return eachRegional(a, "rds", []string{"DescribeDBClusters"}, a.RDS.Clusters, judge)
+	return eachRegional(a, "rds", []state.Input{state.InputRDSClusters}, a.RDS.Clusters, judge)
 }
 
 // memberNA is the result for a setting that a cluster member inherits.
@@ -146,7 +146,7 @@ func rdsClusterStorageEncrypted() check.Check {
 }
 
 // snapshotListOps are the listings that fill state.RDS.Snapshots.
-var snapshotListOps = []string{"DescribeDBSnapshots", "DescribeDBClusterSnapshots"}
+var snapshotListOps = []state.Input{state.InputRDSSnapshots, state.InputRDSClusterSnapshots}
 
 func rdsSnapshotEncrypted() check.Check {
 	return check.Check{
@@ -174,11 +174,11 @@ func rdsSnapshotEncrypted() check.Check {
 
 // snapshotAttrsGap reports a gap hiding a snapshot's restore attribute.
 func snapshotAttrsGap(a *state.Account, s state.DBSnapshot) (state.Gap, bool) {
-	op := "DescribeDBSnapshotAttributes"
+	in := state.InputRDSSnapshotSharing
 	if s.Cluster {
-		op = "DescribeDBClusterSnapshotAttributes"
+		in = state.InputRDSClusterSnapshotSharing
 	}
-	return a.Gaps.Find("rds", s.Region, op, s.ARN)
+	return a.Gaps.ForInput(in, s.Region, s.ARN)
 }
 
 func rdsSnapshotNotPublic() check.Check {
@@ -295,15 +295,17 @@ func findParamGroup(list []state.ParameterGroup, region, name string, cluster bo
 
 // paramGroupGap reports a gap hiding a parameter group's values.
 func paramGroupGap(a *state.Account, service, region, name string, cluster bool) (state.Gap, bool) {
-	op, kind := "DescribeDBParameters", "pg"
+	// The group's listing, then its parameters: a group missing from a
+	// failed listing is as unread as one whose parameters failed.
+	list, params, kind := state.InputRDSParameterGroups, state.InputRDSParameters, "pg"
 	if cluster {
-		op, kind = "DescribeDBClusterParameters", "cluster-pg"
+		list, params, kind = state.InputRDSClusterParameterGroups, state.InputRDSClusterParameters, "cluster-pg"
 	}
 	if service == "redshift" {
-		op, kind = "DescribeClusterParameters", "parametergroup"
+		list, params, kind = state.InputRedshiftParameterGroups, state.InputRedshiftParameters, "parametergroup"
 	}
 	arn := a.ARNPrefix() + service + ":" + region + ":" + a.AccountID + ":" + kind + ":" + name
-	return a.Gaps.Find(service, region, op, arn)
+	return a.Gaps.ForInputs(region, arn, list, params)
 }
 
 // tlsResult judges TLS enforcement of an RDS resource through its
@@ -1002,7 +1004,7 @@ func rdsEventSubscriptionCritical() check.Check {
 				ref := regionRef(a, "rds", r)
 				// The parameter group listings decide whether db-parameter-group
 				// events are required: without them a pass would be unproven.
-				if g, ok := a.Gaps.FindAny("rds", r, "", "DescribeDBInstances", "DescribeDBClusters", "DescribeDBParameterGroups", "DescribeDBClusterParameterGroups"); ok {
+				if g, ok := a.Gaps.ForInputs(r, "", state.InputRDSInstances, state.InputRDSClusters, state.InputRDSParameterGroups, state.InputRDSClusterParameterGroups); ok {
 					out = append(out, check.GapR(ref, g))
 					continue
 				}
@@ -1025,7 +1027,7 @@ func rdsEventSubscriptionCritical() check.Check {
 				if len(inUse) == 0 {
 					continue // no databases in the region: nothing to hear about
 				}
-				if g, ok := a.Gaps.Find("rds", r, "DescribeEventSubscriptions", ""); ok {
+				if g, ok := a.Gaps.ForInput(state.InputRDSEventSubscriptions, r, ""); ok {
 					out = append(out, check.GapR(ref, g))
 					continue
 				}

@@ -112,6 +112,10 @@ func rdsCases() map[string][]checkCase {
 			{name: "custom group not collected", acct: baseAccount(dsDB(nil)), want: dsWant(dsU), msg: "not collected"},
 			{name: "parameters denied", acct: baseAccount(dsDB(nil), dsParamGroup("secure", false, map[string]string{"rds.force_ssl": "1"}),
 				dsGap("rds", "eu-west-1", "DescribeDBParameters", dsRDSARN("pg", "secure"))), want: dsWant(dsU)},
+			// Regression: a failed parameter group listing said "not
+			// collected" (or judged a default group from engine defaults)
+			// instead of naming the gap.
+			{name: "group listing denied", acct: baseAccount(dsDB(nil), dsGap("rds", "eu-west-1", "DescribeDBParameterGroups", "")), want: dsWant(dsU), msg: "DescribeDBParameterGroups"},
 			member, dbDenied,
 		},
 		"rds_cluster_tls_enforced": {

@@ -22,7 +22,7 @@ func redshiftChecks() []check.Check {
 }
 
 func eachRedshift(a *state.Account, judge func(c state.RedshiftCluster) check.Result) []check.Result {
-	return eachRegional(a, "redshift", []string{"DescribeClusters"}, a.Redshift.Clusters, judge)
+	return eachRegional(a, "redshift", []state.Input{state.InputRedshiftClusters}, a.Redshift.Clusters, judge)
 }
 
 func redshiftClusterEncrypted() check.Check {
@@ -182,7 +182,7 @@ func redshiftClusterAuditLogging() check.Check {
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRedshift(a, func(c state.RedshiftCluster) check.Result {
-				if g, ok := a.Gaps.Find("redshift", c.Region, "DescribeLoggingStatus", c.ARN); ok {
+				if g, ok := a.Gaps.ForInput(state.InputRedshiftLogging, c.Region, c.ARN); ok {
 					return check.GapR(c, g)
 				}
 				if c.LoggingEnabled {

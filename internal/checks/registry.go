@@ -43,6 +43,10 @@ func All() []check.Check {
 	} {
 		all = append(all, group...)
 	}
+	reads := checkReads()
+	for i := range all {
+		all[i].Reads = reads[all[i].ID]
+	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	return all
 }

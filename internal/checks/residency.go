@@ -20,16 +20,16 @@ func residencyChecks() []check.Check {
 		organizationsRegionDenySCP(),
 		s3BucketInAllowedRegion(),
 		s3ReplicationInAllowedRegion(),
-		residencyStore("ec2_volume_in_allowed_region", "EBS volumes", "ec2", "DescribeVolumes", volumesOf, ebsMoveFix()),
-		residencyStore("ec2_snapshot_in_allowed_region", "EBS snapshots (including cross-region copies)", "ec2", "DescribeSnapshots", snapshotsOf, ebsMoveFix()),
-		residencyStore("rds_instance_in_allowed_region", "RDS DB instances", "rds", "DescribeDBInstances", dbInstancesOf, rdsMoveFix()),
-		residencyStore("rds_cluster_in_allowed_region", "RDS/Aurora DB clusters", "rds", "DescribeDBClusters", dbClustersOf, rdsMoveFix()),
+		residencyStore("ec2_volume_in_allowed_region", "EBS volumes", "ec2", state.InputEC2Volumes, volumesOf, ebsMoveFix()),
+		residencyStore("ec2_snapshot_in_allowed_region", "EBS snapshots (including cross-region copies)", "ec2", state.InputEC2Snapshots, snapshotsOf, ebsMoveFix()),
+		residencyStore("rds_instance_in_allowed_region", "RDS DB instances", "rds", state.InputRDSInstances, dbInstancesOf, rdsMoveFix()),
+		residencyStore("rds_cluster_in_allowed_region", "RDS/Aurora DB clusters", "rds", state.InputRDSClusters, dbClustersOf, rdsMoveFix()),
 		residencyStoreGaps("rds_snapshot_in_allowed_region", "RDS snapshots (including cross-region copies)", "rds", "rds", snapshotListOps, dbSnapshotsOf, rdsMoveFix()),
-		residencyStore("redshift_cluster_in_allowed_region", "Redshift clusters", "redshift", "DescribeClusters", redshiftOf, rdsMoveFix()),
-		residencyStore("workspaces_workspace_in_allowed_region", "WorkSpaces (their root and user volumes)", "workspaces", "DescribeWorkspaces", workspacesOf, workspacesMoveFix()),
-		residencyStore("dynamodb_table_in_allowed_region", "DynamoDB tables", "dynamodb", "ListTables", dynamoTablesOf, dynamoMoveFix()),
-		residencyStoreGaps("efs_filesystem_in_allowed_region", "EFS file systems", "efs", efsService, []string{"DescribeFileSystems"}, fileSystemsOf, efsMoveFix()),
-		residencyStore("backup_vault_in_allowed_region", "AWS Backup vaults (and the recovery points in them)", "backup", "ListBackupVaults", vaultsOf, backupVaultMoveFix()),
+		residencyStore("redshift_cluster_in_allowed_region", "Redshift clusters", "redshift", state.InputRedshiftClusters, redshiftOf, rdsMoveFix()),
+		residencyStore("workspaces_workspace_in_allowed_region", "WorkSpaces (their root and user volumes)", "workspaces", state.InputWorkSpaces, workspacesOf, workspacesMoveFix()),
+		residencyStore("dynamodb_table_in_allowed_region", "DynamoDB tables", "dynamodb", state.InputDynamoDBTables, dynamoTablesOf, dynamoMoveFix()),
+		residencyStoreGaps("efs_filesystem_in_allowed_region", "EFS file systems", "efs", efsService, []state.Input{state.InputEFSFileSystems}, fileSystemsOf, efsMoveFix()),
+		residencyStore("backup_vault_in_allowed_region", "AWS Backup vaults (and the recovery points in them)", "backup", state.InputBackupVaults, vaultsOf, backupVaultMoveFix()),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -81,6 +81,12 @@ func arnRegion(arn string) string {
 // the allowed set were not scanned: stores there are invisible, so "none
 // found outside" would be an unproven pass.
 func unscannedOutside(a *state.Account, p *policy.Policy, what string) []check.Result {
+	// Without the region listing, the regions beyond the scanned ones are
+	// not known at all: what lives there is unseen, not absent.
+	if g, ok := a.Gaps.ForInput(state.InputRegions, "", ""); ok {
+		return []check.Result{check.UnknownR(accountRef(a), "could not read %s: the account's enabled regions are unknown, so %s outside the scanned regions (%s) are not seen",
+			g.String(), what, strings.Join(a.ScannedRegions(), ", "))}
+	}
 	var miss []string
 	for _, r := range a.Regions {
 		if r.Enabled && !r.Scanned && !p.RegionAllowed(r.Name) {
@@ -148,14 +154,14 @@ func copiedFrom(r state.Resource) string {
 }
 
 // residencyStore builds the "every <store> lives in an allowed region" check.
-func residencyStore(id, what, service, op string, items func(*state.Account) []state.Resource, fix check.Remediation) check.Check {
-	return residencyStoreGaps(id, what, service, service, []string{op}, items, fix)
+func residencyStore(id, what, service string, list state.Input, items func(*state.Account) []state.Resource, fix check.Remediation) check.Check {
+	return residencyStoreGaps(id, what, service, service, []state.Input{list}, items, fix)
 }
 
 // residencyStoreGaps is residencyStore for services whose gap prefix differs
 // from the check's service name (EFS: elasticfilesystem) or whose state is
 // filled by several listings (RDS snapshots: DB and cluster snapshots).
-func residencyStoreGaps(id, what, service, gapService string, listOps []string, items func(*state.Account) []state.Resource, fix check.Remediation) check.Check {
+func residencyStoreGaps(id, what, service, gapService string, list []state.Input, items func(*state.Account) []state.Resource, fix check.Remediation) check.Check {
 	return check.Check{
 		ID:          id,
 		Title:       what + " are in allowed regions",
@@ -169,7 +175,7 @@ func residencyStoreGaps(id, what, service, gapService string, listOps []string, 
 				return residencyNotConfigured(a)
 			}
 			out := unscannedOutside(a, p, what)
-			return append(out, eachRegional(a, gapService, listOps, items(a), func(r state.Resource) check.Result {
+			return append(out, eachRegional(a, gapService, list, items(a), func(r state.Resource) check.Result {
 				reg := r.Ref().Region
 				from := ""
 				if src := copiedFrom(r); src != "" {
@@ -201,10 +207,10 @@ func accountEnabledRegionsAllowed() check.Check {
 			if !p.RegionsConfigured() {
 				return residencyNotConfigured(a)
 			}
-			if g, ok := a.Gaps.FindAny("account", "", "", "ListRegions"); ok && len(a.Regions) == 0 {
-				return []check.Result{check.GapR(accountRef(a), g)}
-			}
-			if g, ok := a.Gaps.FindAny("ec2", "", "", "DescribeRegions"); ok && len(a.Regions) == 0 {
+			// Without the region listing the collector knows only the
+			// regions it scanned (the home region, or --regions): which
+			// opt-in regions are enabled is unknown, not "none".
+			if g, ok := a.Gaps.ForInput(state.InputRegions, "", ""); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
 			}
 			if len(a.Regions) == 0 {
@@ -249,14 +255,14 @@ func s3BucketInAllowedRegion() check.Check {
 			if !p.RegionsConfigured() {
 				return residencyNotConfigured(a)
 			}
-			if g, ok := listingGap(a, "s3", "", "ListBuckets"); ok {
+			if g, ok := listingGap(a, "", state.InputS3Buckets); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
 			}
 			var out []check.Result
 			for _, b := range a.S3.Buckets {
 				switch {
 				case b.Region == "":
-					if g, ok := a.Gaps.Find("s3", "", "GetBucketLocation", b.ARN); ok {
+					if g, ok := a.Gaps.ForInput(state.InputS3BucketRegion, "", b.ARN); ok {
 						out = append(out, check.GapR(b, g))
 					} else {
 						out = append(out, check.UnknownR(b, "the region of %s was not collected", b.Name))
@@ -303,12 +309,12 @@ func s3ReplicationInAllowedRegion() check.Check {
 			if !p.RegionsConfigured() {
 				return residencyNotConfigured(a)
 			}
-			if g, ok := listingGap(a, "s3", "", "ListBuckets"); ok {
+			if g, ok := listingGap(a, "", state.InputS3Buckets); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
 			}
 			var out []check.Result
 			for _, b := range a.S3.Buckets {
-				if g, ok := a.Gaps.Find("s3", b.Region, "GetBucketReplication", b.ARN); ok {
+				if g, ok := a.Gaps.ForInput(state.InputS3BucketReplication, b.Region, b.ARN); ok {
 					out = append(out, check.GapR(b, g))
 					continue
 				}
@@ -347,10 +353,10 @@ func s3ReplicationInAllowedRegion() check.Check {
 
 // copiesCheck builds a check over resources with copies in other regions:
 // regionsOf returns the regions holding copies (nil when the resource has
-// none). listOp fills the list; itemOp, when set, is the per-resource call
-// that reads the copies: a resource whose itemOp failed is unknown, since
-// its empty copy list proves nothing.
-func copiesCheck[T state.Resource](c check.Check, service, listOp, itemOp string, items func(*state.Account) []T, regionsOf func(T) []string, label func(T) string) check.Check {
+// none). list is the listing input; item, when set, is the per-resource
+// input that holds the copies: a resource whose item could not be read is
+// unknown, since its empty copy list proves nothing.
+func copiesCheck[T state.Resource](c check.Check, service string, list, item state.Input, items func(*state.Account) []T, regionsOf func(T) []string, label func(T) string) check.Check {
 	if c.Service == "" {
 		c.Service = service
 	}
@@ -360,13 +366,13 @@ func copiesCheck[T state.Resource](c check.Check, service, listOp, itemOp string
 			return residencyNotConfigured(a)
 		}
 		var out []check.Result
-		bad := regionalListingUnknown(a, service, &out, listOp)
+		bad := regionalListingUnknown(a, service, &out, list)
 		for _, x := range items(a) {
 			if bad[x.Ref().Region] {
 				continue
 			}
-			if itemOp != "" {
-				if g, ok := a.Gaps.Find(service, x.Ref().Region, itemOp, x.Ref().ARN); ok {
+			if item != "" {
+				if g, ok := a.Gaps.ForInput(item, x.Ref().Region, x.Ref().ARN); ok {
 					out = append(out, check.GapR(x, g))
 					continue
 				}
@@ -396,7 +402,7 @@ func rdsInstanceReplicaInAllowedRegion() check.Check {
 			CLI:       "aws rds delete-db-instance --db-instance-identifier <REPLICA> --region <REGION> --skip-final-snapshot",
 			Terraform: "resource \"aws_db_instance\" \"replica\" {\n  provider            = aws.allowed_region\n  replicate_source_db = aws_db_instance.primary.arn\n  instance_class      = \"db.r6g.large\"\n}",
 		},
-	}, "rds", "DescribeDBInstances", "", func(a *state.Account) []state.DBInstance { return a.RDS.Instances }, func(d state.DBInstance) []string {
+	}, "rds", state.InputRDSInstances, "", func(a *state.Account) []state.DBInstance { return a.RDS.Instances }, func(d state.DBInstance) []string {
 		return replicaRegions(d.Region, d.ReadReplicaSource, d.ReadReplicas)
 	}, func(d state.DBInstance) string { return d.ID })
 }
@@ -431,7 +437,7 @@ func rdsClusterReplicaInAllowedRegion() check.Check {
 			CLI:       "aws rds delete-db-cluster --db-cluster-identifier <REPLICA_CLUSTER> --region <REGION> --skip-final-snapshot",
 			Terraform: "resource \"aws_rds_cluster\" \"replica\" {\n  provider                      = aws.allowed_region\n  replication_source_identifier = aws_rds_cluster.primary.arn\n}",
 		},
-	}, "rds", "DescribeDBClusters", "", func(a *state.Account) []state.DBCluster { return a.RDS.Clusters }, func(c state.DBCluster) []string {
+	}, "rds", state.InputRDSClusters, "", func(a *state.Account) []state.DBCluster { return a.RDS.Clusters }, func(c state.DBCluster) []string {
 		return replicaRegions(c.Region, c.ReplicationSource, c.ReadReplicas)
 	}, func(c state.DBCluster) string { return c.ID })
 }
@@ -446,7 +452,7 @@ func rdsInstanceBackupReplicationInAllowedRegion() check.Check {
 			CLI:       "aws rds stop-db-instance-automated-backups-replication --source-db-instance-arn <DB_ARN> --region <DESTINATION_REGION>",
 			Terraform: "resource \"aws_db_instance_automated_backups_replication\" \"this\" {\n  provider               = aws.allowed_region\n  source_db_instance_arn = aws_db_instance.this.arn\n}",
 		},
-	}, "rds", "DescribeDBInstances", "", func(a *state.Account) []state.DBInstance { return a.RDS.Instances },
+	}, "rds", state.InputRDSInstances, "", func(a *state.Account) []state.DBInstance { return a.RDS.Instances },
 		func(d state.DBInstance) []string { return d.ReplicatedBackupRegions }, func(d state.DBInstance) string { return d.ID })
 }
 
@@ -460,7 +466,7 @@ func rdsClusterGlobalInAllowedRegion() check.Check {
 			CLI:       "aws rds remove-from-global-cluster --global-cluster-identifier <GLOBAL_ID> --db-cluster-identifier <SECONDARY_ARN>",
 			Terraform: "resource \"aws_rds_global_cluster\" \"this\" {\n  global_cluster_identifier = \"global\"\n  # only clusters in allowed regions join it\n}",
 		},
-	}, "rds", "DescribeDBClusters", "DescribeGlobalClusters", func(a *state.Account) []state.DBCluster { return a.RDS.Clusters },
+	}, "rds", state.InputRDSClusters, state.InputRDSGlobalClusters, func(a *state.Account) []state.DBCluster { return a.RDS.Clusters },
 		func(c state.DBCluster) []string {
 			// Every member of a global database holds its data, so a
 			// member's own region counts as one of the copies.
@@ -481,7 +487,7 @@ func redshiftClusterSnapshotCopyInAllowedRegion() check.Check {
 			CLI:       "aws redshift disable-snapshot-copy --cluster-identifier <CLUSTER>\naws redshift enable-snapshot-copy --cluster-identifier <CLUSTER> --destination-region <ALLOWED_REGION>",
 			Terraform: "resource \"aws_redshift_snapshot_copy\" \"this\" {\n  cluster_identifier = aws_redshift_cluster.this.id\n  destination_region = \"<ALLOWED_REGION>\"\n}",
 		},
-	}, "redshift", "DescribeClusters", "", func(a *state.Account) []state.RedshiftCluster { return a.Redshift.Clusters }, func(c state.RedshiftCluster) []string {
+	}, "redshift", state.InputRedshiftClusters, "", func(a *state.Account) []state.RedshiftCluster { return a.Redshift.Clusters }, func(c state.RedshiftCluster) []string {
 		if c.CrossRegionSnapshotCopyRegion == "" {
 			return nil
 		}
@@ -499,7 +505,7 @@ func kmsKeyReplicaInAllowedRegion() check.Check {
 			CLI:       "aws kms schedule-key-deletion --key-id <REPLICA_KEY_ARN> --pending-window-in-days 30 --region <REGION>",
 			Terraform: "resource \"aws_kms_replica_key\" \"this\" {\n  provider        = aws.allowed_region\n  primary_key_arn = aws_kms_key.primary.arn\n}",
 		},
-	}, "kms", "ListKeys", "DescribeKey", func(a *state.Account) []state.Key { return a.KMS.Keys }, func(k state.Key) []string {
+	}, "kms", state.InputKMSKeys, state.InputKMSKeyMetadata, func(a *state.Account) []state.Key { return a.KMS.Keys }, func(k state.Key) []string {
 		if !k.MultiRegion || k.MultiRegionType != "PRIMARY" {
 			return nil
 		}
@@ -508,22 +514,28 @@ func kmsKeyReplicaInAllowedRegion() check.Check {
 }
 
 // logBucketCheck builds a check that log deliveries land in allowed regions.
-func logBucketCheck(c check.Check, service, op string, targets func(*state.Account) []logTarget) check.Check {
+func logBucketCheck(c check.Check, service string, list state.Input, targets func(*state.Account) []logTarget) check.Check {
 	c.Area, c.Service, c.Severity = check.DataResidency, service, check.Medium
 	c.Run = func(a *state.Account, p *policy.Policy) []check.Result {
 		if !p.RegionsConfigured() {
 			return residencyNotConfigured(a)
 		}
 		var out []check.Result
-		if g, ok := listingGap(a, service, "", op); ok {
+		if g, ok := listingGap(a, "", list); ok {
 			return []check.Result{check.GapR(accountRef(a), g)}
 		}
-		bad := regionalListingUnknown(a, service, &out, op)
+		bad := regionalListingUnknown(a, service, &out, list)
 		for _, t := range targets(a) {
 			if bad[t.res.Ref().Region] || t.bucket == "" {
 				continue
 			}
 			reg, ok := bucketRegion(a, t.bucket)
+			if !ok {
+				if g, gapped := listingGap(a, "", state.InputS3Buckets); gapped {
+					out = append(out, check.GapR(t.res, g))
+					continue
+				}
+			}
 			switch {
 			case !ok:
 				out = append(out, check.UnknownR(t.res, "%s delivers to bucket %s, which is not in this account's state: its region cannot be read", t.name, t.bucket))
@@ -554,7 +566,7 @@ func cloudtrailLogsInAllowedRegion() check.Check {
 			CLI:       "aws cloudtrail update-trail --name <TRAIL> --s3-bucket-name <BUCKET_IN_ALLOWED_REGION>",
 			Terraform: "resource \"aws_cloudtrail\" \"main\" {\n  # ...\n  s3_bucket_name = aws_s3_bucket.trail_in_allowed_region.id\n}",
 		},
-	}, "cloudtrail", "DescribeTrails", func(a *state.Account) []logTarget {
+	}, "cloudtrail", state.InputCloudTrailTrails, func(a *state.Account) []logTarget {
 		var out []logTarget
 		for _, t := range a.CloudTrail.Trails {
 			out = append(out, logTarget{t, "trail " + t.Name, t.S3Bucket})
@@ -573,7 +585,7 @@ func configDeliveryInAllowedRegion() check.Check {
 			CLI:       "aws configservice put-delivery-channel --delivery-channel name=default,s3BucketName=<BUCKET_IN_ALLOWED_REGION>",
 			Terraform: "resource \"aws_config_delivery_channel\" \"this\" {\n  name           = \"default\"\n  s3_bucket_name = aws_s3_bucket.config_in_allowed_region.id\n}",
 		},
-	}, "config", "DescribeDeliveryChannels", func(a *state.Account) []logTarget {
+	}, "config", state.InputConfigDeliveryChannels, func(a *state.Account) []logTarget {
 		var out []logTarget
 		for _, d := range a.Config.DeliveryChannels {
 			out = append(out, logTarget{d, "delivery channel " + d.Name + " (" + d.Region + ")", d.S3Bucket})
@@ -601,7 +613,7 @@ func organizationsRegionDenySCP() check.Check {
 			}
 			ref := accountRef(a)
 			if a.Organization == nil {
-				if g, ok := a.Gaps.FindAny("organizations", "", "", "DescribeOrganization"); ok {
+				if g, ok := a.Gaps.ForInputs("", "", state.InputOrganization); ok {
 					return []check.Result{check.GapR(ref, g)}
 				}
 				return []check.Result{check.FailR(ref, "the account is not in an organization, so no SCP can deny other regions")}
@@ -612,7 +624,7 @@ func organizationsRegionDenySCP() check.Check {
 			// whose document or targets could not be read may be the one.
 			var unread *state.Gap
 			for _, scp := range a.Organization.SCPs {
-				if g, ok := a.Gaps.FindAny("organizations", "", scp.ARN, "DescribePolicy", "ListTargetsForPolicy"); ok {
+				if g, ok := a.Gaps.ForInputs("", scp.ARN, state.InputSCPDocuments, state.InputSCPTargets); ok {
 					if unread == nil {
 						unread = &g
 					}
@@ -631,7 +643,7 @@ func organizationsRegionDenySCP() check.Check {
 				}
 				best, leaks = scp.Name, extra
 			}
-			if g, ok := a.Gaps.FindAny("organizations", "", "", "ListPolicies", "DescribePolicy", "ListTargetsForPolicy"); ok {
+			if g, ok := a.Gaps.ForInputs("", "", state.InputSCPs, state.InputSCPDocuments, state.InputSCPTargets); ok {
 				return []check.Result{check.GapR(ref, g)}
 			}
 			if unread != nil {
@@ -729,7 +741,7 @@ func dynamodbTableReplicaInAllowedRegion() check.Check {
 			CLI:       "aws dynamodb update-table --table-name <TABLE> --replica-updates 'Delete={RegionName=<REGION>}'",
 			Terraform: "resource \"aws_dynamodb_table\" \"this\" {\n  # ...\n  replica { region_name = \"<ALLOWED_REGION>\" } # only allowed regions\n}",
 		},
-	}, "dynamodb", "ListTables", "DescribeTable", func(a *state.Account) []state.DynamoDBTable { return a.DynamoDB.Tables },
+	}, "dynamodb", state.InputDynamoDBTables, state.InputDynamoDBTableDescription, func(a *state.Account) []state.DynamoDBTable { return a.DynamoDB.Tables },
 		func(t state.DynamoDBTable) []string { return t.ReplicaRegions }, func(t state.DynamoDBTable) string { return "table " + t.Name })
 }
 
@@ -744,7 +756,7 @@ func efsFilesystemReplicationInAllowedRegion() check.Check {
 			CLI:       "aws efs delete-replication-configuration --source-file-system-id <FS_ID>",
 			Terraform: "resource \"aws_efs_replication_configuration\" \"this\" {\n  source_file_system_id = aws_efs_file_system.this.id\n  destination { region = \"<ALLOWED_REGION>\" }\n}",
 		},
-	}, "elasticfilesystem", "DescribeFileSystems", "DescribeReplicationConfigurations", func(a *state.Account) []state.FileSystem { return a.EFS.FileSystems },
+	}, "elasticfilesystem", state.InputEFSFileSystems, state.InputEFSReplication, func(a *state.Account) []state.FileSystem { return a.EFS.FileSystems },
 		func(f state.FileSystem) []string { return f.ReplicationDestinations }, func(f state.FileSystem) string { return "file system " + f.ID })
 }
 
@@ -766,12 +778,12 @@ func backupPlanCopyInAllowedRegion() check.Check {
 				return residencyNotConfigured(a)
 			}
 			var out []check.Result
-			bad := regionalListingUnknown(a, "backup", &out, "ListBackupPlans")
+			bad := regionalListingUnknown(a, "backup", &out, state.InputBackupPlans)
 			for _, plan := range a.Backup.Plans {
 				if bad[plan.Region] {
 					continue
 				}
-				if g, ok := a.Gaps.Find("backup", plan.Region, "GetBackupPlan", plan.ARN); ok {
+				if g, ok := a.Gaps.ForInput(state.InputBackupPlanRules, plan.Region, plan.ARN); ok {
 					out = append(out, check.GapR(plan, g))
 					continue
 				}

@@ -35,8 +35,16 @@ func storeCases(service, op string, add func(region string) func(*state.Account)
 		{name: "enabled region outside the set not scanned", acct: baseAccount(add("eu-west-1"), func(a *state.Account) {
 			a.Regions = append(a.Regions, state.Region{Name: "ap-south-1", Enabled: true}, state.Region{Name: "eu-central-1", Enabled: true})
 		}), pol: nwEU(), want: sts(stU, stP), msg: "ap-south-1"},
+		// Regression: with the region listing denied the collector scans
+		// only the home region (or --regions); stores elsewhere are unseen,
+		// and the check used to pass on what it saw.
+		{name: "region list not read", acct: baseAccount(add("eu-west-1"), withGap(regionsDenied)), pol: nwEU(), want: sts(stU, stP), msg: "DescribeRegions"},
 	}
 }
+
+// regionsDenied is the gap the collector records when ec2:DescribeRegions
+// is denied: it then knows only the regions it was asked to scan.
+var regionsDenied = state.Gap{Service: "ec2", Operation: "DescribeRegions", Reason: state.ReasonAccessDenied}
 
 func residencyCases() map[string][]checkCase {
 	eu := nwEU()
@@ -133,8 +141,12 @@ func residencyCases() map[string][]checkCase {
 			{name: "opt-in known from the table when status is missing", acct: baseAccount(func(a *state.Account) {
 				a.Regions = append(a.Regions, state.Region{Name: "af-south-1", Enabled: true})
 			}), pol: eu, want: sts(stF)},
-			{name: "regions not read", acct: &state.Account{AccountID: testAccountID, Partition: "aws", Gaps: state.NewGaps(state.Gap{Service: "account", Operation: "ListRegions", Reason: state.ReasonAccessDenied})}, pol: eu, want: sts(stU)},
+			{name: "regions not read", acct: &state.Account{AccountID: testAccountID, Partition: "aws", Gaps: state.NewGaps(state.Gap{Service: "ec2", Operation: "DescribeRegions", Reason: state.ReasonAccessDenied})}, pol: eu, want: sts(stU)},
 			{name: "regions missing", acct: &state.Account{AccountID: testAccountID, Partition: "aws"}, pol: eu, want: sts(stU)},
+			// Regression: the collector fills Regions with the scanned ones
+			// when DescribeRegions is denied; that list says nothing about
+			// which opt-in regions are enabled (this used to pass).
+			{name: "region list denied, scanned regions known", acct: baseAccount(withGap(regionsDenied)), pol: eu, want: sts(stU), msg: "DescribeRegions"},
 		},
 		"organizations_region_deny_scp": {
 			{name: "no allowed regions", acct: baseAccount(), want: sts(stNA)},
@@ -290,6 +302,9 @@ func residencyCases() map[string][]checkCase {
 			{name: "eu bucket", acct: baseAccount(trail("logs"), nwBucket("logs", "eu-west-1", nil)), pol: eu, want: sts(stP)},
 			{name: "us bucket", acct: baseAccount(trail("logs"), nwBucket("logs", "us-east-1", nil)), pol: eu, want: sts(stF)},
 			{name: "bucket in another account", acct: baseAccount(trail("org-logs")), pol: eu, want: sts(stU), msg: "not in this account"},
+			// Regression: with the bucket listing denied, a missing bucket
+			// was blamed on another account instead of the gap.
+			{name: "bucket listing denied", acct: baseAccount(trail("logs"), withGap(state.Gap{Service: "s3", Operation: "ListBuckets", Reason: state.ReasonAccessDenied})), pol: eu, want: sts(stU), msg: "ListBuckets"},
 			{name: "trails not read", acct: baseAccount(withGap(state.Gap{Service: "cloudtrail", Operation: "DescribeTrails", Reason: state.ReasonAccessDenied})), pol: eu, want: sts(stU)},
 		},
 		"config_delivery_in_allowed_region": {

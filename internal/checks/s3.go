@@ -33,15 +33,15 @@ func s3Checks() []check.Check {
 }
 
 // eachBucket evaluates every bucket: unknown for the account when the
-// bucket listing failed, unknown for a bucket whose setting (read by op)
+// bucket listing failed, unknown for a bucket whose setting
 // could not be read, judge otherwise.
-func eachBucket(a *state.Account, op string, judge func(b state.Bucket) check.Result) []check.Result {
-	if g, ok := listingGap(a, "s3", "", "ListBuckets"); ok {
+func eachBucket(a *state.Account, setting state.Input, judge func(b state.Bucket) check.Result) []check.Result {
+	if g, ok := listingGap(a, "", state.InputS3Buckets); ok {
 		return []check.Result{check.GapR(accountRef(a), g)}
 	}
 	var out []check.Result
 	for _, b := range a.S3.Buckets {
-		if g, ok := a.Gaps.Find("s3", b.Region, op, b.ARN); ok {
+		if g, ok := a.Gaps.ForInput(setting, b.Region, b.ARN); ok {
 			out = append(out, check.GapR(b, g))
 			continue
 		}
@@ -68,7 +68,7 @@ func s3AccountPublicAccessBlock() check.Check {
 			// The account setting comes from s3control GetPublicAccessBlock
 			// (IAM action s3:GetAccountPublicAccessBlock); its gaps carry the
 			// s3control service prefix.
-			if g, ok := a.Gaps.Find("s3control", "", "GetPublicAccessBlock", ""); ok {
+			if g, ok := a.Gaps.ForInput(state.InputS3AccountPublicAccessBlock, "", ""); ok {
 				return []check.Result{check.GapR(ref, g)}
 			}
 			pab := a.S3.AccountPublicAccessBlock
@@ -116,12 +116,12 @@ func s3BucketPublicAccessBlock() check.Check {
 			Terraform: "resource \"aws_s3_bucket_public_access_block\" \"this\" {\n  bucket                  = aws_s3_bucket.this.id\n  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n  restrict_public_buckets = true\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			acctGap, acctUnknown := a.Gaps.Find("s3control", "", "GetPublicAccessBlock", "")
+			acctGap, acctUnknown := a.Gaps.ForInput(state.InputS3AccountPublicAccessBlock, "", "")
 			acct := a.S3.AccountPublicAccessBlock
 			if acctUnknown {
 				acct = nil
 			}
-			if g, ok := listingGap(a, "s3", "", "ListBuckets"); ok {
+			if g, ok := listingGap(a, "", state.InputS3Buckets); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
 			}
 			var out []check.Result
@@ -130,7 +130,7 @@ func s3BucketPublicAccessBlock() check.Check {
 					out = append(out, check.PassR(b, "the account's Block Public Access covers the bucket"))
 					continue
 				}
-				bucketGap, bucketUnknown := a.Gaps.Find("s3", b.Region, "GetPublicAccessBlock", b.ARN)
+				bucketGap, bucketUnknown := a.Gaps.ForInput(state.InputS3BucketPublicAccessBlock, b.Region, b.ARN)
 				bucket := b.PublicAccessBlock
 				if bucketUnknown {
 					bucket = nil
@@ -166,7 +166,7 @@ func s3BucketACLsDisabled() check.Check {
 			Terraform: "resource \"aws_s3_bucket_ownership_controls\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule { object_ownership = \"BucketOwnerEnforced\" }\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachBucket(a, "GetBucketOwnershipControls", func(b state.Bucket) check.Result {
+			return eachBucket(a, state.InputS3BucketOwnership, func(b state.Bucket) check.Result {
 				switch b.ObjectOwnership {
 				case "BucketOwnerEnforced":
 					return check.PassR(b, "ACLs are disabled (BucketOwnerEnforced)")
@@ -194,7 +194,7 @@ func s3BucketDefaultEncryptionKMS() check.Check {
 			Terraform: "resource \"aws_s3_bucket_server_side_encryption_configuration\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = \"aws:kms\"\n      kms_master_key_id = aws_kms_key.data.arn\n    }\n    bucket_key_enabled = true\n  }\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachBucket(a, "GetBucketEncryption", func(b state.Bucket) check.Result {
+			return eachBucket(a, state.InputS3BucketEncryption, func(b state.Bucket) check.Result {
 				switch {
 				case b.Encryption == nil:
 					// Since January 2023 S3 applies SSE-S3 to new objects anyway.
@@ -227,7 +227,7 @@ func s3BucketVersioning() check.Check {
 			Terraform: "resource \"aws_s3_bucket_versioning\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  versioning_configuration { status = \"Enabled\" }\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachBucket(a, "GetBucketVersioning", func(b state.Bucket) check.Result {
+			return eachBucket(a, state.InputS3BucketVersioning, func(b state.Bucket) check.Result {
 				switch b.Versioning {
 				case "Enabled":
 					return check.PassR(b, "versioning is enabled")
@@ -255,7 +255,7 @@ func s3BucketMFADelete() check.Check {
 			Terraform: "resource \"aws_s3_bucket_versioning\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  mfa    = \"<ROOT_MFA_SERIAL_ARN> <CODE>\"\n  versioning_configuration {\n    status     = \"Enabled\"\n    mfa_delete = \"Enabled\"\n  }\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachBucket(a, "GetBucketVersioning", func(b state.Bucket) check.Result {
+			return eachBucket(a, state.InputS3BucketVersioning, func(b state.Bucket) check.Result {
 				switch {
 				case b.MFADelete && b.Versioning == "Enabled":
 					return check.PassR(b, "versioning with MFA delete is enabled")
@@ -283,7 +283,7 @@ func s3BucketObjectLock() check.Check {
 			Terraform: "resource \"aws_s3_bucket_object_lock_configuration\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule {\n    default_retention {\n      mode = \"COMPLIANCE\"\n      days = 365\n    }\n  }\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			return eachBucket(a, "GetObjectLockConfiguration", func(b state.Bucket) check.Result {
+			return eachBucket(a, state.InputS3BucketObjectLock, func(b state.Bucket) check.Result {
 				if g, ok := tagsGap(a, b.Meta); ok {
 					return check.GapR(b, g) // classification unknown
 				}
@@ -325,7 +325,7 @@ func s3BucketLifecycle() check.Check {
 			Terraform: "resource \"aws_s3_bucket_lifecycle_configuration\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule {\n    id     = \"retention\"\n    status = \"Enabled\"\n    filter {}\n    noncurrent_version_expiration { noncurrent_days = 90 }\n  }\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachBucket(a, "GetBucketLifecycleConfiguration", func(b state.Bucket) check.Result {
+			return eachBucket(a, state.InputS3BucketLifecycle, func(b state.Bucket) check.Result {
 				n := 0
 				for _, r := range b.LifecycleRules {
 					if r.Enabled {
@@ -359,7 +359,7 @@ func s3BucketReplication() check.Check {
 			Terraform: "resource \"aws_s3_bucket_replication_configuration\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  role   = aws_iam_role.replication.arn\n  rule {\n    id     = \"dr\"\n    status = \"Enabled\"\n    destination { bucket = aws_s3_bucket.replica.arn }\n  }\n}",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			return eachBucket(a, "GetBucketReplication", func(b state.Bucket) check.Result {
+			return eachBucket(a, state.InputS3BucketReplication, func(b state.Bucket) check.Result {
 				if g, ok := tagsGap(a, b.Meta); ok {
 					return check.GapR(b, g) // classification unknown
 				}
@@ -395,7 +395,7 @@ func s3BucketEventNotifications() check.Check {
 			Terraform: "resource \"aws_s3_bucket_notification\" \"this\" {\n  bucket      = aws_s3_bucket.this.id\n  eventbridge = true\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachBucket(a, "GetBucketNotificationConfiguration", func(b state.Bucket) check.Result {
+			return eachBucket(a, state.InputS3BucketNotifications, func(b state.Bucket) check.Result {
 				if b.EventNotifications {
 					return check.PassR(b, "event notifications are configured")
 				}
@@ -419,7 +419,7 @@ func s3BucketAccessLogging() check.Check {
 			Terraform: "resource \"aws_s3_bucket_logging\" \"this\" {\n  bucket        = aws_s3_bucket.this.id\n  target_bucket = aws_s3_bucket.logs.id\n  target_prefix = \"${aws_s3_bucket.this.id}/\"\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachBucket(a, "GetBucketLogging", func(b state.Bucket) check.Result {
+			return eachBucket(a, state.InputS3BucketLogging, func(b state.Bucket) check.Result {
 				if b.Logging != nil {
 					return check.PassR(b, "access logs go to s3://%s/%s", b.Logging.TargetBucket, b.Logging.TargetPrefix)
 				}
@@ -558,7 +558,7 @@ func s3BucketTLSOnly() check.Check {
 			Terraform: "data \"aws_iam_policy_document\" \"tls_only\" {\n  statement {\n    effect    = \"Deny\"\n    actions   = [\"s3:*\"]\n    resources = [aws_s3_bucket.this.arn, \"${aws_s3_bucket.this.arn}/*\"]\n    principals {\n      type        = \"*\"\n      identifiers = [\"*\"]\n    }\n    condition {\n      test     = \"Bool\"\n      variable = \"aws:SecureTransport\"\n      values   = [\"false\"]\n    }\n  }\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachBucket(a, "GetBucketPolicy", func(b state.Bucket) check.Result {
+			return eachBucket(a, state.InputS3BucketPolicy, func(b state.Bucket) check.Result {
 				return tlsOnlyResult(b, "bucket "+b.Name, b.Policy, "s3", b.ARN, b.ARN+"/*")
 			})
 		},

@@ -40,8 +40,8 @@ func s3AccessPointBlockPublicAccess() check.Check {
 				"    block_public_policy     = true\n    restrict_public_buckets = true\n  }\n}",
 		},
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			return eachRegional(a, s3controlService, []string{"ListAccessPoints"}, a.S3.AccessPoints, func(ap state.S3AccessPoint) check.Result {
-				if g, ok := a.Gaps.Find(s3controlService, ap.Region, "GetAccessPoint", ap.ARN); ok {
+			return eachRegional(a, s3controlService, []state.Input{state.InputS3AccessPoints}, a.S3.AccessPoints, func(ap state.S3AccessPoint) check.Result {
+				if g, ok := a.Gaps.ForInput(state.InputS3AccessPointPublicAccessBlock, ap.Region, ap.ARN); ok {
 					return check.GapR(ap, g)
 				}
 				// GetAccessPoint always answers the settings; none recorded

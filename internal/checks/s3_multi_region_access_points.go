@@ -36,7 +36,7 @@ func s3MultiRegionAccessPointBlockPublicAccess() check.Check {
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			// One account-level listing: when it failed, the (empty) list
 			// says nothing.
-			if g, ok := listingGap(a, s3controlService, "", "ListMultiRegionAccessPoints"); ok {
+			if g, ok := listingGap(a, "", state.InputS3MultiRegionAccessPoints); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
 			}
 			var out []check.Result

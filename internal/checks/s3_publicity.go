@@ -25,7 +25,7 @@ func unknownChannel(r state.Resource, v exposure.ChannelVerdict) check.Result {
 // account when the bucket listing failed. Unlike eachBucket it leaves the
 // per-setting gaps to judge.
 func eachListedBucket(a *state.Account, judge func(b *state.Bucket) check.Result) []check.Result {
-	if g, ok := listingGap(a, "s3", "", "ListBuckets"); ok {
+	if g, ok := listingGap(a, "", state.InputS3Buckets); ok {
 		return []check.Result{check.GapR(accountRef(a), g)}
 	}
 	out := make([]check.Result, 0, len(a.S3.Buckets))

@@ -30,7 +30,7 @@ func vpnCheck(c check.Check, f func(v state.VPNConnection) check.Result) check.C
 	c.Area, c.Service = check.Network, "ec2"
 	c.Run = func(a *state.Account, _ *policy.Policy) []check.Result {
 		var out []check.Result
-		bad := regionalListingUnknown(a, "ec2", &out, "DescribeVpnConnections")
+		bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2VPNConnections)
 		for _, v := range a.EC2.VPNConnections {
 			if bad[v.Region] || v.State == "deleted" || v.State == "deleting" {
 				continue
@@ -205,7 +205,7 @@ func clientVPNCheck(c check.Check, f func(a *state.Account, e state.ClientVPNEnd
 	c.Area, c.Service = check.Network, "ec2"
 	c.Run = func(a *state.Account, _ *policy.Policy) []check.Result {
 		var out []check.Result
-		bad := regionalListingUnknown(a, "ec2", &out, "DescribeClientVpnEndpoints")
+		bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2ClientVPNEndpoints)
 		for _, e := range a.EC2.ClientVPNEndpoints {
 			if bad[e.Region] || e.Status == "deleted" || e.Status == "deleting" {
 				continue
@@ -272,7 +272,7 @@ func ec2VPNClientAuthorizationScoped() check.Check {
 			Terraform: "resource \"aws_ec2_client_vpn_authorization_rule\" \"admins\" {\n  client_vpn_endpoint_id = aws_ec2_client_vpn_endpoint.this.id\n  target_network_cidr    = aws_vpc.main.cidr_block\n  access_group_id        = var.admin_group_id\n}",
 		},
 	}, func(a *state.Account, e state.ClientVPNEndpoint) check.Result {
-		if g, ok := a.Gaps.Find("ec2", e.Region, "DescribeClientVpnAuthorizationRules", e.ARN); ok {
+		if g, ok := a.Gaps.ForInput(state.InputEC2ClientVPNAuthorizationRules, e.Region, e.ARN); ok {
 			return check.GapR(e, g)
 		}
 		for _, r := range e.AuthorizationRules {

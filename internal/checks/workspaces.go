@@ -20,11 +20,11 @@ func workspacesChecks() []check.Check {
 }
 
 func eachWorkspace(a *state.Account, judge func(w state.Workspace) check.Result) []check.Result {
-	return eachRegional(a, "workspaces", []string{"DescribeWorkspaces"}, a.WorkSpaces.Workspaces, judge)
+	return eachRegional(a, "workspaces", []state.Input{state.InputWorkSpaces}, a.WorkSpaces.Workspaces, judge)
 }
 
 func eachWorkspaceDirectory(a *state.Account, judge func(d state.WorkspaceDirectory) check.Result) []check.Result {
-	return eachRegional(a, "workspaces", []string{"DescribeWorkspaceDirectories"}, a.WorkSpaces.Directories, judge)
+	return eachRegional(a, "workspaces", []state.Input{state.InputWorkSpacesDirectories}, a.WorkSpaces.Directories, judge)
 }
 
 func workspacesRootVolumeEncrypted() check.Check {
@@ -93,7 +93,7 @@ func workspacesDirectoryIPAccess() check.Check {
 				if len(d.IPGroups) == 0 {
 					return check.FailR(d, "directory %s has no IP access control group: connections are accepted from anywhere", d.ID)
 				}
-				if g, ok := a.Gaps.Find("workspaces", d.Region, "DescribeIpGroups", ""); ok {
+				if g, ok := a.Gaps.ForInput(state.InputWorkSpacesIPGroups, d.Region, ""); ok {
 					return check.GapR(d, g)
 				}
 				var open, outside, missing []string
@@ -153,7 +153,7 @@ func workspacesDirectoryMFA() check.Check {
 			return eachWorkspaceDirectory(a, func(d state.WorkspaceDirectory) check.Result {
 				switch {
 				case d.MFAEnabled == nil:
-					if g, ok := a.Gaps.Find("ds", d.Region, "DescribeDirectories", ""); ok {
+					if g, ok := a.Gaps.ForInput(state.InputDirectoryServiceDirectories, d.Region, ""); ok {
 						return check.GapR(d, g)
 					}
 					return check.UnknownR(d, "directory %s: MFA (RADIUS) settings were not collected", d.ID)

@@ -34,7 +34,7 @@ func TestDeclarationInvariants(t *testing.T) {
 		if o.Rate.RPS <= 0 || o.Rate.Burst < 1 {
 			t.Errorf("%s: rate %s", o.Key(), o.Rate)
 		}
-		if o.Fills == "" {
+		if len(o.Fills) == 0 {
 			t.Errorf("%s: says nothing about what it fills", o.Key())
 		}
 	}

@@ -56,12 +56,12 @@ func (d Details) Skip(o Operation, n int) (string, bool) {
 	case d == DetailsAll:
 		return "", false
 	case d == DetailsNone && o.Detail:
-		return fmt.Sprintf("%d per-item calls for %s not made (--details none); %s; --details all reads them", n, o.Fills, why), true
+		return fmt.Sprintf("%d per-item calls for %s not made (--details none); %s; --details all reads them", n, o.FillsText(), why), true
 	}
 	max := o.Rate.Burst + int(o.Rate.RPS*DetailBudget.Seconds())
 	if o.Rate.RPS <= 0 || n <= max {
 		return "", false
 	}
 	eta := time.Duration(float64(n-o.Rate.Burst) / o.Rate.RPS * float64(time.Second)).Round(time.Second)
-	return fmt.Sprintf("%d per-item calls for %s not made: at %s they would take about %s; %s; --details all reads them", n, o.Fills, o.Rate, eta, why), true
+	return fmt.Sprintf("%d per-item calls for %s not made: at %s they would take about %s; %s; --details all reads them", n, o.FillsText(), o.Rate, eta, why), true
 }

@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
 // Scope says how often an operation is called during one collection.
@@ -71,8 +73,14 @@ type Operation struct {
 	// throttles together (every RDS call, for example) share one. Empty
 	// means the action has its own bucket.
 	Pool string `json:"pool,omitempty"`
-	// Fills names the state the operation reads into, e.g. "s3.buckets.policy".
-	Fills string `json:"fills"`
+	// Fills names the state the operation reads into, as typed inputs
+	// (e.g. state.InputS3BucketPolicy). Checks name the same inputs in
+	// check.Check.Reads and ask Gaps.ForInput whether one is missing; the
+	// input -> operations table they use (internal/state/inputs_gen.go) is
+	// generated from this field (go test ./internal/collect -run
+	// TestInputBinding -update), so a check can only ask about state some
+	// declared operation fills.
+	Fills []state.Input `json:"fills"`
 	// Detail marks a per-item operation whose data no check judges (it
 	// feeds the data map and saved snapshots): a collection may skip it,
 	// recording a `skipped` gap, when reading it would take long (see the
@@ -84,6 +92,15 @@ type Operation struct {
 	// region where it would overrun DetailBudget (unless --details all),
 	// and the checks that need it then answer unknown for what was not read.
 	Budgeted bool `json:"budgeted,omitempty"`
+}
+
+// FillsText is Fills as one comma-separated string, for messages.
+func (o Operation) FillsText() string {
+	names := make([]string, len(o.Fills))
+	for i, in := range o.Fills {
+		names[i] = string(in)
+	}
+	return strings.Join(names, ",")
 }
 
 // Key is "service:Action", the operation's identity in maps, stats and --rate.
@@ -126,7 +143,7 @@ func budgeted(o Operation) Operation {
 	return o
 }
 
-func op(service, action, permission string, scope Scope, rate Rate, fills string) Operation {
+func op(service, action, permission string, scope Scope, rate Rate, fills ...state.Input) Operation {
 	return Operation{Service: service, Action: action, Permission: permission, Scope: scope, Rate: rate, Fills: fills}
 }
 
@@ -135,267 +152,267 @@ func op(service, action, permission string, scope Scope, rate Rate, fills string
 // slice is new on every call.
 func Operations() []Operation {
 	d := DefaultRate()
-	rds := func(action string, scope Scope, fills string) Operation {
-		o := op("rds", action, "rds:"+action, scope, rdsRate, fills)
+	rds := func(action string, scope Scope, fills ...state.Input) Operation {
+		o := op("rds", action, "rds:"+action, scope, rdsRate, fills...)
 		o.Pool = "rds:*"
 		return o
 	}
 	// ELB Describe*: 10/s, burst 40, shared by the account's ELB calls in a region.
-	elbOp := func(service, action string, scope Scope, fills string) Operation {
-		o := op(service, action, "elasticloadbalancing:"+action, scope, Rate{RPS: 10, Burst: 40}, fills)
+	elbOp := func(service, action string, scope Scope, fills ...state.Input) Operation {
+		o := op(service, action, "elasticloadbalancing:"+action, scope, Rate{RPS: 10, Burst: 40}, fills...)
 		o.Pool = "elasticloadbalancing:*"
 		return o
 	}
-	lambdaOp := func(action string, scope Scope, fills string) Operation {
-		o := op("lambda", action, "lambda:"+action, scope, Rate{RPS: 15, Burst: 15}, fills)
+	lambdaOp := func(action string, scope Scope, fills ...state.Input) Operation {
+		o := op("lambda", action, "lambda:"+action, scope, Rate{RPS: 15, Burst: 15}, fills...)
 		o.Pool = "lambda:*"
 		return o
 	}
-	ec2 := func(action string, scope Scope, fills string) Operation {
-		return op("ec2", action, "ec2:"+action, scope, ec2Rate, fills)
+	ec2 := func(action string, scope Scope, fills ...state.Input) Operation {
+		return op("ec2", action, "ec2:"+action, scope, ec2Rate, fills...)
 	}
-	s3b := func(action, permission, fills string) Operation {
-		return op("s3", action, "s3:"+permission, PerItem, s3BucketRate, "s3.buckets."+fills)
+	s3b := func(action, permission string, fills ...state.Input) Operation {
+		return op("s3", action, "s3:"+permission, PerItem, s3BucketRate, fills...)
 	}
 	return []Operation{
 		// Identity of the caller: account ID and partition. AWS allows this
 		// call even when a policy denies it.
-		op("sts", "GetCallerIdentity", "sts:GetCallerIdentity", Global, Rate{RPS: 100, Burst: 100}, "account_id"),
+		op("sts", "GetCallerIdentity", "sts:GetCallerIdentity", Global, Rate{RPS: 100, Burst: 100}, state.InputAccountID),
 
 		// IAM (global). GetAccountAuthorizationDetails returns every user,
 		// group, role and managed policy with their documents in bulk.
-		op("iam", "GetAccountAuthorizationDetails", "iam:GetAccountAuthorizationDetails", Global, d, "iam.users,groups,roles,policies"),
+		op("iam", "GetAccountAuthorizationDetails", "iam:GetAccountAuthorizationDetails", Global, d, state.InputIAMAuthorizationDetails),
 		// GetAccountAuthorizationDetails' RoleDetail has no MaxSessionDuration;
 		// ListRoles has it (1 call per 1,000 roles; GetRole would be 1 per role).
-		op("iam", "ListRoles", "iam:ListRoles", Global, d, "iam.roles.max_session_duration"),
-		op("iam", "GenerateCredentialReport", "iam:GenerateCredentialReport", Global, d, "iam.credential_report"),
-		op("iam", "GetCredentialReport", "iam:GetCredentialReport", Global, d, "iam.credential_report"),
-		op("iam", "GetAccountSummary", "iam:GetAccountSummary", Global, d, "iam.summary"),
-		op("iam", "GetAccountPasswordPolicy", "iam:GetAccountPasswordPolicy", Global, d, "iam.password_policy"),
-		op("iam", "ListVirtualMFADevices", "iam:ListVirtualMFADevices", Global, d, "iam.virtual_mfa_devices,users.mfa_devices"),
+		op("iam", "ListRoles", "iam:ListRoles", Global, d, state.InputIAMRoleSessionDurations),
+		op("iam", "GenerateCredentialReport", "iam:GenerateCredentialReport", Global, d, state.InputIAMCredentialReport),
+		op("iam", "GetCredentialReport", "iam:GetCredentialReport", Global, d, state.InputIAMCredentialReport),
+		op("iam", "GetAccountSummary", "iam:GetAccountSummary", Global, d, state.InputIAMAccountSummary),
+		op("iam", "GetAccountPasswordPolicy", "iam:GetAccountPasswordPolicy", Global, d, state.InputIAMPasswordPolicy),
+		op("iam", "ListVirtualMFADevices", "iam:ListVirtualMFADevices", Global, d, state.InputIAMVirtualMFADevices),
 		// Per user, only for users the credential report shows with MFA but
 		// no virtual device (hardware and FIDO devices are listed nowhere else).
 		// Detail: the checks judge users' MFA from the credential report
 		// (the root's from the virtual device list).
-		detail(op("iam", "ListMFADevices", "iam:ListMFADevices", PerItem, d, "iam.users.mfa_devices")),
+		detail(op("iam", "ListMFADevices", "iam:ListMFADevices", PerItem, d, state.InputIAMUserMFADevices)),
 		// Per user, only for users the credential report shows with a key.
 		// Detail: the checks judge keys from the credential report; only
 		// the key IDs come from here.
-		detail(op("iam", "ListAccessKeys", "iam:ListAccessKeys", PerItem, d, "iam.users.access_keys")),
-		op("iam", "ListServerCertificates", "iam:ListServerCertificates", Global, d, "iam.server_certificates"),
-		op("iam", "ListAccountAliases", "iam:ListAccountAliases", Global, d, "alias"),
-		op("iam", "ListSAMLProviders", "iam:ListSAMLProviders", Global, d, "iam.saml_providers"),
-		op("account", "GetAlternateContact", "account:GetAlternateContact", Global, d, "iam.security_contact_set"),
-		op("access-analyzer", "ListAnalyzers", "access-analyzer:ListAnalyzers", Regional, d, "iam.access_analyzers"),
+		detail(op("iam", "ListAccessKeys", "iam:ListAccessKeys", PerItem, d, state.InputIAMUserAccessKeys)),
+		op("iam", "ListServerCertificates", "iam:ListServerCertificates", Global, d, state.InputIAMServerCertificates),
+		op("iam", "ListAccountAliases", "iam:ListAccountAliases", Global, d, state.InputAccountAlias),
+		op("iam", "ListSAMLProviders", "iam:ListSAMLProviders", Global, d, state.InputIAMSAMLProviders),
+		op("account", "GetAlternateContact", "account:GetAlternateContact", Global, d, state.InputSecurityContact),
+		op("access-analyzer", "ListAnalyzers", "access-analyzer:ListAnalyzers", Regional, d, state.InputAccessAnalyzers),
 		// Quota unpublished: the default pace. One paginated call per
 		// external-access analyzer (usually one a region).
-		op("access-analyzer", "ListFindingsV2", "access-analyzer:ListFindingsV2", Regional, d, "iam.analyzer_findings"),
+		op("access-analyzer", "ListFindingsV2", "access-analyzer:ListFindingsV2", Regional, d, state.InputAccessAnalyzerFindings),
 
 		// Organizations (global). A member account is denied the policy
 		// listing; that is normal and recorded as a gap.
-		op("organizations", "DescribeOrganization", "organizations:DescribeOrganization", Global, d, "organization"),
-		op("organizations", "ListPolicies", "organizations:ListPolicies", Global, d, "organization.scps"),
-		op("organizations", "DescribePolicy", "organizations:DescribePolicy", PerItem, d, "organization.scps.document"),
-		op("organizations", "ListTargetsForPolicy", "organizations:ListTargetsForPolicy", PerItem, d, "organization.scps.targets"),
+		op("organizations", "DescribeOrganization", "organizations:DescribeOrganization", Global, d, state.InputOrganization),
+		op("organizations", "ListPolicies", "organizations:ListPolicies", Global, d, state.InputSCPs),
+		op("organizations", "DescribePolicy", "organizations:DescribePolicy", PerItem, d, state.InputSCPDocuments),
+		op("organizations", "ListTargetsForPolicy", "organizations:ListTargetsForPolicy", PerItem, d, state.InputSCPTargets),
 
 		// S3: one global listing, then per-bucket settings at the bucket's
 		// regional endpoint (AWS offers no bulk form).
-		op("s3", "ListBuckets", "s3:ListAllMyBuckets", Global, d, "s3.buckets"),
-		s3b("GetBucketLocation", "GetBucketLocation", "region"),
-		s3b("GetBucketPolicy", "GetBucketPolicy", "policy"),
-		s3b("GetBucketPolicyStatus", "GetBucketPolicyStatus", "policy_is_public"),
-		s3b("GetBucketAcl", "GetBucketAcl", "acl_grants"),
-		s3b("GetBucketOwnershipControls", "GetBucketOwnershipControls", "object_ownership"),
-		s3b("GetPublicAccessBlock", "GetBucketPublicAccessBlock", "public_access_block"),
-		s3b("GetBucketEncryption", "GetEncryptionConfiguration", "encryption"),
-		s3b("GetBucketVersioning", "GetBucketVersioning", "versioning"),
-		s3b("GetObjectLockConfiguration", "GetBucketObjectLockConfiguration", "object_lock"),
-		s3b("GetBucketLogging", "GetBucketLogging", "logging"),
-		s3b("GetBucketLifecycleConfiguration", "GetLifecycleConfiguration", "lifecycle_rules"),
-		s3b("GetBucketReplication", "GetReplicationConfiguration", "replication"),
-		s3b("GetBucketNotificationConfiguration", "GetBucketNotification", "event_notifications"),
-		s3b("GetBucketWebsite", "GetBucketWebsite", "website"),
-		s3b("GetBucketTagging", "GetBucketTagging", "tags"),
-		op("s3control", "GetPublicAccessBlock", "s3:GetAccountPublicAccessBlock", Global, d, "s3.account_public_access_block"),
+		op("s3", "ListBuckets", "s3:ListAllMyBuckets", Global, d, state.InputS3Buckets),
+		s3b("GetBucketLocation", "GetBucketLocation", state.InputS3BucketRegion),
+		s3b("GetBucketPolicy", "GetBucketPolicy", state.InputS3BucketPolicy),
+		s3b("GetBucketPolicyStatus", "GetBucketPolicyStatus", state.InputS3BucketPolicyStatus),
+		s3b("GetBucketAcl", "GetBucketAcl", state.InputS3BucketACL),
+		s3b("GetBucketOwnershipControls", "GetBucketOwnershipControls", state.InputS3BucketOwnership),
+		s3b("GetPublicAccessBlock", "GetBucketPublicAccessBlock", state.InputS3BucketPublicAccessBlock),
+		s3b("GetBucketEncryption", "GetEncryptionConfiguration", state.InputS3BucketEncryption),
+		s3b("GetBucketVersioning", "GetBucketVersioning", state.InputS3BucketVersioning),
+		s3b("GetObjectLockConfiguration", "GetBucketObjectLockConfiguration", state.InputS3BucketObjectLock),
+		s3b("GetBucketLogging", "GetBucketLogging", state.InputS3BucketLogging),
+		s3b("GetBucketLifecycleConfiguration", "GetLifecycleConfiguration", state.InputS3BucketLifecycle),
+		s3b("GetBucketReplication", "GetReplicationConfiguration", state.InputS3BucketReplication),
+		s3b("GetBucketNotificationConfiguration", "GetBucketNotification", state.InputS3BucketNotifications),
+		s3b("GetBucketWebsite", "GetBucketWebsite", state.InputS3BucketWebsite),
+		s3b("GetBucketTagging", "GetBucketTagging", state.InputS3BucketTags),
+		op("s3control", "GetPublicAccessBlock", "s3:GetAccountPublicAccessBlock", Global, d, state.InputS3AccountPublicAccessBlock),
 		// S3 access points (regional: an access point lives in its bucket's
 		// region). The listing (up to 1,000 a page) has no Block Public
 		// Access; GetAccessPoint, once per access point, has it. AWS
 		// publishes no quota for either.
-		op("s3control", "ListAccessPoints", "s3:ListAccessPoints", Regional, d, "s3.access_points"),
-		op("s3control", "GetAccessPoint", "s3:GetAccessPoint", PerItem, d, "s3.access_points.public_access_block"),
+		op("s3control", "ListAccessPoints", "s3:ListAccessPoints", Regional, d, state.InputS3AccessPoints),
+		op("s3control", "GetAccessPoint", "s3:GetAccessPoint", PerItem, d, state.InputS3AccessPointPublicAccessBlock),
 		// Multi-Region Access Points: one account-level listing (up to 100
 		// a page, the most an account may have) that already carries each
 		// one's Block Public Access; AWS serves it from us-west-2 only.
-		op("s3control", "ListMultiRegionAccessPoints", "s3:ListMultiRegionAccessPoints", Global, d, "s3.multi_region_access_points"),
+		op("s3control", "ListMultiRegionAccessPoints", "s3:ListMultiRegionAccessPoints", Global, d, state.InputS3MultiRegionAccessPoints),
 
 		// EC2 (regional). DescribeRegions runs once, in the home region.
-		ec2("DescribeRegions", Global, "regions"),
-		ec2("DescribeInstances", Regional, "ec2.instances"),
-		ec2("DescribeSecurityGroups", Regional, "ec2.security_groups"),
-		ec2("DescribeNetworkInterfaces", Regional, "ec2.security_groups.attached_enis"),
-		ec2("DescribeNetworkAcls", Regional, "ec2.network_acls"),
-		ec2("DescribeVpcs", Regional, "ec2.vpcs"),
-		ec2("DescribeSubnets", Regional, "ec2.subnets"),
-		ec2("DescribeRouteTables", Regional, "ec2.route_tables"),
-		ec2("DescribeFlowLogs", Regional, "ec2.flow_logs"),
-		ec2("DescribeVolumes", Regional, "ec2.volumes"),
-		ec2("DescribeSnapshots", Regional, "ec2.snapshots"),
+		ec2("DescribeRegions", Global, state.InputRegions),
+		ec2("DescribeInstances", Regional, state.InputEC2Instances),
+		ec2("DescribeSecurityGroups", Regional, state.InputEC2SecurityGroups),
+		ec2("DescribeNetworkInterfaces", Regional, state.InputEC2NetworkInterfaces),
+		ec2("DescribeNetworkAcls", Regional, state.InputEC2NetworkACLs),
+		ec2("DescribeVpcs", Regional, state.InputEC2VPCs),
+		ec2("DescribeSubnets", Regional, state.InputEC2Subnets),
+		ec2("DescribeRouteTables", Regional, state.InputEC2RouteTables),
+		ec2("DescribeFlowLogs", Regional, state.InputEC2FlowLogs),
+		ec2("DescribeVolumes", Regional, state.InputEC2Volumes),
+		ec2("DescribeSnapshots", Regional, state.InputEC2Snapshots),
 		// Detail: whether a snapshot is public comes in bulk from
 		// DescribeSnapshots (RestorableByUserIds=all); only the account IDs
 		// a snapshot is shared with need one call per snapshot.
-		budgeted(ec2("DescribeSnapshotAttribute", PerItem, "ec2.snapshots.shared_with")),
-		ec2("DescribeImages", Regional, "ec2.images"),
-		ec2("DescribeImageAttribute", PerItem, "ec2.images.shared_with"),
-		ec2("GetEbsEncryptionByDefault", Regional, "ec2.region_settings.ebs_encryption_by_default"),
-		ec2("GetEbsDefaultKmsKeyId", Regional, "ec2.region_settings.ebs_default_kms_key_id"),
-		ec2("GetSnapshotBlockPublicAccessState", Regional, "ec2.region_settings.snapshot_block_public_access"),
-		ec2("GetImageBlockPublicAccessState", Regional, "ec2.region_settings.image_block_public_access"),
-		ec2("GetInstanceMetadataDefaults", Regional, "ec2.region_settings.imds_default_http_tokens"),
-		ec2("DescribeVpnConnections", Regional, "ec2.vpn_connections"),
-		ec2("DescribeVpcEndpoints", Regional, "ec2.vpc_endpoints"),
-		ec2("DescribeVpcBlockPublicAccessOptions", Regional, "ec2.region_settings.vpc_block_public_access"),
-		ec2("DescribeTransitGateways", Regional, "ec2.transit_gateways"),
-		ec2("DescribeLaunchTemplateVersions", Regional, "ec2.launch_templates"),
-		ec2("DescribeClientVpnEndpoints", Regional, "ec2.client_vpn_endpoints"),
-		ec2("DescribeClientVpnAuthorizationRules", PerItem, "ec2.client_vpn_endpoints.authorization_rules"),
+		budgeted(ec2("DescribeSnapshotAttribute", PerItem, state.InputEC2SnapshotSharing)),
+		ec2("DescribeImages", Regional, state.InputEC2Images),
+		ec2("DescribeImageAttribute", PerItem, state.InputEC2ImageSharing),
+		ec2("GetEbsEncryptionByDefault", Regional, state.InputEBSEncryptionByDefault),
+		ec2("GetEbsDefaultKmsKeyId", Regional, state.InputEBSDefaultKMSKey),
+		ec2("GetSnapshotBlockPublicAccessState", Regional, state.InputEC2SnapshotBlockPublicAccess),
+		ec2("GetImageBlockPublicAccessState", Regional, state.InputEC2ImageBlockPublicAccess),
+		ec2("GetInstanceMetadataDefaults", Regional, state.InputEC2InstanceMetadataDefaults),
+		ec2("DescribeVpnConnections", Regional, state.InputEC2VPNConnections),
+		ec2("DescribeVpcEndpoints", Regional, state.InputEC2VPCEndpoints),
+		ec2("DescribeVpcBlockPublicAccessOptions", Regional, state.InputEC2VPCBlockPublicAccess),
+		ec2("DescribeTransitGateways", Regional, state.InputEC2TransitGateways),
+		ec2("DescribeLaunchTemplateVersions", Regional, state.InputEC2LaunchTemplates),
+		ec2("DescribeClientVpnEndpoints", Regional, state.InputEC2ClientVPNEndpoints),
+		ec2("DescribeClientVpnAuthorizationRules", PerItem, state.InputEC2ClientVPNAuthorizationRules),
 		// Managed prefix lists that security group rules reference: the
 		// listing (the account's, shared and AWS-managed lists), then the
 		// entries of each list AWS does not own (AWS's are its service ranges).
-		ec2("DescribeManagedPrefixLists", Regional, "ec2.prefix_lists"),
-		ec2("GetManagedPrefixListEntries", PerItem, "ec2.prefix_lists.entries"),
+		ec2("DescribeManagedPrefixLists", Regional, state.InputEC2ManagedPrefixLists),
+		ec2("GetManagedPrefixListEntries", PerItem, state.InputEC2ManagedPrefixListEntries),
 
 		// KMS (regional). Per-key calls are skipped for AWS managed keys:
 		// AWS owns their policy, rotates them yearly and nobody can change either.
-		op("kms", "ListKeys", "kms:ListKeys", Regional, Rate{RPS: 500, Burst: 500}, "kms.keys"),
-		op("kms", "ListAliases", "kms:ListAliases", Regional, Rate{RPS: 500, Burst: 500}, "kms.keys.aliases"),
-		op("kms", "DescribeKey", "kms:DescribeKey", PerItem, Rate{RPS: 2000, Burst: 2000}, "kms.keys"),
-		op("kms", "GetKeyRotationStatus", "kms:GetKeyRotationStatus", PerItem, Rate{RPS: 1000, Burst: 1000}, "kms.keys.rotation_enabled"),
-		op("kms", "GetKeyPolicy", "kms:GetKeyPolicy", PerItem, Rate{RPS: 1000, Burst: 1000}, "kms.keys.policy"),
-		op("kms", "ListGrants", "kms:ListGrants", PerItem, Rate{RPS: 100, Burst: 100}, "kms.keys.grants"),
-		op("kms", "ListResourceTags", "kms:ListResourceTags", PerItem, d, "kms.keys.tags"),
+		op("kms", "ListKeys", "kms:ListKeys", Regional, Rate{RPS: 500, Burst: 500}, state.InputKMSKeys),
+		op("kms", "ListAliases", "kms:ListAliases", Regional, Rate{RPS: 500, Burst: 500}, state.InputKMSAliases),
+		op("kms", "DescribeKey", "kms:DescribeKey", PerItem, Rate{RPS: 2000, Burst: 2000}, state.InputKMSKeyMetadata),
+		op("kms", "GetKeyRotationStatus", "kms:GetKeyRotationStatus", PerItem, Rate{RPS: 1000, Burst: 1000}, state.InputKMSKeyRotation),
+		op("kms", "GetKeyPolicy", "kms:GetKeyPolicy", PerItem, Rate{RPS: 1000, Burst: 1000}, state.InputKMSKeyPolicy),
+		op("kms", "ListGrants", "kms:ListGrants", PerItem, Rate{RPS: 100, Burst: 100}, state.InputKMSKeyGrants),
+		op("kms", "ListResourceTags", "kms:ListResourceTags", PerItem, d, state.InputKMSKeyTags),
 
 		// CloudTrail (regional listing incl. shadow trails; status and
 		// selectors once per trail, at its home region).
-		op("cloudtrail", "DescribeTrails", "cloudtrail:DescribeTrails", Regional, trailRate, "cloudtrail.trails"),
-		op("cloudtrail", "GetTrailStatus", "cloudtrail:GetTrailStatus", PerItem, trailRate, "cloudtrail.trails.is_logging"),
-		op("cloudtrail", "GetEventSelectors", "cloudtrail:GetEventSelectors", PerItem, trailRate, "cloudtrail.trails.management_events"),
+		op("cloudtrail", "DescribeTrails", "cloudtrail:DescribeTrails", Regional, trailRate, state.InputCloudTrailTrails),
+		op("cloudtrail", "GetTrailStatus", "cloudtrail:GetTrailStatus", PerItem, trailRate, state.InputCloudTrailStatus),
+		op("cloudtrail", "GetEventSelectors", "cloudtrail:GetEventSelectors", PerItem, trailRate, state.InputCloudTrailEventSelectors),
 		// Up to 20 trail ARNs a call, at the trails' home region (ListTags
 		// answers only for trails of the region it is called in). Its quota
 		// is unpublished: paced like CloudTrail's other reads.
-		op("cloudtrail", "ListTags", "cloudtrail:ListTags", PerItem, trailRate, "cloudtrail.trails.tags"),
+		op("cloudtrail", "ListTags", "cloudtrail:ListTags", PerItem, trailRate, state.InputCloudTrailTags),
 
 		// AWS Config (regional).
-		op("config", "DescribeConfigurationRecorders", "config:DescribeConfigurationRecorders", Regional, d, "config.recorders"),
-		op("config", "DescribeConfigurationRecorderStatus", "config:DescribeConfigurationRecorderStatus", Regional, d, "config.recorders.recording"),
-		op("config", "DescribeDeliveryChannels", "config:DescribeDeliveryChannels", Regional, d, "config.delivery_channels"),
+		op("config", "DescribeConfigurationRecorders", "config:DescribeConfigurationRecorders", Regional, d, state.InputConfigRecorders),
+		op("config", "DescribeConfigurationRecorderStatus", "config:DescribeConfigurationRecorderStatus", Regional, d, state.InputConfigRecorderStatus),
+		op("config", "DescribeDeliveryChannels", "config:DescribeDeliveryChannels", Regional, d, state.InputConfigDeliveryChannels),
 
 		// GuardDuty (regional; at most one detector per region).
-		op("guardduty", "ListDetectors", "guardduty:ListDetectors", Regional, d, "guardduty.detectors"),
-		op("guardduty", "GetDetector", "guardduty:GetDetector", PerItem, d, "guardduty.detectors.status,features"),
-		op("guardduty", "GetAdministratorAccount", "guardduty:GetAdministratorAccount", PerItem, d, "guardduty.detectors.administrator_account_id"),
-		op("guardduty", "GetFindingsStatistics", "guardduty:GetFindingsStatistics", PerItem, d, "guardduty.detectors.high_severity_findings"),
+		op("guardduty", "ListDetectors", "guardduty:ListDetectors", Regional, d, state.InputGuardDutyDetectors),
+		op("guardduty", "GetDetector", "guardduty:GetDetector", PerItem, d, state.InputGuardDutyDetectorSettings),
+		op("guardduty", "GetAdministratorAccount", "guardduty:GetAdministratorAccount", PerItem, d, state.InputGuardDutyAdministrator),
+		op("guardduty", "GetFindingsStatistics", "guardduty:GetFindingsStatistics", PerItem, d, state.InputGuardDutyFindingsStatistics),
 
 		// Systems Manager (regional).
-		op("ssm", "DescribeInstanceInformation", "ssm:DescribeInstanceInformation", Regional, d, "ssm.managed_instances"),
-		op("ssm", "ListResourceComplianceSummaries", "ssm:ListResourceComplianceSummaries", Regional, d, "ssm.patch_compliance,association_compliance"),
-		op("ssm", "GetServiceSetting", "ssm:GetServiceSetting", Regional, d, "ssm.region_settings.document_public_sharing_blocked"),
-		op("ssm", "ListDocuments", "ssm:ListDocuments", Regional, d, "ssm.documents"),
-		op("ssm", "DescribeDocumentPermission", "ssm:DescribeDocumentPermission", PerItem, d, "ssm.documents.shared_with"),
+		op("ssm", "DescribeInstanceInformation", "ssm:DescribeInstanceInformation", Regional, d, state.InputSSMManagedInstances),
+		op("ssm", "ListResourceComplianceSummaries", "ssm:ListResourceComplianceSummaries", Regional, d, state.InputSSMCompliance),
+		op("ssm", "GetServiceSetting", "ssm:GetServiceSetting", Regional, d, state.InputSSMDocumentSharingSetting),
+		op("ssm", "ListDocuments", "ssm:ListDocuments", Regional, d, state.InputSSMDocuments),
+		op("ssm", "DescribeDocumentPermission", "ssm:DescribeDocumentPermission", PerItem, d, state.InputSSMDocumentSharing),
 
 		// RDS (regional; one token bucket for every RDS call).
-		rds("DescribeDBInstances", Regional, "rds.instances"),
-		rds("DescribeDBClusters", Regional, "rds.clusters"),
-		rds("DescribeGlobalClusters", PerItem, "rds.clusters.global_cluster_regions"),
-		rds("DescribeDBSnapshots", Regional, "rds.snapshots"),
-		rds("DescribeDBSnapshotAttributes", PerItem, "rds.snapshots.shared_with"),
-		rds("DescribeDBClusterSnapshots", Regional, "rds.snapshots"),
-		rds("DescribeDBClusterSnapshotAttributes", PerItem, "rds.snapshots.shared_with"),
-		rds("DescribeDBParameterGroups", Regional, "rds.parameter_groups"),
-		rds("DescribeDBParameters", PerItem, "rds.parameter_groups.parameters"),
-		rds("DescribeDBClusterParameterGroups", Regional, "rds.parameter_groups"),
-		rds("DescribeDBClusterParameters", PerItem, "rds.parameter_groups.parameters"),
-		rds("DescribePendingMaintenanceActions", Regional, "rds.pending_maintenance"),
-		rds("DescribeEventSubscriptions", Regional, "rds.event_subscriptions"),
+		rds("DescribeDBInstances", Regional, state.InputRDSInstances),
+		rds("DescribeDBClusters", Regional, state.InputRDSClusters),
+		rds("DescribeGlobalClusters", PerItem, state.InputRDSGlobalClusters),
+		rds("DescribeDBSnapshots", Regional, state.InputRDSSnapshots),
+		rds("DescribeDBSnapshotAttributes", PerItem, state.InputRDSSnapshotSharing),
+		rds("DescribeDBClusterSnapshots", Regional, state.InputRDSClusterSnapshots),
+		rds("DescribeDBClusterSnapshotAttributes", PerItem, state.InputRDSClusterSnapshotSharing),
+		rds("DescribeDBParameterGroups", Regional, state.InputRDSParameterGroups),
+		rds("DescribeDBParameters", PerItem, state.InputRDSParameters),
+		rds("DescribeDBClusterParameterGroups", Regional, state.InputRDSClusterParameterGroups),
+		rds("DescribeDBClusterParameters", PerItem, state.InputRDSClusterParameters),
+		rds("DescribePendingMaintenanceActions", Regional, state.InputRDSPendingMaintenance),
+		rds("DescribeEventSubscriptions", Regional, state.InputRDSEventSubscriptions),
 
 		// Redshift (regional).
-		op("redshift", "DescribeClusters", "redshift:DescribeClusters", Regional, d, "redshift.clusters"),
-		op("redshift", "DescribeLoggingStatus", "redshift:DescribeLoggingStatus", PerItem, d, "redshift.clusters.logging_enabled"),
-		op("redshift", "DescribeClusterParameterGroups", "redshift:DescribeClusterParameterGroups", Regional, d, "redshift.parameter_groups"),
-		op("redshift", "DescribeClusterParameters", "redshift:DescribeClusterParameters", PerItem, d, "redshift.parameter_groups.parameters"),
+		op("redshift", "DescribeClusters", "redshift:DescribeClusters", Regional, d, state.InputRedshiftClusters),
+		op("redshift", "DescribeLoggingStatus", "redshift:DescribeLoggingStatus", PerItem, d, state.InputRedshiftLogging),
+		op("redshift", "DescribeClusterParameterGroups", "redshift:DescribeClusterParameterGroups", Regional, d, state.InputRedshiftParameterGroups),
+		op("redshift", "DescribeClusterParameters", "redshift:DescribeClusterParameters", PerItem, d, state.InputRedshiftParameters),
 
 		// CloudWatch Logs, CloudWatch, SNS, Security Hub (regional).
-		op("logs", "DescribeLogGroups", "logs:DescribeLogGroups", Regional, Rate{RPS: 10, Burst: 10}, "cloudwatch_logs.log_groups"),
-		op("logs", "DescribeMetricFilters", "logs:DescribeMetricFilters", Regional, Rate{RPS: 5, Burst: 5}, "cloudwatch_logs.log_groups.metric_filters"),
-		op("cloudwatch", "DescribeAlarms", "cloudwatch:DescribeAlarms", Regional, Rate{RPS: 9, Burst: 9}, "cloudwatch.alarms"),
-		op("sns", "ListTopics", "sns:ListTopics", Regional, d, "sns.topics"),
-		op("sns", "ListSubscriptions", "sns:ListSubscriptions", Regional, d, "sns.topics.subscriptions"),
-		op("sns", "GetTopicAttributes", "sns:GetTopicAttributes", PerItem, d, "sns.topics.policy,kms_key_id"),
-		op("securityhub", "DescribeHub", "securityhub:DescribeHub", Regional, d, "securityhub.hubs"),
-		op("securityhub", "GetAdministratorAccount", "securityhub:GetAdministratorAccount", Regional, d, "securityhub.hubs.administrator_account_id"),
-		op("securityhub", "GetEnabledStandards", "securityhub:GetEnabledStandards", Regional, d, "securityhub.hubs.standards"),
+		op("logs", "DescribeLogGroups", "logs:DescribeLogGroups", Regional, Rate{RPS: 10, Burst: 10}, state.InputLogGroups),
+		op("logs", "DescribeMetricFilters", "logs:DescribeMetricFilters", Regional, Rate{RPS: 5, Burst: 5}, state.InputMetricFilters),
+		op("cloudwatch", "DescribeAlarms", "cloudwatch:DescribeAlarms", Regional, Rate{RPS: 9, Burst: 9}, state.InputAlarms),
+		op("sns", "ListTopics", "sns:ListTopics", Regional, d, state.InputSNSTopics),
+		op("sns", "ListSubscriptions", "sns:ListSubscriptions", Regional, d, state.InputSNSSubscriptions),
+		op("sns", "GetTopicAttributes", "sns:GetTopicAttributes", PerItem, d, state.InputSNSTopicAttributes),
+		op("securityhub", "DescribeHub", "securityhub:DescribeHub", Regional, d, state.InputSecurityHubs),
+		op("securityhub", "GetAdministratorAccount", "securityhub:GetAdministratorAccount", Regional, d, state.InputSecurityHubAdministrator),
+		op("securityhub", "GetEnabledStandards", "securityhub:GetEnabledStandards", Regional, d, state.InputSecurityHubStandards),
 
 		// DynamoDB (regional listing, per-table reads: no bulk form exists).
-		op("dynamodb", "ListTables", "dynamodb:ListTables", Regional, d, "dynamodb.tables"),
-		op("dynamodb", "DescribeTable", "dynamodb:DescribeTable", PerItem, Rate{RPS: 100, Burst: 100}, "dynamodb.tables.sse,deletion_protection,billing,replicas"),
-		op("dynamodb", "DescribeContinuousBackups", "dynamodb:DescribeContinuousBackups", PerItem, Rate{RPS: 10, Burst: 10}, "dynamodb.tables.pitr"),
-		op("dynamodb", "GetResourcePolicy", "dynamodb:GetResourcePolicy", PerItem, d, "dynamodb.tables.resource_policy"),
-		op("dynamodb", "ListTagsOfResource", "dynamodb:ListTagsOfResource", PerItem, Rate{RPS: 10, Burst: 10}, "dynamodb.tables.tags"),
-		op("application-autoscaling", "DescribeScalableTargets", "application-autoscaling:DescribeScalableTargets", Regional, d, "dynamodb.tables.auto_scaling"),
+		op("dynamodb", "ListTables", "dynamodb:ListTables", Regional, d, state.InputDynamoDBTables),
+		op("dynamodb", "DescribeTable", "dynamodb:DescribeTable", PerItem, Rate{RPS: 100, Burst: 100}, state.InputDynamoDBTableDescription),
+		op("dynamodb", "DescribeContinuousBackups", "dynamodb:DescribeContinuousBackups", PerItem, Rate{RPS: 10, Burst: 10}, state.InputDynamoDBPITR),
+		op("dynamodb", "GetResourcePolicy", "dynamodb:GetResourcePolicy", PerItem, d, state.InputDynamoDBResourcePolicy),
+		op("dynamodb", "ListTagsOfResource", "dynamodb:ListTagsOfResource", PerItem, Rate{RPS: 10, Burst: 10}, state.InputDynamoDBTags),
+		op("application-autoscaling", "DescribeScalableTargets", "application-autoscaling:DescribeScalableTargets", Regional, d, state.InputDynamoDBAutoScaling),
 
 		// Lambda (regional; every control-plane call shares 15/s).
-		lambdaOp("ListFunctions", Regional, "lambda.functions"),
-		lambdaOp("GetPolicy", PerItem, "lambda.functions.policy"),
-		lambdaOp("GetRuntimeManagementConfig", PerItem, "lambda.functions.runtime_update_mode"),
+		lambdaOp("ListFunctions", Regional, state.InputLambdaFunctions),
+		lambdaOp("GetPolicy", PerItem, state.InputLambdaPolicy),
+		lambdaOp("GetRuntimeManagementConfig", PerItem, state.InputLambdaRuntimeManagement),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function and
 		// WorkSpace of a region in pages of 100, where ListFunctions and
 		// DescribeWorkspaces carry none (ListTags and DescribeTags would be
 		// one call per resource).
-		op("tagging", "GetResources", "tag:GetResources", Regional, d, "lambda.functions.tags,workspaces.workspaces.tags"),
+		op("tagging", "GetResources", "tag:GetResources", Regional, d, state.InputTaggedResourceTags),
 
 		// EFS (regional; endpoint prefix elasticfilesystem).
-		op("elasticfilesystem", "DescribeFileSystems", "elasticfilesystem:DescribeFileSystems", Regional, d, "efs.file_systems"),
-		op("elasticfilesystem", "DescribeReplicationConfigurations", "elasticfilesystem:DescribeReplicationConfigurations", Regional, d, "efs.file_systems.replication_destinations"),
-		op("elasticfilesystem", "DescribeBackupPolicy", "elasticfilesystem:DescribeBackupPolicy", PerItem, d, "efs.file_systems.backup_policy"),
-		op("elasticfilesystem", "DescribeFileSystemPolicy", "elasticfilesystem:DescribeFileSystemPolicy", PerItem, d, "efs.file_systems.policy"),
-		op("elasticfilesystem", "DescribeMountTargets", "elasticfilesystem:DescribeMountTargets", PerItem, d, "efs.mount_targets"),
-		op("elasticfilesystem", "DescribeAccessPoints", "elasticfilesystem:DescribeAccessPoints", Regional, d, "efs.access_points"),
+		op("elasticfilesystem", "DescribeFileSystems", "elasticfilesystem:DescribeFileSystems", Regional, d, state.InputEFSFileSystems),
+		op("elasticfilesystem", "DescribeReplicationConfigurations", "elasticfilesystem:DescribeReplicationConfigurations", Regional, d, state.InputEFSReplication),
+		op("elasticfilesystem", "DescribeBackupPolicy", "elasticfilesystem:DescribeBackupPolicy", PerItem, d, state.InputEFSBackupPolicy),
+		op("elasticfilesystem", "DescribeFileSystemPolicy", "elasticfilesystem:DescribeFileSystemPolicy", PerItem, d, state.InputEFSFileSystemPolicy),
+		op("elasticfilesystem", "DescribeMountTargets", "elasticfilesystem:DescribeMountTargets", PerItem, d, state.InputEFSMountTargets),
+		op("elasticfilesystem", "DescribeAccessPoints", "elasticfilesystem:DescribeAccessPoints", Regional, d, state.InputEFSAccessPoints),
 
 		// Elastic Load Balancing (regional). Both generations answer at the
 		// elasticloadbalancing endpoint with the same action names; their
 		// gaps are told apart as elbv2 and elb (see state.ELBServiceV2).
-		elbOp("elbv2", "DescribeLoadBalancers", Regional, "elb.load_balancers"),
-		elbOp("elbv2", "DescribeTags", Regional, "elb.load_balancers.tags"),
-		elbOp("elbv2", "DescribeLoadBalancerAttributes", PerItem, "elb.load_balancers.access_logs,deletion_protection,..."),
-		elbOp("elbv2", "DescribeListeners", PerItem, "elb.load_balancers.listeners"),
-		elbOp("elbv2", "DescribeRules", PerItem, "elb.load_balancers.listeners.rule_actions"),
-		op("wafv2", "GetWebACLForResource", "wafv2:GetWebACLForResource", PerItem, d, "elb.load_balancers.web_acl_arn"),
-		elbOp("elb", "DescribeLoadBalancers", Regional, "elb.load_balancers (classic)"),
-		elbOp("elb", "DescribeTags", Regional, "elb.load_balancers.tags (classic)"),
-		elbOp("elb", "DescribeLoadBalancerAttributes", PerItem, "elb.load_balancers.access_logs,cross_zone,connection_draining (classic)"),
-		elbOp("elb", "DescribeLoadBalancerPolicies", PerItem, "elb.load_balancers.listeners.reference_security_policy (classic)"),
+		elbOp("elbv2", "DescribeLoadBalancers", Regional, state.InputELBv2LoadBalancers),
+		elbOp("elbv2", "DescribeTags", Regional, state.InputELBv2Tags),
+		elbOp("elbv2", "DescribeLoadBalancerAttributes", PerItem, state.InputELBv2Attributes),
+		elbOp("elbv2", "DescribeListeners", PerItem, state.InputELBv2Listeners),
+		elbOp("elbv2", "DescribeRules", PerItem, state.InputELBv2Rules),
+		op("wafv2", "GetWebACLForResource", "wafv2:GetWebACLForResource", PerItem, d, state.InputELBWebACL),
+		elbOp("elb", "DescribeLoadBalancers", Regional, state.InputELBClassicLoadBalancers),
+		elbOp("elb", "DescribeTags", Regional, state.InputELBClassicTags),
+		elbOp("elb", "DescribeLoadBalancerAttributes", PerItem, state.InputELBClassicAttributes),
+		elbOp("elb", "DescribeLoadBalancerPolicies", PerItem, state.InputELBClassicPolicies),
 
 		// AWS Backup (regional).
-		op("backup", "ListBackupVaults", "backup:ListBackupVaults", Regional, d, "backup.vaults"),
-		op("backup", "GetBackupVaultAccessPolicy", "backup:GetBackupVaultAccessPolicy", PerItem, d, "backup.vaults.policy"),
-		op("backup", "ListRecoveryPointsByBackupVault", "backup:ListRecoveryPointsByBackupVault", PerItem, d, "backup.recovery_points"),
-		op("backup", "ListBackupPlans", "backup:ListBackupPlans", Regional, d, "backup.plans"),
-		op("backup", "GetBackupPlan", "backup:GetBackupPlan", PerItem, d, "backup.plans.rules"),
-		op("backup", "ListBackupSelections", "backup:ListBackupSelections", PerItem, d, "backup.plans.selections"),
-		op("backup", "GetBackupSelection", "backup:GetBackupSelection", PerItem, d, "backup.plans.selections"),
-		op("backup", "ListProtectedResources", "backup:ListProtectedResources", Regional, d, "backup.protected_resources"),
+		op("backup", "ListBackupVaults", "backup:ListBackupVaults", Regional, d, state.InputBackupVaults),
+		op("backup", "GetBackupVaultAccessPolicy", "backup:GetBackupVaultAccessPolicy", PerItem, d, state.InputBackupVaultPolicy),
+		op("backup", "ListRecoveryPointsByBackupVault", "backup:ListRecoveryPointsByBackupVault", PerItem, d, state.InputBackupRecoveryPoints),
+		op("backup", "ListBackupPlans", "backup:ListBackupPlans", Regional, d, state.InputBackupPlans),
+		op("backup", "GetBackupPlan", "backup:GetBackupPlan", PerItem, d, state.InputBackupPlanRules),
+		op("backup", "ListBackupSelections", "backup:ListBackupSelections", PerItem, d, state.InputBackupSelections),
+		op("backup", "GetBackupSelection", "backup:GetBackupSelection", PerItem, d, state.InputBackupSelections),
+		op("backup", "ListProtectedResources", "backup:ListProtectedResources", Regional, d, state.InputBackupProtectedResources),
 
 		// WorkSpaces (regional).
-		op("workspaces", "DescribeWorkspaces", "workspaces:DescribeWorkspaces", Regional, d, "workspaces.workspaces"),
-		op("workspaces", "DescribeWorkspaceDirectories", "workspaces:DescribeWorkspaceDirectories", Regional, d, "workspaces.directories"),
-		op("workspaces", "DescribeIpGroups", "workspaces:DescribeIpGroups", Regional, d, "workspaces.ip_groups"),
-		op("workspaces", "DescribeWorkspaceImages", "workspaces:DescribeWorkspaceImages", Regional, d, "workspaces.images"),
+		op("workspaces", "DescribeWorkspaces", "workspaces:DescribeWorkspaces", Regional, d, state.InputWorkSpaces),
+		op("workspaces", "DescribeWorkspaceDirectories", "workspaces:DescribeWorkspaceDirectories", Regional, d, state.InputWorkSpacesDirectories),
+		op("workspaces", "DescribeIpGroups", "workspaces:DescribeIpGroups", Regional, d, state.InputWorkSpacesIPGroups),
+		op("workspaces", "DescribeWorkspaceImages", "workspaces:DescribeWorkspaceImages", Regional, d, state.InputWorkSpacesImages),
 		// Only where WorkSpaces exist: one call per 25 bundles they use,
 		// whoever owns the bundle; a bundle names its image, a WorkSpace does not.
-		op("workspaces", "DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceBundles", PerItem, d, "workspaces.workspaces.image_id"),
+		op("workspaces", "DescribeWorkspaceBundles", "workspaces:DescribeWorkspaceBundles", PerItem, d, state.InputWorkSpacesBundles),
 		// Directory Service, only where WorkSpaces has directories: their MFA (RADIUS).
-		op("ds", "DescribeDirectories", "ds:DescribeDirectories", Regional, d, "workspaces.directories.mfa_enabled"),
+		op("ds", "DescribeDirectories", "ds:DescribeDirectories", Regional, d, state.InputDirectoryServiceDirectories),
 	}
 }
 

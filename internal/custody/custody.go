@@ -187,14 +187,14 @@ func (ix *Index) Gap(gaps *state.Gaps, region, ref string) (state.Gap, bool) {
 		if kr == "" {
 			kr = field(k.ARN, 3)
 		}
-		return gaps.Find("kms", kr, "DescribeKey", k.ARN)
+		return gaps.ForInput(state.InputKMSKeyMetadata, kr, k.ARN)
 	}
 	if strings.HasPrefix(ref, "arn:") {
 		if r := field(ref, 3); r != "" {
 			region = r
 		}
 	}
-	return gaps.Find("kms", region, "ListKeys", "")
+	return gaps.ForInput(state.InputKMSKeys, region, "")
 }
 
 // IsAWSManagedAlias reports whether ref names an AWS managed key by its

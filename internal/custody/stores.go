@@ -54,7 +54,7 @@ func Stores(a *state.Account) []Store {
 	}
 
 	for _, b := range a.S3.Buckets {
-		if g, ok := a.Gaps.Find("s3", b.Region, "GetBucketEncryption", b.ARN); ok {
+		if g, ok := a.Gaps.ForInput(state.InputS3BucketEncryption, b.Region, b.ARN); ok {
 			withGap(g, b.Meta, "s3", "bucket")
 			continue
 		}
@@ -94,7 +94,7 @@ func Stores(a *state.Account) []Store {
 		add(w.Meta, "workspaces", "workspace", w.RootVolumeEncryption && w.UserVolumeEncryption, w.VolumeEncryptionKey, AWSManaged)
 	}
 	for _, t := range a.DynamoDB.Tables {
-		if g, ok := a.Gaps.Find("dynamodb", t.Region, "DescribeTable", t.ARN); ok {
+		if g, ok := a.Gaps.ForInput(state.InputDynamoDBTableDescription, t.Region, t.ARN); ok {
 			withGap(g, t.Meta, "dynamodb", "table")
 			continue
 		}
@@ -104,7 +104,7 @@ func Stores(a *state.Account) []Store {
 		add(f.Meta, "elasticfilesystem", "file-system", f.Encrypted, f.KMSKeyID, AWSManaged)
 	}
 	for _, v := range a.Backup.Vaults {
-		if g, ok := a.Gaps.Find("backup", v.Region, "DescribeBackupVault", v.ARN); ok {
+		if g, ok := a.Gaps.ForInput(state.InputBackupVaults, v.Region, v.ARN); ok {
 			withGap(g, v.Meta, "backup", "backup-vault")
 			continue
 		}
@@ -114,18 +114,16 @@ func Stores(a *state.Account) []Store {
 	return out
 }
 
-// storeListings are the listing calls Stores depends on, per service.
-var storeListings = []struct {
-	service string
-	ops     []string
-}{
-	{"ec2", []string{"DescribeVolumes", "DescribeSnapshots"}},
-	{"rds", []string{"DescribeDBInstances", "DescribeDBClusters", "DescribeDBSnapshots", "DescribeDBClusterSnapshots"}},
-	{"redshift", []string{"DescribeClusters"}},
-	{"workspaces", []string{"DescribeWorkspaces"}},
-	{"dynamodb", []string{"ListTables"}},
-	{"elasticfilesystem", []string{"DescribeFileSystems"}},
-	{"backup", []string{"ListBackupVaults"}},
+// storeListings are the listing inputs Stores depends on (S3's global
+// bucket listing aside), one group per service, in a fixed order.
+var storeListings = [][]state.Input{
+	{state.InputEC2Volumes, state.InputEC2Snapshots},
+	{state.InputRDSInstances, state.InputRDSClusters, state.InputRDSSnapshots, state.InputRDSClusterSnapshots},
+	{state.InputRedshiftClusters},
+	{state.InputWorkSpaces},
+	{state.InputDynamoDBTables},
+	{state.InputEFSFileSystems},
+	{state.InputBackupVaults},
 }
 
 // ListingGaps returns every coverage gap that leaves Stores incomplete:
@@ -133,12 +131,12 @@ var storeListings = []struct {
 // a fixed order. A gap's Region is empty for the global S3 listing.
 func ListingGaps(a *state.Account) []state.Gap {
 	var out []state.Gap
-	if g, ok := a.Gaps.Find("s3", "", "ListBuckets", ""); ok {
+	if g, ok := a.Gaps.ForInput(state.InputS3Buckets, "", ""); ok {
 		out = append(out, g)
 	}
 	for _, r := range a.ScannedRegions() {
 		for _, l := range storeListings {
-			if g, ok := a.Gaps.FindAny(l.service, r, "", l.ops...); ok {
+			if g, ok := a.Gaps.ForInputs(r, "", l...); ok {
 				out = append(out, g)
 			}
 		}
@@ -150,11 +148,11 @@ func ListingGaps(a *state.Account) []state.Gap {
 // a store listing that failed there (or S3's global bucket listing). When it
 // returns false, every store of the region was listed.
 func ListingGap(a *state.Account, region string) (state.Gap, bool) {
-	if g, ok := a.Gaps.Find("s3", "", "ListBuckets", ""); ok {
+	if g, ok := a.Gaps.ForInput(state.InputS3Buckets, "", ""); ok {
 		return g, true
 	}
 	for _, l := range storeListings {
-		if g, ok := a.Gaps.FindAny(l.service, region, "", l.ops...); ok {
+		if g, ok := a.Gaps.ForInputs(region, "", l...); ok {
 			return g, true
 		}
 	}

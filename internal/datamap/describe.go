@@ -103,9 +103,9 @@ func newIndex(a *state.Account) *index {
 	return ix
 }
 
-// gap reports a per-resource (or listing-level) gap for one of ops.
-func (ix *index) gap(service, region, arn string, ops ...string) (state.Gap, bool) {
-	return ix.a.Gaps.FindAny(service, region, arn, ops...)
+// gap reports a per-resource (or listing-level) gap for one of inputs.
+func (ix *index) gap(region, arn string, inputs ...state.Input) (state.Gap, bool) {
+	return ix.a.Gaps.ForInputs(region, arn, inputs...)
 }
 
 // describe fills exposure, backup and data copies for the store.
@@ -124,7 +124,7 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 		}
 	case "snapshot":
 		if sn := ix.snapshots[arn]; sn != nil {
-			if g, ok := ix.gap("ec2", region, arn, "DescribeSnapshotAttribute"); ok {
+			if g, ok := ix.gap(region, arn, state.InputEC2SnapshotSharing); ok {
 				s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
 				switch {
 				case sn.Public():
@@ -159,11 +159,11 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 		}
 	case "db-snapshot":
 		if sn := ix.dbSnaps[arn]; sn != nil {
-			op := "DescribeDBSnapshotAttributes"
+			in := state.InputRDSSnapshotSharing
 			if sn.Cluster {
-				op = "DescribeDBClusterSnapshotAttributes"
+				in = state.InputRDSClusterSnapshotSharing
 			}
-			if g, ok := ix.gap("rds", region, arn, op); ok {
+			if g, ok := ix.gap(region, arn, in); ok {
 				s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
 			} else {
 				s.Exposure = shareList(ix.a, p, sn.SharedWith, "snapshot permission", "restorable by any AWS account")
@@ -235,7 +235,7 @@ func (ix *index) awsBackup(s *Store, arn, region string) {
 		return
 	}
 	if s.Backup.State != Protected {
-		if g, ok := ix.gap("backup", region, "", "ListProtectedResources"); ok {
+		if g, ok := ix.gap(region, "", state.InputBackupProtectedResources); ok {
 			s.Backup.State = BackupUnknown
 			s.Backup.Detail = append(s.Backup.Detail, "AWS Backup coverage unknown: "+g.String())
 		}
@@ -359,7 +359,7 @@ func (ix *index) bucket(s *Store, b *state.Bucket, p *policy.Policy) {
 		s.Exposure.Level = Shared
 	}
 	// Backup: versions, an immutable copy, a replica, AWS Backup.
-	if g, ok := ix.gap("s3", b.Region, b.ARN, "GetBucketVersioning"); ok {
+	if g, ok := ix.gap(b.Region, b.ARN, state.InputS3BucketVersioning); ok {
 		s.Backup = Backup{State: BackupUnknown, Detail: []string{"could not read " + g.String()}}
 		return
 	}
@@ -405,7 +405,7 @@ func (ix *index) volume(s *Store, v *state.Volume, p *policy.Policy) {
 	}
 	ix.awsBackup(s, v.ARN, v.Region)
 	if s.Backup.State == Unprotected {
-		if g, ok := ix.gap("ec2", v.Region, "", "DescribeSnapshots"); ok {
+		if g, ok := ix.gap(v.Region, "", state.InputEC2Snapshots); ok {
 			s.Backup = Backup{State: BackupUnknown, Detail: []string{"could not read " + g.String()}}
 		}
 	}
@@ -437,12 +437,12 @@ func (ix *index) dbInstance(s *Store, d *state.DBInstance, p *policy.Policy) {
 }
 
 func (ix *index) table(s *Store, t *state.DynamoDBTable, p *policy.Policy) {
-	if g, ok := ix.gap("dynamodb", t.Region, t.ARN, "GetResourcePolicy"); ok {
+	if g, ok := ix.gap(t.Region, t.ARN, state.InputDynamoDBResourcePolicy); ok {
 		s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
 	} else {
 		s.Exposure = resourcePolicy(ix.context(p), t.ResourcePolicy, "resource policy")
 	}
-	if g, ok := ix.gap("dynamodb", t.Region, t.ARN, "DescribeContinuousBackups"); ok {
+	if g, ok := ix.gap(t.Region, t.ARN, state.InputDynamoDBPITR); ok {
 		s.Backup = Backup{State: BackupUnknown, Detail: []string{"could not read " + g.String()}}
 	} else if t.PITR {
 		s.Backup = Backup{State: Protected, Detail: []string{"point-in-time recovery"}}
@@ -458,7 +458,7 @@ func (ix *index) table(s *Store, t *state.DynamoDBTable, p *policy.Policy) {
 }
 
 func (ix *index) fileSystem(s *Store, f *state.FileSystem, p *policy.Policy) {
-	if g, ok := ix.gap("elasticfilesystem", f.Region, f.ARN, "DescribeFileSystemPolicy"); ok {
+	if g, ok := ix.gap(f.Region, f.ARN, state.InputEFSFileSystemPolicy); ok {
 		s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
 	} else {
 		s.Exposure = resourcePolicy(ix.context(p), f.Policy, "file system policy")
@@ -470,7 +470,7 @@ func (ix *index) fileSystem(s *Store, f *state.FileSystem, p *policy.Policy) {
 	case f.BackupPolicy == "ENABLED" || f.BackupPolicy == "ENABLING":
 		s.Backup = Backup{State: Protected, Detail: []string{"EFS automatic backups"}}
 	default:
-		if g, ok := ix.gap("elasticfilesystem", f.Region, f.ARN, "DescribeBackupPolicy"); ok {
+		if g, ok := ix.gap(f.Region, f.ARN, state.InputEFSBackupPolicy); ok {
 			s.Backup = Backup{State: BackupUnknown, Detail: []string{"could not read " + g.String()}}
 		} else {
 			s.Backup = Backup{State: Unprotected, Detail: []string{"EFS automatic backups off"}}
@@ -485,7 +485,7 @@ func (ix *index) fileSystem(s *Store, f *state.FileSystem, p *policy.Policy) {
 }
 
 func (ix *index) vault(s *Store, v *state.BackupVault, p *policy.Policy) {
-	if g, ok := ix.gap("backup", v.Region, v.ARN, "GetBackupVaultAccessPolicy"); ok {
+	if g, ok := ix.gap(v.Region, v.ARN, state.InputBackupVaultPolicy); ok {
 		s.Exposure = Exposure{Level: Unknown, Detail: "could not read " + g.String()}
 	} else {
 		s.Exposure = resourcePolicy(ix.context(p), v.Policy, "vault access policy")

@@ -79,6 +79,8 @@ type gapKey struct{ service, region, operation, resource string }
 type Gaps struct {
 	items []Gap
 	index map[gapKey]int
+	// observe, when set, is told every lookup (see Observe).
+	observe func(Lookup)
 }
 
 // NewGaps builds a set from a list.
@@ -117,6 +119,13 @@ func (g *Gaps) Len() int { return len(g.items) }
 // for every service in the region (Service "*", e.g. a disabled region).
 // Pass an empty arn for listing-level questions.
 func (g *Gaps) Find(service, region, operation, arn string) (Gap, bool) {
+	if g.observe != nil {
+		g.observe(Lookup{Service: service, Operation: operation})
+	}
+	return g.find(service, region, operation, arn)
+}
+
+func (g *Gaps) find(service, region, operation, arn string) (Gap, bool) {
 	if len(g.items) == 0 {
 		return Gap{}, false
 	}
@@ -155,6 +164,53 @@ func (g *Gaps) FindAny(service, region, arn string, operations ...string) (Gap, 
 	}
 	return Gap{}, false
 }
+
+// ForInput reports the gap that makes input in unknown for resource arn in
+// region (empty arn for listing-level questions): Find over every declared
+// operation that fills the input (internal/collect/ops.go, generated into
+// inputs_gen.go), the first gap found wins. Checks look gaps up this way,
+// never by operation name, so they can only ask about what a collector
+// records. An input no declared operation fills is reported missing (a gap
+// with reason unsupported), never read.
+func (g *Gaps) ForInput(in Input, region, arn string) (Gap, bool) {
+	if g.observe != nil {
+		g.observe(Lookup{Input: in})
+	}
+	ops, bound := inputOperations[in]
+	if !bound {
+		return Gap{Service: "shoulder", Region: region, Operation: string(in), Resource: arn,
+			Reason: ReasonUnsupported, Message: "no declared operation fills this input"}, true
+	}
+	for _, o := range ops {
+		if x, ok := g.find(o.Service, region, o.Operation, arn); ok {
+			return x, true
+		}
+	}
+	return Gap{}, false
+}
+
+// ForInputs is ForInput over several inputs; the first gap found wins.
+func (g *Gaps) ForInputs(region, arn string, ins ...Input) (Gap, bool) {
+	for _, in := range ins {
+		if x, ok := g.ForInput(in, region, arn); ok {
+			return x, true
+		}
+	}
+	return Gap{}, false
+}
+
+// Lookup is one question asked of the gaps: by input (ForInput) or by
+// operation name (Find, FindAny).
+type Lookup struct {
+	Input     Input
+	Service   string
+	Operation string
+}
+
+// Observe makes the gaps call f with every later lookup (nil stops it).
+// Tests use it to prove each check asks only about the inputs it declares;
+// it is not safe while other goroutines look gaps up.
+func (g *Gaps) Observe(f func(Lookup)) { g.observe = f }
 
 // CountByReason returns how many gaps there are per reason.
 func (g *Gaps) CountByReason() map[GapReason]int {

@@ -1,0 +1,284 @@
+package state
+
+import "sort"
+
+// Input names one piece of the account state that a collector fills and
+// checks read, e.g. InputS3BucketPolicy: every bucket's policy document.
+//
+// The binding of inputs to the AWS operations that fill them is declared
+// once, in internal/collect/ops.go (each Operation's Fills);
+// inputs_gen.go is generated from that declaration (go test
+// ./internal/collect -run TestInputBinding -update) and a test fails when it
+// is stale. Checks declare the inputs they read (check.Check.Reads) and ask
+// whether one is missing with Gaps.ForInput, which resolves the input to the
+// operations that fill it: a check cannot ask about an operation name no
+// collector records.
+//
+// A new operation names the inputs it fills in ops.go (add a constant here
+// when it fills new state); a check that reads it lists the input in its
+// Reads and looks gaps up with ForInput.
+type Input string
+
+// The inputs, grouped by the service whose operations fill them.
+const (
+	// sts
+	InputAccountID Input = "account_id"
+
+	// iam
+	InputIAMAuthorizationDetails Input = "iam.authorization_details"
+	InputIAMRoleSessionDurations Input = "iam.roles.max_session_duration"
+	InputIAMCredentialReport     Input = "iam.credential_report"
+	InputIAMAccountSummary       Input = "iam.summary"
+	InputIAMPasswordPolicy       Input = "iam.password_policy"
+	InputIAMVirtualMFADevices    Input = "iam.virtual_mfa_devices"
+	InputIAMUserMFADevices       Input = "iam.users.mfa_devices"
+	InputIAMUserAccessKeys       Input = "iam.users.access_keys"
+	InputIAMServerCertificates   Input = "iam.server_certificates"
+	InputAccountAlias            Input = "alias"
+	InputIAMSAMLProviders        Input = "iam.saml_providers"
+
+	// account
+	InputSecurityContact Input = "iam.security_contact_set"
+
+	// access-analyzer
+	InputAccessAnalyzers        Input = "iam.access_analyzers"
+	InputAccessAnalyzerFindings Input = "iam.analyzer_findings"
+
+	// organizations
+	InputOrganization Input = "organization"
+	InputSCPs         Input = "organization.scps"
+	InputSCPDocuments Input = "organization.scps.document"
+	InputSCPTargets   Input = "organization.scps.targets"
+
+	// s3
+	InputS3Buckets                 Input = "s3.buckets"
+	InputS3BucketRegion            Input = "s3.buckets.region"
+	InputS3BucketPolicy            Input = "s3.buckets.policy"
+	InputS3BucketPolicyStatus      Input = "s3.buckets.policy_is_public"
+	InputS3BucketACL               Input = "s3.buckets.acl_grants"
+	InputS3BucketOwnership         Input = "s3.buckets.object_ownership"
+	InputS3BucketPublicAccessBlock Input = "s3.buckets.public_access_block"
+	InputS3BucketEncryption        Input = "s3.buckets.encryption"
+	InputS3BucketVersioning        Input = "s3.buckets.versioning"
+	InputS3BucketObjectLock        Input = "s3.buckets.object_lock"
+	InputS3BucketLogging           Input = "s3.buckets.logging"
+	InputS3BucketLifecycle         Input = "s3.buckets.lifecycle_rules"
+	InputS3BucketReplication       Input = "s3.buckets.replication"
+	InputS3BucketNotifications     Input = "s3.buckets.event_notifications"
+	InputS3BucketWebsite           Input = "s3.buckets.website"
+	InputS3BucketTags              Input = "s3.buckets.tags"
+
+	// s3control
+	InputS3AccountPublicAccessBlock     Input = "s3.account_public_access_block"
+	InputS3AccessPoints                 Input = "s3.access_points"
+	InputS3AccessPointPublicAccessBlock Input = "s3.access_points.public_access_block"
+	InputS3MultiRegionAccessPoints      Input = "s3.multi_region_access_points"
+
+	// ec2
+	InputRegions                        Input = "regions"
+	InputEC2Instances                   Input = "ec2.instances"
+	InputEC2SecurityGroups              Input = "ec2.security_groups"
+	InputEC2NetworkInterfaces           Input = "ec2.security_groups.attached_enis"
+	InputEC2NetworkACLs                 Input = "ec2.network_acls"
+	InputEC2VPCs                        Input = "ec2.vpcs"
+	InputEC2Subnets                     Input = "ec2.subnets"
+	InputEC2RouteTables                 Input = "ec2.route_tables"
+	InputEC2FlowLogs                    Input = "ec2.flow_logs"
+	InputEC2Volumes                     Input = "ec2.volumes"
+	InputEC2Snapshots                   Input = "ec2.snapshots"
+	InputEC2SnapshotSharing             Input = "ec2.snapshots.shared_with"
+	InputEC2Images                      Input = "ec2.images"
+	InputEC2ImageSharing                Input = "ec2.images.shared_with"
+	InputEBSEncryptionByDefault         Input = "ec2.region_settings.ebs_encryption_by_default"
+	InputEBSDefaultKMSKey               Input = "ec2.region_settings.ebs_default_kms_key_id"
+	InputEC2SnapshotBlockPublicAccess   Input = "ec2.region_settings.snapshot_block_public_access"
+	InputEC2ImageBlockPublicAccess      Input = "ec2.region_settings.image_block_public_access"
+	InputEC2InstanceMetadataDefaults    Input = "ec2.region_settings.imds_default_http_tokens"
+	InputEC2VPNConnections              Input = "ec2.vpn_connections"
+	InputEC2VPCEndpoints                Input = "ec2.vpc_endpoints"
+	InputEC2VPCBlockPublicAccess        Input = "ec2.region_settings.vpc_block_public_access"
+	InputEC2TransitGateways             Input = "ec2.transit_gateways"
+	InputEC2LaunchTemplates             Input = "ec2.launch_templates"
+	InputEC2ClientVPNEndpoints          Input = "ec2.client_vpn_endpoints"
+	InputEC2ClientVPNAuthorizationRules Input = "ec2.client_vpn_endpoints.authorization_rules"
+	InputEC2ManagedPrefixLists          Input = "ec2.prefix_lists"
+	InputEC2ManagedPrefixListEntries    Input = "ec2.prefix_lists.entries"
+
+	// kms
+	InputKMSKeys        Input = "kms.keys"
+	InputKMSAliases     Input = "kms.keys.aliases"
+	InputKMSKeyMetadata Input = "kms.keys.metadata"
+	InputKMSKeyRotation Input = "kms.keys.rotation_enabled"
+	InputKMSKeyPolicy   Input = "kms.keys.policy"
+	InputKMSKeyGrants   Input = "kms.keys.grants"
+	InputKMSKeyTags     Input = "kms.keys.tags"
+
+	// cloudtrail
+	InputCloudTrailTrails         Input = "cloudtrail.trails"
+	InputCloudTrailStatus         Input = "cloudtrail.trails.is_logging"
+	InputCloudTrailEventSelectors Input = "cloudtrail.trails.management_events"
+	InputCloudTrailTags           Input = "cloudtrail.trails.tags"
+
+	// config
+	InputConfigRecorders        Input = "config.recorders"
+	InputConfigRecorderStatus   Input = "config.recorders.recording"
+	InputConfigDeliveryChannels Input = "config.delivery_channels"
+
+	// guardduty
+	InputGuardDutyDetectors          Input = "guardduty.detectors"
+	InputGuardDutyDetectorSettings   Input = "guardduty.detectors.status_features"
+	InputGuardDutyAdministrator      Input = "guardduty.detectors.administrator_account_id"
+	InputGuardDutyFindingsStatistics Input = "guardduty.detectors.high_severity_findings"
+
+	// ssm
+	InputSSMManagedInstances       Input = "ssm.managed_instances"
+	InputSSMCompliance             Input = "ssm.compliance"
+	InputSSMDocumentSharingSetting Input = "ssm.region_settings.document_public_sharing_blocked"
+	InputSSMDocuments              Input = "ssm.documents"
+	InputSSMDocumentSharing        Input = "ssm.documents.shared_with"
+
+	// rds
+	InputRDSInstances              Input = "rds.instances"
+	InputRDSClusters               Input = "rds.clusters"
+	InputRDSGlobalClusters         Input = "rds.clusters.global_cluster_regions"
+	InputRDSSnapshots              Input = "rds.snapshots"
+	InputRDSSnapshotSharing        Input = "rds.snapshots.shared_with"
+	InputRDSClusterSnapshots       Input = "rds.cluster_snapshots"
+	InputRDSClusterSnapshotSharing Input = "rds.cluster_snapshots.shared_with"
+	InputRDSParameterGroups        Input = "rds.parameter_groups"
+	InputRDSParameters             Input = "rds.parameter_groups.parameters"
+	InputRDSClusterParameterGroups Input = "rds.cluster_parameter_groups"
+	InputRDSClusterParameters      Input = "rds.cluster_parameter_groups.parameters"
+	InputRDSPendingMaintenance     Input = "rds.pending_maintenance"
+	InputRDSEventSubscriptions     Input = "rds.event_subscriptions"
+
+	// redshift
+	InputRedshiftClusters        Input = "redshift.clusters"
+	InputRedshiftLogging         Input = "redshift.clusters.logging_enabled"
+	InputRedshiftParameterGroups Input = "redshift.parameter_groups"
+	InputRedshiftParameters      Input = "redshift.parameter_groups.parameters"
+
+	// logs
+	InputLogGroups     Input = "cloudwatch_logs.log_groups"
+	InputMetricFilters Input = "cloudwatch_logs.log_groups.metric_filters"
+
+	// cloudwatch
+	InputAlarms Input = "cloudwatch.alarms"
+
+	// sns
+	InputSNSTopics          Input = "sns.topics"
+	InputSNSSubscriptions   Input = "sns.topics.subscriptions"
+	InputSNSTopicAttributes Input = "sns.topics.policy_kms_key_id"
+
+	// securityhub
+	InputSecurityHubs             Input = "securityhub.hubs"
+	InputSecurityHubAdministrator Input = "securityhub.hubs.administrator_account_id"
+	InputSecurityHubStandards     Input = "securityhub.hubs.standards"
+
+	// dynamodb
+	InputDynamoDBTables           Input = "dynamodb.tables"
+	InputDynamoDBTableDescription Input = "dynamodb.tables.description"
+	InputDynamoDBPITR             Input = "dynamodb.tables.pitr"
+	InputDynamoDBResourcePolicy   Input = "dynamodb.tables.resource_policy"
+	InputDynamoDBTags             Input = "dynamodb.tables.tags"
+
+	// application-autoscaling
+	InputDynamoDBAutoScaling Input = "dynamodb.tables.auto_scaling"
+
+	// lambda
+	InputLambdaFunctions         Input = "lambda.functions"
+	InputLambdaPolicy            Input = "lambda.functions.policy"
+	InputLambdaRuntimeManagement Input = "lambda.functions.runtime_update_mode"
+
+	// tagging
+	InputTaggedResourceTags Input = "tagging.resource_tags"
+
+	// elasticfilesystem
+	InputEFSFileSystems      Input = "efs.file_systems"
+	InputEFSReplication      Input = "efs.file_systems.replication_destinations"
+	InputEFSBackupPolicy     Input = "efs.file_systems.backup_policy"
+	InputEFSFileSystemPolicy Input = "efs.file_systems.policy"
+	InputEFSMountTargets     Input = "efs.mount_targets"
+	InputEFSAccessPoints     Input = "efs.access_points"
+
+	// elbv2
+	InputELBv2LoadBalancers Input = "elb.load_balancers"
+	InputELBv2Tags          Input = "elb.load_balancers.tags"
+	InputELBv2Attributes    Input = "elb.load_balancers.attributes"
+	InputELBv2Listeners     Input = "elb.load_balancers.listeners"
+	InputELBv2Rules         Input = "elb.load_balancers.listeners.rule_actions"
+
+	// wafv2
+	InputELBWebACL Input = "elb.load_balancers.web_acl_arn"
+
+	// elb
+	InputELBClassicLoadBalancers Input = "elb.classic_load_balancers"
+	InputELBClassicTags          Input = "elb.classic_load_balancers.tags"
+	InputELBClassicAttributes    Input = "elb.classic_load_balancers.attributes"
+	InputELBClassicPolicies      Input = "elb.classic_load_balancers.listeners.reference_security_policy"
+
+	// backup
+	InputBackupVaults             Input = "backup.vaults"
+	InputBackupVaultPolicy        Input = "backup.vaults.policy"
+	InputBackupRecoveryPoints     Input = "backup.recovery_points"
+	InputBackupPlans              Input = "backup.plans"
+	InputBackupPlanRules          Input = "backup.plans.rules"
+	InputBackupSelections         Input = "backup.plans.selections"
+	InputBackupProtectedResources Input = "backup.protected_resources"
+
+	// workspaces
+	InputWorkSpaces            Input = "workspaces.workspaces"
+	InputWorkSpacesDirectories Input = "workspaces.directories"
+	InputWorkSpacesIPGroups    Input = "workspaces.ip_groups"
+	InputWorkSpacesImages      Input = "workspaces.images"
+	InputWorkSpacesBundles     Input = "workspaces.workspaces.image_id"
+
+	// ds
+	InputDirectoryServiceDirectories Input = "workspaces.directories.mfa_enabled"
+)
+
+// OperationRef is an AWS operation as coverage gaps name it (Gap.Service and
+// Gap.Operation).
+type OperationRef struct {
+	Service   string `json:"service"`
+	Operation string `json:"operation"`
+}
+
+// String renders the operation as "service:Operation".
+func (o OperationRef) String() string { return o.Service + ":" + o.Operation }
+
+// Operations returns the declared operations that fill the input (a new
+// slice; nil when no declared operation fills it).
+func (in Input) Operations() []OperationRef {
+	return append([]OperationRef(nil), inputOperations[in]...)
+}
+
+// Inputs returns every input some declared operation fills, sorted.
+func Inputs() []Input {
+	out := make([]Input, 0, len(inputOperations))
+	for in := range inputOperations {
+		out = append(out, in)
+	}
+	sortInputs(out)
+	return out
+}
+
+// InputsOf returns the inputs the given operation fills, sorted (nil when
+// the operation is not declared).
+func InputsOf(service, operation string) []Input {
+	var out []Input
+	for in, ops := range inputOperations {
+		for _, o := range ops {
+			if o.Service == service && o.Operation == operation {
+				out = append(out, in)
+				break
+			}
+		}
+	}
+	sortInputs(out)
+	return out
+}
+
+func sortInputs(ins []Input) {
+	sort.Slice(ins, func(i, j int) bool { return ins[i] < ins[j] })
+}
