@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -63,7 +64,7 @@ func trustedOrganizationARN(p *policy.Policy, grantee string) bool {
 	if org == "" {
 		return false
 	}
-	return org == p.OrganizationID || slices.Contains(p.TrustedOrganizations, org)
+	return slices.Contains(exposure.TrustedOrganizations(p), org)
 }
 
 func ec2SnapshotPublicNotRestorable() check.Check {

@@ -251,10 +251,7 @@ func NewContext(a *state.Account, p *policy.Policy) Context {
 	c := Context{OwnAccount: a.AccountID}
 	if p != nil {
 		c.TrustedAccounts = p.TrustedAccounts
-		if p.OrganizationID != "" {
-			c.Organizations = append(c.Organizations, p.OrganizationID)
-		}
-		c.Organizations = append(c.Organizations, p.TrustedOrganizations...)
+		c.Organizations = TrustedOrganizations(p)
 		c.CorporateCIDRs = p.CorporateCIDRs
 		c.Networks = append(c.Networks, p.TrustedVPCEndpoints...)
 	}
@@ -271,6 +268,21 @@ func NewContext(a *state.Account, p *policy.Policy) Context {
 		c.OwnCanonicalIDs = owners.add(c.OwnCanonicalIDs, b.OwnerID)
 	}
 	return c
+}
+
+// TrustedOrganizations are the organizations policy p trusts: its
+// organization_id and trusted_organizations. Every verdict that asks "is
+// this organization trusted?" (resource policies, AMI launch permissions to
+// an organization or OU) uses this list.
+func TrustedOrganizations(p *policy.Policy) []string {
+	if p == nil {
+		return nil
+	}
+	var out []string
+	if p.OrganizationID != "" {
+		out = append(out, p.OrganizationID)
+	}
+	return append(out, p.TrustedOrganizations...)
 }
 
 // set keeps NewContext's lists free of duplicates in linear time (a large
