@@ -9,23 +9,9 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/shoulder-dev/shoulder/internal/atomicfile/atomicfiletest"
 )
-
-// fullDisk is a writer on a disk that fills up after room bytes.
-type fullDisk struct {
-	w    io.Writer
-	room int
-}
-
-func (d *fullDisk) Write(p []byte) (int, error) {
-	if len(p) > d.room {
-		n, _ := d.w.Write(p[:d.room])
-		d.room = 0
-		return n, syscall.ENOSPC
-	}
-	d.room -= len(p)
-	return d.w.Write(p)
-}
 
 // leftovers lists the files in dir other than the given names.
 func leftovers(t *testing.T, dir string, keep ...string) []string {
@@ -102,7 +88,7 @@ func TestFailedWriteKeepsTheOldFile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			f.w = &fullDisk{w: f.f, room: 10}
+			f.w = &atomicfiletest.FullDisk{W: f.f, Room: 10}
 			_, werr := io.WriteString(f, strings.Repeat("x", 100))
 			if tc.abort {
 				f.Abort()

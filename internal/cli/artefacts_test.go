@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -11,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shoulder-dev/shoulder/internal/atomicfile/atomicfiletest"
 	"github.com/shoulder-dev/shoulder/internal/awsfake"
 	"github.com/shoulder-dev/shoulder/internal/demo"
 	"github.com/shoulder-dev/shoulder/internal/engine"
@@ -178,22 +178,6 @@ func TestFailedRunKeepsEarlierOutputs(t *testing.T) {
 	}
 }
 
-// failAfter is a writer on a disk that fills up after room bytes.
-type failAfter struct {
-	w    io.Writer
-	room int
-}
-
-func (d *failAfter) Write(p []byte) (int, error) {
-	if len(p) > d.room {
-		n, _ := d.w.Write(p[:d.room])
-		d.room = 0
-		return n, syscall.ENOSPC
-	}
-	d.room -= len(p)
-	return d.w.Write(p)
-}
-
 // TestFullDiskKeepsEarlierReports: when one report cannot be written in
 // full (a full disk, simulated by a size-limited writer), no report of the
 // run replaces its earlier file, not even those written before it, and no
@@ -238,7 +222,7 @@ func TestFullDiskKeepsEarlierReports(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			outs.list[failing].w = &failAfter{w: outs.list[failing].w, room: 100}
+			outs.list[failing].w = &atomicfiletest.FullDisk{W: outs.list[failing].w, Room: 100}
 			err = outs.write(rep, opts)
 			if err == nil || !strings.Contains(err.Error(), "no space left") {
 				t.Fatalf("write = %v, want the full disk's error", err)
