@@ -54,12 +54,11 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-// TestSIGTERMSavesWhatWasRead: CI runners and Kubernetes stop a job with
-// SIGTERM. collect handles it like Ctrl-C: the snapshot holds what was read
-// (the buckets were listed), what was not read is a `cancelled` gap, and
-// the exit code is 2. The endpoint is a slow fake so the signal arrives
-// mid-collection.
-func TestSIGTERMSavesWhatWasRead(t *testing.T) {
+// slowDemo serves the demo account from a fake endpoint that answers each
+// call after 400 ms, so a signal arrives mid-collection; it is closed when
+// the test ends.
+func slowDemo(t *testing.T) (*state.Account, *awsfake.Running) {
+	t.Helper()
 	a, err := demo.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -69,7 +68,17 @@ func TestSIGTERMSavesWhatWasRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer fake.Close()
+	t.Cleanup(func() { fake.Close() })
+	return a, fake
+}
+
+// TestSIGTERMSavesWhatWasRead: CI runners and Kubernetes stop a job with
+// SIGTERM. collect handles it like Ctrl-C: the snapshot holds what was read
+// (the buckets were listed), what was not read is a `cancelled` gap, and
+// the exit code is 2. The endpoint is a slow fake so the signal arrives
+// mid-collection.
+func TestSIGTERMSavesWhatWasRead(t *testing.T) {
+	a, fake := slowDemo(t)
 	snap := filepath.Join(t.TempDir(), "snap.json")
 	cmd, stderr := child(t, nil, "collect", "-q", "--endpoint-url", fake.URL, "--regions", "eu-west-1,eu-central-1", "-o", snap)
 	if err := cmd.Start(); err != nil {
@@ -89,7 +98,7 @@ func TestSIGTERMSavesWhatWasRead(t *testing.T) {
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	err = <-done
+	err := <-done
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 2 {
 		t.Fatalf("collect after SIGTERM: %v, want exit status 2; stderr:\n%s", err, stderr)
@@ -112,16 +121,7 @@ func TestSIGTERMSavesWhatWasRead(t *testing.T) {
 // TestSIGTERMKeepsEarlierReports: a scan stopped by SIGTERM exits 2 and
 // leaves the report files of an earlier run as they were.
 func TestSIGTERMKeepsEarlierReports(t *testing.T) {
-	a, err := demo.Load()
-	if err != nil {
-		t.Fatal(err)
-	}
-	a.Gaps = state.Gaps{}
-	fake, err := awsfake.Start(awsfake.Expressible(a), awsfake.Options{Latency: 400 * time.Millisecond})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer fake.Close()
+	_, fake := slowDemo(t)
 	out := t.TempDir()
 	for _, n := range []string{"report.json", "report.html"} {
 		if err := os.WriteFile(filepath.Join(out, n), []byte("EARLIER"), 0o644); err != nil {
@@ -138,7 +138,7 @@ func TestSIGTERMKeepsEarlierReports(t *testing.T) {
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	err = <-done
+	err := <-done
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 2 {
 		t.Fatalf("scan after SIGTERM: %v, want exit status 2; stderr:\n%s", err, stderr)
