@@ -11,6 +11,7 @@ import (
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	iamtypes "github.com/aws/aws-sdk-go-v2/service/iam/types"
 	"github.com/aws/aws-sdk-go-v2/service/sts"
+	ststypes "github.com/aws/aws-sdk-go-v2/service/sts/types"
 
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -35,7 +36,27 @@ func (s *Server) iamService() *service {
 
 func (s *Server) stsService() *service {
 	return &service{name: "sts", proto: protoQuery, global: true, xmlns: "https://sts.amazonaws.com/doc/2011-06-15/",
-		ops: map[string]handler{"GetCallerIdentity": stsGetCallerIdentity}}
+		ops: map[string]handler{"GetCallerIdentity": stsGetCallerIdentity, "AssumeRole": stsAssumeRole}}
+}
+
+// stsAssumeRole hands out credentials for a role of the account the fake
+// serves; a role of any other account is refused (AccessDenied), as AWS does
+// where the role is missing or its trust policy does not name the caller.
+func stsAssumeRole(c *call) (*reply, error) {
+	a := c.s.acct
+	roleARN := c.form.Get("RoleArn")
+	if !strings.HasPrefix(roleARN, a.ARNPrefix()+"iam::"+a.AccountID+":role/") {
+		return nil, &apiError{403, "AccessDenied", "User: arn:aws:sts::" + a.AccountID + ":assumed-role/shoulder-audit/scan is not authorized to perform: sts:AssumeRole on resource: " + roleARN}
+	}
+	exp := time.Now().Add(time.Hour)
+	role := roleARN[strings.LastIndex(roleARN, "/")+1:]
+	return c.queryReply(&sts.AssumeRoleOutput{
+		Credentials: &ststypes.Credentials{AccessKeyId: sp("ASIAFAKEMEMBER000001"), SecretAccessKey: sp("fake"), SessionToken: sp("fake"), Expiration: &exp},
+		AssumedRoleUser: &ststypes.AssumedRoleUser{
+			Arn:           sp(a.ARNPrefix() + "sts::" + a.AccountID + ":assumed-role/" + role + "/" + c.form.Get("RoleSessionName")),
+			AssumedRoleId: sp("AROAFAKEMEMBERROLE01:" + c.form.Get("RoleSessionName")),
+		},
+	}), nil
 }
 
 func stsGetCallerIdentity(c *call) (*reply, error) {

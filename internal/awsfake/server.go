@@ -459,7 +459,9 @@ func isRead(action string) bool {
 			return true
 		}
 	}
-	return action == "GenerateCredentialReport"
+	// AssumeRole changes nothing: it hands out a role's temporary
+	// credentials (see collect.IsRead).
+	return action == "GenerateCredentialReport" || action == "AssumeRole"
 }
 
 // LoopbackHTTPClient returns an HTTP client that dials the IP address at

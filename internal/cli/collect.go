@@ -23,6 +23,8 @@ type collectFlags struct {
 	cov    coverageFlags
 	// demo writes the embedded demo account instead of reading AWS.
 	demo bool
+	// accts names several accounts (--accounts, --member-role).
+	accts accountsFlags
 }
 
 func (app *App) collectCmd() *cobra.Command {
@@ -61,6 +63,7 @@ written and the exit code is 2.`,
   shoulder collect -o prod.json
   shoulder collect --profile audit --regions eu-central-1,eu-west-1 -o prod.json --stats
   shoulder collect --role-arn arn:aws:iam::123456789012:role/ShoulderAudit --external-id X -o prod.json
+  shoulder collect --accounts 111122223333,444455556666 --member-role ShoulderAudit -o org/   # org/111122223333.json, ...
   shoulder collect --endpoint-url http://127.0.0.1:5000 -o emulator.json   # an AWS emulator
   shoulder collect -o prod.json --region-timeout 15m --min-coverage 90`,
 		Args: cobra.NoArgs,
@@ -71,8 +74,14 @@ written and the exit code is 2.`,
 			if err := f.cov.validate(); err != nil {
 				return err
 			}
+			targets, err := f.accts.targets(cmd, &f.live, f.demo, "")
+			if err != nil {
+				return err
+			}
+			if targets != nil {
+				return app.collectAccounts(cmd.Context(), &f, targets)
+			}
 			var acct *state.Account
-			var err error
 			if f.demo {
 				acct, err = demo.Load()
 				if err != nil {
@@ -98,6 +107,7 @@ written and the exit code is 2.`,
 	f.live.register(cmd)
 	cmd.Flags().StringVarP(&f.output, "output", "o", "", "write the snapshot to `FILE` (required; mode 0600: it holds every policy of the account)")
 	f.cov.register(cmd)
+	f.accts.register(cmd)
 	cmd.Flags().BoolVar(&f.demo, "demo", false, "write the embedded demo account instead of reading AWS (no credentials needed)")
 	return cmd
 }

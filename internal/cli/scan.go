@@ -36,6 +36,8 @@ type scanFlags struct {
 	// statuses and severities filter the table's listing.
 	statuses   []string
 	severities []string
+	// accts names several accounts (--accounts, --member-role).
+	accts accountsFlags
 }
 
 func (app *App) scanCmd() *cobra.Command {
@@ -95,6 +97,7 @@ earlier reports as they were.`,
 	fl.StringSliceVar(&f.services, "service", nil, "run only checks of these `services` (e.g. s3, ec2, iam)")
 	fl.StringVar(&f.framework, "framework", "", "run the checks a `framework` names (cis-3.0, cis-5.0, cis-7.0, fsbp-1.0.0) and report per control")
 	f.cov.register(cmd)
+	f.accts.register(cmd)
 	fl.StringVar(&f.asffRegion, "asff-region", "", "asff: the Security Hub `region` the findings are imported into (their ProductArn; default: the region with the most findings)")
 	return cmd
 }
@@ -216,10 +219,33 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
+	targets, err := f.accts.targets(cmd, &f.src.live, f.src.demo, f.src.snapshot)
+	if err != nil {
+		return err
+	}
+	if targets != nil {
+		return app.scanAccounts(cmd.Context(), f, targets, sel, pol, formats, fscan, filters, failOn, failEnabled)
+	}
 	rep, opts, interrupted, err := app.evaluate(cmd.Context(), f, sel, pol, formats)
 	if err != nil {
 		return err
 	}
+	if err := app.writeScan(f, plan, rep, opts, sel, fscan, filters, interrupted); err != nil {
+		return err
+	}
+	if err := f.cov.judge(app.Stderr, rep.Coverage()); err != nil {
+		return err
+	}
+	if failEnabled && rep.FailuresAtOrAbove(failOn) > 0 {
+		return errFindings
+	}
+	return nil
+}
+
+// writeScan writes one account's report to the planned outputs. An
+// interrupted scan writes to standard output only and returns an
+// ExitError.
+func (app *App) writeScan(f *scanFlags, plan *outputPlan, rep *engine.Report, opts report.Options, sel []check.Check, fscan *frameworkScan, filters tableFilters, interrupted bool) error {
 	outs, err := plan.open(app)
 	if err != nil {
 		return err
@@ -256,12 +282,6 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 			return withCode(ExitError, fmt.Errorf("%w; %s not replaced", errInterrupted, strings.Join(kept, ", ")))
 		}
 		return withCode(ExitError, errInterrupted)
-	}
-	if err := f.cov.judge(app.Stderr, rep.Coverage()); err != nil {
-		return err
-	}
-	if failEnabled && rep.FailuresAtOrAbove(failOn) > 0 {
-		return errFindings
 	}
 	return nil
 }

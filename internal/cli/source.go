@@ -26,9 +26,11 @@ type sourceFlags struct {
 
 // liveFlags target and pace a live collection, like the AWS CLI's options.
 type liveFlags struct {
-	profile     string
-	roleARN     string
-	externalID  string
+	profile    string
+	roleARN    string
+	externalID string
+	// sessionName names the AssumeRole session (--accounts sets it).
+	sessionName string
 	regions     []string
 	endpointURL string
 	concurrency int
@@ -55,7 +57,7 @@ func (l *liveFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVar(&l.profile, "profile", "", "live: use this shared-config `PROFILE` (like aws --profile; default: AWS_PROFILE or default)")
 	f.StringVar(&l.roleARN, "role-arn", "", "live: assume this role `ARN` and collect as it")
-	f.StringVar(&l.externalID, "external-id", "", "live: external `ID` for --role-arn")
+	f.StringVar(&l.externalID, "external-id", "", "live: external `ID` for --role-arn or --member-role")
 	f.StringSliceVar(&l.regions, "regions", nil, "live: scan only these `REGIONS` (comma-separated; default: every region enabled for the account); a name not in shoulder's region table is refused unless the endpoint lists it (a newer region, scanned with a warning)")
 	f.StringVar(&l.endpointURL, "endpoint-url", "", "live: send every AWS call to this `URL` (an emulator); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> work too")
 	f.IntVar(&l.concurrency, "concurrency", 128, "live: number of parallel `workers` (each action stays within its own rate; more workers overlap more of AWS's latency)")
@@ -147,7 +149,7 @@ func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, err
 		return nil, withCode(ExitError, err)
 	}
 	opts := awscollect.Options{
-		Profile: l.profile, RoleARN: l.roleARN, ExternalID: l.externalID, Regions: l.regions,
+		Profile: l.profile, RoleARN: l.roleARN, ExternalID: l.externalID, SessionName: l.sessionName, Regions: l.regions,
 		EndpointURL: l.endpointURL, Concurrency: l.concurrency, CallTimeout: l.callTimeout, Rates: rates,
 		Details: details, RegionTimeout: l.regionTimeout,
 	}

@@ -74,7 +74,7 @@ func TestIsRead(t *testing.T) {
 		"DescribeInstances": true, "GetBucketPolicy": true, "ListKeys": true, "BatchGetItem": true, "SearchResources": true,
 		"LookupEvents": true, "GenerateCredentialReport": true,
 		"PutBucketPolicy": false, "CreateKey": false, "DeleteBucket": false, "ModifySnapshotAttribute": false,
-		"GenerateDataKey": false, "AssumeRole": false, "Getaway": false, "Describe": false, "UpdateTrail": false, "StartLogging": false,
+		"GenerateDataKey": false, "AssumeRole": true, "AssumeRoleWithSAML": false, "Getaway": false, "Describe": false, "UpdateTrail": false, "StartLogging": false,
 	} {
 		if got := IsRead(action); got != want {
 			t.Errorf("IsRead(%s) = %v, want %v", action, got, want)

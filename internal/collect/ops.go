@@ -178,6 +178,10 @@ func Operations() []Operation {
 		// Identity of the caller: account ID and partition. AWS allows this
 		// call even when a policy denies it.
 		op("sts", "GetCallerIdentity", "sts:GetCallerIdentity", Global, Rate{RPS: 100, Burst: 100}, state.InputAccountID),
+		// --role-arn and --accounts: the credentials of the role the
+		// account is read with, the gate to its identity (and to everything
+		// else: where it fails, nothing of that account is read).
+		op("sts", "AssumeRole", "sts:AssumeRole", Global, Rate{RPS: 100, Burst: 100}, state.InputAccountID),
 
 		// IAM (global). GetAccountAuthorizationDetails returns every user,
 		// group, role and managed policy with their documents in bulk.
@@ -483,8 +487,13 @@ var readPrefixes = []string{"Describe", "Get", "List", "BatchGet", "Search", "Lo
 // GenerateCredentialReport only asks IAM to build a report of data that
 // exists; it changes no configuration and is idempotent within 4 hours.
 // Everything else (Create, Put, Update, Delete, Attach, Enable, Start,
-// Modify, Tag, Assume...) is a write for shoulder's purposes.
+// Modify, Tag...) is a write for shoulder's purposes. AssumeRole is
+// accepted too: it changes nothing in either account, it hands out
+// temporary credentials of a role (--role-arn, --accounts).
 func IsRead(action string) bool {
+	if action == "AssumeRole" {
+		return true
+	}
 	for _, p := range readPrefixes {
 		if strings.HasPrefix(action, p) && len(action) > len(p) && isUpper(action[len(p)]) {
 			return true

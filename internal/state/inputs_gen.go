@@ -6,7 +6,7 @@ package state
 // it (internal/collect/ops.go, Operation.Fills), in declaration order.
 // It is read-only.
 var inputOperations = map[Input][]OperationRef{
-	"account_id":                                       {{Service: "sts", Operation: "GetCallerIdentity"}},
+	"account_id":                                       {{Service: "sts", Operation: "GetCallerIdentity"}, {Service: "sts", Operation: "AssumeRole"}},
 	"alias":                                            {{Service: "iam", Operation: "ListAccountAliases"}},
 	"backup.plans":                                     {{Service: "backup", Operation: "ListBackupPlans"}},
 	"backup.plans.rules":                               {{Service: "backup", Operation: "GetBackupPlan"}},

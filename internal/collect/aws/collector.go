@@ -36,6 +36,8 @@ type Options struct {
 	// base credentials, and the collection runs as that role.
 	RoleARN    string
 	ExternalID string
+	// SessionName names the AssumeRole session (default shoulder-<time>).
+	SessionName string
 	// Regions limits the scan; empty means every region enabled for the
 	// account (DescribeRegions AllRegions=true).
 	Regions []string

@@ -118,6 +118,9 @@ func (c *collector) loadConfig(ctx context.Context) (sdk.Config, error) {
 		stsc := sts.NewFromConfig(cfg)
 		cfg.Credentials = sdk.NewCredentialsCache(stscreds.NewAssumeRoleProvider(stsc, o.RoleARN, func(ar *stscreds.AssumeRoleOptions) {
 			ar.RoleSessionName = "shoulder-" + time.Now().UTC().Format("20060102T150405")
+			if o.SessionName != "" {
+				ar.RoleSessionName = o.SessionName
+			}
 			if o.ExternalID != "" {
 				ar.ExternalID = sdk.String(o.ExternalID)
 			}
