@@ -51,6 +51,12 @@ The snapshot holds every IAM and resource policy, key IDs and the network
 layout: it is written readable by its owner only (mode 0600), also when it
 replaces an earlier file. Treat it as sensitive.
 
+--accounts ID,ID reads several accounts one after another, each through
+sts:AssumeRole into --member-role (default ShoulderAudit) in that account,
+and writes one snapshot per account, DIR/ID.json, into -o DIR, with the read
+summary in DIR/accounts.json. An account whose role cannot be assumed is
+reported and skipped; the exit code is 2 when no account could be read.
+
 ` + coverageHelp + `
 collect measures the coverage a scan of the snapshot would have, with every
 check and the default policy.

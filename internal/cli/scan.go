@@ -61,6 +61,13 @@ resource ARN, region and message. Other formats: html (one
 self-contained page with charts and filters), sarif, junit, csv, markdown,
 asff (Security Hub) and ocsf (Compliance Finding); see docs/formats.md.
 
+--accounts ID,ID scans several accounts one after another, each through
+sts:AssumeRole into --member-role (default ShoulderAudit) in that account;
+with -o DIR each account's reports go to DIR/ID/ and the read summary to
+DIR/accounts.json, without -o one table per account goes to standard output.
+An account whose role cannot be assumed is reported and skipped; the exit
+code is 2 when no account could be read.
+
 Exit codes: 0 nothing at or above --fail-on, 1 a failure at or above it (or
 coverage below --min-coverage / --fail-on-unknown), 2 shoulder failed (bad
 input, no credentials, nothing could be read, interrupted).
