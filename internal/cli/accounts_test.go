@@ -176,3 +176,29 @@ func TestAccountsMoto(t *testing.T) {
 		}
 	}
 }
+
+// TestAccountReadRules: the read level and the refusal to file one
+// account's results under another.
+func TestAccountReadRules(t *testing.T) {
+	for _, tc := range []struct {
+		gaps []state.Gap
+		want string
+	}{
+		{nil, "full"},
+		{[]state.Gap{{Reason: state.ReasonSkipped}}, "full"},
+		{[]state.Gap{{Reason: state.ReasonSkipped}, {Reason: state.ReasonAccessDenied}}, "partial"},
+	} {
+		if got := readLevel(tc.gaps); got != tc.want {
+			t.Errorf("readLevel(%v) = %s, want %s", tc.gaps, got, tc.want)
+		}
+	}
+	tgt := memberTarget{account: "111122223333", roleARN: "arn:aws:iam::111122223333:role/ShoulderAudit"}
+	if err := wrongAccount(tgt, "111122223333"); err != nil {
+		t.Errorf("same account refused: %v", err)
+	}
+	for _, got := range []string{"444455556666", ""} {
+		if err := wrongAccount(tgt, got); err == nil {
+			t.Errorf("credentials of %q filed under %s", got, tgt.account)
+		}
+	}
+}
