@@ -1,10 +1,13 @@
 package aws
 
 import (
+	"context"
 	"encoding/json"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/aws/smithy-go/middleware"
 
 	"github.com/shoulder-dev/shoulder/internal/collect"
 	"github.com/shoulder-dev/shoulder/internal/state"
@@ -759,7 +762,13 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 	sent := map[string]bool{}
 	// The stub endpoint serves a few operations moto lacks.
 	stubCollected(t)
-	for _, s := range append(recorded.ops(), stubRec.ops()...) {
+	// --role-arn / --accounts: the AssumeRole the collection starts with.
+	assumed := &recordingClient{}
+	if _, err := Collect(context.Background(), Options{EndpointURL: moto.URL(t), LoadOptions: testCreds(), Regions: []string{secureRegion},
+		RoleARN: "arn:aws:iam::" + motoAccount + ":role/app-role", APIOptions: []func(*middleware.Stack) error{assumed.middleware}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range append(append(recorded.ops(), stubRec.ops()...), assumed.ops()...) {
 		svc, ok := prefix[s.ServiceID]
 		if !ok {
 			t.Errorf("request to an unknown service %q (%s)", s.ServiceID, s.Action)

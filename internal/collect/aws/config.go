@@ -115,7 +115,11 @@ func (c *collector) loadConfig(ctx context.Context) (sdk.Config, error) {
 		return cfg, &CredentialsError{Tried: triedSources(o.Profile), Err: err}
 	}
 	if o.RoleARN != "" {
-		stsc := sts.NewFromConfig(cfg)
+		// The AssumeRole call is a declared operation like any other:
+		// refused if undeclared, paced, counted.
+		stsc := sts.NewFromConfig(cfg, func(so *sts.Options) {
+			so.APIOptions = append(so.APIOptions, c.instrument("sts", cfg.Region))
+		})
 		cfg.Credentials = sdk.NewCredentialsCache(stscreds.NewAssumeRoleProvider(stsc, o.RoleARN, func(ar *stscreds.AssumeRoleOptions) {
 			ar.RoleSessionName = "shoulder-" + time.Now().UTC().Format("20060102T150405")
 			if o.SessionName != "" {
