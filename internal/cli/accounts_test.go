@@ -27,6 +27,10 @@ import (
 // refused before any call, exit 2 with a message naming the problem.
 func TestAccountsFlagErrors(t *testing.T) {
 	dir := t.TempDir()
+	file := filepath.Join(dir, "a-file")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -44,6 +48,9 @@ func TestAccountsFlagErrors(t *testing.T) {
 		{[]string{"scan", "--accounts", "111122223333", "--demo"}, "--demo"},
 		{[]string{"scan", "--accounts", "111122223333", "--format", "json"}, "needs -o DIR"},
 		{[]string{"collect", "--accounts", "12345", "-o", dir}, "want 12 digits"},
+		{[]string{"collect", "--accounts", "111122223333", "-o", file}, "needs a directory"},
+		{[]string{"collect", "--accounts", "111122223333"}, "--output FILE is required"},
+		{[]string{"scan", "--accounts", "111122223333", "--format", "json", "-o", file}, "needs a directory"},
 		{[]string{"collect", "--accounts", "111122223333", "--demo", "-o", dir}, "--demo"},
 	} {
 		code, _, errOut := run(t, tc.args...)
@@ -70,7 +77,7 @@ func TestAccountsRoleRefused(t *testing.T) {
 	t.Setenv("AWS_REGION", "eu-west-1")
 	r := startFake(t, awsfake.Options{})
 	live := []string{"-q", "--endpoint-url", r.URL, "--regions", "eu-west-1", "--fail-on", "none"}
-	dir := t.TempDir()
+	dir := filepath.Join(t.TempDir(), "org", "reports") // created as needed
 	code, out, errOut := run(t, append([]string{"scan", "--accounts", builder.AccountID + ",444455556666", "--format", "json", "-o", dir}, live...)...)
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)

@@ -215,18 +215,20 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	// them only once the report exists, so a failed scan (a bad snapshot,
 	// policy or credentials, an endpoint down) leaves earlier reports as
 	// they were.
-	plan, err := planOutputs(formats, f.output)
+	targets, err := f.accts.targets(cmd, &f.src.live, f.src.demo, f.src.snapshot)
 	if err != nil {
 		return err
+	}
+	var plan *outputPlan
+	if targets == nil { // --accounts plans one output per account
+		if plan, err = planOutputs(formats, f.output); err != nil {
+			return err
+		}
 	}
 	if _, err := app.useColor(f.color, nil); err != nil { // the mode only
 		return err
 	}
 	pol, err := f.pol.load(app, &f.src)
-	if err != nil {
-		return err
-	}
-	targets, err := f.accts.targets(cmd, &f.src.live, f.src.demo, f.src.snapshot)
 	if err != nil {
 		return err
 	}
