@@ -362,6 +362,10 @@ func JudgePolicy(pol *iampolicy.Policy, c Context) Verdict {
 	return v
 }
 
+// whyCanonicalUser is why a grant to another S3 canonical user (in a policy
+// or an ACL) is untrusted.
+const whyCanonicalUser = "an S3 canonical user that is not this account's: its account cannot be read"
+
 // ErrForbiddenWildcard marks a principal with a wildcard AWS refuses.
 var ErrForbiddenWildcard = errors.New("wildcard AWS refuses in a principal (only \"*\" on its own, or {\"AWS\":\"*\"}, means everyone)")
 
@@ -427,7 +431,7 @@ func (c Context) judge(g *Grant, x iampolicy.AccountAccess) bool {
 		if contains(c.OwnCanonicalIDs, g.Who) {
 			return false
 		}
-		g.Level, g.Why = SharedUntrusted, "an S3 canonical user that is not this account's: its account cannot be read"
+		g.Level, g.Why = SharedUntrusted, whyCanonicalUser
 	case iampolicy.KindCloudFrontOAI:
 		g.Kind, g.Who = KindCloudFrontOAI, strings.Join(x.Principals, ",")
 		g.Level, g.Why = SharedUntrusted, "a CloudFront origin access identity: the account that owns it cannot be read from its ARN"

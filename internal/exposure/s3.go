@@ -300,16 +300,26 @@ func judgeBucketPolicy(a *state.Account, b *state.Bucket, c Context, scope Scope
 			grants = append(grants, "S3 itself reports the policy as public (GetBucketPolicyStatus)")
 		}
 	}
+	v := channel(grants, bpa.RestrictPublicBuckets, restrict, bpaGap)
+	v.Sharing = sh
+	return v
+}
+
+// channel decides a channel whose grants to everyone are grants: closed
+// when there are none, blocked when the Block Public Access setting that
+// neutralises this channel (blockedBy) is on, undecided when some setting
+// could not be read (it may be the one that neutralises it), open
+// otherwise.
+func channel(grants []string, blocked bool, blockedBy string, bpaGap *state.Gap) ChannelVerdict {
 	switch {
 	case len(grants) == 0:
-		return ChannelVerdict{Exposure: Closed, Sharing: sh}
-	case bpa.RestrictPublicBuckets:
-		return ChannelVerdict{Exposure: Blocked, Grants: grants, BlockedBy: restrict, Sharing: sh}
+		return ChannelVerdict{Exposure: Closed}
+	case blocked:
+		return ChannelVerdict{Exposure: Blocked, Grants: grants, BlockedBy: blockedBy}
 	case bpaGap != nil:
-		// The Block Public Access setting we could not read may restrict it.
-		return ChannelVerdict{Exposure: Undecided, Grants: grants, Gap: bpaGap, Sharing: sh}
+		return ChannelVerdict{Exposure: Undecided, Grants: grants, Gap: bpaGap}
 	default:
-		return ChannelVerdict{Exposure: Open, Grants: grants, Sharing: sh}
+		return ChannelVerdict{Exposure: Open, Grants: grants}
 	}
 }
 
@@ -336,7 +346,7 @@ func judgeBucketACL(a *state.Account, b *state.Bucket, c Context, scope Scope, b
 			// Grants to other accounts work whatever Block Public Access says.
 			shares = append(shares, Grant{Kind: KindCanonicalUser, Who: gr.GranteeID, Principals: []string{gr.GranteeID},
 				Actions: []string{gr.Permission}, Level: SharedUntrusted,
-				Why: "an S3 canonical user that is not this account's: its account cannot be read"})
+				Why: whyCanonicalUser})
 		}
 		who := PublicGrantee(gr)
 		if who == "" || (scope == WriteAccess && !isACLWrite(gr.Permission)) {
@@ -344,16 +354,9 @@ func judgeBucketACL(a *state.Account, b *state.Bucket, c Context, scope Scope, b
 		}
 		grants = append(grants, gr.Permission+" to "+who)
 	}
-	switch {
-	case len(grants) == 0:
-		return ChannelVerdict{Exposure: Closed, Shares: shares}
-	case bpa.IgnorePublicAcls:
-		return ChannelVerdict{Exposure: Blocked, Grants: grants, BlockedBy: ignore, Shares: shares}
-	case bpaGap != nil:
-		return ChannelVerdict{Exposure: Undecided, Grants: grants, Gap: bpaGap, Shares: shares}
-	default:
-		return ChannelVerdict{Exposure: Open, Grants: grants, Shares: shares}
-	}
+	v := channel(grants, bpa.IgnorePublicAcls, ignore, bpaGap)
+	v.Shares = shares
+	return v
 }
 
 // gapError is a read failure as an error.
