@@ -90,6 +90,9 @@ type Organization struct {
 	// SCPs are the service control policies visible to the account (only the
 	// management account or a delegated administrator can list them).
 	SCPs []SCP `json:"scps,omitempty"`
+	// Tree is the OU tree with every account, read only by the management
+	// or a delegated-administrator account (nil otherwise).
+	Tree *OrgTree `json:"tree,omitempty"`
 }
 
 // SCP is a service control policy and where it is attached.
