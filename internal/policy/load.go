@@ -69,7 +69,7 @@ func Keys() []string {
 		"allowed_regions", "allowed_jurisdictions", "trusted_accounts", "organization_id",
 		"trusted_organizations", "corporate_cidrs", "trusted_vpc_endpoints", "classification_tag", "sensitive_values", "max_ami_age_days",
 		"max_access_key_age_days", "max_credential_unused_days", "max_lambda_update_age_days", "min_backup_retention_days", "required_custody",
-		"severity_overrides", "waivers",
+		"severity_overrides", "waivers", "scopes",
 	}
 }
 
@@ -173,6 +173,7 @@ func (pr *parser) top(p *Policy, root *yaml.Node) {
 	}
 	seen := map[string]int{}
 	var jurisdictionRegions []string
+	var scopes *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		kn, v := root.Content[i], resolve(root.Content[i+1])
 		key := kn.Value
@@ -188,140 +189,157 @@ func (pr *parser) top(p *Policy, root *yaml.Node) {
 		if isNull(v) {
 			continue // "key:" with nothing after it leaves the default
 		}
-		switch key {
-		case "allowed_regions":
-			for _, it := range pr.strList(v, key) {
-				if err := call(pr.names.Region, it.Value); err != nil {
-					pr.fail(it, key, "%v", err)
-					continue
-				}
-				p.AllowedRegions = appendNew(p.AllowedRegions, it.Value)
-			}
-		case "allowed_jurisdictions":
-			for _, it := range pr.strList(v, key) {
-				regs := []string(nil)
-				if pr.names.Jurisdiction != nil {
-					var err error
-					if regs, err = pr.names.Jurisdiction(it.Value); err != nil {
-						pr.fail(it, key, "%v", err)
-						continue
-					}
-				}
-				p.AllowedJurisdictions = appendNew(p.AllowedJurisdictions, it.Value)
-				jurisdictionRegions = append(jurisdictionRegions, regs...)
-			}
-		case "trusted_accounts":
-			for _, it := range pr.strList(v, key) {
-				if !accountRe.MatchString(it.Value) {
-					pr.fail(it, key, "%q is not an AWS account ID (12 digits; quote IDs with leading zeros)", it.Value)
-					continue
-				}
-				p.TrustedAccounts = appendNew(p.TrustedAccounts, it.Value)
-			}
-		case "organization_id":
-			if s, ok := pr.str(v, key); ok {
-				if !orgRe.MatchString(s) {
-					pr.fail(v, key, "%q is not an AWS Organizations ID (o- followed by 10 to 32 lowercase letters or digits)", s)
-				} else {
-					p.OrganizationID = s
-				}
-			}
-		case "trusted_organizations":
-			for _, it := range pr.strList(v, key) {
-				if !orgRe.MatchString(it.Value) {
-					pr.fail(it, key, "%q is not an AWS Organizations ID (o- followed by 10 to 32 lowercase letters or digits)", it.Value)
-					continue
-				}
-				p.TrustedOrganizations = appendNew(p.TrustedOrganizations, it.Value)
-			}
-		case "trusted_vpc_endpoints":
-			for _, it := range pr.strList(v, key) {
-				if !networkRe.MatchString(it.Value) {
-					pr.fail(it, key, "%q is not a VPC endpoint or VPC ID (vpce-… or vpc-… with 8 or 17 hexadecimal digits)", it.Value)
-					continue
-				}
-				p.TrustedVPCEndpoints = appendNew(p.TrustedVPCEndpoints, it.Value)
-			}
-		case "corporate_cidrs":
-			for _, it := range pr.strList(v, key) {
-				if pf, err := parseCorporateCIDR(it.Value); err != nil {
-					pr.fail(it, key, "%v", err)
-				} else {
-					p.CorporateCIDRs = append(p.CorporateCIDRs, pf)
-				}
-			}
-		case "classification_tag":
-			if s, ok := pr.str(v, key); ok {
-				if strings.TrimSpace(s) == "" {
-					pr.fail(v, key, "the tag key must not be empty")
-				} else {
-					p.ClassificationTag = s
-				}
-			}
-		case "sensitive_values":
-			for _, it := range pr.strList(v, key) {
-				if strings.TrimSpace(it.Value) == "" {
-					pr.fail(it, key, "an empty value cannot mark anything sensitive")
-					continue
-				}
-				p.SensitiveValues = appendNew(p.SensitiveValues, it.Value)
-			}
-		case "max_ami_age_days":
-			p.MaxAMIAgeDays = pr.days(v, key)
-		case "max_access_key_age_days":
-			p.MaxAccessKeyAgeDays = pr.days(v, key)
-		case "max_credential_unused_days":
-			p.MaxCredentialUnusedDays = pr.days(v, key)
-		case "max_lambda_update_age_days":
-			p.MaxLambdaUpdateAgeDays = pr.days(v, key)
-		case "min_backup_retention_days":
-			if d := pr.days(v, key); d > MaxBackupRetentionDays {
-				pr.fail(v, key, "AWS keeps automated backups for at most %d days, so %d could never pass", MaxBackupRetentionDays, d)
-			} else {
-				p.MinBackupRetentionDays = d
-			}
-		case "required_custody":
-			for _, kv := range pr.strMap(v, key) {
-				if err := call(pr.names.CustodyLevel, kv.val.Value); err != nil {
-					pr.fail(kv.val, key+"."+kv.key.Value, "%v", err)
-					continue
-				}
-				if p.RequiredCustody == nil {
-					p.RequiredCustody = map[string]string{}
-				}
-				p.RequiredCustody[kv.key.Value] = kv.val.Value
-			}
-		case "severity_overrides":
-			for _, kv := range pr.strMap(v, key) {
-				bad := false
-				if err := call(pr.names.Check, kv.key.Value); err != nil {
-					pr.fail(kv.key, key, "%v", err)
-					bad = true
-				}
-				if err := call(pr.names.Severity, kv.val.Value); err != nil {
-					pr.fail(kv.val, key+"."+kv.key.Value, "%v", err)
-					bad = true
-				}
-				if bad {
-					continue
-				}
-				if p.SeverityOverrides == nil {
-					p.SeverityOverrides = map[string]string{}
-				}
-				p.SeverityOverrides[kv.key.Value] = strings.ToLower(kv.val.Value)
-			}
-		case "waivers":
-			pr.waivers(p, v)
+		if key == "scopes" {
+			scopes = v // read once the base is known
+			continue
 		}
+		jurisdictionRegions = append(jurisdictionRegions, pr.setting(p, key, key, v)...)
 	}
 	for _, r := range jurisdictionRegions {
 		p.AllowedRegions = appendNew(p.AllowedRegions, r)
 	}
+	if scopes != nil {
+		pr.scopes(p, scopes)
+	}
 }
 
-func (pr *parser) waivers(p *Policy, v *yaml.Node) {
+// setting reads the value v of the policy key name into p; key is the
+// key's path in error messages (name itself at the top, scopes[i].name
+// in a scope). It returns the regions of the jurisdictions named, which
+// the caller adds to the allowed regions once every key is read.
+func (pr *parser) setting(p *Policy, name, key string, v *yaml.Node) (jurisdictionRegions []string) {
+	switch name {
+	case "allowed_regions":
+		for _, it := range pr.strList(v, key) {
+			if err := call(pr.names.Region, it.Value); err != nil {
+				pr.fail(it, key, "%v", err)
+				continue
+			}
+			p.AllowedRegions = appendNew(p.AllowedRegions, it.Value)
+		}
+	case "allowed_jurisdictions":
+		for _, it := range pr.strList(v, key) {
+			regs := []string(nil)
+			if pr.names.Jurisdiction != nil {
+				var err error
+				if regs, err = pr.names.Jurisdiction(it.Value); err != nil {
+					pr.fail(it, key, "%v", err)
+					continue
+				}
+			}
+			p.AllowedJurisdictions = appendNew(p.AllowedJurisdictions, it.Value)
+			jurisdictionRegions = append(jurisdictionRegions, regs...)
+		}
+	case "trusted_accounts":
+		for _, it := range pr.strList(v, key) {
+			if !accountRe.MatchString(it.Value) {
+				pr.fail(it, key, "%q is not an AWS account ID (12 digits; quote IDs with leading zeros)", it.Value)
+				continue
+			}
+			p.TrustedAccounts = appendNew(p.TrustedAccounts, it.Value)
+		}
+	case "organization_id":
+		if s, ok := pr.str(v, key); ok {
+			if !orgRe.MatchString(s) {
+				pr.fail(v, key, "%q is not an AWS Organizations ID (o- followed by 10 to 32 lowercase letters or digits)", s)
+			} else {
+				p.OrganizationID = s
+			}
+		}
+	case "trusted_organizations":
+		for _, it := range pr.strList(v, key) {
+			if !orgRe.MatchString(it.Value) {
+				pr.fail(it, key, "%q is not an AWS Organizations ID (o- followed by 10 to 32 lowercase letters or digits)", it.Value)
+				continue
+			}
+			p.TrustedOrganizations = appendNew(p.TrustedOrganizations, it.Value)
+		}
+	case "trusted_vpc_endpoints":
+		for _, it := range pr.strList(v, key) {
+			if !networkRe.MatchString(it.Value) {
+				pr.fail(it, key, "%q is not a VPC endpoint or VPC ID (vpce-… or vpc-… with 8 or 17 hexadecimal digits)", it.Value)
+				continue
+			}
+			p.TrustedVPCEndpoints = appendNew(p.TrustedVPCEndpoints, it.Value)
+		}
+	case "corporate_cidrs":
+		for _, it := range pr.strList(v, key) {
+			if pf, err := parseCorporateCIDR(it.Value); err != nil {
+				pr.fail(it, key, "%v", err)
+			} else {
+				p.CorporateCIDRs = append(p.CorporateCIDRs, pf)
+			}
+		}
+	case "classification_tag":
+		if s, ok := pr.str(v, key); ok {
+			if strings.TrimSpace(s) == "" {
+				pr.fail(v, key, "the tag key must not be empty")
+			} else {
+				p.ClassificationTag = s
+			}
+		}
+	case "sensitive_values":
+		for _, it := range pr.strList(v, key) {
+			if strings.TrimSpace(it.Value) == "" {
+				pr.fail(it, key, "an empty value cannot mark anything sensitive")
+				continue
+			}
+			p.SensitiveValues = appendNew(p.SensitiveValues, it.Value)
+		}
+	case "max_ami_age_days":
+		p.MaxAMIAgeDays = pr.days(v, key)
+	case "max_access_key_age_days":
+		p.MaxAccessKeyAgeDays = pr.days(v, key)
+	case "max_credential_unused_days":
+		p.MaxCredentialUnusedDays = pr.days(v, key)
+	case "max_lambda_update_age_days":
+		p.MaxLambdaUpdateAgeDays = pr.days(v, key)
+	case "min_backup_retention_days":
+		if d := pr.days(v, key); d > MaxBackupRetentionDays {
+			pr.fail(v, key, "AWS keeps automated backups for at most %d days, so %d could never pass", MaxBackupRetentionDays, d)
+		} else {
+			p.MinBackupRetentionDays = d
+		}
+	case "required_custody":
+		for _, kv := range pr.strMap(v, key) {
+			if err := call(pr.names.CustodyLevel, kv.val.Value); err != nil {
+				pr.fail(kv.val, key+"."+kv.key.Value, "%v", err)
+				continue
+			}
+			if p.RequiredCustody == nil {
+				p.RequiredCustody = map[string]string{}
+			}
+			p.RequiredCustody[kv.key.Value] = kv.val.Value
+		}
+	case "severity_overrides":
+		for _, kv := range pr.strMap(v, key) {
+			bad := false
+			if err := call(pr.names.Check, kv.key.Value); err != nil {
+				pr.fail(kv.key, key, "%v", err)
+				bad = true
+			}
+			if err := call(pr.names.Severity, kv.val.Value); err != nil {
+				pr.fail(kv.val, key+"."+kv.key.Value, "%v", err)
+				bad = true
+			}
+			if bad {
+				continue
+			}
+			if p.SeverityOverrides == nil {
+				p.SeverityOverrides = map[string]string{}
+			}
+			p.SeverityOverrides[kv.key.Value] = strings.ToLower(kv.val.Value)
+		}
+	case "waivers":
+		pr.waivers(p, v, key)
+	}
+	return jurisdictionRegions
+}
+
+// waivers reads the list of waivers at key (waivers, or scopes[i].waivers).
+func (pr *parser) waivers(p *Policy, v *yaml.Node, key string) {
 	if v.Kind != yaml.SequenceNode {
-		pr.fail(v, "waivers", "want a list of waivers (- check: ...), got %s", kindName(v))
+		pr.fail(v, key, "want a list of waivers (- check: ...), got %s", kindName(v))
 		return
 	}
 	known := map[string]bool{}
@@ -330,7 +348,7 @@ func (pr *parser) waivers(p *Policy, v *yaml.Node) {
 	}
 	for i, item := range v.Content {
 		item = resolve(item)
-		path := fmt.Sprintf("waivers[%d]", i)
+		path := fmt.Sprintf("%s[%d]", key, i)
 		if item.Kind != yaml.MappingNode {
 			pr.fail(item, path, "want a waiver (check, resource, reason, owner, expires), got %s", kindName(item))
 			continue

@@ -59,6 +59,10 @@ type Policy struct {
 	SeverityOverrides map[string]string `json:"severity_overrides,omitempty"`
 	// Waivers are the risks the customer accepts explicitly.
 	Waivers []Waiver `json:"waivers,omitempty"`
+	// Scopes override keys for some OUs and accounts of the organization;
+	// For applies them to one account. An effective policy (For's result)
+	// has none.
+	Scopes []Scope `json:"scopes,omitempty"`
 	// Now is the evaluation time; zero means the state's collection time.
 	Now time.Time `json:"-"`
 	// Source is the file the policy came from, empty for defaults.
