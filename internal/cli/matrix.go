@@ -58,6 +58,9 @@ func (v *viewFlags) open(cmd *cobra.Command, app *App) (*view, error) {
 	if err != nil {
 		return nil, err
 	}
+	if pol, err = app.accountPolicy(pol, acct); err != nil {
+		return nil, err
+	}
 	vw := &view{acct: acct, pol: pol, out: app.Stdout, close: func(bool) error { return nil }}
 	colorTarget := app.Stdout
 	if v.output != "" {

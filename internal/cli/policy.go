@@ -15,6 +15,8 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/demo"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/regions"
+	"github.com/shoulder-dev/shoulder/internal/state"
+	"github.com/shoulder-dev/shoulder/internal/textsafe"
 )
 
 // policyFlags choose the customer's policy file; scan, matrix and datamap
@@ -70,6 +72,36 @@ func (pf *policyFlags) load(app *App, src *sourceFlags) (*policy.Policy, error) 
 		return nil, withCode(ExitError, err)
 	}
 	return p, nil
+}
+
+// accountPolicy returns the policy in effect for one account: pol with the
+// scopes that cover the account applied (policy.Policy.For), its OUs read
+// from the organization tree in the account's state. With a tree, a scope
+// naming an OU the tree does not hold is an error (ExitError, with the
+// policy file's line); without one (a member account's own state holds no
+// tree) OU scopes cannot be placed: the account scopes still apply, a
+// warning says so, and so does the report's policy line.
+func (app *App) accountPolicy(pol *policy.Policy, acct *state.Account) (*policy.Policy, error) {
+	if pol == nil || len(pol.Scopes) == 0 || acct == nil {
+		return pol, nil
+	}
+	var tree *state.OrgTree
+	if acct.Organization != nil && acct.Organization.Tree != nil && len(acct.Organization.Tree.Roots) > 0 {
+		tree = acct.Organization.Tree
+		units := map[string]bool{}
+		for _, u := range tree.Units {
+			units[u.ID] = true
+		}
+		if err := pol.UnknownOUs(func(id string) bool { return units[id] }); err != nil {
+			return nil, withCode(ExitError, err)
+		}
+	}
+	anc := tree.Ancestors(acct.AccountID)
+	if anc == nil && pol.HasOUScopes() {
+		fmt.Fprintf(app.Stderr, "shoulder: account %s: its OUs are unknown (its state holds no organization tree that lists it): the policy's OU scopes are not applied, its account scopes are\n",
+			textsafe.Terminal(acct.AccountID))
+	}
+	return pol.For(acct.AccountID, anc), nil
 }
 
 // policyNames passes the catalogues a policy file refers to into the policy

@@ -93,6 +93,10 @@ func effectCases() []effectCase {
 			without: "", with: "max_ami_age_days: 30\n", wantWithout: "pass medium", wantWith: "fail medium"},
 		{key: "severity_overrides", check: "ec2_sg_no_admin_ports_from_internet", resource: rdp,
 			without: "", with: "severity_overrides:\n  ec2_sg_no_admin_ports_from_internet: low\n", wantWithout: "fail high", wantWith: "fail low"},
+		// A scope naming the demo account: its keys apply to it (per-OU
+		// scopes: TestScopedPolicyPerAccount).
+		{key: "scopes", check: "s3_bucket_in_allowed_region", resource: "arn:aws:s3:::alpenglow-marketing-assets",
+			without: "", with: "scopes:\n  - accounts: [\"" + builder.AccountID + "\"]\n    " + euOnly, wantWithout: "", wantWith: "fail high"},
 		{key: "waivers", check: "ec2_sg_no_admin_ports_from_internet", resource: rdp,
 			without: "", with: "waivers:\n  - check: ec2_sg_no_admin_ports_from_internet\n    resource: " + rdp + "\n    reason: reporting server moves behind the VPN\n    owner: it-ops\n    expires: 2027-01-31\n",
 			wantWithout: "fail high", wantWith: "waived high"},

@@ -310,6 +310,9 @@ func (app *App) evaluate(ctx context.Context, f *scanFlags, sel []check.Check, p
 	if err != nil && !interrupted {
 		return nil, opts, false, err
 	}
+	if pol, err = app.accountPolicy(pol, acct); err != nil {
+		return nil, opts, false, err
+	}
 	rep = engine.Run(sel, acct, pol)
 	views, tags := false, false
 	for _, fm := range formats {
