@@ -169,9 +169,11 @@ func (app *App) initCmd() *cobra.Command {
 		Use:   "init",
 		Short: "Write a commented starter " + policy.FileName,
 		Long: `init writes a commented starter policy file: where your data may live, whom you
-trust, where administration comes from, how you classify data, and which risks
-you accept (waivers). scan, matrix and datamap read ./` + policy.FileName + ` when it
-exists, or the file given with --config.
+trust, where administration comes from, how you classify data, which risks
+you accept (waivers), and the keys that differ for some OUs or accounts of your
+organization (scopes: a scope naming the account wins over OU scopes, the OU
+nearest the account over those above it). scan, matrix and datamap read
+./` + policy.FileName + ` when it exists, or the file given with --config.
 
 init refuses to overwrite an existing file unless --force is given.`,
 		Example: `  shoulder init
