@@ -180,8 +180,8 @@ func (pr *parser) scopes(p *Policy, v *yaml.Node) {
 		for _, r := range regs {
 			s.Set.AllowedRegions = appendNew(s.Set.AllowedRegions, r)
 		}
-		if seen["ous"] == 0 && seen["accounts"] == 0 {
-			pr.fail(item, path, "names no accounts or OUs (give ous:, accounts:, or both)")
+		if len(s.OUs)+len(s.Accounts) == 0 && (seen["ous"] == 0 && seen["accounts"] == 0 || len(pr.errs) == before) {
+			pr.fail(item, path, "names no accounts or OUs (give ous:, accounts:, or both, with at least one ID)")
 		}
 		if len(s.Keys) == 0 && len(pr.errs) == before {
 			pr.fail(item, path, "overrides no key (a scope sets any of: %s)", strings.Join(ScopableKeys(), ", "))

@@ -223,6 +223,7 @@ func TestScopeErrors(t *testing.T) {
 		{"bad account", "scopes:\n  - accounts: [1234]\n" + keys, `p.yaml:2: scopes[0].accounts: "1234" is not an AWS account ID`},
 		{"account twice", "scopes:\n  - accounts:\n      - \"111122223333\"\n      - 111122223333\n" + keys, "p.yaml:4: scopes[0].accounts: 111122223333 given twice (first on line 3)"},
 		{"no targets", "scopes:\n  - name: x\n" + keys, "p.yaml:2: scopes[0]: names no accounts or OUs"},
+		{"empty lists", "scopes:\n  - ous: []\n    accounts: []\n" + keys, "p.yaml:2: scopes[0]: names no accounts or OUs"},
 		{"no keys", "scopes:\n  - ous: [ou-ab12-cd34ef56]\n", "p.yaml:2: scopes[0]: overrides no key"},
 		{"null value", "scopes:\n  - ous: [ou-ab12-cd34ef56]\n    trusted_accounts:\n", "p.yaml:3: scopes[0].trusted_accounts: sets nothing"},
 		{"key twice", "scopes:\n  - ous: [ou-ab12-cd34ef56]\n" + keys + keys, "p.yaml:4: scopes[0].max_ami_age_days: given twice (first on line 3)"},
