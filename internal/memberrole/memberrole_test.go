@@ -125,7 +125,8 @@ func policyDoc(t *testing.T, v any) collect.PolicyDocument {
 }
 
 // TestInlinePolicyFits: IAM refuses a role whose inline policies exceed
-// 10,240 characters (whitespace excluded).
+// 10,240 characters (whitespace excluded), CloudFormation a template body
+// beyond 51,200 bytes.
 func TestInlinePolicyFits(t *testing.T) {
 	b, err := json.Marshal(collect.LeastPrivilegePolicy())
 	if err != nil {
@@ -133,6 +134,14 @@ func TestInlinePolicyFits(t *testing.T) {
 	}
 	if len(b) > memberrole.MaxInlinePolicySize {
 		t.Errorf("the policy has %d characters; IAM allows %d inline", len(b), memberrole.MaxInlinePolicySize)
+	}
+	// CloudFormation takes a template body of at most 51,200 bytes.
+	body, err := memberrole.MemberTemplate(opts("shoulder-ext-7f3a"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(body) > 51200 {
+		t.Errorf("the member template has %d bytes; a StackSet's TemplateBody takes 51,200", len(body))
 	}
 }
 
