@@ -99,9 +99,12 @@ func TestScopedPolicyPerAccount(t *testing.T) {
 	})
 	t.Run("an OU the tree does not hold is exit 2 with the line", func(t *testing.T) {
 		bad := writeFile(t, dir, "bad.yaml", "scopes:\n  - ous:\n      - ou-ab12-nosuchou\n    allowed_jurisdictions: [EU]\n")
-		code, _, stderr := run(t, "scan", "--snapshot", orgSnapshot(t, dir, euAccount, tree), "--config", bad)
-		if code != ExitError || !strings.Contains(stderr, "bad.yaml:3: scopes[0].ous: ou-ab12-nosuchou is not an organizational unit") {
-			t.Errorf("exit %d, stderr %q", code, stderr)
+		snap := orgSnapshot(t, dir, euAccount, tree)
+		for _, cmd := range []string{"scan", "matrix", "datamap"} { // every command that evaluates an account
+			code, _, stderr := run(t, cmd, "--snapshot", snap, "--config", bad)
+			if code != ExitError || !strings.Contains(stderr, "bad.yaml:3: scopes[0].ous: ou-ab12-nosuchou is not an organizational unit") {
+				t.Errorf("%s: exit %d, stderr %q", cmd, code, stderr)
+			}
 		}
 	})
 }
