@@ -12,9 +12,19 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/check"
 )
 
-// All returns every built-in check, ordered by ID.
+// All returns every built-in check, ordered by ID: the Go code's ID, logic
+// and reads merged with the check's text from meta/<id>.yaml. It panics when
+// the embedded metadata does not match the registered checks, which
+// TestMetadata* in this package prevents from ever being committed.
 func All() []check.Check {
-	all := builtin()
+	metas, err := embeddedMeta()
+	if err != nil {
+		panic(err)
+	}
+	all, err := applyMeta(builtin(), metas)
+	if err != nil {
+		panic(err)
+	}
 	reads := checkReads()
 	for i := range all {
 		all[i].Reads = reads[all[i].ID]
