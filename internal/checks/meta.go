@@ -144,8 +144,8 @@ func carriesMeta(c check.Check) []string {
 
 // applyMeta merges the metadata files into the checks built in Go. It fails
 // on a check without a file, a file without a check, and a check whose Go
-// code still sets metadata (convert it with the checkmeta tool, see
-// ARCHITECTURE.md).
+// code still sets metadata (move that text into the file: ARCHITECTURE.md,
+// "Adding a check").
 func applyMeta(built []check.Check, metas map[string]Meta) ([]check.Check, error) {
 	var errs []error
 	seen := make(map[string]bool, len(built))

@@ -160,7 +160,7 @@ func TestNoMetadataInGoLiterals(t *testing.T) {
 	}
 	sort.Strings(bad)
 	for _, b := range bad {
-		t.Errorf("%s: check text belongs in meta/<id>.yaml (run the checkmeta tool, see ARCHITECTURE.md)", b)
+		t.Errorf("%s: check text belongs in meta/<id>.yaml (ARCHITECTURE.md, section Adding a check)", b)
 	}
 }
 
