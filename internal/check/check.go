@@ -144,6 +144,13 @@ type Check struct {
 	Service     string      `json:"service"`
 	Severity    Severity    `json:"severity"`
 	Remediation Remediation `json:"remediation"`
+	// Rationale says why the duty matters (internal/checks/meta). It starts
+	// as the description, so it is left out of JSON and printed by
+	// `checks show` only where it says more.
+	Rationale string `json:"-"`
+	// References are the documentation pages (URLs) the check's text cites;
+	// framework controls are not repeated here (internal/frameworks).
+	References []string `json:"references,omitempty"`
 	// Reads lists the state the check reads, as the inputs the collectors
 	// declare they fill (internal/collect/ops.go). The check looks up
 	// coverage gaps only for these (state.Gaps.ForInput), and a test fails

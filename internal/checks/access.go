@@ -17,17 +17,7 @@ func accessChecks() []check.Check {
 
 func s3BucketACLNotPublic() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_acl_not_public",
-		Title:       "S3 bucket ACLs grant nothing to everyone or to all AWS users",
-		Description: "A grant to AllUsers or AuthenticatedUsers makes the bucket readable (or writable) by anyone on the internet or any AWS account.",
-		Area:        check.AccessSharing,
-		Service:     "s3",
-		Severity:    severityFor(scopePublic),
-		Remediation: check.Remediation{
-			Console:   "S3 > bucket > Permissions > Object Ownership: choose Bucket owner enforced (disables ACLs); turn on Block Public Access for the bucket and the account.",
-			CLI:       "aws s3api put-bucket-ownership-controls --bucket <BUCKET> --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'\naws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
-			Terraform: "resource \"aws_s3_bucket_ownership_controls\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule { object_ownership = \"BucketOwnerEnforced\" }\n}",
-		},
+		ID: "s3_bucket_acl_not_public",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			c := exposure.NewContext(a, p)
 			return eachListedBucket(a, func(b *state.Bucket) check.Result {

@@ -47,17 +47,7 @@ func eachPlan(a *state.Account, judge func(p state.BackupPlan) check.Result) []c
 
 func backupVaultEncryptedCMK() check.Check {
 	return check.Check{
-		ID:          "backup_vault_encrypted_cmk",
-		Title:       "AWS Backup vaults encrypt recovery points with a customer managed key",
-		Description: "The vault key protects the backups of most resource types; under the AWS managed aws/backup key, the customer cannot restrict who may decrypt them or share them safely across accounts.",
-		Area:        check.KeyCustody,
-		Service:     "backup",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "A vault's key is fixed at creation: AWS Backup > Backup vaults > Create backup vault with a customer managed KMS key; point the plans' rules at it.",
-			CLI:       "aws backup create-backup-vault --backup-vault-name <VAULT> --encryption-key-arn <KEY_ARN>",
-			Terraform: "resource \"aws_backup_vault\" \"this\" {\n  name        = \"<VAULT>\"\n  kms_key_arn = aws_kms_key.backup.arn\n}",
-		},
+		ID: "backup_vault_encrypted_cmk",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ix := custody.NewIndex(a.KMS.Keys)
 			return eachVault(a, func(v state.BackupVault) check.Result {
@@ -85,17 +75,7 @@ func backupVaultEncryptedCMK() check.Check {
 
 func backupVaultLocked() check.Check {
 	return check.Check{
-		ID:          "backup_vault_locked",
-		Title:       "AWS Backup vaults are locked",
-		Description: "Vault Lock enforces minimum retention and blocks deletion of recovery points; in compliance mode, once its grace time ends, not even the root user can remove it. It is what keeps backups when the account itself is compromised.",
-		Area:        check.Backup,
-		Service:     "backup",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "AWS Backup > Backup vaults > vault > Vault lock > Create vault lock: mode Compliance, minimum and maximum retention, grace time (at least 3 days to test) > Create.",
-			CLI:       "aws backup put-backup-vault-lock-configuration --backup-vault-name <VAULT> --min-retention-days 7 --max-retention-days 365 --changeable-for-days 3",
-			Terraform: "resource \"aws_backup_vault_lock_configuration\" \"this\" {\n  backup_vault_name   = aws_backup_vault.this.name\n  min_retention_days  = 7\n  max_retention_days  = 365\n  changeable_for_days = 3\n}",
-		},
+		ID: "backup_vault_locked",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachVault(a, func(v state.BackupVault) check.Result {
 				if g, ok := a.Gaps.ForInput(state.InputBackupVaults, v.Region, v.ARN); ok {
@@ -135,17 +115,7 @@ func copyTargets(p state.BackupPlan) []state.CopyAction {
 
 func backupPlanCopyAction() check.Check {
 	return check.Check{
-		ID:          "backup_plan_copy_action",
-		Title:       "AWS Backup plans copy recovery points to another region or account",
-		Description: "A backup kept only next to its source is lost with the region or with the account; a copy action keeps a second recovery point in another region (within the allowed ones) or, better, another account.",
-		Area:        check.Backup,
-		Service:     "backup",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "AWS Backup > Backup plans > plan > rule > Edit > Generate copy - optional: destination region (an allowed one) or another account's vault, retention > Save.",
-			CLI:       "aws backup update-backup-plan --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-copy-actions.json",
-			Terraform: "resource \"aws_backup_plan\" \"this\" {\n  rule {\n    rule_name         = \"daily\"\n    target_vault_name = aws_backup_vault.this.name\n    schedule          = \"cron(0 3 * * ? *)\"\n    copy_action {\n      destination_vault_arn = \"<DR_VAULT_ARN>\"\n      lifecycle { delete_after = 35 }\n    }\n  }\n}",
-		},
+		ID: "backup_plan_copy_action",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachPlan(a, func(p state.BackupPlan) check.Result {
 				var elsewhere []string
@@ -166,17 +136,7 @@ func backupPlanCopyAction() check.Check {
 
 func backupCopyDestinationTrusted() check.Check {
 	return check.Check{
-		ID:          "backup_copy_destination_trusted",
-		Title:       "AWS Backup plans copy only to trusted accounts",
-		Description: "A copy action hands complete backups to the destination account; it must be one the customer trusts (trusted_accounts in shoulder.yaml), typically its own backup account.",
-		Area:        check.AccessSharing,
-		Service:     "backup",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "AWS Backup > Backup plans > plan > rule > Edit > remove the copy to the untrusted account's vault (or add the account to trusted_accounts if it is yours) > Save.",
-			CLI:       "aws backup update-backup-plan --backup-plan-id <PLAN_ID> --backup-plan file://plan-without-untrusted-copy.json",
-			Terraform: "# In aws_backup_plan.rule.copy_action, keep only destination_vault_arn values in trusted accounts.",
-		},
+		ID: "backup_copy_destination_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachPlan(a, func(pl state.BackupPlan) check.Result {
 				targets := copyTargets(pl)
@@ -247,17 +207,7 @@ func protectableResources(a *state.Account) []protectable {
 
 func backupSensitiveResourcesProtected() check.Check {
 	return check.Check{
-		ID:          "backup_sensitive_resources_protected",
-		Title:       fmt.Sprintf("Resources holding sensitive data have an AWS Backup recovery point from the last %d days", maxBackupAgeDays),
-		Description: "A backup plan is only as good as what it actually protected: every database, table, file system, volume and bucket classified sensitive should appear among AWS Backup's protected resources with a recent recovery point.",
-		Area:        check.Backup,
-		Service:     "backup",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "AWS Backup > Backup plans > plan > Assign resources: select by the classification tag (e.g. data-classification = confidential) so new sensitive resources are protected automatically; check Jobs for failures.",
-			CLI:       "aws backup create-backup-selection --backup-plan-id <PLAN_ID> --backup-selection '{\"SelectionName\":\"sensitive\",\"IamRoleArn\":\"<ROLE_ARN>\",\"ListOfTags\":[{\"ConditionType\":\"STRINGEQUALS\",\"ConditionKey\":\"data-classification\",\"ConditionValue\":\"confidential\"}]}'",
-			Terraform: "resource \"aws_backup_selection\" \"sensitive\" {\n  plan_id      = aws_backup_plan.this.id\n  name         = \"sensitive\"\n  iam_role_arn = aws_iam_role.backup.arn\n  selection_tag {\n    type  = \"STRINGEQUALS\"\n    key   = \"data-classification\"\n    value = \"confidential\"\n  }\n}",
-		},
+		ID: "backup_sensitive_resources_protected",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			now := p.Clock(a.CollectedAt)
 			last := map[string]state.ProtectedResource{}
@@ -305,17 +255,7 @@ func backupSensitiveResourcesProtected() check.Check {
 
 func backupRecoveryPointEncrypted() check.Check {
 	return check.Check{
-		ID:          "backup_recovery_point_encrypted",
-		Title:       "AWS Backup recovery points are encrypted",
-		Description: "A recovery point of an unencrypted source (an unencrypted EBS volume or RDS instance, for instance) stays unencrypted in the vault unless the backup is copied with encryption.",
-		Area:        check.EncryptionAtRest,
-		Service:     "backup",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "Encrypt the source (see its encryption check), then AWS Backup > vault > recovery point > Copy to a vault with a KMS key; delete the unencrypted recovery point once the copy completes.",
-			CLI:       "aws backup start-copy-job --recovery-point-arn <RP_ARN> --source-backup-vault-name <VAULT> --destination-backup-vault-arn <ENCRYPTED_VAULT_ARN> --iam-role-arn <ROLE_ARN>",
-			Terraform: "# Recovery points follow their source's encryption: encrypt the source resource\n# (e.g. aws_ebs_volume.encrypted = true) and back it up to a vault with kms_key_arn set.",
-		},
+		ID: "backup_recovery_point_encrypted",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			bad := regionalListingUnknown(a, "backup", &out, state.InputBackupVaults)
@@ -344,17 +284,7 @@ func backupRecoveryPointEncrypted() check.Check {
 
 func backupVaultPolicyTrusted() check.Check {
 	return check.Check{
-		ID:          "backup_vault_policy_trusted",
-		Title:       "AWS Backup vault policies grant nothing to everyone or to untrusted accounts",
-		Description: "A vault access policy can let other accounts copy recovery points in or out, restore them, or delete them; only trusted accounts should appear.",
-		Area:        check.AccessSharing,
-		Service:     "backup",
-		Severity:    severityFor(scopeSharing),
-		Remediation: check.Remediation{
-			Console:   "AWS Backup > Backup vaults > vault > Access policy > Edit: remove statements for Principal \"*\" and untrusted accounts; keep a Deny on backup:DeleteRecoveryPoint for everyone but the backup administrators > Save.",
-			CLI:       "aws backup put-backup-vault-access-policy --backup-vault-name <VAULT> --policy file://trusted-only.json",
-			Terraform: "resource \"aws_backup_vault_policy\" \"this\" {\n  backup_vault_name = aws_backup_vault.this.name\n  policy            = data.aws_iam_policy_document.trusted_only.json\n}",
-		},
+		ID: "backup_vault_policy_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			c := exposure.NewContext(a, p)
 			return eachVault(a, func(v state.BackupVault) check.Result {

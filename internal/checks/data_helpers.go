@@ -113,11 +113,3 @@ func sensitiveNA(r state.Resource, p *policy.Policy, what string) check.Result {
 	}
 	return check.NotApplicableR(r, "%s is only required for sensitive data; classification is %s (tag %s)", what, c, p.ClassTag())
 }
-
-// yesNo renders a boolean setting for evidence messages.
-func onOff(b bool) string {
-	if b {
-		return "on"
-	}
-	return "off"
-}

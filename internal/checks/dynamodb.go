@@ -37,17 +37,7 @@ func eachTable(a *state.Account, item state.Input, judge func(t state.DynamoDBTa
 
 func dynamodbTablePITR() check.Check {
 	return check.Check{
-		ID:          "dynamodb_table_pitr",
-		Title:       "DynamoDB tables have point-in-time recovery",
-		Description: "Point-in-time recovery keeps continuous backups for up to 35 days, so a table can be restored to any second before an accidental write or delete.",
-		Area:        check.Backup,
-		Service:     "dynamodb",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "DynamoDB > Tables > table > Backups > Point-in-time recovery > Edit > Turn on > Save.",
-			CLI:       "aws dynamodb update-continuous-backups --table-name <TABLE> --point-in-time-recovery-specification PointInTimeRecoveryEnabled=true",
-			Terraform: "resource \"aws_dynamodb_table\" \"this\" {\n  point_in_time_recovery { enabled = true }\n}",
-		},
+		ID: "dynamodb_table_pitr",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachTable(a, state.InputDynamoDBPITR, func(t state.DynamoDBTable) check.Result {
 				if t.PITR {
@@ -61,17 +51,7 @@ func dynamodbTablePITR() check.Check {
 
 func dynamodbTableDeletionProtection() check.Check {
 	return check.Check{
-		ID:          "dynamodb_table_deletion_protection",
-		Title:       "DynamoDB tables have deletion protection",
-		Description: "Deleting a table also deletes its point-in-time backups after 35 days; deletion protection makes the delete call fail until someone turns it off.",
-		Area:        check.Backup,
-		Service:     "dynamodb",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "DynamoDB > Tables > table > Additional settings > Deletion protection > Turn on.",
-			CLI:       "aws dynamodb update-table --table-name <TABLE> --deletion-protection-enabled",
-			Terraform: "resource \"aws_dynamodb_table\" \"this\" {\n  deletion_protection_enabled = true\n}",
-		},
+		ID: "dynamodb_table_deletion_protection",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachTable(a, "", func(t state.DynamoDBTable) check.Result {
 				if t.DeletionProtection {
@@ -85,17 +65,7 @@ func dynamodbTableDeletionProtection() check.Check {
 
 func dynamodbTableAutoScaling() check.Check {
 	return check.Check{
-		ID:          "dynamodb_table_autoscaling",
-		Title:       "DynamoDB tables scale capacity with demand",
-		Description: "A provisioned table without auto scaling throttles requests when load grows; on-demand tables scale by themselves. Rated below FSBP's medium: it guards availability, not who can read or change data.",
-		Area:        check.Backup,
-		Service:     "dynamodb",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "DynamoDB > Tables > table > Additional settings > Read/write capacity > Edit > On-demand, or Provisioned with Auto scaling on for reads and writes > Save.",
-			CLI:       "aws dynamodb update-table --table-name <TABLE> --billing-mode PAY_PER_REQUEST",
-			Terraform: "resource \"aws_dynamodb_table\" \"this\" {\n  billing_mode = \"PAY_PER_REQUEST\"\n}",
-		},
+		ID: "dynamodb_table_autoscaling",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachTable(a, "", func(t state.DynamoDBTable) check.Result {
 				switch {
@@ -118,17 +88,7 @@ func dynamodbTableAutoScaling() check.Check {
 
 func dynamodbTableKMSEncryption() check.Check {
 	return check.Check{
-		ID:          "dynamodb_table_kms_encryption",
-		Title:       "DynamoDB tables are encrypted under a KMS key in the account",
-		Description: "By default DynamoDB encrypts with an AWS owned key the customer can neither see nor audit; a KMS key in the account (aws/dynamodb or, better, customer managed) logs every use in CloudTrail.",
-		Area:        check.EncryptionAtRest,
-		Service:     "dynamodb",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "DynamoDB > Tables > table > Additional settings > Encryption > Manage encryption > Stored in your account, and owned and managed by you (choose a customer managed key) > Save.",
-			CLI:       "aws dynamodb update-table --table-name <TABLE> --sse-specification Enabled=true,SSEType=KMS,KMSMasterKeyId=<KEY_ARN>",
-			Terraform: "resource \"aws_dynamodb_table\" \"this\" {\n  server_side_encryption {\n    enabled     = true\n    kms_key_arn = aws_kms_key.dynamodb.arn\n  }\n}",
-		},
+		ID: "dynamodb_table_kms_encryption",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachTable(a, "", func(t state.DynamoDBTable) check.Result {
 				if t.AWSOwnedKey() {
@@ -142,17 +102,7 @@ func dynamodbTableKMSEncryption() check.Check {
 
 func dynamodbTablePolicyTrusted() check.Check {
 	return check.Check{
-		ID:          "dynamodb_table_policy_trusted",
-		Title:       "DynamoDB table policies grant nothing to everyone or to untrusted accounts",
-		Description: "A table's resource-based policy can open it to other accounts, or to everyone; sharing must be deliberate and go only to trusted accounts (trusted_accounts in shoulder.yaml).",
-		Area:        check.AccessSharing,
-		Service:     "dynamodb",
-		Severity:    severityFor(scopeSharing),
-		Remediation: check.Remediation{
-			Console:   "DynamoDB > Tables > table > Permissions > Resource-based policy > Edit: remove statements for Principal \"*\" and for accounts you do not trust (or delete the policy) > Save.",
-			CLI:       "aws dynamodb delete-resource-policy --resource-arn <TABLE_ARN>\naws dynamodb put-resource-policy --resource-arn <TABLE_ARN> --policy file://trusted-only.json",
-			Terraform: "resource \"aws_dynamodb_resource_policy\" \"this\" {\n  resource_arn = aws_dynamodb_table.this.arn\n  policy       = data.aws_iam_policy_document.trusted_only.json\n}",
-		},
+		ID: "dynamodb_table_policy_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			c := exposure.NewContext(a, p)
 			return eachTable(a, state.InputDynamoDBResourcePolicy, func(t state.DynamoDBTable) check.Result {

@@ -19,17 +19,7 @@ func ebsChecks() []check.Check {
 
 func ec2VolumeEncrypted() check.Check {
 	return check.Check{
-		ID:          "ec2_volume_encrypted",
-		Title:       "EBS volumes are encrypted",
-		Description: "An unencrypted volume leaves its data, its snapshots and any volume restored from them in clear at rest.",
-		Area:        check.EncryptionAtRest,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "A volume cannot be encrypted in place: EC2 > Volumes > Create snapshot; Snapshots > Copy snapshot with Encrypt this snapshot and a KMS key; create a volume from the copy and swap it in (stop the instance first). Turn on EBS encryption by default.",
-			CLI:       "aws ec2 create-snapshot --volume-id <VOLUME_ID>\naws ec2 copy-snapshot --source-region <REGION> --source-snapshot-id <SNAP_ID> --encrypted --kms-key-id <KEY_ARN>\naws ec2 create-volume --snapshot-id <NEW_SNAP_ID> --availability-zone <AZ>",
-			Terraform: "resource \"aws_ebs_volume\" \"this\" {\n  availability_zone = \"<AZ>\"\n  size              = 100\n  encrypted         = true\n  kms_key_id        = aws_kms_key.ebs.arn\n}",
-		},
+		ID: "ec2_volume_encrypted",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2Volumes}, a.EC2.Volumes, func(v state.Volume) check.Result {
 				where := "unattached"
@@ -47,17 +37,7 @@ func ec2VolumeEncrypted() check.Check {
 
 func ec2EBSSnapshotEncrypted() check.Check {
 	return check.Check{
-		ID:          "ec2_ebs_snapshot_encrypted",
-		Title:       "EBS snapshots are encrypted",
-		Description: "Snapshots are full copies of a volume's data; an unencrypted one can be copied, shared or restored in clear.",
-		Area:        check.EncryptionAtRest,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Snapshots > snapshot > Actions > Copy snapshot > tick Encrypt this snapshot, choose a KMS key > Copy; then delete the unencrypted original.",
-			CLI:       "aws ec2 copy-snapshot --source-region <REGION> --source-snapshot-id <SNAP_ID> --encrypted --kms-key-id <KEY_ARN>\naws ec2 delete-snapshot --snapshot-id <SNAP_ID>",
-			Terraform: "resource \"aws_ebs_snapshot_copy\" \"encrypted\" {\n  source_snapshot_id = \"<SNAP_ID>\"\n  source_region      = \"<REGION>\"\n  encrypted          = true\n  kms_key_id         = aws_kms_key.ebs.arn\n}",
-		},
+		ID: "ec2_ebs_snapshot_encrypted",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2Snapshots}, a.EC2.Snapshots, func(s state.Snapshot) check.Result {
 				if s.Encrypted {
@@ -71,17 +51,7 @@ func ec2EBSSnapshotEncrypted() check.Check {
 
 func ec2EBSDefaultEncryptionCMK() check.Check {
 	return check.Check{
-		ID:          "ec2_ebs_default_encryption_cmk",
-		Title:       "EBS default encryption uses a customer managed key",
-		Description: "New volumes are encrypted with the region's default EBS key; when that is the AWS managed aws/ebs key, the customer cannot restrict its use by policy or share encrypted snapshots safely.",
-		Area:        check.KeyCustody,
-		Service:     "ec2",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Settings (Data protection and security) > EBS encryption > Manage > Default encryption key: choose a customer managed key > Update. Repeat per region.",
-			CLI:       "aws ec2 modify-ebs-default-kms-key-id --kms-key-id <KEY_ARN> --region <REGION>",
-			Terraform: "resource \"aws_ebs_default_kms_key\" \"this\" {\n  key_arn = aws_kms_key.ebs.arn\n}",
-		},
+		ID: "ec2_ebs_default_encryption_cmk",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			ix := custody.NewIndex(a.KMS.Keys)
 			var out []check.Result

@@ -69,17 +69,7 @@ func trustedOrganizationARN(p *policy.Policy, grantee string) bool {
 
 func ec2SnapshotPublicNotRestorable() check.Check {
 	return check.Check{
-		ID:          "ec2_snapshot_public_not_restorable",
-		Title:       "EBS snapshots are not publicly restorable",
-		Description: "Anyone with an AWS account can create a volume from a public snapshot and read every block of the disk it copied.",
-		Area:        check.AccessSharing,
-		Service:     "ec2",
-		Severity:    check.Critical,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Snapshots > select > Actions > Snapshot settings > Modify permissions: Private. Then turn on Block public access for snapshots.",
-			CLI:       "aws ec2 modify-snapshot-attribute --snapshot-id <SNAPSHOT_ID> --attribute createVolumePermission --operation-type remove --group-names all",
-			Terraform: "resource \"aws_ebs_snapshot_block_public_access\" \"this\" {\n  state = \"block-all-sharing\"\n}",
-		},
+		ID: "ec2_snapshot_public_not_restorable",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2Snapshots}, a.EC2.Snapshots, func(s state.Snapshot) check.Result {
 				// Where the public snapshots were listed in bulk, the
@@ -101,17 +91,7 @@ func ec2SnapshotPublicNotRestorable() check.Check {
 
 func ec2SnapshotSharedTrustedOnly() check.Check {
 	return check.Check{
-		ID:          "ec2_snapshot_shared_trusted_only",
-		Title:       "EBS snapshots are shared only with accounts the policy trusts",
-		Description: "An account a snapshot is shared with can create a volume from it and read every block of the disk; every such account should be one the customer knowingly trusts (the policy's trusted_accounts). A snapshot whose sharing was not read (too many snapshots to read within the time budget, or the read failed) is unknown.",
-		Area:        check.AccessSharing,
-		Service:     "ec2",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Snapshots > select > Actions > Snapshot settings > Modify permissions: remove accounts you do not trust (or add them to trusted_accounts in shoulder.yaml if the sharing is deliberate).",
-			CLI:       "aws ec2 modify-snapshot-attribute --snapshot-id <SNAPSHOT_ID> --attribute createVolumePermission --operation-type remove --user-ids <ACCOUNT_ID>",
-			Terraform: "resource \"aws_snapshot_create_volume_permission\" \"partner\" {\n  snapshot_id = aws_ebs_snapshot.this.id\n  account_id  = var.trusted_partner_account\n}",
-		},
+		ID: "ec2_snapshot_shared_trusted_only",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2Snapshots}, a.EC2.Snapshots, func(s state.Snapshot) check.Result {
 				// Only the snapshot's own attribute names the accounts; the
@@ -158,17 +138,7 @@ func regionSettingCheck(a *state.Account, setting state.Input, f func(r string, 
 
 func ec2SnapshotPublicAccessBlocked() check.Check {
 	return check.Check{
-		ID:          "ec2_snapshot_public_access_blocked",
-		Title:       "Block public access for EBS snapshots is on in every region",
-		Description: "The account-level switch stops any snapshot from being shared publicly, whoever tries. block-all-sharing also hides snapshots already public; block-new-sharing passes only while no snapshot in the region is public.",
-		Area:        check.AccessSharing,
-		Service:     "ec2",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Settings (Data protection and security) > Block public access for EBS snapshots > Manage: Block all public sharing. Repeat per region.",
-			CLI:       "aws ec2 enable-snapshot-block-public-access --state block-all-sharing --region <REGION>",
-			Terraform: "resource \"aws_ebs_snapshot_block_public_access\" \"this\" {\n  state = \"block-all-sharing\"\n}",
-		},
+		ID: "ec2_snapshot_public_access_blocked",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return regionSettingCheck(a, state.InputEC2SnapshotBlockPublicAccess, func(r string, s state.EC2RegionSettings) check.Result {
 				ref := regionRef(a, "ec2", r)
@@ -206,17 +176,7 @@ func ec2SnapshotPublicAccessBlocked() check.Check {
 
 func ec2ImagePublicAccessBlocked() check.Check {
 	return check.Check{
-		ID:          "ec2_image_public_access_blocked",
-		Title:       "Block public access for AMIs is on in every region",
-		Description: "With image block public access on, nobody in the account can make an AMI public (and with it the disk contents and any secrets baked in).",
-		Area:        check.AccessSharing,
-		Service:     "ec2",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Settings (Data protection and security) > Block public access for AMIs > Manage: Block new public sharing. Repeat per region.",
-			CLI:       "aws ec2 enable-image-block-public-access --image-block-public-access-state block-new-sharing --region <REGION>",
-			Terraform: "resource \"aws_ec2_image_block_public_access\" \"this\" {\n  state = \"block-new-sharing\"\n}",
-		},
+		ID: "ec2_image_public_access_blocked",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return regionSettingCheck(a, state.InputEC2ImageBlockPublicAccess, func(r string, s state.EC2RegionSettings) check.Result {
 				ref := regionRef(a, "ec2", r)
@@ -246,17 +206,7 @@ func ownedImages(a *state.Account) []state.Image {
 
 func ec2AMINotPublic() check.Check {
 	return check.Check{
-		ID:          "ec2_ami_not_public",
-		Title:       "AMIs the account owns are not public",
-		Description: "A public AMI lets anyone launch a copy of the machine, with whatever data, keys or credentials were baked into its disks.",
-		Area:        check.AccessSharing,
-		Service:     "ec2",
-		Severity:    check.Critical,
-		Remediation: check.Remediation{
-			Console:   "EC2 > AMIs > select > Actions > Edit AMI permissions: Private. Then turn on Block public access for AMIs.",
-			CLI:       "aws ec2 modify-image-attribute --image-id <AMI_ID> --launch-permission 'Remove=[{Group=all}]'",
-			Terraform: "resource \"aws_ec2_image_block_public_access\" \"this\" {\n  state = \"block-new-sharing\"\n}",
-		},
+		ID: "ec2_ami_not_public",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2Images}, ownedImages(a), func(im state.Image) check.Result {
 				if im.Public {
@@ -270,17 +220,7 @@ func ec2AMINotPublic() check.Check {
 
 func ec2AMISharedTrustedOnly() check.Check {
 	return check.Check{
-		ID:          "ec2_ami_shared_trusted_only",
-		Title:       "AMIs are shared only with accounts the policy trusts",
-		Description: "Sharing an AMI gives the other account a copy of its disks; every such account should be one the customer knowingly trusts (the policy's trusted_accounts).",
-		Area:        check.AccessSharing,
-		Service:     "ec2",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "EC2 > AMIs > select > Actions > Edit AMI permissions: remove accounts you do not trust (or add them to trusted_accounts in shoulder.yaml if the sharing is deliberate).",
-			CLI:       "aws ec2 modify-image-attribute --image-id <AMI_ID> --launch-permission 'Remove=[{UserId=<ACCOUNT_ID>}]'",
-			Terraform: "resource \"aws_ami_launch_permission\" \"partner\" {\n  image_id   = aws_ami.this.id\n  account_id = var.trusted_partner_account\n}",
-		},
+		ID: "ec2_ami_shared_trusted_only",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2Images}, ownedImages(a), func(im state.Image) check.Result {
 				if g, ok := a.Gaps.ForInput(state.InputEC2ImageSharing, im.Region, im.ARN); ok {
@@ -295,23 +235,9 @@ func ec2AMISharedTrustedOnly() check.Check {
 	}
 }
 
-func ssmDocFix() check.Remediation {
-	return check.Remediation{
-		Console:   "Systems Manager > Documents > Owned by me > select > Details > Permissions: Private, or remove accounts you do not trust.",
-		CLI:       "aws ssm modify-document-permission --name <DOCUMENT> --permission-type Share --account-ids-to-remove All",
-		Terraform: "resource \"aws_ssm_document\" \"this\" {\n  # ...\n  permissions = {\n    type        = \"Share\"\n    account_ids = var.trusted_account_ids\n  }\n}",
-	}
-}
-
 func ssmDocumentNotPublic() check.Check {
 	return check.Check{
-		ID:          "ssm_document_not_public",
-		Title:       "SSM documents the account owns are not public",
-		Description: "A public document shows everyone the commands, scripts, parameter names and sometimes hostnames or credentials it contains.",
-		Area:        check.AccessSharing,
-		Service:     "ssm",
-		Severity:    check.Critical,
-		Remediation: ssmDocFix(),
+		ID: "ssm_document_not_public",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "ssm", []state.Input{state.InputSSMDocuments}, a.SSM.Documents, func(d state.SSMDocument) check.Result {
 				if g, ok := a.Gaps.ForInput(state.InputSSMDocumentSharing, d.Region, d.ARN); ok {
@@ -328,13 +254,7 @@ func ssmDocumentNotPublic() check.Check {
 
 func ssmDocumentSharedTrustedOnly() check.Check {
 	return check.Check{
-		ID:          "ssm_document_shared_trusted_only",
-		Title:       "SSM documents are shared only with accounts the policy trusts",
-		Description: "Every account a document is shared with can read and run it; sharing should be limited to the accounts in the policy's trusted_accounts.",
-		Area:        check.AccessSharing,
-		Service:     "ssm",
-		Severity:    check.Medium,
-		Remediation: ssmDocFix(),
+		ID: "ssm_document_shared_trusted_only",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachRegional(a, "ssm", []state.Input{state.InputSSMDocuments}, a.SSM.Documents, func(d state.SSMDocument) check.Result {
 				if g, ok := a.Gaps.ForInput(state.InputSSMDocumentSharing, d.Region, d.ARN); ok {
@@ -351,17 +271,7 @@ func ssmDocumentSharedTrustedOnly() check.Check {
 
 func ssmDocumentPublicSharingBlocked() check.Check {
 	return check.Check{
-		ID:          "ssm_document_public_sharing_blocked",
-		Title:       "Block public sharing for SSM documents is on in every region",
-		Description: "The account setting makes it impossible to share any document publicly, by mistake or otherwise. High, where FSBP SSM.7 says critical: the setting is a guardrail against future sharing, like the other account-level block-public-access checks; a document that is public now is reported as critical by ssm_document_not_public.",
-		Area:        check.AccessSharing,
-		Service:     "ssm",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "Systems Manager > Documents > Preferences > Block public sharing > Edit: on. Repeat per region.",
-			CLI:       "aws ssm update-service-setting --setting-id /ssm/documents/console/public-sharing-permission --setting-value Disable --region <REGION>",
-			Terraform: "resource \"aws_ssm_service_setting\" \"block_public_docs\" {\n  setting_id    = \"/ssm/documents/console/public-sharing-permission\"\n  setting_value = \"Disable\"\n}",
-		},
+		ID: "ssm_document_public_sharing_blocked",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			for _, r := range everyRegion(a, "ssm", &out) {

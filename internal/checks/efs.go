@@ -41,17 +41,7 @@ func fsName(f state.FileSystem) string {
 
 func efsFileSystemEncrypted() check.Check {
 	return check.Check{
-		ID:          "efs_file_system_encrypted",
-		Title:       "EFS file systems are encrypted at rest with KMS",
-		Description: "EFS encryption at rest is chosen at creation and covers file data and metadata under a KMS key.",
-		Area:        check.EncryptionAtRest,
-		Service:     "efs",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "An existing file system cannot be encrypted: EFS > Create file system > Customize > Enable encryption of data at rest with a customer managed key; copy the data over (AWS DataSync or AWS Backup restore) and repoint clients.",
-			CLI:       "aws efs create-file-system --encrypted --kms-key-id <KEY_ARN> --tags Key=Name,Value=<NAME>",
-			Terraform: "resource \"aws_efs_file_system\" \"this\" {\n  encrypted  = true\n  kms_key_id = aws_kms_key.efs.arn\n}",
-		},
+		ID: "efs_file_system_encrypted",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachFileSystem(a, func(f state.FileSystem) check.Result {
 				if f.Encrypted {
@@ -65,17 +55,7 @@ func efsFileSystemEncrypted() check.Check {
 
 func efsFileSystemBackupPolicy() check.Check {
 	return check.Check{
-		ID:          "efs_file_system_backup_policy",
-		Title:       "EFS file systems have automatic backups on",
-		Description: "EFS automatic backups put the file system in AWS Backup's default EFS plan: daily backups kept for 35 days.",
-		Area:        check.Backup,
-		Service:     "efs",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "EFS > file system > General > Edit > Automatic backups: Enable > Save.",
-			CLI:       "aws efs put-backup-policy --file-system-id <FS_ID> --backup-policy Status=ENABLED",
-			Terraform: "resource \"aws_efs_backup_policy\" \"this\" {\n  file_system_id = aws_efs_file_system.this.id\n  backup_policy { status = \"ENABLED\" }\n}",
-		},
+		ID: "efs_file_system_backup_policy",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachFileSystem(a, func(f state.FileSystem) check.Result {
 				if g, ok := a.Gaps.ForInput(state.InputEFSBackupPolicy, f.Region, f.ARN); ok {
@@ -125,17 +105,7 @@ func backupPlanCoverage(a *state.Account, m state.Meta) (plans, unreadable []str
 
 func efsFileSystemInBackupPlan() check.Check {
 	return check.Check{
-		ID:          "efs_file_system_in_backup_plan",
-		Title:       "EFS file systems are in an AWS Backup plan",
-		Description: "A backup plan (or EFS automatic backups, which use AWS Backup's default EFS plan) gives scheduled, retained recovery points.",
-		Area:        check.Backup,
-		Service:     "efs",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "AWS Backup > Backup plans > plan > Assign resources > Resource type EFS, the file system (or a tag such as backup=daily) > Assign; or turn on EFS automatic backups.",
-			CLI:       "aws backup create-backup-selection --backup-plan-id <PLAN_ID> --backup-selection 'SelectionName=efs,IamRoleArn=<ROLE_ARN>,Resources=<FS_ARN>'",
-			Terraform: "resource \"aws_backup_selection\" \"efs\" {\n  plan_id      = aws_backup_plan.this.id\n  name         = \"efs\"\n  iam_role_arn = aws_iam_role.backup.arn\n  resources    = [aws_efs_file_system.this.arn]\n}",
-		},
+		ID: "efs_file_system_in_backup_plan",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachFileSystem(a, func(f state.FileSystem) check.Result {
 				if f.BackupPolicy == "ENABLED" {
@@ -164,17 +134,7 @@ func eachAccessPoint(a *state.Account, judge func(ap state.EFSAccessPoint) check
 
 func efsAccessPointRootDirectory() check.Check {
 	return check.Check{
-		ID:          "efs_access_point_root_directory",
-		Title:       "EFS access points confine clients to a directory",
-		Description: "An access point whose root is / exposes the whole file system to every application using it; a dedicated root directory confines each application to its own tree.",
-		Area:        check.AccessSharing,
-		Service:     "efs",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "Access points cannot be edited: EFS > Access points > Create access point with Root directory path /<app> (and creation info for owner and permissions); move clients to it and delete the old one.",
-			CLI:       "aws efs create-access-point --file-system-id <FS_ID> --root-directory 'Path=/<app>,CreationInfo={OwnerUid=1000,OwnerGid=1000,Permissions=750}'",
-			Terraform: "resource \"aws_efs_access_point\" \"app\" {\n  file_system_id = aws_efs_file_system.this.id\n  root_directory {\n    path = \"/app\"\n    creation_info {\n      owner_uid   = 1000\n      owner_gid   = 1000\n      permissions = \"750\"\n    }\n  }\n}",
-		},
+		ID: "efs_access_point_root_directory",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachAccessPoint(a, func(ap state.EFSAccessPoint) check.Result {
 				if ap.RootDirectory == "" || ap.RootDirectory == "/" {
@@ -188,17 +148,7 @@ func efsAccessPointRootDirectory() check.Check {
 
 func efsAccessPointUserIdentity() check.Check {
 	return check.Check{
-		ID:          "efs_access_point_user_identity",
-		Title:       "EFS access points enforce a POSIX user identity",
-		Description: "Without an enforced POSIX user, each client asserts its own UID and GID (root included); with one, every request through the access point runs as that identity.",
-		Area:        check.AccessSharing,
-		Service:     "efs",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "Access points cannot be edited: EFS > Access points > Create access point with POSIX user (user ID, group ID); move clients to it and delete the old one.",
-			CLI:       "aws efs create-access-point --file-system-id <FS_ID> --posix-user Uid=1000,Gid=1000 --root-directory Path=/<app>",
-			Terraform: "resource \"aws_efs_access_point\" \"app\" {\n  file_system_id = aws_efs_file_system.this.id\n  posix_user {\n    uid = 1000\n    gid = 1000\n  }\n}",
-		},
+		ID: "efs_access_point_user_identity",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachAccessPoint(a, func(ap state.EFSAccessPoint) check.Result {
 				switch {
@@ -216,17 +166,7 @@ func efsAccessPointUserIdentity() check.Check {
 
 func efsMountTargetPublicSubnet() check.Check {
 	return check.Check{
-		ID:          "efs_mount_target_public_subnet",
-		Title:       "EFS mount targets are not in subnets that give public IPs",
-		Description: "A mount target in a subnet that assigns public IPs on launch sits with internet-facing instances; file systems belong in private subnets.",
-		Area:        check.Network,
-		Service:     "efs",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "EFS > file system > Network > Manage > remove the mount target in the public subnet and add one in a private subnet of the same Availability Zone.",
-			CLI:       "aws efs delete-mount-target --mount-target-id <MT_ID>\naws efs create-mount-target --file-system-id <FS_ID> --subnet-id <PRIVATE_SUBNET_ID> --security-groups <SG_ID>",
-			Terraform: "resource \"aws_efs_mount_target\" \"this\" {\n  file_system_id = aws_efs_file_system.this.id\n  subnet_id      = aws_subnet.private.id\n}",
-		},
+		ID: "efs_mount_target_public_subnet",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachFileSystem(a, func(f state.FileSystem) check.Result {
 				if g, ok := a.Gaps.ForInputs(f.Region, f.ARN, state.InputEFSMountTargets); ok {
@@ -286,17 +226,7 @@ func eachFileSystemPolicy(a *state.Account, judge func(f state.FileSystem) check
 
 func efsFileSystemPolicyTrusted() check.Check {
 	return check.Check{
-		ID:          "efs_file_system_policy_trusted",
-		Title:       "EFS file system policies grant nothing to everyone or to untrusted accounts",
-		Description: "A file system policy that allows Principal \"*\" without a condition, or names another account, lets those callers mount and read or write the file system wherever they reach a mount target.",
-		Area:        check.AccessSharing,
-		Service:     "efs",
-		Severity:    severityFor(scopeSharing),
-		Remediation: check.Remediation{
-			Console:   "EFS > file system > File system policy > Edit: remove statements for Principal \"*\" without conditions and for untrusted accounts > Save.",
-			CLI:       "aws efs put-file-system-policy --file-system-id <FS_ID> --policy file://trusted-only.json",
-			Terraform: "resource \"aws_efs_file_system_policy\" \"this\" {\n  file_system_id = aws_efs_file_system.this.id\n  policy         = data.aws_iam_policy_document.trusted_only.json\n}",
-		},
+		ID: "efs_file_system_policy_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			c := exposure.NewContext(a, p)
 			return eachFileSystemPolicy(a, func(f state.FileSystem) check.Result {
@@ -314,17 +244,7 @@ func efsFileSystemPolicyTrusted() check.Check {
 
 func efsFileSystemTLSOnly() check.Check {
 	return check.Check{
-		ID:          "efs_file_system_tls_only",
-		Title:       "EFS file systems refuse clients that mount without TLS",
-		Description: "NFS traffic is clear text unless the client mounts with TLS (the EFS mount helper's -o tls); a file system policy denying aws:SecureTransport=false makes TLS mandatory.",
-		Area:        check.EncryptionInTransit,
-		Service:     "efs",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "EFS > file system > File system policy > Edit > tick Enforce in-transit encryption for all clients > Save; mount with `mount -t efs -o tls`.",
-			CLI:       "aws efs put-file-system-policy --file-system-id <FS_ID> --policy '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\",\"Principal\":{\"AWS\":\"*\"},\"Action\":\"*\",\"Resource\":\"<FS_ARN>\",\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}'",
-			Terraform: "data \"aws_iam_policy_document\" \"efs_tls\" {\n  statement {\n    effect    = \"Deny\"\n    actions   = [\"*\"]\n    resources = [aws_efs_file_system.this.arn]\n    principals {\n      type        = \"AWS\"\n      identifiers = [\"*\"]\n    }\n    condition {\n      test     = \"Bool\"\n      variable = \"aws:SecureTransport\"\n      values   = [\"false\"]\n    }\n  }\n}",
-		},
+		ID: "efs_file_system_tls_only",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachFileSystemPolicy(a, func(f state.FileSystem) check.Result {
 				return tlsOnlyResult(f, fsName(f), f.Policy, efsService, f.ARN)

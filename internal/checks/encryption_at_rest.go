@@ -14,17 +14,7 @@ func encryptionAtRestChecks() []check.Check {
 
 func ec2EBSDefaultEncryption() check.Check {
 	return check.Check{
-		ID:          "ec2_ebs_default_encryption",
-		Title:       "EBS encryption by default is on in every scanned region",
-		Description: "With default encryption on, every new volume and snapshot copy is encrypted, whoever creates it.",
-		Area:        check.EncryptionAtRest,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Settings (Data protection and security) > EBS encryption > Manage > Enable; choose a customer managed key if custody matters. Repeat in every region.",
-			CLI:       "aws ec2 enable-ebs-encryption-by-default --region <REGION>\naws ec2 modify-ebs-default-kms-key-id --kms-key-id <KEY_ARN> --region <REGION>",
-			Terraform: "resource \"aws_ebs_encryption_by_default\" \"this\" {\n  enabled = true\n}",
-		},
+		ID: "ec2_ebs_default_encryption",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			for _, r := range a.ScannedRegions() {

@@ -51,17 +51,7 @@ func eachRoleTrust(a *state.Account, p *policy.Policy, judge func(state.Role, ex
 
 func iamRoleTrustNotPublic() check.Check {
 	return check.Check{
-		ID:          "iam_role_trust_not_public",
-		Title:       "No IAM role can be assumed by everyone",
-		Description: "A trust policy that names everyone (\"*\" with no condition that pins trusted accounts or organizations), a web identity provider with no audience, or an OIDC provider (such as GitHub Actions) without conditions on both its aud and sub lets anyone who can get a token assume the role and use its permissions.",
-		Area:        check.AccessSharing,
-		Service:     "iam",
-		Severity:    check.Critical,
-		Remediation: check.Remediation{
-			Console:   "IAM > Roles > role > Trust relationships > Edit trust policy: replace \"*\" with the accounts or roles that need it (or add aws:PrincipalOrgID); for an OIDC provider add StringEquals on <provider>:aud and StringEquals/StringLike on <provider>:sub naming your repository and branch > Update policy.",
-			CLI:       "aws iam get-role --role-name <ROLE> --query Role.AssumeRolePolicyDocument > trust.json  # pin principals, aud and sub\naws iam update-assume-role-policy --role-name <ROLE> --policy-document file://trust.json",
-			Terraform: "data \"aws_iam_policy_document\" \"github\" {\n  statement {\n    actions = [\"sts:AssumeRoleWithWebIdentity\"]\n    principals {\n      type        = \"Federated\"\n      identifiers = [aws_iam_openid_connect_provider.github.arn]\n    }\n    condition {\n      test     = \"StringEquals\"\n      variable = \"token.actions.githubusercontent.com:aud\"\n      values   = [\"sts.amazonaws.com\"]\n    }\n    condition {\n      test     = \"StringLike\"\n      variable = \"token.actions.githubusercontent.com:sub\"\n      values   = [\"repo:<ORG>/<REPO>:ref:refs/heads/main\"]\n    }\n  }\n}",
-		},
+		ID: "iam_role_trust_not_public",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachRoleTrust(a, p, func(r state.Role, v exposure.Verdict) check.Result {
 				if public := v.Describe(exposure.Public); len(public) > 0 {
@@ -75,17 +65,7 @@ func iamRoleTrustNotPublic() check.Check {
 
 func iamRoleTrustTrustedAccounts() check.Check {
 	return check.Check{
-		ID:          "iam_role_trust_trusted_accounts",
-		Title:       "IAM roles trust only this account and trusted accounts",
-		Description: "Every account, organization or identity provider a role's trust policy names can assume the role and act with its permissions; only those the customer trusts (trusted_accounts, organization_id, trusted_organizations in shoulder.yaml) should appear. Service principals and the account's own principals are not a share.",
-		Area:        check.AccessSharing,
-		Service:     "iam",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "IAM > Roles > role > Trust relationships > Edit trust policy: remove the principals of accounts you do not trust (or add them to trusted_accounts if you do) > Update policy.",
-			CLI:       "aws iam get-role --role-name <ROLE> --query Role.AssumeRolePolicyDocument > trust.json  # remove untrusted principals\naws iam update-assume-role-policy --role-name <ROLE> --policy-document file://trust.json",
-			Terraform: "data \"aws_iam_policy_document\" \"trust\" {\n  statement {\n    actions = [\"sts:AssumeRole\"]\n    principals {\n      type        = \"AWS\"\n      identifiers = [\"arn:aws:iam::<TRUSTED_ACCOUNT_ID>:root\"]\n    }\n  }\n}",
-		},
+		ID: "iam_role_trust_trusted_accounts",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachRoleTrust(a, p, func(r state.Role, v exposure.Verdict) check.Result {
 				return exposureResult(scopeTrusted, r, "role "+r.Name+" trust", v)
@@ -96,17 +76,7 @@ func iamRoleTrustTrustedAccounts() check.Check {
 
 func iamRoleTrustExternalID() check.Check {
 	return check.Check{
-		ID:          "iam_role_trust_external_id",
-		Title:       "Roles that third-party accounts assume require an external ID",
-		Description: "A role that an account outside this one and trusted_accounts (a vendor, a SaaS) assumes should require sts:ExternalId, so that the vendor cannot be tricked by another of its customers into using your role (the confused deputy). Accounts in trusted_accounts are the customer's own or vouched for and need none.",
-		Area:        check.AccessSharing,
-		Service:     "iam",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "IAM > Roles > role > Trust relationships > Edit trust policy: add a Condition StringEquals sts:ExternalId with the ID the third party gave you > Update policy.",
-			CLI:       "aws iam get-role --role-name <ROLE> --query Role.AssumeRolePolicyDocument > trust.json  # add \"Condition\": {\"StringEquals\": {\"sts:ExternalId\": \"<EXTERNAL_ID>\"}}\naws iam update-assume-role-policy --role-name <ROLE> --policy-document file://trust.json",
-			Terraform: "data \"aws_iam_policy_document\" \"vendor\" {\n  statement {\n    actions = [\"sts:AssumeRole\"]\n    principals {\n      type        = \"AWS\"\n      identifiers = [\"arn:aws:iam::<VENDOR_ACCOUNT_ID>:root\"]\n    }\n    condition {\n      test     = \"StringEquals\"\n      variable = \"sts:ExternalId\"\n      values   = [\"<EXTERNAL_ID>\"]\n    }\n  }\n}",
-		},
+		ID: "iam_role_trust_external_id",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachRoleTrust(a, p, func(r state.Role, v exposure.Verdict) check.Result {
 				var bare []string

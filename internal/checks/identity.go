@@ -59,17 +59,7 @@ func rootUnknown(a *state.Account) check.Result {
 
 func iamRootMFAEnabled() check.Check {
 	return check.Check{
-		ID:          "iam_root_mfa_enabled",
-		Title:       "The root user has MFA enabled",
-		Description: "The root user can do anything, including close the account; a password alone is one phishing email away from losing it.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Critical,
-		Remediation: check.Remediation{
-			Console:   "Sign in as the root user, open Security credentials, Multi-factor authentication (MFA), Assign MFA device; prefer a hardware key.",
-			CLI:       "# MFA for the root user can only be assigned while signed in as root in the console.",
-			Terraform: "# Root MFA cannot be managed by Terraform; enforce it in the console and alert on root sign-ins.",
-		},
+		ID: "iam_root_mfa_enabled",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			on, ok, src := rootFact(a, "AccountMFAEnabled", func(r state.CredentialReportRow) bool { return r.MFAActive })
 			switch {
@@ -86,17 +76,7 @@ func iamRootMFAEnabled() check.Check {
 
 func iamRootNoAccessKeys() check.Check {
 	return check.Check{
-		ID:          "iam_root_no_access_keys",
-		Title:       "The root user has no access keys",
-		Description: "Root access keys give unrestricted, long-lived programmatic access that no policy can limit.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Critical,
-		Remediation: check.Remediation{
-			Console:   "Sign in as the root user, open Security credentials, Access keys, and delete every key (deactivate first if something still uses it).",
-			CLI:       "# Root keys can only be deleted while signed in as root: aws iam delete-access-key --access-key-id <KEY_ID> (with root credentials)",
-			Terraform: "# Root access keys are not manageable by Terraform; delete them in the console.",
-		},
+		ID: "iam_root_no_access_keys",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			present, ok, src := rootFact(a, "AccountAccessKeysPresent", func(r state.CredentialReportRow) bool {
 				return r.AccessKey1Active || r.AccessKey2Active
@@ -123,17 +103,7 @@ func isRootVirtualMFA(a *state.Account, d state.MFADevice) bool {
 
 func iamRootHardwareMFA() check.Check {
 	return check.Check{
-		ID:          "iam_root_hardware_mfa_enabled",
-		Title:       "The root user's MFA is a hardware device, not a virtual one",
-		Description: "A virtual MFA app lives on a phone that is also used for everything else; a dedicated hardware key or passkey kept in a safe protects the root user from device compromise. High, where FSBP IAM.6 says critical: a virtual device is still a second factor (CIS makes hardware MFA a Level 2 control), and a root user without any MFA is reported as critical by iam_root_mfa_enabled. Raise it with severity_overrides in shoulder.yaml where policy demands hardware keys.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "Sign in as root > Security credentials > Multi-factor authentication: assign a hardware TOTP token or a FIDO security key, then remove the virtual device.",
-			CLI:       "# Root MFA devices can only be managed while signed in as root in the console.",
-			Terraform: "# Root MFA cannot be managed by Terraform.",
-		},
+		ID: "iam_root_hardware_mfa_enabled",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ref := accountRef(a)
 			on, ok, src := rootFact(a, "AccountMFAEnabled", func(r state.CredentialReportRow) bool { return r.MFAActive })
@@ -163,17 +133,7 @@ const rootRecentUseDays = 30
 
 func iamRootNotUsedRecently() check.Check {
 	return check.Check{
-		ID:          "iam_root_not_used_recently",
-		Title:       "The root user has not been used in the last 30 days",
-		Description: "Day-to-day work as root bypasses every permission boundary and leaves no per-person trail; root should be locked away for the few tasks only it can do.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "Create IAM Identity Center (or IAM) administrators for daily work, find out who used root and why (CloudTrail: userIdentity.type = Root), and keep root's credentials in a safe.",
-			CLI:       "aws cloudtrail lookup-events --lookup-attributes AttributeKey=Username,AttributeValue=root --max-results 50",
-			Terraform: "# Root use is a practice, not a resource; alarm on it with cloudwatch_alarm_root_usage.",
-		},
+		ID: "iam_root_not_used_recently",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			ref := accountRef(a)
 			row, ok := a.IAM.Root()
@@ -275,25 +235,9 @@ func passwordPolicy(a *state.Account) (*state.PasswordPolicy, *check.Result) {
 
 const noPasswordPolicy = "the account has no password policy (IAM then allows 6-character passwords with no reuse prevention)"
 
-func passwordPolicyRemediation(flags, tf string) check.Remediation {
-	return check.Remediation{
-		Console:   "IAM > Account settings > Password policy > Edit: set a custom policy (" + flags + ").",
-		CLI:       "aws iam update-account-password-policy --minimum-password-length 14 --password-reuse-prevention 24 --require-uppercase-characters --require-lowercase-characters --require-numbers --require-symbols --allow-users-to-change-password",
-		Terraform: "resource \"aws_iam_account_password_policy\" \"strict\" {\n" + tf + "\n}",
-	}
-}
-
-const passwordPolicyTF = "  minimum_password_length        = 14\n  password_reuse_prevention      = 24\n  require_uppercase_characters   = true\n  require_lowercase_characters   = true\n  require_numbers                = true\n  require_symbols                = true\n  allow_users_to_change_password = true"
-
 func iamPasswordPolicyMinLength() check.Check {
 	return check.Check{
-		ID:          "iam_password_policy_min_length_14",
-		Title:       "The IAM password policy requires at least 14 characters",
-		Description: "Length is what makes a password resist guessing and cracking; CIS asks for 14 or more.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Medium,
-		Remediation: passwordPolicyRemediation("minimum length 14", passwordPolicyTF),
+		ID: "iam_password_policy_min_length_14",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			pp, unknown := passwordPolicy(a)
 			switch {
@@ -312,13 +256,7 @@ func iamPasswordPolicyMinLength() check.Check {
 
 func iamPasswordPolicyReuse() check.Check {
 	return check.Check{
-		ID:          "iam_password_policy_reuse_24",
-		Title:       "The IAM password policy prevents reuse of the last 24 passwords",
-		Description: "Without reuse prevention a forced change can be undone by setting the old, possibly leaked, password again.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Medium,
-		Remediation: passwordPolicyRemediation("prevent password reuse: 24", passwordPolicyTF),
+		ID: "iam_password_policy_reuse_24",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			pp, unknown := passwordPolicy(a)
 			switch {
@@ -339,13 +277,7 @@ func iamPasswordPolicyReuse() check.Check {
 
 func iamPasswordPolicyStrong() check.Check {
 	return check.Check{
-		ID:          "iam_password_policy_strong",
-		Title:       "The IAM password policy requires upper and lower case, numbers and symbols",
-		Description: "AWS's foundational practice: IAM user passwords mix all four character classes and are at least 8 characters long.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Medium,
-		Remediation: passwordPolicyRemediation("require at least one uppercase letter, lowercase letter, number and non-alphanumeric character", passwordPolicyTF),
+		ID: "iam_password_policy_strong",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			pp, unknown := passwordPolicy(a)
 			if unknown != nil {
@@ -376,17 +308,7 @@ func iamPasswordPolicyStrong() check.Check {
 
 func iamUserConsoleMFA() check.Check {
 	return check.Check{
-		ID:          "iam_user_console_mfa_enabled",
-		Title:       "Every IAM user with a console password has MFA",
-		Description: "A console password without MFA is one phished or reused password away from an attacker in your console.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "IAM > Users > the user > Security credentials > Assign MFA device (or move people to IAM Identity Center, which enforces MFA centrally).",
-			CLI:       "aws iam create-virtual-mfa-device --virtual-mfa-device-name <USER> --outfile qr.png --bootstrap-method QRCodePNG\naws iam enable-mfa-device --user-name <USER> --serial-number <MFA_ARN> --authentication-code1 <CODE1> --authentication-code2 <CODE2>",
-			Terraform: "# Enforce MFA with a policy that denies everything except MFA setup unless aws:MultiFactorAuthPresent is true:\nresource \"aws_iam_group_policy\" \"require_mfa\" {\n  group  = aws_iam_group.people.name\n  policy = data.aws_iam_policy_document.require_mfa.json\n}",
-		},
+		ID: "iam_user_console_mfa_enabled",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return perUserRow(a, "no IAM user has a console password", func(r state.CredentialReportRow) (check.Result, bool) {
 				if !r.PasswordEnabled {
@@ -412,17 +334,7 @@ func lastUse(used, created *time.Time) (t *time.Time, never bool) {
 
 func iamUserUnusedPassword() check.Check {
 	return check.Check{
-		ID:          "iam_user_unused_password_disabled",
-		Title:       "Console passwords unused for 45 days (policy) are disabled",
-		Description: "A password nobody uses is nobody's to notice when someone else does; remove console access that is not needed.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "IAM > Users > the user > Security credentials > Console sign-in > Manage: Disable console access.",
-			CLI:       "aws iam delete-login-profile --user-name <USER>",
-			Terraform: "# Remove the aws_iam_user_login_profile resource of the user.",
-		},
+		ID: "iam_user_unused_password_disabled",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			now, limit := p.Clock(a.CollectedAt), p.CredentialUnusedDays()
 			return perUserRow(a, "no IAM user has a console password", func(r state.CredentialReportRow) (check.Result, bool) {
@@ -479,17 +391,7 @@ func activeSlots(r state.CredentialReportRow) []keySlot {
 
 func iamUserUnusedAccessKey() check.Check {
 	return check.Check{
-		ID:          "iam_user_unused_access_key_disabled",
-		Title:       "Access keys unused for 45 days (policy) are deactivated",
-		Description: "An active key nobody uses is a standing credential waiting to leak; deactivate it, then delete it.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "IAM > Users > the user > Security credentials > Access keys: Actions > Deactivate, then Delete once nothing breaks.",
-			CLI:       "aws iam update-access-key --user-name <USER> --access-key-id <KEY_ID> --status Inactive\naws iam delete-access-key --user-name <USER> --access-key-id <KEY_ID>",
-			Terraform: "# Remove the aws_iam_access_key resource (or set status = \"Inactive\").",
-		},
+		ID: "iam_user_unused_access_key_disabled",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			now, limit := p.Clock(a.CollectedAt), p.CredentialUnusedDays()
 			return perUserRow(a, "no IAM user has an active access key", func(r state.CredentialReportRow) (check.Result, bool) {
@@ -524,17 +426,7 @@ func iamUserUnusedAccessKey() check.Check {
 
 func iamUserAccessKeyRotated() check.Check {
 	return check.Check{
-		ID:          "iam_user_access_key_rotated",
-		Title:       "Active access keys are rotated within 90 days (policy)",
-		Description: "The older a key, the more places it has been copied to; regular rotation limits how long a leaked key stays useful.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "IAM > Users > the user > Security credentials > Create access key, move the workload to it, then deactivate and delete the old key. Better: replace keys with roles.",
-			CLI:       "aws iam create-access-key --user-name <USER>\naws iam update-access-key --user-name <USER> --access-key-id <OLD_KEY_ID> --status Inactive\naws iam delete-access-key --user-name <USER> --access-key-id <OLD_KEY_ID>",
-			Terraform: "# Rotate by replacing the key resource, e.g. terraform apply -replace=aws_iam_access_key.ci",
-		},
+		ID: "iam_user_access_key_rotated",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			now, limit := p.Clock(a.CollectedAt), p.AccessKeyAgeDays()
 			return perUserRow(a, "no IAM user has an active access key", func(r state.CredentialReportRow) (check.Result, bool) {
@@ -565,17 +457,7 @@ func iamUserAccessKeyRotated() check.Check {
 
 func iamUserSingleActiveKey() check.Check {
 	return check.Check{
-		ID:          "iam_user_single_active_access_key",
-		Title:       "No IAM user has two active access keys",
-		Description: "Two active keys are meant only for the minutes of a rotation; left in place, the old key keeps working wherever it leaked.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "IAM > Users > the user > Security credentials > Access keys: deactivate and delete the key that is no longer used.",
-			CLI:       "aws iam list-access-keys --user-name <USER>\naws iam update-access-key --user-name <USER> --access-key-id <KEY_ID> --status Inactive",
-			Terraform: "# Keep a single aws_iam_access_key per user.",
-		},
+		ID: "iam_user_single_active_access_key",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return perUserRow(a, "no IAM user has an active access key", func(r state.CredentialReportRow) (check.Result, bool) {
 				switch len(activeSlots(r)) {
@@ -593,17 +475,7 @@ func iamUserSingleActiveKey() check.Check {
 
 func iamUserNoInitialAccessKey() check.Check {
 	return check.Check{
-		ID:          "iam_user_no_initial_access_key",
-		Title:       "Console users have no access key that was never used",
-		Description: "Creating keys by default when a person gets a console login leaves long-lived credentials nobody needs; a console user's never-used key is usually one of those.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "IAM > Users > the user > Security credentials > Access keys: delete keys that were never used; create keys only when a workload needs them (prefer roles).",
-			CLI:       "aws iam delete-access-key --user-name <USER> --access-key-id <KEY_ID>",
-			Terraform: "# Do not create aws_iam_access_key alongside aws_iam_user_login_profile for people.",
-		},
+		ID: "iam_user_no_initial_access_key",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return perUserRow(a, "no IAM user has a console password", func(r state.CredentialReportRow) (check.Result, bool) {
 				if !r.PasswordEnabled {
@@ -631,17 +503,7 @@ func authDetailsGap(a *state.Account) (state.Gap, bool) {
 
 func iamUserNoDirectPolicies() check.Check {
 	return check.Check{
-		ID:          "iam_user_no_direct_policies",
-		Title:       "IAM users get permissions only through groups",
-		Description: "Permissions attached person by person drift apart and are never reviewed; groups built per job function keep access understandable and removable.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "IAM > User groups: create a group per job function with the policies; add the user; then IAM > Users > the user > Permissions: remove the directly attached and inline policies.",
-			CLI:       "aws iam add-user-to-group --user-name <USER> --group-name <GROUP>\naws iam detach-user-policy --user-name <USER> --policy-arn <POLICY_ARN>\naws iam delete-user-policy --user-name <USER> --policy-name <INLINE_NAME>",
-			Terraform: "resource \"aws_iam_group_policy_attachment\" \"analysts\" {\n  group      = aws_iam_group.analysts.name\n  policy_arn = aws_iam_policy.analysts.arn\n}\n\nresource \"aws_iam_user_group_membership\" \"ann\" {\n  user   = aws_iam_user.ann.name\n  groups = [aws_iam_group.analysts.name]\n}",
-		},
+		ID: "iam_user_no_direct_policies",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			if g, ok := authDetailsGap(a); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
@@ -701,17 +563,7 @@ func isAWSManagedPolicy(arn, name string) bool {
 
 func iamSupportRoleExists() check.Check {
 	return check.Check{
-		ID:          "iam_support_role_exists",
-		Title:       "A role exists for managing incidents with AWS Support",
-		Description: "During an incident someone must be able to open and follow AWS Support cases without using root or an all-powerful admin; a role with AWSSupportAccess is that path.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "IAM > Roles > Create role: trusted entity your account (or your identity provider), attach the AWS managed policy AWSSupportAccess, and let your incident responders assume it.",
-			CLI:       "aws iam create-role --role-name aws-support --assume-role-policy-document file://trust.json\naws iam attach-role-policy --role-name aws-support --policy-arn arn:aws:iam::aws:policy/AWSSupportAccess",
-			Terraform: "resource \"aws_iam_role\" \"support\" {\n  name               = \"aws-support\"\n  assume_role_policy = data.aws_iam_policy_document.responders.json\n}\n\nresource \"aws_iam_role_policy_attachment\" \"support\" {\n  role       = aws_iam_role.support.name\n  policy_arn = \"arn:aws:iam::aws:policy/AWSSupportAccess\"\n}",
-		},
+		ID: "iam_support_role_exists",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ref := accountRef(a)
 			if g, ok := authDetailsGap(a); ok {
@@ -739,17 +591,7 @@ func iamSupportRoleExists() check.Check {
 
 func iamServerCertificateNotExpired() check.Check {
 	return check.Check{
-		ID:          "iam_server_certificate_not_expired",
-		Title:       "No expired SSL/TLS server certificates are stored in IAM",
-		Description: "An expired certificate left in IAM can be deployed by mistake to a load balancer or CloudFront, breaking TLS for clients or training them to click through warnings.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "IAM server certificates have no console page: use the CLI to delete them (and prefer AWS Certificate Manager, which renews automatically).",
-			CLI:       "aws iam list-server-certificates\naws iam delete-server-certificate --server-certificate-name <NAME>",
-			Terraform: "# Remove the aws_iam_server_certificate resource; use aws_acm_certificate instead.",
-		},
+		ID: "iam_server_certificate_not_expired",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			if g, ok := a.Gaps.ForInputs("", "", state.InputIAMServerCertificates); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
@@ -773,17 +615,7 @@ func iamServerCertificateNotExpired() check.Check {
 
 func iamCloudShellFullAccessRestricted() check.Check {
 	return check.Check{
-		ID:          "iam_cloudshell_full_access_restricted",
-		Title:       "AWSCloudShellFullAccess is not attached to any identity",
-		Description: "Full CloudShell access lets a user move files in and out of a shell inside your account, a ready-made exfiltration channel; grant narrower CloudShell permissions where needed.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "IAM > Policies > AWSCloudShellFullAccess > Entities attached: detach it from every user, group and role; grant a custom policy without cloudshell:GetFileUploadUrls/GetFileDownloadUrls if CloudShell is needed.",
-			CLI:       "aws iam list-entities-for-policy --policy-arn arn:aws:iam::aws:policy/AWSCloudShellFullAccess\naws iam detach-role-policy --role-name <ROLE> --policy-arn arn:aws:iam::aws:policy/AWSCloudShellFullAccess",
-			Terraform: "# Remove aws_iam_*_policy_attachment resources that attach arn:aws:iam::aws:policy/AWSCloudShellFullAccess.",
-		},
+		ID: "iam_cloudshell_full_access_restricted",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			if g, ok := authDetailsGap(a); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
@@ -806,17 +638,7 @@ func iamCloudShellFullAccessRestricted() check.Check {
 
 func ec2InstanceProfileAttached() check.Check {
 	return check.Check{
-		ID:          "ec2_instance_profile_attached",
-		Title:       "EC2 instances use an IAM role (instance profile) for AWS access",
-		Description: "An instance role gives software on the instance short-lived, automatically rotated credentials; without one, AWS access from the instance means long-lived keys stored on disk.",
-		Area:        check.Identity,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Instances > the instance > Actions > Security > Modify IAM role: choose a role with only the permissions the workload needs; then remove any access keys stored on the instance.",
-			CLI:       "aws ec2 associate-iam-instance-profile --instance-id <INSTANCE_ID> --iam-instance-profile Name=<PROFILE_NAME>",
-			Terraform: "resource \"aws_instance\" \"app\" {\n  # ...\n  iam_instance_profile = aws_iam_instance_profile.app.name\n}",
-		},
+		ID: "ec2_instance_profile_attached",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2Instances)
@@ -849,17 +671,7 @@ func externalAccessAnalyzer(an state.Analyzer) bool {
 
 func accessAnalyzerEnabled() check.Check {
 	return check.Check{
-		ID:          "accessanalyzer_enabled",
-		Title:       "IAM Access Analyzer (external access) is active in every scanned region",
-		Description: "Access Analyzer finds buckets, keys, roles, queues and snapshots shared outside your account or organization; it only analyses the region it runs in.",
-		Area:        check.Identity,
-		Service:     "access-analyzer",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "IAM > Access analyzer > Create analyzer (in each region): type External access, zone of trust your account or organization.",
-			CLI:       "aws accessanalyzer create-analyzer --analyzer-name external-access --type ACCOUNT --region <REGION>",
-			Terraform: "resource \"aws_accessanalyzer_analyzer\" \"external\" {\n  analyzer_name = \"external-access\"\n  type          = \"ACCOUNT\"\n}",
-		},
+		ID: "accessanalyzer_enabled",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			for _, region := range a.ScannedRegions() {
@@ -898,17 +710,7 @@ func accessAnalyzerEnabled() check.Check {
 
 func accountSecurityContact() check.Check {
 	return check.Check{
-		ID:          "account_security_contact_registered",
-		Title:       "A security contact is registered for the account",
-		Description: "AWS sends abuse reports and security notifications to the security alternate contact; without one they go to the root email, often an unread mailbox.",
-		Area:        check.Identity,
-		Service:     "account",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "Account > Alternate contacts > Security contact > Edit: a team mailbox and phone, not a person.",
-			CLI:       "aws account put-alternate-contact --alternate-contact-type SECURITY --email-address <SECURITY_TEAM_EMAIL> --name \"Security team\" --phone-number <PHONE> --title \"Security\"",
-			Terraform: "resource \"aws_account_alternate_contact\" \"security\" {\n  alternate_contact_type = \"SECURITY\"\n  name                   = \"Security team\"\n  title                  = \"Security\"\n  email_address          = \"security@example.com\"\n  phone_number           = \"+49 89 0000000\"\n}",
-		},
+		ID: "account_security_contact_registered",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ref := accountRef(a)
 			set := a.IAM.SecurityContactSet

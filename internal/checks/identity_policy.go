@@ -93,17 +93,7 @@ func inlineHolders(a *state.Account) []inlineHolder {
 // counts: AWS wrote it, but attaching it was the customer's decision.
 func iamNoFullAdminAttached() check.Check {
 	return check.Check{
-		ID:          "iam_no_full_admin_policy_attached",
-		Title:       "No policy granting full \"*:*\" administrator access is attached",
-		Description: "An identity with Action * on Resource * can do anything, including erase the evidence; grant least privilege and keep break-glass admin access to a few, well-watched roles.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "IAM > Policies > the policy > Entities attached: detach it from users, groups and roles, attaching job-specific policies instead; for inline policies, edit the identity's inline policy.",
-			CLI:       "aws iam list-entities-for-policy --policy-arn <POLICY_ARN>\naws iam detach-group-policy --group-name <GROUP> --policy-arn <POLICY_ARN>\naws iam delete-user-policy --user-name <USER> --policy-name <INLINE_NAME>",
-			Terraform: "# Replace attachments of admin policies with scoped ones, e.g.\nresource \"aws_iam_group_policy_attachment\" \"ops\" {\n  group      = aws_iam_group.ops.name\n  policy_arn = aws_iam_policy.ops_scoped.arn\n}",
-		},
+		ID: "iam_no_full_admin_policy_attached",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			if g, ok := authDetailsGap(a); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
@@ -206,17 +196,7 @@ func attachedNote(p state.Policy) string {
 
 func iamCustomerPolicyNoFullAdmin() check.Check {
 	return check.Check{
-		ID:          "iam_customer_policy_no_full_admin",
-		Title:       "Customer managed policies do not grant full \"*\" administrator access",
-		Description: "A policy you wrote that allows * on * is an admin grant waiting to be attached; AWS's foundational practice is to write least-privilege policies only.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "IAM > Policies > the policy > Edit: replace Action \"*\" with the actions the job needs (IAM Access Analyzer can generate a policy from CloudTrail activity), save as the default version, delete old versions.",
-			CLI:       "aws iam create-policy-version --policy-arn <POLICY_ARN> --policy-document file://least-privilege.json --set-as-default\naws iam delete-policy-version --policy-arn <POLICY_ARN> --version-id <OLD_VERSION>",
-			Terraform: "data \"aws_iam_policy_document\" \"scoped\" {\n  statement {\n    actions   = [\"s3:GetObject\", \"s3:PutObject\"]\n    resources = [\"${aws_s3_bucket.data.arn}/*\"]\n  }\n}",
-		},
+		ID: "iam_customer_policy_no_full_admin",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			boundaries := boundaryOnly(a)
 			return perCustomerPolicy(a, func(p state.Policy, doc *iampolicy.Policy) check.Result {
@@ -265,17 +245,7 @@ func serviceWildcards(doc *iampolicy.Policy) []string {
 
 func iamCustomerPolicyNoServiceWildcard() check.Check {
 	return check.Check{
-		ID:          "iam_customer_policy_no_service_wildcard",
-		Title:       "Customer managed policies do not allow every action of a service (\"service:*\")",
-		Description: "\"s3:*\" or \"kms:*\" includes deleting, re-keying and re-sharing, not just the reads and writes a job needs; name the actions instead.",
-		Area:        check.Identity,
-		Service:     "iam",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "IAM > Policies > the policy > Edit: replace service:* with the specific actions used (IAM > Access Advisor shows what was actually used).",
-			CLI:       "aws iam generate-service-last-accessed-details --arn <ROLE_OR_USER_ARN>\naws iam create-policy-version --policy-arn <POLICY_ARN> --policy-document file://scoped.json --set-as-default",
-			Terraform: "data \"aws_iam_policy_document\" \"scoped\" {\n  statement {\n    actions   = [\"kms:Decrypt\", \"kms:GenerateDataKey\"]\n    resources = [aws_kms_key.data.arn]\n  }\n}",
-		},
+		ID: "iam_customer_policy_no_service_wildcard",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return perCustomerPolicy(a, func(p state.Policy, doc *iampolicy.Policy) check.Result {
 				if w := serviceWildcards(doc); len(w) > 0 {

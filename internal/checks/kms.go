@@ -54,17 +54,7 @@ func keyName(k state.Key) string {
 
 func kmsKeyRotationEnabled() check.Check {
 	return check.Check{
-		ID:          "kms_key_rotation_enabled",
-		Title:       "Customer managed symmetric KMS keys rotate automatically",
-		Description: "Automatic rotation creates new key material on a schedule (yearly by default) while keeping old material for decryption, limiting how much data any one key version protects.",
-		Area:        check.KeyCustody,
-		Service:     "kms",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "KMS > Customer managed keys > key > Key rotation > tick Automatically rotate this KMS key every year (or set a period of 90-2560 days) > Save.",
-			CLI:       "aws kms enable-key-rotation --key-id <KEY_ID> --rotation-period-in-days 365",
-			Terraform: "resource \"aws_kms_key\" \"this\" {\n  enable_key_rotation     = true\n  rotation_period_in_days = 365\n}",
-		},
+		ID: "kms_key_rotation_enabled",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachKey(a, func(k state.Key) check.Result {
 				switch {
@@ -95,17 +85,7 @@ func kmsKeyRotationEnabled() check.Check {
 
 func kmsKeyNotPendingDeletion() check.Check {
 	return check.Check{
-		ID:          "kms_key_not_pending_deletion",
-		Title:       "No customer managed KMS key is scheduled for deletion",
-		Description: "Deleting a KMS key is irreversible and makes everything encrypted under it unreadable; a scheduled deletion must be a deliberate, reviewed decision. Critical, as FSBP KMS.3 rates it, even for a key no collected store names: client-side envelope encryption, objects encrypted with a key other than their bucket's default, and other accounts' use are invisible to a scan, so \"unused\" cannot be proven before the data is lost.",
-		Area:        check.KeyCustody,
-		Service:     "kms",
-		Severity:    check.Critical,
-		Remediation: check.Remediation{
-			Console:   "KMS > Customer managed keys > key > Key actions > Cancel key deletion, then Enable the key if it is still needed. Alert on ScheduleKeyDeletion with an EventBridge rule.",
-			CLI:       "aws kms cancel-key-deletion --key-id <KEY_ID>\naws kms enable-key --key-id <KEY_ID>",
-			Terraform: "# Keep the key in configuration; guard it against destroy:\nresource \"aws_kms_key\" \"this\" {\n  lifecycle { prevent_destroy = true }\n}",
-		},
+		ID: "kms_key_not_pending_deletion",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			now := p.Clock(a.CollectedAt)
 			return eachKey(a, func(k state.Key) check.Result {
@@ -126,17 +106,7 @@ func kmsKeyNotPendingDeletion() check.Check {
 
 func kmsKeyPendingDeletionInUse() check.Check {
 	return check.Check{
-		ID:          "kms_key_pending_deletion_in_use",
-		Title:       "No KMS key scheduled for deletion still protects data",
-		Description: "When a key that still encrypts stores, snapshots or backups is deleted, that data is lost for good. This crosses every scheduled deletion with the stores that name the key.",
-		Area:        check.KeyCustody,
-		Service:     "kms",
-		Severity:    check.Critical,
-		Remediation: check.Remediation{
-			Console:   "KMS > key > Key actions > Cancel key deletion. Then re-encrypt the listed stores under another key (copy snapshots with a new key, change the bucket default and re-copy objects) before scheduling deletion again.",
-			CLI:       "aws kms cancel-key-deletion --key-id <KEY_ID>\naws kms enable-key --key-id <KEY_ID>",
-			Terraform: "resource \"aws_kms_key\" \"this\" {\n  lifecycle { prevent_destroy = true }\n}",
-		},
+		ID: "kms_key_pending_deletion_in_use",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ix := custody.NewIndex(a.KMS.Keys)
 			// key ARN -> the stores, then the recovery points, that use it
@@ -195,17 +165,7 @@ func daysUntil(now, t time.Time) string {
 
 func kmsKeyGrantsTrusted() check.Check {
 	return check.Check{
-		ID:          "kms_key_grants_trusted",
-		Title:       "KMS grants give no untrusted account use of a customer managed key",
-		Description: "A grant lets its grantee use the key without any key policy statement; a grant to a principal in an account the customer does not trust hands that account the data the key protects.",
-		Area:        check.KeyCustody,
-		Service:     "kms",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "Grants are not shown in the console: list them with the CLI and retire or revoke those for accounts you do not trust (or add the account to trusted_accounts in shoulder.yaml if the sharing is deliberate).",
-			CLI:       "aws kms list-grants --key-id <KEY_ID>\naws kms revoke-grant --key-id <KEY_ID> --grant-id <GRANT_ID>",
-			Terraform: "# Remove the aws_kms_grant resource for the untrusted grantee:\n# resource \"aws_kms_grant\" \"partner\" { ... }",
-		},
+		ID: "kms_key_grants_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachKey(a, func(k state.Key) check.Result {
 				if !k.CustomerManaged() {
@@ -232,18 +192,7 @@ func kmsKeyGrantsTrusted() check.Check {
 
 func kmsDataStoreCustody() check.Check {
 	return check.Check{
-		ID:    "kms_data_store_custody",
-		Title: "Each data store's key custody meets what its data classification requires",
-		Description: "The policy's required_custody maps a classification to a minimum level (none < aws_owned < aws_managed < customer_managed < imported < cloudhsm < external_key_store); " +
-			"without it, sensitive data needs a customer managed key. Every store (S3, EBS, RDS, Redshift, WorkSpaces, DynamoDB, EFS, Backup vaults) is resolved to the level of the key it names.",
-		Area:     check.KeyCustody,
-		Service:  "kms",
-		Severity: check.High,
-		Remediation: check.Remediation{
-			Console:   "Create a customer managed key (KMS > Create key), then re-encrypt the store under it: S3 default encryption + copy objects; EBS/RDS/Redshift: copy the snapshot with the new key and restore; DynamoDB: Additional settings > Encryption > Managed by me; EFS: create a new encrypted file system and copy (DataSync).",
-			CLI:       "aws kms create-key --description 'data key for <STORE>'\naws rds copy-db-snapshot --source-db-snapshot-identifier <SNAP> --target-db-snapshot-identifier <SNAP>-cmk --kms-key-id <KEY_ARN>\naws dynamodb update-table --table-name <TABLE> --sse-specification Enabled=true,SSEType=KMS,KMSMasterKeyId=<KEY_ARN>",
-			Terraform: "resource \"aws_kms_key\" \"data\" {\n  enable_key_rotation = true\n}\n# and reference it: kms_key_id / kms_master_key_id = aws_kms_key.data.arn",
-		},
+		ID: "kms_data_store_custody",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			var out []check.Result
 			// Stores of a listing that failed are absent from the state:
@@ -308,17 +257,7 @@ func eachKeyPolicy(a *state.Account, judge func(k state.Key) check.Result) []che
 
 func kmsKeyPolicyNotPublic() check.Check {
 	return check.Check{
-		ID:          "kms_key_policy_not_public",
-		Title:       "KMS key policies grant nothing to everyone",
-		Description: "A key policy statement for Principal \"*\" without a condition that pins the caller's account or organization (kms:CallerAccount, aws:PrincipalOrgID, ...) lets any AWS account use or manage the key. kms:ViaService alone does not pin the caller.",
-		Area:        check.KeyCustody,
-		Service:     "kms",
-		Severity:    severityFor(scopePublic),
-		Remediation: check.Remediation{
-			Console:   "KMS > Customer managed keys > key > Key policy > Edit: remove the statements for Principal \"*\" or add a condition kms:CallerAccount (or aws:PrincipalOrgID) naming your accounts > Save.",
-			CLI:       "aws kms get-key-policy --key-id <KEY_ID> --policy-name default --query Policy --output text > key-policy.json  # edit it\naws kms put-key-policy --key-id <KEY_ID> --policy-name default --policy file://key-policy.json",
-			Terraform: "resource \"aws_kms_key_policy\" \"this\" {\n  key_id = aws_kms_key.this.id\n  policy = data.aws_iam_policy_document.key.json # no principals \"*\" without kms:CallerAccount\n}",
-		},
+		ID: "kms_key_policy_not_public",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			c := exposure.NewContext(a, p)
 			return eachKeyPolicy(a, func(k state.Key) check.Result {
@@ -330,17 +269,7 @@ func kmsKeyPolicyNotPublic() check.Check {
 
 func kmsKeyPolicyTrusted() check.Check {
 	return check.Check{
-		ID:          "kms_key_policy_trusted",
-		Title:       "KMS key policies let no untrusted account use or manage a key",
-		Description: "Every account a key policy names can use the key within the actions granted (decrypt the data it protects, or change the policy itself); only accounts the customer trusts should appear (trusted_accounts in shoulder.yaml).",
-		Area:        check.KeyCustody,
-		Service:     "kms",
-		Severity:    severityFor(scopeTrusted),
-		Remediation: check.Remediation{
-			Console:   "KMS > Customer managed keys > key > Key policy > Edit: remove the statements (or principals) of accounts you do not trust > Save; also revoke their grants.",
-			CLI:       "aws kms get-key-policy --key-id <KEY_ID> --policy-name default --query Policy --output text > key-policy.json  # remove untrusted principals\naws kms put-key-policy --key-id <KEY_ID> --policy-name default --policy file://key-policy.json",
-			Terraform: "# In the key policy document, keep only principals of this and trusted accounts:\n# principals { type = \"AWS\", identifiers = [\"arn:aws:iam::<TRUSTED_ACCOUNT_ID>:root\"] }",
-		},
+		ID: "kms_key_policy_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			c := exposure.NewContext(a, p)
 			return eachKeyPolicy(a, func(k state.Key) check.Result {
@@ -363,17 +292,7 @@ func decryptsAllKeys(a *state.Account, doc *iampolicy.Policy) bool {
 
 func kmsIAMPolicyNoDecryptAll() check.Check {
 	return check.Check{
-		ID:          "kms_iam_policy_no_decrypt_all",
-		Title:       "Customer managed IAM policies do not allow decrypting with every KMS key",
-		Description: "kms:Decrypt or kms:ReEncryptFrom on Resource \"*\" lets whoever holds the policy decrypt data under any key whose key policy defers to IAM; scope it to the keys the job needs.",
-		Area:        check.KeyCustody,
-		Service:     "kms",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "IAM > Policies > policy > Edit: replace Resource \"*\" on kms:Decrypt/kms:ReEncryptFrom with the key ARNs (or add a kms:ViaService / aws:ResourceTag condition) > Save as default version.",
-			CLI:       "aws iam create-policy-version --policy-arn <POLICY_ARN> --policy-document file://scoped.json --set-as-default",
-			Terraform: "data \"aws_iam_policy_document\" \"decrypt\" {\n  statement {\n    actions   = [\"kms:Decrypt\"]\n    resources = [aws_kms_key.app.arn]\n  }\n}",
-		},
+		ID: "kms_iam_policy_no_decrypt_all",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			if g, ok := authDetailsGap(a); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
@@ -406,17 +325,7 @@ func kmsIAMPolicyNoDecryptAll() check.Check {
 
 func kmsInlinePolicyNoDecryptAll() check.Check {
 	return check.Check{
-		ID:          "kms_inline_policy_no_decrypt_all",
-		Title:       "Inline IAM policies do not allow decrypting with every KMS key",
-		Description: "An inline policy of a user, group or role with kms:Decrypt or kms:ReEncryptFrom on Resource \"*\" reaches every key whose key policy defers to IAM.",
-		Area:        check.KeyCustody,
-		Service:     "kms",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "IAM > Users/Groups/Roles > identity > Permissions > inline policy > Edit: scope kms:Decrypt and kms:ReEncryptFrom to the key ARNs > Save.",
-			CLI:       "aws iam put-role-policy --role-name <ROLE> --policy-name <POLICY> --policy-document file://scoped.json",
-			Terraform: "resource \"aws_iam_role_policy\" \"this\" {\n  role   = aws_iam_role.this.id\n  policy = data.aws_iam_policy_document.decrypt.json # resources = [aws_kms_key.app.arn]\n}",
-		},
+		ID: "kms_inline_policy_no_decrypt_all",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			if g, ok := authDetailsGap(a); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}

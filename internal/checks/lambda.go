@@ -30,17 +30,7 @@ func eachFunction(a *state.Account, judge func(f state.LambdaFunction) check.Res
 
 func lambdaFunctionPolicyTrusted() check.Check {
 	return check.Check{
-		ID:          "lambda_function_policy_trusted",
-		Title:       "Lambda function policies let no one but trusted accounts invoke",
-		Description: "A function policy for Principal \"*\" (without a source condition) lets anyone invoke the function with its role's permissions; other accounts must be trusted ones.",
-		Area:        check.AccessSharing,
-		Service:     "lambda",
-		Severity:    severityFor(scopeSharing),
-		Remediation: check.Remediation{
-			Console:   "Lambda > function > Configuration > Permissions > Resource-based policy statements: delete the statements for \"*\" or untrusted accounts, or add a source ARN/account condition.",
-			CLI:       "aws lambda get-policy --function-name <FUNCTION>\naws lambda remove-permission --function-name <FUNCTION> --statement-id <SID>",
-			Terraform: "resource \"aws_lambda_permission\" \"this\" {\n  function_name  = aws_lambda_function.this.function_name\n  action         = \"lambda:InvokeFunction\"\n  principal      = \"s3.amazonaws.com\"\n  source_arn     = aws_s3_bucket.this.arn\n  source_account = \"<ACCOUNT_ID>\"\n}",
-		},
+		ID: "lambda_function_policy_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			c := exposure.NewContext(a, p)
 			return eachFunction(a, func(f state.LambdaFunction) check.Result {
@@ -72,17 +62,7 @@ var lambdaDeprecations = map[string]string{
 
 func lambdaFunctionSupportedRuntime() check.Check {
 	return check.Check{
-		ID:          "lambda_function_supported_runtime",
-		Title:       "Lambda functions run on a runtime AWS still patches",
-		Description: "After a runtime's deprecation date Lambda no longer applies security patches to it; moving to a supported language version is the customer's job.",
-		Area:        check.Patching,
-		Service:     "lambda",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "Lambda > function > Code > Runtime settings > Edit > choose the current version of the language (test the code on it first) > Save.",
-			CLI:       "aws lambda update-function-configuration --function-name <FUNCTION> --runtime python3.13",
-			Terraform: "resource \"aws_lambda_function\" \"this\" {\n  runtime = \"python3.13\"\n}",
-		},
+		ID: "lambda_function_supported_runtime",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			now := p.Clock(a.CollectedAt)
 			return eachFunction(a, func(f state.LambdaFunction) check.Result {
@@ -105,17 +85,7 @@ func lambdaFunctionSupportedRuntime() check.Check {
 
 func lambdaFunctionRuntimeUpdateAuto() check.Check {
 	return check.Check{
-		ID:          "lambda_function_runtime_update_auto",
-		Title:       "Lambda functions take runtime patches automatically",
-		Description: "In Manual runtime update mode a function stays pinned to one runtime version and misses the security patches AWS ships for its runtime. In FunctionUpdate mode it takes them only when it is updated, so it passes only when its last update is within the policy's max_lambda_update_age_days (default 90).",
-		Area:        check.Patching,
-		Service:     "lambda",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "Lambda > function > Code > Runtime settings > Edit runtime management configuration > Automatic (or Function update) > Save.",
-			CLI:       "aws lambda put-runtime-management-config --function-name <FUNCTION> --update-runtime-on Auto",
-			Terraform: "resource \"aws_lambda_runtime_management_config\" \"this\" {\n  function_name     = aws_lambda_function.this.function_name\n  update_runtime_on = \"Auto\"\n}",
-		},
+		ID: "lambda_function_runtime_update_auto",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachFunction(a, func(f state.LambdaFunction) check.Result {
 				if f.PackageType == "Image" || f.Runtime == "" {
@@ -150,17 +120,7 @@ func lambdaFunctionRuntimeUpdateAuto() check.Check {
 
 func lambdaFunctionMultiAZ() check.Check {
 	return check.Check{
-		ID:          "lambda_function_multi_az",
-		Title:       "VPC-attached Lambda functions use subnets in several Availability Zones",
-		Description: "A function attached to subnets of a single Availability Zone stops when that zone fails; outside a VPC, Lambda spreads it across zones itself.",
-		Area:        check.Backup,
-		Service:     "lambda",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "Lambda > function > Configuration > VPC > Edit > add subnets in at least two Availability Zones > Save.",
-			CLI:       "aws lambda update-function-configuration --function-name <FUNCTION> --vpc-config SubnetIds=<SUBNET_A>,<SUBNET_B>,SecurityGroupIds=<SG_ID>",
-			Terraform: "resource \"aws_lambda_function\" \"this\" {\n  vpc_config {\n    subnet_ids         = [aws_subnet.private_a.id, aws_subnet.private_b.id]\n    security_group_ids = [aws_security_group.lambda.id]\n  }\n}",
-		},
+		ID: "lambda_function_multi_az",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachFunction(a, func(f state.LambdaFunction) check.Result {
 				if len(f.SubnetIDs) == 0 {

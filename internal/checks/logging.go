@@ -36,17 +36,7 @@ func loggingChecks() []check.Check {
 
 func cloudtrailMultiRegionEnabled() check.Check {
 	return check.Check{
-		ID:          "cloudtrail_multi_region_enabled",
-		Title:       "A multi-region CloudTrail trail is logging management events",
-		Description: "Without a trail that covers every region, activity in an unwatched region (often where attackers go) leaves no record.",
-		Area:        check.Logging,
-		Service:     "cloudtrail",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "CloudTrail > Trails > Create trail: apply to all regions, management events Read and Write, deliver to a dedicated S3 bucket.",
-			CLI:       "aws cloudtrail create-trail --name org-trail --s3-bucket-name <BUCKET> --is-multi-region-trail\naws cloudtrail start-logging --name org-trail",
-			Terraform: "resource \"aws_cloudtrail\" \"main\" {\n  name                  = \"main\"\n  s3_bucket_name        = aws_s3_bucket.trail.id\n  is_multi_region_trail = true\n  enable_log_file_validation = true\n}",
-		},
+		ID: "cloudtrail_multi_region_enabled",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ref := accountRef(a)
 			if ts := qualifyingTrails(a); len(ts) > 0 {
@@ -99,17 +89,7 @@ func perTrail(a *state.Account, fn func(t state.Trail) check.Result) []check.Res
 
 func cloudtrailTrailLogging() check.Check {
 	return check.Check{
-		ID:          "cloudtrail_trail_logging",
-		Title:       "Every configured CloudTrail trail is logging",
-		Description: "A trail that exists but is stopped records nothing: either someone stopped it (StopLogging is a classic first move of an intruder) or the records it was set up for are silently missing.",
-		Area:        check.Logging,
-		Service:     "cloudtrail",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "CloudTrail > Trails > the trail: find out in CloudTrail event history who called StopLogging and why, then Start logging (or delete the trail if it is truly unused).",
-			CLI:       "aws cloudtrail lookup-events --lookup-attributes AttributeKey=EventName,AttributeValue=StopLogging\naws cloudtrail start-logging --name <TRAIL>",
-			Terraform: "resource \"aws_cloudtrail\" \"main\" {\n  # ...\n  enable_logging = true\n}",
-		},
+		ID: "cloudtrail_trail_logging",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return perTrail(a, func(t state.Trail) check.Result {
 				if g, ok := trailStatusGap(a, t, state.InputCloudTrailStatus); ok {
@@ -126,17 +106,7 @@ func cloudtrailTrailLogging() check.Check {
 
 func cloudtrailLogFileValidation() check.Check {
 	return check.Check{
-		ID:          "cloudtrail_log_file_validation_enabled",
-		Title:       "CloudTrail log file validation is enabled",
-		Description: "Digest files signed by CloudTrail let you prove that delivered log files were not altered or deleted after the fact, which an investigation depends on.",
-		Area:        check.Logging,
-		Service:     "cloudtrail",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "CloudTrail > Trails > the trail > General details > Edit > Additional settings: enable Log file validation.",
-			CLI:       "aws cloudtrail update-trail --name <TRAIL> --enable-log-file-validation",
-			Terraform: "resource \"aws_cloudtrail\" \"main\" {\n  # ...\n  enable_log_file_validation = true\n}",
-		},
+		ID: "cloudtrail_log_file_validation_enabled",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return perTrail(a, func(t state.Trail) check.Result {
 				if t.LogFileValidation {
@@ -153,17 +123,7 @@ func cloudtrailLogFileValidation() check.Check {
 // protected (CIS files it under logging, the shared catalog under A3).
 func cloudtrailKMSEncryption() check.Check {
 	return check.Check{
-		ID:          "cloudtrail_kms_encryption_enabled",
-		Title:       "CloudTrail logs are encrypted with a KMS key",
-		Description: "SSE-KMS on trail logs adds a second gate: reading them needs kms:Decrypt on your key as well as S3 access, and every decryption is itself logged.",
-		Area:        check.EncryptionAtRest,
-		Service:     "cloudtrail",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "CloudTrail > Trails > the trail > General details > Edit: Log file SSE-KMS encryption enabled, choose a customer managed key whose policy lets cloudtrail.amazonaws.com encrypt.",
-			CLI:       "aws cloudtrail update-trail --name <TRAIL> --kms-key-id <KMS_KEY_ARN>",
-			Terraform: "resource \"aws_cloudtrail\" \"main\" {\n  # ...\n  kms_key_id = aws_kms_key.trail.arn\n}",
-		},
+		ID: "cloudtrail_kms_encryption_enabled",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return perTrail(a, func(t state.Trail) check.Result {
 				if t.KMSKeyID != "" {
@@ -181,17 +141,7 @@ const cloudWatchDeliveryMaxAge = 24 * time.Hour
 
 func cloudtrailCloudWatchLogs() check.Check {
 	return check.Check{
-		ID:          "cloudtrail_cloudwatch_logs_enabled",
-		Title:       "CloudTrail trails deliver to CloudWatch Logs",
-		Description: "Metric filters and alarms only see events that reach CloudWatch Logs; a trail that only writes to S3 cannot raise an alarm.",
-		Area:        check.Logging,
-		Service:     "cloudtrail",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "CloudTrail > Trails > the trail > CloudWatch Logs > Edit: enable, choose or create a log group and the IAM role CloudTrail uses to write to it.",
-			CLI:       "aws cloudtrail update-trail --name <TRAIL> --cloud-watch-logs-log-group-arn <LOG_GROUP_ARN> --cloud-watch-logs-role-arn <ROLE_ARN>",
-			Terraform: "resource \"aws_cloudtrail\" \"main\" {\n  # ...\n  cloud_watch_logs_group_arn = \"${aws_cloudwatch_log_group.trail.arn}:*\"\n  cloud_watch_logs_role_arn  = aws_iam_role.trail_to_cwl.arn\n}",
-		},
+		ID: "cloudtrail_cloudwatch_logs_enabled",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			now := p.Clock(a.CollectedAt)
 			return perTrail(a, func(t state.Trail) check.Result {
@@ -283,17 +233,7 @@ func partitionOf(a *state.Account) string {
 
 func cloudtrailBucketAccessLogging() check.Check {
 	return check.Check{
-		ID:          "cloudtrail_bucket_access_logging_enabled",
-		Title:       "The CloudTrail S3 bucket has server access logging enabled",
-		Description: "Access logs on the trail bucket record who read or tried to delete the audit trail itself.",
-		Area:        check.Logging,
-		Service:     "cloudtrail",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "S3 > the trail's bucket > Properties > Server access logging > Edit: enable, target a separate logging bucket.",
-			CLI:       "aws s3api put-bucket-logging --bucket <TRAIL_BUCKET> --bucket-logging-status '{\"LoggingEnabled\":{\"TargetBucket\":\"<LOG_BUCKET>\",\"TargetPrefix\":\"cloudtrail/\"}}'",
-			Terraform: "resource \"aws_s3_bucket_logging\" \"trail\" {\n  bucket        = aws_s3_bucket.trail.id\n  target_bucket = aws_s3_bucket.access_logs.id\n  target_prefix = \"cloudtrail/\"\n}",
-		},
+		ID: "cloudtrail_bucket_access_logging_enabled",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return perTrailBucket(a, []state.Input{state.InputS3BucketLogging}, func(b *state.Bucket, trails string) check.Result {
 				if b.Logging != nil && b.Logging.TargetBucket != "" {
@@ -328,22 +268,12 @@ func coversBucket(t state.Trail, b state.Bucket, write bool) bool {
 }
 
 func cloudtrailS3DataEvents(write bool) check.Check {
-	kind, id, cli := "read", "cloudtrail_s3_data_events_read_enabled", "ReadOnly"
+	kind, id := "read", "cloudtrail_s3_data_events_read_enabled"
 	if write {
-		kind, id, cli = "write", "cloudtrail_s3_data_events_write_enabled", "WriteOnly"
+		kind, id = "write", "cloudtrail_s3_data_events_write_enabled"
 	}
 	return check.Check{
-		ID:          id,
-		Title:       fmt.Sprintf("Object-level %s events are logged for S3 buckets", kind),
-		Description: fmt.Sprintf("Management events do not show who %s individual objects; only S3 data events do, which is what an investigation of a leak or tampering needs.", map[bool]string{true: "wrote or deleted", false: "read"}[write]),
-		Area:        check.Logging,
-		Service:     "cloudtrail",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   fmt.Sprintf("CloudTrail > Trails > the multi-region trail > Data events > Edit: add S3, all current and future buckets, %s events.", kind),
-			CLI:       fmt.Sprintf("aws cloudtrail put-event-selectors --trail-name <TRAIL> --event-selectors '[{\"ReadWriteType\":\"%s\",\"IncludeManagementEvents\":true,\"DataResources\":[{\"Type\":\"AWS::S3::Object\",\"Values\":[\"arn:aws:s3\"]}]}]'", cli),
-			Terraform: fmt.Sprintf("resource \"aws_cloudtrail\" \"main\" {\n  # ...\n  event_selector {\n    read_write_type           = %q\n    include_management_events = true\n    data_resource {\n      type   = \"AWS::S3::Object\"\n      values = [\"arn:aws:s3\"]\n    }\n  }\n}", cli),
-		},
+		ID: id,
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ref := accountRef(a)
 			for _, t := range a.CloudTrail.Trails {
@@ -400,17 +330,7 @@ func customerRecorder(a *state.Account, region string) (state.ConfigRecorder, bo
 
 func configRecorderEnabled() check.Check {
 	return check.Check{
-		ID:          "config_recorder_enabled",
-		Title:       "AWS Config records all resource types in every scanned region",
-		Description: "Config's history of resource configurations answers what changed, when and by whom; a region without a recorder is a blind spot.",
-		Area:        check.Logging,
-		Service:     "config",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "AWS Config > Settings (in each region): Recording strategy All resource types, Recording on, delivery channel to an S3 bucket; use the AWS Config service-linked role.",
-			CLI:       "aws configservice put-configuration-recorder --configuration-recorder name=default,roleARN=arn:aws:iam::<ACCOUNT>:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig --recording-group allSupported=true,includeGlobalResourceTypes=true --region <REGION>\naws configservice put-delivery-channel --delivery-channel name=default,s3BucketName=<BUCKET> --region <REGION>\naws configservice start-configuration-recorder --configuration-recorder-name default --region <REGION>",
-			Terraform: "resource \"aws_config_configuration_recorder\" \"main\" {\n  name     = \"default\"\n  role_arn = aws_iam_service_linked_role.config.arn\n  recording_group {\n    all_supported                 = true\n    include_global_resource_types = true\n  }\n}\n\nresource \"aws_config_configuration_recorder_status\" \"main\" {\n  name       = aws_config_configuration_recorder.main.name\n  is_enabled = true\n  depends_on = [aws_config_delivery_channel.main]\n}",
-		},
+		ID: "config_recorder_enabled",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			for _, region := range a.ScannedRegions() {
@@ -440,17 +360,7 @@ func configRecorderEnabled() check.Check {
 
 func configRecorderGlobalResources() check.Check {
 	return check.Check{
-		ID:          "config_recorder_global_resources",
-		Title:       "AWS Config records global resources (IAM) in at least one region",
-		Description: "IAM users, roles and policies are global resources; unless one region's recorder includes them, their change history is lost. AWS recommends recording them in exactly one region to avoid duplicates, so one region suffices.",
-		Area:        check.Logging,
-		Service:     "config",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "AWS Config > Settings in your home region > Edit: Recording strategy All resource types, Include globally recorded resource types.",
-			CLI:       "aws configservice put-configuration-recorder --configuration-recorder name=default,roleARN=<ROLE_ARN> --recording-group allSupported=true,includeGlobalResourceTypes=true --region <HOME_REGION>",
-			Terraform: "resource \"aws_config_configuration_recorder\" \"home\" {\n  # in the home region only\n  recording_group {\n    all_supported                 = true\n    include_global_resource_types = true\n  }\n}",
-		},
+		ID: "config_recorder_global_resources",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ref := accountRef(a)
 			for _, region := range a.ScannedRegions() {
@@ -470,17 +380,7 @@ func configRecorderGlobalResources() check.Check {
 
 func configRecorderServiceLinkedRole() check.Check {
 	return check.Check{
-		ID:          "config_recorder_service_linked_role",
-		Title:       "AWS Config recorders use the AWS Config service-linked role",
-		Description: "The service-linked role has exactly the permissions Config needs and cannot be edited, so recording cannot silently break or be widened by a role change.",
-		Area:        check.Logging,
-		Service:     "config",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "AWS Config > Settings > Edit > AWS Config role: choose Use an existing AWS Config service-linked role.",
-			CLI:       "aws iam create-service-linked-role --aws-service-name config.amazonaws.com\naws configservice put-configuration-recorder --configuration-recorder name=default,roleARN=arn:aws:iam::<ACCOUNT>:role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig --recording-group allSupported=true",
-			Terraform: "resource \"aws_iam_service_linked_role\" \"config\" {\n  aws_service_name = \"config.amazonaws.com\"\n}\n\nresource \"aws_config_configuration_recorder\" \"main\" {\n  role_arn = aws_iam_service_linked_role.config.arn\n}",
-		},
+		ID: "config_recorder_service_linked_role",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			seen := false
@@ -540,17 +440,7 @@ func detectorManager(d state.Detector) string {
 
 func guardDutyEnabled() check.Check {
 	return check.Check{
-		ID:          "guardduty_enabled",
-		Title:       "GuardDuty is enabled in every scanned region",
-		Description: "GuardDuty watches CloudTrail, VPC flow and DNS logs for compromise (stolen credentials, crypto-mining, exfiltration); it only watches regions where a detector is on.",
-		Area:        check.Logging,
-		Service:     "guardduty",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "GuardDuty > Get started > Enable GuardDuty (in each region); in an organization, let the delegated administrator auto-enable it for all members.",
-			CLI:       "aws guardduty create-detector --enable --region <REGION>",
-			Terraform: "resource \"aws_guardduty_detector\" \"main\" {\n  enable = true\n}",
-		},
+		ID: "guardduty_enabled",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			for _, region := range a.ScannedRegions() {
@@ -576,17 +466,7 @@ func guardDutyEnabled() check.Check {
 
 func guardDutyNoHighFindings() check.Check {
 	return check.Check{
-		ID:          "guardduty_no_high_severity_findings",
-		Title:       "No high-severity GuardDuty findings are left active",
-		Description: "A high-severity finding means a resource is probably compromised; leaving it active means nobody has investigated.",
-		Area:        check.Logging,
-		Service:     "guardduty",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "GuardDuty > Findings, filter Severity High: investigate each, remediate the resource, then archive the finding (or add a suppression rule for accepted behaviour).",
-			CLI:       "aws guardduty list-findings --detector-id <DETECTOR_ID> --finding-criteria '{\"Criterion\":{\"severity\":{\"Gte\":7},\"service.archived\":{\"Eq\":[\"false\"]}}}'\naws guardduty archive-findings --detector-id <DETECTOR_ID> --finding-ids <FINDING_IDS>",
-			Terraform: "resource \"aws_guardduty_filter\" \"accepted\" {\n  # suppress only behaviour you have investigated and accepted\n  detector_id = aws_guardduty_detector.main.id\n  name        = \"accepted-scanner\"\n  action      = \"ARCHIVE\"\n  rank        = 1\n  finding_criteria {\n    criterion {\n      field  = \"type\"\n      equals = [\"Recon:EC2/PortProbeUnprotectedPort\"]\n    }\n  }\n}",
-		},
+		ID: "guardduty_no_high_severity_findings",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			for _, region := range a.ScannedRegions() {
@@ -618,28 +498,27 @@ func guardDutyNoHighFindings() check.Check {
 
 // guardDutyFeature is one GuardDuty protection plan FSBP asks for.
 type guardDutyFeature struct {
-	id, title, why string
+	id string
 	// name is the plan as messages and the console call it.
 	name string
 	// feature is the detector feature; sub, when set, the additional
 	// configuration that must also be on (runtime monitoring agents).
 	feature, sub string
 	// legacy is an older feature name that also satisfies the control.
-	legacy   string
-	severity check.Severity
+	legacy string
 }
 
 func guardDutyFeatureChecks() []check.Check {
 	specs := []guardDutyFeature{
-		{id: "guardduty_s3_protection_enabled", name: "S3 Protection", title: "GuardDuty S3 Protection is enabled", why: "it watches S3 data events for suspicious object access and exfiltration", feature: "S3_DATA_EVENTS", severity: check.High},
-		{id: "guardduty_eks_audit_logs_enabled", name: "EKS Audit Log Monitoring", title: "GuardDuty EKS Audit Log Monitoring is enabled", why: "it watches Kubernetes audit logs of EKS clusters for compromise", feature: "EKS_AUDIT_LOGS", severity: check.High},
-		{id: "guardduty_malware_protection_enabled", name: "Malware Protection for EC2", title: "GuardDuty Malware Protection for EC2 is enabled", why: "it scans the EBS volumes of instances GuardDuty suspects for malware", feature: "EBS_MALWARE_PROTECTION", severity: check.High},
-		{id: "guardduty_rds_protection_enabled", name: "RDS Protection", title: "GuardDuty RDS Protection is enabled", why: "it watches Aurora login activity for brute force and anomalous access", feature: "RDS_LOGIN_EVENTS", severity: check.High},
-		{id: "guardduty_lambda_protection_enabled", name: "Lambda Protection", title: "GuardDuty Lambda Protection is enabled", why: "it watches network activity of Lambda functions for crypto-mining and callbacks", feature: "LAMBDA_NETWORK_LOGS", severity: check.High},
-		{id: "guardduty_runtime_monitoring_enabled", name: "Runtime Monitoring", title: "GuardDuty Runtime Monitoring is enabled", why: "it watches process, file and network activity inside EC2, EKS and ECS workloads", feature: "RUNTIME_MONITORING", severity: check.High},
-		{id: "guardduty_eks_runtime_monitoring_enabled", name: "Runtime Monitoring's EKS add-on management", title: "GuardDuty EKS Runtime Monitoring manages its agent", why: "without the managed EKS add-on, Runtime Monitoring sees nothing inside clusters", feature: "RUNTIME_MONITORING", sub: "EKS_ADDON_MANAGEMENT", legacy: "EKS_RUNTIME_MONITORING", severity: check.Medium},
-		{id: "guardduty_ecs_runtime_monitoring_enabled", name: "Runtime Monitoring's ECS Fargate agent management", title: "GuardDuty ECS Runtime Monitoring manages its Fargate agent", why: "without the managed agent, Runtime Monitoring sees nothing inside Fargate tasks", feature: "RUNTIME_MONITORING", sub: "ECS_FARGATE_AGENT_MANAGEMENT", severity: check.Medium},
-		{id: "guardduty_ec2_runtime_monitoring_enabled", name: "Runtime Monitoring's EC2 agent management", title: "GuardDuty EC2 Runtime Monitoring manages its agent", why: "without the managed agent, Runtime Monitoring sees nothing inside EC2 instances", feature: "RUNTIME_MONITORING", sub: "EC2_AGENT_MANAGEMENT", severity: check.Medium},
+		{id: "guardduty_s3_protection_enabled", name: "S3 Protection", feature: "S3_DATA_EVENTS"},
+		{id: "guardduty_eks_audit_logs_enabled", name: "EKS Audit Log Monitoring", feature: "EKS_AUDIT_LOGS"},
+		{id: "guardduty_malware_protection_enabled", name: "Malware Protection for EC2", feature: "EBS_MALWARE_PROTECTION"},
+		{id: "guardduty_rds_protection_enabled", name: "RDS Protection", feature: "RDS_LOGIN_EVENTS"},
+		{id: "guardduty_lambda_protection_enabled", name: "Lambda Protection", feature: "LAMBDA_NETWORK_LOGS"},
+		{id: "guardduty_runtime_monitoring_enabled", name: "Runtime Monitoring", feature: "RUNTIME_MONITORING"},
+		{id: "guardduty_eks_runtime_monitoring_enabled", name: "Runtime Monitoring's EKS add-on management", feature: "RUNTIME_MONITORING", sub: "EKS_ADDON_MANAGEMENT", legacy: "EKS_RUNTIME_MONITORING"},
+		{id: "guardduty_ecs_runtime_monitoring_enabled", name: "Runtime Monitoring's ECS Fargate agent management", feature: "RUNTIME_MONITORING", sub: "ECS_FARGATE_AGENT_MANAGEMENT"},
+		{id: "guardduty_ec2_runtime_monitoring_enabled", name: "Runtime Monitoring's EC2 agent management", feature: "RUNTIME_MONITORING", sub: "EC2_AGENT_MANAGEMENT"},
 	}
 	out := make([]check.Check, 0, len(specs))
 	for _, s := range specs {
@@ -657,24 +536,8 @@ func (s guardDutyFeature) key() string {
 
 func guardDutyFeatureCheck(s guardDutyFeature) check.Check {
 	name := s.name
-	cliFeature := fmt.Sprintf("'[{\"Name\":\"%s\",\"Status\":\"ENABLED\"}]'", s.feature)
-	tfSub := ""
-	if s.sub != "" {
-		cliFeature = fmt.Sprintf("'[{\"Name\":\"%s\",\"Status\":\"ENABLED\",\"AdditionalConfiguration\":[{\"Name\":\"%s\",\"Status\":\"ENABLED\"}]}]'", s.feature, s.sub)
-		tfSub = fmt.Sprintf("\n  additional_configuration {\n    name   = %q\n    status = \"ENABLED\"\n  }", s.sub)
-	}
 	return check.Check{
-		ID:          s.id,
-		Title:       s.title,
-		Description: "GuardDuty's base detector does not cover everything: " + s.why + ".",
-		Area:        check.Logging,
-		Service:     "guardduty",
-		Severity:    s.severity,
-		Remediation: check.Remediation{
-			Console:   fmt.Sprintf("GuardDuty > Protection plans > %s: Enable (in each region; in an organization, the delegated administrator can enable it for all members).", name),
-			CLI:       fmt.Sprintf("aws guardduty update-detector --detector-id <DETECTOR_ID> --features %s --region <REGION>", cliFeature),
-			Terraform: fmt.Sprintf("resource \"aws_guardduty_detector_feature\" %q {\n  detector_id = aws_guardduty_detector.main.id\n  name        = %q\n  status      = \"ENABLED\"%s\n}", strings.ToLower(s.feature), s.feature, tfSub),
-		},
+		ID: s.id,
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			for _, region := range a.ScannedRegions() {
@@ -713,17 +576,7 @@ func guardDutyFeatureCheck(s guardDutyFeature) check.Check {
 
 func securityHubEnabled() check.Check {
 	return check.Check{
-		ID:          "securityhub_enabled",
-		Title:       "Security Hub is enabled in every scanned region",
-		Description: "Security Hub gathers findings from GuardDuty, Inspector, Macie and Config rules and scores the account against standards; each region needs it on.",
-		Area:        check.Logging,
-		Service:     "securityhub",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "Security Hub > Go to Security Hub > Enable Security Hub (in each region, or centrally from the delegated administrator with auto-enable).",
-			CLI:       "aws securityhub enable-security-hub --enable-default-standards --region <REGION>",
-			Terraform: "resource \"aws_securityhub_account\" \"main\" {\n  enable_default_standards = true\n}",
-		},
+		ID: "securityhub_enabled",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			for _, region := range a.ScannedRegions() {
@@ -754,17 +607,7 @@ func securityHubEnabled() check.Check {
 
 func cloudtrailBucketNotPublic() check.Check {
 	return check.Check{
-		ID:          "cloudtrail_bucket_not_public",
-		Title:       "The CloudTrail S3 bucket is not publicly accessible",
-		Description: "Trail logs map your whole account: users, roles, IPs, resources. A public trail bucket hands that map to anyone, and a writable one lets them forge it.",
-		Area:        check.Logging,
-		Service:     "cloudtrail",
-		Severity:    severityFor(scopePublic),
-		Remediation: check.Remediation{
-			Console:   "S3 > the trail's bucket > Permissions: turn on all four Block public access settings, remove ACL grants to Everyone / Authenticated users, and remove policy statements with Principal \"*\" that are not bound to your organization or the CloudTrail service.",
-			CLI:       "aws s3api put-public-access-block --bucket <TRAIL_BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true\naws s3api put-bucket-ownership-controls --bucket <TRAIL_BUCKET> --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'",
-			Terraform: "resource \"aws_s3_bucket_public_access_block\" \"trail\" {\n  bucket                  = aws_s3_bucket.trail.id\n  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n  restrict_public_buckets = true\n}",
-		},
+		ID: "cloudtrail_bucket_not_public",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			// The bucket's unreadable settings are weighed by the shared
 			// publicity rule (s3_publicity.go), not turned into unknown up

@@ -26,10 +26,8 @@ import (
 
 // monitorSpec is one monitoring control: what must be matched and what not.
 type monitorSpec struct {
-	id       string
-	title    string
-	what     string // "IAM policy changes", used in messages
-	severity check.Severity
+	id   string
+	what string // "IAM policy changes", used in messages
 	// pattern is the reference filter pattern, used in the remediation and
 	// tested to satisfy its own spec.
 	pattern string
@@ -124,8 +122,7 @@ func readCalls(source string, names ...string) []map[string]any {
 func monitorSpecs() []monitorSpec {
 	return []monitorSpec{
 		{
-			id: "cloudwatch_alarm_unauthorized_api_calls", what: "unauthorized API calls", severity: check.Medium,
-			title:   "Unauthorized API calls raise an alarm",
+			id: "cloudwatch_alarm_unauthorized_api_calls", what: "unauthorized API calls",
 			pattern: `{ ($.errorCode = "*UnauthorizedOperation") || ($.errorCode = "AccessDenied*") }`,
 			must: []map[string]any{
 				cloudTrailRecord("ec2.amazonaws.com", "RunInstances", withField("errorCode", "Client.UnauthorizedOperation"), withField("errorMessage", "You are not authorized to perform this operation.")),
@@ -138,8 +135,7 @@ func monitorSpecs() []monitorSpec {
 			},
 		},
 		{
-			id: "cloudwatch_alarm_console_signin_without_mfa", what: "console sign-ins without MFA", severity: check.Medium,
-			title:   "Console sign-ins without MFA raise an alarm",
+			id: "cloudwatch_alarm_console_signin_without_mfa", what: "console sign-ins without MFA",
 			pattern: `{ ($.eventName = "ConsoleLogin") && ($.additionalEventData.MFAUsed != "Yes") && ($.userIdentity.type = "IAMUser") && ($.responseElements.ConsoleLogin = "Success") }`,
 			must: []map[string]any{
 				consoleLogin(withField("additionalEventData.MFAUsed", "No")),
@@ -150,8 +146,7 @@ func monitorSpecs() []monitorSpec {
 			},
 		},
 		{
-			id: "cloudwatch_alarm_root_usage", what: "use of the root user", severity: check.High,
-			title:   "Use of the root user raises an alarm",
+			id: "cloudwatch_alarm_root_usage", what: "use of the root user",
 			pattern: `{ $.userIdentity.type = "Root" && $.userIdentity.invokedBy NOT EXISTS && $.eventType != "AwsServiceEvent" }`,
 			must: []map[string]any{
 				consoleLogin(asRoot, withField("additionalEventData.MFAUsed", "No")),
@@ -163,8 +158,7 @@ func monitorSpecs() []monitorSpec {
 			},
 		},
 		{
-			id: "cloudwatch_alarm_iam_policy_changes", what: "IAM policy changes", severity: check.Medium,
-			title: "IAM policy changes raise an alarm",
+			id: "cloudwatch_alarm_iam_policy_changes", what: "IAM policy changes",
 			pattern: `{ ($.eventName=DeleteGroupPolicy) || ($.eventName=DeleteRolePolicy) || ($.eventName=DeleteUserPolicy) || ($.eventName=PutGroupPolicy) || ($.eventName=PutRolePolicy) || ($.eventName=PutUserPolicy) || ($.eventName=CreatePolicy) || ($.eventName=DeletePolicy) || ($.eventName=CreatePolicyVersion) || ($.eventName=DeletePolicyVersion) || ` +
 				`($.eventName=AttachRolePolicy) || ($.eventName=DetachRolePolicy) || ($.eventName=AttachUserPolicy) || ($.eventName=DetachUserPolicy) || ($.eventName=AttachGroupPolicy) || ($.eventName=DetachGroupPolicy) }`,
 			must: calls("iam.amazonaws.com", "DeleteGroupPolicy", "DeleteRolePolicy", "DeleteUserPolicy", "PutGroupPolicy", "PutRolePolicy", "PutUserPolicy",
@@ -173,15 +167,13 @@ func monitorSpecs() []monitorSpec {
 			mustNot: append(readCalls("iam.amazonaws.com", "GetPolicy", "ListPolicies"), cloudTrailRecord("s3.amazonaws.com", "PutBucketPolicy")),
 		},
 		{
-			id: "cloudwatch_alarm_cloudtrail_changes", what: "CloudTrail configuration changes", severity: check.High,
-			title:   "CloudTrail configuration changes raise an alarm",
+			id: "cloudwatch_alarm_cloudtrail_changes", what: "CloudTrail configuration changes",
 			pattern: `{ ($.eventName = CreateTrail) || ($.eventName = UpdateTrail) || ($.eventName = DeleteTrail) || ($.eventName = StartLogging) || ($.eventName = StopLogging) }`,
 			must:    calls("cloudtrail.amazonaws.com", "CreateTrail", "UpdateTrail", "DeleteTrail", "StartLogging", "StopLogging"),
 			mustNot: readCalls("cloudtrail.amazonaws.com", "DescribeTrails", "LookupEvents"),
 		},
 		{
-			id: "cloudwatch_alarm_console_auth_failures", what: "console authentication failures", severity: check.Medium,
-			title:   "Console authentication failures raise an alarm",
+			id: "cloudwatch_alarm_console_auth_failures", what: "console authentication failures",
 			pattern: `{ ($.eventName = ConsoleLogin) && ($.errorMessage = "Failed authentication") }`,
 			must: []map[string]any{
 				consoleLogin(withField("errorMessage", "Failed authentication"), withField("responseElements", map[string]any{"ConsoleLogin": "Failure"}),
@@ -190,15 +182,13 @@ func monitorSpecs() []monitorSpec {
 			mustNot: []map[string]any{consoleLogin(), cloudTrailRecord("ec2.amazonaws.com", "DescribeInstances", readOnly)},
 		},
 		{
-			id: "cloudwatch_alarm_cmk_disable_or_deletion", what: "disabling or scheduled deletion of customer managed keys", severity: check.Medium,
-			title:   "Disabling or scheduling deletion of customer managed KMS keys raises an alarm",
+			id: "cloudwatch_alarm_cmk_disable_or_deletion", what: "disabling or scheduled deletion of customer managed keys",
 			pattern: `{ ($.eventSource = kms.amazonaws.com) && (($.eventName = DisableKey) || ($.eventName = ScheduleKeyDeletion)) }`,
 			must:    calls("kms.amazonaws.com", "DisableKey", "ScheduleKeyDeletion"),
 			mustNot: append(readCalls("kms.amazonaws.com", "Decrypt"), cloudTrailRecord("kms.amazonaws.com", "EnableKey")),
 		},
 		{
-			id: "cloudwatch_alarm_s3_bucket_policy_changes", what: "S3 bucket policy changes", severity: check.Medium,
-			title: "S3 bucket policy changes raise an alarm",
+			id: "cloudwatch_alarm_s3_bucket_policy_changes", what: "S3 bucket policy changes",
 			pattern: `{ ($.eventSource = s3.amazonaws.com) && (($.eventName = PutBucketAcl) || ($.eventName = PutBucketPolicy) || ($.eventName = PutBucketCors) || ($.eventName = PutBucketLifecycle) || ($.eventName = PutBucketReplication) || ` +
 				`($.eventName = DeleteBucketPolicy) || ($.eventName = DeleteBucketCors) || ($.eventName = DeleteBucketLifecycle) || ($.eventName = DeleteBucketReplication)) }`,
 			must: calls("s3.amazonaws.com", "PutBucketAcl", "PutBucketPolicy", "PutBucketCors", "PutBucketLifecycle", "PutBucketReplication",
@@ -206,39 +196,34 @@ func monitorSpecs() []monitorSpec {
 			mustNot: append(readCalls("s3.amazonaws.com", "GetBucketPolicy", "ListBuckets"), cloudTrailRecord("iam.amazonaws.com", "PutRolePolicy")),
 		},
 		{
-			id: "cloudwatch_alarm_config_changes", what: "AWS Config configuration changes", severity: check.Medium,
-			title:   "AWS Config configuration changes raise an alarm",
+			id: "cloudwatch_alarm_config_changes", what: "AWS Config configuration changes",
 			pattern: `{ ($.eventSource = config.amazonaws.com) && (($.eventName = StopConfigurationRecorder) || ($.eventName = DeleteDeliveryChannel) || ($.eventName = PutDeliveryChannel) || ($.eventName = PutConfigurationRecorder)) }`,
 			must:    calls("config.amazonaws.com", "StopConfigurationRecorder", "DeleteDeliveryChannel", "PutDeliveryChannel", "PutConfigurationRecorder"),
 			mustNot: readCalls("config.amazonaws.com", "DescribeConfigurationRecorders", "DescribeDeliveryChannels"),
 		},
 		{
-			id: "cloudwatch_alarm_security_group_changes", what: "security group changes", severity: check.Medium,
-			title:   "Security group changes raise an alarm",
+			id: "cloudwatch_alarm_security_group_changes", what: "security group changes",
 			pattern: `{ ($.eventName = AuthorizeSecurityGroupIngress) || ($.eventName = AuthorizeSecurityGroupEgress) || ($.eventName = RevokeSecurityGroupIngress) || ($.eventName = RevokeSecurityGroupEgress) || ($.eventName = CreateSecurityGroup) || ($.eventName = DeleteSecurityGroup) }`,
 			must: calls("ec2.amazonaws.com", "AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress", "RevokeSecurityGroupIngress",
 				"RevokeSecurityGroupEgress", "CreateSecurityGroup", "DeleteSecurityGroup"),
 			mustNot: append(readCalls("ec2.amazonaws.com", "DescribeSecurityGroups"), cloudTrailRecord("ec2.amazonaws.com", "RunInstances")),
 		},
 		{
-			id: "cloudwatch_alarm_nacl_changes", what: "network ACL changes", severity: check.Medium,
-			title:   "Network ACL changes raise an alarm",
+			id: "cloudwatch_alarm_nacl_changes", what: "network ACL changes",
 			pattern: `{ ($.eventName = CreateNetworkAcl) || ($.eventName = CreateNetworkAclEntry) || ($.eventName = DeleteNetworkAcl) || ($.eventName = DeleteNetworkAclEntry) || ($.eventName = ReplaceNetworkAclEntry) || ($.eventName = ReplaceNetworkAclAssociation) }`,
 			must: calls("ec2.amazonaws.com", "CreateNetworkAcl", "CreateNetworkAclEntry", "DeleteNetworkAcl", "DeleteNetworkAclEntry",
 				"ReplaceNetworkAclEntry", "ReplaceNetworkAclAssociation"),
 			mustNot: append(readCalls("ec2.amazonaws.com", "DescribeNetworkAcls"), cloudTrailRecord("ec2.amazonaws.com", "CreateSecurityGroup")),
 		},
 		{
-			id: "cloudwatch_alarm_network_gateway_changes", what: "network gateway changes", severity: check.Medium,
-			title:   "Network gateway changes raise an alarm",
+			id: "cloudwatch_alarm_network_gateway_changes", what: "network gateway changes",
 			pattern: `{ ($.eventName = CreateCustomerGateway) || ($.eventName = DeleteCustomerGateway) || ($.eventName = AttachInternetGateway) || ($.eventName = CreateInternetGateway) || ($.eventName = DeleteInternetGateway) || ($.eventName = DetachInternetGateway) }`,
 			must: calls("ec2.amazonaws.com", "CreateCustomerGateway", "DeleteCustomerGateway", "AttachInternetGateway", "CreateInternetGateway",
 				"DeleteInternetGateway", "DetachInternetGateway"),
 			mustNot: readCalls("ec2.amazonaws.com", "DescribeInternetGateways", "DescribeCustomerGateways"),
 		},
 		{
-			id: "cloudwatch_alarm_route_table_changes", what: "route table changes", severity: check.Medium,
-			title:   "Route table changes raise an alarm",
+			id: "cloudwatch_alarm_route_table_changes", what: "route table changes",
 			pattern: `{ ($.eventSource = ec2.amazonaws.com) && (($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable)) }`,
 			must: calls("ec2.amazonaws.com", "CreateRoute", "CreateRouteTable", "ReplaceRoute", "ReplaceRouteTableAssociation",
 				"DeleteRouteTable", "DeleteRoute", "DisassociateRouteTable"),
@@ -247,8 +232,7 @@ func monitorSpecs() []monitorSpec {
 		{
 			// ClassicLink calls, still in the CIS pattern, were retired with
 			// EC2-Classic in 2022: a filter may list them but need not.
-			id: "cloudwatch_alarm_vpc_changes", what: "VPC changes", severity: check.Medium,
-			title: "VPC changes raise an alarm",
+			id: "cloudwatch_alarm_vpc_changes", what: "VPC changes",
 			pattern: `{ ($.eventName = CreateVpc) || ($.eventName = DeleteVpc) || ($.eventName = ModifyVpcAttribute) || ($.eventName = AcceptVpcPeeringConnection) || ($.eventName = CreateVpcPeeringConnection) || ($.eventName = DeleteVpcPeeringConnection) || ($.eventName = RejectVpcPeeringConnection) || ` +
 				`($.eventName = AttachClassicLinkVpc) || ($.eventName = DetachClassicLinkVpc) || ($.eventName = DisableVpcClassicLink) || ($.eventName = EnableVpcClassicLink) }`,
 			must: calls("ec2.amazonaws.com", "CreateVpc", "DeleteVpc", "ModifyVpcAttribute", "AcceptVpcPeeringConnection",
@@ -256,8 +240,7 @@ func monitorSpecs() []monitorSpec {
 			mustNot: append(readCalls("ec2.amazonaws.com", "DescribeVpcs"), cloudTrailRecord("ec2.amazonaws.com", "CreateSubnet")),
 		},
 		{
-			id: "cloudwatch_alarm_organizations_changes", what: "AWS Organizations changes", severity: check.Medium, orgOnly: true,
-			title: "AWS Organizations changes raise an alarm",
+			id: "cloudwatch_alarm_organizations_changes", what: "AWS Organizations changes", orgOnly: true,
 			pattern: `{ ($.eventSource = organizations.amazonaws.com) && (($.eventName = "AcceptHandshake") || ($.eventName = "AttachPolicy") || ($.eventName = "CreateAccount") || ($.eventName = "CreateOrganizationalUnit") || ($.eventName = "CreatePolicy") || ($.eventName = "DeclineHandshake") || ` +
 				`($.eventName = "DeleteOrganization") || ($.eventName = "DeleteOrganizationalUnit") || ($.eventName = "DeletePolicy") || ($.eventName = "DetachPolicy") || ($.eventName = "DisablePolicyType") || ($.eventName = "EnablePolicyType") || ` +
 				`($.eventName = "InviteAccountToOrganization") || ($.eventName = "LeaveOrganization") || ($.eventName = "MoveAccount") || ($.eventName = "RemoveAccountFromOrganization") || ($.eventName = "UpdatePolicy") || ($.eventName = "UpdateOrganizationalUnit")) }`,
@@ -571,13 +554,7 @@ func monitoringChecks() []check.Check {
 	for _, s := range monitorSpecs() {
 		spec := s
 		out = append(out, check.Check{
-			ID:          spec.id,
-			Title:       spec.title,
-			Description: fmt.Sprintf("Someone should hear about %s within minutes: a CloudWatch Logs metric filter on the log group a multi-region trail delivers to, an alarm on its metric, and an SNS topic with a confirmed subscriber. The filter is judged by the events it matches, so any equivalent pattern passes.", spec.what),
-			Area:        check.Logging,
-			Service:     "cloudwatch",
-			Severity:    spec.severity,
-			Remediation: monitorRemediation(spec),
+			ID: spec.id,
 			Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 				c, err := compileSpec(spec)
 				if err != nil {
@@ -588,19 +565,4 @@ func monitoringChecks() []check.Check {
 		})
 	}
 	return out
-}
-
-func monitorRemediation(s monitorSpec) check.Remediation {
-	metric := strings.TrimPrefix(s.id, "cloudwatch_alarm_")
-	return check.Remediation{
-		Console: "CloudWatch > Log groups > the log group your multi-region trail delivers to > Metric filters > Create metric filter with the pattern below " +
-			"(namespace CISBenchmark, value 1); then Create alarm on the metric (Sum >= 1 over 5 minutes) notifying an SNS topic, and confirm a subscription to that topic. Pattern: " + s.pattern,
-		CLI: fmt.Sprintf("aws logs put-metric-filter --log-group-name <TRAIL_LOG_GROUP> --filter-name %s --metric-transformations metricName=%s,metricNamespace=CISBenchmark,metricValue=1 --filter-pattern '%s'\n"+
-			"aws cloudwatch put-metric-alarm --alarm-name %s --metric-name %s --namespace CISBenchmark --statistic Sum --period 300 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold --evaluation-periods 1 --alarm-actions <SNS_TOPIC_ARN>\n"+
-			"aws sns subscribe --topic-arn <SNS_TOPIC_ARN> --protocol email --notification-endpoint <SECURITY_TEAM_EMAIL>",
-			metric, metric, s.pattern, metric, metric),
-		Terraform: fmt.Sprintf("resource \"aws_cloudwatch_log_metric_filter\" %q {\n  name           = %q\n  log_group_name = aws_cloudwatch_log_group.trail.name\n  pattern        = %q\n  metric_transformation {\n    name      = %q\n    namespace = \"CISBenchmark\"\n    value     = \"1\"\n  }\n}\n\n"+
-			"resource \"aws_cloudwatch_metric_alarm\" %q {\n  alarm_name          = %q\n  metric_name         = %q\n  namespace           = \"CISBenchmark\"\n  statistic           = \"Sum\"\n  period              = 300\n  threshold           = 1\n  comparison_operator = \"GreaterThanOrEqualToThreshold\"\n  evaluation_periods  = 1\n  alarm_actions       = [aws_sns_topic.security_alerts.arn]\n}",
-			metric, metric, s.pattern, metric, metric, metric, metric),
-	}
 }

@@ -27,8 +27,8 @@ func networkChecks() []check.Check {
 		ec2NACLUnused(),
 		ec2VPCFlowLogsEnabled(),
 		ec2VPCDefaultUnused(),
-		ec2VPCEndpointService("ec2", "EC2", "EC2.10", check.Medium),
-		ec2VPCEndpointService("ssm", "Systems Manager", "EC2.57", check.Medium),
+		ec2VPCEndpointService("ec2"),
+		ec2VPCEndpointService("ssm"),
 		ec2VPCEndpointS3(),
 		ec2VPCBlockPublicAccess(),
 		ec2SubnetNoAutoPublicIP(),
@@ -65,9 +65,9 @@ func highRiskPorts() []int {
 
 // sgPortCheck builds a check that fails security groups admitting any of
 // ports from the internet.
-func sgPortCheck(id, title, desc, what string, sev check.Severity, ports []int, fix check.Remediation) check.Check {
+func sgPortCheck(id, what string, ports []int) check.Check {
 	return check.Check{
-		ID: id, Title: title, Description: desc, Area: check.Network, Service: "ec2", Severity: sev, Remediation: fix,
+		ID: id,
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			res := newSGResolver(a)
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2SecurityGroups}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
@@ -77,49 +77,21 @@ func sgPortCheck(id, title, desc, what string, sev check.Severity, ports []int, 
 	}
 }
 
-func revokeFix(port string) check.Remediation {
-	return check.Remediation{
-		Console:   "EC2 > Security Groups > select the group > Inbound rules > Edit: remove the rules for 0.0.0.0/0 and ::/0 on the port, or narrow them to your corporate or VPN range; reach databases and admin ports through private subnets, a VPN or SSM Session Manager.",
-		CLI:       "aws ec2 revoke-security-group-ingress --group-id <SG_ID> --protocol tcp --port " + port + " --cidr 0.0.0.0/0\naws ec2 revoke-security-group-ingress --group-id <SG_ID> --ip-permissions 'IpProtocol=tcp,FromPort=" + port + ",ToPort=" + port + ",Ipv6Ranges=[{CidrIpv6=::/0}]'",
-		Terraform: "resource \"aws_vpc_security_group_ingress_rule\" \"restricted\" {\n  security_group_id            = aws_security_group.this.id\n  ip_protocol                  = \"tcp\"\n  from_port                    = " + port + "\n  to_port                      = " + port + "\n  referenced_security_group_id = aws_security_group.app.id # or cidr_ipv4 = var.corporate_cidr\n}",
-	}
-}
-
 func ec2SGNoAdminPortsFromInternet() check.Check {
-	c := sgPortCheck("ec2_sg_no_admin_ports_from_internet",
-		"No security group admits SSH (22) or RDP (3389) from the internet",
-		"Administration from the open internet invites brute force and exploits; admin access should come from the corporate network or a VPN.",
-		"SSH/RDP", check.High, adminPorts(), check.Remediation{
-			Console:   "EC2 > Security Groups > select the group > Inbound rules > Edit: replace 0.0.0.0/0 and ::/0 on ports 22/3389 with your corporate CIDR or VPN range, or use SSM Session Manager instead.",
-			CLI:       "aws ec2 revoke-security-group-ingress --group-id <SG_ID> --protocol tcp --port 22 --cidr 0.0.0.0/0",
-			Terraform: "resource \"aws_vpc_security_group_ingress_rule\" \"ssh\" {\n  security_group_id = aws_security_group.app.id\n  ip_protocol       = \"tcp\"\n  from_port         = 22\n  to_port           = 22\n  cidr_ipv4         = var.corporate_cidr\n}",
-		})
-	return c
+	return sgPortCheck("ec2_sg_no_admin_ports_from_internet", "SSH/RDP", adminPorts())
 }
 
 func ec2SGNoDBPortsFromInternet() check.Check {
-	return sgPortCheck("ec2_sg_no_db_ports_from_internet",
-		"No security group admits database or cache ports from the internet",
-		"Database engines (SQL Server 1433, Oracle 1521, MySQL 3306, PostgreSQL 5432, Redshift 5439, Redis 6379, Cassandra 9042, OpenSearch 9200/9300, Memcached 11211, MongoDB 27017, ...) reachable from anywhere are scanned and brute-forced within minutes; data stores belong in private subnets.",
-		"database or cache ports", check.Critical, dbPorts(), revokeFix("5432"))
+	return sgPortCheck("ec2_sg_no_db_ports_from_internet", "database or cache ports", dbPorts())
 }
 
 func ec2SGNoHighRiskPortsFromInternet() check.Check {
-	return sgPortCheck("ec2_sg_no_high_risk_ports_from_internet",
-		"No security group admits FSBP's high-risk ports from the internet",
-		"FTP, Telnet, SMTP, POP3, IMAP, RPC, SMB, SQL, RDP and common admin/dev ports (3000, 5000, 5601, 8080, 8088, 8888, 9200, ...) open to 0.0.0.0/0 or ::/0 are frequent entry points.",
-		"high-risk ports", check.Critical, highRiskPorts(), revokeFix("<PORT>"))
+	return sgPortCheck("ec2_sg_no_high_risk_ports_from_internet", "high-risk ports", highRiskPorts())
 }
 
 func ec2SGCIFSRestricted() check.Check {
 	return check.Check{
-		ID:          "ec2_sg_cifs_restricted",
-		Title:       "CIFS/SMB (445) is reachable only from trusted networks",
-		Description: "SMB exposed beyond trusted networks has carried worms such as WannaCry; CIS asks that port 445 be open only to trusted (corporate) networks.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.High,
-		Remediation: revokeFix("445"),
+		ID: "ec2_sg_cifs_restricted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			res := newSGResolver(a)
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2SecurityGroups}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
@@ -170,17 +142,7 @@ func isPrivateCIDR(cidr string) bool {
 
 func ec2SGAdminPortsCorporateOnly() check.Check {
 	return check.Check{
-		ID:          "ec2_sg_admin_ports_corporate_only",
-		Title:       "SSH and RDP are reachable only from the corporate networks",
-		Description: "Administrative access should come from the corporate site or its VPN (the policy's corporate_cidrs). Sources inside private address ranges (the VPC, peered VPCs, the VPN) and other security groups count as internal, and AWS-managed prefix lists (such as EC2 Instance Connect's) as AWS service ranges; any other public address, including the entries of customer-managed prefix lists, is outside the corporate perimeter.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Security Groups > select the group > Inbound rules > Edit: restrict port 22/3389 sources to the corporate or VPN CIDRs listed in shoulder.yaml (or to a bastion's security group).",
-			CLI:       "aws ec2 revoke-security-group-ingress --group-id <SG_ID> --protocol tcp --port 22 --cidr <PUBLIC_CIDR>\naws ec2 authorize-security-group-ingress --group-id <SG_ID> --protocol tcp --port 22 --cidr <CORPORATE_CIDR>",
-			Terraform: "resource \"aws_vpc_security_group_ingress_rule\" \"ssh_corp\" {\n  for_each          = toset(var.corporate_cidrs)\n  security_group_id = aws_security_group.bastion.id\n  ip_protocol       = \"tcp\"\n  from_port         = 22\n  to_port           = 22\n  cidr_ipv4         = each.value\n}",
-		},
+		ID: "ec2_sg_admin_ports_corporate_only",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			if len(p.CorporateCIDRs) == 0 {
 				return []check.Result{check.NotApplicableR(accountRef(a), "the policy names no corporate networks: set corporate_cidrs (office and VPN ranges) in shoulder.yaml to check where administration comes from")}
@@ -208,13 +170,7 @@ func authorizedInternetPort(port int) bool { return port == 80 || port == 443 }
 
 func ec2SGOnlyAuthorizedPortsOpen() check.Check {
 	return check.Check{
-		ID:          "ec2_sg_only_authorized_ports_open",
-		Title:       "Security groups open only ports 80 and 443 to the internet",
-		Description: "Unrestricted inbound rules (0.0.0.0/0 or ::/0, or sources that together cover the whole internet, prefix list entries included) should exist only for the web ports a public service needs (TCP 80 and 443, FSBP's default); anything else, including all-traffic, UDP and other protocols (GRE, ESP, SCTP, ...), exposes more than intended. ICMP rules are not judged.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.High,
-		Remediation: revokeFix("<PORT>"),
+		ID: "ec2_sg_only_authorized_ports_open",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			res := newSGResolver(a)
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2SecurityGroups}, a.EC2.SecurityGroups, func(g state.SecurityGroup) check.Result {
@@ -240,17 +196,7 @@ func portRange(proto string, from, to int) string {
 
 func ec2SGDefaultRestrictsAll() check.Check {
 	return check.Check{
-		ID:          "ec2_sg_default_restricts_all",
-		Title:       "The default security group of every VPC has no rules",
-		Description: "Resources launched without an explicit group land in the default group; with no inbound or outbound rules it isolates them until someone chooses a purpose-built group.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "VPC > Security groups > the group named default > Inbound rules and Outbound rules: delete every rule (move any resource that relied on them to a purpose-built group first).",
-			CLI:       "aws ec2 revoke-security-group-ingress --group-id <DEFAULT_SG_ID> --ip-permissions \"$(aws ec2 describe-security-groups --group-ids <DEFAULT_SG_ID> --query 'SecurityGroups[0].IpPermissions')\"\naws ec2 revoke-security-group-egress --group-id <DEFAULT_SG_ID> --ip-permissions \"$(aws ec2 describe-security-groups --group-ids <DEFAULT_SG_ID> --query 'SecurityGroups[0].IpPermissionsEgress')\"",
-			Terraform: "resource \"aws_default_security_group\" \"default\" {\n  vpc_id = aws_vpc.main.id\n  # no ingress or egress blocks: Terraform removes all rules\n}",
-		},
+		ID: "ec2_sg_default_restricts_all",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2SecurityGroups)
@@ -271,17 +217,7 @@ func ec2SGDefaultRestrictsAll() check.Check {
 
 func ec2SGUnused() check.Check {
 	return check.Check{
-		ID:          "ec2_sg_unused",
-		Title:       "Security groups that no network interface uses are removed",
-		Description: "Unused groups accumulate permissive rules nobody reviews and get attached again by mistake; removing them keeps the firewall inventory honest.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Security Groups: for each group with no network interfaces (check EC2 > Network interfaces filtered by group), delete it.",
-			CLI:       "aws ec2 describe-network-interfaces --filters Name=group-id,Values=<SG_ID> --query 'length(NetworkInterfaces)'\naws ec2 delete-security-group --group-id <SG_ID>",
-			Terraform: "# Remove the aws_security_group resource that nothing references any more.",
-		},
+		ID: "ec2_sg_unused",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2SecurityGroups, state.InputEC2NetworkInterfaces)
@@ -366,17 +302,7 @@ func naclOpenToInternet(entries []state.ACLEntry, port int) []string {
 
 func ec2NACLNoAdminPortsFromInternet() check.Check {
 	return check.Check{
-		ID:          "ec2_nacl_no_admin_ports_from_internet",
-		Title:       "No network ACL admits SSH (22) or RDP (3389) from the internet",
-		Description: "Network ACLs are the subnet-level firewall; evaluated in rule order, they should deny administration ports from 0.0.0.0/0 and ::/0 so that one permissive security group is not enough to expose a server.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "VPC > Network ACLs > select the ACL > Inbound rules > Edit: add DENY rules for TCP 22 and 3389 from 0.0.0.0/0 and ::/0 with rule numbers lower than the broad ALLOW rule, or narrow the ALLOW rules to corporate ranges.",
-			CLI:       "aws ec2 create-network-acl-entry --network-acl-id <ACL_ID> --ingress --rule-number 90 --protocol tcp --port-range From=22,To=22 --cidr-block 0.0.0.0/0 --rule-action deny\naws ec2 create-network-acl-entry --network-acl-id <ACL_ID> --ingress --rule-number 91 --protocol tcp --port-range From=3389,To=3389 --cidr-block 0.0.0.0/0 --rule-action deny",
-			Terraform: "resource \"aws_network_acl_rule\" \"deny_ssh\" {\n  network_acl_id = aws_network_acl.main.id\n  rule_number    = 90\n  egress         = false\n  protocol       = \"tcp\"\n  rule_action    = \"deny\"\n  cidr_block     = \"0.0.0.0/0\"\n  from_port      = 22\n  to_port        = 22\n}",
-		},
+		ID: "ec2_nacl_no_admin_ports_from_internet",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2NetworkACLs}, a.EC2.NetworkACLs, func(n state.NetworkACL) check.Result {
 				var open []string
@@ -394,17 +320,7 @@ func ec2NACLNoAdminPortsFromInternet() check.Check {
 
 func ec2NACLUnused() check.Check {
 	return check.Check{
-		ID:          "ec2_nacl_unused",
-		Title:       "Network ACLs associated with no subnet are removed",
-		Description: "An ACL that protects no subnet is clutter that can be associated by mistake; remove it or associate it deliberately.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "VPC > Network ACLs: select the ACL with no associated subnets > Actions > Delete network ACL.",
-			CLI:       "aws ec2 delete-network-acl --network-acl-id <ACL_ID>",
-			Terraform: "# Remove the aws_network_acl resource, or give it subnet_ids.",
-		},
+		ID: "ec2_nacl_unused",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2NetworkACLs}, a.EC2.NetworkACLs, func(n state.NetworkACL) check.Result {
 				switch {
@@ -421,17 +337,7 @@ func ec2NACLUnused() check.Check {
 
 func ec2VPCFlowLogsEnabled() check.Check {
 	return check.Check{
-		ID:          "ec2_vpc_flow_logs_enabled",
-		Title:       "Every VPC has an active flow log that records rejected traffic",
-		Description: "Flow logs are the only record of who tried to reach what inside a VPC; without them an intrusion or exfiltration leaves no network trace. CIS asks for at least rejected traffic.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "VPC > Your VPCs > select the VPC > Flow logs > Create flow log: filter All (or Reject), destination CloudWatch Logs or S3.",
-			CLI:       "aws ec2 create-flow-logs --resource-type VPC --resource-ids <VPC_ID> --traffic-type ALL --log-destination-type s3 --log-destination arn:aws:s3:::<BUCKET>",
-			Terraform: "resource \"aws_flow_log\" \"vpc\" {\n  vpc_id               = aws_vpc.main.id\n  traffic_type         = \"ALL\"\n  log_destination_type = \"s3\"\n  log_destination      = aws_s3_bucket.flow_logs.arn\n}",
-		},
+		ID: "ec2_vpc_flow_logs_enabled",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2VPCs}, a.EC2.VPCs, func(v state.VPC) check.Result {
 				partial := ""
@@ -458,17 +364,7 @@ func ec2VPCFlowLogsEnabled() check.Check {
 
 func ec2VPCDefaultUnused() check.Check {
 	return check.Check{
-		ID:          "ec2_vpc_default_unused",
-		Title:       "Workloads do not run in the default VPC",
-		Description: "The default VPC has only public subnets that hand out public IPs and a route to the internet; workloads there sit in a network nobody designed. Use purpose-built VPCs and delete the default one where it is unused.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "Move the listed resources to a purpose-built VPC, then VPC > Your VPCs > the default VPC > Actions > Delete VPC.",
-			CLI:       "aws ec2 describe-network-interfaces --filters Name=vpc-id,Values=<DEFAULT_VPC_ID>\naws ec2 delete-vpc --vpc-id <DEFAULT_VPC_ID>  # after deleting its subnets, IGW and groups",
-			Terraform: "resource \"aws_default_vpc\" \"default\" {\n  force_destroy = true # Terraform >= AWS provider 5: deletes the default VPC on destroy\n}",
-		},
+		ID: "ec2_vpc_default_unused",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2VPCs}, a.EC2.VPCs, func(v state.VPC) check.Result {
 				if !v.IsDefault {
@@ -535,19 +431,9 @@ func hasEndpoint(a *state.Account, vpcID, region, svc string) bool {
 
 // ec2VPCEndpointService builds the FSBP "VPC has an interface endpoint for
 // <service>" checks. Default VPCs are not judged (see ec2_vpc_default_unused).
-func ec2VPCEndpointService(svc, name, control string, sev check.Severity) check.Check {
+func ec2VPCEndpointService(svc string) check.Check {
 	return check.Check{
-		ID:          "ec2_vpc_endpoint_" + svc,
-		Title:       "Every VPC has an interface endpoint for " + name,
-		Description: "With an interface endpoint, calls to the " + name + " API from the VPC stay on the AWS network instead of crossing the internet through a NAT or internet gateway, and the endpoint policy can limit them (FSBP " + control + ").",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    sev,
-		Remediation: check.Remediation{
-			Console:   "VPC > Endpoints > Create endpoint: AWS service com.amazonaws.<region>." + svc + ", type Interface, choose the VPC's private subnets and a security group admitting 443 from the VPC, enable private DNS.",
-			CLI:       "aws ec2 create-vpc-endpoint --vpc-id <VPC_ID> --vpc-endpoint-type Interface --service-name com.amazonaws.<REGION>." + svc + " --subnet-ids <SUBNET_IDS> --security-group-ids <SG_ID> --private-dns-enabled",
-			Terraform: "resource \"aws_vpc_endpoint\" \"" + svc + "\" {\n  vpc_id              = aws_vpc.main.id\n  service_name        = \"com.amazonaws.${var.region}." + svc + "\"\n  vpc_endpoint_type   = \"Interface\"\n  subnet_ids          = aws_subnet.private[*].id\n  security_group_ids  = [aws_security_group.endpoints.id]\n  private_dns_enabled = true\n}",
-		},
+		ID: "ec2_vpc_endpoint_" + svc,
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2VPCs, state.InputEC2VPCEndpoints}, a.EC2.VPCs, func(v state.VPC) check.Result {
 				switch {
@@ -564,17 +450,7 @@ func ec2VPCEndpointService(svc, name, control string, sev check.Severity) check.
 
 func ec2VPCEndpointS3() check.Check {
 	return check.Check{
-		ID:          "ec2_vpc_endpoint_s3",
-		Title:       "VPCs with instances reach S3 through a VPC endpoint",
-		Description: "A gateway endpoint for S3 is free and keeps instance-to-S3 traffic on the AWS network; it also lets bucket policies require aws:SourceVpce. VPCs without instances are not judged.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "VPC > Endpoints > Create endpoint: AWS service com.amazonaws.<region>.s3, type Gateway, select the VPC's route tables.",
-			CLI:       "aws ec2 create-vpc-endpoint --vpc-id <VPC_ID> --vpc-endpoint-type Gateway --service-name com.amazonaws.<REGION>.s3 --route-table-ids <RTB_IDS>",
-			Terraform: "resource \"aws_vpc_endpoint\" \"s3\" {\n  vpc_id            = aws_vpc.main.id\n  service_name      = \"com.amazonaws.${var.region}.s3\"\n  vpc_endpoint_type = \"Gateway\"\n  route_table_ids   = aws_route_table.private[*].id\n}",
-		},
+		ID: "ec2_vpc_endpoint_s3",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			// Instances per VPC, counted once (not once per VPC).
 			perVPC := map[string]int{}
@@ -599,17 +475,7 @@ func ec2VPCEndpointS3() check.Check {
 
 func ec2VPCBlockPublicAccess() check.Check {
 	return check.Check{
-		ID:          "ec2_vpc_block_public_access",
-		Title:       "VPC Block Public Access blocks internet gateway traffic in every region",
-		Description: "VPC Block Public Access is an account-level switch that stops traffic through internet gateways (bidirectional or ingress-only) regardless of routes and security groups; deliberate exceptions are made per VPC or subnet.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "VPC > Settings > Block public access > Edit: turn on, choose Ingress-only or Bidirectional; add exclusions for subnets that must stay public. Repeat per region.",
-			CLI:       "aws ec2 modify-vpc-block-public-access-options --internet-gateway-block-mode block-ingress --region <REGION>",
-			Terraform: "resource \"aws_vpc_block_public_access_options\" \"this\" {\n  internet_gateway_block_mode = \"block-ingress\"\n}",
-		},
+		ID: "ec2_vpc_block_public_access",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			for _, r := range everyRegion(a, "ec2", &out) {
@@ -635,17 +501,7 @@ func ec2VPCBlockPublicAccess() check.Check {
 
 func ec2SubnetNoAutoPublicIP() check.Check {
 	return check.Check{
-		ID:          "ec2_subnet_no_auto_public_ip",
-		Title:       "Subnets do not assign public IPv4 addresses automatically",
-		Description: "With MapPublicIpOnLaunch on, every instance launched into the subnet is reachable from the internet unless its security group stops it; public addresses should be a deliberate choice per instance or load balancer.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "VPC > Subnets > select the subnet > Actions > Edit subnet settings: clear Enable auto-assign public IPv4 address.",
-			CLI:       "aws ec2 modify-subnet-attribute --subnet-id <SUBNET_ID> --no-map-public-ip-on-launch",
-			Terraform: "resource \"aws_subnet\" \"this\" {\n  # ...\n  map_public_ip_on_launch = false\n}",
-		},
+		ID: "ec2_subnet_no_auto_public_ip",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2Subnets}, a.EC2.Subnets, func(s state.Subnet) check.Result {
 				if s.MapPublicIPOnLaunch {
@@ -725,17 +581,7 @@ func internetRoute(rt state.RouteTable, lists *sgResolver) (route, unread string
 
 func ec2SubnetDBNoInternetRoute() check.Check {
 	return check.Check{
-		ID:          "ec2_subnet_db_no_internet_route",
-		Title:       "Subnets holding databases have no route to an internet gateway",
-		Description: "A database subnet whose route table sends 0.0.0.0/0 (or routes that together cover it, such as 0.0.0.0/1 and 128.0.0.0/1) to an internet gateway is one 'publicly accessible' flag away from the internet; database subnets should route only inside the VPC (and to NAT for updates if needed).",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "VPC > Route tables: give the DB subnet group's subnets a route table without a 0.0.0.0/0 -> igw-... route (use a NAT gateway if the database needs outbound access), or move the DB subnet group to private subnets.",
-			CLI:       "aws ec2 create-route-table --vpc-id <VPC_ID>\naws ec2 associate-route-table --route-table-id <PRIVATE_RTB_ID> --subnet-id <DB_SUBNET_ID>",
-			Terraform: "resource \"aws_route_table_association\" \"db\" {\n  for_each       = toset(aws_db_subnet_group.db.subnet_ids)\n  subnet_id      = each.value\n  route_table_id = aws_route_table.private.id\n}",
-		},
+		ID: "ec2_subnet_db_no_internet_route",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			badRDS := regionalListingUnknown(a, "rds", &out, state.InputRDSInstances)
@@ -805,17 +651,7 @@ func instanceCheck(c check.Check, f func(a *state.Account, p *policy.Policy, in 
 
 func ec2InstanceNoPublicIP() check.Check {
 	return instanceCheck(check.Check{
-		ID:          "ec2_instance_no_public_ip",
-		Title:       "EC2 instances have no public IPv4 address",
-		Description: "An instance with a public address is one security group rule away from the internet; expose services through a load balancer and reach instances through a VPN or Session Manager.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "Put the workload behind a load balancer in a private subnet: launch a replacement without a public IP (Network settings > Auto-assign public IP: Disable), or disassociate the Elastic IP.",
-			CLI:       "aws ec2 modify-instance-attribute ... # a public IPv4 cannot be removed in place: relaunch in a private subnet\naws ec2 disassociate-address --association-id <EIP_ASSOC_ID>",
-			Terraform: "resource \"aws_instance\" \"app\" {\n  # ...\n  subnet_id                   = aws_subnet.private.id\n  associate_public_ip_address = false\n}",
-		},
+		ID: "ec2_instance_no_public_ip",
 	}, func(_ *state.Account, _ *policy.Policy, in state.Instance) check.Result {
 		if in.PublicIP != "" {
 			return check.FailR(in, "%s has public IPv4 %s", in.ID, in.PublicIP)
@@ -826,17 +662,7 @@ func ec2InstanceNoPublicIP() check.Check {
 
 func ec2InstanceIMDSv2Required() check.Check {
 	return instanceCheck(check.Check{
-		ID:          "ec2_instance_imdsv2_required",
-		Title:       "EC2 instances require IMDSv2 (session tokens) for instance metadata",
-		Description: "IMDSv1 answers any GET, so an SSRF bug in an application hands out the instance role's credentials; IMDSv2's session token stops that.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Instances > select > Actions > Instance settings > Modify instance metadata options: IMDSv2 Required.",
-			CLI:       "aws ec2 modify-instance-metadata-options --instance-id <INSTANCE_ID> --http-tokens required --http-endpoint enabled",
-			Terraform: "resource \"aws_instance\" \"app\" {\n  # ...\n  metadata_options {\n    http_tokens   = \"required\"\n    http_endpoint = \"enabled\"\n  }\n}",
-		},
+		ID: "ec2_instance_imdsv2_required",
 	}, func(_ *state.Account, _ *policy.Policy, in state.Instance) check.Result {
 		switch {
 		case in.MetadataHTTPEndpoint == "disabled":
@@ -852,17 +678,7 @@ func ec2InstanceIMDSv2Required() check.Check {
 
 func ec2InstanceIMDSv2AccountDefault() check.Check {
 	return check.Check{
-		ID:          "ec2_instance_imdsv2_account_default",
-		Title:       "The account default for new instances is IMDSv2 required, in every region",
-		Description: "The account-level instance metadata default makes every new instance require IMDSv2 unless its launch request says otherwise, so old AMIs and templates cannot quietly bring IMDSv1 back.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Settings (Data protection and security) > IMDS defaults > Manage: Metadata version V2 only (token required). Repeat per region.",
-			CLI:       "aws ec2 modify-instance-metadata-defaults --http-tokens required --region <REGION>",
-			Terraform: "resource \"aws_ec2_instance_metadata_defaults\" \"this\" {\n  http_tokens = \"required\"\n}",
-		},
+		ID: "ec2_instance_imdsv2_account_default",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			for _, r := range everyRegion(a, "ec2", &out) {
@@ -890,17 +706,7 @@ func ec2InstanceIMDSv2AccountDefault() check.Check {
 
 func ec2InstanceInVPC() check.Check {
 	return instanceCheck(check.Check{
-		ID:          "ec2_instance_in_vpc",
-		Title:       "EC2 instances run inside a VPC",
-		Description: "Instances outside a VPC (EC2-Classic) share a flat network with other customers and get no security group egress, flow logs or NACLs; they must be migrated.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "Create an AMI of the instance and launch it into a subnet of a VPC; then terminate the old instance.",
-			CLI:       "aws ec2 create-image --instance-id <INSTANCE_ID> --name migrate\naws ec2 run-instances --image-id <AMI_ID> --subnet-id <SUBNET_ID> ...",
-			Terraform: "resource \"aws_instance\" \"app\" {\n  # ...\n  subnet_id = aws_subnet.private.id\n}",
-		},
+		ID: "ec2_instance_in_vpc",
 	}, func(_ *state.Account, _ *policy.Policy, in state.Instance) check.Result {
 		if in.VPCID == "" {
 			return check.FailR(in, "%s is not in a VPC", in.ID)
@@ -911,17 +717,7 @@ func ec2InstanceInVPC() check.Check {
 
 func ec2InstanceSingleENI() check.Check {
 	return instanceCheck(check.Check{
-		ID:          "ec2_instance_single_eni",
-		Title:       "EC2 instances use a single network interface",
-		Description: "An instance with several network interfaces can bridge subnets (and their security boundaries) that were meant to stay apart; use one unless the design requires more.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Network interfaces: select the secondary interface attached to the instance > Actions > Detach (and delete it if unused).",
-			CLI:       "aws ec2 detach-network-interface --attachment-id <ATTACHMENT_ID>",
-			Terraform: "# Remove the aws_network_interface_attachment for the secondary interface.",
-		},
+		ID: "ec2_instance_single_eni",
 	}, func(_ *state.Account, _ *policy.Policy, in state.Instance) check.Result {
 		switch {
 		case in.ENICount == 0:
@@ -935,17 +731,7 @@ func ec2InstanceSingleENI() check.Check {
 
 func ec2InstanceSourceDestCheck() check.Check {
 	return instanceCheck(check.Check{
-		ID:          "ec2_instance_source_dest_check",
-		Title:       "EC2 instances keep the source/destination check on",
-		Description: "With the check off, an instance accepts and forwards traffic not addressed to it: right for a NAT or firewall appliance, a routing hole anywhere else. Appliances should be waived by name.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Instances > select > Actions > Networking > Change source/destination check: Start (stop forwarding).",
-			CLI:       "aws ec2 modify-instance-attribute --instance-id <INSTANCE_ID> --source-dest-check",
-			Terraform: "resource \"aws_instance\" \"app\" {\n  # ...\n  source_dest_check = true\n}",
-		},
+		ID: "ec2_instance_source_dest_check",
 	}, func(_ *state.Account, _ *policy.Policy, in state.Instance) check.Result {
 		switch {
 		case in.SourceDestCheck == nil:
@@ -959,17 +745,7 @@ func ec2InstanceSourceDestCheck() check.Check {
 
 func ec2InstanceNotParavirtual() check.Check {
 	return instanceCheck(check.Check{
-		ID:          "ec2_instance_not_paravirtual",
-		Title:       "EC2 instances use HVM, not paravirtual, virtualization",
-		Description: "Paravirtual (PV) instances run only on previous-generation types with old kernels and miss the Nitro system's protections and current OS releases; they cannot be kept patched.",
-		Area:        check.Patching,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "Rebuild the workload on a current HVM AMI and a current-generation instance type, then terminate the PV instance.",
-			CLI:       "aws ec2 describe-images --owners amazon --filters Name=virtualization-type,Values=hvm Name=name,Values='al2023-ami-*'\naws ec2 run-instances --image-id <HVM_AMI_ID> --instance-type m7i.large ...",
-			Terraform: "data \"aws_ami\" \"al2023\" {\n  most_recent = true\n  owners      = [\"amazon\"]\n  filter {\n    name   = \"virtualization-type\"\n    values = [\"hvm\"]\n  }\n}",
-		},
+		ID: "ec2_instance_not_paravirtual",
 	}, func(_ *state.Account, _ *policy.Policy, in state.Instance) check.Result {
 		switch in.VirtualizationType {
 		case "":
@@ -987,7 +763,6 @@ func ec2InstanceNotParavirtual() check.Check {
 // hides the region's templates: it is a listing gap, as DescribeLaunchTemplates'
 // would be.
 func launchTemplateCheck(c check.Check, f func(a *state.Account, t state.LaunchTemplate) check.Result) check.Check {
-	c.Area, c.Service = check.Network, "ec2"
 	c.Run = func(a *state.Account, _ *policy.Policy) []check.Result {
 		return eachRegional(a, "ec2", []state.Input{state.InputEC2LaunchTemplates}, a.EC2.LaunchTemplates, func(t state.LaunchTemplate) check.Result {
 			if g, ok := a.Gaps.ForInput(state.InputEC2LaunchTemplates, t.Region, t.ARN); ok {
@@ -1001,15 +776,7 @@ func launchTemplateCheck(c check.Check, f func(a *state.Account, t state.LaunchT
 
 func ec2InstanceLaunchTemplateNoPublicIP() check.Check {
 	return launchTemplateCheck(check.Check{
-		ID:          "ec2_instance_launch_template_no_public_ip",
-		Title:       "Launch templates do not give instances public IPv4 addresses",
-		Description: "Every instance an Auto Scaling group or a person starts from such a template is reachable from the internet as soon as a security group allows it.",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Launch templates > select > Actions > Modify template (Create new version): Advanced network configuration > Auto-assign public IP: Disable; set it as the default version.",
-			CLI:       "aws ec2 create-launch-template-version --launch-template-id <LT_ID> --source-version <VERSION> --launch-template-data '{\"NetworkInterfaces\":[{\"DeviceIndex\":0,\"AssociatePublicIpAddress\":false}]}'\naws ec2 modify-launch-template --launch-template-id <LT_ID> --default-version <NEW_VERSION>",
-			Terraform: "resource \"aws_launch_template\" \"app\" {\n  # ...\n  network_interfaces {\n    associate_public_ip_address = false\n  }\n}",
-		},
+		ID: "ec2_instance_launch_template_no_public_ip",
 	}, func(_ *state.Account, t state.LaunchTemplate) check.Result {
 		if t.AssociatePublicIP {
 			return check.FailR(t, "launch template %s (version %d) assigns public IPv4 addresses", t.Name, t.DefaultVersion)
@@ -1020,15 +787,7 @@ func ec2InstanceLaunchTemplateNoPublicIP() check.Check {
 
 func ec2InstanceLaunchTemplateIMDSv2() check.Check {
 	return launchTemplateCheck(check.Check{
-		ID:          "ec2_instance_launch_template_imdsv2",
-		Title:       "Launch templates require IMDSv2",
-		Description: "A template that allows IMDSv1 recreates SSRF-exposed instances on every scale-out. A template that says nothing inherits the region's account default, which passes only when that default is IMDSv2 required.",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Launch templates > select > Actions > Modify template (Create new version): Advanced details > Metadata version: V2 only (token required); make it the default version.",
-			CLI:       "aws ec2 create-launch-template-version --launch-template-id <LT_ID> --source-version <VERSION> --launch-template-data '{\"MetadataOptions\":{\"HttpTokens\":\"required\",\"HttpEndpoint\":\"enabled\"}}'\naws ec2 modify-launch-template --launch-template-id <LT_ID> --default-version <NEW_VERSION>",
-			Terraform: "resource \"aws_launch_template\" \"app\" {\n  # ...\n  metadata_options {\n    http_tokens   = \"required\"\n    http_endpoint = \"enabled\"\n  }\n}",
-		},
+		ID: "ec2_instance_launch_template_imdsv2",
 	}, func(a *state.Account, t state.LaunchTemplate) check.Result {
 		switch {
 		case t.MetadataHTTPEndpoint == "disabled":
@@ -1050,17 +809,7 @@ func ec2InstanceLaunchTemplateIMDSv2() check.Check {
 
 func ec2VPCTransitGatewayNoAutoAccept() check.Check {
 	return check.Check{
-		ID:          "ec2_vpc_transit_gateway_no_auto_accept",
-		Title:       "Transit gateways do not accept shared VPC attachments automatically",
-		Description: "With auto-accept on, any account the gateway is shared with can attach its VPC and route into every network behind the gateway without anyone reviewing it.",
-		Area:        check.Network,
-		Service:     "ec2",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "VPC > Transit gateways > select > Actions > Modify transit gateway: clear Auto accept shared attachments.",
-			CLI:       "aws ec2 modify-transit-gateway --transit-gateway-id <TGW_ID> --options AutoAcceptSharedAttachments=disable",
-			Terraform: "resource \"aws_ec2_transit_gateway\" \"this\" {\n  # ...\n  auto_accept_shared_attachments = \"disable\"\n}",
-		},
+		ID: "ec2_vpc_transit_gateway_no_auto_accept",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2TransitGateways}, a.EC2.TransitGateways, func(t state.TransitGateway) check.Result {
 				if t.AutoAcceptSharedAttachments {

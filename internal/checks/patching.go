@@ -1,7 +1,6 @@
 package checks
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -98,27 +97,9 @@ func (x *instances) patchCompliance(id string) (state.PatchCompliance, bool) {
 	return state.PatchCompliance{}, false
 }
 
-func ssmFix(console, cli string) check.Remediation {
-	return check.Remediation{
-		Console:   console,
-		CLI:       cli,
-		Terraform: "resource \"aws_ssm_association\" \"patch\" {\n  name = \"AWS-RunPatchBaseline\"\n  parameters = { Operation = \"Install\" }\n  schedule_expression = \"cron(0 3 ? * SUN *)\"\n  targets {\n    key    = \"InstanceIds\"\n    values = [\"*\"]\n  }\n}",
-	}
-}
-
 func ssmInstanceManaged() check.Check {
 	return runningInstanceCheck(check.Check{
-		ID:          "ssm_instance_managed",
-		Title:       "Running EC2 instances are managed by Systems Manager",
-		Description: "Patching the guest OS is the customer's duty; an instance the SSM agent does not report cannot be patched, inventoried or reached by Session Manager, and its patch state is unknown.",
-		Area:        check.Patching,
-		Service:     "ssm",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "Systems Manager > Fleet Manager / Quick Setup > Default Host Management Configuration: turn it on (or attach AmazonSSMManagedInstanceCore to the instance role); make sure the agent is installed and the instance reaches the SSM endpoints.",
-			CLI:       "aws ssm update-service-setting --setting-id arn:aws:ssm:<REGION>:<ACCOUNT>:servicesetting/ssm/managed-instance/default-ec2-instance-management-role --setting-value service-role/AWSSystemsManagerDefaultEC2InstanceManagementRoleV2",
-			Terraform: "resource \"aws_iam_role_policy_attachment\" \"ssm\" {\n  role       = aws_iam_role.ec2.name\n  policy_arn = \"arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore\"\n}",
-		},
+		ID: "ssm_instance_managed",
 	}, func(a *instances, _ *policy.Policy, in state.Instance) check.Result {
 		if g, ok := a.Gaps.ForInput(state.InputSSMManagedInstances, in.Region, ""); ok {
 			return check.GapR(in, g)
@@ -136,14 +117,7 @@ func ssmInstanceManaged() check.Check {
 
 func ssmInstancePatchCompliant() check.Check {
 	return runningInstanceCheck(check.Check{
-		ID:          "ssm_instance_patch_compliant",
-		Title:       "Running EC2 instances are patch compliant",
-		Description: "Patch Manager compares each managed instance with its patch baseline; missing security patches are the most common way into a server. An instance Systems Manager does not manage has an unknown patch state, never a passing one.",
-		Area:        check.Patching,
-		Service:     "ssm",
-		Severity:    check.High,
-		Remediation: ssmFix("Systems Manager > Patch Manager > Configure patching: select the instances (or all), scan and install on a schedule, with a baseline that approves security updates within days.",
-			"aws ssm send-command --document-name AWS-RunPatchBaseline --parameters Operation=Install --targets Key=InstanceIds,Values=<INSTANCE_ID>"),
+		ID: "ssm_instance_patch_compliant",
 	}, func(a *instances, _ *policy.Policy, in state.Instance) check.Result {
 		if g, ok := a.Gaps.ForInputs(in.Region, "", state.InputSSMManagedInstances, state.InputSSMCompliance); ok {
 			return check.GapR(in, g)
@@ -164,14 +138,7 @@ func ssmInstancePatchCompliant() check.Check {
 
 func ssmInstancePatchScanRecent() check.Check {
 	return runningInstanceCheck(check.Check{
-		ID:          "ssm_instance_patch_scan_recent",
-		Title:       fmt.Sprintf("Patch compliance of running instances is less than %d days old", patchScanMaxAgeDays),
-		Description: "A compliance result is a snapshot from the last scan; one older than a month says nothing about the patches released since. Instances without any scan are reported by ssm_instance_patch_compliant.",
-		Area:        check.Patching,
-		Service:     "ssm",
-		Severity:    check.Medium,
-		Remediation: ssmFix("Systems Manager > Patch Manager > Patch policies: schedule a Scan (daily or weekly) for every managed instance.",
-			"aws ssm create-association --name AWS-RunPatchBaseline --parameters Operation=Scan --schedule-expression 'rate(1 day)' --targets Key=InstanceIds,Values=*"),
+		ID: "ssm_instance_patch_scan_recent",
 	}, func(a *instances, p *policy.Policy, in state.Instance) check.Result {
 		if g, ok := a.Gaps.ForInput(state.InputSSMCompliance, in.Region, ""); ok {
 			return check.GapR(in, g)
@@ -193,14 +160,7 @@ func ssmInstancePatchScanRecent() check.Check {
 
 func ssmInstanceAssociationCompliant() check.Check {
 	return runningInstanceCheck(check.Check{
-		ID:          "ssm_instance_association_compliant",
-		Title:       "State Manager associations succeed on managed instances",
-		Description: "Associations apply the desired configuration (agents, patch scans, hardening); a failed association means the instance drifted from it.",
-		Area:        check.Patching,
-		Service:     "ssm",
-		Severity:    check.Low,
-		Remediation: ssmFix("Systems Manager > State Manager: open the failed association, read the execution output for the instance, fix the cause and Apply association now.",
-			"aws ssm list-resource-compliance-summaries --filters Key=ComplianceType,Values=Association,Type=EQUAL\naws ssm start-associations-once --association-ids <ASSOCIATION_ID>"),
+		ID: "ssm_instance_association_compliant",
 	}, func(a *instances, _ *policy.Policy, in state.Instance) check.Result {
 		if g, ok := a.Gaps.ForInputs(in.Region, "", state.InputSSMManagedInstances, state.InputSSMCompliance); ok {
 			return check.GapR(in, g)
@@ -243,23 +203,9 @@ func amiCheck(c check.Check, f func(a *state.Account, p *policy.Policy, in state
 	})
 }
 
-func amiFix() check.Remediation {
-	return check.Remediation{
-		Console:   "Build a current image (EC2 Image Builder pipeline or a patched instance > Create image), roll the instances onto it (launch template new version + instance refresh), then deregister the old AMI.",
-		CLI:       "aws imagebuilder start-image-pipeline-execution --image-pipeline-arn <PIPELINE_ARN>\naws autoscaling start-instance-refresh --auto-scaling-group-name <ASG>",
-		Terraform: "data \"aws_ami\" \"current\" {\n  most_recent = true\n  owners      = [\"self\"]\n  filter {\n    name   = \"name\"\n    values = [\"golden-*\"]\n  }\n}\n# reference data.aws_ami.current.id in the launch template",
-	}
-}
-
 func ec2InstanceAMIAge() check.Check {
 	return amiCheck(check.Check{
-		ID:          "ec2_instance_ami_age",
-		Title:       "Running instances use AMIs younger than the policy's maximum age",
-		Description: "An old image carries every vulnerability fixed since it was built; unless each instance is patched in place, the image age bounds how stale the OS is. The limit is the policy's max_ami_age_days (default 180).",
-		Area:        check.Patching,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: amiFix(),
+		ID: "ec2_instance_ami_age",
 	}, func(a *state.Account, p *policy.Policy, in state.Instance, im state.Image) check.Result {
 		if im.CreationDate.IsZero() {
 			return check.UnknownR(in, "the creation date of AMI %s was not collected", im.ID)
@@ -274,13 +220,7 @@ func ec2InstanceAMIAge() check.Check {
 
 func ec2InstanceAMINotDeprecated() check.Check {
 	return amiCheck(check.Check{
-		ID:          "ec2_instance_ami_not_deprecated",
-		Title:       "Running instances do not use deprecated AMIs",
-		Description: "A deprecated AMI is one its publisher no longer maintains (often an end-of-life OS release); instances built from it stop receiving fixed base images.",
-		Area:        check.Patching,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: amiFix(),
+		ID: "ec2_instance_ami_not_deprecated",
 	}, func(a *state.Account, p *policy.Policy, in state.Instance, im state.Image) check.Result {
 		if im.DeprecationTime != nil && !im.DeprecationTime.After(p.Clock(a.CollectedAt)) {
 			return check.FailR(in, "%s runs AMI %s (%s), deprecated since %s", in.ID, im.ID, im.Name, im.DeprecationTime.Format(time.DateOnly))
@@ -291,17 +231,7 @@ func ec2InstanceAMINotDeprecated() check.Check {
 
 func ec2InstanceStoppedUnder30Days() check.Check {
 	return check.Check{
-		ID:          "ec2_instance_stopped_under_30_days",
-		Title:       "Instances are not left stopped for more than 30 days",
-		Description: "A long-stopped instance misses every patch released meanwhile and comes back vulnerable when someone starts it; its volumes still hold data. Terminate it or snapshot and remove it.",
-		Area:        check.Patching,
-		Service:     "ec2",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "EC2 > Instances > filter Instance state = stopped: for each, create an AMI or snapshot if needed, then Instance state > Terminate.",
-			CLI:       "aws ec2 create-image --instance-id <INSTANCE_ID> --name archive-<INSTANCE_ID>\naws ec2 terminate-instances --instance-ids <INSTANCE_ID>",
-			Terraform: "# Remove the aws_instance resource (keep an aws_ami_from_instance if the image is needed).",
-		},
+		ID: "ec2_instance_stopped_under_30_days",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			var out []check.Result
 			bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2Instances)
@@ -326,17 +256,7 @@ func ec2InstanceStoppedUnder30Days() check.Check {
 
 func rdsPendingMaintenanceApplied() check.Check {
 	return check.Check{
-		ID:          "rds_pending_maintenance_applied",
-		Title:       "RDS instances and clusters have no pending maintenance left unapplied",
-		Description: "AWS patches the database engine and OS, but applying a pending update (system-update, db-upgrade, CA rotation) is the customer's decision; until then the resource runs the unpatched version.",
-		Area:        check.Patching,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "RDS > Databases > select > Maintenance & backups > Pending maintenance: Apply now, or Apply at next maintenance window.",
-			CLI:       "aws rds describe-pending-maintenance-actions\naws rds apply-pending-maintenance-action --resource-identifier <DB_ARN> --apply-action <ACTION> --opt-in-type next-maintenance",
-			Terraform: "resource \"aws_db_instance\" \"this\" {\n  # ...\n  auto_minor_version_upgrade = true\n  maintenance_window         = \"sun:02:00-sun:03:00\"\n  apply_immediately          = false\n}",
-		},
+		ID: "rds_pending_maintenance_applied",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			bad := regionalListingUnknown(a, "rds", &out, state.InputRDSInstances, state.InputRDSClusters, state.InputRDSPendingMaintenance)
@@ -380,17 +300,7 @@ func rdsPendingMaintenanceApplied() check.Check {
 
 func workspacesImageUpToDate() check.Check {
 	return check.Check{
-		ID:          "workspaces_image_up_to_date",
-		Title:       "WorkSpaces images have no pending updates",
-		Description: "When AWS publishes updates for an image's bundle (OS patches, agent versions), desktops built from the stale image start out unpatched; update the image and the bundles using it.",
-		Area:        check.Patching,
-		Service:     "workspaces",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "WorkSpaces > Images > select the image marked Update available > Actions > Update image; then update the bundle to the new image.",
-			CLI:       "aws workspaces create-updated-workspace-image --name <NEW_NAME> --description <DESC> --source-image-id <IMAGE_ID>\naws workspaces update-workspace-bundle --bundle-id <BUNDLE_ID> --image-id <NEW_IMAGE_ID>",
-			Terraform: "# WorkSpaces images are not managed by Terraform; update the image in the console and point aws_workspaces_workspace bundle_id at the updated bundle.",
-		},
+		ID: "workspaces_image_up_to_date",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "workspaces", []state.Input{state.InputWorkSpacesImages}, a.WorkSpaces.Images, func(im state.WorkspaceImage) check.Result {
 				if im.UpdateAvailable {
@@ -404,17 +314,7 @@ func workspacesImageUpToDate() check.Check {
 
 func workspacesDirectoryMaintenanceMode() check.Check {
 	return check.Check{
-		ID:          "workspaces_directory_maintenance_mode",
-		Title:       "WorkSpaces directories turn on maintenance mode for new desktops",
-		Description: "With maintenance mode, WorkSpaces are started in the weekly maintenance window so that Windows and Amazon Linux updates are installed; without it AutoStop desktops can go unpatched for months.",
-		Area:        check.Patching,
-		Service:     "workspaces",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "WorkSpaces > Directories > select > Actions > Update details > Maintenance Mode: Enabled.",
-			CLI:       "aws workspaces modify-workspace-creation-properties --resource-id <DIRECTORY_ID> --workspace-creation-properties EnableMaintenanceMode=true",
-			Terraform: "resource \"aws_workspaces_directory\" \"this\" {\n  # ...\n  workspace_creation_properties {\n    enable_maintenance_mode = true\n  }\n}",
-		},
+		ID: "workspaces_directory_maintenance_mode",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "workspaces", []state.Input{state.InputWorkSpacesDirectories}, a.WorkSpaces.Directories, func(d state.WorkspaceDirectory) check.Result {
 				if d.MaintenanceMode {

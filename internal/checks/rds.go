@@ -88,17 +88,7 @@ func majorVersion(v string) int {
 
 func rdsInstanceStorageEncrypted() check.Check {
 	return check.Check{
-		ID:          "rds_instance_storage_encrypted",
-		Title:       "RDS DB instances encrypt their storage",
-		Description: "Storage encryption covers the instance's data, logs, automated backups, read replicas and snapshots. It can only be chosen at creation.",
-		Area:        check.EncryptionAtRest,
-		Service:     "rds",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "RDS > Snapshots > take a snapshot > Actions > Copy snapshot > Enable encryption with a KMS key; restore a new instance from the encrypted copy and switch clients over.",
-			CLI:       "aws rds create-db-snapshot --db-instance-identifier <DB> --db-snapshot-identifier <DB>-pre-enc\naws rds copy-db-snapshot --source-db-snapshot-identifier <DB>-pre-enc --target-db-snapshot-identifier <DB>-enc --kms-key-id <KEY_ARN>\naws rds restore-db-instance-from-db-snapshot --db-instance-identifier <DB>-new --db-snapshot-identifier <DB>-enc",
-			Terraform: "resource \"aws_db_instance\" \"this\" {\n  storage_encrypted = true\n  kms_key_id        = aws_kms_key.rds.arn\n}",
-		},
+		ID: "rds_instance_storage_encrypted",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBInstance(a, func(d state.DBInstance) check.Result {
 				if d.ClusterID != "" {
@@ -123,17 +113,7 @@ func orDefault(s, dflt string) string {
 
 func rdsClusterStorageEncrypted() check.Check {
 	return check.Check{
-		ID:          "rds_cluster_storage_encrypted",
-		Title:       "RDS and Aurora DB clusters encrypt their storage",
-		Description: "Cluster storage encryption covers the cluster volume, its backups and snapshots; it can only be chosen at creation.",
-		Area:        check.EncryptionAtRest,
-		Service:     "rds",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "RDS > cluster > Actions > Take snapshot; Snapshots > Copy with encryption (or Restore snapshot with Enable encryption and a KMS key) to a new cluster; switch clients over.",
-			CLI:       "aws rds create-db-cluster-snapshot --db-cluster-identifier <CLUSTER> --db-cluster-snapshot-identifier <CLUSTER>-pre-enc\naws rds restore-db-cluster-from-snapshot --db-cluster-identifier <CLUSTER>-enc --snapshot-identifier <CLUSTER>-pre-enc --engine <ENGINE> --kms-key-id <KEY_ARN>",
-			Terraform: "resource \"aws_rds_cluster\" \"this\" {\n  storage_encrypted = true\n  kms_key_id        = aws_kms_key.rds.arn\n}",
-		},
+		ID: "rds_cluster_storage_encrypted",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBCluster(a, func(c state.DBCluster) check.Result {
 				if c.StorageEncrypted {
@@ -150,17 +130,7 @@ var snapshotListOps = []state.Input{state.InputRDSSnapshots, state.InputRDSClust
 
 func rdsSnapshotEncrypted() check.Check {
 	return check.Check{
-		ID:          "rds_snapshot_encrypted",
-		Title:       "RDS DB and cluster snapshots are encrypted",
-		Description: "A snapshot is a full copy of the database; unencrypted, it can be copied or restored in clear by anyone allowed to see it.",
-		Area:        check.EncryptionAtRest,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "RDS > Snapshots > snapshot > Actions > Copy snapshot > Enable encryption, choose a KMS key > Copy; delete the unencrypted original.",
-			CLI:       "aws rds copy-db-snapshot --source-db-snapshot-identifier <SNAP> --target-db-snapshot-identifier <SNAP>-enc --kms-key-id <KEY_ARN>\naws rds delete-db-snapshot --db-snapshot-identifier <SNAP>",
-			Terraform: "# Snapshots inherit encryption from their source: encrypt the instance or cluster\n# (storage_encrypted = true) and re-take the snapshot.",
-		},
+		ID: "rds_snapshot_encrypted",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "rds", snapshotListOps, a.RDS.Snapshots, func(s state.DBSnapshot) check.Result {
 				if s.Encrypted {
@@ -183,17 +153,7 @@ func snapshotAttrsGap(a *state.Account, s state.DBSnapshot) (state.Gap, bool) {
 
 func rdsSnapshotNotPublic() check.Check {
 	return check.Check{
-		ID:          "rds_snapshot_not_public",
-		Title:       "RDS DB and cluster snapshots are not public",
-		Description: "A public snapshot can be restored by any AWS account, handing over the whole database.",
-		Area:        check.AccessSharing,
-		Service:     "rds",
-		Severity:    check.Critical,
-		Remediation: check.Remediation{
-			Console:   "RDS > Snapshots > snapshot > Actions > Share snapshot > DB snapshot visibility: Private > Save.",
-			CLI:       "aws rds modify-db-snapshot-attribute --db-snapshot-identifier <SNAP> --attribute-name restore --values-to-remove all\naws rds modify-db-cluster-snapshot-attribute --db-cluster-snapshot-identifier <SNAP> --attribute-name restore --values-to-remove all",
-			Terraform: "resource \"aws_db_snapshot\" \"this\" {\n  db_instance_identifier = aws_db_instance.this.identifier\n  db_snapshot_identifier = \"<SNAP>\"\n  shared_accounts        = [] # never [\"all\"]\n}",
-		},
+		ID: "rds_snapshot_not_public",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "rds", snapshotListOps, a.RDS.Snapshots, func(s state.DBSnapshot) check.Result {
 				if g, ok := snapshotAttrsGap(a, s); ok {
@@ -210,17 +170,7 @@ func rdsSnapshotNotPublic() check.Check {
 
 func rdsSnapshotSharedTrusted() check.Check {
 	return check.Check{
-		ID:          "rds_snapshot_shared_trusted",
-		Title:       "RDS snapshots are shared only with trusted accounts",
-		Description: "Every account a snapshot is shared with can restore the database; sharing must go only to accounts the customer trusts (trusted_accounts in shoulder.yaml).",
-		Area:        check.AccessSharing,
-		Service:     "rds",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "RDS > Snapshots > snapshot > Actions > Share snapshot > remove the account IDs you do not trust > Save.",
-			CLI:       "aws rds modify-db-snapshot-attribute --db-snapshot-identifier <SNAP> --attribute-name restore --values-to-remove <ACCOUNT_ID>",
-			Terraform: "resource \"aws_db_snapshot\" \"this\" {\n  db_instance_identifier = aws_db_instance.this.identifier\n  db_snapshot_identifier = \"<SNAP>\"\n  shared_accounts        = [\"<TRUSTED_ACCOUNT_ID>\"]\n}",
-		},
+		ID: "rds_snapshot_shared_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachRegional(a, "rds", snapshotListOps, a.RDS.Snapshots, func(s state.DBSnapshot) check.Result {
 				if g, ok := snapshotAttrsGap(a, s); ok {
@@ -335,17 +285,7 @@ func tlsResult(a *state.Account, r state.Resource, id, engine, version, group st
 
 func rdsInstanceTLSEnforced() check.Check {
 	return check.Check{
-		ID:          "rds_instance_tls_enforced",
-		Title:       "RDS DB instances refuse unencrypted connections",
-		Description: "Clients choose whether to use TLS unless the server insists: rds.force_ssl (PostgreSQL, SQL Server) or require_secure_transport (MySQL, MariaDB) must be on in the instance's parameter group.",
-		Area:        check.EncryptionInTransit,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "RDS > Parameter groups > create a custom group for the engine family (default groups cannot be edited) > set rds.force_ssl=1 or require_secure_transport=ON > attach it to the instance (Modify > DB parameter group) and reboot.",
-			CLI:       "aws rds create-db-parameter-group --db-parameter-group-name <PG> --db-parameter-group-family <FAMILY> --description 'TLS only'\naws rds modify-db-parameter-group --db-parameter-group-name <PG> --parameters ParameterName=rds.force_ssl,ParameterValue=1,ApplyMethod=pending-reboot\naws rds modify-db-instance --db-instance-identifier <DB> --db-parameter-group-name <PG> --apply-immediately",
-			Terraform: "resource \"aws_db_parameter_group\" \"tls\" {\n  family = \"postgres16\"\n  parameter {\n    name         = \"rds.force_ssl\"\n    value        = \"1\"\n    apply_method = \"pending-reboot\"\n  }\n}",
-		},
+		ID: "rds_instance_tls_enforced",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBInstance(a, func(d state.DBInstance) check.Result {
 				if d.ClusterID != "" && strings.HasPrefix(engineFamily(d.Engine), "aurora") {
@@ -363,17 +303,7 @@ func rdsInstanceTLSEnforced() check.Check {
 
 func rdsClusterTLSEnforced() check.Check {
 	return check.Check{
-		ID:          "rds_cluster_tls_enforced",
-		Title:       "RDS and Aurora DB clusters refuse unencrypted connections",
-		Description: "For clusters the TLS switch lives in the cluster parameter group: rds.force_ssl for Aurora PostgreSQL, require_secure_transport for Aurora MySQL.",
-		Area:        check.EncryptionInTransit,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "RDS > Parameter groups > create a DB cluster parameter group > set rds.force_ssl=1 or require_secure_transport=ON > RDS > cluster > Modify > DB cluster parameter group > apply and reboot the writer.",
-			CLI:       "aws rds modify-db-cluster-parameter-group --db-cluster-parameter-group-name <PG> --parameters ParameterName=require_secure_transport,ParameterValue=ON,ApplyMethod=immediate\naws rds modify-db-cluster --db-cluster-identifier <CLUSTER> --db-cluster-parameter-group-name <PG> --apply-immediately",
-			Terraform: "resource \"aws_rds_cluster_parameter_group\" \"tls\" {\n  family = \"aurora-postgresql16\"\n  parameter {\n    name  = \"rds.force_ssl\"\n    value = \"1\"\n  }\n}",
-		},
+		ID: "rds_cluster_tls_enforced",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBCluster(a, func(c state.DBCluster) check.Result {
 				return tlsResult(a, c, c.ID, c.Engine, c.EngineVersion, c.ParameterGroup, true)
@@ -391,17 +321,7 @@ var (
 
 func rdsInstanceCACertificateCurrent() check.Check {
 	return check.Check{
-		ID:          "rds_instance_ca_certificate_current",
-		Title:       "RDS DB instances use a current certificate authority",
-		Description: "Clients that verify the server certificate fail, or fall back to not verifying, when the instance presents a certificate from a retired CA.",
-		Area:        check.EncryptionInTransit,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "RDS > instance > Modify > Connectivity > Certificate authority: rds-ca-rsa2048-g1 (or rsa4096/ecc384) > apply; update client trust stores with the new CA bundle first.",
-			CLI:       "aws rds modify-db-instance --db-instance-identifier <DB> --ca-certificate-identifier rds-ca-rsa2048-g1 --apply-immediately",
-			Terraform: "resource \"aws_db_instance\" \"this\" {\n  ca_cert_identifier = \"rds-ca-rsa2048-g1\"\n}",
-		},
+		ID: "rds_instance_ca_certificate_current",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBInstance(a, func(d state.DBInstance) check.Result {
 				switch {
@@ -421,17 +341,7 @@ func rdsInstanceCACertificateCurrent() check.Check {
 
 func rdsInstanceBackupRetention() check.Check {
 	return check.Check{
-		ID:          "rds_instance_backup_retention",
-		Title:       "RDS DB instances keep automated backups for at least 7 days (policy)",
-		Description: "Automated backups give point-in-time recovery within the retention window; 0 turns them off and 1 day leaves no time to notice a problem.",
-		Area:        check.Backup,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "RDS > instance > Modify > Additional configuration > Backup retention period: 7 days or more > apply.",
-			CLI:       "aws rds modify-db-instance --db-instance-identifier <DB> --backup-retention-period 14 --apply-immediately",
-			Terraform: "resource \"aws_db_instance\" \"this\" {\n  backup_retention_period = 14\n}",
-		},
+		ID: "rds_instance_backup_retention",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			minDays := p.BackupRetentionDays()
 			return eachDBInstance(a, func(d state.DBInstance) check.Result {
@@ -454,17 +364,7 @@ func rdsInstanceBackupRetention() check.Check {
 
 func rdsClusterBackupRetention() check.Check {
 	return check.Check{
-		ID:          "rds_cluster_backup_retention",
-		Title:       "RDS and Aurora DB clusters keep automated backups for at least 7 days (policy)",
-		Description: "Cluster backups are continuous within the retention window (1 to 35 days); a short window leaves little time to notice corruption or deletion.",
-		Area:        check.Backup,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "RDS > cluster > Modify > Backup > Backup retention period: 7 days or more > apply.",
-			CLI:       "aws rds modify-db-cluster --db-cluster-identifier <CLUSTER> --backup-retention-period 14 --apply-immediately",
-			Terraform: "resource \"aws_rds_cluster\" \"this\" {\n  backup_retention_period = 14\n}",
-		},
+		ID: "rds_cluster_backup_retention",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			minDays := p.BackupRetentionDays()
 			return eachDBCluster(a, func(c state.DBCluster) check.Result {
@@ -479,17 +379,7 @@ func rdsClusterBackupRetention() check.Check {
 
 func rdsInstanceDeletionProtection() check.Check {
 	return check.Check{
-		ID:          "rds_instance_deletion_protection",
-		Title:       "RDS DB instances have deletion protection",
-		Description: "Deletion protection makes a delete call fail until someone deliberately turns it off, guarding against mistakes and careless automation.",
-		Area:        check.Backup,
-		Service:     "rds",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "RDS > instance > Modify > Deletion protection: tick Enable deletion protection > apply.",
-			CLI:       "aws rds modify-db-instance --db-instance-identifier <DB> --deletion-protection --apply-immediately",
-			Terraform: "resource \"aws_db_instance\" \"this\" {\n  deletion_protection = true\n}",
-		},
+		ID: "rds_instance_deletion_protection",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBInstance(a, func(d state.DBInstance) check.Result {
 				if d.ClusterID != "" && strings.HasPrefix(engineFamily(d.Engine), "aurora") {
@@ -506,17 +396,7 @@ func rdsInstanceDeletionProtection() check.Check {
 
 func rdsClusterDeletionProtection() check.Check {
 	return check.Check{
-		ID:          "rds_cluster_deletion_protection",
-		Title:       "RDS and Aurora DB clusters have deletion protection",
-		Description: "Deletion protection makes a delete call fail until someone deliberately turns it off.",
-		Area:        check.Backup,
-		Service:     "rds",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "RDS > cluster > Modify > Deletion protection: tick Enable deletion protection > apply.",
-			CLI:       "aws rds modify-db-cluster --db-cluster-identifier <CLUSTER> --deletion-protection --apply-immediately",
-			Terraform: "resource \"aws_rds_cluster\" \"this\" {\n  deletion_protection = true\n}",
-		},
+		ID: "rds_cluster_deletion_protection",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBCluster(a, func(c state.DBCluster) check.Result {
 				if c.DeletionProtection {
@@ -530,17 +410,7 @@ func rdsClusterDeletionProtection() check.Check {
 
 func rdsInstanceMultiAZ() check.Check {
 	return check.Check{
-		ID:          "rds_instance_multi_az",
-		Title:       "RDS DB instances run Multi-AZ",
-		Description: "A Multi-AZ instance keeps a synchronous standby in another Availability Zone and fails over to it automatically.",
-		Area:        check.Backup,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "RDS > instance > Modify > Availability & durability > Create a standby instance (Multi-AZ) > apply (in the maintenance window to avoid a performance dip).",
-			CLI:       "aws rds modify-db-instance --db-instance-identifier <DB> --multi-az",
-			Terraform: "resource \"aws_db_instance\" \"this\" {\n  multi_az = true\n}",
-		},
+		ID: "rds_instance_multi_az",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBInstance(a, func(d state.DBInstance) check.Result {
 				if d.ClusterID != "" {
@@ -557,17 +427,7 @@ func rdsInstanceMultiAZ() check.Check {
 
 func rdsClusterMultiAZ() check.Check {
 	return check.Check{
-		ID:          "rds_cluster_multi_az",
-		Title:       "RDS and Aurora DB clusters span several Availability Zones",
-		Description: "A cluster whose instances all sit in one Availability Zone has nowhere to fail over to.",
-		Area:        check.Backup,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "RDS > cluster > Actions > Add reader > choose a different Availability Zone.",
-			CLI:       "aws rds create-db-instance --db-instance-identifier <CLUSTER>-reader --db-cluster-identifier <CLUSTER> --engine <ENGINE> --db-instance-class <CLASS> --availability-zone <OTHER_AZ>",
-			Terraform: "resource \"aws_rds_cluster_instance\" \"reader\" {\n  cluster_identifier = aws_rds_cluster.this.id\n  availability_zone  = \"<OTHER_AZ>\"\n}",
-		},
+		ID: "rds_cluster_multi_az",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBCluster(a, func(c state.DBCluster) check.Result {
 				if c.MultiAZ {
@@ -581,17 +441,7 @@ func rdsClusterMultiAZ() check.Check {
 
 func rdsInstanceNotPublic() check.Check {
 	return check.Check{
-		ID:          "rds_instance_not_public",
-		Title:       "RDS DB instances are not publicly accessible",
-		Description: "A publicly accessible instance gets a DNS name resolving to a public IP; only its security group then stands between the database and the internet.",
-		Area:        check.AccessSharing,
-		Service:     "rds",
-		Severity:    check.Critical,
-		Remediation: check.Remediation{
-			Console:   "RDS > instance > Modify > Connectivity > Additional configuration > Not publicly accessible > apply. Reach it through a VPN, bastion or SSM port forwarding instead.",
-			CLI:       "aws rds modify-db-instance --db-instance-identifier <DB> --no-publicly-accessible --apply-immediately",
-			Terraform: "resource \"aws_db_instance\" \"this\" {\n  publicly_accessible = false\n}",
-		},
+		ID: "rds_instance_not_public",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBInstance(a, func(d state.DBInstance) check.Result {
 				if d.PubliclyAccessible {
@@ -615,17 +465,7 @@ func iamAuthSupported(family string) bool {
 
 func rdsInstanceIAMAuth() check.Check {
 	return check.Check{
-		ID:          "rds_instance_iam_auth",
-		Title:       "RDS DB instances accept IAM database authentication",
-		Description: "IAM authentication replaces long-lived database passwords with 15-minute tokens tied to IAM identities, so access is granted and revoked in one place.",
-		Area:        check.Identity,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "RDS > instance > Modify > Database authentication > Password and IAM database authentication > apply; then grant rds_iam (PostgreSQL) or AWSAuthenticationPlugin (MySQL) to database users.",
-			CLI:       "aws rds modify-db-instance --db-instance-identifier <DB> --enable-iam-database-authentication --apply-immediately",
-			Terraform: "resource \"aws_db_instance\" \"this\" {\n  iam_database_authentication_enabled = true\n}",
-		},
+		ID: "rds_instance_iam_auth",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBInstance(a, func(d state.DBInstance) check.Result {
 				switch {
@@ -645,17 +485,7 @@ func rdsInstanceIAMAuth() check.Check {
 
 func rdsClusterIAMAuth() check.Check {
 	return check.Check{
-		ID:          "rds_cluster_iam_auth",
-		Title:       "RDS and Aurora DB clusters accept IAM database authentication",
-		Description: "IAM authentication replaces long-lived database passwords with short-lived tokens tied to IAM identities.",
-		Area:        check.Identity,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "RDS > cluster > Modify > Database authentication > Password and IAM database authentication > apply.",
-			CLI:       "aws rds modify-db-cluster --db-cluster-identifier <CLUSTER> --enable-iam-database-authentication --apply-immediately",
-			Terraform: "resource \"aws_rds_cluster\" \"this\" {\n  iam_database_authentication_enabled = true\n}",
-		},
+		ID: "rds_cluster_iam_auth",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBCluster(a, func(c state.DBCluster) check.Result {
 				switch {
@@ -687,17 +517,7 @@ func adminNameResult(r state.Resource, id, user string) check.Result {
 
 func rdsInstanceDefaultAdminUsername() check.Check {
 	return check.Check{
-		ID:          "rds_instance_default_admin_username",
-		Title:       "RDS DB instances do not use a well-known master user name",
-		Description: "With a default name such as admin or postgres, an attacker only has to guess the password.",
-		Area:        check.Identity,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "The master user name cannot be changed: restore a snapshot to a new instance with a custom master user name, or create a new admin user, grant it the rights and disable logins for the default one.",
-			CLI:       "aws rds restore-db-instance-from-db-snapshot --db-instance-identifier <DB>-new --db-snapshot-identifier <SNAP>  # then create the new admin in SQL",
-			Terraform: "resource \"aws_db_instance\" \"this\" {\n  username = \"alp_<random>\" # not admin, postgres, root, sa\n}",
-		},
+		ID: "rds_instance_default_admin_username",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBInstance(a, func(d state.DBInstance) check.Result {
 				if d.ClusterID != "" && strings.HasPrefix(engineFamily(d.Engine), "aurora") {
@@ -711,17 +531,7 @@ func rdsInstanceDefaultAdminUsername() check.Check {
 
 func rdsClusterDefaultAdminUsername() check.Check {
 	return check.Check{
-		ID:          "rds_cluster_default_admin_username",
-		Title:       "RDS and Aurora DB clusters do not use a well-known master user name",
-		Description: "With a default name such as admin or postgres, an attacker only has to guess the password.",
-		Area:        check.Identity,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "The master user name cannot be changed: restore the cluster from a snapshot with a custom master user name, or create a new admin user and disable logins for the default one.",
-			CLI:       "aws rds restore-db-cluster-from-snapshot --db-cluster-identifier <CLUSTER>-new --snapshot-identifier <SNAP> --engine <ENGINE>",
-			Terraform: "resource \"aws_rds_cluster\" \"this\" {\n  master_username = \"alp_<random>\"\n}",
-		},
+		ID: "rds_cluster_default_admin_username",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBCluster(a, func(c state.DBCluster) check.Result {
 				return adminNameResult(c, c.ID, c.MasterUsername)
@@ -732,17 +542,7 @@ func rdsClusterDefaultAdminUsername() check.Check {
 
 func rdsInstanceAutoMinorUpgrade() check.Check {
 	return check.Check{
-		ID:          "rds_instance_auto_minor_upgrade",
-		Title:       "RDS DB instances take minor engine upgrades automatically",
-		Description: "AWS patches the host, but applying engine minor versions (which carry security fixes) is the customer's choice; auto minor version upgrade applies them in the maintenance window.",
-		Area:        check.Patching,
-		Service:     "rds",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "RDS > instance > Modify > Maintenance > Auto minor version upgrade: Enable > apply.",
-			CLI:       "aws rds modify-db-instance --db-instance-identifier <DB> --auto-minor-version-upgrade --apply-immediately",
-			Terraform: "resource \"aws_db_instance\" \"this\" {\n  auto_minor_version_upgrade = true\n}",
-		},
+		ID: "rds_instance_auto_minor_upgrade",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBInstance(a, func(d state.DBInstance) check.Result {
 				if d.AutoMinorVersionUpgrade {
@@ -756,17 +556,7 @@ func rdsInstanceAutoMinorUpgrade() check.Check {
 
 func rdsClusterAutoMinorUpgrade() check.Check {
 	return check.Check{
-		ID:          "rds_cluster_auto_minor_upgrade",
-		Title:       "RDS and Aurora DB clusters take minor engine upgrades automatically",
-		Description: "Minor versions carry security fixes; with auto minor version upgrade the cluster takes them in its maintenance window.",
-		Area:        check.Patching,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "RDS > cluster > Modify > Maintenance > Auto minor version upgrade: Enable > apply.",
-			CLI:       "aws rds modify-db-cluster --db-cluster-identifier <CLUSTER> --auto-minor-version-upgrade --apply-immediately",
-			Terraform: "resource \"aws_rds_cluster_instance\" \"this\" {\n  auto_minor_version_upgrade = true\n}",
-		},
+		ID: "rds_cluster_auto_minor_upgrade",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBCluster(a, func(c state.DBCluster) check.Result {
 				if c.AutoMinorVersionUpgrade {
@@ -820,17 +610,7 @@ func logsResult(r state.Resource, id, engine string, enabled []string) check.Res
 
 func rdsInstanceLogging() check.Check {
 	return check.Check{
-		ID:          "rds_instance_logging",
-		Title:       "RDS DB instances export their activity logs to CloudWatch Logs",
-		Description: "Engine logs (postgresql; audit and error for MySQL and MariaDB; error for SQL Server; audit and alert for Oracle) kept in CloudWatch Logs outlive the instance and can be alarmed on.",
-		Area:        check.Logging,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "RDS > instance > Modify > Log exports > tick the engine's logs (for MySQL/MariaDB audit logs also add the MARIADB_AUDIT_PLUGIN option) > apply.",
-			CLI:       "aws rds modify-db-instance --db-instance-identifier <DB> --cloudwatch-logs-export-configuration '{\"EnableLogTypes\":[\"postgresql\"]}' --apply-immediately",
-			Terraform: "resource \"aws_db_instance\" \"this\" {\n  enabled_cloudwatch_logs_exports = [\"postgresql\", \"upgrade\"]\n}",
-		},
+		ID: "rds_instance_logging",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBInstance(a, func(d state.DBInstance) check.Result {
 				if d.ClusterID != "" && strings.HasPrefix(engineFamily(d.Engine), "aurora") {
@@ -844,17 +624,7 @@ func rdsInstanceLogging() check.Check {
 
 func rdsClusterLogging() check.Check {
 	return check.Check{
-		ID:          "rds_cluster_logging",
-		Title:       "RDS and Aurora DB clusters export their activity logs to CloudWatch Logs",
-		Description: "Aurora PostgreSQL should export postgresql logs, Aurora MySQL audit and error logs (with server_audit_logging on in the cluster parameter group).",
-		Area:        check.Logging,
-		Service:     "rds",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "RDS > cluster > Modify > Log exports > tick the engine's logs > apply.",
-			CLI:       "aws rds modify-db-cluster --db-cluster-identifier <CLUSTER> --cloudwatch-logs-export-configuration '{\"EnableLogTypes\":[\"audit\",\"error\"]}' --apply-immediately",
-			Terraform: "resource \"aws_rds_cluster\" \"this\" {\n  enabled_cloudwatch_logs_exports = [\"audit\", \"error\"]\n}",
-		},
+		ID: "rds_cluster_logging",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBCluster(a, func(c state.DBCluster) check.Result {
 				return logsResult(c, c.ID, c.Engine, c.EnabledLogs)
@@ -865,17 +635,7 @@ func rdsClusterLogging() check.Check {
 
 func rdsInstanceEnhancedMonitoring() check.Check {
 	return check.Check{
-		ID:          "rds_instance_enhanced_monitoring",
-		Title:       "RDS DB instances have Enhanced Monitoring",
-		Description: "Enhanced Monitoring reports operating-system metrics of the instance every few seconds: what is happening when the database misbehaves.",
-		Area:        check.Logging,
-		Service:     "rds",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "RDS > instance > Modify > Monitoring > Enable Enhanced monitoring, granularity 60 seconds or less, monitoring role > apply.",
-			CLI:       "aws rds modify-db-instance --db-instance-identifier <DB> --monitoring-interval 60 --monitoring-role-arn <ROLE_ARN> --apply-immediately",
-			Terraform: "resource \"aws_db_instance\" \"this\" {\n  monitoring_interval = 60\n  monitoring_role_arn = aws_iam_role.rds_monitoring.arn\n}",
-		},
+		ID: "rds_instance_enhanced_monitoring",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBInstance(a, func(d state.DBInstance) check.Result {
 				if d.EnhancedMonitoring {
@@ -889,17 +649,7 @@ func rdsInstanceEnhancedMonitoring() check.Check {
 
 func rdsInstanceCopyTagsToSnapshot() check.Check {
 	return check.Check{
-		ID:          "rds_instance_copy_tags_to_snapshot",
-		Title:       "RDS DB instances copy their tags to snapshots",
-		Description: "Snapshots that inherit the instance's tags keep its data classification, so sensitivity-driven duties (encryption, sharing, custody) follow the data into its copies.",
-		Area:        check.Backup,
-		Service:     "rds",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "RDS > instance > Modify > Backup > tick Copy tags to snapshots > apply.",
-			CLI:       "aws rds modify-db-instance --db-instance-identifier <DB> --copy-tags-to-snapshot --apply-immediately",
-			Terraform: "resource \"aws_db_instance\" \"this\" {\n  copy_tags_to_snapshot = true\n}",
-		},
+		ID: "rds_instance_copy_tags_to_snapshot",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBInstance(a, func(d state.DBInstance) check.Result {
 				if d.ClusterID != "" && strings.HasPrefix(engineFamily(d.Engine), "aurora") {
@@ -916,17 +666,7 @@ func rdsInstanceCopyTagsToSnapshot() check.Check {
 
 func rdsClusterCopyTagsToSnapshot() check.Check {
 	return check.Check{
-		ID:          "rds_cluster_copy_tags_to_snapshot",
-		Title:       "RDS and Aurora DB clusters copy their tags to snapshots",
-		Description: "Snapshots that inherit the cluster's tags keep its data classification.",
-		Area:        check.Backup,
-		Service:     "rds",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "RDS > cluster > Modify > Backup > tick Copy tags to snapshots > apply.",
-			CLI:       "aws rds modify-db-cluster --db-cluster-identifier <CLUSTER> --copy-tags-to-snapshot --apply-immediately",
-			Terraform: "resource \"aws_rds_cluster\" \"this\" {\n  copy_tags_to_snapshot = true\n}",
-		},
+		ID: "rds_cluster_copy_tags_to_snapshot",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBCluster(a, func(c state.DBCluster) check.Result {
 				if c.CopyTagsToSnapshot {
@@ -943,17 +683,7 @@ var defaultPorts = map[string]int{"postgres": 5432, "aurora-postgresql": 5432, "
 
 func rdsInstanceDefaultPort() check.Check {
 	return check.Check{
-		ID:          "rds_instance_default_port",
-		Title:       "RDS DB instances do not listen on their engine's default port",
-		Description: "A non-default port does not replace firewalling, but it takes the instance out of the cheapest internet-wide scans for that engine.",
-		Area:        check.Network,
-		Service:     "rds",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "RDS > instance > Modify > Connectivity > Additional configuration > Database port: a non-default value > apply; update clients and security groups.",
-			CLI:       "aws rds modify-db-instance --db-instance-identifier <DB> --db-port-number <PORT> --apply-immediately",
-			Terraform: "resource \"aws_db_instance\" \"this\" {\n  port = 15432\n}",
-		},
+		ID: "rds_instance_default_port",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachDBInstance(a, func(d state.DBInstance) check.Result {
 				def, known := defaultPorts[engineFamily(d.Engine)]
@@ -987,17 +717,7 @@ var criticalEvents = []struct {
 
 func rdsEventSubscriptionCritical() check.Check {
 	return check.Check{
-		ID:          "rds_event_subscription_critical",
-		Title:       "RDS event subscriptions report critical instance, cluster and parameter group events",
-		Description: "Failures, maintenance and configuration changes of databases should reach a person: an enabled event subscription per source type in use, per region.",
-		Area:        check.Logging,
-		Service:     "rds",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "RDS > Event subscriptions > Create: target an SNS topic, source type DB instances (and DB clusters, parameter groups), all instances, categories failure, maintenance, configuration change.",
-			CLI:       "aws rds create-event-subscription --subscription-name critical-db-instance --sns-topic-arn <TOPIC_ARN> --source-type db-instance --event-categories failure maintenance 'configuration change'",
-			Terraform: "resource \"aws_db_event_subscription\" \"instances\" {\n  name             = \"critical-db-instance\"\n  sns_topic        = aws_sns_topic.db_events.arn\n  source_type      = \"db-instance\"\n  event_categories = [\"failure\", \"maintenance\", \"configuration change\"]\n}",
-		},
+		ID: "rds_event_subscription_critical",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			var out []check.Result
 			for _, r := range a.ScannedRegions() {

@@ -12,8 +12,30 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/check"
 )
 
-// All returns every built-in check, ordered by ID.
+// All returns every built-in check, ordered by ID: the Go code's ID, logic
+// and reads merged with the check's text from meta/<id>.yaml. It panics when
+// the embedded metadata does not match the registered checks, which
+// TestMetadata* in this package prevents from ever being committed.
 func All() []check.Check {
+	metas, err := embeddedMeta()
+	if err != nil {
+		panic(err)
+	}
+	all, err := applyMeta(builtin(), metas)
+	if err != nil {
+		panic(err)
+	}
+	reads := checkReads()
+	for i := range all {
+		all[i].Reads = reads[all[i].ID]
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	return all
+}
+
+// builtin returns the checks as Go builds them: ID, logic and registration.
+// Register a new check by adding its constructor to a group here.
+func builtin() []check.Check {
 	var all []check.Check
 	for _, group := range [][]check.Check{
 		identityChecks(),
@@ -43,11 +65,6 @@ func All() []check.Check {
 	} {
 		all = append(all, group...)
 	}
-	reads := checkReads()
-	for i := range all {
-		all[i].Reads = reads[all[i].ID]
-	}
-	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
 	return all
 }
 

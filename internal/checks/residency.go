@@ -20,16 +20,16 @@ func residencyChecks() []check.Check {
 		organizationsRegionDenySCP(),
 		s3BucketInAllowedRegion(),
 		s3ReplicationInAllowedRegion(),
-		residencyStore("ec2_volume_in_allowed_region", "EBS volumes", "ec2", state.InputEC2Volumes, volumesOf, ebsMoveFix()),
-		residencyStore("ec2_snapshot_in_allowed_region", "EBS snapshots (including cross-region copies)", "ec2", state.InputEC2Snapshots, snapshotsOf, ebsMoveFix()),
-		residencyStore("rds_instance_in_allowed_region", "RDS DB instances", "rds", state.InputRDSInstances, dbInstancesOf, rdsMoveFix()),
-		residencyStore("rds_cluster_in_allowed_region", "RDS/Aurora DB clusters", "rds", state.InputRDSClusters, dbClustersOf, rdsMoveFix()),
-		residencyStoreGaps("rds_snapshot_in_allowed_region", "RDS snapshots (including cross-region copies)", "rds", "rds", snapshotListOps, dbSnapshotsOf, rdsMoveFix()),
-		residencyStore("redshift_cluster_in_allowed_region", "Redshift clusters", "redshift", state.InputRedshiftClusters, redshiftOf, rdsMoveFix()),
-		residencyStore("workspaces_workspace_in_allowed_region", "WorkSpaces (their root and user volumes)", "workspaces", state.InputWorkSpaces, workspacesOf, workspacesMoveFix()),
-		residencyStore("dynamodb_table_in_allowed_region", "DynamoDB tables", "dynamodb", state.InputDynamoDBTables, dynamoTablesOf, dynamoMoveFix()),
-		residencyStoreGaps("efs_filesystem_in_allowed_region", "EFS file systems", "efs", efsService, []state.Input{state.InputEFSFileSystems}, fileSystemsOf, efsMoveFix()),
-		residencyStore("backup_vault_in_allowed_region", "AWS Backup vaults (and the recovery points in them)", "backup", state.InputBackupVaults, vaultsOf, backupVaultMoveFix()),
+		residencyStore("ec2_volume_in_allowed_region", "EBS volumes", "ec2", state.InputEC2Volumes, volumesOf),
+		residencyStore("ec2_snapshot_in_allowed_region", "EBS snapshots (including cross-region copies)", "ec2", state.InputEC2Snapshots, snapshotsOf),
+		residencyStore("rds_instance_in_allowed_region", "RDS DB instances", "rds", state.InputRDSInstances, dbInstancesOf),
+		residencyStore("rds_cluster_in_allowed_region", "RDS/Aurora DB clusters", "rds", state.InputRDSClusters, dbClustersOf),
+		residencyStoreGaps("rds_snapshot_in_allowed_region", "RDS snapshots (including cross-region copies)", "rds", snapshotListOps, dbSnapshotsOf),
+		residencyStore("redshift_cluster_in_allowed_region", "Redshift clusters", "redshift", state.InputRedshiftClusters, redshiftOf),
+		residencyStore("workspaces_workspace_in_allowed_region", "WorkSpaces (their root and user volumes)", "workspaces", state.InputWorkSpaces, workspacesOf),
+		residencyStore("dynamodb_table_in_allowed_region", "DynamoDB tables", "dynamodb", state.InputDynamoDBTables, dynamoTablesOf),
+		residencyStoreGaps("efs_filesystem_in_allowed_region", "EFS file systems", efsService, []state.Input{state.InputEFSFileSystems}, fileSystemsOf),
+		residencyStore("backup_vault_in_allowed_region", "AWS Backup vaults (and the recovery points in them)", "backup", state.InputBackupVaults, vaultsOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -99,30 +99,6 @@ func unscannedOutside(a *state.Account, p *policy.Policy, what string) []check.R
 	return []check.Result{check.UnknownR(accountRef(a), "%d enabled regions outside the allowed set were not scanned (%s): %s there are not seen", len(miss), strings.Join(miss, ", "), what)}
 }
 
-func ebsMoveFix() check.Remediation {
-	return check.Remediation{
-		Console:   "Copy the snapshot to an allowed region (EC2 > Snapshots > Actions > Copy snapshot), restore from it there, verify, then delete the volume and snapshots outside the allowed regions.",
-		CLI:       "aws ec2 copy-snapshot --source-region <SOURCE_REGION> --source-snapshot-id <SNAPSHOT_ID> --region <ALLOWED_REGION> --encrypted\naws ec2 delete-snapshot --snapshot-id <SNAPSHOT_ID> --region <SOURCE_REGION>",
-		Terraform: "resource \"aws_ebs_snapshot_copy\" \"in_eu\" {\n  provider           = aws.allowed_region\n  source_snapshot_id = \"<SNAPSHOT_ID>\"\n  source_region      = \"<SOURCE_REGION>\"\n  encrypted          = true\n}",
-	}
-}
-
-func rdsMoveFix() check.Remediation {
-	return check.Remediation{
-		Console:   "Copy the latest snapshot to an allowed region, restore it there, repoint the applications, then delete the database and its snapshots outside the allowed regions. Add a region-deny SCP so it cannot recur.",
-		CLI:       "aws rds copy-db-snapshot --source-db-snapshot-identifier <SNAPSHOT_ARN> --target-db-snapshot-identifier <NAME> --region <ALLOWED_REGION> --kms-key-id <KEY>\naws rds restore-db-instance-from-db-snapshot --db-snapshot-identifier <NAME> --db-instance-identifier <DB> --region <ALLOWED_REGION>",
-		Terraform: "provider \"aws\" {\n  region              = \"eu-central-1\" # an allowed region\n  allowed_account_ids = [var.account_id]\n}",
-	}
-}
-
-func workspacesMoveFix() check.Remediation {
-	return check.Remediation{
-		Console:   "Register a directory in an allowed region, create the users' WorkSpaces there (migrate user volumes via backup), then remove the WorkSpaces outside the allowed regions.",
-		CLI:       "aws workspaces create-workspaces --workspaces DirectoryId=<DIR_ID>,UserName=<USER>,BundleId=<BUNDLE_ID> --region <ALLOWED_REGION>\naws workspaces terminate-workspaces --terminate-workspace-requests WorkspaceId=<WS_ID> --region <SOURCE_REGION>",
-		Terraform: "resource \"aws_workspaces_workspace\" \"this\" {\n  provider     = aws.allowed_region\n  directory_id = aws_workspaces_directory.eu.id\n  bundle_id    = var.bundle_id\n  user_name    = var.user\n}",
-	}
-}
-
 func volumesOf(a *state.Account) []state.Resource      { return resources(a.EC2.Volumes) }
 func snapshotsOf(a *state.Account) []state.Resource    { return resources(a.EC2.Snapshots) }
 func dbInstancesOf(a *state.Account) []state.Resource  { return resources(a.RDS.Instances) }
@@ -154,22 +130,16 @@ func copiedFrom(r state.Resource) string {
 }
 
 // residencyStore builds the "every <store> lives in an allowed region" check.
-func residencyStore(id, what, service string, list state.Input, items func(*state.Account) []state.Resource, fix check.Remediation) check.Check {
-	return residencyStoreGaps(id, what, service, service, []state.Input{list}, items, fix)
+func residencyStore(id, what, service string, list state.Input, items func(*state.Account) []state.Resource) check.Check {
+	return residencyStoreGaps(id, what, service, []state.Input{list}, items)
 }
 
 // residencyStoreGaps is residencyStore for services whose gap prefix differs
 // from the check's service name (EFS: elasticfilesystem) or whose state is
 // filled by several listings (RDS snapshots: DB and cluster snapshots).
-func residencyStoreGaps(id, what, service, gapService string, list []state.Input, items func(*state.Account) []state.Resource, fix check.Remediation) check.Check {
+func residencyStoreGaps(id, what, gapService string, list []state.Input, items func(*state.Account) []state.Resource) check.Check {
 	return check.Check{
-		ID:          id,
-		Title:       what + " are in allowed regions",
-		Description: "Where data is stored decides which country's law applies to it; " + what + " must stay in the regions the policy allows (allowed_regions).",
-		Area:        check.DataResidency,
-		Service:     service,
-		Severity:    check.High,
-		Remediation: fix,
+		ID: id,
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			if !p.RegionsConfigured() {
 				return residencyNotConfigured(a)
@@ -192,17 +162,7 @@ func residencyStoreGaps(id, what, service, gapService string, list []state.Input
 
 func accountEnabledRegionsAllowed() check.Check {
 	return check.Check{
-		ID:          "account_enabled_regions_allowed",
-		Title:       "Opt-in regions are enabled only within the allowed regions",
-		Description: "Regions launched since 2019 must be opted into; each one enabled outside the allowed set is a place data can go (and attackers can hide resources). Regions enabled by default cannot be disabled: guard those with a region-deny SCP.",
-		Area:        check.DataResidency,
-		Service:     "account",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "Account > AWS Regions: Disable each opt-in region outside the allowed set (its resources must be deleted first).",
-			CLI:       "aws account disable-region --region-name <REGION>",
-			Terraform: "resource \"aws_account_region\" \"off\" {\n  region_name = \"<REGION>\"\n  enabled     = false\n}",
-		},
+		ID: "account_enabled_regions_allowed",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			if !p.RegionsConfigured() {
 				return residencyNotConfigured(a)
@@ -240,17 +200,7 @@ func accountEnabledRegionsAllowed() check.Check {
 
 func s3BucketInAllowedRegion() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_in_allowed_region",
-		Title:       "S3 buckets are in allowed regions",
-		Description: "A bucket's region is where its objects are stored; buckets must stay in the regions the policy allows (allowed_regions).",
-		Area:        check.DataResidency,
-		Service:     "s3",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "Create a bucket in an allowed region, copy the objects (S3 Batch Replication or aws s3 sync), switch the applications, then empty and delete the old bucket.",
-			CLI:       "aws s3 mb s3://<NEW_BUCKET> --region <ALLOWED_REGION>\naws s3 sync s3://<OLD_BUCKET> s3://<NEW_BUCKET>\naws s3 rb s3://<OLD_BUCKET> --force",
-			Terraform: "resource \"aws_s3_bucket\" \"data\" {\n  provider = aws.allowed_region\n  bucket   = \"<NEW_BUCKET>\"\n}",
-		},
+		ID: "s3_bucket_in_allowed_region",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			if !p.RegionsConfigured() {
 				return residencyNotConfigured(a)
@@ -294,17 +244,7 @@ func bucketRegion(a *state.Account, arnOrName string) (string, bool) {
 
 func s3ReplicationInAllowedRegion() check.Check {
 	return check.Check{
-		ID:          "s3_replication_in_allowed_region",
-		Title:       "S3 replication copies data only to allowed regions",
-		Description: "Replication rules copy every new object to the destination bucket's region; a destination outside the allowed regions moves the data out of its jurisdiction.",
-		Area:        check.DataResidency,
-		Service:     "s3",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "S3 > bucket > Management > Replication rules: edit the rule to a destination bucket in an allowed region, or delete it; then delete the replicated copies.",
-			CLI:       "aws s3api put-bucket-replication --bucket <BUCKET> --replication-configuration file://replication-to-allowed-region.json",
-			Terraform: "resource \"aws_s3_bucket_replication_configuration\" \"this\" {\n  bucket = aws_s3_bucket.source.id\n  role   = aws_iam_role.replication.arn\n  rule {\n    status = \"Enabled\"\n    destination { bucket = aws_s3_bucket.replica_in_allowed_region.arn }\n  }\n}",
-		},
+		ID: "s3_replication_in_allowed_region",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			if !p.RegionsConfigured() {
 				return residencyNotConfigured(a)
@@ -357,10 +297,6 @@ func s3ReplicationInAllowedRegion() check.Check {
 // input that holds the copies: a resource whose item could not be read is
 // unknown, since its empty copy list proves nothing.
 func copiesCheck[T state.Resource](c check.Check, service string, list, item state.Input, items func(*state.Account) []T, regionsOf func(T) []string, label func(T) string) check.Check {
-	if c.Service == "" {
-		c.Service = service
-	}
-	c.Area, c.Severity = check.DataResidency, check.High
 	c.Run = func(a *state.Account, p *policy.Policy) []check.Result {
 		if !p.RegionsConfigured() {
 			return residencyNotConfigured(a)
@@ -394,14 +330,7 @@ func copiesCheck[T state.Resource](c check.Check, service string, list, item sta
 
 func rdsInstanceReplicaInAllowedRegion() check.Check {
 	return copiesCheck(check.Check{
-		ID:          "rds_instance_replica_in_allowed_region",
-		Title:       "RDS read replicas (and their sources) are in allowed regions",
-		Description: "A cross-region read replica is a full, continuously updated copy of the database in another region.",
-		Remediation: check.Remediation{
-			Console:   "RDS > Databases > the replica outside the allowed regions > Actions > Delete (or promote and migrate it into an allowed region first).",
-			CLI:       "aws rds delete-db-instance --db-instance-identifier <REPLICA> --region <REGION> --skip-final-snapshot",
-			Terraform: "resource \"aws_db_instance\" \"replica\" {\n  provider            = aws.allowed_region\n  replicate_source_db = aws_db_instance.primary.arn\n  instance_class      = \"db.r6g.large\"\n}",
-		},
+		ID: "rds_instance_replica_in_allowed_region",
 	}, "rds", state.InputRDSInstances, "", func(a *state.Account) []state.DBInstance { return a.RDS.Instances }, func(d state.DBInstance) []string {
 		return replicaRegions(d.Region, d.ReadReplicaSource, d.ReadReplicas)
 	}, func(d state.DBInstance) string { return d.ID })
@@ -429,14 +358,7 @@ func replicaRegions(own, source string, replicas []string) []string {
 
 func rdsClusterReplicaInAllowedRegion() check.Check {
 	return copiesCheck(check.Check{
-		ID:          "rds_cluster_replica_in_allowed_region",
-		Title:       "Aurora cross-region replica clusters (and their sources) are in allowed regions",
-		Description: "A cross-region read replica cluster is a full, continuously updated copy of the cluster's data in another region.",
-		Remediation: check.Remediation{
-			Console:   "RDS > Databases > the replica cluster outside the allowed regions > Actions > Delete (or promote it and migrate the data into an allowed region first).",
-			CLI:       "aws rds delete-db-cluster --db-cluster-identifier <REPLICA_CLUSTER> --region <REGION> --skip-final-snapshot",
-			Terraform: "resource \"aws_rds_cluster\" \"replica\" {\n  provider                      = aws.allowed_region\n  replication_source_identifier = aws_rds_cluster.primary.arn\n}",
-		},
+		ID: "rds_cluster_replica_in_allowed_region",
 	}, "rds", state.InputRDSClusters, "", func(a *state.Account) []state.DBCluster { return a.RDS.Clusters }, func(c state.DBCluster) []string {
 		return replicaRegions(c.Region, c.ReplicationSource, c.ReadReplicas)
 	}, func(c state.DBCluster) string { return c.ID })
@@ -444,28 +366,14 @@ func rdsClusterReplicaInAllowedRegion() check.Check {
 
 func rdsInstanceBackupReplicationInAllowedRegion() check.Check {
 	return copiesCheck(check.Check{
-		ID:          "rds_instance_backup_replication_in_allowed_region",
-		Title:       "RDS automated backups are replicated only to allowed regions",
-		Description: "Cross-region automated backup replication keeps snapshots and transaction logs of the database in another region.",
-		Remediation: check.Remediation{
-			Console:   "RDS > Automated backups > Replicated > select > Actions > Stop replication; start it again toward an allowed region if needed.",
-			CLI:       "aws rds stop-db-instance-automated-backups-replication --source-db-instance-arn <DB_ARN> --region <DESTINATION_REGION>",
-			Terraform: "resource \"aws_db_instance_automated_backups_replication\" \"this\" {\n  provider               = aws.allowed_region\n  source_db_instance_arn = aws_db_instance.this.arn\n}",
-		},
+		ID: "rds_instance_backup_replication_in_allowed_region",
 	}, "rds", state.InputRDSInstances, "", func(a *state.Account) []state.DBInstance { return a.RDS.Instances },
 		func(d state.DBInstance) []string { return d.ReplicatedBackupRegions }, func(d state.DBInstance) string { return d.ID })
 }
 
 func rdsClusterGlobalInAllowedRegion() check.Check {
 	return copiesCheck(check.Check{
-		ID:          "rds_cluster_global_in_allowed_region",
-		Title:       "Aurora global databases span only allowed regions",
-		Description: "An Aurora global database replicates storage to secondary clusters in other regions within a second.",
-		Remediation: check.Remediation{
-			Console:   "RDS > Databases > the global database > the secondary cluster outside the allowed regions > Actions > Remove from global database, then delete it.",
-			CLI:       "aws rds remove-from-global-cluster --global-cluster-identifier <GLOBAL_ID> --db-cluster-identifier <SECONDARY_ARN>",
-			Terraform: "resource \"aws_rds_global_cluster\" \"this\" {\n  global_cluster_identifier = \"global\"\n  # only clusters in allowed regions join it\n}",
-		},
+		ID: "rds_cluster_global_in_allowed_region",
 	}, "rds", state.InputRDSClusters, state.InputRDSGlobalClusters, func(a *state.Account) []state.DBCluster { return a.RDS.Clusters },
 		func(c state.DBCluster) []string {
 			// Every member of a global database holds its data, so a
@@ -479,14 +387,7 @@ func rdsClusterGlobalInAllowedRegion() check.Check {
 
 func redshiftClusterSnapshotCopyInAllowedRegion() check.Check {
 	return copiesCheck(check.Check{
-		ID:          "redshift_cluster_snapshot_copy_in_allowed_region",
-		Title:       "Redshift cross-region snapshot copy targets an allowed region",
-		Description: "Automatic cross-region snapshot copy puts every snapshot of the warehouse in the destination region.",
-		Remediation: check.Remediation{
-			Console:   "Redshift > Clusters > select > Actions > Configure cross-region snapshot: choose an allowed destination or turn it off; delete copies already made.",
-			CLI:       "aws redshift disable-snapshot-copy --cluster-identifier <CLUSTER>\naws redshift enable-snapshot-copy --cluster-identifier <CLUSTER> --destination-region <ALLOWED_REGION>",
-			Terraform: "resource \"aws_redshift_snapshot_copy\" \"this\" {\n  cluster_identifier = aws_redshift_cluster.this.id\n  destination_region = \"<ALLOWED_REGION>\"\n}",
-		},
+		ID: "redshift_cluster_snapshot_copy_in_allowed_region",
 	}, "redshift", state.InputRedshiftClusters, "", func(a *state.Account) []state.RedshiftCluster { return a.Redshift.Clusters }, func(c state.RedshiftCluster) []string {
 		if c.CrossRegionSnapshotCopyRegion == "" {
 			return nil
@@ -497,14 +398,7 @@ func redshiftClusterSnapshotCopyInAllowedRegion() check.Check {
 
 func kmsKeyReplicaInAllowedRegion() check.Check {
 	return copiesCheck(check.Check{
-		ID:          "kms_key_replica_in_allowed_region",
-		Title:       "Multi-region KMS keys are replicated only to allowed regions",
-		Description: "A replica key can decrypt everything its primary encrypted, in the replica's region: key material outside the allowed regions makes the data there readable.",
-		Remediation: check.Remediation{
-			Console:   "KMS > Customer managed keys > the replica key in the region outside the allowed set > Key actions > Schedule key deletion.",
-			CLI:       "aws kms schedule-key-deletion --key-id <REPLICA_KEY_ARN> --pending-window-in-days 30 --region <REGION>",
-			Terraform: "resource \"aws_kms_replica_key\" \"this\" {\n  provider        = aws.allowed_region\n  primary_key_arn = aws_kms_key.primary.arn\n}",
-		},
+		ID: "kms_key_replica_in_allowed_region",
 	}, "kms", state.InputKMSKeys, state.InputKMSKeyMetadata, func(a *state.Account) []state.Key { return a.KMS.Keys }, func(k state.Key) []string {
 		if !k.MultiRegion || k.MultiRegionType != "PRIMARY" {
 			return nil
@@ -515,7 +409,6 @@ func kmsKeyReplicaInAllowedRegion() check.Check {
 
 // logBucketCheck builds a check that log deliveries land in allowed regions.
 func logBucketCheck(c check.Check, service string, list state.Input, targets func(*state.Account) []logTarget) check.Check {
-	c.Area, c.Service, c.Severity = check.DataResidency, service, check.Medium
 	c.Run = func(a *state.Account, p *policy.Policy) []check.Result {
 		if !p.RegionsConfigured() {
 			return residencyNotConfigured(a)
@@ -558,14 +451,7 @@ type logTarget struct {
 
 func cloudtrailLogsInAllowedRegion() check.Check {
 	return logBucketCheck(check.Check{
-		ID:          "cloudtrail_logs_in_allowed_region",
-		Title:       "CloudTrail delivers its logs to buckets in allowed regions",
-		Description: "Audit logs hold account activity, resource names and source addresses; they are data too and must stay in the allowed regions.",
-		Remediation: check.Remediation{
-			Console:   "CloudTrail > Trails > select > General details > Edit: choose (or create) a log bucket in an allowed region.",
-			CLI:       "aws cloudtrail update-trail --name <TRAIL> --s3-bucket-name <BUCKET_IN_ALLOWED_REGION>",
-			Terraform: "resource \"aws_cloudtrail\" \"main\" {\n  # ...\n  s3_bucket_name = aws_s3_bucket.trail_in_allowed_region.id\n}",
-		},
+		ID: "cloudtrail_logs_in_allowed_region",
 	}, "cloudtrail", state.InputCloudTrailTrails, func(a *state.Account) []logTarget {
 		var out []logTarget
 		for _, t := range a.CloudTrail.Trails {
@@ -577,14 +463,7 @@ func cloudtrailLogsInAllowedRegion() check.Check {
 
 func configDeliveryInAllowedRegion() check.Check {
 	return logBucketCheck(check.Check{
-		ID:          "config_delivery_in_allowed_region",
-		Title:       "AWS Config delivers configuration snapshots to buckets in allowed regions",
-		Description: "Configuration snapshots and history describe every resource in the account; they must stay in the allowed regions.",
-		Remediation: check.Remediation{
-			Console:   "AWS Config > Settings > Edit: Delivery method, choose a bucket in an allowed region.",
-			CLI:       "aws configservice put-delivery-channel --delivery-channel name=default,s3BucketName=<BUCKET_IN_ALLOWED_REGION>",
-			Terraform: "resource \"aws_config_delivery_channel\" \"this\" {\n  name           = \"default\"\n  s3_bucket_name = aws_s3_bucket.config_in_allowed_region.id\n}",
-		},
+		ID: "config_delivery_in_allowed_region",
 	}, "config", state.InputConfigDeliveryChannels, func(a *state.Account) []logTarget {
 		var out []logTarget
 		for _, d := range a.Config.DeliveryChannels {
@@ -596,17 +475,7 @@ func configDeliveryInAllowedRegion() check.Check {
 
 func organizationsRegionDenySCP() check.Check {
 	return check.Check{
-		ID:          "organizations_region_deny_scp",
-		Title:       "A service control policy denies requests outside the allowed regions",
-		Description: "Regions enabled by default cannot be switched off; only an SCP that denies actions when aws:RequestedRegion is not an allowed region stops anyone (even administrators) from creating data there.",
-		Area:        check.DataResidency,
-		Service:     "organizations",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "In the management account: AWS Organizations > Policies > Service control policies > Create policy: Deny NotAction [global services] when StringNotEquals aws:RequestedRegion [allowed regions]; attach it to the root or the workload OUs.",
-			CLI:       "aws organizations create-policy --type SERVICE_CONTROL_POLICY --name region-deny --description 'deny outside allowed regions' --content file://region-deny.json\naws organizations attach-policy --policy-id <POLICY_ID> --target-id <ROOT_OR_OU_ID>",
-			Terraform: "resource \"aws_organizations_policy\" \"region_deny\" {\n  name    = \"region-deny\"\n  type    = \"SERVICE_CONTROL_POLICY\"\n  content = jsonencode({\n    Version = \"2012-10-17\"\n    Statement = [{\n      Effect    = \"Deny\"\n      NotAction = [\"iam:*\", \"organizations:*\", \"sts:*\", \"support:*\", \"cloudfront:*\", \"route53:*\"]\n      Resource  = \"*\"\n      Condition = { StringNotEquals = { \"aws:RequestedRegion\" = var.allowed_regions } }\n    }]\n  })\n}",
-		},
+		ID: "organizations_region_deny_scp",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			if !p.RegionsConfigured() {
 				return residencyNotConfigured(a)
@@ -707,72 +576,23 @@ func regionDenyRegions(doc string) ([]string, bool) {
 	return nil, false
 }
 
-func dynamoMoveFix() check.Remediation {
-	return check.Remediation{
-		Console:   "Export the table to S3 in an allowed region (or restore a backup there), import it as a new table in the allowed region, switch the applications, then delete the table outside the allowed regions.",
-		CLI:       "aws dynamodb export-table-to-point-in-time --table-arn <TABLE_ARN> --s3-bucket <BUCKET_IN_ALLOWED_REGION>\naws dynamodb import-table --s3-bucket-source S3Bucket=<BUCKET> --input-format DYNAMODB_JSON --table-creation-parameters file://table.json --region <ALLOWED_REGION>",
-		Terraform: "resource \"aws_dynamodb_table\" \"this\" {\n  provider = aws.allowed_region\n  # ...\n}",
-	}
-}
-
-func efsMoveFix() check.Remediation {
-	return check.Remediation{
-		Console:   "Create a file system in an allowed region (or a replica there with EFS replication, then fail over to it), copy the data, switch the mounts, delete the file system outside the allowed regions.",
-		CLI:       "aws efs create-replication-configuration --source-file-system-id <FS_ID> --destinations Region=<ALLOWED_REGION>",
-		Terraform: "resource \"aws_efs_file_system\" \"this\" {\n  provider  = aws.allowed_region\n  encrypted = true\n}",
-	}
-}
-
-func backupVaultMoveFix() check.Remediation {
-	return check.Remediation{
-		Console:   "AWS Backup > Backup plans: target vaults in allowed regions only; let the recovery points in the other vault expire (or delete them), then delete the vault.",
-		CLI:       "aws backup list-recovery-points-by-backup-vault --backup-vault-name <VAULT> --region <REGION>\naws backup delete-recovery-point --backup-vault-name <VAULT> --recovery-point-arn <RP_ARN> --region <REGION>\naws backup delete-backup-vault --backup-vault-name <VAULT> --region <REGION>",
-		Terraform: "resource \"aws_backup_vault\" \"this\" {\n  provider = aws.allowed_region\n  name     = \"<VAULT>\"\n}",
-	}
-}
-
 func dynamodbTableReplicaInAllowedRegion() check.Check {
 	return copiesCheck(check.Check{
-		ID:          "dynamodb_table_replica_in_allowed_region",
-		Title:       "DynamoDB global tables replicate only to allowed regions",
-		Description: "A global table keeps a full, writable replica of every item in each replica region.",
-		Remediation: check.Remediation{
-			Console:   "DynamoDB > Tables > the table > Global tables: delete the replica in the region outside the allowed set.",
-			CLI:       "aws dynamodb update-table --table-name <TABLE> --replica-updates 'Delete={RegionName=<REGION>}'",
-			Terraform: "resource \"aws_dynamodb_table\" \"this\" {\n  # ...\n  replica { region_name = \"<ALLOWED_REGION>\" } # only allowed regions\n}",
-		},
+		ID: "dynamodb_table_replica_in_allowed_region",
 	}, "dynamodb", state.InputDynamoDBTables, state.InputDynamoDBTableDescription, func(a *state.Account) []state.DynamoDBTable { return a.DynamoDB.Tables },
 		func(t state.DynamoDBTable) []string { return t.ReplicaRegions }, func(t state.DynamoDBTable) string { return "table " + t.Name })
 }
 
 func efsFilesystemReplicationInAllowedRegion() check.Check {
 	return copiesCheck(check.Check{
-		ID:          "efs_filesystem_replication_in_allowed_region",
-		Title:       "EFS replication copies file systems only to allowed regions",
-		Description: "EFS replication keeps a read-only copy of every file in the destination region.",
-		Service:     "efs",
-		Remediation: check.Remediation{
-			Console:   "EFS > File systems > the file system > Replication: delete the replication to the region outside the allowed set (then delete the replica file system there).",
-			CLI:       "aws efs delete-replication-configuration --source-file-system-id <FS_ID>",
-			Terraform: "resource \"aws_efs_replication_configuration\" \"this\" {\n  source_file_system_id = aws_efs_file_system.this.id\n  destination { region = \"<ALLOWED_REGION>\" }\n}",
-		},
+		ID: "efs_filesystem_replication_in_allowed_region",
 	}, "elasticfilesystem", state.InputEFSFileSystems, state.InputEFSReplication, func(a *state.Account) []state.FileSystem { return a.EFS.FileSystems },
 		func(f state.FileSystem) []string { return f.ReplicationDestinations }, func(f state.FileSystem) string { return "file system " + f.ID })
 }
 
 func backupPlanCopyInAllowedRegion() check.Check {
 	return check.Check{
-		ID:          "backup_plan_copy_in_allowed_region",
-		Title:       "AWS Backup copy actions keep copies in allowed regions",
-		Description: "A copy action sends every recovery point of the rule to the destination vault's region; copies for disaster recovery must stay within the allowed regions.",
-		Area:        check.DataResidency,
-		Service:     "backup",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "AWS Backup > Backup plans > the plan > the rule > Edit > Generate copy: choose a destination vault in an allowed region; delete the copies already made outside it.",
-			CLI:       "aws backup update-backup-plan --backup-plan-id <PLAN_ID> --backup-plan file://plan-with-allowed-copy.json",
-			Terraform: "resource \"aws_backup_plan\" \"this\" {\n  rule {\n    # ...\n    copy_action {\n      destination_vault_arn = aws_backup_vault.dr_in_allowed_region.arn\n    }\n  }\n}",
-		},
+		ID: "backup_plan_copy_in_allowed_region",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			if !p.RegionsConfigured() {
 				return residencyNotConfigured(a)

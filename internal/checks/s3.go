@@ -52,17 +52,7 @@ func eachBucket(a *state.Account, setting state.Input, judge func(b state.Bucket
 
 func s3AccountPublicAccessBlock() check.Check {
 	return check.Check{
-		ID:          "s3_account_public_access_block",
-		Title:       "S3 Block Public Access is fully on for the account",
-		Description: "Account-level Block Public Access overrides every bucket: with all four settings on, no bucket policy or ACL can make data public, whatever a bucket owner does.",
-		Area:        check.AccessSharing,
-		Service:     "s3",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "S3 > Block Public Access settings for this account > Edit > tick Block all public access > Save. First confirm no bucket must stay public (static websites belong behind CloudFront with origin access control).",
-			CLI:       "aws s3control put-public-access-block --account-id <ACCOUNT_ID> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
-			Terraform: "resource \"aws_s3_account_public_access_block\" \"this\" {\n  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n  restrict_public_buckets = true\n}",
-		},
+		ID: "s3_account_public_access_block",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			ref := accountRef(a)
 			// The account setting comes from s3control GetPublicAccessBlock
@@ -104,17 +94,7 @@ func pabOff(p *state.PublicAccessBlock) string {
 
 func s3BucketPublicAccessBlock() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_public_access_block",
-		Title:       "Every S3 bucket is covered by all four Block Public Access settings",
-		Description: "The bucket's own Block Public Access settings, combined with the account's, must block and ignore public ACLs and policies.",
-		Area:        check.AccessSharing,
-		Service:     "s3",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "S3 > bucket > Permissions > Block public access (bucket settings) > Edit > tick Block all public access > Save (or turn it on once for the whole account).",
-			CLI:       "aws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
-			Terraform: "resource \"aws_s3_bucket_public_access_block\" \"this\" {\n  bucket                  = aws_s3_bucket.this.id\n  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n  restrict_public_buckets = true\n}",
-		},
+		ID: "s3_bucket_public_access_block",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			acctGap, acctUnknown := a.Gaps.ForInput(state.InputS3AccountPublicAccessBlock, "", "")
 			acct := a.S3.AccountPublicAccessBlock
@@ -154,17 +134,7 @@ func s3BucketPublicAccessBlock() check.Check {
 
 func s3BucketACLsDisabled() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_acls_disabled",
-		Title:       "S3 buckets have ACLs disabled (Object Ownership: bucket owner enforced)",
-		Description: "With ACLs disabled, access is decided by policies alone and the bucket owner owns every object, so no object-level ACL can quietly share data.",
-		Area:        check.AccessSharing,
-		Service:     "s3",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "S3 > bucket > Permissions > Object Ownership > Edit > ACLs disabled (Bucket owner enforced) > Save. Move any access that relied on ACLs into the bucket policy first.",
-			CLI:       "aws s3api put-bucket-ownership-controls --bucket <BUCKET> --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'",
-			Terraform: "resource \"aws_s3_bucket_ownership_controls\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule { object_ownership = \"BucketOwnerEnforced\" }\n}",
-		},
+		ID: "s3_bucket_acls_disabled",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachBucket(a, state.InputS3BucketOwnership, func(b state.Bucket) check.Result {
 				switch b.ObjectOwnership {
@@ -182,17 +152,7 @@ func s3BucketACLsDisabled() check.Check {
 
 func s3BucketDefaultEncryptionKMS() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_default_encryption_kms",
-		Title:       "S3 buckets encrypt new objects with a KMS key by default",
-		Description: "SSE-S3 uses a key AWS owns; SSE-KMS puts every object under a key whose use is logged in CloudTrail and governed by a key policy.",
-		Area:        check.EncryptionAtRest,
-		Service:     "s3",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "S3 > bucket > Properties > Default encryption > Edit > Server-side encryption with AWS KMS keys (SSE-KMS) > choose a customer managed key > Bucket Key: Enable > Save.",
-			CLI:       "aws s3api put-bucket-encryption --bucket <BUCKET> --server-side-encryption-configuration '{\"Rules\":[{\"ApplyServerSideEncryptionByDefault\":{\"SSEAlgorithm\":\"aws:kms\",\"KMSMasterKeyID\":\"<KEY_ARN>\"},\"BucketKeyEnabled\":true}]}'",
-			Terraform: "resource \"aws_s3_bucket_server_side_encryption_configuration\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = \"aws:kms\"\n      kms_master_key_id = aws_kms_key.data.arn\n    }\n    bucket_key_enabled = true\n  }\n}",
-		},
+		ID: "s3_bucket_default_encryption_kms",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachBucket(a, state.InputS3BucketEncryption, func(b state.Bucket) check.Result {
 				switch {
@@ -215,17 +175,7 @@ func s3BucketDefaultEncryptionKMS() check.Check {
 
 func s3BucketVersioning() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_versioning",
-		Title:       "S3 buckets keep object versions",
-		Description: "Versioning keeps every overwritten or deleted object recoverable: the first line of defence against mistakes and ransomware in S3.",
-		Area:        check.Backup,
-		Service:     "s3",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "S3 > bucket > Properties > Bucket Versioning > Edit > Enable > Save; add a lifecycle rule that expires noncurrent versions after the retention you need.",
-			CLI:       "aws s3api put-bucket-versioning --bucket <BUCKET> --versioning-configuration Status=Enabled",
-			Terraform: "resource \"aws_s3_bucket_versioning\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  versioning_configuration { status = \"Enabled\" }\n}",
-		},
+		ID: "s3_bucket_versioning",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachBucket(a, state.InputS3BucketVersioning, func(b state.Bucket) check.Result {
 				switch b.Versioning {
@@ -243,17 +193,7 @@ func s3BucketVersioning() check.Check {
 
 func s3BucketMFADelete() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_mfa_delete",
-		Title:       "S3 buckets require MFA to delete object versions or change versioning",
-		Description: "MFA delete makes permanent deletion of versions, and suspending versioning, require the root user's MFA code, so stolen credentials cannot wipe the history.",
-		Area:        check.Backup,
-		Service:     "s3",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "Not available in the console: as the root user with an MFA device, use the CLI or API (below). Versioning must be enabled.",
-			CLI:       "aws s3api put-bucket-versioning --bucket <BUCKET> --versioning-configuration Status=Enabled,MFADelete=Enabled --mfa '<ROOT_MFA_SERIAL_ARN> <CODE>'",
-			Terraform: "resource \"aws_s3_bucket_versioning\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  mfa    = \"<ROOT_MFA_SERIAL_ARN> <CODE>\"\n  versioning_configuration {\n    status     = \"Enabled\"\n    mfa_delete = \"Enabled\"\n  }\n}",
-		},
+		ID: "s3_bucket_mfa_delete",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachBucket(a, state.InputS3BucketVersioning, func(b state.Bucket) check.Result {
 				switch {
@@ -271,17 +211,7 @@ func s3BucketMFADelete() check.Check {
 
 func s3BucketObjectLock() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_object_lock",
-		Title:       "S3 buckets holding sensitive data have Object Lock with a default retention",
-		Description: "Object Lock (write once, read many) keeps object versions undeletable for a retention period, even by administrators in compliance mode.",
-		Area:        check.Backup,
-		Service:     "s3",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "S3 > bucket > Properties > Object Lock > Edit > Enable, set a default retention mode (Compliance for regulated data) and period > Save. Versioning must be enabled.",
-			CLI:       "aws s3api put-object-lock-configuration --bucket <BUCKET> --object-lock-configuration 'ObjectLockEnabled=Enabled,Rule={DefaultRetention={Mode=COMPLIANCE,Days=<DAYS>}}'",
-			Terraform: "resource \"aws_s3_bucket_object_lock_configuration\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule {\n    default_retention {\n      mode = \"COMPLIANCE\"\n      days = 365\n    }\n  }\n}",
-		},
+		ID: "s3_bucket_object_lock",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachBucket(a, state.InputS3BucketObjectLock, func(b state.Bucket) check.Result {
 				if g, ok := tagsGap(a, b.Meta); ok {
@@ -313,17 +243,7 @@ func retention(ol *state.ObjectLock) string {
 
 func s3BucketLifecycle() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_lifecycle",
-		Title:       "S3 buckets have an enabled lifecycle rule",
-		Description: "Lifecycle rules archive and expire data (and old versions) on a schedule the customer chose, instead of keeping everything forever by accident.",
-		Area:        check.Backup,
-		Service:     "s3",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "S3 > bucket > Management > Create lifecycle rule: transition to an archive class and expire current or noncurrent versions per your retention policy.",
-			CLI:       "aws s3api put-bucket-lifecycle-configuration --bucket <BUCKET> --lifecycle-configuration '{\"Rules\":[{\"ID\":\"retention\",\"Status\":\"Enabled\",\"Filter\":{},\"NoncurrentVersionExpiration\":{\"NoncurrentDays\":90},\"AbortIncompleteMultipartUpload\":{\"DaysAfterInitiation\":7}}]}'",
-			Terraform: "resource \"aws_s3_bucket_lifecycle_configuration\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  rule {\n    id     = \"retention\"\n    status = \"Enabled\"\n    filter {}\n    noncurrent_version_expiration { noncurrent_days = 90 }\n  }\n}",
-		},
+		ID: "s3_bucket_lifecycle",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachBucket(a, state.InputS3BucketLifecycle, func(b state.Bucket) check.Result {
 				n := 0
@@ -347,17 +267,7 @@ func s3BucketLifecycle() check.Check {
 
 func s3BucketReplication() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_replication",
-		Title:       "S3 buckets holding sensitive data replicate to a second bucket",
-		Description: "Replication keeps a second copy (in another region or account) that survives the loss or compromise of the first bucket.",
-		Area:        check.Backup,
-		Service:     "s3",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "S3 > bucket > Management > Replication rules > Create replication rule: choose a destination bucket in an allowed region (ideally another account), an IAM role, and the destination KMS key.",
-			CLI:       "aws s3api put-bucket-replication --bucket <BUCKET> --replication-configuration file://replication.json",
-			Terraform: "resource \"aws_s3_bucket_replication_configuration\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  role   = aws_iam_role.replication.arn\n  rule {\n    id     = \"dr\"\n    status = \"Enabled\"\n    destination { bucket = aws_s3_bucket.replica.arn }\n  }\n}",
-		},
+		ID: "s3_bucket_replication",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachBucket(a, state.InputS3BucketReplication, func(b state.Bucket) check.Result {
 				if g, ok := tagsGap(a, b.Meta); ok {
@@ -383,17 +293,7 @@ func s3BucketReplication() check.Check {
 
 func s3BucketEventNotifications() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_event_notifications",
-		Title:       "S3 buckets send event notifications",
-		Description: "Event notifications (to SNS, SQS, Lambda or EventBridge) let the customer react to object creation and deletion as it happens.",
-		Area:        check.Logging,
-		Service:     "s3",
-		Severity:    check.Low,
-		Remediation: check.Remediation{
-			Console:   "S3 > bucket > Properties > Amazon EventBridge > Edit > On (or Event notifications > Create event notification for object create/delete).",
-			CLI:       "aws s3api put-bucket-notification-configuration --bucket <BUCKET> --notification-configuration '{\"EventBridgeConfiguration\":{}}'",
-			Terraform: "resource \"aws_s3_bucket_notification\" \"this\" {\n  bucket      = aws_s3_bucket.this.id\n  eventbridge = true\n}",
-		},
+		ID: "s3_bucket_event_notifications",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachBucket(a, state.InputS3BucketNotifications, func(b state.Bucket) check.Result {
 				if b.EventNotifications {
@@ -407,17 +307,7 @@ func s3BucketEventNotifications() check.Check {
 
 func s3BucketAccessLogging() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_access_logging",
-		Title:       "S3 buckets log server access requests",
-		Description: "Server access logs record every request to the bucket (who, what, when, result): evidence for audits and incident response.",
-		Area:        check.Logging,
-		Service:     "s3",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "S3 > bucket > Properties > Server access logging > Edit > Enable, choose a dedicated log bucket in the same region and a prefix > Save.",
-			CLI:       "aws s3api put-bucket-logging --bucket <BUCKET> --bucket-logging-status '{\"LoggingEnabled\":{\"TargetBucket\":\"<LOG_BUCKET>\",\"TargetPrefix\":\"<BUCKET>/\"}}'",
-			Terraform: "resource \"aws_s3_bucket_logging\" \"this\" {\n  bucket        = aws_s3_bucket.this.id\n  target_bucket = aws_s3_bucket.logs.id\n  target_prefix = \"${aws_s3_bucket.this.id}/\"\n}",
-		},
+		ID: "s3_bucket_access_logging",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachBucket(a, state.InputS3BucketLogging, func(b state.Bucket) check.Result {
 				if b.Logging != nil {
@@ -431,17 +321,7 @@ func s3BucketAccessLogging() check.Check {
 
 func s3BucketPolicyNotPublic() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_policy_not_public",
-		Title:       "S3 bucket policies grant nothing to everyone",
-		Description: "A bucket policy statement for Principal \"*\" without a condition that pins callers (organization, account, VPC endpoint, narrow IP range) opens the bucket to anyone on the internet, unless Block Public Access restricts public buckets.",
-		Area:        check.AccessSharing,
-		Service:     "s3",
-		Severity:    severityFor(scopePublic),
-		Remediation: check.Remediation{
-			Console:   "S3 > bucket > Permissions > Bucket policy > Edit: remove the statements for Principal \"*\" or add a condition such as aws:PrincipalOrgID or aws:SourceVpce; serve public content through CloudFront with origin access control. Then turn on Block Public Access.",
-			CLI:       "aws s3api get-bucket-policy --bucket <BUCKET> --query Policy --output text > policy.json  # edit it\naws s3api put-bucket-policy --bucket <BUCKET> --policy file://policy.json\naws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
-			Terraform: "data \"aws_iam_policy_document\" \"bucket\" {\n  statement {\n    principals {\n      type        = \"AWS\"\n      identifiers = [\"*\"]\n    }\n    actions   = [\"s3:GetObject\"]\n    resources = [\"${aws_s3_bucket.this.arn}/*\"]\n    condition {\n      test     = \"StringEquals\"\n      variable = \"aws:PrincipalOrgID\"\n      values   = [\"<ORG_ID>\"]\n    }\n  }\n}",
-		},
+		ID: "s3_bucket_policy_not_public",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			c := exposure.NewContext(a, p)
 			return eachListedBucket(a, func(b *state.Bucket) check.Result {
@@ -469,17 +349,7 @@ func s3BucketPolicyNotPublic() check.Check {
 
 func s3BucketNoPublicWrite() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_no_public_write",
-		Title:       "No S3 bucket lets everyone write or delete",
-		Description: "Public write, through an ACL grant to AllUsers or AuthenticatedUsers or a policy statement for everyone, lets anyone plant, overwrite or delete data (and run up the bill).",
-		Area:        check.AccessSharing,
-		Service:     "s3",
-		Severity:    severityFor(scopePublic),
-		Remediation: check.Remediation{
-			Console:   "S3 > bucket > Permissions: remove WRITE/FULL_CONTROL grants for Everyone and Authenticated users (or disable ACLs with Bucket owner enforced) and the policy statements that grant s3:Put*/s3:Delete* to \"*\"; turn on Block Public Access.",
-			CLI:       "aws s3api put-bucket-ownership-controls --bucket <BUCKET> --ownership-controls 'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'\naws s3api put-public-access-block --bucket <BUCKET> --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true",
-			Terraform: "resource \"aws_s3_bucket_public_access_block\" \"this\" {\n  bucket                  = aws_s3_bucket.this.id\n  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n  restrict_public_buckets = true\n}",
-		},
+		ID: "s3_bucket_no_public_write",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			c := exposure.NewContext(a, p)
 			return eachListedBucket(a, func(b *state.Bucket) check.Result {
@@ -501,17 +371,7 @@ func s3BucketNoPublicWrite() check.Check {
 
 func s3BucketCrossAccountTrusted() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_cross_account_trusted",
-		Title:       "S3 bucket policies grant access only to trusted accounts",
-		Description: "Every account a bucket policy names (and every other account's canonical user its ACL names) can act on the data; sharing must be deliberate and go only to accounts the customer trusts (trusted_accounts in shoulder.yaml).",
-		Area:        check.AccessSharing,
-		Service:     "s3",
-		Severity:    severityFor(scopeTrusted),
-		Remediation: check.Remediation{
-			Console:   "S3 > bucket > Permissions > Bucket policy > Edit: remove the statements for accounts you do not trust (or add them to trusted_accounts in shoulder.yaml if the sharing is deliberate).",
-			CLI:       "aws s3api get-bucket-policy --bucket <BUCKET> --query Policy --output text > policy.json  # remove the untrusted principals\naws s3api put-bucket-policy --bucket <BUCKET> --policy file://policy.json",
-			Terraform: "# In the aws_s3_bucket_policy document, keep only principals of trusted accounts:\n# principals { type = \"AWS\", identifiers = [\"arn:aws:iam::<TRUSTED_ACCOUNT_ID>:root\"] }",
-		},
+		ID: "s3_bucket_cross_account_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			c := exposure.NewContext(a, p)
 			return eachListedBucket(a, func(b *state.Bucket) check.Result {
@@ -546,17 +406,7 @@ func s3BucketCrossAccountTrusted() check.Check {
 
 func s3BucketTLSOnly() check.Check {
 	return check.Check{
-		ID:          "s3_bucket_tls_only",
-		Title:       "S3 buckets refuse requests that are not sent over TLS",
-		Description: "S3 answers plain HTTP unless the bucket policy denies requests where aws:SecureTransport is false, for the bucket and every object in it.",
-		Area:        check.EncryptionInTransit,
-		Service:     "s3",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "S3 > bucket > Permissions > Bucket policy > Edit: add a statement Effect Deny, Principal \"*\", Action s3:*, Resource the bucket ARN and <bucket ARN>/*, Condition Bool aws:SecureTransport false.",
-			CLI:       "aws s3api put-bucket-policy --bucket <BUCKET> --policy '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"DenyInsecureTransport\",\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"s3:*\",\"Resource\":[\"arn:aws:s3:::<BUCKET>\",\"arn:aws:s3:::<BUCKET>/*\"],\"Condition\":{\"Bool\":{\"aws:SecureTransport\":\"false\"}}}]}'",
-			Terraform: "data \"aws_iam_policy_document\" \"tls_only\" {\n  statement {\n    effect    = \"Deny\"\n    actions   = [\"s3:*\"]\n    resources = [aws_s3_bucket.this.arn, \"${aws_s3_bucket.this.arn}/*\"]\n    principals {\n      type        = \"*\"\n      identifiers = [\"*\"]\n    }\n    condition {\n      test     = \"Bool\"\n      variable = \"aws:SecureTransport\"\n      values   = [\"false\"]\n    }\n  }\n}",
-		},
+		ID: "s3_bucket_tls_only",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachBucket(a, state.InputS3BucketPolicy, func(b state.Bucket) check.Result {
 				return tlsOnlyResult(b, "bucket "+b.Name, b.Policy, "s3", b.ARN, b.ARN+"/*")

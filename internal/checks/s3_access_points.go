@@ -21,24 +21,7 @@ func apName(ap state.S3AccessPoint) string {
 
 func s3AccessPointBlockPublicAccess() check.Check {
 	return check.Check{
-		ID:    "s3_access_point_block_public_access",
-		Title: "S3 access points have all four Block Public Access settings on",
-		Description: "An access point carries its own Block Public Access, chosen when it is created and never changed after. " +
-			"S3 enforces the strictest of the account's, the bucket's and the access point's settings, so an access point " +
-			"with them off is only as private as the other two layers happen to be today.",
-		Area:     check.AccessSharing,
-		Service:  "s3",
-		Severity: check.Critical,
-		Remediation: check.Remediation{
-			Console: "An access point's Block Public Access cannot be edited: S3 > Access Points > Create access point on the same bucket " +
-				"with every 'Block public access settings for this Access Point' box ticked, copy its policy, move clients to the new alias, then delete the old access point.",
-			CLI: "aws s3control create-access-point --account-id <ACCOUNT_ID> --name <NEW_NAME> --bucket <BUCKET> " +
-				"--public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true\n" +
-				"aws s3control delete-access-point --account-id <ACCOUNT_ID> --name <OLD_NAME>",
-			Terraform: "resource \"aws_s3_access_point\" \"this\" {\n  bucket = aws_s3_bucket.this.id\n  name   = \"<NAME>\"\n" +
-				"  public_access_block_configuration {\n    block_public_acls       = true\n    ignore_public_acls      = true\n" +
-				"    block_public_policy     = true\n    restrict_public_buckets = true\n  }\n}",
-		},
+		ID: "s3_access_point_block_public_access",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, s3controlService, []state.Input{state.InputS3AccessPoints}, a.S3.AccessPoints, func(ap state.S3AccessPoint) check.Result {
 				if g, ok := a.Gaps.ForInput(state.InputS3AccessPointPublicAccessBlock, ap.Region, ap.ARN); ok {

@@ -29,17 +29,7 @@ func eachWorkspaceDirectory(a *state.Account, judge func(d state.WorkspaceDirect
 
 func workspacesRootVolumeEncrypted() check.Check {
 	return check.Check{
-		ID:          "workspaces_root_volume_encrypted",
-		Title:       "WorkSpaces root volumes are encrypted",
-		Description: "The root volume (C: or /) holds the operating system, cached files and whatever users save outside their profile.",
-		Area:        check.EncryptionAtRest,
-		Service:     "workspaces",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "Encryption is chosen at launch: WorkSpaces > Launch WorkSpaces > Encryption: tick Root volume and User volume, choose a KMS key; rebuild existing desktops as new encrypted WorkSpaces and migrate users.",
-			CLI:       "aws workspaces create-workspaces --workspaces 'DirectoryId=<DIR>,UserName=<USER>,BundleId=<BUNDLE>,VolumeEncryptionKey=<KEY_ARN>,RootVolumeEncryptionEnabled=true,UserVolumeEncryptionEnabled=true'",
-			Terraform: "resource \"aws_workspaces_workspace\" \"this\" {\n  root_volume_encryption_enabled = true\n  user_volume_encryption_enabled = true\n  volume_encryption_key          = aws_kms_key.workspaces.arn\n}",
-		},
+		ID: "workspaces_root_volume_encrypted",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachWorkspace(a, func(w state.Workspace) check.Result {
 				if w.RootVolumeEncryption {
@@ -53,17 +43,7 @@ func workspacesRootVolumeEncrypted() check.Check {
 
 func workspacesUserVolumeEncrypted() check.Check {
 	return check.Check{
-		ID:          "workspaces_user_volume_encrypted",
-		Title:       "WorkSpaces user volumes are encrypted",
-		Description: "The user volume (D: or /home) holds the user's profile and documents.",
-		Area:        check.EncryptionAtRest,
-		Service:     "workspaces",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "Encryption is chosen at launch: WorkSpaces > Launch WorkSpaces > Encryption: tick User volume, choose a KMS key; rebuild existing desktops as new encrypted WorkSpaces.",
-			CLI:       "aws workspaces create-workspaces --workspaces 'DirectoryId=<DIR>,UserName=<USER>,BundleId=<BUNDLE>,VolumeEncryptionKey=<KEY_ARN>,UserVolumeEncryptionEnabled=true,RootVolumeEncryptionEnabled=true'",
-			Terraform: "resource \"aws_workspaces_workspace\" \"this\" {\n  user_volume_encryption_enabled = true\n  volume_encryption_key          = aws_kms_key.workspaces.arn\n}",
-		},
+		ID: "workspaces_user_volume_encrypted",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachWorkspace(a, func(w state.Workspace) check.Result {
 				if w.UserVolumeEncryption {
@@ -77,17 +57,7 @@ func workspacesUserVolumeEncrypted() check.Check {
 
 func workspacesDirectoryIPAccess() check.Check {
 	return check.Check{
-		ID:          "workspaces_directory_ip_access",
-		Title:       "WorkSpaces directories allow connections only from listed networks",
-		Description: "Without an IP access control group, a WorkSpace accepts connections from any IP address on the internet; with one, only from the office and VPN ranges it lists.",
-		Area:        check.Network,
-		Service:     "workspaces",
-		Severity:    check.Medium,
-		Remediation: check.Remediation{
-			Console:   "WorkSpaces > IP access controls > Create IP group with the office and VPN CIDRs; Directories > directory > Actions > Update details > IP access control groups > attach it.",
-			CLI:       "aws workspaces create-ip-group --group-name office --user-rules ipRule=<CIDR>,ruleDesc=office\naws workspaces associate-ip-groups --directory-id <DIR> --group-ids <GROUP_ID>",
-			Terraform: "resource \"aws_workspaces_ip_group\" \"office\" {\n  name = \"office\"\n  rules { source = \"<CIDR>\" }\n}\nresource \"aws_workspaces_directory\" \"this\" {\n  ip_group_ids = [aws_workspaces_ip_group.office.id]\n}",
-		},
+		ID: "workspaces_directory_ip_access",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			return eachWorkspaceDirectory(a, func(d state.WorkspaceDirectory) check.Result {
 				if len(d.IPGroups) == 0 {
@@ -138,17 +108,7 @@ func findIPGroup(groups []state.WorkspaceIPGroup, region, id string) (state.Work
 
 func workspacesDirectoryMFA() check.Check {
 	return check.Check{
-		ID:          "workspaces_directory_mfa",
-		Title:       "WorkSpaces directories require multi-factor authentication",
-		Description: "A virtual desktop is a full workstation inside the network; a password alone should not open it. WorkSpaces supports MFA through a RADIUS server on AD Connector and AWS Managed Microsoft AD directories.",
-		Area:        check.Identity,
-		Service:     "workspaces",
-		Severity:    check.High,
-		Remediation: check.Remediation{
-			Console:   "Directory Service > directory > Networking & security > Multi-factor authentication > Actions > Enable: RADIUS server addresses, port, shared secret, protocol.",
-			CLI:       "aws ds enable-radius --directory-id <DIR> --radius-settings 'RadiusServers=<IP>,RadiusPort=1812,RadiusTimeout=10,RadiusRetries=3,SharedSecret=<SECRET>,AuthenticationProtocol=PAP,DisplayLabel=MFA,UseSameUsername=true'",
-			Terraform: "resource \"aws_directory_service_radius_settings\" \"mfa\" {\n  directory_id            = aws_directory_service_directory.this.id\n  authentication_protocol = \"PAP\"\n  display_label           = \"MFA\"\n  radius_port             = 1812\n  radius_retries          = 3\n  radius_servers          = [\"<IP>\"]\n  radius_timeout          = 10\n  shared_secret           = var.radius_secret\n}",
-		},
+		ID: "workspaces_directory_mfa",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachWorkspaceDirectory(a, func(d state.WorkspaceDirectory) check.Result {
 				switch {

@@ -190,11 +190,22 @@ func writeCheck(w io.Writer, c checkInfo, fws []frameworks.Framework) error {
 	if c.Description != "" {
 		fmt.Fprintf(&b, "\n  %s\n", c.Description)
 	}
+	// Rationales start as the description (internal/checks/meta); only one
+	// that says more is printed.
+	if c.Rationale != "" && c.Rationale != c.Description {
+		fmt.Fprintf(&b, "\n  Why it matters: %s\n", c.Rationale)
+	}
 	b.WriteString("\nRemediation\n")
 	for _, part := range []struct{ name, text string }{{"Console", c.Remediation.Console}, {"AWS CLI", c.Remediation.CLI}, {"Terraform", c.Remediation.Terraform}} {
 		fmt.Fprintf(&b, "  %s:\n", part.name)
 		for _, line := range strings.Split(part.text, "\n") {
 			fmt.Fprintf(&b, "    %s\n", line)
+		}
+	}
+	if len(c.References) > 0 {
+		b.WriteString("\nReferences\n")
+		for _, r := range c.References {
+			fmt.Fprintf(&b, "  %s\n", r)
 		}
 	}
 	b.WriteString("\nEvidences\n")
