@@ -1,0 +1,159 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/shoulder-dev/shoulder/internal/checks"
+	"github.com/shoulder-dev/shoulder/internal/demo"
+	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/report"
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+const (
+	mgmtID = "100000000001"
+	prodID = "200000000002"
+	devID  = "300000000003"
+)
+
+// orgTreeFixture is the OU tree the management account's snapshot holds.
+func orgTreeFixture() *state.OrgTree {
+	return &state.OrgTree{
+		Roots: []state.OrgRoot{{ID: "r-ab12"}},
+		Units: []state.OrgUnit{{ID: "ou-ab12-work", Name: "Workloads", ParentID: "r-ab12"}, {ID: "ou-ab12-prod", Name: "Prod", ParentID: "ou-ab12-work"}},
+		Accounts: []state.OrgAccount{
+			{ID: mgmtID, Name: "management", Status: "ACTIVE", ParentID: "r-ab12"},
+			{ID: prodID, Name: "prod-eu", Status: "ACTIVE", ParentID: "ou-ab12-prod"},
+			{ID: devID, Name: "dev", Status: "ACTIVE", ParentID: "ou-ab12-work"},
+		},
+	}
+}
+
+// writeOrgSnapshot saves the demo account as account id of organization
+// org (with the tree for the management account) into dir.
+func writeOrgSnapshot(t *testing.T, dir, file, id, org string, mgmt bool) {
+	t.Helper()
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.AccountID, a.Name = id, ""
+	a.Organization = &state.Organization{ID: org, MasterAccountID: mgmtID, IsManagementAccount: mgmt}
+	if mgmt {
+		a.Organization.Tree = orgTreeFixture()
+	}
+	if err := state.SaveSnapshot(filepath.Join(dir, file), a, "test"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func writeOrgFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestScanOrgDir: a directory of account snapshots is one report; every
+// result names its account, OU paths come from the management account's
+// tree, and an account accounts.json lists as not read is reported.
+func TestScanOrgDir(t *testing.T) {
+	dir := t.TempDir()
+	writeOrgSnapshot(t, dir, mgmtID+".json", mgmtID, "o-demo", true)
+	writeOrgSnapshot(t, dir, prodID+".json", prodID, "o-demo", false)
+	writeOrgSnapshot(t, dir, devID+".json", devID, "o-demo", false)
+	writeOrgFile(t, filepath.Join(dir, "accounts.json"), `{"accounts":[{"account_id":"400000000004","role_arn":"arn:aws:iam::400000000004:role/ShoulderAudit","read":"none","reason":"AssumeRole: AccessDenied"}]}`)
+
+	code, out, errOut := run(t, "scan", "--snapshot", dir, "--format", "json")
+	if code != ExitFindings {
+		t.Fatalf("exit %d, stderr %s", code, errOut)
+	}
+	if !strings.Contains(errOut, "4 accounts: 3 read fully, 0 partly (coverage gaps), 1 not at all") &&
+		!strings.Contains(errOut, "4 accounts: 0 read fully, 3 partly (coverage gaps), 1 not at all") {
+		t.Errorf("stderr lacks the read summary: %s", errOut)
+	}
+	res, err := report.ReadJSON("out", []byte(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := res.Report
+	if rep.OrganizationID != "o-demo" || rep.AccountID != "" || len(rep.Accounts) != 4 {
+		t.Fatalf("org %q account %q accounts %d", rep.OrganizationID, rep.AccountID, len(rep.Accounts))
+	}
+	want := map[string]string{mgmtID: "Root", prodID: "Root/Workloads/Prod", devID: "Root/Workloads"}
+	per := map[string]int{}
+	for _, f := range rep.Results {
+		per[f.AccountID]++
+		if p, ok := want[f.AccountID]; !ok || f.OUPath != p {
+			t.Fatalf("finding %s %s: account %q ou %q", f.CheckID, f.Resource, f.AccountID, f.OUPath)
+		}
+	}
+	// Each account has exactly the results of a scan of its own snapshot.
+	total := 0
+	for id := range want {
+		a, err := state.LoadSnapshot(filepath.Join(dir, id+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(engine.Run(checks.All(), a, nil).Results)
+		total += n
+		if per[id] != n || n == 0 {
+			t.Errorf("account %s: %d results, want %d", id, per[id], n)
+		}
+	}
+	if last := rep.Accounts[3]; last.ID != "400000000004" || last.Read != engine.ReadNone || !strings.Contains(last.Reason, "AccessDenied") {
+		t.Errorf("unread account: %+v", last)
+	}
+	if e := rep.Accounts[1]; e.Name != "prod-eu" || e.OUPath != "Root/Workloads/Prod" {
+		t.Errorf("names from the tree: %+v", e)
+	}
+	if rep.Summary.Total != total {
+		t.Errorf("summary total %d, want %d", rep.Summary.Total, total)
+	}
+}
+
+// TestScanOrgDirRefuses: what is not one organization's snapshots is bad
+// input (exit 2) with a message naming the problem.
+func TestScanOrgDirRefuses(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(t *testing.T, dir string)
+		want  string
+	}{
+		{"empty", func(*testing.T, string) {}, "holds no account snapshot"},
+		{"stray file", func(t *testing.T, dir string) {
+			writeOrgSnapshot(t, dir, prodID+".json", prodID, "o-demo", false)
+			writeOrgFile(t, filepath.Join(dir, "notes.txt"), "hello")
+		}, "notes.txt is not an account snapshot"},
+		{"not a snapshot", func(t *testing.T, dir string) {
+			writeOrgFile(t, filepath.Join(dir, prodID+".json"), `{"hello": 1}`)
+		}, prodID + ".json"},
+		{"wrong name", func(t *testing.T, dir string) {
+			writeOrgSnapshot(t, dir, prodID+".json", devID, "o-demo", false)
+		}, "holds account \"" + devID + "\""},
+		{"mixed organizations", func(t *testing.T, dir string) {
+			writeOrgSnapshot(t, dir, prodID+".json", prodID, "o-demo", false)
+			writeOrgSnapshot(t, dir, devID+".json", devID, "o-other", false)
+		}, "mix organizations"},
+		{"duplicate account", func(t *testing.T, dir string) {
+			writeOrgSnapshot(t, dir, prodID+".json", prodID, "o-demo", false)
+			writeOrgFile(t, filepath.Join(dir, "accounts.json"), `{"accounts":[{"account_id":"`+prodID+`","read":"none","reason":"x"}]}`)
+		}, "there twice"},
+		{"bad accounts.json", func(t *testing.T, dir string) {
+			writeOrgSnapshot(t, dir, prodID+".json", prodID, "o-demo", false)
+			writeOrgFile(t, filepath.Join(dir, "accounts.json"), `{"accounts":[{"account_id":"12","read":"none"}]}`)
+		}, "not 12 digits"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			tc.setup(t, dir)
+			code, _, errOut := run(t, "scan", "--snapshot", dir)
+			if code != ExitError || !strings.Contains(errOut, tc.want) {
+				t.Errorf("exit %d, stderr %q; want exit 2 and %q", code, errOut, tc.want)
+			}
+		})
+	}
+}
