@@ -9,11 +9,14 @@ import (
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/checks"
+	"github.com/shoulder-dev/shoulder/internal/datamap"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/input"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/report"
 	"github.com/shoulder-dev/shoulder/internal/reportview"
+	"github.com/shoulder-dev/shoulder/internal/responsibility"
 	"github.com/shoulder-dev/shoulder/internal/state"
 	"github.com/shoulder-dev/shoulder/internal/textsafe"
 )
@@ -237,4 +240,64 @@ func (app *App) reportAccountReads(rep *engine.Report) {
 	}
 	fmt.Fprintf(app.Stderr, "shoulder: %d accounts: %d read fully, %d partly (coverage gaps), %d not at all\n",
 		len(rep.Accounts), n[engine.ReadFull], n[engine.ReadPartial], n[engine.ReadNone])
+}
+
+// orgMatrix builds the duty matrix over an organization directory: each
+// account's matrix is built from its state and report and folded into the
+// counts before the next account is loaded.
+func (app *App) orgMatrix(vw *view, cat *responsibility.Catalog) (*responsibility.OrgMatrix, error) {
+	type acctInfo struct{ id, read string }
+	var parts []*responsibility.Matrix
+	var infos []acctInfo
+	facts, err := app.eachAccount(vw.org, func(a *state.Account) error {
+		rep := engine.Run(checks.All(), a, vw.pol)
+		m := responsibility.Build(cat, a, rep, responsibility.Options{})
+		// The matrix holds counts, never the state: keep it until the
+		// tree (names, OU paths) is known.
+		parts = append(parts, m)
+		infos = append(infos, acctInfo{a.AccountID, engine.ReadLevel(a.Gaps.All())})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	b := responsibility.NewOrgBuilder(cat, facts.ID)
+	for i, m := range parts {
+		name := ""
+		if oa, ok := facts.Tree.Account(infos[i].id); ok {
+			name = oa.Name
+		}
+		b.Add(m, name, facts.Tree.Path(infos[i].id), infos[i].read)
+	}
+	for _, u := range vw.org.unread {
+		b.AddUnread(u.AccountID, u.Reason)
+	}
+	return b.Matrix(), nil
+}
+
+// orgDataMap builds the data map over an organization directory: every
+// store of every account, with its account and OU path.
+func (app *App) orgDataMap(vw *view) (*datamap.Map, error) {
+	var parts []*datamap.Map
+	var reads []string
+	facts, err := app.eachAccount(vw.org, func(a *state.Account) error {
+		parts = append(parts, datamap.Build(a, vw.pol))
+		reads = append(reads, engine.ReadLevel(a.Gaps.All()))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	m := datamap.NewOrg(facts.ID)
+	for i, p := range parts {
+		name := ""
+		if oa, ok := facts.Tree.Account(p.AccountID); ok {
+			name = oa.Name
+		}
+		m.AddAccount(p, name, facts.Tree.Path(p.AccountID), reads[i])
+	}
+	for _, u := range vw.org.unread {
+		m.AddUnread(u.AccountID, u.Reason)
+	}
+	return m, nil
 }

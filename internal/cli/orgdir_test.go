@@ -1,15 +1,18 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/shoulder-dev/shoulder/internal/checks"
+	"github.com/shoulder-dev/shoulder/internal/datamap"
 	"github.com/shoulder-dev/shoulder/internal/demo"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/report"
+	"github.com/shoulder-dev/shoulder/internal/responsibility"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -155,5 +158,145 @@ func TestScanOrgDirRefuses(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want exit 2 and %q", code, errOut, tc.want)
 			}
 		})
+	}
+}
+
+// orgDirFixture writes three accounts of one organization (the management
+// account with the tree) and one unread account.
+func orgDirFixture(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	writeOrgSnapshot(t, dir, mgmtID+".json", mgmtID, "o-demo", true)
+	writeOrgSnapshot(t, dir, prodID+".json", prodID, "o-demo", false)
+	writeOrgSnapshot(t, dir, devID+".json", devID, "o-demo", false)
+	writeOrgFile(t, filepath.Join(dir, "accounts.json"), `{"accounts":[{"account_id":"400000000004","read":"none","reason":"AssumeRole: AccessDenied"}]}`)
+	return dir
+}
+
+// TestMatrixOrgDir: per service and duty, the accounts counted in each
+// status are those whose own matrix gives that status.
+func TestMatrixOrgDir(t *testing.T) {
+	dir := orgDirFixture(t)
+	code, out, errOut := run(t, "matrix", "--snapshot", dir, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var om responsibility.OrgMatrix
+	if err := json.Unmarshal([]byte(out), &om); err != nil {
+		t.Fatal(err)
+	}
+	if om.OrganizationID != "o-demo" || len(om.Accounts) != 4 || om.Accounts[3].Read != "none" || om.Accounts[1].OUPath != "Root/Workloads/Prod" {
+		t.Fatalf("accounts: %+v", om.Accounts)
+	}
+	// Each account's own matrix, duty by duty.
+	want := map[string]map[responsibility.DutyStatus]int{}
+	for _, id := range []string{mgmtID, prodID, devID} {
+		code, out, errOut := run(t, "matrix", "--snapshot", filepath.Join(dir, id+".json"), "--format", "json")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", id, code, errOut)
+		}
+		var m responsibility.Matrix
+		if err := json.Unmarshal([]byte(out), &m); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range m.Services {
+			for _, d := range s.Duties {
+				if want[d.ID] == nil {
+					want[d.ID] = map[responsibility.DutyStatus]int{}
+				}
+				want[d.ID][d.Status]++
+			}
+		}
+	}
+	n := 0
+	for _, s := range om.Services {
+		for _, d := range s.Duties {
+			n++
+			for _, st := range responsibility.DutyStatuses {
+				if d.Accounts[st] != want[d.ID][st] {
+					t.Errorf("%s: %d accounts %s, want %d", d.ID, d.Accounts[st], st, want[d.ID][st])
+				}
+			}
+		}
+	}
+	if n == 0 || n != len(want) {
+		t.Errorf("%d duties in the org matrix, %d in the accounts'", n, len(want))
+	}
+	code, out, _ = run(t, "matrix", "--snapshot", dir)
+	if code != 0 || !strings.Contains(out, "organization o-demo, 4 accounts (3 read)") || !strings.Contains(out, "400000000004 NOT READ") {
+		t.Errorf("matrix table: exit %d\n%s", code, out)
+	}
+}
+
+// TestDatamapOrgDir: every store of every account with its account and OU;
+// --account and --ou select; bad values and single-account use are refused.
+func TestDatamapOrgDir(t *testing.T) {
+	dir := orgDirFixture(t)
+	read := func(args ...string) *datamap.Map {
+		t.Helper()
+		code, out, errOut := run(t, append([]string{"datamap", "--format", "json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		var m datamap.Map
+		if err := json.Unmarshal([]byte(out), &m); err != nil {
+			t.Fatal(err)
+		}
+		return &m
+	}
+	all := read("--snapshot", dir)
+	per := map[string]int{}
+	for _, s := range all.Stores {
+		per[s.AccountID]++
+	}
+	for _, id := range []string{mgmtID, prodID, devID} {
+		one := read("--snapshot", filepath.Join(dir, id+".json"))
+		if len(one.Stores) == 0 || per[id] != len(one.Stores) {
+			t.Errorf("account %s: %d stores in the org map, %d in its own", id, per[id], len(one.Stores))
+		}
+	}
+	if len(all.Accounts) != 4 || all.Summary.Stores != len(all.Stores) {
+		t.Errorf("accounts %d, summary %d of %d stores", len(all.Accounts), all.Summary.Stores, len(all.Stores))
+	}
+	for _, tc := range []struct {
+		args []string
+		want func(s datamap.Store) bool
+	}{
+		{[]string{"--ou", "Prod"}, func(s datamap.Store) bool { return s.AccountID == prodID && s.OUPath == "Root/Workloads/Prod" }},
+		{[]string{"--ou", "Root/Workloads"}, func(s datamap.Store) bool { return s.AccountID == prodID || s.AccountID == devID }},
+		{[]string{"--account", devID}, func(s datamap.Store) bool { return s.AccountID == devID }},
+	} {
+		m := read(append([]string{"--snapshot", dir}, tc.args...)...)
+		wantN := 0
+		for _, s := range all.Stores {
+			if tc.want(s) {
+				wantN++
+			}
+		}
+		if len(m.Stores) != wantN || wantN == 0 {
+			t.Errorf("%v: %d stores, want %d", tc.args, len(m.Stores), wantN)
+		}
+		for _, s := range m.Stores {
+			if !tc.want(s) {
+				t.Errorf("%v: store %s of %s (%s) selected", tc.args, s.ARN, s.AccountID, s.OUPath)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"datamap", "--snapshot", dir, "--account", "12"}, "not an account ID"},
+		{[]string{"datamap", "--demo", "--ou", "Prod"}, "use them with --snapshot DIR"},
+		{[]string{"matrix", "--snapshot", t.TempDir()}, "holds no account snapshot"},
+	} {
+		code, _, errOut := run(t, tc.args...)
+		if code != ExitError || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tc.args, code, errOut, tc.want)
+		}
+	}
+	code, out, _ := run(t, "datamap", "--snapshot", dir, "--ou", "Prod")
+	if code != 0 || !strings.Contains(out, "ACCOUNT") || !strings.Contains(out, prodID) || strings.Contains(out, devID+"  ") {
+		t.Errorf("datamap table: exit %d\n%s", code, out)
 	}
 }

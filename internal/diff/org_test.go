@@ -38,8 +38,8 @@ func TestCompareOrg(t *testing.T) {
 		d: {fnd("a", "r8", check.Fail, check.Low)},
 	}, nil)
 	new := orgRep(t, map[string][]engine.Finding{
-		a: {fnd("a", "r1", check.Fail, check.High), fnd("a", "r2", check.Pass, check.High)},
-		b: {fnd("a", "r1", check.Fail, check.High)}, // the same pair as a's r1, new in b
+		a:              {fnd("a", "r1", check.Fail, check.High), fnd("a", "r2", check.Pass, check.High)},
+		b:              {fnd("a", "r1", check.Fail, check.High)}, // the same pair as a's r1, new in b
 		"555555555555": {fnd("a", "r7", check.Fail, check.Medium)},
 	}, map[string]string{d: "AssumeRole: AccessDenied"})
 	df := Compare(old, new)
