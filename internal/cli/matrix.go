@@ -26,6 +26,7 @@ type viewFlags struct {
 
 func (v *viewFlags) register(cmd *cobra.Command) {
 	v.src.register(cmd)
+	v.src.registerDemoOrg(cmd)
 	v.pol.register(cmd)
 	fl := cmd.Flags()
 	fl.StringVar(&v.format, "format", "table", "output format: table or json")
@@ -59,9 +60,7 @@ func (v *viewFlags) open(cmd *cobra.Command, app *App) (*view, error) {
 	}
 	var acct *state.Account
 	var org *orgDir
-	if v.src.snapshot != "" && isDir(v.src.snapshot) {
-		org, err = app.openOrgDir(v.src.snapshot)
-	} else {
+	if org, err = v.src.orgSource(app); err == nil && org == nil {
 		acct, err = v.src.load(cmd.Context(), app)
 	}
 	if err != nil {

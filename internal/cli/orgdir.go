@@ -11,6 +11,7 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/datamap"
+	"github.com/shoulder-dev/shoulder/internal/demo"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/input"
 	"github.com/shoulder-dev/shoulder/internal/policy"
@@ -30,11 +31,19 @@ const accountsFile = "accounts.json"
 // organization.
 type orgDir struct {
 	dir string
+	// demo is set for the embedded demo organization: its accounts are
+	// demo.OrgAccounts, loaded with demo.LoadOrgAccount.
+	demo bool
 	// files are the snapshot files, ordered by name.
 	files []string
 	// unread are the accounts accounts.json lists as not read, with the
 	// reason, in its order.
 	unread []accountRead
+}
+
+// demoOrgDir is the embedded demo organization.
+func demoOrgDir() *orgDir {
+	return &orgDir{dir: demo.OrgName, demo: true, files: demo.OrgAccounts()}
 }
 
 // isDir reports whether path names a directory.
@@ -138,7 +147,12 @@ func (app *App) eachAccount(o *orgDir, fn func(*state.Account) error) (orgFacts,
 	}
 	orgOf := ""
 	for _, path := range o.files {
-		a, err := state.LoadSnapshotLimit(path, limit)
+		var a *state.Account
+		if o.demo {
+			a, err = demo.LoadOrgAccount(path)
+		} else {
+			a, err = state.LoadSnapshotLimit(path, limit)
+		}
 		if err != nil {
 			return facts, withCode(ExitError, err)
 		}
@@ -167,12 +181,8 @@ func (app *App) eachAccount(o *orgDir, fn func(*state.Account) error) (orgFacts,
 // scanOrgDir scans a directory of account snapshots as one organization:
 // each account is evaluated and its results moved into the combined report
 // before the next is loaded.
-func (app *App) scanOrgDir(f *scanFlags, plan *outputPlan, sel []check.Check, pol *policy.Policy, formats []report.Format,
+func (app *App) scanOrgDir(f *scanFlags, o *orgDir, plan *outputPlan, sel []check.Check, pol *policy.Policy, formats []report.Format,
 	fscan *frameworkScan, filters tableFilters, failOn check.Severity, failEnabled bool) error {
-	o, err := app.openOrgDir(f.src.snapshot)
-	if err != nil {
-		return err
-	}
 	tags := false
 	for _, fm := range formats {
 		tags = tags || fm.Tags

@@ -300,3 +300,56 @@ func TestDatamapOrgDir(t *testing.T) {
 		t.Errorf("datamap table: exit %d\n%s", code, out)
 	}
 }
+
+// TestDemoOrg: --demo-org is the embedded organization on scan, matrix and
+// datamap, under the demo's policy; the demo account is one of its
+// accounts with exactly the results --demo gives it.
+func TestDemoOrg(t *testing.T) {
+	code, out, errOut := run(t, "scan", "--demo-org", "--format", "json")
+	if code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	res, err := report.ReadJSON("out", []byte(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := res.Report
+	if len(rep.Accounts) != 4 || rep.OrganizationID != "o-alpenglow01" || rep.Policy != demo.PolicyName {
+		t.Fatalf("accounts %d, organization %q, policy %q", len(rep.Accounts), rep.OrganizationID, rep.Policy)
+	}
+	for _, e := range rep.Accounts {
+		if e.OUPath == "" || e.Read == engine.ReadNone {
+			t.Errorf("account %+v: no OU path or not read", e)
+		}
+	}
+	_, single, _ := run(t, "scan", "--demo", "--format", "json")
+	one, err := report.ReadJSON("single", []byte(single))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var inOrg []engine.Finding
+	for _, f := range rep.Results {
+		if f.AccountID == one.Report.AccountID {
+			inOrg = append(inOrg, f)
+		}
+	}
+	if len(inOrg) != len(one.Report.Results) {
+		t.Fatalf("the demo account has %d results in the org, %d alone", len(inOrg), len(one.Report.Results))
+	}
+	for i := range inOrg {
+		a, b := inOrg[i], one.Report.Results[i]
+		if a.CheckID != b.CheckID || a.Resource != b.Resource || a.Status != b.Status || b.OUPath != "" || a.OUPath != "Root/Workloads/Prod-EU" {
+			t.Fatalf("result %d differs: %+v vs %+v", i, a, b)
+		}
+	}
+	for _, args := range [][]string{{"matrix", "--demo-org"}, {"datamap", "--demo-org", "--ou", "Sandbox"}} {
+		if code, out, errOut := run(t, args...); code != 0 || !strings.Contains(out, "organization o-alpenglow01") {
+			t.Errorf("%v: exit %d %s\n%s", args, code, errOut, out)
+		}
+	}
+	for _, args := range [][]string{{"scan", "--demo-org", "--demo"}, {"matrix", "--demo-org", "--snapshot", "x.json"}, {"scan", "--demo-org", "--accounts", "111122223333"}} {
+		if code, _, errOut := run(t, args...); code != ExitError || !strings.Contains(errOut, "--demo") {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2", args, code, errOut)
+		}
+	}
+}

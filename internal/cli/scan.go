@@ -96,11 +96,13 @@ earlier reports as they were.`,
   shoulder scan --demo --status fail --severity critical,high
   shoulder scan --demo --framework cis-5.0
   shoulder scan --snapshot prod.json --min-coverage 95
-  shoulder scan --snapshot org/ --format table,json,html -o org-report/`,
+  shoulder scan --snapshot org/ --format table,json,html -o org-report/
+  shoulder scan --demo-org`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return app.runScan(cmd, &f) },
 	}
 	f.src.register(cmd)
+	f.src.registerDemoOrg(cmd)
 	f.pol.register(cmd)
 	fl := cmd.Flags()
 	fl.StringVar(&f.format, "format", "table", "output `formats`, comma-separated: "+strings.Join(report.FormatNames(), ", ")+" (several need -o DIR)")
@@ -226,7 +228,7 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	// them only once the report exists, so a failed scan (a bad snapshot,
 	// policy or credentials, an endpoint down) leaves earlier reports as
 	// they were.
-	targets, err := f.accts.targets(cmd, &f.src.live, f.src.demo, f.src.snapshot)
+	targets, err := f.accts.targets(cmd, &f.src.live, f.src.demo || f.src.demoOrg, f.src.snapshot)
 	if err != nil {
 		return err
 	}
@@ -243,8 +245,14 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if err != nil {
 		return err
 	}
-	if targets == nil && f.src.snapshot != "" && isDir(f.src.snapshot) {
-		return app.scanOrgDir(f, plan, sel, pol, formats, fscan, filters, failOn, failEnabled)
+	if targets == nil {
+		org, err := f.src.orgSource(app)
+		if err != nil {
+			return err
+		}
+		if org != nil {
+			return app.scanOrgDir(f, org, plan, sel, pol, formats, fscan, filters, failOn, failEnabled)
+		}
 	}
 	if targets != nil {
 		return app.scanAccounts(cmd.Context(), f, targets, sel, pol, formats, fscan, filters, failOn, failEnabled)
