@@ -197,6 +197,16 @@ func (app *App) scanOrgDir(f *scanFlags, o *orgDir, plan *outputPlan, sel []chec
 	if err != nil {
 		return err
 	}
+	return app.writeOrgScan(f, plan, rep, sel, fscan, filters, failOn, failEnabled)
+}
+
+// writeOrgScan writes a combined report (engine.Combiner) to the planned
+// outputs and judges coverage and --fail-on over every account. It is
+// what any organization source ends with: a directory of snapshots,
+// --demo-org, or a live run that adds each account's report to a
+// Combiner as it is read (and AddUnread for one that could not be).
+func (app *App) writeOrgScan(f *scanFlags, plan *outputPlan, rep *engine.Report, sel []check.Check,
+	fscan *frameworkScan, filters tableFilters, failOn check.Severity, failEnabled bool) error {
 	opts, err := reportview.OrgOptions(Version, sel, rep)
 	if err != nil {
 		return withCode(ExitError, err)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -351,5 +352,71 @@ func TestDemoOrg(t *testing.T) {
 		if code, _, errOut := run(t, args...); code != ExitError || !strings.Contains(errOut, "--demo") {
 			t.Errorf("%v: exit %d, stderr %q; want exit 2", args, code, errOut)
 		}
+	}
+}
+
+// TestInjectionOrg feeds an organization whose OU and account names (from
+// the management account's tree) and the injected demo account carry the
+// payload through the organization's table, Markdown, HTML, matrix and
+// data map: account text never acts.
+func TestInjectionOrg(t *testing.T) {
+	snap, pol := injectedSnapshot(t)
+	dir := t.TempDir()
+	b, err := os.ReadFile(snap)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeOrgFile(t, filepath.Join(dir, "210987654321.json"), string(b))
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.AccountID, a.Name = mgmtID, ""
+	tree := orgTreeFixture()
+	tree.Units[1].Name = "Prod" + injectionPayload
+	tree.Accounts = append(tree.Accounts, state.OrgAccount{ID: "210987654321", Name: "evil" + injectionPayload, ParentID: "ou-ab12-prod"})
+	a.Organization = &state.Organization{ID: "o-alpenglow01", MasterAccountID: mgmtID, IsManagementAccount: true, Tree: tree}
+	if err := state.SaveSnapshot(filepath.Join(dir, mgmtID+".json"), a, "test"); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	code, stdout, stderr := run(t, "scan", "--snapshot", dir, "--config", pol, "--color", "never", "--format", "table,markdown,html", "-o", out)
+	if code != ExitFindings {
+		t.Fatalf("scan exit %d: %s", code, stderr)
+	}
+	assertTerminalSafe(t, "org table", stdout)
+	if !strings.Contains(stdout, "Root/Workloads/Prod") {
+		t.Error("the org table never showed the injected OU path")
+	}
+	md, err := os.ReadFile(filepath.Join(out, "report.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertMarkdownSafe(t, "org markdown", string(md))
+	page, err := os.ReadFile(filepath.Join(out, "report.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(page, []byte("<script>alert(1)")) || bytes.Count(page, []byte("<script")) != 2 {
+		t.Errorf("org html: the payload's markup is raw in the page (%d script tags)", bytes.Count(page, []byte("<script")))
+	}
+	for _, args := range [][]string{
+		{"matrix", "--snapshot", dir, "--config", pol, "--color", "never"},
+		{"datamap", "--snapshot", dir, "--config", pol, "--color", "never"},
+	} {
+		code, out, stderr := run(t, args...)
+		if code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", args, code, stderr)
+		}
+		if args[0] == "matrix" {
+			// The org matrix prints account IDs and counts, no names.
+			for _, bad := range terminalActive {
+				if strings.Contains(out, bad) {
+					t.Errorf("matrix org table: raw %q", bad)
+				}
+			}
+			continue
+		}
+		assertTerminalSafe(t, args[0]+" org table", out)
 	}
 }
