@@ -420,3 +420,50 @@ func TestInjectionOrg(t *testing.T) {
 		assertTerminalSafe(t, args[0]+" org table", out)
 	}
 }
+
+// TestDiffOrg: an account's result diffed against the organization's is
+// compared per account: the other accounts are listed as only in the new
+// result, and the demo account's own results are unchanged.
+func TestDiffOrg(t *testing.T) {
+	dir := t.TempDir()
+	single, org := filepath.Join(dir, "single.json"), filepath.Join(dir, "org.json")
+	if code, _, errOut := run(t, "scan", "--demo", "--format", "json", "-o", single); code != ExitFindings {
+		t.Fatalf("scan --demo: exit %d: %s", code, errOut)
+	}
+	if code, _, errOut := run(t, "scan", "--demo-org", "--format", "json", "-o", org); code != ExitFindings {
+		t.Fatalf("scan --demo-org: exit %d: %s", code, errOut)
+	}
+	code, out, errOut := run(t, "diff", single, org, "--format", "json", "--fail-on", "none")
+	if code != ExitOK {
+		t.Fatalf("diff: exit %d: %s", code, errOut)
+	}
+	var d struct {
+		Accounts []struct {
+			AccountID   string `json:"account_id"`
+			Note        string `json:"note"`
+			NewFailures int    `json:"new_failures"`
+			Fixed       int    `json:"fixed"`
+		} `json:"accounts"`
+	}
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Accounts) != 4 {
+		t.Fatalf("accounts: %+v", d.Accounts)
+	}
+	for _, a := range d.Accounts {
+		own := a.AccountID == "210987654321"
+		if own && (a.Note != "" || a.NewFailures != 0 || a.Fixed != 0) {
+			t.Errorf("the demo account changed: %+v", a)
+		}
+		if !own && (a.Note != "only in the new result" || a.NewFailures == 0) {
+			t.Errorf("account %s: %+v", a.AccountID, a)
+		}
+	}
+	// The other way round: the accounts missing from the new side are not
+	// fixed, and the gate counts their failures.
+	code, out, _ = run(t, "diff", org, single, "--fail-on", "critical")
+	if code != ExitFindings || !strings.Contains(out, "only in the old result") || !strings.Contains(out, "NO LONGER EVALUATED") {
+		t.Errorf("diff org -> single: exit %d\n%s", code, out)
+	}
+}

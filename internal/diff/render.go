@@ -55,7 +55,7 @@ func statusOrNone(s string) string {
 func Table(w io.Writer, d *Diff) error {
 	p := &printer{w: w}
 	p.printf("shoulder diff: %s (%d results) -> %s (%d results)\n", term(d.Old.File), d.Old.Results, term(d.New.File), d.New.Results)
-	if d.Old.AccountID != d.New.AccountID {
+	if d.Old.AccountID != d.New.AccountID && len(d.Accounts) == 0 {
 		p.printf("note: the results are of different accounts (%s and %s)\n", term(d.Old.AccountID), term(d.New.AccountID))
 	}
 	if s := d.Narrowed.sentence(); s != "" {
@@ -64,7 +64,7 @@ func Table(w io.Writer, d *Diff) error {
 	p.printf("%d new failures, %d fixed, %d still failing, %d no longer evaluated, %d other status changes\n",
 		len(d.NewFailures), len(d.Fixed), len(d.StillFailing), len(d.NoLongerEvaluated), len(d.Changed))
 	if len(d.Accounts) > 0 {
-		p.printf("\n== ACCOUNTS (%d) ==\n  %-12s  %5s  %5s  %5s  %5s  %s\n", len(d.Accounts), "ACCOUNT", "NEW", "FIXED", "STILL", "NOT EV", "READ (old -> new)")
+		p.printf("\n== ACCOUNTS (%d) ==\n  %-12s  %5s  %5s  %5s  %5s  %s\n", len(d.Accounts), "ACCOUNT", "NEW", "FIXED", "STILL", "NOTEV", "READ (old -> new)")
 		for _, a := range d.Accounts {
 			line := fmt.Sprintf("  %-12s  %5d  %5d  %5d  %5d  %s -> %s", term(a.AccountID), a.NewFailures, a.Fixed, a.StillFailing, a.NoLongerEvaluated,
 				statusOrNone(a.OldRead), statusOrNone(a.NewRead))
@@ -151,7 +151,7 @@ func Markdown(w io.Writer, d *Diff) error {
 	p.printf("## shoulder diff\n\n")
 	p.printf("| | Count |\n|---|---:|\n| 🔴 new failures | %d |\n| 🟡 no longer evaluated (not fixed) | %d |\n| 🟢 fixed | %d |\n| 🟠 still failing | %d |\n| 🔄 other status changes | %d |\n",
 		len(d.NewFailures), len(d.NoLongerEvaluated), len(d.Fixed), len(d.StillFailing), len(d.Changed))
-	if d.Old.AccountID != d.New.AccountID {
+	if d.Old.AccountID != d.New.AccountID && len(d.Accounts) == 0 {
 		p.printf("\n> Note: the results are of different accounts (%s and %s).\n", md(d.Old.AccountID), md(d.New.AccountID))
 	}
 	if s := d.Narrowed.sentence(); s != "" {
