@@ -81,16 +81,9 @@ type accountRead struct {
 	Summary *engine.Summary `json:"summary,omitempty"`
 }
 
-// readLevel classifies a read account by its coverage gaps: partial when
-// it has gaps other than slow reads skipped by --details, else full.
-func readLevel(gaps []state.Gap) string {
-	for _, g := range gaps {
-		if g.Reason != state.ReasonSkipped {
-			return "partial"
-		}
-	}
-	return "full"
-}
+// readLevel classifies a read account by its coverage gaps (one rule
+// with the combined report's: engine.ReadLevel).
+func readLevel(gaps []state.Gap) string { return engine.ReadLevel(gaps) }
 
 // loadMember reads one member account with the existing collector: the
 // same AssumeRole as --role-arn, into the member role.

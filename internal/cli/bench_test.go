@@ -101,3 +101,45 @@ func BenchmarkScanMemory(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOrgScanMemory runs `shoulder scan --snapshot DIR` in-process
+// over generated organizations of 10, 20 and 40 accounts of about 2,000
+// resources each and reports the peak live heap and peak heap (MiB), and
+// the results per account: each account's state is loaded, evaluated and
+// released before the next, so the peak grows with the results kept, not
+// with the accounts' states. Recorded results: bench/RESULTS.md.
+//
+//	go test ./internal/cli -run '^$' -bench OrgScanMemory -benchtime 1x
+func BenchmarkOrgScanMemory(b *testing.B) {
+	for _, n := range []int{10, 20, 40} {
+		o := synth.OrgOptions{Seed: 1, Accounts: n, Resources: 2_000}
+		dir := filepath.Join(b.TempDir(), "org")
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		for i := 0; i < n; i++ {
+			a := synth.OrgAccount(o, i)
+			if err := state.SaveSnapshot(filepath.Join(dir, a.AccountID+".json"), a, "bench"); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.Run(fmt.Sprintf("accounts=%d", n), func(b *testing.B) {
+			out := filepath.Join(b.TempDir(), "out.json")
+			var live, total float64
+			for i := 0; i < b.N; i++ {
+				runtime.GC()
+				m := startPeakMeter()
+				app := &App{Stdout: io.Discard, Stderr: io.Discard, Stdin: strings.NewReader(""),
+					IsTTY: func(io.Writer) bool { return false }, Getenv: os.Getenv}
+				code := app.Run(context.Background(), []string{"scan", "--snapshot", dir, "--format", "json", "-o", out, "--fail-on", "none"})
+				l, t := m.done()
+				if code != ExitOK {
+					b.Fatalf("scan exit %d", code)
+				}
+				live, total = max(live, l), max(total, t)
+			}
+			b.ReportMetric(live, "peak-live-MiB")
+			b.ReportMetric(total, "peak-heap-MiB")
+		})
+	}
+}

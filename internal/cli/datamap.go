@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"github.com/shoulder-dev/shoulder/internal/collect"
 
@@ -42,7 +43,8 @@ docs/datamap-json.md.`,
 		Example: `  shoulder datamap --demo
   shoulder datamap --demo --exposure public --exposure shared
   shoulder datamap --demo --custody '<customer_managed' --class confidential --class pii
-  shoulder datamap --snapshot prod.json --region US --sort custody --format json`,
+  shoulder datamap --snapshot prod.json --region US --sort custody --format json
+  shoulder datamap --snapshot org/ --ou Prod --exposure public   # every account's stores, with account and OU`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if err := f.Validate(); err != nil {
@@ -55,7 +57,19 @@ docs/datamap-json.md.`,
 			if err != nil {
 				return err
 			}
-			m := datamap.Build(vw.acct, vw.pol)
+			var m *datamap.Map
+			if vw.org != nil {
+				if m, err = app.orgDataMap(vw); err != nil {
+					vw.close(true)
+					return err
+				}
+			} else {
+				if len(f.Accounts) > 0 || len(f.OUs) > 0 {
+					vw.close(true)
+					return withCode(ExitError, errors.New("--account and --ou filter an organization's map: use them with --snapshot DIR"))
+				}
+				m = datamap.Build(vw.acct, vw.pol)
+			}
 			m.Select(f, sortKey)
 			if v.format == "json" {
 				return vw.finish(datamap.JSON(vw.out, m, Version))
@@ -72,6 +86,8 @@ docs/datamap-json.md.`,
 	fl.StringSliceVar(&f.Exposures, "exposure", nil, "only stores with this `exposure`: public, shared, private, unknown")
 	fl.StringVar(&f.Custody, "custody", "", "only stores whose key custody is at least `LEVEL` (=LEVEL exactly, <LEVEL weaker)")
 	fl.StringSliceVar(&f.Classes, "class", nil, "only stores with this classification `value` (or untagged)")
+	fl.StringSliceVar(&f.Accounts, "account", nil, "organization (--snapshot DIR): only stores of these `account IDs`")
+	fl.StringSliceVar(&f.OUs, "ou", nil, "organization (--snapshot DIR): only stores of accounts in this `OU` (a path such as Root/Workloads, anything under it, or an OU name)")
 	return cmd
 }
 

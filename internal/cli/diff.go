@@ -73,7 +73,11 @@ shoulder result, newer schema, different accounts).`,
 			if err != nil {
 				return err
 			}
-			if o, n := old.Report.AccountID, cur.Report.AccountID; o != n && !allowAccountChange {
+			// An organization's result is compared per account (an account
+			// missing from one side is reported, its failures never fixed):
+			// the guard is for two single accounts.
+			org := old.Report.IsOrg() || cur.Report.IsOrg()
+			if o, n := old.Report.AccountID, cur.Report.AccountID; o != n && !allowAccountChange && !org {
 				return withCode(ExitError, fmt.Errorf("%s is of account %s and %s of account %s: a diff of different accounts would call every old failure fixed; compare results of one account, or pass --allow-account-change (old failures are then \"no longer evaluated\", never fixed)",
 					args[0], textsafe.Terminal(o), args[1], textsafe.Terminal(n)))
 			}

@@ -54,7 +54,9 @@ func TestBoundedInputs(t *testing.T) {
 	}{
 		{"snapshot /dev/zero", nil, []string{"scan", "--snapshot", "/dev/zero"}, []string{"/dev/zero", "not a regular file (a character device)"}},
 		{"snapshot /dev/urandom", nil, []string{"scan", "--snapshot", "/dev/urandom"}, []string{"/dev/urandom", "not a regular file"}},
-		{"snapshot directory", nil, []string{"matrix", "--snapshot", dir}, []string{dir, "not a regular file (a directory)"}},
+		// A directory is an organization's snapshots now (orgdir.go): one
+		// holding anything else is refused, naming the file.
+		{"snapshot directory", nil, []string{"matrix", "--snapshot", dir}, []string{dir, "is not an account snapshot"}},
 		{"snapshot above the cap", small, []string{"scan", "--snapshot", snap}, []string{snap, "above the limit of 1 KiB", envMaxInputSize}},
 		{"bad cap", map[string]string{envMaxInputSize: "lots"}, []string{"scan", "--snapshot", snap}, []string{envMaxInputSize, `"lots" is not a size`}},
 		{"policy /dev/urandom", nil, []string{"scan", "--demo", "--config", "/dev/urandom"}, []string{"/dev/urandom", "not a regular file"}},

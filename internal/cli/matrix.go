@@ -26,6 +26,7 @@ type viewFlags struct {
 
 func (v *viewFlags) register(cmd *cobra.Command) {
 	v.src.register(cmd)
+	v.src.registerDemoOrg(cmd)
 	v.pol.register(cmd)
 	fl := cmd.Flags()
 	fl.StringVar(&v.format, "format", "table", "output format: table or json")
@@ -35,7 +36,10 @@ func (v *viewFlags) register(cmd *cobra.Command) {
 
 // view is what a view command works on once its flags are read.
 type view struct {
+	// acct is the account; nil when the source is an organization's
+	// directory of snapshots (org), whose accounts are loaded one at a time.
 	acct  *state.Account
+	org   *orgDir
 	pol   *policy.Policy
 	out   io.Writer
 	color bool
@@ -54,14 +58,18 @@ func (v *viewFlags) open(cmd *cobra.Command, app *App) (*view, error) {
 	if err != nil {
 		return nil, err
 	}
-	acct, err := v.src.load(cmd.Context(), app)
+	var acct *state.Account
+	var org *orgDir
+	if org, err = v.src.orgSource(app); err == nil && org == nil {
+		acct, err = v.src.load(cmd.Context(), app)
+	}
 	if err != nil {
 		return nil, err
 	}
 	if pol, err = app.accountPolicy(pol, acct); err != nil {
 		return nil, err
 	}
-	vw := &view{acct: acct, pol: pol, out: app.Stdout, close: func(bool) error { return nil }}
+	vw := &view{acct: acct, org: org, pol: pol, out: app.Stdout, close: func(bool) error { return nil }}
 	colorTarget := app.Stdout
 	if v.output != "" {
 		// The account is read: now the output. It replaces the file only
@@ -130,7 +138,8 @@ The policy is read as for scan (--config, ./shoulder.yaml, or the demo's own).
 shoulder itself fails (2): use scan --fail-on to gate on findings.`,
 		Example: `  shoulder matrix --demo
   shoulder matrix --snapshot prod.json --format json -o matrix.json
-  shoulder matrix --demo --all-services`,
+  shoulder matrix --demo --all-services
+  shoulder matrix --snapshot org/   # per service, how many accounts meet each duty`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cat, err := responsibility.Load()
@@ -140,6 +149,17 @@ shoulder itself fails (2): use scan --fail-on to gate on findings.`,
 			vw, err := v.open(cmd, app)
 			if err != nil {
 				return err
+			}
+			if vw.org != nil {
+				om, err := app.orgMatrix(vw, cat)
+				if err != nil {
+					vw.close(true)
+					return err
+				}
+				if v.format == "json" {
+					return vw.finish(responsibility.OrgJSON(vw.out, om, Version))
+				}
+				return vw.finish(responsibility.OrgTable(vw.out, om, responsibility.TableOptions{Color: vw.color}))
 			}
 			m := responsibility.Build(cat, vw.acct, engine.Run(checks.All(), vw.acct, vw.pol), responsibility.Options{AllServices: all})
 			if v.format == "json" {

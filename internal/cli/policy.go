@@ -31,7 +31,7 @@ func (pf *policyFlags) register(cmd *cobra.Command) {
 }
 
 // load returns the policy in effect: --config FILE (which must exist);
-// else with --demo the demo's embedded policy; else ./shoulder.yaml when
+// else with --demo or --demo-org the demo's embedded policy; else ./shoulder.yaml when
 // present; else the defaults. Every error carries ExitError.
 func (pf *policyFlags) load(app *App, src *sourceFlags) (*policy.Policy, error) {
 	names := policyNames()
@@ -49,7 +49,7 @@ func (pf *policyFlags) load(app *App, src *sourceFlags) (*policy.Policy, error) 
 			return nil, withCode(ExitError, fmt.Errorf("--config: %w", statErr))
 		}
 		p, err = policy.LoadLimit(pf.config, names, limit)
-	case src.demo:
+	case src.demo || src.demoOrg:
 		p, err = policy.Parse(demo.PolicyName, demo.Policy(), names)
 	default:
 		wd, wdErr := os.Getwd()

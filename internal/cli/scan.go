@@ -68,6 +68,16 @@ DIR/accounts.json, without -o one table per account goes to standard output.
 An account whose role cannot be assumed is reported and skipped; the exit
 code is 2 when no account could be read.
 
+--snapshot DIR reads a directory of account snapshots (what collect
+--accounts -o DIR writes: DIR/ACCOUNT_ID.json and accounts.json) as one
+organization: each account is loaded, evaluated and released before the
+next, and one report covers them all. Every result names its account (and
+its OU path where a management account's snapshot holds the OU tree); the
+table opens with the accounts ranked by critical then high failures, then
+lists each account by area. Accounts accounts.json lists as not read are
+reported with the reason. Snapshots of different organizations, an account
+twice, an empty directory or a file that is not an account snapshot: exit 2.
+
 Exit codes: 0 nothing at or above --fail-on, 1 a failure at or above it (or
 coverage below --min-coverage / --fail-on-unknown), 2 shoulder failed (bad
 input, no credentials, nothing could be read, interrupted).
@@ -85,11 +95,14 @@ earlier reports as they were.`,
   shoulder scan --demo --area identity --area logging --all
   shoulder scan --demo --status fail --severity critical,high
   shoulder scan --demo --framework cis-5.0
-  shoulder scan --snapshot prod.json --min-coverage 95`,
+  shoulder scan --snapshot prod.json --min-coverage 95
+  shoulder scan --snapshot org/ --format table,json,html -o org-report/
+  shoulder scan --demo-org`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return app.runScan(cmd, &f) },
 	}
 	f.src.register(cmd)
+	f.src.registerDemoOrg(cmd)
 	f.pol.register(cmd)
 	fl := cmd.Flags()
 	fl.StringVar(&f.format, "format", "table", "output `formats`, comma-separated: "+strings.Join(report.FormatNames(), ", ")+" (several need -o DIR)")
@@ -215,7 +228,7 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	// them only once the report exists, so a failed scan (a bad snapshot,
 	// policy or credentials, an endpoint down) leaves earlier reports as
 	// they were.
-	targets, err := f.accts.targets(cmd, &f.src.live, f.src.demo, f.src.snapshot)
+	targets, err := f.accts.targets(cmd, &f.src.live, f.src.demo || f.src.demoOrg, f.src.snapshot)
 	if err != nil {
 		return err
 	}
@@ -231,6 +244,15 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	pol, err := f.pol.load(app, &f.src)
 	if err != nil {
 		return err
+	}
+	if targets == nil {
+		org, err := f.src.orgSource(app)
+		if err != nil {
+			return err
+		}
+		if org != nil {
+			return app.scanOrgDir(f, org, plan, sel, pol, formats, fscan, filters, failOn, failEnabled)
+		}
 	}
 	if targets != nil {
 		return app.scanAccounts(cmd.Context(), f, targets, sel, pol, formats, fscan, filters, failOn, failEnabled)

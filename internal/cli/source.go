@@ -19,7 +19,10 @@ import (
 // sourceFlags choose where the account state comes from; every command that
 // reads an account (scan, matrix, datamap, ...) shares them.
 type sourceFlags struct {
-	demo     bool
+	demo bool
+	// demoOrg is --demo-org (scan, matrix, datamap): the embedded demo
+	// organization, read like a directory of snapshots.
+	demoOrg  bool
 	snapshot string
 	live     liveFlags
 }
@@ -51,6 +54,27 @@ func (s *sourceFlags) register(cmd *cobra.Command) {
 	f.BoolVar(&s.demo, "demo", false, "use the embedded demo account (no AWS credentials needed)")
 	f.StringVar(&s.snapshot, "snapshot", "", "read the account state from a snapshot `FILE` (see `shoulder collect`)")
 	s.live.register(cmd)
+}
+
+// registerDemoOrg adds --demo-org (for the commands that read an
+// organization: scan, matrix, datamap).
+func (s *sourceFlags) registerDemoOrg(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&s.demoOrg, "demo-org", false, "use the embedded demo organization: a management account, the demo account (EU production), a development account and a sandbox (no AWS credentials needed)")
+}
+
+// orgSource opens the organization the flags name: --demo-org, or
+// --snapshot naming a directory; nil when they name one account. Errors
+// carry ExitError.
+func (s *sourceFlags) orgSource(app *App) (*orgDir, error) {
+	switch {
+	case s.demoOrg && (s.demo || s.snapshot != ""):
+		return nil, withCode(ExitError, errors.New("--demo-org is a source of its own: it does not go with --demo or --snapshot"))
+	case s.demoOrg:
+		return demoOrgDir(), nil
+	case s.snapshot != "" && isDir(s.snapshot):
+		return app.openOrgDir(s.snapshot)
+	}
+	return nil, nil
 }
 
 func (l *liveFlags) register(cmd *cobra.Command) {

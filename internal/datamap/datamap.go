@@ -35,6 +35,25 @@ type Map struct {
 	// failed, so the map may lack stores in those places.
 	Incomplete []state.Gap `json:"incomplete,omitempty"`
 	Summary    Summary     `json:"summary"`
+	// OrganizationID and Accounts are set for an organization's map (see
+	// AddAccount): its stores then name their account and OU path.
+	OrganizationID string       `json:"organization_id,omitempty"`
+	Accounts       []MapAccount `json:"accounts,omitempty"`
+}
+
+// MapAccount is one account of an organization's data map.
+type MapAccount struct {
+	ID     string `json:"id"`
+	Name   string `json:"name,omitempty"`
+	OUPath string `json:"ou_path,omitempty"`
+	// Read is full, partial or none; Reason says why an account was not
+	// read (it has no stores in the map).
+	Read   string `json:"read"`
+	Reason string `json:"reason,omitempty"`
+	// Stores counts the account's stores before any filter.
+	Stores int `json:"stores"`
+	// Incomplete are the account's listing gaps that may hide stores.
+	Incomplete []state.Gap `json:"incomplete,omitempty"`
 }
 
 // Where places a store or a copy: region, and the country and
@@ -60,6 +79,10 @@ type Store struct {
 	Kind string `json:"kind"`
 	Name string `json:"name"`
 	ARN  string `json:"arn"`
+	// AccountID and OUPath are set in an organization's map: the account
+	// the store is in, and its OU path.
+	AccountID string `json:"account_id,omitempty"`
+	OUPath    string `json:"ou_path,omitempty"`
 	Where
 	// Classification is the value of the policy's classification tag, ""
 	// when the store is untagged.

@@ -22,6 +22,11 @@ type Filter struct {
 	Custody string
 	// Classes are classification values, or "untagged".
 	Classes []string
+	// Accounts are account IDs (an organization's map).
+	Accounts []string
+	// OUs match a store's OU path: the path itself ("Root/Workloads"),
+	// anything under it, or one OU's name anywhere in it ("Prod").
+	OUs []string
 }
 
 // Validate checks every value names something real.
@@ -36,6 +41,16 @@ func (f Filter) Validate() error {
 		case Public, Shared, Private, Unknown:
 		default:
 			return fmt.Errorf("--exposure: %q is not public, shared, private or unknown", e)
+		}
+	}
+	for _, a := range f.Accounts {
+		if len(a) != 12 || strings.Trim(a, "0123456789") != "" {
+			return fmt.Errorf("--account: %q is not an account ID (12 digits)", a)
+		}
+	}
+	for _, o := range f.OUs {
+		if strings.TrimSpace(o) == "" {
+			return fmt.Errorf("--ou: empty OU name or path")
 		}
 	}
 	if f.Custody != "" {
@@ -101,6 +116,12 @@ func (f Filter) matches(s *Store) bool {
 	if len(f.Exposures) > 0 && !contains(f.Exposures, s.Exposure.Level) {
 		return false
 	}
+	if len(f.Accounts) > 0 && !contains(f.Accounts, s.AccountID) {
+		return false
+	}
+	if len(f.OUs) > 0 && !underAnyOU(f.OUs, s.OUPath) {
+		return false
+	}
 	if len(f.Classes) > 0 {
 		c := s.Classification
 		if c == "" {
@@ -155,4 +176,24 @@ func (m *Map) Select(f Filter, sortKey string) {
 	Sort(kept, sortKey)
 	m.Stores = kept
 	m.Summary = summarise(kept)
+}
+
+// underAnyOU reports whether an OU path is one of the paths named, under
+// one, or has an OU of one of the names in it.
+func underAnyOU(ous []string, path string) bool {
+	if path == "" {
+		return false
+	}
+	for _, o := range ous {
+		o = strings.TrimSuffix(o, "/")
+		if strings.EqualFold(path, o) || strings.HasPrefix(strings.ToLower(path), strings.ToLower(o)+"/") {
+			return true
+		}
+		for _, seg := range strings.Split(path, "/") {
+			if strings.EqualFold(seg, o) {
+				return true
+			}
+		}
+	}
+	return false
 }

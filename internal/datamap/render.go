@@ -96,6 +96,13 @@ func Table(w io.Writer, m *Map, o TableOptions) error {
 	if m.AccountName != "" {
 		title += " (" + textsafe.Terminal(m.AccountName) + ")"
 	}
+	if m.IsOrg() {
+		org := m.OrganizationID
+		if org == "" {
+			org = "of account snapshots"
+		}
+		title = fmt.Sprintf("shoulder datamap: organization %s (%d accounts)", textsafe.Terminal(org), len(m.Accounts))
+	}
 	pol := "default policy"
 	if m.Policy != "" {
 		pol = "policy " + textsafe.Terminal(m.Policy)
@@ -108,9 +115,22 @@ func Table(w io.Writer, m *Map, o TableOptions) error {
 	ew.printf("%s\n\n", p.paint(ansiDim, fmt.Sprintf("source %s, %s, collected %s; %s", textsafe.Terminal(m.Source), pol, m.CollectedAt.Format("2006-01-02 15:04 MST"), allowed)))
 
 	header := []string{"STORE", "NAME", "REGION", "WHERE", "CLASS", "CUSTODY", "EXPOSURE", "BACKUP", "COPIES ELSEWHERE"}
+	caps := []int{14, 40, 14, 18, 16, 18, 34, 12, 0}
+	if m.IsOrg() {
+		header = append([]string{"ACCOUNT", "OU"}, header...)
+		caps = append([]int{12, 24}, caps...)
+		for _, a := range m.Accounts {
+			if a.Read == "none" {
+				ew.printf("%s\n", p.paint(ansiYellow, fmt.Sprintf("account %s NOT READ (its stores are not in the map): %s", textsafe.Terminal(a.ID), textsafe.Terminal(a.Reason))))
+			}
+		}
+	}
 	rows := make([][]cell, 0, len(m.Stores))
 	for i := range m.Stores {
 		r := storeRow(&m.Stores[i])
+		if m.IsOrg() {
+			r = append([]cell{{text: m.Stores[i].AccountID}, {text: m.Stores[i].OUPath}}, r...)
+		}
 		// Names, classifications (tags) and sharing principals are the
 		// account's text: shown, never acted on by the terminal.
 		for j := range r {
@@ -123,7 +143,6 @@ func Table(w io.Writer, m *Map, o TableOptions) error {
 	for i, h := range header {
 		widths[i] = len(h)
 	}
-	caps := []int{14, 40, 14, 18, 16, 18, 34, 12, 0}
 	for _, r := range rows {
 		for i, c := range r {
 			widths[i] = max(widths[i], min(utf8.RuneCountInString(c.full()), capOr(caps[i])))

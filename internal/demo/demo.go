@@ -6,13 +6,16 @@
 package demo
 
 import (
-	_ "embed"
+	"embed"
 	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
-//go:generate go run ./gen -o demo.json
+//go:generate go run ./gen -o demo.json -org org
 
 //go:embed demo.json
 var snapshot []byte
@@ -41,3 +44,43 @@ const PolicyName = "shoulder.yaml (demo, embedded)"
 // Policy returns the demo account's policy file (internal/demo/shoulder.yaml),
 // which `--demo` uses unless --config names another.
 func Policy() []byte { return append([]byte(nil), policyFile...) }
+
+//go:embed org/*.json
+var orgFS embed.FS
+
+// OrgName is how reports name the demo organization's source.
+const OrgName = "demo organization (embedded)"
+
+// OrgAccounts lists the demo organization's account IDs in order: the
+// management account, the demo account (its EU production account), a
+// development account and a sandbox.
+func OrgAccounts() []string {
+	ids := []string{builderAccountID}
+	ents, _ := fs.ReadDir(orgFS, "org") // embedded: cannot fail
+	for _, e := range ents {
+		ids = append(ids, strings.TrimSuffix(e.Name(), ".json"))
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// builderAccountID is the demo account's ID (builder.AccountID; the
+// builder is not linked into the binary).
+const builderAccountID = "210987654321"
+
+// LoadOrgAccount decodes a fresh copy of one account of the demo
+// organization.
+func LoadOrgAccount(id string) (*state.Account, error) {
+	if id == builderAccountID {
+		return Load()
+	}
+	b, err := orgFS.ReadFile("org/" + id + ".json")
+	if err != nil {
+		return nil, fmt.Errorf("the demo organization has no account %s", id)
+	}
+	a, err := state.DecodeSnapshot("org/"+id+".json (embedded)", b)
+	if err != nil {
+		return nil, fmt.Errorf("loading demo organization account %s: %w", id, err)
+	}
+	return a, nil
+}

@@ -11,6 +11,7 @@
 package diff
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
@@ -19,12 +20,15 @@ import (
 
 // Change is one (check, resource) pair whose outcome is reported.
 type Change struct {
-	CheckID  string `json:"check_id"`
-	Resource string `json:"resource"`
-	Region   string `json:"region,omitempty"`
-	Title    string `json:"title,omitempty"`
-	Area     string `json:"area,omitempty"`
-	Service  string `json:"service,omitempty"`
+	// AccountID is the account of the result (of either side's result:
+	// the result's own, or its report's).
+	AccountID string `json:"account_id,omitempty"`
+	CheckID   string `json:"check_id"`
+	Resource  string `json:"resource"`
+	Region    string `json:"region,omitempty"`
+	Title     string `json:"title,omitempty"`
+	Area      string `json:"area,omitempty"`
+	Service   string `json:"service,omitempty"`
 	// OldStatus is empty when the pair is absent from the old result.
 	OldStatus check.Status `json:"old_status,omitempty"`
 	// NewStatus is empty when the pair is absent from the new result.
@@ -68,6 +72,28 @@ type Diff struct {
 	Changed []Change `json:"changed"`
 	// Narrowed says what the old scan evaluated and the new one did not.
 	Narrowed Narrowing `json:"narrowed"`
+	// Accounts compares the accounts when either side is an organization's
+	// combined result (absent for two single-account results): every
+	// account of either side, with what changed in it. An account absent
+	// from one side is listed, never dropped.
+	Accounts []AccountChange `json:"accounts,omitempty"`
+}
+
+// AccountChange is one account of an organization diff.
+type AccountChange struct {
+	AccountID string `json:"account_id"`
+	Name      string `json:"name,omitempty"`
+	// OldRead and NewRead are the read levels (full, partial, none) on
+	// each side; empty where the account is absent.
+	OldRead string `json:"old_read,omitempty"`
+	NewRead string `json:"new_read,omitempty"`
+	// Note says why an account is not compared in full: absent from a
+	// side, or not read in it.
+	Note              string `json:"note,omitempty"`
+	NewFailures       int    `json:"new_failures"`
+	Fixed             int    `json:"fixed"`
+	StillFailing      int    `json:"still_failing"`
+	NoLongerEvaluated int    `json:"no_longer_evaluated"`
 }
 
 // Narrowing is the coverage of the old scan missing from the new one.
@@ -80,7 +106,16 @@ type Narrowing struct {
 	AccountChanged bool `json:"account_changed,omitempty"`
 }
 
-type key struct{ check, resource string }
+// key identifies a result: its account, check and resource.
+type key struct{ account, check, resource string }
+
+// accountOf is the account a result of r is about.
+func accountOf(r *engine.Report, f *engine.Finding) string {
+	if f.AccountID != "" {
+		return f.AccountID
+	}
+	return r.AccountID
+}
 
 // Compare computes the diff of two reports. Each list is ordered by
 // severity (highest first), then check ID and resource.
@@ -91,15 +126,18 @@ func Compare(old, new *engine.Report) *Diff {
 	before := make(map[key]*engine.Finding, len(old.Results))
 	for i := range old.Results {
 		f := &old.Results[i]
-		before[key{f.CheckID, f.Resource}] = f
+		before[key{accountOf(old, f), f.CheckID, f.Resource}] = f
 	}
 	seen := make(map[key]bool, len(new.Results))
 	for i := range new.Results {
 		n := &new.Results[i]
-		k := key{n.CheckID, n.Resource}
+		k := key{accountOf(new, n), n.CheckID, n.Resource}
 		seen[k] = true
 		o := before[k]
 		c := change(n)
+		if cov.org {
+			c.AccountID = k.account
+		}
 		c.NewStatus = n.Status
 		if o != nil {
 			c.OldStatus = o.Status
@@ -120,12 +158,16 @@ func Compare(old, new *engine.Report) *Diff {
 	}
 	for i := range old.Results {
 		o := &old.Results[i]
-		if seen[key{o.CheckID, o.Resource}] || o.Status != check.Fail {
+		acct := accountOf(old, o)
+		if seen[key{acct, o.CheckID, o.Resource}] || o.Status != check.Fail {
 			continue
 		}
 		c := change(o)
 		c.OldStatus = o.Status
-		if why := cov.outside(o); why != "" {
+		if cov.org {
+			c.AccountID = acct
+		}
+		if why := cov.outside(acct, o); why != "" {
 			c.Reason = why
 			d.NoLongerEvaluated = append(d.NoLongerEvaluated, c)
 			continue
@@ -135,12 +177,84 @@ func Compare(old, new *engine.Report) *Diff {
 	for _, l := range [][]Change{d.NewFailures, d.Fixed, d.StillFailing, d.NoLongerEvaluated, d.Changed} {
 		sortChanges(l)
 	}
+	if cov.org {
+		d.Accounts = compareAccounts(old, new, d)
+	}
 	return d
+}
+
+// accountEntries lists a report's accounts: a combined report's own, or
+// the one account of a single report.
+func accountEntries(r *engine.Report) []engine.AccountEntry {
+	if r.IsOrg() {
+		return r.Accounts
+	}
+	return []engine.AccountEntry{{ID: r.AccountID, Name: r.AccountName, Read: engine.ReadLevel(r.Gaps), RegionsScanned: r.RegionsScanned}}
+}
+
+// compareAccounts lists every account of either side with its changes.
+func compareAccounts(old, new *engine.Report, d *Diff) []AccountChange {
+	by := map[string]*AccountChange{}
+	var ids []string
+	get := func(id string) *AccountChange {
+		a := by[id]
+		if a == nil {
+			a = &AccountChange{AccountID: id}
+			by[id] = a
+			ids = append(ids, id)
+		}
+		return a
+	}
+	for _, e := range accountEntries(old) {
+		a := get(e.ID)
+		a.OldRead, a.Name = e.Read, e.Name
+	}
+	for _, e := range accountEntries(new) {
+		a := get(e.ID)
+		a.NewRead = e.Read
+		if e.Name != "" {
+			a.Name = e.Name
+		}
+		if e.Read == engine.ReadNone {
+			a.Note = "not read in the new scan: " + e.Reason
+		}
+	}
+	for _, id := range ids {
+		a := by[id]
+		switch {
+		case a.OldRead == "":
+			a.Note = "only in the new result"
+		case a.NewRead == "":
+			a.Note = "only in the old result: its failures are no longer evaluated, not fixed"
+		case a.OldRead == engine.ReadNone && a.Note == "":
+			a.Note = "not read in the old scan"
+		}
+	}
+	count := func(l []Change, n func(*AccountChange) *int) {
+		for _, c := range l {
+			*n(get(c.AccountID))++
+		}
+	}
+	count(d.NewFailures, func(a *AccountChange) *int { return &a.NewFailures })
+	count(d.Fixed, func(a *AccountChange) *int { return &a.Fixed })
+	count(d.StillFailing, func(a *AccountChange) *int { return &a.StillFailing })
+	count(d.NoLongerEvaluated, func(a *AccountChange) *int { return &a.NoLongerEvaluated })
+	out := make([]AccountChange, 0, len(ids))
+	sort.Strings(ids)
+	for _, id := range ids {
+		out = append(out, *by[id])
+	}
+	return out
 }
 
 // coverage is what the new scan evaluated.
 type coverage struct {
 	accountChanged bool
+	// org is true when either side combines several accounts: results are
+	// then compared per account, and newAccts/oldAccts hold each side's
+	// accounts by ID.
+	org                bool
+	newAccts, oldAccts map[string]engine.AccountEntry
 	// checks and regions of the new scan: its recorded lists, or for a
 	// result written before they were recorded, the checks and regions its
 	// results name (a check or region with no result at all in the new
@@ -154,7 +268,17 @@ type coverage struct {
 }
 
 func coverageOf(old, new *engine.Report) *coverage {
-	c := &coverage{accountChanged: old.AccountID != new.AccountID, checks: map[string]bool{}, regions: map[string]bool{}}
+	c := &coverage{checks: map[string]bool{}, regions: map[string]bool{}, org: old.IsOrg() || new.IsOrg()}
+	c.accountChanged = !c.org && old.AccountID != new.AccountID
+	if c.org {
+		c.newAccts, c.oldAccts = map[string]engine.AccountEntry{}, map[string]engine.AccountEntry{}
+		for _, e := range accountEntries(new) {
+			c.newAccts[e.ID] = e
+		}
+		for _, e := range accountEntries(old) {
+			c.oldAccts[e.ID] = e
+		}
+	}
 	if new.ChecksRun != nil {
 		for _, id := range new.ChecksRun {
 			c.checks[id] = true
@@ -185,7 +309,24 @@ func coverageOf(old, new *engine.Report) *coverage {
 // outside says why an old result absent from the new one was not
 // evaluated by the new scan, or "" when the new scan covered it (so its
 // absence means the resource or the finding is gone).
-func (c *coverage) outside(o *engine.Finding) string {
+func (c *coverage) outside(acct string, o *engine.Finding) string {
+	if c.org {
+		e, ok := c.newAccts[acct]
+		switch {
+		case !ok:
+			return "account " + acct + " is not in the new result"
+		case e.Read == engine.ReadNone:
+			return "account " + acct + " was not read in the new scan: " + e.Reason
+		case !c.checks[o.CheckID]:
+			return "check " + o.CheckID + " was not run in the new scan"
+		}
+		if o.Region != "" && e.RegionsScanned != nil && !slices.Contains(e.RegionsScanned, o.Region) {
+			if oe, ok := c.oldAccts[acct]; !ok || oe.RegionsScanned == nil || slices.Contains(oe.RegionsScanned, o.Region) {
+				return "region " + o.Region + " of account " + acct + " was not scanned in the new scan"
+			}
+		}
+		return ""
+	}
 	switch {
 	case c.accountChanged:
 		return "the new result is of another account"
@@ -251,6 +392,9 @@ func sortChanges(l []Change) {
 		a, b := l[i], l[j]
 		if a.Severity != b.Severity {
 			return a.Severity > b.Severity
+		}
+		if a.AccountID != b.AccountID {
+			return a.AccountID < b.AccountID
 		}
 		if a.CheckID != b.CheckID {
 			return a.CheckID < b.CheckID

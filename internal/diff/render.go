@@ -55,7 +55,7 @@ func statusOrNone(s string) string {
 func Table(w io.Writer, d *Diff) error {
 	p := &printer{w: w}
 	p.printf("shoulder diff: %s (%d results) -> %s (%d results)\n", term(d.Old.File), d.Old.Results, term(d.New.File), d.New.Results)
-	if d.Old.AccountID != d.New.AccountID {
+	if d.Old.AccountID != d.New.AccountID && len(d.Accounts) == 0 {
 		p.printf("note: the results are of different accounts (%s and %s)\n", term(d.Old.AccountID), term(d.New.AccountID))
 	}
 	if s := d.Narrowed.sentence(); s != "" {
@@ -63,6 +63,17 @@ func Table(w io.Writer, d *Diff) error {
 	}
 	p.printf("%d new failures, %d fixed, %d still failing, %d no longer evaluated, %d other status changes\n",
 		len(d.NewFailures), len(d.Fixed), len(d.StillFailing), len(d.NoLongerEvaluated), len(d.Changed))
+	if len(d.Accounts) > 0 {
+		p.printf("\n== ACCOUNTS (%d) ==\n  %-12s  %5s  %5s  %5s  %5s  %s\n", len(d.Accounts), "ACCOUNT", "NEW", "FIXED", "STILL", "NOTEV", "READ (old -> new)")
+		for _, a := range d.Accounts {
+			line := fmt.Sprintf("  %-12s  %5d  %5d  %5d  %5d  %s -> %s", term(a.AccountID), a.NewFailures, a.Fixed, a.StillFailing, a.NoLongerEvaluated,
+				statusOrNone(a.OldRead), statusOrNone(a.NewRead))
+			if a.Note != "" {
+				line += "  (" + term(a.Note) + ")"
+			}
+			p.printf("%s\n", line)
+		}
+	}
 	section := func(title string, l []Change, showStatus bool) {
 		if len(l) == 0 {
 			return
@@ -73,7 +84,11 @@ func Table(w io.Writer, d *Diff) error {
 			if showStatus {
 				st = fmt.Sprintf("  [%s -> %s]", statusOrNone(string(c.OldStatus)), statusOrNone(string(c.NewStatus)))
 			}
-			p.printf("  %-8s %-44s %s%s\n", c.Severity, term(c.CheckID), term(strings.TrimPrefix(c.Resource, "arn:aws:")), st)
+			acct := ""
+			if c.AccountID != "" {
+				acct = term(c.AccountID) + " "
+			}
+			p.printf("  %-8s %-44s %s%s%s\n", c.Severity, term(c.CheckID), acct, term(strings.TrimPrefix(c.Resource, "arn:aws:")), st)
 			if c.Reason != "" {
 				p.printf("           not evaluated: %s\n", term(c.Reason))
 			} else if c.Message != "" {
@@ -136,11 +151,18 @@ func Markdown(w io.Writer, d *Diff) error {
 	p.printf("## shoulder diff\n\n")
 	p.printf("| | Count |\n|---|---:|\n| 🔴 new failures | %d |\n| 🟡 no longer evaluated (not fixed) | %d |\n| 🟢 fixed | %d |\n| 🟠 still failing | %d |\n| 🔄 other status changes | %d |\n",
 		len(d.NewFailures), len(d.NoLongerEvaluated), len(d.Fixed), len(d.StillFailing), len(d.Changed))
-	if d.Old.AccountID != d.New.AccountID {
+	if d.Old.AccountID != d.New.AccountID && len(d.Accounts) == 0 {
 		p.printf("\n> Note: the results are of different accounts (%s and %s).\n", md(d.Old.AccountID), md(d.New.AccountID))
 	}
 	if s := d.Narrowed.sentence(); s != "" {
 		p.printf("\n> Note: %s\n", md(s))
+	}
+	if len(d.Accounts) > 0 {
+		p.printf("\n### Accounts (%d)\n\n| Account | New failures | Fixed | Still failing | No longer evaluated | Read (old → new) | Note |\n|---|---:|---:|---:|---:|---|---|\n", len(d.Accounts))
+		for _, a := range d.Accounts {
+			p.printf("| %s | %d | %d | %d | %d | %s → %s | %s |\n", code(a.AccountID), a.NewFailures, a.Fixed, a.StillFailing, a.NoLongerEvaluated,
+				statusOrNone(a.OldRead), statusOrNone(a.NewRead), md(a.Note))
+		}
 	}
 	section := func(title string, l []Change) {
 		if len(l) == 0 {
@@ -156,7 +178,11 @@ func Markdown(w io.Writer, d *Diff) error {
 			if c.Reason != "" {
 				ev = "not evaluated: " + c.Reason
 			}
-			p.printf("| %s | %s | %s | %s | %s | %s |\n", c.Severity, code(c.CheckID), code(strings.TrimPrefix(c.Resource, "arn:aws:")),
+			res := strings.TrimPrefix(c.Resource, "arn:aws:")
+			if c.AccountID != "" {
+				res = c.AccountID + " " + res
+			}
+			p.printf("| %s | %s | %s | %s | %s | %s |\n", c.Severity, code(c.CheckID), code(res),
 				statusOrNone(string(c.OldStatus)), statusOrNone(string(c.NewStatus)), md(ev))
 		}
 	}

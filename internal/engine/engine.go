@@ -40,6 +40,14 @@ type Report struct {
 	// before they were added.
 	ChecksRun      []string `json:"checks_run"`
 	RegionsScanned []string `json:"regions_scanned"`
+	// OrganizationID is the AWS Organization of a combined report (see
+	// Combine), empty for one account or when unknown.
+	OrganizationID string `json:"organization_id,omitempty"`
+	// Accounts lists the accounts of a combined report, each with how far
+	// it was read and its own summary; absent for a single-account report.
+	// A combined report has an empty AccountID: every finding names its
+	// account.
+	Accounts []AccountEntry `json:"accounts,omitempty"`
 }
 
 // Finding is a result with the metadata of its check, as reports show it.
@@ -48,6 +56,12 @@ type Finding struct {
 	Title   string     `json:"title"`
 	Area    check.Area `json:"area"`
 	Service string     `json:"service"`
+	// AccountID is the account the result is about; AccountName (the
+	// account's alias or Organizations name) and OUPath (its OU path, e.g.
+	// "Root/Workloads/Prod") are set where known.
+	AccountID   string `json:"account_id"`
+	AccountName string `json:"account_name,omitempty"`
+	OUPath      string `json:"ou_path,omitempty"`
 	// Sensitive is true when the resource's classification tag marks it sensitive.
 	Sensitive bool `json:"sensitive,omitempty"`
 	// WaivedFrom is the status a waiver replaced (fail or unknown); see
@@ -125,6 +139,10 @@ func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
 	for _, rs := range per {
 		n += len(rs)
 	}
+	ouPath := ""
+	if a.Organization != nil {
+		ouPath = a.Organization.Tree.Path(a.AccountID)
+	}
 	rep := &Report{
 		AccountID: a.AccountID, AccountName: a.Name, Source: a.Source, Policy: p.Source,
 		CollectedAt: a.CollectedAt, EvaluatedAt: now,
@@ -147,7 +165,8 @@ func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
 		for _, pr := range per[i] {
 			r := check.Result{CheckID: c.ID, Status: pr.status, Severity: sev, Resource: pr.resource, Region: pr.region,
 				Message: pr.message, Waiver: pr.waiver, Tags: pr.tags}
-			f := Finding{Result: r, Title: c.Title, Area: c.Area, Service: c.Service}
+			f := Finding{Result: r, Title: c.Title, Area: c.Area, Service: c.Service,
+				AccountID: a.AccountID, AccountName: a.Name, OUPath: ouPath}
 			f.Sensitive = p.IsSensitive(r.Tags)
 			if f.Sensitive && raisesWithSensitivity(c.Area) && r.Status == check.Fail && f.Severity < check.Critical {
 				f.Severity++
@@ -377,6 +396,9 @@ func (r *Report) DropTags() {
 		r.Results[i].Tags = nil
 	}
 }
+
+// IsOrg reports whether the report combines several accounts (Combine).
+func (r *Report) IsOrg() bool { return len(r.Accounts) > 0 }
 
 // FailuresAtOrAbove counts failures with severity >= min.
 func (r *Report) FailuresAtOrAbove(min check.Severity) int {

@@ -226,12 +226,17 @@ func ASFF(w io.Writer, r *engine.Report, o Options) error {
 		if len(controls) > 32 {
 			controls = controls[:32]
 		}
+		acct, _ := findingAccount(r, f)
+		pArn := productArn
+		if r.AccountID == "" { // a combined report: each finding is its account's
+			pArn = fmt.Sprintf("arn:%s:securityhub:%s:%s:product/%s/default", part, home, acct, acct)
+		}
 		af := asffFinding{
 			SchemaVersion: "2018-10-08",
-			ID:            findingUID(r.AccountID, f.CheckID, f.Resource),
-			ProductArn:    productArn, ProductName: "shoulder", CompanyName: "shoulder",
+			ID:            findingUID(acct, f.CheckID, f.Resource),
+			ProductArn:    pArn, ProductName: "shoulder", CompanyName: "shoulder",
 			Region:      home,
-			GeneratorID: "shoulder/" + f.CheckID, AwsAccountID: r.AccountID, Types: types,
+			GeneratorID: "shoulder/" + f.CheckID, AwsAccountID: acct, Types: types,
 			FirstObservedAt: observed, LastObservedAt: observed, CreatedAt: created, UpdatedAt: created,
 			Severity:    asffSeverity{Label: asffSeverityLabel(f), Original: f.Severity.String()},
 			Title:       truncate(title, asffTitleMax),

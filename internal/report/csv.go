@@ -15,7 +15,7 @@ import (
 var csvColumns = []string{
 	"account_id", "check_id", "title", "area", "service", "severity", "status",
 	"region", "resource", "message", "sensitive", "waiver_owner", "waiver_expires",
-	"waiver_reason", "controls",
+	"waiver_reason", "controls", "account_name", "ou_path",
 }
 
 // CSVColumns returns the CSV header, in order.
@@ -43,9 +43,10 @@ func CSV(w io.Writer, r *engine.Report, o Options) error {
 				expires = f.Waiver.Expires.Format("2006-01-02")
 			}
 		}
-		vals := []string{r.AccountID, f.CheckID, o.title(f), string(f.Area), f.Service, f.Severity.String(),
+		acct, acctName := findingAccount(r, f)
+		vals := []string{acct, f.CheckID, o.title(f), string(f.Area), f.Service, f.Severity.String(),
 			string(f.Status), f.Region, f.Resource, f.Message, strconv.FormatBool(f.Sensitive), owner, expires,
-			reason, strings.Join(o.controls(f.CheckID), " ")}
+			reason, strings.Join(o.controls(f.CheckID), " "), acctName, f.OUPath}
 		for j, v := range vals {
 			row[j] = defuseCell(v)
 		}

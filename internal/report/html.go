@@ -43,6 +43,9 @@ type htmlData struct {
 	W map[string]int `json:"w"`
 	// Sens lists the rows whose resource is classified sensitive.
 	Sens []int `json:"sens"`
+	// Accts are a combined report's accounts (absent for one account);
+	// F.Acct indexes them per finding.
+	Accts []htmlAcct `json:"accts,omitempty"`
 }
 
 type htmlCheck struct {
@@ -65,12 +68,20 @@ type htmlRows struct {
 	Prefix []int    `json:"p"`
 	Rest   []string `json:"r"`
 	Msg    []string `json:"m"`
+	Acct   []int    `json:"ac,omitempty"`
 }
 
 type htmlWaive struct {
 	Owner   string `json:"o"`
 	Reason  string `json:"r"`
 	Expires string `json:"e"`
+}
+
+// htmlAcct is one account of a combined report in the page's data.
+type htmlAcct struct {
+	ID   string `json:"id"`
+	Name string `json:"n,omitempty"`
+	OU   string `json:"ou,omitempty"`
 }
 
 type indexer struct {
@@ -125,8 +136,19 @@ func buildHTMLData(r *engine.Report, o *Options) htmlData {
 	n := len(r.Results)
 	d.F = htmlRows{Check: make([]int, n), Status: make([]int, n), Sev: make([]int, n), Region: make([]int, n),
 		Prefix: make([]int, n), Rest: make([]string, n), Msg: make([]string, n)}
+	acctIdx := map[string]int{}
+	if r.IsOrg() {
+		d.F.Acct = make([]int, n)
+		for i, e := range r.Accounts {
+			acctIdx[e.ID] = i
+			d.Accts = append(d.Accts, htmlAcct{ID: e.ID, Name: e.Name, OU: e.OUPath})
+		}
+	}
 	for i := range r.Results {
 		f := &r.Results[i]
+		if d.F.Acct != nil {
+			d.F.Acct[i] = acctIdx[f.AccountID]
+		}
 		ci, ok := checkIdx[f.CheckID]
 		if !ok {
 			ci = len(d.Checks)
@@ -177,12 +199,18 @@ func HTML(w io.Writer, r *engine.Report, o Options) error {
 	if r.AccountName != "" {
 		title += " (" + r.AccountName + ")"
 	}
+	if r.IsOrg() {
+		title = fmt.Sprintf("shoulder report: organization %s (%d accounts)", nonEmpty(r.OrganizationID, "of account snapshots"), len(r.Accounts))
+	}
 	ew.printf("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
 	ew.printf("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n")
 	ew.printf("<title>%s</title>\n<style>%s</style>\n</head>\n<body>\n", esc(title), reportCSS)
 	writeHeader(ew, r)
 	ew.printf("<main>\n")
 	writeHTMLSummary(ew, r)
+	if r.IsOrg() {
+		writeAccounts(ew, r)
+	}
 	writeHeatmap(ew, r, &o)
 	writeDuties(ew, &o)
 	writeDataMap(ew, &o)
@@ -211,11 +239,14 @@ func HTML(w io.Writer, r *engine.Report, o Options) error {
 }
 
 func writeHeader(ew *errWriter, r *engine.Report) {
-	name := r.AccountName
+	name, id := r.AccountName, r.AccountID
 	if name == "" {
 		name = "AWS account"
 	}
-	ew.printf("<header><div class=\"brand\">shoulder</div><h1>%s <span class=\"acct\">%s</span></h1>\n", esc(name), esc(r.AccountID))
+	if r.IsOrg() {
+		name, id = "AWS organization", fmt.Sprintf("%s · %d accounts", nonEmpty(r.OrganizationID, "of account snapshots"), len(r.Accounts))
+	}
+	ew.printf("<header><div class=\"brand\">shoulder</div><h1>%s <span class=\"acct\">%s</span></h1>\n", esc(name), esc(id))
 	ew.printf("<p class=\"meta\">The customer's half of the AWS shared responsibility model: which duties are yours, and whether each is met. Source <b>%s</b>, collected <b>%s</b>, evaluated %s, %d checks.</p>\n",
 		esc(nonEmpty(r.Source, "unknown")), r.CollectedAt.UTC().Format("2006-01-02 15:04 MST"), r.EvaluatedAt.UTC().Format("2006-01-02 15:04 MST"), r.Summary.Checks)
 	ew.printf("<nav><a href=\"#summary\">Summary</a><a href=\"#matrix\">Responsibility</a><a href=\"#datamap\">Data map</a><a href=\"#frameworks\">Frameworks</a><a href=\"#findings\">Findings</a><a href=\"#coverage\">Coverage</a></nav></header>\n")
@@ -528,6 +559,7 @@ func writeFindingsShell(ew *errWriter) {
 <select id="f-area" aria-label="area"><option value="">every area</option></select>
 <select id="f-service" aria-label="service"><option value="">every service</option></select>
 <select id="f-region" aria-label="region"><option value="">every region</option></select>
+<select id="f-account" aria-label="account"><option value="">every account</option></select>
 <button id="reset" type="button">Reset</button>
 </div>
 <div class="fhead"><span>Status</span><span>Severity</span><span>Check</span><span>Resource</span><span>Region</span><span>Evidence</span></div>
@@ -575,4 +607,74 @@ func writeCoverage(ew *errWriter, r *engine.Report) {
 		ew.printf("</tbody></table>\n")
 	}
 	ew.printf("</section>\n")
+}
+
+// writeAccounts writes a combined report's accounts: an account × area
+// heatmap (worst status per cell; a click lists that account's findings in
+// the area) and a table of the accounts ranked by critical then high
+// failures, each row a drill-down into its findings and coverage gaps.
+func writeAccounts(ew *errWriter, r *engine.Report) {
+	cells := map[string]map[check.Area]*heatCell{}
+	for i := range r.Results {
+		f := &r.Results[i]
+		row := cells[f.AccountID]
+		if row == nil {
+			row = map[check.Area]*heatCell{}
+			cells[f.AccountID] = row
+		}
+		c := row[f.Area]
+		if c == nil {
+			c = &heatCell{Worst: f.Status, Counts: map[check.Status]int{}, Unit: "results"}
+			row[f.Area] = c
+		}
+		c.Counts[f.Status]++
+		if statusRank(f.Status) < statusRank(c.Worst) {
+			c.Worst = f.Status
+		}
+	}
+	rank := engine.AccountRank(r)
+	var ids []string
+	labels := map[string]string{}
+	for _, i := range rank {
+		e := &r.Accounts[i]
+		if e.Read == engine.ReadNone {
+			continue
+		}
+		ids = append(ids, e.ID)
+		labels[e.ID] = e.Name
+	}
+	ew.printf("<section id=\"accounts\"><h2>Accounts</h2>\n<p class=\"hint\">Each row is an account (most critical, then high failures first), each column a duty area; a cell takes the colour of its worst result. Click a cell to list that account's findings in the area, or an account below to list all of its findings.</p>\n")
+	if len(ids) > 0 {
+		ew.printf("<div class=\"scrollx\">%s</div>\n", heatmapBy("account", ids, labels, check.Areas, cells))
+	}
+	ew.printf("<table class=\"accounts\"><thead><tr><th>Account</th><th>Name</th><th>OU</th><th>Read</th><th>Critical</th><th>High</th><th>Failures</th><th>Unknown</th><th>Gaps</th></tr></thead><tbody>\n")
+	for _, i := range rank {
+		e := &r.Accounts[i]
+		var crit, high, fail, unk int
+		if s := e.Summary; s != nil {
+			crit, high = s.FailBySeverity[check.Critical.String()], s.FailBySeverity[check.High.String()]
+			fail, unk = s.ByStatus[check.Fail], s.ByStatus[check.Unknown]
+		}
+		read := esc(e.Read)
+		if e.Reason != "" {
+			read += "<div class=\"sub\">" + esc(e.Reason) + "</div>"
+		}
+		link := esc(e.ID)
+		if e.Read != engine.ReadNone {
+			link = fmt.Sprintf("<a class=\"acct-link\" href=\"#account=%s\">%s</a>", esc(e.ID), esc(e.ID))
+		}
+		gaps := ""
+		if len(e.Gaps) > 0 {
+			var b strings.Builder
+			fmt.Fprintf(&b, "<details><summary>%d</summary><ul>", len(e.Gaps))
+			for _, g := range e.Gaps {
+				fmt.Fprintf(&b, "<li>%s</li>", esc(g.String()))
+			}
+			b.WriteString("</ul></details>")
+			gaps = b.String()
+		}
+		ew.printf("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%d</td><td>%d</td><td>%d</td><td>%d</td><td>%s</td></tr>\n",
+			link, esc(e.Name), esc(e.OUPath), read, crit, high, fail, unk, gaps)
+	}
+	ew.printf("</tbody></table>\n</section>\n")
 }

@@ -62,6 +62,9 @@ type junitMessage struct {
 // systems then show shoulder's duties like tests.
 func JUnit(w io.Writer, r *engine.Report, o Options) error {
 	doc := junitSuites{Name: "shoulder " + r.AccountID, Time: "0"}
+	if r.IsOrg() {
+		doc.Name = "shoulder organization " + nonEmpty(r.OrganizationID, fmt.Sprintf("(%d accounts)", len(r.Accounts)))
+	}
 	ts := r.EvaluatedAt.UTC().Format("2006-01-02T15:04:05")
 	idx := map[string]int{}
 	for i := range r.Results {
@@ -79,7 +82,12 @@ func JUnit(w io.Writer, r *engine.Report, o Options) error {
 			doc.Suites = append(doc.Suites, s)
 		}
 		s := &doc.Suites[si]
-		tc := junitTestCase{Name: f.Resource, Classname: "shoulder." + string(f.Area) + "." + f.CheckID, Time: "0"}
+		name := f.Resource
+		if r.IsOrg() { // the same check and resource may be in several accounts
+			acct, _ := findingAccount(r, f)
+			name = acct + " " + f.Resource
+		}
+		tc := junitTestCase{Name: name, Classname: "shoulder." + string(f.Area) + "." + f.CheckID, Time: "0"}
 		switch f.Status {
 		case check.Fail:
 			body := f.Message

@@ -24,7 +24,11 @@ func Markdown(w io.Writer, r *engine.Report, o Options) error {
 	if r.AccountName != "" {
 		name += " (" + mdEscape(r.AccountName) + ")"
 	}
-	ew.printf("## shoulder: account %s\n\n", name)
+	if r.IsOrg() {
+		ew.printf("## shoulder: organization %s (%d accounts)\n\n", mdEscape(nonEmpty(r.OrganizationID, "of account snapshots")), len(r.Accounts))
+	} else {
+		ew.printf("## shoulder: account %s\n\n", name)
+	}
 	ew.printf("Source %s, collected %s. %d checks, %d results.\n\n", mdEscape(r.Source), r.CollectedAt.UTC().Format("2006-01-02 15:04 MST"), r.Summary.Checks, r.Summary.Total)
 
 	ew.printf("| Status | Results |\n|---|---:|\n")
@@ -36,6 +40,9 @@ func Markdown(w io.Writer, r *engine.Report, o Options) error {
 		ew.printf("| %s | %d |\n", s, r.Summary.FailBySeverity[s.String()])
 	}
 	ew.printf("\n%s\n", coverageSentence(r))
+	if r.IsOrg() {
+		markdownAccounts(ew, r)
+	}
 	if len(r.WaiverIssues) > 0 {
 		ew.printf("\n**Waivers that need attention:**\n\n")
 		for _, wi := range r.WaiverIssues {
@@ -62,7 +69,11 @@ func Markdown(w io.Writer, r *engine.Report, o Options) error {
 		ew.printf("None: every evaluated duty is met.\n")
 		return ew.err
 	}
-	ew.printf("| Status | Severity | Check | Resource | Region | Evidence |\n|---|---|---|---|---|---|\n")
+	acctCol, acctSep := "", ""
+	if r.IsOrg() {
+		acctCol, acctSep = " Account |", "---|"
+	}
+	ew.printf("| Status | Severity |%s Check | Resource | Region | Evidence |\n|---|---|%s---|---|---|---|\n", acctCol, acctSep)
 	for i, f := range rows {
 		if i == markdownMaxRows {
 			ew.printf("\n_%d more not shown; see the full report (`--format html` or `csv`)._\n", len(rows)-markdownMaxRows)
@@ -72,7 +83,16 @@ func Markdown(w io.Writer, r *engine.Report, o Options) error {
 		if f.Status == check.Fail || f.Status == check.Waived {
 			sev = f.Severity.String()
 		}
-		ew.printf("| %s %s | %s | %s %s | %s | %s | %s |\n", statusEmoji(f.Status), f.Status, sev, textsafe.MarkdownCode(f.CheckID),
+		acct := ""
+		if r.IsOrg() {
+			id, n := findingAccount(r, f)
+			acct = " " + textsafe.MarkdownCode(id)
+			if n != "" {
+				acct += " " + mdEscape(n)
+			}
+			acct += " |"
+		}
+		ew.printf("| %s %s | %s |%s %s %s | %s | %s | %s |\n", statusEmoji(f.Status), f.Status, sev, acct, textsafe.MarkdownCode(f.CheckID),
 			mdEscape(o.title(f)), textsafe.MarkdownCode(shortResource(f.Resource)), mdEscape(f.Region), mdEscape(f.Message))
 	}
 	return ew.err
@@ -117,3 +137,22 @@ func statusEmoji(s check.Status) string {
 // mdEscape makes text from the account safe as Markdown text outside a
 // code span (see textsafe.Markdown).
 func mdEscape(s string) string { return textsafe.Markdown(s) }
+
+// markdownAccounts writes a combined report's accounts, ranked by critical
+// then high failures.
+func markdownAccounts(ew *errWriter, r *engine.Report) {
+	ew.printf("\n| Account | Name | OU | Read | Critical | High | Failures | Unknown |\n|---|---|---|---|---:|---:|---:|---:|\n")
+	for _, i := range engine.AccountRank(r) {
+		e := &r.Accounts[i]
+		var crit, high, fail, unk int
+		if s := e.Summary; s != nil {
+			crit, high = s.FailBySeverity[check.Critical.String()], s.FailBySeverity[check.High.String()]
+			fail, unk = s.ByStatus[check.Fail], s.ByStatus[check.Unknown]
+		}
+		read := e.Read
+		if e.Reason != "" {
+			read += ": " + mdEscape(e.Reason)
+		}
+		ew.printf("| %s | %s | %s | %s | %d | %d | %d | %d |\n", textsafe.MarkdownCode(e.ID), mdEscape(e.Name), mdEscape(e.OUPath), read, crit, high, fail, unk)
+	}
+}

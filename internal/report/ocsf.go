@@ -149,6 +149,7 @@ func OCSF(w io.Writer, r *engine.Report, o Options) error {
 		if len(standards) == 0 {
 			standards = []string{"shoulder"}
 		}
+		acct, acctName := findingAccount(r, f)
 		ev := ocsfEvent{
 			ActivityID: 1, ActivityName: "Create",
 			CategoryUID: 2, CategoryName: "Findings",
@@ -157,12 +158,12 @@ func OCSF(w io.Writer, r *engine.Report, o Options) error {
 			SeverityID: sevID, Severity: sev, StatusID: stID, Status: st,
 			Time: ms, Message: f.Message,
 			Metadata: ocsfMetadata{Version: OCSFVersion, Product: ocsfProduct{Name: "shoulder", VendorName: "shoulder", Version: o.Version}},
-			FindingInfo: ocsfFindingInfo{UID: findingUID(r.AccountID, f.CheckID, f.Resource), Title: o.title(f),
+			FindingInfo: ocsfFindingInfo{UID: findingUID(acct, f.CheckID, f.Resource), Title: o.title(f),
 				Desc: o.Checks[f.CheckID].Description, Types: []string{string(f.Area)}, CreatedTime: ms},
 			Compliance: ocsfCompliance{Standards: standards, Control: f.CheckID, Requirements: controls,
 				StatusID: cID, Status: cSt, StatusDetail: f.Message},
 			Resources: []ocsfResource{{UID: f.Resource, Name: resourceName(f.Resource), Type: resourceType(f.Resource), Region: f.Region, Partition: part}},
-			Cloud:     ocsfCloud{Provider: "AWS", Region: f.Region, Account: ocsfAccount{UID: r.AccountID, Name: r.AccountName, Type: "AWS Account", TypeID: 10}},
+			Cloud:     ocsfCloud{Provider: "AWS", Region: f.Region, Account: ocsfAccount{UID: acct, Name: acctName, Type: "AWS Account", TypeID: 10}},
 		}
 		if ev.Resources[0].Type == "" {
 			ev.Resources[0].Type = "account"

@@ -142,6 +142,14 @@ func SARIF(w io.Writer, r *engine.Report, o Options) error {
 		if f.Region != "" {
 			res.Properties["region"] = f.Region
 		}
+		acct, acctName := findingAccount(r, f)
+		res.Properties["accountId"] = acct
+		if acctName != "" {
+			res.Properties["accountName"] = acctName
+		}
+		if f.OUPath != "" {
+			res.Properties["ouPath"] = f.OUPath
+		}
 		if f.Sensitive {
 			res.Properties["sensitive"] = true
 		}
@@ -155,13 +163,27 @@ func SARIF(w io.Writer, r *engine.Report, o Options) error {
 	for _, g := range r.Gaps {
 		notes = append(notes, sarifNotification{Level: "warning", Message: sarifText{Text: "could not read " + g.String()}})
 	}
+	for _, e := range r.Accounts {
+		for _, g := range e.Gaps {
+			notes = append(notes, sarifNotification{Level: "warning", Message: sarifText{Text: "account " + e.ID + ": could not read " + g.String()}})
+		}
+		if e.Read == engine.ReadNone {
+			notes = append(notes, sarifNotification{Level: "error", Message: sarifText{Text: "account " + e.ID + " not read: " + e.Reason}})
+		}
+	}
 	props := map[string]any{"accountId": r.AccountID, "source": r.Source, "collectedAt": r.CollectedAt.UTC().Format("2006-01-02T15:04:05Z")}
 	if r.AccountName != "" {
 		props["accountName"] = r.AccountName
 	}
+	auto := "shoulder/" + r.AccountID + "/"
+	if r.IsOrg() {
+		props["organizationId"] = r.OrganizationID
+		props["accounts"] = len(r.Accounts)
+		auto = "shoulder/org/" + r.OrganizationID + "/"
+	}
 	if err := writeSARIF(w, o.Version, rules, len(r.Results), result, []sarifInvocation{{ExecutionSuccessful: true,
 		EndTimeUTC: r.EvaluatedAt.UTC().Format("2006-01-02T15:04:05Z"), Notifications: notes}},
-		map[string]string{"id": "shoulder/" + r.AccountID + "/"}, props); err != nil {
+		map[string]string{"id": auto}, props); err != nil {
 		return fmt.Errorf("writing SARIF: %w", err)
 	}
 	return nil

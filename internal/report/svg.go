@@ -183,6 +183,13 @@ type heatCell struct {
 // its worst status and labelled with its failures; empty cells are duties
 // no check of that service covers.
 func heatmap(services []string, models map[string]string, areas []check.Area, cells map[string]map[check.Area]*heatCell) string {
+	return heatmapBy("service", services, models, areas, cells)
+}
+
+// heatmapBy draws the heatmap with rows of the given kind (service, or
+// account for an organization): each cell carries data-KIND and data-area
+// for the findings filter.
+func heatmapBy(kind string, services []string, models map[string]string, areas []check.Area, cells map[string]map[check.Area]*heatCell) string {
 	const labelW, headH, cw, ch = 150, 96, 58, 30
 	width := labelW + cw*len(areas) + 60
 	height := headH + ch*len(services) + 4
@@ -203,8 +210,8 @@ func heatmap(services []string, models map[string]string, areas []check.Area, ce
 			x := labelW + j*cw
 			c := cells[svc][a]
 			if c == nil {
-				fmt.Fprintf(&b, `<rect class="cell empty" data-service="%s" data-area="%s" x="%d" y="%d" width="%d" height="%d" rx="3" fill="#f1f3f5"><title>%s / %s: no checks</title></rect>`,
-					esc(svc), esc(string(a)), x+1, y+1, cw-2, ch-2, esc(svc), esc(string(a)))
+				fmt.Fprintf(&b, `<rect class="cell empty" data-%s="%s" data-area="%s" x="%d" y="%d" width="%d" height="%d" rx="3" fill="#f1f3f5"><title>%s / %s: no checks</title></rect>`,
+					kind, esc(svc), esc(string(a)), x+1, y+1, cw-2, ch-2, esc(svc), esc(string(a)))
 				continue
 			}
 			var parts []string
@@ -217,8 +224,8 @@ func heatmap(services []string, models map[string]string, areas []check.Area, ce
 			if len(c.Checks) > 0 {
 				checksAttr = fmt.Sprintf(` data-checks="%s"`, esc(strings.Join(c.Checks, " ")))
 			}
-			fmt.Fprintf(&b, `<rect class="cell" data-service="%s" data-area="%s" data-status="%s"%s x="%d" y="%d" width="%d" height="%d" rx="3" fill="%s"><title>%s / %s: %s %s</title></rect>`,
-				esc(svc), esc(string(a)), c.Worst, checksAttr, x+1, y+1, cw-2, ch-2, statusFill(c.Worst), esc(svc), esc(string(a)), esc(strings.Join(parts, ", ")), esc(c.Unit))
+			fmt.Fprintf(&b, `<rect class="cell" data-%s="%s" data-area="%s" data-status="%s"%s x="%d" y="%d" width="%d" height="%d" rx="3" fill="%s"><title>%s / %s: %s %s</title></rect>`,
+				kind, esc(svc), esc(string(a)), c.Worst, checksAttr, x+1, y+1, cw-2, ch-2, statusFill(c.Worst), esc(svc), esc(string(a)), esc(strings.Join(parts, ", ")), esc(c.Unit))
 			label := "✓"
 			switch c.Worst {
 			case check.Fail:

@@ -107,8 +107,53 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 		pol = "policy " + textsafe.Terminal(r.Policy)
 	}
 	ew.printf("%s\n\n", p.paint(ansiDim, fmt.Sprintf("source %s, %s, collected %s, %d checks, %d results", textsafe.Terminal(r.Source), pol, r.CollectedAt.Format("2006-01-02 15:04 MST"), r.Summary.Checks, r.Summary.Total)))
-	writeOverview(ew, r, p, width)
+	listed := 0
+	if r.IsOrg() {
+		writeAccountRanking(ew, r, p, width)
+		// The results are grouped by account (engine.Combine): each
+		// account's run is listed by area and service under its header.
+		for lo := 0; lo < len(r.Results); {
+			id := r.Results[lo].AccountID
+			hi := lo + 1
+			for hi < len(r.Results) && r.Results[hi].AccountID == id {
+				hi++
+			}
+			f := &r.Results[lo]
+			head := "### account " + textsafe.Terminal(id)
+			if f.AccountName != "" {
+				head += " (" + textsafe.Terminal(f.AccountName) + ")"
+			}
+			if f.OUPath != "" {
+				head += "  " + textsafe.Terminal(f.OUPath)
+			}
+			ew.printf("%s\n", p.paint(ansiBold, head))
+			listed += writeListing(ew, r, lo, hi, o, p, width)
+			ew.printf("\n")
+			lo = hi
+		}
+		for _, e := range r.Accounts {
+			if e.Read == engine.ReadNone {
+				ew.printf("%s\n", p.paint(ansiYellow, fmt.Sprintf("### account %s NOT READ: %s", textsafe.Terminal(e.ID), textsafe.Terminal(e.Reason))))
+			}
+		}
+	} else {
+		writeOverview(ew, r, p, width)
+		listed = writeListing(ew, r, 0, len(r.Results), o, p, width)
+	}
+	if o.filtered() {
+		ew.printf("%s\n", p.paint(ansiDim, fmt.Sprintf("listed %d of %d results (%s)", listed, len(r.Results), o.filterLine())))
+	}
+	ew.printf("\n")
+	writeSummary(ew, r, p)
+	if ew.err != nil {
+		return ew.err
+	}
+	return bw.Flush()
+}
 
+// writeListing lists results lo to hi (one account's) grouped by area and
+// service, and returns how many it listed.
+func writeListing(ew *errWriter, r *engine.Report, lo, hi int, o TableOptions, p painter, width int) int {
 	type key struct {
 		area    check.Area
 		service string
@@ -119,7 +164,7 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 	counts := map[key]map[check.Status]int{}
 	var order []key
 	listed := 0
-	for i := range r.Results {
+	for i := lo; i < hi; i++ {
 		f := &r.Results[i]
 		k := key{f.Area, f.Service}
 		if counts[k] == nil {
@@ -156,15 +201,7 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 			}
 		}
 	}
-	if o.filtered() {
-		ew.printf("%s\n", p.paint(ansiDim, fmt.Sprintf("listed %d of %d results (%s)", listed, len(r.Results), o.filterLine())))
-	}
-	ew.printf("\n")
-	writeSummary(ew, r, p)
-	if ew.err != nil {
-		return ew.err
-	}
-	return bw.Flush()
+	return listed
 }
 
 // filterLine names the listing's filters: "status fail, unknown; severity high".
@@ -321,6 +358,9 @@ func shortResource(arn string) string {
 // accountTitle is the first line of a table: the account ID and name,
 // shown as text (the name is the account's alias, chosen in the account).
 func accountTitle(r *engine.Report) string {
+	if r.IsOrg() {
+		return fmt.Sprintf("shoulder: organization %s (%d accounts)", textsafe.Terminal(nonEmpty(r.OrganizationID, "of account snapshots")), len(r.Accounts))
+	}
 	title := fmt.Sprintf("shoulder: account %s", textsafe.Terminal(r.AccountID))
 	if r.AccountName != "" {
 		title += " (" + textsafe.Terminal(r.AccountName) + ")"
@@ -357,13 +397,13 @@ func writeSummary(ew *errWriter, r *engine.Report, p painter) {
 	} else {
 		ew.printf("  not evaluated: %d unknown", s.ByStatus[check.Unknown])
 	}
-	if len(r.Gaps) > 0 {
+	if nGaps := gapCount(r); nGaps > 0 {
 		var rs []string
 		for reason, n := range s.GapsByReason {
 			rs = append(rs, fmt.Sprintf("%d %s", n, reason))
 		}
 		sort.Strings(rs)
-		ew.printf("; %d coverage gaps (%s)", len(r.Gaps), strings.Join(rs, ", "))
+		ew.printf("; %d coverage gaps (%s)", nGaps, strings.Join(rs, ", "))
 	}
 	ew.printf("\n")
 	for _, wi := range r.WaiverIssues {
@@ -382,4 +422,56 @@ func (e *errWriter) printf(format string, args ...any) {
 		return
 	}
 	_, e.err = fmt.Fprintf(e.w, format, args...)
+}
+
+// gapCount counts a report's coverage gaps, every account's in a combined
+// report.
+func gapCount(r *engine.Report) int {
+	n := len(r.Gaps)
+	for _, e := range r.Accounts {
+		n += len(e.Gaps)
+	}
+	return n
+}
+
+// accountRankTop is how many accounts the organization's first screen
+// names.
+const accountRankTop = 20
+
+// writeAccountRanking writes a combined report's first screen: its
+// accounts, most critical then high failures first, with how far each was
+// read.
+func writeAccountRanking(ew *errWriter, r *engine.Report, p painter, width int) {
+	ew.printf("%s\n", p.paint(ansiBold, "Accounts (most critical, then high failures first)"))
+	ew.printf("  %s\n", p.paint(ansiDim, fmt.Sprintf("%-12s  %8s  %4s  %5s  %7s  %-7s  %s", "ACCOUNT", "CRITICAL", "HIGH", "FAIL", "UNKNOWN", "READ", "NAME / OU")))
+	rank := engine.AccountRank(r)
+	for n, i := range rank {
+		if n == accountRankTop {
+			ew.printf("  %s\n", p.paint(ansiDim, fmt.Sprintf("... %d more accounts (listed below by ID)", len(rank)-n)))
+			break
+		}
+		e := &r.Accounts[i]
+		var crit, high, fail, unk int
+		if s := e.Summary; s != nil {
+			crit, high = s.FailBySeverity[check.Critical.String()], s.FailBySeverity[check.High.String()]
+			fail, unk = s.ByStatus[check.Fail], s.ByStatus[check.Unknown]
+		}
+		who := e.Name
+		if e.OUPath != "" {
+			who = strings.TrimSpace(who + "  " + e.OUPath)
+		}
+		if e.Read == engine.ReadNone {
+			who = "not read: " + e.Reason
+		}
+		line := fmt.Sprintf("%-12s  %8d  %4d  %5d  %7d  %-7s  %s", textsafe.Terminal(e.ID), crit, high, fail, unk, e.Read, textsafe.Terminal(who))
+		color := ansiDim
+		switch {
+		case e.Read == engine.ReadNone:
+			color = ansiYellow
+		case crit > 0 || high > 0:
+			color = ansiRed
+		}
+		ew.printf("  %s\n", p.paint(color, clip(line, width-2)))
+	}
+	ew.printf("\n")
 }

@@ -137,3 +137,26 @@ func frameworkView(as frameworks.Assessment) report.Framework {
 	}
 	return fw
 }
+
+// OrgOptions gathers the options of a combined report (engine.Combine):
+// Meta and every framework's control status over all the accounts'
+// results. The duty matrix and data map are per account (see `matrix` and
+// `datamap` over the organization) and stay unavailable here.
+func OrgOptions(version string, sel []check.Check, rep *engine.Report) (report.Options, error) {
+	o, err := Meta(version)
+	if err != nil {
+		return o, err
+	}
+	fws, err := frameworks.All()
+	if err != nil {
+		return o, fmt.Errorf("loading the embedded frameworks: %w", err)
+	}
+	ran := map[string]bool{}
+	for _, c := range sel {
+		ran[c.ID] = true
+	}
+	for i := range fws {
+		o.Frameworks = append(o.Frameworks, frameworkView(frameworks.Assess(&fws[i], rep.Results, ran)))
+	}
+	return o, nil
+}

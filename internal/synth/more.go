@@ -79,7 +79,7 @@ func (g *gen) more(r string, per func(string) int, subnets, sgs, vpcs, buckets [
 			d.ReadReplicas = append(d.ReadReplicas, dbs[i+1].ARN)
 		}
 		if g.chance(5) {
-			d.ReadReplicas = append(d.ReadReplicas, "arn:aws:rds:us-east-2:"+AccountID+":db:"+g.id("replica-"))
+			d.ReadReplicas = append(d.ReadReplicas, "arn:aws:rds:us-east-2:"+g.acct+":db:"+g.id("replica-"))
 		}
 	}
 	for i := range a.Redshift.Clusters {
@@ -144,7 +144,7 @@ func (g *gen) loadBalancers(r string, n int, subnets, sgs, vpcs, buckets []strin
 			lb.Listeners = []state.Listener{{Protocol: "HTTP", Port: 80, InstanceProtocol: "HTTP"}}
 			if https {
 				lb.Listeners = append(lb.Listeners, state.Listener{Protocol: "HTTPS", Port: 443, InstanceProtocol: "HTTP",
-					Certificates: []string{"arn:aws:acm:" + r + ":" + AccountID + ":certificate/" + g.id("")}, SSLPolicy: "ELBSecurityPolicy-" + g.id(""),
+					Certificates: []string{"arn:aws:acm:" + r + ":" + g.acct + ":certificate/" + g.id("")}, SSLPolicy: "ELBSecurityPolicy-" + g.id(""),
 					ReferenceSecurityPolicy: g.pick("ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS-1-2-2017-01")})
 			}
 		default:
@@ -153,7 +153,7 @@ func (g *gen) loadBalancers(r string, n int, subnets, sgs, vpcs, buckets []strin
 			if typ == state.LBApplication {
 				lb.CrossZone, lb.DropInvalidHeaders, lb.DesyncMitigationMode = true, g.coin(), g.pick("defensive", "strictest", "monitor")
 				if g.coin() {
-					lb.WebACLARN = "arn:aws:wafv2:" + r + ":" + AccountID + ":regional/webacl/" + g.id("acl-") + "/" + g.id("")
+					lb.WebACLARN = "arn:aws:wafv2:" + r + ":" + g.acct + ":regional/webacl/" + g.id("acl-") + "/" + g.id("")
 				}
 				http := state.Listener{Protocol: "HTTP", Port: 80, DefaultActions: []state.ListenerAction{{Type: "forward"}}}
 				if g.coin() {
@@ -165,14 +165,14 @@ func (g *gen) loadBalancers(r string, n int, subnets, sgs, vpcs, buckets []strin
 				lb.Listeners = []state.Listener{http}
 				if https {
 					lb.Listeners = append(lb.Listeners, state.Listener{Protocol: "HTTPS", Port: 443, SSLPolicy: g.pick("ELBSecurityPolicy-2016-08", "ELBSecurityPolicy-TLS13-1-2-2021-06"),
-						Certificates: []string{"arn:aws:acm:" + r + ":" + AccountID + ":certificate/" + g.id("")}, DefaultActions: []state.ListenerAction{{Type: "forward"}}})
+						Certificates: []string{"arn:aws:acm:" + r + ":" + g.acct + ":certificate/" + g.id("")}, DefaultActions: []state.ListenerAction{{Type: "forward"}}})
 				}
 			} else {
 				lb.CrossZone = g.coin()
 				lb.Listeners = []state.Listener{{Protocol: g.pick("TCP", "TLS"), Port: 443, DefaultActions: []state.ListenerAction{{Type: "forward"}}}}
 				if lb.Listeners[0].Protocol == "TLS" {
 					lb.Listeners[0].SSLPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06"
-					lb.Listeners[0].Certificates = []string{"arn:aws:acm:" + r + ":" + AccountID + ":certificate/" + g.id("")}
+					lb.Listeners[0].Certificates = []string{"arn:aws:acm:" + r + ":" + g.acct + ":certificate/" + g.id("")}
 				}
 			}
 			for j := range lb.Listeners {
@@ -293,15 +293,15 @@ func (g *gen) backup(r string) {
 		plan.Rules[0].DeleteAfterDays = 365
 	}
 	if g.coin() {
-		plan.Rules[0].CopyActions = []state.CopyAction{{DestinationVaultARN: "arn:aws:backup:us-east-2:" + AccountID + ":backup-vault:dr", DeleteAfterDays: 90}}
+		plan.Rules[0].CopyActions = []state.CopyAction{{DestinationVaultARN: "arn:aws:backup:us-east-2:" + g.acct + ":backup-vault:dr", DeleteAfterDays: 90}}
 	}
-	sel := state.BackupSelection{Name: "tagged", IAMRoleARN: "arn:aws:iam::" + AccountID + ":role/service-role/AWSBackupDefaultServiceRole"}
+	sel := state.BackupSelection{Name: "tagged", IAMRoleARN: "arn:aws:iam::" + g.acct + ":role/service-role/AWSBackupDefaultServiceRole"}
 	if g.coin() {
 		sel.Tags = []state.TagCondition{{Key: "backup", Value: "daily"}}
 	} else {
-		sel.Resources = []string{"arn:aws:rds:" + r + ":" + AccountID + ":db:*"}
+		sel.Resources = []string{"arn:aws:rds:" + r + ":" + g.acct + ":db:*"}
 		if g.coin() {
-			sel.NotResources = []string{"arn:aws:rds:" + r + ":" + AccountID + ":db:scratch-*"}
+			sel.NotResources = []string{"arn:aws:rds:" + r + ":" + g.acct + ":db:scratch-*"}
 		}
 	}
 	plan.Selections = []state.BackupSelection{sel}

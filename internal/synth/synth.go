@@ -24,6 +24,9 @@ type Options struct {
 	Regions []string
 	// Resources is the approximate total number of resources (see Count).
 	Resources int
+	// AccountID is the account generated (default AccountID): its ARNs,
+	// owners and organization membership name it.
+	AccountID string
 }
 
 // Epoch is the generated accounts' collection time.
@@ -65,6 +68,7 @@ type gen struct {
 	regions []string
 	n       int
 	ctr     int
+	acct    string
 }
 
 func (g *gen) pick(xs ...string) string { return xs[g.rng.IntN(len(xs))] }
@@ -88,7 +92,7 @@ func (g *gen) id(prefix string) string {
 }
 
 func (g *gen) arn(svc, region, res string) string {
-	return "arn:aws:" + svc + ":" + region + ":" + AccountID + ":" + res
+	return "arn:aws:" + svc + ":" + region + ":" + g.acct + ":" + res
 }
 
 func (g *gen) tags() map[string]string {
@@ -129,8 +133,11 @@ func Account(o Options) *state.Account {
 	if len(o.Regions) == 0 {
 		o.Regions = []string{"eu-west-1", "eu-central-1", "us-east-1", "us-west-2"}
 	}
-	g := &gen{rng: rand.New(rand.NewPCG(o.Seed, 0x5b0)), regions: o.Regions, n: o.Resources}
-	g.a = &state.Account{AccountID: AccountID, Partition: "aws", CollectedAt: Epoch, Source: "synthetic", Name: fmt.Sprintf("synthetic-%d", o.Resources)}
+	if o.AccountID == "" {
+		o.AccountID = AccountID
+	}
+	g := &gen{rng: rand.New(rand.NewPCG(o.Seed, 0x5b0)), regions: o.Regions, n: o.Resources, acct: o.AccountID}
+	g.a = &state.Account{AccountID: g.acct, Partition: "aws", CollectedAt: Epoch, Source: "synthetic", Name: fmt.Sprintf("synthetic-%d", o.Resources)}
 	a := g.a
 	for _, r := range o.Regions {
 		a.Regions = append(a.Regions, state.Region{Name: r, Enabled: true, Scanned: true, OptInStatus: "opt-in-not-required"})
@@ -171,7 +178,7 @@ func (g *gen) analyzerFindings() {
 		}
 		for _, s := range a.EC2.Snapshots {
 			if s.Region == an.Region && len(s.SharedWith) > 0 {
-				add("arn:aws:ec2:"+s.Region+":"+AccountID+":snapshot/"+s.ID, "AWS::EC2::Snapshot", "ACTIVE")
+				add("arn:aws:ec2:"+s.Region+":"+g.acct+":snapshot/"+s.ID, "AWS::EC2::Snapshot", "ACTIVE")
 			}
 		}
 		for _, s := range a.RDS.Snapshots {
@@ -200,8 +207,8 @@ func (g *gen) auroraCopies() {
 		case 1:
 			first = append(first, i)
 		case 2:
-			cs[i].ReplicationSource = "arn:aws:rds:ap-southeast-2:" + AccountID + ":cluster:source-" + c.ID
-			cs[i].ReadReplicas = []string{"arn:aws:rds:sa-east-1:" + AccountID + ":cluster:replica-" + c.ID}
+			cs[i].ReplicationSource = "arn:aws:rds:ap-southeast-2:" + g.acct + ":cluster:source-" + c.ID
+			cs[i].ReadReplicas = []string{"arn:aws:rds:sa-east-1:" + g.acct + ":cluster:replica-" + c.ID}
 		}
 	}
 	if len(first) < 2 {
@@ -255,7 +262,7 @@ func (g *gen) s3AccessPoints() {
 		}
 		name := fmt.Sprintf("ap-%06x", i)
 		ap := state.S3AccessPoint{Meta: state.Meta{ARN: g.arn("s3", bk.Region, "accesspoint/"+name), Region: bk.Region}, Name: name, Bucket: bk.Name,
-			BucketAccountID: AccountID, NetworkOrigin: "Internet",
+			BucketAccountID: g.acct, NetworkOrigin: "Internet",
 			PublicAccessBlock: &state.PublicAccessBlock{BlockPublicAcls: g.chance(80), IgnorePublicAcls: g.chance(80), BlockPublicPolicy: g.chance(80), RestrictPublicBuckets: g.chance(80)}}
 		if vs := vpcs[bk.Region]; len(vs) > 0 && g.coin() {
 			ap.NetworkOrigin, ap.VPCID = "VPC", vs[g.rng.IntN(len(vs))]
@@ -270,12 +277,12 @@ func (g *gen) organization() {
 	}
 	o := &state.Organization{ID: "o-" + fmt.Sprintf("%010x", g.rng.Uint64()&0xffffffffff), MasterAccountID: "999988887777"}
 	if g.coin() {
-		o.MasterAccountID, o.IsManagementAccount = AccountID, true
+		o.MasterAccountID, o.IsManagementAccount = g.acct, true
 	}
 	for i := g.rng.IntN(4); i > 0; i-- {
 		id := g.id("p-")
 		o.SCPs = append(o.SCPs, state.SCP{Meta: state.Meta{ARN: "arn:aws:organizations::" + o.MasterAccountID + ":policy/" + o.ID + "/service_control_policy/" + id},
-			ID: id, Name: g.id("scp-"), Document: g.policyDoc(`"*"`), Targets: []string{g.pick("r-root", "ou-abcd-1234", AccountID)}})
+			ID: id, Name: g.id("scp-"), Document: g.policyDoc(`"*"`), Targets: []string{g.pick("r-root", "ou-abcd-1234", g.acct)}})
 	}
 	g.a.Organization = o
 }
@@ -291,7 +298,7 @@ func (g *gen) iam() {
 	set := g.coin()
 	ia.SecurityContactSet = &set
 	ia.CredentialReportGeneratedAt = Epoch.Add(-time.Hour)
-	root := state.CredentialReportRow{User: state.RootUserName, ARN: "arn:aws:iam::" + AccountID + ":root", UserCreationTime: g.agoPtr(40000),
+	root := state.CredentialReportRow{User: state.RootUserName, ARN: "arn:aws:iam::" + g.acct + ":root", UserCreationTime: g.agoPtr(40000),
 		PasswordLastUsed: g.agoPtr(2000), MFAActive: g.coin(), AccessKey1Active: g.chance(20)}
 	if root.AccessKey1Active {
 		root.AccessKey1LastRotated, root.AccessKey1LastUsed = g.agoPtr(20000), g.agoPtr(500)
@@ -301,7 +308,7 @@ func (g *gen) iam() {
 	var managed []state.AttachedPolicy
 	for i := 0; i < max(1, count(g.n, "policy")); i++ {
 		name := fmt.Sprintf("policy-%05d", i)
-		p := state.Policy{Meta: state.Meta{ARN: "arn:aws:iam::" + AccountID + ":policy/" + name}, Name: name, ID: g.id("ANPA"), Path: "/",
+		p := state.Policy{Meta: state.Meta{ARN: "arn:aws:iam::" + g.acct + ":policy/" + name}, Name: name, ID: g.id("ANPA"), Path: "/",
 			AttachmentCount: g.rng.IntN(5), DefaultVersionID: fmt.Sprintf("v%d", 1+g.rng.IntN(4)), Document: g.policyDoc(`"*"`), CreateDate: g.ago(30000)}
 		p.UpdateDate = p.CreateDate.Add(time.Duration(g.rng.IntN(1000)) * time.Hour)
 		if i%7 == 6 {
@@ -327,12 +334,12 @@ func (g *gen) iam() {
 	for i := 0; i < max(1, count(g.n, "group")); i++ {
 		name := fmt.Sprintf("group-%04d", i)
 		groups = append(groups, name)
-		ia.Groups = append(ia.Groups, state.Group{Meta: state.Meta{ARN: "arn:aws:iam::" + AccountID + ":group/" + name}, Name: name, Path: "/",
+		ia.Groups = append(ia.Groups, state.Group{Meta: state.Meta{ARN: "arn:aws:iam::" + g.acct + ":group/" + name}, Name: name, Path: "/",
 			CreateDate: g.ago(30000), AttachedPolicies: attach(), InlinePolicies: inline()})
 	}
 	for i := 0; i < count(g.n, "user"); i++ {
 		name := fmt.Sprintf("user-%06d", i)
-		u := state.User{Meta: state.Meta{ARN: "arn:aws:iam::" + AccountID + ":user/" + name, Tags: g.tags()}, Name: name, ID: g.id("AIDA"), Path: "/",
+		u := state.User{Meta: state.Meta{ARN: "arn:aws:iam::" + g.acct + ":user/" + name, Tags: g.tags()}, Name: name, ID: g.id("AIDA"), Path: "/",
 			CreateDate: g.ago(30000), AttachedPolicies: attach(), InlinePolicies: inline()}
 		if g.coin() {
 			u.Groups = []string{groups[g.rng.IntN(len(groups))]}
@@ -367,7 +374,7 @@ func (g *gen) iam() {
 		}
 		switch g.rng.IntN(4) {
 		case 0: // a virtual device
-			serial := "arn:aws:iam::" + AccountID + ":mfa/" + name
+			serial := "arn:aws:iam::" + g.acct + ":mfa/" + name
 			u.MFADevices = []string{serial}
 			ia.VirtualMFADevices = append(ia.VirtualMFADevices, state.MFADevice{SerialNumber: serial, User: name, UserARN: u.ARN, EnableDate: g.agoPtr(5000)})
 		case 1: // a hardware device, listed only by ListMFADevices
@@ -378,19 +385,19 @@ func (g *gen) iam() {
 		ia.CredentialReport = append(ia.CredentialReport, row)
 	}
 	if g.coin() {
-		ia.VirtualMFADevices = append(ia.VirtualMFADevices, state.MFADevice{SerialNumber: "arn:aws:iam::" + AccountID + ":mfa/unassigned-" + g.id("")})
+		ia.VirtualMFADevices = append(ia.VirtualMFADevices, state.MFADevice{SerialNumber: "arn:aws:iam::" + g.acct + ":mfa/unassigned-" + g.id("")})
 	}
 	for i := 0; i < max(1, count(g.n, "role")); i++ {
 		name := fmt.Sprintf("role-%05d", i)
-		r := state.Role{Meta: state.Meta{ARN: "arn:aws:iam::" + AccountID + ":role/" + name, Tags: g.tags()}, Name: name, Path: "/",
-			CreateDate: g.ago(30000), AssumeRolePolicyDocument: g.policyDoc(`{"AWS":"arn:aws:iam::` + g.pick(AccountID, "444455556666") + `:root"}`),
+		r := state.Role{Meta: state.Meta{ARN: "arn:aws:iam::" + g.acct + ":role/" + name, Tags: g.tags()}, Name: name, Path: "/",
+			CreateDate: g.ago(30000), AssumeRolePolicyDocument: g.policyDoc(`{"AWS":"arn:aws:iam::` + g.pick(g.acct, "444455556666") + `:root"}`),
 			AttachedPolicies: attach(), InlinePolicies: inline(), MaxSessionDuration: []int{3600, 3600, 7200, 14400, 43200}[g.rng.IntN(5)]}
 		if g.coin() {
 			r.LastUsed = g.agoPtr(3000)
 		}
 		if i%9 == 8 {
 			r.Path, r.ServiceLinked = "/aws-service-role/", true
-			r.ARN = "arn:aws:iam::" + AccountID + ":role/aws-service-role/" + name
+			r.ARN = "arn:aws:iam::" + g.acct + ":role/aws-service-role/" + name
 		}
 		if g.chance(10) {
 			r.PermissionsBoundary = managed[0].ARN
@@ -399,11 +406,11 @@ func (g *gen) iam() {
 	}
 	for i := g.rng.IntN(3); i > 0; i-- {
 		name := g.id("cert-")
-		ia.ServerCertificates = append(ia.ServerCertificates, state.ServerCert{Meta: state.Meta{ARN: "arn:aws:iam::" + AccountID + ":server-certificate/" + name},
+		ia.ServerCertificates = append(ia.ServerCertificates, state.ServerCert{Meta: state.Meta{ARN: "arn:aws:iam::" + g.acct + ":server-certificate/" + name},
 			Name: name, Expiration: Epoch.Add(time.Duration(g.rng.IntN(20000)-10000) * time.Hour)})
 	}
 	for i := g.rng.IntN(3); i > 0; i-- {
-		sp := state.SAMLProvider{Meta: state.Meta{ARN: "arn:aws:iam::" + AccountID + ":saml-provider/" + g.id("idp-")}}
+		sp := state.SAMLProvider{Meta: state.Meta{ARN: "arn:aws:iam::" + g.acct + ":saml-provider/" + g.id("idp-")}}
 		if g.coin() {
 			sp.ValidUntil = g.agoPtr(10000)
 		}
@@ -548,7 +555,7 @@ func (g *gen) region(i int, r string) {
 	}
 	addPL(state.PrefixList{ID: g.id("pl-"), Name: "com.amazonaws." + r + ".s3", OwnerID: state.AWSPrefixListOwner, AddressFamily: "IPv4"})
 	for k := 0; k < max(1, per("sg")/20); k++ {
-		l := state.PrefixList{ID: g.id("pl-"), Name: g.id("pl-name-"), OwnerID: AccountID, AddressFamily: "IPv4"}
+		l := state.PrefixList{ID: g.id("pl-"), Name: g.id("pl-name-"), OwnerID: g.acct, AddressFamily: "IPv4"}
 		l.Tags = g.tags()
 		switch g.rng.IntN(4) {
 		case 0:
@@ -684,7 +691,7 @@ func (g *gen) region(i int, r string) {
 	for k := 0; k < max(1, per("image")); k++ {
 		id := g.id("ami-")
 		ownedImages = append(ownedImages, id)
-		im := state.Image{Meta: state.Meta{ARN: "arn:aws:ec2:" + r + "::image/" + id, Region: r, Tags: g.tags()}, ID: id, Name: g.id("image-"), OwnerID: AccountID,
+		im := state.Image{Meta: state.Meta{ARN: "arn:aws:ec2:" + r + "::image/" + id, Region: r, Tags: g.tags()}, ID: id, Name: g.id("image-"), OwnerID: g.acct,
 			CreationDate: g.ago(20000), Public: g.chance(5), EncryptedSnapshots: g.coin(), State: g.pick("available", "pending")}
 		if g.chance(20) {
 			im.DeprecationTime = g.agoPtr(1000)
@@ -721,7 +728,7 @@ func (g *gen) region(i int, r string) {
 			in.PublicIP = fmt.Sprintf("54.%d.%d.%d", g.rng.IntN(256), g.rng.IntN(256), g.rng.IntN(256))
 		}
 		if g.coin() {
-			in.InstanceProfileARN = "arn:aws:iam::" + AccountID + ":instance-profile/" + g.id("profile-")
+			in.InstanceProfileARN = "arn:aws:iam::" + g.acct + ":instance-profile/" + g.id("profile-")
 		}
 		a.EC2.Instances = append(a.EC2.Instances, in)
 		a.EC2.Volumes = append(a.EC2.Volumes, g.volume(r, vid, iid))
@@ -786,7 +793,7 @@ func (g *gen) kms(r string, n int) {
 		id := fmt.Sprintf("%08x-0000-4000-8000-%012x", g.rng.Uint32(), g.rng.Uint64()&0xffffffffffff)
 		key := state.Key{Meta: state.Meta{ARN: g.arn("kms", r, "key/"+id), Region: r, Tags: g.tags()}, ID: id, Description: g.pick("", "data key", "app secrets"),
 			Manager: "CUSTOMER", Origin: g.pick("AWS_KMS", "AWS_KMS", "AWS_KMS", "EXTERNAL", "AWS_CLOUDHSM"), State: g.pick("Enabled", "Enabled", "Enabled", "Disabled", "PendingDeletion"),
-			Usage: "ENCRYPT_DECRYPT", Spec: "SYMMETRIC_DEFAULT", CreationDate: g.ago(40000), Policy: g.policyDoc(g.pick(`{"AWS":"arn:aws:iam::`+AccountID+`:root"}`, `"*"`, `{"AWS":"arn:aws:iam::444455556666:root"}`))}
+			Usage: "ENCRYPT_DECRYPT", Spec: "SYMMETRIC_DEFAULT", CreationDate: g.ago(40000), Policy: g.policyDoc(g.pick(`{"AWS":"arn:aws:iam::`+g.acct+`:root"}`, `"*"`, `{"AWS":"arn:aws:iam::444455556666:root"}`))}
 		if g.chance(10) {
 			key.Spec, key.Usage = "RSA_2048", "SIGN_VERIFY"
 		}
@@ -803,10 +810,10 @@ func (g *gen) kms(r string, n int) {
 			key.Aliases = []string{"alias/" + g.id("key-")}
 		}
 		for e := g.rng.IntN(3); e > 0; e-- {
-			gr := state.Grant{ID: fmt.Sprintf("%064x", g.rng.Uint64()), GranteePrincipal: "arn:aws:iam::" + g.pick(AccountID, "444455556666") + ":role/" + g.id("grantee-"),
-				Operations: []string{g.pick("Decrypt", "Encrypt", "GenerateDataKey")}, IssuingAccount: "arn:aws:iam::" + AccountID + ":root"}
+			gr := state.Grant{ID: fmt.Sprintf("%064x", g.rng.Uint64()), GranteePrincipal: "arn:aws:iam::" + g.pick(g.acct, "444455556666") + ":role/" + g.id("grantee-"),
+				Operations: []string{g.pick("Decrypt", "Encrypt", "GenerateDataKey")}, IssuingAccount: "arn:aws:iam::" + g.acct + ":root"}
 			if g.coin() {
-				gr.RetiringPrincipal = "arn:aws:iam::" + AccountID + ":root"
+				gr.RetiringPrincipal = "arn:aws:iam::" + g.acct + ":root"
 			}
 			key.Grants = append(key.Grants, gr)
 		}
@@ -825,7 +832,7 @@ func (g *gen) logging(r string) {
 	// One trail per region, the first one multi-region.
 	name := "trail-" + r
 	t := state.Trail{Meta: state.Meta{ARN: g.arn("cloudtrail", r, "trail/"+name), Region: r}, Name: name, HomeRegion: r,
-		IsMultiRegion: r == g.regions[0], OwnerAccountID: AccountID, IsLogging: g.chance(80), LogFileValidation: g.coin(),
+		IsMultiRegion: r == g.regions[0], OwnerAccountID: g.acct, IsLogging: g.chance(80), LogFileValidation: g.coin(),
 		S3Bucket: "trail-bucket-" + r, IncludeGlobalEvents: g.coin(), ManagementEvents: g.chance(80)}
 	if t.ManagementEvents {
 		t.ReadWriteType = g.pick("All", "ReadOnly", "WriteOnly")
@@ -846,7 +853,7 @@ func (g *gen) logging(r string) {
 
 	if g.chance(85) {
 		rec := state.ConfigRecorder{Meta: state.Meta{ARN: g.arn("config", r, "config-recorder/default"), Region: r}, Name: "default",
-			RoleARN:      "arn:aws:iam::" + AccountID + ":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
+			RoleARN:      "arn:aws:iam::" + g.acct + ":role/aws-service-role/config.amazonaws.com/AWSServiceRoleForConfig",
 			AllSupported: g.coin(), IncludeGlobalResourceTypes: g.coin(), Recording: g.chance(80), LastStatus: g.pick("SUCCESS", "FAILURE", "PENDING")}
 		a.Config.Recorders = append(a.Config.Recorders, rec)
 		a.Config.DeliveryChannels = append(a.Config.DeliveryChannels, state.DeliveryChannel{Meta: state.Meta{ARN: g.arn("config", r, "delivery-channel/default"), Region: r},
@@ -948,7 +955,7 @@ func (g *gen) databases(r string, sgs, vpcs []string, per func(string) int) {
 			c.Members = append(c.Members, d.ID)
 		}
 		if g.chance(10) {
-			d.ReadReplicaSource = "arn:aws:rds:us-east-1:" + AccountID + ":db:" + g.id("source-")
+			d.ReadReplicaSource = "arn:aws:rds:us-east-1:" + g.acct + ":db:" + g.id("source-")
 		}
 		if g.chance(10) {
 			d.ReplicatedBackupRegions = []string{g.pick("eu-north-1", "us-east-2")}

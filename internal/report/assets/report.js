@@ -25,7 +25,9 @@
     for (b = 0; b < buckets.length; b++) for (i = 0; i < buckets[b].length; i++) order[k++] = buckets[b][i];
   })();
 
-  var state = { q: '', status: '', sev: '', area: '', service: '', region: '', checks: '' };
+  var state = { q: '', status: '', sev: '', area: '', service: '', region: '', checks: '', account: '' };
+  var A = D.accts || [], AC = F.ac || null;
+  function acctLabel(i) { var a = A[AC[i]]; return a.id + (a.n ? ' ' + a.n : ''); }
   var view = order, hay = null, selected = -1, lastRange = '';
 
   function fill(id, names, counts, label) {
@@ -51,13 +53,18 @@
     fill('f-area', D.areas, ca, 'every area');
     fill('f-service', D.services, csv, 'every service');
     fill('f-region', D.regions, cg, 'every region');
+    if (AC) {
+      var cac = A.map(function () { return 0; });
+      for (var j = 0; j < N; j++) cac[AC[j]]++;
+      fill('f-account', A.map(function (a) { return a.id; }), cac, 'every account');
+    } else $('f-account').hidden = true;
   })();
 
   function buildHay() {
     hay = new Array(N);
     for (var i = 0; i < N; i++) {
       var c = D.checks[F.c[i]];
-      hay[i] = (c.id + ' ' + c.t + ' ' + resource(i) + ' ' + F.m[i] + ' ' + D.regions[F.g[i]]).toLowerCase();
+      hay[i] = (c.id + ' ' + c.t + ' ' + resource(i) + ' ' + F.m[i] + ' ' + D.regions[F.g[i]] + (AC ? ' ' + acctLabel(i) : '')).toLowerCase();
     }
   }
 
@@ -70,14 +77,16 @@
     var ai = state.area ? D.areas.indexOf(state.area) : -1;
     var ri = state.region !== '' ? D.regions.indexOf(state.region) : -1;
     var svi = state.service ? D.services.indexOf(state.service) : -1;
+    var aci = -1;
+    if (state.account) for (var x = 0; x < A.length; x++) if (A[x].id === state.account) aci = x;
     var ck = null;
     if (state.checks) {
       ck = new Uint8Array(D.checks.length);
       var want = state.checks.split(/\s+/);
       D.checks.forEach(function (c, j) { if (want.indexOf(c.id) >= 0) ck[j] = 1; });
     }
-    var any = si >= 0 || vi >= 0 || ai >= 0 || ri >= 0 || svi >= 0 || terms.length > 0 || ck !== null;
-    if ((state.status && si < 0) || (state.sev && vi < 0) || (state.area && ai < 0) || (state.service && svi < 0) || (state.region && ri < 0)) {
+    var any = si >= 0 || vi >= 0 || ai >= 0 || ri >= 0 || svi >= 0 || aci >= 0 || terms.length > 0 || ck !== null;
+    if ((state.account && aci < 0) || (state.status && si < 0) || (state.sev && vi < 0) || (state.area && ai < 0) || (state.service && svi < 0) || (state.region && ri < 0)) {
       view = new Uint32Array(0); // a filter value no finding has
     } else if (!any) {
       view = order;
@@ -88,6 +97,7 @@
         if (si >= 0 && F.st[i] !== si) continue;
         if (vi >= 0 && F.sv[i] !== vi) continue;
         if (ri >= 0 && F.g[i] !== ri) continue;
+        if (aci >= 0 && AC[i] !== aci) continue;
         if (ck && !ck[F.c[i]]) continue;
         if (ai >= 0 || svi >= 0) {
           var c = D.checks[F.c[i]];
@@ -130,7 +140,7 @@
         '<span class="sev sev-' + sv + '">' + (showSev ? sv : '') + '</span>' +
         '<span class="ck" title="' + esc(c.id) + '">' + esc(c.t) + '</span>' +
         '<span class="rs" title="' + esc(resource(i)) + '">' + esc(F.r[i] || shortRes(i)) + '</span>' +
-        '<span>' + esc(D.regions[F.g[i]] || 'global') + '</span>' +
+        '<span>' + (AC ? esc(A[AC[i]].id) + ' · ' : '') + esc(D.regions[F.g[i]] || 'global') + '</span>' +
         '<span class="ev" title="' + esc(F.m[i]) + '">' + esc(F.m[i]) + '</span></div>';
     }
     rowsEl.style.transform = 'translateY(' + (first * ROWH) + 'px)';
@@ -148,6 +158,7 @@
       '<dt>Check</dt><dd class="mono">' + esc(c.id) + '</dd>' +
       '<dt>Area / service</dt><dd>' + esc(D.areas[c.a] || '') + ' / ' + esc(D.services[c.s]) + '</dd>' +
       '<dt>Resource</dt><dd class="mono">' + esc(resource(i)) + '</dd>' +
+      (AC ? '<dt>Account</dt><dd>' + esc(acctLabel(i)) + (A[AC[i]].ou ? ' <span class="sub">' + esc(A[AC[i]].ou) + '</span>' : '') + '</dd>' : '') +
       '<dt>Region</dt><dd>' + esc(D.regions[F.g[i]] || 'global') + '</dd>' +
       '<dt>Evidence</dt><dd>' + esc(F.m[i]) + '</dd>';
     if (D.sens.indexOf(i) >= 0) html += '<dt>Data</dt><dd>classified sensitive: severity raised</dd>';
@@ -178,11 +189,12 @@
     $('f-area').value = state.area;
     $('f-service').value = state.service;
     $('f-region').value = state.region;
+    $('f-account').value = state.account;
   }
 
   // The filter lives in the URL hash (#status=fail&area=network&q=...) so a
   // filtered view can be bookmarked or linked.
-  var keys = ['q', 'status', 'sev', 'area', 'service', 'region', 'checks'];
+  var keys = ['q', 'status', 'sev', 'area', 'service', 'region', 'checks', 'account'];
   function writeHash() {
     var p = [];
     keys.forEach(function (k) { if (state[k]) p.push(k + '=' + encodeURIComponent(state[k])); });
@@ -234,7 +246,7 @@
     clearTimeout(timer);
     timer = setTimeout(function () { state.q = $('q').value; apply(); }, 120);
   });
-  [['f-status', 'status'], ['f-sev', 'sev'], ['f-area', 'area'], ['f-service', 'service'], ['f-region', 'region']].forEach(function (p) {
+  [['f-status', 'status'], ['f-sev', 'sev'], ['f-area', 'area'], ['f-service', 'service'], ['f-region', 'region'], ['f-account', 'account']].forEach(function (p) {
     $(p[0]).addEventListener('change', function () { state[p[1]] = this.value; apply(); });
   });
   $('reset').addEventListener('click', function () { api.setFilter({}); });
@@ -259,6 +271,8 @@
   document.querySelectorAll('.chart-heatmap .cell').forEach(function (cell) {
     cell.addEventListener('click', function () {
       var svc = cell.getAttribute('data-service'), area = cell.getAttribute('data-area'), cks = cell.getAttribute('data-checks');
+      var acct = cell.getAttribute('data-account');
+      if (acct) { api.setFilter({ account: acct, area: area }); $('findings').scrollIntoView(); return; }
       // Duty cells name their checks (a duty's service, e.g. ebs, need not
       // be a check's service); result cells filter by service and area.
       if (cks) api.setFilter({ checks: cks, scope: svc + ' / ' + area });
