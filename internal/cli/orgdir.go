@@ -39,6 +39,84 @@ type orgDir struct {
 	// unread are the accounts accounts.json lists as not read, with the
 	// reason, in its order.
 	unread []accountRead
+	// mgmt caches managementOrg's answer (mgmtRead says it was looked for).
+	mgmt     *state.Organization
+	mgmtRead bool
+}
+
+// managementOrg returns the organization as the management (or a
+// delegated-administrator) account's snapshot records it, with the OU
+// tree, before any account is evaluated: members' own snapshots hold no
+// tree, and what applies to a member (policy scopes by OU) depends on it.
+// It reads only the organization of each snapshot; nil when none holds a
+// tree. Errors carry ExitError.
+func (app *App) managementOrg(o *orgDir) (*state.Organization, error) {
+	if o.mgmtRead {
+		return o.mgmt, nil
+	}
+	limit, err := app.inputLimit()
+	if err != nil {
+		return nil, err
+	}
+	for _, path := range o.files {
+		var org *state.Organization
+		if o.demo {
+			a, err := demo.LoadOrgAccount(path)
+			if err != nil {
+				return nil, withCode(ExitError, err)
+			}
+			org = a.Organization
+		} else {
+			f, err := input.Open(path, limit)
+			if err != nil {
+				return nil, withCode(ExitError, fmt.Errorf("--snapshot %s: %w", o.dir, err))
+			}
+			var doc struct {
+				Account struct {
+					Organization *state.Organization `json:"organization"`
+				} `json:"account"`
+			}
+			err = json.NewDecoder(f).Decode(&doc)
+			f.Close()
+			if err != nil {
+				// eachAccount reports the file with its line and column.
+				continue
+			}
+			org = doc.Account.Organization
+		}
+		if org == nil || org.Tree == nil {
+			continue
+		}
+		if o.mgmt == nil || org.IsManagementAccount {
+			o.mgmt = org
+		}
+		if org.IsManagementAccount {
+			break
+		}
+	}
+	o.mgmtRead = true
+	return o.mgmt, nil
+}
+
+// orgPolicy is the policy in effect for one account of an organization
+// directory: pol with the scopes that cover it, placed in the tree of the
+// management account's snapshot (read first, only when the policy has OU
+// scopes).
+func (app *App) orgPolicy(o *orgDir, pol *policy.Policy, a *state.Account) (*policy.Policy, error) {
+	if pol == nil || len(pol.Scopes) == 0 {
+		return pol, nil
+	}
+	var tree *state.OrgTree
+	if pol.HasOUScopes() {
+		m, err := app.managementOrg(o)
+		if err != nil {
+			return nil, err
+		}
+		if m != nil {
+			tree = m.Tree
+		}
+	}
+	return app.accountPolicyIn(pol, a, tree)
 }
 
 // demoOrgDir is the embedded demo organization.
@@ -187,12 +265,16 @@ func (app *App) scanOrgDir(f *scanFlags, o *orgDir, plan *outputPlan, sel []chec
 	for _, fm := range formats {
 		tags = tags || fm.Tags
 	}
-	rep, err := app.combineOrg(o, func(a *state.Account) *engine.Report {
-		r := engine.Run(sel, a, pol)
+	rep, err := app.combineOrg(o, func(a *state.Account) (*engine.Report, error) {
+		ap, err := app.orgPolicy(o, pol, a)
+		if err != nil {
+			return nil, err
+		}
+		r := engine.Run(sel, a, ap)
 		if !tags {
 			r.DropTags()
 		}
-		return r
+		return r, nil
 	})
 	if err != nil {
 		return err
@@ -227,10 +309,14 @@ func (app *App) writeOrgScan(f *scanFlags, plan *outputPlan, rep *engine.Report,
 // eval and combines the reports; the accounts accounts.json lists as not
 // read are added with their reason. It prints how many accounts were read
 // fully, partly or not at all, and fails (ExitError) when none was read.
-func (app *App) combineOrg(o *orgDir, eval func(*state.Account) *engine.Report) (*engine.Report, error) {
+func (app *App) combineOrg(o *orgDir, eval func(*state.Account) (*engine.Report, error)) (*engine.Report, error) {
 	c := engine.NewCombiner()
 	facts, err := app.eachAccount(o, func(a *state.Account) error {
-		if err := c.Add(eval(a)); err != nil {
+		r, err := eval(a)
+		if err != nil {
+			return err
+		}
+		if err := c.Add(r); err != nil {
 			return withCode(ExitError, fmt.Errorf("--snapshot %s: %w", o.dir, err))
 		}
 		return nil
@@ -270,7 +356,11 @@ func (app *App) orgMatrix(vw *view, cat *responsibility.Catalog) (*responsibilit
 	var parts []*responsibility.Matrix
 	var infos []acctInfo
 	facts, err := app.eachAccount(vw.org, func(a *state.Account) error {
-		rep := engine.Run(checks.All(), a, vw.pol)
+		ap, err := app.orgPolicy(vw.org, vw.pol, a)
+		if err != nil {
+			return err
+		}
+		rep := engine.Run(checks.All(), a, ap)
 		m := responsibility.Build(cat, a, rep, responsibility.Options{})
 		// The matrix holds counts, never the state: keep it until the
 		// tree (names, OU paths) is known.
@@ -301,7 +391,11 @@ func (app *App) orgDataMap(vw *view) (*datamap.Map, error) {
 	var parts []*datamap.Map
 	var reads []string
 	facts, err := app.eachAccount(vw.org, func(a *state.Account) error {
-		parts = append(parts, datamap.Build(a, vw.pol))
+		ap, err := app.orgPolicy(vw.org, vw.pol, a)
+		if err != nil {
+			return err
+		}
+		parts = append(parts, datamap.Build(a, ap))
 		reads = append(reads, engine.ReadLevel(a.Gaps.All()))
 		return nil
 	})

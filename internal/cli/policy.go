@@ -82,12 +82,22 @@ func (pf *policyFlags) load(app *App, src *sourceFlags) (*policy.Policy, error) 
 // tree) OU scopes cannot be placed: the account scopes still apply, a
 // warning says so, and so does the report's policy line.
 func (app *App) accountPolicy(pol *policy.Policy, acct *state.Account) (*policy.Policy, error) {
+	if acct == nil || acct.Organization == nil {
+		return app.accountPolicyIn(pol, acct, nil)
+	}
+	return app.accountPolicyIn(pol, acct, acct.Organization.Tree)
+}
+
+// accountPolicyIn is accountPolicy with the organization tree given: an
+// organization's members are placed in the tree its management account
+// read (a member's own state holds none).
+func (app *App) accountPolicyIn(pol *policy.Policy, acct *state.Account, orgTree *state.OrgTree) (*policy.Policy, error) {
 	if pol == nil || len(pol.Scopes) == 0 || acct == nil {
 		return pol, nil
 	}
 	var tree *state.OrgTree
-	if acct.Organization != nil && acct.Organization.Tree != nil && len(acct.Organization.Tree.Roots) > 0 {
-		tree = acct.Organization.Tree
+	if orgTree != nil && len(orgTree.Roots) > 0 {
+		tree = orgTree
 		units := map[string]bool{}
 		for _, u := range tree.Units {
 			units[u.ID] = true
