@@ -75,11 +75,20 @@ func minimalPlan(a *state.Account) map[string]int {
 	add("account:GetAlternateContact", 1)
 	add("organizations:DescribeOrganization", 1)
 	if o := a.Organization; o != nil {
-		add("organizations:ListPolicies", pages(len(o.SCPs), 20))
-		for _, s := range o.SCPs {
-			add("organizations:DescribePolicy", 1)
-			add("organizations:ListTargetsForPolicy", pages(len(s.Targets), 20))
+		// One listing per policy type (service control, backup, tag).
+		add("organizations:ListPolicies", pages(len(o.SCPs), 20)+pages(len(o.BackupPolicies), 20)+pages(len(o.TagPolicies), 20))
+		for _, list := range [][]state.SCP{o.SCPs, o.BackupPolicies, o.TagPolicies} {
+			for _, s := range list {
+				add("organizations:DescribePolicy", 1)
+				add("organizations:ListTargetsForPolicy", pages(len(s.Targets), 20))
+			}
 		}
+		add("organizations:ListDelegatedAdministrators", pages(len(o.DelegatedAdmins), 20))
+		for _, d := range o.DelegatedAdmins {
+			add("organizations:ListDelegatedServicesForAccount", pages(len(d.ServicePrincipals), 20))
+		}
+		add("organizations:ListAWSServiceAccessForOrganization", pages(len(o.TrustedServices), 20))
+		add("iam:ListOrganizationsFeatures", 1)
 	}
 	add("s3:ListBuckets", pages(len(a.S3.Buckets), 10000))
 	add("s3control:GetPublicAccessBlock", 1)
@@ -180,12 +189,14 @@ func minimalPlan(a *state.Account) map[string]int {
 			add("config:DescribeConfigurationRecorderStatus", 1) // nothing to ask without a recorder
 		}
 		add("config:DescribeDeliveryChannels", 1)
+		add("config:DescribeConfigurationAggregators", 1)
 		add("guardduty:ListDetectors", 1)
 		for _, d := range a.GuardDuty.Detectors {
 			if in(d.Region) {
 				add("guardduty:GetDetector", 1)
 				add("guardduty:GetAdministratorAccount", 1)
 				add("guardduty:GetFindingsStatistics", 1)
+				add("guardduty:DescribeOrganizationConfiguration", 1)
 			}
 		}
 		add("access-analyzer:ListAnalyzers", 1)
@@ -383,6 +394,7 @@ func minimalPlan(a *state.Account) map[string]int {
 		if countIf(a.SecurityHub.Hubs, func(x state.Hub) bool { return in(x.Region) }) > 0 {
 			add("securityhub:GetAdministratorAccount", 1)
 			add("securityhub:GetEnabledStandards", 1)
+			add("securityhub:DescribeOrganizationConfiguration", 1)
 		}
 
 		ws := &a.WorkSpaces

@@ -63,6 +63,9 @@ import (
 //     tags (cloudtrail ListTags), role session durations (iam ListRoles).
 func Expressible(a *state.Account) *state.Account {
 	c := clone(a)
+	// Org facts are applied from the management account's scan, never
+	// read from the account itself.
+	c.OrgFacts = nil
 	ia := &c.IAM
 	for i := range ia.Users {
 		u := &ia.Users[i]

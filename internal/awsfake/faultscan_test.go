@@ -29,6 +29,15 @@ func demoWithoutGaps(t testing.TB) *state.Account {
 		t.Fatal(err)
 	}
 	a.Gaps = state.Gaps{}
+	// Without its gaps the demo reads as the security services' delegated
+	// administrator would: their organization configuration is readable.
+	a.GuardDuty.OrgConfigs, a.SecurityHub.OrgConfigs = nil, nil
+	for _, d := range a.GuardDuty.Detectors {
+		a.GuardDuty.OrgConfigs = append(a.GuardDuty.OrgConfigs, state.GuardDutyOrgConfig{Region: d.Region, DetectorID: d.ID, AutoEnable: "NONE"})
+	}
+	for _, h := range a.SecurityHub.Hubs {
+		a.SecurityHub.OrgConfigs = append(a.SecurityHub.OrgConfigs, state.SecurityHubOrgConfig{Region: h.Region, ConfigurationType: "LOCAL"})
+	}
 	return awsfake.Expressible(a)
 }
 

@@ -30,6 +30,7 @@ func (s *Server) iamService() *service {
 			"ListServerCertificates":         iamListServerCertificates,
 			"ListAccountAliases":             iamListAccountAliases,
 			"ListSAMLProviders":              iamListSAMLProviders,
+			"ListOrganizationsFeatures":      iamListOrganizationsFeatures,
 			"ListRoles":                      iamListRoles,
 		}}
 }
@@ -486,6 +487,20 @@ func iamListSAMLProviders(c *call) (*reply, error) {
 	out := &iam.ListSAMLProvidersOutput{SAMLProviderList: []iamtypes.SAMLProviderListEntry{}}
 	for _, sp := range c.s.acct.IAM.SAMLProviders {
 		out.SAMLProviderList = append(out.SAMLProviderList, iamtypes.SAMLProviderListEntry{Arn: p(sp.ARN), ValidUntil: sp.ValidUntil, CreateDate: p(c.s.acct.CollectedAt.AddDate(-1, 0, 0))})
+	}
+	return c.queryReply(out), nil
+}
+
+// iamListOrganizationsFeatures lists the centralised root access features
+// of the account's organization; an account outside one is refused.
+func iamListOrganizationsFeatures(c *call) (*reply, error) {
+	o := c.s.acct.Organization
+	if o == nil {
+		return nil, errf(400, "OrganizationNotFoundException", "The request failed because your account is not part of an organization.")
+	}
+	out := &iam.ListOrganizationsFeaturesOutput{OrganizationId: p(o.ID), EnabledFeatures: []iamtypes.FeatureType{}}
+	for _, f := range o.IAMFeatures {
+		out.EnabledFeatures = append(out.EnabledFeatures, iamtypes.FeatureType(f))
 	}
 	return c.queryReply(out), nil
 }

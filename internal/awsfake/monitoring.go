@@ -168,6 +168,7 @@ func (s *Server) securityhubService() *service {
 			rt("GET", "/accounts", "DescribeHub"),
 			rt("GET", "/administrator", "GetAdministratorAccount"),
 			rt("POST", "/standards/get", "GetEnabledStandards"),
+			rt("GET", "/organization/configuration", "DescribeOrganizationConfiguration"),
 			rt("POST", "/accounts", "EnableSecurityHub"),
 			rt("DELETE", "/accounts", "DisableSecurityHub"),
 		},
@@ -175,6 +176,8 @@ func (s *Server) securityhubService() *service {
 			"DescribeHub":             shHub(shDescribeHub),
 			"GetAdministratorAccount": shHub(shGetAdministratorAccount),
 			"GetEnabledStandards":     shHub(shGetEnabledStandards),
+
+			"DescribeOrganizationConfiguration": shHub(shDescribeOrganizationConfiguration),
 		}}
 }
 
@@ -241,4 +244,26 @@ func shGetEnabledStandards(c *call, hub *state.Hub) (*reply, error) {
 		out.StandardsSubscriptions = append(out.StandardsSubscriptions, sub{a, hub.ARN + "/subscription/" + shortHash(a), "READY", map[string]string{}})
 	}
 	return c.rawJSON(out)
+}
+
+// shDescribeOrganizationConfiguration answers for the Security Hub
+// delegated administrator (an account with an organization configuration
+// in the region); any other account is refused, as AWS does.
+func shDescribeOrganizationConfiguration(c *call, hub *state.Hub) (*reply, error) {
+	type orgConf struct {
+		ConfigurationType string `json:"ConfigurationType,omitempty"`
+		Status            string `json:"Status"`
+	}
+	for _, oc := range c.s.acct.SecurityHub.OrgConfigs {
+		if oc.Region != hub.Region {
+			continue
+		}
+		return c.rawJSON(struct {
+			AutoEnable                bool     `json:"AutoEnable"`
+			MemberAccountLimitReached bool     `json:"MemberAccountLimitReached"`
+			AutoEnableStandards       string   `json:"AutoEnableStandards"`
+			OrganizationConfiguration *orgConf `json:"OrganizationConfiguration,omitempty"`
+		}{AutoEnable: oc.AutoEnable, AutoEnableStandards: "DEFAULT", OrganizationConfiguration: &orgConf{ConfigurationType: oc.ConfigurationType, Status: "ENABLED"}})
+	}
+	return nil, errf(403, "AccessDeniedException", "Account %s is not an administrator for this organization", c.s.acct.AccountID)
 }

@@ -22,7 +22,26 @@ func (s *Server) configService() *service {
 		"DescribeConfigurationRecorders":      cfgDescribeRecorders,
 		"DescribeConfigurationRecorderStatus": cfgDescribeRecorderStatus,
 		"DescribeDeliveryChannels":            cfgDescribeDeliveryChannels,
+		"DescribeConfigurationAggregators":    cfgDescribeAggregators,
 	}}
+}
+
+func cfgDescribeAggregators(c *call) (*reply, error) {
+	out := &configservice.DescribeConfigurationAggregatorsOutput{ConfigurationAggregators: []cfgtypes.ConfigurationAggregator{}}
+	for _, g := range c.s.acct.Config.Aggregators {
+		if g.Region != c.region {
+			continue
+		}
+		x := cfgtypes.ConfigurationAggregator{ConfigurationAggregatorArn: sp(g.ARN), ConfigurationAggregatorName: sp(g.Name)}
+		if g.Organization {
+			x.OrganizationAggregationSource = &cfgtypes.OrganizationAggregationSource{AllAwsRegions: g.AllRegions,
+				RoleArn: p(c.s.acct.ARNPrefix() + "iam::" + c.s.acct.AccountID + ":role/config-aggregator")}
+		} else {
+			x.AccountAggregationSources = []cfgtypes.AccountAggregationSource{{AccountIds: []string{c.s.acct.AccountID}}}
+		}
+		out.ConfigurationAggregators = append(out.ConfigurationAggregators, x)
+	}
+	return c.jsonReply(out), nil
 }
 
 func cfgDescribeRecorders(c *call) (*reply, error) {
@@ -273,6 +292,10 @@ func (s *Server) organizationsService() *service {
 		"ListPolicies":         orgListPolicies,
 		"DescribePolicy":       orgDescribePolicy,
 		"ListTargetsForPolicy": orgListTargetsForPolicy,
+
+		"ListDelegatedAdministrators":         orgListDelegatedAdministrators,
+		"ListDelegatedServicesForAccount":     orgListDelegatedServicesForAccount,
+		"ListAWSServiceAccessForOrganization": orgListAWSServiceAccess,
 	}}
 }
 
@@ -296,8 +319,90 @@ func orgDescribeOrganization(c *call) (*reply, error) {
 	}}), nil
 }
 
-func orgPolicySummary(c *call, s *state.SCP) *orgtypes.PolicySummary {
-	return &orgtypes.PolicySummary{Id: sp(s.ID), Arn: sp(s.ARN), Name: sp(s.Name), Type: orgtypes.PolicyTypeServiceControlPolicy, AwsManaged: s.ID == "p-FullAWSAccess"}
+func orgPolicySummary(c *call, s *state.SCP, typ orgtypes.PolicyType) *orgtypes.PolicySummary {
+	return &orgtypes.PolicySummary{Id: sp(s.ID), Arn: sp(s.ARN), Name: sp(s.Name), Type: typ, AwsManaged: s.ID == "p-FullAWSAccess"}
+}
+
+// orgPolicies returns the state's policies of one type.
+func orgPolicies(o *state.Organization, typ orgtypes.PolicyType) ([]state.SCP, bool) {
+	switch typ {
+	case orgtypes.PolicyTypeServiceControlPolicy:
+		return o.SCPs, true
+	case orgtypes.PolicyTypeBackupPolicy:
+		return o.BackupPolicies, true
+	case orgtypes.PolicyTypeTagPolicy:
+		return o.TagPolicies, true
+	}
+	return nil, false
+}
+
+func orgListDelegatedAdministrators(c *call) (*reply, error) {
+	o, err := c.org()
+	if err != nil {
+		return nil, err
+	}
+	mx, err := c.num("MaxResults", 0)
+	if err != nil {
+		return nil, err
+	}
+	start, end, next, err := page(c.action, len(o.DelegatedAdmins), c.str("NextToken"), mx, 20, 20)
+	if err != nil {
+		return nil, err
+	}
+	out := &organizations.ListDelegatedAdministratorsOutput{DelegatedAdministrators: []orgtypes.DelegatedAdministrator{}, NextToken: sp(next)}
+	for _, d := range o.DelegatedAdmins[start:end] {
+		out.DelegatedAdministrators = append(out.DelegatedAdministrators, orgtypes.DelegatedAdministrator{Id: p(d.AccountID), Name: sp(d.Name),
+			Arn: p(c.s.acct.ARNPrefix() + "organizations::" + o.MasterAccountID + ":account/" + o.ID + "/" + d.AccountID), Status: orgtypes.AccountStatusActive})
+	}
+	return c.jsonReply(out), nil
+}
+
+func orgListDelegatedServicesForAccount(c *call) (*reply, error) {
+	o, err := c.org()
+	if err != nil {
+		return nil, err
+	}
+	id := c.str("AccountId")
+	c.resource = c.s.acct.ARNPrefix() + "organizations::" + o.MasterAccountID + ":account/" + o.ID + "/" + id
+	for _, d := range o.DelegatedAdmins {
+		if d.AccountID != id {
+			continue
+		}
+		mx, err := c.num("MaxResults", 0)
+		if err != nil {
+			return nil, err
+		}
+		start, end, next, err := page(c.action, len(d.ServicePrincipals), c.str("NextToken"), mx, 20, 20)
+		if err != nil {
+			return nil, err
+		}
+		out := &organizations.ListDelegatedServicesForAccountOutput{DelegatedServices: []orgtypes.DelegatedService{}, NextToken: sp(next)}
+		for _, s := range d.ServicePrincipals[start:end] {
+			out.DelegatedServices = append(out.DelegatedServices, orgtypes.DelegatedService{ServicePrincipal: p(s)})
+		}
+		return c.jsonReply(out), nil
+	}
+	return nil, errf(400, "AccountNotRegisteredException", "The provided account is not a registered delegated administrator for your organization.")
+}
+
+func orgListAWSServiceAccess(c *call) (*reply, error) {
+	o, err := c.org()
+	if err != nil {
+		return nil, err
+	}
+	mx, err := c.num("MaxResults", 0)
+	if err != nil {
+		return nil, err
+	}
+	start, end, next, err := page(c.action, len(o.TrustedServices), c.str("NextToken"), mx, 20, 20)
+	if err != nil {
+		return nil, err
+	}
+	out := &organizations.ListAWSServiceAccessForOrganizationOutput{EnabledServicePrincipals: []orgtypes.EnabledServicePrincipal{}, NextToken: sp(next)}
+	for _, s := range o.TrustedServices[start:end] {
+		out.EnabledServicePrincipals = append(out.EnabledServicePrincipals, orgtypes.EnabledServicePrincipal{ServicePrincipal: p(s)})
+	}
+	return c.jsonReply(out), nil
 }
 
 // orgListPolicies lists the state's SCPs. A member account that AWS would
@@ -307,49 +412,55 @@ func orgListPolicies(c *call) (*reply, error) {
 	if err != nil {
 		return nil, err
 	}
-	if f := c.str("Filter"); f != "SERVICE_CONTROL_POLICY" {
-		return nil, errf(400, "InvalidInputException", "awsfake serves only Filter=SERVICE_CONTROL_POLICY, not %q", f)
+	typ := orgtypes.PolicyType(c.str("Filter"))
+	list, ok := orgPolicies(o, typ)
+	if !ok {
+		return nil, errf(400, "InvalidInputException", "awsfake serves Filter=SERVICE_CONTROL_POLICY, BACKUP_POLICY or TAG_POLICY, not %q", typ)
 	}
 	mx, err := c.num("MaxResults", 0)
 	if err != nil {
 		return nil, err
 	}
-	start, end, next, err := page(c.action, len(o.SCPs), c.str("NextToken"), mx, 20, 20)
+	start, end, next, err := page(c.action, len(list), c.str("NextToken"), mx, 20, 20)
 	if err != nil {
 		return nil, err
 	}
 	out := &organizations.ListPoliciesOutput{Policies: []orgtypes.PolicySummary{}, NextToken: sp(next)}
 	for i := start; i < end; i++ {
-		out.Policies = append(out.Policies, *orgPolicySummary(c, &o.SCPs[i]))
+		out.Policies = append(out.Policies, *orgPolicySummary(c, &list[i], typ))
 	}
 	return c.jsonReply(out), nil
 }
 
-func (c *call) scp() (*state.SCP, error) {
+func (c *call) scp() (*state.SCP, orgtypes.PolicyType, error) {
 	o, err := c.org()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	id := c.str("PolicyId")
 	c.resource = id
-	for i := range o.SCPs {
-		if o.SCPs[i].ID == id {
-			return &o.SCPs[i], nil
+	for _, typ := range []orgtypes.PolicyType{orgtypes.PolicyTypeServiceControlPolicy, orgtypes.PolicyTypeBackupPolicy, orgtypes.PolicyTypeTagPolicy} {
+		list, _ := orgPolicies(o, typ)
+		for i := range list {
+			if list[i].ID == id {
+				c.resource = list[i].ARN
+				return &list[i], typ, nil
+			}
 		}
 	}
-	return nil, errf(400, "PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.")
+	return nil, "", errf(400, "PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.")
 }
 
 func orgDescribePolicy(c *call) (*reply, error) {
-	s, err := c.scp()
+	s, typ, err := c.scp()
 	if err != nil {
 		return nil, err
 	}
-	return c.jsonReply(&organizations.DescribePolicyOutput{Policy: &orgtypes.Policy{PolicySummary: orgPolicySummary(c, s), Content: p(s.Document)}}), nil
+	return c.jsonReply(&organizations.DescribePolicyOutput{Policy: &orgtypes.Policy{PolicySummary: orgPolicySummary(c, s, typ), Content: p(s.Document)}}), nil
 }
 
 func orgListTargetsForPolicy(c *call) (*reply, error) {
-	s, err := c.scp()
+	s, _, err := c.scp()
 	if err != nil {
 		return nil, err
 	}
@@ -384,6 +495,7 @@ func (s *Server) guarddutyService() *service {
 			rt("GET", "/detector", "ListDetectors"),
 			rt("GET", "/detector/{DetectorId}", "GetDetector"),
 			rt("GET", "/detector/{DetectorId}/administrator", "GetAdministratorAccount"),
+			rt("GET", "/detector/{DetectorId}/admin", "DescribeOrganizationConfiguration"),
 			rt("POST", "/detector/{DetectorId}/findings/statistics", "GetFindingsStatistics"),
 			rt("POST", "/detector", "CreateDetector"),
 			rt("POST", "/detector/{DetectorId}", "UpdateDetector"),
@@ -394,6 +506,8 @@ func (s *Server) guarddutyService() *service {
 			"GetDetector":             gdDetector(gdGetDetector),
 			"GetAdministratorAccount": gdDetector(gdGetAdministratorAccount),
 			"GetFindingsStatistics":   gdDetector(gdGetFindingsStatistics),
+
+			"DescribeOrganizationConfiguration": gdDetector(gdDescribeOrganizationConfiguration),
 		}}
 }
 
@@ -434,6 +548,19 @@ func gdGetDetector(c *call, d *state.Detector) (*reply, error) {
 		out.Features = append(out.Features, gdtypes.DetectorFeatureConfigurationResult{Name: gdtypes.DetectorFeatureResult(name), Status: gdtypes.FeatureStatus(d.Features[name])})
 	}
 	return c.jsonReply(out), nil
+}
+
+// gdDescribeOrganizationConfiguration answers for a detector of the
+// GuardDuty delegated administrator (one with an organization
+// configuration in the state); any other account is refused, as AWS does.
+func gdDescribeOrganizationConfiguration(c *call, d *state.Detector) (*reply, error) {
+	for _, oc := range c.s.acct.GuardDuty.OrgConfigs {
+		if oc.Region == d.Region && oc.DetectorID == d.ID {
+			return c.jsonReply(&guardduty.DescribeOrganizationConfigurationOutput{AutoEnableOrganizationMembers: gdtypes.AutoEnableMembers(oc.AutoEnable),
+				MemberAccountLimitReached: p(false), AutoEnable: p(oc.AutoEnable != "NONE")}), nil
+		}
+	}
+	return nil, errf(400, "BadRequestException", "The request is rejected because the current account is not the GuardDuty delegated administrator.")
 }
 
 func gdGetAdministratorAccount(c *call, d *state.Detector) (*reply, error) {

@@ -2,6 +2,7 @@ package checks
 
 import (
 	"net/netip"
+	"strings"
 	"testing"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
@@ -67,8 +68,14 @@ func TestDemoTripsNetworkPatchingResidency(t *testing.T) {
 			t.Errorf("the demo account does not trip %s", id)
 		}
 	}
-	// The member account cannot list SCPs: the demo must show that as unknown, not as a failure.
+	// The management account's facts place the demo in an OU the EU-only
+	// SCP is not attached to: a failure with that evidence.
+	if r := by["organizations_region_deny_scp"].Run(a, p); len(r) != 1 || r[0].Status != check.Fail || !strings.Contains(r[0].Message, "read from account") {
+		t.Errorf("organizations_region_deny_scp on the demo = %+v, want one failure from the applied facts", r)
+	}
+	// Without them, the member account cannot list SCPs: unknown, not a failure.
+	a.OrgFacts = nil
 	if r := by["organizations_region_deny_scp"].Run(a, p); len(r) != 1 || r[0].Status != check.Unknown {
-		t.Errorf("organizations_region_deny_scp on the demo = %+v, want one unknown", r)
+		t.Errorf("organizations_region_deny_scp on the demo without org facts = %+v, want one unknown", r)
 	}
 }

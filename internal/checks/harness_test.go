@@ -49,6 +49,7 @@ func allCases() map[string][]checkCase {
 		efsCases(),
 		backupCases(),
 		organizationCases(),
+		orgFactsCases(),
 		lambdaCases(),
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),

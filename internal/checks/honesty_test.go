@@ -56,7 +56,7 @@ func honestyCases() map[string][]checkCase {
 	// (DescribePolicy is recorded per policy ARN).
 	scpARN := "arn:aws:organizations::100000000001:policy/o-1/service_control_policy/p-regions"
 	unreadSCP := func(a *state.Account) {
-		a.Organization = &state.Organization{ID: "o-1", MasterAccountID: "100000000001", IsManagementAccount: true,
+		a.Organization = &state.Organization{ID: "o-1", MasterAccountID: "100000000001", IsManagementAccount: false, // a delegated administrator: SCPs do not apply to the management account
 			SCPs: []state.SCP{{Meta: state.Meta{ARN: scpARN}, ID: "p-regions", Name: "regions", Targets: []string{"r-root"}}}}
 	}
 

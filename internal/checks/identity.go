@@ -676,7 +676,14 @@ func accessAnalyzerEnabled() check.Check {
 			var out []check.Result
 			for _, region := range a.ScannedRegions() {
 				ref := regionRef(a, "access-analyzer", region)
+				// An organization analyzer (zone of trust the organization)
+				// analyses every member's resources in its region.
+				orgAn, byOrg := orgAnalyzerIn(a, region)
 				if g, ok := listingGap(a, region, state.InputAccessAnalyzers); ok {
+					if byOrg {
+						out = append(out, check.PassR(ref, "organization analyzer %s (read from account %s) is active in %s and covers this account", orgAn.Name, a.OrgFacts.SourceAccountID, region))
+						continue
+					}
 					out = append(out, check.GapR(ref, g))
 					continue
 				}
@@ -695,8 +702,12 @@ func accessAnalyzerEnabled() check.Check {
 				switch {
 				case found != nil:
 					out = append(out, check.PassR(*found, "analyzer %s (%s) is active in %s", found.Name, strings.ToLower(found.Type), region))
+				case byOrg:
+					out = append(out, check.PassR(ref, "organization analyzer %s (read from account %s) is active in %s and covers this account", orgAn.Name, a.OrgFacts.SourceAccountID, region))
 				case len(inactive) > 0:
 					out = append(out, check.FailR(ref, "no active external-access analyzer in %s; present: %s", region, strings.Join(inactive, ", ")))
+				case a.OrgFacts != nil:
+					out = append(out, check.FailR(ref, "no analyzer in %s, and the organization runs no organization analyzer there (read from account %s)", region, a.OrgFacts.SourceAccountID))
 				case a.Organization != nil && !a.Organization.IsManagementAccount:
 					out = append(out, check.FailR(ref, "no analyzer in %s (an organization analyzer run by a delegated administrator is invisible here; waive if one covers this account)", region))
 				default:

@@ -46,6 +46,11 @@ func cloudtrailMultiRegionEnabled() check.Check {
 				}
 				return []check.Result{check.PassR(ref, "%s %s logs read and write management events in every region", kind, t.ARN)}
 			}
+			// An organization trail logs every member account; the
+			// management account's scan read its status.
+			if t, ok := orgTrailCovering(a); ok {
+				return []check.Result{check.PassR(ref, "organization trail %s (read from account %s) logs read and write management events of every member account in every region", t.ARN, a.OrgFacts.SourceAccountID)}
+			}
 			// No qualifying trail seen: that is only a failure if we could read them all.
 			if g, ok := cloudtrailGap(a); ok {
 				return []check.Result{check.GapR(ref, g)}
@@ -82,6 +87,10 @@ func perTrail(a *state.Account, fn func(t state.Trail) check.Result) []check.Res
 		out = append(out, check.GapR(accountRef(a), g))
 	}
 	for _, t := range a.CloudTrail.Trails {
+		// An organization trail as the management account read it.
+		if ft, ok := orgFactTrail(a, t.ARN); ok {
+			t = ft
+		}
 		out = append(out, fn(t))
 	}
 	return out
@@ -446,12 +455,23 @@ func guardDutyEnabled() check.Check {
 			for _, region := range a.ScannedRegions() {
 				ref := regionRef(a, "guardduty", region)
 				if g, ok := guardDutyGap(a, region); ok {
+					// The member's own detector is unread; the delegated
+					// administrator's auto-enable for every member is
+					// evidence AWS documents.
+					if oc, all := orgGuardDutyAll(a, region); all {
+						out = append(out, check.PassR(ref, "GuardDuty's delegated administrator (detector %s, read from account %s) auto-enables every member account in %s (AutoEnableOrganizationMembers ALL)", oc.DetectorID, a.OrgFacts.SourceAccountID, region))
+						continue
+					}
 					out = append(out, check.GapR(ref, g))
 					continue
 				}
 				d, ok := detectorIn(a, region)
 				switch {
 				case !ok:
+					if _, all := orgGuardDutyAll(a, region); all {
+						out = append(out, check.FailR(ref, "no GuardDuty detector in %s, although the organization auto-enables every member there: the account is not enrolled", region))
+						continue
+					}
 					out = append(out, check.FailR(ref, "no GuardDuty detector in %s", region))
 				case d.Status != "ENABLED":
 					out = append(out, check.FailR(d, "GuardDuty detector %s in %s is %s%s", d.ID, region, strings.ToLower(d.Status), detectorManager(d)))

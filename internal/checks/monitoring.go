@@ -410,6 +410,11 @@ func trailStatusGap(a *state.Account, t state.Trail, inputs ...state.Input) (sta
 	if len(inputs) == 0 {
 		inputs = []state.Input{state.InputCloudTrailStatus, state.InputCloudTrailEventSelectors}
 	}
+	// An organization trail the applied facts hold was read by the
+	// management account: its gaps, not the member's, decide.
+	if _, ok := orgFactTrail(a, t.ARN); ok {
+		return a.OrgFacts.Gaps.ForInputs(t.HomeRegion, t.ARN, inputs...)
+	}
 	return a.Gaps.ForInputs(t.HomeRegion, t.ARN, inputs...)
 }
 

@@ -86,8 +86,14 @@ func observeLookups(c check.Check, scenarios []readsScenario) map[state.Lookup]b
 	seen := map[state.Lookup]bool{}
 	for _, s := range scenarios {
 		s.acct.Gaps.Observe(func(l state.Lookup) { seen[l] = true })
+		if f := s.acct.OrgFacts; f != nil {
+			f.Gaps.Observe(func(l state.Lookup) { seen[l] = true })
+		}
 		c.Run(s.acct, s.pol)
 		s.acct.Gaps.Observe(nil)
+		if f := s.acct.OrgFacts; f != nil {
+			f.Gaps.Observe(nil)
+		}
 	}
 	return seen
 }

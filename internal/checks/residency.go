@@ -480,53 +480,79 @@ func organizationsRegionDenySCP() check.Check {
 			if !p.RegionsConfigured() {
 				return residencyNotConfigured(a)
 			}
-			ref := accountRef(a)
-			if a.Organization == nil {
-				if g, ok := a.Gaps.ForInputs("", "", state.InputOrganization); ok {
-					return []check.Result{check.GapR(ref, g)}
-				}
-				return []check.Result{check.FailR(ref, "the account is not in an organization, so no SCP can deny other regions")}
-			}
-			var best string
-			var leaks []string
-			// DescribePolicy and ListTargetsForPolicy are per SCP: an SCP
-			// whose document or targets could not be read may be the one.
-			var unread *state.Gap
-			for _, scp := range a.Organization.SCPs {
-				if g, ok := a.Gaps.ForInputs("", scp.ARN, state.InputSCPDocuments, state.InputSCPTargets); ok {
-					if unread == nil {
-						unread = &g
-					}
-					continue
-				}
-				if len(scp.Targets) == 0 {
-					continue
-				}
-				stated, ok := regionDenyRegions(scp.Document)
-				if !ok {
-					continue
-				}
-				extra := scpLeaks(stated, p)
-				if len(extra) == 0 {
-					return []check.Result{check.PassR(ref, "SCP %s (%s) denies requests outside %s", scp.Name, scp.ID, strings.Join(stated, ", "))}
-				}
-				best, leaks = scp.Name, extra
-			}
-			if g, ok := a.Gaps.ForInputs("", "", state.InputSCPs, state.InputSCPDocuments, state.InputSCPTargets); ok {
-				return []check.Result{check.GapR(ref, g)}
-			}
-			if unread != nil {
-				return []check.Result{check.GapR(ref, *unread)}
-			}
-			if best != "" {
-				return []check.Result{check.FailR(ref, "SCP %s denies other regions but still permits %s, which the policy does not allow", best, strings.Join(leaks, ", "))}
-			}
-			if len(a.Organization.SCPs) == 0 && !a.Organization.IsManagementAccount {
-				return []check.Result{check.UnknownR(ref, "SCPs were not read: a member account cannot list them; scan from the management account or a delegated administrator")}
-			}
-			return []check.Result{check.FailR(ref, "none of the %d attached SCPs denies requests by aws:RequestedRegion", len(a.Organization.SCPs))}
+			return regionDenyVerdict(a, p)
 		},
 	}
+}
+
+// regionDenyVerdict judges whether an SCP that applies to the account (one
+// attached to the account, to the root or to an OU above it in the tree)
+// denies requests outside the allowed regions. It reads the organization
+// facts through orgView: applied from the management account's scan, or
+// the account's own reads.
+func regionDenyVerdict(a *state.Account, p *policy.Policy) []check.Result {
+	ref := accountRef(a)
+	v := orgView(a)
+	if v.org == nil {
+		if g, ok := a.Gaps.ForInputs("", "", state.InputOrganization); ok {
+			return []check.Result{check.GapR(ref, g)}
+		}
+		return []check.Result{check.FailR(ref, "the account is not in an organization, so no SCP can deny other regions")}
+	}
+	if isManagement(a) {
+		return []check.Result{check.FailR(ref, "SCPs never restrict the management account: no SCP can keep its data in the allowed regions; keep workloads and data out of it")}
+	}
+	var best string
+	var leaks []string
+	// DescribePolicy and ListTargetsForPolicy are per SCP: an SCP
+	// whose document or targets could not be read may be the one.
+	var unread *state.Gap
+	var unplaced string
+	apply := 0
+	for _, scp := range v.org.SCPs {
+		if g, ok := v.gaps.ForInputs("", scp.ARN, state.InputSCPDocuments, state.InputSCPTargets); ok {
+			if unread == nil {
+				unread = &g
+			}
+			continue
+		}
+		applies, known := v.org.Tree.AppliesTo(scp.Targets, a.AccountID)
+		if applies {
+			apply++
+		}
+		stated, ok := regionDenyRegions(scp.Document)
+		if !ok {
+			continue
+		}
+		if !known {
+			unplaced = scp.Name
+			continue
+		}
+		if !applies {
+			continue
+		}
+		extra := scpLeaks(stated, p)
+		if len(extra) == 0 {
+			return []check.Result{check.PassR(ref, "SCP %s (%s), attached to %s, denies requests outside %s%s", scp.Name, scp.ID, strings.Join(scp.Targets, ", "), strings.Join(stated, ", "), v.from())}
+		}
+		best, leaks = scp.Name, extra
+	}
+	if g, ok := v.gaps.ForInputs("", "", state.InputSCPs, state.InputSCPDocuments, state.InputSCPTargets); ok {
+		return []check.Result{check.GapR(ref, g)}
+	}
+	if unread != nil {
+		return []check.Result{check.GapR(ref, *unread)}
+	}
+	if best != "" {
+		return []check.Result{check.FailR(ref, "SCP %s denies other regions but still permits %s, which the policy does not allow", best, strings.Join(leaks, ", "))}
+	}
+	if unplaced != "" {
+		return []check.Result{check.UnknownR(ref, "SCP %s denies other regions from an organizational unit, and the OU tree that would place this account under it was not read", unplaced)}
+	}
+	if len(v.org.SCPs) == 0 && !v.applied {
+		return []check.Result{check.UnknownR(ref, "SCPs were not read: a member account cannot list them; scan from the management account or a delegated administrator")}
+	}
+	return []check.Result{check.FailR(ref, "no SCP that applies to the account (%d attached to it, its OUs or the root) denies requests by aws:RequestedRegion%s", apply, v.from())}
 }
 
 // scpLeaks returns the known regions an SCP's allow-list (values, possibly

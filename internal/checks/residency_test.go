@@ -53,6 +53,12 @@ func residencyCases() map[string][]checkCase {
 			a.Organization = &state.Organization{ID: "o-1", MasterAccountID: "100000000001", IsManagementAccount: mgmt, SCPs: scps}
 		}
 	}
+	// inTree places the account in ou-1 under the root (ou-2 is a sibling).
+	inTree := func(a *state.Account) {
+		a.Organization.Tree = &state.OrgTree{Roots: []state.OrgRoot{{ID: "r-root"}},
+			Units:    []state.OrgUnit{{ID: "ou-1", Name: "Workloads", ParentID: "r-root"}, {ID: "ou-2", Name: "Sandbox", ParentID: "r-root"}},
+			Accounts: []state.OrgAccount{{ID: testAccountID, Status: "ACTIVE", ParentID: "ou-1"}, {ID: "100000000001", Status: "ACTIVE", ParentID: "r-root"}}}
+	}
 	scp := func(name, doc string, targets ...string) state.SCP {
 		return state.SCP{Meta: state.Meta{ARN: "arn:aws:organizations::100000000001:policy/o-1/service_control_policy/p-" + name}, ID: "p-" + name, Name: name, Document: doc, Targets: targets}
 	}
@@ -152,12 +158,18 @@ func residencyCases() map[string][]checkCase {
 			{name: "no allowed regions", acct: baseAccount(), want: sts(stNA)},
 			{name: "standalone account", acct: baseAccount(), pol: eu, want: sts(stF), msg: "not in an organization"},
 			{name: "organization not read", acct: baseAccount(withGap(state.Gap{Service: "organizations", Operation: "DescribeOrganization", Reason: state.ReasonAccessDenied})), pol: eu, want: sts(stU)},
-			{name: "region deny on the allowed set", acct: baseAccount(org(true, scp("full", fullAccess, "r-root"), scp("regions", regionDeny("StringNotEquals", `["eu-west-1","eu-central-1"]`), "r-root"))), pol: eu, want: sts(stP), msg: "SCP regions"},
-			{name: "single region as a string with IfExists", acct: baseAccount(org(true, scp("regions", regionDeny("StringNotEqualsIfExists", `"eu-west-1"`), "ou-1"))), pol: eu, want: sts(stP)},
-			{name: "deny leaves us-east-1 open", acct: baseAccount(org(true, scp("regions", regionDeny("StringNotEquals", `["eu-west-1","us-east-1"]`), "r-root"))), pol: eu, want: sts(stF), msg: "still permits us-east-1"},
-			{name: "wildcard lets in london", acct: baseAccount(org(true, scp("regions", regionDeny("StringNotLike", `["eu-*"]`), "r-root"))), pol: eu, want: sts(stF), msg: "eu-west-2"},
-			{name: "region deny not attached", acct: baseAccount(org(true, scp("regions", regionDeny("StringNotEquals", `["eu-west-1"]`)))), pol: eu, want: sts(stF), msg: "none of the 1"},
-			{name: "only full access", acct: baseAccount(org(true, scp("full", fullAccess, "r-root"))), pol: eu, want: sts(stF)},
+			{name: "region deny on the allowed set", acct: baseAccount(org(false, scp("full", fullAccess, "r-root"), scp("regions", regionDeny("StringNotEquals", `["eu-west-1","eu-central-1"]`), "r-root"))), pol: eu, want: sts(stP), msg: "SCP regions"},
+			{name: "single region as a string with IfExists", acct: baseAccount(org(false, scp("regions", regionDeny("StringNotEqualsIfExists", `"eu-west-1"`), "ou-1")), inTree), pol: eu, want: sts(stP), msg: "attached to ou-1"},
+			{name: "deny leaves us-east-1 open", acct: baseAccount(org(false, scp("regions", regionDeny("StringNotEquals", `["eu-west-1","us-east-1"]`), "r-root"))), pol: eu, want: sts(stF), msg: "still permits us-east-1"},
+			{name: "wildcard lets in london", acct: baseAccount(org(false, scp("regions", regionDeny("StringNotLike", `["eu-*"]`), "r-root"))), pol: eu, want: sts(stF), msg: "eu-west-2"},
+			{name: "region deny not attached", acct: baseAccount(org(false, scp("regions", regionDeny("StringNotEquals", `["eu-west-1"]`)))), pol: eu, want: sts(stF), msg: "no SCP that applies"},
+			{name: "only full access", acct: baseAccount(org(false, scp("full", fullAccess, "r-root"))), pol: eu, want: sts(stF)},
+			{name: "region deny on an OU elsewhere in the tree", acct: baseAccount(org(false, scp("regions", regionDeny("StringNotEquals", `["eu-west-1"]`), "ou-2")), inTree), pol: eu, want: sts(stF), msg: "no SCP that applies to the account (0 attached"},
+			{name: "region deny on an OU, tree not read", acct: baseAccount(org(false, scp("regions", regionDeny("StringNotEquals", `["eu-west-1"]`), "ou-1"))), pol: eu, want: sts(stU), msg: "OU tree"},
+			{name: "management account: SCPs never apply", acct: baseAccount(org(true, scp("regions", regionDeny("StringNotEquals", `["eu-west-1"]`), "r-root"))), pol: eu, want: sts(stF), msg: "never restrict the management account"},
+			{name: "member with the management account's facts", acct: baseAccount(org(false), withFacts(org(true, scp("regions", regionDeny("StringNotEquals", `["eu-west-1"]`), "ou-1")), inTree)), pol: eu, want: sts(stP), msg: "read from account 100000000001"},
+			{name: "member with facts whose SCP documents were denied", acct: baseAccount(org(false), withFacts(org(true, scp("regions", regionDeny("StringNotEquals", `["eu-west-1"]`), "ou-1")), inTree,
+				withGap(state.Gap{Service: "organizations", Operation: "DescribePolicy", Reason: state.ReasonAccessDenied}))), pol: eu, want: sts(stU)},
 			{name: "member account cannot list", acct: baseAccount(org(false)), pol: eu, want: sts(stU), msg: "member account"},
 			{name: "listing denied", acct: baseAccount(org(false), withGap(state.Gap{Service: "organizations", Operation: "ListPolicies", Reason: state.ReasonAccessDenied})), pol: eu, want: sts(stU)},
 		},

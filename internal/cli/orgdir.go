@@ -39,25 +39,29 @@ type orgDir struct {
 	// unread are the accounts accounts.json lists as not read, with the
 	// reason, in its order.
 	unread []accountRead
-	// mgmt caches managementOrg's answer (mgmtRead says it was looked for).
-	mgmt     *state.Organization
-	mgmtRead bool
+	// facts caches managementFacts' answer (factsRead says it was looked for).
+	facts     *state.OrgFacts
+	factsRead bool
 }
 
-// managementOrg returns the organization as the management (or a
-// delegated-administrator) account's snapshot records it, with the OU
-// tree, before any account is evaluated: members' own snapshots hold no
-// tree, and what applies to a member (policy scopes by OU) depends on it.
-// It reads only the organization of each snapshot; nil when none holds a
-// tree. Errors carry ExitError.
-func (app *App) managementOrg(o *orgDir) (*state.Organization, error) {
-	if o.mgmtRead {
-		return o.mgmt, nil
+// managementFacts returns the organization-wide facts of the management
+// (or a delegated-administrator) account's snapshot (state.OrgFactsOf),
+// found before any account is evaluated: members' own snapshots hold no OU
+// tree, and what applies to a member (organization trails, org-wide
+// settings, SCPs through its OUs, policy scopes by OU) depends on them. It
+// reads only the organization of each snapshot to find that account, then
+// loads that one snapshot; nil when no snapshot holds a tree. Errors carry
+// ExitError.
+func (app *App) managementFacts(o *orgDir) (*state.OrgFacts, error) {
+	if o.factsRead {
+		return o.facts, nil
 	}
+	o.factsRead = true
 	limit, err := app.inputLimit()
 	if err != nil {
 		return nil, err
 	}
+	best, bestMgmt := "", false
 	for _, path := range o.files {
 		var org *state.Organization
 		if o.demo {
@@ -84,37 +88,41 @@ func (app *App) managementOrg(o *orgDir) (*state.Organization, error) {
 			}
 			org = doc.Account.Organization
 		}
-		if org == nil || org.Tree == nil {
+		if org == nil || org.Tree == nil || bestMgmt {
 			continue
 		}
-		if o.mgmt == nil || org.IsManagementAccount {
-			o.mgmt = org
-		}
-		if org.IsManagementAccount {
-			break
+		if best == "" || org.IsManagementAccount {
+			best, bestMgmt = path, org.IsManagementAccount
 		}
 	}
-	o.mgmtRead = true
-	return o.mgmt, nil
+	if best == "" {
+		return nil, nil
+	}
+	var src *state.Account
+	if o.demo {
+		src, err = demo.LoadOrgAccount(best)
+	} else {
+		src, err = state.LoadSnapshotLimit(best, limit)
+	}
+	if err != nil {
+		return nil, withCode(ExitError, err)
+	}
+	o.facts = state.OrgFactsOf(src)
+	return o.facts, nil
 }
 
 // orgPolicy is the policy in effect for one account of an organization
 // directory: pol with the scopes that cover it, placed in the tree of the
-// management account's snapshot (read first, only when the policy has OU
-// scopes).
+// management account's snapshot (managementFacts).
 func (app *App) orgPolicy(o *orgDir, pol *policy.Policy, a *state.Account) (*policy.Policy, error) {
 	if pol == nil || len(pol.Scopes) == 0 {
 		return pol, nil
 	}
 	var tree *state.OrgTree
-	if pol.HasOUScopes() {
-		m, err := app.managementOrg(o)
-		if err != nil {
-			return nil, err
-		}
-		if m != nil {
-			tree = m.Tree
-		}
+	if f, err := app.managementFacts(o); err != nil {
+		return nil, err
+	} else if f != nil {
+		tree = f.Organization.Tree
 	}
 	return app.accountPolicyIn(pol, a, tree)
 }
@@ -247,6 +255,13 @@ func (app *App) eachAccount(o *orgDir, fn func(*state.Account) error) (orgFacts,
 			facts.ID, orgOf = org.ID, a.AccountID
 			if org.Tree != nil && (facts.Tree == nil || org.IsManagementAccount) {
 				facts.Tree = org.Tree
+			}
+		}
+		if f, err := app.managementFacts(o); err != nil {
+			return facts, err
+		} else if f != nil && a.OrgFacts == nil && a.AccountID != f.SourceAccountID {
+			if err := a.ApplyOrgFacts(f); err != nil {
+				return facts, withCode(ExitError, fmt.Errorf("--snapshot %s: %w", o.dir, err))
 			}
 		}
 		if err := fn(a); err != nil {

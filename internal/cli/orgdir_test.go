@@ -8,9 +8,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/datamap"
 	"github.com/shoulder-dev/shoulder/internal/demo"
+	"github.com/shoulder-dev/shoulder/internal/demo/builder"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/report"
 	"github.com/shoulder-dev/shoulder/internal/responsibility"
@@ -323,6 +325,18 @@ func TestDemoOrg(t *testing.T) {
 			t.Errorf("account %+v: no OU path or not read", e)
 		}
 	}
+	// The management account's facts reach every member: the dev account's
+	// own state holds no OU tree, yet its OU is known (pass: under the
+	// Workloads OU the policy names), not unknown.
+	placed := false
+	for _, f := range rep.Results {
+		if f.AccountID == builder.DevAccount && f.CheckID == "organizations_account_in_policy_ou" {
+			placed = f.Status == check.Pass && strings.Contains(f.Message, "Root/Workloads/Dev")
+		}
+	}
+	if !placed {
+		t.Error("the dev account was not placed in the management account's tree (organization facts not applied)")
+	}
 	_, single, _ := run(t, "scan", "--demo", "--format", "json")
 	one, err := report.ReadJSON("single", []byte(single))
 	if err != nil {
@@ -339,7 +353,7 @@ func TestDemoOrg(t *testing.T) {
 	}
 	for i := range inOrg {
 		a, b := inOrg[i], one.Report.Results[i]
-		if a.CheckID != b.CheckID || a.Resource != b.Resource || a.Status != b.Status || b.OUPath != "" || a.OUPath != "Root/Workloads/Prod-EU" {
+		if a.CheckID != b.CheckID || a.Resource != b.Resource || a.Status != b.Status || b.OUPath != "" || a.OUPath != "Root/Workloads/Analytics" {
 			t.Fatalf("result %d differs: %+v vs %+v", i, a, b)
 		}
 	}

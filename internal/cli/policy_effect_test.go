@@ -47,6 +47,10 @@ func effectCases() []effectCase {
 		{key: "trusted_accounts", check: "ec2_ami_shared_trusted_only", resource: demoRes("ec2", "us-east-1", "image/ami-0a1f0old0000002"),
 			without: "", with: "trusted_accounts: [\"" + builder.UntrustedPartner + "\"]\n",
 			wantWithout: "fail high", wantWith: "pass high"},
+		// The management account's facts place the demo in
+		// Root/Workloads/Analytics: under the Workloads OU the policy names.
+		{key: "organization_ous", check: "organizations_account_in_policy_ou", resource: "arn:aws:iam::" + builder.AccountID + ":root",
+			without: "", with: "organization_ous: [ou-alpg-workload]\n", wantWithout: "not_applicable medium", wantWith: "pass medium"},
 		{key: "corporate_cidrs", check: "ec2_sg_admin_ports_corporate_only", resource: demoRes("ec2", "eu-central-1", "security-group/sg-bastion-eu-central-1"),
 			without: "", with: "corporate_cidrs: [198.51.100.0/24, 10.200.0.0/16]\n", wantWithout: "", wantWith: "pass high"},
 		// The marketing bucket is tagged internal: sensitive only when the

@@ -174,6 +174,11 @@ func Operations() []Operation {
 	s3b := func(action, permission string, fills ...state.Input) Operation {
 		return op("s3", action, "s3:"+permission, PerItem, s3BucketRate, fills...)
 	}
+	orgServiceAccess := func(action string, scope Scope, fills ...state.Input) Operation {
+		o := op("organizations", action, "organizations:"+action, scope, Rate{RPS: 1, Burst: 3}, fills...)
+		o.Pool = "organizations:service-access"
+		return o
+	}
 	return []Operation{
 		// Identity of the caller: account ID and partition. AWS allows this
 		// call even when a policy denies it.
@@ -215,9 +220,24 @@ func Operations() []Operation {
 		// Organizations (global). A member account is denied the policy
 		// listing; that is normal and recorded as a gap.
 		op("organizations", "DescribeOrganization", "organizations:DescribeOrganization", Global, d, state.InputOrganization),
-		op("organizations", "ListPolicies", "organizations:ListPolicies", Global, d, state.InputSCPs),
+		// ListPolicies is called once per policy type (service control,
+		// backup and tag policies); DescribePolicy and ListTargetsForPolicy
+		// once per policy of any of those types.
+		op("organizations", "ListPolicies", "organizations:ListPolicies", Global, d, state.InputSCPs, state.InputOrgPolicies),
 		op("organizations", "DescribePolicy", "organizations:DescribePolicy", PerItem, d, state.InputSCPDocuments),
 		op("organizations", "ListTargetsForPolicy", "organizations:ListTargetsForPolicy", PerItem, d, state.InputSCPTargets),
+		// Org-level facts the management account (or a delegated
+		// administrator) reads once and the members inherit
+		// (state.OrgFacts). ListDelegatedAdministrators: 5/s burst 8;
+		// ListAWSServiceAccessForOrganization and
+		// ListDelegatedServicesForAccount share one 1/s burst 3 row.
+		op("organizations", "ListDelegatedAdministrators", "organizations:ListDelegatedAdministrators", Global, Rate{RPS: 5, Burst: 8}, state.InputOrgDelegatedAdmins),
+		orgServiceAccess("ListDelegatedServicesForAccount", PerItem, state.InputOrgDelegatedServices),
+		orgServiceAccess("ListAWSServiceAccessForOrganization", Global, state.InputOrgTrustedServices),
+		// Centralised root access for member accounts (an IAM call, made by
+		// the organizations collector once it knows the account is in an
+		// organization).
+		op("iam", "ListOrganizationsFeatures", "iam:ListOrganizationsFeatures", Global, d, state.InputIAMOrgFeatures),
 
 		// S3: one global listing, then per-bucket settings at the bucket's
 		// regional endpoint (AWS offers no bulk form).
@@ -309,12 +329,16 @@ func Operations() []Operation {
 		op("config", "DescribeConfigurationRecorders", "config:DescribeConfigurationRecorders", Regional, d, state.InputConfigRecorders),
 		op("config", "DescribeConfigurationRecorderStatus", "config:DescribeConfigurationRecorderStatus", Regional, d, state.InputConfigRecorderStatus),
 		op("config", "DescribeDeliveryChannels", "config:DescribeDeliveryChannels", Regional, d, state.InputConfigDeliveryChannels),
+		op("config", "DescribeConfigurationAggregators", "config:DescribeConfigurationAggregators", Regional, d, state.InputConfigAggregators),
 
 		// GuardDuty (regional; at most one detector per region).
 		op("guardduty", "ListDetectors", "guardduty:ListDetectors", Regional, d, state.InputGuardDutyDetectors),
 		op("guardduty", "GetDetector", "guardduty:GetDetector", PerItem, d, state.InputGuardDutyDetectorSettings),
 		op("guardduty", "GetAdministratorAccount", "guardduty:GetAdministratorAccount", PerItem, d, state.InputGuardDutyAdministrator),
 		op("guardduty", "GetFindingsStatistics", "guardduty:GetFindingsStatistics", PerItem, d, state.InputGuardDutyFindingsStatistics),
+		// Only the GuardDuty delegated administrator may read it; a
+		// member's refusal is a gap on its detector.
+		op("guardduty", "DescribeOrganizationConfiguration", "guardduty:DescribeOrganizationConfiguration", PerItem, d, state.InputGuardDutyOrgConfig),
 
 		// Systems Manager (regional).
 		op("ssm", "DescribeInstanceInformation", "ssm:DescribeInstanceInformation", Regional, d, state.InputSSMManagedInstances),
@@ -354,6 +378,8 @@ func Operations() []Operation {
 		op("securityhub", "DescribeHub", "securityhub:DescribeHub", Regional, d, state.InputSecurityHubs),
 		op("securityhub", "GetAdministratorAccount", "securityhub:GetAdministratorAccount", Regional, d, state.InputSecurityHubAdministrator),
 		op("securityhub", "GetEnabledStandards", "securityhub:GetEnabledStandards", Regional, d, state.InputSecurityHubStandards),
+		// Only the Security Hub delegated administrator may read it.
+		op("securityhub", "DescribeOrganizationConfiguration", "securityhub:DescribeOrganizationConfiguration", Regional, d, state.InputSecurityHubOrgConfig),
 
 		// DynamoDB (regional listing, per-table reads: no bulk form exists).
 		op("dynamodb", "ListTables", "dynamodb:ListTables", Regional, d, state.InputDynamoDBTables),

@@ -67,7 +67,7 @@ func (e *Error) Error() string {
 func Keys() []string {
 	return []string{
 		"allowed_regions", "allowed_jurisdictions", "trusted_accounts", "organization_id",
-		"trusted_organizations", "corporate_cidrs", "trusted_vpc_endpoints", "classification_tag", "sensitive_values", "max_ami_age_days",
+		"organization_ous", "trusted_organizations", "corporate_cidrs", "trusted_vpc_endpoints", "classification_tag", "sensitive_values", "max_ami_age_days",
 		"max_access_key_age_days", "max_credential_unused_days", "max_lambda_update_age_days", "min_backup_retention_days", "required_custody",
 		"severity_overrides", "waivers", "scopes",
 	}
@@ -245,6 +245,14 @@ func (pr *parser) setting(p *Policy, name, key string, v *yaml.Node) (jurisdicti
 			} else {
 				p.OrganizationID = s
 			}
+		}
+	case "organization_ous":
+		for _, it := range pr.strList(v, key) {
+			if !ouRe.MatchString(it.Value) {
+				pr.fail(it, key, "%q is not an organizational unit ID (ou- followed by the root's 4 to 32 characters, a dash and 8 to 32 more)", it.Value)
+				continue
+			}
+			p.OrganizationOUs = appendNew(p.OrganizationOUs, it.Value)
 		}
 	case "trusted_organizations":
 		for _, it := range pr.strList(v, key) {

@@ -141,6 +141,8 @@ func TestParseErrors(t *testing.T) {
 		{"short account", "trusted_accounts:\n  - 12345\n", `p.yaml:2: trusted_accounts: "12345" is not an AWS account ID`},
 		{"account as list item map", "trusted_accounts:\n  - id: 123456789012\n", "p.yaml:2: trusted_accounts: want a single value per list item"},
 		{"bad org", "organization_id: org-123\n", `p.yaml:1: organization_id: "org-123" is not an AWS Organizations ID`},
+		{"bad ou", "organization_ous:\n  - ou-ab12-workload\n  - r-ab12\n", `p.yaml:3: organization_ous: "r-ab12" is not an organizational unit ID`},
+		{"ou as string", "organization_ous: ou-ab12-workload\n", "p.yaml:1: organization_ous: want a list"},
 		{"bad trusted org", "trusted_organizations:\n  - o-ok00000001\n  - 123456789012\n", `p.yaml:3: trusted_organizations: "123456789012" is not an AWS Organizations ID`},
 		{"trusted org as string", "trusted_organizations: o-ok00000001\n", "p.yaml:1: trusted_organizations: want a list"},
 		{"bad vpc endpoint", "trusted_vpc_endpoints: [vpce-xyz]\n", `p.yaml:1: trusted_vpc_endpoints: "vpce-xyz" is not a VPC endpoint or VPC ID`},
@@ -292,5 +294,16 @@ func TestWaiverExpired(t *testing.T) {
 	}
 	if (Waiver{}).Expired(time.Now()) {
 		t.Error("a waiver without expiry never expires")
+	}
+}
+
+// TestOrganizationOUs: organization_ous reads OU IDs in order, once each.
+func TestOrganizationOUs(t *testing.T) {
+	p, err := Parse("p.yaml", []byte("organization_ous: [ou-ab12-workload, ou-ab12-security, ou-ab12-workload]\n"), Names{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"ou-ab12-workload", "ou-ab12-security"}; !reflect.DeepEqual(p.OrganizationOUs, want) {
+		t.Errorf("OrganizationOUs = %v, want %v", p.OrganizationOUs, want)
 	}
 }

@@ -22,6 +22,9 @@ type Policy struct {
 	TrustedAccounts []string `json:"trusted_accounts,omitempty"`
 	// OrganizationID is the customer's AWS Organizations ID (o-...).
 	OrganizationID string `json:"organization_id,omitempty"`
+	// OrganizationOUs are the organizational units (ou-...) every account
+	// must sit in, directly or below (organization_ous).
+	OrganizationOUs []string `json:"organization_ous,omitempty"`
 	// TrustedOrganizations are further AWS Organizations IDs (o-...) the
 	// customer trusts: a resource policy grant to everyone pinned to one of
 	// them (or to OrganizationID) is trusted sharing, any other organization

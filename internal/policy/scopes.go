@@ -301,6 +301,8 @@ func apply(dst, src *Policy, key string) bool {
 		dst.AllowedRegions, dst.AllowedJurisdictions = src.AllowedRegions, src.AllowedJurisdictions
 	case "trusted_accounts":
 		dst.TrustedAccounts = src.TrustedAccounts
+	case "organization_ous":
+		dst.OrganizationOUs = src.OrganizationOUs
 	case "trusted_organizations":
 		dst.TrustedOrganizations = src.TrustedOrganizations
 	case "corporate_cidrs":

@@ -147,6 +147,7 @@ var scopeSamples = map[string]string{
 	"trusted_vpc_endpoints":      "[vpc-0a1b2c3d]",
 	"classification_tag":         "level",
 	"sensitive_values":           "[secret]",
+	"organization_ous":           "[ou-ab12-scoped01]",
 	"max_ami_age_days":           "7",
 	"max_access_key_age_days":    "7",
 	"max_credential_unused_days": "7",

@@ -55,6 +55,16 @@ func usageRules() map[string]usageRule {
 		"cloudwatch":  {count: func(a *state.Account) int { return len(a.CloudWatch.Alarms) + len(a.CloudWatchLogs.LogGroups) }, listings: []state.Input{state.InputAlarms}},
 		"securityhub": {count: func(a *state.Account) int { return len(a.SecurityHub.Hubs) }, listings: []state.Input{state.InputSecurityHubs}},
 		"config":      {count: func(a *state.Account) int { return len(a.Config.Recorders) + len(a.Config.DeliveryChannels) }, listings: []state.Input{state.InputConfigRecorders}},
+		"organizations": {count: func(a *state.Account) int {
+			n := 0
+			if a.Organization != nil {
+				n = 1 + len(a.Organization.SCPs) + len(a.Organization.DelegatedAdmins)
+			}
+			if a.OrgFacts != nil {
+				n++
+			}
+			return n
+		}, global: true, listings: []state.Input{state.InputOrganization}},
 		"account": {count: func(a *state.Account) int {
 			n := len(a.EnabledRegions())
 			if a.Organization != nil {

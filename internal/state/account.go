@@ -28,6 +28,10 @@ type Account struct {
 	// Organization is the AWS Organizations membership, nil when the
 	// account is standalone or membership could not be read (see Gaps).
 	Organization *Organization `json:"organization,omitempty"`
+	// OrgFacts are the organization-wide facts read from the management
+	// (or a delegated-administrator) account and applied to this member
+	// (ApplyOrgFacts); nil when none were applied.
+	OrgFacts *OrgFacts `json:"org_facts,omitempty"`
 
 	IAM        IAM        `json:"iam"`
 	S3         S3         `json:"s3"`
@@ -93,6 +97,35 @@ type Organization struct {
 	// Tree is the OU tree with every account, read only by the management
 	// or a delegated-administrator account (nil otherwise).
 	Tree *OrgTree `json:"tree,omitempty"`
+	// DelegatedAdmins are the delegated administrators and the services
+	// each administers (management account only).
+	DelegatedAdmins []DelegatedAdmin `json:"delegated_admins,omitempty"`
+	// TrustedServices are the service principals with trusted access to
+	// the organization (ListAWSServiceAccessForOrganization).
+	TrustedServices []string `json:"trusted_services,omitempty"`
+	// BackupPolicies and TagPolicies are the organization's backup and tag
+	// policies with their documents and targets (same shape as SCPs).
+	BackupPolicies []SCP `json:"backup_policies,omitempty"`
+	TagPolicies    []SCP `json:"tag_policies,omitempty"`
+	// IAMFeatures are the centralised root access features enabled for
+	// member accounts (iam:ListOrganizationsFeatures):
+	// RootCredentialsManagement and RootSessions.
+	IAMFeatures []string `json:"iam_features,omitempty"`
+	// The regional org-wide settings (GuardDuty and Security Hub
+	// organization configuration, Config aggregators) are read by the
+	// regional collectors into GuardDuty.OrgConfigs,
+	// SecurityHub.OrgConfigs and Config.Aggregators; OrgFacts carries them
+	// to the members.
+}
+
+// HasIAMFeature reports whether a centralised root access feature is on.
+func (o *Organization) HasIAMFeature(name string) bool {
+	for _, f := range o.IAMFeatures {
+		if f == name {
+			return true
+		}
+	}
+	return false
 }
 
 // SCP is a service control policy and where it is attached.

@@ -49,6 +49,15 @@ const (
 	InputSCPs         Input = "organization.scps"
 	InputSCPDocuments Input = "organization.scps.document"
 	InputSCPTargets   Input = "organization.scps.targets"
+	// InputOrgPolicies: backup and tag policies (ListPolicies by type).
+	InputOrgPolicies          Input = "organization.backup_and_tag_policies"
+	InputOrgDelegatedAdmins   Input = "organization.delegated_admins"
+	InputOrgDelegatedServices Input = "organization.delegated_admins.services"
+	InputOrgTrustedServices   Input = "organization.trusted_services"
+	InputIAMOrgFeatures       Input = "organization.iam_features"
+	InputGuardDutyOrgConfig   Input = "organization.guardduty"
+	InputSecurityHubOrgConfig Input = "organization.securityhub"
+	InputConfigAggregators    Input = "organization.config_aggregators"
 
 	// s3
 	InputS3Buckets                 Input = "s3.buckets"

@@ -43,6 +43,9 @@ type Trail struct {
 type Config struct {
 	Recorders        []ConfigRecorder  `json:"recorders,omitempty"`
 	DeliveryChannels []DeliveryChannel `json:"delivery_channels,omitempty"`
+	// Aggregators are the account's configuration aggregators
+	// (DescribeConfigurationAggregators), per region.
+	Aggregators []ConfigAggregator `json:"aggregators,omitempty"`
 }
 
 // ConfigRecorder is a configuration recorder and its status.
@@ -69,6 +72,9 @@ type DeliveryChannel struct {
 // GuardDuty holds the detectors per region.
 type GuardDuty struct {
 	Detectors []Detector `json:"detectors,omitempty"`
+	// OrgConfigs are the organization configurations of the account's
+	// detectors, readable only by the GuardDuty delegated administrator.
+	OrgConfigs []GuardDutyOrgConfig `json:"org_configs,omitempty"`
 }
 
 // Detector is a GuardDuty detector.

@@ -128,6 +128,9 @@ func (t *Topic) Confirmed() int {
 // is enabled. A scanned region with no hub (and no gap) has it disabled.
 type SecurityHub struct {
 	Hubs []Hub `json:"hubs,omitempty"`
+	// OrgConfigs are Security Hub's organization configuration per region,
+	// readable only by the Security Hub delegated administrator.
+	OrgConfigs []SecurityHubOrgConfig `json:"org_configs,omitempty"`
 }
 
 // Hub is Security Hub enabled in one region.

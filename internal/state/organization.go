@@ -1,6 +1,9 @@
 package state
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // OrgAccount is one account of an AWS Organization as the management (or a
 // delegated-administrator) account lists it.
@@ -105,4 +108,185 @@ func (t *OrgTree) Path(id string) string {
 		parts = append(parts, n)
 	}
 	return strings.Join(parts, "/")
+}
+
+// DelegatedAdmin is an account the management account registered as the
+// delegated administrator of one or more AWS services
+// (ListDelegatedAdministrators, ListDelegatedServicesForAccount).
+type DelegatedAdmin struct {
+	AccountID string `json:"account_id"`
+	Name      string `json:"name,omitempty"`
+	// ServicePrincipals are the services it administers, e.g.
+	// guardduty.amazonaws.com.
+	ServicePrincipals []string `json:"service_principals,omitempty"`
+}
+
+// GuardDutyOrgConfig is GuardDuty's organization configuration in one
+// region, as the GuardDuty delegated administrator reads it
+// (DescribeOrganizationConfiguration on its detector).
+type GuardDutyOrgConfig struct {
+	Region     string `json:"region"`
+	DetectorID string `json:"detector_id"`
+	// AutoEnable is AutoEnableOrganizationMembers: ALL (every member,
+	// existing and new), NEW (accounts that join later) or NONE.
+	AutoEnable string `json:"auto_enable"`
+}
+
+// SecurityHubOrgConfig is Security Hub's organization configuration in
+// one region (DescribeOrganizationConfiguration, read by the Security Hub
+// delegated administrator).
+type SecurityHubOrgConfig struct {
+	Region string `json:"region"`
+	// AutoEnable is true when Security Hub is turned on in accounts that
+	// join the organization later (AWS documents it for new accounts only).
+	AutoEnable bool `json:"auto_enable"`
+	// ConfigurationType is CENTRAL (configuration policies) or LOCAL.
+	ConfigurationType string `json:"configuration_type,omitempty"`
+}
+
+// ConfigAggregator is an AWS Config configuration aggregator.
+type ConfigAggregator struct {
+	Meta
+	Name string `json:"name"`
+	// Organization is true when the aggregator's source is the whole
+	// organization (OrganizationAggregationSource), not a list of accounts.
+	Organization bool `json:"organization,omitempty"`
+	// AllRegions is true when it aggregates every current and future region.
+	AllRegions bool `json:"all_regions,omitempty"`
+}
+
+// Centralised root access features (iam:ListOrganizationsFeatures).
+const (
+	OrgFeatureRootCredentials = "RootCredentialsManagement"
+	OrgFeatureRootSessions    = "RootSessions"
+)
+
+// Security service principals whose delegated administrator matters.
+const (
+	PrincipalGuardDuty      = "guardduty.amazonaws.com"
+	PrincipalSecurityHub    = "securityhub.amazonaws.com"
+	PrincipalConfig         = "config.amazonaws.com"
+	PrincipalAccessAnalyzer = "access-analyzer.amazonaws.com"
+	PrincipalMacie          = "macie.amazonaws.com"
+	PrincipalInspector      = "inspector2.amazonaws.com"
+)
+
+// AppliesTo reports whether an organization policy (SCP, backup or tag
+// policy) attached to targets applies to the account: it is attached to
+// the account itself, to the root, or to an OU the tree places above the
+// account. known is false when the answer needs the tree and it was not
+// read (the policy sits on an OU and the account's place is unknown).
+func (t *OrgTree) AppliesTo(targets []string, accountID string) (applies, known bool) {
+	anc := t.Ancestors(accountID)
+	above := map[string]bool{}
+	for _, x := range anc {
+		above[x] = true
+	}
+	onOU := false
+	for _, x := range targets {
+		switch {
+		case x == accountID, strings.HasPrefix(x, "r-"), above[x]:
+			return true, true
+		case strings.HasPrefix(x, "ou-"):
+			onOU = true
+		}
+	}
+	if onOU && anc == nil {
+		return false, false
+	}
+	return false, true
+}
+
+// OrgFacts are the organization-wide facts read once, from the management
+// (or a delegated-administrator) account, and attached to every member's
+// state before evaluation (Account.ApplyOrgFacts): the organization's
+// policies, tree, delegated administrators and org-wide service settings,
+// the organization trails and organization analyzers. Gaps are the source
+// account's gaps on those reads: a fact it could not read is unknown for
+// every member, never absent.
+type OrgFacts struct {
+	// SourceAccountID is the account the facts were read from.
+	SourceAccountID string       `json:"source_account_id"`
+	Organization    Organization `json:"organization"`
+	// Trails are the source account's organization trails
+	// (IsOrganization), with their status.
+	Trails []Trail `json:"trails,omitempty"`
+	// Analyzers are the source account's Access Analyzer analyzers whose
+	// zone of trust is the organization (type ORGANIZATION).
+	Analyzers []Analyzer `json:"analyzers,omitempty"`
+	// GuardDuty, SecurityHub and ConfigAggregators are the source
+	// account's regional organization settings.
+	GuardDuty         []GuardDutyOrgConfig   `json:"guardduty,omitempty"`
+	SecurityHub       []SecurityHubOrgConfig `json:"securityhub,omitempty"`
+	ConfigAggregators []ConfigAggregator     `json:"config_aggregators,omitempty"`
+	Gaps              Gaps                   `json:"gaps"`
+}
+
+// orgFactInputs are the inputs OrgFacts carry; the source account's gaps
+// on the operations that fill them travel with the facts.
+var orgFactInputs = []Input{
+	InputOrganization, InputSCPs, InputSCPDocuments, InputSCPTargets,
+	InputOrgDelegatedAdmins, InputOrgDelegatedServices, InputOrgTrustedServices,
+	InputIAMOrgFeatures, InputGuardDutyOrgConfig, InputSecurityHubOrgConfig, InputConfigAggregators,
+	InputCloudTrailTrails, InputCloudTrailStatus, InputCloudTrailEventSelectors, InputAccessAnalyzers,
+}
+
+// OrgFactsOf extracts the organization-wide facts from the state of the
+// management (or a delegated-administrator) account. It returns nil when
+// that account's organization is unknown (not read, or standalone): there
+// are then no facts to apply.
+func OrgFactsOf(src *Account) *OrgFacts {
+	if src == nil || src.Organization == nil {
+		return nil
+	}
+	f := &OrgFacts{SourceAccountID: src.AccountID, Organization: *src.Organization}
+	for _, t := range src.CloudTrail.Trails {
+		if t.IsOrganization {
+			f.Trails = append(f.Trails, t)
+		}
+	}
+	f.GuardDuty = src.GuardDuty.OrgConfigs
+	f.SecurityHub = src.SecurityHub.OrgConfigs
+	f.ConfigAggregators = src.Config.Aggregators
+	for _, an := range src.IAM.AccessAnalyzers {
+		if an.Type == "ORGANIZATION" {
+			f.Analyzers = append(f.Analyzers, an)
+		}
+	}
+	ops := map[OperationRef]bool{}
+	for _, in := range orgFactInputs {
+		for _, o := range in.Operations() {
+			ops[o] = true
+		}
+	}
+	for _, g := range src.Gaps.All() {
+		if g.Service == AllOperations || ops[OperationRef{Service: g.Service, Operation: g.Operation}] ||
+			(g.Operation == AllOperations && serviceFillsFacts(ops, g.Service)) {
+			f.Gaps.Add(g)
+		}
+	}
+	return f
+}
+
+func serviceFillsFacts(ops map[OperationRef]bool, service string) bool {
+	for o := range ops {
+		if o.Service == service {
+			return true
+		}
+	}
+	return false
+}
+
+// ApplyOrgFacts attaches the organization's facts to a member account's
+// state before its checks run. Facts of another organization are refused
+// (the member's own reads then stand alone); nil facts change nothing.
+func (a *Account) ApplyOrgFacts(f *OrgFacts) error {
+	if f == nil {
+		return nil
+	}
+	if a.Organization != nil && a.Organization.ID != "" && f.Organization.ID != "" && a.Organization.ID != f.Organization.ID {
+		return fmt.Errorf("org facts of %s cannot apply to account %s, a member of %s", f.Organization.ID, a.AccountID, a.Organization.ID)
+	}
+	a.OrgFacts = f
+	return nil
 }

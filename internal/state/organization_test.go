@@ -48,3 +48,69 @@ func TestOrgTreeAncestorsAndPath(t *testing.T) {
 		t.Errorf("cycle: Ancestors = %v", got)
 	}
 }
+
+func TestOrgTreeAppliesTo(t *testing.T) {
+	tree := &OrgTree{
+		Roots:    []OrgRoot{{ID: "r-ab12"}},
+		Units:    []OrgUnit{{ID: "ou-ab12-work", ParentID: "r-ab12"}, {ID: "ou-ab12-prod", ParentID: "ou-ab12-work"}, {ID: "ou-ab12-sand", ParentID: "r-ab12"}},
+		Accounts: []OrgAccount{{ID: "111122223333", ParentID: "ou-ab12-prod"}},
+	}
+	for _, c := range []struct {
+		name           string
+		tree           *OrgTree
+		targets        []string
+		applies, known bool
+	}{
+		{"on the root", tree, []string{"r-ab12"}, true, true},
+		{"on the account", tree, []string{"111122223333"}, true, true},
+		{"on an OU two levels up", tree, []string{"ou-ab12-work"}, true, true},
+		{"on a sibling OU", tree, []string{"ou-ab12-sand"}, false, true},
+		{"on another account", tree, []string{"444455556666"}, false, true},
+		{"nowhere", tree, nil, false, true},
+		{"on an OU, no tree", nil, []string{"ou-ab12-work"}, false, false},
+		{"on the root, no tree", nil, []string{"r-ab12"}, true, true},
+		{"on another account, no tree", nil, []string{"444455556666"}, false, true},
+	} {
+		applies, known := c.tree.AppliesTo(c.targets, "111122223333")
+		if applies != c.applies || known != c.known {
+			t.Errorf("%s: AppliesTo = %v, %v; want %v, %v", c.name, applies, known, c.applies, c.known)
+		}
+	}
+}
+
+// TestOrgFacts: the facts carry the organization, the organization trails
+// and analyzers only, the regional org settings, and the source account's
+// gaps on those reads (no others); applying them to a member of another
+// organization is refused.
+func TestOrgFacts(t *testing.T) {
+	if OrgFactsOf(&Account{AccountID: "100000000001"}) != nil {
+		t.Error("facts of an account outside an organization")
+	}
+	src := &Account{AccountID: "100000000001", Organization: &Organization{ID: "o-abcdefghij", MasterAccountID: "100000000001", IAMFeatures: []string{OrgFeatureRootSessions}}}
+	src.CloudTrail.Trails = []Trail{{Name: "org", IsOrganization: true}, {Name: "local"}}
+	src.IAM.AccessAnalyzers = []Analyzer{{Name: "org", Type: "ORGANIZATION"}, {Name: "acct", Type: "ACCOUNT"}}
+	src.GuardDuty.OrgConfigs = []GuardDutyOrgConfig{{Region: "eu-west-1", AutoEnable: "ALL"}}
+	src.Gaps.Add(Gap{Service: "organizations", Operation: "DescribePolicy", Resource: "arn:p", Reason: ReasonAccessDenied})
+	src.Gaps.Add(Gap{Service: "s3", Operation: "GetBucketPolicy", Resource: "arn:aws:s3:::b", Reason: ReasonAccessDenied})
+	f := OrgFactsOf(src)
+	if len(f.Trails) != 1 || f.Trails[0].Name != "org" || len(f.Analyzers) != 1 || f.Analyzers[0].Name != "org" || len(f.GuardDuty) != 1 {
+		t.Errorf("facts = %+v", f)
+	}
+	if !f.Organization.HasIAMFeature(OrgFeatureRootSessions) || f.Organization.HasIAMFeature(OrgFeatureRootCredentials) {
+		t.Errorf("features = %v", f.Organization.IAMFeatures)
+	}
+	if _, ok := f.Gaps.ForInput(InputSCPDocuments, "", "arn:p"); !ok {
+		t.Error("the SCP document gap did not travel with the facts")
+	}
+	if f.Gaps.Len() != 1 {
+		t.Errorf("facts carry %d gaps, want only the organization one: %v", f.Gaps.Len(), f.Gaps.All())
+	}
+	member := &Account{AccountID: "111122223333", Organization: &Organization{ID: "o-abcdefghij"}}
+	if err := member.ApplyOrgFacts(f); err != nil || member.OrgFacts != f {
+		t.Errorf("ApplyOrgFacts = %v", err)
+	}
+	other := &Account{AccountID: "111122223333", Organization: &Organization{ID: "o-zzzzzzzzzz"}}
+	if err := other.ApplyOrgFacts(f); err == nil || other.OrgFacts != nil {
+		t.Error("facts of another organization were applied")
+	}
+}

@@ -376,5 +376,7 @@ func (g *gen) monitoring(r string, per func(string) int) {
 			h.Standards = append(h.Standards, "arn:aws:securityhub:"+r+"::standards/cis-aws-foundations-benchmark/v/3.0.0")
 		}
 		a.SecurityHub.Hubs = append(a.SecurityHub.Hubs, h)
+		a.SecurityHub.OrgConfigs = append(a.SecurityHub.OrgConfigs, state.SecurityHubOrgConfig{Region: r, AutoEnable: h.AdministratorAccountID == "",
+			ConfigurationType: []string{"LOCAL", "CENTRAL"}[len(h.Standards)-1]})
 	}
 }

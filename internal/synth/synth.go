@@ -284,6 +284,22 @@ func (g *gen) organization() {
 		o.SCPs = append(o.SCPs, state.SCP{Meta: state.Meta{ARN: "arn:aws:organizations::" + o.MasterAccountID + ":policy/" + o.ID + "/service_control_policy/" + id},
 			ID: id, Name: g.id("scp-"), Document: g.policyDoc(`"*"`), Targets: []string{g.pick("r-root", "ou-abcd-1234", g.acct)}})
 	}
+	// The org-wide facts are derived from what was drawn (not drawn), so
+	// the rest of the account stays what earlier seeds gave.
+	o.TrustedServices = []string{state.PrincipalGuardDuty, "cloudtrail.amazonaws.com"}
+	o.DelegatedAdmins = []state.DelegatedAdmin{{AccountID: "222233334444", Name: "security", ServicePrincipals: []string{state.PrincipalGuardDuty, state.PrincipalSecurityHub}}}
+	if o.IsManagementAccount {
+		o.IAMFeatures = []string{state.OrgFeatureRootCredentials, state.OrgFeatureRootSessions}
+	}
+	for i, s := range o.SCPs {
+		kind, list := "backup_policy", &o.BackupPolicies
+		if i%2 == 1 {
+			kind, list = "tag_policy", &o.TagPolicies
+		}
+		id := "p-" + kind[:3] + s.ID[2:]
+		*list = append(*list, state.SCP{Meta: state.Meta{ARN: "arn:aws:organizations::" + o.MasterAccountID + ":policy/" + o.ID + "/" + kind + "/" + id},
+			ID: id, Name: kind + "-" + s.Name, Document: `{"plans":{}}`, Targets: s.Targets})
+	}
 	g.a.Organization = o
 }
 
@@ -868,6 +884,14 @@ func (g *gen) logging(r string) {
 			d.AdministratorAccountID = "999988887777"
 		}
 		a.GuardDuty.Detectors = append(a.GuardDuty.Detectors, d)
+		// Derived from drawn values, not drawn, so the rest of the
+		// account stays what earlier seeds gave.
+		a.GuardDuty.OrgConfigs = append(a.GuardDuty.OrgConfigs, state.GuardDutyOrgConfig{Region: r, DetectorID: id,
+			AutoEnable: []string{"ALL", "NEW", "NONE"}[d.HighSeverityFindings%3]})
+		if d.Status == "ENABLED" && d.HighSeverityFindings%2 == 0 {
+			a.Config.Aggregators = append(a.Config.Aggregators, state.ConfigAggregator{Meta: state.Meta{ARN: g.arn("config", r, "config-aggregator/config-aggregator-"+id[:8]), Region: r},
+				Name: "org-" + r, Organization: d.AdministratorAccountID == "", AllRegions: d.AdministratorAccountID == ""})
+		}
 	}
 	if g.chance(70) {
 		name := "analyzer-" + r

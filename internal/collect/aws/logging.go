@@ -313,6 +313,27 @@ func (c *collector) config(ctx context.Context, region string) {
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.Config.DeliveryChannels = append(a.Config.DeliveryChannels, chans...) })
 	}
+	var aggs []state.ConfigAggregator
+	err = c.do(ctx, "config", "DescribeConfigurationAggregators", region, "", nil, func(ctx context.Context) error {
+		p := configservice.NewDescribeConfigurationAggregatorsPaginator(cl, &configservice.DescribeConfigurationAggregatorsInput{})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, g := range page.ConfigurationAggregators {
+				x := state.ConfigAggregator{Meta: meta(str(g.ConfigurationAggregatorArn), region, nil), Name: str(g.ConfigurationAggregatorName)}
+				if o := g.OrganizationAggregationSource; o != nil {
+					x.Organization, x.AllRegions = true, o.AllAwsRegions
+				}
+				aggs = append(aggs, x)
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		c.rec.Update(func(a *state.Account) { a.Config.Aggregators = append(a.Config.Aggregators, aggs...) })
+	}
 }
 
 // guardduty reads a region's detector (there is at most one), its
@@ -387,6 +408,25 @@ func (c *collector) guardduty(ctx context.Context, region string) {
 			}
 			return err
 		})
-		c.rec.Update(func(a *state.Account) { a.GuardDuty.Detectors = append(a.GuardDuty.Detectors, d) })
+		// Only the GuardDuty delegated administrator may read the
+		// organization configuration; others get a BadRequestException,
+		// recorded as a gap on the detector.
+		var oc *state.GuardDutyOrgConfig
+		_ = c.do(ctx, "guardduty", "DescribeOrganizationConfiguration", region, d.ARN, nil, func(ctx context.Context) error {
+			out, err := cl.DescribeOrganizationConfiguration(ctx, &guardduty.DescribeOrganizationConfigurationInput{DetectorId: did})
+			if err == nil {
+				oc = &state.GuardDutyOrgConfig{Region: region, DetectorID: id, AutoEnable: string(out.AutoEnableOrganizationMembers)}
+				if oc.AutoEnable == "" && sdk.ToBool(out.AutoEnable) {
+					oc.AutoEnable = "NEW" // the older flag: new members only
+				}
+			}
+			return err
+		})
+		c.rec.Update(func(a *state.Account) {
+			a.GuardDuty.Detectors = append(a.GuardDuty.Detectors, d)
+			if oc != nil {
+				a.GuardDuty.OrgConfigs = append(a.GuardDuty.OrgConfigs, *oc)
+			}
+		})
 	}
 }

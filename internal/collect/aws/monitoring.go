@@ -196,6 +196,7 @@ func (c *collector) securityHub(ctx context.Context, region string) {
 	if hub.ARN == "" {
 		hub.ARN = c.arn("securityhub", region, c.accountID, "hub/default")
 	}
+	c.securityHubOrg(ctx, cl, region)
 	_ = c.do(ctx, "securityhub", "GetAdministratorAccount", region, hub.ARN, nil, func(ctx context.Context) error {
 		out, err := cl.GetAdministratorAccount(ctx, &securityhub.GetAdministratorAccountInput{})
 		if err == nil && out.Administrator != nil {
@@ -217,4 +218,22 @@ func (c *collector) securityHub(ctx context.Context, region string) {
 		return nil
 	})
 	c.rec.Update(func(a *state.Account) { a.SecurityHub.Hubs = append(a.SecurityHub.Hubs, *hub) })
+}
+
+// securityHubOrg reads Security Hub's organization configuration in a
+// region: only its delegated administrator may; a refusal (or Security Hub
+// off in the region) is recorded as a gap.
+func (c *collector) securityHubOrg(ctx context.Context, cl *securityhub.Client, region string) {
+	_ = c.do(ctx, "securityhub", "DescribeOrganizationConfiguration", region, "", nil, func(ctx context.Context) error {
+		out, err := cl.DescribeOrganizationConfiguration(ctx, &securityhub.DescribeOrganizationConfigurationInput{})
+		if err != nil {
+			return err
+		}
+		x := state.SecurityHubOrgConfig{Region: region, AutoEnable: sdk.ToBool(out.AutoEnable)}
+		if oc := out.OrganizationConfiguration; oc != nil {
+			x.ConfigurationType = string(oc.ConfigurationType)
+		}
+		c.rec.Update(func(a *state.Account) { a.SecurityHub.OrgConfigs = append(a.SecurityHub.OrgConfigs, x) })
+		return nil
+	})
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
+	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/organizations/types"
 
@@ -34,16 +35,28 @@ func (c *collector) organizations(ctx context.Context, _ string) {
 	if err != nil || org == nil {
 		return
 	}
-	var scps []state.SCP
+	c.orgFacts(ctx, cl, org)
+	// One ListPolicies call (and its pages) per policy type; the three
+	// kinds share the per-policy reads below.
+	var scps, backups, tags []state.SCP
 	err = c.do(ctx, "organizations", "ListPolicies", "", "", nil, func(ctx context.Context) error {
-		p := organizations.NewListPoliciesPaginator(cl, &organizations.ListPoliciesInput{Filter: types.PolicyTypeServiceControlPolicy})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
-			for _, s := range page.Policies {
-				scps = append(scps, state.SCP{Meta: meta(str(s.Arn), "", nil), ID: str(s.Id), Name: str(s.Name)})
+		for _, kind := range []struct {
+			filter types.PolicyType
+			into   *[]state.SCP
+		}{
+			{types.PolicyTypeServiceControlPolicy, &scps},
+			{types.PolicyTypeBackupPolicy, &backups},
+			{types.PolicyTypeTagPolicy, &tags},
+		} {
+			p := organizations.NewListPoliciesPaginator(cl, &organizations.ListPoliciesInput{Filter: kind.filter})
+			for p.HasMorePages() {
+				page, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				for _, s := range page.Policies {
+					*kind.into = append(*kind.into, state.SCP{Meta: meta(str(s.Arn), "", nil), ID: str(s.Id), Name: str(s.Name)})
+				}
 			}
 		}
 		return nil
@@ -52,12 +65,18 @@ func (c *collector) organizations(ctx context.Context, _ string) {
 		c.rec.Update(func(a *state.Account) { a.Organization = org })
 		return
 	}
-	done := c.perItem(len(scps), func() {
-		org.SCPs = scps
+	all := make([]*state.SCP, 0, len(scps)+len(backups)+len(tags))
+	for _, list := range [][]state.SCP{scps, backups, tags} {
+		for i := range list {
+			all = append(all, &list[i])
+		}
+	}
+	done := c.perItem(len(all), func() {
+		org.SCPs, org.BackupPolicies, org.TagPolicies = scps, backups, tags
 		c.rec.Update(func(a *state.Account) { a.Organization = org })
 	})
-	for i := range scps {
-		s := &scps[i]
+	for _, s := range all {
+		s := s
 		c.item("organizations", "", s.ARN, done, func(ctx context.Context) {
 			_ = c.do(ctx, "organizations", "DescribePolicy", "", s.ARN, nil, func(ctx context.Context) error {
 				out, err := cl.DescribePolicy(ctx, &organizations.DescribePolicyInput{PolicyId: sdk.String(s.ID)})
@@ -83,4 +102,72 @@ func (c *collector) organizations(ctx context.Context, _ string) {
 			})
 		}, "DescribePolicy", "ListTargetsForPolicy")
 	}
+}
+
+// orgFacts reads the organization-wide facts only the management account
+// (or a delegated administrator) may read: the delegated administrators
+// and their services, the services with trusted access, and centralised
+// root access. A member's AccessDenied is recorded as a gap, so the checks
+// that need them say unknown unless the management account's facts are
+// applied (state.Account.ApplyOrgFacts).
+func (c *collector) orgFacts(ctx context.Context, cl *organizations.Client, org *state.Organization) {
+	var admins []state.DelegatedAdmin
+	err := c.do(ctx, "organizations", "ListDelegatedAdministrators", "", "", nil, func(ctx context.Context) error {
+		p := organizations.NewListDelegatedAdministratorsPaginator(cl, &organizations.ListDelegatedAdministratorsInput{})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, d := range page.DelegatedAdministrators {
+				admins = append(admins, state.DelegatedAdmin{AccountID: str(d.Id), Name: str(d.Name)})
+			}
+		}
+		return nil
+	})
+	if err == nil {
+		for i := range admins {
+			d := &admins[i]
+			arn := c.arn("organizations", "", org.MasterAccountID, "account/"+org.ID+"/"+d.AccountID)
+			_ = c.do(ctx, "organizations", "ListDelegatedServicesForAccount", "", arn, nil, func(ctx context.Context) error {
+				p := organizations.NewListDelegatedServicesForAccountPaginator(cl, &organizations.ListDelegatedServicesForAccountInput{AccountId: sdk.String(d.AccountID)})
+				for p.HasMorePages() {
+					page, err := p.NextPage(ctx)
+					if err != nil {
+						return err
+					}
+					for _, s := range page.DelegatedServices {
+						d.ServicePrincipals = append(d.ServicePrincipals, str(s.ServicePrincipal))
+					}
+				}
+				return nil
+			})
+		}
+		org.DelegatedAdmins = admins
+	}
+	_ = c.do(ctx, "organizations", "ListAWSServiceAccessForOrganization", "", "", nil, func(ctx context.Context) error {
+		p := organizations.NewListAWSServiceAccessForOrganizationPaginator(cl, &organizations.ListAWSServiceAccessForOrganizationInput{})
+		var out []string
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, s := range page.EnabledServicePrincipals {
+				out = append(out, str(s.ServicePrincipal))
+			}
+		}
+		org.TrustedServices = out
+		return nil
+	})
+	_ = c.do(ctx, "iam", "ListOrganizationsFeatures", "", "", nil, func(ctx context.Context) error {
+		out, err := c.iamClient().ListOrganizationsFeatures(ctx, &iam.ListOrganizationsFeaturesInput{})
+		if err != nil {
+			return err
+		}
+		for _, f := range out.EnabledFeatures {
+			org.IAMFeatures = append(org.IAMFeatures, string(f))
+		}
+		return nil
+	})
 }

@@ -101,6 +101,9 @@ type scenario struct {
 	prefixList, plSG        map[string]string
 	alice, bob              string
 	orgID, scpID, directory string
+	// delegatedAdmin is the member account registered as GuardDuty's
+	// delegated administrator.
+	delegatedAdmin string
 }
 
 var (
@@ -201,6 +204,16 @@ func buildScenario(t *testing.T) *scenario {
 		Content: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}`)}))
 	sc.scpID = sdk.ToString(scp.Policy.PolicySummary.Id)
 	must(oc.AttachPolicy(ctx, &organizations.AttachPolicyInput{PolicyId: scp.Policy.PolicySummary.Id, TargetId: roots.Roots[0].Id}))
+	// Org-wide facts: a tag policy on the root, GuardDuty trusted and
+	// administered by a security member account.
+	tagPol := must(oc.CreatePolicy(ctx, &organizations.CreatePolicyInput{Name: sdk.String("classification-tags"), Description: sdk.String("tags"),
+		Type:    orgtypes.PolicyTypeTagPolicy,
+		Content: sdk.String(`{"tags":{"data-classification":{"tag_key":{"@@assign":"data-classification"}}}}`)}))
+	must(oc.AttachPolicy(ctx, &organizations.AttachPolicyInput{PolicyId: tagPol.Policy.PolicySummary.Id, TargetId: roots.Roots[0].Id}))
+	member := must(oc.CreateAccount(ctx, &organizations.CreateAccountInput{AccountName: sdk.String("security"), Email: sdk.String("security@example.com")}))
+	sc.delegatedAdmin = sdk.ToString(member.CreateAccountStatus.AccountId)
+	must(oc.EnableAWSServiceAccess(ctx, &organizations.EnableAWSServiceAccessInput{ServicePrincipal: sdk.String("guardduty.amazonaws.com")}))
+	must(oc.RegisterDelegatedAdministrator(ctx, &organizations.RegisterDelegatedAdministratorInput{AccountId: sdk.String(sc.delegatedAdmin), ServicePrincipal: sdk.String("guardduty.amazonaws.com")}))
 
 	// Account: a security contact.
 	ac := account.NewFromConfig(home)

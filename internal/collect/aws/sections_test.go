@@ -18,8 +18,10 @@ var collectedSections = map[string]string{
 }
 
 // notSections are Account's fields that are not a service's data.
+// org_facts is applied from the management account's scan
+// (state.Account.ApplyOrgFacts), never collected for the account itself.
 var notSections = map[string]bool{"account_id": true, "partition": true, "alias": true, "name": true, "collected_at": true,
-	"source": true, "regions": true, "gaps": true}
+	"source": true, "regions": true, "gaps": true, "org_facts": true}
 
 // TestEverySectionCollectedOrUnsupported: a section someone adds to
 // state.Account must get a collector or an `unsupported` gap (see

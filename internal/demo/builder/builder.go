@@ -76,6 +76,7 @@ func Build() *state.Account {
 	x.s3MultiRegionAccessPoints()
 	x.analyzerFindings()
 	x.gaps()
+	x.orgFacts()
 	return x.a
 }
 

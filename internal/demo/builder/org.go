@@ -14,26 +14,6 @@ const (
 	SandboxAccount    = "210987654323"
 )
 
-// orgTree is the demo organization's OU tree: the management account in
-// the root, production and development under Workloads, a sandbox OU.
-func orgTree() *state.OrgTree {
-	return &state.OrgTree{
-		Roots: []state.OrgRoot{{ID: "r-alp0", Name: "Root"}},
-		Units: []state.OrgUnit{
-			{ID: "ou-alp0-workloads", Name: "Workloads", ParentID: "r-alp0"},
-			{ID: "ou-alp0-prod", Name: "Prod-EU", ParentID: "ou-alp0-workloads"},
-			{ID: "ou-alp0-dev", Name: "Dev", ParentID: "ou-alp0-workloads"},
-			{ID: "ou-alp0-sandbox", Name: "Sandbox", ParentID: "r-alp0"},
-		},
-		Accounts: []state.OrgAccount{
-			{ID: ManagementAccount, Name: "alpenglow-management", Status: "ACTIVE", ParentID: "r-alp0"},
-			{ID: AccountID, Name: "alpenglow-prod", Status: "ACTIVE", ParentID: "ou-alp0-prod"},
-			{ID: DevAccount, Name: "alpenglow-dev", Status: "ACTIVE", ParentID: "ou-alp0-dev"},
-			{ID: SandboxAccount, Name: "alpenglow-sandbox", Status: "ACTIVE", ParentID: "ou-alp0-sandbox"},
-		},
-	}
-}
-
 // member starts a small account of the demo organization: scanned
 // regions, membership, and an IAM credential report with the root user.
 func member(id, alias string, rootMFA bool, regions ...string) *state.Account {
@@ -65,17 +45,14 @@ func bucket(acct, name, region, class string) state.Bucket {
 
 // BuildOrg returns the demo organization's accounts other than the demo
 // account itself (BuildOrg's accounts and Build's make the organization):
-// the management account (which holds the OU tree and the SCPs), a
+// the management account (which holds the OU tree, the SCPs and the other
+// organization-wide facts, managementOrganization), a
 // development account in the EU and the US with weaker settings, and a
 // sandbox with a public bucket.
 func BuildOrg() []*state.Account {
 	mgmt := member(ManagementAccount, "alpenglow-management", true, "eu-central-1")
-	mgmt.Organization.Tree = orgTree()
-	mgmt.Organization.SCPs = []state.SCP{{
-		Meta: state.Meta{ARN: "arn:aws:organizations::" + ManagementAccount + ":policy/" + OrgID + "/service_control_policy/p-alp0eu"},
-		ID:   "p-alp0eu", Name: "deny-outside-eu", Targets: []string{"ou-alp0-prod"},
-		Document: `{"Version":"2012-10-17","Statement":[{"Sid":"DenyOutsideEU","Effect":"Deny","NotAction":["iam:*","organizations:*","sts:*","support:*","cloudfront:*","route53:*"],"Resource":"*","Condition":{"StringNotEquals":{"aws:RequestedRegion":["eu-central-1","eu-west-1"]}}}]}`,
-	}}
+	mgmt.Organization = managementOrganization()
+	mgmt.GuardDuty.OrgConfigs = managementGuardDuty()
 	mgmt.S3.Buckets = []state.Bucket{bucket(ManagementAccount, "alpenglow-org-billing-reports", "eu-central-1", "confidential")}
 	mgmt.S3.Buckets[0].Versioning = "Enabled"
 
