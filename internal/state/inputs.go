@@ -49,6 +49,12 @@ const (
 	InputSCPs         Input = "organization.scps"
 	InputSCPDocuments Input = "organization.scps.document"
 	InputSCPTargets   Input = "organization.scps.targets"
+	// InputOrgRoots, InputOrgUnits and InputOrgAccounts are the OU tree
+	// (Organization.Tree), read by the management or a delegated
+	// administrator for organization runs.
+	InputOrgRoots    Input = "organization.tree.roots"
+	InputOrgUnits    Input = "organization.tree.units"
+	InputOrgAccounts Input = "organization.tree.accounts"
 
 	// s3
 	InputS3Buckets                 Input = "s3.buckets"

@@ -203,6 +203,10 @@ func (c *collector) instrument(service, region string) func(*middleware.Stack) e
 				if p, ok := middleware.GetStackValue(ctx, attemptCounter{}).(*int32); ok {
 					n = atomic.AddInt32(p, 1)
 				}
+				if err := c.opts.Gate.Enter(ctx); err != nil {
+					return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+				}
+				defer c.opts.Gate.Leave()
 				actx, cancel := context.WithTimeout(ctx, c.opts.CallTimeout)
 				defer cancel()
 				t0 := time.Now()
