@@ -61,12 +61,11 @@ resource ARN, region and message. Other formats: html (one
 self-contained page with charts and filters), sarif, junit, csv, markdown,
 asff (Security Hub) and ocsf (Compliance Finding); see docs/formats.md.
 
---accounts ID,ID scans several accounts one after another, each through
-sts:AssumeRole into --member-role (default ShoulderAudit) in that account;
-with -o DIR each account's reports go to DIR/ID/ and the read summary to
-DIR/accounts.json, without -o one table per account goes to standard output.
-An account whose role cannot be assumed is reported and skipped; the exit
-code is 2 when no account could be read.
+` + accountsHelp + `
+scan with several accounts: with -o DIR each account's reports go to
+DIR/ID/ and the read summary to DIR/accounts.json; without -o one table per
+account goes to standard output. The exit code is 2 when no account could
+be read.
 
 Exit codes: 0 nothing at or above --fail-on, 1 a failure at or above it (or
 coverage below --min-coverage / --fail-on-unknown), 2 shoulder failed (bad
@@ -85,7 +84,10 @@ earlier reports as they were.`,
   shoulder scan --demo --area identity --area logging --all
   shoulder scan --demo --status fail --severity critical,high
   shoulder scan --demo --framework cis-5.0
-  shoulder scan --snapshot prod.json --min-coverage 95`,
+  shoulder scan --snapshot prod.json --min-coverage 95
+  shoulder scan --org --format json -o org/                 # every account of the organization
+  shoulder scan --org --ous ou-ab12-cdef3456 --exclude-accounts 111122223333 --member-role ShoulderAudit -o org/
+  shoulder scan --accounts 111122223333,444455556666 --account-concurrency 2`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return app.runScan(cmd, &f) },
 	}
@@ -215,12 +217,12 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	// them only once the report exists, so a failed scan (a bad snapshot,
 	// policy or credentials, an endpoint down) leaves earlier reports as
 	// they were.
-	targets, err := f.accts.targets(cmd, &f.src.live, f.src.demo, f.src.snapshot)
+	targets, err := f.accts.plan(cmd.Context(), app, cmd, &f.src.live, f.src.demo, f.src.snapshot)
 	if err != nil {
 		return err
 	}
 	var plan *outputPlan
-	if targets == nil { // --accounts plans one output per account
+	if targets == nil { // several accounts: one output per account
 		if plan, err = planOutputs(formats, f.output); err != nil {
 			return err
 		}
