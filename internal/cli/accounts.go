@@ -199,10 +199,8 @@ func (a *accountsFlags) orgPlan(ctx context.Context, app *App, l *liveFlags) (*a
 		}
 		p.targets = append(p.targets, t)
 	}
-	if !l.quiet {
-		fmt.Fprintf(app.Stderr, "shoulder: organization %s: %d accounts selected, %d to read, %d skipped\n",
-			d.Organization.ID, len(sel2), len(p.targets), len(p.skipped))
-	}
+	fmt.Fprintf(app.Stderr, "shoulder: organization %s: %d accounts selected, %d to read, %d skipped\n",
+		d.Organization.ID, len(sel2), len(p.targets), len(p.skipped))
 	if len(p.targets) == 0 {
 		return nil, withCode(ExitError, fmt.Errorf("--org: no account to read: every selected account is skipped (%s)", skippedText(p.skipped)))
 	}
@@ -251,10 +249,11 @@ type accountRead struct {
 }
 
 // readLevel classifies a read account by its coverage gaps: partial when
-// it has gaps other than slow reads skipped by --details, else full.
+// it has gaps other than slow reads skipped by --details and regions the
+// account has not enabled (nothing there to read), else full.
 func readLevel(gaps []state.Gap) string {
 	for _, g := range gaps {
-		if g.Reason != state.ReasonSkipped {
+		if g.Reason != state.ReasonSkipped && g.Reason != state.ReasonRegionDisabled {
 			return readPartial
 		}
 	}

@@ -85,7 +85,7 @@ func TestAccountsRoleRefused(t *testing.T) {
 	if out != "" {
 		t.Errorf("stdout %q, want the reports in -o DIR", out)
 	}
-	for _, want := range []string{"account 444455556666 NOT READ", "AccessDenied", "2 accounts: 0 read fully, 1 partly (coverage gaps), 1 not at all"} {
+	for _, want := range []string{"account 444455556666 NOT READ", "AccessDenied", "2 accounts: 1 read fully, 0 partly (coverage gaps), 1 not at all"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
@@ -194,6 +194,8 @@ func TestAccountReadRules(t *testing.T) {
 		{nil, "full"},
 		{[]state.Gap{{Reason: state.ReasonSkipped}}, "full"},
 		{[]state.Gap{{Reason: state.ReasonSkipped}, {Reason: state.ReasonAccessDenied}}, "partial"},
+		{[]state.Gap{{Reason: state.ReasonRegionDisabled}}, "full"},
+		{[]state.Gap{{Reason: state.ReasonRegionDisabled}, {Reason: state.ReasonCancelled}}, "partial"},
 	} {
 		if got := readLevel(tc.gaps); got != tc.want {
 			t.Errorf("readLevel(%v) = %s, want %s", tc.gaps, got, tc.want)
