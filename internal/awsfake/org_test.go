@@ -160,3 +160,38 @@ func TestOrgAssumeRole(t *testing.T) {
 		}
 	}
 }
+
+// TestOrgPerAccountLimits: each account has its own token buckets, as AWS
+// meters quotas per account: one account spending its bucket does not
+// throttle another.
+func TestOrgPerAccountLimits(t *testing.T) {
+	acct := func(id string) *state.Account { return &state.Account{AccountID: id, Partition: "aws"} }
+	limit := awsfake.Options{Limits: []awsfake.Limit{{Service: "sts", Action: "GetCallerIdentity", Rate: 0.001, Burst: 1}}}
+	r, err := awsfake.StartOrg(awsfake.OrgOptions{
+		Management: awsfake.OrgMember{Account: acct(orgMgmt), Options: limit},
+		Members:    []awsfake.OrgMember{{Account: acct(orgDev), Options: limit}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	ctx := context.Background()
+	call := func(id string) error {
+		cfg, err := config.LoadDefaultConfig(ctx, config.WithRegion("us-east-1"), config.WithBaseEndpoint(r.URL), config.WithRetryMaxAttempts(1),
+			config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider(awsfake.AccessKey(id), "x", "")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = sts.NewFromConfig(cfg).GetCallerIdentity(ctx, &sts.GetCallerIdentityInput{})
+		return err
+	}
+	if err := call(orgMgmt); err != nil {
+		t.Fatalf("first call of the management account: %v", err)
+	}
+	if err := call(orgMgmt); err == nil || !strings.Contains(err.Error(), "Throttl") {
+		t.Errorf("second call of the management account: %v, want throttled", err)
+	}
+	if err := call(orgDev); err != nil {
+		t.Errorf("the member's first call, throttled by the management account's bucket: %v", err)
+	}
+}
