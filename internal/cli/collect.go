@@ -52,6 +52,7 @@ layout: it is written readable by its owner only (mode 0600), also when it
 replaces an earlier file. Treat it as sensitive.
 
 ` + accountsHelp + `
+
 collect with several accounts writes one snapshot per account, DIR/ID.json,
 into -o DIR, with the read summary in DIR/accounts.json; the exit code is 2
 when no account could be read.

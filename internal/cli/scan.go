@@ -62,6 +62,7 @@ self-contained page with charts and filters), sarif, junit, csv, markdown,
 asff (Security Hub) and ocsf (Compliance Finding); see docs/formats.md.
 
 ` + accountsHelp + `
+
 scan with several accounts: with -o DIR each account's reports go to
 DIR/ID/ and the read summary to DIR/accounts.json; without -o one table per
 account goes to standard output. The exit code is 2 when no account could
