@@ -380,6 +380,8 @@ type accountJob func(ctx context.Context, app *App, l liveFlags, t memberTarget)
 // accounts not started when ctx ended are listed as not read.
 func (app *App) forAccounts(ctx context.Context, a *accountsFlags, l liveFlags, p *accountsPlan, job accountJob) ([]accountRead, error) {
 	l.gate = collect.NewGate(l.concurrency)
+	// One HTTP client (connection pool) for every account of the run.
+	l.httpClient = awscollect.NewHTTPClient(l.concurrency)
 	n := min(a.concurrency, len(p.targets))
 	l.noDisplay = n > 1
 	stderr := &syncWriter{w: app.Stderr}

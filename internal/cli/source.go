@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/spf13/cobra"
 
 	"github.com/shoulder-dev/shoulder/internal/collect"
@@ -50,9 +51,10 @@ type liveFlags struct {
 	// orgTree is the tree discovery read (attached to the caller's
 	// account), noDisplay turns off the progress display (several
 	// accounts would draw over each other).
-	gate      *collect.Gate
-	orgTree   *state.OrgTree
-	noDisplay bool
+	gate       *collect.Gate
+	orgTree    *state.OrgTree
+	noDisplay  bool
+	httpClient sdk.HTTPClient
 }
 
 func (s *sourceFlags) register(cmd *cobra.Command) {
@@ -160,7 +162,7 @@ func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, err
 	opts := awscollect.Options{
 		Profile: l.profile, RoleARN: l.roleARN, ExternalID: l.externalID, SessionName: l.sessionName, Regions: l.regions,
 		EndpointURL: l.endpointURL, Concurrency: l.concurrency, CallTimeout: l.callTimeout, Rates: rates,
-		Details: details, RegionTimeout: l.regionTimeout, Gate: l.gate, OrgTree: l.orgTree,
+		Details: details, RegionTimeout: l.regionTimeout, Gate: l.gate, OrgTree: l.orgTree, HTTPClient: l.httpClient,
 	}
 	if l.externalID != "" && l.roleARN == "" {
 		return nil, withCode(ExitError, errors.New("--external-id needs --role-arn"))
