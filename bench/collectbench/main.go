@@ -11,6 +11,7 @@
 //
 //	go run ./bench/collectbench                       # 5k, 50k, 200k; prints a table
 //	go run ./bench/collectbench -sizes 5000 -latency 20ms -results bench/RESULTS.md
+//	go run ./bench/collectbench -org 50,100 -org-resources 100 -args '--account-concurrency 4'   # scan --org
 package main
 
 import (
@@ -58,9 +59,18 @@ func main() {
 	timeout := flag.Duration("timeout", 30*time.Minute, "give up on one size after this long")
 	extra := flag.String("args", "", "extra arguments for `shoulder scan`, space-separated (e.g. --concurrency 64)")
 	env := flag.String("env", "", "extra environment for `shoulder scan`, space-separated KEY=VALUE (e.g. GOMEMLIMIT=250MiB)")
+	orgSizes := flag.String("org", "", "measure organization runs instead: comma-separated account counts (e.g. 50,100), each account -org-resources big")
+	orgResources := flag.Int("org-resources", 100, "with -org, the approximate resources per account")
 	flag.Parse()
 
 	childEnv = strings.Fields(*env)
+	if *orgSizes != "" {
+		if err := mainOrg(*orgSizes, *orgResources, *latency, *bin, *results, *timeout, strings.Fields(*extra)); err != nil {
+			fmt.Fprintln(os.Stderr, "collectbench:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := mainErr(*sizes, *latency, *bin, *results, *timeout, strings.Fields(*extra)); err != nil {
 		fmt.Fprintln(os.Stderr, "collectbench:", err)
 		os.Exit(1)
@@ -253,4 +263,48 @@ func extraFlag(extra []string) string {
 		return ""
 	}
 	return " -args '" + strings.Join(extra, " ") + "'"
+}
+
+// mainOrg measures `shoulder scan --org` for each organization size.
+func mainOrg(sizeList string, resources int, latency time.Duration, bin, results string, timeout time.Duration, extra []string) error {
+	tmp, err := os.MkdirTemp("", "collectbench-org-")
+	if err != nil {
+		return fmt.Errorf("temporary directory: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	if bin == "" {
+		bin = filepath.Join(tmp, "shoulder")
+		build := exec.Command("go", "build", "-o", bin, "./cmd/shoulder")
+		build.Stdout, build.Stderr = os.Stderr, os.Stderr
+		if err := build.Run(); err != nil {
+			return fmt.Errorf("building shoulder: %w", err)
+		}
+	}
+	var runs []orgRun
+	for _, s := range strings.Split(sizeList, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 2 {
+			return fmt.Errorf("bad organization size %q (want 2 or more accounts)", s)
+		}
+		fmt.Fprintf(os.Stderr, "organization of %d accounts: generating, serving, scanning...\n", n)
+		r, err := measureOrg(n, resources, latency, bin, tmp, timeout, extra)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(os.Stderr, "%d accounts: %s wall, %.0f MiB peak RSS, %d calls\n", n, r.wall.Round(time.Millisecond), float64(r.rssKB)/1024, r.calls)
+		runs = append(runs, r)
+	}
+	report := renderOrg(runs, latency, extra)
+	fmt.Print(report)
+	if results != "" {
+		f, err := os.OpenFile(results, os.O_APPEND|os.O_WRONLY|os.O_CREATE, 0o644)
+		if err != nil {
+			return fmt.Errorf("results file: %w", err)
+		}
+		defer f.Close()
+		if _, err := io.WriteString(f, "\n"+report); err != nil {
+			return fmt.Errorf("writing %s: %w", results, err)
+		}
+	}
+	return nil
 }

@@ -43,18 +43,29 @@ func (s *Server) stsService() *service {
 // stsAssumeRole hands out credentials for a role of the account the fake
 // serves; a role of any other account is refused (AccessDenied), as AWS does
 // where the role is missing or its trust policy does not name the caller.
+// With Options.AssumeRole set (an organization, StartOrg) that decides
+// which role ARNs the caller may assume, and the credentials handed out
+// are those of the role's account (AccessKey).
 func stsAssumeRole(c *call) (*reply, error) {
 	a := c.s.acct
 	roleARN := c.form.Get("RoleArn")
-	if !strings.HasPrefix(roleARN, a.ARNPrefix()+"iam::"+a.AccountID+":role/") {
-		return nil, &apiError{403, "AccessDenied", "User: arn:aws:sts::" + a.AccountID + ":assumed-role/shoulder-audit/scan is not authorized to perform: sts:AssumeRole on resource: " + roleARN}
+	target := a.AccountID
+	denied := &apiError{403, "AccessDenied", "User: arn:aws:sts::" + a.AccountID + ":assumed-role/shoulder-audit/scan is not authorized to perform: sts:AssumeRole on resource: " + roleARN}
+	if h := c.s.opts.AssumeRole; h != nil {
+		acct, ok := h(roleARN)
+		if !ok {
+			return nil, denied
+		}
+		target = acct
+	} else if !strings.HasPrefix(roleARN, a.ARNPrefix()+"iam::"+a.AccountID+":role/") {
+		return nil, denied
 	}
 	exp := time.Now().Add(time.Hour)
 	role := roleARN[strings.LastIndex(roleARN, "/")+1:]
 	return c.queryReply(&sts.AssumeRoleOutput{
-		Credentials: &ststypes.Credentials{AccessKeyId: sp("ASIAFAKEMEMBER000001"), SecretAccessKey: sp("fake"), SessionToken: sp("fake"), Expiration: &exp},
+		Credentials: &ststypes.Credentials{AccessKeyId: sp(AccessKey(target)), SecretAccessKey: sp("fake"), SessionToken: sp("fake"), Expiration: &exp},
 		AssumedRoleUser: &ststypes.AssumedRoleUser{
-			Arn:           sp(a.ARNPrefix() + "sts::" + a.AccountID + ":assumed-role/" + role + "/" + c.form.Get("RoleSessionName")),
+			Arn:           sp(a.ARNPrefix() + "sts::" + target + ":assumed-role/" + role + "/" + c.form.Get("RoleSessionName")),
 			AssumedRoleId: sp("AROAFAKEMEMBERROLE01:" + c.form.Get("RoleSessionName")),
 		},
 	}), nil

@@ -57,6 +57,10 @@ type Options struct {
 	// filters, listing every snapshot of the account plus this many public
 	// snapshots of another account (ForeignOwner) in each region.
 	ForeignSnapshots int
+	// AssumeRole, when set, decides sts:AssumeRole: the account of a role
+	// ARN the caller may assume, or false (AccessDenied). Unset, only the
+	// served account's own roles may be assumed. StartOrg sets it.
+	AssumeRole func(roleARN string) (account string, ok bool)
 }
 
 // ForeignOwner is the account that owns the fake's ForeignSnapshots.

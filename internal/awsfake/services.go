@@ -296,7 +296,136 @@ func (s *Server) organizationsService() *service {
 		"ListDelegatedAdministrators":         orgListDelegatedAdministrators,
 		"ListDelegatedServicesForAccount":     orgListDelegatedServicesForAccount,
 		"ListAWSServiceAccessForOrganization": orgListAWSServiceAccess,
+		"ListRoots":                           orgListRoots,
+		"ListOrganizationalUnitsForParent":    orgListUnitsForParent,
+		"ListAccountsForParent":               orgListAccountsForParent,
 	}}
+}
+
+// orgTreePage is the fake's page size for the tree listings when the
+// caller names none: AWS documents that Organizations may return fewer
+// results than the maximum (20) with more to come, and a small default
+// makes every organization run page.
+const orgTreePage = 3
+
+// tree is the OU tree the account may list: only the management (or a
+// delegated administrator) account holds one; any other member is denied,
+// as AWS denies it.
+func (c *call) tree() (*state.OrgTree, error) {
+	o, err := c.org()
+	if err != nil {
+		return nil, err
+	}
+	if o.Tree == nil {
+		return nil, errf(400, "AccessDeniedException", "You don't have permissions to access this resource.")
+	}
+	return o.Tree, nil
+}
+
+// treePage pages n items of a tree listing.
+func (c *call) treePage(n int) (start, end int, next string, err error) {
+	mx, err := c.num("MaxResults", 0)
+	if err != nil {
+		return 0, 0, "", err
+	}
+	return page(c.action, n, c.str("NextToken"), mx, orgTreePage, 20)
+}
+
+// parent checks that the ParentId names a root or OU of the tree.
+func (c *call) parent(t *state.OrgTree) (string, error) {
+	id := c.str("ParentId")
+	c.resource = id
+	for _, r := range t.Roots {
+		if r.ID == id {
+			return id, nil
+		}
+	}
+	for _, u := range t.Units {
+		if u.ID == id {
+			return id, nil
+		}
+	}
+	return "", errf(400, "ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.")
+}
+
+func orgListRoots(c *call) (*reply, error) {
+	t, err := c.tree()
+	if err != nil {
+		return nil, err
+	}
+	start, end, next, err := c.treePage(len(t.Roots))
+	if err != nil {
+		return nil, err
+	}
+	o := c.s.acct.Organization
+	out := &organizations.ListRootsOutput{Roots: []orgtypes.Root{}, NextToken: sp(next)}
+	for _, r := range t.Roots[start:end] {
+		out.Roots = append(out.Roots, orgtypes.Root{Id: p(r.ID), Name: sp(r.Name),
+			Arn: p(c.s.acct.ARNPrefix() + "organizations::" + o.MasterAccountID + ":root/" + o.ID + "/" + r.ID)})
+	}
+	return c.jsonReply(out), nil
+}
+
+func orgListUnitsForParent(c *call) (*reply, error) {
+	t, err := c.tree()
+	if err != nil {
+		return nil, err
+	}
+	parent, err := c.parent(t)
+	if err != nil {
+		return nil, err
+	}
+	var units []state.OrgUnit
+	for _, u := range t.Units {
+		if u.ParentID == parent {
+			units = append(units, u)
+		}
+	}
+	start, end, next, err := c.treePage(len(units))
+	if err != nil {
+		return nil, err
+	}
+	o := c.s.acct.Organization
+	out := &organizations.ListOrganizationalUnitsForParentOutput{OrganizationalUnits: []orgtypes.OrganizationalUnit{}, NextToken: sp(next)}
+	for _, u := range units[start:end] {
+		out.OrganizationalUnits = append(out.OrganizationalUnits, orgtypes.OrganizationalUnit{Id: p(u.ID), Name: p(u.Name),
+			Arn: p(c.s.acct.ARNPrefix() + "organizations::" + o.MasterAccountID + ":ou/" + o.ID + "/" + u.ID)})
+	}
+	return c.jsonReply(out), nil
+}
+
+func orgListAccountsForParent(c *call) (*reply, error) {
+	t, err := c.tree()
+	if err != nil {
+		return nil, err
+	}
+	parent, err := c.parent(t)
+	if err != nil {
+		return nil, err
+	}
+	var accts []state.OrgAccount
+	for _, a := range t.Accounts {
+		if a.ParentID == parent {
+			accts = append(accts, a)
+		}
+	}
+	start, end, next, err := c.treePage(len(accts))
+	if err != nil {
+		return nil, err
+	}
+	o := c.s.acct.Organization
+	out := &organizations.ListAccountsForParentOutput{Accounts: []orgtypes.Account{}, NextToken: sp(next)}
+	for _, a := range accts[start:end] {
+		acc := orgtypes.Account{Id: p(a.ID), Name: sp(a.Name), Email: sp(a.Email), State: orgtypes.AccountState(a.Status),
+			Arn: p(c.s.acct.ARNPrefix() + "organizations::" + o.MasterAccountID + ":account/" + o.ID + "/" + a.ID)}
+		// The older Status field carries the states it knows.
+		switch a.Status {
+		case "ACTIVE", "SUSPENDED", "PENDING_CLOSURE":
+			acc.Status = orgtypes.AccountStatus(a.Status)
+		}
+		out.Accounts = append(out.Accounts, acc)
+	}
+	return c.jsonReply(out), nil
 }
 
 func (c *call) org() (*state.Organization, error) {

@@ -1,59 +1,147 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
+	"sort"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
 	"github.com/shoulder-dev/shoulder/internal/atomicfile"
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/checks"
+	"github.com/shoulder-dev/shoulder/internal/collect"
 	awscollect "github.com/shoulder-dev/shoulder/internal/collect/aws"
 	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/org"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/report"
+	"github.com/shoulder-dev/shoulder/internal/reportview"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
-// accountsFlags name several accounts read one after another, each through
-// sts:AssumeRole into the member role.
+// accountsFlags name several accounts: listed (--accounts) or the
+// organization's (--org, --ous, --exclude-accounts), read side by side
+// (--account-concurrency), each member through sts:AssumeRole into the
+// member role.
 type accountsFlags struct {
-	accounts   []string
-	memberRole string
+	accounts    []string
+	memberRole  string
+	org         bool
+	ous         []string
+	exclude     []string
+	concurrency int
 }
+
+// defaultAccountConcurrency is how many accounts are read side by side by
+// default: two per CPU (an account's read mostly waits on AWS's answers
+// and its own token buckets), at most 8 (each account in flight holds its
+// state, SDK clients and workers).
+func defaultAccountConcurrency() int { return min(2*runtime.GOMAXPROCS(0), 8) }
+
+const accountsHelp = `Several accounts in one run:
+  --accounts ID,ID      these accounts (works without Organizations access)
+  --org                 every account of the caller's organization: run it with
+                        the management account's (or a delegated administrator's)
+                        credentials; the tree is read once (ListRoots, then per
+                        root and OU its OUs and accounts)
+  --ous ou-...          with --org: only the accounts under these OUs, nested
+                        OUs included (an OU not in the organization is an error)
+  --exclude-accounts ID with --org: leave these accounts out (listed as skipped)
+Each member account is read through sts:AssumeRole into --member-role
+(with --external-id if set, session name ` + awscollect.MemberSessionName + `); the caller's own
+account (the management account) is read with the caller's credentials.
+Suspended, pending-closure and closed accounts are listed and skipped with
+the reason. An account whose role cannot be assumed (missing, SCP deny,
+trust policy) is a coverage gap with the reason, and the run goes on; the
+summary says how many accounts were read fully, partly or not at all.
+--account-concurrency N reads N accounts side by side (default 2 per CPU,
+at most 8), each with its own token buckets (AWS's quotas are per account
+and region) under one bound of --concurrency calls in flight overall. Each
+account's output is written as soon as it is read; DIR/accounts.json (name,
+OU path, how far it was read, skipped accounts with the reason) and the
+summary are in account-ID order. Ctrl-C keeps what finished accounts read.`
 
 func (a *accountsFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
-	f.StringSliceVar(&a.accounts, "accounts", nil, "live: read these `ACCOUNT_IDS` (12 digits, comma-separated) one after another, each through sts:AssumeRole into --member-role (with --external-id if set); an account whose role cannot be assumed is reported and skipped")
-	f.StringVar(&a.memberRole, "member-role", awscollect.DefaultMemberRole, "live: with --accounts, the role `NAME` (a plain name, no path or ARN) assumed in each account, session name "+awscollect.MemberSessionName)
+	f.StringSliceVar(&a.accounts, "accounts", nil, "live: read these `ACCOUNT_IDS` (12 digits, comma-separated), each through sts:AssumeRole into --member-role (with --external-id if set); an account whose role cannot be assumed is reported and skipped")
+	f.StringVar(&a.memberRole, "member-role", awscollect.DefaultMemberRole, "live: with --accounts or --org, the role `NAME` (a plain name, no path or ARN) assumed in each member account, session name "+awscollect.MemberSessionName)
+	f.BoolVar(&a.org, "org", false, "live: read every account of the caller's AWS Organization (run from the management or a delegated-administrator account; members through --member-role)")
+	f.StringSliceVar(&a.ous, "ous", nil, "live: with --org, only the accounts under these `OU_IDS` (ou-xxxx-yyyyyyyy, comma-separated), nested OUs included")
+	f.StringSliceVar(&a.exclude, "exclude-accounts", nil, "live: with --org, leave out these `ACCOUNT_IDS` (listed as skipped)")
+	f.IntVar(&a.concurrency, "account-concurrency", defaultAccountConcurrency(), "live: with --accounts or --org, read `N` accounts side by side (default 2 per CPU, at most 8); --concurrency bounds the calls in flight over all of them")
 }
 
-// memberTarget is one account of --accounts and the role read it with.
-type memberTarget struct{ account, roleARN string }
+// memberTarget is one account of a several-account run: the role it is
+// read with ("" for the caller's own account, read with the caller's
+// credentials), and what the organization says of it.
+type memberTarget struct {
+	account, roleARN string
+	name, path       string
+}
 
-// targets validates the flags against the other source flags; errors
-// carry ExitError. It returns nil when --accounts is not given.
-func (a *accountsFlags) targets(cmd *cobra.Command, l *liveFlags, demo bool, snapshot string) ([]memberTarget, error) {
-	if len(a.accounts) == 0 {
-		if cmd.Flags().Changed("member-role") {
-			return nil, withCode(ExitError, errors.New("--member-role needs --accounts"))
+// accountsPlan is what a several-account run reads and what it lists but
+// skips.
+type accountsPlan struct {
+	targets []memberTarget
+	skipped []accountRead
+	// orgTree and caller, for --org: the tree (attached to the caller's
+	// account state) and the caller's account.
+	orgTree *state.OrgTree
+	caller  string
+}
+
+// plan validates the flags against the other source flags and, for --org,
+// reads the organization's tree; errors carry ExitError. It returns nil
+// when neither --accounts nor --org is given.
+func (a *accountsFlags) plan(ctx context.Context, app *App, cmd *cobra.Command, l *liveFlags, demo bool, snapshot string) (*accountsPlan, error) {
+	changed := cmd.Flags().Changed
+	if !a.org {
+		for _, fl := range []string{"ous", "exclude-accounts"} {
+			if changed(fl) {
+				return nil, withCode(ExitError, fmt.Errorf("--%s needs --org (it narrows the organization's accounts)", fl))
+			}
+		}
+	}
+	if len(a.accounts) == 0 && !a.org {
+		for _, fl := range []string{"member-role", "account-concurrency"} {
+			if changed(fl) {
+				return nil, withCode(ExitError, fmt.Errorf("--%s needs --accounts or --org", fl))
+			}
 		}
 		return nil, nil
 	}
+	what := "--accounts"
+	if a.org {
+		what = "--org"
+	}
 	switch {
+	case a.org && len(a.accounts) > 0:
+		return nil, withCode(ExitError, errors.New("--org and --accounts are exclusive: --org reads the organization's accounts (narrow it with --ous and --exclude-accounts), --accounts names them"))
 	case l.roleARN != "":
-		return nil, withCode(ExitError, errors.New("--accounts and --role-arn are exclusive: --accounts assumes --member-role in each account"))
+		return nil, withCode(ExitError, fmt.Errorf("%s and --role-arn are exclusive: %s assumes --member-role in each member account (run it with the management account's credentials, e.g. --profile)", what, what))
 	case demo || snapshot != "":
-		return nil, withCode(ExitError, errors.New("--accounts reads live accounts: it does not go with --demo or --snapshot"))
+		return nil, withCode(ExitError, fmt.Errorf("%s reads live accounts: it does not go with --demo or --snapshot", what))
+	case a.concurrency < 1:
+		return nil, withCode(ExitError, fmt.Errorf("--account-concurrency %d: want 1 or more", a.concurrency))
+	}
+	if _, err := awscollect.MemberRoleARN("000000000000", a.memberRole); err != nil {
+		return nil, withCode(ExitError, fmt.Errorf("--member-role: %w", err))
+	}
+	if a.org {
+		return a.orgPlan(ctx, app, l)
 	}
 	seen := map[string]bool{}
-	var out []memberTarget
+	p := &accountsPlan{}
 	for _, id := range a.accounts {
 		id = strings.TrimSpace(id)
 		arn, err := awscollect.MemberRoleARN(id, a.memberRole)
@@ -62,18 +150,98 @@ func (a *accountsFlags) targets(cmd *cobra.Command, l *liveFlags, demo bool, sna
 		}
 		if !seen[id] {
 			seen[id] = true
-			out = append(out, memberTarget{account: id, roleARN: arn})
+			p.targets = append(p.targets, memberTarget{account: id, roleARN: arn})
 		}
 	}
-	return out, nil
+	sort.Slice(p.targets, func(i, j int) bool { return p.targets[i].account < p.targets[j].account })
+	return p, nil
 }
 
-// accountRead is how far one account of --accounts was read.
+// orgPlan reads the organization's tree with the caller's credentials and
+// selects the accounts to read.
+func (a *accountsFlags) orgPlan(ctx context.Context, app *App, l *liveFlags) (*accountsPlan, error) {
+	sel := org.Selection{Units: trimAll(a.ous), Exclude: trimAll(a.exclude)}
+	if err := sel.Validate(); err != nil {
+		return nil, withCode(ExitError, err)
+	}
+	rates, err := parseRates(l.rates)
+	if err != nil {
+		return nil, withCode(ExitError, err)
+	}
+	d, err := awscollect.Discover(ctx, awscollect.Options{Profile: l.profile, EndpointURL: l.endpointURL, CallTimeout: l.callTimeout, Rates: rates})
+	if err != nil {
+		return nil, withCode(ExitError, fmt.Errorf("--org: %w", err))
+	}
+	switch {
+	case d.Organization == nil:
+		return nil, withCode(ExitError, fmt.Errorf("--org: account %s is not in an AWS Organization (or may not say so); scan it without --org, or name accounts with --accounts", d.CallerAccount))
+	case d.Organization.Tree == nil:
+		why := "the listing failed"
+		if len(d.Gaps) > 0 {
+			why = string(d.Gaps[0].Reason) + ": " + d.Gaps[0].Message
+		}
+		return nil, withCode(ExitError, fmt.Errorf("--org: account %s cannot list organization %s's accounts (%s); run --org with the management account's or a delegated administrator's credentials, or name the accounts with --accounts", d.CallerAccount, d.Organization.ID, why))
+	}
+	sel2, err := org.Select(d.Organization.Tree, sel)
+	if err != nil {
+		return nil, withCode(ExitError, err)
+	}
+	p := &accountsPlan{orgTree: d.Organization.Tree, caller: d.CallerAccount}
+	for _, acc := range sel2 {
+		t := memberTarget{account: acc.ID, name: acc.Name, path: acc.Path}
+		if acc.ID != d.CallerAccount {
+			if t.roleARN, err = awscollect.MemberRoleARN(acc.ID, a.memberRole); err != nil {
+				return nil, withCode(ExitError, fmt.Errorf("--member-role: %w", err))
+			}
+		}
+		if acc.Skip != "" {
+			p.skipped = append(p.skipped, accountRead{AccountID: acc.ID, Name: acc.Name, OUPath: acc.Path, RoleARN: t.roleARN, Read: readSkipped, Reason: acc.Skip})
+			continue
+		}
+		p.targets = append(p.targets, t)
+	}
+	fmt.Fprintf(app.Stderr, "shoulder: organization %s: %d accounts selected, %d to read, %d skipped\n",
+		d.Organization.ID, len(sel2), len(p.targets), len(p.skipped))
+	if len(p.targets) == 0 {
+		return nil, withCode(ExitError, fmt.Errorf("--org: no account to read: every selected account is skipped (%s)", skippedText(p.skipped)))
+	}
+	return p, nil
+}
+
+func trimAll(xs []string) []string {
+	out := make([]string, len(xs))
+	for i, x := range xs {
+		out[i] = strings.TrimSpace(x)
+	}
+	return out
+}
+
+func skippedText(reads []accountRead) string {
+	var parts []string
+	for _, r := range reads {
+		parts = append(parts, r.AccountID+": "+r.Reason)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// The read levels of an account.
+const (
+	readFull    = engine.ReadFull
+	readPartial = engine.ReadPartial
+	readNone    = engine.ReadNone
+	readSkipped = "skipped"
+)
+
+// accountRead is how far one account of a several-account run was read.
 type accountRead struct {
 	AccountID string `json:"account_id"`
-	RoleARN   string `json:"role_arn"`
-	// Read is full (no coverage gap), partial (gaps) or none (the role
-	// could not be assumed or nothing was read; its results are absent).
+	// Name and OUPath are the organization's (--org).
+	Name    string `json:"name,omitempty"`
+	OUPath  string `json:"ou_path,omitempty"`
+	RoleARN string `json:"role_arn,omitempty"`
+	// Read is full (no coverage gap), partial (gaps), none (the role
+	// could not be assumed or nothing was read; its results are absent)
+	// or skipped (listed by the organization, not read: Reason says why).
 	Read   string `json:"read"`
 	Reason string `json:"reason,omitempty"`
 	// Report is the account's report directory or snapshot file.
@@ -85,45 +253,60 @@ type accountRead struct {
 // with the combined report's: engine.ReadLevel).
 func readLevel(gaps []state.Gap) string { return engine.ReadLevel(gaps) }
 
-// loadMember reads one member account with the existing collector: the
-// same AssumeRole as --role-arn, into the member role.
-func (app *App) loadMember(ctx context.Context, l liveFlags, t memberTarget) (*state.Account, error) {
+// memberLive is the live flags one account is read with: the member role
+// with its session name and external ID, or the caller's own credentials
+// (with the tree discovery read) for the caller's account.
+func memberLive(l liveFlags, t memberTarget, tree *state.OrgTree) liveFlags {
 	l.roleARN = t.roleARN
+	if t.roleARN == "" {
+		l.externalID = ""
+		l.orgTree = tree
+		return l
+	}
 	l.sessionName = awscollect.MemberSessionName
-	return app.loadLive(ctx, &l)
+	return l
 }
 
 // wrongAccount refuses a read whose caller identity is not the account
 // asked for: its results must never be filed under that account.
 func wrongAccount(t memberTarget, got string) error {
 	if got != t.account {
-		return fmt.Errorf("assumed %s but the credentials are of account %q: not filed under %s", t.roleARN, got, t.account)
+		role := t.roleARN
+		if role == "" {
+			role = "the caller's credentials"
+		}
+		return fmt.Errorf("read %s with %s but the credentials are of account %q: not filed under %s", t.account, role, got, t.account)
 	}
 	return nil
 }
 
-// notRead reports an account that could not be read and records it.
-func (app *App) notRead(reads []accountRead, t memberTarget, err error) []accountRead {
-	fmt.Fprintf(app.Stderr, "shoulder: account %s NOT READ (coverage gap, its results are absent): %v\n", t.account, err)
-	return append(reads, accountRead{AccountID: t.account, RoleARN: t.roleARN, Read: "none", Reason: err.Error()})
+// notRead reports an account that could not be read.
+func notRead(w io.Writer, t memberTarget, err error) accountRead {
+	fmt.Fprintf(w, "shoulder: account %s NOT READ (coverage gap, its results are absent): %v\n", t.account, err)
+	return accountRead{AccountID: t.account, Name: t.name, OUPath: t.path, RoleARN: t.roleARN, Read: readNone, Reason: err.Error()}
 }
 
 // summarizeAccounts prints how many accounts were read fully, partly or
-// not at all, writes the combined accounts.json into dir (when set), and
-// returns an ExitError when no account could be read.
+// not at all (and skipped), writes accounts.json into dir (when set), and
+// returns an ExitError when no account could be read. reads are in
+// account-ID order.
 func (app *App) summarizeAccounts(reads []accountRead, dir string) error {
 	n := map[string]int{}
 	for _, r := range reads {
 		n[r.Read]++
 	}
-	fmt.Fprintf(app.Stderr, "shoulder: %d accounts: %d read fully, %d partly (coverage gaps), %d not at all\n",
-		len(reads), n["full"], n["partial"], n["none"])
+	skipped := ""
+	if n[readSkipped] > 0 {
+		skipped = fmt.Sprintf(", %d skipped (not active or excluded)", n[readSkipped])
+	}
+	fmt.Fprintf(app.Stderr, "shoulder: %d accounts: %d read fully, %d partly (coverage gaps), %d not at all%s\n",
+		len(reads), n[readFull], n[readPartial], n[readNone], skipped)
 	if dir != "" {
 		if err := writeAccountsJSON(filepath.Join(dir, "accounts.json"), reads); err != nil {
 			return withCode(ExitError, err)
 		}
 	}
-	if n["none"] == len(reads) {
+	if n[readFull]+n[readPartial] == 0 {
 		return withCode(ExitError, errors.New("no account could be read"))
 	}
 	return nil
@@ -146,18 +329,18 @@ func writeAccountsJSON(path string, reads []accountRead) error {
 	return af.Commit()
 }
 
-// accountsOutputDir checks -o for --accounts: a directory (created if
-// missing); empty is allowed only for one table or markdown report on
-// standard output.
+// accountsOutputDir checks -o for a several-account run: a directory
+// (created if missing); empty is allowed only for one table or markdown
+// report on standard output.
 func accountsOutputDir(dest string, stdoutOK bool, what string) (string, error) {
 	if dest == "" {
 		if stdoutOK {
 			return "", nil
 		}
-		return "", withCode(ExitError, fmt.Errorf("--accounts %s needs -o DIR (one %s per account, named by account ID)", what, what))
+		return "", withCode(ExitError, fmt.Errorf("a several-account run (--accounts, --org) with %s needs -o DIR (one %s per account, named by account ID)", what, what))
 	}
 	if st, err := os.Stat(dest); err == nil && !st.IsDir() {
-		return "", withCode(ExitError, fmt.Errorf("-o %s: --accounts needs a directory, and this is a file", dest))
+		return "", withCode(ExitError, fmt.Errorf("-o %s: a several-account run (--accounts, --org) needs a directory, and this is a file", dest))
 	}
 	if err := os.MkdirAll(dest, 0o755); err != nil {
 		return "", withCode(ExitError, fmt.Errorf("-o: %w", err))
@@ -165,37 +348,142 @@ func accountsOutputDir(dest string, stdoutOK bool, what string) (string, error) 
 	return dest, nil
 }
 
-// scanAccounts scans each account of --accounts in turn: it is read,
-// evaluated and its report written before the next is read, so one
-// account's state is in memory at a time. With -o DIR each account's
+// syncWriter serialises writes of accounts read side by side.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
+}
+
+// accountJob reads one account with an App of its own (standard output
+// buffered, standard error shared) and returns how far it was read; err
+// stops the run (a report that could not be written).
+type accountJob func(ctx context.Context, app *App, l liveFlags, t memberTarget) (accountRead, error)
+
+// forAccounts runs job for every target of p, up to --account-concurrency
+// side by side, under one gate of --concurrency calls in flight. Each
+// account's standard output is buffered and written in target order as
+// soon as the accounts before it are done, so tables never interleave. It
+// returns the reads (with p's skipped accounts) in account-ID order;
+// accounts not started when ctx ended are listed as not read.
+func (app *App) forAccounts(ctx context.Context, a *accountsFlags, l liveFlags, p *accountsPlan, job accountJob) ([]accountRead, error) {
+	l.gate = collect.NewGate(l.concurrency)
+	// One HTTP client (connection pool) for every account of the run.
+	l.httpClient = awscollect.NewHTTPClient(l.concurrency)
+	n := min(a.concurrency, len(p.targets))
+	l.noDisplay = n > 1
+	stderr := &syncWriter{w: app.Stderr}
+	reads := make([]accountRead, len(p.targets))
+	outs := make([]*bytes.Buffer, len(p.targets))
+	done := make([]bool, len(p.targets))
+	var mu sync.Mutex
+	var firstErr error
+	flushed := 0
+	// The caller's account (in an organization run, the management or
+	// delegated-administrator account) is read first, alone: its
+	// organization-wide facts apply to every member (orgRun).
+	callerIdx := -1
+	for i, t := range p.targets {
+		if p.caller != "" && t.account == p.caller {
+			callerIdx = i
+		}
+	}
+	callerDone := make(chan struct{})
+	finish := func(i int, r accountRead, err error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if i == callerIdx {
+			close(callerDone)
+		}
+		reads[i], done[i] = r, true
+		if err != nil && firstErr == nil {
+			firstErr = err
+		}
+		for flushed < len(done) && done[flushed] {
+			if outs[flushed] != nil {
+				_, _ = app.Stdout.Write(outs[flushed].Bytes())
+				outs[flushed] = nil
+			}
+			flushed++
+		}
+	}
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < n; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				t := p.targets[i]
+				mu.Lock()
+				stop := ctx.Err() != nil || firstErr != nil
+				outs[i] = &bytes.Buffer{}
+				mu.Unlock()
+				if stop {
+					finish(i, accountRead{AccountID: t.account, Name: t.name, OUPath: t.path, RoleARN: t.roleARN, Read: readNone,
+						Reason: "not read: the run stopped (Ctrl-C or a failed write) before this account"}, nil)
+					continue
+				}
+				sub := *app
+				sub.Stdout, sub.Stderr = outs[i], stderr
+				r, err := job(ctx, &sub, memberLive(l, t, p.orgTree), t)
+				r.Name, r.OUPath = t.name, t.path
+				finish(i, r, err)
+			}
+		}()
+	}
+	if callerIdx >= 0 {
+		jobs <- callerIdx
+		<-callerDone
+	}
+	for i := range p.targets {
+		if i != callerIdx {
+			jobs <- i
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	all := append(reads, p.skipped...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].AccountID < all[j].AccountID })
+	return all, firstErr
+}
+
+// scanAccounts scans the accounts of a several-account run side by side:
+// each is read, evaluated and its reports written as soon as it is done,
+// so only the accounts in flight are in memory. With -o DIR each account's
 // reports go to DIR/ACCOUNT/ and the read summary to DIR/accounts.json;
 // without -o a single table or markdown report per account goes to
-// standard output, one after another.
-func (app *App) scanAccounts(ctx context.Context, f *scanFlags, targets []memberTarget, sel []check.Check, pol *policy.Policy,
+// standard output, in account-ID order.
+func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan, sel []check.Check, pol *policy.Policy,
 	formats []report.Format, fscan *frameworkScan, filters tableFilters, failOn check.Severity, failEnabled bool) error {
 	stdoutOK := len(formats) == 1 && (formats[0].Name == "table" || formats[0].Name == "markdown")
 	dir, err := accountsOutputDir(f.output, stdoutOK, "--format "+formats[0].Name)
 	if err != nil {
 		return err
 	}
-	var reads []accountRead
-	var firstErr error
+	var mu sync.Mutex
+	var covErr error
 	failed := false
-	for _, t := range targets {
+	org := &orgRun{caller: p.caller, tree: p.orgTree}
+	comb := engine.NewCombiner()
+	reads, jobErr := app.forAccounts(ctx, &f.accts, f.src.live, p, func(ctx context.Context, app *App, l liveFlags, t memberTarget) (accountRead, error) {
 		fa := *f
-		fa.src.live.roleARN = t.roleARN
-		fa.src.live.sessionName = awscollect.MemberSessionName
+		fa.src.live = l
+		fa.org = org
 		rep, opts, interrupted, err := app.evaluate(ctx, &fa, sel, pol, formats)
 		if err != nil {
-			if ctx.Err() != nil {
-				break
-			}
-			reads = app.notRead(reads, t, err)
-			continue
+			return notRead(app.Stderr, t, err), nil
+		}
+		if interrupted {
+			return notRead(app.Stderr, t, errors.New("interrupted while this account was read: its reports are not written")), nil
 		}
 		if werr := wrongAccount(t, rep.AccountID); werr != nil {
-			reads = app.notRead(reads, t, werr)
-			continue
+			return notRead(app.Stderr, t, werr), nil
 		}
 		out := ""
 		if dir != "" {
@@ -203,77 +491,159 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, targets []member
 		}
 		plan, err := planOutputs(formats, out)
 		if err != nil {
-			return err
+			return accountRead{}, err
 		}
-		if err := app.writeScan(&fa, plan, rep, opts, sel, fscan, filters, interrupted); err != nil {
-			return err
+		if err := app.writeScan(&fa, plan, rep, opts, sel, fscan, filters, false); err != nil {
+			return accountRead{}, err
 		}
 		sum := rep.Summary
-		reads = append(reads, accountRead{AccountID: t.account, RoleARN: t.roleARN, Read: readLevel(rep.Gaps), Output: out, Summary: &sum})
-		if err := f.cov.judge(app.Stderr, rep.Coverage()); err != nil && firstErr == nil {
-			firstErr = err
+		cerr := f.cov.judge(app.Stderr, rep.Coverage())
+		read := accountRead{AccountID: t.account, RoleARN: t.roleARN, Read: readLevel(rep.Gaps), Output: out, Summary: &sum}
+		mu.Lock()
+		defer mu.Unlock()
+		if cerr != nil && covErr == nil {
+			covErr = cerr
 		}
 		failed = failed || (failEnabled && rep.FailuresAtOrAbove(failOn) > 0)
+		if dir != "" {
+			// The account's own reports are written: its results move
+			// into the organization's report.
+			if err := comb.Add(rep); err != nil {
+				return accountRead{}, withCode(ExitError, err)
+			}
+		}
+		return read, nil
+	})
+	if dir != "" && jobErr == nil {
+		if err := app.writeLiveOrgReport(f, dir, comb, reads, org, sel, fscan, filters, formats); err != nil {
+			jobErr = err
+		}
 	}
-	if err := app.summarizeAccounts(reads, dir); err != nil {
+	return app.endAccounts(ctx, reads, dir, jobErr, covErr, failed)
+}
+
+// orgRun is what an organization run shares between its accounts: the OU
+// tree discovery read, and the organization-wide facts of the caller's
+// (management or delegated-administrator) account, read before any member
+// (forAccounts reads the caller first) and applied to each member's state
+// before its checks run (state.Account.ApplyOrgFacts).
+type orgRun struct {
+	caller string
+	tree   *state.OrgTree
+	mu     sync.Mutex
+	facts  *state.OrgFacts
+}
+
+// prepare applies the organization to one account's state and returns its
+// effective policy: the caller's account records the facts, a member gets
+// them; scopes are placed in the run's tree.
+func (o *orgRun) prepare(app *App, pol *policy.Policy, acct *state.Account) (*policy.Policy, error) {
+	o.mu.Lock()
+	if acct.AccountID == o.caller {
+		o.facts = state.OrgFactsOf(acct)
+	} else if o.facts != nil && acct.OrgFacts == nil {
+		if err := acct.ApplyOrgFacts(o.facts); err != nil {
+			fmt.Fprintf(app.Stderr, "shoulder: account %s: %v\n", acct.AccountID, err)
+		}
+	}
+	tree := o.tree
+	o.mu.Unlock()
+	if tree == nil && acct.Organization != nil {
+		tree = acct.Organization.Tree
+	}
+	return app.accountPolicyIn(pol, acct, tree)
+}
+
+// writeLiveOrgReport writes the organization's combined report of a live
+// run with -o DIR as DIR/report.FORMAT (beside each account's DIR/ID/):
+// every read account's results, the accounts not read with the reason.
+func (app *App) writeLiveOrgReport(f *scanFlags, dir string, comb *engine.Combiner, reads []accountRead, org *orgRun,
+	sel []check.Check, fscan *frameworkScan, filters tableFilters, formats []report.Format) error {
+	for _, r := range reads {
+		if r.Read == readNone || r.Read == readSkipped {
+			if err := comb.AddUnread(r.AccountID, r.Name, r.Reason); err != nil {
+				return withCode(ExitError, err)
+			}
+		}
+	}
+	orgID := ""
+	org.mu.Lock()
+	if org.facts != nil {
+		orgID = org.facts.Organization.ID
+	}
+	org.mu.Unlock()
+	rep := comb.Report(org.tree, orgID)
+	plan, err := planOutputs(formats, dir+string(filepath.Separator))
+	if err != nil {
 		return err
 	}
-	if ctx.Err() != nil {
+	opts, err := reportview.OrgOptions(Version, sel, rep)
+	if err != nil {
+		return withCode(ExitError, err)
+	}
+	quiet := *f
+	quiet.cov = coverageFlags{}
+	return app.writeScan(&quiet, plan, rep, opts, sel, fscan, filters, false)
+}
+
+// endAccounts writes the summary and decides the exit: a failed write or
+// Ctrl-C first (exit 2), then no account read (2), coverage, findings.
+func (app *App) endAccounts(ctx context.Context, reads []accountRead, dir string, jobErr, covErr error, failed bool) error {
+	serr := app.summarizeAccounts(reads, dir)
+	switch {
+	case jobErr != nil:
+		return jobErr
+	case ctx.Err() != nil:
 		return withCode(ExitError, errInterrupted)
-	}
-	if firstErr != nil {
-		return firstErr
-	}
-	if failed {
+	case serr != nil:
+		return serr
+	case covErr != nil:
+		return covErr
+	case failed:
 		return errFindings
 	}
 	return nil
 }
 
-// collectAccounts reads each account of --accounts in turn and saves it to
-// DIR/ACCOUNT.json before the next is read.
-func (app *App) collectAccounts(ctx context.Context, f *collectFlags, targets []memberTarget) error {
+// collectAccounts reads the accounts of a several-account run side by
+// side and saves each to DIR/ACCOUNT.json as soon as it is read.
+func (app *App) collectAccounts(ctx context.Context, f *collectFlags, p *accountsPlan) error {
 	dir, err := accountsOutputDir(f.output, false, "collect")
 	if err != nil {
 		return err
 	}
-	var reads []accountRead
-	var firstErr error
-	for _, t := range targets {
-		acct, err := app.loadMember(ctx, f.live, t)
+	var mu sync.Mutex
+	var covErr error
+	reads, jobErr := app.forAccounts(ctx, &f.accts, f.live, p, func(ctx context.Context, app *App, l liveFlags, t memberTarget) (accountRead, error) {
+		acct, err := app.loadLive(ctx, &l)
 		if acct == nil {
-			if ctx.Err() != nil {
-				break
-			}
-			reads = app.notRead(reads, t, err)
-			continue
+			return notRead(app.Stderr, t, err), nil
 		}
 		if werr := wrongAccount(t, acct.AccountID); werr != nil {
-			reads = app.notRead(reads, t, werr)
-			continue
+			return notRead(app.Stderr, t, werr), nil
 		}
 		out := filepath.Join(dir, t.account+".json")
 		if serr := state.SaveSnapshot(out, acct, "shoulder "+Version); serr != nil {
-			return withCode(ExitError, serr)
+			return accountRead{}, withCode(ExitError, serr)
 		}
-		if !f.live.quiet {
+		if !l.quiet {
 			fmt.Fprintf(app.Stderr, "shoulder: saved account %s to %s\n", acct.AccountID, out)
 		}
 		rep := engine.Run(checks.All(), acct, policy.Default())
 		sum := rep.Summary
-		reads = append(reads, accountRead{AccountID: t.account, RoleARN: t.roleARN, Read: readLevel(acct.Gaps.All()), Output: out, Summary: &sum})
-		if err != nil { // interrupted: what was read is saved
-			break
+		r := accountRead{AccountID: t.account, RoleARN: t.roleARN, Read: readLevel(acct.Gaps.All()), Output: out, Summary: &sum}
+		if err != nil { // interrupted: what was read is saved, with cancelled gaps
+			r.Reason = "interrupted: the snapshot holds what was read"
+			return r, nil
 		}
-		if err := f.cov.judge(app.Stderr, rep.Coverage()); err != nil && firstErr == nil {
-			firstErr = err
+		if cerr := f.cov.judge(app.Stderr, rep.Coverage()); cerr != nil {
+			mu.Lock()
+			if covErr == nil {
+				covErr = cerr
+			}
+			mu.Unlock()
 		}
-	}
-	if err := app.summarizeAccounts(reads, dir); err != nil {
-		return err
-	}
-	if ctx.Err() != nil {
-		return withCode(ExitError, errInterrupted)
-	}
-	return firstErr
+		return r, nil
+	})
+	return app.endAccounts(ctx, reads, dir, jobErr, covErr, false)
 }

@@ -20,6 +20,8 @@ import (
 	awscollect "github.com/shoulder-dev/shoulder/internal/collect/aws"
 	"github.com/shoulder-dev/shoulder/internal/collect/mototest"
 	"github.com/shoulder-dev/shoulder/internal/demo/builder"
+	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/report"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -85,12 +87,34 @@ func TestAccountsRoleRefused(t *testing.T) {
 	if out != "" {
 		t.Errorf("stdout %q, want the reports in -o DIR", out)
 	}
+	// The demo account is a member: the organization-wide reads only the
+	// management account may make are denied to it, so outside an
+	// organization run (which applies the management account's facts) its
+	// read is partial.
 	for _, want := range []string{"account 444455556666 NOT READ", "AccessDenied", "2 accounts: 0 read fully, 1 partly (coverage gaps), 1 not at all"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
 	}
-	b, err := os.ReadFile(filepath.Join(dir, builder.AccountID, "report.json"))
+	// One report for the run beside each account's: both accounts listed,
+	// the refused one with its reason, every result naming its account.
+	b, err := os.ReadFile(filepath.Join(dir, "report.json"))
+	if err != nil {
+		t.Fatalf("the run's combined report: %v", err)
+	}
+	comb, err := report.ReadJSON("report.json", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(comb.Report.Accounts) != 2 || comb.Report.Accounts[1].Read != engine.ReadNone || comb.Report.Accounts[1].Reason == "" {
+		t.Errorf("combined report accounts: %+v", comb.Report.Accounts)
+	}
+	for _, r := range comb.Report.Results {
+		if r.AccountID != builder.AccountID {
+			t.Fatalf("a result of account %q in the combined report", r.AccountID)
+		}
+	}
+	b, err = os.ReadFile(filepath.Join(dir, builder.AccountID, "report.json"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -194,6 +218,8 @@ func TestAccountReadRules(t *testing.T) {
 		{nil, "full"},
 		{[]state.Gap{{Reason: state.ReasonSkipped}}, "full"},
 		{[]state.Gap{{Reason: state.ReasonSkipped}, {Reason: state.ReasonAccessDenied}}, "partial"},
+		{[]state.Gap{{Reason: state.ReasonRegionDisabled}}, "full"},
+		{[]state.Gap{{Reason: state.ReasonRegionDisabled}, {Reason: state.ReasonCancelled}}, "partial"},
 	} {
 		if got := readLevel(tc.gaps); got != tc.want {
 			t.Errorf("readLevel(%v) = %s, want %s", tc.gaps, got, tc.want)

@@ -51,11 +51,11 @@ The snapshot holds every IAM and resource policy, key IDs and the network
 layout: it is written readable by its owner only (mode 0600), also when it
 replaces an earlier file. Treat it as sensitive.
 
---accounts ID,ID reads several accounts one after another, each through
-sts:AssumeRole into --member-role (default ShoulderAudit) in that account,
-and writes one snapshot per account, DIR/ID.json, into -o DIR, with the read
-summary in DIR/accounts.json. An account whose role cannot be assumed is
-reported and skipped; the exit code is 2 when no account could be read.
+` + accountsHelp + `
+
+collect with several accounts writes one snapshot per account, DIR/ID.json,
+into -o DIR, with the read summary in DIR/accounts.json; the exit code is 2
+when no account could be read.
 
 ` + coverageHelp + `
 collect measures the coverage a scan of the snapshot would have, with every
@@ -70,6 +70,7 @@ written and the exit code is 2.`,
   shoulder collect --profile audit --regions eu-central-1,eu-west-1 -o prod.json --stats
   shoulder collect --role-arn arn:aws:iam::123456789012:role/ShoulderAudit --external-id X -o prod.json
   shoulder collect --accounts 111122223333,444455556666 --member-role ShoulderAudit -o org/   # org/111122223333.json, ...
+  shoulder collect --org --ous ou-ab12-cdef3456 -o org/   # the accounts under an OU, one snapshot each
   shoulder collect --endpoint-url http://127.0.0.1:5000 -o emulator.json   # an AWS emulator
   shoulder collect -o prod.json --region-timeout 15m --min-coverage 90`,
 		Args: cobra.NoArgs,
@@ -80,7 +81,7 @@ written and the exit code is 2.`,
 			if err := f.cov.validate(); err != nil {
 				return err
 			}
-			targets, err := f.accts.targets(cmd, &f.live, f.demo, "")
+			targets, err := f.accts.plan(cmd.Context(), app, cmd, &f.live, f.demo, "")
 			if err != nil {
 				return err
 			}

@@ -38,6 +38,9 @@ type scanFlags struct {
 	severities []string
 	// accts names several accounts (--accounts, --member-role).
 	accts accountsFlags
+	// org, in an organization run, carries what the management account's
+	// read tells every member (set by scanAccounts; nil otherwise).
+	org *orgRun
 }
 
 func (app *App) scanCmd() *cobra.Command {
@@ -61,12 +64,12 @@ resource ARN, region and message. Other formats: html (one
 self-contained page with charts and filters), sarif, junit, csv, markdown,
 asff (Security Hub) and ocsf (Compliance Finding); see docs/formats.md.
 
---accounts ID,ID scans several accounts one after another, each through
-sts:AssumeRole into --member-role (default ShoulderAudit) in that account;
-with -o DIR each account's reports go to DIR/ID/ and the read summary to
-DIR/accounts.json, without -o one table per account goes to standard output.
-An account whose role cannot be assumed is reported and skipped; the exit
-code is 2 when no account could be read.
+` + accountsHelp + `
+
+scan with several accounts: with -o DIR each account's reports go to
+DIR/ID/ and the read summary to DIR/accounts.json; without -o one table per
+account goes to standard output. The exit code is 2 when no account could
+be read.
 
 --snapshot DIR reads a directory of account snapshots (what collect
 --accounts -o DIR writes: DIR/ACCOUNT_ID.json and accounts.json) as one
@@ -97,7 +100,10 @@ earlier reports as they were.`,
   shoulder scan --demo --framework cis-5.0
   shoulder scan --snapshot prod.json --min-coverage 95
   shoulder scan --snapshot org/ --format table,json,html -o org-report/
-  shoulder scan --demo-org`,
+  shoulder scan --demo-org
+  shoulder scan --org --format json -o org/                 # every account of the organization
+  shoulder scan --org --ous ou-ab12-cdef3456 --exclude-accounts 111122223333 --member-role ShoulderAudit -o org/
+  shoulder scan --accounts 111122223333,444455556666 --account-concurrency 2`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return app.runScan(cmd, &f) },
 	}
@@ -228,12 +234,12 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	// them only once the report exists, so a failed scan (a bad snapshot,
 	// policy or credentials, an endpoint down) leaves earlier reports as
 	// they were.
-	targets, err := f.accts.targets(cmd, &f.src.live, f.src.demo || f.src.demoOrg, f.src.snapshot)
+	targets, err := f.accts.plan(cmd.Context(), app, cmd, &f.src.live, f.src.demo || f.src.demoOrg, f.src.snapshot)
 	if err != nil {
 		return err
 	}
 	var plan *outputPlan
-	if targets == nil { // --accounts plans one output per account
+	if targets == nil { // several accounts: one output per account
 		if plan, err = planOutputs(formats, f.output); err != nil {
 			return err
 		}
@@ -332,7 +338,12 @@ func (app *App) evaluate(ctx context.Context, f *scanFlags, sel []check.Check, p
 	if err != nil && !interrupted {
 		return nil, opts, false, err
 	}
-	if pol, err = app.accountPolicy(pol, acct); err != nil {
+	if f.org != nil && acct != nil {
+		pol, err = f.org.prepare(app, pol, acct)
+	} else {
+		pol, err = app.accountPolicy(pol, acct)
+	}
+	if err != nil {
 		return nil, opts, false, err
 	}
 	rep = engine.Run(sel, acct, pol)

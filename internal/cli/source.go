@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/spf13/cobra"
 
 	"github.com/shoulder-dev/shoulder/internal/collect"
@@ -47,6 +48,16 @@ type liveFlags struct {
 
 	// regionTimeout bounds each region's work (0: no bound).
 	regionTimeout time.Duration
+
+	// Set by organization and --accounts runs, not by flags:
+	// gate bounds the calls in flight across accounts read side by side,
+	// orgTree is the tree discovery read (attached to the caller's
+	// account), noDisplay turns off the progress display (several
+	// accounts would draw over each other).
+	gate       *collect.Gate
+	orgTree    *state.OrgTree
+	noDisplay  bool
+	httpClient sdk.HTTPClient
 }
 
 func (s *sourceFlags) register(cmd *cobra.Command) {
@@ -175,7 +186,7 @@ func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, err
 	opts := awscollect.Options{
 		Profile: l.profile, RoleARN: l.roleARN, ExternalID: l.externalID, SessionName: l.sessionName, Regions: l.regions,
 		EndpointURL: l.endpointURL, Concurrency: l.concurrency, CallTimeout: l.callTimeout, Rates: rates,
-		Details: details, RegionTimeout: l.regionTimeout,
+		Details: details, RegionTimeout: l.regionTimeout, Gate: l.gate, OrgTree: l.orgTree, HTTPClient: l.httpClient,
 	}
 	if l.externalID != "" && l.roleARN == "" {
 		return nil, withCode(ExitError, errors.New("--external-id needs --role-arn"))
@@ -184,7 +195,7 @@ func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, err
 		return nil, withCode(ExitError, err)
 	}
 	var display *collect.Display
-	if !l.quiet && app.IsTTY(app.Stderr) {
+	if !l.quiet && !l.noDisplay && app.IsTTY(app.Stderr) {
 		opts.Progress = collect.NewProgress()
 		display = collect.StartDisplay(opts.Progress, app.Stderr, 250*time.Millisecond)
 	}

@@ -129,6 +129,9 @@ var (
 	// and the limit is unpublished; one token bucket per (region, action)
 	// across all buckets at 100/s stays far below any per-bucket limit.
 	s3BucketRate = Rate{RPS: 100, Burst: 100}
+	// Organizations' per-parent listings (ListParents,
+	// ListAccountsForParent, ListOrganizationalUnitsForParent): 5/s burst 8.
+	orgTreeRate = Rate{RPS: 5, Burst: 8}
 )
 
 // detail marks o as a Detail operation.
@@ -145,6 +148,12 @@ func budgeted(o Operation) Operation {
 
 func op(service, action, permission string, scope Scope, rate Rate, fills ...state.Input) Operation {
 	return Operation{Service: service, Action: action, Permission: permission, Scope: scope, Rate: rate, Fills: fills}
+}
+
+// pooled sets the token bucket o shares with other actions.
+func pooled(o Operation, pool string) Operation {
+	o.Pool = pool
+	return o
 }
 
 // Operations returns the declaration: every operation the collectors call,
@@ -238,6 +247,21 @@ func Operations() []Operation {
 		// the organizations collector once it knows the account is in an
 		// organization).
 		op("iam", "ListOrganizationsFeatures", "iam:ListOrganizationsFeatures", Global, d, state.InputIAMOrgFeatures),
+		// The OU tree, read once per organization run (--org) from the
+		// management or a delegated-administrator account: ListRoots, then
+		// per root and OU its child OUs and its accounts. Per node that is
+		// 2 calls (plus a page per 20 children); the alternative, ListAccounts
+		// (20 a page) plus ListParents per account, costs one call per
+		// account and would still need the OU listing for the names, so the
+		// per-parent listings are the minimal plan whenever an OU holds more
+		// than one account on average. Quotas (per account, us-east-1):
+		// ListRoots 1/s burst 2; ListOrganizationalUnitsForParent and
+		// ListAccountsForParent share one row, 5/s burst 8, so they share
+		// one bucket here (AWS does not say whether it is shared; sharing
+		// is the safe reading).
+		op("organizations", "ListRoots", "organizations:ListRoots", Global, Rate{RPS: 1, Burst: 2}, state.InputOrgRoots),
+		pooled(op("organizations", "ListOrganizationalUnitsForParent", "organizations:ListOrganizationalUnitsForParent", PerItem, orgTreeRate, state.InputOrgUnits), "organizations:tree"),
+		pooled(op("organizations", "ListAccountsForParent", "organizations:ListAccountsForParent", PerItem, orgTreeRate, state.InputOrgAccounts), "organizations:tree"),
 
 		// S3: one global listing, then per-bucket settings at the bucket's
 		// regional endpoint (AWS offers no bulk form).

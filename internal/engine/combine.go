@@ -25,10 +25,11 @@ const (
 )
 
 // ReadLevel classifies a read account by its coverage gaps: partial when
-// it has gaps other than slow reads skipped by --details, else full.
+// it has gaps other than slow reads skipped by --details and regions the
+// account has not enabled (nothing there to read), else full.
 func ReadLevel(gaps []state.Gap) string {
 	for _, g := range gaps {
-		if g.Reason != state.ReasonSkipped {
+		if g.Reason != state.ReasonSkipped && g.Reason != state.ReasonRegionDisabled {
 			return ReadPartial
 		}
 	}

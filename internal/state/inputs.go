@@ -58,6 +58,12 @@ const (
 	InputGuardDutyOrgConfig   Input = "organization.guardduty"
 	InputSecurityHubOrgConfig Input = "organization.securityhub"
 	InputConfigAggregators    Input = "organization.config_aggregators"
+	// InputOrgRoots, InputOrgUnits and InputOrgAccounts are the OU tree
+	// (Organization.Tree), read by the management or a delegated
+	// administrator for organization runs.
+	InputOrgRoots    Input = "organization.tree.roots"
+	InputOrgUnits    Input = "organization.tree.units"
+	InputOrgAccounts Input = "organization.tree.accounts"
 
 	// s3
 	InputS3Buckets                 Input = "s3.buckets"

@@ -10,6 +10,8 @@
 package synth
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"sort"
@@ -1088,4 +1090,20 @@ func Count(a *state.Account) int {
 	n += len(a.EFS.FileSystems) + len(a.EFS.AccessPoints) + len(a.Lambda.Functions) + len(a.Backup.Vaults) + len(a.Backup.Plans)
 	n += len(a.Backup.RecoveryPoints) + len(a.CloudWatchLogs.LogGroups) + len(a.CloudWatch.Alarms) + len(a.SNS.Topics) + len(a.SecurityHub.Hubs)
 	return n
+}
+
+// ForAccount generates an account like Account, under account ID id
+// instead of AccountID (every ARN and reference included): the accounts of
+// a synthetic organization.
+func ForAccount(o Options, id string) (*state.Account, error) {
+	b, err := json.Marshal(Account(o))
+	if err != nil {
+		return nil, fmt.Errorf("synth: %w", err)
+	}
+	b = bytes.ReplaceAll(b, []byte(AccountID), []byte(id))
+	var a state.Account
+	if err := json.Unmarshal(b, &a); err != nil {
+		return nil, fmt.Errorf("synth: account %s: %w", id, err)
+	}
+	return &a, nil
 }

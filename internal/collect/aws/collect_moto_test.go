@@ -783,7 +783,14 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		RoleARN: "arn:aws:iam::" + motoAccount + ":role/app-role", APIOptions: []func(*middleware.Stack) error{assumed.middleware}}); err != nil {
 		t.Fatal(err)
 	}
-	for _, s := range append(append(recorded.ops(), stubRec.ops()...), assumed.ops()...) {
+	// --org: the organization's tree, listed by its management account.
+	discovered := &recordingClient{}
+	orgOpts := motoOrg(t)
+	orgOpts.APIOptions = []func(*middleware.Stack) error{discovered.middleware}
+	if d, err := Discover(context.Background(), orgOpts); err != nil || d.Organization == nil || d.Organization.Tree == nil {
+		t.Fatalf("discover: %+v, %v", d, err)
+	}
+	for _, s := range append(append(append(recorded.ops(), stubRec.ops()...), assumed.ops()...), discovered.ops()...) {
 		svc, ok := prefix[s.ServiceID]
 		if !ok {
 			t.Errorf("request to an unknown service %q (%s)", s.ServiceID, s.Action)

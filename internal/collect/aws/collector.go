@@ -87,6 +87,18 @@ type Options struct {
 	LoadOptions []func(*config.LoadOptions) error
 	// Now is the clock for CollectedAt (default time.Now).
 	Now func() time.Time
+	// ReadOrgTree makes the Organizations collector read the OU tree
+	// (Organization.Tree) when the account is in an organization; a call
+	// that is denied (a member account) is a coverage gap.
+	ReadOrgTree bool
+	// OrgTree, when set, is the tree an organization run already read
+	// (Discover): it is attached to the account's Organization instead of
+	// being read again.
+	OrgTree *state.OrgTree
+	// Gate, when set, bounds the AWS calls in flight across every
+	// collection sharing it (an organization run reads accounts side by
+	// side under one bound).
+	Gate *collect.Gate
 }
 
 func (o *Options) defaults() {

@@ -85,14 +85,7 @@ func (c *collector) loadConfig(ctx context.Context) (sdk.Config, error) {
 	if o.HTTPClient != nil {
 		lo = append(lo, config.WithHTTPClient(o.HTTPClient))
 	} else {
-		// The SDK keeps 10 idle connections per host; with more workers
-		// than that, connections to a busy endpoint (S3, EC2 of a region)
-		// would be closed and reopened, a TLS handshake each time.
-		n := o.Concurrency
-		lo = append(lo, config.WithHTTPClient(awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) {
-			t.MaxIdleConnsPerHost = n
-			t.MaxIdleConns = max(t.MaxIdleConns, 4*n)
-		})))
+		lo = append(lo, config.WithHTTPClient(NewHTTPClient(o.Concurrency)))
 	}
 	if o.HomeRegion != "" {
 		lo = append(lo, config.WithRegion(o.HomeRegion))
@@ -134,6 +127,19 @@ func (c *collector) loadConfig(ctx context.Context) (sdk.Config, error) {
 		}
 	}
 	return cfg, nil
+}
+
+// NewHTTPClient is the HTTP client of a collection with n workers. The SDK
+// keeps 10 idle connections per host; with more workers than that,
+// connections to a busy endpoint (S3, EC2 of a region) would be closed and
+// reopened, a TLS handshake each time. Accounts read side by side share
+// one (Options.HTTPClient): the same endpoints, one pool of connections,
+// and none left idle by the accounts already read.
+func NewHTTPClient(n int) *awshttp.BuildableClient {
+	return awshttp.NewBuildableClient().WithTransportOptions(func(t *http.Transport) {
+		t.MaxIdleConnsPerHost = n
+		t.MaxIdleConns = max(t.MaxIdleConns, 4*n)
+	})
 }
 
 // errAttemptTimeout marks an attempt that ran past CallTimeout.
@@ -203,6 +209,10 @@ func (c *collector) instrument(service, region string) func(*middleware.Stack) e
 				if p, ok := middleware.GetStackValue(ctx, attemptCounter{}).(*int32); ok {
 					n = atomic.AddInt32(p, 1)
 				}
+				if err := c.opts.Gate.Enter(ctx); err != nil {
+					return middleware.FinalizeOutput{}, middleware.Metadata{}, err
+				}
+				defer c.opts.Gate.Leave()
 				actx, cancel := context.WithTimeout(ctx, c.opts.CallTimeout)
 				defer cancel()
 				t0 := time.Now()

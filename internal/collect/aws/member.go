@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/org"
 )
 
 // DefaultMemberRole is the role shoulder assumes in each account named by
@@ -14,19 +16,12 @@ const DefaultMemberRole = "ShoulderAudit"
 // account: it shows in the member's CloudTrail as the reader.
 const MemberSessionName = "shoulder-scan"
 
-var (
-	accountIDRe = regexp.MustCompile(`^[0-9]{12}$`)
-	// roleNameRe is IAM's role name syntax (1-64 of these characters).
-	roleNameRe = regexp.MustCompile(`^[A-Za-z0-9+=,.@_-]{1,64}$`)
-)
+// roleNameRe is IAM's role name syntax (1-64 of these characters).
+var roleNameRe = regexp.MustCompile(`^[A-Za-z0-9+=,.@_-]{1,64}$`)
 
-// ValidateAccountID reports whether id is an AWS account ID (12 digits).
-func ValidateAccountID(id string) error {
-	if !accountIDRe.MatchString(id) {
-		return fmt.Errorf("account ID %q: want 12 digits", id)
-	}
-	return nil
-}
+// ValidateAccountID reports whether id is an AWS account ID (12 digits):
+// the rule of package org, the one place every flag naming an account uses.
+func ValidateAccountID(id string) error { return org.ValidateAccountID(id) }
 
 // MemberRoleARN is the ARN of role in account, the one rule for the role
 // shoulder assumes in a member account. The role must be a plain role name:

@@ -2,12 +2,14 @@ package aws
 
 import (
 	"context"
+	"errors"
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/organizations"
 	"github.com/aws/aws-sdk-go-v2/service/organizations/types"
 
+	"github.com/shoulder-dev/shoulder/internal/collect"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -16,24 +18,17 @@ import (
 // administrator) may list policies: a member account's AccessDenied is
 // normal and recorded as a gap, so SCP-aware checks say unknown.
 func (c *collector) organizations(ctx context.Context, _ string) {
-	cl := client(c, "organizations", "", func() *organizations.Client {
-		return organizations.NewFromConfig(c.cfg, func(o *organizations.Options) {
-			o.Region = c.home()
-			o.APIOptions = append(o.APIOptions, c.instrument("organizations", ""))
-		})
-	})
-	var org *state.Organization
-	// AWSOrganizationsNotInUseException: a standalone account (Organization stays nil).
-	err := c.do(ctx, "organizations", "DescribeOrganization", "", "", []string{"AWSOrganizationsNotInUseException"}, func(ctx context.Context) error {
-		out, err := cl.DescribeOrganization(ctx, &organizations.DescribeOrganizationInput{})
-		if err == nil && out.Organization != nil {
-			o := out.Organization
-			org = &state.Organization{ID: str(o.Id), MasterAccountID: str(o.MasterAccountId), IsManagementAccount: str(o.MasterAccountId) == c.accountID}
-		}
-		return err
-	})
+	cl := c.orgClient()
+	org, err := c.describeOrganization(ctx, cl)
 	if err != nil || org == nil {
 		return
+	}
+	switch {
+	case c.opts.OrgTree != nil:
+		// Read once by discovery for the whole run: attached, not re-read.
+		org.Tree = c.opts.OrgTree
+	case c.opts.ReadOrgTree:
+		org.Tree = c.orgTree(ctx, cl)
 	}
 	c.orgFacts(ctx, cl, org)
 	// One ListPolicies call (and its pages) per policy type; the three
@@ -170,4 +165,160 @@ func (c *collector) orgFacts(ctx context.Context, cl *organizations.Client, org 
 		}
 		return nil
 	})
+}
+// orgClient is the Organizations client (global: calls go to the home region).
+func (c *collector) orgClient() *organizations.Client {
+	return client(c, "organizations", "", func() *organizations.Client {
+		return organizations.NewFromConfig(c.cfg, func(o *organizations.Options) {
+			o.Region = c.home()
+			o.APIOptions = append(o.APIOptions, c.instrument("organizations", ""))
+		})
+	})
+}
+
+// describeOrganization reads the caller's organization; nil (and no gap)
+// for a standalone account.
+func (c *collector) describeOrganization(ctx context.Context, cl *organizations.Client) (*state.Organization, error) {
+	var org *state.Organization
+	// AWSOrganizationsNotInUseException: a standalone account (Organization stays nil).
+	err := c.do(ctx, "organizations", "DescribeOrganization", "", "", []string{"AWSOrganizationsNotInUseException"}, func(ctx context.Context) error {
+		out, err := cl.DescribeOrganization(ctx, &organizations.DescribeOrganizationInput{})
+		if err == nil && out.Organization != nil {
+			o := out.Organization
+			org = &state.Organization{ID: str(o.Id), MasterAccountID: str(o.MasterAccountId), IsManagementAccount: str(o.MasterAccountId) == c.accountID}
+		}
+		return err
+	})
+	if errors.Is(err, errAbsent) {
+		err = nil
+	}
+	return org, err
+}
+
+// orgTree reads the OU tree: ListRoots, then for each root and OU, breadth
+// first, its child OUs and its accounts (the minimal plan; see ops.go). A
+// call that fails is a coverage gap (a member account is denied every one
+// of them) and the tree is then nil: a partial tree would silently leave
+// accounts out of an organization run.
+func (c *collector) orgTree(ctx context.Context, cl *organizations.Client) *state.OrgTree {
+	tree := &state.OrgTree{}
+	err := c.do(ctx, "organizations", "ListRoots", "", "", nil, func(ctx context.Context) error {
+		tree.Roots = nil
+		p := organizations.NewListRootsPaginator(cl, &organizations.ListRootsInput{})
+		for p.HasMorePages() {
+			page, err := p.NextPage(ctx)
+			if err != nil {
+				return err
+			}
+			for _, r := range page.Roots {
+				tree.Roots = append(tree.Roots, state.OrgRoot{ID: str(r.Id), Name: str(r.Name)})
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil
+	}
+	var queue []string
+	for _, r := range tree.Roots {
+		queue = append(queue, r.ID)
+	}
+	for len(queue) > 0 {
+		parent := queue[0]
+		queue = queue[1:]
+		var units []state.OrgUnit
+		err := c.do(ctx, "organizations", "ListOrganizationalUnitsForParent", "", parent, nil, func(ctx context.Context) error {
+			units = nil
+			p := organizations.NewListOrganizationalUnitsForParentPaginator(cl, &organizations.ListOrganizationalUnitsForParentInput{ParentId: sdk.String(parent)})
+			for p.HasMorePages() {
+				page, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				for _, u := range page.OrganizationalUnits {
+					units = append(units, state.OrgUnit{ID: str(u.Id), Name: str(u.Name), ParentID: parent})
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil
+		}
+		var accounts []state.OrgAccount
+		err = c.do(ctx, "organizations", "ListAccountsForParent", "", parent, nil, func(ctx context.Context) error {
+			accounts = nil
+			p := organizations.NewListAccountsForParentPaginator(cl, &organizations.ListAccountsForParentInput{ParentId: sdk.String(parent)})
+			for p.HasMorePages() {
+				page, err := p.NextPage(ctx)
+				if err != nil {
+					return err
+				}
+				for _, a := range page.Accounts {
+					accounts = append(accounts, state.OrgAccount{ID: str(a.Id), Name: str(a.Name), Email: str(a.Email),
+						Status: accountState(a), ParentID: parent})
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil
+		}
+		tree.Units = append(tree.Units, units...)
+		tree.Accounts = append(tree.Accounts, accounts...)
+		for _, u := range units {
+			queue = append(queue, u.ID)
+		}
+	}
+	return tree
+}
+
+// accountState is an account's State, or its older Status where State is
+// not set (the values are shared: ACTIVE, SUSPENDED, PENDING_CLOSURE).
+func accountState(a types.Account) string {
+	if a.State != "" {
+		return string(a.State)
+	}
+	return string(a.Status)
+}
+
+// Discovery is what an organization run learns before reading accounts.
+type Discovery struct {
+	// CallerAccount is the account the base credentials belong to.
+	CallerAccount string
+	// Organization is the caller's organization with its Tree; nil when
+	// the caller's account is in none. Tree is nil when it could not be
+	// listed (Gaps say why).
+	Organization *state.Organization
+	// Gaps are the calls that failed.
+	Gaps []state.Gap
+	// Stats are the calls made.
+	Stats *collect.Stats
+}
+
+// Discover reads the caller's identity, organization and OU tree with the
+// options' credentials, under the same declaration, pacing and accounting
+// as Collect; nothing else is read. It fails only when the caller cannot
+// be identified; a tree that cannot be listed (a member account is denied)
+// leaves Organization.Tree nil with the gaps saying why.
+func Discover(ctx context.Context, o Options) (*Discovery, error) {
+	o.defaults()
+	decl, err := collect.NewDeclaration(o.Rates)
+	if err != nil {
+		return nil, err
+	}
+	c := &collector{opts: o, decl: decl, stats: collect.NewStats(), limiters: collect.NewLimiters(),
+		acct: &state.Account{Source: "live", CollectedAt: o.Now().UTC()}}
+	c.rec = collect.NewRecorder(c.acct)
+	if c.cfg, err = c.loadConfig(ctx); err != nil {
+		return nil, err
+	}
+	if err := c.identify(ctx); err != nil {
+		return nil, err
+	}
+	cl := c.orgClient()
+	org, _ := c.describeOrganization(ctx, cl)
+	if org != nil {
+		org.Tree = c.orgTree(ctx, cl)
+	}
+	return &Discovery{CallerAccount: c.accountID, Organization: org, Gaps: c.acct.Gaps.All(), Stats: c.stats}, nil
 }
