@@ -50,6 +50,7 @@ func allCases() map[string][]checkCase {
 		backupCases(),
 		organizationCases(),
 		lambdaCases(),
+		messagingCases(),
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

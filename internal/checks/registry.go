@@ -38,6 +38,7 @@ func All() []check.Check {
 		backupChecks(),
 		organizationChecks(),
 		lambdaChecks(),
+		messagingChecks(),
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {

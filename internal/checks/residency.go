@@ -30,6 +30,9 @@ func residencyChecks() []check.Check {
 		residencyStore("dynamodb_table_in_allowed_region", "DynamoDB tables", "dynamodb", state.InputDynamoDBTables, dynamoTablesOf, dynamoMoveFix()),
 		residencyStoreGaps("efs_filesystem_in_allowed_region", "EFS file systems", "efs", efsService, []state.Input{state.InputEFSFileSystems}, fileSystemsOf, efsMoveFix()),
 		residencyStore("backup_vault_in_allowed_region", "AWS Backup vaults (and the recovery points in them)", "backup", state.InputBackupVaults, vaultsOf, backupVaultMoveFix()),
+		residencyStore("sqs_queue_in_allowed_region", "SQS queues (the messages in them)", "sqs", state.InputSQSQueues, queuesOf, queueMoveFix()),
+		residencyStore("secretsmanager_secret_in_allowed_region", "Secrets Manager secrets (including replicas)", "secretsmanager", state.InputSecrets, secretsOf, secretMoveFix()),
+		residencyStore("ecr_repository_in_allowed_region", "ECR repositories (the images in them)", "ecr", state.InputECRRepositories, repositoriesOf, repositoryMoveFix()),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -133,6 +136,33 @@ func workspacesOf(a *state.Account) []state.Resource   { return resources(a.Work
 func dynamoTablesOf(a *state.Account) []state.Resource { return resources(a.DynamoDB.Tables) }
 func fileSystemsOf(a *state.Account) []state.Resource  { return resources(a.EFS.FileSystems) }
 func vaultsOf(a *state.Account) []state.Resource       { return resources(a.Backup.Vaults) }
+func queuesOf(a *state.Account) []state.Resource       { return resources(a.SQS.Queues) }
+func secretsOf(a *state.Account) []state.Resource      { return resources(a.SecretsManager.Secrets) }
+func repositoriesOf(a *state.Account) []state.Resource { return resources(a.ECR.Repositories) }
+
+func queueMoveFix() check.Remediation {
+	return check.Remediation{
+		Console:   "Create the queue in an allowed region (SQS > Create queue), point producers and consumers at it, let the old queue drain, then delete it.",
+		CLI:       "aws sqs create-queue --queue-name <QUEUE> --region <ALLOWED_REGION>\naws sqs delete-queue --queue-url <OLD_QUEUE_URL> --region <SOURCE_REGION>",
+		Terraform: "resource \"aws_sqs_queue\" \"this\" {\n  provider = aws.allowed_region\n  name     = \"<QUEUE>\"\n}",
+	}
+}
+
+func secretMoveFix() check.Remediation {
+	return check.Remediation{
+		Console:   "Secrets Manager > secret > Replicate secret to an allowed region, promote the replica to a standalone secret, repoint applications, then delete the secret (or replica) outside the allowed regions.",
+		CLI:       "aws secretsmanager replicate-secret-to-regions --secret-id <SECRET> --add-replica-regions Region=<ALLOWED_REGION>\naws secretsmanager remove-regions-from-replication --secret-id <SECRET> --remove-replica-regions <REGION>",
+		Terraform: "resource \"aws_secretsmanager_secret\" \"this\" {\n  provider = aws.allowed_region\n  name     = \"<SECRET>\"\n}",
+	}
+}
+
+func repositoryMoveFix() check.Remediation {
+	return check.Remediation{
+		Console:   "Create the repository in an allowed region, push the images there (or use ECR replication to an allowed region), repoint deployments, then delete the repository outside the allowed regions.",
+		CLI:       "aws ecr create-repository --repository-name <REPO> --region <ALLOWED_REGION>\naws ecr delete-repository --repository-name <REPO> --force --region <SOURCE_REGION>",
+		Terraform: "resource \"aws_ecr_repository\" \"this\" {\n  provider = aws.allowed_region\n  name     = \"<REPO>\"\n}",
+	}
+}
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))
