@@ -193,29 +193,11 @@ func (c *collector) ecr(ctx context.Context, region string) {
 	if err != nil {
 		return
 	}
-	c.sub("ecr", region, "", func(ctx context.Context) {
-		_ = c.do(ctx, "ecr", "GetRegistryScanningConfiguration", region, "", nil, func(ctx context.Context) error {
-			out, err := cl.GetRegistryScanningConfiguration(ctx, &ecr.GetRegistryScanningConfigurationInput{})
-			if err != nil {
-				return err
-			}
-			reg := state.ECRRegistry{Meta: meta(c.arn("ecr", region, c.accountID, "registry/"+c.accountID), region, nil), ScanType: "BASIC"}
-			if sc := out.ScanningConfiguration; sc != nil {
-				if sc.ScanType != "" {
-					reg.ScanType = string(sc.ScanType)
-				}
-				for _, r := range sc.Rules {
-					rule := state.ECRScanningRule{Frequency: string(r.ScanFrequency)}
-					for _, f := range r.RepositoryFilters {
-						rule.Filters = append(rule.Filters, str(f.Filter))
-					}
-					reg.Rules = append(reg.Rules, rule)
-				}
-			}
-			c.rec.Update(func(a *state.Account) { a.ECR.Registries = append(a.ECR.Registries, reg) })
-			return nil
-		})
-	}, "GetRegistryScanningConfiguration")
+	// The registry's scanning rules matter only to repositories: a region
+	// without any is spared the call.
+	if len(repos) > 0 {
+		c.ecrRegistry(ctx, cl, region)
+	}
 	done := c.perItem(len(repos), func() {
 		c.rec.Update(func(a *state.Account) { a.ECR.Repositories = append(a.ECR.Repositories, repos...) })
 	})
@@ -270,4 +252,32 @@ func (c *collector) eventBridge(ctx context.Context, region string) {
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.EventBridge.Buses = append(a.EventBridge.Buses, buses...) })
 	}
+}
+
+// ecrRegistry reads the region's registry scanning configuration (one
+// call) as its own task.
+func (c *collector) ecrRegistry(ctx context.Context, cl *ecr.Client, region string) {
+	c.sub("ecr", region, "", func(ctx context.Context) {
+		_ = c.do(ctx, "ecr", "GetRegistryScanningConfiguration", region, "", nil, func(ctx context.Context) error {
+			out, err := cl.GetRegistryScanningConfiguration(ctx, &ecr.GetRegistryScanningConfigurationInput{})
+			if err != nil {
+				return err
+			}
+			reg := state.ECRRegistry{Meta: meta(c.arn("ecr", region, c.accountID, "registry/"+c.accountID), region, nil), ScanType: "BASIC"}
+			if sc := out.ScanningConfiguration; sc != nil {
+				if sc.ScanType != "" {
+					reg.ScanType = string(sc.ScanType)
+				}
+				for _, r := range sc.Rules {
+					rule := state.ECRScanningRule{Frequency: string(r.ScanFrequency)}
+					for _, f := range r.RepositoryFilters {
+						rule.Filters = append(rule.Filters, str(f.Filter))
+					}
+					reg.Rules = append(reg.Rules, rule)
+				}
+			}
+			c.rec.Update(func(a *state.Account) { a.ECR.Registries = append(a.ECR.Registries, reg) })
+			return nil
+		})
+	}, "GetRegistryScanningConfiguration")
 }
