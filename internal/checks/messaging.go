@@ -45,8 +45,9 @@ const secretMaxDays = 90
 // for the generic sharing checks: how to list them, what the policy read
 // is, and how to word and fix it.
 type policyStoreSpec struct {
-	prefix, what, service, gapService string
-	listing, policyRead               state.Input
+	prefix, what, service string
+	// policyRead is the input whose gaps hide the policy.
+	policyRead state.Input
 	// each calls judge on every resource with its name and policy.
 	each func(a *state.Account, judge func(r state.Resource, name, doc string) check.Result) []check.Result
 	fix  check.Remediation
@@ -81,8 +82,8 @@ func policyCheck(spec policyStoreSpec, s exposureScope) check.Check {
 	}
 }
 
-var sqsPolicy = policyStoreSpec{prefix: "sqs_queue", what: "SQS queue", service: "sqs", gapService: "sqs",
-	listing: state.InputSQSQueues, policyRead: state.InputSQSQueueAttributes,
+var sqsPolicy = policyStoreSpec{prefix: "sqs_queue", what: "SQS queue", service: "sqs",
+	policyRead: state.InputSQSQueueAttributes,
 	each: func(a *state.Account, judge func(state.Resource, string, string) check.Result) []check.Result {
 		return eachRegional(a, "sqs", []state.Input{state.InputSQSQueues}, a.SQS.Queues, func(q state.Queue) check.Result {
 			return judge(q, "queue "+q.Name, q.Policy)
@@ -94,8 +95,8 @@ var sqsPolicy = policyStoreSpec{prefix: "sqs_queue", what: "SQS queue", service:
 		Terraform: "resource \"aws_sqs_queue_policy\" \"this\" {\n  queue_url = aws_sqs_queue.this.id\n  policy    = data.aws_iam_policy_document.queue.json # principals: own or trusted accounts only\n}",
 	}}
 
-var snsPolicy = policyStoreSpec{prefix: "sns_topic", what: "SNS topic", service: "sns", gapService: "sns",
-	listing: state.InputSNSTopics, policyRead: state.InputSNSTopicAttributes,
+var snsPolicy = policyStoreSpec{prefix: "sns_topic", what: "SNS topic", service: "sns",
+	policyRead: state.InputSNSTopicAttributes,
 	each: func(a *state.Account, judge func(state.Resource, string, string) check.Result) []check.Result {
 		return eachRegional(a, "sns", []state.Input{state.InputSNSTopics}, a.SNS.Topics, func(t state.Topic) check.Result {
 			return judge(t, "topic "+t.Name, t.Policy)
@@ -107,8 +108,8 @@ var snsPolicy = policyStoreSpec{prefix: "sns_topic", what: "SNS topic", service:
 		Terraform: "resource \"aws_sns_topic_policy\" \"this\" {\n  arn    = aws_sns_topic.this.arn\n  policy = data.aws_iam_policy_document.topic.json # principals: own or trusted accounts only\n}",
 	}}
 
-var secretPolicy = policyStoreSpec{prefix: "secretsmanager_secret", what: "Secrets Manager secret", service: "secretsmanager", gapService: "secretsmanager",
-	listing: state.InputSecrets, policyRead: state.InputSecretPolicy,
+var secretPolicy = policyStoreSpec{prefix: "secretsmanager_secret", what: "Secrets Manager secret", service: "secretsmanager",
+	policyRead: state.InputSecretPolicy,
 	each: func(a *state.Account, judge func(state.Resource, string, string) check.Result) []check.Result {
 		return eachSecret(a, func(s state.Secret) check.Result { return judge(s, "secret "+s.Name, s.Policy) })
 	},
@@ -118,8 +119,8 @@ var secretPolicy = policyStoreSpec{prefix: "secretsmanager_secret", what: "Secre
 		Terraform: "resource \"aws_secretsmanager_secret_policy\" \"this\" {\n  secret_arn          = aws_secretsmanager_secret.this.arn\n  policy              = data.aws_iam_policy_document.secret.json\n  block_public_policy = true\n}",
 	}}
 
-var ecrPolicy = policyStoreSpec{prefix: "ecr_repository", what: "ECR repository", service: "ecr", gapService: "ecr",
-	listing: state.InputECRRepositories, policyRead: state.InputECRRepositoryPolicy,
+var ecrPolicy = policyStoreSpec{prefix: "ecr_repository", what: "ECR repository", service: "ecr",
+	policyRead: state.InputECRRepositoryPolicy,
 	each: func(a *state.Account, judge func(state.Resource, string, string) check.Result) []check.Result {
 		return eachRepository(a, func(r state.ECRRepository) check.Result { return judge(r, "repository "+r.Name, r.Policy) })
 	},
@@ -129,8 +130,8 @@ var ecrPolicy = policyStoreSpec{prefix: "ecr_repository", what: "ECR repository"
 		Terraform: "resource \"aws_ecr_repository_policy\" \"this\" {\n  repository = aws_ecr_repository.this.name\n  policy     = data.aws_iam_policy_document.repo.json # principals: own or trusted accounts only\n}",
 	}}
 
-var eventBusPolicy = policyStoreSpec{prefix: "eventbridge_bus", what: "EventBridge event bus", service: "eventbridge", gapService: "events",
-	listing: state.InputEventBuses, policyRead: state.InputEventBuses,
+var eventBusPolicy = policyStoreSpec{prefix: "eventbridge_bus", what: "EventBridge event bus", service: "eventbridge",
+	policyRead: state.InputEventBuses,
 	each: func(a *state.Account, judge func(state.Resource, string, string) check.Result) []check.Result {
 		return eachBus(a, func(b state.EventBus) check.Result { return judge(b, "event bus "+b.Name, b.Policy) })
 	},
