@@ -52,11 +52,12 @@ type Where struct {
 // Store is one place where customer data rests.
 type Store struct {
 	// Service is the AWS service prefix (s3, ec2, rds, redshift,
-	// workspaces, dynamodb, elasticfilesystem, backup).
+	// workspaces, dynamodb, elasticfilesystem, backup, sqs,
+	// secretsmanager, ecr).
 	Service string `json:"service"`
 	// Kind is the resource type: bucket, volume, snapshot, db-instance,
 	// db-cluster, db-snapshot, cluster, workspace, table, file-system,
-	// backup-vault.
+	// backup-vault, queue, secret, repository.
 	Kind string `json:"kind"`
 	Name string `json:"name"`
 	ARN  string `json:"arn"`
