@@ -221,6 +221,17 @@ func nameOf(cs custody.Store) string {
 	if parts := strings.SplitN(arn, ":", 6); len(parts) == 6 {
 		res = parts[5]
 	}
+	// ECR repository names hold slashes (team/api); a secret's ARN ends in
+	// its name, a hyphen and six random characters.
+	if name, ok := strings.CutPrefix(res, "repository/"); ok {
+		return name
+	}
+	if name, ok := strings.CutPrefix(res, "secret:"); ok {
+		if n := len(name); n > 7 && name[n-7] == '-' {
+			return name[:n-7]
+		}
+		return name
+	}
 	// bucket, vol-..., db:NAME, cluster:NAME, snapshot:NAME, table/NAME, ...
 	if i := strings.LastIndexAny(res, "/:"); i >= 0 {
 		return res[i+1:]
