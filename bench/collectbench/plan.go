@@ -339,6 +339,20 @@ func minimalPlan(a *state.Account) map[string]int {
 		add("lambda:ListFunctions", pages(fns, 50))
 		add("lambda:GetPolicy", fns)
 		add("lambda:GetRuntimeManagementConfig", fns)
+		queues := countIf(a.SQS.Queues, func(x state.Queue) bool { return in(x.Region) })
+		add("sqs:ListQueues", pages(queues, 1000))
+		add("sqs:GetQueueAttributes", queues)
+		secrets := countIf(a.SecretsManager.Secrets, func(x state.Secret) bool { return in(x.Region) })
+		add("secretsmanager:ListSecrets", pages(secrets, 100))
+		add("secretsmanager:GetResourcePolicy", secrets)
+		repos := countIf(a.ECR.Repositories, func(x state.ECRRepository) bool { return in(x.Region) })
+		add("ecr:DescribeRepositories", pages(repos, 1000))
+		if repos > 0 {
+			add("ecr:GetRegistryScanningConfiguration", 1)
+		}
+		add("ecr:GetLifecyclePolicy", repos)
+		add("ecr:GetRepositoryPolicy", repos)
+		add("events:ListEventBuses", pages(countIf(a.EventBridge.Buses, func(x state.EventBus) bool { return in(x.Region) }), 100))
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
@@ -415,9 +429,11 @@ func minimalPlan(a *state.Account) map[string]int {
 			add("workspaces:DescribeWorkspaceBundles", pages(len(bundles), 25)) // the bundles in use, by ID
 		}
 
-		// Tags of Lambda functions and WorkSpaces resources, in bulk: only
-		// tagged resources are listed, 100 a page.
+		// Tags of Lambda functions, WorkSpaces resources, SQS queues and ECR
+		// repositories, in bulk: only tagged resources are listed, 100 a page.
 		tagged := countIf(a.Lambda.Functions, func(x state.LambdaFunction) bool { return in(x.Region) && len(x.Tags) > 0 }) +
+			countIf(a.SQS.Queues, func(x state.Queue) bool { return in(x.Region) && len(x.Tags) > 0 }) +
+			countIf(a.ECR.Repositories, func(x state.ECRRepository) bool { return in(x.Region) && len(x.Tags) > 0 }) +
 			countIf(ws.Workspaces, func(x state.Workspace) bool { return in(x.Region) && len(x.Tags) > 0 }) +
 			countIf(ws.Directories, func(x state.WorkspaceDirectory) bool { return in(x.Region) && len(x.Tags) > 0 }) +
 			countIf(ws.IPGroups, func(x state.WorkspaceIPGroup) bool { return in(x.Region) && len(x.Tags) > 0 }) +
@@ -470,5 +486,9 @@ func quotas() []awsfake.Limit {
 		l("dynamodb", "ListTagsOfResource", 10, 10),
 		l("dynamodb", "DescribeContinuousBackups", 10, 10),
 		l("dynamodb", "", 2500, 2500),
+		l("secretsmanager", "ListSecrets", 100, 100),
+		l("secretsmanager", "GetResourcePolicy", 50, 50),
+		// EventBridge: every control-plane call of the account and region together.
+		{Service: "events", Shared: true, Rate: 50, Burst: 50},
 	}
 }

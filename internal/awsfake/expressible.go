@@ -41,6 +41,13 @@ import (
 //   - Every S3 Multi-Region Access Point has its own Block Public Access
 //     (the listing always carries the four settings), an ARN made of its
 //     alias, and no region.
+//   - Every SQS queue has a URL (the fake makes one from its region,
+//     account and name) and every ECR repository an encryption type
+//     (AES256 unless set); a secret's primary region is named only on a
+//     replica.
+//   - A region's ECR registry scanning configuration is read only where
+//     the region has repositories, and always answers (basic scanning
+//     without rules unless set), under the registry's ARN.
 //   - A gap for a whole service ("*") is recorded by the collectors as a
 //     gap for each of the service's listings (its per-item calls are never
 //     made).
@@ -59,7 +66,8 @@ import (
 //   - A bucket without a policy has PolicyIsPublic false (S3 answers
 //     NoSuchBucketPolicy, read as "not public").
 //   - Values read by a call that failed (the account's gaps) are empty:
-//     Lambda function and WorkSpace tags (tagging GetResources), trail
+//     Lambda function, WorkSpace, SQS queue and ECR repository tags
+//     (tagging GetResources), trail
 //     tags (cloudtrail ListTags), role session durations (iam ListRoles).
 func Expressible(a *state.Account) *state.Account {
 	c := clone(a)
@@ -154,6 +162,46 @@ func Expressible(a *state.Account) *state.Account {
 			f.Tags = nil
 		}
 	}
+	for i := range c.SQS.Queues {
+		q := &c.SQS.Queues[i]
+		q.URL = queueURL(q)
+		if tagsUnread(q.Meta) {
+			q.Tags = nil
+		}
+	}
+	for i := range c.SecretsManager.Secrets {
+		s := &c.SecretsManager.Secrets[i]
+		if s.PrimaryRegion == s.Region {
+			s.PrimaryRegion = ""
+		}
+	}
+	withRepos := map[string]bool{}
+	for i := range c.ECR.Repositories {
+		r := &c.ECR.Repositories[i]
+		r.EncryptionType = orDefault(r.EncryptionType, "AES256")
+		r.TagMutability = orDefault(r.TagMutability, "MUTABLE")
+		if tagsUnread(r.Meta) {
+			r.Tags = nil
+		}
+		withRepos[r.Region] = true
+	}
+	var registries []state.ECRRegistry
+	for _, region := range c.ScannedRegions() {
+		if !withRepos[region] {
+			continue
+		}
+		if _, unread := c.Gaps.Find("ecr", region, "GetRegistryScanningConfiguration", ""); unread {
+			continue
+		}
+		reg := state.ECRRegistry{ScanType: "BASIC"}
+		if r, ok := c.ECR.Registry(region); ok {
+			reg = *r
+			reg.ScanType = orDefault(reg.ScanType, "BASIC")
+		}
+		reg.Meta = state.Meta{ARN: c.ARNPrefix() + "ecr:" + region + ":" + c.AccountID + ":registry/" + c.AccountID, Region: region}
+		registries = append(registries, reg)
+	}
+	c.ECR.Registries = registries
 	for i := range c.CloudTrail.Trails {
 		t := &c.CloudTrail.Trails[i]
 		if _, ok := c.Gaps.Find("cloudtrail", t.HomeRegion, "ListTags", t.ARN); ok {

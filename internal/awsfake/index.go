@@ -77,6 +77,11 @@ type index struct {
 	alarms    map[string][]*state.MetricAlarm
 	topics    map[string][]*state.Topic
 
+	queues       map[string][]*state.Queue
+	secrets      map[string][]*state.Secret
+	repositories map[string][]*state.ECRRepository
+	buses        map[string][]*state.EventBus
+
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
 	ipGroups    map[string][]*state.WorkspaceIPGroup
@@ -193,6 +198,10 @@ func buildIndex(a *state.Account) *index {
 	x.logGroups = group(a.CloudWatchLogs.LogGroups, func(v *state.LogGroup) string { return v.Region })
 	x.alarms = group(a.CloudWatch.Alarms, func(v *state.MetricAlarm) string { return v.Region })
 	x.topics = group(a.SNS.Topics, func(v *state.Topic) string { return v.Region })
+	x.queues = group(a.SQS.Queues, func(v *state.Queue) string { return v.Region })
+	x.secrets = group(a.SecretsManager.Secrets, func(v *state.Secret) string { return v.Region })
+	x.repositories = group(a.ECR.Repositories, func(v *state.ECRRepository) string { return v.Region })
+	x.buses = group(a.EventBridge.Buses, func(v *state.EventBus) string { return v.Region })
 	x.workspaces = group(a.WorkSpaces.Workspaces, func(v *state.Workspace) string { return v.Region })
 	x.directories = group(a.WorkSpaces.Directories, func(v *state.WorkspaceDirectory) string { return v.Region })
 	x.ipGroups = group(a.WorkSpaces.IPGroups, func(v *state.WorkspaceIPGroup) string { return v.Region })
@@ -237,6 +246,7 @@ func (s *Server) registry() map[string]*service {
 		s.dynamodbService(), s.appAutoScalingService(), s.lambdaService(), s.efsService(), s.backupService(),
 		s.logsService(), s.cloudwatchService(), s.snsService(), s.securityhubService(),
 		s.elbService(), s.elbv2Service(), s.wafv2Service(), s.dsService(), s.taggingService(),
+		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(),
 	} {
 		out[svc.name] = svc
 	}

@@ -416,7 +416,8 @@ func (s *Server) identify(r *http.Request) (*call, *service, *apiError) {
 var resourceParams = []string{"Bucket", "DetectorId", "KeyId", "SnapshotId", "ImageId", "UserName", "DBSnapshotIdentifier",
 	"DBClusterSnapshotIdentifier", "DBParameterGroupName", "DBClusterParameterGroupName", "ClusterIdentifier",
 	"ParameterGroupName", "TrailName", "Name", "PolicyId", "TableName", "ResourceArn", "FunctionName", "FileSystemId",
-	"BackupVaultName", "BackupPlanId", "LoadBalancerArn", "LoadBalancerName", "ListenerArn", "TopicArn", "ClientVpnEndpointId", "analyzerArn"}
+	"BackupVaultName", "BackupPlanId", "LoadBalancerArn", "LoadBalancerName", "ListenerArn", "TopicArn", "ClientVpnEndpointId", "analyzerArn",
+	"SecretId", "repositoryName"}
 
 // requestResource is the subject of a per-item call (for faults that
 // target one resource), or "" for listings.
@@ -431,6 +432,9 @@ func requestResource(c *call) string {
 	}
 	if c.svc.name == "s3" {
 		return s3BucketFromHost(c.r.Host, "")
+	}
+	if u := c.str("QueueUrl"); u != "" && c.svc.name == "sqs" {
+		return u[strings.LastIndexByte(u, '/')+1:] // the queue name ends its ARN
 	}
 	return ""
 }

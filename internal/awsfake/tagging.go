@@ -49,6 +49,12 @@ func (c *call) taggedIn() []tagged {
 	for _, w := range c.s.idx.workspaces[c.region] {
 		add(w.Meta)
 	}
+	for _, q := range c.s.idx.queues[c.region] {
+		add(q.Meta)
+	}
+	for _, r := range c.s.idx.repositories[c.region] {
+		add(r.Meta)
+	}
 	for _, d := range c.s.idx.directories[c.region] {
 		add(d.Meta)
 	}

@@ -20,7 +20,7 @@ func TestDemoTripsDataChecks(t *testing.T) {
 	// metadata (meta/<id>.yaml).
 	by := ByID()
 	var groups []check.Check
-	for _, g := range [][]check.Check{s3Checks(), kmsChecks(), ebsChecks(), rdsChecks(), redshiftChecks(), workspacesChecks(), dynamodbChecks(), efsChecks(), backupChecks(), lambdaChecks()} {
+	for _, g := range [][]check.Check{s3Checks(), kmsChecks(), ebsChecks(), rdsChecks(), redshiftChecks(), workspacesChecks(), dynamodbChecks(), efsChecks(), backupChecks(), lambdaChecks(), messagingChecks()} {
 		for _, c := range g {
 			groups = append(groups, by[c.ID])
 		}
@@ -40,9 +40,28 @@ func TestDemoTripsDataChecks(t *testing.T) {
 			t.Errorf("the demo trips no data-store check in %s", ar)
 		}
 	}
-	for _, s := range []string{"s3", "kms", "ec2", "rds", "redshift", "workspaces", "dynamodb", "efs", "backup", "lambda"} {
+	for _, s := range []string{"s3", "kms", "ec2", "rds", "redshift", "workspaces", "dynamodb", "efs", "backup", "lambda", "sqs", "sns", "secretsmanager", "ecr", "eventbridge"} {
 		if failsByService[s] == 0 {
 			t.Errorf("the demo trips no %s data-store check", s)
+		}
+	}
+}
+
+// TestDemoMessagingVerdicts pins what the demo's queues, secrets,
+// repositories and buses show: each messaging check passes somewhere and
+// fails somewhere (the replica's rotation is its primary's).
+func TestDemoMessagingVerdicts(t *testing.T) {
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range messagingChecks() {
+		got := map[check.Status]int{}
+		for _, r := range c.Run(a, policy.Default()) {
+			got[r.Status]++
+		}
+		if got[check.Pass] == 0 || got[check.Fail] == 0 {
+			t.Errorf("%s on the demo: %v, want passes and failures", c.ID, got)
 		}
 	}
 }

@@ -51,6 +51,7 @@ func allCases() map[string][]checkCase {
 		organizationCases(),
 		orgFactsCases(),
 		lambdaCases(),
+		messagingCases(),
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

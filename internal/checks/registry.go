@@ -60,6 +60,7 @@ func builtin() []check.Check {
 		backupChecks(),
 		organizationChecks(),
 		lambdaChecks(),
+		messagingChecks(),
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {

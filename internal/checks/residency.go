@@ -30,6 +30,9 @@ func residencyChecks() []check.Check {
 		residencyStore("dynamodb_table_in_allowed_region", "DynamoDB tables", "dynamodb", state.InputDynamoDBTables, dynamoTablesOf),
 		residencyStoreGaps("efs_filesystem_in_allowed_region", "EFS file systems", efsService, []state.Input{state.InputEFSFileSystems}, fileSystemsOf),
 		residencyStore("backup_vault_in_allowed_region", "AWS Backup vaults (and the recovery points in them)", "backup", state.InputBackupVaults, vaultsOf),
+		residencyStore("sqs_queue_in_allowed_region", "SQS queues (the messages in them)", "sqs", state.InputSQSQueues, queuesOf),
+		residencyStore("secretsmanager_secret_in_allowed_region", "Secrets Manager secrets (including replicas)", "secretsmanager", state.InputSecrets, secretsOf),
+		residencyStore("ecr_repository_in_allowed_region", "ECR repositories (the images in them)", "ecr", state.InputECRRepositories, repositoriesOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -109,6 +112,9 @@ func workspacesOf(a *state.Account) []state.Resource   { return resources(a.Work
 func dynamoTablesOf(a *state.Account) []state.Resource { return resources(a.DynamoDB.Tables) }
 func fileSystemsOf(a *state.Account) []state.Resource  { return resources(a.EFS.FileSystems) }
 func vaultsOf(a *state.Account) []state.Resource       { return resources(a.Backup.Vaults) }
+func queuesOf(a *state.Account) []state.Resource       { return resources(a.SQS.Queues) }
+func secretsOf(a *state.Account) []state.Resource      { return resources(a.SecretsManager.Secrets) }
+func repositoriesOf(a *state.Account) []state.Resource { return resources(a.ECR.Repositories) }
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

@@ -241,6 +241,21 @@ func residencyCases() map[string][]checkCase {
 				a.Backup.Vaults = append(a.Backup.Vaults, state.BackupVault{Meta: nwMetaIn(r, "backup", "backup-vault:v1"), Name: "v1"})
 			}
 		}),
+		"sqs_queue_in_allowed_region": storeCases("sqs", "ListQueues", func(r string) func(*state.Account) {
+			return func(a *state.Account) {
+				a.SQS.Queues = append(a.SQS.Queues, state.Queue{Meta: nwMetaIn(r, "sqs", "q1"), Name: "q1"})
+			}
+		}),
+		"secretsmanager_secret_in_allowed_region": storeCases("secretsmanager", "ListSecrets", func(r string) func(*state.Account) {
+			return func(a *state.Account) {
+				a.SecretsManager.Secrets = append(a.SecretsManager.Secrets, state.Secret{Meta: nwMetaIn(r, "secretsmanager", "secret:s1-AbCdEf"), Name: "s1"})
+			}
+		}),
+		"ecr_repository_in_allowed_region": storeCases("ecr", "DescribeRepositories", func(r string) func(*state.Account) {
+			return func(a *state.Account) {
+				a.ECR.Repositories = append(a.ECR.Repositories, state.ECRRepository{Meta: nwMetaIn(r, "ecr", "repository/r1"), Name: "r1"})
+			}
+		}),
 		"dynamodb_table_replica_in_allowed_region": {
 			{name: "no allowed regions", acct: baseAccount(table("us-east-1")), want: sts(stNA)},
 			{name: "eu replica", acct: baseAccount(table("eu-central-1")), pol: eu, want: sts(stP)},

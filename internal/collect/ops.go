@@ -177,6 +177,11 @@ func Operations() []Operation {
 		o.Pool = "lambda:*"
 		return o
 	}
+	eventsOp := func(action string, scope Scope, fills ...state.Input) Operation {
+		o := op("events", action, "events:"+action, scope, Rate{RPS: 50, Burst: 50}, fills...)
+		o.Pool = "events:*"
+		return o
+	}
 	ec2 := func(action string, scope Scope, fills ...state.Input) Operation {
 		return op("ec2", action, "ec2:"+action, scope, ec2Rate, fills...)
 	}
@@ -418,10 +423,38 @@ func Operations() []Operation {
 		lambdaOp("GetPolicy", PerItem, state.InputLambdaPolicy),
 		lambdaOp("GetRuntimeManagementConfig", PerItem, state.InputLambdaRuntimeManagement),
 
+		// SQS (regional; AWS publishes no quota for its control-plane
+		// reads: the default pace). ListQueues returns up to 1,000 queue
+		// URLs a page and nothing else; a queue's encryption and access
+		// policy exist only in GetQueueAttributes, one call per queue.
+		op("sqs", "ListQueues", "sqs:ListQueues", Regional, d, state.InputSQSQueues),
+		op("sqs", "GetQueueAttributes", "sqs:GetQueueAttributes", PerItem, d, state.InputSQSQueueAttributes),
+
+		// Secrets Manager (regional). ListSecrets (100/s) returns each
+		// secret's key, rotation, dates and tags in pages of 100; the
+		// resource policy needs GetResourcePolicy per secret (50/s,
+		// combined with the policy writes).
+		op("secretsmanager", "ListSecrets", "secretsmanager:ListSecrets", Regional, Rate{RPS: 100, Burst: 100}, state.InputSecrets),
+		op("secretsmanager", "GetResourcePolicy", "secretsmanager:GetResourcePolicy", PerItem, Rate{RPS: 50, Burst: 50}, state.InputSecretPolicy),
+
+		// ECR private registry (regional; quotas unpublished: the default
+		// pace). DescribeRepositories returns scan on push, tag mutability
+		// and encryption, 1,000 a page; the registry scanning rules are one
+		// call; lifecycle and repository policies one call per repository.
+		op("ecr", "DescribeRepositories", "ecr:DescribeRepositories", Regional, d, state.InputECRRepositories),
+		op("ecr", "GetRegistryScanningConfiguration", "ecr:GetRegistryScanningConfiguration", Regional, d, state.InputECRRegistryScanning),
+		op("ecr", "GetLifecyclePolicy", "ecr:GetLifecyclePolicy", PerItem, d, state.InputECRLifecyclePolicy),
+		op("ecr", "GetRepositoryPolicy", "ecr:GetRepositoryPolicy", PerItem, d, state.InputECRRepositoryPolicy),
+
+		// EventBridge (regional; every control-plane call shares 50/s).
+		// ListEventBuses carries each bus's resource policy.
+		eventsOp("ListEventBuses", Regional, state.InputEventBuses),
+
 		// Resource Groups Tagging API (regional; endpoint and signing name
-		// tagging, IAM prefix tag): the tags of every Lambda function and
-		// WorkSpace of a region in pages of 100, where ListFunctions and
-		// DescribeWorkspaces carry none (ListTags and DescribeTags would be
+		// tagging, IAM prefix tag): the tags of every Lambda function,
+		// WorkSpace, SQS queue and ECR repository of a region in pages of
+		// 100, where ListFunctions, DescribeWorkspaces, ListQueues and
+		// DescribeRepositories carry none (ListTags and DescribeTags would be
 		// one call per resource).
 		op("tagging", "GetResources", "tag:GetResources", Regional, d, state.InputTaggedResourceTags),
 

@@ -7,11 +7,12 @@ type Store struct {
 	// Resource is the store's ARN, region and tags.
 	Resource state.Meta
 	// Service is the AWS service prefix: s3, ec2, rds, redshift,
-	// workspaces, dynamodb, elasticfilesystem or backup.
+	// workspaces, dynamodb, elasticfilesystem, backup, sqs, secretsmanager
+	// or ecr.
 	Service string
 	// Kind names the resource type: bucket, volume, snapshot, db-instance,
-	// db-cluster, db-snapshot, cluster, workspace, table, file-system or
-	// backup-vault.
+	// db-cluster, db-snapshot, cluster, workspace, table, file-system,
+	// backup-vault, queue, secret or repository.
 	Kind string
 	// KeyRef is the key as the store names it (ID, ARN or alias); empty
 	// when the store is unencrypted or uses its service's default key.
@@ -29,7 +30,8 @@ func (s Store) Ref() state.Meta { return s.Resource }
 // Stores lists every data store in the account state with its custody
 // level: S3 buckets, EBS volumes and snapshots, RDS instances (outside
 // clusters), clusters and snapshots, Redshift clusters, WorkSpaces,
-// DynamoDB tables, EFS file systems and AWS Backup vaults.
+// DynamoDB tables, EFS file systems, AWS Backup vaults, SQS queues,
+// Secrets Manager secrets and ECR repositories.
 func Stores(a *state.Account) []Store {
 	ix := NewIndex(a.KMS.Keys)
 	var out []Store
@@ -111,6 +113,27 @@ func Stores(a *state.Account) []Store {
 		// A vault always has a key; an empty one means it was not reported.
 		add(v.Meta, "backup", "backup-vault", true, v.EncryptionKeyARN, Unknown)
 	}
+	for _, q := range a.SQS.Queues {
+		if g, ok := a.Gaps.ForInput(state.InputSQSQueueAttributes, q.Region, q.ARN); ok {
+			withGap(g, q.Meta, "sqs", "queue")
+			continue
+		}
+		// SSE-SQS: a key SQS owns; SSE-KMS names its key (alias/aws/sqs
+		// is the AWS managed one).
+		add(q.Meta, "sqs", "queue", q.Encrypted(), q.KMSKeyID, AWSOwned)
+	}
+	for _, s := range a.SecretsManager.Secrets {
+		// Secrets are always encrypted; no key means aws/secretsmanager.
+		add(s.Meta, "secretsmanager", "secret", true, s.KMSKeyID, AWSManaged)
+	}
+	for _, r := range a.ECR.Repositories {
+		switch r.EncryptionType {
+		case "KMS", "KMS_DSSE": // no key means aws/ecr
+			add(r.Meta, "ecr", "repository", true, r.KMSKeyID, AWSManaged)
+		default: // AES256: S3-managed keys ECR owns
+			add(r.Meta, "ecr", "repository", true, "", AWSOwned)
+		}
+	}
 	return out
 }
 
@@ -124,6 +147,9 @@ var storeListings = [][]state.Input{
 	{state.InputDynamoDBTables},
 	{state.InputEFSFileSystems},
 	{state.InputBackupVaults},
+	{state.InputSQSQueues},
+	{state.InputSecrets},
+	{state.InputECRRepositories},
 }
 
 // ListingGaps returns every coverage gap that leaves Stores incomplete:

@@ -71,11 +71,12 @@ type Where struct {
 // Store is one place where customer data rests.
 type Store struct {
 	// Service is the AWS service prefix (s3, ec2, rds, redshift,
-	// workspaces, dynamodb, elasticfilesystem, backup).
+	// workspaces, dynamodb, elasticfilesystem, backup, sqs,
+	// secretsmanager, ecr).
 	Service string `json:"service"`
 	// Kind is the resource type: bucket, volume, snapshot, db-instance,
 	// db-cluster, db-snapshot, cluster, workspace, table, file-system,
-	// backup-vault.
+	// backup-vault, queue, secret, repository.
 	Kind string `json:"kind"`
 	Name string `json:"name"`
 	ARN  string `json:"arn"`
@@ -242,6 +243,17 @@ func nameOf(cs custody.Store) string {
 	res := arn
 	if parts := strings.SplitN(arn, ":", 6); len(parts) == 6 {
 		res = parts[5]
+	}
+	// ECR repository names hold slashes (team/api); a secret's ARN ends in
+	// its name, a hyphen and six random characters.
+	if name, ok := strings.CutPrefix(res, "repository/"); ok {
+		return name
+	}
+	if name, ok := strings.CutPrefix(res, "secret:"); ok {
+		if n := len(name); n > 7 && name[n-7] == '-' {
+			return name[:n-7]
+		}
+		return name
 	}
 	// bucket, vol-..., db:NAME, cluster:NAME, snapshot:NAME, table/NAME, ...
 	if i := strings.LastIndexAny(res, "/:"); i >= 0 {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shoulder-dev/shoulder/internal/custody"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -461,5 +462,22 @@ func TestIncomplete(t *testing.T) {
 	m := Build(a, pol(nil))
 	if len(m.Incomplete) != 1 || m.Incomplete[0].Operation != "DescribeDBInstances" {
 		t.Errorf("incomplete: %+v", m.Incomplete)
+	}
+}
+
+// TestStoreNames: a store is named as its service names it, slashes of
+// ECR namespaces and secret paths kept, the secret ARN's random suffix
+// dropped.
+func TestStoreNames(t *testing.T) {
+	for _, tc := range []struct{ arn, want string }{
+		{"arn:aws:s3:::logs", "logs"},
+		{"arn:aws:dynamodb:eu-west-1:111122223333:table/orders", "orders"},
+		{"arn:aws:sqs:eu-west-1:111122223333:jobs", "jobs"},
+		{"arn:aws:ecr:eu-west-1:111122223333:repository/team/api", "team/api"},
+		{"arn:aws:secretsmanager:eu-west-1:111122223333:secret:prod/db-AbCdEf", "prod/db"},
+	} {
+		if got := nameOf(custody.Store{Resource: state.Meta{ARN: tc.arn}}); got != tc.want {
+			t.Errorf("nameOf(%s) = %q, want %q", tc.arn, got, tc.want)
+		}
 	}
 }

@@ -26,6 +26,9 @@ type index struct {
 	tables    map[string]*state.DynamoDBTable
 	files     map[string]*state.FileSystem
 	vaults    map[string]*state.BackupVault
+	queues    map[string]*state.Queue
+	secrets   map[string]*state.Secret
+	repos     map[string]*state.ECRRepository
 	// protected maps a resource ARN to its AWS Backup protection.
 	protected map[string]*state.ProtectedResource
 	// volSnaps lists the EBS snapshots of each volume ID and instSnaps the
@@ -53,7 +56,8 @@ func newIndex(a *state.Account) *index {
 	ix := &index{a: a, buckets: map[string]*state.Bucket{}, volumes: map[string]*state.Volume{}, snapshots: map[string]*state.Snapshot{},
 		dbs: map[string]*state.DBInstance{}, clusters: map[string]*state.DBCluster{}, dbSnaps: map[string]*state.DBSnapshot{},
 		redshift: map[string]*state.RedshiftCluster{}, desktops: map[string]*state.Workspace{}, tables: map[string]*state.DynamoDBTable{},
-		files: map[string]*state.FileSystem{}, vaults: map[string]*state.BackupVault{}, protected: map[string]*state.ProtectedResource{},
+		files: map[string]*state.FileSystem{}, vaults: map[string]*state.BackupVault{},
+		queues: map[string]*state.Queue{}, secrets: map[string]*state.Secret{}, repos: map[string]*state.ECRRepository{}, protected: map[string]*state.ProtectedResource{},
 		volSnaps: map[string][]*state.Snapshot{}, instSnaps: map[string][]*state.DBSnapshot{},
 		keys: custody.NewIndex(a.KMS.Keys)}
 	for i := range a.S3.Buckets {
@@ -96,6 +100,15 @@ func newIndex(a *state.Account) *index {
 	}
 	for i := range a.Backup.Vaults {
 		ix.vaults[a.Backup.Vaults[i].ARN] = &a.Backup.Vaults[i]
+	}
+	for i := range a.SQS.Queues {
+		ix.queues[a.SQS.Queues[i].ARN] = &a.SQS.Queues[i]
+	}
+	for i := range a.SecretsManager.Secrets {
+		ix.secrets[a.SecretsManager.Secrets[i].ARN] = &a.SecretsManager.Secrets[i]
+	}
+	for i := range a.ECR.Repositories {
+		ix.repos[a.ECR.Repositories[i].ARN] = &a.ECR.Repositories[i]
 	}
 	for i := range a.Backup.ProtectedResources {
 		ix.protected[a.Backup.ProtectedResources[i].ResourceARN] = &a.Backup.ProtectedResources[i]
@@ -203,6 +216,26 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 		if v := ix.vaults[arn]; v != nil {
 			ix.vault(s, v, p)
 		}
+	case "queue":
+		if q := ix.queues[arn]; q != nil {
+			s.Exposure = ix.policyExposure(region, arn, q.Policy, "queue policy", p, state.InputSQSQueueAttributes)
+			// SQS keeps messages until consumed or their retention ends;
+			// there is nothing to restore them from.
+			s.Backup = Backup{State: Unprotected, Detail: []string{"SQS keeps no backups of messages"}}
+		}
+	case "secret":
+		if sc := ix.secrets[arn]; sc != nil {
+			s.Exposure = ix.policyExposure(region, arn, sc.Policy, "secret resource policy", p, state.InputSecretPolicy)
+			s.Backup = Backup{State: Unprotected, Detail: []string{"previous version kept (AWSPREVIOUS); a deleted secret is recoverable only within its recovery window"}}
+			if r := sc.PrimaryRegion; r != "" && r != region {
+				s.Backup = Backup{State: IsBackup, Detail: []string{"replica of the secret in " + r}}
+			}
+		}
+	case "repository":
+		if r := ix.repos[arn]; r != nil {
+			s.Exposure = ix.policyExposure(region, arn, r.Policy, "repository policy", p, state.InputECRRepositoryPolicy)
+			s.Backup = Backup{State: Unprotected, Detail: []string{"AWS Backup does not cover ECR; images are rebuilt or replicated"}}
+		}
 	}
 	if s.Backup.State == "" {
 		s.Backup.State = BackupUnknown
@@ -240,6 +273,15 @@ func (ix *index) awsBackup(s *Store, arn, region string) {
 			s.Backup.Detail = append(s.Backup.Detail, "AWS Backup coverage unknown: "+g.String())
 		}
 	}
+}
+
+// policyExposure is the exposure of a store whose resource policy was read
+// by the operations filling in (unknown when that read failed).
+func (ix *index) policyExposure(region, arn, doc, via string, p *policy.Policy, in state.Input) Exposure {
+	if g, ok := ix.gap(region, arn, in); ok {
+		return Exposure{Level: Unknown, Detail: "could not read " + g.String()}
+	}
+	return resourcePolicy(ix.context(p), doc, via)
 }
 
 // resourcePolicy shows a resource policy's exposure verdict (internal/exposure,

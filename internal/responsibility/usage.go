@@ -44,9 +44,22 @@ func usageRules() map[string]usageRule {
 		"efs":      {count: func(a *state.Account) int { return len(a.EFS.FileSystems) }, listings: []state.Input{state.InputEFSFileSystems}},
 		"backup": {count: func(a *state.Account) int { return len(a.Backup.Vaults) + len(a.Backup.Plans) },
 			listings: []state.Input{state.InputBackupVaults, state.InputBackupPlans}},
-		"lambda": {count: func(a *state.Account) int { return len(a.Lambda.Functions) }, listings: []state.Input{state.InputLambdaFunctions}},
-		"kms":    {count: func(a *state.Account) int { return len(a.KMS.Keys) }, listings: []state.Input{state.InputKMSKeys}},
-		"ssm":    {count: func(a *state.Account) int { return len(a.SSM.ManagedInstances) + len(a.SSM.Documents) }, listings: []state.Input{state.InputSSMManagedInstances, state.InputSSMDocuments}},
+		"lambda":         {count: func(a *state.Account) int { return len(a.Lambda.Functions) }, listings: []state.Input{state.InputLambdaFunctions}},
+		"sqs":            {count: func(a *state.Account) int { return len(a.SQS.Queues) }, listings: []state.Input{state.InputSQSQueues}},
+		"sns":            {count: func(a *state.Account) int { return len(a.SNS.Topics) }, listings: []state.Input{state.InputSNSTopics}},
+		"secretsmanager": {count: func(a *state.Account) int { return len(a.SecretsManager.Secrets) }, listings: []state.Input{state.InputSecrets}},
+		"ecr":            {count: func(a *state.Account) int { return len(a.ECR.Repositories) }, listings: []state.Input{state.InputECRRepositories}},
+		"eventbridge": {count: func(a *state.Account) int {
+			n := 0
+			for _, b := range a.EventBridge.Buses {
+				if b.Custom() || b.Policy != "" {
+					n++
+				}
+			}
+			return n
+		}, listings: []state.Input{state.InputEventBuses}},
+		"kms": {count: func(a *state.Account) int { return len(a.KMS.Keys) }, listings: []state.Input{state.InputKMSKeys}},
+		"ssm": {count: func(a *state.Account) int { return len(a.SSM.ManagedInstances) + len(a.SSM.Documents) }, listings: []state.Input{state.InputSSMManagedInstances, state.InputSSMDocuments}},
 		// The account-wide services: every account has an identity
 		// configuration (at least the root user) and activity to log.
 		"iam":         {count: func(a *state.Account) int { return 1 + len(a.IAM.Users) + len(a.IAM.Roles) + len(a.IAM.Groups) }, global: true, listings: []state.Input{state.InputIAMAuthorizationDetails}},

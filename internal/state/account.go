@@ -50,6 +50,11 @@ type Account struct {
 	Backup     Backup     `json:"backup"`
 	Lambda     Lambda     `json:"lambda"`
 
+	SQS            SQS            `json:"sqs"`
+	SecretsManager SecretsManager `json:"secretsmanager"`
+	ECR            ECR            `json:"ecr"`
+	EventBridge    EventBridge    `json:"eventbridge"`
+
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`
 	SNS            SNS            `json:"sns"`

@@ -205,6 +205,23 @@ const (
 	InputLambdaPolicy            Input = "lambda.functions.policy"
 	InputLambdaRuntimeManagement Input = "lambda.functions.runtime_update_mode"
 
+	// sqs
+	InputSQSQueues          Input = "sqs.queues"
+	InputSQSQueueAttributes Input = "sqs.queues.encryption_policy"
+
+	// secretsmanager
+	InputSecrets      Input = "secretsmanager.secrets"
+	InputSecretPolicy Input = "secretsmanager.secrets.policy"
+
+	// ecr
+	InputECRRepositories     Input = "ecr.repositories"
+	InputECRRegistryScanning Input = "ecr.registries.scanning"
+	InputECRLifecyclePolicy  Input = "ecr.repositories.lifecycle_policy"
+	InputECRRepositoryPolicy Input = "ecr.repositories.policy"
+
+	// events
+	InputEventBuses Input = "eventbridge.buses"
+
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"
 

@@ -508,6 +508,54 @@ func TestMotoDataStores(t *testing.T) {
 	}
 }
 
+// TestMotoMessaging: queues, secrets, repositories and buses are read from
+// their bulk listings (and the per-item reads where AWS has no bulk form)
+// with their encryption, policies, scanning settings and tags.
+func TestMotoMessaging(t *testing.T) {
+	sc, res := collected(t)
+	a := res.Account
+	for _, r := range scenarioRegions {
+		secure := r == secureRegion
+		t.Run(r, func(t *testing.T) {
+			q := find(t, "queue", a.SQS.Queues, func(x state.Queue) string { return x.Region + "/" + x.Name }, r+"/jobs")
+			eq(t, "queue arn", q.ARN, "arn:aws:sqs:"+r+":"+motoAccount+":jobs")
+			eq(t, "queue SSE-SQS", q.SQSManagedSSE, secure)
+			eq(t, "queue public policy", strings.Contains(q.Policy, `"*"`), !secure)
+			// Queue tags come in bulk from the Tagging API's GetResources.
+			eq(t, "queue owner tag", q.Tags["owner"], "jobs")
+			eq(t, "queue classification", q.Tags["data-classification"], map[bool]string{true: "confidential"}[secure])
+
+			s := find(t, "secret", a.SecretsManager.Secrets, func(x state.Secret) string { return x.Region + "/" + x.Name }, r+"/db-password")
+			eq(t, "secret region in arn", strings.HasPrefix(s.ARN, "arn:aws:secretsmanager:"+r+":"+motoAccount+":secret:db-password-"), true)
+			eq(t, "secret tag", s.Tags["owner"], "db")
+			eq(t, "secret rotation", s.RotationEnabled, false)
+			eq(t, "secret created", s.Created != nil, true)
+			eq(t, "secret policy to another account", strings.Contains(s.Policy, "777788889999"), !secure)
+			if secure {
+				eq(t, "secret key", strings.Contains(s.KMSKeyID, sc.rotatingKey[r]), true)
+			}
+
+			rp := find(t, "repository", a.ECR.Repositories, func(x state.ECRRepository) string { return x.Region + "/" + x.Name }, r+"/team/api")
+			eq(t, "repository arn", rp.ARN, "arn:aws:ecr:"+r+":"+motoAccount+":repository/team/api")
+			eq(t, "repository scan on push", rp.ScanOnPush, secure)
+			eq(t, "repository tags", rp.TagMutability, map[bool]string{true: "IMMUTABLE", false: "MUTABLE"}[secure])
+			eq(t, "repository encryption", rp.EncryptionType, map[bool]string{true: "KMS", false: "AES256"}[secure])
+			eq(t, "repository lifecycle", rp.LifecyclePolicy != "", secure)
+			eq(t, "repository public policy", strings.Contains(rp.Policy, `"*"`), !secure)
+			reg, ok := a.ECR.Registry(r)
+			if !ok {
+				t.Fatalf("no registry scanning configuration in %s", r)
+			}
+			eq(t, "registry scan type", reg.ScanType, "BASIC")
+
+			bus := find(t, "bus", a.EventBridge.Buses, func(x state.EventBus) string { return x.Region + "/" + x.Name }, r+"/orders")
+			eq(t, "bus arn", bus.ARN, "arn:aws:events:"+r+":"+motoAccount+":event-bus/orders")
+			eq(t, "bus policy", strings.Contains(bus.Policy, "444455556666"), secure)
+			find(t, "default bus", a.EventBridge.Buses, func(x state.EventBus) string { return x.Region + "/" + x.Name }, r+"/default")
+		})
+	}
+}
+
 func TestMotoLoadBalancers(t *testing.T) {
 	_, res := collected(t)
 	lbs := res.Account.ELB.LoadBalancers
@@ -768,7 +816,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"CloudWatch Logs": "logs", "CloudWatch": "cloudwatch", "SNS": "sns", "SecurityHub": "securityhub",
 		"DynamoDB": "dynamodb", "Application Auto Scaling": "application-autoscaling", "Lambda": "lambda", "EFS": "elasticfilesystem",
 		"Directory Service": "ds", "Elastic Load Balancing v2": "elbv2", "Elastic Load Balancing": "elb", "WAFV2": "wafv2", "Backup": "backup",
-		"Resource Groups Tagging API": "tagging",
+		"Resource Groups Tagging API": "tagging", "SQS": "sqs", "Secrets Manager": "secretsmanager", "ECR": "ecr", "EventBridge": "events",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -27,12 +27,15 @@ import (
 	ddbtypes "github.com/aws/aws-sdk-go-v2/service/dynamodb/types"
 	"github.com/aws/aws-sdk-go-v2/service/ec2"
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
+	"github.com/aws/aws-sdk-go-v2/service/ecr"
+	ecrtypes "github.com/aws/aws-sdk-go-v2/service/ecr/types"
 	"github.com/aws/aws-sdk-go-v2/service/efs"
 	efstypes "github.com/aws/aws-sdk-go-v2/service/efs/types"
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing/types"
 	elbv2 "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
 	elbv2types "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/types"
+	"github.com/aws/aws-sdk-go-v2/service/eventbridge"
 	"github.com/aws/aws-sdk-go-v2/service/guardduty"
 	"github.com/aws/aws-sdk-go-v2/service/iam"
 	"github.com/aws/aws-sdk-go-v2/service/kms"
@@ -49,8 +52,11 @@ import (
 	s3types "github.com/aws/aws-sdk-go-v2/service/s3/types"
 	"github.com/aws/aws-sdk-go-v2/service/s3control"
 	s3ctypes "github.com/aws/aws-sdk-go-v2/service/s3control/types"
+	"github.com/aws/aws-sdk-go-v2/service/secretsmanager"
+	smtypes "github.com/aws/aws-sdk-go-v2/service/secretsmanager/types"
 	"github.com/aws/aws-sdk-go-v2/service/securityhub"
 	"github.com/aws/aws-sdk-go-v2/service/sns"
+	"github.com/aws/aws-sdk-go-v2/service/sqs"
 	"github.com/aws/aws-sdk-go-v2/service/ssm"
 	ssmtypes "github.com/aws/aws-sdk-go-v2/service/ssm/types"
 	"github.com/aws/aws-sdk-go-v2/service/workspaces"
@@ -490,6 +496,8 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 			Action: sdk.String("lambda:InvokeFunction"), Principal: sdk.String("*")}))
 	}
 
+	buildMessaging(ctx, cfg, r, secure, *rot.KeyMetadata.Arn)
+
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto
 	// cannot set a backup policy).
@@ -619,4 +627,58 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	must(rs.CreateCluster(ctx, &redshift.CreateClusterInput{ClusterIdentifier: sdk.String("dw-" + r), NodeType: sdk.String("ra3.xlplus"), MasterUsername: sdk.String("dwadmin"),
 		MasterUserPassword: sdk.String("Passw0rd1"), ClusterType: sdk.String("single-node"), Encrypted: sdk.Bool(secure), PubliclyAccessible: sdk.Bool(!secure),
 		ClusterParameterGroupName: sdk.String("rs-secure"), Tags: []rstypes.Tag{{Key: sdk.String("team"), Value: sdk.String("bi")}}}))
+}
+
+// buildMessaging creates region r's queue, secret, repository and event
+// bus: encrypted under the data key, shared only with the account and
+// scanned when secure; unencrypted, open to everyone (or another account)
+// and unscanned when not.
+func buildMessaging(ctx context.Context, cfg sdk.Config, r string, secure bool, key string) {
+	own := "arn:aws:iam::" + motoAccount + ":root"
+	principal := map[bool]string{true: `{"AWS":"` + own + `"}`, false: `"*"`}[secure]
+	qc := sqs.NewFromConfig(cfg)
+	qarn := "arn:aws:sqs:" + r + ":" + motoAccount + ":jobs"
+	attrs := map[string]string{"SqsManagedSseEnabled": "false",
+		"Policy": `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":` + principal + `,"Action":"sqs:SendMessage","Resource":"` + qarn + `"}]}`}
+	qtags := map[string]string{"owner": "jobs"}
+	if secure {
+		attrs["SqsManagedSseEnabled"] = "true"
+		qtags["data-classification"] = "confidential"
+	}
+	must(qc.CreateQueue(ctx, &sqs.CreateQueueInput{QueueName: sdk.String("jobs"), Attributes: attrs, Tags: qtags}))
+
+	smc := secretsmanager.NewFromConfig(cfg)
+	sin := &secretsmanager.CreateSecretInput{Name: sdk.String("db-password"), SecretString: sdk.String("hunter2"),
+		Tags: []smtypes.Tag{{Key: sdk.String("owner"), Value: sdk.String("db")}}}
+	if secure {
+		sin.KmsKeyId = sdk.String(key)
+	}
+	sec := must(smc.CreateSecret(ctx, sin))
+	if !secure {
+		must(smc.PutResourcePolicy(ctx, &secretsmanager.PutResourcePolicyInput{SecretId: sec.ARN,
+			ResourcePolicy: sdk.String(`{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777788889999:root"},"Action":"secretsmanager:GetSecretValue","Resource":"*"}]}`)}))
+	}
+
+	ec := ecr.NewFromConfig(cfg)
+	rin := &ecr.CreateRepositoryInput{RepositoryName: sdk.String("team/api"), ImageTagMutability: ecrtypes.ImageTagMutabilityMutable,
+		ImageScanningConfiguration: &ecrtypes.ImageScanningConfiguration{ScanOnPush: secure}}
+	if secure {
+		rin.ImageTagMutability = ecrtypes.ImageTagMutabilityImmutable
+		rin.EncryptionConfiguration = &ecrtypes.EncryptionConfiguration{EncryptionType: ecrtypes.EncryptionTypeKms, KmsKey: sdk.String(key)}
+	}
+	must(ec.CreateRepository(ctx, rin))
+	if secure {
+		must(ec.PutLifecyclePolicy(ctx, &ecr.PutLifecyclePolicyInput{RepositoryName: sdk.String("team/api"),
+			LifecyclePolicyText: sdk.String(`{"rules":[{"rulePriority":1,"selection":{"tagStatus":"untagged","countType":"sinceImagePushed","countUnit":"days","countNumber":14},"action":{"type":"expire"}}]}`)}))
+	} else {
+		must(ec.SetRepositoryPolicy(ctx, &ecr.SetRepositoryPolicyInput{RepositoryName: sdk.String("team/api"),
+			PolicyText: sdk.String(`{"Version":"2012-10-17","Statement":[{"Sid":"pull","Effect":"Allow","Principal":"*","Action":["ecr:BatchGetImage"]}]}`)}))
+	}
+
+	eb := eventbridge.NewFromConfig(cfg)
+	must(eb.CreateEventBus(ctx, &eventbridge.CreateEventBusInput{Name: sdk.String("orders")}))
+	if secure {
+		must(eb.PutPermission(ctx, &eventbridge.PutPermissionInput{EventBusName: sdk.String("orders"), Action: sdk.String("events:PutEvents"),
+			Principal: sdk.String("444455556666"), StatementId: sdk.String("partner")}))
+	}
 }

@@ -87,6 +87,11 @@ func sortState(a *state.Account) {
 		return a.Backup.ProtectedResources[x].ResourceARN < a.Backup.ProtectedResources[y].ResourceARN
 	})
 	byARN(a.Lambda.Functions)
+	byARN(a.SQS.Queues)
+	byARN(a.SecretsManager.Secrets)
+	byARN(a.ECR.Repositories)
+	byARN(a.ECR.Registries)
+	byARN(a.EventBridge.Buses)
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })

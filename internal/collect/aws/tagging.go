@@ -17,7 +17,9 @@ import (
 // form (every WorkSpaces resource type): AWS accepts it like
 // "workspaces:workspace", and moto understands only the service-level
 // form. Tags of other WorkSpaces resource types in the answer are ignored.
-func taggedTypes() []string { return []string{"lambda:function", "workspaces"} }
+func taggedTypes() []string {
+	return []string{"lambda:function", "workspaces", "sqs", "ecr:repository"}
+}
 
 // joins holds what one collector reads for another collector's resources,
 // applied once every task has ended (see applyJoins): the tags the
@@ -98,6 +100,16 @@ func (c *collector) applyJoins(a *state.Account) {
 	for i := range a.WorkSpaces.Workspaces {
 		if t, ok := j.tags[a.WorkSpaces.Workspaces[i].ARN]; ok {
 			a.WorkSpaces.Workspaces[i].Tags = t
+		}
+	}
+	for i := range a.SQS.Queues {
+		if t, ok := j.tags[a.SQS.Queues[i].ARN]; ok {
+			a.SQS.Queues[i].Tags = t
+		}
+	}
+	for i := range a.ECR.Repositories {
+		if t, ok := j.tags[a.ECR.Repositories[i].ARN]; ok {
+			a.ECR.Repositories[i].Tags = t
 		}
 	}
 	for i := range a.IAM.Roles {

@@ -74,6 +74,7 @@ func Build() *state.Account {
 	x.dataStores()
 	x.s3AccessPoints()
 	x.s3MultiRegionAccessPoints()
+	x.messaging()
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
