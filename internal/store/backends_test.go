@@ -5,8 +5,8 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
-	"os"
 	"net/url"
+	"os"
 	"path/filepath"
 	"testing"
 
