@@ -179,14 +179,14 @@ func accountsOutputDir(dest string, stdoutOK bool, what string) (string, error) 
 // without -o a single table or markdown report per account goes to
 // standard output, one after another.
 func (app *App) scanAccounts(ctx context.Context, f *scanFlags, targets []memberTarget, sel []check.Check, pol *policy.Policy,
-	formats []report.Format, fscan *frameworkScan, filters tableFilters, failOn check.Severity, failEnabled bool) error {
+	formats []report.Format, fscan *frameworkScan, filters tableFilters, failOn check.Severity, failEnabled bool, rec *scanRecorder) error {
 	stdoutOK := len(formats) == 1 && (formats[0].Name == "table" || formats[0].Name == "markdown")
 	dir, err := accountsOutputDir(f.output, stdoutOK, "--format "+formats[0].Name)
 	if err != nil {
 		return err
 	}
 	var reads []accountRead
-	var firstErr error
+	var firstErr, storeErr error
 	failed := false
 	for _, t := range targets {
 		fa := *f
@@ -215,6 +215,9 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, targets []member
 		if err := app.writeScan(&fa, plan, rep, opts, sel, fscan, filters, interrupted); err != nil {
 			return err
 		}
+		if err := rec.record(ctx, app, rep, pol); err != nil && storeErr == nil {
+			storeErr = err
+		}
 		sum := rep.Summary
 		reads = append(reads, accountRead{AccountID: t.account, RoleARN: t.roleARN, Read: readLevel(rep.Gaps), Output: out, Summary: &sum})
 		if err := f.cov.judge(app.Stderr, rep.Coverage()); err != nil && firstErr == nil {
@@ -227,6 +230,9 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, targets []member
 	}
 	if ctx.Err() != nil {
 		return withCode(ExitError, errInterrupted)
+	}
+	if storeErr != nil {
+		return storeErr
 	}
 	if firstErr != nil {
 		return firstErr
