@@ -104,7 +104,7 @@ func (postgresDialect) size(ctx context.Context, db *sql.DB) (int64, error) {
 	err := db.QueryRowContext(ctx, `SELECT COALESCE(SUM(pg_total_relation_size(c.oid)), 0)::bigint
 		FROM pg_class c JOIN pg_namespace ns ON ns.oid = c.relnamespace
 		WHERE ns.nspname = current_schema() AND c.relkind = 'r'
-		AND c.relname IN ('scans', 'findings', 'finding_events', 'shoulder_schema')`).Scan(&n)
+		AND c.relname IN ('scans', 'findings', 'finding_events', 'coverage', 'shoulder_schema')`).Scan(&n)
 	return n, err
 }
 

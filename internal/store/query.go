@@ -147,9 +147,13 @@ type Finding struct {
 
 // Findings reads every lifecycle's current state.
 func (s *Store) Findings(ctx context.Context) (map[Key]Finding, error) {
-	rs, err := s.db.QueryContext(ctx, `SELECT check_id, account, region, resource, present, status, severity,
-		waived_from, waiver, message, first_seen_scan, last_seen_scan, changed_scan, failing_since_at,
-		resolved_scan, reopened FROM findings`)
+	// A present finding was last seen by the last scan that covered it.
+	rs, err := s.db.QueryContext(ctx, `SELECT f.check_id, f.account, f.region, f.resource, f.present, f.status,
+		f.severity, f.waived_from, f.waiver, f.message, f.first_seen_scan,
+		CASE WHEN f.present = 1 AND c.last_scan IS NOT NULL THEN c.last_scan ELSE f.last_seen_scan END,
+		f.changed_scan, f.failing_since_at, f.resolved_scan, f.reopened
+		FROM findings f LEFT JOIN coverage c
+		ON c.account = f.account AND c.check_id = f.check_id AND c.region = f.region`)
 	if err != nil {
 		return nil, s.wrap("read findings", err)
 	}

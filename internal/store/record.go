@@ -219,9 +219,15 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 	if err = tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM findings`).Scan(&nextID); err != nil {
 		return 0, err
 	}
+	cov := map[Key]seenAt{}
+	for _, acct := range sco.accounts {
+		if err = s.loadCoverage(ctx, tx, acct, cov); err != nil {
+			return 0, err
+		}
+	}
 	upd, err := tx.PrepareContext(ctx, s.q(`UPDATE findings SET present=?, status=?, severity=?, waived_from=?,
-		waiver=?, message=?, changed_scan=?, failing_since_at=?, resolved_scan=?, resolved_at=?, reopened=?
-		WHERE id=?`))
+		waiver=?, message=?, changed_scan=?, failing_since_at=?, resolved_scan=?, resolved_at=?, reopened=?,
+		last_seen_scan=?, last_seen_at=? WHERE id=?`))
 	if err != nil {
 		return 0, err
 	}
@@ -245,28 +251,28 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 			row.resolvedAt = sql.NullInt64{Int64: now, Valid: true}
 		}
 		row.state = st
+		// A present finding is seen now; a gone one was last seen by the
+		// previous scan that covered it.
+		seen := seenAt{scan: scanID, at: now}
+		if !st.Present {
+			seen = cov[Key{Account: row.key.Account, Check: row.key.Check, Region: row.key.Region}]
+		}
 		if _, err := upd.ExecContext(ctx, b2i(st.Present), st.Status, st.Severity, st.WaivedFrom, st.Waiver, msg,
-			scanID, row.failingSince, row.resolved, row.resolvedAt, row.reopened, row.id); err != nil {
+			scanID, row.failingSince, row.resolved, row.resolvedAt, row.reopened, seen.scan, seen.at, row.id); err != nil {
 			return fmt.Errorf("update a finding: %w", err)
 		}
 		event(row.id, st, msg)
 		return nil
 	}
-	for _, r := range sc.Results {
+	var fresh []*Result
+	for i := range sc.Results {
+		r := &sc.Results[i]
 		st := r.State
 		st.Present = true
 		row, ok := rows[r.Key]
 		if !ok {
-			nextID++
-			row = &stored{id: nextID, key: r.Key, state: st, seen: true}
-			rows[r.Key] = row
-			var since any
-			if st.Failing() {
-				since = now
-			}
-			newRows = append(newRows, []any{nextID, r.Check, r.Account, r.Region, r.Resource, int64(1), st.Status,
-				st.Severity, st.WaivedFrom, st.Waiver, r.Message, scanID, now, scanID, now, scanID, since, nil, nil, int64(0)})
-			event(nextID, st, r.Message)
+			rows[r.Key] = &stored{key: r.Key, state: st, seen: true}
+			fresh = append(fresh, r)
 			continue
 		}
 		if row.seen {
@@ -278,6 +284,22 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 				return 0, err
 			}
 		}
+	}
+	// New lifecycles are numbered in key order, so the table and its key
+	// index are appended to rather than written all over.
+	sort.Slice(fresh, func(i, j int) bool { return fresh[i].Key.less(fresh[j].Key) })
+	for _, r := range fresh {
+		nextID++
+		rows[r.Key].id = nextID
+		st := r.State
+		st.Present = true
+		var since any
+		if st.Failing() {
+			since = now
+		}
+		newRows = append(newRows, []any{nextID, r.Check, r.Account, r.Region, r.Resource, int64(1), st.Status,
+			st.Severity, st.WaivedFrom, st.Waiver, r.Message, scanID, now, scanID, now, scanID, since, nil, nil, int64(0)})
+		event(nextID, st, r.Message)
 	}
 	// Lifecycles the scan covered but did not report are gone.
 	gone := make([]*stored, 0)
@@ -300,20 +322,18 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 	if err = s.d.insert(ctx, conn, tx, "finding_events", eventCols, events); err != nil {
 		return 0, err
 	}
-	// Every present lifecycle in scope was seen by this scan.
+	// The scan covered its accounts' checks and regions: present findings
+	// there were last seen now.
+	var covRows [][]any
 	for _, acct := range sco.accounts {
-		args := []any{scanID, now, acct}
-		q := `UPDATE findings SET last_seen_scan=?, last_seen_at=? WHERE account=? AND present=1 AND check_id IN (` +
-			placeholders(len(sco.checks)) + `) AND region IN (` + placeholders(len(sco.regions)) + `)`
 		for _, c := range sco.checks {
-			args = append(args, c)
+			for _, r := range sco.regions {
+				covRows = append(covRows, []any{acct, c, r, scanID, now})
+			}
 		}
-		for _, r := range sco.regions {
-			args = append(args, r)
-		}
-		if _, err = tx.ExecContext(ctx, s.q(q), args...); err != nil {
-			return 0, fmt.Errorf("update last seen: %w", err)
-		}
+	}
+	if err = s.upsertCoverage(ctx, tx, covRows); err != nil {
+		return 0, err
 	}
 	if err = tx.Commit(); err != nil {
 		return 0, err
@@ -321,11 +341,59 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 	return scanID, nil
 }
 
-func placeholders(n int) string {
-	if n == 0 {
-		return "NULL"
+func (k Key) less(o Key) bool {
+	if k.Account != o.Account {
+		return k.Account < o.Account
 	}
-	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+	if k.Check != o.Check {
+		return k.Check < o.Check
+	}
+	if k.Region != o.Region {
+		return k.Region < o.Region
+	}
+	return k.Resource < o.Resource
+}
+
+// seenAt is a scan and its time.
+type seenAt struct{ scan, at int64 }
+
+// loadCoverage reads the last covering scan of one account's checks and
+// regions, keyed without a resource.
+func (s *Store) loadCoverage(ctx context.Context, tx *sql.Tx, acct string, cov map[Key]seenAt) error {
+	rs, err := tx.QueryContext(ctx, s.q(`SELECT check_id, region, last_scan, last_at FROM coverage WHERE account=?`), acct)
+	if err != nil {
+		return fmt.Errorf("read the coverage of %s: %w", acct, err)
+	}
+	defer rs.Close()
+	for rs.Next() {
+		k := Key{Account: acct}
+		var v seenAt
+		if err := rs.Scan(&k.Check, &k.Region, &v.scan, &v.at); err != nil {
+			return err
+		}
+		cov[k] = v
+	}
+	return rs.Err()
+}
+
+// upsertCoverage records the scan as the last to cover each row's
+// (account, check, region), in batches (the same SQL on both backends).
+func (s *Store) upsertCoverage(ctx context.Context, tx *sql.Tx, rows [][]any) error {
+	const batch = 500
+	for start := 0; start < len(rows); start += batch {
+		end := min(start+batch, len(rows))
+		args := make([]any, 0, (end-start)*5)
+		for _, r := range rows[start:end] {
+			args = append(args, r...)
+		}
+		q := `INSERT INTO coverage (account, check_id, region, last_scan, last_at) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?,?,?,?,?),", end-start), ",") +
+			` ON CONFLICT (account, check_id, region) DO UPDATE SET last_scan = excluded.last_scan, last_at = excluded.last_at`
+		if _, err := tx.ExecContext(ctx, s.q(q), args...); err != nil {
+			return fmt.Errorf("update coverage: %w", err)
+		}
+	}
+	return nil
 }
 
 // loadAccount reads the lifecycles of one account into rows.

@@ -214,6 +214,8 @@ func openSQLite(spec string) (*Store, error) {
 	opts.Add("_pragma", "busy_timeout(60000)")
 	opts.Add("_pragma", "journal_mode(WAL)")
 	opts.Add("_pragma", "synchronous(NORMAL)")
+	// A 100k-result scan's pages stay in memory until it commits.
+	opts.Add("_pragma", "cache_size(-65536)")
 	opts.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+path+"?"+opts.Encode())
 	if err != nil {

@@ -1,4 +1,4 @@
--- 0001: scans, finding lifecycles and their change events.
+-- 0001: scans, finding lifecycles, their change events and coverage.
 -- Times are Unix milliseconds (UTC); present/waived flags are 0/1 integers,
 -- so the same queries run on SQLite and PostgreSQL.
 CREATE TABLE scans (
@@ -63,3 +63,16 @@ CREATE TABLE finding_events (
   PRIMARY KEY (finding_id, scan_id)
 ) WITHOUT ROWID;
 CREATE INDEX finding_events_scan ON finding_events (scan_id);
+
+-- The last scan that covered each (account, check, region): a present
+-- finding was last seen then (a covering scan that did not report it would
+-- have made it gone), so unchanged findings are never rewritten. A gone
+-- finding keeps its own last_seen_* from when it went.
+CREATE TABLE coverage (
+  account   TEXT NOT NULL,
+  check_id  TEXT NOT NULL,
+  region    TEXT NOT NULL,
+  last_scan INTEGER NOT NULL,
+  last_at   INTEGER NOT NULL,
+  PRIMARY KEY (account, check_id, region)
+);
