@@ -168,6 +168,13 @@ func TestStoreFaults(t *testing.T) {
 		{"disk full", filepath.Join(tmp, "full.db") + "?_pragma=max_page_count(24)", "full", ""},
 		{"unreachable PostgreSQL", "postgres://shoulder:s3cr3t-pw@127.0.0.1:1/shoulder?sslmode=disable&connect_timeout=5", "connect", "s3cr3t-pw"},
 	}
+	if os.Geteuid() != 0 { // root writes into a read-only directory all the same
+		ro := filepath.Join(tmp, "readonly")
+		if err := os.Mkdir(ro, 0o500); err != nil {
+			t.Fatal(err)
+		}
+		cases = append(cases, struct{ name, dsn, want, secret string }{"read-only directory", filepath.Join(ro, "shoulder.db"), "permission denied", ""})
+	}
 	if admin := os.Getenv("SHOULDER_TEST_POSTGRES"); admin != "" {
 		cases = append(cases, struct{ name, dsn, want, secret string }{"wrong password", wrongPassword(t, admin), "password authentication failed", "wr0ng-pw"})
 	} else if os.Getenv("SHOULDER_REQUIRE_POSTGRES") == "1" {

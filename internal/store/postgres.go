@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -28,6 +29,11 @@ func openPostgres(dsn string) (*Store, error) {
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.ConnectTimeout == 0 {
+		// An unreachable host fails the scan's recording in bounded time
+		// (connect_timeout in the URL overrides it).
+		cfg.ConnectTimeout = 15 * time.Second
 	}
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(4)
