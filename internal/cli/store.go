@@ -26,7 +26,9 @@ const storeHelp = `Every complete scan is recorded in the results store (history
 by default a SQLite file in the data directory ($XDG_DATA_HOME/shoulder/shoulder.db,
 else ~/.local/share/shoulder/shoulder.db), created with mode 0600; --store DSN
 (or SHOULDER_STORE) names another file or a PostgreSQL database
-(postgres://user:password@host/db); --no-store records nothing. The report
+(postgres://user@host/db; keep the password out of the command line with
+PGPASSWORD or ~/.pgpass, or put the URL in SHOULDER_STORE); --no-store
+records nothing. The report
 files are written before the scan is recorded: a store that cannot be opened
 or written (unreachable, wrong password, full disk, corrupted file) fails the
 command with exit 2 but leaves the reports in place. An interrupted scan is
