@@ -35,7 +35,9 @@ func child(t *testing.T, env []string, args ...string) (*exec.Cmd, *strings.Buil
 	cmd.Env = append(os.Environ(), runMainEnv+"=1",
 		"AWS_ACCESS_KEY_ID=AKIDFAKEFAKEFAKE", "AWS_SECRET_ACCESS_KEY=fake-secret", "AWS_SESSION_TOKEN=",
 		"AWS_REGION=us-east-1", "AWS_PROFILE=", "AWS_EC2_METADATA_DISABLED=true",
-		"AWS_CONFIG_FILE="+filepath.Join(t.TempDir(), "none"), "AWS_SHARED_CREDENTIALS_FILE="+filepath.Join(t.TempDir(), "none"))
+		"AWS_CONFIG_FILE="+filepath.Join(t.TempDir(), "none"), "AWS_SHARED_CREDENTIALS_FILE="+filepath.Join(t.TempDir(), "none"),
+		// The results store goes to the test's own data directory, never the user's.
+		"XDG_DATA_HOME="+t.TempDir(), "SHOULDER_STORE=")
 	cmd.Env = append(cmd.Env, env...)
 	var stderr strings.Builder
 	cmd.Stderr = &stderr

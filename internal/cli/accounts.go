@@ -460,14 +460,14 @@ func (app *App) forAccounts(ctx context.Context, a *accountsFlags, l liveFlags, 
 // without -o a single table or markdown report per account goes to
 // standard output, in account-ID order.
 func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan, sel []check.Check, pol *policy.Policy,
-	formats []report.Format, fscan *frameworkScan, filters tableFilters, failOn check.Severity, failEnabled bool) error {
+	formats []report.Format, fscan *frameworkScan, filters tableFilters, failOn check.Severity, failEnabled bool, rec *scanRecorder) error {
 	stdoutOK := len(formats) == 1 && (formats[0].Name == "table" || formats[0].Name == "markdown")
 	dir, err := accountsOutputDir(f.output, stdoutOK, "--format "+formats[0].Name)
 	if err != nil {
 		return err
 	}
 	var mu sync.Mutex
-	var covErr error
+	var covErr, storeErr error
 	failed := false
 	org := &orgRun{caller: p.caller, tree: p.orgTree}
 	comb := engine.NewCombiner()
@@ -496,6 +496,9 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 		if err := app.writeScan(&fa, plan, rep, opts, sel, fscan, filters, false); err != nil {
 			return accountRead{}, err
 		}
+		if err := rec.record(ctx, app, rep, pol); err != nil && storeErr == nil {
+			storeErr = err
+		}
 		sum := rep.Summary
 		cerr := f.cov.judge(app.Stderr, rep.Coverage())
 		read := accountRead{AccountID: t.account, RoleARN: t.roleARN, Read: readLevel(rep.Gaps), Output: out, Summary: &sum}
@@ -505,6 +508,11 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 			covErr = cerr
 		}
 		failed = failed || (failEnabled && rep.FailuresAtOrAbove(failOn) > 0)
+		// Recorded once its reports are written (as a single scan is), one
+		// account at a time: the store has one writer.
+		if err := rec.record(ctx, app, rep, pol); err != nil && storeErr == nil {
+			storeErr = err
+		}
 		if dir != "" {
 			// The account's own reports are written: its results move
 			// into the organization's report.
@@ -518,6 +526,9 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 		if err := app.writeLiveOrgReport(f, dir, comb, reads, org, sel, fscan, filters, formats); err != nil {
 			jobErr = err
 		}
+	}
+	if jobErr == nil {
+		jobErr = storeErr
 	}
 	return app.endAccounts(ctx, reads, dir, jobErr, covErr, failed)
 }

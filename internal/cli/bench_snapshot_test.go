@@ -106,7 +106,7 @@ func benchmarkSnapshot(b *testing.B, n int) {
 			m := startPeakMeter()
 			app := &App{Stdout: io.Discard, Stderr: io.Discard, Stdin: strings.NewReader(""),
 				IsTTY: func(io.Writer) bool { return false }, Getenv: os.Getenv}
-			code := app.Run(context.Background(), []string{"scan", "--snapshot", snap, "--format", "json", "-o", out, "--fail-on", "none"})
+			code := app.Run(context.Background(), []string{"scan", "--snapshot", snap, "--format", "json", "-o", out, "--fail-on", "none", "--no-store"})
 			l, t := m.done()
 			cpu += cpuSeconds() - c0
 			if code != ExitOK {

@@ -88,7 +88,7 @@ func BenchmarkScanMemory(b *testing.B) {
 					m := startPeakMeter()
 					app := &App{Stdout: io.Discard, Stderr: io.Discard, Stdin: strings.NewReader(""),
 						IsTTY: func(io.Writer) bool { return false }, Getenv: os.Getenv}
-					code := app.Run(context.Background(), []string{"scan", "--snapshot", snap, "--format", format, "-o", out, "--fail-on", "none"})
+					code := app.Run(context.Background(), []string{"scan", "--snapshot", snap, "--format", format, "-o", out, "--fail-on", "none", "--no-store"})
 					l, t := m.done()
 					if code != ExitOK {
 						b.Fatalf("scan exit %d", code)

@@ -18,7 +18,7 @@ func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	app := &App{Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""),
-		IsTTY: func(io.Writer) bool { return false }, Getenv: func(string) string { return "" }}
+		IsTTY: func(io.Writer) bool { return false }, Getenv: withDataDir(t, func(string) string { return "" })}
 	code := app.Run(context.Background(), args)
 	return code, out.String(), errb.String()
 }

@@ -19,7 +19,7 @@ func runEnv(t *testing.T, env map[string]string, args ...string) (int, string, s
 	t.Helper()
 	var out, errb bytes.Buffer
 	app := &App{Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""),
-		IsTTY: func(io.Writer) bool { return false }, Getenv: func(k string) string { return env[k] }}
+		IsTTY: func(io.Writer) bool { return false }, Getenv: withDataDir(t, func(k string) string { return env[k] })}
 	code := app.Run(context.Background(), args)
 	return code, out.String(), errb.String()
 }

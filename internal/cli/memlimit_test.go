@@ -75,12 +75,12 @@ func TestMemoryLimitFlag(t *testing.T) {
 			var errb strings.Builder
 			app := &App{Stdout: io.Discard, Stderr: &errb, Stdin: strings.NewReader(""),
 				IsTTY: func(io.Writer) bool { return false },
-				Getenv: func(k string) string {
+				Getenv: withDataDir(t, func(k string) string {
 					if k == "GOMEMLIMIT" {
 						return tc.env
 					}
 					return ""
-				},
+				}),
 				SetMemoryLimit: func(n int64) int64 { got = n; calls++; return 0 }}
 			code := app.Run(context.Background(), tc.args)
 			if code != tc.code {
@@ -143,7 +143,7 @@ func TestMemoryLimitFollowsResults(t *testing.T) {
 	}
 	var limits []int64
 	app := &App{Stdout: io.Discard, Stderr: io.Discard, Stdin: strings.NewReader(""),
-		IsTTY: func(io.Writer) bool { return false }, Getenv: func(string) string { return "" },
+		IsTTY: func(io.Writer) bool { return false }, Getenv: withDataDir(t, func(string) string { return "" }),
 		SetMemoryLimit: func(n int64) int64 { limits = append(limits, n); return 0 }}
 	if code := app.Run(context.Background(), []string{"scan", "--snapshot", snap, "--format", "json", "-o", filepath.Join(t.TempDir(), "out.json"), "--fail-on", "none"}); code != ExitOK {
 		t.Fatalf("scan exit %d", code)

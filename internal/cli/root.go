@@ -161,6 +161,7 @@ func (app *App) commands() []func() *cobra.Command {
 		app.frameworksCmd,
 		app.collectCmd,
 		app.permissionsCmd,
+		app.storeCmd,
 	}
 }
 

@@ -41,6 +41,8 @@ type scanFlags struct {
 	// org, in an organization run, carries what the management account's
 	// read tells every member (set by scanAccounts; nil otherwise).
 	org *orgRun
+	// store is where the scan is recorded (--store, --no-store).
+	store storeFlags
 }
 
 func (app *App) scanCmd() *cobra.Command {
@@ -89,7 +91,10 @@ input, no credentials, nothing could be read, interrupted).
 
 Report files (-o) are written only once the scan is complete, each to a
 temporary file renamed into place: a failed or interrupted scan leaves the
-earlier reports as they were.`,
+earlier reports as they were.
+
+` + storeHelp + `
+With --accounts each account's scan is recorded, tied together by one run ID.`,
 		Example: `  shoulder scan --demo
   shoulder scan --snapshot prod.json --fail-on critical
   shoulder scan --demo --format json -o results.json
@@ -124,6 +129,7 @@ earlier reports as they were.`,
 	fl.StringVar(&f.framework, "framework", "", "run the checks a `framework` names (cis-3.0, cis-5.0, cis-7.0, fsbp-1.0.0) and report per control")
 	f.cov.register(cmd)
 	f.accts.register(cmd)
+	f.store.register(cmd, true)
 	fl.StringVar(&f.asffRegion, "asff-region", "", "asff: the Security Hub `region` the findings are imported into (their ProductArn; default: the region with the most findings)")
 	return cmd
 }
@@ -247,6 +253,12 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	if _, err := app.useColor(f.color, nil); err != nil { // the mode only
 		return err
 	}
+	dsn, err := f.store.resolve(app)
+	if err != nil {
+		return err
+	}
+	rec := &scanRecorder{dsn: dsn}
+	defer rec.close()
 	pol, err := f.pol.load(app, &f.src)
 	if err != nil {
 		return err
@@ -261,13 +273,20 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 		}
 	}
 	if targets != nil {
-		return app.scanAccounts(cmd.Context(), f, targets, sel, pol, formats, fscan, filters, failOn, failEnabled)
+		rec.runID = newRunID()
+		return app.scanAccounts(cmd.Context(), f, targets, sel, pol, formats, fscan, filters, failOn, failEnabled, rec)
 	}
 	rep, opts, interrupted, err := app.evaluate(cmd.Context(), f, sel, pol, formats)
 	if err != nil {
 		return err
 	}
 	if err := app.writeScan(f, plan, rep, opts, sel, fscan, filters, interrupted); err != nil {
+		return err
+	}
+	// Recorded once the reports are written: a store that fails leaves
+	// them in place, and an interrupted scan (an error above) is never
+	// recorded.
+	if err := rec.record(cmd.Context(), app, rep, pol); err != nil {
 		return err
 	}
 	if err := f.cov.judge(app.Stderr, rep.Coverage()); err != nil {

@@ -73,12 +73,12 @@ func TestScanTableWidth(t *testing.T) {
 	}{{"", 100}, {"60", 60}, {"150", 150}, {"junk", 100}} {
 		var out, errb bytes.Buffer
 		app := &App{Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""), IsTTY: func(io.Writer) bool { return false },
-			Getenv: func(k string) string {
+			Getenv: withDataDir(t, func(k string) string {
 				if k == "COLUMNS" {
 					return tc.columns
 				}
 				return ""
-			}}
+			})}
 		if code := app.Run(context.Background(), []string{"scan", "--demo"}); code != ExitFindings {
 			t.Fatalf("exit %d: %s", code, errb.String())
 		}

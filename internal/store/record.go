@@ -1,0 +1,418 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Key identifies a finding's lifecycle.
+type Key struct {
+	Check    string
+	Account  string
+	Region   string
+	Resource string
+}
+
+// State is what a lifecycle tracks of a result; an event is recorded each
+// time it changes. A result that a scan covering it no longer reports is
+// gone: its state is the last one with Present false.
+type State struct {
+	Present bool
+	Status  string
+	// Severity is the severity after policy overrides and sensitivity.
+	Severity string
+	// WaivedFrom is the status a waiver replaced ("" when not waived).
+	WaivedFrom string
+	// Waiver identifies the waiver applied ("" when none).
+	Waiver string
+}
+
+// Failing reports whether the state counts as an open failure: a present
+// fail, or a present failure a waiver accepted (a waiver does not fix
+// anything). Leaving it resolves the finding; entering it again reopens it.
+func (s State) Failing() bool {
+	return s.Present && (s.Status == "fail" || (s.Status == "waived" && s.WaivedFrom == "fail"))
+}
+
+// Result is one result of a scan.
+type Result struct {
+	Key
+	State
+	Message string
+}
+
+// Scan is one scan to record: its metadata, its scope and its results.
+type Scan struct {
+	// RecordedAt is when the scan is recorded (zero: now).
+	RecordedAt  time.Time
+	EvaluatedAt time.Time
+	CollectedAt time.Time
+	Who         string
+	Source      string
+	// Accounts, Regions and Checks are the scan's scope: a stored finding of
+	// one of these accounts, checks and regions that the scan does not
+	// report is gone. Regions of the results and the global region ("")
+	// are always in scope.
+	Accounts     []string
+	Regions      []string
+	Checks       []string
+	PolicySource string
+	PolicyHash   string
+	Version      string
+	Applicable   int
+	Evaluated    int
+	// Counts summarises the results (any JSON; history reads it).
+	Counts any
+	// Gaps are the coverage gaps (any JSON).
+	Gaps any
+	// RunID and Shard/Shards tie the shards of one run together (later).
+	RunID  string
+	Shard  int
+	Shards int
+	// Results are the scan's results; of two with one key the first counts.
+	Results []Result
+}
+
+// scope answers whether a stored finding is one the scan covered.
+type scope struct {
+	accounts []string
+	checks   []string
+	regions  []string
+	check    map[string]bool
+	region   map[string]bool
+}
+
+func (sc *Scan) scope() scope {
+	acc := map[string]bool{}
+	for _, a := range sc.Accounts {
+		acc[a] = true
+	}
+	chk := map[string]bool{}
+	for _, c := range sc.Checks {
+		chk[c] = true
+	}
+	reg := map[string]bool{"": true}
+	for _, r := range sc.Regions {
+		reg[r] = true
+	}
+	for _, r := range sc.Results {
+		acc[r.Account] = true
+		chk[r.Check] = true
+		reg[r.Region] = true
+	}
+	return scope{accounts: sortedKeys(acc), checks: sortedKeys(chk), regions: sortedKeys(reg), check: chk, region: reg}
+}
+
+func (s scope) covers(k Key) bool { return s.check[k.Check] && s.region[k.Region] }
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// stored is a finding's row as the recorder needs it.
+type stored struct {
+	id           int64
+	key          Key
+	state        State
+	failingSince sql.NullInt64
+	resolved     sql.NullInt64
+	resolvedAt   sql.NullInt64
+	reopened     int64
+	seen         bool
+}
+
+var findingCols = []string{"id", "check_id", "account", "region", "resource", "present", "status", "severity",
+	"waived_from", "waiver", "message", "first_seen_scan", "first_seen_at", "last_seen_scan", "last_seen_at",
+	"changed_scan", "failing_since_at", "resolved_scan", "resolved_at", "reopened"}
+
+var eventCols = []string{"finding_id", "scan_id", "at", "present", "status", "severity", "waived_from", "waiver", "message"}
+
+func b2i(b bool) int64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func jsonText(v any) (string, error) {
+	if v == nil {
+		return "null", nil
+	}
+	b, err := json.Marshal(v)
+	return string(b), err
+}
+
+// Record stores a scan in one transaction: the scan row, new lifecycles,
+// an event for each changed one (new, changed, gone, back) and the last
+// seen time of each lifecycle the scan saw. Writers run one after the
+// other; a failed or interrupted recording leaves nothing behind.
+func (s *Store) Record(ctx context.Context, sc *Scan) (int64, error) {
+	id, err := s.record(ctx, sc)
+	return id, s.wrap("record the scan", err)
+}
+
+func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) {
+	at := sc.RecordedAt
+	if at.IsZero() {
+		at = time.Now()
+	}
+	now := at.UnixMilli()
+	counts, err := jsonText(sc.Counts)
+	if err != nil {
+		return 0, err
+	}
+	gaps, err := jsonText(sc.Gaps)
+	if err != nil {
+		return 0, err
+	}
+	checksRun, err := jsonText(sc.Checks)
+	if err != nil {
+		return 0, err
+	}
+	sco := sc.scope()
+
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer conn.Close()
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer func() {
+		if err != nil {
+			tx.Rollback()
+		}
+	}()
+	if err = s.d.lockWriters(ctx, tx); err != nil {
+		return 0, err
+	}
+	err = tx.QueryRowContext(ctx, s.q(`INSERT INTO scans (recorded_at, evaluated_at, collected_at, who, source,
+		accounts, regions, checks_run, policy_source, policy_hash, version, applicable, evaluated, results,
+		counts, gaps, run_id, shard, shards) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
+		now, sc.EvaluatedAt.UnixMilli(), sc.CollectedAt.UnixMilli(), sc.Who, sc.Source,
+		strings.Join(sco.accounts, ","), strings.Join(sortedKeys(sco.region)[1:], ","), checksRun,
+		sc.PolicySource, sc.PolicyHash, sc.Version, sc.Applicable, sc.Evaluated, len(sc.Results),
+		counts, gaps, sc.RunID, sc.Shard, sc.Shards).Scan(&scanID)
+	if err != nil {
+		return 0, fmt.Errorf("insert the scan: %w", err)
+	}
+
+	rows := map[Key]*stored{}
+	for _, acct := range sco.accounts {
+		if err = s.loadAccount(ctx, tx, acct, rows); err != nil {
+			return 0, err
+		}
+	}
+	var nextID int64
+	if err = tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM findings`).Scan(&nextID); err != nil {
+		return 0, err
+	}
+	cov := map[Key]seenAt{}
+	for _, acct := range sco.accounts {
+		if err = s.loadCoverage(ctx, tx, acct, cov); err != nil {
+			return 0, err
+		}
+	}
+	upd, err := tx.PrepareContext(ctx, s.q(`UPDATE findings SET present=?, status=?, severity=?, waived_from=?,
+		waiver=?, message=?, changed_scan=?, failing_since_at=?, resolved_scan=?, resolved_at=?, reopened=?,
+		last_seen_scan=?, last_seen_at=? WHERE id=?`))
+	if err != nil {
+		return 0, err
+	}
+	defer upd.Close()
+
+	var newRows, events [][]any
+	event := func(id int64, st State, msg string) {
+		events = append(events, []any{id, scanID, now, b2i(st.Present), st.Status, st.Severity, st.WaivedFrom, st.Waiver, msg})
+	}
+	change := func(row *stored, st State, msg string) error {
+		was, is := row.state.Failing(), st.Failing()
+		switch {
+		case !was && is:
+			row.failingSince = sql.NullInt64{Int64: now, Valid: true}
+			if row.resolved.Valid {
+				row.reopened++
+				row.resolved, row.resolvedAt = sql.NullInt64{}, sql.NullInt64{}
+			}
+		case was && !is:
+			row.resolved = sql.NullInt64{Int64: scanID, Valid: true}
+			row.resolvedAt = sql.NullInt64{Int64: now, Valid: true}
+		}
+		row.state = st
+		// A present finding is seen now; a gone one was last seen by the
+		// previous scan that covered it.
+		seen := seenAt{scan: scanID, at: now}
+		if !st.Present {
+			seen = cov[Key{Account: row.key.Account, Check: row.key.Check, Region: row.key.Region}]
+		}
+		if _, err := upd.ExecContext(ctx, b2i(st.Present), st.Status, st.Severity, st.WaivedFrom, st.Waiver, msg,
+			scanID, row.failingSince, row.resolved, row.resolvedAt, row.reopened, seen.scan, seen.at, row.id); err != nil {
+			return fmt.Errorf("update a finding: %w", err)
+		}
+		event(row.id, st, msg)
+		return nil
+	}
+	var fresh []*Result
+	for i := range sc.Results {
+		r := &sc.Results[i]
+		st := r.State
+		st.Present = true
+		row, ok := rows[r.Key]
+		if !ok {
+			rows[r.Key] = &stored{key: r.Key, state: st, seen: true}
+			fresh = append(fresh, r)
+			continue
+		}
+		if row.seen {
+			continue // a duplicate key: the first result counts
+		}
+		row.seen = true
+		if row.state != st {
+			if err = change(row, st, r.Message); err != nil {
+				return 0, err
+			}
+		}
+	}
+	// New lifecycles are numbered in key order, so the table and its key
+	// index are appended to rather than written all over.
+	sort.Slice(fresh, func(i, j int) bool { return fresh[i].Key.less(fresh[j].Key) })
+	for _, r := range fresh {
+		nextID++
+		rows[r.Key].id = nextID
+		st := r.State
+		st.Present = true
+		var since any
+		if st.Failing() {
+			since = now
+		}
+		newRows = append(newRows, []any{nextID, r.Check, r.Account, r.Region, r.Resource, int64(1), st.Status,
+			st.Severity, st.WaivedFrom, st.Waiver, r.Message, scanID, now, scanID, now, scanID, since, nil, nil, int64(0)})
+		event(nextID, st, r.Message)
+	}
+	// Lifecycles the scan covered but did not report are gone.
+	gone := make([]*stored, 0)
+	for _, row := range rows {
+		if !row.seen && row.state.Present && sco.covers(row.key) {
+			gone = append(gone, row)
+		}
+	}
+	sort.Slice(gone, func(i, j int) bool { return gone[i].id < gone[j].id })
+	for _, row := range gone {
+		st := row.state
+		st.Present = false
+		if err = change(row, st, ""); err != nil {
+			return 0, err
+		}
+	}
+	if err = s.d.insert(ctx, conn, tx, "findings", findingCols, newRows); err != nil {
+		return 0, err
+	}
+	if err = s.d.insert(ctx, conn, tx, "finding_events", eventCols, events); err != nil {
+		return 0, err
+	}
+	// The scan covered its accounts' checks and regions: present findings
+	// there were last seen now.
+	var covRows [][]any
+	for _, acct := range sco.accounts {
+		for _, c := range sco.checks {
+			for _, r := range sco.regions {
+				covRows = append(covRows, []any{acct, c, r, scanID, now})
+			}
+		}
+	}
+	if err = s.upsertCoverage(ctx, tx, covRows); err != nil {
+		return 0, err
+	}
+	if err = tx.Commit(); err != nil {
+		return 0, err
+	}
+	return scanID, nil
+}
+
+func (k Key) less(o Key) bool {
+	if k.Account != o.Account {
+		return k.Account < o.Account
+	}
+	if k.Check != o.Check {
+		return k.Check < o.Check
+	}
+	if k.Region != o.Region {
+		return k.Region < o.Region
+	}
+	return k.Resource < o.Resource
+}
+
+// seenAt is a scan and its time.
+type seenAt struct{ scan, at int64 }
+
+// loadCoverage reads the last covering scan of one account's checks and
+// regions, keyed without a resource.
+func (s *Store) loadCoverage(ctx context.Context, tx *sql.Tx, acct string, cov map[Key]seenAt) error {
+	rs, err := tx.QueryContext(ctx, s.q(`SELECT check_id, region, last_scan, last_at FROM coverage WHERE account=?`), acct)
+	if err != nil {
+		return fmt.Errorf("read the coverage of %s: %w", acct, err)
+	}
+	defer rs.Close()
+	for rs.Next() {
+		k := Key{Account: acct}
+		var v seenAt
+		if err := rs.Scan(&k.Check, &k.Region, &v.scan, &v.at); err != nil {
+			return err
+		}
+		cov[k] = v
+	}
+	return rs.Err()
+}
+
+// upsertCoverage records the scan as the last to cover each row's
+// (account, check, region), in batches (the same SQL on both backends).
+func (s *Store) upsertCoverage(ctx context.Context, tx *sql.Tx, rows [][]any) error {
+	const batch = 500
+	for start := 0; start < len(rows); start += batch {
+		end := min(start+batch, len(rows))
+		args := make([]any, 0, (end-start)*5)
+		for _, r := range rows[start:end] {
+			args = append(args, r...)
+		}
+		q := `INSERT INTO coverage (account, check_id, region, last_scan, last_at) VALUES ` +
+			strings.TrimSuffix(strings.Repeat("(?,?,?,?,?),", end-start), ",") +
+			` ON CONFLICT (account, check_id, region) DO UPDATE SET last_scan = excluded.last_scan, last_at = excluded.last_at`
+		if _, err := tx.ExecContext(ctx, s.q(q), args...); err != nil {
+			return fmt.Errorf("update coverage: %w", err)
+		}
+	}
+	return nil
+}
+
+// loadAccount reads the lifecycles of one account into rows.
+func (s *Store) loadAccount(ctx context.Context, tx *sql.Tx, acct string, rows map[Key]*stored) error {
+	rs, err := tx.QueryContext(ctx, s.q(`SELECT id, check_id, region, resource, present, status, severity,
+		waived_from, waiver, failing_since_at, resolved_scan, resolved_at, reopened FROM findings WHERE account=?`), acct)
+	if err != nil {
+		return fmt.Errorf("read the findings of %s: %w", acct, err)
+	}
+	defer rs.Close()
+	for rs.Next() {
+		r := &stored{key: Key{Account: acct}}
+		var present int64
+		if err := rs.Scan(&r.id, &r.key.Check, &r.key.Region, &r.key.Resource, &present, &r.state.Status,
+			&r.state.Severity, &r.state.WaivedFrom, &r.state.Waiver, &r.failingSince, &r.resolved, &r.resolvedAt, &r.reopened); err != nil {
+			return err
+		}
+		r.state.Present = present == 1
+		rows[r.key] = r
+	}
+	return rs.Err()
+}

@@ -1,0 +1,94 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go, no cgo)
+)
+
+// sqliteDialect is the embedded backend. Every transaction begins
+// IMMEDIATE (the DSN's _txlock), so it holds the file's write lock from its
+// start: migrations and recordings of several processes run one after the
+// other, each waiting up to the busy timeout.
+type sqliteDialect struct{ path string }
+
+func (sqliteDialect) kind() string           { return "sqlite" }
+func (sqliteDialect) rebind(q string) string { return q }
+
+func (sqliteDialect) migrate(ctx context.Context, db *sql.DB, fn func(tx *sql.Tx) error) error {
+	return inTx(ctx, db, fn)
+}
+
+func (sqliteDialect) lockWriters(context.Context, *sql.Tx) error { return nil }
+
+// sqliteBatch bounds one INSERT's rows; with 20 columns it stays far below
+// SQLite's limit of 32766 parameters.
+const sqliteBatch = 500
+
+func (sqliteDialect) insert(ctx context.Context, _ *sql.Conn, tx *sql.Tx, table string, cols []string, rows [][]any) error {
+	one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(cols)), ",") + ")"
+	head := "INSERT INTO " + table + " (" + strings.Join(cols, ",") + ") VALUES "
+	var full *sql.Stmt
+	defer func() {
+		if full != nil {
+			full.Close()
+		}
+	}()
+	args := make([]any, 0, sqliteBatch*len(cols))
+	for start := 0; start < len(rows); start += sqliteBatch {
+		end := min(start+sqliteBatch, len(rows))
+		args = args[:0]
+		for _, r := range rows[start:end] {
+			args = append(args, r...)
+		}
+		n := end - start
+		if n == sqliteBatch {
+			if full == nil {
+				var err error
+				if full, err = tx.PrepareContext(ctx, head+strings.TrimSuffix(strings.Repeat(one+",", n), ",")); err != nil {
+					return fmt.Errorf("insert into %s: %w", table, err)
+				}
+			}
+			if _, err := full.ExecContext(ctx, args...); err != nil {
+				return fmt.Errorf("insert into %s: %w", table, err)
+			}
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, head+strings.TrimSuffix(strings.Repeat(one+",", n), ","), args...); err != nil {
+			return fmt.Errorf("insert into %s: %w", table, err)
+		}
+	}
+	return nil
+}
+
+func (sqliteDialect) size(ctx context.Context, db *sql.DB) (int64, error) {
+	var pages, pageSize int64
+	if err := db.QueryRowContext(ctx, `PRAGMA page_count`).Scan(&pages); err != nil {
+		return 0, err
+	}
+	if err := db.QueryRowContext(ctx, `PRAGMA page_size`).Scan(&pageSize); err != nil {
+		return 0, err
+	}
+	return pages * pageSize, nil
+}
+
+func (sqliteDialect) compact(ctx context.Context, db *sql.DB) error {
+	_, err := db.ExecContext(ctx, `VACUUM`)
+	return err
+}
+
+// inTx runs fn in a transaction, committed when fn succeeds.
+func inTx(ctx context.Context, db *sql.DB, fn func(tx *sql.Tx) error) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	return tx.Commit()
+}

@@ -1,0 +1,225 @@
+// Package store keeps shoulder's results over time: each scan's metadata and
+// each finding as a lifecycle keyed by (check, account, region, resource),
+// with one event per change, so storage grows with change and not with the
+// number of scans (docs/store.md).
+//
+// One Store type runs the same SQL on two backends: an embedded SQLite file
+// (modernc.org/sqlite, pure Go; the default in the user's data directory) and
+// PostgreSQL (pgx) for teams. What differs between them (placeholders, the
+// lock that serialises writers, bulk inserts, size) is behind the dialect
+// interface; everything else, the lifecycle rules above all, is shared.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+)
+
+// Store is an open results store.
+type Store struct {
+	db      *sql.DB
+	d       dialect
+	name    string // the store named for humans: a path, or a URL without its password
+	secret  string // the password, scrubbed from every error
+	version int    // the schema version after migrations
+}
+
+// dialect is what differs between the backends.
+type dialect interface {
+	// kind is "sqlite" or "postgres".
+	kind() string
+	// rebind turns the shared SQL's ? placeholders into the backend's.
+	rebind(q string) string
+	// migrate runs fn (which applies the pending migrations in tx) while
+	// no other process can migrate the same store.
+	migrate(ctx context.Context, db *sql.DB, fn func(tx *sql.Tx) error) error
+	// lockWriters, inside a recording or pruning transaction, makes other
+	// writers wait until it ends.
+	lockWriters(ctx context.Context, tx *sql.Tx) error
+	// insert adds rows to table in bulk within tx (COPY on PostgreSQL,
+	// batched multi-row INSERTs on SQLite).
+	insert(ctx context.Context, conn *sql.Conn, tx *sql.Tx, table string, cols []string, rows [][]any) error
+	// size is the bytes the store's tables take.
+	size(ctx context.Context, db *sql.DB) (int64, error)
+	// compact returns freed space after a prune.
+	compact(ctx context.Context, db *sql.DB) error
+}
+
+// IsPostgres reports whether dsn names a PostgreSQL store.
+func IsPostgres(dsn string) bool {
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+}
+
+// DefaultPath is the default SQLite store under the data directory:
+// $XDG_DATA_HOME/shoulder/shoulder.db, else ~/.local/share/shoulder/shoulder.db
+// on Linux and the BSDs, ~/Library/Application Support/shoulder/shoulder.db on
+// macOS and %LocalAppData%\shoulder\shoulder.db on Windows. getenv is the
+// caller's environment (tests pass their own); it is an error when it names
+// no directory, so a store is never created somewhere unexpected.
+func DefaultPath(getenv func(string) string) (string, error) {
+	if d := getenv("XDG_DATA_HOME"); d != "" && filepath.IsAbs(d) {
+		return filepath.Join(d, "shoulder", "shoulder.db"), nil
+	}
+	switch runtime.GOOS {
+	case "windows":
+		if d := getenv("LocalAppData"); d != "" {
+			return filepath.Join(d, "shoulder", "shoulder.db"), nil
+		}
+	case "darwin":
+		if h := getenv("HOME"); h != "" {
+			return filepath.Join(h, "Library", "Application Support", "shoulder", "shoulder.db"), nil
+		}
+	default:
+		if h := getenv("HOME"); h != "" {
+			return filepath.Join(h, ".local", "share", "shoulder", "shoulder.db"), nil
+		}
+	}
+	return "", errors.New("no data directory for the results store: set XDG_DATA_HOME or HOME, or pass --store DSN (or --no-store)")
+}
+
+// Redact names dsn for humans: a PostgreSQL URL without its password, a
+// SQLite path as it is.
+func Redact(dsn string) string {
+	name, _ := redact(dsn)
+	return name
+}
+
+func redact(dsn string) (name, secret string) {
+	if !IsPostgres(dsn) {
+		return strings.TrimPrefix(dsn, "sqlite:"), ""
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		// Never echo an unparsable URL: it may hold the password.
+		return "postgres://(unparsable URL)", ""
+	}
+	if p, ok := u.User.Password(); ok {
+		secret = p
+	}
+	return u.Redacted(), secret
+}
+
+// Error is a store failure: it names the store (never its password).
+type Error struct {
+	Store string
+	Op    string
+	Err   error
+	// msg is the message with the password scrubbed.
+	msg string
+}
+
+func (e *Error) Error() string { return e.msg }
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+func (s *Store) wrap(op string, err error) error {
+	return newError(s.name, s.secret, op, err)
+}
+
+func newError(name, secret, op string, err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *Error
+	if errors.As(err, &se) {
+		return err
+	}
+	msg := fmt.Sprintf("results store %s: %s: %v", name, op, err)
+	if secret != "" {
+		msg = strings.ReplaceAll(msg, secret, "xxxxx")
+	}
+	return &Error{Store: name, Op: op, Err: err, msg: msg}
+}
+
+// Open opens (creating and migrating when needed) the store dsn: a
+// postgres:// or postgresql:// URL, or a SQLite file path (optionally
+// "sqlite:PATH"; a query string after the path passes SQLite options such
+// as _pragma=...). A new SQLite file is created with mode 0600 in a
+// directory created with mode 0700. A store whose schema is newer than this
+// binary's is refused, naming both versions.
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	name, secret := redact(dsn)
+	var (
+		s   *Store
+		err error
+	)
+	if IsPostgres(dsn) {
+		s, err = openPostgres(dsn)
+	} else {
+		s, err = openSQLite(strings.TrimPrefix(dsn, "sqlite:"))
+	}
+	if err != nil {
+		return nil, newError(name, secret, "open", err)
+	}
+	s.name, s.secret = name, secret
+	if err := s.db.PingContext(ctx); err != nil {
+		s.db.Close()
+		return nil, s.wrap("connect", err)
+	}
+	if err := s.runMigrations(ctx); err != nil {
+		s.db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Name is the store as error messages name it (no password).
+func (s *Store) Name() string { return s.name }
+
+// Kind is "sqlite" or "postgres".
+func (s *Store) Kind() string { return s.d.kind() }
+
+// SchemaVersion is the store's schema version.
+func (s *Store) SchemaVersion() int { return s.version }
+
+// Close closes the store.
+func (s *Store) Close() error { return s.db.Close() }
+
+func (s *Store) q(query string) string { return s.d.rebind(query) }
+
+// openSQLite opens the file at path (with an optional ?query of driver
+// options), creating it 0600 in a 0700 directory.
+func openSQLite(spec string) (*Store, error) {
+	path, query, _ := strings.Cut(spec, "?")
+	if path == "" {
+		return nil, errors.New("empty SQLite path")
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("create the store's directory: %w", err)
+		}
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("create the store's file: %w", err)
+	}
+	f.Close()
+	opts := url.Values{}
+	if query != "" {
+		if opts, err = url.ParseQuery(query); err != nil {
+			return nil, fmt.Errorf("SQLite options %q: %w", query, err)
+		}
+	}
+	// Writers wait for each other (a scan of 100k results holds the lock
+	// for about a second) instead of failing; every transaction takes the
+	// write lock when it begins, so two writers never deadlock upgrading.
+	opts.Add("_pragma", "busy_timeout(60000)")
+	opts.Add("_pragma", "journal_mode(WAL)")
+	opts.Add("_pragma", "synchronous(NORMAL)")
+	// A 100k-result scan's pages stay in memory until it commits.
+	opts.Add("_pragma", "cache_size(-65536)")
+	opts.Set("_txlock", "immediate")
+	db, err := sql.Open("sqlite", "file:"+path+"?"+opts.Encode())
+	if err != nil {
+		return nil, err
+	}
+	return &Store{db: db, d: sqliteDialect{path: path}}, nil
+}
