@@ -245,7 +245,8 @@ func kmsDataStoreCustody() check.Check {
 			Terraform: "resource \"aws_kms_key\" \"data\" {\n  enable_key_rotation = true\n}\n# and reference it: kms_key_id / kms_master_key_id = aws_kms_key.data.arn",
 		},
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			var out []check.Result
+			stores := custody.Stores(a)
+			out := make([]check.Result, 0, len(stores)) // one per store, and a few listing gaps
 			// Stores of a listing that failed are absent from the state:
 			// say so once per listing rather than pretend they are fine.
 			for _, g := range custody.ListingGaps(a) {
@@ -255,7 +256,7 @@ func kmsDataStoreCustody() check.Check {
 				}
 				out = append(out, check.GapR(ref, g))
 			}
-			for _, s := range custody.Stores(a) {
+			for _, s := range stores {
 				if g, ok := tagsGap(a, s.Resource); ok {
 					out = append(out, check.GapR(s, g)) // classification, so requirement, unknown
 					continue

@@ -167,10 +167,23 @@ func stream(checks []check.Check, a *state.Account, p *policy.Policy, sink Sink,
 func evaluate(c *check.Check, a *state.Account, p *policy.Policy, buf []Finding) []Finding {
 	rs := runOne(*c, a, p)
 	// Each check's results are ordered here, in parallel, so the report
-	// needs no global sort of millions of findings.
+	// needs no global sort of millions of findings. Positions are sorted,
+	// not the results (a stable merge sort of large structs moved more
+	// memory than the checks allocate): by resource, then by position,
+	// which is the stable order. The findings are built in that order.
+	var at []int32
 	byResource := func(x, y check.Result) int { return strings.Compare(x.Resource, y.Resource) }
 	if !slices.IsSortedFunc(rs, byResource) {
-		slices.SortStableFunc(rs, byResource)
+		at = make([]int32, len(rs))
+		for i := range at {
+			at[i] = int32(i)
+		}
+		slices.SortFunc(at, func(x, y int32) int {
+			if c := strings.Compare(rs[x].Resource, rs[y].Resource); c != 0 {
+				return c
+			}
+			return int(x - y)
+		})
 	}
 	sev := c.Severity
 	if s, ok := p.SeverityOverrides[c.ID]; ok {
@@ -182,6 +195,9 @@ func evaluate(c *check.Check, a *state.Account, p *policy.Policy, buf []Finding)
 	fs := slices.Grow(buf[:0], len(rs))[:len(rs)]
 	for i := range rs {
 		r := &rs[i]
+		if at != nil {
+			r = &rs[at[i]]
+		}
 		f := &fs[i]
 		*f = Finding{Result: check.Result{CheckID: c.ID, Status: r.Status, Severity: sev, Resource: r.Resource,
 			Region: r.Region, Message: r.Message, Waiver: r.Waiver, Tags: r.Tags},
