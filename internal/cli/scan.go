@@ -76,7 +76,9 @@ input, no credentials, nothing could be read, interrupted).
 
 Report files (-o) are written only once the scan is complete, each to a
 temporary file renamed into place: a failed or interrupted scan leaves the
-earlier reports as they were.`,
+earlier reports as they were. json and csv (alone or together) are written
+while the checks run, so the results of a large account are never all held
+in memory; the other formats need the whole report first.`,
 		Example: `  shoulder scan --demo
   shoulder scan --snapshot prod.json --fail-on critical
   shoulder scan --demo --format json -o results.json
