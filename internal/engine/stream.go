@@ -81,6 +81,11 @@ func stream(checks []check.Check, a *state.Account, p *policy.Policy, sink Sink,
 	// ahead of the writer, and so the findings held.
 	workers := runtime.GOMAXPROCS(0)
 	window := 2 * workers
+	if keep {
+		// Everything is held anyway: no reason to keep workers waiting
+		// behind a long check.
+		window = max(len(order), 1)
+	}
 	slots := make([]done, len(order))
 	for k := range slots {
 		slots[k].ready = make(chan struct{})
