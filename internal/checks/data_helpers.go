@@ -16,11 +16,8 @@ import (
 // arnPart returns the i-th colon-separated field of an ARN
 // (2 service, 3 region, 4 account, 5 resource); "" when arn is not an ARN.
 func arnPart(arn string, i int) string {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) != 6 || parts[0] != "arn" {
-		return ""
-	}
-	return parts[i]
+	f, _ := state.ARNField(arn, i)
+	return f
 }
 
 // trustedAccount reports whether an account ID is the scanned account or

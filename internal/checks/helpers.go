@@ -48,7 +48,9 @@ func regionalListingUnknown(a *state.Account, service string, out *[]check.Resul
 // from a failed call is not "no resources"), then judge for each resource
 // of the other regions.
 func eachRegional[T state.Resource](a *state.Account, service string, list []state.Input, items []T, judge func(T) check.Result) []check.Result {
-	var out []check.Result
+	// One result per item, sized once: growing the slice by appending
+	// copied every result several times over on large accounts.
+	out := make([]check.Result, 0, len(items))
 	bad := regionalListingUnknown(a, service, &out, list...)
 	for _, it := range items {
 		if bad[it.Ref().Region] {

@@ -194,7 +194,8 @@ func kmsDataStoreCustody() check.Check {
 	return check.Check{
 		ID: "kms_data_store_custody",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			var out []check.Result
+			stores := custody.Stores(a)
+			out := make([]check.Result, 0, len(stores)) // one per store, and a few listing gaps
 			// Stores of a listing that failed are absent from the state:
 			// say so once per listing rather than pretend they are fine.
 			for _, g := range custody.ListingGaps(a) {
@@ -204,7 +205,7 @@ func kmsDataStoreCustody() check.Check {
 				}
 				out = append(out, check.GapR(ref, g))
 			}
-			for _, s := range custody.Stores(a) {
+			for _, s := range stores {
 				if g, ok := tagsGap(a, s.Resource); ok {
 					out = append(out, check.GapR(s, g)) // classification, so requirement, unknown
 					continue

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/shoulder-dev/shoulder/internal/awsfake"
 	"github.com/shoulder-dev/shoulder/internal/state"
 	"github.com/shoulder-dev/shoulder/internal/synth"
 )
@@ -142,4 +143,41 @@ func BenchmarkOrgScanMemory(b *testing.B) {
 			b.ReportMetric(total, "peak-heap-MiB")
 		})
 	}
+}
+
+// BenchmarkLiveScanMemory runs a live `shoulder scan` in-process against
+// the fake endpoint serving a small generated account (about 100
+// resources in three regions) and reports the peak live heap and peak heap
+// (MiB) of the scan, the fake's own share included: the per-account cost
+// of the collectors (SDK clients, workers, buffers) on top of the binary.
+// The process's peak RSS is measured by bench/collectbench (-sizes 100).
+// Recorded results: bench/RESULTS.md.
+func BenchmarkLiveScanMemory(b *testing.B) {
+	b.Setenv("AWS_ACCESS_KEY_ID", "AKIDFAKEFAKEFAKE")
+	b.Setenv("AWS_SECRET_ACCESS_KEY", "fake-secret")
+	b.Setenv("AWS_REGION", "us-east-1")
+	regions := []string{"eu-west-1", "eu-central-1", "us-east-1"}
+	a := synth.Account(synth.Options{Seed: 1, Resources: 100, Regions: regions})
+	srv, err := awsfake.Start(a, awsfake.Options{Latency: 3 * time.Millisecond})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer srv.Close()
+	var live, total float64
+	for i := 0; i < b.N; i++ {
+		runtime.GC()
+		m := startPeakMeter()
+		app := &App{Stdout: io.Discard, Stderr: io.Discard, Stdin: strings.NewReader(""),
+			IsTTY: func(io.Writer) bool { return false }, Getenv: os.Getenv}
+		code := app.Run(context.Background(), []string{"scan", "--endpoint-url", srv.URL, "--regions", strings.Join(regions, ","),
+			"--quiet", "--fail-on", "none"})
+		l, t := m.done()
+		if code != ExitOK {
+			b.Fatalf("scan exit %d", code)
+		}
+		live, total = max(live, l), max(total, t)
+	}
+	b.ReportMetric(float64(synth.Count(a)), "resources")
+	b.ReportMetric(live, "peak-live-MiB")
+	b.ReportMetric(total, "peak-heap-MiB")
 }

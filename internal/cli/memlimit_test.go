@@ -133,23 +133,39 @@ func TestFitMemoryLimit(t *testing.T) {
 }
 
 // TestMemoryLimitFollowsResults: the results can outweigh the state many
-// times (18 findings per bucket), so the default limit is fitted again once
-// they exist; under the limit fitted to the state alone the collector ran
-// over and over while rendering (a scan of 1M buckets: CPU time doubled).
+// times (18 findings per bucket), so when a format needs the whole report
+// the default limit is fitted again once the results exist; under the limit
+// fitted to the state alone the collector ran over and over while
+// rendering (a scan of 1M buckets: CPU time doubled). A format written
+// while the checks run (json) holds no results: the limit fitted to the
+// state stays.
 func TestMemoryLimitFollowsResults(t *testing.T) {
 	snap := filepath.Join(t.TempDir(), "buckets.json")
 	if err := writeBucketSnapshot(snap, 20_000); err != nil {
 		t.Fatal(err)
 	}
-	var limits []int64
-	app := &App{Stdout: io.Discard, Stderr: io.Discard, Stdin: strings.NewReader(""),
-		IsTTY: func(io.Writer) bool { return false }, Getenv: withDataDir(t, func(string) string { return "" }),
-		SetMemoryLimit: func(n int64) int64 { limits = append(limits, n); return 0 }}
-	if code := app.Run(context.Background(), []string{"scan", "--snapshot", snap, "--format", "json", "-o", filepath.Join(t.TempDir(), "out.json"), "--fail-on", "none"}); code != ExitOK {
-		t.Fatalf("scan exit %d", code)
-	}
-	if len(limits) != 2 || limits[1] <= limits[0] {
-		t.Fatalf("limits set %v MiB, want the state's limit then a larger one for the results", mib(limits))
+	for _, tc := range []struct {
+		format string
+		refits bool
+	}{
+		{"sarif", true},
+		{"json", false},
+	} {
+		t.Run(tc.format, func(t *testing.T) {
+			var limits []int64
+			app := &App{Stdout: io.Discard, Stderr: io.Discard, Stdin: strings.NewReader(""),
+				IsTTY: func(io.Writer) bool { return false }, Getenv: withDataDir(t, func(string) string { return "" }),
+				SetMemoryLimit: func(n int64) int64 { limits = append(limits, n); return 0 }}
+			if code := app.Run(context.Background(), []string{"scan", "--no-store", "--snapshot", snap, "--format", tc.format, "-o", filepath.Join(t.TempDir(), "out"), "--fail-on", "none"}); code != ExitOK {
+				t.Fatalf("scan exit %d", code)
+			}
+			if tc.refits && (len(limits) != 2 || limits[1] <= limits[0]) {
+				t.Fatalf("limits set %v MiB, want the state's limit then a larger one for the results", mib(limits))
+			}
+			if !tc.refits && len(limits) != 1 {
+				t.Fatalf("limits set %v MiB, want only the state's (no results are held)", mib(limits))
+			}
+		})
 	}
 }
 

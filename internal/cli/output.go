@@ -9,8 +9,11 @@ import (
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/atomicfile"
+	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/report"
+	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
 // reportPerm is the mode of a new report file before the umask: reports
@@ -129,12 +132,79 @@ func (o *outputs) write(rep *engine.Report, opts report.Options) error {
 		out := &o.list[i]
 		if err := out.format.Write(out.w, rep, opts); err != nil {
 			o.closeAll()
-			if out.path != "" {
-				return fmt.Errorf("%s: writing %s: %w", out.format.Name, out.path, err)
-			}
-			return fmt.Errorf("%s: %w", out.format.Name, err)
+			return out.failed(err)
 		}
 	}
+	return o.commit()
+}
+
+// failed wraps an error of rendering or writing the output.
+func (out *output) failed(err error) error {
+	if out.path != "" {
+		return fmt.Errorf("%s: writing %s: %w", out.format.Name, out.path, err)
+	}
+	return fmt.Errorf("%s: %w", out.format.Name, err)
+}
+
+// stream evaluates the checks with every output's streaming writer
+// (report.Format.Stream) as the sink, then replaces the files all
+// together, as write does. Every format must stream.
+func (o *outputs) stream(sel []check.Check, acct *state.Account, pol *policy.Policy, opts report.Options) (*engine.Report, error) {
+	sinks := make(multiSink, len(o.list))
+	for i := range o.list {
+		out := &o.list[i]
+		if out.format.Stream == nil {
+			return nil, fmt.Errorf("internal error: format %s cannot stream", out.format.Name)
+		}
+		sinks[i] = sinkOf{out: out, sink: out.format.Stream(out.w, opts)}
+	}
+	rep, err := engine.Stream(sel, acct, pol, sinks)
+	if err != nil {
+		o.closeAll()
+		return nil, err
+	}
+	return rep, o.commit()
+}
+
+// sinkOf is one output's streaming writer.
+type sinkOf struct {
+	out  *output
+	sink engine.Sink
+}
+
+// multiSink passes the stream to every output, naming the output in an
+// error.
+type multiSink []sinkOf
+
+func (m multiSink) Start(r *engine.Report) error {
+	for _, s := range m {
+		if err := s.sink.Start(r); err != nil {
+			return s.out.failed(err)
+		}
+	}
+	return nil
+}
+
+func (m multiSink) Findings(c *check.Check, fs []engine.Finding) error {
+	for _, s := range m {
+		if err := s.sink.Findings(c, fs); err != nil {
+			return s.out.failed(err)
+		}
+	}
+	return nil
+}
+
+func (m multiSink) End(r *engine.Report) error {
+	for _, s := range m {
+		if err := s.sink.End(r); err != nil {
+			return s.out.failed(err)
+		}
+	}
+	return nil
+}
+
+// commit replaces every file written; on a failure none is.
+func (o *outputs) commit() error {
 	for i := range o.list {
 		out := &o.list[i]
 		if out.file == nil {

@@ -91,7 +91,10 @@ input, no credentials, nothing could be read, interrupted).
 
 Report files (-o) are written only once the scan is complete, each to a
 temporary file renamed into place: a failed or interrupted scan leaves the
-earlier reports as they were.
+earlier reports as they were. With --no-store, json and csv (alone or
+together) are written while the checks run, so the results of a large
+account are never all held in memory; the other formats, and a scan that is
+recorded, need the whole report first.
 
 ` + storeHelp + `
 With --accounts each account's scan is recorded, tied together by one run ID.`,
@@ -276,12 +279,24 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 		rec.runID = newRunID()
 		return app.scanAccounts(cmd.Context(), f, targets, sel, pol, formats, fscan, filters, failOn, failEnabled, rec)
 	}
-	rep, opts, interrupted, err := app.evaluate(cmd.Context(), f, sel, pol, formats)
-	if err != nil {
-		return err
-	}
-	if err := app.writeScan(f, plan, rep, opts, sel, fscan, filters, interrupted); err != nil {
-		return err
+	var rep *engine.Report
+	if fscan == nil && streamable(formats) && !rec.enabled() {
+		// Every format can be written as the checks run: no result is
+		// held beyond the checks in flight. A recorded scan is not
+		// streamed: the store is given every result.
+		if rep, err = app.streamScan(cmd.Context(), f, plan, sel, pol); err != nil {
+			return err
+		}
+	} else {
+		var opts report.Options
+		var interrupted bool
+		rep, opts, interrupted, err = app.evaluate(cmd.Context(), f, sel, pol, formats)
+		if err != nil {
+			return err
+		}
+		if err := app.writeScan(f, plan, rep, opts, sel, fscan, filters, interrupted); err != nil {
+			return err
+		}
 	}
 	// Recorded once the reports are written: a store that fails leaves
 	// them in place, and an interrupted scan (an error above) is never
@@ -340,6 +355,59 @@ func (app *App) writeScan(f *scanFlags, plan *outputPlan, rep *engine.Report, op
 		return withCode(ExitError, errInterrupted)
 	}
 	return nil
+}
+
+// streamable reports whether every format can be written while the
+// checks run (report.Format.Stream).
+func streamable(formats []report.Format) bool {
+	for _, fm := range formats {
+		if fm.Stream == nil {
+			return false
+		}
+	}
+	return len(formats) > 0
+}
+
+// streamScan loads the account and evaluates the checks with each finding
+// written to the planned outputs as its check's turn comes (engine.Stream),
+// so a report of millions of findings is never held whole. The files are
+// replaced only once every format is written, as writeScan does; an
+// interrupted scan writes to standard output only and returns an
+// ExitError. The report returned holds no results, but its coverage and
+// failure counts cover every finding written.
+func (app *App) streamScan(ctx context.Context, f *scanFlags, plan *outputPlan, sel []check.Check, pol *policy.Policy) (*engine.Report, error) {
+	acct, err := f.src.load(ctx, app)
+	interrupted := errors.Is(err, errInterrupted)
+	if err != nil && !interrupted {
+		return nil, err
+	}
+	if pol, err = app.accountPolicy(pol, acct); err != nil {
+		return nil, err
+	}
+	opts, err := reportOptions(sel, acct, nil, pol, false)
+	if err != nil {
+		return nil, err
+	}
+	outs, err := plan.open(app)
+	if err != nil {
+		return nil, err
+	}
+	defer outs.closeAll()
+	var kept []string
+	if interrupted {
+		kept = outs.dropFiles()
+	}
+	rep, err := outs.stream(sel, acct, pol, opts)
+	if err != nil {
+		return nil, withCode(ExitError, err)
+	}
+	if interrupted {
+		if len(kept) > 0 {
+			return nil, withCode(ExitError, fmt.Errorf("%w; %s not replaced", errInterrupted, strings.Join(kept, ", ")))
+		}
+		return nil, withCode(ExitError, errInterrupted)
+	}
+	return rep, nil
 }
 
 // evaluate loads the account, runs the checks and gathers what the chosen

@@ -110,6 +110,9 @@ func (r *scanRecorder) record(ctx context.Context, app *App, rep *engine.Report,
 	return nil
 }
 
+// enabled reports whether scans are recorded (a store is configured).
+func (r *scanRecorder) enabled() bool { return r != nil && r.dsn != "" }
+
 func (r *scanRecorder) close() {
 	if r != nil && r.st != nil {
 		r.st.Close()

@@ -88,6 +88,23 @@ func TestScanRecordsInDataDir(t *testing.T) {
 			t.Errorf("after %d scans: %d findings, %d events; want one event per finding", i, info.Findings, info.Events)
 		}
 	}
+	// A scan whose formats could stream is recorded whole: every finding
+	// is still there (no "gone" events), and one more scan is counted.
+	if code, _, errb := runEnv(t, env, "scan", "--demo", "--format", "json,csv", "-o", t.TempDir()+"/"); code != ExitFindings {
+		t.Fatalf("exit %d: %s", code, errb)
+	}
+	code, out, _ := runEnv(t, env, "store", "info", "--format", "json")
+	var after struct {
+		Scans    int `json:"scans"`
+		Findings int `json:"findings"`
+		Events   int `json:"events"`
+	}
+	if err := json.Unmarshal([]byte(out), &after); code != ExitOK || err != nil {
+		t.Fatalf("store info exit %d: %v", code, err)
+	}
+	if after.Scans != 3 || after.Events != after.Findings {
+		t.Errorf("after a json,csv scan: %+v; want 3 scans and no new events", after)
+	}
 	for path, want := range map[string]os.FileMode{db: 0o600, filepath.Dir(db): 0o700} {
 		st, err := os.Stat(path)
 		if err != nil {
@@ -97,8 +114,8 @@ func TestScanRecordsInDataDir(t *testing.T) {
 			t.Errorf("%s mode %v, want %v", path, st.Mode().Perm(), want)
 		}
 	}
-	code, out, _ := runEnv(t, env, "store", "info")
-	if code != ExitOK || !strings.Contains(out, "scans           2") || !strings.Contains(out, db) {
+	code, out, _ = runEnv(t, env, "store", "info")
+	if code != ExitOK || !strings.Contains(out, "scans           3") || !strings.Contains(out, db) {
 		t.Errorf("store info table (exit %d):\n%s", code, out)
 	}
 	// SHOULDER_STORE names another store.

@@ -96,31 +96,34 @@ func OfKey(k state.Key) Level {
 	}
 }
 
+// regional is a name in a region, a map key built without allocating.
+type regional struct{ region, name string }
+
 // Index finds the KMS keys of an account state by any name a data store
 // may use for them. Build it once per evaluation with NewIndex.
 type Index struct {
 	byARN   map[string]int
-	byID    map[string]int // region + "/" + key ID
-	byAlias map[string]int // region + "/" + alias name
+	byID    map[regional]int // region and key ID
+	byAlias map[regional]int // region and alias name
 	keys    []state.Key
 }
 
 // NewIndex indexes keys. The slice is not copied; do not modify it while
 // the index is in use.
 func NewIndex(keys []state.Key) *Index {
-	ix := &Index{byARN: map[string]int{}, byID: map[string]int{}, byAlias: map[string]int{}, keys: keys}
+	ix := &Index{byARN: map[string]int{}, byID: map[regional]int{}, byAlias: map[regional]int{}, keys: keys}
 	for i, k := range keys {
 		ix.byARN[k.ARN] = i
 		region := k.Region
 		if region == "" {
 			region = field(k.ARN, 3)
 		}
-		ix.byID[region+"/"+k.ID] = i
+		ix.byID[regional{region, k.ID}] = i
 		if id := strings.TrimPrefix(resource(k.ARN), "key/"); id != "" {
-			ix.byID[region+"/"+id] = i
+			ix.byID[regional{region, id}] = i
 		}
 		for _, a := range k.Aliases {
-			ix.byAlias[region+"/"+a] = i
+			ix.byAlias[regional{region, a}] = i
 		}
 	}
 	return ix
@@ -144,13 +147,13 @@ func (ix *Index) Lookup(region, ref string) (state.Key, bool) {
 		name = resource(ref)
 	}
 	if strings.HasPrefix(name, "alias/") {
-		i, ok := ix.byAlias[region+"/"+name]
+		i, ok := ix.byAlias[regional{region, name}]
 		if !ok {
 			return state.Key{}, false
 		}
 		return ix.keys[i], true
 	}
-	i, ok := ix.byID[region+"/"+strings.TrimPrefix(name, "key/")]
+	i, ok := ix.byID[regional{region, strings.TrimPrefix(name, "key/")}]
 	if !ok {
 		return state.Key{}, false
 	}
@@ -210,11 +213,8 @@ func IsAWSManagedAlias(ref string) bool {
 // field returns the i-th colon-separated field of an ARN
 // (0 arn, 1 partition, 2 service, 3 region, 4 account, 5 resource).
 func field(arn string, i int) string {
-	parts := strings.SplitN(arn, ":", 6)
-	if len(parts) != 6 || parts[0] != "arn" {
-		return ""
-	}
-	return parts[i]
+	f, _ := state.ARNField(arn, i)
+	return f
 }
 
 func resource(arn string) string { return field(arn, 5) }

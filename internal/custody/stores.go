@@ -34,7 +34,10 @@ func (s Store) Ref() state.Meta { return s.Resource }
 // Secrets Manager secrets and ECR repositories.
 func Stores(a *state.Account) []Store {
 	ix := NewIndex(a.KMS.Keys)
-	var out []Store
+	// Sized once: at most one store per resource listed below.
+	out := make([]Store, 0, len(a.S3.Buckets)+len(a.EC2.Volumes)+len(a.EC2.Snapshots)+len(a.RDS.Instances)+
+		len(a.RDS.Clusters)+len(a.RDS.Snapshots)+len(a.Redshift.Clusters)+len(a.WorkSpaces.Workspaces)+
+		len(a.DynamoDB.Tables)+len(a.EFS.FileSystems)+len(a.Backup.Vaults))
 	add := func(m state.Meta, service, kind string, encrypted bool, ref string, dflt Level) {
 		s := Store{Resource: m, Service: service, Kind: kind, KeyRef: ref}
 		switch {

@@ -26,22 +26,23 @@ type Coverage struct {
 
 // Coverage measures the report's coverage.
 func (r *Report) Coverage() Coverage {
-	var c Coverage
-	for _, f := range r.Results {
-		switch f.Status {
-		case check.NotApplicable, check.Manual:
-			continue
-		case check.Unknown:
-		case check.Waived:
-			if f.WaivedFrom != check.Unknown {
-				c.Evaluated++
-			}
-		default:
+	return r.counts().coverage
+}
+
+// add counts one finding.
+func (c *Coverage) add(f *Finding) {
+	switch f.Status {
+	case check.NotApplicable, check.Manual:
+		return
+	case check.Unknown:
+	case check.Waived:
+		if f.WaivedFrom != check.Unknown {
 			c.Evaluated++
 		}
-		c.Applicable++
+	default:
+		c.Evaluated++
 	}
-	return c
+	c.Applicable++
 }
 
 // Unknown counts the results that could not be evaluated.

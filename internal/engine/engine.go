@@ -5,11 +5,8 @@ package engine
 
 import (
 	"fmt"
-	"runtime"
-	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
@@ -48,6 +45,19 @@ type Report struct {
 	// A combined report has an empty AccountID: every finding names its
 	// account.
 	Accounts []AccountEntry `json:"accounts,omitempty"`
+
+	// tally counts the findings of a streamed report (see Stream), whose
+	// Results are not kept; nil when the counts come from Results.
+	tally *tally
+}
+
+// counts is the tally of the report's findings: the streamed one, or one
+// over Results.
+func (r *Report) counts() *tally {
+	if r.tally != nil {
+		return r.tally
+	}
+	return tallyOf(r.Results)
 }
 
 // Finding is a result with the metadata of its check, as reports show it.
@@ -101,105 +111,39 @@ const (
 	WaiverUnevaluated = "unevaluated"
 )
 
-// Run evaluates checks over a in parallel and applies p. A check that panics
-// yields one unknown result naming the panic: a bug in a check must never
-// read as a pass.
+// Run evaluates checks over a in parallel and applies p, and returns the
+// whole report: what renderers that need every result at once (table,
+// HTML, matrix) read. It is Stream with a sink that keeps every finding, so
+// both give the same findings in the same order. A check that panics yields
+// one unknown result naming the panic: a bug in a check must never read as
+// a pass.
 func Run(checks []check.Check, a *state.Account, p *policy.Policy) *Report {
-	if p == nil {
-		p = policy.Default()
-	}
-	now := p.Clock(a.CollectedAt)
-	per := make([][]pending, len(checks))
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				rs := runOne(checks[i], a, p)
-				// Each check's results are ordered here, in parallel, so the
-				// report needs no global sort of millions of findings.
-				byResource := func(x, y check.Result) int { return strings.Compare(x.Resource, y.Resource) }
-				if !slices.IsSortedFunc(rs, byResource) {
-					slices.SortStableFunc(rs, byResource)
-				}
-				per[i] = compact(rs)
-			}
-		}()
-	}
-	for i := range checks {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-
+	k := &keeper{}
+	rep, _ := stream(checks, a, p, k, true) // keeper never fails
 	n := 0
-	for _, rs := range per {
-		n += len(rs)
+	for _, fs := range k.per {
+		n += len(fs)
 	}
-	ouPath := ""
-	if a.Organization != nil {
-		ouPath = a.Organization.Tree.Path(a.AccountID)
+	rep.Results = make([]Finding, 0, n)
+	for _, fs := range k.per {
+		rep.Results = append(rep.Results, fs...)
 	}
-	rep := &Report{
-		AccountID: a.AccountID, AccountName: a.Name, Source: a.Source, Policy: p.Source,
-		CollectedAt: a.CollectedAt, EvaluatedAt: now,
-		Results: make([]Finding, 0, n),
-		Gaps:    a.Gaps.Sorted(),
-		// Never nil: an empty list says "none", absence "not recorded".
-		ChecksRun:      make([]string, 0, len(checks)),
-		RegionsScanned: append([]string{}, a.ScannedRegions()...),
-	}
-	used := make([]bool, len(p.Waivers))
-	for _, i := range reportOrder(checks) {
-		c := checks[i]
-		rep.ChecksRun = append(rep.ChecksRun, c.ID)
-		sev := c.Severity
-		if s, ok := p.SeverityOverrides[c.ID]; ok {
-			if v, err := check.ParseSeverity(s); err == nil {
-				sev = v
-			}
-		}
-		for _, pr := range per[i] {
-			r := check.Result{CheckID: c.ID, Status: pr.status, Severity: sev, Resource: pr.resource, Region: pr.region,
-				Message: pr.message, Waiver: pr.waiver, Tags: pr.tags}
-			f := Finding{Result: r, Title: c.Title, Area: c.Area, Service: c.Service,
-				AccountID: a.AccountID, AccountName: a.Name, OUPath: ouPath}
-			f.Sensitive = p.IsSensitive(r.Tags)
-			if f.Sensitive && raisesWithSensitivity(c.Area) && r.Status == check.Fail && f.Severity < check.Critical {
-				f.Severity++
-			}
-			if r.Status == check.Fail || r.Status == check.Unknown {
-				applyWaiver(&f, p, now, used)
-			}
-			rep.Results = append(rep.Results, f)
-		}
-	}
-	ran := make(map[string]bool, len(checks))
-	for _, c := range checks {
-		ran[c.ID] = true
-	}
-	unscanned := unscannedRegions(a)
-	for i, w := range p.Waivers {
-		switch {
-		case w.Expired(now):
-			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: WaiverExpired})
-		case used[i]:
-		case !ran[w.Check]:
-			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: WaiverUnevaluated,
-				Reason: "not evaluated in this scan: its check " + w.Check + " was not run (--check or --framework)"})
-		case len(unscanned) > 0 && !scannedRegion(a, w.Resource):
-			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: WaiverUnevaluated,
-				Reason: "not evaluated in this scan: enabled regions not scanned (--regions): " + strings.Join(unscanned, ", ")})
-		default:
-			rep.WaiverIssues = append(rep.WaiverIssues, WaiverIssue{Waiver: w, Problem: WaiverStale})
-		}
-	}
-	rep.Summary = summarise(rep.Results, a, len(checks))
+	// The results are the report's own from here on, and a caller may
+	// change them: count from them, not from the tally of the stream.
+	rep.tally = nil
 	return rep
 }
+
+// keeper is the sink behind Run: it owns each check's findings (stream
+// does not reuse their slice).
+type keeper struct{ per [][]Finding }
+
+func (k *keeper) Start(*Report) error { return nil }
+func (k *keeper) Findings(_ *check.Check, fs []Finding) error {
+	k.per = append(k.per, fs)
+	return nil
+}
+func (k *keeper) End(*Report) error { return nil }
 
 // unscannedRegions lists the regions enabled for the account that were not
 // scanned: a waiver that matched nothing may match a resource there.
@@ -229,30 +173,6 @@ func scannedRegion(a *state.Account, pattern string) bool {
 		}
 	}
 	return false
-}
-
-// pending is a check's result between evaluation and the report, without
-// the fields the engine sets itself (check ID, severity). Every check's
-// results are held until the last check is done, and then at the same time
-// as the report's findings: at that peak this form, exactly sized, takes
-// two thirds of the memory of the checks' own slices.
-type pending struct {
-	status   check.Status
-	resource string
-	region   string
-	message  string
-	waiver   *policy.Waiver
-	tags     map[string]string
-}
-
-// compact turns a check's results into pending ones.
-func compact(rs []check.Result) []pending {
-	out := make([]pending, len(rs))
-	for i := range rs {
-		r := &rs[i]
-		out[i] = pending{status: r.Status, resource: r.Resource, region: r.Region, message: r.Message, waiver: r.Waiver, tags: r.Tags}
-	}
-	return out
 }
 
 // raisesWithSensitivity lists the areas whose failures grow more severe on
@@ -364,29 +284,6 @@ func reportOrder(checks []check.Check) []int {
 	return idx
 }
 
-func summarise(fs []Finding, a *state.Account, nChecks int) Summary {
-	s := Summary{
-		Total:          len(fs),
-		ByStatus:       map[check.Status]int{},
-		FailBySeverity: map[string]int{},
-		GapsByReason:   a.Gaps.CountByReason(),
-		Checks:         nChecks,
-	}
-	for _, st := range check.Statuses {
-		s.ByStatus[st] = 0
-	}
-	for i := check.Info; i <= check.Critical; i++ {
-		s.FailBySeverity[i.String()] = 0
-	}
-	for _, f := range fs {
-		s.ByStatus[f.Status]++
-		if f.Status == check.Fail {
-			s.FailBySeverity[f.Severity.String()]++
-		}
-	}
-	return s
-}
-
 // DropTags forgets the resources' tags the results carry (they decide
 // sensitivity during Run; of the renderers only ASFF prints them). The tag
 // maps belong to the account state, so without this the results keep part
@@ -402,11 +299,5 @@ func (r *Report) IsOrg() bool { return len(r.Accounts) > 0 }
 
 // FailuresAtOrAbove counts failures with severity >= min.
 func (r *Report) FailuresAtOrAbove(min check.Severity) int {
-	n := 0
-	for _, f := range r.Results {
-		if f.Status == check.Fail && f.Severity >= min {
-			n++
-		}
-	}
-	return n
+	return r.counts().failuresAtOrAbove(min)
 }

@@ -85,3 +85,24 @@ func TestMatchResource(t *testing.T) {
 		}
 	}
 }
+
+// TestResultsOrderedStably: a check's results are ordered by resource, and
+// results for the same resource keep the order the check gave them.
+func TestResultsOrderedStably(t *testing.T) {
+	res := []check.Result{
+		{Status: check.Pass, Resource: "arn:aws:s3:::c", Message: "c1"},
+		{Status: check.Fail, Resource: "arn:aws:s3:::a", Message: "a1"},
+		{Status: check.Pass, Resource: "arn:aws:s3:::c", Message: "c2"},
+		{Status: check.Unknown, Resource: "arn:aws:s3:::b", Message: "b1"},
+		{Status: check.Fail, Resource: "arn:aws:s3:::a", Message: "a2"},
+		{Status: check.Pass, Resource: "arn:aws:s3:::c", Message: "c3"},
+	}
+	rep := Run([]check.Check{fixed(res...)}, acct(), nil)
+	var got []string
+	for _, f := range rep.Results {
+		got = append(got, f.Message)
+	}
+	if want := "a1 a2 b1 c1 c2 c3"; strings.Join(got, " ") != want {
+		t.Errorf("order %v, want %s", got, want)
+	}
+}

@@ -10,10 +10,13 @@ import (
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/report"
+	"github.com/shoulder-dev/shoulder/internal/reportview"
 	"github.com/shoulder-dev/shoulder/internal/state"
+	"github.com/shoulder-dev/shoulder/internal/synth"
 )
 
 // syntheticReport builds a report of n findings shaped like a large real
@@ -172,4 +175,67 @@ func BenchmarkHTML100k(b *testing.B) {
 	b.ReportMetric(textMs, "filter-text-first-ms")
 	b.ReportMetric(text2Ms, "filter-text-ms")
 	b.ReportMetric(statusMs, "filter-status-ms")
+}
+
+// BenchmarkScanStream is the evaluation of every check over generated
+// accounts with its report written as it is produced: engine.Stream into
+// the JSON and CSV writers at once (to io.Discard), what `scan --format
+// json,csv` does after loading the state. Compare BenchmarkEvaluate and
+// BenchmarkStream in internal/engine. Recorded results: bench/RESULTS.md.
+func BenchmarkScanStream(b *testing.B) {
+	o, err := reportview.Meta("bench")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range []int{100_000, 1_000_000} {
+		a := synth.Account(synth.Options{Seed: 1, Resources: n})
+		all := checks.All()
+		b.Run(fmt.Sprintf("resources=%d", synth.Count(a)), func(b *testing.B) {
+			b.ReportAllocs()
+			var results int
+			for i := 0; i < b.N; i++ {
+				var w countingWriter
+				sink := both{report.JSONSink(&w, "bench"), report.CSVSink(&w, o)}
+				rep, err := engine.Stream(all, a, policy.Default(), sink)
+				if err != nil {
+					b.Fatal(err)
+				}
+				results = rep.Summary.Total
+				b.ReportMetric(float64(w.n)/(1<<20), "MiB-written/op")
+			}
+			b.ReportMetric(float64(results), "results/op")
+		})
+	}
+}
+
+// countingWriter discards what it is given and counts the bytes.
+type countingWriter struct{ n int64 }
+
+func (w *countingWriter) Write(p []byte) (int, error) {
+	w.n += int64(len(p))
+	return len(p), nil
+}
+
+// both passes a stream to two sinks.
+type both [2]engine.Sink
+
+func (s both) Start(r *engine.Report) error {
+	if err := s[0].Start(r); err != nil {
+		return err
+	}
+	return s[1].Start(r)
+}
+
+func (s both) Findings(c *check.Check, fs []engine.Finding) error {
+	if err := s[0].Findings(c, fs); err != nil {
+		return err
+	}
+	return s[1].Findings(c, fs)
+}
+
+func (s both) End(r *engine.Report) error {
+	if err := s[0].End(r); err != nil {
+		return err
+	}
+	return s[1].End(r)
 }

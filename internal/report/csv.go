@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 )
 
@@ -22,20 +23,55 @@ var csvColumns = []string{
 func CSVColumns() []string { return append([]string(nil), csvColumns...) }
 
 // CSV writes one row per result (RFC 4180: CRLF line ends, quoted fields
-// where needed) after a header row.
+// where needed) after a header row. It is the streaming writer (CSVSink)
+// given the whole report at once.
 //
 // A cell that a spreadsheet would run as a formula (starting with = + - @,
 // tab or carriage return) is prefixed with a single quote: resource names
 // and messages come from the scanned account and must not execute.
 func CSV(w io.Writer, r *engine.Report, o Options) error {
+	s := newCSVSink(w, o)
+	if err := s.Start(r); err != nil {
+		return err
+	}
+	if err := s.Findings(nil, r.Results); err != nil {
+		return err
+	}
+	return s.End(r)
+}
+
+// CSVSink returns an engine.Sink that writes the CSV rows while the engine
+// evaluates: the same bytes CSV writes for the whole report.
+func CSVSink(w io.Writer, o Options) engine.Sink { return newCSVSink(w, o) }
+
+type csvSink struct {
+	cw *csv.Writer
+	o  Options
+	// rep is the report being written: the account of a finding that does
+	// not name its own.
+	rep *engine.Report
+	row []string
+}
+
+func newCSVSink(w io.Writer, o Options) *csvSink {
 	cw := csv.NewWriter(w)
 	cw.UseCRLF = true
-	if err := cw.Write(csvColumns); err != nil {
+	return &csvSink{cw: cw, o: o, row: make([]string, len(csvColumns))}
+}
+
+// Start writes the header row.
+func (s *csvSink) Start(r *engine.Report) error {
+	s.rep = r
+	if err := s.cw.Write(csvColumns); err != nil {
 		return fmt.Errorf("writing CSV: %w", err)
 	}
-	row := make([]string, len(csvColumns))
-	for i := range r.Results {
-		f := &r.Results[i]
+	return nil
+}
+
+// Findings writes one row per finding.
+func (s *csvSink) Findings(_ *check.Check, fs []engine.Finding) error {
+	for i := range fs {
+		f := &fs[i]
 		owner, expires, reason := "", "", ""
 		if f.Waiver != nil {
 			owner, reason = f.Waiver.Owner, f.Waiver.Reason
@@ -43,19 +79,24 @@ func CSV(w io.Writer, r *engine.Report, o Options) error {
 				expires = f.Waiver.Expires.Format("2006-01-02")
 			}
 		}
-		acct, acctName := findingAccount(r, f)
-		vals := []string{acct, f.CheckID, o.title(f), string(f.Area), f.Service, f.Severity.String(),
+		acct, acctName := findingAccount(s.rep, f)
+		vals := [...]string{acct, f.CheckID, s.o.title(f), string(f.Area), f.Service, f.Severity.String(),
 			string(f.Status), f.Region, f.Resource, f.Message, strconv.FormatBool(f.Sensitive), owner, expires,
-			reason, strings.Join(o.controls(f.CheckID), " "), acctName, f.OUPath}
+			reason, strings.Join(s.o.controls(f.CheckID), " "), acctName, f.OUPath}
 		for j, v := range vals {
-			row[j] = defuseCell(v)
+			s.row[j] = defuseCell(v)
 		}
-		if err := cw.Write(row); err != nil {
+		if err := s.cw.Write(s.row); err != nil {
 			return fmt.Errorf("writing CSV: %w", err)
 		}
 	}
-	cw.Flush()
-	if err := cw.Error(); err != nil {
+	return nil
+}
+
+// End flushes the rows.
+func (s *csvSink) End(*engine.Report) error {
+	s.cw.Flush()
+	if err := s.cw.Error(); err != nil {
 		return fmt.Errorf("writing CSV: %w", err)
 	}
 	return nil

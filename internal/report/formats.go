@@ -24,17 +24,22 @@ type Format struct {
 	// CLI drops the tags after evaluation so the state can be freed.
 	Tags  bool
 	Write func(w io.Writer, r *engine.Report, o Options) error
+	// Stream, for a format that can be written while the engine
+	// evaluates (engine.Stream), returns its sink; nil for a format that
+	// needs the whole report first. The bytes are those of Write.
+	Stream func(w io.Writer, o Options) engine.Sink
 }
 
 // Formats lists every format in a stable order.
 func Formats() []Format {
 	return []Format{
 		{Name: "table", FileName: "report.txt", Stdout: true, Write: func(w io.Writer, r *engine.Report, o Options) error { return Table(w, r, o.Table) }},
-		{Name: "json", FileName: "report.json", Write: func(w io.Writer, r *engine.Report, o Options) error { return JSON(w, r, o.Version) }},
+		{Name: "json", FileName: "report.json", Write: func(w io.Writer, r *engine.Report, o Options) error { return JSON(w, r, o.Version) },
+			Stream: func(w io.Writer, o Options) engine.Sink { return JSONSink(w, o.Version) }},
 		{Name: "html", FileName: "report.html", Views: true, Write: HTML},
 		{Name: "sarif", FileName: "report.sarif", Write: SARIF},
 		{Name: "junit", FileName: "report.junit.xml", Write: JUnit},
-		{Name: "csv", FileName: "report.csv", Write: CSV},
+		{Name: "csv", FileName: "report.csv", Write: CSV, Stream: CSVSink},
 		{Name: "markdown", FileName: "report.md", Write: Markdown},
 		{Name: "asff", FileName: "report.asff.json", Tags: true, Write: ASFF},
 		{Name: "ocsf", FileName: "report.ocsf.json", Write: OCSF},

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 )
 
@@ -31,7 +32,8 @@ const resultsKey = "\n  \"results\": "
 // a time between the rest of the document, so writing a report of millions
 // of findings holds one finding's encoding in memory, not the whole
 // document's (twice, with the indentation); the bytes are those of one
-// indented json.Encoder run over the whole document.
+// indented json.Encoder run over the whole document. It is the streaming
+// writer (JSONSink) given the whole report at once.
 func JSON(w io.Writer, r *engine.Report, version string) error {
 	if err := writeJSON(w, r, version); err != nil {
 		return fmt.Errorf("writing JSON report: %w", err)
@@ -40,59 +42,117 @@ func JSON(w io.Writer, r *engine.Report, version string) error {
 }
 
 func writeJSON(w io.Writer, r *engine.Report, version string) error {
-	if len(r.Results) == 0 {
+	if r.Results == nil {
+		// Not recorded (a report read back without results): null, as
+		// the encoder writes it.
 		enc := json.NewEncoder(w)
 		enc.SetIndent("", "  ")
 		return enc.Encode(jsonDoc{SchemaVersion: JSONSchemaVersion, Tool: "shoulder", Version: version, Report: r})
 	}
-	// The document without its results, split where they go.
+	s := newJSONSink(w, version)
+	if err := s.Start(r); err != nil {
+		return err
+	}
+	if err := s.Findings(nil, r.Results); err != nil {
+		return err
+	}
+	return s.End(r)
+}
+
+// jsonSink writes the JSON document as the engine streams it: the fields
+// before the results at Start, each finding as it comes, the fields after
+// them (summary, gaps, waiver issues, checks run) at End.
+type jsonSink struct {
+	bw   *bufio.Writer
+	doc  jsonDoc
+	n    int
+	item bytes.Buffer
+	ienc *json.Encoder
+}
+
+// JSONSink returns an engine.Sink that writes the --format json document
+// to w while the engine evaluates: the same bytes JSON writes for the
+// whole report.
+func JSONSink(w io.Writer, version string) engine.Sink { return newJSONSink(w, version) }
+
+func newJSONSink(w io.Writer, version string) *jsonSink {
+	s := &jsonSink{bw: bufio.NewWriterSize(w, 1<<16), doc: jsonDoc{SchemaVersion: JSONSchemaVersion, Tool: "shoulder", Version: version}}
+	// Each finding is indented as the whole-document encoder would: its
+	// lines start four spaces in (inside the top-level object and the list).
+	s.ienc = json.NewEncoder(&s.item)
+	s.ienc.SetIndent("    ", "  ")
+	return s
+}
+
+// frame encodes the document without its results and splits it where
+// they go.
+func (s *jsonSink) frame(r *engine.Report) (head, tail []byte, err error) {
 	rest := *r
 	rest.Results = []engine.Finding{}
+	doc := s.doc
+	doc.Report = &rest
 	var frame bytes.Buffer
 	enc := json.NewEncoder(&frame)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(jsonDoc{SchemaVersion: JSONSchemaVersion, Tool: "shoulder", Version: version, Report: &rest}); err != nil {
-		return err
+	if err := enc.Encode(doc); err != nil {
+		return nil, nil, err
 	}
 	marker := []byte(resultsKey + "[]")
 	at := bytes.Index(frame.Bytes(), marker)
 	if at < 0 {
-		return fmt.Errorf("internal error: no results field in the JSON document")
+		return nil, nil, fmt.Errorf("internal error: no results field in the JSON document")
 	}
-	head, tail := frame.Bytes()[:at+len(resultsKey)], frame.Bytes()[at+len(marker):]
+	return frame.Bytes()[:at+len(resultsKey)], frame.Bytes()[at+len(marker):], nil
+}
 
-	bw := bufio.NewWriterSize(w, 1<<16)
-	if _, err := bw.Write(head); err != nil {
+// Start writes the document up to its results list. The fields before
+// it are known before the first finding.
+func (s *jsonSink) Start(r *engine.Report) error {
+	head, _, err := s.frame(r)
+	if err != nil {
 		return err
 	}
-	if _, err := bw.WriteString("[\n"); err != nil {
-		return err
-	}
-	// Each finding is indented as the whole-document encoder would: its
-	// lines start four spaces in (inside the top-level object and the list).
-	var item bytes.Buffer
-	ienc := json.NewEncoder(&item)
-	ienc.SetIndent("    ", "  ")
-	for i := range r.Results {
-		item.Reset()
-		item.WriteString("    ")
-		if err := ienc.Encode(&r.Results[i]); err != nil {
-			return fmt.Errorf("result %d: %w", i, err)
+	_, err = s.bw.Write(head)
+	return err
+}
+
+// Findings writes each finding as an item of the results list.
+func (s *jsonSink) Findings(_ *check.Check, fs []engine.Finding) error {
+	for i := range fs {
+		sep := ",\n    "
+		if s.n == 0 {
+			sep = "[\n    "
 		}
-		b := bytes.TrimSuffix(item.Bytes(), []byte("\n"))
-		if _, err := bw.Write(b); err != nil {
+		s.item.Reset()
+		if err := s.ienc.Encode(&fs[i]); err != nil {
+			return fmt.Errorf("result %d: %w", s.n, err)
+		}
+		if _, err := s.bw.WriteString(sep); err != nil {
 			return err
 		}
-		sep := ",\n"
-		if i == len(r.Results)-1 {
-			sep = "\n  ]"
-		}
-		if _, err := bw.WriteString(sep); err != nil {
+		if _, err := s.bw.Write(bytes.TrimSuffix(s.item.Bytes(), []byte("\n"))); err != nil {
 			return err
 		}
+		s.n++
 	}
-	if _, err := bw.Write(tail); err != nil {
+	return nil
+}
+
+// End closes the results list and writes the rest of the document.
+func (s *jsonSink) End(r *engine.Report) error {
+	_, tail, err := s.frame(r)
+	if err != nil {
 		return err
 	}
-	return bw.Flush()
+	end := "\n  ]"
+	if s.n == 0 {
+		end = "[]"
+	}
+	if _, err := s.bw.WriteString(end); err != nil {
+		return err
+	}
+	if _, err := s.bw.Write(tail); err != nil {
+		return err
+	}
+	return s.bw.Flush()
 }

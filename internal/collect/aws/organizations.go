@@ -166,6 +166,7 @@ func (c *collector) orgFacts(ctx context.Context, cl *organizations.Client, org 
 		return nil
 	})
 }
+
 // orgClient is the Organizations client (global: calls go to the home region).
 func (c *collector) orgClient() *organizations.Client {
 	return client(c, "organizations", "", func() *organizations.Client {

@@ -34,7 +34,7 @@ func (x *b) messaging() {
 	webhooks := x.arn("sns", iad, "marketing-webhooks")
 	x.a.SNS.Topics = append(x.a.SNS.Topics,
 		state.Topic{Meta: state.Meta{ARN: ordersTopic, Region: fra}, Name: "order-events", KMSKeyID: x.datalakeKey(fra),
-			Policy: doc(`{"Sid":"OwnAndPartner","Effect":"Allow","Principal":{"AWS":["` + own + `","arn:aws:iam::444455556666:root"]},"Action":"sns:Publish","Resource":"` + ordersTopic + `"}`),
+			Policy:        doc(`{"Sid":"OwnAndPartner","Effect":"Allow","Principal":{"AWS":["` + own + `","arn:aws:iam::444455556666:root"]},"Action":"sns:Publish","Resource":"` + ordersTopic + `"}`),
 			Subscriptions: []state.Subscription{{ARN: ordersTopic + ":0d3e0000-0000-4000-8000-000000000001", Protocol: "sqs", Endpoint: ordersQueue}}},
 		// Anyone may subscribe; the former agency may still publish.
 		state.Topic{Meta: state.Meta{ARN: webhooks, Region: iad}, Name: "marketing-webhooks",
