@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -54,32 +55,44 @@ func readRunOfAccountsFile(t *testing.T, dir string) engine.RunInfo {
 // results equal the unsplit run's, result for result: the shards that do
 // not hold the management account read it for its organization-wide facts
 // only (no report of it). Every report.json and accounts.json names the run
-// and the shard.
+// and the shard. The shards run side by side, as an Indexed Job's pods do.
 func TestScanOrgShards(t *testing.T) {
 	r := startOrgFake(t, 3*time.Millisecond)
 	base := t.TempDir()
-	scan := func(dir string, extra ...string) string {
-		t.Helper()
+	scan := func(dir string, extra ...string) (int, string) {
 		args := append([]string{"scan", "--org", "-q", "--endpoint-url", r.URL, "--regions", "eu-west-1", "--fail-on", "none",
 			"--format", "json", "-o", dir, "--account-concurrency", "2"}, extra...)
 		code, _, errOut := run(t, args...)
-		if code != ExitOK {
-			t.Fatalf("%v: exit %d: %s", extra, code, errOut)
-		}
-		return errOut
+		return code, errOut
 	}
 	whole := filepath.Join(base, "whole")
-	scan(whole)
+	if code, errOut := scan(whole); code != ExitOK {
+		t.Fatalf("unsplit run: exit %d: %s", code, errOut)
+	}
 	wholeReads := readAccountsFile(t, whole)
 	if got := readRunOfAccountsFile(t, whole); got.Shards != 1 || got.Shard != 0 || got.ID == "" {
 		t.Errorf("unsplit run: accounts.json run %+v, want a derived ID, shard 0 of 1", got)
 	}
 
+	// The shards run at once, as the pods of an Indexed Job do.
 	const n = 3
+	shardDir := func(i int) string { return filepath.Join(base, "shard", string(rune('0'+i))) }
+	codes, errOuts := make([]int, n), make([]string, n)
+	var wg sync.WaitGroup
+	for i := 0; i < n; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			codes[i], errOuts[i] = scan(shardDir(i), "--shard", string(rune('0'+i))+"/3", "--run-id", "nightly-42")
+		}()
+	}
+	wg.Wait()
 	held := map[string]int{}
 	for i := 0; i < n; i++ {
-		dir := filepath.Join(base, "shard", string(rune('0'+i)))
-		errOut := scan(dir, "--shard", string(rune('0'+i))+"/3", "--run-id", "nightly-42")
+		dir, errOut := shardDir(i), errOuts[i]
+		if codes[i] != ExitOK {
+			t.Fatalf("shard %d: exit %d: %s", i, codes[i], errOut)
+		}
 		if got := readRunOfAccountsFile(t, dir); got != (engine.RunInfo{ID: "nightly-42", Shard: i, Shards: n}) {
 			t.Errorf("shard %d: accounts.json run %+v", i, got)
 		}
