@@ -3,16 +3,20 @@ package cli
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -40,6 +44,8 @@ type accountsFlags struct {
 	ous         []string
 	exclude     []string
 	concurrency int
+	shard       string
+	runID       string
 }
 
 // defaultAccountConcurrency is how many accounts are read side by side by
@@ -69,7 +75,21 @@ at most 8), each with its own token buckets (AWS's quotas are per account
 and region) under one bound of --concurrency calls in flight overall. Each
 account's output is written as soon as it is read; DIR/accounts.json (name,
 OU path, how far it was read, skipped accounts with the reason) and the
-summary are in account-ID order. Ctrl-C keeps what finished accounts read.`
+summary are in account-ID order. Ctrl-C keeps what finished accounts read.
+Split one run over n processes (or Kubernetes pods, deploy/kubernetes/):
+  --shard i/n           read only the accounts of shard i (0 to n-1): an
+                        account's shard is the first 8 bytes of the SHA-256
+                        of its ID (big-endian) modulo n, so it never depends
+                        on the other accounts; skipped accounts are listed by
+                        their own shard. In an --org run every shard reads the
+                        caller's (management) account first for its
+                        organization-wide facts; only the shard that holds it
+                        writes its results. collect --shard does not read it
+                        unless it holds it (the facts are applied when the
+                        snapshots are scanned).
+  --run-id ID           the run's ID, recorded in every report JSON ("run")
+                        and accounts.json; required with n > 1 so the shards
+                        of one run share it (default: UTC time + random)`
 
 func (a *accountsFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
@@ -78,6 +98,8 @@ func (a *accountsFlags) register(cmd *cobra.Command) {
 	f.BoolVar(&a.org, "org", false, "live: read every account of the caller's AWS Organization (run from the management or a delegated-administrator account; members through --member-role)")
 	f.StringSliceVar(&a.ous, "ous", nil, "live: with --org, only the accounts under these `OU_IDS` (ou-xxxx-yyyyyyyy, comma-separated), nested OUs included")
 	f.StringSliceVar(&a.exclude, "exclude-accounts", nil, "live: with --org, leave out these `ACCOUNT_IDS` (listed as skipped)")
+	f.StringVar(&a.shard, "shard", "", "live: with --accounts or --org, read only shard `i/n` of the accounts (0 <= i < n; by SHA-256 of the account ID, see --help)")
+	f.StringVar(&a.runID, "run-id", "", "live: with --accounts or --org, the run's `ID` (letters, digits, . _ - ; up to 128), recorded in the reports and accounts.json; required with --shard i/n, n > 1 (default: UTC time + random)")
 	f.IntVar(&a.concurrency, "account-concurrency", defaultAccountConcurrency(), "live: with --accounts or --org, read `N` accounts side by side (default 2 per CPU, at most 8); --concurrency bounds the calls in flight over all of them")
 }
 
@@ -87,6 +109,9 @@ func (a *accountsFlags) register(cmd *cobra.Command) {
 type memberTarget struct {
 	account, roleARN string
 	name, path       string
+	// factsOnly marks the caller's account read by a shard that does not
+	// hold it: for its organization-wide facts, its results not written.
+	factsOnly bool
 }
 
 // accountsPlan is what a several-account run reads and what it lists but
@@ -98,6 +123,12 @@ type accountsPlan struct {
 	// account state) and the caller's account.
 	orgTree *state.OrgTree
 	caller  string
+	// run names the run and this shard of it.
+	run engine.RunInfo
+	// factsFrom is, for an --org shard that does not hold the caller's
+	// account, that account: read first for its organization-wide facts
+	// only (orgRun), its results not written (another shard writes them).
+	factsFrom *memberTarget
 }
 
 // plan validates the flags against the other source flags and, for --org,
@@ -113,7 +144,7 @@ func (a *accountsFlags) plan(ctx context.Context, app *App, cmd *cobra.Command, 
 		}
 	}
 	if len(a.accounts) == 0 && !a.org {
-		for _, fl := range []string{"member-role", "account-concurrency"} {
+		for _, fl := range []string{"member-role", "account-concurrency", "shard", "run-id"} {
 			if changed(fl) {
 				return nil, withCode(ExitError, fmt.Errorf("--%s needs --accounts or --org", fl))
 			}
@@ -137,11 +168,19 @@ func (a *accountsFlags) plan(ctx context.Context, app *App, cmd *cobra.Command, 
 	if _, err := awscollect.MemberRoleARN("000000000000", a.memberRole); err != nil {
 		return nil, withCode(ExitError, fmt.Errorf("--member-role: %w", err))
 	}
+	run, err := a.runInfo(time.Now())
+	if err != nil {
+		return nil, withCode(ExitError, err)
+	}
 	if a.org {
-		return a.orgPlan(ctx, app, l)
+		p, err := a.orgPlan(ctx, app, l, run)
+		if err != nil {
+			return nil, err
+		}
+		return p, nil
 	}
 	seen := map[string]bool{}
-	p := &accountsPlan{}
+	p := &accountsPlan{run: run}
 	for _, id := range a.accounts {
 		id = strings.TrimSpace(id)
 		arn, err := awscollect.MemberRoleARN(id, a.memberRole)
@@ -154,12 +193,83 @@ func (a *accountsFlags) plan(ctx context.Context, app *App, cmd *cobra.Command, 
 		}
 	}
 	sort.Slice(p.targets, func(i, j int) bool { return p.targets[i].account < p.targets[j].account })
+	n := len(p.targets)
+	p.applyShard()
+	if run.Shards > 1 {
+		fmt.Fprintf(app.Stderr, "shoulder: run %s shard %d/%d: %d of %d accounts\n", run.ID, run.Shard, run.Shards, len(p.targets), n)
+	}
 	return p, nil
+}
+
+// runIDRe is what --run-id accepts: a name safe in file names, labels and
+// database keys.
+var runIDRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`)
+
+// runInfo validates --shard and --run-id (deriving the ID when absent).
+func (a *accountsFlags) runInfo(now time.Time) (engine.RunInfo, error) {
+	sh := org.Whole
+	if a.shard != "" {
+		var err error
+		if sh, err = org.ParseShard(a.shard); err != nil {
+			return engine.RunInfo{}, err
+		}
+	}
+	id := a.runID
+	switch {
+	case id != "" && !runIDRe.MatchString(id):
+		return engine.RunInfo{}, fmt.Errorf("--run-id %q: want 1-128 letters, digits, '.', '_' or '-', starting with a letter or digit", id)
+	case id == "" && sh.Count > 1:
+		return engine.RunInfo{}, fmt.Errorf("--shard %s needs --run-id: the %d shards of one run must share one ID (e.g. the Kubernetes Job's UID) so their results can be tied together", sh, sh.Count)
+	case id == "":
+		id = newRunID(now)
+	}
+	return engine.RunInfo{ID: id, Shard: sh.Index, Shards: sh.Count}, nil
+}
+
+// newRunID derives a run ID: the UTC time to the second and 8 random hex
+// digits (two runs started in the same second differ).
+func newRunID(now time.Time) string {
+	var b [4]byte
+	_, _ = rand.Read(b[:])
+	return now.UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
+}
+
+// applyShard keeps the targets and skipped accounts of p.run's shard. In
+// an organization run a shard that does not hold the caller's account
+// still reads it first, for its organization-wide facts (factsFrom).
+func (p *accountsPlan) applyShard() {
+	sh := org.Shard{Index: p.run.Shard, Count: p.run.Shards}
+	if sh.Count <= 1 {
+		return
+	}
+	var targets []memberTarget
+	defer func() {
+		if len(p.targets) == 0 {
+			// Nothing to apply the facts to.
+			p.factsFrom = nil
+		}
+	}()
+	for _, t := range p.targets {
+		switch {
+		case sh.Holds(t.account):
+			targets = append(targets, t)
+		case p.caller != "" && t.account == p.caller:
+			c := t
+			p.factsFrom = &c
+		}
+	}
+	var skipped []accountRead
+	for _, r := range p.skipped {
+		if sh.Holds(r.AccountID) {
+			skipped = append(skipped, r)
+		}
+	}
+	p.targets, p.skipped = targets, skipped
 }
 
 // orgPlan reads the organization's tree with the caller's credentials and
 // selects the accounts to read.
-func (a *accountsFlags) orgPlan(ctx context.Context, app *App, l *liveFlags) (*accountsPlan, error) {
+func (a *accountsFlags) orgPlan(ctx context.Context, app *App, l *liveFlags, run engine.RunInfo) (*accountsPlan, error) {
 	sel := org.Selection{Units: trimAll(a.ous), Exclude: trimAll(a.exclude)}
 	if err := sel.Validate(); err != nil {
 		return nil, withCode(ExitError, err)
@@ -186,7 +296,7 @@ func (a *accountsFlags) orgPlan(ctx context.Context, app *App, l *liveFlags) (*a
 	if err != nil {
 		return nil, withCode(ExitError, err)
 	}
-	p := &accountsPlan{orgTree: d.Organization.Tree, caller: d.CallerAccount}
+	p := &accountsPlan{orgTree: d.Organization.Tree, caller: d.CallerAccount, run: run}
 	for _, acc := range sel2 {
 		t := memberTarget{account: acc.ID, name: acc.Name, path: acc.Path}
 		if acc.ID != d.CallerAccount {
@@ -204,6 +314,15 @@ func (a *accountsFlags) orgPlan(ctx context.Context, app *App, l *liveFlags) (*a
 		d.Organization.ID, len(sel2), len(p.targets), len(p.skipped))
 	if len(p.targets) == 0 {
 		return nil, withCode(ExitError, fmt.Errorf("--org: no account to read: every selected account is skipped (%s)", skippedText(p.skipped)))
+	}
+	if run.Shards > 1 {
+		p.applyShard()
+		facts := ""
+		if p.factsFrom != nil {
+			facts = fmt.Sprintf("; the management account %s (another shard's) is read for its organization-wide facts only", p.factsFrom.account)
+		}
+		fmt.Fprintf(app.Stderr, "shoulder: run %s shard %d/%d: %d to read, %d skipped%s\n",
+			run.ID, run.Shard, run.Shards, len(p.targets), len(p.skipped), facts)
 	}
 	return p, nil
 }
@@ -290,7 +409,10 @@ func notRead(w io.Writer, t memberTarget, err error) accountRead {
 // not at all (and skipped), writes accounts.json into dir (when set), and
 // returns an ExitError when no account could be read. reads are in
 // account-ID order.
-func (app *App) summarizeAccounts(reads []accountRead, dir string) error {
+//
+// A shard of a split run (run.Shards > 1) that holds no account to read
+// (more shards than accounts) succeeds: the other shards hold them.
+func (app *App) summarizeAccounts(reads []accountRead, dir string, run engine.RunInfo) error {
 	n := map[string]int{}
 	for _, r := range reads {
 		n[r.Read]++
@@ -302,18 +424,23 @@ func (app *App) summarizeAccounts(reads []accountRead, dir string) error {
 	fmt.Fprintf(app.Stderr, "shoulder: %d accounts: %d read fully, %d partly (coverage gaps), %d not at all%s\n",
 		len(reads), n[readFull], n[readPartial], n[readNone], skipped)
 	if dir != "" {
-		if err := writeAccountsJSON(filepath.Join(dir, "accounts.json"), reads); err != nil {
+		if err := writeAccountsJSON(filepath.Join(dir, "accounts.json"), reads, run); err != nil {
 			return withCode(ExitError, err)
 		}
 	}
 	if n[readFull]+n[readPartial] == 0 {
+		if run.Shards > 1 && n[readNone] == 0 {
+			fmt.Fprintf(app.Stderr, "shoulder: shard %d/%d holds no account to read\n", run.Shard, run.Shards)
+			return nil
+		}
 		return withCode(ExitError, errors.New("no account could be read"))
 	}
 	return nil
 }
 
 // writeAccountsJSON writes the per-account read summary.
-func writeAccountsJSON(path string, reads []accountRead) error {
+// run names the run and shard the accounts belong to.
+func writeAccountsJSON(path string, reads []accountRead, run engine.RunInfo) error {
 	af, err := atomicfile.Create(path, reportPerm)
 	if err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
@@ -321,9 +448,13 @@ func writeAccountsJSON(path string, reads []accountRead) error {
 	defer af.Abort()
 	enc := json.NewEncoder(af)
 	enc.SetIndent("", "  ")
+	if reads == nil {
+		reads = []accountRead{}
+	}
 	if err := enc.Encode(struct {
-		Accounts []accountRead `json:"accounts"`
-	}{reads}); err != nil {
+		Run      engine.RunInfo `json:"run"`
+		Accounts []accountRead  `json:"accounts"`
+	}{run, reads}); err != nil {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return af.Commit()
@@ -437,6 +568,17 @@ func (app *App) forAccounts(ctx context.Context, a *accountsFlags, l liveFlags, 
 			}
 		}()
 	}
+	if p.factsFrom != nil && ctx.Err() == nil {
+		// Another shard holds the caller's account: read it here too,
+		// before any member, for the organization-wide facts only.
+		t := *p.factsFrom
+		t.factsOnly = true
+		sub := *app
+		sub.Stdout, sub.Stderr = io.Discard, stderr
+		if _, err := job(ctx, &sub, memberLive(l, t, p.orgTree), t); err != nil {
+			firstErr = err
+		}
+	}
 	if callerIdx >= 0 {
 		jobs <- callerIdx
 		<-callerDone
@@ -476,6 +618,17 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 		fa.src.live = l
 		fa.org = org
 		rep, opts, interrupted, err := app.evaluate(ctx, &fa, sel, pol, formats)
+		if t.factsOnly {
+			// evaluate recorded the facts (orgRun.prepare); the results
+			// are another shard's to write.
+			if err == nil {
+				err = wrongAccount(t, rep.AccountID)
+			}
+			if err != nil {
+				fmt.Fprintf(app.Stderr, "shoulder: management account %s could not be read for its organization-wide facts (members are judged without them): %v\n", t.account, err)
+			}
+			return accountRead{}, nil
+		}
 		if err != nil {
 			return notRead(app.Stderr, t, err), nil
 		}
@@ -485,6 +638,8 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 		if werr := wrongAccount(t, rep.AccountID); werr != nil {
 			return notRead(app.Stderr, t, werr), nil
 		}
+		run := p.run
+		rep.Run = &run
 		out := ""
 		if dir != "" {
 			out = filepath.Join(dir, t.account) + string(filepath.Separator)
@@ -523,14 +678,14 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 		return read, nil
 	})
 	if dir != "" && jobErr == nil {
-		if err := app.writeLiveOrgReport(f, dir, comb, reads, org, sel, fscan, filters, formats); err != nil {
+		if err := app.writeLiveOrgReport(f, dir, comb, reads, org, p.run, sel, fscan, filters, formats); err != nil {
 			jobErr = err
 		}
 	}
 	if jobErr == nil {
 		jobErr = storeErr
 	}
-	return app.endAccounts(ctx, reads, dir, jobErr, covErr, failed)
+	return app.endAccounts(ctx, reads, dir, p.run, jobErr, covErr, failed)
 }
 
 // orgRun is what an organization run shares between its accounts: the OU
@@ -568,7 +723,7 @@ func (o *orgRun) prepare(app *App, pol *policy.Policy, acct *state.Account) (*po
 // writeLiveOrgReport writes the organization's combined report of a live
 // run with -o DIR as DIR/report.FORMAT (beside each account's DIR/ID/):
 // every read account's results, the accounts not read with the reason.
-func (app *App) writeLiveOrgReport(f *scanFlags, dir string, comb *engine.Combiner, reads []accountRead, org *orgRun,
+func (app *App) writeLiveOrgReport(f *scanFlags, dir string, comb *engine.Combiner, reads []accountRead, org *orgRun, run engine.RunInfo,
 	sel []check.Check, fscan *frameworkScan, filters tableFilters, formats []report.Format) error {
 	for _, r := range reads {
 		if r.Read == readNone || r.Read == readSkipped {
@@ -584,6 +739,7 @@ func (app *App) writeLiveOrgReport(f *scanFlags, dir string, comb *engine.Combin
 	}
 	org.mu.Unlock()
 	rep := comb.Report(org.tree, orgID)
+	rep.Run = &run
 	plan, err := planOutputs(formats, dir+string(filepath.Separator))
 	if err != nil {
 		return err
@@ -599,8 +755,8 @@ func (app *App) writeLiveOrgReport(f *scanFlags, dir string, comb *engine.Combin
 
 // endAccounts writes the summary and decides the exit: a failed write or
 // Ctrl-C first (exit 2), then no account read (2), coverage, findings.
-func (app *App) endAccounts(ctx context.Context, reads []accountRead, dir string, jobErr, covErr error, failed bool) error {
-	serr := app.summarizeAccounts(reads, dir)
+func (app *App) endAccounts(ctx context.Context, reads []accountRead, dir string, run engine.RunInfo, jobErr, covErr error, failed bool) error {
+	serr := app.summarizeAccounts(reads, dir, run)
 	switch {
 	case jobErr != nil:
 		return jobErr
@@ -625,6 +781,9 @@ func (app *App) collectAccounts(ctx context.Context, f *collectFlags, p *account
 	}
 	var mu sync.Mutex
 	var covErr error
+	// collect applies no organization-wide facts (scanning the snapshots
+	// does), so a shard reads only the accounts it holds.
+	p.factsFrom = nil
 	reads, jobErr := app.forAccounts(ctx, &f.accts, f.live, p, func(ctx context.Context, app *App, l liveFlags, t memberTarget) (accountRead, error) {
 		acct, err := app.loadLive(ctx, &l)
 		if acct == nil {
@@ -656,5 +815,5 @@ func (app *App) collectAccounts(ctx context.Context, f *collectFlags, p *account
 		}
 		return r, nil
 	})
-	return app.endAccounts(ctx, reads, dir, jobErr, covErr, false)
+	return app.endAccounts(ctx, reads, dir, p.run, jobErr, covErr, false)
 }

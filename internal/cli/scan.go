@@ -276,7 +276,7 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 		}
 	}
 	if targets != nil {
-		rec.runID = newRunID()
+		rec.run = targets.run
 		return app.scanAccounts(cmd.Context(), f, targets, sel, pol, formats, fscan, filters, failOn, failEnabled, rec)
 	}
 	var rep *engine.Report

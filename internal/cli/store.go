@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -86,9 +85,10 @@ func openStore(ctx context.Context, dsn string) (*store.Store, error) {
 // scanRecorder records the scans of one command in one store, opened at
 // the first scan.
 type scanRecorder struct {
-	dsn   string
-	runID string
-	st    *store.Store
+	dsn string
+	// run ties the scans of one several-account run (and its shards).
+	run engine.RunInfo
+	st  *store.Store
 }
 
 // record stores rep; a nil recorder or an empty DSN records nothing.
@@ -103,7 +103,10 @@ func (r *scanRecorder) record(ctx context.Context, app *App, rep *engine.Report,
 		}
 		r.st = s
 	}
-	meta := store.Meta{Who: app.who(), Version: Version, PolicyHash: policyHash(pol), RunID: r.runID}
+	meta := store.Meta{Who: app.who(), Version: Version, PolicyHash: policyHash(pol), RunID: r.run.ID}
+	if r.run.Shards > 1 {
+		meta.Shard, meta.Shards = r.run.Shard, r.run.Shards
+	}
 	if _, err := r.st.Record(ctx, store.FromReport(rep, meta)); err != nil {
 		return withCode(ExitError, err)
 	}
@@ -321,13 +324,4 @@ func parseAge(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("%q must be positive", s)
 	}
 	return d, nil
-}
-
-// newRunID names one run of several scans (--accounts) in the store.
-func newRunID() string {
-	var b [8]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return ""
-	}
-	return time.Now().UTC().Format("20060102T150405Z") + "-" + hex.EncodeToString(b[:])
 }

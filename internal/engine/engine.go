@@ -45,10 +45,24 @@ type Report struct {
 	// A combined report has an empty AccountID: every finding names its
 	// account.
 	Accounts []AccountEntry `json:"accounts,omitempty"`
+	// Run ties the reports of one several-account run (--accounts, --org)
+	// together: its ID and, for a run split with --shard, which part this
+	// is. Absent for single-account runs.
+	Run *RunInfo `json:"run,omitempty"`
 
 	// tally counts the findings of a streamed report (see Stream), whose
 	// Results are not kept; nil when the counts come from Results.
 	tally *tally
+}
+
+// RunInfo names one several-account run and the shard of it a report
+// covers: the shards of one run share ID and Shards, and each holds the
+// accounts org.ShardOf assigns to its Shard.
+type RunInfo struct {
+	ID string `json:"id"`
+	// Shard is this part (0 to Shards-1); Shards is 1 when unsplit.
+	Shard  int `json:"shard"`
+	Shards int `json:"shards"`
 }
 
 // counts is the tally of the report's findings: the streamed one, or one
