@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -146,26 +147,40 @@ func (f FindingFilter) where() (string, []any) {
 // QueryFindings returns one page of the findings f selects and how many it
 // selects in all.
 func (s *Store) QueryFindings(ctx context.Context, f FindingFilter) ([]FindingRow, int64, error) {
+	total, err := s.CountFindings(ctx, f)
+	if err != nil || total == 0 || int64(f.Offset) >= total {
+		return nil, total, err
+	}
+	rows, err := s.ListFindings(ctx, f)
+	return rows, total, err
+}
+
+// CountFindings counts the findings f selects (its Limit and Offset aside).
+func (s *Store) CountFindings(ctx context.Context, f FindingFilter) (int64, error) {
+	where, args := f.where()
+	var total int64
+	if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM findings`+where), args...).Scan(&total); err != nil {
+		return 0, s.wrap("count findings", err)
+	}
+	return total, nil
+}
+
+// ListFindings returns the page of findings f selects, in the lifecycle
+// key's order.
+func (s *Store) ListFindings(ctx context.Context, f FindingFilter) ([]FindingRow, error) {
 	if f.Limit <= 0 || f.Limit > MaxLimit {
 		f.Limit = MaxLimit
 	}
 	if f.Offset < 0 {
-		return nil, 0, s.wrap("query findings", fmt.Errorf("negative offset %d", f.Offset))
+		return nil, s.wrap("query findings", fmt.Errorf("negative offset %d", f.Offset))
 	}
 	where, args := f.where()
-	var total int64
-	if err := s.db.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM findings`+where), args...).Scan(&total); err != nil {
-		return nil, 0, s.wrap("count findings", err)
-	}
-	if total == 0 || int64(f.Offset) >= total {
-		return nil, total, nil
-	}
 	rs, err := s.db.QueryContext(ctx, s.q(`SELECT check_id, account, region, resource, present, status, severity,
 		waived_from, waiver, message, first_seen_at, failing_since_at, reopened
 		FROM findings`+where+` ORDER BY account, check_id, region, resource LIMIT ? OFFSET ?`),
 		append(args, f.Limit, f.Offset)...)
 	if err != nil {
-		return nil, 0, s.wrap("query findings", err)
+		return nil, s.wrap("query findings", err)
 	}
 	defer rs.Close()
 	var out []FindingRow
@@ -175,7 +190,7 @@ func (s *Store) QueryFindings(ctx context.Context, f FindingFilter) ([]FindingRo
 		var since sql.NullInt64
 		if err := rs.Scan(&r.Check, &r.Account, &r.Region, &r.Resource, &present, &r.Status, &r.Severity,
 			&r.WaivedFrom, &r.Waiver, &r.Message, &first, &since, &r.Reopened); err != nil {
-			return nil, 0, s.wrap("query findings", err)
+			return nil, s.wrap("query findings", err)
 		}
 		r.Present = present == 1
 		r.FirstSeen = time.UnixMilli(first).UTC()
@@ -184,5 +199,35 @@ func (s *Store) QueryFindings(ctx context.Context, f FindingFilter) ([]FindingRo
 		}
 		out = append(out, r)
 	}
-	return out, total, s.wrap("query findings", rs.Err())
+	return out, s.wrap("query findings", rs.Err())
+}
+
+// Generation identifies the store's content as the dashboard shows it: it
+// changes when a scan is recorded or pruned, so answers computed from one
+// generation can be reused until it changes.
+func (s *Store) Generation(ctx context.Context) (string, error) {
+	var hi, lo, n int64
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0), COALESCE(MIN(id), 0), COUNT(*) FROM scans`).Scan(&hi, &lo, &n); err != nil {
+		return "", s.wrap("read the store's generation", err)
+	}
+	return fmt.Sprintf("%d-%d-%d", hi, lo, n), nil
+}
+
+// LatestScan returns the latest scan that covered account (false when none).
+func (s *Store) LatestScan(ctx context.Context, account string) (ScanRow, bool, error) {
+	var r ScanRow
+	var at int64
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT s.id, s.recorded_at, s.who, s.source, s.accounts, s.regions, s.version,
+		s.policy_hash, s.results, s.applicable, s.evaluated, s.run_id, s.shard, s.shards
+		FROM scans s WHERE s.id = (SELECT MAX(last_scan) FROM coverage WHERE account = ?)`), account).Scan(
+		&r.ID, &at, &r.Who, &r.Source, &r.Accounts, &r.Regions, &r.Version, &r.PolicyHash, &r.Results,
+		&r.Applicable, &r.Evaluated, &r.RunID, &r.Shard, &r.Shards)
+	if errors.Is(err, sql.ErrNoRows) {
+		return r, false, nil
+	}
+	if err != nil {
+		return r, false, s.wrap("read the latest scan", err)
+	}
+	r.RecordedAt = time.UnixMilli(at).UTC()
+	return r, true, nil
 }

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"sort"
 	"testing"
+	"time"
 )
 
 // dashboardScans records two scans of two accounts with waived results and
@@ -98,6 +99,45 @@ func TestFailingSQLAgrees(t *testing.T) {
 				if c.name == "failing" && len(want) == 0 {
 					t.Fatal("no failing findings: the case proves nothing")
 				}
+			}
+		})
+	}
+}
+
+// TestLatestScanAndGeneration: an account's latest scan agrees with
+// LatestScans, and the generation changes with every recorded or pruned
+// scan and only then.
+func TestLatestScanAndGeneration(t *testing.T) {
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) {
+			s := open(t, b.dsn(t))
+			ctx := context.Background()
+			g0, err := s.Generation(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dashboardScans(t, s)
+			g1, _ := s.Generation(ctx)
+			g1again, _ := s.Generation(ctx)
+			all, err := s.LatestScans(ctx)
+			if err != nil || len(all) != 2 {
+				t.Fatalf("latest scans %v, %v", all, err)
+			}
+			for acct, want := range all {
+				got, ok, err := s.LatestScan(ctx, acct)
+				if err != nil || !ok || got.ID != want.ID {
+					t.Errorf("%s: latest scan %d (%v, %v), want %d", acct, got.ID, ok, err, want.ID)
+				}
+			}
+			if _, ok, err := s.LatestScan(ctx, "999999999999"); ok || err != nil {
+				t.Errorf("an unknown account has a latest scan (%v)", err)
+			}
+			if _, err := s.Prune(ctx, time.Now().Add(time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+			g2, _ := s.Generation(ctx)
+			if g0 == g1 || g1 != g1again || g2 == g1 {
+				t.Errorf("generations %q %q %q %q", g0, g1, g1again, g2)
 			}
 		})
 	}
