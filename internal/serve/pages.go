@@ -1,6 +1,8 @@
 package serve
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"sort"
@@ -49,16 +51,37 @@ type heatCell struct {
 	Link  string
 }
 
+// overviewView is the overview page's data, computed once per store
+// generation and shared read-only by the requests of that generation.
+type overviewView struct {
+	Title      string
+	Accounts   []*accountSummary
+	Areas      []check.Area
+	Severities []string
+}
+
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
-	counts, err := s.st.CurrentCounts(r.Context())
+	gen, err := s.st.Generation(r.Context())
 	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
-	latest, err := s.st.LatestScans(r.Context())
+	v, err := s.cache.overview(gen, func() (*overviewView, error) { return s.buildOverview(r.Context()) })
 	if err != nil {
 		s.internal(w, r, err)
 		return
+	}
+	s.render(w, http.StatusOK, "overview", v)
+}
+
+func (s *Server) buildOverview(ctx context.Context) (*overviewView, error) {
+	counts, err := s.st.CurrentCounts(ctx)
+	if err != nil {
+		return nil, err
+	}
+	latest, err := s.st.LatestScans(ctx)
+	if err != nil {
+		return nil, err
 	}
 	byAcct := map[string]*accountSummary{}
 	perArea := map[string]map[check.Area]int{}
@@ -104,12 +127,30 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		}
 		return a.Account < b.Account
 	})
-	s.render(w, http.StatusOK, "overview", struct {
-		Title      string
-		Accounts   []*accountSummary
-		Areas      []check.Area
-		Severities []string
-	}{"Overview", rows, check.Areas, severityOrder()})
+	return &overviewView{"Overview", rows, check.Areas, severityOrder()}, nil
+}
+
+// page counts the findings f selects (once per store generation and
+// filter) and reads its page.
+func (s *Server) page(ctx context.Context, f store.FindingFilter) ([]store.FindingRow, int64, error) {
+	gen, err := s.st.Generation(ctx)
+	if err != nil {
+		return nil, 0, err
+	}
+	key := fmt.Sprintf("%+v", store.FindingFilter{Accounts: f.Accounts, Statuses: f.Statuses, Severities: f.Severities,
+		Checks: f.Checks, RestrictChecks: f.RestrictChecks, Failing: f.Failing, Gone: f.Gone})
+	total, ok := s.cache.total(gen, key)
+	if !ok {
+		if total, err = s.st.CountFindings(ctx, f); err != nil {
+			return nil, 0, err
+		}
+		s.cache.setTotal(gen, key, total)
+	}
+	if total == 0 || int64(f.Offset) >= total {
+		return nil, total, nil
+	}
+	rows, err := s.st.ListFindings(ctx, f)
+	return rows, total, err
 }
 
 // level buckets n of max into 0 (none) to 4.
@@ -145,12 +186,11 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusBadRequest, "not an account ID")
 		return
 	}
-	latest, err := s.st.LatestScans(r.Context())
+	scan, ok, err := s.st.LatestScan(r.Context(), id)
 	if err != nil {
 		s.internal(w, r, err)
 		return
 	}
-	scan, ok := latest[id]
 	if !ok {
 		s.fail(w, http.StatusNotFound, "no stored scan covers this account")
 		return
@@ -161,7 +201,7 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f := store.FindingFilter{Accounts: []string{id}, Failing: true, Limit: q.Per, Offset: (q.Page - 1) * q.Per}
-	rows, total, err := s.st.QueryFindings(r.Context(), f)
+	rows, total, err := s.page(r.Context(), f)
 	if err != nil {
 		s.internal(w, r, err)
 		return
@@ -187,7 +227,7 @@ func (s *Server) findings(w http.ResponseWriter, r *http.Request) {
 	}
 	f := q.filter()
 	f.Limit, f.Offset = q.Per, (q.Page-1)*q.Per
-	rows, total, err := s.st.QueryFindings(r.Context(), f)
+	rows, total, err := s.page(r.Context(), f)
 	if err != nil {
 		s.internal(w, r, err)
 		return

@@ -68,6 +68,7 @@ type Server struct {
 	pages   map[string]*template.Template
 	meta    checkIndex
 	logf    func(format string, args ...any)
+	cache   *cache
 }
 
 // New returns the dashboard of st. version names shoulder in exports;
@@ -80,7 +81,7 @@ func New(st *store.Store, version string, logf func(string, ...any)) (*Server, e
 	if err != nil {
 		return nil, err
 	}
-	return &Server{st: st, version: version, pages: pages, meta: newCheckIndex(), logf: logf}, nil
+	return &Server{st: st, version: version, pages: pages, meta: newCheckIndex(), logf: logf, cache: &cache{}}, nil
 }
 
 func parsePages() (map[string]*template.Template, error) {

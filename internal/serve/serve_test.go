@@ -21,6 +21,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -564,5 +565,47 @@ func TestServeShutsDown(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Errorf("Serve after cancel: %v", err)
+	}
+}
+
+// TestCacheFollowsTheStore: the overview and the explorer's counts are
+// reused within a store generation, and a recorded or pruned scan shows at
+// once.
+func TestCacheFollowsTheStore(t *testing.T) {
+	st := filled(t, filepath.Join(t.TempDir(), "shoulder.db"))
+	ts, _ := newServer(t, st)
+	const acct = "555555555555"
+	q := "/findings?account=" + acct
+	for _, p := range []string{"/", q} {
+		if _, _, body := get(t, ts, p); strings.Contains(body, `href="/accounts/`+acct+`"`) {
+			t.Fatalf("%s shows the account before its scan", p)
+		}
+	}
+	_, _, body := get(t, ts, q)
+	if !strings.Contains(body, `<span id="total">0</span>`) {
+		t.Fatalf("explorer before the scan: %.200s", body)
+	}
+	sc := &store.Scan{Accounts: []string{acct}, Results: []store.Result{{Key: store.Key{Check: "iam_root_mfa_enabled", Account: acct, Resource: "root"},
+		State: store.State{Present: true, Status: "fail", Severity: "critical"}}}}
+	if _, err := st.Record(context.Background(), sc); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, body := get(t, ts, "/"); !strings.Contains(body, `href="/accounts/`+acct+`"`) {
+		t.Error("the overview does not show the new scan's account")
+	}
+	if _, _, body := get(t, ts, q); !strings.Contains(body, `<span id="total">1</span>`) {
+		t.Error("the explorer's count does not follow the new scan")
+	}
+	// Pruning every scan keeps the present findings (docs/store.md) but
+	// not the scans: the overview no longer dates them.
+	today := time.Now().UTC().Format("2006-01-02")
+	if _, _, body := get(t, ts, "/"); !strings.Contains(body, today) {
+		t.Fatal("the overview does not date the latest scans")
+	}
+	if _, err := st.Prune(context.Background(), time.Now().Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, body := get(t, ts, "/"); strings.Contains(body, today) || !strings.Contains(body, `href="/accounts/`+acct+`"`) {
+		t.Error("the overview still shows pruned scans, or lost the present findings")
 	}
 }
