@@ -9,8 +9,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strconv"
 	"sort"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -78,7 +78,7 @@ func BenchmarkServeLoad(b *testing.B) {
 		accounts = 200
 		perAcct  = 500
 		days     = 5
-		each = 20 // requests per client
+		each     = 20 // requests per client
 	)
 	clients := 50
 	if v, err := strconv.Atoi(os.Getenv("SHOULDER_LOAD_CLIENTS")); err == nil && v > 0 {
