@@ -15,8 +15,12 @@ import (
 // and the lifecycle key serve the filters.
 
 // failingSQL is State.Failing in SQL: a present fail, or a present failure a
-// waiver accepted. TestFailingSQLAgrees holds the two to each other.
-const failingSQL = `(present = 1 AND (status = 'fail' OR (status = 'waived' AND waived_from = 'fail')))`
+// waiver accepted. TestFailingSQLAgrees holds the two to each other. The
+// CASE keeps the planners off findings_status: the failing findings are a
+// large share of all, and reading the key's index in order until a page is
+// full is cheaper than collecting and sorting all of them (the OR of two
+// status ranges would need a sort).
+const failingSQL = `(present = 1 AND (CASE WHEN status = 'fail' OR (status = 'waived' AND waived_from = 'fail') THEN 1 ELSE 0 END) = 1)`
 
 // StatusCount counts an account's present findings of one check, status,
 // waived-from status and severity.
