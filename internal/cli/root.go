@@ -162,6 +162,7 @@ func (app *App) commands() []func() *cobra.Command {
 		app.collectCmd,
 		app.permissionsCmd,
 		app.storeCmd,
+		app.serveCmd,
 	}
 }
 

@@ -29,20 +29,25 @@ func (r *Report) Coverage() Coverage {
 	return r.counts().coverage
 }
 
-// add counts one finding.
-func (c *Coverage) add(f *Finding) {
-	switch f.Status {
+// add counts one finding (Add's rule).
+func (c *Coverage) add(f *Finding) { c.Add(f.Status, f.WaivedFrom, 1) }
+
+// Add counts n results of one status (waivedFrom: the status a waiver
+// replaced) by the rule above: the one place that rule lives, for callers
+// that hold counts rather than results (the results store's dashboard).
+func (c *Coverage) Add(status, waivedFrom check.Status, n int) {
+	switch status {
 	case check.NotApplicable, check.Manual:
 		return
 	case check.Unknown:
 	case check.Waived:
-		if f.WaivedFrom != check.Unknown {
-			c.Evaluated++
+		if waivedFrom != check.Unknown {
+			c.Evaluated += n
 		}
 	default:
-		c.Evaluated++
+		c.Evaluated += n
 	}
-	c.Applicable++
+	c.Applicable += n
 }
 
 // Unknown counts the results that could not be evaluated.

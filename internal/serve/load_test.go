@@ -1,0 +1,162 @@
+package serve_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/shoulder-dev/shoulder/internal/checks"
+	"github.com/shoulder-dev/shoulder/internal/serve"
+	"github.com/shoulder-dev/shoulder/internal/store"
+)
+
+// loadStore records days daily scans of accounts accounts with perAcct
+// results each (real check IDs, so areas resolve), 2% of each account's
+// results changing a day.
+func loadStore(b *testing.B, dsn string, accounts, perAcct, days int) *store.Store {
+	b.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, dsn)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	var ids []string
+	for _, c := range checks.All() {
+		ids = append(ids, c.ID)
+	}
+	statuses := []string{"pass", "pass", "pass", "fail", "fail", "unknown", "not_applicable"}
+	sevs := []string{"low", "medium", "high", "critical"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	scans := make([]*store.Scan, accounts)
+	for a := range scans {
+		acct := fmt.Sprintf("%012d", 200000000000+a)
+		sc := &store.Scan{Accounts: []string{acct}, Regions: []string{"eu-west-1", "us-east-1"}, Checks: ids}
+		for i := 0; i < perAcct; i++ {
+			sc.Results = append(sc.Results, store.Result{
+				Key: store.Key{Check: ids[i%len(ids)], Account: acct, Region: []string{"", "eu-west-1", "us-east-1"}[i%3],
+					Resource: fmt.Sprintf("arn:aws:svc:eu-west-1:%s:resource/r-%06d", acct, i)},
+				State:   store.State{Present: true, Status: statuses[rng.IntN(len(statuses))], Severity: sevs[rng.IntN(4)]},
+				Message: fmt.Sprintf("evidence %d", i),
+			})
+		}
+		scans[a] = sc
+	}
+	start := time.Now().AddDate(0, 0, -days)
+	for d := 0; d < days; d++ {
+		for _, sc := range scans {
+			for j := 0; j < perAcct/50; j++ {
+				r := &sc.Results[rng.IntN(len(sc.Results))]
+				r.Status = statuses[rng.IntN(len(statuses))]
+			}
+			sc.RecordedAt = start.AddDate(0, 0, d)
+			if _, err := st.Record(ctx, sc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	return st
+}
+
+// BenchmarkServeLoad is the dashboard's load test (bench/RESULTS.md): 50
+// clients on loopback, each sending a bounded number of requests over the
+// page mix, latencies reported per page (p50, p95, max in ms).
+//
+//	go test ./internal/serve -run '^$' -bench ServeLoad -benchtime 1x
+func BenchmarkServeLoad(b *testing.B) {
+	const (
+		accounts = 200
+		perAcct  = 500
+		days     = 5
+		each     = 20 // requests per client
+	)
+	clients := 50
+	if v, err := strconv.Atoi(os.Getenv("SHOULDER_LOAD_CLIENTS")); err == nil && v > 0 {
+		clients = v
+	}
+	st := loadStore(b, filepath.Join(b.TempDir(), "load.db"), accounts, perAcct, days)
+	s, err := serve.New(st, "bench", func(f string, a ...any) { b.Errorf(f, a...) })
+	if err != nil {
+		b.Fatal(err)
+	}
+	ts := httptest.NewServer(s.Handler())
+	defer ts.Close()
+	pages := []struct{ name, path string }{
+		{"overview", "/"},
+		{"account", "/accounts/200000000117"},
+		{"findings-open", "/findings?status=open"},
+		{"findings-filtered", "/findings?status=fail&severity=critical&severity=high&area=network"},
+		{"findings-page40", "/findings?page=40&per=100"},
+		{"findings-account", "/findings?account=200000000042&status=unknown"},
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}, Timeout: time.Minute}
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		lat := map[string][]time.Duration{}
+		var mu sync.Mutex
+		var wg sync.WaitGroup
+		begin := time.Now()
+		for c := 0; c < clients; c++ {
+			wg.Add(1)
+			go func(c int) {
+				defer wg.Done()
+				for i := 0; i < each; i++ {
+					p := pages[(c+i)%len(pages)]
+					t0 := time.Now()
+					res, err := client.Get(ts.URL + p.path)
+					if err != nil {
+						b.Error(err)
+						return
+					}
+					_, _ = io.Copy(io.Discard, res.Body)
+					res.Body.Close()
+					d := time.Since(t0)
+					if res.StatusCode != 200 {
+						b.Errorf("%s: %d", p.path, res.StatusCode)
+					}
+					mu.Lock()
+					lat[p.name] = append(lat[p.name], d)
+					mu.Unlock()
+				}
+			}(c)
+		}
+		wg.Wait()
+		wall := time.Since(begin)
+		b.ReportMetric(float64(clients*each)/wall.Seconds(), "req/s")
+		var all []time.Duration
+		for _, p := range pages {
+			l := lat[p.name]
+			all = append(all, l...)
+			sort.Slice(l, func(i, j int) bool { return l[i] < l[j] })
+			if len(l) == 0 {
+				continue
+			}
+			b.ReportMetric(ms(pct(l, 95)), p.name+"-p95-ms")
+			b.Logf("%-18s n=%3d p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms", p.name, len(l), ms(pct(l, 50)), ms(pct(l, 95)), ms(l[len(l)-1]))
+		}
+		sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
+		b.ReportMetric(ms(pct(all, 95)), "all-p95-ms")
+		b.Logf("all                n=%d p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms; %d clients, wall %s", len(all),
+			ms(pct(all, 50)), ms(pct(all, 95)), ms(all[len(all)-1]), clients, wall.Round(time.Millisecond))
+	}
+}
+
+func pct(sorted []time.Duration, p int) time.Duration {
+	i := (len(sorted)*p + 99) / 100
+	if i < 1 {
+		i = 1
+	}
+	return sorted[i-1]
+}
+
+func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
