@@ -365,11 +365,19 @@ func reportOrder(checks []check.Check) []int {
 }
 
 func summarise(fs []Finding, a *state.Account, nChecks int) Summary {
+	return SummaryOf(fs, a.Gaps.CountByReason(), nChecks)
+}
+
+// SummaryOf counts results as Run does: per status and failing severity
+// (every one present, zero or not), with the state's gaps per reason and
+// the number of checks run. The store calls it for the reports it
+// rebuilds, so both count alike.
+func SummaryOf(fs []Finding, gapsByReason map[state.GapReason]int, nChecks int) Summary {
 	s := Summary{
 		Total:          len(fs),
 		ByStatus:       map[check.Status]int{},
 		FailBySeverity: map[string]int{},
-		GapsByReason:   a.Gaps.CountByReason(),
+		GapsByReason:   gapsByReason,
 		Checks:         nChecks,
 	}
 	for _, st := range check.Statuses {
