@@ -162,6 +162,9 @@ func (app *App) commands() []func() *cobra.Command {
 		app.collectCmd,
 		app.permissionsCmd,
 		app.storeCmd,
+		app.historyCmd,
+		app.findingsCmd,
+		app.reportCmd,
 	}
 }
 
