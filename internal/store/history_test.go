@@ -210,3 +210,71 @@ func TestGrownTable(t *testing.T) {
 		})
 	}
 }
+
+// TestScanReportAfterPrune: a prune keeps each lifecycle's state when the
+// first scan kept began, so the scans kept rebuild whole, after a second
+// prune too.
+func TestScanReportAfterPrune(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 1, 1+d, 0, 0, 0, 0, time.UTC) }
+	const a = "111111111111"
+	for _, bk := range backends() {
+		t.Run(bk.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := open(t, bk.dsn(t))
+			ids := map[int]int64{}
+			for d := 0; d < 10; d++ {
+				st := "fail"
+				if d == 6 {
+					st = "pass"
+				}
+				sc := historyScan(0, a, hres(a, "c1", "keep", st, "high"), hres(a, "c2", "other", "pass", "low"))
+				sc.RecordedAt = day(d)
+				id, err := s.Record(ctx, sc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ids[d] = id
+			}
+			statusAt := func(d int) map[string]string {
+				t.Helper()
+				rep, err := s.ScanReport(ctx, ids[d], nil)
+				if err != nil {
+					t.Fatalf("day %d: %v", d, err)
+				}
+				out := map[string]string{}
+				for _, f := range rep.Results {
+					out[f.Resource] = string(f.Status)
+				}
+				return out
+			}
+			want := func(d int, keep string) {
+				t.Helper()
+				if got := statusAt(d); got["keep"] != keep || got["other"] != "pass" || len(got) != 2 {
+					t.Errorf("day %d rebuilt %v, want keep %s and other pass", d, got, keep)
+				}
+			}
+			want(5, "fail")
+			if _, err := s.Prune(ctx, day(5)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.ScanReport(ctx, ids[4], nil); !errors.Is(err, ErrNoScan) {
+				t.Errorf("a pruned scan: %v, want ErrNoScan", err)
+			}
+			want(5, "fail")
+			want(6, "pass")
+			want(7, "fail")
+			if _, err := s.Prune(ctx, day(8)); err != nil {
+				t.Fatal(err)
+			}
+			want(8, "fail")
+			want(9, "fail")
+			lcs, err := s.Lifecycles(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if n := len(lcs[Key{Check: "c1", Account: a, Region: "eu-west-1", Resource: "keep"}]); n != 1 {
+				t.Errorf("keep has %d events after the second prune, want 1 (day 7's)", n)
+			}
+		})
+	}
+}
