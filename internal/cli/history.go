@@ -467,6 +467,28 @@ func dateOf(t time.Time) string {
 	return t.Format(time.DateOnly)
 }
 
+// trendMax is how many stored scans the HTML report's trend chart shows.
+const trendMax = 90
+
+// trendUpTo is the failures per severity of the stored scans up to scan
+// id (the last trendMax), for the HTML report's trend chart.
+func trendUpTo(ctx context.Context, s *store.Store, id int64) ([]report.TrendPoint, error) {
+	points, err := s.Trends(ctx, time.Time{})
+	if err != nil {
+		return nil, err
+	}
+	var out []report.TrendPoint
+	for _, p := range points {
+		if p.ScanID <= id {
+			out = append(out, report.TrendPoint{Label: fmt.Sprintf("#%d %s", p.ScanID, p.RecordedAt.Format(time.DateOnly)), BySeverity: p.BySeverity})
+		}
+	}
+	if len(out) > trendMax {
+		out = out[len(out)-trendMax:]
+	}
+	return out, nil
+}
+
 func (app *App) reportCmd() *cobra.Command {
 	var sf storeFlags
 	var format, output, scan string
@@ -484,7 +506,9 @@ severity, resource, region, account, waiver and message, and the scan's
 checks, regions and coverage gaps. Not kept: evidence text that changed while
 the status did not (the message is the last one recorded with a change),
 account names and OU paths, sensitivity flags, waiver issues, and the views
-computed from the account state (frameworks, duty matrix, data map).
+computed from the account state (frameworks, duty matrix, data map). The HTML
+report adds a line chart of the failures per severity of the stored scans up
+to this one (the last 90).
 
 Exit codes: 0, or 2 on bad input (unknown scan, bad format).`,
 		Example: `  shoulder report --scan last --format html -o report.html
@@ -519,6 +543,13 @@ Exit codes: 0, or 2 on bad input (unknown scan, bad format).`,
 			opts, err := reportOptions(nil, nil, rep, nil, false)
 			if err != nil {
 				return err
+			}
+			for _, f := range formats {
+				if f.Name == "html" {
+					if opts.Trend, err = trendUpTo(ctx, s, id); err != nil {
+						return withCode(ExitError, err)
+					}
+				}
 			}
 			outs, err := plan.open(app)
 			if err != nil {

@@ -95,9 +95,15 @@ func TestHistoryCommands(t *testing.T) {
 				}
 			}
 			// Other formats render the rebuilt report too.
+			// Other formats render the rebuilt report too; the HTML draws the
+			// failures of the scans up to this one from two scans on.
 			code, html, errb := run(t, "report", "--scan", "1", "--format", "html", "--store", dsn)
-			if code != ExitOK || !strings.Contains(html, "<html") {
-				t.Errorf("report --format html: exit %d: %s", code, errb)
+			if code != ExitOK || !strings.Contains(html, "<html") || strings.Contains(html, "chart-trend") {
+				t.Errorf("report --scan 1 --format html: exit %d (a trend of one scan drawn: %v): %s", code, strings.Contains(html, "chart-trend"), errb)
+			}
+			code, html, errb = run(t, "report", "--scan", "2", "--format", "html", "--store", dsn)
+			if code != ExitOK || !strings.Contains(html, `class="chart chart-trend"`) || strings.Count(html, `<polyline class="line" data-key="critical"`) != 1 {
+				t.Errorf("report --scan 2 --format html: exit %d, no trend line of critical failures: %s", code, errb)
 			}
 
 			// diff --since: the stored scan against one run now, as diff of
