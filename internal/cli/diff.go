@@ -11,6 +11,7 @@ import (
 
 	"github.com/shoulder-dev/shoulder/internal/atomicfile"
 	"github.com/shoulder-dev/shoulder/internal/diff"
+	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/input"
 	"github.com/shoulder-dev/shoulder/internal/report"
 	"github.com/shoulder-dev/shoulder/internal/textsafe"
@@ -19,8 +20,12 @@ import (
 func (app *App) diffCmd() *cobra.Command {
 	var format, output, failOn string
 	var allowAccountChange bool
+	var since string
+	var src sourceFlags
+	var pol policyFlags
+	var sf storeFlags
 	cmd := &cobra.Command{
-		Use:   "diff OLD.json NEW.json",
+		Use:   "diff OLD.json NEW.json | diff --since last|7d|SCAN_ID [--demo | --snapshot FILE | live flags]",
 		Short: "Compare two scan results: new failures, fixed, still failing, changed",
 		Long: `diff reads two results written by ` + "`shoulder scan --format json`" + ` and reports, per
 check and resource: new failures (fail now, not before), fixed (failed before,
@@ -36,14 +41,29 @@ so a narrower or degraded scan cannot turn the gate green. Results of two
 different accounts are refused unless --allow-account-change; then nothing of
 the old account counts as fixed.
 
+--since compares a scan run now (the same sources as scan: --demo, --snapshot
+FILE, or live with --profile, --regions, ...) with a scan kept in the results
+store (see ` + "`shoulder scan --help`" + `): last (the newest), an age such as 7d (the
+newest recorded at least that long ago) or a scan ID (shoulder history lists
+them). The stored side is rebuilt from the store (see ` + "`shoulder report --help`" + `);
+the scan run now is not recorded.
+
 Exit codes: 0 no new failure and no failure no longer evaluated at or above
 --fail-on, 1 one of them at or above it, 2 bad input (missing file, not a
-shoulder result, newer schema, different accounts).`,
+shoulder result, newer schema, different accounts, unknown stored scan, bad --since).`,
 		Example: `  shoulder scan --snapshot yesterday.json --format json -o old.json
   shoulder scan --snapshot today.json --format json -o new.json
   shoulder diff old.json new.json
-  shoulder diff old.json new.json --format markdown --fail-on critical > comment.md`,
+  shoulder diff old.json new.json --format markdown --fail-on critical > comment.md
+  shoulder diff --since last --snapshot today.json
+  shoulder diff --since 7d --profile prod --format markdown`,
 		Args: func(cmd *cobra.Command, args []string) error {
+			if since != "" {
+				if len(args) != 0 {
+					return withCode(ExitError, fmt.Errorf("diff --since compares a scan run now with a stored one: it takes no files (got %d)", len(args)))
+				}
+				return nil
+			}
 			if len(args) != 2 {
 				return withCode(ExitError, fmt.Errorf("diff needs two files, OLD.json and NEW.json (got %d)", len(args)))
 			}
@@ -65,13 +85,19 @@ shoulder result, newer schema, different accounts).`,
 			default:
 				return withCode(ExitError, fmt.Errorf("--format: %q is not table, json or markdown", format))
 			}
-			old, err := app.readResult(args[0])
-			if err != nil {
-				return err
-			}
-			cur, err := app.readResult(args[1])
-			if err != nil {
-				return err
+			var old, cur *report.Result
+			names := args
+			if since != "" {
+				if old, cur, names, err = app.diffSince(cmd, since, &sf, &src, &pol); err != nil {
+					return err
+				}
+			} else {
+				if old, err = app.readResult(args[0]); err != nil {
+					return err
+				}
+				if cur, err = app.readResult(args[1]); err != nil {
+					return err
+				}
 			}
 			// An organization's result is compared per account (an account
 			// missing from one side is reported, its failures never fixed):
@@ -79,11 +105,11 @@ shoulder result, newer schema, different accounts).`,
 			org := old.Report.IsOrg() || cur.Report.IsOrg()
 			if o, n := old.Report.AccountID, cur.Report.AccountID; o != n && !allowAccountChange && !org {
 				return withCode(ExitError, fmt.Errorf("%s is of account %s and %s of account %s: a diff of different accounts would call every old failure fixed; compare results of one account, or pass --allow-account-change (old failures are then \"no longer evaluated\", never fixed)",
-					args[0], textsafe.Terminal(o), args[1], textsafe.Terminal(n)))
+					names[0], textsafe.Terminal(o), names[1], textsafe.Terminal(n)))
 			}
 			d := diff.Compare(old.Report, cur.Report)
-			d.Old = side(args[0], old)
-			d.New = side(args[1], cur)
+			d.Old = side(names[0], old)
+			d.New = side(names[1], cur)
 			out := app.Stdout
 			var af *atomicfile.File
 			if output != "" {
@@ -112,7 +138,50 @@ shoulder result, newer schema, different accounts).`,
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the diff to `FILE` instead of standard output")
 	cmd.Flags().StringVar(&failOn, "fail-on", "high", "exit 1 when a new failure, or a failure no longer evaluated, has this severity or higher (info, low, medium, high, critical, or none)")
 	cmd.Flags().BoolVar(&allowAccountChange, "allow-account-change", false, "compare results of two different accounts (old failures are then never fixed)")
+	cmd.Flags().StringVar(&since, "since", "", "compare a scan run now with the stored scan `REF`: last, an age such as 7d, or a scan ID")
+	src.register(cmd)
+	pol.register(cmd)
+	sf.register(cmd, false)
 	return cmd
+}
+
+// diffSince runs a scan now (every check, the scan's sources and policy)
+// and rebuilds the stored scan ref names, for diff --since. It returns the
+// two sides and how the diff names them.
+func (app *App) diffSince(cmd *cobra.Command, ref string, sf *storeFlags, src *sourceFlags, pol *policyFlags) (old, cur *report.Result, names []string, err error) {
+	ctx := cmd.Context()
+	s, err := app.openNamedStore(ctx, sf)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	defer s.Close()
+	id, err := resolveScanRef(ctx, s, "--since", ref)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	stored, err := storedReport(ctx, s, id)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	p, err := pol.load(app, src)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	acct, err := src.load(ctx, app)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if p, err = app.accountPolicy(p, acct); err != nil {
+		return nil, nil, nil, err
+	}
+	sel, err := selectChecks(nil, nil, nil)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	now := engine.Run(sel, acct, p)
+	now.DropTags()
+	return &report.Result{Report: stored}, &report.Result{Report: now},
+		[]string{fmt.Sprintf("stored scan %d", id), "this scan"}, nil
 }
 
 func (app *App) readResult(path string) (*report.Result, error) {

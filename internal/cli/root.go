@@ -163,6 +163,9 @@ func (app *App) commands() []func() *cobra.Command {
 		app.permissionsCmd,
 		app.storeCmd,
 		app.serveCmd,
+		app.historyCmd,
+		app.findingsCmd,
+		app.reportCmd,
 	}
 }
 

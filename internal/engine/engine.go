@@ -298,6 +298,14 @@ func reportOrder(checks []check.Check) []int {
 	return idx
 }
 
+// SummaryOf counts results as Run does (the same tally): per status and
+// failing severity (every one present, zero or not), with the state's
+// gaps per reason and the number of checks run. The store calls it for the
+// reports it rebuilds, so both count alike.
+func SummaryOf(fs []Finding, gapsByReason map[state.GapReason]int, nChecks int) Summary {
+	return tallyOf(fs).summaryWith(gapsByReason, nChecks)
+}
+
 // DropTags forgets the resources' tags the results carry (they decide
 // sensitivity during Run; of the renderers only ASFF prints them). The tag
 // maps belong to the account state, so without this the results keep part

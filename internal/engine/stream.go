@@ -280,11 +280,16 @@ func tallyOf(fs []Finding) *tally {
 
 // summary is the report's Summary of the findings counted.
 func (t *tally) summary(a *state.Account, nChecks int) Summary {
+	return t.summaryWith(a.Gaps.CountByReason(), nChecks)
+}
+
+// summaryWith is summary with the gaps per reason given.
+func (t *tally) summaryWith(gapsByReason map[state.GapReason]int, nChecks int) Summary {
 	s := Summary{
 		Total:          t.total,
 		ByStatus:       map[check.Status]int{},
 		FailBySeverity: map[string]int{},
-		GapsByReason:   a.Gaps.CountByReason(),
+		GapsByReason:   gapsByReason,
 		Checks:         nChecks,
 	}
 	for _, st := range check.Statuses {

@@ -102,6 +102,10 @@ func (s *csvSink) End(*engine.Report) error {
 	return nil
 }
 
+// CSVSafe defuses a cell a spreadsheet would run as a formula, as CSV
+// does for every cell it writes (other CSV writers call it).
+func CSVSafe(s string) string { return defuseCell(s) }
+
 func defuseCell(s string) string {
 	if s == "" {
 		return s

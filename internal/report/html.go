@@ -208,6 +208,7 @@ func HTML(w io.Writer, r *engine.Report, o Options) error {
 	writeHeader(ew, r)
 	ew.printf("<main>\n")
 	writeHTMLSummary(ew, r)
+	writeTrend(ew, o.Trend)
 	if r.IsOrg() {
 		writeAccounts(ew, r)
 	}
@@ -299,6 +300,32 @@ func writeHTMLSummary(ew *errWriter, r *engine.Report) {
 		sev = append(sev, barSegment{Label: v.String(), Key: v.String(), Value: s.FailBySeverity[v.String()], Fill: severityFills[v]})
 	}
 	ew.printf("<figure><figcaption>Failures by severity</figcaption>%s</figure></div>\n</section>\n", vbars("chart-severity", sev, 460, 190))
+}
+
+// writeTrend draws the failures per severity of the stored scans up to
+// this one (Options.Trend), from two scans on.
+func writeTrend(ew *errWriter, trend []TrendPoint) {
+	if len(trend) < 2 {
+		return
+	}
+	labels := make([]string, len(trend))
+	var series []lineSeries
+	for v := check.Critical; v >= check.Info; v-- {
+		ls := lineSeries{Label: v.String(), Key: v.String(), Stroke: severityFills[v], Values: make([]int, len(trend))}
+		seen := false
+		for i, p := range trend {
+			ls.Values[i] = p.BySeverity[v.String()]
+			seen = seen || ls.Values[i] > 0
+		}
+		if seen {
+			series = append(series, ls)
+		}
+	}
+	for i, p := range trend {
+		labels[i] = p.Label
+	}
+	ew.printf("<section id=\"trend\"><h2>Failures over time</h2>\n<figure><figcaption>Failures per severity, the last %d stored scans (oldest first)</figcaption>%s</figure>\n</section>\n",
+		len(trend), lines("chart-trend", labels, series, 900, 240))
 }
 
 // heatmapData computes the services x areas matrix from the findings.

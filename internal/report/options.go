@@ -35,6 +35,18 @@ type Options struct {
 	Region string
 	// Table controls the terminal table.
 	Table TableOptions
+	// Trend is the failures per severity of stored scans up to this one,
+	// oldest first (report --scan reads them from the results store); the
+	// HTML report draws them as lines from two points on. Nil without a
+	// store.
+	Trend []TrendPoint
+}
+
+// TrendPoint is one stored scan's failures per severity.
+type TrendPoint struct {
+	// Label names the scan (its ID and date).
+	Label      string
+	BySeverity map[string]int
 }
 
 // Framework is one compliance framework's controls with their status.

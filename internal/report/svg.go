@@ -113,6 +113,65 @@ func vbars(class string, segs []barSegment, width, height int) string {
 	return b.String()
 }
 
+// lineSeries is one line of a line chart.
+type lineSeries struct {
+	Label, Key, Stroke string
+	Values             []int
+}
+
+// lines draws one polyline per series over shared x labels (one point per
+// label), with a y axis from 0 to the largest value and the first and last
+// labels under the axis.
+func lines(class string, labels []string, series []lineSeries, width, height int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="chart %s" viewBox="0 0 %d %d" width="100%%" style="max-width:%dpx" role="img" aria-label="%s">`, class, width, height, width, esc(class))
+	maxV := 0
+	for _, s := range series {
+		for _, v := range s.Values {
+			maxV = max(maxV, v)
+		}
+	}
+	const left, right, top, bottom = 44, 110, 10, 26
+	plotW, plotH := float64(width-left-right), float64(height-top-bottom)
+	x := func(i int) float64 {
+		if len(labels) < 2 {
+			return float64(left)
+		}
+		return float64(left) + plotW*float64(i)/float64(len(labels)-1)
+	}
+	y := func(v int) float64 {
+		if maxV == 0 {
+			return float64(top) + plotH
+		}
+		return float64(top) + plotH*(1-float64(v)/float64(maxV))
+	}
+	fmt.Fprintf(&b, `<line class="axis" x1="%d" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#c8ccd2"/>`, left, y(0), float64(left)+plotW, y(0))
+	fmt.Fprintf(&b, `<text x="%d" y="%.1f" text-anchor="end" class="num">%d</text>`, left-6, y(maxV)+4, maxV)
+	fmt.Fprintf(&b, `<text x="%d" y="%.1f" text-anchor="end" class="num">0</text>`, left-6, y(0)+4)
+	if len(labels) > 0 {
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="lbl">%s</text>`, x(0), height-6, esc(labels[0]))
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" text-anchor="end" class="lbl">%s</text>`, x(len(labels)-1), height-6, esc(labels[len(labels)-1]))
+	}
+	for si, s := range series {
+		var pts []string
+		for i, v := range s.Values {
+			pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(i), y(v)))
+		}
+		fmt.Fprintf(&b, `<polyline class="line" data-key="%s" fill="none" stroke="%s" stroke-width="2" points="%s"><title>%s</title></polyline>`,
+			esc(s.Key), s.Stroke, strings.Join(pts, " "), esc(s.Label))
+		for i, v := range s.Values {
+			fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="2.5" fill="%s"><title>%s, %s: %d</title></circle>`, x(i), y(v), s.Stroke, esc(labels[i]), esc(s.Label), v)
+		}
+		last := 0
+		if n := len(s.Values); n > 0 {
+			last = s.Values[n-1]
+		}
+		fmt.Fprintf(&b, `<text x="%.1f" y="%d" class="lbl" fill="%s">%s %d</text>`, float64(left)+plotW+8, top+12+16*si, s.Stroke, esc(s.Label), last)
+	}
+	b.WriteString(`</svg>`)
+	return b.String()
+}
+
 // hbars draws labelled horizontal bars, for lists (gap reasons, countries).
 func hbars(class string, segs []barSegment, width int) string {
 	maxV := 0

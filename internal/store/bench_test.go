@@ -104,6 +104,7 @@ func TestSimulatedYear(t *testing.T) {
 			churn(sc, rng, 0.01, d)
 		}
 		sc.RecordedAt = start.AddDate(0, 0, d)
+		sc.Counts = countsOf(sc)
 		t0 := time.Now()
 		if _, err := s.Record(ctx, sc); err != nil {
 			t.Fatalf("day %d: %v", d, err)
@@ -128,4 +129,5 @@ func TestSimulatedYear(t *testing.T) {
 		t.Errorf("a year takes %d MiB, the target is under 1 GiB", in.Size>>20)
 	}
 	fmt.Fprintf(os.Stderr, "YEAR %s size=%d findings=%d events=%d\n", *yearBackend, in.Size, in.Findings, in.Events)
+	timeHistoryQueries(t, s, start.AddDate(0, 0, *yearDays))
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -55,7 +56,9 @@ type Pruned struct {
 // Prune removes the scans recorded before cutoff, the events they
 // recorded, and the lifecycles that have been gone since before cutoff.
 // Lifecycles still present keep their current state (and first seen time);
-// only their history before cutoff goes.
+// only their history before cutoff goes, but for its last event: the state
+// each lifecycle was in when the first scan kept began, so the reports of
+// the scans kept can still be rebuilt (ScanReport).
 func (s *Store) Prune(ctx context.Context, cutoff time.Time) (Pruned, error) {
 	var p Pruned
 	c := cutoff.UnixMilli()
@@ -69,11 +72,17 @@ func (s *Store) Prune(ctx context.Context, cutoff time.Time) (Pruned, error) {
 		}{
 			{&p.Events, `DELETE FROM finding_events WHERE finding_id IN (SELECT id FROM findings WHERE present=0 AND last_seen_at < ?)`},
 			{&p.Findings, `DELETE FROM findings WHERE present=0 AND last_seen_at < ?`},
-			{nil, `DELETE FROM finding_events WHERE scan_id IN (SELECT id FROM scans WHERE recorded_at < ?)`},
+			{nil, `DELETE FROM finding_events WHERE scan_id NOT IN (SELECT id FROM scans WHERE recorded_at >= ?)
+				AND scan_id < (SELECT MAX(e2.scan_id) FROM finding_events e2 WHERE e2.finding_id = finding_events.finding_id
+				AND e2.scan_id NOT IN (SELECT id FROM scans WHERE recorded_at >= ?))`},
 			{&p.Scans, `DELETE FROM scans WHERE recorded_at < ?`},
 		}
 		for _, st := range steps {
-			res, err := tx.ExecContext(ctx, s.q(st.q), c)
+			args := make([]any, strings.Count(st.q, "?"))
+			for i := range args {
+				args[i] = c
+			}
+			res, err := tx.ExecContext(ctx, s.q(st.q), args...)
 			if err != nil {
 				return err
 			}

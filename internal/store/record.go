@@ -70,6 +70,9 @@ type Scan struct {
 	Counts any
 	// Gaps are the coverage gaps (any JSON).
 	Gaps any
+	// ReportMeta is what rebuilding the scan's report needs besides the
+	// lifecycles (any JSON; FromReport fills it, ScanReport reads it).
+	ReportMeta any
 	// RunID and Shard/Shards tie the shards of one run together (later).
 	RunID  string
 	Shard  int
@@ -179,6 +182,12 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 	if err != nil {
 		return 0, err
 	}
+	reportMeta := "{}"
+	if sc.ReportMeta != nil {
+		if reportMeta, err = jsonText(sc.ReportMeta); err != nil {
+			return 0, err
+		}
+	}
 	sco := sc.scope()
 
 	conn, err := s.db.Conn(ctx)
@@ -200,11 +209,11 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 	}
 	err = tx.QueryRowContext(ctx, s.q(`INSERT INTO scans (recorded_at, evaluated_at, collected_at, who, source,
 		accounts, regions, checks_run, policy_source, policy_hash, version, applicable, evaluated, results,
-		counts, gaps, run_id, shard, shards) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
+		counts, gaps, run_id, shard, shards, report_meta) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
 		now, sc.EvaluatedAt.UnixMilli(), sc.CollectedAt.UnixMilli(), sc.Who, sc.Source,
 		strings.Join(sco.accounts, ","), strings.Join(sortedKeys(sco.region)[1:], ","), checksRun,
 		sc.PolicySource, sc.PolicyHash, sc.Version, sc.Applicable, sc.Evaluated, len(sc.Results),
-		counts, gaps, sc.RunID, sc.Shard, sc.Shards).Scan(&scanID)
+		counts, gaps, sc.RunID, sc.Shard, sc.Shards, reportMeta).Scan(&scanID)
 	if err != nil {
 		return 0, fmt.Errorf("insert the scan: %w", err)
 	}

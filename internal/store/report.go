@@ -25,6 +25,10 @@ type Counts struct {
 	ByStatus       map[string]int `json:"by_status"`
 	FailBySeverity map[string]int `json:"fail_by_severity"`
 	FailByArea     map[string]int `json:"fail_by_area"`
+	// FailByAccount counts failures per account (absent in scans recorded
+	// before it was added; an account without failures is absent here
+	// and has the scan's accounts to say it was scanned).
+	FailByAccount map[string]int `json:"fail_by_account"`
 }
 
 // accountOf is the account a finding belongs to: its own (every finding
@@ -63,7 +67,7 @@ func FromReport(rep *engine.Report, m Meta) *Scan {
 		RunID: m.RunID, Shard: m.Shard, Shards: m.Shards,
 		Results: make([]Result, 0, len(rep.Results)),
 	}
-	counts := Counts{ByStatus: map[string]int{}, FailBySeverity: map[string]int{}, FailByArea: map[string]int{}}
+	counts := Counts{ByStatus: map[string]int{}, FailBySeverity: map[string]int{}, FailByArea: map[string]int{}, FailByAccount: map[string]int{}}
 	for i := range rep.Results {
 		f := &rep.Results[i]
 		r := Result{
@@ -79,9 +83,11 @@ func FromReport(rep *engine.Report, m Meta) *Scan {
 		if f.Status == check.Fail {
 			counts.FailBySeverity[r.Severity]++
 			counts.FailByArea[string(f.Area)]++
+			counts.FailByAccount[r.Account]++
 		}
 		sc.Results = append(sc.Results, r)
 	}
 	sc.Counts = counts
+	sc.ReportMeta = reportMetaOf(rep)
 	return sc
 }

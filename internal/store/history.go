@@ -1,0 +1,353 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// ErrNoScan is returned for a scan reference that names no stored scan.
+var ErrNoScan = errors.New("no such scan in the store")
+
+// RecentScans lists up to limit stored scans, newest first (all when limit
+// is 0 or less).
+func (s *Store) RecentScans(ctx context.Context, limit int) ([]ScanRow, error) {
+	q := `SELECT id, recorded_at, who, source, accounts, regions, version, policy_hash,
+		results, applicable, evaluated, run_id, shard, shards FROM scans ORDER BY id DESC`
+	if limit > 0 {
+		q += ` LIMIT ` + strconv.Itoa(limit)
+	}
+	rs, err := s.db.QueryContext(ctx, q)
+	if err != nil {
+		return nil, s.wrap("read scans", err)
+	}
+	defer rs.Close()
+	var out []ScanRow
+	for rs.Next() {
+		var r ScanRow
+		var at int64
+		if err := rs.Scan(&r.ID, &at, &r.Who, &r.Source, &r.Accounts, &r.Regions, &r.Version, &r.PolicyHash,
+			&r.Results, &r.Applicable, &r.Evaluated, &r.RunID, &r.Shard, &r.Shards); err != nil {
+			return nil, s.wrap("read scans", err)
+		}
+		r.RecordedAt = time.UnixMilli(at).UTC()
+		out = append(out, r)
+	}
+	return out, s.wrap("read scans", rs.Err())
+}
+
+// ResolveScan turns a scan reference into a stored scan's ID: "last" (the
+// newest scan), an age such as "7d" or "36h" (the newest scan recorded at
+// least that long before now), or a scan ID. A reference that names no
+// stored scan is ErrNoScan; age parsing is the caller's (parseAge).
+func (s *Store) ResolveScan(ctx context.Context, ref string, age time.Duration, now time.Time) (int64, error) {
+	var (
+		id  sql.NullInt64
+		err error
+	)
+	switch {
+	case ref == "last":
+		err = s.db.QueryRowContext(ctx, `SELECT MAX(id) FROM scans`).Scan(&id)
+	case age > 0:
+		err = s.db.QueryRowContext(ctx, s.q(`SELECT MAX(id) FROM scans WHERE recorded_at <= ?`),
+			now.Add(-age).UnixMilli()).Scan(&id)
+	default:
+		n, perr := strconv.ParseInt(ref, 10, 64)
+		if perr != nil || n <= 0 {
+			return 0, fmt.Errorf("%q is not a scan: want last, an age such as 7d, or a scan ID (shoulder history lists them)", ref)
+		}
+		err = s.db.QueryRowContext(ctx, s.q(`SELECT id FROM scans WHERE id = ?`), n).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			err = nil
+		}
+	}
+	if err != nil {
+		return 0, s.wrap("find the scan", err)
+	}
+	if !id.Valid {
+		if age > 0 {
+			return 0, fmt.Errorf("%w: none recorded %s or longer ago", ErrNoScan, ref)
+		}
+		return 0, fmt.Errorf("%w: %s", ErrNoScan, ref)
+	}
+	return id.Int64, nil
+}
+
+// TrendPoint is one stored scan's failing results, per severity, area and
+// account.
+type TrendPoint struct {
+	ScanID     int64          `json:"scan_id"`
+	RecordedAt time.Time      `json:"recorded_at"`
+	Accounts   []string       `json:"accounts"`
+	Failing    int            `json:"failing"`
+	BySeverity map[string]int `json:"by_severity"`
+	ByArea     map[string]int `json:"by_area"`
+	ByAccount  map[string]int `json:"by_account"`
+}
+
+// Trends reads the failing results of every scan recorded at or after
+// since (all with a zero since), oldest first, from each scan's counts: one
+// row per scan, so it costs the number of scans, not of results. A scan
+// recorded before counts per account existed counts all its failures
+// against its one account (left out of ByAccount when it had several).
+func (s *Store) Trends(ctx context.Context, since time.Time) ([]TrendPoint, error) {
+	rs, err := s.db.QueryContext(ctx, s.q(`SELECT id, recorded_at, accounts, counts FROM scans
+		WHERE recorded_at >= ? ORDER BY id`), since.UnixMilli())
+	if err != nil {
+		return nil, s.wrap("read trends", err)
+	}
+	defer rs.Close()
+	var out []TrendPoint
+	for rs.Next() {
+		var p TrendPoint
+		var at int64
+		var accounts, counts string
+		if err := rs.Scan(&p.ScanID, &at, &accounts, &counts); err != nil {
+			return nil, s.wrap("read trends", err)
+		}
+		p.RecordedAt = time.UnixMilli(at).UTC()
+		if accounts != "" {
+			p.Accounts = strings.Split(accounts, ",")
+		}
+		var c Counts
+		if counts != "" && counts != "null" {
+			if err := json.Unmarshal([]byte(counts), &c); err != nil {
+				return nil, s.wrap("read trends", fmt.Errorf("scan %d's counts: %w", p.ScanID, err))
+			}
+		}
+		p.BySeverity, p.ByArea, p.ByAccount = nonNil(c.FailBySeverity), nonNil(c.FailByArea), nonNil(c.FailByAccount)
+		p.Failing = c.ByStatus["fail"]
+		switch {
+		case c.FailByAccount != nil:
+			// Every account scanned, failing or not.
+			for _, a := range p.Accounts {
+				p.ByAccount[a] += 0
+			}
+		case len(p.Accounts) == 1:
+			p.ByAccount[p.Accounts[0]] = p.Failing
+		}
+		out = append(out, p)
+	}
+	return out, s.wrap("read trends", rs.Err())
+}
+
+func nonNil(m map[string]int) map[string]int {
+	if m == nil {
+		return map[string]int{}
+	}
+	return m
+}
+
+// Growth is an account whose failures grew between the last two scans
+// that covered it.
+type Growth struct {
+	Account    string `json:"account"`
+	FromScan   int64  `json:"from_scan"`
+	ToScan     int64  `json:"to_scan"`
+	From       int    `json:"from"`
+	To         int    `json:"to"`
+	Difference int    `json:"difference"`
+}
+
+// Grown returns the accounts whose failing results grew between the last
+// two of the points that name them, largest growth first (then by
+// account). points are oldest first (Trends).
+func Grown(points []TrendPoint) []Growth {
+	type last2 struct {
+		prev, cur *TrendPoint
+	}
+	by := map[string]*last2{}
+	for i := range points {
+		p := &points[i]
+		for acct := range p.ByAccount {
+			l := by[acct]
+			if l == nil {
+				l = &last2{}
+				by[acct] = l
+			}
+			l.prev, l.cur = l.cur, p
+		}
+	}
+	var out []Growth
+	for acct, l := range by {
+		if l.prev == nil {
+			continue
+		}
+		from, to := l.prev.ByAccount[acct], l.cur.ByAccount[acct]
+		if to > from {
+			out = append(out, Growth{Account: acct, FromScan: l.prev.ScanID, ToScan: l.cur.ScanID, From: from, To: to, Difference: to - from})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Difference != out[j].Difference {
+			return out[i].Difference > out[j].Difference
+		}
+		return out[i].Account < out[j].Account
+	})
+	return out
+}
+
+// Resolution is the mean time to resolve the failures of one severity.
+type Resolution struct {
+	Severity string        `json:"severity"`
+	Resolved int64         `json:"resolved"`
+	Mean     time.Duration `json:"mean_ns"`
+}
+
+// MeanTimeToResolve averages, per severity, how long resolved failures
+// were failing: from when each lifecycle last started failing to the scan
+// that resolved it (a reopened lifecycle counts its last failing spell; a
+// lifecycle failing again now counts none). The severity is the
+// lifecycle's latest.
+func (s *Store) MeanTimeToResolve(ctx context.Context) ([]Resolution, error) {
+	rs, err := s.db.QueryContext(ctx, `SELECT severity, COUNT(*), AVG(resolved_at - failing_since_at) FROM findings
+		WHERE resolved_at IS NOT NULL AND failing_since_at IS NOT NULL GROUP BY severity`)
+	if err != nil {
+		return nil, s.wrap("mean time to resolve", err)
+	}
+	defer rs.Close()
+	var out []Resolution
+	for rs.Next() {
+		var r Resolution
+		var mean float64
+		if err := rs.Scan(&r.Severity, &r.Resolved, &mean); err != nil {
+			return nil, s.wrap("mean time to resolve", err)
+		}
+		r.Mean = time.Duration(mean * float64(time.Millisecond))
+		out = append(out, r)
+	}
+	sort.Slice(out, func(i, j int) bool { return severityRank(out[i].Severity) > severityRank(out[j].Severity) })
+	return out, s.wrap("mean time to resolve", rs.Err())
+}
+
+func severityRank(s string) int {
+	for i, x := range []string{"info", "low", "medium", "high", "critical"} {
+		if x == s {
+			return i
+		}
+	}
+	return -1
+}
+
+// Filter selects lifecycles (Query). Empty lists select all; every
+// non-empty one must match.
+type Filter struct {
+	// Statuses are current statuses (fail, pass, ...); "gone" selects
+	// lifecycles no longer reported, every other status present ones.
+	Statuses   []string
+	Severities []string
+	Checks     []string
+	Accounts   []string
+	// FirstSeenSince and FirstSeenBefore bound when a lifecycle was first
+	// seen (zero: unbounded): since <= first seen < before.
+	FirstSeenSince, FirstSeenBefore time.Time
+	// Limit caps the rows (0: all).
+	Limit int
+}
+
+// Row is a lifecycle as findings queries list it.
+type Row struct {
+	Key
+	State
+	Message      string
+	FirstSeen    time.Time
+	LastSeen     time.Time
+	FailingSince time.Time
+	Resolved     time.Time
+	Reopened     int64
+}
+
+// Query lists the lifecycles f selects, ordered by account, check,
+// region and resource.
+func (s *Store) Query(ctx context.Context, f Filter) ([]Row, error) {
+	var where []string
+	var args []any
+	in := func(col string, vals []string) {
+		if len(vals) == 0 {
+			return
+		}
+		where = append(where, col+" IN ("+strings.TrimSuffix(strings.Repeat("?,", len(vals)), ",")+")")
+		for _, v := range vals {
+			args = append(args, v)
+		}
+	}
+	var statuses []string
+	gone := false
+	for _, st := range f.Statuses {
+		if st == "gone" {
+			gone = true
+		} else {
+			statuses = append(statuses, st)
+		}
+	}
+	switch {
+	case gone && len(statuses) > 0:
+		where = append(where, "(f.present = 0 OR (f.present = 1 AND f.status IN ("+
+			strings.TrimSuffix(strings.Repeat("?,", len(statuses)), ",")+")))")
+		for _, v := range statuses {
+			args = append(args, v)
+		}
+	case gone:
+		where = append(where, "f.present = 0")
+	case len(statuses) > 0:
+		where = append(where, "f.present = 1")
+		in("f.status", statuses)
+	}
+	in("f.severity", f.Severities)
+	in("f.check_id", f.Checks)
+	in("f.account", f.Accounts)
+	if !f.FirstSeenSince.IsZero() {
+		where = append(where, "f.first_seen_at >= ?")
+		args = append(args, f.FirstSeenSince.UnixMilli())
+	}
+	if !f.FirstSeenBefore.IsZero() {
+		where = append(where, "f.first_seen_at < ?")
+		args = append(args, f.FirstSeenBefore.UnixMilli())
+	}
+	// A present finding was last seen by the last scan that covered it
+	// (docs/store.md).
+	q := `SELECT f.check_id, f.account, f.region, f.resource, f.present, f.status, f.severity, f.waived_from,
+		f.waiver, f.message, f.first_seen_at,
+		CASE WHEN f.present = 1 AND c.last_at IS NOT NULL THEN c.last_at ELSE f.last_seen_at END,
+		f.failing_since_at, f.resolved_at, f.reopened
+		FROM findings f LEFT JOIN coverage c
+		ON c.account = f.account AND c.check_id = f.check_id AND c.region = f.region`
+	if len(where) > 0 {
+		q += " WHERE " + strings.Join(where, " AND ")
+	}
+	q += " ORDER BY f.account, f.check_id, f.region, f.resource"
+	if f.Limit > 0 {
+		q += " LIMIT " + strconv.Itoa(f.Limit)
+	}
+	rs, err := s.db.QueryContext(ctx, s.q(q), args...)
+	if err != nil {
+		return nil, s.wrap("query findings", err)
+	}
+	defer rs.Close()
+	var out []Row
+	for rs.Next() {
+		var r Row
+		var present, first, last int64
+		var since, resolved sql.NullInt64
+		if err := rs.Scan(&r.Check, &r.Account, &r.Region, &r.Resource, &present, &r.Status, &r.Severity,
+			&r.WaivedFrom, &r.Waiver, &r.Message, &first, &last, &since, &resolved, &r.Reopened); err != nil {
+			return nil, s.wrap("query findings", err)
+		}
+		r.Present = present == 1
+		r.FirstSeen, r.LastSeen = time.UnixMilli(first).UTC(), time.UnixMilli(last).UTC()
+		if since.Valid {
+			r.FailingSince = time.UnixMilli(since.Int64).UTC()
+		}
+		if resolved.Valid {
+			r.Resolved = time.UnixMilli(resolved.Int64).UTC()
+		}
+		out = append(out, r)
+	}
+	return out, s.wrap("query findings", rs.Err())
+}

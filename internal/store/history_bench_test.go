@@ -1,0 +1,97 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"testing"
+	"time"
+)
+
+// countsOf counts a synthetic scan's results as FromReport does (one area:
+// the synthetic checks have none).
+func countsOf(sc *Scan) Counts {
+	c := Counts{ByStatus: map[string]int{}, FailBySeverity: map[string]int{}, FailByArea: map[string]int{}, FailByAccount: map[string]int{}}
+	for _, r := range sc.Results {
+		c.ByStatus[r.Status]++
+		if r.Status == "fail" {
+			c.FailBySeverity[r.Severity]++
+			c.FailByArea[r.Check[:9]]++
+			c.FailByAccount[r.Account]++
+		}
+	}
+	return c
+}
+
+// historyYearLimit is the time each history and findings query may take
+// over a simulated year (issue #13).
+const historyYearLimit = time.Second
+
+// timeHistoryQueries runs every query history, findings, report --scan and
+// diff --since make over the store TestSimulatedYear filled (now: the day
+// after its last scan), each three times, and reports the fastest; a
+// history or findings query slower than historyYearLimit fails.
+func timeHistoryQueries(t *testing.T, s *Store, now time.Time) {
+	ctx := context.Background()
+	last, err := s.ResolveScan(ctx, "last", 0, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	queries := []struct {
+		name  string
+		gated bool // a history/findings query, held to historyYearLimit
+		run   func() (int, error)
+	}{
+		{"history: recent scans (10)", true, func() (int, error) { r, err := s.RecentScans(ctx, 10); return len(r), err }},
+		{"history: trends, every scan", true, func() (int, error) { r, err := s.Trends(ctx, time.Time{}); return len(r), err }},
+		{"history: trends + accounts grown", true, func() (int, error) {
+			r, err := s.Trends(ctx, time.Time{})
+			return len(Grown(r)), err
+		}},
+		{"history: mean time to resolve", true, func() (int, error) { r, err := s.MeanTimeToResolve(ctx); return len(r), err }},
+		{"findings --status fail --severity critical", true, func() (int, error) {
+			r, err := s.Query(ctx, Filter{Statuses: []string{"fail"}, Severities: []string{"critical"}})
+			return len(r), err
+		}},
+		{"findings --status gone", true, func() (int, error) { r, err := s.Query(ctx, Filter{Statuses: []string{"gone"}}); return len(r), err }},
+		{"findings --since 7d", true, func() (int, error) {
+			r, err := s.Query(ctx, Filter{FirstSeenSince: now.AddDate(0, 0, -7)})
+			return len(r), err
+		}},
+		{"findings --check X --account Y", true, func() (int, error) {
+			r, err := s.Query(ctx, Filter{Checks: []string{"service01_check_001"}, Accounts: []string{"111122223333"}})
+			return len(r), err
+		}},
+		{"findings (every lifecycle)", true, func() (int, error) { r, err := s.Query(ctx, Filter{}); return len(r), err }},
+		{"report --scan last (rebuild)", false, func() (int, error) {
+			r, err := s.ScanReport(ctx, last, nil)
+			if err != nil {
+				return 0, err
+			}
+			return len(r.Results), nil
+		}},
+		{"report --scan (mid-year, rebuild)", false, func() (int, error) {
+			r, err := s.ScanReport(ctx, last/2, nil)
+			if err != nil {
+				return 0, err
+			}
+			return len(r.Results), nil
+		}},
+	}
+	for _, q := range queries {
+		best := time.Duration(1 << 62)
+		var n int
+		for i := 0; i < 3; i++ {
+			t0 := time.Now()
+			if n, err = q.run(); err != nil {
+				t.Fatalf("%s: %v", q.name, err)
+			}
+			best = min(best, time.Since(t0))
+		}
+		t.Logf("%-45s %8d rows  %v", q.name, n, best.Round(time.Millisecond))
+		fmt.Fprintf(os.Stderr, "QUERY %s | %s | %d | %v\n", *yearBackend, q.name, n, best.Round(time.Millisecond))
+		if q.gated && best > historyYearLimit {
+			t.Errorf("%s took %v over the year, the target is %v", q.name, best, historyYearLimit)
+		}
+	}
+}
