@@ -55,6 +55,8 @@ type Account struct {
 	ECR            ECR            `json:"ecr"`
 	EventBridge    EventBridge    `json:"eventbridge"`
 
+	ECS ECS `json:"ecs"`
+
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`
 	SNS            SNS            `json:"sns"`

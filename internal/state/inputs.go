@@ -222,6 +222,14 @@ const (
 	// events
 	InputEventBuses Input = "eventbridge.buses"
 
+	// ecs
+	InputECSClusters                 Input = "ecs.clusters"
+	InputECSClusterSettings          Input = "ecs.clusters.settings"
+	InputECSServices                 Input = "ecs.services"
+	InputECSServiceNetwork           Input = "ecs.services.network"
+	InputECSTaskDefinitions          Input = "ecs.task_definitions"
+	InputECSTaskDefinitionContainers Input = "ecs.task_definitions.containers"
+
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"
 
