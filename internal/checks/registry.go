@@ -61,6 +61,7 @@ func builtin() []check.Check {
 		organizationChecks(),
 		lambdaChecks(),
 		messagingChecks(),
+		ecsChecks(),
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {
