@@ -65,3 +65,21 @@ func TestDemoMessagingVerdicts(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoECSVerdicts pins what the demo's clusters, services and task
+// definitions show: each ECS check passes somewhere and fails somewhere.
+func TestDemoECSVerdicts(t *testing.T) {
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range ecsChecks() {
+		got := map[check.Status]int{}
+		for _, r := range c.Run(a, policy.Default()) {
+			got[r.Status]++
+		}
+		if got[check.Pass] == 0 || got[check.Fail] == 0 {
+			t.Errorf("%s on the demo: %v, want passes and failures", c.ID, got)
+		}
+	}
+}
