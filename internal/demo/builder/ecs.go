@@ -9,7 +9,8 @@ import "github.com/shoulder-dev/shoulder/internal/state"
 // its landing-page tasks public IPs, runs them as root with a writable
 // root file system, keeps a CMS API token in a plain environment
 // variable and ships the sidecar's logs nowhere; a node-exporter daemon
-// on the host network shares the host's process namespace, privileged, with a collector beside it running as root; the platform's
+// on the host network shares the host's process namespace, privileged,
+// with a collector beside it running as root; the platform's
 // OpenTelemetry agent on the host network runs as its own user.
 func (x *b) ecs() {
 	fra, iad := "eu-central-1", "us-east-1"
