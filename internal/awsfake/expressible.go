@@ -52,6 +52,7 @@ import (
 //     a service on awsvpc reports assignPublicIp, unless DescribeClusters
 //     or the cluster's DescribeServices failed; a task definition's
 //     containers and tags are empty when DescribeTaskDefinition failed.
+//   - An EKS cluster whose DescribeCluster failed has only its name.
 //   - A gap for a whole service ("*") is recorded by the collectors as a
 //     gap for each of the service's listings (its per-item calls are never
 //     made).
@@ -190,6 +191,12 @@ func Expressible(a *state.Account) *state.Account {
 		d := &c.ECS.TaskDefinitions[i]
 		if _, unread := c.Gaps.Find("ecs", d.Region, "DescribeTaskDefinition", d.ARN); unread {
 			d.Containers, d.Tags, d.NetworkMode, d.PidMode = nil, nil, "", ""
+		}
+	}
+	for i := range c.EKS.Clusters {
+		k := &c.EKS.Clusters[i]
+		if _, unread := c.Gaps.Find("eks", k.Region, "DescribeCluster", k.ARN); unread {
+			*k = state.EKSCluster{Meta: state.Meta{ARN: k.ARN, Region: k.Region}, Name: k.Name}
 		}
 	}
 	withRepos := map[string]bool{}

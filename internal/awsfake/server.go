@@ -433,6 +433,9 @@ func requestResource(c *call) string {
 	if c.svc.name == "s3" {
 		return s3BucketFromHost(c.r.Host, "")
 	}
+	if c.svc.name == "eks" {
+		return c.str("name") // the cluster's name ends its ARN
+	}
 	if u := c.str("QueueUrl"); u != "" && c.svc.name == "sqs" {
 		return u[strings.LastIndexByte(u, '/')+1:] // the queue name ends its ARN
 	}

@@ -477,6 +477,13 @@ func Operations() []Operation {
 		ecsOp("ListTaskDefinitions", "ecs:taskdef", Regional, ecsTaskDefRate, state.InputECSTaskDefinitions),
 		ecsOp("DescribeTaskDefinition", "ecs:taskdef", PerItem, ecsTaskDefRate, state.InputECSTaskDefinitionContainers),
 
+		// EKS (regional; AWS publishes no quota for its reads: the default
+		// pace). ListClusters returns names only, 100 a page; endpoint
+		// access, version, secrets encryption, logging and tags exist
+		// only in DescribeCluster, one call per cluster.
+		op("eks", "ListClusters", "eks:ListClusters", Regional, d, state.InputEKSClusters),
+		op("eks", "DescribeCluster", "eks:DescribeCluster", PerItem, d, state.InputEKSClusterDetails),
+
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,
 		// WorkSpace, SQS queue and ECR repository of a region in pages of

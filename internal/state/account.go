@@ -56,6 +56,7 @@ type Account struct {
 	EventBridge    EventBridge    `json:"eventbridge"`
 
 	ECS ECS `json:"ecs"`
+	EKS EKS `json:"eks"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

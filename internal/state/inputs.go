@@ -230,6 +230,10 @@ const (
 	InputECSTaskDefinitions          Input = "ecs.task_definitions"
 	InputECSTaskDefinitionContainers Input = "ecs.task_definitions.containers"
 
+	// eks
+	InputEKSClusters       Input = "eks.clusters"
+	InputEKSClusterDetails Input = "eks.clusters.configuration"
+
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"
 

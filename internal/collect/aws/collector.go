@@ -242,6 +242,7 @@ func regionalServices() []service {
 		{"ecr", (*collector).ecr},
 		{"events", (*collector).eventBridge},
 		{"ecs", (*collector).ecs},
+		{"eks", (*collector).eks},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},
 		{"elb", (*collector).elbClassic},

@@ -95,6 +95,7 @@ func sortState(a *state.Account) {
 	byARN(a.ECS.Clusters)
 	byARN(a.ECS.Services)
 	byARN(a.ECS.TaskDefinitions)
+	byARN(a.EKS.Clusters)
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })
