@@ -53,6 +53,7 @@ func allCases() map[string][]checkCase {
 		lambdaCases(),
 		messagingCases(),
 		ecsCases(),
+		eksCases(),
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

@@ -62,6 +62,7 @@ func builtin() []check.Check {
 		lambdaChecks(),
 		messagingChecks(),
 		ecsChecks(),
+		eksChecks(),
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {
