@@ -74,6 +74,8 @@ var inputOperations = map[Input][]OperationRef{
 	"efs.file_systems.policy":                          {{Service: "elasticfilesystem", Operation: "DescribeFileSystemPolicy"}},
 	"efs.file_systems.replication_destinations":        {{Service: "elasticfilesystem", Operation: "DescribeReplicationConfigurations"}},
 	"efs.mount_targets":                                {{Service: "elasticfilesystem", Operation: "DescribeMountTargets"}},
+	"eks.clusters":                                     {{Service: "eks", Operation: "ListClusters"}},
+	"eks.clusters.configuration":                       {{Service: "eks", Operation: "DescribeCluster"}},
 	"elb.classic_load_balancers":                       {{Service: "elb", Operation: "DescribeLoadBalancers"}},
 	"elb.classic_load_balancers.attributes":            {{Service: "elb", Operation: "DescribeLoadBalancerAttributes"}},
 	"elb.classic_load_balancers.listeners.reference_security_policy": {{Service: "elb", Operation: "DescribeLoadBalancerPolicies"}},
