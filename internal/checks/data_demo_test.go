@@ -66,14 +66,15 @@ func TestDemoMessagingVerdicts(t *testing.T) {
 	}
 }
 
-// TestDemoECSVerdicts pins what the demo's clusters, services and task
-// definitions show: each ECS check passes somewhere and fails somewhere.
+// TestDemoECSVerdicts pins what the demo's ECS clusters, services and
+// task definitions and its EKS clusters show: each ECS and EKS check
+// passes somewhere and fails somewhere.
 func TestDemoECSVerdicts(t *testing.T) {
 	a, err := demo.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range ecsChecks() {
+	for _, c := range append(ecsChecks(), eksChecks()...) {
 		got := map[check.Status]int{}
 		for _, r := range c.Run(a, policy.Default()) {
 			got[r.Status]++

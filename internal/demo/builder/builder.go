@@ -76,6 +76,7 @@ func Build() *state.Account {
 	x.s3MultiRegionAccessPoints()
 	x.messaging()
 	x.ecs()
+	x.eks()
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
