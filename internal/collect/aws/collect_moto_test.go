@@ -607,6 +607,25 @@ func TestMotoECS(t *testing.T) {
 	}
 }
 
+// TestMotoEKS: each cluster is listed by name and described with its
+// endpoint access, version, secrets encryption, logging and tags.
+func TestMotoEKS(t *testing.T) {
+	sc, res := collected(t)
+	for _, r := range scenarioRegions {
+		secure := r == secureRegion
+		t.Run(r, func(t *testing.T) {
+			k := find(t, "cluster", res.Account.EKS.Clusters, func(x state.EKSCluster) string { return x.Region + "/" + x.Name }, r+"/kube")
+			eq(t, "arn", k.ARN, "arn:aws:eks:"+r+":"+motoAccount+":cluster/kube")
+			eq(t, "version", k.Version, map[bool]string{true: "1.33", false: "1.27"}[secure])
+			eq(t, "public endpoint", k.EndpointPublicAccess, !secure)
+			eq(t, "secrets key", k.SecretsKMSKeyARN != "" && strings.Contains(k.SecretsKMSKeyARN, sc.rotatingKey[r]), secure)
+			eq(t, "audit log", k.Logs("audit"), secure)
+			eq(t, "api log", k.Logs("api"), true)
+			eq(t, "tag", k.Tags["team"], "platform")
+		})
+	}
+}
+
 func TestMotoLoadBalancers(t *testing.T) {
 	_, res := collected(t)
 	lbs := res.Account.ELB.LoadBalancers
@@ -868,7 +887,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"DynamoDB": "dynamodb", "Application Auto Scaling": "application-autoscaling", "Lambda": "lambda", "EFS": "elasticfilesystem",
 		"Directory Service": "ds", "Elastic Load Balancing v2": "elbv2", "Elastic Load Balancing": "elb", "WAFV2": "wafv2", "Backup": "backup",
 		"Resource Groups Tagging API": "tagging", "SQS": "sqs", "Secrets Manager": "secretsmanager", "ECR": "ecr", "EventBridge": "events",
-		"ECS": "ecs",
+		"ECS": "ecs", "EKS": "eks",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -33,6 +33,8 @@ import (
 	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/aws/aws-sdk-go-v2/service/efs"
 	efstypes "github.com/aws/aws-sdk-go-v2/service/efs/types"
+	"github.com/aws/aws-sdk-go-v2/service/eks"
+	ekstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing/types"
 	elbv2 "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
@@ -500,6 +502,7 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 
 	buildMessaging(ctx, cfg, r, secure, *rot.KeyMetadata.Arn)
 	buildECS(ctx, cfg, secure, *sub.Subnet.SubnetId, *closedSG.GroupId)
+	buildEKS(ctx, cfg, secure, *sub.Subnet.SubnetId, *rot.KeyMetadata.Arn)
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto
@@ -721,4 +724,20 @@ func buildECS(ctx context.Context, cfg sdk.Config, secure bool, subnet, sg strin
 	must(ec.CreateService(ctx, &ecs.CreateServiceInput{Cluster: k.Cluster.ClusterArn, ServiceName: sdk.String("web"), TaskDefinition: sdk.String("web:2"),
 		DesiredCount: sdk.Int32(0), LaunchType: ecstypes.LaunchTypeFargate,
 		NetworkConfiguration: &ecstypes.NetworkConfiguration{AwsvpcConfiguration: &ecstypes.AwsVpcConfiguration{Subnets: []string{subnet}, SecurityGroups: []string{sg}, AssignPublicIp: public}}}))
+}
+
+// buildEKS creates the region's cluster "kube": private, current, with
+// secrets under the data key and the audit log when secure; public, on
+// an old version, with plain secrets and the API log only when not.
+func buildEKS(ctx context.Context, cfg sdk.Config, secure bool, subnet, key string) {
+	in := &eks.CreateClusterInput{Name: sdk.String("kube"), RoleArn: sdk.String("arn:aws:iam::" + motoAccount + ":role/eks"),
+		Version:            sdk.String(map[bool]string{true: "1.33", false: "1.27"}[secure]),
+		ResourcesVpcConfig: &ekstypes.VpcConfigRequest{SubnetIds: []string{subnet}, EndpointPublicAccess: sdk.Bool(!secure), EndpointPrivateAccess: sdk.Bool(true)},
+		Logging:            &ekstypes.Logging{ClusterLogging: []ekstypes.LogSetup{{Enabled: sdk.Bool(true), Types: []ekstypes.LogType{ekstypes.LogTypeApi}}}},
+		Tags:               map[string]string{"team": "platform"}}
+	if secure {
+		in.Logging.ClusterLogging[0].Types = append(in.Logging.ClusterLogging[0].Types, ekstypes.LogTypeAudit)
+		in.EncryptionConfig = []ekstypes.EncryptionConfig{{Resources: []string{"secrets"}, Provider: &ekstypes.Provider{KeyArn: sdk.String(key)}}}
+	}
+	must(eks.NewFromConfig(cfg).CreateCluster(ctx, in))
 }
