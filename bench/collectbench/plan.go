@@ -353,6 +353,33 @@ func minimalPlan(a *state.Account) map[string]int {
 		add("ecr:GetLifecyclePolicy", repos)
 		add("ecr:GetRepositoryPolicy", repos)
 		add("events:ListEventBuses", pages(countIf(a.EventBridge.Buses, func(x state.EventBus) bool { return in(x.Region) }), 100))
+		// ECS: clusters listed and described 100 a call; per cluster its
+		// services listed 100 and described 10 a call; every active
+		// revision listed 100 a page (the fake lists the one before each
+		// latest revision too), one DescribeTaskDefinition per family.
+		clusters := countIf(a.ECS.Clusters, func(x state.ECSCluster) bool { return in(x.Region) })
+		add("ecs:ListClusters", pages(clusters, 100))
+		add("ecs:DescribeClusters", clusters/100+min(1, clusters%100))
+		for _, k := range a.ECS.Clusters {
+			if in(k.Region) {
+				svcs := countIf(a.ECS.Services, func(x state.ECSService) bool { return x.ClusterARN == k.ARN })
+				add("ecs:ListServices", pages(svcs, 100))
+				add("ecs:DescribeServices", (svcs+9)/10)
+			}
+		}
+		revisions, families := 0, 0
+		for _, d := range a.ECS.TaskDefinitions {
+			if in(d.Region) {
+				families++
+				revisions += min(d.Revision, 2)
+			}
+		}
+		add("ecs:ListTaskDefinitions", pages(revisions, 100))
+		add("ecs:DescribeTaskDefinition", families)
+		// EKS: names listed 100 a page, one DescribeCluster each.
+		eksClusters := countIf(a.EKS.Clusters, func(x state.EKSCluster) bool { return in(x.Region) })
+		add("eks:ListClusters", pages(eksClusters, 100))
+		add("eks:DescribeCluster", eksClusters)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

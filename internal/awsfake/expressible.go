@@ -48,6 +48,11 @@ import (
 //   - A region's ECR registry scanning configuration is read only where
 //     the region has repositories, and always answers (basic scanning
 //     without rules unless set), under the registry's ARN.
+//   - An ECS cluster reports Container Insights (disabled unless set) and
+//     a service on awsvpc reports assignPublicIp, unless DescribeClusters
+//     or the cluster's DescribeServices failed; a task definition's
+//     containers and tags are empty when DescribeTaskDefinition failed.
+//   - An EKS cluster whose DescribeCluster failed has only its name.
 //   - A gap for a whole service ("*") is recorded by the collectors as a
 //     gap for each of the service's listings (its per-item calls are never
 //     made).
@@ -173,6 +178,25 @@ func Expressible(a *state.Account) *state.Account {
 		s := &c.SecretsManager.Secrets[i]
 		if s.PrimaryRegion == s.Region {
 			s.PrimaryRegion = ""
+		}
+	}
+	for i := range c.ECS.Clusters {
+		k := &c.ECS.Clusters[i]
+		k.ContainerInsights = orDefault(k.ContainerInsights, "disabled")
+		if _, unread := c.Gaps.Find("ecs", k.Region, "DescribeClusters", ""); unread {
+			k.ContainerInsights, k.Tags = "", nil
+		}
+	}
+	for i := range c.ECS.TaskDefinitions {
+		d := &c.ECS.TaskDefinitions[i]
+		if _, unread := c.Gaps.Find("ecs", d.Region, "DescribeTaskDefinition", d.ARN); unread {
+			d.Containers, d.Tags, d.NetworkMode, d.PidMode = nil, nil, "", ""
+		}
+	}
+	for i := range c.EKS.Clusters {
+		k := &c.EKS.Clusters[i]
+		if _, unread := c.Gaps.Find("eks", k.Region, "DescribeCluster", k.ARN); unread {
+			*k = state.EKSCluster{Meta: state.Meta{ARN: k.ARN, Region: k.Region}, Name: k.Name}
 		}
 	}
 	withRepos := map[string]bool{}

@@ -82,6 +82,11 @@ type index struct {
 	repositories map[string][]*state.ECRRepository
 	buses        map[string][]*state.EventBus
 
+	ecsClusters map[string][]*state.ECSCluster
+	ecsServices map[string][]*state.ECSService
+	ecsTaskDefs map[string][]*state.ECSTaskDefinition
+	eksClusters map[string][]*state.EKSCluster
+
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
 	ipGroups    map[string][]*state.WorkspaceIPGroup
@@ -202,6 +207,10 @@ func buildIndex(a *state.Account) *index {
 	x.secrets = group(a.SecretsManager.Secrets, func(v *state.Secret) string { return v.Region })
 	x.repositories = group(a.ECR.Repositories, func(v *state.ECRRepository) string { return v.Region })
 	x.buses = group(a.EventBridge.Buses, func(v *state.EventBus) string { return v.Region })
+	x.ecsClusters = group(a.ECS.Clusters, func(v *state.ECSCluster) string { return v.Region })
+	x.ecsServices = group(a.ECS.Services, func(v *state.ECSService) string { return v.ClusterARN })
+	x.ecsTaskDefs = group(a.ECS.TaskDefinitions, func(v *state.ECSTaskDefinition) string { return v.Region })
+	x.eksClusters = group(a.EKS.Clusters, func(v *state.EKSCluster) string { return v.Region })
 	x.workspaces = group(a.WorkSpaces.Workspaces, func(v *state.Workspace) string { return v.Region })
 	x.directories = group(a.WorkSpaces.Directories, func(v *state.WorkspaceDirectory) string { return v.Region })
 	x.ipGroups = group(a.WorkSpaces.IPGroups, func(v *state.WorkspaceIPGroup) string { return v.Region })
@@ -246,7 +255,7 @@ func (s *Server) registry() map[string]*service {
 		s.dynamodbService(), s.appAutoScalingService(), s.lambdaService(), s.efsService(), s.backupService(),
 		s.logsService(), s.cloudwatchService(), s.snsService(), s.securityhubService(),
 		s.elbService(), s.elbv2Service(), s.wafv2Service(), s.dsService(), s.taggingService(),
-		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(),
+		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(), s.ecsService(), s.eksService(),
 	} {
 		out[svc.name] = svc
 	}

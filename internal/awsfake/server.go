@@ -417,7 +417,7 @@ var resourceParams = []string{"Bucket", "DetectorId", "KeyId", "SnapshotId", "Im
 	"DBClusterSnapshotIdentifier", "DBParameterGroupName", "DBClusterParameterGroupName", "ClusterIdentifier",
 	"ParameterGroupName", "TrailName", "Name", "PolicyId", "TableName", "ResourceArn", "FunctionName", "FileSystemId",
 	"BackupVaultName", "BackupPlanId", "LoadBalancerArn", "LoadBalancerName", "ListenerArn", "TopicArn", "ClientVpnEndpointId", "analyzerArn",
-	"SecretId", "repositoryName"}
+	"SecretId", "repositoryName", "cluster", "taskDefinition"}
 
 // requestResource is the subject of a per-item call (for faults that
 // target one resource), or "" for listings.
@@ -432,6 +432,9 @@ func requestResource(c *call) string {
 	}
 	if c.svc.name == "s3" {
 		return s3BucketFromHost(c.r.Host, "")
+	}
+	if c.svc.name == "eks" {
+		return c.str("name") // the cluster's name ends its ARN
 	}
 	if u := c.str("QueueUrl"); u != "" && c.svc.name == "sqs" {
 		return u[strings.LastIndexByte(u, '/')+1:] // the queue name ends its ARN

@@ -65,3 +65,22 @@ func TestDemoMessagingVerdicts(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoECSVerdicts pins what the demo's ECS clusters, services and
+// task definitions and its EKS clusters show: each ECS and EKS check
+// passes somewhere and fails somewhere.
+func TestDemoECSVerdicts(t *testing.T) {
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range append(ecsChecks(), eksChecks()...) {
+		got := map[check.Status]int{}
+		for _, r := range c.Run(a, policy.Default()) {
+			got[r.Status]++
+		}
+		if got[check.Pass] == 0 || got[check.Fail] == 0 {
+			t.Errorf("%s on the demo: %v, want passes and failures", c.ID, got)
+		}
+	}
+}

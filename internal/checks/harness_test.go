@@ -52,6 +52,8 @@ func allCases() map[string][]checkCase {
 		orgFactsCases(),
 		lambdaCases(),
 		messagingCases(),
+		ecsCases(),
+		eksCases(),
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

@@ -61,6 +61,8 @@ func builtin() []check.Check {
 		organizationChecks(),
 		lambdaChecks(),
 		messagingChecks(),
+		ecsChecks(),
+		eksChecks(),
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {

@@ -121,6 +121,12 @@ var (
 	// a burst of 100 for paginated or filtered calls (unpaginated, unfiltered
 	// calls get half). The collectors always paginate.
 	ec2Rate = Rate{RPS: 20, Burst: 100}
+	// ECS throttles per category of actions: cluster reads (ListClusters,
+	// DescribeClusters) 20/s burst 50, service reads 20/s burst 100, task
+	// definition reads 20/s burst 50.
+	ecsClusterRate = Rate{RPS: 20, Burst: 50}
+	ecsServiceRate = Rate{RPS: 20, Burst: 100}
+	ecsTaskDefRate = Rate{RPS: 20, Burst: 50}
 	// RDS throttles every API call of the account and region together.
 	rdsRate = Rate{RPS: 12, Burst: 300}
 	// CloudTrail management reads: 10/s per account and region.
@@ -180,6 +186,11 @@ func Operations() []Operation {
 	eventsOp := func(action string, scope Scope, fills ...state.Input) Operation {
 		o := op("events", action, "events:"+action, scope, Rate{RPS: 50, Burst: 50}, fills...)
 		o.Pool = "events:*"
+		return o
+	}
+	ecsOp := func(action, pool string, scope Scope, r Rate, fills ...state.Input) Operation {
+		o := op("ecs", action, "ecs:"+action, scope, r, fills...)
+		o.Pool = pool
 		return o
 	}
 	ec2 := func(action string, scope Scope, fills ...state.Input) Operation {
@@ -449,6 +460,29 @@ func Operations() []Operation {
 		// EventBridge (regional; every control-plane call shares 50/s).
 		// ListEventBuses carries each bus's resource policy.
 		eventsOp("ListEventBuses", Regional, state.InputEventBuses),
+
+		// ECS (regional). AWS throttles each category of reads in its own
+		// bucket, 20/s sustained: cluster reads burst 50, service reads
+		// burst 100, task definition reads burst 50. DescribeClusters
+		// takes 100 clusters a call (with their settings), DescribeServices
+		// 10 services of one cluster; ListTaskDefinitions (status ACTIVE)
+		// lists every active revision, 100 a page, from which the latest
+		// of each family is kept, so DescribeTaskDefinition is one call
+		// per family, never per revision. A check judges every
+		// DescribeTaskDefinition, so none is skipped.
+		ecsOp("ListClusters", "ecs:cluster", Regional, ecsClusterRate, state.InputECSClusters),
+		ecsOp("DescribeClusters", "ecs:cluster", Regional, ecsClusterRate, state.InputECSClusterSettings),
+		ecsOp("ListServices", "ecs:service", PerItem, ecsServiceRate, state.InputECSServices),
+		ecsOp("DescribeServices", "ecs:service", PerItem, ecsServiceRate, state.InputECSServiceNetwork),
+		ecsOp("ListTaskDefinitions", "ecs:taskdef", Regional, ecsTaskDefRate, state.InputECSTaskDefinitions),
+		ecsOp("DescribeTaskDefinition", "ecs:taskdef", PerItem, ecsTaskDefRate, state.InputECSTaskDefinitionContainers),
+
+		// EKS (regional; AWS publishes no quota for its reads: the default
+		// pace). ListClusters returns names only, 100 a page; endpoint
+		// access, version, secrets encryption, logging and tags exist
+		// only in DescribeCluster, one call per cluster.
+		op("eks", "ListClusters", "eks:ListClusters", Regional, d, state.InputEKSClusters),
+		op("eks", "DescribeCluster", "eks:DescribeCluster", PerItem, d, state.InputEKSClusterDetails),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

@@ -1,6 +1,6 @@
 // Package responsibility is the shared responsibility model as data: for
-// each AWS service shoulder knows, its model (infrastructure, managed,
-// abstracted), the duties AWS carries (shown as context, never as
+// each AWS service shoulder knows, its model (infrastructure, container,
+// managed, abstracted), the duties AWS carries (shown as context, never as
 // findings) and the customer's duties, each tied to an area and to the
 // checks that verify it, or marked manual with guidance.
 //
@@ -26,10 +26,14 @@ var catalogYAML []byte
 // Model is how much of a service AWS runs.
 type Model string
 
-// The three service models (after AWS's security whitepapers).
+// The four service models (after AWS's security whitepapers).
 const (
 	// Infrastructure: the customer runs the OS and everything above it.
 	Infrastructure Model = "infrastructure"
+	// Container: AWS runs the orchestrator (and, on Fargate, the hosts);
+	// the customer defines what each container may do on its host, its
+	// user, network exposure, secrets and logs.
+	Container Model = "container"
 	// Managed: AWS runs the OS and platform; the customer owns placement,
 	// firewalling, access, encryption, backup and upgrade settings.
 	Managed Model = "managed"
@@ -48,7 +52,7 @@ type Service struct {
 	// ID is shoulder's short name for the service, e.g. ec2, ebs, s3.
 	ID   string `yaml:"id" json:"id"`
 	Name string `yaml:"name" json:"name"`
-	// Model is infrastructure, managed or abstracted.
+	// Model is infrastructure, container, managed or abstracted.
 	Model Model `yaml:"model" json:"model"`
 	// AccountWide services (IAM, CloudTrail, ...) carry duties every account
 	// has, whatever it runs: they are always in use.
@@ -104,9 +108,9 @@ func Parse(b []byte) (*Catalog, error) {
 		}
 		seenSvc[s.ID] = true
 		switch s.Model {
-		case Infrastructure, Managed, Abstracted:
+		case Infrastructure, Container, Managed, Abstracted:
 		default:
-			errs = append(errs, fmt.Sprintf("service %s: model %q is not infrastructure, managed or abstracted", s.ID, s.Model))
+			errs = append(errs, fmt.Sprintf("service %s: model %q is not infrastructure, container, managed or abstracted", s.ID, s.Model))
 		}
 		if s.Name == "" || len(s.AWS) == 0 || len(s.Duties) == 0 {
 			errs = append(errs, fmt.Sprintf("service %s: needs a name, AWS's duties and the customer's duties", s.ID))

@@ -49,6 +49,9 @@ func usageRules() map[string]usageRule {
 		"sns":            {count: func(a *state.Account) int { return len(a.SNS.Topics) }, listings: []state.Input{state.InputSNSTopics}},
 		"secretsmanager": {count: func(a *state.Account) int { return len(a.SecretsManager.Secrets) }, listings: []state.Input{state.InputSecrets}},
 		"ecr":            {count: func(a *state.Account) int { return len(a.ECR.Repositories) }, listings: []state.Input{state.InputECRRepositories}},
+		"eks":            {count: func(a *state.Account) int { return len(a.EKS.Clusters) }, listings: []state.Input{state.InputEKSClusters}},
+		"ecs": {count: func(a *state.Account) int { return len(a.ECS.Clusters) + len(a.ECS.TaskDefinitions) },
+			listings: []state.Input{state.InputECSClusters, state.InputECSTaskDefinitions}},
 		"eventbridge": {count: func(a *state.Account) int {
 			n := 0
 			for _, b := range a.EventBridge.Buses {

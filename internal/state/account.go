@@ -55,6 +55,9 @@ type Account struct {
 	ECR            ECR            `json:"ecr"`
 	EventBridge    EventBridge    `json:"eventbridge"`
 
+	ECS ECS `json:"ecs"`
+	EKS EKS `json:"eks"`
+
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`
 	SNS            SNS            `json:"sns"`

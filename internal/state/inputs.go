@@ -222,6 +222,18 @@ const (
 	// events
 	InputEventBuses Input = "eventbridge.buses"
 
+	// ecs
+	InputECSClusters                 Input = "ecs.clusters"
+	InputECSClusterSettings          Input = "ecs.clusters.settings"
+	InputECSServices                 Input = "ecs.services"
+	InputECSServiceNetwork           Input = "ecs.services.network"
+	InputECSTaskDefinitions          Input = "ecs.task_definitions"
+	InputECSTaskDefinitionContainers Input = "ecs.task_definitions.containers"
+
+	// eks
+	InputEKSClusters       Input = "eks.clusters"
+	InputEKSClusterDetails Input = "eks.clusters.configuration"
+
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"
 

@@ -53,6 +53,7 @@ var shares = []struct {
 	{"group", 0.3}, {"cluster", 0.25}, {"redshift", 0.25}, {"document", 0.25}, {"vpn", 0.15}, {"es", 0.1},
 	{"lb", 0.3}, {"table", 0.3}, {"function", 0.3}, {"loggroup", 0.3}, {"filesystem", 0.1}, {"launchtemplate", 0.2},
 	{"queue", 0.3}, {"secret", 0.3}, {"repository", 0.15},
+	{"ecscluster", 0.02}, {"ecsservice", 0.1}, {"taskdef", 0.15}, {"ekscluster", 0.01},
 }
 
 func count(n int, kind string) int {
@@ -164,6 +165,11 @@ func Account(o Options) *state.Account {
 	// generated before them.
 	for _, r := range o.Regions {
 		g.messaging(r)
+	}
+	// Last again: ECS changes nothing generated before it.
+	for _, r := range o.Regions {
+		g.ecs(r)
+		g.eks(r)
 	}
 	return a
 }

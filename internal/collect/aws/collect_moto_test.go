@@ -3,6 +3,7 @@ package aws
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -556,6 +557,75 @@ func TestMotoMessaging(t *testing.T) {
 	}
 }
 
+// TestMotoECS: clusters with their Container Insights setting and tags,
+// services with their public IP setting, and only the latest ACTIVE
+// revision of each task definition family, its environment classified
+// and its values dropped.
+func TestMotoECS(t *testing.T) {
+	_, res := collected(t)
+	a := res.Account
+	for _, r := range scenarioRegions {
+		secure := r == secureRegion
+		t.Run(r, func(t *testing.T) {
+			k := find(t, "cluster", a.ECS.Clusters, func(x state.ECSCluster) string { return x.Region + "/" + x.Name }, r+"/apps")
+			eq(t, "cluster arn", k.ARN, "arn:aws:ecs:"+r+":"+motoAccount+":cluster/apps")
+			eq(t, "container insights", k.ContainerInsights, map[bool]string{true: "enabled", false: "disabled"}[secure])
+			eq(t, "cluster tag", k.Tags["team"], "web")
+
+			s := find(t, "service", a.ECS.Services, func(x state.ECSService) string { return x.Region + "/" + x.Name }, r+"/web")
+			eq(t, "service cluster", s.ClusterARN, k.ARN)
+			eq(t, "public ip", s.AssignPublicIP, map[bool]string{true: "DISABLED", false: "ENABLED"}[secure])
+
+			var defs []state.ECSTaskDefinition
+			for _, d := range a.ECS.TaskDefinitions {
+				if d.Region == r {
+					defs = append(defs, d)
+				}
+			}
+			if len(defs) != 1 {
+				t.Fatalf("task definitions in %s: %+v, want the latest revision of web only", r, defs)
+			}
+			d := defs[0]
+			eq(t, "family", d.Family, "web")
+			eq(t, "revision", d.Revision, 2)
+			eq(t, "network mode", d.NetworkMode, "awsvpc")
+			if len(d.Containers) != 1 {
+				t.Fatalf("containers: %+v", d.Containers)
+			}
+			c := d.Containers[0]
+			eq(t, "privileged", c.Privileged, !secure)
+			eq(t, "runs as root", c.RunsAsRoot(), !secure)
+			eq(t, "read-only root", c.ReadonlyRootFilesystem, secure)
+			eq(t, "log driver", c.LogDriver, map[bool]string{true: "awslogs"}[secure])
+			eq(t, "secrets", strings.Join(c.Secrets, ","), map[bool]string{true: "DB_PASSWORD"}[secure])
+			want := []state.ECSEnvVar{{Name: "LOG_LEVEL", Shape: state.EnvLiteral}}
+			if !secure {
+				want = append(want, state.ECSEnvVar{Name: "DB_PASSWORD", Shape: state.EnvLiteral})
+			}
+			eq(t, "environment", fmt.Sprint(c.Environment), fmt.Sprint(want))
+		})
+	}
+}
+
+// TestMotoEKS: each cluster is listed by name and described with its
+// endpoint access, version, secrets encryption, logging and tags.
+func TestMotoEKS(t *testing.T) {
+	sc, res := collected(t)
+	for _, r := range scenarioRegions {
+		secure := r == secureRegion
+		t.Run(r, func(t *testing.T) {
+			k := find(t, "cluster", res.Account.EKS.Clusters, func(x state.EKSCluster) string { return x.Region + "/" + x.Name }, r+"/kube")
+			eq(t, "arn", k.ARN, "arn:aws:eks:"+r+":"+motoAccount+":cluster/kube")
+			eq(t, "version", k.Version, map[bool]string{true: "1.33", false: "1.27"}[secure])
+			eq(t, "public endpoint", k.EndpointPublicAccess, !secure)
+			eq(t, "secrets key", k.SecretsKMSKeyARN != "" && strings.Contains(k.SecretsKMSKeyARN, sc.rotatingKey[r]), secure)
+			eq(t, "audit log", k.Logs("audit"), secure)
+			eq(t, "api log", k.Logs("api"), true)
+			eq(t, "tag", k.Tags["team"], "platform")
+		})
+	}
+}
+
 func TestMotoLoadBalancers(t *testing.T) {
 	_, res := collected(t)
 	lbs := res.Account.ELB.LoadBalancers
@@ -817,6 +887,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"DynamoDB": "dynamodb", "Application Auto Scaling": "application-autoscaling", "Lambda": "lambda", "EFS": "elasticfilesystem",
 		"Directory Service": "ds", "Elastic Load Balancing v2": "elbv2", "Elastic Load Balancing": "elb", "WAFV2": "wafv2", "Backup": "backup",
 		"Resource Groups Tagging API": "tagging", "SQS": "sqs", "Secrets Manager": "secretsmanager", "ECR": "ecr", "EventBridge": "events",
+		"ECS": "ecs", "EKS": "eks",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

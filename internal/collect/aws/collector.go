@@ -241,6 +241,8 @@ func regionalServices() []service {
 		{"secretsmanager", (*collector).secretsManager},
 		{"ecr", (*collector).ecr},
 		{"events", (*collector).eventBridge},
+		{"ecs", (*collector).ecs},
+		{"eks", (*collector).eks},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},
 		{"elb", (*collector).elbClassic},

@@ -29,8 +29,12 @@ import (
 	ec2types "github.com/aws/aws-sdk-go-v2/service/ec2/types"
 	"github.com/aws/aws-sdk-go-v2/service/ecr"
 	ecrtypes "github.com/aws/aws-sdk-go-v2/service/ecr/types"
+	"github.com/aws/aws-sdk-go-v2/service/ecs"
+	ecstypes "github.com/aws/aws-sdk-go-v2/service/ecs/types"
 	"github.com/aws/aws-sdk-go-v2/service/efs"
 	efstypes "github.com/aws/aws-sdk-go-v2/service/efs/types"
+	"github.com/aws/aws-sdk-go-v2/service/eks"
+	ekstypes "github.com/aws/aws-sdk-go-v2/service/eks/types"
 	elb "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing"
 	elbtypes "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancing/types"
 	elbv2 "github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2"
@@ -497,6 +501,8 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	}
 
 	buildMessaging(ctx, cfg, r, secure, *rot.KeyMetadata.Arn)
+	buildECS(ctx, cfg, secure, *sub.Subnet.SubnetId, *closedSG.GroupId)
+	buildEKS(ctx, cfg, secure, *sub.Subnet.SubnetId, *rot.KeyMetadata.Arn)
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto
@@ -681,4 +687,57 @@ func buildMessaging(ctx context.Context, cfg sdk.Config, r string, secure bool, 
 		must(eb.PutPermission(ctx, &eventbridge.PutPermissionInput{EventBusName: sdk.String("orders"), Action: sdk.String("events:PutEvents"),
 			Principal: sdk.String("444455556666"), StatementId: sdk.String("partner")}))
 	}
+}
+
+// buildECS creates the region's cluster "apps", two revisions of the task
+// definition family "web" (the first the opposite of the second, so only
+// reading the latest gives the right verdict) and the service "web" on
+// awsvpc: Container Insights on, a non-root, read-only, logged container
+// with its password from Secrets Manager and no public IP when secure;
+// insights off, a privileged root container with a password in its
+// environment, no logs and a public IP when not.
+func buildECS(ctx context.Context, cfg sdk.Config, secure bool, subnet, sg string) {
+	ec := ecs.NewFromConfig(cfg)
+	insights := map[bool]string{true: "enabled", false: "disabled"}[secure]
+	k := must(ec.CreateCluster(ctx, &ecs.CreateClusterInput{ClusterName: sdk.String("apps"),
+		Settings: []ecstypes.ClusterSetting{{Name: ecstypes.ClusterSettingNameContainerInsights, Value: sdk.String(insights)}},
+		Tags:     []ecstypes.Tag{{Key: sdk.String("team"), Value: sdk.String("web")}}}))
+	container := func(hardened bool) ecstypes.ContainerDefinition {
+		c := ecstypes.ContainerDefinition{Name: sdk.String("app"), Image: sdk.String("nginx:1.27"), Memory: sdk.Int32(256),
+			Environment: []ecstypes.KeyValuePair{{Name: sdk.String("LOG_LEVEL"), Value: sdk.String("info")}}}
+		if hardened {
+			c.User, c.ReadonlyRootFilesystem = sdk.String("1000"), sdk.Bool(true)
+			c.LogConfiguration = &ecstypes.LogConfiguration{LogDriver: ecstypes.LogDriverAwslogs,
+				Options: map[string]string{"awslogs-group": "/ecs/web", "awslogs-region": "eu-west-1", "awslogs-stream-prefix": "app"}}
+			c.Secrets = []ecstypes.Secret{{Name: sdk.String("DB_PASSWORD"), ValueFrom: sdk.String("arn:aws:ssm:eu-west-1:" + motoAccount + ":parameter/db")}}
+		} else {
+			c.Privileged = sdk.Bool(true)
+			c.Environment = append(c.Environment, ecstypes.KeyValuePair{Name: sdk.String("DB_PASSWORD"), Value: sdk.String("hunter2")})
+		}
+		return c
+	}
+	for _, hardened := range []bool{!secure, secure} {
+		must(ec.RegisterTaskDefinition(ctx, &ecs.RegisterTaskDefinitionInput{Family: sdk.String("web"), NetworkMode: ecstypes.NetworkModeAwsvpc,
+			ContainerDefinitions: []ecstypes.ContainerDefinition{container(hardened)}}))
+	}
+	public := map[bool]ecstypes.AssignPublicIp{true: ecstypes.AssignPublicIpDisabled, false: ecstypes.AssignPublicIpEnabled}[secure]
+	must(ec.CreateService(ctx, &ecs.CreateServiceInput{Cluster: k.Cluster.ClusterArn, ServiceName: sdk.String("web"), TaskDefinition: sdk.String("web:2"),
+		DesiredCount: sdk.Int32(0), LaunchType: ecstypes.LaunchTypeFargate,
+		NetworkConfiguration: &ecstypes.NetworkConfiguration{AwsvpcConfiguration: &ecstypes.AwsVpcConfiguration{Subnets: []string{subnet}, SecurityGroups: []string{sg}, AssignPublicIp: public}}}))
+}
+
+// buildEKS creates the region's cluster "kube": private, current, with
+// secrets under the data key and the audit log when secure; public, on
+// an old version, with plain secrets and the API log only when not.
+func buildEKS(ctx context.Context, cfg sdk.Config, secure bool, subnet, key string) {
+	in := &eks.CreateClusterInput{Name: sdk.String("kube"), RoleArn: sdk.String("arn:aws:iam::" + motoAccount + ":role/eks"),
+		Version:            sdk.String(map[bool]string{true: "1.33", false: "1.27"}[secure]),
+		ResourcesVpcConfig: &ekstypes.VpcConfigRequest{SubnetIds: []string{subnet}, EndpointPublicAccess: sdk.Bool(!secure), EndpointPrivateAccess: sdk.Bool(true)},
+		Logging:            &ekstypes.Logging{ClusterLogging: []ekstypes.LogSetup{{Enabled: sdk.Bool(true), Types: []ekstypes.LogType{ekstypes.LogTypeApi}}}},
+		Tags:               map[string]string{"team": "platform"}}
+	if secure {
+		in.Logging.ClusterLogging[0].Types = append(in.Logging.ClusterLogging[0].Types, ekstypes.LogTypeAudit)
+		in.EncryptionConfig = []ekstypes.EncryptionConfig{{Resources: []string{"secrets"}, Provider: &ekstypes.Provider{KeyArn: sdk.String(key)}}}
+	}
+	must(eks.NewFromConfig(cfg).CreateCluster(ctx, in))
 }

@@ -75,6 +75,8 @@ func Build() *state.Account {
 	x.s3AccessPoints()
 	x.s3MultiRegionAccessPoints()
 	x.messaging()
+	x.ecs()
+	x.eks()
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
