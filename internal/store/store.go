@@ -217,9 +217,16 @@ func openSQLite(spec string) (*Store, error) {
 	// A 100k-result scan's pages stay in memory until it commits.
 	opts.Add("_pragma", "cache_size(-65536)")
 	opts.Set("_txlock", "immediate")
-	db, err := sql.Open("sqlite", "file:"+path+"?"+opts.Encode())
+	db, err := sql.Open("sqlite", "file:"+uriPath(path)+"?"+opts.Encode())
 	if err != nil {
 		return nil, err
 	}
 	return &Store{db: db, d: sqliteDialect{path: path}}, nil
+}
+
+// uriPath escapes a file path for an SQLite URI filename, where '?' starts
+// the options, '#' a fragment and '%' an escape: a data directory named
+// "a#b" must not become a store at "a".
+func uriPath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -276,5 +277,47 @@ func TestRedact(t *testing.T) {
 	err := newError("postgres://u:xxxxx@h/db", "secret", "connect", errors.New("auth for secret failed"))
 	if strings.Contains(err.Error(), "secret") {
 		t.Errorf("password in %q", err)
+	}
+}
+
+// TestSQLitePathWithURICharacters: a data directory whose name holds
+// characters an SQLite URI gives a meaning ('#' a fragment, '%' an escape)
+// is the store's directory, not cut short: the file is where it was asked
+// to be, 0600, and a second open finds the same store.
+func TestSQLitePathWithURICharacters(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "team#1 100%")
+	path := filepath.Join(dir, "shoulder.db")
+	for i := 0; i < 2; i++ {
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatalf("open %d: %v", i, err)
+		}
+		if _, err := s.Record(ctx, synthScan(3, 1, "acct")); err != nil {
+			t.Fatal(err)
+		}
+		s.Close()
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		t.Fatalf("the store is not at %s: %v", path, err)
+	}
+	if st.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", st.Mode().Perm())
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(dir), "team")); err == nil {
+		t.Errorf("a store was created at the path cut at '#'")
+	}
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	in, err := s.Info(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Scans != 2 {
+		t.Errorf("%d scans in the store, want the 2 recorded", in.Scans)
 	}
 }
