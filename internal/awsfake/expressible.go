@@ -48,6 +48,9 @@ import (
 //   - A region's ECR registry scanning configuration is read only where
 //     the region has repositories, and always answers (basic scanning
 //     without rules unless set), under the registry's ARN.
+//   - Every ACM certificate has a key algorithm (RSA_2048 unless set) and
+//     no tags; only Amazon-issued ones have a transparency logging
+//     preference.
 //   - A gap for a whole service ("*") is recorded by the collectors as a
 //     gap for each of the service's listings (its per-item calls are never
 //     made).
@@ -202,6 +205,14 @@ func Expressible(a *state.Account) *state.Account {
 		registries = append(registries, reg)
 	}
 	c.ECR.Registries = registries
+	for i := range c.ACM.Certificates {
+		x := &c.ACM.Certificates[i]
+		x.KeyAlgorithm = orDefault(x.KeyAlgorithm, "RSA_2048")
+		x.Tags = nil
+		if x.Type != "AMAZON_ISSUED" {
+			x.TransparencyLogging = ""
+		}
+	}
 	for i := range c.CloudTrail.Trails {
 		t := &c.CloudTrail.Trails[i]
 		if _, ok := c.Gaps.Find("cloudtrail", t.HomeRegion, "ListTags", t.ARN); ok {

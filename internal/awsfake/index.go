@@ -81,6 +81,7 @@ type index struct {
 	secrets      map[string][]*state.Secret
 	repositories map[string][]*state.ECRRepository
 	buses        map[string][]*state.EventBus
+	certificates map[string][]*state.Certificate
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -202,6 +203,7 @@ func buildIndex(a *state.Account) *index {
 	x.secrets = group(a.SecretsManager.Secrets, func(v *state.Secret) string { return v.Region })
 	x.repositories = group(a.ECR.Repositories, func(v *state.ECRRepository) string { return v.Region })
 	x.buses = group(a.EventBridge.Buses, func(v *state.EventBus) string { return v.Region })
+	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	x.workspaces = group(a.WorkSpaces.Workspaces, func(v *state.Workspace) string { return v.Region })
 	x.directories = group(a.WorkSpaces.Directories, func(v *state.WorkspaceDirectory) string { return v.Region })
 	x.ipGroups = group(a.WorkSpaces.IPGroups, func(v *state.WorkspaceIPGroup) string { return v.Region })
@@ -247,6 +249,7 @@ func (s *Server) registry() map[string]*service {
 		s.logsService(), s.cloudwatchService(), s.snsService(), s.securityhubService(),
 		s.elbService(), s.elbv2Service(), s.wafv2Service(), s.dsService(), s.taggingService(),
 		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(),
+		s.acmService(),
 	} {
 		out[svc.name] = svc
 	}

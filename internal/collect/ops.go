@@ -450,6 +450,16 @@ func Operations() []Operation {
 		// ListEventBuses carries each bus's resource policy.
 		eventsOp("ListEventBuses", Regional, state.InputEventBuses),
 
+		// ACM (regional). ListCertificates (8/s) returns each certificate's
+		// type, status, key algorithm, validity dates, renewal eligibility
+		// and whether it is in use, 1,000 a page, but by default only
+		// RSA_2048 certificates: the collector asks for every key type.
+		// The transparency logging preference exists only in
+		// DescribeCertificate (10/s), read only for Amazon-issued
+		// certificates (imported and private ones have none).
+		op("acm", "ListCertificates", "acm:ListCertificates", Regional, Rate{RPS: 8, Burst: 8}, state.InputACMCertificates),
+		op("acm", "DescribeCertificate", "acm:DescribeCertificate", PerItem, Rate{RPS: 10, Burst: 10}, state.InputACMCertificateTransparency),
+
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,
 		// WorkSpace, SQS queue and ECR repository of a region in pages of

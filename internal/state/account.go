@@ -54,6 +54,7 @@ type Account struct {
 	SecretsManager SecretsManager `json:"secretsmanager"`
 	ECR            ECR            `json:"ecr"`
 	EventBridge    EventBridge    `json:"eventbridge"`
+	ACM            ACM            `json:"acm"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

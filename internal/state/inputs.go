@@ -222,6 +222,10 @@ const (
 	// events
 	InputEventBuses Input = "eventbridge.buses"
 
+	// acm
+	InputACMCertificates            Input = "acm.certificates"
+	InputACMCertificateTransparency Input = "acm.certificates.transparency_logging"
+
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"
 

@@ -241,6 +241,7 @@ func regionalServices() []service {
 		{"secretsmanager", (*collector).secretsManager},
 		{"ecr", (*collector).ecr},
 		{"events", (*collector).eventBridge},
+		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},
 		{"elb", (*collector).elbClassic},

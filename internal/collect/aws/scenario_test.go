@@ -497,6 +497,7 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	}
 
 	buildMessaging(ctx, cfg, r, secure, *rot.KeyMetadata.Arn)
+	buildACM(ctx, cfg, r, secure)
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

@@ -88,6 +88,7 @@ func sortState(a *state.Account) {
 	})
 	byARN(a.Lambda.Functions)
 	byARN(a.SQS.Queues)
+	byARN(a.ACM.Certificates)
 	byARN(a.SecretsManager.Secrets)
 	byARN(a.ECR.Repositories)
 	byARN(a.ECR.Registries)
