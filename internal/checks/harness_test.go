@@ -52,6 +52,7 @@ func allCases() map[string][]checkCase {
 		orgFactsCases(),
 		lambdaCases(),
 		messagingCases(),
+		acmCases(),
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

@@ -61,6 +61,7 @@ func builtin() []check.Check {
 		organizationChecks(),
 		lambdaChecks(),
 		messagingChecks(),
+		acmChecks(),
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {
