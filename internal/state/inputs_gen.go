@@ -7,6 +7,8 @@ package state
 // It is read-only.
 var inputOperations = map[Input][]OperationRef{
 	"account_id":                                       {{Service: "sts", Operation: "GetCallerIdentity"}, {Service: "sts", Operation: "AssumeRole"}},
+	"acm.certificates":                                 {{Service: "acm", Operation: "ListCertificates"}},
+	"acm.certificates.transparency_logging":            {{Service: "acm", Operation: "DescribeCertificate"}},
 	"alias":                                            {{Service: "iam", Operation: "ListAccountAliases"}},
 	"backup.plans":                                     {{Service: "backup", Operation: "ListBackupPlans"}},
 	"backup.plans.rules":                               {{Service: "backup", Operation: "GetBackupPlan"}},
