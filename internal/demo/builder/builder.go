@@ -75,6 +75,7 @@ func Build() *state.Account {
 	x.s3AccessPoints()
 	x.s3MultiRegionAccessPoints()
 	x.messaging()
+	x.acm()
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
