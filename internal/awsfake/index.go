@@ -249,7 +249,7 @@ func (s *Server) registry() map[string]*service {
 		s.logsService(), s.cloudwatchService(), s.snsService(), s.securityhubService(),
 		s.elbService(), s.elbv2Service(), s.wafv2Service(), s.dsService(), s.taggingService(),
 		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(),
-		s.acmService(),
+		s.acmService(), s.cloudFrontService(),
 	} {
 		out[svc.name] = svc
 	}

@@ -460,6 +460,14 @@ func Operations() []Operation {
 		op("acm", "ListCertificates", "acm:ListCertificates", Regional, Rate{RPS: 8, Burst: 8}, state.InputACMCertificates),
 		op("acm", "DescribeCertificate", "acm:DescribeCertificate", PerItem, Rate{RPS: 10, Burst: 10}, state.InputACMCertificateTransparency),
 
+		// CloudFront (global; its API answers in us-east-1). ListDistributions
+		// returns each distribution's origins, cache behaviours, viewer
+		// certificate and web ACL, 100 a page; the default root object and
+		// standard logging exist only in GetDistributionConfig, one call
+		// per distribution. AWS publishes no rate for these reads.
+		op("cloudfront", "ListDistributions", "cloudfront:ListDistributions", Global, d, state.InputCloudFrontDistributions),
+		op("cloudfront", "GetDistributionConfig", "cloudfront:GetDistributionConfig", PerItem, d, state.InputCloudFrontConfig),
+
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,
 		// WorkSpace, SQS queue and ECR repository of a region in pages of

@@ -55,6 +55,7 @@ type Account struct {
 	ECR            ECR            `json:"ecr"`
 	EventBridge    EventBridge    `json:"eventbridge"`
 	ACM            ACM            `json:"acm"`
+	CloudFront     CloudFront     `json:"cloudfront"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -226,6 +226,10 @@ const (
 	InputACMCertificates            Input = "acm.certificates"
 	InputACMCertificateTransparency Input = "acm.certificates.transparency_logging"
 
+	// cloudfront
+	InputCloudFrontDistributions Input = "cloudfront.distributions"
+	InputCloudFrontConfig        Input = "cloudfront.distributions.config"
+
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"
 

@@ -816,7 +816,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"CloudWatch Logs": "logs", "CloudWatch": "cloudwatch", "SNS": "sns", "SecurityHub": "securityhub",
 		"DynamoDB": "dynamodb", "Application Auto Scaling": "application-autoscaling", "Lambda": "lambda", "EFS": "elasticfilesystem",
 		"Directory Service": "ds", "Elastic Load Balancing v2": "elbv2", "Elastic Load Balancing": "elb", "WAFV2": "wafv2", "Backup": "backup",
-		"Resource Groups Tagging API": "tagging", "SQS": "sqs", "Secrets Manager": "secretsmanager", "ECR": "ecr", "EventBridge": "events", "ACM": "acm",
+		"Resource Groups Tagging API": "tagging", "SQS": "sqs", "Secrets Manager": "secretsmanager", "ECR": "ecr", "EventBridge": "events", "ACM": "acm", "CloudFront": "cloudfront",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

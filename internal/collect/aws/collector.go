@@ -215,6 +215,7 @@ func globalServices() []service {
 		{"s3", (*collector).s3},
 		{"s3control", (*collector).s3AccountBPA},
 		{"s3control", (*collector).s3MultiRegionAccessPoints},
+		{"cloudfront", (*collector).cloudFront},
 	}
 }
 

@@ -230,6 +230,7 @@ func buildScenario(t *testing.T) *scenario {
 	for _, r := range scenarioRegions {
 		buildRegion(ctx, t, sc, r)
 	}
+	buildCloudFront(ctx, home)
 
 	// Aurora copies: the home region's cluster leads a global database
 	// with a secondary in the secure region, and has a cross-region read
