@@ -53,6 +53,7 @@ func allCases() map[string][]checkCase {
 		lambdaCases(),
 		messagingCases(),
 		acmCases(),
+		cloudFrontCases(),
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

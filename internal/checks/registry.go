@@ -62,6 +62,7 @@ func builtin() []check.Check {
 		lambdaChecks(),
 		messagingChecks(),
 		acmChecks(),
+		cloudFrontChecks(),
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {

@@ -50,6 +50,7 @@ func usageRules() map[string]usageRule {
 		"secretsmanager": {count: func(a *state.Account) int { return len(a.SecretsManager.Secrets) }, listings: []state.Input{state.InputSecrets}},
 		"ecr":            {count: func(a *state.Account) int { return len(a.ECR.Repositories) }, listings: []state.Input{state.InputECRRepositories}},
 		"acm":            {count: func(a *state.Account) int { return len(a.ACM.Certificates) }, listings: []state.Input{state.InputACMCertificates}},
+		"cloudfront":     {count: func(a *state.Account) int { return len(a.CloudFront.Distributions) }, global: true, listings: []state.Input{state.InputCloudFrontDistributions}},
 		"eventbridge": {count: func(a *state.Account) int {
 			n := 0
 			for _, b := range a.EventBridge.Buses {
