@@ -52,7 +52,7 @@ var shares = []struct {
 	{"dbsnapshot", 1}, {"workspace", 1}, {"policy", 0.5}, {"vpc", 0.5}, {"flowlog", 0.5}, {"endpoint", 0.5},
 	{"group", 0.3}, {"cluster", 0.25}, {"redshift", 0.25}, {"document", 0.25}, {"vpn", 0.15}, {"es", 0.1},
 	{"lb", 0.3}, {"table", 0.3}, {"function", 0.3}, {"loggroup", 0.3}, {"filesystem", 0.1}, {"launchtemplate", 0.2},
-	{"queue", 0.3}, {"secret", 0.3}, {"repository", 0.15}, {"certificate", 0.2},
+	{"queue", 0.3}, {"secret", 0.3}, {"repository", 0.15}, {"certificate", 0.2}, {"distribution", 0.05},
 }
 
 func count(n int, kind string) int {
@@ -169,6 +169,7 @@ func Account(o Options) *state.Account {
 	for _, r := range o.Regions {
 		g.acm(r)
 	}
+	g.cloudFront()
 	return a
 }
 
@@ -1100,7 +1101,7 @@ func Count(a *state.Account) int {
 	n += len(a.EFS.FileSystems) + len(a.EFS.AccessPoints) + len(a.Lambda.Functions) + len(a.Backup.Vaults) + len(a.Backup.Plans)
 	n += len(a.Backup.RecoveryPoints) + len(a.CloudWatchLogs.LogGroups) + len(a.CloudWatch.Alarms) + len(a.SNS.Topics) + len(a.SecurityHub.Hubs)
 	n += len(a.SQS.Queues) + len(a.SecretsManager.Secrets) + len(a.ECR.Repositories) + len(a.EventBridge.Buses)
-	n += len(a.ACM.Certificates)
+	n += len(a.ACM.Certificates) + len(a.CloudFront.Distributions)
 	return n
 }
 
