@@ -76,6 +76,7 @@ func Build() *state.Account {
 	x.s3MultiRegionAccessPoints()
 	x.messaging()
 	x.acm()
+	x.cloudFront()
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
