@@ -46,8 +46,9 @@ func writeError(w http.ResponseWriter, svc *service, p protocol, e *apiError, re
 		b = x.b
 		h.Set("Content-Type", "text/xml;charset=UTF-8")
 	case protoRestXML:
-		// S3 answers a bare <Error>; S3 Control wraps it in <ErrorResponse>.
-		wrap := svc != nil && svc.name == "s3control"
+		// S3 answers a bare <Error>; S3 Control and CloudFront wrap it in
+		// <ErrorResponse>.
+		wrap := svc != nil && (svc.name == "s3control" || svc.name == "cloudfront")
 		x := &xw{}
 		x.raw(`<?xml version="1.0" encoding="UTF-8"?>`)
 		if wrap {
@@ -110,6 +111,8 @@ func throttleError(svc *service, msg string) *apiError {
 	switch {
 	case svc.proto == protoEC2:
 		return &apiError{503, "RequestLimitExceeded", "Request limit exceeded."}
+	case svc.name == "cloudfront":
+		return &apiError{400, "Throttling", msg}
 	case svc.proto == protoRestXML:
 		return &apiError{503, "SlowDown", "Please reduce your request rate."}
 	case svc.proto == protoQuery, svc.proto == protoCBOR:

@@ -53,6 +53,13 @@ import (
 //     or the cluster's DescribeServices failed; a task definition's
 //     containers and tags are empty when DescribeTaskDefinition failed.
 //   - An EKS cluster whose DescribeCluster failed has only its name.
+//   - Every ACM certificate has a key algorithm (RSA_2048 unless set) and
+//     no tags; only Amazon-issued ones have a transparency logging
+//     preference.
+//   - A CloudFront distribution has no region or tags, a default cache
+//     behaviour first (path "*"; allow-all unless set), a certificate
+//     source (cloudfront unless set), a logging bucket only when logging
+//     is on, and custom origins a protocol policy (https-only unless set).
 //   - A gap for a whole service ("*") is recorded by the collectors as a
 //     gap for each of the service's listings (its per-item calls are never
 //     made).
@@ -226,6 +233,37 @@ func Expressible(a *state.Account) *state.Account {
 		registries = append(registries, reg)
 	}
 	c.ECR.Registries = registries
+	for i := range c.ACM.Certificates {
+		x := &c.ACM.Certificates[i]
+		x.KeyAlgorithm = orDefault(x.KeyAlgorithm, "RSA_2048")
+		x.Tags = nil
+		if x.Type != "AMAZON_ISSUED" {
+			x.TransparencyLogging = ""
+		}
+	}
+	for i := range c.CloudFront.Distributions {
+		d := &c.CloudFront.Distributions[i]
+		d.Region, d.Tags = "", nil
+		if d.CertificateSource == "" || d.CertificateSource == "cloudfront" {
+			d.CertificateSource, d.CertificateARN = "cloudfront", ""
+		}
+		if len(d.Behaviors) == 0 {
+			d.Behaviors = []state.CacheBehavior{{PathPattern: "*", ViewerProtocolPolicy: "allow-all"}}
+		}
+		d.Behaviors[0].PathPattern = "*"
+		if !d.Logging {
+			d.LoggingBucket = ""
+		}
+		for j := range d.Origins {
+			o := &d.Origins[j]
+			if o.S3 {
+				o.ProtocolPolicy, o.SSLProtocols = "", nil
+			} else {
+				o.OAI = ""
+				o.ProtocolPolicy = orDefault(o.ProtocolPolicy, "https-only")
+			}
+		}
+	}
 	for i := range c.CloudTrail.Trails {
 		t := &c.CloudTrail.Trails[i]
 		if _, ok := c.Gaps.Find("cloudtrail", t.HomeRegion, "ListTags", t.ARN); ok {

@@ -81,6 +81,7 @@ type index struct {
 	secrets      map[string][]*state.Secret
 	repositories map[string][]*state.ECRRepository
 	buses        map[string][]*state.EventBus
+	certificates map[string][]*state.Certificate
 
 	ecsClusters map[string][]*state.ECSCluster
 	ecsServices map[string][]*state.ECSService
@@ -211,6 +212,7 @@ func buildIndex(a *state.Account) *index {
 	x.ecsServices = group(a.ECS.Services, func(v *state.ECSService) string { return v.ClusterARN })
 	x.ecsTaskDefs = group(a.ECS.TaskDefinitions, func(v *state.ECSTaskDefinition) string { return v.Region })
 	x.eksClusters = group(a.EKS.Clusters, func(v *state.EKSCluster) string { return v.Region })
+	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	x.workspaces = group(a.WorkSpaces.Workspaces, func(v *state.Workspace) string { return v.Region })
 	x.directories = group(a.WorkSpaces.Directories, func(v *state.WorkspaceDirectory) string { return v.Region })
 	x.ipGroups = group(a.WorkSpaces.IPGroups, func(v *state.WorkspaceIPGroup) string { return v.Region })
@@ -256,6 +258,7 @@ func (s *Server) registry() map[string]*service {
 		s.logsService(), s.cloudwatchService(), s.snsService(), s.securityhubService(),
 		s.elbService(), s.elbv2Service(), s.wafv2Service(), s.dsService(), s.taggingService(),
 		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(), s.ecsService(), s.eksService(),
+		s.acmService(), s.cloudFrontService(),
 	} {
 		out[svc.name] = svc
 	}

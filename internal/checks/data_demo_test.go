@@ -50,6 +50,24 @@ func TestDemoTripsDataChecks(t *testing.T) {
 // TestDemoMessagingVerdicts pins what the demo's queues, secrets,
 // repositories and buses show: each messaging check passes somewhere and
 // fails somewhere (the replica's rotation is its primary's).
+// TestDemoACMVerdicts: the demo keeps each ACM and CloudFront check
+// passing on some certificate or distribution and failing on another.
+func TestDemoACMVerdicts(t *testing.T) {
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range append(acmChecks(), cloudFrontChecks()...) {
+		got := map[check.Status]int{}
+		for _, r := range c.Run(a, policy.Default()) {
+			got[r.Status]++
+		}
+		if got[check.Pass] == 0 || got[check.Fail] == 0 {
+			t.Errorf("%s on the demo: %v, want passes and failures", c.ID, got)
+		}
+	}
+}
+
 func TestDemoMessagingVerdicts(t *testing.T) {
 	a, err := demo.Load()
 	if err != nil {

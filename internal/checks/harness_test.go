@@ -54,6 +54,8 @@ func allCases() map[string][]checkCase {
 		messagingCases(),
 		ecsCases(),
 		eksCases(),
+		acmCases(),
+		cloudFrontCases(),
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

@@ -63,6 +63,8 @@ func builtin() []check.Check {
 		messagingChecks(),
 		ecsChecks(),
 		eksChecks(),
+		acmChecks(),
+		cloudFrontChecks(),
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {

@@ -483,6 +483,23 @@ func Operations() []Operation {
 		// only in DescribeCluster, one call per cluster.
 		op("eks", "ListClusters", "eks:ListClusters", Regional, d, state.InputEKSClusters),
 		op("eks", "DescribeCluster", "eks:DescribeCluster", PerItem, d, state.InputEKSClusterDetails),
+		// ACM (regional). ListCertificates (8/s) returns each certificate's
+		// type, status, key algorithm, validity dates, renewal eligibility
+		// and whether it is in use, 1,000 a page, but by default only
+		// RSA_2048 certificates: the collector asks for every key type.
+		// The transparency logging preference exists only in
+		// DescribeCertificate (10/s), read only for Amazon-issued
+		// certificates (imported and private ones have none).
+		op("acm", "ListCertificates", "acm:ListCertificates", Regional, Rate{RPS: 8, Burst: 8}, state.InputACMCertificates),
+		op("acm", "DescribeCertificate", "acm:DescribeCertificate", PerItem, Rate{RPS: 10, Burst: 10}, state.InputACMCertificateTransparency),
+
+		// CloudFront (global; its API answers in us-east-1). ListDistributions
+		// returns each distribution's origins, cache behaviours, viewer
+		// certificate and web ACL, 100 a page; the default root object and
+		// standard logging exist only in GetDistributionConfig, one call
+		// per distribution. AWS publishes no rate for these reads.
+		op("cloudfront", "ListDistributions", "cloudfront:ListDistributions", Global, d, state.InputCloudFrontDistributions),
+		op("cloudfront", "GetDistributionConfig", "cloudfront:GetDistributionConfig", PerItem, d, state.InputCloudFrontConfig),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

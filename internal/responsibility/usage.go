@@ -52,6 +52,8 @@ func usageRules() map[string]usageRule {
 		"eks":            {count: func(a *state.Account) int { return len(a.EKS.Clusters) }, listings: []state.Input{state.InputEKSClusters}},
 		"ecs": {count: func(a *state.Account) int { return len(a.ECS.Clusters) + len(a.ECS.TaskDefinitions) },
 			listings: []state.Input{state.InputECSClusters, state.InputECSTaskDefinitions}},
+		"acm":        {count: func(a *state.Account) int { return len(a.ACM.Certificates) }, listings: []state.Input{state.InputACMCertificates}},
+		"cloudfront": {count: func(a *state.Account) int { return len(a.CloudFront.Distributions) }, global: true, listings: []state.Input{state.InputCloudFrontDistributions}},
 		"eventbridge": {count: func(a *state.Account) int {
 			n := 0
 			for _, b := range a.EventBridge.Buses {

@@ -54,6 +54,8 @@ type Account struct {
 	SecretsManager SecretsManager `json:"secretsmanager"`
 	ECR            ECR            `json:"ecr"`
 	EventBridge    EventBridge    `json:"eventbridge"`
+	ACM            ACM            `json:"acm"`
+	CloudFront     CloudFront     `json:"cloudfront"`
 
 	ECS ECS `json:"ecs"`
 	EKS EKS `json:"eks"`

@@ -233,6 +233,13 @@ const (
 	// eks
 	InputEKSClusters       Input = "eks.clusters"
 	InputEKSClusterDetails Input = "eks.clusters.configuration"
+	// acm
+	InputACMCertificates            Input = "acm.certificates"
+	InputACMCertificateTransparency Input = "acm.certificates.transparency_logging"
+
+	// cloudfront
+	InputCloudFrontDistributions Input = "cloudfront.distributions"
+	InputCloudFrontConfig        Input = "cloudfront.distributions.config"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

@@ -7,6 +7,8 @@ package state
 // It is read-only.
 var inputOperations = map[Input][]OperationRef{
 	"account_id":                                       {{Service: "sts", Operation: "GetCallerIdentity"}, {Service: "sts", Operation: "AssumeRole"}},
+	"acm.certificates":                                 {{Service: "acm", Operation: "ListCertificates"}},
+	"acm.certificates.transparency_logging":            {{Service: "acm", Operation: "DescribeCertificate"}},
 	"alias":                                            {{Service: "iam", Operation: "ListAccountAliases"}},
 	"backup.plans":                                     {{Service: "backup", Operation: "ListBackupPlans"}},
 	"backup.plans.rules":                               {{Service: "backup", Operation: "GetBackupPlan"}},
@@ -15,6 +17,8 @@ var inputOperations = map[Input][]OperationRef{
 	"backup.recovery_points":                           {{Service: "backup", Operation: "ListRecoveryPointsByBackupVault"}},
 	"backup.vaults":                                    {{Service: "backup", Operation: "ListBackupVaults"}},
 	"backup.vaults.policy":                             {{Service: "backup", Operation: "GetBackupVaultAccessPolicy"}},
+	"cloudfront.distributions":                         {{Service: "cloudfront", Operation: "ListDistributions"}},
+	"cloudfront.distributions.config":                  {{Service: "cloudfront", Operation: "GetDistributionConfig"}},
 	"cloudtrail.trails":                                {{Service: "cloudtrail", Operation: "DescribeTrails"}},
 	"cloudtrail.trails.is_logging":                     {{Service: "cloudtrail", Operation: "GetTrailStatus"}},
 	"cloudtrail.trails.management_events":              {{Service: "cloudtrail", Operation: "GetEventSelectors"}},

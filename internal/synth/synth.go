@@ -54,6 +54,7 @@ var shares = []struct {
 	{"lb", 0.3}, {"table", 0.3}, {"function", 0.3}, {"loggroup", 0.3}, {"filesystem", 0.1}, {"launchtemplate", 0.2},
 	{"queue", 0.3}, {"secret", 0.3}, {"repository", 0.15},
 	{"ecscluster", 0.02}, {"ecsservice", 0.1}, {"taskdef", 0.15}, {"ekscluster", 0.01},
+	{"certificate", 0.2}, {"distribution", 0.05},
 }
 
 func count(n int, kind string) int {
@@ -171,6 +172,11 @@ func Account(o Options) *state.Account {
 		g.ecs(r)
 		g.eks(r)
 	}
+	// After them, for the same reason: certificates.
+	for _, r := range o.Regions {
+		g.acm(r)
+	}
+	g.cloudFront()
 	return a
 }
 
@@ -1102,6 +1108,7 @@ func Count(a *state.Account) int {
 	n += len(a.EFS.FileSystems) + len(a.EFS.AccessPoints) + len(a.Lambda.Functions) + len(a.Backup.Vaults) + len(a.Backup.Plans)
 	n += len(a.Backup.RecoveryPoints) + len(a.CloudWatchLogs.LogGroups) + len(a.CloudWatch.Alarms) + len(a.SNS.Topics) + len(a.SecurityHub.Hubs)
 	n += len(a.SQS.Queues) + len(a.SecretsManager.Secrets) + len(a.ECR.Repositories) + len(a.EventBridge.Buses)
+	n += len(a.ACM.Certificates) + len(a.CloudFront.Distributions)
 	return n
 }
 

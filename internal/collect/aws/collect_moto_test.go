@@ -888,6 +888,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Directory Service": "ds", "Elastic Load Balancing v2": "elbv2", "Elastic Load Balancing": "elb", "WAFV2": "wafv2", "Backup": "backup",
 		"Resource Groups Tagging API": "tagging", "SQS": "sqs", "Secrets Manager": "secretsmanager", "ECR": "ecr", "EventBridge": "events",
 		"ECS": "ecs", "EKS": "eks",
+		"ACM": "acm", "CloudFront": "cloudfront",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

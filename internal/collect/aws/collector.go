@@ -215,6 +215,7 @@ func globalServices() []service {
 		{"s3", (*collector).s3},
 		{"s3control", (*collector).s3AccountBPA},
 		{"s3control", (*collector).s3MultiRegionAccessPoints},
+		{"cloudfront", (*collector).cloudFront},
 	}
 }
 
@@ -243,6 +244,7 @@ func regionalServices() []service {
 		{"events", (*collector).eventBridge},
 		{"ecs", (*collector).ecs},
 		{"eks", (*collector).eks},
+		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},
 		{"elb", (*collector).elbClassic},

@@ -234,6 +234,7 @@ func buildScenario(t *testing.T) *scenario {
 	for _, r := range scenarioRegions {
 		buildRegion(ctx, t, sc, r)
 	}
+	buildCloudFront(ctx, home)
 
 	// Aurora copies: the home region's cluster leads a global database
 	// with a secondary in the secure region, and has a cross-region read
@@ -503,6 +504,7 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildMessaging(ctx, cfg, r, secure, *rot.KeyMetadata.Arn)
 	buildECS(ctx, cfg, secure, *sub.Subnet.SubnetId, *closedSG.GroupId)
 	buildEKS(ctx, cfg, secure, *sub.Subnet.SubnetId, *rot.KeyMetadata.Arn)
+	buildACM(ctx, cfg, r, secure)
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

@@ -16,6 +16,7 @@ var collectedSections = map[string]string{
 	"elb": "elbv2", "dynamodb": "dynamodb", "efs": "elasticfilesystem", "backup": "backup", "lambda": "lambda",
 	"cloudwatch_logs": "logs", "cloudwatch": "cloudwatch", "sns": "sns", "securityhub": "securityhub",
 	"sqs": "sqs", "secretsmanager": "secretsmanager", "ecr": "ecr", "eventbridge": "events", "ecs": "ecs", "eks": "eks",
+	"acm": "acm", "cloudfront": "cloudfront",
 }
 
 // notSections are Account's fields that are not a service's data.

@@ -88,6 +88,8 @@ func sortState(a *state.Account) {
 	})
 	byARN(a.Lambda.Functions)
 	byARN(a.SQS.Queues)
+	byARN(a.ACM.Certificates)
+	byARN(a.CloudFront.Distributions)
 	byARN(a.SecretsManager.Secrets)
 	byARN(a.ECR.Repositories)
 	byARN(a.ECR.Registries)

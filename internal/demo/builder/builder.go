@@ -77,6 +77,8 @@ func Build() *state.Account {
 	x.messaging()
 	x.ecs()
 	x.eks()
+	x.acm()
+	x.cloudFront()
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
