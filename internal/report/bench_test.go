@@ -143,12 +143,12 @@ func BenchmarkHTML100k(b *testing.B) {
 		b.Fatal(err)
 	}
 	br := startBrowser(b)
-	load := br.navigate(b, fileURL(path))
+	load := br.Navigate(b, fileURL(path))
 	var m struct {
 		FCP, Ready, Load float64
 		Total, Rendered  int
 	}
-	br.eval(b, `(function(){var p=performance.getEntriesByName('first-contentful-paint')[0]; var n=performance.getEntriesByType('navigation')[0];
+	br.Eval(b, `(function(){var p=performance.getEntriesByName('first-contentful-paint')[0]; var n=performance.getEntriesByType('navigation')[0];
 		return {FCP: p ? p.startTime : -1, Ready: shoulderReport.ready, Load: n ? n.loadEventEnd : -1, Total: shoulderReport.total, Rendered: shoulderReport.rendered()};})()`, &m)
 	if m.Total != len(r.Results) || m.Rendered == 0 {
 		b.Fatalf("the page shows %d findings (%d rows rendered), want %d", m.Total, m.Rendered, len(r.Results))
@@ -160,7 +160,7 @@ func BenchmarkHTML100k(b *testing.B) {
 			Ms      float64
 			Visible int
 		}
-		br.eval(b, `new Promise(function(res){var t0=performance.now(); `+js+`; requestAnimationFrame(function(){requestAnimationFrame(function(){res({Ms: performance.now()-t0, Visible: shoulderReport.visible()});});});})`, &out)
+		br.Eval(b, `new Promise(function(res){var t0=performance.now(); `+js+`; requestAnimationFrame(function(){requestAnimationFrame(function(){res({Ms: performance.now()-t0, Visible: shoulderReport.visible()});});});})`, &out)
 		return out.Ms, out.Visible
 	}
 	textMs, textN := filter(`shoulderReport.setFilter({q: 'access_denied eu-west-1'})`)

@@ -29,7 +29,7 @@ func TestHTMLInChromium(t *testing.T) {
 	r, o := demoReport(t)
 	path := writeHTML(t, r, o)
 	b := startBrowser(t)
-	b.navigate(t, fileURL(path))
+	b.Navigate(t, fileURL(path))
 
 	// Charts: one status segment per status that has results, five
 	// severity bars, one heatmap cell per service x area.
@@ -82,23 +82,23 @@ func TestHTMLInChromium(t *testing.T) {
 	}
 	for _, c := range counts {
 		var n int
-		b.eval(t, `document.querySelectorAll(`+jsString(c.selector)+`).length`, &n)
+		b.Eval(t, `document.querySelectorAll(`+jsString(c.selector)+`).length`, &n)
 		if n != c.want {
 			t.Errorf("%s: %d elements, want %d", c.selector, n, c.want)
 		}
 	}
 	// The page loads nothing: no resource requests at all.
 	var resources int
-	b.eval(t, `performance.getEntriesByType('resource').length`, &resources)
+	b.Eval(t, `performance.getEntriesByType('resource').length`, &resources)
 	if resources != 0 {
 		t.Errorf("the page requested %d resources; it must be self-contained", resources)
 	}
 
 	// The findings list: every result counted, rows rendered, worst first.
 	var total, visible, rendered int
-	b.eval(t, `shoulderReport.total`, &total)
-	b.eval(t, `shoulderReport.visible()`, &visible)
-	b.eval(t, `shoulderReport.rendered()`, &rendered)
+	b.Eval(t, `shoulderReport.total`, &total)
+	b.Eval(t, `shoulderReport.visible()`, &visible)
+	b.Eval(t, `shoulderReport.rendered()`, &rendered)
 	if total != len(r.Results) || visible != total {
 		t.Fatalf("list holds %d (visible %d), want %d", total, visible, len(r.Results))
 	}
@@ -107,27 +107,27 @@ func TestHTMLInChromium(t *testing.T) {
 	}
 	// The rendered rows are the first rows of the view.
 	var ids, all []string
-	b.eval(t, `shoulderReport.rowIds()`, &ids)
-	b.eval(t, `shoulderReport.viewIds()`, &all)
+	b.Eval(t, `shoulderReport.rowIds()`, &ids)
+	b.Eval(t, `shoulderReport.viewIds()`, &all)
 	if len(all) != total || len(ids) != rendered || !sameSet(ids, all[:len(ids)]) {
 		t.Errorf("the %d rendered rows are not the head of the view", len(ids))
 	}
 	var firstStatus string
-	b.eval(t, `document.querySelector('#rows .row .pill').textContent`, &firstStatus)
+	b.Eval(t, `document.querySelector('#rows .row .pill').textContent`, &firstStatus)
 	if firstStatus != "fail" {
 		t.Errorf("first row is %q, want a failure first", firstStatus)
 	}
 
 	// A status filter applied as the select would.
 	var rows []string
-	b.eval(t, `(function(){var s=document.getElementById('f-status'); s.value='fail'; s.dispatchEvent(new Event('change')); return shoulderReport.viewIds();})()`, &rows)
+	b.Eval(t, `(function(){var s=document.getElementById('f-status'); s.value='fail'; s.dispatchEvent(new Event('change')); return shoulderReport.viewIds();})()`, &rows)
 	fails := keysWhere(r, func(f *engine.Finding) bool { return f.Status == check.Fail })
 	if !sameSet(rows, fails) {
 		t.Errorf("status=fail shows %d findings, want %d", len(rows), len(fails))
 	}
 
 	// A text filter over check, resource and evidence.
-	b.eval(t, `shoulderReport.setFilter({q: 'sg-wide-open'}), shoulderReport.viewIds()`, &rows)
+	b.Eval(t, `shoulderReport.setFilter({q: 'sg-wide-open'}), shoulderReport.viewIds()`, &rows)
 	want := keysWhere(r, func(f *engine.Finding) bool {
 		return strings.Contains(strings.ToLower(f.CheckID+" "+f.Title+" "+f.Resource+" "+f.Message+" "+f.Region), "sg-wide-open")
 	})
@@ -135,7 +135,7 @@ func TestHTMLInChromium(t *testing.T) {
 		t.Errorf("q=sg-wide-open shows %v, want %v", rows, want)
 	}
 	// Combined filters, area and region.
-	b.eval(t, `shoulderReport.setFilter({area: 'network', region: 'us-east-1'}), shoulderReport.viewIds()`, &rows)
+	b.Eval(t, `shoulderReport.setFilter({area: 'network', region: 'us-east-1'}), shoulderReport.viewIds()`, &rows)
 	want = keysWhere(r, func(f *engine.Finding) bool { return f.Area == check.Network && f.Region == "us-east-1" })
 	if len(want) == 0 || !sameSet(rows, want) {
 		t.Errorf("area=network region=us-east-1 shows %d findings, want %d", len(rows), len(want))
@@ -143,8 +143,8 @@ func TestHTMLInChromium(t *testing.T) {
 
 	// A heatmap cell lists the findings of its duties' checks.
 	var cell struct{ Service, Area, Checks string }
-	b.eval(t, `(function(){var c=document.querySelector('svg.chart-heatmap rect.cell[data-status=fail]'); c.dispatchEvent(new MouseEvent('click')); return {Service: c.getAttribute('data-service'), Area: c.getAttribute('data-area'), Checks: c.getAttribute('data-checks')};})()`, &cell)
-	b.eval(t, `shoulderReport.viewIds()`, &rows)
+	b.Eval(t, `(function(){var c=document.querySelector('svg.chart-heatmap rect.cell[data-status=fail]'); c.dispatchEvent(new MouseEvent('click')); return {Service: c.getAttribute('data-service'), Area: c.getAttribute('data-area'), Checks: c.getAttribute('data-checks')};})()`, &cell)
+	b.Eval(t, `shoulderReport.viewIds()`, &rows)
 	cellChecks := map[string]bool{}
 	for _, id := range strings.Fields(cell.Checks) {
 		cellChecks[id] = true
@@ -156,17 +156,17 @@ func TestHTMLInChromium(t *testing.T) {
 
 	// A finding's detail shows evidence and the fix.
 	var detail string
-	b.eval(t, `shoulderReport.setFilter({status: 'fail'}), document.querySelector('#rows .row').click(), document.getElementById('detail').textContent`, &detail)
+	b.Eval(t, `shoulderReport.setFilter({status: 'fail'}), document.querySelector('#rows .row').click(), document.getElementById('detail').textContent`, &detail)
 	if !strings.Contains(detail, "How to fix") || !strings.Contains(detail, "Evidence") {
 		t.Errorf("detail panel lacks evidence or remediation: %q", detail)
 	}
 
 	// A filter in the URL hash is applied on load and shown in the controls.
-	b.navigate(t, "about:blank") // a fresh load, not a same-document hash change
-	b.navigate(t, fileURL(path)+"#status=unknown")
+	b.Navigate(t, "about:blank") // a fresh load, not a same-document hash change
+	b.Navigate(t, fileURL(path)+"#status=unknown")
 	var sel string
-	b.eval(t, `shoulderReport.visible()`, &visible)
-	b.eval(t, `document.getElementById('f-status').value`, &sel)
+	b.Eval(t, `shoulderReport.visible()`, &visible)
+	b.Eval(t, `document.getElementById('f-status').value`, &sel)
 	if wantN := r.Summary.ByStatus[check.Unknown]; visible != wantN || sel != "unknown" {
 		t.Errorf("#status=unknown: %d visible (want %d), select shows %q", visible, wantN, sel)
 	}
@@ -175,14 +175,14 @@ func TestHTMLInChromium(t *testing.T) {
 	// and never stops the page script: the list is drawn, the filter box
 	// shows the text, and the other filters of the fragment still apply.
 	for _, frag := range []string{"#q=100%", "#status=fail&q=%E0%A4%A", "#q=%"} {
-		b.navigate(t, "about:blank")
-		b.navigate(t, fileURL(path)+frag)
+		b.Navigate(t, "about:blank")
+		b.Navigate(t, fileURL(path)+frag)
 		var page struct {
 			Ready  bool
 			Q      string
 			Status string
 		}
-		b.eval(t, `({Ready: typeof shoulderReport.ready === 'number', Q: document.getElementById('q').value, Status: document.getElementById('f-status').value})`, &page)
+		b.Eval(t, `({Ready: typeof shoulderReport.ready === 'number', Q: document.getElementById('q').value, Status: document.getElementById('f-status').value})`, &page)
 		wantQ := frag[strings.Index(frag, "q=")+2:]
 		if !page.Ready || page.Q != wantQ {
 			t.Errorf("%s: page script stopped or lost the text (ready %v, filter box %q, want %q)", frag, page.Ready, page.Q, wantQ)
@@ -191,7 +191,7 @@ func TestHTMLInChromium(t *testing.T) {
 			t.Errorf("%s: status filter shows %q, want fail", frag, page.Status)
 		}
 		// The page still filters after the bad fragment.
-		b.eval(t, `shoulderReport.setFilter({}), shoulderReport.visible()`, &visible)
+		b.Eval(t, `shoulderReport.setFilter({}), shoulderReport.visible()`, &visible)
 		if visible != len(r.Results) {
 			t.Errorf("%s: after a reset %d visible, want %d", frag, visible, len(r.Results))
 		}
@@ -211,20 +211,20 @@ func TestHTMLDutyHeatmapInChromium(t *testing.T) {
 	}}
 	path := writeHTML(t, r, o)
 	b := startBrowser(t)
-	b.navigate(t, fileURL(path))
+	b.Navigate(t, fileURL(path))
 	var n int
-	b.eval(t, `document.querySelectorAll('svg.chart-heatmap rect.cell:not(.empty)').length`, &n)
+	b.Eval(t, `document.querySelectorAll('svg.chart-heatmap rect.cell:not(.empty)').length`, &n)
 	if n != 3 {
 		t.Errorf("%d duty cells, want 3", n)
 	}
 	var rows []string
-	b.eval(t, `document.querySelector('svg.chart-heatmap rect.cell[data-service=vpc][data-area=network]').dispatchEvent(new MouseEvent('click')), shoulderReport.viewIds()`, &rows)
+	b.Eval(t, `document.querySelector('svg.chart-heatmap rect.cell[data-service=vpc][data-area=network]').dispatchEvent(new MouseEvent('click')), shoulderReport.viewIds()`, &rows)
 	want := keysWhere(r, func(f *engine.Finding) bool { return f.CheckID == "ec2_fail" || f.CheckID == "ec2_waived" })
 	if !sameSet(rows, want) {
 		t.Errorf("the vpc/network duty cell lists %v, want %v", rows, want)
 	}
 	var count string
-	b.eval(t, `document.getElementById('count').textContent`, &count)
+	b.Eval(t, `document.getElementById('count').textContent`, &count)
 	if !strings.Contains(count, "vpc / network") {
 		t.Errorf("the count does not say what the list is filtered to: %q", count)
 	}

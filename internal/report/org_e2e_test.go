@@ -21,7 +21,7 @@ func TestHTMLOrgInChromium(t *testing.T) {
 	r, o := orgReport(t)
 	path := writeHTML(t, r, o)
 	b := startBrowser(t)
-	b.navigate(t, fileURL(path))
+	b.Navigate(t, fileURL(path))
 
 	read := 0
 	for _, e := range r.Accounts {
@@ -40,7 +40,7 @@ func TestHTMLOrgInChromium(t *testing.T) {
 	}
 	for _, c := range counts {
 		var n int
-		b.eval(t, `document.querySelectorAll(`+jsString(c.selector)+`).length`, &n)
+		b.Eval(t, `document.querySelectorAll(`+jsString(c.selector)+`).length`, &n)
 		if n != c.want {
 			t.Errorf("%s: %d elements, want %d", c.selector, n, c.want)
 		}
@@ -58,31 +58,31 @@ func TestHTMLOrgInChromium(t *testing.T) {
 	}
 	var visible int
 	acct := orgAccounts[1]
-	b.eval(t, `document.querySelector('#accounts rect.cell[data-account="`+acct+`"][data-area=network]').dispatchEvent(new MouseEvent('click')), shoulderReport.visible()`, &visible)
+	b.Eval(t, `document.querySelector('#accounts rect.cell[data-account="`+acct+`"][data-area=network]').dispatchEvent(new MouseEvent('click')), shoulderReport.visible()`, &visible)
 	want := where(func(f *engine.Finding) bool { return f.AccountID == acct && f.Area == check.Network })
 	if want == 0 || want == where(func(f *engine.Finding) bool { return f.Area == check.Network }) || visible != want {
 		t.Errorf("the %s/network cell lists %d findings, want %d", acct, visible, want)
 	}
 	var sel string
-	b.eval(t, `document.getElementById('f-account').value`, &sel)
+	b.Eval(t, `document.getElementById('f-account').value`, &sel)
 	if sel != acct {
 		t.Errorf("the account select shows %q after the click, want %s", sel, acct)
 	}
 	// The table's link filters by account through the URL hash.
-	b.eval(t, `shoulderReport.setFilter({}), document.querySelector('#accounts a.acct-link[href="#account=`+orgAccounts[0]+`"]').click(), 0`, &visible)
-	b.eval(t, `new Promise(function(res){setTimeout(function(){res(shoulderReport.visible());}, 50);})`, &visible)
+	b.Eval(t, `shoulderReport.setFilter({}), document.querySelector('#accounts a.acct-link[href="#account=`+orgAccounts[0]+`"]').click(), 0`, &visible)
+	b.Eval(t, `new Promise(function(res){setTimeout(function(){res(shoulderReport.visible());}, 50);})`, &visible)
 	if want := where(func(f *engine.Finding) bool { return f.AccountID == orgAccounts[0] }); visible != want {
 		t.Errorf("the account link lists %d findings, want %d", visible, want)
 	}
 	// The detail names the account and its OU.
 	var detail string
-	b.eval(t, `shoulderReport.setFilter({account: '`+acct+`'}), document.querySelector('#rows .row').click(), document.getElementById('detail').textContent`, &detail)
+	b.Eval(t, `shoulderReport.setFilter({account: '`+acct+`'}), document.querySelector('#rows .row').click(), document.getElementById('detail').textContent`, &detail)
 	if !strings.Contains(detail, acct+" beta") || !strings.Contains(detail, "Root/Prod <script>") {
 		t.Errorf("the detail does not name the account and OU: %q", detail)
 	}
 	// Account text is text: the OU name's markup made no element.
 	var scripts int
-	b.eval(t, `document.querySelectorAll('script').length`, &scripts)
+	b.Eval(t, `document.querySelectorAll('script').length`, &scripts)
 	if scripts != 2 {
 		t.Errorf("%d script elements, want 2 (data and code): account text became markup", scripts)
 	}
@@ -138,12 +138,12 @@ func BenchmarkHTMLOrg200x500(b *testing.B) {
 		b.Fatal(err)
 	}
 	br := startBrowser(b)
-	load := br.navigate(b, fileURL(path))
+	load := br.Navigate(b, fileURL(path))
 	var m struct {
 		FCP, Ready      float64
 		Total, Rendered int
 	}
-	br.eval(b, `(function(){var p=performance.getEntriesByName('first-contentful-paint')[0];
+	br.Eval(b, `(function(){var p=performance.getEntriesByName('first-contentful-paint')[0];
 		return {FCP: p ? p.startTime : -1, Ready: shoulderReport.ready, Total: shoulderReport.total, Rendered: shoulderReport.rendered()};})()`, &m)
 	if m.Total != len(r.Results) || m.Rendered == 0 {
 		b.Fatalf("the page shows %d findings (%d rows rendered), want %d", m.Total, m.Rendered, len(r.Results))
@@ -153,7 +153,7 @@ func BenchmarkHTMLOrg200x500(b *testing.B) {
 			Ms      float64
 			Visible int
 		}
-		br.eval(b, `new Promise(function(res){var t0=performance.now(); `+js+`; requestAnimationFrame(function(){requestAnimationFrame(function(){res({Ms: performance.now()-t0, Visible: shoulderReport.visible()});});});})`, &out)
+		br.Eval(b, `new Promise(function(res){var t0=performance.now(); `+js+`; requestAnimationFrame(function(){requestAnimationFrame(function(){res({Ms: performance.now()-t0, Visible: shoulderReport.visible()});});});})`, &out)
 		return out.Ms, out.Visible
 	}
 	textMs, textN := filter(`shoulderReport.setFilter({q: 'access_denied eu-west-1'})`)

@@ -87,8 +87,8 @@ func TestHostilePayloadsInChromium(t *testing.T) {
 			{"/findings", n + 1},
 		}
 		for _, p := range pages {
-			b.page.logged = nil
-			b.navigate(t, ts.URL+p.path)
+			b.ClearLogged()
+			b.Navigate(t, ts.URL+p.path)
 			var got struct {
 				XSS      any
 				Injected int
@@ -98,7 +98,7 @@ func TestHostilePayloadsInChromium(t *testing.T) {
 				Text     string
 				Visible  bool
 			}
-			b.eval(t, `(() => {
+			b.Eval(t, `(() => {
 				const bad = [];
 				for (const tb of document.querySelectorAll('table')) {
 					const cols = tb.querySelectorAll('thead th').length;
@@ -139,8 +139,8 @@ func TestHostilePayloadsInChromium(t *testing.T) {
 			} else if !strings.Contains(got.Text, payloads[1]) { // the hostile account's row
 				t.Errorf("%s: the hostile account is not shown as text", where)
 			}
-			if srv.csp && len(b.page.logged) > 0 {
-				t.Errorf("%s: the browser logged %v", where, b.page.logged)
+			if srv.csp && len(b.Logged()) > 0 {
+				t.Errorf("%s: the browser logged %v", where, b.Logged())
 			}
 		}
 		ts.Close()

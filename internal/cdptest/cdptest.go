@@ -1,8 +1,8 @@
-package report_test
-
-// A minimal Chrome DevTools Protocol client over a minimal RFC 6455
-// WebSocket client, standard library only, to drive Debian's headless
-// chromium from tests and benchmarks.
+// Package cdptest drives Debian's headless chromium from tests and
+// benchmarks (the HTML report's, the dashboard's): a minimal Chrome
+// DevTools Protocol client over a minimal RFC 6455 WebSocket client,
+// standard library only. Nothing but tests imports it.
+package cdptest
 
 import (
 	"bufio"
@@ -25,10 +25,10 @@ import (
 	"time"
 )
 
-// chromiumPath finds Debian's chromium. When it is absent the caller is
+// ChromiumPath finds Debian's chromium. When it is absent the caller is
 // skipped, unless SHOULDER_REQUIRE_CHROMIUM=1 (as .ci/run sets), which
 // makes it a failure.
-func chromiumPath(t testing.TB) string {
+func ChromiumPath(t testing.TB) string {
 	t.Helper()
 	for _, name := range []string{"chromium", "/usr/bin/chromium", "chromium-browser"} {
 		if p, err := exec.LookPath(name); err == nil {
@@ -43,17 +43,17 @@ func chromiumPath(t testing.TB) string {
 	return ""
 }
 
-// browser is a headless chromium with one page attached over CDP.
-type browser struct {
+// Browser is a headless chromium with one page attached over CDP.
+type Browser struct {
 	cmd  *exec.Cmd
 	page *cdpConn
 }
 
-// startBrowser launches chromium on a free loopback port and attaches to
+// Start launches chromium on a free loopback port and attaches to
 // its first page. It is stopped when the test ends.
-func startBrowser(t testing.TB) *browser {
+func Start(t testing.TB) *Browser {
 	t.Helper()
-	bin := chromiumPath(t)
+	bin := ChromiumPath(t)
 	// Chromium's helper processes write to the profile until they exit, so
 	// the directory is removed only after the whole process group is gone
 	// (t.TempDir's cleanup would race them).
@@ -75,7 +75,7 @@ func startBrowser(t testing.TB) *browser {
 		_ = os.RemoveAll(profile)
 		t.Fatalf("starting chromium: %v", err)
 	}
-	b := &browser{cmd: cmd}
+	b := &Browser{cmd: cmd}
 	t.Cleanup(func() {
 		if b.page != nil {
 			b.page.close()
@@ -135,6 +135,9 @@ func startBrowser(t testing.TB) *browser {
 	if _, err := c.call("Runtime.enable", nil); err != nil {
 		t.Fatal(err)
 	}
+	if _, err := c.call("Log.enable", nil); err != nil {
+		t.Fatal(err)
+	}
 	return b
 }
 
@@ -166,7 +169,7 @@ func firstPage(host string) (string, error) {
 }
 
 // navigate loads u and waits for the load event.
-func (b *browser) navigate(t testing.TB, u string) time.Duration {
+func (b *Browser) Navigate(t testing.TB, u string) time.Duration {
 	t.Helper()
 	start := time.Now()
 	b.page.drainEvents()
@@ -189,7 +192,7 @@ func (b *browser) navigate(t testing.TB, u string) time.Duration {
 
 // eval evaluates a JavaScript expression (awaiting a promise) and decodes
 // its value into out.
-func (b *browser) eval(t testing.TB, expr string, out any) {
+func (b *Browser) Eval(t testing.TB, expr string, out any) {
 	t.Helper()
 	res, err := b.page.call("Runtime.evaluate", map[string]any{"expression": expr, "returnByValue": true, "awaitPromise": true})
 	if err != nil {
@@ -225,6 +228,7 @@ type cdpConn struct {
 	br     *bufio.Reader
 	nextID int
 	events []string // method names of events seen and not yet drained
+	logged []string // Log.entryAdded, Runtime.consoleAPICalled and Runtime.exceptionThrown events, whole
 }
 
 const wsGUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
@@ -395,6 +399,7 @@ func (c *cdpConn) call(method string, params any) (json.RawMessage, error) {
 		}
 		if resp.Method != "" {
 			c.events = append(c.events, resp.Method)
+			c.keepLogged(resp.Method, m)
 			continue
 		}
 		if resp.ID != id {
@@ -408,6 +413,15 @@ func (c *cdpConn) call(method string, params any) (json.RawMessage, error) {
 }
 
 func (c *cdpConn) drainEvents() { c.events = nil }
+
+// keepLogged keeps the whole message of an event that reports a log entry,
+// a console call or an exception.
+func (c *cdpConn) keepLogged(method string, m []byte) {
+	switch method {
+	case "Log.entryAdded", "Runtime.consoleAPICalled", "Runtime.exceptionThrown":
+		c.logged = append(c.logged, string(m))
+	}
+}
 
 // waitEvent waits until an event with the method name has arrived.
 func (c *cdpConn) waitEvent(method string, timeout time.Duration) error {
@@ -427,11 +441,19 @@ func (c *cdpConn) waitEvent(method string, timeout time.Duration) error {
 		}
 		if json.Unmarshal(m, &ev) == nil && ev.Method != "" {
 			c.events = append(c.events, ev.Method)
+			c.keepLogged(ev.Method, m)
 		}
 	}
 }
 
-// fileURL turns a local path into a file:// URL.
-func fileURL(path string) string {
+// Logged returns the log entries, console calls and exceptions the page
+// reported since the last ClearLogged (each event's whole message).
+func (b *Browser) Logged() []string { return b.page.logged }
+
+// ClearLogged forgets the events Logged returns.
+func (b *Browser) ClearLogged() { b.page.logged = nil }
+
+// FileURL turns a local path into a file:// URL.
+func FileURL(path string) string {
 	return (&url.URL{Scheme: "file", Path: path}).String()
 }
