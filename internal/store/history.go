@@ -18,28 +18,11 @@ var ErrNoScan = errors.New("no such scan in the store")
 // RecentScans lists up to limit stored scans, newest first (all when limit
 // is 0 or less).
 func (s *Store) RecentScans(ctx context.Context, limit int) ([]ScanRow, error) {
-	q := `SELECT id, recorded_at, who, source, accounts, regions, version, policy_hash,
-		results, applicable, evaluated, run_id, shard, shards FROM scans ORDER BY id DESC`
+	tail := `ORDER BY id DESC`
 	if limit > 0 {
-		q += ` LIMIT ` + strconv.Itoa(limit)
+		tail += ` LIMIT ` + strconv.Itoa(limit)
 	}
-	rs, err := s.db.QueryContext(ctx, q)
-	if err != nil {
-		return nil, s.wrap("read scans", err)
-	}
-	defer rs.Close()
-	var out []ScanRow
-	for rs.Next() {
-		var r ScanRow
-		var at int64
-		if err := rs.Scan(&r.ID, &at, &r.Who, &r.Source, &r.Accounts, &r.Regions, &r.Version, &r.PolicyHash,
-			&r.Results, &r.Applicable, &r.Evaluated, &r.RunID, &r.Shard, &r.Shards); err != nil {
-			return nil, s.wrap("read scans", err)
-		}
-		r.RecordedAt = time.UnixMilli(at).UTC()
-		out = append(out, r)
-	}
-	return out, s.wrap("read scans", rs.Err())
+	return s.scanRows(ctx, tail)
 }
 
 // ResolveScan turns a scan reference into a stored scan's ID: "last" (the

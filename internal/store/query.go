@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"fmt"
 	"strings"
 	"time"
 )
@@ -207,8 +206,14 @@ type ScanRow struct {
 
 // Scans lists the stored scans, oldest first.
 func (s *Store) Scans(ctx context.Context) ([]ScanRow, error) {
+	return s.scanRows(ctx, `ORDER BY id`)
+}
+
+// scanRows reads stored scans in the order (and limit) tail gives: the one
+// reader of the scans table's columns into ScanRow.
+func (s *Store) scanRows(ctx context.Context, tail string) ([]ScanRow, error) {
 	rs, err := s.db.QueryContext(ctx, `SELECT id, recorded_at, who, source, accounts, regions, version, policy_hash,
-		results, applicable, evaluated, run_id, shard, shards FROM scans ORDER BY id`)
+		results, applicable, evaluated, run_id, shard, shards FROM scans `+tail)
 	if err != nil {
 		return nil, s.wrap("read scans", err)
 	}
@@ -225,7 +230,7 @@ func (s *Store) Scans(ctx context.Context) ([]ScanRow, error) {
 		out = append(out, r)
 	}
 	if err := rs.Err(); err != nil {
-		return nil, s.wrap("read scans", fmt.Errorf("%w", err))
+		return nil, s.wrap("read scans", err)
 	}
 	return out, nil
 }
