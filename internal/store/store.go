@@ -20,6 +20,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 )
 
 // Store is an open results store.
@@ -160,15 +161,40 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		return nil, newError(name, secret, "open", err)
 	}
 	s.name, s.secret = name, secret
-	if err := s.db.PingContext(ctx); err != nil {
-		s.db.Close()
-		return nil, s.wrap("connect", err)
+	// Two processes opening a new SQLite store at once can meet a lock
+	// SQLite does not wait for (switching the new file to WAL): such a
+	// start is retried, for as long as a writer would wait.
+	for wait, deadline := 10*time.Millisecond, time.Now().Add(busyWait); ; wait = min(2*wait, time.Second) {
+		err := s.db.PingContext(ctx)
+		if err != nil {
+			err = s.wrap("connect", err)
+		} else {
+			err = s.runMigrations(ctx)
+		}
+		if err == nil {
+			return s, nil
+		}
+		if s.d.kind() != "sqlite" || !isBusy(err) || time.Now().Add(wait).After(deadline) {
+			s.db.Close()
+			return nil, err
+		}
+		select {
+		case <-ctx.Done():
+			s.db.Close()
+			return nil, err
+		case <-time.After(wait):
+		}
 	}
-	if err := s.runMigrations(ctx); err != nil {
-		s.db.Close()
-		return nil, err
-	}
-	return s, nil
+}
+
+// busyWait is how long a writer waits for another (SQLite's busy_timeout)
+// and how long a start retries a lock SQLite does not wait for.
+const busyWait = 60 * time.Second
+
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	m := err.Error()
+	return strings.Contains(m, "SQLITE_BUSY") || strings.Contains(m, "database is locked")
 }
 
 // Name is the store as error messages name it (no password).
