@@ -207,12 +207,7 @@ func TestFullDiskKeepsEarlierReports(t *testing.T) {
 	for failing := range formats {
 		t.Run(formats[failing].Name, func(t *testing.T) {
 			dir := t.TempDir()
-			for _, f := range formats {
-				if err := os.WriteFile(filepath.Join(dir, f.FileName), []byte("EARLIER "+f.Name), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			before := dirState(t, dir)
+			before := earlierOutputs(t, dir, formats)
 			plan, err := planOutputs(formats, dir)
 			if err != nil {
 				t.Fatal(err)
@@ -267,4 +262,16 @@ func TestSnapshotIsPrivate(t *testing.T) {
 	if st, err := os.Stat(rep); err != nil || st.Mode().Perm() != 0o644 {
 		t.Errorf("report mode %v (%v), want 644 under umask 022", st.Mode().Perm(), err)
 	}
+}
+
+// earlierOutputs writes an earlier file for every format into dir and
+// returns the directory's state, which a failed write must leave as is.
+func earlierOutputs(t *testing.T, dir string, formats []report.Format) map[string]string {
+	t.Helper()
+	for _, f := range formats {
+		if err := os.WriteFile(filepath.Join(dir, f.FileName), []byte("EARLIER "+f.Name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dirState(t, dir)
 }

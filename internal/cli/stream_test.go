@@ -82,12 +82,7 @@ func TestScanStreamFullDisk(t *testing.T) {
 	for failing := range formats {
 		t.Run(formats[failing].Name, func(t *testing.T) {
 			dir := t.TempDir()
-			for _, f := range formats {
-				if err := os.WriteFile(filepath.Join(dir, f.FileName), []byte("EARLIER "+f.Name), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			before := dirState(t, dir)
+			before := earlierOutputs(t, dir, formats)
 			plan, err := planOutputs(formats, dir)
 			if err != nil {
 				t.Fatal(err)
