@@ -357,67 +357,63 @@ func orgListRoots(c *call) (*reply, error) {
 	if err != nil {
 		return nil, err
 	}
-	o := c.s.acct.Organization
 	out := &organizations.ListRootsOutput{Roots: []orgtypes.Root{}, NextToken: sp(next)}
 	for _, r := range t.Roots[start:end] {
-		out.Roots = append(out.Roots, orgtypes.Root{Id: p(r.ID), Name: sp(r.Name),
-			Arn: p(c.s.acct.ARNPrefix() + "organizations::" + o.MasterAccountID + ":root/" + o.ID + "/" + r.ID)})
+		out.Roots = append(out.Roots, orgtypes.Root{Id: p(r.ID), Name: sp(r.Name), Arn: c.orgARN("root", r.ID)})
 	}
 	return c.jsonReply(out), nil
 }
 
-func orgListUnitsForParent(c *call) (*reply, error) {
+// orgChildren is the page asked for of the children of one kind under the
+// request's ParentId (the tree listings of units and of accounts).
+func orgChildren[T any](c *call, all func(*state.OrgTree) []T, parentOf func(*T) string) (page []T, next string, err error) {
 	t, err := c.tree()
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	parent, err := c.parent(t)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	var units []state.OrgUnit
-	for _, u := range t.Units {
-		if u.ParentID == parent {
-			units = append(units, u)
+	var kids []T
+	for _, x := range all(t) {
+		if parentOf(&x) == parent {
+			kids = append(kids, x)
 		}
 	}
-	start, end, next, err := c.treePage(len(units))
+	start, end, next, err := c.treePage(len(kids))
+	if err != nil {
+		return nil, "", err
+	}
+	return kids[start:end], next, nil
+}
+
+// orgARN is the ARN of an organization's root, OU or account.
+func (c *call) orgARN(kind, id string) *string {
+	o := c.s.acct.Organization
+	return p(c.s.acct.ARNPrefix() + "organizations::" + o.MasterAccountID + ":" + kind + "/" + o.ID + "/" + id)
+}
+
+func orgListUnitsForParent(c *call) (*reply, error) {
+	units, next, err := orgChildren(c, func(t *state.OrgTree) []state.OrgUnit { return t.Units }, func(u *state.OrgUnit) string { return u.ParentID })
 	if err != nil {
 		return nil, err
 	}
-	o := c.s.acct.Organization
 	out := &organizations.ListOrganizationalUnitsForParentOutput{OrganizationalUnits: []orgtypes.OrganizationalUnit{}, NextToken: sp(next)}
-	for _, u := range units[start:end] {
-		out.OrganizationalUnits = append(out.OrganizationalUnits, orgtypes.OrganizationalUnit{Id: p(u.ID), Name: p(u.Name),
-			Arn: p(c.s.acct.ARNPrefix() + "organizations::" + o.MasterAccountID + ":ou/" + o.ID + "/" + u.ID)})
+	for _, u := range units {
+		out.OrganizationalUnits = append(out.OrganizationalUnits, orgtypes.OrganizationalUnit{Id: p(u.ID), Name: p(u.Name), Arn: c.orgARN("ou", u.ID)})
 	}
 	return c.jsonReply(out), nil
 }
 
 func orgListAccountsForParent(c *call) (*reply, error) {
-	t, err := c.tree()
+	accts, next, err := orgChildren(c, func(t *state.OrgTree) []state.OrgAccount { return t.Accounts }, func(a *state.OrgAccount) string { return a.ParentID })
 	if err != nil {
 		return nil, err
 	}
-	parent, err := c.parent(t)
-	if err != nil {
-		return nil, err
-	}
-	var accts []state.OrgAccount
-	for _, a := range t.Accounts {
-		if a.ParentID == parent {
-			accts = append(accts, a)
-		}
-	}
-	start, end, next, err := c.treePage(len(accts))
-	if err != nil {
-		return nil, err
-	}
-	o := c.s.acct.Organization
 	out := &organizations.ListAccountsForParentOutput{Accounts: []orgtypes.Account{}, NextToken: sp(next)}
-	for _, a := range accts[start:end] {
-		acc := orgtypes.Account{Id: p(a.ID), Name: sp(a.Name), Email: sp(a.Email), State: orgtypes.AccountState(a.Status),
-			Arn: p(c.s.acct.ARNPrefix() + "organizations::" + o.MasterAccountID + ":account/" + o.ID + "/" + a.ID)}
+	for _, a := range accts {
+		acc := orgtypes.Account{Id: p(a.ID), Name: sp(a.Name), Email: sp(a.Email), State: orgtypes.AccountState(a.Status), Arn: c.orgARN("account", a.ID)}
 		// The older Status field carries the states it knows.
 		switch a.Status {
 		case "ACTIVE", "SUSPENDED", "PENDING_CLOSURE":
