@@ -19,12 +19,14 @@ func (s *Server) export(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	f := q.filter()
+	f, any := s.scopeOf(r).Filter(q.filter())
 	f.Limit = store.MaxLimit
-	rows, _, err := s.st.QueryFindings(r.Context(), f)
-	if err != nil {
-		s.internal(w, r, err)
-		return
+	var rows []store.FindingRow
+	if any {
+		if rows, _, err = s.st.QueryFindings(r.Context(), f); err != nil {
+			s.internal(w, r, err)
+			return
+		}
 	}
 	rep := s.asReport(rows)
 	h := w.Header()

@@ -71,7 +71,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
-	s.render(w, http.StatusOK, "overview", v)
+	s.render(w, http.StatusOK, "overview", v.within(s.scopeOf(r)))
 }
 
 func (s *Server) buildOverview(ctx context.Context) (*overviewView, error) {
@@ -130,6 +130,19 @@ func (s *Server) buildOverview(ctx context.Context) (*overviewView, error) {
 	return &overviewView{"Overview", rows, check.Areas, severityOrder()}, nil
 }
 
+// within is the overview as a viewer of scope sc sees it: the accounts it
+// may not see are left out (the cached view is shared, so this copies).
+func (v *overviewView) within(sc Scope) *overviewView {
+	out := *v
+	out.Accounts = nil
+	for _, a := range v.Accounts {
+		if sc.Allows(a.Account) {
+			out.Accounts = append(out.Accounts, a)
+		}
+	}
+	return &out
+}
+
 // page counts the findings f selects (once per store generation and
 // filter) and reads its page.
 func (s *Server) page(ctx context.Context, f store.FindingFilter) ([]store.FindingRow, int64, error) {
@@ -186,6 +199,12 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusBadRequest, "not an account ID")
 		return
 	}
+	if !s.scopeOf(r).Allows(id) {
+		// The same answer as an unknown account: a viewer limited to
+		// other accounts learns nothing about this one.
+		s.fail(w, http.StatusNotFound, "no stored scan covers this account")
+		return
+	}
 	scan, ok, err := s.st.LatestScan(r.Context(), id)
 	if err != nil {
 		s.internal(w, r, err)
@@ -225,12 +244,15 @@ func (s *Server) findings(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	f := q.filter()
+	f, any := s.scopeOf(r).Filter(q.filter())
 	f.Limit, f.Offset = q.Per, (q.Page-1)*q.Per
-	rows, total, err := s.page(r.Context(), f)
-	if err != nil {
-		s.internal(w, r, err)
-		return
+	var rows []store.FindingRow
+	var total int64
+	if any {
+		if rows, total, err = s.page(r.Context(), f); err != nil {
+			s.internal(w, r, err)
+			return
+		}
 	}
 	enc := q.values().Encode()
 	s.render(w, http.StatusOK, "findings", struct {
