@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -45,11 +46,13 @@ it on loopback and reach it over SSH port forwarding.
   shoulder serve --listen 127.0.0.1:9000 --store /srv/shoulder.db
   ssh -L 8080:127.0.0.1:8080 scanner-host  # reach it from your machine
   shoulder serve adduser --users /etc/shoulder/users alice --accounts 123456789012
-  shoulder serve --listen 0.0.0.0:8443 --users /etc/shoulder/users --tls-cert cert.pem --tls-key key.pem`,
+  shoulder serve --listen 0.0.0.0:8443 --users /etc/shoulder/users --tls-cert cert.pem --tls-key key.pem
+  SHOULDER_OIDC_CLIENT_ID=... SHOULDER_OIDC_CLIENT_SECRET=... shoulder serve --listen 127.0.0.1:8080 \
+    --oidc-issuer https://login.example.com --access access.yaml --public-url https://shoulder.example.com`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			// Refused before anything is opened.
-			auth, err := af.load(app)
+			auth, err := af.load(cmd.Context(), app)
 			if err != nil {
 				return withCode(ExitError, err)
 			}
@@ -100,12 +103,15 @@ it on loopback and reach it over SSH port forwarding.
 // authFlags are serve's login and transport flags.
 type authFlags struct {
 	users, publicURL, tlsCert, tlsKey string
+	oidcIssuer, access                string
 	idle, absolute                    time.Duration
 }
 
 func (af *authFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVar(&af.users, "users", "", "users `FILE` (bcrypt hashes; write it with shoulder serve adduser): log in with a password")
+	f.StringVar(&af.oidcIssuer, "oidc-issuer", "", "log in with OpenID Connect at this issuer `URL` (client ID and secret from SHOULDER_OIDC_CLIENT_ID and SHOULDER_OIDC_CLIENT_SECRET; needs --public-url and --access)")
+	f.StringVar(&af.access, "access", "", "OpenID Connect access `FILE` (YAML): which groups see which accounts and OUs")
 	f.StringVar(&af.publicURL, "public-url", "", "the `URL` users open (e.g. https://shoulder.example.com behind a TLS reverse proxy: cookies become Secure)")
 	f.StringVar(&af.tlsCert, "tls-cert", "", "serve HTTPS with this certificate `FILE` (PEM; with --tls-key)")
 	f.StringVar(&af.tlsKey, "tls-key", "", "the TLS private key `FILE` (PEM; with --tls-cert)")
@@ -114,7 +120,7 @@ func (af *authFlags) register(cmd *cobra.Command) {
 }
 
 // load reads the users file and checks the flags; errors are bad input.
-func (af *authFlags) load(app *App) (serve.Auth, error) {
+func (af *authFlags) load(ctx context.Context, app *App) (serve.Auth, error) {
 	a := serve.Auth{PublicURL: af.publicURL, TLSCert: af.tlsCert, TLSKey: af.tlsKey, Idle: af.idle, Absolute: af.absolute}
 	if (af.tlsCert == "") != (af.tlsKey == "") {
 		return a, errors.New("--tls-cert and --tls-key go together")
@@ -131,6 +137,24 @@ func (af *authFlags) load(app *App) (serve.Auth, error) {
 			return a, fmt.Errorf("--users %s: no user in it; add one with shoulder serve adduser --users %s NAME", af.users, af.users)
 		}
 		a.Users = u
+	}
+	if af.access != "" && af.oidcIssuer == "" {
+		return a, errors.New("--access maps OpenID Connect groups: it needs --oidc-issuer")
+	}
+	if af.oidcIssuer != "" {
+		if af.access == "" {
+			return a, errors.New("--oidc-issuer needs --access FILE: which groups see which accounts (a group without an entry sees nothing)")
+		}
+		access, err := serve.ParseAccess(af.access)
+		if err != nil {
+			return a, fmt.Errorf("--access: %w", err)
+		}
+		o, err := serve.NewOIDC(ctx, serve.OIDCConfig{Issuer: af.oidcIssuer, PublicURL: af.publicURL, Access: access,
+			ClientID: app.Getenv("SHOULDER_OIDC_CLIENT_ID"), ClientSecret: app.Getenv("SHOULDER_OIDC_CLIENT_SECRET")})
+		if err != nil {
+			return a, err
+		}
+		a.OIDC = o
 	}
 	return a, nil
 }

@@ -72,6 +72,22 @@ func TestServeAddUser(t *testing.T) {
 	if code, _, stderr := run(t, "serve", "--users", users, "--tls-cert", "c.pem", "--store", db); code != ExitError || !strings.Contains(stderr, "--tls-key") {
 		t.Errorf("--tls-cert alone: exit %d, stderr %q", code, stderr)
 	}
+	access := filepath.Join(dir, "access.yaml")
+	os.WriteFile(access, []byte("groups:\n  secops: {all: true}\n"), 0o600)
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--oidc-issuer", "https://login.example.com"}, "needs --access"},
+		{[]string{"--access", access}, "needs --oidc-issuer"},
+		{[]string{"--oidc-issuer", "https://login.example.com", "--access", bad}, "--access: " + bad},
+		{[]string{"--oidc-issuer", "https://login.example.com", "--access", access, "--public-url", "https://s.example.com"}, "SHOULDER_OIDC_CLIENT_ID"},
+	} {
+		code, _, stderr := run(t, append([]string{"serve", "--listen", "0.0.0.0:0", "--store", db}, tc.args...)...)
+		if code != ExitError || !strings.Contains(stderr, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 2, %q", tc.args, code, stderr, tc.want)
+		}
+	}
 	if _, err := os.Stat(db); !os.IsNotExist(err) {
 		t.Errorf("the store was opened before the refusal (%v)", err)
 	}
