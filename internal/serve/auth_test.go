@@ -201,6 +201,9 @@ func TestLoginFlow(t *testing.T) {
 		if res.StatusCode != tc.code || res.Header.Get("Location") != tc.loc {
 			t.Errorf("GET %s: %d %q, want %d %q", tc.path, res.StatusCode, res.Header.Get("Location"), tc.code, tc.loc)
 		}
+		if res.Header.Get("Content-Security-Policy") != serve.CSP || res.Header.Get("X-Frame-Options") != "DENY" {
+			t.Errorf("GET %s: security headers missing", tc.path)
+		}
 		if tc.code == http.StatusUnauthorized && strings.Contains(body, "account") {
 			t.Errorf("GET %s: the 401 shows data: %s", tc.path, body)
 		}
