@@ -235,3 +235,30 @@ func TestLocalNext(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAuthenticate measures a login's password check at the cost
+// adduser writes: a known user with the right or a wrong password, and an
+// unknown user (compared against the dummy hash), which should cost the
+// same so that timing does not reveal names.
+func BenchmarkAuthenticate(b *testing.B) {
+	h, err := bcrypt.GenerateFromPassword([]byte("correct horse battery"), bcryptCost)
+	if err != nil {
+		b.Fatal(err)
+	}
+	u, err := parseUsers("users", []byte("alice:"+string(h)+"::\n"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	u.prepare()
+	for _, bc := range []struct{ name, user, pw string }{
+		{"known-right", "alice", "correct horse battery"},
+		{"known-wrong", "alice", "wrong horse battery"},
+		{"unknown", "mallory", "correct horse battery"},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				u.Authenticate(bc.user, bc.pw)
+			}
+		})
+	}
+}
