@@ -32,13 +32,13 @@ func TestServeRefusesWithoutAuth(t *testing.T) {
 	}
 }
 
-// TestServeHelp teaches the loopback rule and the missing authentication.
+// TestServeHelp teaches the loopback rule and how to log in.
 func TestServeHelp(t *testing.T) {
 	code, out, _ := run(t, "serve", "--help")
 	if code != ExitOK {
 		t.Fatalf("exit %d", code)
 	}
-	for _, w := range []string{"--listen", "127.0.0.1:8080", "no login", "SSH port", "--store"} {
+	for _, w := range []string{"--listen", "127.0.0.1:8080", "with no\nlogin", "--users", "adduser", "--tls-cert", "--public-url", "--idle-timeout", "SSH port", "--store"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("help lacks %q", w)
 		}

@@ -131,14 +131,35 @@ func (s *Server) buildOverview(ctx context.Context) (*overviewView, error) {
 }
 
 // within is the overview as a viewer of scope sc sees it: the accounts it
-// may not see are left out (the cached view is shared, so this copies).
+// may not see are left out, and the heatmap's levels are recomputed over
+// the accounts left (a level relative to the whole organization's worst
+// cell would tell a limited viewer about accounts it may not see). The
+// cached view is shared, so this copies.
 func (v *overviewView) within(sc Scope) *overviewView {
 	out := *v
 	out.Accounts = nil
+	max := 0
 	for _, a := range v.Accounts {
 		if sc.Allows(a.Account) {
 			out.Accounts = append(out.Accounts, a)
+			for _, c := range a.Cells {
+				if c.N > max {
+					max = c.N
+				}
+			}
 		}
+	}
+	if len(out.Accounts) == len(v.Accounts) {
+		return &out
+	}
+	for i, a := range out.Accounts {
+		cp := *a
+		cp.Cells = make([]heatCell, len(a.Cells))
+		for j, c := range a.Cells {
+			c.Level = level(c.N, max)
+			cp.Cells[j] = c
+		}
+		out.Accounts[i] = &cp
 	}
 	return &out
 }

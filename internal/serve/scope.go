@@ -56,5 +56,17 @@ func (sc Scope) Filter(f store.FindingFilter) (out store.FindingFilter, ok bool)
 }
 
 // scopeOf is the scope of the request's viewer. Without authentication
-// (loopback only, CheckListen) every viewer sees every account.
-func (s *Server) scopeOf(*http.Request) Scope { return AllAccounts() }
+// (loopback only, CheckListen) every viewer sees every account; with it,
+// the session's grant decides (grantScope), and a request without a
+// session (which the gate lets through to the login pages only) sees
+// nothing.
+func (s *Server) scopeOf(r *http.Request) Scope {
+	if !s.LoginNeeded() {
+		return AllAccounts()
+	}
+	sess := sessionOf(r)
+	if sess == nil {
+		return OnlyAccounts()
+	}
+	return s.grantScope(r, sess.grant)
+}

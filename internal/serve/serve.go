@@ -4,8 +4,9 @@
 // JavaScript, and load nothing but the embedded stylesheet, which a strict
 // Content-Security-Policy enforces. Only GET and HEAD are answered.
 //
-// This first slice has no authentication: it listens on loopback only and
-// refuses any other address (CheckListen).
+// Without a login it listens on loopback only (CheckListen); with a users
+// file or OpenID Connect (Configure, auth.go) every page needs a session
+// and each viewer sees the accounts their grant allows (scope.go).
 package serve
 
 import (
@@ -38,11 +39,12 @@ const CSP = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'non
 // ErrNeedsAuth is CheckListen's refusal of a non-loopback address.
 var ErrNeedsAuth = errors.New("serving beyond this machine needs authentication")
 
-// CheckListen accepts loopback addresses only (127.0.0.0/8, ::1,
-// localhost): the dashboard lists an organization's weaknesses, and this
-// version has no login (OIDC and a users file are planned, issue #15). Any
-// other address, 0.0.0.0 and the empty host included, is refused.
-func CheckListen(addr string) error {
+// CheckListen accepts a loopback address (127.0.0.0/8, ::1, localhost)
+// always, and any other address only with login (a users file or OpenID
+// Connect): the dashboard lists an organization's weaknesses. Without a
+// login, 0.0.0.0 and the empty host are refused with a message that says
+// how to configure one.
+func CheckListen(addr string, login bool) error {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return fmt.Errorf("--listen %q: want HOST:PORT, e.g. %s: %w", addr, DefaultListen, err)
@@ -50,15 +52,17 @@ func CheckListen(addr string) error {
 	if port == "" {
 		return fmt.Errorf("--listen %q: no port", addr)
 	}
-	if host == "localhost" {
+	if login || host == "localhost" {
 		return nil
 	}
 	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
 		return nil
 	}
-	return fmt.Errorf("--listen %s: %w, which this version of shoulder serve does not have yet "+
-		"(OpenID Connect and a users file are planned); listen on loopback (%s) and reach it over SSH port forwarding "+
-		"or through a reverse proxy that authenticates", addr, ErrNeedsAuth, DefaultListen)
+	return fmt.Errorf("--listen %s: %w: give a users file (shoulder serve adduser --users FILE NAME, then "+
+		"shoulder serve --users FILE) or OpenID Connect (--oidc-issuer URL --public-url URL with "+
+		"SHOULDER_OIDC_CLIENT_ID and SHOULDER_OIDC_CLIENT_SECRET set), and TLS (--tls-cert/--tls-key) or an "+
+		"HTTPS reverse proxy (--public-url https://...); or listen on loopback (%s) and reach it over SSH port forwarding",
+		addr, ErrNeedsAuth, DefaultListen)
 }
 
 // Server serves the dashboard of one store.
@@ -69,6 +73,7 @@ type Server struct {
 	meta    checkIndex
 	logf    func(format string, args ...any)
 	cache   *cache
+	auth    *authState // nil: no login, no TLS (Configure)
 }
 
 // New returns the dashboard of st. version names shoulder in exports;
@@ -92,9 +97,10 @@ func parsePages() (map[string]*template.Template, error) {
 			}
 			return t.Format("2006-01-02 15:04 UTC")
 		},
+		"authOn": func() bool { return false }, // Configure replaces it
 	}
 	out := map[string]*template.Template{}
-	for _, name := range []string{"overview", "account", "findings", "error"} {
+	for _, name := range []string{"overview", "account", "findings", "error", "login"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse the %s page: %w", name, err)
@@ -115,15 +121,22 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /findings", s.findings)
 	mux.HandleFunc("GET /findings.csv", s.export)
 	mux.HandleFunc("GET /findings.json", s.export)
+	mux.HandleFunc("GET /login", s.loginPage)
+	mux.HandleFunc("POST /login", s.login)
+	mux.HandleFunc("GET /logout", s.logoutPage)
+	mux.HandleFunc("POST /logout", s.logout)
+	mux.HandleFunc("POST /login/oidc", s.oidcStart)
+	mux.HandleFunc("GET /login/callback", s.oidcCallback)
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusNotFound, "no such page")
 	})
-	return secure(mux)
+	return s.secure(s.gate(mux))
 }
 
 // secure sets the security headers on every response and answers 405 to
-// every method but GET and HEAD (the dashboard changes nothing).
-func secure(next http.Handler) http.Handler {
+// every method but GET and HEAD (the dashboard changes nothing), login and
+// logout's POST excepted (postAllowed).
+func (s *Server) secure(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Content-Security-Policy", CSP)
@@ -133,7 +146,10 @@ func secure(next http.Handler) http.Handler {
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		h.Set("Cross-Origin-Resource-Policy", "same-origin")
 		h.Set("Cache-Control", "no-store")
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		if s.auth != nil && (s.auth.secure || r.TLS != nil) {
+			h.Set("Strict-Transport-Security", "max-age=31536000")
+		}
+		if r.Method != http.MethodGet && r.Method != http.MethodHead && !s.postAllowed(r) {
 			h.Set("Allow", "GET, HEAD")
 			http.Error(w, "method not allowed: the dashboard is read-only", http.StatusMethodNotAllowed)
 			return
@@ -146,7 +162,7 @@ func secure(next http.Handler) http.Handler {
 // ends, then shuts down gracefully. ready, when not nil, receives the
 // address listened on.
 func (s *Server) Serve(ctx context.Context, addr string, ready func(net.Addr)) error {
-	if err := CheckListen(addr); err != nil {
+	if err := CheckListen(addr, s.LoginNeeded()); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", addr)
@@ -166,7 +182,13 @@ func (s *Server) Serve(ctx context.Context, addr string, ready func(net.Addr)) e
 		ready(ln.Addr())
 	}
 	done := make(chan error, 1)
-	go func() { done <- srv.Serve(ln) }()
+	go func() {
+		if s.auth != nil && s.auth.TLSCert != "" {
+			done <- srv.ServeTLS(ln, s.auth.TLSCert, s.auth.TLSKey)
+			return
+		}
+		done <- srv.Serve(ln)
+	}()
 	select {
 	case err := <-done:
 		return fmt.Errorf("serve on %s: %w", addr, err)

@@ -505,31 +505,42 @@ func TestExportCSV(t *testing.T) {
 	}
 }
 
-// TestCheckListen: loopback only; everything else needs authentication.
+// TestCheckListen: loopback always; any other address only with a login,
+// and the refusal says how to configure one.
 func TestCheckListen(t *testing.T) {
 	cases := []struct {
-		addr string
-		ok   bool
+		addr            string
+		ok, okWithLogin bool
 	}{
-		{"127.0.0.1:8080", true},
-		{"127.0.0.2:9000", true},
-		{"[::1]:8080", true},
-		{"localhost:8080", true},
-		{"0.0.0.0:8080", false},
-		{":8080", false},
-		{"[::]:8080", false},
-		{"192.168.1.10:8080", false},
-		{"example.com:80", false},
-		{"127.0.0.1", false},
-		{"", false},
+		{"127.0.0.1:8080", true, true},
+		{"127.0.0.2:9000", true, true},
+		{"[::1]:8080", true, true},
+		{"localhost:8080", true, true},
+		{"0.0.0.0:8080", false, true},
+		{":8080", false, true},
+		{"[::]:8080", false, true},
+		{"192.168.1.10:8080", false, true},
+		{"example.com:80", false, true},
+		{"127.0.0.1", false, false},
+		{"", false, false},
 	}
 	for _, c := range cases {
-		err := serve.CheckListen(c.addr)
+		err := serve.CheckListen(c.addr, false)
 		if (err == nil) != c.ok {
 			t.Errorf("%q: %v, want ok=%v", c.addr, err, c.ok)
 		}
-		if !c.ok && c.addr != "" && c.addr != "127.0.0.1" && !errors.Is(err, serve.ErrNeedsAuth) {
-			t.Errorf("%q: %v does not say authentication is needed", c.addr, err)
+		if !c.ok && c.addr != "" && c.addr != "127.0.0.1" {
+			if !errors.Is(err, serve.ErrNeedsAuth) {
+				t.Errorf("%q: %v does not say authentication is needed", c.addr, err)
+			}
+			for _, how := range []string{"--users", "adduser", "--oidc-issuer", "SHOULDER_OIDC_CLIENT_ID", "--tls-cert"} {
+				if !strings.Contains(err.Error(), how) {
+					t.Errorf("%q: %v does not say %s", c.addr, err, how)
+				}
+			}
+		}
+		if err := serve.CheckListen(c.addr, true); (err == nil) != c.okWithLogin {
+			t.Errorf("%q with a login: %v, want ok=%v", c.addr, err, c.okWithLogin)
 		}
 	}
 	// Serve refuses too, before listening.
