@@ -71,7 +71,16 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
-	s.render(w, http.StatusOK, "overview", v.within(s.scopeOf(r)))
+	sc := s.scopeOf(r)
+	h, err := s.history(r.Context(), sc)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.render(w, http.StatusOK, "overview", struct {
+		*overviewView
+		History *historyView
+	}{v.within(sc), h})
 }
 
 func (s *Server) buildOverview(ctx context.Context) (*overviewView, error) {
@@ -225,6 +234,11 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
+	changes, err := s.changes(r.Context(), scan, id)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
 	base := url.Values{}
 	s.render(w, http.StatusOK, "account", struct {
 		Title    string
@@ -234,8 +248,10 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 		Findings []findingView
 		Pages    pager
 		Explore  string
+		Changes  *changesView
+		Links    accountLinks
 	}{"Account " + id, id, scan, total, s.views(rows), newPager(r.URL.Path, base, q, total),
-		"/findings?" + url.Values{"account": {id}, "status": {"open"}}.Encode()})
+		"/findings?" + url.Values{"account": {id}, "status": {"open"}}.Encode(), changes, linksOf(id)})
 }
 
 func (s *Server) findings(w http.ResponseWriter, r *http.Request) {

@@ -69,6 +69,8 @@ type Server struct {
 	meta    checkIndex
 	logf    func(format string, args ...any)
 	cache   *cache
+	// pagesCache keeps the history, frameworks and waivers answers.
+	pagesCache *pageCache
 }
 
 // New returns the dashboard of st. version names shoulder in exports;
@@ -81,7 +83,8 @@ func New(st *store.Store, version string, logf func(string, ...any)) (*Server, e
 	if err != nil {
 		return nil, err
 	}
-	return &Server{st: st, version: version, pages: pages, meta: newCheckIndex(), logf: logf, cache: &cache{}}, nil
+	return &Server{st: st, version: version, pages: pages, meta: newCheckIndex(), logf: logf, cache: &cache{},
+		pagesCache: &pageCache{}}, nil
 }
 
 func parsePages() (map[string]*template.Template, error) {
@@ -94,7 +97,7 @@ func parsePages() (map[string]*template.Template, error) {
 		},
 	}
 	out := map[string]*template.Template{}
-	for _, name := range []string{"overview", "account", "findings", "error"} {
+	for _, name := range []string{"overview", "account", "findings", "error", "frameworks", "waivers"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse the %s page: %w", name, err)
@@ -115,6 +118,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /findings", s.findings)
 	mux.HandleFunc("GET /findings.csv", s.export)
 	mux.HandleFunc("GET /findings.json", s.export)
+	mux.HandleFunc("GET /frameworks", s.frameworksPage)
+	mux.HandleFunc("GET /waivers", s.waiversPage)
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusNotFound, "no such page")
 	})

@@ -59,7 +59,8 @@ func (s *Store) MeanTimeToResolveIn(ctx context.Context, accounts []string) ([]R
 }
 
 // ReadLevels says how fully each account was read by the latest scan that
-// covered it: engine.ReadFull, ReadPartial or ReadNone. A combined report's
+// covered it: engine.ReadFull, ReadPartial or ReadNone (an account a
+// combined report names as not read, which no scan covered). A combined report's
 // scan names each account's level (its report_meta accounts); a one-account
 // scan's level is engine.ReadLevel of its gaps, the rule `--accounts` uses.
 func (s *Store) ReadLevels(ctx context.Context) (map[string]string, error) {
@@ -71,6 +72,9 @@ func (s *Store) ReadLevels(ctx context.Context) (map[string]string, error) {
 	}
 	defer rs.Close()
 	out := map[string]string{}
+	// Accounts a combined report names but could not read have no
+	// coverage: their level is the report's.
+	named := map[string]string{}
 	for rs.Next() {
 		var acct, gapsText, metaText string
 		if err := rs.Scan(&acct, &gapsText, &metaText); err != nil {
@@ -85,6 +89,7 @@ func (s *Store) ReadLevels(ctx context.Context) (map[string]string, error) {
 			if e.ID == acct {
 				level = e.Read
 			}
+			named[e.ID] = e.Read
 		}
 		if level == "" {
 			var gaps []state.Gap
@@ -96,6 +101,11 @@ func (s *Store) ReadLevels(ctx context.Context) (map[string]string, error) {
 			level = engine.ReadLevel(gaps)
 		}
 		out[acct] = level
+	}
+	for a, l := range named {
+		if _, ok := out[a]; !ok {
+			out[a] = l
+		}
 	}
 	return out, s.wrap("read coverage levels", rs.Err())
 }
@@ -200,9 +210,11 @@ func (s *Store) StatesAt(ctx context.Context, accounts []string, at time.Time) (
 // Change is how one lifecycle changed in a scan.
 type Change struct {
 	Key
-	// Kind is new (first seen), fixed (failing before, not now), reopened
-	// (failing again after it was not), gone (no longer reported) or
-	// changed (another change of status, severity or waiver).
+	// Kind is new (first seen), failing (failing for the first time),
+	// reopened (failing again after it was resolved), fixed (failing
+	// before, not now: passing, waived from another status, or gone),
+	// gone (no longer reported) or changed (any other change of status,
+	// severity or waiver), by the store's rule of failing (State.Failing).
 	Kind   string
 	Before State
 	After  State
@@ -211,17 +223,21 @@ type Change struct {
 // The kinds of Change.
 const (
 	ChangeNew      = "new"
-	ChangeFixed    = "fixed"
+	ChangeFailing  = "failing"
 	ChangeReopened = "reopened"
+	ChangeFixed    = "fixed"
 	ChangeGone     = "gone"
 	ChangeChanged  = "changed"
 )
+
+// ChangeKinds lists the kinds of Change in the order pages show them.
+var ChangeKinds = []string{ChangeNew, ChangeFailing, ChangeReopened, ChangeFixed, ChangeGone, ChangeChanged}
 
 // ChangesIn lists how the lifecycles of account changed in scan id,
 // against their state before it (at most limit, in key order; the second
 // result is how many there are in all).
 func (s *Store) ChangesIn(ctx context.Context, id int64, account string, limit int) ([]Change, int, error) {
-	rs, err := s.db.QueryContext(ctx, s.q(`SELECT f.check_id, f.account, f.region, f.resource,
+	rs, err := s.db.QueryContext(ctx, s.q(`SELECT f.id, f.check_id, f.account, f.region, f.resource,
 		e.present, e.status, e.severity, e.waived_from, e.waiver,
 		p.present, p.status, p.severity, p.waived_from, p.waiver
 		FROM finding_events e JOIN findings f ON f.id = e.finding_id
@@ -232,17 +248,19 @@ func (s *Store) ChangesIn(ctx context.Context, id int64, account string, limit i
 	if err != nil {
 		return nil, 0, s.wrap("read a scan's changes", err)
 	}
-	defer rs.Close()
 	var out []Change
+	var newlyFailing []int // indexes in out of changes into failing
+	var ids []any
 	n := 0
 	for rs.Next() {
 		var c Change
-		var present int64
+		var fid, present int64
 		var pPresent sql.NullInt64
 		var pStatus, pSeverity, pWaivedFrom, pWaiver sql.NullString
-		if err := rs.Scan(&c.Check, &c.Account, &c.Region, &c.Resource,
+		if err := rs.Scan(&fid, &c.Check, &c.Account, &c.Region, &c.Resource,
 			&present, &c.After.Status, &c.After.Severity, &c.After.WaivedFrom, &c.After.Waiver,
 			&pPresent, &pStatus, &pSeverity, &pWaivedFrom, &pWaiver); err != nil {
+			rs.Close()
 			return nil, 0, s.wrap("read a scan's changes", err)
 		}
 		c.After.Present = present == 1
@@ -253,24 +271,67 @@ func (s *Store) ChangesIn(ctx context.Context, id int64, account string, limit i
 		c.Kind = changeKind(pPresent.Valid, c.Before, c.After)
 		n++
 		if len(out) < limit {
+			if c.Kind == ChangeFailing {
+				newlyFailing = append(newlyFailing, len(out))
+				ids = append(ids, fid)
+			}
 			out = append(out, c)
 		}
 	}
-	return out, n, s.wrap("read a scan's changes", rs.Err())
+	rs.Close()
+	if err := rs.Err(); err != nil {
+		return nil, 0, s.wrap("read a scan's changes", err)
+	}
+	if len(ids) == 0 {
+		return out, n, nil
+	}
+	// Failing again after an earlier failing state is a reopening (the
+	// recorder's rule: it resolved when it stopped failing).
+	failedBefore := map[Key]bool{}
+	ers, err := s.db.QueryContext(ctx, s.q(`SELECT f.check_id, f.account, f.region, f.resource, e.present, e.status, e.waived_from
+		FROM finding_events e JOIN findings f ON f.id = e.finding_id
+		WHERE e.scan_id < ? AND e.finding_id IN (`+strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")+`)`),
+		append([]any{id}, ids...)...)
+	if err != nil {
+		return nil, 0, s.wrap("read a scan's changes", err)
+	}
+	defer ers.Close()
+	for ers.Next() {
+		var k Key
+		var st State
+		var present int64
+		if err := ers.Scan(&k.Check, &k.Account, &k.Region, &k.Resource, &present, &st.Status, &st.WaivedFrom); err != nil {
+			return nil, 0, s.wrap("read a scan's changes", err)
+		}
+		st.Present = present == 1
+		if st.Failing() {
+			failedBefore[k] = true
+		}
+	}
+	if err := ers.Err(); err != nil {
+		return nil, 0, s.wrap("read a scan's changes", err)
+	}
+	for _, i := range newlyFailing {
+		if failedBefore[out[i].Key] {
+			out[i].Kind = ChangeReopened
+		}
+	}
+	return out, n, nil
 }
 
-// changeKind names a change from before (had: a state existed) to after,
-// by the store's rule of failing (State.Failing).
+// changeKind names a change from before (had: a state existed) to after;
+// a lifecycle that starts failing is ChangeFailing here (ChangesIn tells
+// a reopening from its earlier events).
 func changeKind(had bool, before, after State) string {
 	switch {
-	case !had || (!before.Present && after.Present && !after.Failing()):
+	case !had:
 		return ChangeNew
-	case !after.Present && !before.Failing():
-		return ChangeGone
 	case before.Failing() && !after.Failing():
 		return ChangeFixed
 	case !before.Failing() && after.Failing():
-		return ChangeReopened
+		return ChangeFailing
+	case !after.Present:
+		return ChangeGone
 	}
 	return ChangeChanged
 }

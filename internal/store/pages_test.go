@@ -134,10 +134,12 @@ func TestPagesQueries(t *testing.T) {
 	scans := []*Scan{
 		historyScan(0, a, hres(a, "c1", "r1", "fail", "critical"), hres(a, "c1", "r2", "fail", "high"), hres(a, "c2", "r3", "pass", "low"), hres(a, "c2", "r5", "pass", "low")),
 		historyScan(1, b, hres(b, "c1", "q1", "fail", "medium")),
-		historyScan(2, a, hres(a, "c1", "r1", "pass", "critical"), hres(a, "c1", "r2", "fail", "high"), hres(a, "c2", "r3", "pass", "low")),
+		historyScan(2, a, hres(a, "c1", "r1", "pass", "critical"), hres(a, "c1", "r2", "fail", "high"), hres(a, "c2", "r3", "pass", "low"),
+			hres(a, "c2", "r7", "pass", "low")),
 		// day 4: r1 fails again (reopened), r2 fixed, r3 gone, r4 new and
-		// waived, r5 back.
-		historyScan(4, a, hres(a, "c1", "r1", "fail", "critical"), hres(a, "c1", "r2", "pass", "high"), waivedR4, hres(a, "c2", "r5", "pass", "low")),
+		// waived, r5 back (changed), r6 new, r7 fails for the first time.
+		historyScan(4, a, hres(a, "c1", "r1", "fail", "critical"), hres(a, "c1", "r2", "pass", "high"), waivedR4,
+			hres(a, "c2", "r5", "pass", "low"), hres(a, "c2", "r6", "pass", "low"), hres(a, "c2", "r7", "fail", "low")),
 	}
 	scans[3].ReportMeta = &reportMeta{WaiverIssues: []engine.WaiverIssue{{Waiver: policy.Waiver{Check: "c9", Resource: "*", Owner: "sec"}, Problem: engine.WaiverStale}}}
 	scans[1].Gaps = []state.Gap{{Operation: "ListBuckets", Reason: state.ReasonAccessDenied}}
@@ -162,12 +164,13 @@ func TestPagesQueries(t *testing.T) {
 			for _, c := range changes {
 				kinds[c.Resource] = c.Kind
 			}
-			want := map[string]string{"r1": ChangeReopened, "r2": ChangeFixed, "r3": ChangeGone, "r4": ChangeNew, "r5": ChangeNew}
+			want := map[string]string{"r1": ChangeReopened, "r2": ChangeFixed, "r3": ChangeGone, "r4": ChangeNew,
+				"r5": ChangeChanged, "r6": ChangeNew, "r7": ChangeFailing}
 			if !reflect.DeepEqual(kinds, want) || n != len(want) {
 				t.Errorf("changes %v (%d), want %v", kinds, n, want)
 			}
-			if cut, n, _ := s.ChangesIn(ctx, ids[3], a, 2); len(cut) != 2 || n != 5 {
-				t.Errorf("limited changes: %d of %d, want 2 of 5", len(cut), n)
+			if cut, n, _ := s.ChangesIn(ctx, ids[3], a, 2); len(cut) != 2 || n != 7 {
+				t.Errorf("limited changes: %d of %d, want 2 of 7", len(cut), n)
 			}
 			if other, _, _ := s.ChangesIn(ctx, ids[3], b, 100); len(other) != 0 {
 				t.Errorf("account b has %d changes in a's scan", len(other))
