@@ -29,11 +29,12 @@ type changeView struct {
 
 // accountLinks are an account's other pages.
 type accountLinks struct {
-	Frameworks, Waivers string
+	Frameworks, Waivers, Data string
 }
 
 func linksOf(id string) accountLinks {
-	return accountLinks{Frameworks: "/frameworks?" + url.Values{"account": {id}}.Encode(), Waivers: "/waivers"}
+	return accountLinks{Frameworks: "/frameworks?" + url.Values{"account": {id}}.Encode(), Waivers: "/waivers",
+		Data: "/accounts/" + url.PathEscape(id) + "/data"}
 }
 
 // changes reads what scan changed in account's lifecycles.

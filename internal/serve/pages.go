@@ -239,6 +239,15 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
+	kept, err := s.kept(r.Context(), scan, id)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	var matrix *matrixView
+	if kept != nil {
+		matrix = viewMatrix(kept.Matrix)
+	}
 	base := url.Values{}
 	s.render(w, http.StatusOK, "account", struct {
 		Title    string
@@ -250,8 +259,9 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 		Explore  string
 		Changes  *changesView
 		Links    accountLinks
+		Matrix   *matrixView
 	}{"Account " + id, id, scan, total, s.views(rows), newPager(r.URL.Path, base, q, total),
-		"/findings?" + url.Values{"account": {id}, "status": {"open"}}.Encode(), changes, linksOf(id)})
+		"/findings?" + url.Values{"account": {id}, "status": {"open"}}.Encode(), changes, linksOf(id), matrix})
 }
 
 func (s *Server) findings(w http.ResponseWriter, r *http.Request) {

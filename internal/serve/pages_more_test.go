@@ -11,8 +11,15 @@ import (
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/datamap"
+	"github.com/shoulder-dev/shoulder/internal/demo"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/frameworks"
+	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/regions"
+	"github.com/shoulder-dev/shoulder/internal/reportview"
+	"github.com/shoulder-dev/shoulder/internal/responsibility"
+	"github.com/shoulder-dev/shoulder/internal/state"
 	"github.com/shoulder-dev/shoulder/internal/store"
 )
 
@@ -75,15 +82,125 @@ func (h *history) record(t *testing.T, dsn string) *store.Store {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
+	demoAcctState, demoPol := demoState(t)
+	demoKept, err := reportview.Kept(demoAcctState, demoPol)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, r := range []struct {
-		rep *engine.Report
-		at  time.Time
-	}{{h.demo1, day1}, {h.synth, day1.Add(time.Hour)}, {h.demo2, day2}} {
-		if _, err := st.Record(ctx, store.FromReport(r.rep, store.Meta{Who: "test@host", Version: "test", RecordedAt: r.at})); err != nil {
+		rep  *engine.Report
+		at   time.Time
+		kept *store.AccountContext
+	}{{h.demo1, day1, demoKept}, {h.synth, day1.Add(time.Hour), nil}, {h.demo2, day2, demoKept}} {
+		sc := store.FromReport(r.rep, store.Meta{Who: "test@host", Version: "test", RecordedAt: r.at})
+		if r.kept != nil {
+			sc.Contexts = []store.AccountContext{*r.kept}
+		}
+		if _, err := st.Record(ctx, sc); err != nil {
 			t.Fatal(err)
 		}
 	}
 	return st
+}
+
+// demoState is the demo account's state and policy (what scan --demo reads).
+func demoState(t *testing.T) (*state.Account, *policy.Policy) {
+	t.Helper()
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := policy.Names{Jurisdiction: func(s string) ([]string, error) { return regions.InJurisdiction(s), nil }}
+	pol, err := policy.Parse("demo shoulder.yaml", demo.Policy(), names)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, pol
+}
+
+// TestAccountMatrixAndDataMap: the account page's duty matrix is the one
+// `shoulder matrix` builds from the account's state and the scan
+// (responsibility.Build), and the data map page's stores, per filter, are
+// datamap.Build's under the same filter; an account whose scan kept
+// neither says so.
+func TestAccountMatrixAndDataMap(t *testing.T) {
+	h := newHistory(t)
+	acct, pol := demoState(t)
+	cat, err := responsibility.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) {
+			st := h.record(t, b.dsn(t))
+			ts, logs := newServer(t, st)
+			_, _, body := get(t, ts, "/accounts/"+demoAcct)
+			m := responsibility.Build(cat, acct, h.demo2, responsibility.Options{})
+			table := regexp.MustCompile(`(?s)<table id="matrix">.*?</table>`).FindString(body)
+			got := map[string]int{}
+			for _, mm := range regexp.MustCompile(`<td><span class="flag flag-([a-z_]+)">`).FindAllStringSubmatch(table, -1) {
+				got[mm[1]]++
+			}
+			for _, s := range responsibility.DutyStatuses {
+				if got[string(s)] != m.Summary.ByStatus[s] {
+					t.Errorf("matrix: %d duties %s, responsibility.Build says %d", got[string(s)], s, m.Summary.ByStatus[s])
+				}
+			}
+			if n := strings.Count(table, `<tr class="dim">`); n != len(m.Services) || n == 0 {
+				t.Errorf("matrix: %d services, want %d", n, len(m.Services))
+			}
+			if m.Summary.ByStatus[responsibility.NotMet] == 0 || m.Summary.ByStatus[responsibility.Met] == 0 {
+				t.Fatal("the demo's matrix has no met or no unmet duty: the comparison proves little")
+			}
+
+			full := datamap.Build(acct, pol)
+			cases := []struct {
+				q string
+				f datamap.Filter
+			}{
+				{"", datamap.Filter{}},
+				{"exposure=public", datamap.Filter{Exposures: []string{"public"}}},
+				{"region=EU&custody=%3E%3Dcustomer_managed", datamap.Filter{Regions: []string{"EU"}, Custody: ">=customer_managed"}},
+				{"class=untagged,confidential&exposure=private", datamap.Filter{Classes: []string{"untagged", "confidential"}, Exposures: []string{"private"}}},
+				{"region=us-east-1&sort=exposure", datamap.Filter{Regions: []string{"us-east-1"}}},
+			}
+			nonEmpty := 0
+			for _, c := range cases {
+				want := *full
+				want.Stores = append([]datamap.Store(nil), full.Stores...)
+				want.Select(c.f, "region")
+				code, _, body := get(t, ts, "/accounts/"+demoAcct+"/data?"+c.q)
+				if code != http.StatusOK {
+					t.Fatalf("data %s: %d", c.q, code)
+				}
+				if m := totalRE.FindStringSubmatch(body); m == nil || m[1] != fmt.Sprint(len(want.Stores)) {
+					t.Errorf("data %s: total %v, datamap selects %d", c.q, m, len(want.Stores))
+				}
+				for _, s := range want.Stores {
+					if !strings.Contains(body, s.ARN) {
+						t.Errorf("data %s: %s missing", c.q, s.ARN)
+					}
+				}
+				if len(want.Stores) > 0 && len(want.Stores) < len(full.Stores) {
+					nonEmpty++
+				}
+			}
+			if nonEmpty < 2 {
+				t.Errorf("only %d filters narrow the map: the cases prove little", nonEmpty)
+			}
+			// The synthetic account's scan kept nothing.
+			_, _, body = get(t, ts, "/accounts/"+h.synth.AccountID)
+			if !strings.Contains(body, "kept no services in use") {
+				t.Error("an account without a kept context does not say so")
+			}
+			if code, _, body := get(t, ts, "/accounts/"+h.synth.AccountID+"/data"); code != http.StatusOK || !strings.Contains(body, "kept no data map") {
+				t.Errorf("data map of an account without a kept context: %d", code)
+			}
+			if logs.Len() > 0 {
+				t.Errorf("server logged: %s", logs)
+			}
+		})
+	}
 }
 
 func failBySeverity(reps ...*engine.Report) map[string]int {
@@ -365,6 +482,13 @@ func TestNewPagesBadInput(t *testing.T) {
 		{"/accounts/" + demoAcct + "?page=99999999999999999999", 400, "whole number"},
 		{"/accounts/" + demoAcct + "?page=1000000", 200, "Changed since the previous scan"},
 		{"/accounts/999999999999", 404, "no stored scan"},
+		{"/accounts/999999999999/data", 404, "no stored scan"},
+		{"/accounts/%3Cscript%3E/data", 400, "not an account ID"},
+		{"/accounts/" + demoAcct + "/data?exposure=everyone", 400, "not public, shared, private or unknown"},
+		{"/accounts/" + demoAcct + "/data?custody=%3E%3Dsomething", 400, "custody"},
+		{"/accounts/" + demoAcct + "/data?region=%3Cscript%3E", 400, "&lt;script&gt;"},
+		{"/accounts/" + demoAcct + "/data?sort=size", 400, "sort="},
+		{"/accounts/" + demoAcct + "/data?page=99999999999999999999", 400, "unknown filter"},
 		{"/frameworks?framework=fsbp-1.0.0&account=" + demoAcct + "&at=2026-01-10", 200, "Foundational"},
 	}
 	for _, c := range cases {

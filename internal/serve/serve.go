@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/responsibility"
 	"github.com/shoulder-dev/shoulder/internal/store"
 )
 
@@ -71,6 +72,9 @@ type Server struct {
 	cache   *cache
 	// pagesCache keeps the history, frameworks and waivers answers.
 	pagesCache *pageCache
+	// catalog is the responsibility catalog the account page's matrix
+	// joins with a scan.
+	catalog *responsibility.Catalog
 }
 
 // New returns the dashboard of st. version names shoulder in exports;
@@ -83,8 +87,12 @@ func New(st *store.Store, version string, logf func(string, ...any)) (*Server, e
 	if err != nil {
 		return nil, err
 	}
+	cat, err := responsibility.Load()
+	if err != nil {
+		return nil, err
+	}
 	return &Server{st: st, version: version, pages: pages, meta: newCheckIndex(), logf: logf, cache: &cache{},
-		pagesCache: &pageCache{}}, nil
+		pagesCache: &pageCache{}, catalog: cat}, nil
 }
 
 func parsePages() (map[string]*template.Template, error) {
@@ -95,9 +103,10 @@ func parsePages() (map[string]*template.Template, error) {
 			}
 			return t.Format("2006-01-02 15:04 UTC")
 		},
+		"deref": func(b *bool) bool { return b != nil && *b },
 	}
 	out := map[string]*template.Template{}
-	for _, name := range []string{"overview", "account", "findings", "error", "frameworks", "waivers"} {
+	for _, name := range []string{"overview", "account", "findings", "error", "frameworks", "waivers", "data"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse the %s page: %w", name, err)
@@ -115,6 +124,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	mux.HandleFunc("GET /{$}", s.overview)
 	mux.HandleFunc("GET /accounts/{id}", s.account)
+	mux.HandleFunc("GET /accounts/{id}/data", s.dataPage)
 	mux.HandleFunc("GET /findings", s.findings)
 	mux.HandleFunc("GET /findings.csv", s.export)
 	mux.HandleFunc("GET /findings.json", s.export)

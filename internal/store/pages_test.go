@@ -236,3 +236,42 @@ func TestPagesQueries(t *testing.T) {
 		})
 	}
 }
+
+// TestAccountContext: an account's context is kept when it changes only,
+// and a scan's context is the latest at or before it, on both backends.
+func TestAccountContext(t *testing.T) {
+	const a = "111111111111"
+	type usage map[string]int
+	for _, bk := range backends() {
+		t.Run(bk.name, func(t *testing.T) {
+			ctx := context.Background()
+			s := open(t, bk.dsn(t))
+			var ids []int64
+			for i, u := range []usage{{"s3": 2}, {"s3": 2}, {"s3": 3}} {
+				sc := historyScan(i, a, hres(a, "c1", "r1", "fail", "high"))
+				sc.Contexts = []AccountContext{{Account: a, Usage: u, DataMap: map[string]any{"stores": []string{fmt.Sprint("b", u["s3"])}}}}
+				id, err := s.Record(ctx, sc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				ids = append(ids, id)
+			}
+			if _, ok, err := s.ContextAt(ctx, a, ids[0]-1); ok || err != nil {
+				t.Errorf("a context before the first scan: %v %v", ok, err)
+			}
+			want := []struct {
+				scan  int64
+				usage string
+			}{{ids[0], `{"s3":2}`}, {ids[0], `{"s3":2}`}, {ids[2], `{"s3":3}`}}
+			for i, w := range want {
+				c, ok, err := s.ContextAt(ctx, a, ids[i])
+				if err != nil || !ok || c.Scan != w.scan || c.Usage != w.usage {
+					t.Errorf("scan %d: context %+v %v %v, want scan %d %s", i, c, ok, err, w.scan, w.usage)
+				}
+			}
+			if _, ok, _ := s.ContextAt(ctx, "222222222222", ids[2]); ok {
+				t.Error("another account has a's context")
+			}
+		})
+	}
+}
