@@ -59,3 +59,35 @@ func TestScanKeepsAccountContext(t *testing.T) {
 		t.Errorf("kept context differs from reportview.Kept of the demo (%d/%d bytes vs %d/%d)", len(c.Usage), len(c.DataMap), len(wu), len(wm))
 	}
 }
+
+// TestViewsRecorded: matrix and datamap over one account record its scan
+// as scan does (issue #13); --no-store records nothing; an organization's
+// view records nothing.
+func TestViewsRecorded(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "shoulder.db")
+	for _, c := range []struct {
+		args  []string
+		scans int
+	}{
+		{[]string{"matrix", "--demo", "--store", db}, 1},
+		{[]string{"datamap", "--demo", "--store", db, "--format", "json"}, 2},
+		{[]string{"matrix", "--demo", "--no-store"}, 2},
+		{[]string{"datamap", "--demo-org", "--store", db}, 2},
+	} {
+		if code, _, errb := runEnv(t, map[string]string{}, c.args...); code != ExitOK {
+			t.Fatalf("%v: exit %d: %s", c.args, code, errb)
+		}
+		st, err := store.Open(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		scans, err := st.Scans(context.Background())
+		st.Close()
+		if err != nil || len(scans) != c.scans {
+			t.Errorf("after %v: %d scans, want %d (%v)", c.args, len(scans), c.scans, err)
+		}
+	}
+	if code, _, errb := runEnv(t, map[string]string{}, "matrix", "--demo", "--store", db, "--no-store"); code != ExitError {
+		t.Errorf("--store with --no-store: exit %d (%s), want 2", code, errb)
+	}
+}
