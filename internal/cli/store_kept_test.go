@@ -55,6 +55,13 @@ func TestScanKeepsAccountContext(t *testing.T) {
 	}
 	wu, _ := json.Marshal(want.Usage)
 	wm, _ := json.Marshal(want.DataMap)
+	var stored int
+	db2, err := store.Open(ctx, db)
+	if err == nil {
+		stored, err = db2.ContextSize(ctx)
+		db2.Close()
+	}
+	t.Logf("the demo's kept context: %d bytes of services, %d of data map (%d stored, %v)", len(c.Usage), len(c.DataMap), stored, err)
 	if c.Usage != string(wu) || c.DataMap != string(wm) || len(c.Usage) < 10 {
 		t.Errorf("kept context differs from reportview.Kept of the demo (%d/%d bytes vs %d/%d)", len(c.Usage), len(c.DataMap), len(wu), len(wm))
 	}
