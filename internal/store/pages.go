@@ -157,16 +157,41 @@ func (s *Store) ScansAt(ctx context.Context, accounts []string, at time.Time) (m
 		return nil, s.wrap("find the scans of a date", err)
 	}
 	run := map[int64][]string{}
-	for _, id := range ids {
-		var text string
-		if err := s.db.QueryRowContext(ctx, s.q(`SELECT checks_run FROM scans WHERE id = ?`), id).Scan(&text); err != nil {
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		batch := make([]any, n)
+		for i, id := range ids[:n] {
+			batch[i] = id
+		}
+		ids = ids[n:]
+		crs, err := s.db.QueryContext(ctx, s.q(`SELECT id, checks_run FROM scans WHERE id IN (`+
+			strings.TrimSuffix(strings.Repeat("?,", n), ",")+`)`), batch...)
+		if err != nil {
 			return nil, s.wrap("find the scans of a date", err)
 		}
-		var cs []string
-		if err := json.Unmarshal([]byte(text), &cs); err != nil {
-			return nil, s.wrap("find the scans of a date", fmt.Errorf("scan %d's checks: %w", id, err))
+		// Scans of one run share their checks: decode each text once.
+		decoded := map[string][]string{}
+		for crs.Next() {
+			var id int64
+			var text string
+			if err := crs.Scan(&id, &text); err != nil {
+				crs.Close()
+				return nil, s.wrap("find the scans of a date", err)
+			}
+			cs, ok := decoded[text]
+			if !ok {
+				if err := json.Unmarshal([]byte(text), &cs); err != nil {
+					crs.Close()
+					return nil, s.wrap("find the scans of a date", fmt.Errorf("scan %d's checks: %w", id, err))
+				}
+				decoded[text] = cs
+			}
+			run[id] = cs
 		}
-		run[id] = cs
+		crs.Close()
+		if err := crs.Err(); err != nil {
+			return nil, s.wrap("find the scans of a date", err)
+		}
 	}
 	for a, sa := range out {
 		sa.ChecksRun = run[sa.ID]
@@ -177,34 +202,64 @@ func (s *Store) ScansAt(ctx context.Context, accounts []string, at time.Time) (m
 
 // StatesAt answers "what was the state of each lifecycle at time at": for
 // every lifecycle of accounts (nil: all), its state after its last event
-// recorded at or before at, the present ones only. It is the one answer to
-// "status of key K at time T"; right after a scan recorded at T it is that
-// scan's results for the accounts, checks and regions it covered
-// (TestStatesAtAgreesWithScans), and at the current time it is the
-// findings' current state.
+// recorded at or before at, the present ones only, in key order. It is the
+// one answer to "status of key K at time T"; right after a scan recorded
+// at T it is that scan's results for the accounts, checks and regions it
+// covered (TestStatesAtAgreesWithScans), and from the newest scan on it is
+// the findings' current state, which it then reads instead of the events.
 func (s *Store) StatesAt(ctx context.Context, accounts []string, at time.Time) ([]Result, error) {
+	var newest sql.NullInt64
+	if err := s.db.QueryRowContext(ctx, `SELECT MAX(recorded_at) FROM scans`).Scan(&newest); err != nil {
+		return nil, s.wrap("read the state of a date", err)
+	}
 	cond, args := inAccounts("f.account", accounts)
-	rs, err := s.db.QueryContext(ctx, s.q(`SELECT f.check_id, f.account, f.region, f.resource, e.status,
-		e.severity, e.waived_from, e.waiver, e.message
-		FROM findings f JOIN finding_events e ON e.finding_id = f.id
-		WHERE `+cond+` AND e.scan_id = (SELECT MAX(e2.scan_id) FROM finding_events e2
-			WHERE e2.finding_id = f.id AND e2.at <= ?)
-		AND e.present = 1
-		ORDER BY f.account, f.check_id, f.region, f.resource`), append(args, at.UnixMilli())...)
+	var rs *sql.Rows
+	var err error
+	if newest.Valid && at.UnixMilli() >= newest.Int64 {
+		// Every event is at or before at: the last one is the current state.
+		rs, err = s.db.QueryContext(ctx, s.q(`SELECT f.id, f.check_id, f.account, f.region, f.resource, f.present,
+			f.status, f.severity, f.waived_from, f.waiver, f.message
+			FROM findings f WHERE `+cond+` AND f.present = 1 ORDER BY f.account, f.check_id, f.region, f.resource`), args...)
+	} else {
+		// One pass over the events up to at, in (lifecycle, scan) order:
+		// the last row of each lifecycle is its state then.
+		rs, err = s.db.QueryContext(ctx, s.q(`SELECT f.id, f.check_id, f.account, f.region, f.resource, e.present,
+			e.status, e.severity, e.waived_from, e.waiver, e.message
+			FROM findings f JOIN finding_events e ON e.finding_id = f.id
+			WHERE `+cond+` AND e.at <= ? ORDER BY f.id, e.scan_id`), append(args, at.UnixMilli())...)
+	}
 	if err != nil {
 		return nil, s.wrap("read the state of a date", err)
 	}
 	defer rs.Close()
 	var out []Result
+	last := int64(-1)
 	for rs.Next() {
-		r := Result{State: State{Present: true}}
-		if err := rs.Scan(&r.Check, &r.Account, &r.Region, &r.Resource, &r.Status, &r.Severity,
+		var id, present int64
+		var r Result
+		if err := rs.Scan(&id, &r.Check, &r.Account, &r.Region, &r.Resource, &present, &r.Status, &r.Severity,
 			&r.WaivedFrom, &r.Waiver, &r.Message); err != nil {
 			return nil, s.wrap("read the state of a date", err)
 		}
-		out = append(out, r)
+		r.Present = present == 1
+		if id == last {
+			out[len(out)-1] = r
+		} else {
+			out = append(out, r)
+			last = id
+		}
 	}
-	return out, s.wrap("read the state of a date", rs.Err())
+	if err := rs.Err(); err != nil {
+		return nil, s.wrap("read the state of a date", err)
+	}
+	kept := out[:0]
+	for _, r := range out {
+		if r.Present {
+			kept = append(kept, r)
+		}
+	}
+	sort.Slice(kept, func(i, j int) bool { return kept[i].Key.less(kept[j].Key) })
+	return kept, nil
 }
 
 // Change is how one lifecycle changed in a scan.
