@@ -103,6 +103,20 @@ func TestNewPagesHonourScope(t *testing.T) {
 	if code, body = call(s.frameworksIn, "/frameworks", OnlyAccounts(b)); code != http.StatusOK || !strings.Contains(body, "1 account(s)") {
 		t.Errorf("b's viewer on the organization's frameworks: %d, want one account", code)
 	}
+	dataReq := func(id string, sc Scope) (int, string) {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", "/accounts/"+id+"/data", nil)
+		req.SetPathValue("id", id)
+		s.dataIn(rec, req, sc)
+		return rec.Code, rec.Body.String()
+	}
+	uc, ub := dataReq("999999999999", OnlyAccounts(b))
+	if c, body := dataReq(a, OnlyAccounts(b)); c != http.StatusNotFound || c != uc || body != ub {
+		t.Errorf("b's viewer on a's data map: %d, an unknown account %d", c, uc)
+	}
+	if c, _ := dataReq(a, OnlyAccounts(a)); c != http.StatusOK {
+		t.Errorf("a's viewer on a's data map: %d", c)
+	}
 	if _, body = call(s.waiversIn, "/waivers", OnlyAccounts(b)); strings.Contains(body, "owner-of-a") || strings.Contains(body, a) {
 		t.Error("b's viewer sees a's waiver")
 	}
