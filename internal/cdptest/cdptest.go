@@ -457,3 +457,39 @@ func (b *Browser) ClearLogged() { b.page.logged = nil }
 func FileURL(path string) string {
 	return (&url.URL{Scheme: "file", Path: path}).String()
 }
+
+// Screenshot captures the page as a PNG, width pixels wide (the window's
+// 1400 at most) and as tall as its content up to maxHeight.
+func (b *Browser) Screenshot(t testing.TB, maxHeight int) []byte {
+	t.Helper()
+	res, err := b.page.call("Page.getLayoutMetrics", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct {
+		Content struct {
+			Width  float64 `json:"width"`
+			Height float64 `json:"height"`
+		} `json:"cssContentSize"`
+	}
+	if err := json.Unmarshal(res, &m); err != nil {
+		t.Fatal(err)
+	}
+	h := min(m.Content.Height, float64(maxHeight))
+	res, err = b.page.call("Page.captureScreenshot", map[string]any{"format": "png", "captureBeyondViewport": true,
+		"clip": map[string]any{"x": 0, "y": 0, "width": min(m.Content.Width, 1400), "height": h, "scale": 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var shot struct {
+		Data string `json:"data"`
+	}
+	if err := json.Unmarshal(res, &shot); err != nil {
+		t.Fatal(err)
+	}
+	png, err := base64.StdEncoding.DecodeString(shot.Data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return png
+}

@@ -617,7 +617,7 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 		fa := *f
 		fa.src.live = l
 		fa.org = org
-		rep, opts, interrupted, err := app.evaluate(ctx, &fa, sel, pol, formats)
+		rep, opts, interrupted, kept, err := app.evaluateKeep(ctx, &fa, sel, pol, formats)
 		if t.factsOnly {
 			// evaluate recorded the facts (orgRun.prepare); the results
 			// are another shard's to write.
@@ -651,7 +651,7 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 		if err := app.writeScan(&fa, plan, rep, opts, sel, fscan, filters, false); err != nil {
 			return accountRead{}, err
 		}
-		if err := rec.record(ctx, app, rep, pol); err != nil && storeErr == nil {
+		if err := rec.record(ctx, app, rep, pol, kept); err != nil && storeErr == nil {
 			storeErr = err
 		}
 		sum := rep.Summary
@@ -665,7 +665,7 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 		failed = failed || (failEnabled && rep.FailuresAtOrAbove(failOn) > 0)
 		// Recorded once its reports are written (as a single scan is), one
 		// account at a time: the store has one writer.
-		if err := rec.record(ctx, app, rep, pol); err != nil && storeErr == nil {
+		if err := rec.record(ctx, app, rep, pol, kept); err != nil && storeErr == nil {
 			storeErr = err
 		}
 		if dir != "" {

@@ -3,11 +3,13 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"github.com/shoulder-dev/shoulder/internal/collect"
 
 	"github.com/spf13/cobra"
 
+	"github.com/shoulder-dev/shoulder/internal/checks"
+	"github.com/shoulder-dev/shoulder/internal/collect"
 	"github.com/shoulder-dev/shoulder/internal/datamap"
+	"github.com/shoulder-dev/shoulder/internal/engine"
 )
 
 func (app *App) datamapCmd() *cobra.Command {
@@ -39,7 +41,12 @@ Filters combine (AND); repeat a flag for alternatives (OR):
   --class     a classification value, or "untagged"
 
 The policy is read as for scan. --format json is documented in
-docs/datamap-json.md.`,
+docs/datamap-json.md.
+
+Like scan, a view of one account is recorded in the results store (every
+check's results, the services in use and this data map, for shoulder serve's
+account page; --store, --no-store, SHOULDER_STORE as for scan), after the view
+is written. An organization's view (--snapshot DIR, --demo-org) is not.`,
 		Example: `  shoulder datamap --demo
   shoulder datamap --demo --exposure public --exposure shared
   shoulder datamap --demo --custody '<customer_managed' --class confidential --class pii
@@ -72,9 +79,14 @@ docs/datamap-json.md.`,
 			}
 			m.Select(f, sortKey)
 			if v.format == "json" {
-				return vw.finish(datamap.JSON(vw.out, m, Version))
+				err = vw.finish(datamap.JSON(vw.out, m, Version))
+			} else {
+				err = vw.finish(datamap.Table(vw.out, m, datamap.TableOptions{Color: vw.color}))
 			}
-			return vw.finish(datamap.Table(vw.out, m, datamap.TableOptions{Color: vw.color}))
+			if err != nil || vw.acct == nil || vw.dsn == "" {
+				return err
+			}
+			return vw.record(cmd.Context(), app, engine.Run(checks.All(), vw.acct, vw.pol))
 		},
 	}
 	// The data map shows whom each store is shared with: read everything.

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"fmt"
 	"io"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/policy"
+	"github.com/shoulder-dev/shoulder/internal/reportview"
 	"github.com/shoulder-dev/shoulder/internal/responsibility"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -22,6 +24,9 @@ type viewFlags struct {
 	format string
 	output string
 	color  string
+	// store records the single-account view's scan (issue #13: matrix and
+	// datamap share scan's results), unless --no-store.
+	store storeFlags
 }
 
 func (v *viewFlags) register(cmd *cobra.Command) {
@@ -32,15 +37,18 @@ func (v *viewFlags) register(cmd *cobra.Command) {
 	fl.StringVar(&v.format, "format", "table", "output format: table or json")
 	fl.StringVarP(&v.output, "output", "o", "", "write to `FILE` instead of standard output")
 	fl.StringVar(&v.color, "color", "auto", "colour the table: auto (only on a terminal, honours NO_COLOR), always or never")
+	v.store.register(cmd, true)
 }
 
 // view is what a view command works on once its flags are read.
 type view struct {
 	// acct is the account; nil when the source is an organization's
 	// directory of snapshots (org), whose accounts are loaded one at a time.
-	acct  *state.Account
-	org   *orgDir
-	pol   *policy.Policy
+	acct *state.Account
+	org  *orgDir
+	pol  *policy.Policy
+	// dsn is the store the view's scan is recorded in ("" with --no-store).
+	dsn   string
 	out   io.Writer
 	color bool
 	// close completes the --output file, or drops it when failed (a no-op
@@ -53,6 +61,10 @@ type view struct {
 func (v *viewFlags) open(cmd *cobra.Command, app *App) (*view, error) {
 	if v.format != "table" && v.format != "json" {
 		return nil, withCode(ExitError, fmt.Errorf("--format: %q is not table or json", v.format))
+	}
+	dsn, err := v.store.resolve(app)
+	if err != nil {
+		return nil, err
 	}
 	pol, err := v.pol.load(app, &v.src)
 	if err != nil {
@@ -69,7 +81,7 @@ func (v *viewFlags) open(cmd *cobra.Command, app *App) (*view, error) {
 	if pol, err = app.accountPolicy(pol, acct); err != nil {
 		return nil, err
 	}
-	vw := &view{acct: acct, org: org, pol: pol, out: app.Stdout, close: func(bool) error { return nil }}
+	vw := &view{acct: acct, org: org, pol: pol, dsn: dsn, out: app.Stdout, close: func(bool) error { return nil }}
 	colorTarget := app.Stdout
 	if v.output != "" {
 		// The account is read: now the output. It replaces the file only
@@ -95,6 +107,23 @@ func (v *viewFlags) open(cmd *cobra.Command, app *App) (*view, error) {
 		return nil, err
 	}
 	return vw, nil
+}
+
+// record stores the scan behind a single account's view (rep: every
+// check over the account) with what the dashboard keeps of the account,
+// as scan records it; after the view is written, so a store that fails
+// leaves it in place (exit 2). An organization's view is not recorded.
+func (vw *view) record(ctx context.Context, app *App, rep *engine.Report) error {
+	if vw.acct == nil || vw.dsn == "" {
+		return nil
+	}
+	kept, err := reportview.Kept(vw.acct, vw.pol)
+	if err != nil {
+		return withCode(ExitError, err)
+	}
+	rec := &scanRecorder{dsn: vw.dsn}
+	defer rec.close()
+	return rec.record(ctx, app, rep, vw.pol, kept)
 }
 
 // finish completes the output (an earlier --output file is replaced only
@@ -135,7 +164,12 @@ service follows as a dimmed section: context, never something to fix.
 
 The policy is read as for scan (--config, ./shoulder.yaml, or the demo's own).
 --format json is documented in docs/matrix-json.md. The exit code is 0 unless
-shoulder itself fails (2): use scan --fail-on to gate on findings.`,
+shoulder itself fails (2): use scan --fail-on to gate on findings.
+
+Like scan, a view of one account is recorded in the results store (every
+check's results, the services in use and the data map, for shoulder serve's
+account page; --store, --no-store, SHOULDER_STORE as for scan), after the view
+is written. An organization's view (--snapshot DIR, --demo-org) is not.`,
 		Example: `  shoulder matrix --demo
   shoulder matrix --snapshot prod.json --format json -o matrix.json
   shoulder matrix --demo --all-services
@@ -161,11 +195,17 @@ shoulder itself fails (2): use scan --fail-on to gate on findings.`,
 				}
 				return vw.finish(responsibility.OrgTable(vw.out, om, responsibility.TableOptions{Color: vw.color}))
 			}
-			m := responsibility.Build(cat, vw.acct, engine.Run(checks.All(), vw.acct, vw.pol), responsibility.Options{AllServices: all})
+			rep := engine.Run(checks.All(), vw.acct, vw.pol)
+			m := responsibility.Build(cat, vw.acct, rep, responsibility.Options{AllServices: all})
 			if v.format == "json" {
-				return vw.finish(responsibility.JSON(vw.out, m, Version))
+				err = vw.finish(responsibility.JSON(vw.out, m, Version))
+			} else {
+				err = vw.finish(responsibility.Table(vw.out, m, responsibility.TableOptions{Color: vw.color}))
 			}
-			return vw.finish(responsibility.Table(vw.out, m, responsibility.TableOptions{Color: vw.color}))
+			if err != nil {
+				return err
+			}
+			return vw.record(cmd.Context(), app, rep)
 		},
 	}
 	v.register(cmd)

@@ -15,6 +15,9 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/regions"
 	"github.com/shoulder-dev/shoulder/internal/report"
+	"github.com/shoulder-dev/shoulder/internal/reportview"
+
+	"github.com/shoulder-dev/shoulder/internal/store"
 )
 
 type scanFlags struct {
@@ -280,6 +283,7 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 		return app.scanAccounts(cmd.Context(), f, targets, sel, pol, formats, fscan, filters, failOn, failEnabled, rec)
 	}
 	var rep *engine.Report
+	var kept *store.AccountContext
 	if fscan == nil && streamable(formats) && !rec.enabled() {
 		// Every format can be written as the checks run: no result is
 		// held beyond the checks in flight. A recorded scan is not
@@ -290,7 +294,7 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	} else {
 		var opts report.Options
 		var interrupted bool
-		rep, opts, interrupted, err = app.evaluate(cmd.Context(), f, sel, pol, formats)
+		rep, opts, interrupted, kept, err = app.evaluateKeep(cmd.Context(), f, sel, pol, formats)
 		if err != nil {
 			return err
 		}
@@ -301,7 +305,7 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	// Recorded once the reports are written: a store that fails leaves
 	// them in place, and an interrupted scan (an error above) is never
 	// recorded.
-	if err := rec.record(cmd.Context(), app, rep, pol); err != nil {
+	if err := rec.record(cmd.Context(), app, rep, pol, kept); err != nil {
 		return err
 	}
 	if err := f.cov.judge(app.Stderr, rep.Coverage()); err != nil {
@@ -420,10 +424,18 @@ func (app *App) streamScan(ctx context.Context, f *scanFlags, plan *outputPlan, 
 // interrupted is true when a live collection was stopped by Ctrl-C: the
 // report then covers what was read.
 func (app *App) evaluate(ctx context.Context, f *scanFlags, sel []check.Check, pol *policy.Policy, formats []report.Format) (rep *engine.Report, opts report.Options, interrupted bool, err error) {
+	rep, opts, interrupted, _, err = app.evaluateKeep(ctx, f, sel, pol, formats)
+	return rep, opts, interrupted, err
+}
+
+// evaluateKeep is evaluate that also returns what a recorded scan keeps
+// of the account besides its report (the services in use, the data map;
+// nil for an interrupted read).
+func (app *App) evaluateKeep(ctx context.Context, f *scanFlags, sel []check.Check, pol *policy.Policy, formats []report.Format) (rep *engine.Report, opts report.Options, interrupted bool, kept *store.AccountContext, err error) {
 	acct, err := f.src.load(ctx, app)
 	interrupted = errors.Is(err, errInterrupted)
 	if err != nil && !interrupted {
-		return nil, opts, false, err
+		return nil, opts, false, nil, err
 	}
 	if f.org != nil && acct != nil {
 		pol, err = f.org.prepare(app, pol, acct)
@@ -431,7 +443,7 @@ func (app *App) evaluate(ctx context.Context, f *scanFlags, sel []check.Check, p
 		pol, err = app.accountPolicy(pol, acct)
 	}
 	if err != nil {
-		return nil, opts, false, err
+		return nil, opts, false, nil, err
 	}
 	rep = engine.Run(sel, acct, pol)
 	views, tags := false, false
@@ -443,9 +455,14 @@ func (app *App) evaluate(ctx context.Context, f *scanFlags, sel []check.Check, p
 		rep.DropTags()
 	}
 	opts, err = reportOptions(sel, acct, rep, pol, views)
+	if err == nil && !interrupted && acct != nil {
+		if kept, err = reportview.Kept(acct, pol); err != nil {
+			err = withCode(ExitError, err)
+		}
+	}
 	// The results can outweigh the state many times (18 findings per
 	// bucket): fit the default limit again to what rendering holds, or the
 	// collector would run over and over under a limit below the live heap.
 	app.fitMemoryLimit()
-	return rep, opts, interrupted, err
+	return rep, opts, interrupted, kept, err
 }

@@ -91,8 +91,9 @@ type scanRecorder struct {
 	st  *store.Store
 }
 
-// record stores rep; a nil recorder or an empty DSN records nothing.
-func (r *scanRecorder) record(ctx context.Context, app *App, rep *engine.Report, pol *policy.Policy) error {
+// record stores rep with what the account page keeps of its account
+// (kept, nil when none); a nil recorder or an empty DSN records nothing.
+func (r *scanRecorder) record(ctx context.Context, app *App, rep *engine.Report, pol *policy.Policy, kept *store.AccountContext) error {
 	if r == nil || r.dsn == "" {
 		return nil
 	}
@@ -107,7 +108,11 @@ func (r *scanRecorder) record(ctx context.Context, app *App, rep *engine.Report,
 	if r.run.Shards > 1 {
 		meta.Shard, meta.Shards = r.run.Shard, r.run.Shards
 	}
-	if _, err := r.st.Record(ctx, store.FromReport(rep, meta)); err != nil {
+	sc := store.FromReport(rep, meta)
+	if kept != nil {
+		sc.Contexts = []store.AccountContext{*kept}
+	}
+	if _, err := r.st.Record(ctx, sc); err != nil {
 		return withCode(ExitError, err)
 	}
 	return nil

@@ -308,6 +308,14 @@ func writeTrend(ew *errWriter, trend []TrendPoint) {
 	if len(trend) < 2 {
 		return
 	}
+	labels, series := trendSeries(trend)
+	ew.printf("<section id=\"trend\"><h2>Failures over time</h2>\n<figure><figcaption>Failures per severity, the last %d stored scans (oldest first)</figcaption>%s</figure>\n</section>\n",
+		len(trend), lines("chart-trend", labels, series, 900, 240))
+}
+
+// trendSeries is one line per severity that failed at some point, most
+// severe first, over the points' labels.
+func trendSeries(trend []TrendPoint) ([]string, []lineSeries) {
 	labels := make([]string, len(trend))
 	var series []lineSeries
 	for v := check.Critical; v >= check.Info; v-- {
@@ -324,8 +332,17 @@ func writeTrend(ew *errWriter, trend []TrendPoint) {
 	for i, p := range trend {
 		labels[i] = p.Label
 	}
-	ew.printf("<section id=\"trend\"><h2>Failures over time</h2>\n<figure><figcaption>Failures per severity, the last %d stored scans (oldest first)</figcaption>%s</figure>\n</section>\n",
-		len(trend), lines("chart-trend", labels, series, 900, 240))
+	return labels, series
+}
+
+// TrendSVG is the HTML report's trend chart (failures per severity over
+// the points, one line per severity) as an inline SVG element for pages
+// whose Content-Security-Policy refuses inline styles (shoulder serve):
+// the same drawing without its style attribute, sized by the page's
+// stylesheet (class chart-trend).
+func TrendSVG(trend []TrendPoint) string {
+	labels, series := trendSeries(trend)
+	return linesChart("chart-trend", labels, series, 900, 240, false)
 }
 
 // heatmapData computes the services x areas matrix from the findings.

@@ -123,8 +123,18 @@ type lineSeries struct {
 // label), with a y axis from 0 to the largest value and the first and last
 // labels under the axis.
 func lines(class string, labels []string, series []lineSeries, width, height int) string {
+	return linesChart(class, labels, series, width, height, true)
+}
+
+// linesChart is lines, its maximum width set in a style attribute or (for
+// pages whose CSP refuses inline styles) left to the stylesheet.
+func linesChart(class string, labels []string, series []lineSeries, width, height int, inlineStyle bool) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart %s" viewBox="0 0 %d %d" width="100%%" style="max-width:%dpx" role="img" aria-label="%s">`, class, width, height, width, esc(class))
+	style := ""
+	if inlineStyle {
+		style = fmt.Sprintf(` style="max-width:%dpx"`, width)
+	}
+	fmt.Fprintf(&b, `<svg class="chart %s" viewBox="0 0 %d %d" width="100%%"%s role="img" aria-label="%s">`, class, width, height, style, esc(class))
 	maxV := 0
 	for _, s := range series {
 		for _, v := range s.Values {

@@ -58,3 +58,26 @@ func TestLinesChart(t *testing.T) {
 		})
 	}
 }
+
+// TestTrendSVGIsTheReportsChart: the dashboard's trend chart is the HTML
+// report's drawing of the same points, without the style attribute its
+// CSP would refuse.
+func TestTrendSVGIsTheReportsChart(t *testing.T) {
+	points := []TrendPoint{
+		{Label: "2026-01-10", BySeverity: map[string]int{"critical": 2, "high": 5}},
+		{Label: "2026-01-11", BySeverity: map[string]int{"critical": 1, "high": 7}},
+		{Label: "<b>x</b>", BySeverity: map[string]int{"high": 3}},
+	}
+	labels, series := trendSeries(points)
+	report := lines("chart-trend", labels, series, 900, 240)
+	got := TrendSVG(points)
+	if strings.Contains(got, "style=") {
+		t.Errorf("TrendSVG carries a style attribute: %.200s", got)
+	}
+	if want := strings.Replace(report, ` style="max-width:900px"`, "", 1); got != want || want == report {
+		t.Errorf("TrendSVG differs from the report's chart beyond its style")
+	}
+	if strings.Contains(got, "<b>") || strings.Count(got, "<polyline") != 2 {
+		t.Errorf("TrendSVG: labels unescaped or wrong lines: %.300s", got)
+	}
+}

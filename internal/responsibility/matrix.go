@@ -108,6 +108,29 @@ type Options struct {
 
 // Build joins the catalog with a report over account a.
 func Build(c *Catalog, a *state.Account, rep *engine.Report, o Options) *Matrix {
+	return BuildWith(c, func(id string) Usage {
+		u, _ := UsageOf(a, id)
+		return u
+	}, rep, o)
+}
+
+// Usages is each catalog service's usage in account a, the services in
+// use (or whose listing could not be read) only: what BuildWith needs of
+// the account, small enough to keep with a stored scan.
+func Usages(c *Catalog, a *state.Account) map[string]Usage {
+	out := map[string]Usage{}
+	for _, s := range c.Services {
+		if u, _ := UsageOf(a, s.ID); u.InUse() {
+			out[s.ID] = u
+		}
+	}
+	return out
+}
+
+// BuildWith is Build with each service's usage given by usage instead of
+// counted in the account's state (a stored scan keeps Usages, not the
+// state): the one join of catalog and report both use.
+func BuildWith(c *Catalog, usage func(serviceID string) Usage, rep *engine.Report, o Options) *Matrix {
 	m := &Matrix{
 		AccountID: rep.AccountID, AccountName: rep.AccountName, Source: rep.Source, Policy: rep.Policy,
 		CollectedAt: rep.CollectedAt, Services: []ServiceRow{}, NotInUse: []string{},
@@ -122,7 +145,7 @@ func Build(c *Catalog, a *state.Account, rep *engine.Report, o Options) *Matrix 
 		byCheck[f.CheckID] = append(byCheck[f.CheckID], f)
 	}
 	for _, s := range c.Services {
-		u, _ := UsageOf(a, s.ID)
+		u := usage(s.ID)
 		if !s.AccountWide && !u.InUse() && !o.AllServices {
 			m.NotInUse = append(m.NotInUse, s.ID)
 			continue

@@ -1,11 +1,14 @@
 package responsibility
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/checks"
+	"github.com/shoulder-dev/shoulder/internal/demo"
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
@@ -185,5 +188,30 @@ func TestUsageGap(t *testing.T) {
 	a.Gaps.Add(state.Gap{Service: "s3", Operation: "ListBuckets", Reason: state.ReasonAccessDenied})
 	if u, _ := UsageOf(a, "s3"); u.Gap == nil {
 		t.Error("a global listing gap is not seen")
+	}
+}
+
+// TestBuildWithUsagesAgrees: the matrix from the kept usages (a stored
+// scan's) equals the one from the account's state, on the demo.
+func TestBuildWithUsagesAgrees(t *testing.T) {
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := engine.Run(checks.All(), a, policy.Default())
+	us := Usages(c, a)
+	if len(us) == 0 {
+		t.Fatal("the demo uses no service")
+	}
+	for _, o := range []Options{{}, {AllServices: true}} {
+		want := Build(c, a, rep, o)
+		got := BuildWith(c, func(id string) Usage { return us[id] }, rep, o)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%+v: the matrix from the usages differs from the state's", o)
+		}
 	}
 }

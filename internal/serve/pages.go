@@ -71,7 +71,16 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
-	s.render(w, http.StatusOK, "overview", v.within(s.scopeOf(r)))
+	sc := s.scopeOf(r)
+	h, err := s.history(r.Context(), sc)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	s.render(w, http.StatusOK, "overview", struct {
+		*overviewView
+		History *historyView
+	}{v.within(sc), h})
 }
 
 func (s *Server) buildOverview(ctx context.Context) (*overviewView, error) {
@@ -246,6 +255,20 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
+	changes, err := s.changes(r.Context(), scan, id)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	kept, err := s.kept(r.Context(), scan, id)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
+	var matrix *matrixView
+	if kept != nil {
+		matrix = viewMatrix(kept.Matrix)
+	}
 	base := url.Values{}
 	s.render(w, http.StatusOK, "account", struct {
 		Title    string
@@ -255,8 +278,11 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 		Findings []findingView
 		Pages    pager
 		Explore  string
+		Changes  *changesView
+		Links    accountLinks
+		Matrix   *matrixView
 	}{"Account " + id, id, scan, total, s.views(rows), newPager(r.URL.Path, base, q, total),
-		"/findings?" + url.Values{"account": {id}, "status": {"open"}}.Encode()})
+		"/findings?" + url.Values{"account": {id}, "status": {"open"}}.Encode(), changes, linksOf(id), matrix})
 }
 
 func (s *Server) findings(w http.ResponseWriter, r *http.Request) {

@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/responsibility"
 	"github.com/shoulder-dev/shoulder/internal/store"
 )
 
@@ -74,6 +75,11 @@ type Server struct {
 	logf    func(format string, args ...any)
 	cache   *cache
 	auth    *authState // nil: no login, no TLS (Configure)
+	// pagesCache keeps the history, frameworks and waivers answers.
+	pagesCache *pageCache
+	// catalog is the responsibility catalog the account page's matrix
+	// joins with a scan.
+	catalog *responsibility.Catalog
 }
 
 // New returns the dashboard of st. version names shoulder in exports;
@@ -86,7 +92,12 @@ func New(st *store.Store, version string, logf func(string, ...any)) (*Server, e
 	if err != nil {
 		return nil, err
 	}
-	return &Server{st: st, version: version, pages: pages, meta: newCheckIndex(), logf: logf, cache: &cache{}}, nil
+	cat, err := responsibility.Load()
+	if err != nil {
+		return nil, err
+	}
+	return &Server{st: st, version: version, pages: pages, meta: newCheckIndex(), logf: logf, cache: &cache{},
+		pagesCache: &pageCache{}, catalog: cat}, nil
 }
 
 func parsePages() (map[string]*template.Template, error) {
@@ -98,9 +109,10 @@ func parsePages() (map[string]*template.Template, error) {
 			return t.Format("2006-01-02 15:04 UTC")
 		},
 		"authOn": func() bool { return false }, // Configure replaces it
+		"deref":  func(b *bool) bool { return b != nil && *b },
 	}
 	out := map[string]*template.Template{}
-	for _, name := range []string{"overview", "account", "findings", "error", "login"} {
+	for _, name := range []string{"overview", "account", "findings", "error", "login", "frameworks", "waivers", "data"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(files, "templates/layout.html", "templates/"+name+".html")
 		if err != nil {
 			return nil, fmt.Errorf("parse the %s page: %w", name, err)
@@ -118,6 +130,7 @@ func (s *Server) Handler() http.Handler {
 	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
 	mux.HandleFunc("GET /{$}", s.overview)
 	mux.HandleFunc("GET /accounts/{id}", s.account)
+	mux.HandleFunc("GET /accounts/{id}/data", s.dataPage)
 	mux.HandleFunc("GET /findings", s.findings)
 	mux.HandleFunc("GET /findings.csv", s.export)
 	mux.HandleFunc("GET /findings.json", s.export)
@@ -127,6 +140,8 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /logout", s.logout)
 	mux.HandleFunc("POST /login/oidc", s.oidcStart)
 	mux.HandleFunc("GET /login/callback", s.oidcCallback)
+	mux.HandleFunc("GET /frameworks", s.frameworksPage)
+	mux.HandleFunc("GET /waivers", s.waiversPage)
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusNotFound, "no such page")
 	})

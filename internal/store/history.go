@@ -189,24 +189,7 @@ type Resolution struct {
 // lifecycle failing again now counts none). The severity is the
 // lifecycle's latest.
 func (s *Store) MeanTimeToResolve(ctx context.Context) ([]Resolution, error) {
-	rs, err := s.db.QueryContext(ctx, `SELECT severity, COUNT(*), AVG(resolved_at - failing_since_at) FROM findings
-		WHERE resolved_at IS NOT NULL AND failing_since_at IS NOT NULL GROUP BY severity`)
-	if err != nil {
-		return nil, s.wrap("mean time to resolve", err)
-	}
-	defer rs.Close()
-	var out []Resolution
-	for rs.Next() {
-		var r Resolution
-		var mean float64
-		if err := rs.Scan(&r.Severity, &r.Resolved, &mean); err != nil {
-			return nil, s.wrap("mean time to resolve", err)
-		}
-		r.Mean = time.Duration(mean * float64(time.Millisecond))
-		out = append(out, r)
-	}
-	sort.Slice(out, func(i, j int) bool { return severityRank(out[i].Severity) > severityRank(out[j].Severity) })
-	return out, s.wrap("mean time to resolve", rs.Err())
+	return s.MeanTimeToResolveIn(ctx, nil)
 }
 
 func severityRank(s string) int {

@@ -79,6 +79,10 @@ type Scan struct {
 	Shards int
 	// Results are the scan's results; of two with one key the first counts.
 	Results []Result
+	// Contexts are what the account page needs of each account besides
+	// its findings (the services in use, the data map); kept when they
+	// differ from the account's latest (migration 0004).
+	Contexts []AccountContext
 }
 
 // scope answers whether a stored finding is one the scan covered.
@@ -218,6 +222,9 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 		return 0, fmt.Errorf("insert the scan: %w", err)
 	}
 
+	if err = s.recordContexts(ctx, tx, scanID, sc.Contexts); err != nil {
+		return 0, err
+	}
 	rows := map[Key]*stored{}
 	for _, acct := range sco.accounts {
 		if err = s.loadAccount(ctx, tx, acct, rows); err != nil {

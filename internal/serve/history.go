@@ -1,0 +1,209 @@
+package serve
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/report"
+	"github.com/shoulder-dev/shoulder/internal/store"
+)
+
+// The overview's history: failures per severity over the stored scans
+// (the HTML report's trend chart), mean time to resolve per severity and
+// how fully the accounts were read, each over the viewer's accounts only.
+
+// trendDays is how many days of history the overview's chart draws.
+const trendDays = 90
+
+// scopeAccounts is the accounts of sc as the store's page reads take them:
+// nil for every account, else the allowed ones (empty: none).
+func scopeAccounts(sc Scope) []string {
+	f, ok := sc.Filter(store.FindingFilter{})
+	if !ok {
+		return []string{}
+	}
+	return f.Accounts
+}
+
+// scopeKey names a scope in cache keys.
+func scopeKey(accounts []string) string {
+	if accounts == nil {
+		return "*"
+	}
+	return strings.Join(accounts, ",")
+}
+
+// historyView is the overview's history section.
+type historyView struct {
+	// Trend is the chart (an <svg> built by report.TrendSVG, whose text is
+	// escaped there); empty with fewer than two days.
+	Trend template.HTML
+	Days  int
+	// Resolve is the mean time to resolve per severity.
+	Resolve []resolveRow
+	// Read counts the accounts read fully, partly and not at all by their
+	// latest scans.
+	Full, Partial, None int
+	NotRead             []string
+}
+
+type resolveRow struct {
+	Severity string
+	Resolved int64
+	Mean     string
+}
+
+// orgTrend turns the stored scans' failures into the organization's
+// failures per severity at the end of each day: every account counts with
+// its latest scan so far (a scan of several accounts counts as one unit,
+// for its accounts together). Only scans whose accounts sc allows count: a
+// scan that covered any other account is left out, since its counts cannot
+// be split by account and severity. The last trendDays days are kept.
+func orgTrend(points []store.TrendPoint, sc Scope) []report.TrendPoint {
+	latest := map[string]map[string]int{}
+	var out []report.TrendPoint
+	day := ""
+	flush := func() {
+		if day == "" {
+			return
+		}
+		sum := map[string]int{}
+		for _, by := range latest {
+			for sev, n := range by {
+				sum[sev] += n
+			}
+		}
+		out = append(out, report.TrendPoint{Label: day, BySeverity: sum})
+	}
+	for _, p := range points {
+		allowed := len(p.Accounts) > 0
+		for _, a := range p.Accounts {
+			allowed = allowed && sc.Allows(a)
+		}
+		if !allowed {
+			continue
+		}
+		d := p.RecordedAt.Format(time.DateOnly)
+		if d != day {
+			flush()
+			day = d
+		}
+		latest[strings.Join(p.Accounts, ",")] = p.BySeverity
+	}
+	flush()
+	if len(out) > trendDays {
+		out = out[len(out)-trendDays:]
+	}
+	return out
+}
+
+// buildHistory reads the history of the accounts sc allows.
+func (s *Server) buildHistory(ctx context.Context, sc Scope) (*historyView, error) {
+	accounts := scopeAccounts(sc)
+	points, err := s.st.Trends(ctx, time.Time{})
+	if err != nil {
+		return nil, err
+	}
+	v := &historyView{}
+	if tr := orgTrend(points, sc); len(tr) >= 2 {
+		v.Trend, v.Days = template.HTML(report.TrendSVG(tr)), len(tr) // #nosec: built by report, every label escaped
+	}
+	res, err := s.st.MeanTimeToResolveIn(ctx, accounts)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range res {
+		v.Resolve = append(v.Resolve, resolveRow{r.Severity, r.Resolved, humanDuration(r.Mean)})
+	}
+	levels, err := s.st.ReadLevels(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for a, l := range levels {
+		if !sc.Allows(a) {
+			continue
+		}
+		switch l {
+		case engine.ReadFull:
+			v.Full++
+		case engine.ReadPartial:
+			v.Partial++
+		default:
+			v.None++
+			v.NotRead = append(v.NotRead, a)
+		}
+	}
+	sort.Strings(v.NotRead)
+	return v, nil
+}
+
+// humanDuration writes d in days and hours (or minutes below an hour).
+func humanDuration(d time.Duration) string {
+	switch {
+	case d >= 24*time.Hour:
+		return fmt.Sprintf("%.1f days", d.Hours()/24)
+	case d >= time.Hour:
+		return fmt.Sprintf("%.1f hours", d.Hours())
+	}
+	return fmt.Sprintf("%d minutes", int(d.Minutes()))
+}
+
+// history is buildHistory once per store generation and scope.
+func (s *Server) history(ctx context.Context, sc Scope) (*historyView, error) {
+	v, err := s.pagesCache.get(ctx, s.st, "history|"+scopeKey(scopeAccounts(sc)), func() (any, error) {
+		return s.buildHistory(ctx, sc)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*historyView), nil
+}
+
+// maxPageAnswers bounds the answers the new pages keep per generation.
+const maxPageAnswers = 256
+
+// pageCache keeps the answers of the history, frameworks and waivers
+// pages for the store's current generation (store.Generation): a recorded
+// or pruned scan empties it.
+type pageCache struct {
+	mu      sync.Mutex
+	gen     string
+	answers map[string]any
+}
+
+// get returns the answer under key for the store's generation, building
+// it when missing.
+func (c *pageCache) get(ctx context.Context, st *store.Store, key string, build func() (any, error)) (any, error) {
+	gen, err := st.Generation(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	if c.gen != gen {
+		c.gen, c.answers = gen, nil
+	}
+	v, ok := c.answers[key]
+	c.mu.Unlock()
+	if ok {
+		return v, nil
+	}
+	v, err = build()
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen == gen {
+		if c.answers == nil || len(c.answers) >= maxPageAnswers {
+			c.answers = map[string]any{}
+		}
+		c.answers[key] = v
+	}
+	return v, nil
+}
