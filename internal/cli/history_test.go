@@ -268,6 +268,12 @@ func TestHistoryBadInput(t *testing.T) {
 		{"findings bad since", []string{"findings", "--since", "last week"}, "--since"},
 		{"findings bad before", []string{"findings", "--before", "2026-13-45"}, "--before"},
 		{"findings bad format", []string{"findings", "--format", "sarif"}, "--format"},
+		{"findings bad control", []string{"findings", "--control", "fsbp:S3.999"}, "--control"},
+		{"findings control without framework", []string{"findings", "--control", "S3.1"}, "FRAMEWORK:CONTROL"},
+		{"findings ambiguous framework", []string{"findings", "--control", "cis:1.4"}, "several versions"},
+		{"findings bad service", []string{"findings", "--service", "nosuch"}, "--service"},
+		{"findings bad sort", []string{"findings", "--sort", "random"}, "--sort"},
+		{"findings bad limit", []string{"findings", "--limit", "-1"}, "--limit"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

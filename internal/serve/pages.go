@@ -2,7 +2,7 @@ package serve
 
 import (
 	"context"
-	"fmt"
+	"errors"
 	"net/http"
 	"net/url"
 	"sort"
@@ -10,6 +10,7 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/frameworks"
 	"github.com/shoulder-dev/shoulder/internal/store"
 )
 
@@ -18,15 +19,22 @@ import (
 type checkIndex struct {
 	byID   map[string]check.Check
 	byArea map[check.Area][]string
+	// all and frameworks are what the findings filters resolve against.
+	all        []check.Check
+	frameworks []frameworks.Framework
 }
 
-func newCheckIndex() checkIndex {
-	ix := checkIndex{byID: map[string]check.Check{}, byArea: map[check.Area][]string{}}
-	for _, c := range checks.All() {
+func newCheckIndex() (checkIndex, error) {
+	fws, err := frameworks.All()
+	if err != nil {
+		return checkIndex{}, err
+	}
+	ix := checkIndex{byID: map[string]check.Check{}, byArea: map[check.Area][]string{}, all: checks.All(), frameworks: fws}
+	for _, c := range ix.all {
 		ix.byID[c.ID] = c
 		ix.byArea[c.Area] = append(ix.byArea[c.Area], c.ID)
 	}
-	return ix
+	return ix, nil
 }
 
 // area is a check's area ("" for a check this binary does not know).
@@ -150,8 +158,7 @@ func (s *Server) page(ctx context.Context, f store.FindingFilter) ([]store.Findi
 	if err != nil {
 		return nil, 0, err
 	}
-	key := fmt.Sprintf("%+v", store.FindingFilter{Accounts: f.Accounts, Statuses: f.Statuses, Severities: f.Severities,
-		Checks: f.Checks, RestrictChecks: f.RestrictChecks, Failing: f.Failing, Gone: f.Gone})
+	key := f.CountKey()
 	total, ok := s.cache.total(gen, key)
 	if !ok {
 		if total, err = s.st.CountFindings(ctx, f); err != nil {
@@ -214,12 +221,12 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusNotFound, "no stored scan covers this account")
 		return
 	}
-	q, err := parseQuery(r.URL.Query(), s.meta)
+	q, err := parseQuery(r.URL.Query())
 	if err != nil {
 		s.fail(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	f := store.FindingFilter{Accounts: []string{id}, Failing: true, Limit: q.Per, Offset: (q.Page - 1) * q.Per}
+	f := store.FindingFilter{Accounts: []string{id}, Statuses: []string{statusOpen}, Limit: q.Per, Offset: (q.Page - 1) * q.Per}
 	rows, total, err := s.page(r.Context(), f)
 	if err != nil {
 		s.internal(w, r, err)
@@ -239,15 +246,15 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) findings(w http.ResponseWriter, r *http.Request) {
-	q, err := parseQuery(r.URL.Query(), s.meta)
-	if err != nil {
-		s.fail(w, http.StatusBadRequest, err.Error())
+	q, f, ok := s.parseFilter(w, r)
+	if !ok {
 		return
 	}
-	f, any := s.scopeOf(r).Filter(q.filter())
+	f, any := s.scopeOf(r).Filter(f)
 	f.Limit, f.Offset = q.Per, (q.Page-1)*q.Per
 	var rows []store.FindingRow
 	var total int64
+	var err error
 	if any {
 		if rows, total, err = s.page(r.Context(), f); err != nil {
 			s.internal(w, r, err)
@@ -264,10 +271,33 @@ func (s *Server) findings(w http.ResponseWriter, r *http.Request) {
 		Statuses   []string
 		Severities []string
 		Areas      []check.Area
+		Sorts      []string
 		CSV, JSON  string
+		SARIF      string
 	}{"Findings", q, total, s.views(rows), newPager(r.URL.Path, q.values(), q, total),
-		append([]string{"open"}, statusNames()...), severityOrder(), check.Areas,
-		"/findings.csv?" + enc, "/findings.json?" + enc})
+		append([]string{statusOpen, store.StatusGone}, statusNames()...), severityOrder(), check.Areas, store.Sorts,
+		"/findings.csv?" + enc, "/findings.json?" + enc, "/findings.sarif?" + enc})
+}
+
+// parseFilter reads the request's findings query and resolves it into the
+// store's filter; on bad input it answers 400 and ok is false.
+func (s *Server) parseFilter(w http.ResponseWriter, r *http.Request) (q query, f store.FindingFilter, ok bool) {
+	q, err := parseQuery(r.URL.Query())
+	if err != nil {
+		s.fail(w, http.StatusBadRequest, err.Error())
+		return q, f, false
+	}
+	f, err = s.filterOf(r, q)
+	var bad badRequest
+	switch {
+	case errors.As(err, &bad):
+		s.fail(w, http.StatusBadRequest, bad.Error())
+		return q, f, false
+	case err != nil:
+		s.internal(w, r, err)
+		return q, f, false
+	}
+	return q, f, true
 }
 
 func statusNames() []string {

@@ -81,7 +81,11 @@ func New(st *store.Store, version string, logf func(string, ...any)) (*Server, e
 	if err != nil {
 		return nil, err
 	}
-	return &Server{st: st, version: version, pages: pages, meta: newCheckIndex(), logf: logf, cache: &cache{}}, nil
+	meta, err := newCheckIndex()
+	if err != nil {
+		return nil, err
+	}
+	return &Server{st: st, version: version, pages: pages, meta: meta, logf: logf, cache: &cache{}}, nil
 }
 
 func parsePages() (map[string]*template.Template, error) {
@@ -115,6 +119,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /findings", s.findings)
 	mux.HandleFunc("GET /findings.csv", s.export)
 	mux.HandleFunc("GET /findings.json", s.export)
+	mux.HandleFunc("GET /findings.sarif", s.export)
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusNotFound, "no such page")
 	})
