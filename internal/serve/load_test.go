@@ -84,7 +84,21 @@ func BenchmarkServeLoad(b *testing.B) {
 	if v, err := strconv.Atoi(os.Getenv("SHOULDER_LOAD_CLIENTS")); err == nil && v > 0 {
 		clients = v
 	}
-	st := loadStore(b, filepath.Join(b.TempDir(), "load.db"), accounts, perAcct, days)
+	// SHOULDER_LOAD_STORE keeps the store in that file (and reuses it when
+	// it exists), to compare changes on the same data.
+	var st *store.Store
+	if path := os.Getenv("SHOULDER_LOAD_STORE"); path != "" {
+		if _, err := os.Stat(path); err == nil {
+			if st, err = store.Open(context.Background(), path); err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { st.Close() })
+		} else {
+			st = loadStore(b, path, accounts, perAcct, days)
+		}
+	} else {
+		st = loadStore(b, filepath.Join(b.TempDir(), "load.db"), accounts, perAcct, days)
+	}
 	s, err := serve.New(st, "bench", func(f string, a ...any) { b.Errorf(f, a...) })
 	if err != nil {
 		b.Fatal(err)
@@ -98,6 +112,8 @@ func BenchmarkServeLoad(b *testing.B) {
 		{"findings-filtered", "/findings?status=fail&severity=critical&severity=high&area=network"},
 		{"findings-page40", "/findings?page=40&per=100"},
 		{"findings-account", "/findings?account=200000000042&status=unknown"},
+		{"findings-by-severity", "/findings?status=open&sort=severity&page=3"},
+		{"findings-control", "/findings?control=fsbp:S3.1&control=cis-v7.0:2.1.1&sort=first_seen"},
 	}
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients}, Timeout: time.Minute}
 	b.ResetTimer()

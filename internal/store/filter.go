@@ -197,6 +197,13 @@ func (s *Store) ListFindings(ctx context.Context, f FindingFilter) ([]FindingRow
 // EachFinding calls fn with each finding f selects, in f's order, without
 // holding them all (f.Limit 0: every one). An error from fn stops it and
 // is returned as is.
+//
+// How it stays fast (bench/RESULTS.md): a page (Limit or Offset set) is
+// chosen on the findings alone, so the rows an OFFSET skips are read from
+// an index without their columns or their coverage, and only the page's
+// rows are joined; a whole listing reads the coverage rows it needs once
+// (few: one per account, check and region) instead of looking one up per
+// finding.
 func (s *Store) EachFinding(ctx context.Context, f FindingFilter, fn func(FindingRow) error) error {
 	if f.Offset < 0 || f.Limit < 0 {
 		return s.wrap("query findings", fmt.Errorf("negative limit %d or offset %d", f.Limit, f.Offset))
@@ -206,21 +213,26 @@ func (s *Store) EachFinding(ctx context.Context, f FindingFilter, fn func(Findin
 		return s.wrap("query findings", err)
 	}
 	where, args := f.where()
-	// A present finding was last seen by the last scan that covered it
-	// (docs/store.md).
-	q := `SELECT f.check_id, f.account, f.region, f.resource, f.present, f.status, f.severity, f.waived_from,
-		f.waiver, f.message, f.first_seen_at,
-		CASE WHEN f.present = 1 AND c.last_at IS NOT NULL THEN c.last_at ELSE f.last_seen_at END,
-		f.failing_since_at, f.resolved_at, f.reopened
-		FROM findings f LEFT JOIN coverage c
-		ON c.account = f.account AND c.check_id = f.check_id AND c.region = f.region` + where + order
+	const cols = `f.check_id, f.account, f.region, f.resource, f.present, f.status, f.severity, f.waived_from,
+		f.waiver, f.message, f.first_seen_at, f.last_seen_at, f.failing_since_at, f.resolved_at, f.reopened`
+	var q string
+	var lastAt map[[3]string]int64
 	if f.Limit > 0 || f.Offset > 0 {
-		q += ` LIMIT ? OFFSET ?`
 		lim := int64(f.Limit)
 		if lim == 0 {
 			lim = 1 << 62
 		}
+		// A present finding was last seen by the last scan that covered it
+		// (docs/store.md).
+		q = `SELECT ` + cols + `, c.last_at FROM (SELECT f.id FROM findings f` + where + order + ` LIMIT ? OFFSET ?) p
+			JOIN findings f ON f.id = p.id LEFT JOIN coverage c
+			ON c.account = f.account AND c.check_id = f.check_id AND c.region = f.region` + order
 		args = append(args, lim, f.Offset)
+	} else {
+		if lastAt, err = s.coverageOf(ctx, f); err != nil {
+			return err
+		}
+		q = `SELECT ` + cols + `, NULL FROM findings f` + where + order
 	}
 	rs, err := s.db.QueryContext(ctx, s.q(q), args...)
 	if err != nil {
@@ -230,12 +242,20 @@ func (s *Store) EachFinding(ctx context.Context, f FindingFilter, fn func(Findin
 	for rs.Next() {
 		var r FindingRow
 		var present, first, last int64
-		var since, resolved sql.NullInt64
+		var since, resolved, covered sql.NullInt64
 		if err := rs.Scan(&r.Check, &r.Account, &r.Region, &r.Resource, &present, &r.Status, &r.Severity,
-			&r.WaivedFrom, &r.Waiver, &r.Message, &first, &last, &since, &resolved, &r.Reopened); err != nil {
+			&r.WaivedFrom, &r.Waiver, &r.Message, &first, &last, &since, &resolved, &r.Reopened, &covered); err != nil {
 			return s.wrap("query findings", err)
 		}
 		r.Present = present == 1
+		if r.Present {
+			if lastAt != nil {
+				covered.Int64, covered.Valid = lastAt[[3]string{r.Account, r.Check, r.Region}]
+			}
+			if covered.Valid {
+				last = covered.Int64
+			}
+		}
 		r.FirstSeen, r.LastSeen = time.UnixMilli(first).UTC(), time.UnixMilli(last).UTC()
 		if since.Valid {
 			r.FailingSince = time.UnixMilli(since.Int64).UTC()
@@ -248,6 +268,28 @@ func (s *Store) EachFinding(ctx context.Context, f FindingFilter, fn func(Findin
 		}
 	}
 	return s.wrap("query findings", rs.Err())
+}
+
+// coverageOf reads when each (account, check, region) the filter can
+// select was last covered: the coverage rows of its accounts and checks.
+func (s *Store) coverageOf(ctx context.Context, f FindingFilter) (map[[3]string]int64, error) {
+	cf := FindingFilter{Accounts: f.Accounts, Checks: f.Checks, RestrictChecks: f.RestrictChecks}
+	where, args := cf.where()
+	rs, err := s.db.QueryContext(ctx, s.q(`SELECT f.account, f.check_id, f.region, f.last_at FROM coverage f`+where), args...)
+	if err != nil {
+		return nil, s.wrap("read coverage", err)
+	}
+	defer rs.Close()
+	out := map[[3]string]int64{}
+	for rs.Next() {
+		var k [3]string
+		var at int64
+		if err := rs.Scan(&k[0], &k[1], &k[2], &at); err != nil {
+			return nil, s.wrap("read coverage", err)
+		}
+		out[k] = at
+	}
+	return out, s.wrap("read coverage", rs.Err())
 }
 
 // OUPaths returns each stored account's OU path (e.g. Root/Workloads/Prod)
