@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -11,6 +12,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/demo"
@@ -278,4 +280,86 @@ func explorerFindings(t *testing.T, base string, sp findfilter.Spec) []filterKey
 		ks = append(ks, filterKey{r.CheckID, r.AccountID, r.Region, r.Resource})
 	}
 	return ks
+}
+
+// TestReportRunID: a run split into 3 shards (one account each) where
+// shard 1 has recorded its scan but not finished: report --run-id and
+// history name the missing shard (exit 2 for the report); once shard 1
+// finishes, report --run-id writes the combined report of the 3 accounts.
+// Both backends.
+func TestReportRunID(t *testing.T) {
+	for name, dsnOf := range historyStores(t) {
+		t.Run(name, func(t *testing.T) {
+			dsn := dsnOf(t)
+			ctx := context.Background()
+			st, err := store.Open(ctx, dsn)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			o := synth.OrgOptions{Seed: 5, Accounts: 4, Regions: []string{"eu-west-1"}, Resources: 30}
+			var accounts []string
+			for shard := 0; shard < 3; shard++ {
+				r := engine.Run(checks.All(), synth.OrgAccount(o, shard+1), policy.Default())
+				accounts = append(accounts, r.AccountID)
+				m := store.Meta{Who: "test@host", Version: "test", RunID: "nightly-7", Shard: shard, Shards: 3}
+				if _, err := st.Record(ctx, store.FromReport(r, m)); err != nil {
+					t.Fatal(err)
+				}
+				if shard != 1 {
+					if err := st.FinishShard(ctx, "nightly-7", shard, 3, time.Now()); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			code, _, errb := run(t, "report", "--run-id", "nightly-7", "--format", "json", "--store", dsn)
+			if code != ExitError || !strings.Contains(errb, "2 of 3 shards recorded; missing shard 1 (of 0-2)") {
+				t.Errorf("report of the unfinished run: exit %d: %s", code, errb)
+			}
+			code, out, errb := run(t, "history", "--format", "json", "--store", dsn)
+			if code != ExitOK {
+				t.Fatalf("history: exit %d: %s", code, errb)
+			}
+			var h struct {
+				Runs []store.RunState `json:"runs"`
+			}
+			if err := json.Unmarshal([]byte(out), &h); err != nil {
+				t.Fatal(err)
+			}
+			if len(h.Runs) != 1 || h.Runs[0].ID != "nightly-7" || fmt.Sprint(h.Runs[0].Missing) != "[1]" || h.Runs[0].Shards != 3 {
+				t.Errorf("history runs %+v, want nightly-7 with shard 1 missing", h.Runs)
+			}
+			if code, out, _ := run(t, "history", "--store", dsn); code != ExitOK || !strings.Contains(out, "missing shard 1") {
+				t.Errorf("history table: exit %d, no missing shard in:\n%s", code, out)
+			}
+
+			if err := st.FinishShard(ctx, "nightly-7", 1, 3, time.Now()); err != nil {
+				t.Fatal(err)
+			}
+			code, out, errb = run(t, "report", "--run-id", "nightly-7", "--format", "json", "--store", dsn)
+			if code != ExitOK {
+				t.Fatalf("report of the finished run: exit %d: %s", code, errb)
+			}
+			var rep struct {
+				Results []struct {
+					AccountID string `json:"account_id"`
+				} `json:"results"`
+			}
+			if err := json.Unmarshal([]byte(out), &rep); err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]int{}
+			for _, r := range rep.Results {
+				got[r.AccountID]++
+			}
+			for _, a := range accounts {
+				if got[a] == 0 {
+					t.Errorf("the run's report has no result of account %s (%v)", a, got)
+				}
+			}
+			if len(got) != 3 {
+				t.Errorf("the run's report covers %d accounts, want 3: %v", len(got), got)
+			}
+		})
+	}
 }

@@ -71,7 +71,9 @@ the most recent scans (--limit); the failing results of each stored scan per
 severity, area and account (--since bounds how far back, e.g. 30d); the mean
 time to resolve a failure per severity (from when a finding last started
 failing to the scan that no longer saw it failing); and the accounts whose
-failures grew between the last two scans of each.
+failures grew between the last two scans of each; and the runs of several
+accounts among the recent scans (scan --run-id, --shard i/n): finished when
+all n shards have recorded, else the shard indexes still missing.
 
 --format json writes all of it as one object. Exit codes: 0, or 2 on bad
 input (bad --since, unreachable store).`,
@@ -122,6 +124,9 @@ type history struct {
 	Trends  []store.TrendPoint  `json:"trends"`
 	MTTR    []historyResolution `json:"mean_time_to_resolve"`
 	Regress []store.Growth      `json:"accounts_grown"`
+	// Runs are the runs of the recent scans: which of their shards
+	// finished and which are missing.
+	Runs []store.RunState `json:"runs"`
 }
 
 type historyScan struct {
@@ -156,7 +161,8 @@ func readHistory(ctx context.Context, s *store.Store, limit int, from time.Time)
 	if err != nil {
 		return nil, err
 	}
-	h := &history{Scans: []historyScan{}, Trends: trends, MTTR: []historyResolution{}, Regress: store.Grown(trends)}
+	h := &history{Scans: []historyScan{}, Trends: trends, MTTR: []historyResolution{}, Regress: store.Grown(trends),
+		Runs: []store.RunState{}}
 	if h.Trends == nil {
 		h.Trends = []store.TrendPoint{}
 	}
@@ -167,6 +173,18 @@ func readHistory(ctx context.Context, s *store.Store, limit int, from time.Time)
 		h.Scans = append(h.Scans, historyScan{ID: r.ID, RecordedAt: r.RecordedAt, Who: r.Who, Source: r.Source,
 			Accounts: r.Accounts, Version: r.Version, Results: r.Results, Applicable: r.Applicable,
 			Evaluated: r.Evaluated, RunID: r.RunID})
+	}
+	seen := map[string]bool{}
+	for _, r := range scans {
+		if r.RunID == "" || seen[r.RunID] {
+			continue
+		}
+		seen[r.RunID] = true
+		st, err := s.Run(ctx, r.RunID)
+		if err != nil {
+			return nil, err
+		}
+		h.Runs = append(h.Runs, st)
 	}
 	for _, m := range mttr {
 		h.MTTR = append(h.MTTR, historyResolution{Severity: m.Severity, Resolved: m.Resolved,
@@ -189,6 +207,14 @@ func (h *history) table(w io.Writer) error {
 	}
 	if len(h.Scans) == 0 {
 		fmt.Fprintln(tw, "(no scans stored yet: run shoulder scan)")
+	}
+	if len(h.Runs) > 0 {
+		fmt.Fprintln(tw)
+		fmt.Fprintln(tw, "RUNS OF THESE SCANS")
+		fmt.Fprintln(tw, "RUN\tSHARDS\tSCANS\tSTATE")
+		for _, r := range h.Runs {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\n", textsafe.Terminal(r.ID), r.Shards, len(r.Scans), r.Describe())
+		}
 	}
 	fmt.Fprintln(tw)
 	fmt.Fprintln(tw, "FAILING RESULTS PER SCAN")
@@ -481,12 +507,40 @@ func trendUpTo(ctx context.Context, s *store.Store, id int64) ([]report.TrendPoi
 	return out, nil
 }
 
+// storedRun rebuilds the combined report of a run split into shards, once
+// every shard finished; otherwise it fails naming the missing shards
+// (exit 2).
+func storedRun(ctx context.Context, s *store.Store, id string) (*engine.Report, error) {
+	st, err := s.Run(ctx, id)
+	if err != nil {
+		return nil, withCode(ExitError, fmt.Errorf("--run-id: %w", err))
+	}
+	if !st.Complete() {
+		return nil, withCode(ExitError, fmt.Errorf("--run-id %s: %s; rerun those shards (or wait for them) and try again", id, st.Describe()))
+	}
+	comb := engine.NewCombiner()
+	orgID := ""
+	for _, scan := range st.Scans {
+		rep, err := storedReport(ctx, s, scan)
+		if err != nil {
+			return nil, err
+		}
+		if orgID == "" {
+			orgID = rep.OrganizationID
+		}
+		if err := comb.Add(rep); err != nil {
+			return nil, withCode(ExitError, fmt.Errorf("--run-id %s: scan %d: %w", id, scan, err))
+		}
+	}
+	return comb.Report(nil, orgID), nil
+}
+
 func (app *App) reportCmd() *cobra.Command {
 	var sf storeFlags
-	var format, output, scan string
+	var format, output, scan, runID string
 	cmd := &cobra.Command{
-		Use:   "report --scan SCAN_ID",
-		Short: "Re-render a stored scan in any report format",
+		Use:   "report --scan SCAN_ID | --run-id RUN_ID",
+		Short: "Re-render a stored scan, or a whole run, in any report format",
 		Long: `report rebuilds the report of a scan kept in the results store and writes it
 in the formats scan writes (--format, -o as for scan). --scan takes a scan ID
 (shoulder history lists them), last, or an age such as 7d (the newest scan
@@ -502,13 +556,20 @@ computed from the account state (frameworks, duty matrix, data map). The HTML
 report adds a line chart of the failures per severity of the stored scans up
 to this one (the last 90).
 
-Exit codes: 0, or 2 on bad input (unknown scan, bad format).`,
+--run-id ID renders the run of several accounts recorded under that ID (scan
+--accounts/--org --run-id, split with --shard i/n across machines) as one
+combined report, once every one of its n shards has finished; until then it
+names the shards still missing (0 to n-1) and exits 2.
+
+Exit codes: 0, or 2 on bad input (unknown scan or run, bad format) and for
+a run whose shards have not all finished.`,
 		Example: `  shoulder report --scan last --format html -o report.html
-  shoulder report --scan 42 --format json -o scan-42.json`,
+  shoulder report --scan 42 --format json -o scan-42.json
+  shoulder report --run-id nightly-2026-12-06 --format json -o org.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if scan == "" {
-				return withCode(ExitError, errors.New("--scan is required: a scan ID, last or an age such as 7d (shoulder history lists the scans)"))
+			if (scan == "") == (runID == "") {
+				return withCode(ExitError, errors.New("--scan or --run-id is required (one of them): a scan ID, last or an age such as 7d, or a run ID (shoulder history lists both)"))
 			}
 			formats, err := report.ParseFormats(format)
 			if err != nil {
@@ -524,11 +585,13 @@ Exit codes: 0, or 2 on bad input (unknown scan, bad format).`,
 				return err
 			}
 			defer s.Close()
-			id, err := resolveScanRef(ctx, s, "--scan", scan)
-			if err != nil {
-				return err
+			var id int64
+			var rep *engine.Report
+			if runID != "" {
+				rep, err = storedRun(ctx, s, runID)
+			} else if id, err = resolveScanRef(ctx, s, "--scan", scan); err == nil {
+				rep, err = storedReport(ctx, s, id)
 			}
-			rep, err := storedReport(ctx, s, id)
 			if err != nil {
 				return err
 			}
@@ -537,7 +600,7 @@ Exit codes: 0, or 2 on bad input (unknown scan, bad format).`,
 				return err
 			}
 			for _, f := range formats {
-				if f.Name == "html" {
+				if f.Name == "html" && id != 0 {
 					if opts.Trend, err = trendUpTo(ctx, s, id); err != nil {
 						return withCode(ExitError, err)
 					}
@@ -557,6 +620,7 @@ Exit codes: 0, or 2 on bad input (unknown scan, bad format).`,
 	}
 	sf.register(cmd, false)
 	cmd.Flags().StringVar(&scan, "scan", "", "the stored scan: a scan `ID`, last, or an age such as 7d")
+	cmd.Flags().StringVar(&runID, "run-id", "", "the stored run of several accounts with this `ID`, once all its shards finished")
 	cmd.Flags().StringVar(&format, "format", "table", "output `formats`, comma-separated: "+strings.Join(report.FormatNames(), ", ")+" (several need -o DIR)")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the report to `FILE`, or with several formats into a directory")
 	return cmd

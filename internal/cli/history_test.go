@@ -252,7 +252,9 @@ func TestHistoryBadInput(t *testing.T) {
 	}{
 		{"unknown scan ID", []string{"report", "--scan", "99"}, "no such scan"},
 		{"not a scan", []string{"report", "--scan", "yesterday"}, "is not a scan"},
-		{"no --scan", []string{"report"}, "--scan is required"},
+		{"no --scan", []string{"report"}, "--scan or --run-id is required"},
+		{"--scan and --run-id", []string{"report", "--scan", "1", "--run-id", "x"}, "one of them"},
+		{"unknown run", []string{"report", "--run-id", "nope"}, "no such run"},
 		{"report bad format", []string{"report", "--scan", "1", "--format", "pdf"}, "--format"},
 		{"diff unknown scan", []string{"diff", "--since", "42", "--demo"}, "no such scan"},
 		{"diff bad duration", []string{"diff", "--since", "3x", "--demo"}, "is not a scan"},

@@ -113,6 +113,27 @@ func (r *scanRecorder) record(ctx context.Context, app *App, rep *engine.Report,
 	return nil
 }
 
+// finish records that the shard run of this command finished (every
+// account it was given read and recorded); nothing without a store or a
+// run ID.
+func (r *scanRecorder) finish(ctx context.Context, run engine.RunInfo) error {
+	if r == nil || r.dsn == "" || run.ID == "" {
+		return nil
+	}
+	if r.st == nil {
+		// A shard without accounts recorded no scan, but it finished.
+		s, err := openStore(ctx, r.dsn)
+		if err != nil {
+			return err
+		}
+		r.st = s
+	}
+	if err := r.st.FinishShard(ctx, run.ID, run.Shard, max(1, run.Shards), time.Now()); err != nil {
+		return withCode(ExitError, err)
+	}
+	return nil
+}
+
 // enabled reports whether scans are recorded (a store is configured).
 func (r *scanRecorder) enabled() bool { return r != nil && r.dsn != "" }
 
