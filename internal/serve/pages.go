@@ -298,14 +298,16 @@ func (s *Server) findings(w http.ResponseWriter, r *http.Request) {
 		Total      int64
 		Findings   []findingView
 		Pages      pager
-		Statuses   []string
-		Severities []string
-		Areas      []check.Area
-		Sorts      []string
+		Statuses   []option
+		Severities []option
+		Areas      []option
+		Sorts      []option
 		CSV, JSON  string
 		SARIF      string
 	}{"Findings", q, total, s.views(rows), newPager(r.URL.Path, q.values(), q, total),
-		append([]string{statusOpen, store.StatusGone}, statusNames()...), severityOrder(), check.Areas, store.Sorts,
+		options(append([]string{statusOpen, store.StatusGone}, statusNames()...), q.Statuses),
+		options(severityOrder(), q.Severities), options(areaNames(), q.Areas),
+		options(otherSorts(), []string{q.Sort}),
 		"/findings.csv?" + enc, "/findings.json?" + enc, "/findings.sarif?" + enc})
 }
 
@@ -328,6 +330,43 @@ func (s *Server) parseFilter(w http.ResponseWriter, r *http.Request) (q query, f
 		return q, f, false
 	}
 	return q, f, true
+}
+
+// option is one choice of a filter's select, and whether the view has it.
+type option struct {
+	Name     string
+	Selected bool
+}
+
+func options(names, selected []string) []option {
+	out := make([]option, len(names))
+	for i, n := range names {
+		out[i] = option{Name: n}
+		for _, s := range selected {
+			out[i].Selected = out[i].Selected || s == n
+		}
+	}
+	return out
+}
+
+// otherSorts are the sort orders besides the default (account), which
+// the form offers as its empty choice.
+func otherSorts() []string {
+	var out []string
+	for _, o := range store.Sorts {
+		if o != store.SortAccount {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func areaNames() []string {
+	out := make([]string, len(check.Areas))
+	for i, a := range check.Areas {
+		out[i] = string(a)
+	}
+	return out
 }
 
 func statusNames() []string {
