@@ -56,6 +56,11 @@ forwarding or put an authenticating reverse proxy in front of it.
 			if err != nil {
 				return err
 			}
+			// The overview of the store as it is now, built before the first
+			// request rather than by it.
+			if err := srv.Warm(cmd.Context()); err != nil {
+				return withCode(ExitError, err)
+			}
 			err = srv.Serve(cmd.Context(), listen, func(a net.Addr) {
 				fmt.Fprintf(app.Stderr, "shoulder serve: http://%s/ (store %s); Ctrl-C stops\n", a, st.Name())
 			})

@@ -103,6 +103,9 @@ func BenchmarkServeLoad(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	if err := s.Warm(context.Background()); err != nil { // as shoulder serve starts
+		b.Fatal(err)
+	}
 	ts := httptest.NewServer(s.Handler())
 	defer ts.Close()
 	pages := []struct{ name, path string }{
