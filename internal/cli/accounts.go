@@ -651,9 +651,6 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 		if err := app.writeScan(&fa, plan, rep, opts, sel, fscan, filters, false); err != nil {
 			return accountRead{}, err
 		}
-		if err := rec.record(ctx, app, rep, pol, kept); err != nil && storeErr == nil {
-			storeErr = err
-		}
 		sum := rep.Summary
 		cerr := f.cov.judge(app.Stderr, rep.Coverage())
 		read := accountRead{AccountID: t.account, RoleARN: t.roleARN, Read: readLevel(rep.Gaps), Output: out, Summary: &sum}
@@ -684,6 +681,11 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 	}
 	if jobErr == nil {
 		jobErr = storeErr
+	}
+	if jobErr == nil && ctx.Err() == nil {
+		// Every account of this shard was read (or its reason kept) and
+		// recorded: the shard is finished (report --run-id waits for all).
+		jobErr = rec.finish(ctx, p.run)
 	}
 	return app.endAccounts(ctx, reads, dir, p.run, jobErr, covErr, failed)
 }

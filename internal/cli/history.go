@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"encoding/csv"
 	"encoding/json"
@@ -14,9 +15,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/findfilter"
+	"github.com/shoulder-dev/shoulder/internal/frameworks"
 	"github.com/shoulder-dev/shoulder/internal/report"
 	"github.com/shoulder-dev/shoulder/internal/store"
 	"github.com/shoulder-dev/shoulder/internal/textsafe"
@@ -69,7 +71,9 @@ the most recent scans (--limit); the failing results of each stored scan per
 severity, area and account (--since bounds how far back, e.g. 30d); the mean
 time to resolve a failure per severity (from when a finding last started
 failing to the scan that no longer saw it failing); and the accounts whose
-failures grew between the last two scans of each.
+failures grew between the last two scans of each; and the runs of several
+accounts among the recent scans (scan --run-id, --shard i/n): finished when
+all n shards have recorded, else the shard indexes still missing.
 
 --format json writes all of it as one object. Exit codes: 0, or 2 on bad
 input (bad --since, unreachable store).`,
@@ -120,6 +124,9 @@ type history struct {
 	Trends  []store.TrendPoint  `json:"trends"`
 	MTTR    []historyResolution `json:"mean_time_to_resolve"`
 	Regress []store.Growth      `json:"accounts_grown"`
+	// Runs are the runs of the recent scans: which of their shards
+	// finished and which are missing.
+	Runs []store.RunState `json:"runs"`
 }
 
 type historyScan struct {
@@ -154,7 +161,8 @@ func readHistory(ctx context.Context, s *store.Store, limit int, from time.Time)
 	if err != nil {
 		return nil, err
 	}
-	h := &history{Scans: []historyScan{}, Trends: trends, MTTR: []historyResolution{}, Regress: store.Grown(trends)}
+	h := &history{Scans: []historyScan{}, Trends: trends, MTTR: []historyResolution{}, Regress: store.Grown(trends),
+		Runs: []store.RunState{}}
 	if h.Trends == nil {
 		h.Trends = []store.TrendPoint{}
 	}
@@ -165,6 +173,18 @@ func readHistory(ctx context.Context, s *store.Store, limit int, from time.Time)
 		h.Scans = append(h.Scans, historyScan{ID: r.ID, RecordedAt: r.RecordedAt, Who: r.Who, Source: r.Source,
 			Accounts: r.Accounts, Version: r.Version, Results: r.Results, Applicable: r.Applicable,
 			Evaluated: r.Evaluated, RunID: r.RunID})
+	}
+	seen := map[string]bool{}
+	for _, r := range scans {
+		if r.RunID == "" || seen[r.RunID] {
+			continue
+		}
+		seen[r.RunID] = true
+		st, err := s.Run(ctx, r.RunID)
+		if err != nil {
+			return nil, err
+		}
+		h.Runs = append(h.Runs, st)
 	}
 	for _, m := range mttr {
 		h.MTTR = append(h.MTTR, historyResolution{Severity: m.Severity, Resolved: m.Resolved,
@@ -187,6 +207,14 @@ func (h *history) table(w io.Writer) error {
 	}
 	if len(h.Scans) == 0 {
 		fmt.Fprintln(tw, "(no scans stored yet: run shoulder scan)")
+	}
+	if len(h.Runs) > 0 {
+		fmt.Fprintln(tw)
+		fmt.Fprintln(tw, "RUNS OF THESE SCANS")
+		fmt.Fprintln(tw, "RUN\tSHARDS\tSCANS\tSTATE")
+		for _, r := range h.Runs {
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\n", textsafe.Terminal(r.ID), r.Shards, len(r.Scans), r.Describe())
+		}
 	}
 	fmt.Fprintln(tw)
 	fmt.Fprintln(tw, "FAILING RESULTS PER SCAN")
@@ -241,8 +269,8 @@ func topArea(m map[string]int) string {
 
 func (app *App) findingsCmd() *cobra.Command {
 	var sf storeFlags
-	var format, since, before string
-	var statuses, severities, areas, checkIDs, accounts []string
+	var format string
+	var sp findfilter.Spec
 	var limit int
 	cmd := &cobra.Command{
 		Use:   "findings",
@@ -251,13 +279,26 @@ func (app *App) findingsCmd() *cobra.Command {
 region, resource), with their current state, when they were first and last
 seen, since when they fail and when they were resolved.
 
-Filters (repeatable or comma-separated; each must match): --status (fail,
-unknown, waived, manual, pass, not_applicable, or gone: no longer reported),
---severity, --area, --check, --account; --since/--before bound when a finding
-was first seen (an age such as 7d, or a date 2026-01-31).
+Filters (repeatable or comma-separated; each must match; the dashboard's
+explorer takes the same ones in its URL):
+  --status    fail, unknown, waived, manual, pass, not_applicable, gone (no
+              longer reported) or open (failing: a fail, or a failure under a
+              waiver); none: every finding, present or gone
+  --severity  critical, high, medium, low, info
+  --area, --service, --check   the checks of these areas, services, IDs
+  --control   framework controls, FRAMEWORK:CONTROL (fsbp:S3.1,
+              cis-v7.0:2.1.1, cis-5.0:1.4): the checks that evidence them
+  --account   account IDs
+  --ou        OU names or paths (Workloads, Root/Workloads/Prod): the accounts
+              recorded in that OU or below it
+  --since/--before  when a finding was first seen: an age such as 7d, or a
+              date 2026-01-31
+--sort severity (most severe first), first_seen (oldest first), account or
+check; ties are broken by account, check, region and resource.
 
 --format table, json or csv. Exit codes: 0, or 2 on bad input.`,
-		Example: `  shoulder findings --status fail --severity critical,high
+		Example: `  shoulder findings --status fail --severity critical,high --sort severity
+  shoulder findings --control fsbp:S3.1 --ou Workloads --status open
   shoulder findings --account 111122223333 --since 7d --format csv > new-this-week.csv
   shoulder findings --status gone --format json`,
 		Args: cobra.NoArgs,
@@ -267,123 +308,70 @@ was first seen (an age such as 7d, or a date 2026-01-31).
 			default:
 				return withCode(ExitError, fmt.Errorf("--format: %q is not table, json or csv", format))
 			}
-			f, err := findingsFilter(statuses, severities, areas, checkIDs, accounts, since, before)
-			if err != nil {
-				return err
+			if limit < 0 {
+				return withCode(ExitError, fmt.Errorf("--limit: %d is negative", limit))
 			}
-			f.Limit = limit
 			ctx := cmd.Context()
 			s, err := app.openNamedStore(ctx, &sf)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			rows, err := s.Query(ctx, f)
+			f, err := findingsFilter(ctx, s, sp, time.Now())
 			if err != nil {
+				return err
+			}
+			f.Limit = limit
+			if err := writeFindings(ctx, app.Stdout, format, s, f); err != nil {
 				return withCode(ExitError, err)
 			}
-			return writeFindings(app.Stdout, format, rows)
+			return nil
 		},
 	}
 	sf.register(cmd, false)
 	fl := cmd.Flags()
 	fl.StringVar(&format, "format", "table", "output `format`: table, json or csv")
-	fl.StringSliceVar(&statuses, "status", nil, "only these current `statuses` (or gone)")
-	fl.StringSliceVar(&severities, "severity", nil, "only these `severities`")
-	fl.StringSliceVar(&areas, "area", nil, "only the checks of these `areas`")
-	fl.StringSliceVar(&checkIDs, "check", nil, "only these check `IDs`")
-	fl.StringSliceVar(&accounts, "account", nil, "only these account `IDs`")
-	fl.StringVar(&since, "since", "", "first seen at or after this `age or date` (7d, 2026-01-31)")
-	fl.StringVar(&before, "before", "", "first seen before this `age or date` (30d, 2026-01-31)")
+	fl.StringSliceVar(&sp.Statuses, "status", nil, "only these current `statuses` (or gone, open)")
+	fl.StringSliceVar(&sp.Severities, "severity", nil, "only these `severities`")
+	fl.StringSliceVar(&sp.Areas, "area", nil, "only the checks of these `areas`")
+	fl.StringSliceVar(&sp.Services, "service", nil, "only the checks of these `services` (s3, ec2, ...)")
+	fl.StringSliceVar(&sp.Checks, "check", nil, "only these check `IDs`")
+	fl.StringSliceVar(&sp.Controls, "control", nil, "only the checks of these framework `controls` (fsbp:S3.1, cis-v7.0:2.1.1)")
+	fl.StringSliceVar(&sp.Accounts, "account", nil, "only these account `IDs`")
+	fl.StringSliceVar(&sp.OUs, "ou", nil, "only the accounts in these `OUs` or below them (names or paths)")
+	fl.StringVar(&sp.Since, "since", "", "first seen at or after this `age or date` (7d, 2026-01-31)")
+	fl.StringVar(&sp.Before, "before", "", "first seen before this `age or date` (30d, 2026-01-31)")
+	fl.StringVar(&sp.Sort, "sort", "", "order: "+strings.Join(store.Sorts, ", ")+" (default account)")
 	fl.IntVar(&limit, "limit", 0, "list at most this many findings (0: all)")
 	return cmd
 }
 
-// findingsFilter validates the findings flags (exit 2 on a bad one).
-func findingsFilter(statuses, severities, areas, checkIDs, accounts []string, since, before string) (store.Filter, error) {
-	var f store.Filter
-	for _, s := range statuses {
-		s = strings.ToLower(strings.TrimSpace(s))
-		if s == "gone" {
-			f.Statuses = append(f.Statuses, s)
-			continue
-		}
-		st, err := check.ParseStatus(s)
-		if err != nil {
-			return f, withCode(ExitError, fmt.Errorf("--status: %w (or gone)", err))
-		}
-		f.Statuses = append(f.Statuses, string(st))
+// findingCatalog is what findings filters resolve against: the built-in
+// checks, the frameworks and the store's recorded OU paths.
+func findingCatalog(s *store.Store) (findfilter.Catalog, error) {
+	fws, err := frameworks.All()
+	if err != nil {
+		return findfilter.Catalog{}, err
 	}
-	for _, s := range severities {
-		sv, err := check.ParseSeverity(strings.ToLower(strings.TrimSpace(s)))
-		if err != nil {
-			return f, withCode(ExitError, fmt.Errorf("--severity: %w", err))
-		}
-		f.Severities = append(f.Severities, sv.String())
+	return findfilter.Catalog{Checks: checks.All(), Frameworks: fws, OUPaths: s.OUPaths}, nil
+}
+
+// findingsFilter validates the findings flags (exit 2 on a bad one) through
+// the filter parser the dashboard uses too.
+func findingsFilter(ctx context.Context, s *store.Store, sp findfilter.Spec, now time.Time) (store.FindingFilter, error) {
+	cat, err := findingCatalog(s)
+	if err != nil {
+		return store.FindingFilter{}, err
 	}
-	known := checks.ByID()
-	for _, id := range checkIDs {
-		if _, ok := known[id]; !ok {
-			return f, withCode(ExitError, fmt.Errorf("--check: %q is not a check (shoulder checks lists them)", id))
-		}
-		f.Checks = append(f.Checks, id)
+	f, err := sp.Filter(ctx, cat, now)
+	var fe *findfilter.Error
+	if errors.As(err, &fe) {
+		return f, withCode(ExitError, fmt.Errorf("--%s: %w", fe.Field, fe.Err))
 	}
-	if len(areas) > 0 {
-		want := map[check.Area]bool{}
-		for _, a := range areas {
-			ar, err := check.ParseArea(strings.TrimSpace(a))
-			if err != nil {
-				return f, withCode(ExitError, fmt.Errorf("--area: %w", err))
-			}
-			want[ar] = true
-		}
-		var ids []string
-		for id, c := range known {
-			if want[c.Area] && (len(checkIDs) == 0 || contains(checkIDs, id)) {
-				ids = append(ids, id)
-			}
-		}
-		if len(ids) == 0 {
-			ids = []string{"(none)"} // the areas and checks chosen share nothing
-		}
-		sort.Strings(ids)
-		f.Checks = ids
-	}
-	for _, a := range accounts {
-		f.Accounts = append(f.Accounts, strings.TrimSpace(a))
-	}
-	var err error
-	if f.FirstSeenSince, err = ageOrDate("--since", since); err != nil {
-		return f, err
-	}
-	if f.FirstSeenBefore, err = ageOrDate("--before", before); err != nil {
-		return f, err
+	if err != nil {
+		return f, withCode(ExitError, err)
 	}
 	return f, nil
-}
-
-func contains(l []string, s string) bool {
-	for _, x := range l {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-// ageOrDate reads 7d (that long before now) or 2026-01-31 (its start, UTC).
-func ageOrDate(flag, s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	if t, err := time.Parse(time.DateOnly, s); err == nil {
-		return t, nil
-	}
-	age, err := parseAge(s)
-	if err != nil {
-		return time.Time{}, withCode(ExitError, fmt.Errorf("%s: %w, or a date such as 2026-01-31", flag, err))
-	}
-	return time.Now().Add(-age), nil
 }
 
 // findingJSON is a stored finding as findings --format json writes it.
@@ -403,9 +391,9 @@ type findingJSON struct {
 	Reopened     int64      `json:"reopened"`
 }
 
-func status(r store.Row) string {
+func status(r store.FindingRow) string {
 	if !r.Present {
-		return "gone"
+		return store.StatusGone
 	}
 	return r.Status
 }
@@ -417,40 +405,70 @@ func timeOrNil(t time.Time) *time.Time {
 	return &t
 }
 
-func writeFindings(w io.Writer, format string, rows []store.Row) error {
+// writeFindings streams the findings f selects in format: rows are written
+// as they are read, never all held (the table aligns its columns, so it
+// buffers its text).
+func writeFindings(ctx context.Context, w io.Writer, format string, s *store.Store, f store.FindingFilter) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	n := 0
+	var err error
 	switch format {
 	case "json":
-		out := make([]findingJSON, 0, len(rows))
-		for _, r := range rows {
-			out = append(out, findingJSON{CheckID: r.Check, AccountID: r.Account, Region: r.Region, Resource: r.Resource,
+		// The shape of one json.Encoder with two-space indent of
+		// {"findings": [...], "total": n}, written row by row.
+		bw.WriteString("{\n  \"findings\": [")
+		err = s.EachFinding(ctx, f, func(r store.FindingRow) error {
+			b, err := json.MarshalIndent(findingJSON{CheckID: r.Check, AccountID: r.Account, Region: r.Region, Resource: r.Resource,
 				Present: r.Present, Status: status(r), Severity: r.Severity, Message: r.Message, FirstSeen: r.FirstSeen,
-				LastSeen: r.LastSeen, FailingSince: timeOrNil(r.FailingSince), Resolved: timeOrNil(r.Resolved), Reopened: r.Reopened})
+				LastSeen: r.LastSeen, FailingSince: timeOrNil(r.FailingSince), Resolved: timeOrNil(r.Resolved), Reopened: r.Reopened}, "    ", "  ")
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				bw.WriteString(",")
+			}
+			bw.WriteString("\n    ")
+			bw.Write(b)
+			n++
+			return nil
+		})
+		if n > 0 {
+			bw.WriteString("\n  ")
 		}
-		enc := json.NewEncoder(w)
-		enc.SetIndent("", "  ")
-		return enc.Encode(map[string]any{"findings": out, "total": len(out)})
+		fmt.Fprintf(bw, "],\n  \"total\": %d\n}\n", n)
 	case "csv":
-		cw := csv.NewWriter(w)
+		cw := csv.NewWriter(bw)
 		cw.Write([]string{"check_id", "account_id", "region", "resource", "status", "severity", "first_seen", "last_seen", "failing_since", "resolved", "reopened", "message"})
-		for _, r := range rows {
+		err = s.EachFinding(ctx, f, func(r store.FindingRow) error {
 			row := []string{r.Check, r.Account, r.Region, r.Resource, status(r), r.Severity,
 				stamp(r.FirstSeen), stamp(r.LastSeen), stamp(r.FailingSince), stamp(r.Resolved), fmt.Sprint(r.Reopened), r.Message}
 			for i := range row {
 				row[i] = report.CSVSafe(row[i])
 			}
-			cw.Write(row)
-		}
+			return cw.Write(row)
+		})
 		cw.Flush()
-		return cw.Error()
+		if err == nil {
+			err = cw.Error()
+		}
+	default:
+		tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "STATUS\tSEVERITY\tCHECK\tACCOUNT\tREGION\tFIRST SEEN\tRESOLVED\tRESOURCE")
+		err = s.EachFinding(ctx, f, func(r store.FindingRow) error {
+			n++
+			_, err := fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", status(r), r.Severity, r.Check, textsafe.Terminal(r.Account),
+				textsafe.Terminal(r.Region), dateOf(r.FirstSeen), dateOf(r.Resolved), textsafe.Terminal(r.Resource))
+			return err
+		})
+		fmt.Fprintf(tw, "%d findings\n", n)
+		if ferr := tw.Flush(); err == nil {
+			err = ferr
+		}
 	}
-	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "STATUS\tSEVERITY\tCHECK\tACCOUNT\tREGION\tFIRST SEEN\tRESOLVED\tRESOURCE")
-	for _, r := range rows {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", status(r), r.Severity, r.Check, textsafe.Terminal(r.Account),
-			textsafe.Terminal(r.Region), dateOf(r.FirstSeen), dateOf(r.Resolved), textsafe.Terminal(r.Resource))
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
 	}
-	fmt.Fprintf(tw, "%d findings\n", len(rows))
-	return tw.Flush()
+	return err
 }
 
 func stamp(t time.Time) string {
@@ -489,12 +507,40 @@ func trendUpTo(ctx context.Context, s *store.Store, id int64) ([]report.TrendPoi
 	return out, nil
 }
 
+// storedRun rebuilds the combined report of a run split into shards, once
+// every shard finished; otherwise it fails naming the missing shards
+// (exit 2).
+func storedRun(ctx context.Context, s *store.Store, id string) (*engine.Report, error) {
+	st, err := s.Run(ctx, id)
+	if err != nil {
+		return nil, withCode(ExitError, fmt.Errorf("--run-id: %w", err))
+	}
+	if !st.Complete() {
+		return nil, withCode(ExitError, fmt.Errorf("--run-id %s: %s; rerun those shards (or wait for them) and try again", id, st.Describe()))
+	}
+	comb := engine.NewCombiner()
+	orgID := ""
+	for _, scan := range st.Scans {
+		rep, err := storedReport(ctx, s, scan)
+		if err != nil {
+			return nil, err
+		}
+		if orgID == "" {
+			orgID = rep.OrganizationID
+		}
+		if err := comb.Add(rep); err != nil {
+			return nil, withCode(ExitError, fmt.Errorf("--run-id %s: scan %d: %w", id, scan, err))
+		}
+	}
+	return comb.Report(nil, orgID), nil
+}
+
 func (app *App) reportCmd() *cobra.Command {
 	var sf storeFlags
-	var format, output, scan string
+	var format, output, scan, runID string
 	cmd := &cobra.Command{
-		Use:   "report --scan SCAN_ID",
-		Short: "Re-render a stored scan in any report format",
+		Use:   "report --scan SCAN_ID | --run-id RUN_ID",
+		Short: "Re-render a stored scan, or a whole run, in any report format",
 		Long: `report rebuilds the report of a scan kept in the results store and writes it
 in the formats scan writes (--format, -o as for scan). --scan takes a scan ID
 (shoulder history lists them), last, or an age such as 7d (the newest scan
@@ -510,13 +556,20 @@ computed from the account state (frameworks, duty matrix, data map). The HTML
 report adds a line chart of the failures per severity of the stored scans up
 to this one (the last 90).
 
-Exit codes: 0, or 2 on bad input (unknown scan, bad format).`,
+--run-id ID renders the run of several accounts recorded under that ID (scan
+--accounts/--org --run-id, split with --shard i/n across machines) as one
+combined report, once every one of its n shards has finished; until then it
+names the shards still missing (0 to n-1) and exits 2.
+
+Exit codes: 0, or 2 on bad input (unknown scan or run, bad format) and for
+a run whose shards have not all finished.`,
 		Example: `  shoulder report --scan last --format html -o report.html
-  shoulder report --scan 42 --format json -o scan-42.json`,
+  shoulder report --scan 42 --format json -o scan-42.json
+  shoulder report --run-id nightly-2026-12-06 --format json -o org.json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if scan == "" {
-				return withCode(ExitError, errors.New("--scan is required: a scan ID, last or an age such as 7d (shoulder history lists the scans)"))
+			if (scan == "") == (runID == "") {
+				return withCode(ExitError, errors.New("--scan or --run-id is required (one of them): a scan ID, last or an age such as 7d, or a run ID (shoulder history lists both)"))
 			}
 			formats, err := report.ParseFormats(format)
 			if err != nil {
@@ -532,11 +585,13 @@ Exit codes: 0, or 2 on bad input (unknown scan, bad format).`,
 				return err
 			}
 			defer s.Close()
-			id, err := resolveScanRef(ctx, s, "--scan", scan)
-			if err != nil {
-				return err
+			var id int64
+			var rep *engine.Report
+			if runID != "" {
+				rep, err = storedRun(ctx, s, runID)
+			} else if id, err = resolveScanRef(ctx, s, "--scan", scan); err == nil {
+				rep, err = storedReport(ctx, s, id)
 			}
-			rep, err := storedReport(ctx, s, id)
 			if err != nil {
 				return err
 			}
@@ -545,7 +600,7 @@ Exit codes: 0, or 2 on bad input (unknown scan, bad format).`,
 				return err
 			}
 			for _, f := range formats {
-				if f.Name == "html" {
+				if f.Name == "html" && id != 0 {
 					if opts.Trend, err = trendUpTo(ctx, s, id); err != nil {
 						return withCode(ExitError, err)
 					}
@@ -565,6 +620,7 @@ Exit codes: 0, or 2 on bad input (unknown scan, bad format).`,
 	}
 	sf.register(cmd, false)
 	cmd.Flags().StringVar(&scan, "scan", "", "the stored scan: a scan `ID`, last, or an age such as 7d")
+	cmd.Flags().StringVar(&runID, "run-id", "", "the stored run of several accounts with this `ID`, once all its shards finished")
 	cmd.Flags().StringVar(&format, "format", "table", "output `formats`, comma-separated: "+strings.Join(report.FormatNames(), ", ")+" (several need -o DIR)")
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the report to `FILE`, or with several formats into a directory")
 	return cmd

@@ -252,7 +252,9 @@ func TestHistoryBadInput(t *testing.T) {
 	}{
 		{"unknown scan ID", []string{"report", "--scan", "99"}, "no such scan"},
 		{"not a scan", []string{"report", "--scan", "yesterday"}, "is not a scan"},
-		{"no --scan", []string{"report"}, "--scan is required"},
+		{"no --scan", []string{"report"}, "--scan or --run-id is required"},
+		{"--scan and --run-id", []string{"report", "--scan", "1", "--run-id", "x"}, "one of them"},
+		{"unknown run", []string{"report", "--run-id", "nope"}, "no such run"},
 		{"report bad format", []string{"report", "--scan", "1", "--format", "pdf"}, "--format"},
 		{"diff unknown scan", []string{"diff", "--since", "42", "--demo"}, "no such scan"},
 		{"diff bad duration", []string{"diff", "--since", "3x", "--demo"}, "is not a scan"},
@@ -268,6 +270,12 @@ func TestHistoryBadInput(t *testing.T) {
 		{"findings bad since", []string{"findings", "--since", "last week"}, "--since"},
 		{"findings bad before", []string{"findings", "--before", "2026-13-45"}, "--before"},
 		{"findings bad format", []string{"findings", "--format", "sarif"}, "--format"},
+		{"findings bad control", []string{"findings", "--control", "fsbp:S3.999"}, "--control"},
+		{"findings control without framework", []string{"findings", "--control", "S3.1"}, "FRAMEWORK:CONTROL"},
+		{"findings ambiguous framework", []string{"findings", "--control", "cis:1.4"}, "several versions"},
+		{"findings bad service", []string{"findings", "--service", "nosuch"}, "--service"},
+		{"findings bad sort", []string{"findings", "--sort", "random"}, "--sort"},
+		{"findings bad limit", []string{"findings", "--limit", "-1"}, "--limit"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

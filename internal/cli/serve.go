@@ -84,6 +84,11 @@ it on loopback and reach it over SSH port forwarding.
 			if auth.TLSCert != "" {
 				scheme = "https"
 			}
+			// The overview of the store as it is now, built before the first
+			// request rather than by it.
+			if err := srv.Warm(cmd.Context()); err != nil {
+				return withCode(ExitError, err)
+			}
 			err = srv.Serve(cmd.Context(), listen, func(a net.Addr) {
 				fmt.Fprintf(app.Stderr, "shoulder serve: %s://%s/ (store %s); Ctrl-C stops\n", scheme, a, st.Name())
 			})

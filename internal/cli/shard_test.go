@@ -77,13 +77,16 @@ func TestScanOrgShards(t *testing.T) {
 	// The shards run at once, as the pods of an Indexed Job do.
 	const n = 3
 	shardDir := func(i int) string { return filepath.Join(base, "shard", string(rune('0'+i))) }
+	// The shards record into one store; the run is finished once all three
+	// have (TestRunShards and TestReportRunID test a missing one).
+	db := filepath.Join(base, "shoulder.db")
 	codes, errOuts := make([]int, n), make([]string, n)
 	var wg sync.WaitGroup
 	for i := 0; i < n; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			codes[i], errOuts[i] = scan(shardDir(i), "--shard", string(rune('0'+i))+"/3", "--run-id", "nightly-42")
+			codes[i], errOuts[i] = scan(shardDir(i), "--shard", string(rune('0'+i))+"/3", "--run-id", "nightly-42", "--store", db)
 		}()
 	}
 	wg.Wait()
@@ -131,6 +134,18 @@ func TestScanOrgShards(t *testing.T) {
 	}
 	if len(held) != len(wholeReads) {
 		t.Errorf("the shards list %d accounts, the unsplit run %d", len(held), len(wholeReads))
+	}
+	if code, out, errb := run(t, "report", "--run-id", "nightly-42", "--format", "json", "--store", db); code != ExitOK || !strings.Contains(out, `"results"`) {
+		t.Errorf("report --run-id of the finished run: exit %d: %s", code, errb)
+	}
+	// A second run of which shard 1 never ran is not finished.
+	for _, i := range []int{0, 2} {
+		if code, errOut := scan(filepath.Join(base, "again", string(rune('0'+i))), "--shard", string(rune('0'+i))+"/3", "--run-id", "nightly-43", "--store", db); code != ExitOK {
+			t.Fatalf("nightly-43 shard %d: exit %d: %s", i, code, errOut)
+		}
+	}
+	if code, _, errb := run(t, "report", "--run-id", "nightly-43", "--store", db); code != ExitError || !strings.Contains(errb, "missing shard 1 (of 0-2)") {
+		t.Errorf("report --run-id of the run without shard 1: exit %d: %s", code, errb)
 	}
 }
 

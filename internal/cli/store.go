@@ -7,13 +7,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/findfilter"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/store"
 )
@@ -113,6 +113,27 @@ func (r *scanRecorder) record(ctx context.Context, app *App, rep *engine.Report,
 		sc.Contexts = []store.AccountContext{*kept}
 	}
 	if _, err := r.st.Record(ctx, sc); err != nil {
+		return withCode(ExitError, err)
+	}
+	return nil
+}
+
+// finish records that the shard run of this command finished (every
+// account it was given read and recorded); nothing without a store or a
+// run ID.
+func (r *scanRecorder) finish(ctx context.Context, run engine.RunInfo) error {
+	if r == nil || r.dsn == "" || run.ID == "" {
+		return nil
+	}
+	if r.st == nil {
+		// A shard without accounts recorded no scan, but it finished.
+		s, err := openStore(ctx, r.dsn)
+		if err != nil {
+			return err
+		}
+		r.st = s
+	}
+	if err := r.st.FinishShard(ctx, run.ID, run.Shard, max(1, run.Shards), time.Now()); err != nil {
 		return withCode(ExitError, err)
 	}
 	return nil
@@ -306,27 +327,4 @@ and first-seen time. A SQLite store is compacted afterwards.
 }
 
 // parseAge reads 400d, 8w or a Go duration; it must be positive.
-func parseAge(s string) (time.Duration, error) {
-	var d time.Duration
-	switch {
-	case strings.HasSuffix(s, "d") || strings.HasSuffix(s, "w"):
-		n, err := strconv.Atoi(s[:len(s)-1])
-		if err != nil {
-			return 0, fmt.Errorf("%q is not a number of days (400d) or weeks (8w)", s)
-		}
-		unit := 24 * time.Hour
-		if strings.HasSuffix(s, "w") {
-			unit *= 7
-		}
-		d = time.Duration(n) * unit
-	default:
-		var err error
-		if d, err = time.ParseDuration(s); err != nil {
-			return 0, fmt.Errorf("%q is not an age such as 400d, 8w or 36h", s)
-		}
-	}
-	if d <= 0 {
-		return 0, fmt.Errorf("%q must be positive", s)
-	}
-	return d, nil
-}
+func parseAge(s string) (time.Duration, error) { return findfilter.ParseAge(s) }

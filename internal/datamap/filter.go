@@ -119,7 +119,7 @@ func (f Filter) matches(s *Store) bool {
 	if len(f.Accounts) > 0 && !contains(f.Accounts, s.AccountID) {
 		return false
 	}
-	if len(f.OUs) > 0 && !underAnyOU(f.OUs, s.OUPath) {
+	if len(f.OUs) > 0 && !UnderAnyOU(f.OUs, s.OUPath) {
 		return false
 	}
 	if len(f.Classes) > 0 {
@@ -178,9 +178,9 @@ func (m *Map) Select(f Filter, sortKey string) {
 	m.Summary = summarise(kept)
 }
 
-// underAnyOU reports whether an OU path is one of the paths named, under
+// UnderAnyOU reports whether an OU path is one of the paths named, under
 // one, or has an OU of one of the names in it.
-func underAnyOU(ous []string, path string) bool {
+func UnderAnyOU(ous []string, path string) bool {
 	if path == "" {
 		return false
 	}

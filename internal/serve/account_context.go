@@ -56,7 +56,7 @@ func (s *Server) kept(ctx context.Context, scan store.ScanRow, account string) (
 		}
 		one := *rep
 		one.Results, one.AccountID = mine, account
-		mx := responsibility.BuildWith(s.catalog, func(id string) responsibility.Usage { return usage[id] }, &one, responsibility.Options{})
+		mx := responsibility.BuildWith(s.duties, func(id string) responsibility.Usage { return usage[id] }, &one, responsibility.Options{})
 		return &accountKept{Matrix: mx, Map: &m, Scan: c.Scan}, nil
 	})
 	if err != nil {

@@ -11,30 +11,35 @@ import (
 )
 
 // export writes the explorer's current view (its filters, every page, at
-// most store.MaxLimit findings) as CSV or JSON through the report package's
+// most store.MaxLimit findings) as CSV, JSON or SARIF through the report package's
 // renderers, so a dashboard export reads like a scan's own.
 func (s *Server) export(w http.ResponseWriter, r *http.Request) {
-	q, err := parseQuery(r.URL.Query(), s.meta)
-	if err != nil {
-		s.fail(w, http.StatusBadRequest, err.Error())
+	_, f, ok := s.parseFilter(w, r)
+	if !ok {
 		return
 	}
-	f, any := s.scopeOf(r).Filter(q.filter())
+	f, any := s.scopeOf(r).Filter(f)
 	f.Limit = store.MaxLimit
 	var rows []store.FindingRow
+	var err error
 	if any {
-		if rows, _, err = s.st.QueryFindings(r.Context(), f); err != nil {
+		if rows, err = s.st.ListFindings(r.Context(), f); err != nil {
 			s.internal(w, r, err)
 			return
 		}
 	}
 	rep := s.asReport(rows)
 	h := w.Header()
-	if strings.HasSuffix(r.URL.Path, ".csv") {
+	switch {
+	case strings.HasSuffix(r.URL.Path, ".csv"):
 		h.Set("Content-Type", "text/csv; charset=utf-8")
 		h.Set("Content-Disposition", `attachment; filename="shoulder-findings.csv"`)
 		err = report.CSV(w, rep, report.Options{})
-	} else {
+	case strings.HasSuffix(r.URL.Path, ".sarif"):
+		h.Set("Content-Type", "application/sarif+json")
+		h.Set("Content-Disposition", `attachment; filename="shoulder-findings.sarif"`)
+		err = report.SARIF(w, rep, report.Options{})
+	default:
 		h.Set("Content-Type", "application/json")
 		h.Set("Content-Disposition", `attachment; filename="shoulder-findings.json"`)
 		err = report.JSON(w, rep, s.version)

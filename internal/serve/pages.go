@@ -2,14 +2,18 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"sort"
+	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/checks"
 	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/frameworks"
 	"github.com/shoulder-dev/shoulder/internal/store"
 )
 
@@ -18,15 +22,22 @@ import (
 type checkIndex struct {
 	byID   map[string]check.Check
 	byArea map[check.Area][]string
+	// all and frameworks are what the findings filters resolve against.
+	all        []check.Check
+	frameworks []frameworks.Framework
 }
 
-func newCheckIndex() checkIndex {
-	ix := checkIndex{byID: map[string]check.Check{}, byArea: map[check.Area][]string{}}
-	for _, c := range checks.All() {
+func newCheckIndex() (checkIndex, error) {
+	fws, err := frameworks.All()
+	if err != nil {
+		return checkIndex{}, err
+	}
+	ix := checkIndex{byID: map[string]check.Check{}, byArea: map[check.Area][]string{}, all: checks.All(), frameworks: fws}
+	for _, c := range ix.all {
 		ix.byID[c.ID] = c
 		ix.byArea[c.Area] = append(ix.byArea[c.Area], c.ID)
 	}
-	return ix
+	return ix, nil
 }
 
 // area is a check's area ("" for a check this binary does not know).
@@ -41,6 +52,20 @@ type accountSummary struct {
 	Coverage engine.Coverage
 	Percent  float64
 	Cells    []heatCell
+	// Severity is Failures in severityOrder, for the row's cells.
+	Severity []severityCount
+	// Row and Heat are the account's rows of the two overview tables,
+	// rendered once per store generation by the page's own templates
+	// (account-row, heat-row: escaped as every page is): the overview
+	// then writes 200 accounts' rows instead of evaluating some 9,000
+	// template actions per request, which was most of its time.
+	Row, Heat template.HTML
+}
+
+// severityCount is an account's failing findings of one severity.
+type severityCount struct {
+	Name string
+	N    int
 }
 
 // heatCell is one account × area cell: failing findings and a level 0-4.
@@ -77,10 +102,27 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 		s.internal(w, r, err)
 		return
 	}
+	mine, err := s.within(v, sc)
+	if err != nil {
+		s.internal(w, r, err)
+		return
+	}
 	s.render(w, http.StatusOK, "overview", struct {
 		*overviewView
 		History *historyView
-	}{v.within(sc), h})
+	}{mine, h})
+}
+
+// Warm builds the overview of the store's current generation, so that the
+// first requests after the server starts do not wait for it (a scan
+// recorded later starts a new generation, built by its first request).
+func (s *Server) Warm(ctx context.Context) error {
+	gen, err := s.st.Generation(ctx)
+	if err != nil {
+		return err
+	}
+	_, err = s.cache.overview(gen, func() (*overviewView, error) { return s.buildOverview(ctx) })
+	return err
 }
 
 func (s *Server) buildOverview(ctx context.Context) (*overviewView, error) {
@@ -125,6 +167,15 @@ func (s *Server) buildOverview(ctx context.Context) (*overviewView, error) {
 			q := url.Values{"account": {a}, "area": {string(area)}, "status": {string(check.Fail)}}
 			sum.Cells = append(sum.Cells, heatCell{Area: area, N: n, Level: level(n, max), Link: "/findings?" + q.Encode()})
 		}
+		for _, sev := range severityOrder() {
+			sum.Severity = append(sum.Severity, severityCount{sev, sum.Failures[sev]})
+		}
+		if sum.Row, err = s.overviewRow("account-row", sum); err != nil {
+			return nil, err
+		}
+		if sum.Heat, err = s.overviewRow("heat-row", sum); err != nil {
+			return nil, err
+		}
 		rows = append(rows, sum)
 	}
 	sort.Slice(rows, func(i, j int) bool {
@@ -139,12 +190,22 @@ func (s *Server) buildOverview(ctx context.Context) (*overviewView, error) {
 	return &overviewView{"Overview", rows, check.Areas, severityOrder()}, nil
 }
 
+// overviewRow renders one account's row of the overview (the account-row
+// or heat-row template), escaped as every page is.
+func (s *Server) overviewRow(name string, sum *accountSummary) (template.HTML, error) {
+	var b strings.Builder
+	if err := s.pages["overview"].ExecuteTemplate(&b, name, sum); err != nil {
+		return "", fmt.Errorf("render the overview: %w", err)
+	}
+	return template.HTML(b.String()), nil
+}
+
 // within is the overview as a viewer of scope sc sees it: the accounts it
-// may not see are left out, and the heatmap's levels are recomputed over
-// the accounts left (a level relative to the whole organization's worst
-// cell would tell a limited viewer about accounts it may not see). The
-// cached view is shared, so this copies.
-func (v *overviewView) within(sc Scope) *overviewView {
+// may not see are left out, and the heatmap's levels are recomputed (and
+// its rows rendered again) over the accounts left: a level relative to the
+// whole organization's worst cell would tell a limited viewer about
+// accounts it may not see. The cached view is shared, so this copies.
+func (s *Server) within(v *overviewView, sc Scope) (*overviewView, error) {
 	out := *v
 	out.Accounts = nil
 	max := 0
@@ -159,7 +220,7 @@ func (v *overviewView) within(sc Scope) *overviewView {
 		}
 	}
 	if len(out.Accounts) == len(v.Accounts) {
-		return &out
+		return &out, nil
 	}
 	for i, a := range out.Accounts {
 		cp := *a
@@ -168,9 +229,13 @@ func (v *overviewView) within(sc Scope) *overviewView {
 			c.Level = level(c.N, max)
 			cp.Cells[j] = c
 		}
+		var err error
+		if cp.Heat, err = s.overviewRow("heat-row", &cp); err != nil {
+			return nil, err
+		}
 		out.Accounts[i] = &cp
 	}
-	return &out
+	return &out, nil
 }
 
 // page counts the findings f selects (once per store generation and
@@ -180,8 +245,7 @@ func (s *Server) page(ctx context.Context, f store.FindingFilter) ([]store.Findi
 	if err != nil {
 		return nil, 0, err
 	}
-	key := fmt.Sprintf("%+v", store.FindingFilter{Accounts: f.Accounts, Statuses: f.Statuses, Severities: f.Severities,
-		Checks: f.Checks, RestrictChecks: f.RestrictChecks, Failing: f.Failing, Gone: f.Gone})
+	key := f.CountKey()
 	total, ok := s.cache.total(gen, key)
 	if !ok {
 		if total, err = s.st.CountFindings(ctx, f); err != nil {
@@ -244,12 +308,12 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusNotFound, "no stored scan covers this account")
 		return
 	}
-	q, err := parseQuery(r.URL.Query(), s.meta)
+	q, err := parseQuery(r.URL.Query())
 	if err != nil {
 		s.fail(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	f := store.FindingFilter{Accounts: []string{id}, Failing: true, Limit: q.Per, Offset: (q.Page - 1) * q.Per}
+	f := store.FindingFilter{Accounts: []string{id}, Statuses: []string{statusOpen}, Limit: q.Per, Offset: (q.Page - 1) * q.Per}
 	rows, total, err := s.page(r.Context(), f)
 	if err != nil {
 		s.internal(w, r, err)
@@ -286,15 +350,15 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) findings(w http.ResponseWriter, r *http.Request) {
-	q, err := parseQuery(r.URL.Query(), s.meta)
-	if err != nil {
-		s.fail(w, http.StatusBadRequest, err.Error())
+	q, f, ok := s.parseFilter(w, r)
+	if !ok {
 		return
 	}
-	f, any := s.scopeOf(r).Filter(q.filter())
+	f, any := s.scopeOf(r).Filter(f)
 	f.Limit, f.Offset = q.Per, (q.Page-1)*q.Per
 	var rows []store.FindingRow
 	var total int64
+	var err error
 	if any {
 		if rows, total, err = s.page(r.Context(), f); err != nil {
 			s.internal(w, r, err)
@@ -308,13 +372,75 @@ func (s *Server) findings(w http.ResponseWriter, r *http.Request) {
 		Total      int64
 		Findings   []findingView
 		Pages      pager
-		Statuses   []string
-		Severities []string
-		Areas      []check.Area
+		Statuses   []option
+		Severities []option
+		Areas      []option
+		Sorts      []option
 		CSV, JSON  string
+		SARIF      string
 	}{"Findings", q, total, s.views(rows), newPager(r.URL.Path, q.values(), q, total),
-		append([]string{"open"}, statusNames()...), severityOrder(), check.Areas,
-		"/findings.csv?" + enc, "/findings.json?" + enc})
+		options(append([]string{statusOpen, store.StatusGone}, statusNames()...), q.Statuses),
+		options(severityOrder(), q.Severities), options(areaNames(), q.Areas),
+		options(otherSorts(), []string{q.Sort}),
+		"/findings.csv?" + enc, "/findings.json?" + enc, "/findings.sarif?" + enc})
+}
+
+// parseFilter reads the request's findings query and resolves it into the
+// store's filter; on bad input it answers 400 and ok is false.
+func (s *Server) parseFilter(w http.ResponseWriter, r *http.Request) (q query, f store.FindingFilter, ok bool) {
+	q, err := parseQuery(r.URL.Query())
+	if err != nil {
+		s.fail(w, http.StatusBadRequest, err.Error())
+		return q, f, false
+	}
+	f, err = s.filterOf(r, q)
+	var bad badRequest
+	switch {
+	case errors.As(err, &bad):
+		s.fail(w, http.StatusBadRequest, bad.Error())
+		return q, f, false
+	case err != nil:
+		s.internal(w, r, err)
+		return q, f, false
+	}
+	return q, f, true
+}
+
+// option is one choice of a filter's select, and whether the view has it.
+type option struct {
+	Name     string
+	Selected bool
+}
+
+func options(names, selected []string) []option {
+	out := make([]option, len(names))
+	for i, n := range names {
+		out[i] = option{Name: n}
+		for _, s := range selected {
+			out[i].Selected = out[i].Selected || s == n
+		}
+	}
+	return out
+}
+
+// otherSorts are the sort orders besides the default (account), which
+// the form offers as its empty choice.
+func otherSorts() []string {
+	var out []string
+	for _, o := range store.Sorts {
+		if o != store.SortAccount {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func areaNames() []string {
+	out := make([]string, len(check.Areas))
+	for i, a := range check.Areas {
+		out[i] = string(a)
+	}
+	return out
 }
 
 func statusNames() []string {

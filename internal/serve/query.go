@@ -1,21 +1,25 @@
 package serve
 
 import (
+	"errors"
 	"fmt"
+	"net/http"
 	"net/url"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 
-	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/findfilter"
 	"github.com/shoulder-dev/shoulder/internal/store"
 )
 
 // The findings explorer's filters live in the URL query, so a view is a
-// permalink: status, severity, area, check and account (each repeatable, an
-// OR of its values; different filters AND), page and per (page size).
+// permalink: status, severity, area, service, check, control, account, ou
+// (each repeatable, an OR of its values; different filters AND), since and
+// before (first seen), sort, page and per (page size). They mean what the
+// flags of `shoulder findings` mean: both go through findfilter.Spec.
 const (
 	defaultPer = 50
 	maxPer     = 500
@@ -25,27 +29,31 @@ const (
 
 // statusOpen is the status filter for the failing findings (a fail, or a
 // failure a waiver accepted: store.State.Failing).
-const statusOpen = "open"
+const statusOpen = store.StatusOpen
 
-var (
-	accountRE = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,64}$`)
-	checkRE   = regexp.MustCompile(`^[a-z0-9_]{1,128}$`)
-)
+// validAccount accepts the account IDs the store can hold and nothing that
+// needs escaping in a path.
+func validAccount(s string) bool { return findfilter.ValidAccount(s) }
 
-// validAccount accepts the account IDs the store can hold (12 digits from
-// AWS; tests and other sources use other names) and nothing that needs
-// escaping in a path.
-func validAccount(s string) bool { return accountRE.MatchString(s) }
+// filterKeys are the query parameters of a findings view, in the order
+// the error message lists them.
+var filterKeys = []string{"status", "severity", "area", "service", "check", "control", "account", "ou", "since", "before", "sort", "page", "per"}
 
-// query is a parsed, validated findings query.
+// query is a findings query as the URL holds it (the form shows it back);
+// filterOf resolves it into the store's filter.
 type query struct {
 	Statuses   []string
 	Severities []string
 	Areas      []string
+	Services   []string
 	Checks     []string
+	Controls   []string
 	Accounts   []string
+	OUs        []string
+	Since      string
+	Before     string
+	Sort       string
 	Page, Per  int
-	ix         checkIndex
 }
 
 // Has reports whether v is among vals (for the form's selected options).
@@ -58,59 +66,31 @@ func (q query) Has(vals []string, v string) bool {
 	return false
 }
 
-func parseQuery(v url.Values, ix checkIndex) (query, error) {
-	q := query{Page: 1, Per: defaultPer, ix: ix}
+// parseQuery reads the URL's filters; their values are judged by filterOf.
+func parseQuery(v url.Values) (query, error) {
+	q := query{Page: 1, Per: defaultPer}
 	for key := range v {
-		switch key {
-		case "status", "severity", "area", "check", "account", "page", "per":
-		default:
-			return q, fmt.Errorf("unknown filter %q (want status, severity, area, check, account, page, per)", key)
+		ok := false
+		for _, k := range filterKeys {
+			ok = ok || k == key
+		}
+		if !ok {
+			return q, fmt.Errorf("unknown filter %q (want %s)", key, strings.Join(filterKeys, ", "))
 		}
 		if len(v[key]) > maxValues {
 			return q, fmt.Errorf("filter %s: more than %d values", key, maxValues)
 		}
 	}
+	list := func(key string) []string {
+		out, _ := each(split(v[key]), key, func(string) error { return nil })
+		return out
+	}
+	q.Statuses, q.Severities, q.Areas, q.Services = list("status"), list("severity"), list("area"), list("service")
+	q.Checks, q.Controls, q.Accounts = list("check"), list("control"), list("account")
+	// OU names may hold spaces and commas: one value per parameter.
+	q.OUs, _ = each(v["ou"], "ou", func(string) error { return nil })
+	q.Since, q.Before, q.Sort = v.Get("since"), v.Get("before"), v.Get("sort")
 	var err error
-	if q.Statuses, err = each(v["status"], "status", func(s string) error {
-		if s == statusOpen {
-			return nil
-		}
-		_, err := check.ParseStatus(s)
-		return err
-	}); err != nil {
-		return q, err
-	}
-	if len(q.Statuses) > 1 && q.Has(q.Statuses, statusOpen) {
-		return q, fmt.Errorf("filter status: %q (failing: fail, or a failure under a waiver) does not combine with other statuses", statusOpen)
-	}
-	if q.Severities, err = each(v["severity"], "severity", func(s string) error {
-		sev, err := check.ParseSeverity(s)
-		if err == nil && sev.String() != s {
-			return fmt.Errorf("severity %q: write it %q", s, sev.String())
-		}
-		return err
-	}); err != nil {
-		return q, err
-	}
-	if q.Areas, err = each(v["area"], "area", func(s string) error { _, err := check.ParseArea(s); return err }); err != nil {
-		return q, err
-	}
-	if q.Checks, err = each(split(v["check"]), "check", func(s string) error {
-		if !checkRE.MatchString(s) {
-			return fmt.Errorf("check %q: not a check ID", s)
-		}
-		return nil
-	}); err != nil {
-		return q, err
-	}
-	if q.Accounts, err = each(split(v["account"]), "account", func(s string) error {
-		if !validAccount(s) {
-			return fmt.Errorf("account %q: not an account ID", s)
-		}
-		return nil
-	}); err != nil {
-		return q, err
-	}
 	if q.Page, err = number(v.Get("page"), "page", 1, 1, maxPage); err != nil {
 		return q, err
 	}
@@ -118,6 +98,33 @@ func parseQuery(v url.Values, ix checkIndex) (query, error) {
 		return q, err
 	}
 	return q, nil
+}
+
+// spec is q as the filter parser shared with `shoulder findings` takes it.
+func (q query) spec() findfilter.Spec {
+	return findfilter.Spec{Statuses: q.Statuses, Severities: q.Severities, Areas: q.Areas, Services: q.Services,
+		Checks: q.Checks, Controls: q.Controls, Accounts: q.Accounts, OUs: q.OUs, Since: q.Since, Before: q.Before,
+		Sort: q.Sort}
+}
+
+// filterOf resolves q into the store's filter (without its page); a bad
+// value is a *findfilter.Error, answered 400.
+func (s *Server) filterOf(r *http.Request, q query) (store.FindingFilter, error) {
+	f, err := q.spec().Filter(r.Context(), s.catalog(), time.Now())
+	var fe *findfilter.Error
+	if errors.As(err, &fe) {
+		return f, badRequest{fmt.Errorf("filter %s: %w", fe.Field, fe.Err)}
+	}
+	return f, err
+}
+
+// badRequest marks an error the client caused (HTTP 400).
+type badRequest struct{ error }
+
+// catalog is what the filters resolve against: the checks, the frameworks
+// and the store's recorded OU paths.
+func (s *Server) catalog() findfilter.Catalog {
+	return findfilter.Catalog{Checks: s.meta.all, Frameworks: s.meta.frameworks, OUPaths: s.st.OUPaths}
 }
 
 // each validates a filter's values, dropping empty ones (an unselected
@@ -160,55 +167,13 @@ func number(s, name string, def, lo, hi int) (int, error) {
 	return n, nil
 }
 
-// filter is the store query of q (without its page).
-func (q query) filter() store.FindingFilter {
-	f := store.FindingFilter{Accounts: q.Accounts, Severities: q.Severities}
-	if len(q.Statuses) == 1 && q.Statuses[0] == statusOpen {
-		f.Failing = true
-	} else {
-		f.Statuses = q.Statuses
-	}
-	if len(q.Areas) > 0 || len(q.Checks) > 0 {
-		f.RestrictChecks = true
-		f.Checks = q.checkIDs()
-	}
-	return f
-}
-
-// checkIDs are the checks the area and check filters leave: the checks
-// named, or the areas' checks, or the named checks of those areas.
-func (q query) checkIDs() []string {
-	if len(q.Areas) == 0 {
-		return q.Checks
-	}
-	inArea := map[string]bool{}
-	for _, a := range q.Areas {
-		for _, id := range q.ix.byArea[check.Area(a)] {
-			inArea[id] = true
-		}
-	}
-	var out []string
-	if len(q.Checks) == 0 {
-		for id := range inArea {
-			out = append(out, id)
-		}
-	} else {
-		for _, id := range q.Checks {
-			if inArea[id] {
-				out = append(out, id)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
-}
-
 // values is q as a URL query (without the page), for links and exports.
 func (q query) values() url.Values {
 	v := url.Values{}
 	for k, vals := range map[string][]string{"status": q.Statuses, "severity": q.Severities, "area": q.Areas,
-		"check": q.Checks, "account": q.Accounts} {
-		if len(vals) > 0 {
+		"service": q.Services, "check": q.Checks, "control": q.Controls, "account": q.Accounts, "ou": q.OUs,
+		"since": {q.Since}, "before": {q.Before}, "sort": {q.Sort}} {
+		if len(vals) > 0 && vals[0] != "" {
 			v[k] = vals
 		}
 	}

@@ -24,8 +24,8 @@ func TestScopeFilter(t *testing.T) {
 		{"limited to nothing", OnlyAccounts(), nil, nil, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got, ok := tc.sc.Filter(store.FindingFilter{Accounts: tc.asked, Failing: true})
-			if ok != tc.wantOK || !reflect.DeepEqual(got.Accounts, tc.want) || !got.Failing {
+			got, ok := tc.sc.Filter(store.FindingFilter{Accounts: tc.asked, Statuses: []string{store.StatusOpen}})
+			if ok != tc.wantOK || !reflect.DeepEqual(got.Accounts, tc.want) || len(got.Statuses) != 1 {
 				t.Fatalf("Filter(%v) = %v, %v; want %v, %v (other fields kept)", tc.asked, got.Accounts, ok, tc.want, tc.wantOK)
 			}
 			for _, id := range got.Accounts {

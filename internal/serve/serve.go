@@ -77,9 +77,9 @@ type Server struct {
 	auth    *authState // nil: no login, no TLS (Configure)
 	// pagesCache keeps the history, frameworks and waivers answers.
 	pagesCache *pageCache
-	// catalog is the responsibility catalog the account page's matrix
+	// duties is the responsibility catalog the account page's matrix
 	// joins with a scan.
-	catalog *responsibility.Catalog
+	duties *responsibility.Catalog
 }
 
 // New returns the dashboard of st. version names shoulder in exports;
@@ -92,12 +92,16 @@ func New(st *store.Store, version string, logf func(string, ...any)) (*Server, e
 	if err != nil {
 		return nil, err
 	}
+	meta, err := newCheckIndex()
+	if err != nil {
+		return nil, err
+	}
 	cat, err := responsibility.Load()
 	if err != nil {
 		return nil, err
 	}
-	return &Server{st: st, version: version, pages: pages, meta: newCheckIndex(), logf: logf, cache: &cache{},
-		pagesCache: &pageCache{}, catalog: cat}, nil
+	return &Server{st: st, version: version, pages: pages, meta: meta, logf: logf, cache: &cache{},
+		pagesCache: &pageCache{}, duties: cat}, nil
 }
 
 func parsePages() (map[string]*template.Template, error) {
@@ -142,6 +146,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /login/callback", s.oidcCallback)
 	mux.HandleFunc("GET /frameworks", s.frameworksPage)
 	mux.HandleFunc("GET /waivers", s.waiversPage)
+	mux.HandleFunc("GET /findings.sarif", s.export)
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusNotFound, "no such page")
 	})

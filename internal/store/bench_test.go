@@ -72,6 +72,7 @@ var (
 	yearDays    = flag.Int("store.year", 0, "TestSimulatedYear: record this many daily scans (365 for the recorded figure)")
 	yearResults = flag.Int("store.results", 100_000, "TestSimulatedYear: results per scan")
 	yearBackend = flag.String("store.backend", "sqlite", "TestSimulatedYear: sqlite or postgres")
+	yearKeep    = flag.String("store.keep", "", "TestSimulatedYear (sqlite): keep the year's store in this file, or time the queries over it if it exists")
 )
 
 // TestSimulatedYear records a year of daily scans of 100k results with 1%
@@ -84,9 +85,15 @@ func TestSimulatedYear(t *testing.T) {
 		t.Skip("a benchmark: run with -store.year 365")
 	}
 	var dsn string
+	reuse := false
 	switch *yearBackend {
 	case "sqlite":
 		dsn = filepath.Join(t.TempDir(), "year.db")
+		if *yearKeep != "" {
+			dsn = *yearKeep
+			_, err := os.Stat(dsn)
+			reuse = err == nil
+		}
 	case "postgres":
 		dsn = pgDatabaseTB(t)
 	default:
@@ -94,9 +101,14 @@ func TestSimulatedYear(t *testing.T) {
 	}
 	s := open(t, dsn)
 	ctx := context.Background()
+	start := time.Date(2026, 1, 1, 6, 0, 0, 0, time.UTC)
+	if reuse {
+		t.Logf("timing the queries over the kept store %s", dsn)
+		timeHistoryQueries(t, s, start.AddDate(0, 0, *yearDays))
+		return
+	}
 	sc := synthScan(*yearResults, 1, "111122223333")
 	rng := rand.New(rand.NewPCG(3, 3))
-	start := time.Date(2026, 1, 1, 6, 0, 0, 0, time.UTC)
 	var slowest time.Duration
 	began := time.Now()
 	for d := 0; d < *yearDays; d++ {

@@ -51,11 +51,11 @@ func TestFailingSQLAgrees(t *testing.T) {
 				f    FindingFilter
 				keep func(Finding) bool
 			}{
-				{"failing", FindingFilter{Failing: true}, func(f Finding) bool { return f.Failing() }},
-				{"present", FindingFilter{}, func(f Finding) bool { return f.Present }},
-				{"all", FindingFilter{Gone: true}, func(Finding) bool { return true }},
+				{"failing", FindingFilter{Statuses: []string{StatusOpen}}, func(f Finding) bool { return f.Failing() }},
+				{"present", FindingFilter{Statuses: []string{"pass", "fail", "unknown", "waived", "manual", "not_applicable"}}, func(f Finding) bool { return f.Present }},
+				{"all", FindingFilter{}, func(Finding) bool { return true }},
 				{"account high", FindingFilter{Accounts: []string{"222222222222"}, Severities: []string{"high"}},
-					func(f Finding) bool { return f.Present && f.Account == "222222222222" && f.Severity == "high" }},
+					func(f Finding) bool { return f.Account == "222222222222" && f.Severity == "high" }},
 				{"status and check", FindingFilter{Statuses: []string{"unknown", "waived"}, Checks: []string{"service01_check_001", "service02_check_002"}},
 					func(f Finding) bool {
 						return f.Present && (f.Status == "unknown" || f.Status == "waived") &&

@@ -144,21 +144,28 @@ func TestHistoryQueries(t *testing.T) {
 
 			queries := []struct {
 				name string
-				f    Filter
+				f    FindingFilter
 				want []string // resources
 			}{
-				{"all", Filter{}, []string{"r1", "r2", "r3", "q1", "q2", "q3"}},
-				{"failing", Filter{Statuses: []string{"fail"}}, []string{"r3", "q1", "q2", "q3"}},
-				{"gone", Filter{Statuses: []string{"gone"}}, []string{"r2"}},
-				{"gone or pass", Filter{Statuses: []string{"gone", "pass"}}, []string{"r1", "r2"}},
-				{"severity", Filter{Severities: []string{"low"}}, []string{"r3", "q2", "q3"}},
-				{"check and account", Filter{Checks: []string{"c2"}, Accounts: []string{b}}, []string{"q3"}},
-				{"first seen since day 3", Filter{FirstSeenSince: day0.AddDate(0, 0, 3)}, []string{"q2", "q3"}},
-				{"first seen before day 1", Filter{FirstSeenBefore: day0.AddDate(0, 0, 1)}, []string{"r1", "r2", "r3"}},
-				{"limit", Filter{Limit: 1}, []string{"r1"}},
+				{"all", FindingFilter{}, []string{"r1", "r2", "r3", "q1", "q2", "q3"}},
+				{"failing", FindingFilter{Statuses: []string{"fail"}}, []string{"r3", "q1", "q2", "q3"}},
+				{"gone", FindingFilter{Statuses: []string{"gone"}}, []string{"r2"}},
+				{"gone or pass", FindingFilter{Statuses: []string{"gone", "pass"}}, []string{"r1", "r2"}},
+				{"severity", FindingFilter{Severities: []string{"low"}}, []string{"r3", "q2", "q3"}},
+				{"check and account", FindingFilter{Checks: []string{"c2"}, Accounts: []string{b}}, []string{"q3"}},
+				{"first seen since day 3", FindingFilter{FirstSeenSince: day0.AddDate(0, 0, 3)}, []string{"q2", "q3"}},
+				{"first seen before day 1", FindingFilter{FirstSeenBefore: day0.AddDate(0, 0, 1)}, []string{"r1", "r2", "r3"}},
+				{"limit", FindingFilter{Limit: 1}, []string{"r1"}},
+				{"open or gone", FindingFilter{Statuses: []string{StatusOpen, StatusGone}}, []string{"r2", "r3", "q1", "q2", "q3"}},
+				// Most severe first, then the key (r3 before q2 and q3: account a first).
+				{"sort severity", FindingFilter{Sort: SortSeverity}, []string{"r1", "r2", "q1", "r3", "q2", "q3"}},
+				{"sort severity, second page", FindingFilter{Sort: SortSeverity, Limit: 2, Offset: 2}, []string{"q1", "r3"}},
+				{"sort check", FindingFilter{Sort: SortCheck}, []string{"r1", "r2", "q1", "q2", "r3", "q3"}},
+				{"sort first seen, account b", FindingFilter{Sort: SortFirstSeen, Accounts: []string{b}}, []string{"q1", "q2", "q3"}},
+				{"sort account", FindingFilter{Sort: SortAccount, Severities: []string{"low"}}, []string{"r3", "q2", "q3"}},
 			}
 			for _, q := range queries {
-				rows, err := s.Query(ctx, q.f)
+				rows, err := s.ListFindings(ctx, q.f)
 				if err != nil {
 					t.Fatalf("%s: %v", q.name, err)
 				}
@@ -170,7 +177,7 @@ func TestHistoryQueries(t *testing.T) {
 					t.Errorf("%s: %v, want %v", q.name, got, q.want)
 				}
 			}
-			rows, err := s.Query(ctx, Filter{Checks: []string{"c1"}, Accounts: []string{a}})
+			rows, err := s.ListFindings(ctx, FindingFilter{Checks: []string{"c1"}, Accounts: []string{a}})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -121,12 +121,33 @@ func (s *Store) ScanReport(ctx context.Context, id int64, checks map[string]chec
 	sensitive := set(meta.Sensitive)
 	inChecks, inRegions, inAccounts := set(rep.ChecksRun), set(append(regs, "")), set(accts)
 
-	// Each lifecycle's last event up to the scan.
-	rs, err := s.db.QueryContext(ctx, s.q(`SELECT f.check_id, f.account, f.region, f.resource, e.present, e.status,
+	// Each lifecycle's last event up to the scan, of the scan's accounts.
+	// A lifecycle that has not changed since the scan (changed_scan, the
+	// scan of its last event, at or before it) is in the state its row
+	// holds, which is that event's (Record writes both alike): only the
+	// lifecycles changed since are looked up in their events. Rebuilding
+	// the latest scan reads no event at all.
+	inAcct := " AND f.account IN (" + strings.TrimSuffix(strings.Repeat("?,", len(accts)), ",") + ")"
+	if len(accts) == 0 {
+		inAcct = ""
+	}
+	args := []any{id}
+	for _, a := range accts {
+		args = append(args, a)
+	}
+	args = append(args, id, id)
+	for _, a := range accts {
+		args = append(args, a)
+	}
+	rs, err := s.db.QueryContext(ctx, s.q(`SELECT f.check_id, f.account, f.region, f.resource, f.present, f.status,
+		f.severity, f.waived_from, f.waiver, f.message
+		FROM findings f WHERE f.changed_scan <= ? AND f.present = 1`+inAcct+`
+		UNION ALL
+		SELECT f.check_id, f.account, f.region, f.resource, e.present, e.status,
 		e.severity, e.waived_from, e.waiver, e.message
 		FROM findings f JOIN finding_events e ON e.finding_id = f.id
-		WHERE e.scan_id = (SELECT MAX(e2.scan_id) FROM finding_events e2 WHERE e2.finding_id = f.id AND e2.scan_id <= ?)
-		AND e.present = 1`), id)
+		WHERE f.changed_scan > ? AND e.scan_id = (SELECT MAX(e2.scan_id) FROM finding_events e2 WHERE e2.finding_id = f.id AND e2.scan_id <= ?)
+		AND e.present = 1`+inAcct), args...)
 	if err != nil {
 		return nil, s.wrap("rebuild the scan", err)
 	}

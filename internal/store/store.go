@@ -242,11 +242,22 @@ func openSQLite(spec string) (*Store, error) {
 	opts.Add("_pragma", "synchronous(NORMAL)")
 	// A 100k-result scan's pages stay in memory until it commits.
 	opts.Add("_pragma", "cache_size(-65536)")
+	// Readers map the file (the operating system's page cache, shared by
+	// every connection, instead of a copy per connection).
+	opts.Add("_pragma", "mmap_size(268435456)")
 	opts.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+uriPath(path)+"?"+opts.Encode())
 	if err != nil {
 		return nil, err
 	}
+	// WAL lets readers run beside the one writer, but no faster than the
+	// cores: a pool sized for them keeps its connections (and their page
+	// caches) warm, where one connection per concurrent request (the
+	// default: unbounded) makes every new one read the schema and its pages
+	// again and the requests contend for the same cores.
+	n := max(4, 2*runtime.NumCPU())
+	db.SetMaxOpenConns(n)
+	db.SetMaxIdleConns(n)
 	return &Store{db: db, d: sqliteDialect{path: path}}, nil
 }
 
