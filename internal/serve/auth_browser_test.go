@@ -98,7 +98,7 @@ const readPage = `(() => {
 
 // TestAuthInChromium logs in through the form in headless Chromium, opens
 // the overview, clicks a heatmap cell, filters the findings, follows the
-// permalink, exports CSV, logs out, and is sent to /login on the next page;
+// permalink, exports CSV, opens two framework views, logs out, and is sent to /login on the next page;
 // the browser logs nothing (no console error, no CSP violation) and loads
 // nothing from anywhere but the server.
 func TestAuthInChromium(t *testing.T) {
@@ -205,6 +205,30 @@ func TestAuthInChromium(t *testing.T) {
 	line := log.waitFor(t, "GET /findings.csv?")
 	if !strings.HasSuffix(line, " OK") || !strings.Contains(line, "severity=high") {
 		t.Errorf("CSV export: %s", line)
+	}
+
+	// Open a framework view from the navigation, then another framework
+	// from its tabs: each lists its controls with a verdict.
+	b.Navigate(t, ts.URL+"/")
+	b.ClickAndWait(t, `nav a[href="/frameworks"]`)
+	check("frameworks")
+	var fw struct {
+		Path     string
+		Controls int
+		Verdicts int
+	}
+	readFW := `(() => ({Path: location.pathname + location.search,
+		Controls: document.querySelectorAll('#controls tbody tr').length,
+		Verdicts: document.querySelectorAll('#controls tbody tr .flag').length}))()`
+	b.Eval(t, readFW, &fw)
+	if fw.Path != "/frameworks" || fw.Controls == 0 || fw.Verdicts != fw.Controls {
+		t.Errorf("framework view: %+v, want /frameworks with a verdict per control", fw)
+	}
+	b.ClickAndWait(t, `#frameworks a:not([aria-current])`)
+	check("another framework")
+	b.Eval(t, readFW, &fw)
+	if !strings.HasPrefix(fw.Path, "/frameworks?") || fw.Controls == 0 || fw.Verdicts != fw.Controls {
+		t.Errorf("framework tab: %+v, want another framework's controls", fw)
 	}
 
 	// Log out, and the next page asks for a login again.
