@@ -60,6 +60,9 @@ type Account struct {
 	ECS ECS `json:"ecs"`
 	EKS EKS `json:"eks"`
 
+	// svc-analytics: SageMaker
+	SageMaker SageMaker `json:"sagemaker"`
+
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`
 	SNS            SNS            `json:"sns"`

@@ -241,6 +241,14 @@ const (
 	InputCloudFrontDistributions Input = "cloudfront.distributions"
 	InputCloudFrontConfig        Input = "cloudfront.distributions.config"
 
+	// svc-analytics: sagemaker
+	InputSageMakerNotebooks             Input = "sagemaker.notebook_instances"
+	InputSageMakerNotebookDetails       Input = "sagemaker.notebook_instances.configuration"
+	InputSageMakerEndpointConfigs       Input = "sagemaker.endpoint_configs"
+	InputSageMakerEndpointConfigDetails Input = "sagemaker.endpoint_configs.configuration"
+	InputSageMakerModels                Input = "sagemaker.models"
+	InputSageMakerModelDetails          Input = "sagemaker.models.configuration"
+
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"
 

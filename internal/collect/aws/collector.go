@@ -251,6 +251,8 @@ func regionalServices() []service {
 		{"backup", (*collector).backup},
 		{"tagging", (*collector).tagging},
 		{"s3control", (*collector).s3AccessPoints},
+		// svc-analytics: SageMaker
+		{"sagemaker", (*collector).sagemaker},
 	}
 }
 
