@@ -248,6 +248,12 @@ const (
 	InputSageMakerEndpointConfigDetails Input = "sagemaker.endpoint_configs.configuration"
 	InputSageMakerModels                Input = "sagemaker.models"
 	InputSageMakerModelDetails          Input = "sagemaker.models.configuration"
+	// svc-analytics: emr
+	InputEMRClusters                     Input = "emr.clusters"
+	InputEMRClusterDetails               Input = "emr.clusters.configuration"
+	InputEMRBlockPublicAccess            Input = "emr.block_public_access"
+	InputEMRSecurityConfigurations       Input = "emr.security_configurations"
+	InputEMRSecurityConfigurationDetails Input = "emr.security_configurations.encryption"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"
