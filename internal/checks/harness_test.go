@@ -54,7 +54,7 @@ func allCases() map[string][]checkCase {
 		messagingCases(),
 		ecsCases(),
 		eksCases(),
-		sageMakerCases(), // svc-analytics
+		sageMakerCases(), emrCases(), // svc-analytics
 		acmCases(),
 		cloudFrontCases(),
 		s3AccessPointCases(),

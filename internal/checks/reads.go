@@ -334,5 +334,10 @@ func checkReads() map[string][]state.Input {
 		"sagemaker_endpoint_config_kms_encrypted":      {state.InputSageMakerEndpointConfigs, state.InputSageMakerEndpointConfigDetails},
 		"sagemaker_endpoint_config_multiple_instances": {state.InputSageMakerEndpointConfigs, state.InputSageMakerEndpointConfigDetails},
 		"sagemaker_model_network_isolation":            {state.InputSageMakerModels, state.InputSageMakerModelDetails},
+		// svc-analytics: EMR
+		"emr_cluster_master_no_public_ip":                 {state.InputEMRClusters, state.InputEMRClusterDetails},
+		"emr_block_public_access_enabled":                 {state.InputRegions, state.InputEMRBlockPublicAccess},
+		"emr_security_configuration_encrypted_at_rest":    {state.InputEMRSecurityConfigurations, state.InputEMRSecurityConfigurationDetails},
+		"emr_security_configuration_encrypted_in_transit": {state.InputEMRSecurityConfigurations, state.InputEMRSecurityConfigurationDetails},
 	}
 }

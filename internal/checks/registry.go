@@ -63,7 +63,7 @@ func builtin() []check.Check {
 		messagingChecks(),
 		ecsChecks(),
 		eksChecks(),
-		sageMakerChecks(), // svc-analytics
+		sageMakerChecks(), emrChecks(), // svc-analytics
 		acmChecks(),
 		cloudFrontChecks(),
 		s3AccessPointChecks(),

@@ -58,6 +58,8 @@ func usageRules() map[string]usageRule {
 		"sagemaker": {count: func(a *state.Account) int {
 			return len(a.SageMaker.NotebookInstances) + len(a.SageMaker.EndpointConfigs) + len(a.SageMaker.Models)
 		}, listings: []state.Input{state.InputSageMakerNotebooks, state.InputSageMakerEndpointConfigs, state.InputSageMakerModels}},
+		"emr": {count: func(a *state.Account) int { return len(a.EMR.Clusters) + len(a.EMR.SecurityConfigurations) },
+			listings: []state.Input{state.InputEMRClusters, state.InputEMRSecurityConfigurations}},
 		"eventbridge": {count: func(a *state.Account) int {
 			n := 0
 			for _, b := range a.EventBridge.Buses {
