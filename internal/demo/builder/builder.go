@@ -80,6 +80,7 @@ func Build() *state.Account {
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
+	x.emr()
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
