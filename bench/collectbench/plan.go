@@ -380,6 +380,27 @@ func minimalPlan(a *state.Account) map[string]int {
 		eksClusters := countIf(a.EKS.Clusters, func(x state.EKSCluster) bool { return in(x.Region) })
 		add("eks:ListClusters", pages(eksClusters, 100))
 		add("eks:DescribeCluster", eksClusters)
+		// svc-analytics: SageMaker: three listings of 100 a page, one
+		// Describe call per notebook instance, endpoint configuration and model.
+		smNotebooks := countIf(a.SageMaker.NotebookInstances, func(x state.SageMakerNotebook) bool { return in(x.Region) })
+		smConfigs := countIf(a.SageMaker.EndpointConfigs, func(x state.SageMakerEndpointConfig) bool { return in(x.Region) })
+		smModels := countIf(a.SageMaker.Models, func(x state.SageMakerModel) bool { return in(x.Region) })
+		add("sagemaker:ListNotebookInstances", pages(smNotebooks, 100))
+		add("sagemaker:DescribeNotebookInstance", smNotebooks)
+		add("sagemaker:ListEndpointConfigs", pages(smConfigs, 100))
+		add("sagemaker:DescribeEndpointConfig", smConfigs)
+		add("sagemaker:ListModels", pages(smModels, 100))
+		add("sagemaker:DescribeModel", smModels)
+		// svc-analytics: EMR: block public access once, active clusters
+		// listed 50 a page and each described, security configurations
+		// listed 50 a page and each described.
+		emrClusters := countIf(a.EMR.Clusters, func(x state.EMRCluster) bool { return in(x.Region) })
+		emrConfigs := countIf(a.EMR.SecurityConfigurations, func(x state.EMRSecurityConfiguration) bool { return in(x.Region) })
+		add("elasticmapreduce:GetBlockPublicAccessConfiguration", 1)
+		add("elasticmapreduce:ListClusters", pages(emrClusters, 50))
+		add("elasticmapreduce:DescribeCluster", emrClusters)
+		add("elasticmapreduce:ListSecurityConfigurations", pages(emrConfigs, 50))
+		add("elasticmapreduce:DescribeSecurityConfiguration", emrConfigs)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

@@ -60,6 +60,16 @@ import (
 //     behaviour first (path "*"; allow-all unless set), a certificate
 //     source (cloudfront unless set), a logging bucket only when logging
 //     is on, and custom origins a protocol policy (https-only unless set).
+//   - A SageMaker notebook instance allows direct internet and root access
+//     unless set (AWS's defaults), an endpoint configuration has one
+//     one-instance variant unless set, a model an execution role; none
+//     has tags (the collector reads none). One whose Describe call failed
+//     keeps only what its listing carries.
+//   - An EMR cluster is WAITING unless set and has its ID (from its ARN
+//     unless set); only a described one has a subnet, DNS name, security
+//     configuration and tags. Every scanned region has a block public
+//     access setting (on, port 22 permitted, unless set) unless its read
+//     failed.
 //   - A gap for a whole service ("*") is recorded by the collectors as a
 //     gap for each of the service's listings (its per-item calls are never
 //     made).
@@ -264,6 +274,8 @@ func Expressible(a *state.Account) *state.Account {
 			}
 		}
 	}
+	sageMakerExpressible(c) // svc-analytics
+	emrExpressible(c)
 	for i := range c.CloudTrail.Trails {
 		t := &c.CloudTrail.Trails[i]
 		if _, ok := c.Gaps.Find("cloudtrail", t.HomeRegion, "ListTags", t.ARN); ok {

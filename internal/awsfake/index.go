@@ -88,6 +88,13 @@ type index struct {
 	ecsTaskDefs map[string][]*state.ECSTaskDefinition
 	eksClusters map[string][]*state.EKSCluster
 
+	// svc-analytics: SageMaker, EMR
+	emrClusters        map[string][]*state.EMRCluster
+	emrSecurityConfigs map[string][]*state.EMRSecurityConfiguration
+	smNotebooks        map[string][]*state.SageMakerNotebook
+	smEndpointConfigs  map[string][]*state.SageMakerEndpointConfig
+	smModels           map[string][]*state.SageMakerModel
+
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
 	ipGroups    map[string][]*state.WorkspaceIPGroup
@@ -213,6 +220,12 @@ func buildIndex(a *state.Account) *index {
 	x.ecsTaskDefs = group(a.ECS.TaskDefinitions, func(v *state.ECSTaskDefinition) string { return v.Region })
 	x.eksClusters = group(a.EKS.Clusters, func(v *state.EKSCluster) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
+	// svc-analytics: SageMaker, EMR
+	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
+	x.emrSecurityConfigs = group(a.EMR.SecurityConfigurations, func(v *state.EMRSecurityConfiguration) string { return v.Region })
+	x.smNotebooks = group(a.SageMaker.NotebookInstances, func(v *state.SageMakerNotebook) string { return v.Region })
+	x.smEndpointConfigs = group(a.SageMaker.EndpointConfigs, func(v *state.SageMakerEndpointConfig) string { return v.Region })
+	x.smModels = group(a.SageMaker.Models, func(v *state.SageMakerModel) string { return v.Region })
 	x.workspaces = group(a.WorkSpaces.Workspaces, func(v *state.Workspace) string { return v.Region })
 	x.directories = group(a.WorkSpaces.Directories, func(v *state.WorkspaceDirectory) string { return v.Region })
 	x.ipGroups = group(a.WorkSpaces.IPGroups, func(v *state.WorkspaceIPGroup) string { return v.Region })
@@ -259,6 +272,7 @@ func (s *Server) registry() map[string]*service {
 		s.elbService(), s.elbv2Service(), s.wafv2Service(), s.dsService(), s.taggingService(),
 		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(), s.ecsService(), s.eksService(),
 		s.acmService(), s.cloudFrontService(),
+		s.sageMakerService(), s.emrService(), // svc-analytics
 	} {
 		out[svc.name] = svc
 	}

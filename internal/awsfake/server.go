@@ -417,7 +417,8 @@ var resourceParams = []string{"Bucket", "DetectorId", "KeyId", "SnapshotId", "Im
 	"DBClusterSnapshotIdentifier", "DBParameterGroupName", "DBClusterParameterGroupName", "ClusterIdentifier",
 	"ParameterGroupName", "TrailName", "Name", "PolicyId", "TableName", "ResourceArn", "FunctionName", "FileSystemId",
 	"BackupVaultName", "BackupPlanId", "LoadBalancerArn", "LoadBalancerName", "ListenerArn", "TopicArn", "ClientVpnEndpointId", "analyzerArn",
-	"SecretId", "repositoryName", "cluster", "taskDefinition", "CertificateArn", "Id"}
+	"SecretId", "repositoryName", "cluster", "taskDefinition", "CertificateArn", "Id",
+	"NotebookInstanceName", "EndpointConfigName", "ModelName", "ClusterId"} // svc-analytics: SageMaker, EMR
 
 // requestResource is the subject of a per-item call (for faults that
 // target one resource), or "" for listings.

@@ -54,6 +54,7 @@ func allCases() map[string][]checkCase {
 		messagingCases(),
 		ecsCases(),
 		eksCases(),
+		sageMakerCases(), emrCases(), // svc-analytics
 		acmCases(),
 		cloudFrontCases(),
 		s3AccessPointCases(),

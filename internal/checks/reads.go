@@ -324,5 +324,20 @@ func checkReads() map[string][]state.Input {
 		"workspaces_root_volume_encrypted":                  {state.InputWorkSpaces},
 		"workspaces_user_volume_encrypted":                  {state.InputWorkSpaces},
 		"workspaces_workspace_in_allowed_region":            {state.InputRegions, state.InputWorkSpaces},
+
+		// svc-analytics: SageMaker
+		"sagemaker_notebook_no_direct_internet":        {state.InputSageMakerNotebooks, state.InputSageMakerNotebookDetails},
+		"sagemaker_notebook_in_vpc":                    {state.InputSageMakerNotebooks, state.InputSageMakerNotebookDetails},
+		"sagemaker_notebook_no_root_access":            {state.InputSageMakerNotebooks, state.InputSageMakerNotebookDetails},
+		"sagemaker_notebook_kms_encrypted":             {state.InputSageMakerNotebooks, state.InputSageMakerNotebookDetails},
+		"sagemaker_notebook_supported_platform":        {state.InputSageMakerNotebooks, state.InputSageMakerNotebookDetails},
+		"sagemaker_endpoint_config_kms_encrypted":      {state.InputSageMakerEndpointConfigs, state.InputSageMakerEndpointConfigDetails},
+		"sagemaker_endpoint_config_multiple_instances": {state.InputSageMakerEndpointConfigs, state.InputSageMakerEndpointConfigDetails},
+		"sagemaker_model_network_isolation":            {state.InputSageMakerModels, state.InputSageMakerModelDetails},
+		// svc-analytics: EMR
+		"emr_cluster_master_no_public_ip":                 {state.InputEMRClusters, state.InputEMRClusterDetails},
+		"emr_block_public_access_enabled":                 {state.InputRegions, state.InputEMRBlockPublicAccess},
+		"emr_security_configuration_encrypted_at_rest":    {state.InputEMRSecurityConfigurations, state.InputEMRSecurityConfigurationDetails},
+		"emr_security_configuration_encrypted_in_transit": {state.InputEMRSecurityConfigurations, state.InputEMRSecurityConfigurationDetails},
 	}
 }

@@ -63,6 +63,7 @@ func builtin() []check.Check {
 		messagingChecks(),
 		ecsChecks(),
 		eksChecks(),
+		sageMakerChecks(), emrChecks(), // svc-analytics
 		acmChecks(),
 		cloudFrontChecks(),
 		s3AccessPointChecks(),

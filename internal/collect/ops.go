@@ -501,6 +501,37 @@ func Operations() []Operation {
 		op("cloudfront", "ListDistributions", "cloudfront:ListDistributions", Global, d, state.InputCloudFrontDistributions),
 		op("cloudfront", "GetDistributionConfig", "cloudfront:GetDistributionConfig", PerItem, d, state.InputCloudFrontConfig),
 
+		// svc-analytics: SageMaker (regional). The listings return names,
+		// ARNs and status only (100 a page); their published default is
+		// 2/s per action, and DescribeEndpointConfig and DescribeModel 5/s
+		// (Service Quotas defaults listed on the SageMaker endpoints and
+		// quotas page, https://docs.aws.amazon.com/general/latest/gr/sagemaker.html).
+		// DescribeNotebookInstance has no published rate: the default pace.
+		// Internet and root access, subnet, KMS key and platform exist only
+		// in DescribeNotebookInstance, the KMS key and production variants
+		// only in DescribeEndpointConfig, network isolation only in
+		// DescribeModel: checks judge each, so none is skipped.
+		op("sagemaker", "ListNotebookInstances", "sagemaker:ListNotebookInstances", Regional, Rate{RPS: 2, Burst: 2}, state.InputSageMakerNotebooks),
+		op("sagemaker", "DescribeNotebookInstance", "sagemaker:DescribeNotebookInstance", PerItem, d, state.InputSageMakerNotebookDetails),
+		op("sagemaker", "ListEndpointConfigs", "sagemaker:ListEndpointConfigs", Regional, Rate{RPS: 2, Burst: 2}, state.InputSageMakerEndpointConfigs),
+		op("sagemaker", "DescribeEndpointConfig", "sagemaker:DescribeEndpointConfig", PerItem, Rate{RPS: 5, Burst: 5}, state.InputSageMakerEndpointConfigDetails),
+		op("sagemaker", "ListModels", "sagemaker:ListModels", Regional, Rate{RPS: 2, Burst: 2}, state.InputSageMakerModels),
+		op("sagemaker", "DescribeModel", "sagemaker:DescribeModel", PerItem, Rate{RPS: 5, Burst: 5}, state.InputSageMakerModelDetails),
+		// svc-analytics: EMR (regional; endpoint prefix elasticmapreduce).
+		// Published per-API defaults (https://docs.aws.amazon.com/general/latest/gr/emr.html):
+		// ListClusters 0.5/s burst 20, DescribeCluster 1/s burst 10, the
+		// security configuration reads 0.5/s burst 5; other operations
+		// share 5/s burst 25. ListClusters (active states only, 50 a page)
+		// carries no network detail: the subnet, the primary node's DNS
+		// name and the security configuration exist only in
+		// DescribeCluster; a configuration's encryption only in
+		// DescribeSecurityConfiguration. Checks judge both, so none is skipped.
+		op("elasticmapreduce", "ListClusters", "elasticmapreduce:ListClusters", Regional, Rate{RPS: 0.5, Burst: 20}, state.InputEMRClusters),
+		op("elasticmapreduce", "DescribeCluster", "elasticmapreduce:DescribeCluster", PerItem, Rate{RPS: 1, Burst: 10}, state.InputEMRClusterDetails),
+		op("elasticmapreduce", "GetBlockPublicAccessConfiguration", "elasticmapreduce:GetBlockPublicAccessConfiguration", Regional, Rate{RPS: 5, Burst: 25}, state.InputEMRBlockPublicAccess),
+		op("elasticmapreduce", "ListSecurityConfigurations", "elasticmapreduce:ListSecurityConfigurations", Regional, Rate{RPS: 0.5, Burst: 5}, state.InputEMRSecurityConfigurations),
+		op("elasticmapreduce", "DescribeSecurityConfiguration", "elasticmapreduce:DescribeSecurityConfiguration", PerItem, Rate{RPS: 0.5, Burst: 5}, state.InputEMRSecurityConfigurationDetails),
+
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,
 		// WorkSpace, SQS queue and ECR repository of a region in pages of

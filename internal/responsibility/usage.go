@@ -54,6 +54,12 @@ func usageRules() map[string]usageRule {
 			listings: []state.Input{state.InputECSClusters, state.InputECSTaskDefinitions}},
 		"acm":        {count: func(a *state.Account) int { return len(a.ACM.Certificates) }, listings: []state.Input{state.InputACMCertificates}},
 		"cloudfront": {count: func(a *state.Account) int { return len(a.CloudFront.Distributions) }, global: true, listings: []state.Input{state.InputCloudFrontDistributions}},
+		// svc-analytics: SageMaker
+		"sagemaker": {count: func(a *state.Account) int {
+			return len(a.SageMaker.NotebookInstances) + len(a.SageMaker.EndpointConfigs) + len(a.SageMaker.Models)
+		}, listings: []state.Input{state.InputSageMakerNotebooks, state.InputSageMakerEndpointConfigs, state.InputSageMakerModels}},
+		"emr": {count: func(a *state.Account) int { return len(a.EMR.Clusters) + len(a.EMR.SecurityConfigurations) },
+			listings: []state.Input{state.InputEMRClusters, state.InputEMRSecurityConfigurations}},
 		"eventbridge": {count: func(a *state.Account) int {
 			n := 0
 			for _, b := range a.EventBridge.Buses {

@@ -60,6 +60,10 @@ type Account struct {
 	ECS ECS `json:"ecs"`
 	EKS EKS `json:"eks"`
 
+	// svc-analytics: SageMaker, EMR
+	SageMaker SageMaker `json:"sagemaker"`
+	EMR       EMR       `json:"emr"`
+
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`
 	SNS            SNS            `json:"sns"`

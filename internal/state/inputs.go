@@ -241,6 +241,20 @@ const (
 	InputCloudFrontDistributions Input = "cloudfront.distributions"
 	InputCloudFrontConfig        Input = "cloudfront.distributions.config"
 
+	// svc-analytics: sagemaker
+	InputSageMakerNotebooks             Input = "sagemaker.notebook_instances"
+	InputSageMakerNotebookDetails       Input = "sagemaker.notebook_instances.configuration"
+	InputSageMakerEndpointConfigs       Input = "sagemaker.endpoint_configs"
+	InputSageMakerEndpointConfigDetails Input = "sagemaker.endpoint_configs.configuration"
+	InputSageMakerModels                Input = "sagemaker.models"
+	InputSageMakerModelDetails          Input = "sagemaker.models.configuration"
+	// svc-analytics: emr
+	InputEMRClusters                     Input = "emr.clusters"
+	InputEMRClusterDetails               Input = "emr.clusters.configuration"
+	InputEMRBlockPublicAccess            Input = "emr.block_public_access"
+	InputEMRSecurityConfigurations       Input = "emr.security_configurations"
+	InputEMRSecurityConfigurationDetails Input = "emr.security_configurations.encryption"
+
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"
 

@@ -55,6 +55,9 @@ var shares = []struct {
 	{"queue", 0.3}, {"secret", 0.3}, {"repository", 0.15},
 	{"ecscluster", 0.02}, {"ecsservice", 0.1}, {"taskdef", 0.15}, {"ekscluster", 0.01},
 	{"certificate", 0.2}, {"distribution", 0.05},
+	// svc-analytics: SageMaker, EMR
+	{"smnotebook", 0.01}, {"smendpointconfig", 0.02}, {"smmodel", 0.03},
+	{"emrcluster", 0.005}, {"emrsecurityconfig", 0.005},
 }
 
 func count(n int, kind string) int {
@@ -177,6 +180,13 @@ func Account(o Options) *state.Account {
 		g.acm(r)
 	}
 	g.cloudFront()
+	// svc-analytics: after everything else, so no earlier value changes.
+	for _, r := range o.Regions {
+		g.sageMaker(r)
+	}
+	for _, r := range o.Regions {
+		g.emr(r)
+	}
 	return a
 }
 

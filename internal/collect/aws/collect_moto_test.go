@@ -854,6 +854,7 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		"lambda:GetRuntimeManagementConfig": true, "backup:ListProtectedResources": true, "backup:GetBackupVaultAccessPolicy": true,
 		"backup:ListRecoveryPointsByBackupVault": true, "backup:ListBackupSelections": true, "workspaces:DescribeWorkspaceBundles": true,
 		"iam:ListOrganizationsFeatures": true, "guardduty:DescribeOrganizationConfiguration": true,
+		"elasticmapreduce:ListSecurityConfigurations": true, // svc-analytics
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -889,6 +890,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Resource Groups Tagging API": "tagging", "SQS": "sqs", "Secrets Manager": "secretsmanager", "ECR": "ecr", "EventBridge": "events",
 		"ECS": "ecs", "EKS": "eks",
 		"ACM": "acm", "CloudFront": "cloudfront",
+		"SageMaker": "sagemaker", "EMR": "elasticmapreduce", // svc-analytics
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

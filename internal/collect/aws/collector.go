@@ -251,6 +251,9 @@ func regionalServices() []service {
 		{"backup", (*collector).backup},
 		{"tagging", (*collector).tagging},
 		{"s3control", (*collector).s3AccessPoints},
+		// svc-analytics: SageMaker, EMR
+		{"sagemaker", (*collector).sagemaker},
+		{"elasticmapreduce", (*collector).emr},
 	}
 }
 

@@ -505,6 +505,10 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildECS(ctx, cfg, secure, *sub.Subnet.SubnetId, *closedSG.GroupId)
 	buildEKS(ctx, cfg, secure, *sub.Subnet.SubnetId, *rot.KeyMetadata.Arn)
 	buildACM(ctx, cfg, r, secure)
+	buildSageMaker(ctx, cfg, secure, *sub.Subnet.SubnetId, *closedSG.GroupId, *rot.KeyMetadata.Arn) // svc-analytics
+	if r == homeRegion {
+		buildEMR(ctx, cfg, *sub.Subnet.SubnetId) // this moto keeps EMR in us-east-1 whatever the region asked
+	}
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

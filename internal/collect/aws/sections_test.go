@@ -16,6 +16,8 @@ var collectedSections = map[string]string{
 	"elb": "elbv2", "dynamodb": "dynamodb", "efs": "elasticfilesystem", "backup": "backup", "lambda": "lambda",
 	"cloudwatch_logs": "logs", "cloudwatch": "cloudwatch", "sns": "sns", "securityhub": "securityhub",
 	"sqs": "sqs", "secretsmanager": "secretsmanager", "ecr": "ecr", "eventbridge": "events", "ecs": "ecs", "eks": "eks",
+	"sagemaker": "sagemaker", "emr": "elasticmapreduce", // svc-analytics
+
 	"acm": "acm", "cloudfront": "cloudfront",
 }
 

@@ -98,6 +98,13 @@ func sortState(a *state.Account) {
 	byARN(a.ECS.Services)
 	byARN(a.ECS.TaskDefinitions)
 	byARN(a.EKS.Clusters)
+	// svc-analytics
+	byARN(a.SageMaker.NotebookInstances)
+	byARN(a.SageMaker.EndpointConfigs)
+	byARN(a.SageMaker.Models)
+	byARN(a.EMR.Clusters)
+	byARN(a.EMR.SecurityConfigurations)
+	sort.SliceStable(a.EMR.BlockPublicAccess, func(x, y int) bool { return a.EMR.BlockPublicAccess[x].Region < a.EMR.BlockPublicAccess[y].Region })
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })

@@ -40,6 +40,10 @@ var stubResponses = map[string]string{
 	"DescribeVpcBlockPublicAccessOptions": `<DescribeVpcBlockPublicAccessOptionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>1</requestId>
 <vpcBlockPublicAccessOptions><internetGatewayBlockMode>block-ingress</internetGatewayBlockMode></vpcBlockPublicAccessOptions></DescribeVpcBlockPublicAccessOptionsResponse>`,
 	"AmazonSSM.GetServiceSetting": `{"ServiceSetting":{"SettingId":"/ssm/documents/console/public-sharing-permission","SettingValue":"Disable"}}`,
+	// svc-analytics: EMR security configurations (moto lists none).
+	"ElasticMapReduce.ListSecurityConfigurations": `{"SecurityConfigurations":[{"Name":"transit-only","CreationDateTime":1700000000}]}`,
+	"ElasticMapReduce.DescribeSecurityConfiguration": `{"Name":"transit-only","CreationDateTime":1700000000,` +
+		`"SecurityConfiguration":"{\"EncryptionConfiguration\":{\"EnableAtRestEncryption\":false,\"EnableInTransitEncryption\":true}}"}`,
 }
 
 // stubREST answers the REST (JSON) operations by path: AWS Backup here.
@@ -170,6 +174,12 @@ func TestStubOperationsMotoLacks(t *testing.T) {
 	if len(a.IAM.AnalyzerFindings) != 1 || a.IAM.AnalyzerFindings[0].ID != "f-1" || a.IAM.AnalyzerFindings[0].ResourceType != "AWS::EC2::Snapshot" ||
 		a.IAM.AnalyzerFindings[0].Analyzer != "arn:aws:access-analyzer:eu-west-1:"+stubAccount+":analyzer/external" {
 		t.Errorf("analyzer findings = %+v", a.IAM.AnalyzerFindings)
+	}
+	// svc-analytics: EMR security configurations: listed, then each
+	// described and its JSON document's encryption settings read.
+	if s := a.EMR.SecurityConfigurations; len(s) != 1 || s[0].Name != "transit-only" || !s[0].Described || s[0].AtRest || !s[0].InTransit ||
+		s[0].ARN != "arn:aws:elasticmapreduce:eu-west-1:"+stubAccount+":security-configuration/transit-only" {
+		t.Errorf("EMR security configurations = %+v", s)
 	}
 	// Everything the stub does not serve is a not_implemented gap, never data.
 	if g, ok := a.Gaps.Find("ec2", "eu-west-1", "DescribeInstances", ""); !ok || g.Reason != state.ReasonNotImplemented {

@@ -79,6 +79,8 @@ func Build() *state.Account {
 	x.eks()
 	x.acm()
 	x.cloudFront()
+	x.sageMaker() // svc-analytics
+	x.emr()
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
