@@ -60,6 +60,8 @@ import (
 //     behaviour first (path "*"; allow-all unless set), a certificate
 //     source (cloudfront unless set), a logging bucket only when logging
 //     is on, and custom origins a protocol policy (https-only unless set).
+//   - API Gateway: see expressibleAPIGateway (ARNs from region and ID,
+//     stages and routes sorted, routes NONE unless authorized).
 //   - A gap for a whole service ("*") is recorded by the collectors as a
 //     gap for each of the service's listings (its per-item calls are never
 //     made).
@@ -241,6 +243,7 @@ func Expressible(a *state.Account) *state.Account {
 			x.TransparencyLogging = ""
 		}
 	}
+	expressibleAPIGateway(c) // svc-api
 	for i := range c.CloudFront.Distributions {
 		d := &c.CloudFront.Distributions[i]
 		d.Region, d.Tags = "", nil

@@ -88,6 +88,10 @@ type index struct {
 	ecsTaskDefs map[string][]*state.ECSTaskDefinition
 	eksClusters map[string][]*state.EKSCluster
 
+	// svc-api: API Gateway REST and HTTP/WebSocket APIs by region.
+	restAPIs map[string][]*state.RestAPI
+	apisV2   map[string][]*state.APIv2
+
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
 	ipGroups    map[string][]*state.WorkspaceIPGroup
@@ -212,6 +216,8 @@ func buildIndex(a *state.Account) *index {
 	x.ecsServices = group(a.ECS.Services, func(v *state.ECSService) string { return v.ClusterARN })
 	x.ecsTaskDefs = group(a.ECS.TaskDefinitions, func(v *state.ECSTaskDefinition) string { return v.Region })
 	x.eksClusters = group(a.EKS.Clusters, func(v *state.EKSCluster) string { return v.Region })
+	x.restAPIs = group(a.APIGateway.RestAPIs, func(v *state.RestAPI) string { return v.Region }) // svc-api
+	x.apisV2 = group(a.APIGateway.APIs, func(v *state.APIv2) string { return v.Region })         // svc-api
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	x.workspaces = group(a.WorkSpaces.Workspaces, func(v *state.Workspace) string { return v.Region })
 	x.directories = group(a.WorkSpaces.Directories, func(v *state.WorkspaceDirectory) string { return v.Region })
@@ -259,6 +265,7 @@ func (s *Server) registry() map[string]*service {
 		s.elbService(), s.elbv2Service(), s.wafv2Service(), s.dsService(), s.taggingService(),
 		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(), s.ecsService(), s.eksService(),
 		s.acmService(), s.cloudFrontService(),
+		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api
 	} {
 		out[svc.name] = svc
 	}

@@ -60,6 +60,9 @@ type Account struct {
 	ECS ECS `json:"ecs"`
 	EKS EKS `json:"eks"`
 
+	// svc-api: API Gateway (REST, HTTP and WebSocket APIs).
+	APIGateway APIGateway `json:"apigateway"`
+
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`
 	SNS            SNS            `json:"sns"`

@@ -241,6 +241,13 @@ const (
 	InputCloudFrontDistributions Input = "cloudfront.distributions"
 	InputCloudFrontConfig        Input = "cloudfront.distributions.config"
 
+	// svc-api: apigateway (REST APIs) and apigatewayv2 (HTTP and WebSocket APIs)
+	InputRestAPIs      Input = "apigateway.rest_apis"
+	InputRestAPIStages Input = "apigateway.rest_apis.stages"
+	InputAPIsV2        Input = "apigateway.apis"
+	InputAPIv2Stages   Input = "apigateway.apis.stages"
+	InputAPIv2Routes   Input = "apigateway.apis.routes"
+
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"
 

@@ -244,6 +244,8 @@ func regionalServices() []service {
 		{"events", (*collector).eventBridge},
 		{"ecs", (*collector).ecs},
 		{"eks", (*collector).eks},
+		{"apigateway", (*collector).apiGateway},     // svc-api
+		{"apigatewayv2", (*collector).apiGatewayV2}, // svc-api
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},
