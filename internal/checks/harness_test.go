@@ -56,6 +56,7 @@ func allCases() map[string][]checkCase {
 		eksCases(),
 		acmCases(),
 		cloudFrontCases(),
+		apiGatewayCases(), // svc-api
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

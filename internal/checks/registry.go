@@ -65,6 +65,7 @@ func builtin() []check.Check {
 		eksChecks(),
 		acmChecks(),
 		cloudFrontChecks(),
+		apiGatewayChecks(), // svc-api
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {

@@ -54,6 +54,9 @@ func usageRules() map[string]usageRule {
 			listings: []state.Input{state.InputECSClusters, state.InputECSTaskDefinitions}},
 		"acm":        {count: func(a *state.Account) int { return len(a.ACM.Certificates) }, listings: []state.Input{state.InputACMCertificates}},
 		"cloudfront": {count: func(a *state.Account) int { return len(a.CloudFront.Distributions) }, global: true, listings: []state.Input{state.InputCloudFrontDistributions}},
+		// svc-api
+		"apigateway": {count: func(a *state.Account) int { return len(a.APIGateway.RestAPIs) + len(a.APIGateway.APIs) },
+			listings: []state.Input{state.InputRestAPIs, state.InputAPIsV2}},
 		"eventbridge": {count: func(a *state.Account) int {
 			n := 0
 			for _, b := range a.EventBridge.Buses {
