@@ -79,6 +79,7 @@ func Build() *state.Account {
 	x.eks()
 	x.acm()
 	x.cloudFront()
+	x.apiGateway() // svc-api
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
