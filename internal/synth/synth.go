@@ -55,6 +55,7 @@ var shares = []struct {
 	{"queue", 0.3}, {"secret", 0.3}, {"repository", 0.15},
 	{"ecscluster", 0.02}, {"ecsservice", 0.1}, {"taskdef", 0.15}, {"ekscluster", 0.01},
 	{"certificate", 0.2}, {"distribution", 0.05},
+	{"restapi", 0.05}, {"apiv2", 0.04}, // svc-api
 }
 
 func count(n int, kind string) int {
@@ -177,6 +178,10 @@ func Account(o Options) *state.Account {
 		g.acm(r)
 	}
 	g.cloudFront()
+	// svc-api: last, so API Gateway changes no value generated before it.
+	for _, r := range o.Regions {
+		g.apiGateway(r)
+	}
 	return a
 }
 
