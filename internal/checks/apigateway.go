@@ -139,10 +139,35 @@ func restAPIPolicyCheck(s exposureScope) check.Check {
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			c := exposure.NewContext(a, p)
 			return eachRestAPI(a, func(x state.RestAPI) []check.Result {
-				return []check.Result{restAPIPolicyResult(s, x, exposure.Judge(x.Policy, c))}
+				r := restAPIPolicyResult(s, x, exposure.Judge(x.Policy, c))
+				if r.Status == check.Fail && pinsNetwork(x.Policy) {
+					// The account's own VPC endpoints and VPCs are trusted
+					// networks; unread, a grant pinned to one looks untrusted.
+					if g, ok := networksGap(a); ok {
+						return []check.Result{check.GapR(x, g)}
+					}
+				}
+				return []check.Result{r}
 			})
 		},
 	}
+}
+
+// pinsNetwork reports whether a policy names a VPC endpoint or VPC
+// condition key (aws:SourceVpce, aws:SourceVpc).
+func pinsNetwork(doc string) bool {
+	return strings.Contains(strings.ToLower(doc), "aws:sourcevpc")
+}
+
+// networksGap is a gap that hides some of the account's own VPC endpoints
+// or VPCs (which exposure.NewContext trusts) in a scanned region.
+func networksGap(a *state.Account) (state.Gap, bool) {
+	for _, r := range a.ScannedRegions() {
+		if g, ok := listingGap(a, r, state.InputEC2VPCEndpoints, state.InputEC2VPCs); ok {
+			return g, true
+		}
+	}
+	return state.Gap{}, false
 }
 
 // restAPIPolicyResult words the verdict v on API x's policy for scope s.

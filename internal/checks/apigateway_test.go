@@ -118,6 +118,8 @@ func apiGatewayCases() map[string][]checkCase {
 			api("edge, no policy", public("", "EDGE"), dsP),
 			api("regional, another account", public(dsAPIPolicyX, "REGIONAL"), dsF),
 			api("regional, unreadable policy", public(`{"Statement":`, "REGIONAL"), dsU),
+			{name: "own endpoint, endpoints unread", acct: baseAccount(dsRestAPI(func(x *state.RestAPI) { x.EndpointTypes = []string{"REGIONAL"} }),
+				func(a *state.Account) { a.EC2.VPCEndpoints = nil }, dsGap("ec2", "eu-west-1", "DescribeVpcEndpoints", "")), want: dsWant(dsU)},
 			restListDenied,
 		},
 		"apigateway_v2_stage_access_logging": {
