@@ -380,6 +380,18 @@ func minimalPlan(a *state.Account) map[string]int {
 		eksClusters := countIf(a.EKS.Clusters, func(x state.EKSCluster) bool { return in(x.Region) })
 		add("eks:ListClusters", pages(eksClusters, 100))
 		add("eks:DescribeCluster", eksClusters)
+		// svc-api: API Gateway: REST APIs and v2 APIs listed 500 a page;
+		// per REST API one GetStages (not paginated), per v2 API GetStages
+		// and GetRoutes, 500 a page.
+		add("apigateway:GetRestApis", pages(countIf(a.APIGateway.RestAPIs, func(x state.RestAPI) bool { return in(x.Region) }), 500))
+		add("apigateway:GetStages", countIf(a.APIGateway.RestAPIs, func(x state.RestAPI) bool { return in(x.Region) }))
+		add("apigatewayv2:GetApis", pages(countIf(a.APIGateway.APIs, func(x state.APIv2) bool { return in(x.Region) }), 500))
+		for _, x := range a.APIGateway.APIs {
+			if in(x.Region) {
+				add("apigatewayv2:GetStages", pages(len(x.Stages), 500))
+				add("apigatewayv2:GetRoutes", pages(len(x.Routes), 500))
+			}
+		}
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

@@ -15,9 +15,13 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
-// apiGatewayPage is the page size of GetRestApis and GetApis (both allow
-// up to 500).
-const apiGatewayPage = 500
+// apiGatewayPage is the page size of every API Gateway listing (GetRestApis,
+// and v2 GetApis, GetStages and GetRoutes, whose MaxResults is a string on
+// the wire): 500, the largest GetRestApis accepts.
+const (
+	apiGatewayPage     = 500
+	apiGatewayPageText = "500"
+)
 
 // restAPIARN and apiV2ARN are API Gateway's resource ARNs (no account ID:
 // API Gateway resource ARNs have none).
@@ -135,7 +139,7 @@ func (c *collector) apiGatewayV2(ctx context.Context, region string) {
 	var apis []state.APIv2
 	err := c.do(ctx, "apigatewayv2", "GetApis", region, "", nil, func(ctx context.Context) error {
 		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
-			out, err := cl.GetApis(ctx, &apigatewayv2.GetApisInput{MaxResults: sdk.String("500"), NextToken: token})
+			out, err := cl.GetApis(ctx, &apigatewayv2.GetApisInput{MaxResults: sdk.String(apiGatewayPageText), NextToken: token})
 			if err != nil {
 				return nil, err
 			}
@@ -157,7 +161,7 @@ func (c *collector) apiGatewayV2(ctx context.Context, region string) {
 			_ = c.do(ctx, "apigatewayv2", "GetStages", region, x.ARN, nil, func(ctx context.Context) error {
 				var stages []state.APIv2Stage
 				err := pages(ctx, func(ctx context.Context, token *string) (*string, error) {
-					out, err := cl.GetStages(ctx, &apigatewayv2.GetStagesInput{ApiId: sdk.String(x.ID), NextToken: token})
+					out, err := cl.GetStages(ctx, &apigatewayv2.GetStagesInput{ApiId: sdk.String(x.ID), MaxResults: sdk.String(apiGatewayPageText), NextToken: token})
 					if err != nil {
 						return nil, err
 					}
@@ -173,7 +177,7 @@ func (c *collector) apiGatewayV2(ctx context.Context, region string) {
 			_ = c.do(ctx, "apigatewayv2", "GetRoutes", region, x.ARN, nil, func(ctx context.Context) error {
 				var routes []state.APIv2Route
 				err := pages(ctx, func(ctx context.Context, token *string) (*string, error) {
-					out, err := cl.GetRoutes(ctx, &apigatewayv2.GetRoutesInput{ApiId: sdk.String(x.ID), NextToken: token})
+					out, err := cl.GetRoutes(ctx, &apigatewayv2.GetRoutesInput{ApiId: sdk.String(x.ID), MaxResults: sdk.String(apiGatewayPageText), NextToken: token})
 					if err != nil {
 						return nil, err
 					}
