@@ -61,7 +61,8 @@ import (
 //     source (cloudfront unless set), a logging bucket only when logging
 //     is on, and custom origins a protocol policy (https-only unless set).
 //   - API Gateway: see expressibleAPIGateway (ARNs from region and ID,
-//     stages and routes sorted, routes NONE unless authorized).
+//     stages and routes sorted, routes NONE unless authorized); WAF web
+//     ACLs: see expressibleWAF (no tags, a default action, rules by priority).
 //   - A gap for a whole service ("*") is recorded by the collectors as a
 //     gap for each of the service's listings (its per-item calls are never
 //     made).
@@ -244,6 +245,7 @@ func Expressible(a *state.Account) *state.Account {
 		}
 	}
 	expressibleAPIGateway(c) // svc-api
+	expressibleWAF(c)        // svc-api
 	for i := range c.CloudFront.Distributions {
 		d := &c.CloudFront.Distributions[i]
 		d.Region, d.Tags = "", nil

@@ -91,6 +91,7 @@ type index struct {
 	// svc-api: API Gateway REST and HTTP/WebSocket APIs by region.
 	restAPIs map[string][]*state.RestAPI
 	apisV2   map[string][]*state.APIv2
+	webACLs  map[string][]*state.WebACL
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -218,6 +219,7 @@ func buildIndex(a *state.Account) *index {
 	x.eksClusters = group(a.EKS.Clusters, func(v *state.EKSCluster) string { return v.Region })
 	x.restAPIs = group(a.APIGateway.RestAPIs, func(v *state.RestAPI) string { return v.Region }) // svc-api
 	x.apisV2 = group(a.APIGateway.APIs, func(v *state.APIv2) string { return v.Region })         // svc-api
+	x.webACLs = group(a.WAF.WebACLs, func(v *state.WebACL) string { return v.Region })           // svc-api
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	x.workspaces = group(a.WorkSpaces.Workspaces, func(v *state.Workspace) string { return v.Region })
 	x.directories = group(a.WorkSpaces.Directories, func(v *state.WorkspaceDirectory) string { return v.Region })

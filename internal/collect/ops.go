@@ -138,6 +138,9 @@ var (
 	// svc-api: API Gateway control plane, all operations together ("Total
 	// operations"): 10/s burst 40 per account, fixed.
 	apiGatewayRate = Rate{RPS: 10, Burst: 40}
+	// svc-api: AWS WAF Get*/List* without their own quota: 5/s per action
+	// (fixed; no burst published).
+	wafRate = Rate{RPS: 5, Burst: 5}
 	// Organizations' per-parent listings (ListParents,
 	// ListAccountsForParent, ListOrganizationalUnitsForParent): 5/s burst 8.
 	orgTreeRate = Rate{RPS: 5, Burst: 8}
@@ -527,6 +530,15 @@ func Operations() []Operation {
 		apigw("apigatewayv2", "GetApis", Regional, state.InputAPIsV2),
 		apigw("apigatewayv2", "GetStages", PerItem, state.InputAPIv2Stages),
 		apigw("apigatewayv2", "GetRoutes", PerItem, state.InputAPIv2Routes),
+
+		// svc-api: AWS WAF web ACLs. ListWebACLs (REGIONAL per region; the
+		// CLOUDFRONT scope once, in us-east-1) carries names and IDs only;
+		// rules and metrics need GetWebACL per web ACL; every logging
+		// configuration of a scope comes in bulk from
+		// ListLoggingConfigurations. Published: 5/s per action, fixed.
+		op("wafv2", "ListWebACLs", "wafv2:ListWebACLs", Regional, wafRate, state.InputWebACLs),
+		op("wafv2", "GetWebACL", "wafv2:GetWebACL", PerItem, wafRate, state.InputWebACLRules),
+		op("wafv2", "ListLoggingConfigurations", "wafv2:ListLoggingConfigurations", Regional, wafRate, state.InputWebACLLogging),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

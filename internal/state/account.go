@@ -62,6 +62,8 @@ type Account struct {
 
 	// svc-api: API Gateway (REST, HTTP and WebSocket APIs).
 	APIGateway APIGateway `json:"apigateway"`
+	// svc-api: AWS WAF web ACLs.
+	WAF WAF `json:"waf"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -247,6 +247,10 @@ const (
 	InputAPIsV2        Input = "apigateway.apis"
 	InputAPIv2Stages   Input = "apigateway.apis.stages"
 	InputAPIv2Routes   Input = "apigateway.apis.routes"
+	// svc-api: wafv2 web ACLs
+	InputWebACLs       Input = "waf.web_acls"
+	InputWebACLRules   Input = "waf.web_acls.rules"
+	InputWebACLLogging Input = "waf.web_acls.log_destinations"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

@@ -216,6 +216,7 @@ func globalServices() []service {
 		{"s3control", (*collector).s3AccountBPA},
 		{"s3control", (*collector).s3MultiRegionAccessPoints},
 		{"cloudfront", (*collector).cloudFront},
+		{"wafv2", (*collector).wafCloudFront}, // svc-api
 	}
 }
 
@@ -246,6 +247,7 @@ func regionalServices() []service {
 		{"eks", (*collector).eks},
 		{"apigateway", (*collector).apiGateway},     // svc-api
 		{"apigatewayv2", (*collector).apiGatewayV2}, // svc-api
+		{"wafv2", (*collector).wafRegional},         // svc-api
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

@@ -92,6 +92,7 @@ func sortState(a *state.Account) {
 	byARN(a.CloudFront.Distributions)
 	byARN(a.APIGateway.RestAPIs) // svc-api
 	byARN(a.APIGateway.APIs)     // svc-api
+	byARN(a.WAF.WebACLs)         // svc-api
 	byARN(a.SecretsManager.Secrets)
 	byARN(a.ECR.Repositories)
 	byARN(a.ECR.Registries)
