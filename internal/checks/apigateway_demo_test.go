@@ -8,14 +8,14 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/policy"
 )
 
-// TestDemoAPIGatewayVerdicts keeps every API Gateway check passing
+// TestDemoAPIGatewayVerdicts keeps every API Gateway and WAF check passing
 // somewhere and failing somewhere on the demo.
 func TestDemoAPIGatewayVerdicts(t *testing.T) {
 	a, err := demo.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range apiGatewayChecks() {
+	for _, c := range append(apiGatewayChecks(), wafChecks()...) {
 		got := map[check.Status]int{}
 		for _, r := range c.Run(a, policy.Default()) {
 			got[r.Status]++

@@ -57,6 +57,7 @@ func allCases() map[string][]checkCase {
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api
+		wafCases(),        // svc-api
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

@@ -66,6 +66,7 @@ func builtin() []check.Check {
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api
+		wafChecks(),        // svc-api
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {
