@@ -80,6 +80,7 @@ func Build() *state.Account {
 	x.acm()
 	x.cloudFront()
 	x.apiGateway() // svc-api
+	x.waf()        // svc-api
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
