@@ -89,3 +89,33 @@ func (g *gen) apiGateway(r string) {
 		g.a.APIGateway.APIs = append(g.a.APIGateway.APIs, x)
 	}
 }
+
+// waf generates region r's REGIONAL web ACLs, and (once, in us-east-1)
+// CLOUDFRONT ones where the account has distributions: rules with and
+// without metrics, rule groups, logging on or off, empty web ACLs.
+func (g *gen) waf(r string, cloudFront bool) {
+	scope, region, kind := "REGIONAL", r, "regional"
+	if cloudFront {
+		if len(g.a.CloudFront.Distributions) == 0 {
+			return
+		}
+		scope, region, kind = "CLOUDFRONT", "us-east-1", "global"
+	}
+	for k := count(g.n, "webacl") / len(g.regions); k >= 0; k-- {
+		if k == 0 && !g.coin() {
+			break
+		}
+		name, id := g.id("acl-"), g.id("")
+		x := state.WebACL{Meta: state.Meta{ARN: g.arn("wafv2", region, kind+"/webacl/"+name+"/"+id), Region: region}, ID: id, Name: name, Scope: scope,
+			DefaultAction: g.pick("ALLOW", "ALLOW", "BLOCK"), MetricsEnabled: g.coin()}
+		if !g.chance(15) {
+			for p := 0; p <= g.rng.IntN(4); p++ {
+				x.Rules = append(x.Rules, state.WebACLRule{Name: g.id("rule-"), Priority: p, RuleGroup: g.coin(), MetricsEnabled: !g.chance(20)})
+			}
+		}
+		if g.coin() {
+			x.LogDestinations = []string{g.arn("logs", region, "log-group:aws-waf-logs-"+name)}
+		}
+		g.a.WAF.WebACLs = append(g.a.WAF.WebACLs, x)
+	}
+}

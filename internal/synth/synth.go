@@ -55,7 +55,7 @@ var shares = []struct {
 	{"queue", 0.3}, {"secret", 0.3}, {"repository", 0.15},
 	{"ecscluster", 0.02}, {"ecsservice", 0.1}, {"taskdef", 0.15}, {"ekscluster", 0.01},
 	{"certificate", 0.2}, {"distribution", 0.05},
-	{"restapi", 0.05}, {"apiv2", 0.04}, // svc-api
+	{"restapi", 0.05}, {"apiv2", 0.04}, {"webacl", 0.02}, // svc-api
 }
 
 func count(n int, kind string) int {
@@ -182,6 +182,11 @@ func Account(o Options) *state.Account {
 	for _, r := range o.Regions {
 		g.apiGateway(r)
 	}
+	// svc-api: after API Gateway, for the same reason: web ACLs.
+	for _, r := range o.Regions {
+		g.waf(r, false)
+	}
+	g.waf("us-east-1", true)
 	return a
 }
 
