@@ -140,9 +140,11 @@ func restAPIPolicyCheck(s exposureScope) check.Check {
 			c := exposure.NewContext(a, p)
 			return eachRestAPI(a, func(x state.RestAPI) []check.Result {
 				r := restAPIPolicyResult(s, x, exposure.Judge(x.Policy, c))
-				if r.Status == check.Fail && pinsNetwork(x.Policy) {
+				if s == scopeTrusted && r.Status == check.Fail && pinsNetwork(x.Policy) {
 					// The account's own VPC endpoints and VPCs are trusted
-					// networks; unread, a grant pinned to one looks untrusted.
+					// networks; unread, a grant pinned to one looks untrusted
+					// (a grant pinned to any network is never one to everyone,
+					// so the public scope does not depend on them).
 					if g, ok := networksGap(a); ok {
 						return []check.Result{check.GapR(x, g)}
 					}

@@ -68,7 +68,7 @@ func checkReads() map[string][]state.Input {
 		"apigateway_rest_stage_waf":                    {state.InputRestAPIs, state.InputRestAPIStages},
 		"apigateway_rest_stage_cache_encrypted":        {state.InputRestAPIs, state.InputRestAPIStages},
 		"apigateway_rest_stage_access_logging":         {state.InputRestAPIs, state.InputRestAPIStages},
-		"apigateway_rest_api_policy_not_public":        {state.InputRestAPIs, state.InputEC2VPCEndpoints, state.InputEC2VPCs},
+		"apigateway_rest_api_policy_not_public":        {state.InputRestAPIs},
 		"apigateway_rest_api_policy_trusted":           {state.InputRestAPIs, state.InputEC2VPCEndpoints, state.InputEC2VPCs},
 		"apigateway_v2_stage_access_logging":           {state.InputAPIsV2, state.InputAPIv2Stages},
 		"apigateway_websocket_stage_execution_logging": {state.InputAPIsV2, state.InputAPIv2Stages},
