@@ -91,6 +91,14 @@ func minimalPlan(a *state.Account) map[string]int {
 		add("iam:ListOrganizationsFeatures", 1)
 	}
 	add("s3:ListBuckets", pages(len(a.S3.Buckets), 10000))
+	// svc-api: the CLOUDFRONT web ACLs, read once in us-east-1 whatever
+	// regions are scanned: a listing, GetWebACL each, their logging.
+	cfACLs := countIf(a.WAF.WebACLs, func(x state.WebACL) bool { return x.Scope == "CLOUDFRONT" })
+	add("wafv2:ListWebACLs", pages(cfACLs, 100))
+	add("wafv2:GetWebACL", cfACLs)
+	if cfACLs > 0 {
+		add("wafv2:ListLoggingConfigurations", pages(cfACLs, 100))
+	}
 	add("s3control:GetPublicAccessBlock", 1)
 	add("s3control:ListMultiRegionAccessPoints", pages(len(a.S3.MultiRegionAccessPoints), 100))
 	for _, b := range a.S3.Buckets {
@@ -401,6 +409,26 @@ func minimalPlan(a *state.Account) map[string]int {
 		add("elasticmapreduce:DescribeCluster", emrClusters)
 		add("elasticmapreduce:ListSecurityConfigurations", pages(emrConfigs, 50))
 		add("elasticmapreduce:DescribeSecurityConfiguration", emrConfigs)
+		// svc-api: API Gateway: REST APIs and v2 APIs listed 500 a page;
+		// per REST API one GetStages (not paginated), per v2 API GetStages
+		// and GetRoutes, 500 a page.
+		add("apigateway:GetRestApis", pages(countIf(a.APIGateway.RestAPIs, func(x state.RestAPI) bool { return in(x.Region) }), 500))
+		add("apigateway:GetStages", countIf(a.APIGateway.RestAPIs, func(x state.RestAPI) bool { return in(x.Region) }))
+		add("apigatewayv2:GetApis", pages(countIf(a.APIGateway.APIs, func(x state.APIv2) bool { return in(x.Region) }), 500))
+		for _, x := range a.APIGateway.APIs {
+			if in(x.Region) {
+				add("apigatewayv2:GetStages", pages(len(x.Stages), 500))
+				add("apigatewayv2:GetRoutes", pages(len(x.Routes), 500))
+			}
+		}
+		// svc-api: AWS WAF REGIONAL web ACLs listed 100 a page; per web ACL
+		// one GetWebACL; one ListLoggingConfigurations where web ACLs exist.
+		acls := countIf(a.WAF.WebACLs, func(x state.WebACL) bool { return in(x.Region) && x.Scope == "REGIONAL" })
+		add("wafv2:ListWebACLs", pages(acls, 100))
+		add("wafv2:GetWebACL", acls)
+		if acls > 0 {
+			add("wafv2:ListLoggingConfigurations", pages(acls, 100))
+		}
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

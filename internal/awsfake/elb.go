@@ -274,6 +274,10 @@ func elbDescribePolicies(c *call, l *state.LoadBalancer) (*reply, error) {
 func (s *Server) wafv2Service() *service {
 	return &service{name: "wafv2", proto: protoJSON, ops: map[string]handler{
 		"GetWebACLForResource": wafGetWebACLForResource,
+		// svc-api: web ACLs (internal/awsfake/waf.go)
+		"ListWebACLs":               wafListWebACLs,
+		"GetWebACL":                 wafGetWebACL,
+		"ListLoggingConfigurations": wafListLoggingConfigurations,
 	}}
 }
 

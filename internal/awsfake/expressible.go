@@ -70,6 +70,9 @@ import (
 //     configuration and tags. Every scanned region has a block public
 //     access setting (on, port 22 permitted, unless set) unless its read
 //     failed.
+//   - API Gateway: see expressibleAPIGateway (ARNs from region and ID,
+//     stages and routes sorted, routes NONE unless authorized); WAF web
+//     ACLs: see expressibleWAF (no tags, a default action, rules by priority).
 //   - A gap for a whole service ("*") is recorded by the collectors as a
 //     gap for each of the service's listings (its per-item calls are never
 //     made).
@@ -251,6 +254,8 @@ func Expressible(a *state.Account) *state.Account {
 			x.TransparencyLogging = ""
 		}
 	}
+	expressibleAPIGateway(c) // svc-api
+	expressibleWAF(c)        // svc-api
 	for i := range c.CloudFront.Distributions {
 		d := &c.CloudFront.Distributions[i]
 		d.Region, d.Tags = "", nil

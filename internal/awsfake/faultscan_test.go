@@ -161,6 +161,12 @@ func decidedWithout() map[string]string {
 	}
 	// The region setting blocks all sharing whatever snapshots exist.
 	m["ec2_snapshot_public_access_blocked ec2:DescribeSnapshots"] = "the setting alone decides"
+	// svc-api: the account's own VPC endpoints and VPCs only add trust; a
+	// REST API policy verdict read without them can only fail wrongly,
+	// never pass wrongly, and those failures are withheld as unknown.
+	for _, op := range []string{"ec2:DescribeVpcEndpoints", "ec2:DescribeVpcs"} {
+		m["apigateway_rest_api_policy_trusted "+op] = "own networks only add trust: passes stand, failures pinned to a network are withheld"
+	}
 	return m
 }
 

@@ -94,6 +94,10 @@ type index struct {
 	smNotebooks        map[string][]*state.SageMakerNotebook
 	smEndpointConfigs  map[string][]*state.SageMakerEndpointConfig
 	smModels           map[string][]*state.SageMakerModel
+	// svc-api: API Gateway REST and HTTP/WebSocket APIs by region.
+	restAPIs map[string][]*state.RestAPI
+	apisV2   map[string][]*state.APIv2
+	webACLs  map[string][]*state.WebACL
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -219,6 +223,9 @@ func buildIndex(a *state.Account) *index {
 	x.ecsServices = group(a.ECS.Services, func(v *state.ECSService) string { return v.ClusterARN })
 	x.ecsTaskDefs = group(a.ECS.TaskDefinitions, func(v *state.ECSTaskDefinition) string { return v.Region })
 	x.eksClusters = group(a.EKS.Clusters, func(v *state.EKSCluster) string { return v.Region })
+	x.restAPIs = group(a.APIGateway.RestAPIs, func(v *state.RestAPI) string { return v.Region }) // svc-api
+	x.apisV2 = group(a.APIGateway.APIs, func(v *state.APIv2) string { return v.Region })         // svc-api
+	x.webACLs = group(a.WAF.WebACLs, func(v *state.WebACL) string { return v.Region })           // svc-api
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -273,6 +280,7 @@ func (s *Server) registry() map[string]*service {
 		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(), s.ecsService(), s.eksService(),
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
+		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api
 	} {
 		out[svc.name] = svc
 	}

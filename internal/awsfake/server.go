@@ -347,6 +347,9 @@ func (s *Server) identify(r *http.Request) (*call, *service, *apiError) {
 	switch {
 	case svcName == "s3" && strings.HasPrefix(r.URL.Path, "/v20180820/"):
 		svcName = "s3control"
+	case svcName == "apigateway" && strings.HasPrefix(r.URL.Path, "/v2/"):
+		// svc-api: REST and HTTP/WebSocket APIs share the endpoint; v2 paths start /v2/.
+		svcName = "apigatewayv2"
 	case svcName == "monitoring":
 		svcName = "cloudwatch"
 	case svcName == "elasticloadbalancing":
@@ -418,7 +421,8 @@ var resourceParams = []string{"Bucket", "DetectorId", "KeyId", "SnapshotId", "Im
 	"ParameterGroupName", "TrailName", "Name", "PolicyId", "TableName", "ResourceArn", "FunctionName", "FileSystemId",
 	"BackupVaultName", "BackupPlanId", "LoadBalancerArn", "LoadBalancerName", "ListenerArn", "TopicArn", "ClientVpnEndpointId", "analyzerArn",
 	"SecretId", "repositoryName", "cluster", "taskDefinition", "CertificateArn", "Id",
-	"NotebookInstanceName", "EndpointConfigName", "ModelName", "ClusterId"} // svc-analytics: SageMaker, EMR
+	"NotebookInstanceName", "EndpointConfigName", "ModelName", "ClusterId", // svc-analytics: SageMaker, EMR
+	"restApiId", "ApiId"} // svc-api: API Gateway's API IDs end their ARNs
 
 // requestResource is the subject of a per-item call (for faults that
 // target one resource), or "" for listings.

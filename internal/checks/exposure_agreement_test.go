@@ -74,6 +74,10 @@ var policyStores = []policyStore{
 	{"event bus", dsBusARN, func(doc string) func(*state.Account) {
 		return dsBus(func(b *state.EventBus) { b.Policy = doc })
 	}, false},
+	// svc-api: a PRIVATE REST API (grants to everyone are judged on private APIs).
+	{"rest api", dsRestAPIARN, func(doc string) func(*state.Account) {
+		return dsRestAPI(func(x *state.RestAPI) { x.Policy = doc })
+	}, false},
 }
 
 // sharingChecks are the checks that judge a resource policy's exposure,
@@ -83,23 +87,25 @@ var sharingChecks = map[string]struct {
 	store string
 	scope exposureScope
 }{
-	"s3_bucket_policy_not_public":          {"s3 bucket", scopePublic},
-	"cloudtrail_bucket_not_public":         {"s3 bucket", scopePublic},
-	"s3_bucket_no_public_write":            {"s3 bucket", scopePublic},
-	"s3_bucket_cross_account_trusted":      {"s3 bucket", scopeTrusted},
-	"kms_key_policy_not_public":            {"kms key", scopePublic},
-	"kms_key_policy_trusted":               {"kms key", scopeTrusted},
-	"lambda_function_policy_trusted":       {"lambda function", scopeSharing},
-	"dynamodb_table_policy_trusted":        {"dynamodb table", scopeSharing},
-	"efs_file_system_policy_trusted":       {"efs file system", scopeSharing},
-	"backup_vault_policy_trusted":          {"backup vault", scopeSharing},
-	"sqs_queue_policy_not_public":          {"sqs queue", scopePublic},
-	"sqs_queue_policy_trusted":             {"sqs queue", scopeTrusted},
-	"sns_topic_policy_not_public":          {"sns topic", scopePublic},
-	"sns_topic_policy_trusted":             {"sns topic", scopeTrusted},
-	"secretsmanager_secret_policy_trusted": {"secret", scopeSharing},
-	"ecr_repository_policy_trusted":        {"ecr repository", scopeSharing},
-	"eventbridge_bus_policy_trusted":       {"event bus", scopeSharing},
+	"s3_bucket_policy_not_public":           {"s3 bucket", scopePublic},
+	"cloudtrail_bucket_not_public":          {"s3 bucket", scopePublic},
+	"s3_bucket_no_public_write":             {"s3 bucket", scopePublic},
+	"s3_bucket_cross_account_trusted":       {"s3 bucket", scopeTrusted},
+	"kms_key_policy_not_public":             {"kms key", scopePublic},
+	"kms_key_policy_trusted":                {"kms key", scopeTrusted},
+	"lambda_function_policy_trusted":        {"lambda function", scopeSharing},
+	"dynamodb_table_policy_trusted":         {"dynamodb table", scopeSharing},
+	"efs_file_system_policy_trusted":        {"efs file system", scopeSharing},
+	"backup_vault_policy_trusted":           {"backup vault", scopeSharing},
+	"sqs_queue_policy_not_public":           {"sqs queue", scopePublic},
+	"sqs_queue_policy_trusted":              {"sqs queue", scopeTrusted},
+	"sns_topic_policy_not_public":           {"sns topic", scopePublic},
+	"sns_topic_policy_trusted":              {"sns topic", scopeTrusted},
+	"secretsmanager_secret_policy_trusted":  {"secret", scopeSharing},
+	"ecr_repository_policy_trusted":         {"ecr repository", scopeSharing},
+	"eventbridge_bus_policy_trusted":        {"event bus", scopeSharing},
+	"apigateway_rest_api_policy_not_public": {"rest api", scopePublic},  // svc-api
+	"apigateway_rest_api_policy_trusted":    {"rest api", scopeTrusted}, // svc-api
 }
 
 // corpusShape is one shape of internal/exposure/testdata/shapes.json.

@@ -57,6 +57,8 @@ func allCases() map[string][]checkCase {
 		sageMakerCases(), emrCases(), // svc-analytics
 		acmCases(),
 		cloudFrontCases(),
+		apiGatewayCases(), // svc-api
+		wafCases(),        // svc-api
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

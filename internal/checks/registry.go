@@ -66,6 +66,8 @@ func builtin() []check.Check {
 		sageMakerChecks(), emrChecks(), // svc-analytics
 		acmChecks(),
 		cloudFrontChecks(),
+		apiGatewayChecks(), // svc-api
+		wafChecks(),        // svc-api
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {

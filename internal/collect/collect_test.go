@@ -22,8 +22,7 @@ func TestDeclarationInvariants(t *testing.T) {
 		if !IsRead(o.Action) {
 			t.Errorf("%s is not a read by the read rule", o.Key())
 		}
-		prefix, action, ok := strings.Cut(o.Permission, ":")
-		if !ok || prefix == "" || !IsRead(action) {
+		if !IsReadPermission(o.Permission) {
 			t.Errorf("%s: permission %q is not service:ReadAction", o.Key(), o.Permission)
 		}
 		switch o.Scope {
@@ -61,6 +60,8 @@ func TestPermissionsThatDifferFromTheAction(t *testing.T) {
 		{"iam", "GetCredentialReport", "iam:GetCredentialReport"},
 		{"iam", "GenerateCredentialReport", "iam:GenerateCredentialReport"},
 		{"tagging", "GetResources", "tag:GetResources"},
+		{"apigateway", "GetRestApis", "apigateway:GET"},
+		{"apigatewayv2", "GetRoutes", "apigateway:GET"},
 	} {
 		o, ok := d.Lookup(c.service, c.action)
 		if !ok || o.Permission != c.perm {
@@ -78,6 +79,18 @@ func TestIsRead(t *testing.T) {
 	} {
 		if got := IsRead(action); got != want {
 			t.Errorf("IsRead(%s) = %v, want %v", action, got, want)
+		}
+	}
+}
+
+func TestIsReadPermission(t *testing.T) {
+	for p, want := range map[string]bool{
+		"s3:GetBucketPolicy": true, "ec2:DescribeInstances": true, "apigateway:GET": true,
+		"apigateway:PATCH": false, "apigateway:PUT": false, "apigateway:DELETE": false, "apigateway:POST": false,
+		"s3:PutBucketPolicy": false, "GET": false, ":GetX": false, "ec2:GET": false,
+	} {
+		if got := IsReadPermission(p); got != want {
+			t.Errorf("IsReadPermission(%s) = %v, want %v", p, got, want)
 		}
 	}
 }

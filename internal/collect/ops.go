@@ -135,6 +135,12 @@ var (
 	// and the limit is unpublished; one token bucket per (region, action)
 	// across all buckets at 100/s stays far below any per-bucket limit.
 	s3BucketRate = Rate{RPS: 100, Burst: 100}
+	// svc-api: API Gateway control plane, all operations together ("Total
+	// operations"): 10/s burst 40 per account, fixed.
+	apiGatewayRate = Rate{RPS: 10, Burst: 40}
+	// svc-api: AWS WAF Get*/List* without their own quota: 5/s per action
+	// (fixed; no burst published).
+	wafRate = Rate{RPS: 5, Burst: 5}
 	// Organizations' per-parent listings (ListParents,
 	// ListAccountsForParent, ListOrganizationalUnitsForParent): 5/s burst 8.
 	orgTreeRate = Rate{RPS: 5, Burst: 8}
@@ -191,6 +197,13 @@ func Operations() []Operation {
 	ecsOp := func(action, pool string, scope Scope, r Rate, fills ...state.Input) Operation {
 		o := op("ecs", action, "ecs:"+action, scope, r, fills...)
 		o.Pool = pool
+		return o
+	}
+	// svc-api: every API Gateway read is authorised by apigateway:GET and
+	// drawn from the one control-plane bucket (10/s burst 40).
+	apigw := func(service, action string, scope Scope, fills ...state.Input) Operation {
+		o := op(service, action, "apigateway:GET", scope, apiGatewayRate, fills...)
+		o.Pool = "apigateway:*"
 		return o
 	}
 	ec2 := func(action string, scope Scope, fills ...state.Input) Operation {
@@ -531,6 +544,31 @@ func Operations() []Operation {
 		op("elasticmapreduce", "GetBlockPublicAccessConfiguration", "elasticmapreduce:GetBlockPublicAccessConfiguration", Regional, Rate{RPS: 5, Burst: 25}, state.InputEMRBlockPublicAccess),
 		op("elasticmapreduce", "ListSecurityConfigurations", "elasticmapreduce:ListSecurityConfigurations", Regional, Rate{RPS: 0.5, Burst: 5}, state.InputEMRSecurityConfigurations),
 		op("elasticmapreduce", "DescribeSecurityConfiguration", "elasticmapreduce:DescribeSecurityConfiguration", PerItem, Rate{RPS: 0.5, Burst: 5}, state.InputEMRSecurityConfigurationDetails),
+		// svc-api: API Gateway. REST APIs (apigateway) and HTTP/WebSocket
+		// APIs (apigatewayv2) are managed over one endpoint and one IAM
+		// model: every read is the HTTP verb GET on the resource path, so
+		// the IAM action of each is apigateway:GET. GetRestApis and GetApis
+		// carry name, endpoint type, resource policy and tags of 500 APIs a
+		// page; stage settings (logging, client certificate, X-Ray, web ACL,
+		// cache encryption, access logs) need GetStages per API, and route
+		// authorization GetRoutes per HTTP/WebSocket API. Published quota:
+		// 10/s burst 40 for all control-plane operations ("Total
+		// operations", fixed; whether REST and v2 share it is not stated),
+		// so both draw from one bucket.
+		apigw("apigateway", "GetRestApis", Regional, state.InputRestAPIs),
+		apigw("apigateway", "GetStages", PerItem, state.InputRestAPIStages),
+		apigw("apigatewayv2", "GetApis", Regional, state.InputAPIsV2),
+		apigw("apigatewayv2", "GetStages", PerItem, state.InputAPIv2Stages),
+		apigw("apigatewayv2", "GetRoutes", PerItem, state.InputAPIv2Routes),
+
+		// svc-api: AWS WAF web ACLs. ListWebACLs (REGIONAL per region; the
+		// CLOUDFRONT scope once, in us-east-1) carries names and IDs only;
+		// rules and metrics need GetWebACL per web ACL; every logging
+		// configuration of a scope comes in bulk from
+		// ListLoggingConfigurations. Published: 5/s per action, fixed.
+		op("wafv2", "ListWebACLs", "wafv2:ListWebACLs", Regional, wafRate, state.InputWebACLs),
+		op("wafv2", "GetWebACL", "wafv2:GetWebACL", PerItem, wafRate, state.InputWebACLRules),
+		op("wafv2", "ListLoggingConfigurations", "wafv2:ListLoggingConfigurations", Regional, wafRate, state.InputWebACLLogging),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,
@@ -665,6 +703,18 @@ func IsRead(action string) bool {
 		}
 	}
 	return strings.HasPrefix(action, "Generate") && strings.HasSuffix(action, "Report")
+}
+
+// IsReadPermission reports whether an IAM action (service:Action) only
+// reads: its action passes the read rule, or it is API Gateway's GET (API
+// Gateway authorises management calls by HTTP verb on a resource path, and
+// GET is its only reading verb; PUT, POST, PATCH and DELETE write).
+func IsReadPermission(permission string) bool {
+	prefix, action, ok := strings.Cut(permission, ":")
+	if !ok || prefix == "" {
+		return false
+	}
+	return IsRead(action) || (prefix == "apigateway" && action == "GET")
 }
 
 func isUpper(b byte) bool { return b >= 'A' && b <= 'Z' }

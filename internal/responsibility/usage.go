@@ -60,6 +60,10 @@ func usageRules() map[string]usageRule {
 		}, listings: []state.Input{state.InputSageMakerNotebooks, state.InputSageMakerEndpointConfigs, state.InputSageMakerModels}},
 		"emr": {count: func(a *state.Account) int { return len(a.EMR.Clusters) + len(a.EMR.SecurityConfigurations) },
 			listings: []state.Input{state.InputEMRClusters, state.InputEMRSecurityConfigurations}},
+		// svc-api
+		"apigateway": {count: func(a *state.Account) int { return len(a.APIGateway.RestAPIs) + len(a.APIGateway.APIs) },
+			listings: []state.Input{state.InputRestAPIs, state.InputAPIsV2}},
+		"waf": {count: func(a *state.Account) int { return len(a.WAF.WebACLs) }, listings: []state.Input{state.InputWebACLs}},
 		"eventbridge": {count: func(a *state.Account) int {
 			n := 0
 			for _, b := range a.EventBridge.Buses {

@@ -63,6 +63,10 @@ type Account struct {
 	// svc-analytics: SageMaker, EMR
 	SageMaker SageMaker `json:"sagemaker"`
 	EMR       EMR       `json:"emr"`
+	// svc-api: API Gateway (REST, HTTP and WebSocket APIs).
+	APIGateway APIGateway `json:"apigateway"`
+	// svc-api: AWS WAF web ACLs.
+	WAF WAF `json:"waf"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -254,6 +254,16 @@ const (
 	InputEMRBlockPublicAccess            Input = "emr.block_public_access"
 	InputEMRSecurityConfigurations       Input = "emr.security_configurations"
 	InputEMRSecurityConfigurationDetails Input = "emr.security_configurations.encryption"
+	// svc-api: apigateway (REST APIs) and apigatewayv2 (HTTP and WebSocket APIs)
+	InputRestAPIs      Input = "apigateway.rest_apis"
+	InputRestAPIStages Input = "apigateway.rest_apis.stages"
+	InputAPIsV2        Input = "apigateway.apis"
+	InputAPIv2Stages   Input = "apigateway.apis.stages"
+	InputAPIv2Routes   Input = "apigateway.apis.routes"
+	// svc-api: wafv2 web ACLs
+	InputWebACLs       Input = "waf.web_acls"
+	InputWebACLRules   Input = "waf.web_acls.rules"
+	InputWebACLLogging Input = "waf.web_acls.log_destinations"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

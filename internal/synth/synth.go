@@ -58,6 +58,7 @@ var shares = []struct {
 	// svc-analytics: SageMaker, EMR
 	{"smnotebook", 0.01}, {"smendpointconfig", 0.02}, {"smmodel", 0.03},
 	{"emrcluster", 0.005}, {"emrsecurityconfig", 0.005},
+	{"restapi", 0.05}, {"apiv2", 0.04}, {"webacl", 0.02}, // svc-api
 }
 
 func count(n int, kind string) int {
@@ -187,6 +188,15 @@ func Account(o Options) *state.Account {
 	for _, r := range o.Regions {
 		g.emr(r)
 	}
+	// svc-api: last, so API Gateway changes no value generated before it.
+	for _, r := range o.Regions {
+		g.apiGateway(r)
+	}
+	// svc-api: after API Gateway, for the same reason: web ACLs.
+	for _, r := range o.Regions {
+		g.waf(r, false)
+	}
+	g.waf("us-east-1", true)
 	return a
 }
 

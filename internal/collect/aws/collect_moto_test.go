@@ -891,6 +891,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"ECS": "ecs", "EKS": "eks",
 		"ACM": "acm", "CloudFront": "cloudfront",
 		"SageMaker": "sagemaker", "EMR": "elasticmapreduce", // svc-analytics
+		"API Gateway": "apigateway", "ApiGatewayV2": "apigatewayv2", // svc-api
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

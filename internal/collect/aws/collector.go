@@ -216,6 +216,7 @@ func globalServices() []service {
 		{"s3control", (*collector).s3AccountBPA},
 		{"s3control", (*collector).s3MultiRegionAccessPoints},
 		{"cloudfront", (*collector).cloudFront},
+		{"wafv2", (*collector).wafCloudFront}, // svc-api
 	}
 }
 
@@ -244,6 +245,9 @@ func regionalServices() []service {
 		{"events", (*collector).eventBridge},
 		{"ecs", (*collector).ecs},
 		{"eks", (*collector).eks},
+		{"apigateway", (*collector).apiGateway},     // svc-api
+		{"apigatewayv2", (*collector).apiGatewayV2}, // svc-api
+		{"wafv2", (*collector).wafRegional},         // svc-api
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

@@ -235,6 +235,8 @@ func buildScenario(t *testing.T) *scenario {
 		buildRegion(ctx, t, sc, r)
 	}
 	buildCloudFront(ctx, home)
+	buildAPIGateway(ctx, home) // svc-api
+	buildWAF(ctx, home)        // svc-api
 
 	// Aurora copies: the home region's cluster leads a global database
 	// with a secondary in the secure region, and has a cross-region read

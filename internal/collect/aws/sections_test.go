@@ -19,6 +19,7 @@ var collectedSections = map[string]string{
 	"sagemaker": "sagemaker", "emr": "elasticmapreduce", // svc-analytics
 
 	"acm": "acm", "cloudfront": "cloudfront",
+	"apigateway": "apigateway", "waf": "wafv2", // svc-api
 }
 
 // notSections are Account's fields that are not a service's data.

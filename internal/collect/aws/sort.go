@@ -90,6 +90,9 @@ func sortState(a *state.Account) {
 	byARN(a.SQS.Queues)
 	byARN(a.ACM.Certificates)
 	byARN(a.CloudFront.Distributions)
+	byARN(a.APIGateway.RestAPIs) // svc-api
+	byARN(a.APIGateway.APIs)     // svc-api
+	byARN(a.WAF.WebACLs)         // svc-api
 	byARN(a.SecretsManager.Secrets)
 	byARN(a.ECR.Repositories)
 	byARN(a.ECR.Registries)

@@ -81,6 +81,8 @@ func Build() *state.Account {
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
 	x.emr()
+	x.apiGateway() // svc-api
+	x.waf()        // svc-api
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
