@@ -60,6 +60,9 @@ type Account struct {
 	ECS ECS `json:"ecs"`
 	EKS EKS `json:"eks"`
 
+	// svc-compute2: Auto Scaling, Kinesis, Firehose, Step Functions, Elastic Beanstalk
+	AutoScaling AutoScaling `json:"autoscaling"`
+
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`
 	SNS            SNS            `json:"sns"`

@@ -244,6 +244,7 @@ func regionalServices() []service {
 		{"events", (*collector).eventBridge},
 		{"ecs", (*collector).ecs},
 		{"eks", (*collector).eks},
+		{"autoscaling", (*collector).autoScaling}, // svc-compute2
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

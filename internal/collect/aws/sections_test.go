@@ -17,6 +17,7 @@ var collectedSections = map[string]string{
 	"cloudwatch_logs": "logs", "cloudwatch": "cloudwatch", "sns": "sns", "securityhub": "securityhub",
 	"sqs": "sqs", "secretsmanager": "secretsmanager", "ecr": "ecr", "eventbridge": "events", "ecs": "ecs", "eks": "eks",
 	"acm": "acm", "cloudfront": "cloudfront",
+	"autoscaling": "autoscaling", // svc-compute2
 }
 
 // notSections are Account's fields that are not a service's data.
