@@ -54,6 +54,7 @@ func allCases() map[string][]checkCase {
 		messagingCases(),
 		ecsCases(),
 		eksCases(),
+		autoScalingCases(), // svc-compute2
 		acmCases(),
 		cloudFrontCases(),
 		s3AccessPointCases(),

@@ -48,6 +48,12 @@ func checkReads() map[string][]state.Input {
 		"eks_cluster_supported_version":                     {state.InputEKSClusters, state.InputEKSClusterDetails},
 		"eks_cluster_secrets_encrypted":                     {state.InputEKSClusters, state.InputEKSClusterDetails},
 		"eks_cluster_audit_logging":                         {state.InputEKSClusters, state.InputEKSClusterDetails},
+		"autoscaling_group_elb_health_check":                {state.InputAutoScalingGroups}, // svc-compute2: Auto Scaling
+		"autoscaling_group_multiple_azs":                    {state.InputAutoScalingGroups},
+		"autoscaling_group_multiple_instance_types":         {state.InputAutoScalingGroups},
+		"autoscaling_group_launch_template":                 {state.InputAutoScalingGroups},
+		"autoscaling_launch_config_imdsv2":                  {state.InputAutoScalingLaunchConfigurations, state.InputEC2InstanceMetadataDefaults},
+		"autoscaling_launch_config_no_public_ip":            {state.InputAutoScalingLaunchConfigurations},
 		"acm_certificate_not_expiring":                      {state.InputACMCertificates},
 		"acm_certificate_rsa_key_length":                    {state.InputACMCertificates},
 		"acm_certificate_transparency_logging":              {state.InputACMCertificates, state.InputACMCertificateTransparency},

@@ -63,6 +63,7 @@ func builtin() []check.Check {
 		messagingChecks(),
 		ecsChecks(),
 		eksChecks(),
+		autoScalingChecks(), // svc-compute2
 		acmChecks(),
 		cloudFrontChecks(),
 		s3AccessPointChecks(),
