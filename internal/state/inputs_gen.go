@@ -10,6 +10,8 @@ var inputOperations = map[Input][]OperationRef{
 	"acm.certificates":                                 {{Service: "acm", Operation: "ListCertificates"}},
 	"acm.certificates.transparency_logging":            {{Service: "acm", Operation: "DescribeCertificate"}},
 	"alias":                                            {{Service: "iam", Operation: "ListAccountAliases"}},
+	"autoscaling.groups":                               {{Service: "autoscaling", Operation: "DescribeAutoScalingGroups"}},
+	"autoscaling.launch_configurations":                {{Service: "autoscaling", Operation: "DescribeLaunchConfigurations"}},
 	"backup.plans":                                     {{Service: "backup", Operation: "ListBackupPlans"}},
 	"backup.plans.rules":                               {{Service: "backup", Operation: "GetBackupPlan"}},
 	"backup.plans.selections":                          {{Service: "backup", Operation: "ListBackupSelections"}, {Service: "backup", Operation: "GetBackupSelection"}},
