@@ -55,6 +55,7 @@ var shares = []struct {
 	{"queue", 0.3}, {"secret", 0.3}, {"repository", 0.15},
 	{"ecscluster", 0.02}, {"ecsservice", 0.1}, {"taskdef", 0.15}, {"ekscluster", 0.01},
 	{"certificate", 0.2}, {"distribution", 0.05},
+	{"asg", 0.15}, {"launchconfig", 0.05}, // svc-compute2
 }
 
 func count(n int, kind string) int {
@@ -177,6 +178,10 @@ func Account(o Options) *state.Account {
 		g.acm(r)
 	}
 	g.cloudFront()
+	// svc-compute2, last: Auto Scaling changes nothing generated before it.
+	for _, r := range o.Regions {
+		g.autoScaling(r)
+	}
 	return a
 }
 
