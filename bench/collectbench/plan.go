@@ -380,6 +380,10 @@ func minimalPlan(a *state.Account) map[string]int {
 		eksClusters := countIf(a.EKS.Clusters, func(x state.EKSCluster) bool { return in(x.Region) })
 		add("eks:ListClusters", pages(eksClusters, 100))
 		add("eks:DescribeCluster", eksClusters)
+		// svc-compute2: Auto Scaling groups and launch configurations,
+		// each listed in bulk 100 a page; nothing per item.
+		add("autoscaling:DescribeAutoScalingGroups", pages(countIf(a.AutoScaling.Groups, func(x state.AutoScalingGroup) bool { return in(x.Region) }), 100))
+		add("autoscaling:DescribeLaunchConfigurations", pages(countIf(a.AutoScaling.LaunchConfigurations, func(x state.LaunchConfiguration) bool { return in(x.Region) }), 100))
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
