@@ -2,6 +2,7 @@ package checks
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
@@ -23,7 +24,72 @@ func autoScalingChecks() []check.Check {
 			return launchIMDSv2(a, l, "launch configuration "+l.Name, l.MetadataHTTPTokens, l.MetadataHTTPEndpoint)
 		}),
 		asLaunchConfigCheck("autoscaling_launch_config_no_public_ip", asNoPublicIP),
+		autoScalingGroupIMDSv2(),
 	}
+}
+
+// autoScalingGroupIMDSv2 judges what each group's instances launch with:
+// its launch configuration, or the default version of its launch template
+// as the EC2 collector read it, by the one rule launchIMDSv2. A group that
+// launches another version ($Latest or a number other than the default)
+// is unknown: only default versions are read.
+func autoScalingGroupIMDSv2() check.Check {
+	return check.Check{
+		ID: "autoscaling_group_imdsv2",
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			lcs := map[string]*state.LaunchConfiguration{}
+			for i := range a.AutoScaling.LaunchConfigurations {
+				l := &a.AutoScaling.LaunchConfigurations[i]
+				lcs[l.Region+"/"+l.Name] = l
+			}
+			lts := map[string]*state.LaunchTemplate{}
+			for i := range a.EC2.LaunchTemplates {
+				t := &a.EC2.LaunchTemplates[i]
+				lts[t.Region+"/id/"+t.ID], lts[t.Region+"/name/"+t.Name] = t, t
+			}
+			return eachRegional(a, "autoscaling", []state.Input{state.InputAutoScalingGroups}, a.AutoScaling.Groups, func(g state.AutoScalingGroup) check.Result {
+				return asGroupIMDSv2(a, g, lcs, lts)
+			})
+		},
+	}
+}
+
+func asGroupIMDSv2(a *state.Account, g state.AutoScalingGroup, lcs map[string]*state.LaunchConfiguration, lts map[string]*state.LaunchTemplate) check.Result {
+	switch {
+	case g.UsesLaunchTemplate():
+		if gap, ok := a.Gaps.ForInput(state.InputEC2LaunchTemplates, g.Region, ""); ok {
+			return check.GapR(g, gap)
+		}
+		t := lts[g.Region+"/id/"+g.LaunchTemplateID]
+		if t == nil {
+			t = lts[g.Region+"/name/"+g.LaunchTemplateName]
+		}
+		if t == nil {
+			return check.UnknownR(g, "group %s launches launch template %s, which was not among the region's templates", g.Name, orDefault(g.LaunchTemplateName, g.LaunchTemplateID))
+		}
+		if v := g.LaunchTemplateVersion; v != "" && v != "$Default" && v != strconv.FormatInt(t.DefaultVersion, 10) {
+			return check.UnknownR(g, "group %s launches version %s of launch template %s; shoulder reads the default version (%d) only", g.Name, v, t.Name, t.DefaultVersion)
+		}
+		return asGroupResult(g, launchIMDSv2(a, t, "launch template "+t.Name, t.MetadataHTTPTokens, t.MetadataHTTPEndpoint))
+	case g.LaunchConfigurationName != "":
+		if gap, ok := a.Gaps.ForInput(state.InputAutoScalingLaunchConfigurations, g.Region, ""); ok {
+			return check.GapR(g, gap)
+		}
+		l := lcs[g.Region+"/"+g.LaunchConfigurationName]
+		if l == nil {
+			return check.UnknownR(g, "group %s launches from launch configuration %s, which was not listed", g.Name, g.LaunchConfigurationName)
+		}
+		return asGroupResult(g, launchIMDSv2(a, l, "launch configuration "+l.Name, l.MetadataHTTPTokens, l.MetadataHTTPEndpoint))
+	}
+	return check.UnknownR(g, "group %s names neither a launch template nor a launch configuration", g.Name)
+}
+
+// asGroupResult restates a verdict on what a group launches from as the
+// group's own result.
+func asGroupResult(g state.AutoScalingGroup, r check.Result) check.Result {
+	r.Resource, r.Region, r.Tags = g.ARN, g.Region, g.Tags
+	r.Message = "group " + g.Name + ": " + r.Message
+	return r
 }
 
 // asGroupCheck judges every group of the regions whose group listing was

@@ -39,6 +39,22 @@ func dsLC(mut func(l *state.LaunchConfiguration)) func(*state.Account) {
 	}
 }
 
+// dsLT adds launch template "web" (lt-0123456789abcdef0) in eu-west-1
+// whose default version sets the metadata tokens.
+func dsLT(tokens string, version int64) func(*state.Account) {
+	return func(a *state.Account) {
+		a.EC2.LaunchTemplates = append(a.EC2.LaunchTemplates, state.LaunchTemplate{
+			Meta: state.Meta{ARN: "arn:aws:ec2:eu-west-1:" + testAccountID + ":launch-template/lt-0123456789abcdef0", Region: "eu-west-1"},
+			ID:   "lt-0123456789abcdef0", Name: "web", DefaultVersion: version, MetadataHTTPTokens: tokens})
+	}
+}
+
+// asUsesLC makes the group launch from launch configuration web-v1.
+func asUsesLC(g *state.AutoScalingGroup) {
+	g.LaunchTemplateID, g.LaunchTemplateName, g.LaunchTemplateVersion, g.MixedInstances, g.InstanceTypes = "", "", "", false, nil
+	g.LaunchConfigurationName = "web-v1"
+}
+
 func autoScalingCases() map[string][]checkCase {
 	groupUnknowns := []checkCase{
 		{name: "listing denied", acct: baseAccount(dsASG(nil), dsGap("autoscaling", "eu-west-1", "DescribeAutoScalingGroups", "")), want: dsWant(dsU)},
@@ -108,6 +124,22 @@ func autoScalingCases() map[string][]checkCase {
 			l("unset, account default not read", func(l *state.LaunchConfiguration) { l.MetadataHTTPTokens, l.MetadataHTTPEndpoint = "", "" },
 				nwEUGap("ec2", "GetInstanceMetadataDefaults"), dsU),
 		}, lcUnknowns...),
+		"autoscaling_group_imdsv2": {
+			{name: "template requires imdsv2", acct: baseAccount(dsASG(nil), dsLT("required", 3)), want: dsWant(dsP)},
+			{name: "template version named as the default", acct: baseAccount(dsASG(func(g *state.AutoScalingGroup) { g.LaunchTemplateVersion = "3" }), dsLT("required", 3)), want: dsWant(dsP)},
+			{name: "template found by name", acct: baseAccount(dsASG(func(g *state.AutoScalingGroup) { g.LaunchTemplateID = "" }), dsLT("required", 3)), want: dsWant(dsP)},
+			{name: "template allows imdsv1", acct: baseAccount(dsASG(nil), dsLT("optional", 3)), want: dsWant(dsF), msg: "group web: launch template web allows IMDSv1"},
+			{name: "template unset, no account default", acct: baseAccount(dsASG(nil), dsLT("", 3), defaults("")), want: dsWant(dsF)},
+			{name: "template unset, account default not read", acct: baseAccount(dsASG(nil), dsLT("", 3), nwEUGap("ec2", "GetInstanceMetadataDefaults")), want: dsWant(dsU)},
+			{name: "latest version not read", acct: baseAccount(dsASG(func(g *state.AutoScalingGroup) { g.LaunchTemplateVersion = "$Latest" }), dsLT("required", 3)), want: dsWant(dsU)},
+			{name: "template not listed", acct: baseAccount(dsASG(nil)), want: dsWant(dsU)},
+			{name: "templates not read", acct: baseAccount(dsASG(nil), dsLT("required", 3), nwEUGap("ec2", "DescribeLaunchTemplateVersions")), want: dsWant(dsU)},
+			{name: "launch configuration requires imdsv2", acct: baseAccount(dsASG(asUsesLC), dsLC(nil)), want: dsWant(dsP)},
+			{name: "launch configuration allows imdsv1", acct: baseAccount(dsASG(asUsesLC), dsLC(func(l *state.LaunchConfiguration) { l.MetadataHTTPTokens = "optional" })), want: dsWant(dsF)},
+			{name: "launch configurations not read", acct: baseAccount(dsASG(asUsesLC), dsLC(nil), dsGap("autoscaling", "eu-west-1", "DescribeLaunchConfigurations", "")), want: dsWant(dsU)},
+			{name: "launch configuration not listed", acct: baseAccount(dsASG(asUsesLC)), want: dsWant(dsU)},
+			{name: "groups not read", acct: baseAccount(dsASG(nil), dsLT("required", 3), dsGap("autoscaling", "eu-west-1", "DescribeAutoScalingGroups", "")), want: dsWant(dsU)},
+		},
 		"autoscaling_launch_config_no_public_ip": append([]checkCase{
 			l("no public ip", nil, nil, dsP),
 			l("public ip", func(l *state.LaunchConfiguration) { l.AssociatePublicIP = true }, nil, dsF),

@@ -54,6 +54,7 @@ func checkReads() map[string][]state.Input {
 		"autoscaling_group_launch_template":                 {state.InputAutoScalingGroups},
 		"autoscaling_launch_config_imdsv2":                  {state.InputAutoScalingLaunchConfigurations, state.InputEC2InstanceMetadataDefaults},
 		"autoscaling_launch_config_no_public_ip":            {state.InputAutoScalingLaunchConfigurations},
+		"autoscaling_group_imdsv2":                          {state.InputAutoScalingGroups, state.InputAutoScalingLaunchConfigurations, state.InputEC2LaunchTemplates, state.InputEC2InstanceMetadataDefaults},
 		"acm_certificate_not_expiring":                      {state.InputACMCertificates},
 		"acm_certificate_rsa_key_length":                    {state.InputACMCertificates},
 		"acm_certificate_transparency_logging":              {state.InputACMCertificates, state.InputACMCertificateTransparency},
