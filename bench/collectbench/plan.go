@@ -429,6 +429,10 @@ func minimalPlan(a *state.Account) map[string]int {
 		if acls > 0 {
 			add("wafv2:ListLoggingConfigurations", pages(acls, 100))
 		}
+		// svc-compute2: Auto Scaling groups and launch configurations,
+		// each listed in bulk 100 a page; nothing per item.
+		add("autoscaling:DescribeAutoScalingGroups", pages(countIf(a.AutoScaling.Groups, func(x state.AutoScalingGroup) bool { return in(x.Region) }), 100))
+		add("autoscaling:DescribeLaunchConfigurations", pages(countIf(a.AutoScaling.LaunchConfigurations, func(x state.LaunchConfiguration) bool { return in(x.Region) }), 100))
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/collect"
@@ -53,6 +54,10 @@ import (
 //     or the cluster's DescribeServices failed; a task definition's
 //     containers and tags are empty when DescribeTaskDefinition failed.
 //   - An EKS cluster whose DescribeCluster failed has only its name.
+//   - An Auto Scaling group has a health check type (EC2 unless set) and
+//     lists its Classic Load Balancer names before its target group ARNs;
+//     a mixed instances policy exists only around a launch template, and
+//     instance type overrides only inside one.
 //   - Every ACM certificate has a key algorithm (RSA_2048 unless set) and
 //     no tags; only Amazon-issued ones have a transparency logging
 //     preference.
@@ -217,6 +222,19 @@ func Expressible(a *state.Account) *state.Account {
 		k := &c.EKS.Clusters[i]
 		if _, unread := c.Gaps.Find("eks", k.Region, "DescribeCluster", k.ARN); unread {
 			*k = state.EKSCluster{Meta: state.Meta{ARN: k.ARN, Region: k.Region}, Name: k.Name}
+		}
+	}
+	for i := range c.AutoScaling.Groups { // svc-compute2
+		g := &c.AutoScaling.Groups[i]
+		g.HealthCheckType = orDefault(g.HealthCheckType, "EC2")
+		sort.SliceStable(g.LoadBalancers, func(x, y int) bool {
+			return !strings.HasPrefix(g.LoadBalancers[x], "arn:") && strings.HasPrefix(g.LoadBalancers[y], "arn:")
+		})
+		if !g.UsesLaunchTemplate() {
+			g.MixedInstances = false
+		}
+		if !g.MixedInstances {
+			g.InstanceTypes, g.AttributeBased = nil, false
 		}
 	}
 	withRepos := map[string]bool{}

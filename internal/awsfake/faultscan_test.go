@@ -167,6 +167,13 @@ func decidedWithout() map[string]string {
 	for _, op := range []string{"ec2:DescribeVpcEndpoints", "ec2:DescribeVpcs"} {
 		m["apigateway_rest_api_policy_trusted "+op] = "own networks only add trust: passes stand, failures pinned to a network are withheld"
 	}
+	// svc-compute2: one IMDSv2 rule (checks.launchIMDSv2) consults the
+	// region's account default only where a launch template or
+	// configuration sets no metadata version (unread there: unknown); a
+	// template or configuration that requires tokens passes on its own.
+	for _, c := range []string{"ec2_instance_launch_template_imdsv2", "autoscaling_launch_config_imdsv2", "autoscaling_group_imdsv2"} {
+		m[c+" ec2:GetInstanceMetadataDefaults"] = "the account default matters only where no metadata version is set"
+	}
 	return m
 }
 

@@ -87,6 +87,9 @@ type index struct {
 	ecsServices map[string][]*state.ECSService
 	ecsTaskDefs map[string][]*state.ECSTaskDefinition
 	eksClusters map[string][]*state.EKSCluster
+	// svc-compute2
+	asGroups      map[string][]*state.AutoScalingGroup
+	launchConfigs map[string][]*state.LaunchConfiguration
 
 	// svc-analytics: SageMaker, EMR
 	emrClusters        map[string][]*state.EMRCluster
@@ -226,6 +229,8 @@ func buildIndex(a *state.Account) *index {
 	x.restAPIs = group(a.APIGateway.RestAPIs, func(v *state.RestAPI) string { return v.Region }) // svc-api
 	x.apisV2 = group(a.APIGateway.APIs, func(v *state.APIv2) string { return v.Region })         // svc-api
 	x.webACLs = group(a.WAF.WebACLs, func(v *state.WebACL) string { return v.Region })           // svc-api
+	x.asGroups = group(a.AutoScaling.Groups, func(v *state.AutoScalingGroup) string { return v.Region }) // svc-compute2
+	x.launchConfigs = group(a.AutoScaling.LaunchConfigurations, func(v *state.LaunchConfiguration) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -278,6 +283,7 @@ func (s *Server) registry() map[string]*service {
 		s.logsService(), s.cloudwatchService(), s.snsService(), s.securityhubService(),
 		s.elbService(), s.elbv2Service(), s.wafv2Service(), s.dsService(), s.taggingService(),
 		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(), s.ecsService(), s.eksService(),
+		s.autoScalingService(), // svc-compute2
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

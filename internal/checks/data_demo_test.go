@@ -85,14 +85,15 @@ func TestDemoMessagingVerdicts(t *testing.T) {
 }
 
 // TestDemoECSVerdicts pins what the demo's ECS clusters, services and
-// task definitions and its EKS clusters show: each ECS and EKS check
-// passes somewhere and fails somewhere.
+// task definitions, its EKS clusters and its Auto Scaling groups and
+// launch configurations show: each ECS, EKS and Auto Scaling check passes
+// somewhere and fails somewhere.
 func TestDemoECSVerdicts(t *testing.T) {
 	a, err := demo.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range append(ecsChecks(), eksChecks()...) {
+	for _, c := range append(append(ecsChecks(), eksChecks()...), autoScalingChecks()...) {
 		got := map[check.Status]int{}
 		for _, r := range c.Run(a, policy.Default()) {
 			got[r.Status]++

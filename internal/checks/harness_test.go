@@ -55,6 +55,7 @@ func allCases() map[string][]checkCase {
 		ecsCases(),
 		eksCases(),
 		sageMakerCases(), emrCases(), // svc-analytics
+		autoScalingCases(), // svc-compute2
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

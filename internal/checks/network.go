@@ -789,22 +789,33 @@ func ec2InstanceLaunchTemplateIMDSv2() check.Check {
 	return launchTemplateCheck(check.Check{
 		ID: "ec2_instance_launch_template_imdsv2",
 	}, func(a *state.Account, t state.LaunchTemplate) check.Result {
-		switch {
-		case t.MetadataHTTPEndpoint == "disabled":
-			return check.PassR(t, "launch template %s turns the metadata service off", t.Name)
-		case t.MetadataHTTPTokens == "required":
-			return check.PassR(t, "launch template %s requires IMDSv2", t.Name)
-		case t.MetadataHTTPTokens == "":
-			if s, ok := a.EC2.Settings(t.Region); ok && s.IMDSDefaultHTTPTokens == "required" {
-				return check.PassR(t, "launch template %s inherits the account default, IMDSv2 required in %s", t.Name, t.Region)
-			}
-			if g, ok := a.Gaps.ForInput(state.InputEC2InstanceMetadataDefaults, t.Region, ""); ok {
-				return check.GapR(t, g)
-			}
-			return check.FailR(t, "launch template %s sets no metadata version and %s has no IMDSv2 account default", t.Name, t.Region)
-		}
-		return check.FailR(t, "launch template %s allows IMDSv1 (http_tokens %s)", t.Name, t.MetadataHTTPTokens)
+		return launchIMDSv2(a, t, "launch template "+t.Name, t.MetadataHTTPTokens, t.MetadataHTTPEndpoint)
 	})
+}
+
+// launchIMDSv2 is the one rule for "do instances launched from this
+// template or configuration require IMDSv2": the metadata service turned
+// off or tokens required pass; metadata options left unset inherit the
+// region's account default (IMDSv2 required passes, an unread default is
+// unknown); anything else allows IMDSv1. Launch templates (EC2) and Auto
+// Scaling launch configurations are judged by it alike.
+func launchIMDSv2(a *state.Account, r state.Resource, what, tokens, endpoint string) check.Result {
+	region := r.Ref().Region
+	switch {
+	case endpoint == "disabled":
+		return check.PassR(r, "%s turns the metadata service off", what)
+	case tokens == "required":
+		return check.PassR(r, "%s requires IMDSv2", what)
+	case tokens == "":
+		if s, ok := a.EC2.Settings(region); ok && s.IMDSDefaultHTTPTokens == "required" {
+			return check.PassR(r, "%s inherits the account default, IMDSv2 required in %s", what, region)
+		}
+		if g, ok := a.Gaps.ForInput(state.InputEC2InstanceMetadataDefaults, region, ""); ok {
+			return check.GapR(r, g)
+		}
+		return check.FailR(r, "%s sets no metadata version and %s has no IMDSv2 account default", what, region)
+	}
+	return check.FailR(r, "%s allows IMDSv1 (http_tokens %s)", what, tokens)
 }
 
 func ec2VPCTransitGatewayNoAutoAccept() check.Check {

@@ -77,6 +77,13 @@ func checkReads() map[string][]state.Input {
 		"waf_web_acl_rules":                                 {state.InputWebACLs, state.InputWebACLRules},
 		"waf_web_acl_rule_metrics":                          {state.InputWebACLs, state.InputWebACLRules},
 		"waf_web_acl_logging":                               {state.InputWebACLs, state.InputWebACLLogging},
+		"autoscaling_group_elb_health_check":                {state.InputAutoScalingGroups}, // svc-compute2: Auto Scaling
+		"autoscaling_group_multiple_azs":                    {state.InputAutoScalingGroups},
+		"autoscaling_group_multiple_instance_types":         {state.InputAutoScalingGroups},
+		"autoscaling_group_launch_template":                 {state.InputAutoScalingGroups},
+		"autoscaling_launch_config_imdsv2":                  {state.InputAutoScalingLaunchConfigurations, state.InputEC2InstanceMetadataDefaults},
+		"autoscaling_launch_config_no_public_ip":            {state.InputAutoScalingLaunchConfigurations},
+		"autoscaling_group_imdsv2":                          {state.InputAutoScalingGroups, state.InputAutoScalingLaunchConfigurations, state.InputEC2LaunchTemplates, state.InputEC2InstanceMetadataDefaults},
 		"accessanalyzer_enabled":                            {state.InputAccessAnalyzers},
 		"account_enabled_regions_allowed":                   {state.InputRegions},
 		"account_security_contact_registered":               {state.InputSecurityContact},

@@ -64,6 +64,7 @@ func builtin() []check.Check {
 		ecsChecks(),
 		eksChecks(),
 		sageMakerChecks(), emrChecks(), // svc-analytics
+		autoScalingChecks(), // svc-compute2
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

@@ -496,6 +496,16 @@ func Operations() []Operation {
 		// only in DescribeCluster, one call per cluster.
 		op("eks", "ListClusters", "eks:ListClusters", Regional, d, state.InputEKSClusters),
 		op("eks", "DescribeCluster", "eks:DescribeCluster", PerItem, d, state.InputEKSClusterDetails),
+
+		// svc-compute2: EC2 Auto Scaling (regional; AWS publishes no rate
+		// for its Describe calls: the default pace). Both listings are
+		// bulk, 100 a page: DescribeAutoScalingGroups carries each group's
+		// zones, health check type, load balancers and target groups,
+		// launch configuration or template, mixed instances policy and
+		// tags; DescribeLaunchConfigurations each configuration's public IP
+		// and metadata options. Nothing is read per item.
+		op("autoscaling", "DescribeAutoScalingGroups", "autoscaling:DescribeAutoScalingGroups", Regional, d, state.InputAutoScalingGroups),
+		op("autoscaling", "DescribeLaunchConfigurations", "autoscaling:DescribeLaunchConfigurations", Regional, d, state.InputAutoScalingLaunchConfigurations),
 		// ACM (regional). ListCertificates (8/s) returns each certificate's
 		// type, status, key algorithm, validity dates, renewal eligibility
 		// and whether it is in use, 1,000 a page, but by default only

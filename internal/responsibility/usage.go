@@ -50,6 +50,9 @@ func usageRules() map[string]usageRule {
 		"secretsmanager": {count: func(a *state.Account) int { return len(a.SecretsManager.Secrets) }, listings: []state.Input{state.InputSecrets}},
 		"ecr":            {count: func(a *state.Account) int { return len(a.ECR.Repositories) }, listings: []state.Input{state.InputECRRepositories}},
 		"eks":            {count: func(a *state.Account) int { return len(a.EKS.Clusters) }, listings: []state.Input{state.InputEKSClusters}},
+		// svc-compute2
+		"autoscaling": {count: func(a *state.Account) int { return len(a.AutoScaling.Groups) + len(a.AutoScaling.LaunchConfigurations) },
+			listings: []state.Input{state.InputAutoScalingGroups, state.InputAutoScalingLaunchConfigurations}},
 		"ecs": {count: func(a *state.Account) int { return len(a.ECS.Clusters) + len(a.ECS.TaskDefinitions) },
 			listings: []state.Input{state.InputECSClusters, state.InputECSTaskDefinitions}},
 		"acm":        {count: func(a *state.Account) int { return len(a.ACM.Certificates) }, listings: []state.Input{state.InputACMCertificates}},

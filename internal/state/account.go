@@ -67,6 +67,8 @@ type Account struct {
 	APIGateway APIGateway `json:"apigateway"`
 	// svc-api: AWS WAF web ACLs.
 	WAF WAF `json:"waf"`
+	// svc-compute2: Auto Scaling, Kinesis, Firehose, Step Functions, Elastic Beanstalk
+	AutoScaling AutoScaling `json:"autoscaling"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -233,6 +233,10 @@ const (
 	// eks
 	InputEKSClusters       Input = "eks.clusters"
 	InputEKSClusterDetails Input = "eks.clusters.configuration"
+
+	// svc-compute2: autoscaling
+	InputAutoScalingGroups               Input = "autoscaling.groups"
+	InputAutoScalingLaunchConfigurations Input = "autoscaling.launch_configurations"
 	// acm
 	InputACMCertificates            Input = "acm.certificates"
 	InputACMCertificateTransparency Input = "acm.certificates.transparency_logging"

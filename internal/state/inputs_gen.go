@@ -15,6 +15,8 @@ var inputOperations = map[Input][]OperationRef{
 	"apigateway.apis.stages":                           {{Service: "apigatewayv2", Operation: "GetStages"}},
 	"apigateway.rest_apis":                             {{Service: "apigateway", Operation: "GetRestApis"}},
 	"apigateway.rest_apis.stages":                      {{Service: "apigateway", Operation: "GetStages"}},
+	"autoscaling.groups":                               {{Service: "autoscaling", Operation: "DescribeAutoScalingGroups"}},
+	"autoscaling.launch_configurations":                {{Service: "autoscaling", Operation: "DescribeLaunchConfigurations"}},
 	"backup.plans":                                     {{Service: "backup", Operation: "ListBackupPlans"}},
 	"backup.plans.rules":                               {{Service: "backup", Operation: "GetBackupPlan"}},
 	"backup.plans.selections":                          {{Service: "backup", Operation: "ListBackupSelections"}, {Service: "backup", Operation: "GetBackupSelection"}},

@@ -59,6 +59,7 @@ var shares = []struct {
 	{"smnotebook", 0.01}, {"smendpointconfig", 0.02}, {"smmodel", 0.03},
 	{"emrcluster", 0.005}, {"emrsecurityconfig", 0.005},
 	{"restapi", 0.05}, {"apiv2", 0.04}, {"webacl", 0.02}, // svc-api
+	{"asg", 0.15}, {"launchconfig", 0.05}, // svc-compute2
 }
 
 func count(n int, kind string) int {
@@ -197,6 +198,10 @@ func Account(o Options) *state.Account {
 		g.waf(r, false)
 	}
 	g.waf("us-east-1", true)
+	// svc-compute2, last: Auto Scaling changes nothing generated before it.
+	for _, r := range o.Regions {
+		g.autoScaling(r)
+	}
 	return a
 }
 

@@ -626,6 +626,31 @@ func TestMotoEKS(t *testing.T) {
 	}
 }
 
+// TestMotoAutoScaling: each region's group and launch configuration are
+// read back from the two bulk listings with the settings the checks judge.
+func TestMotoAutoScaling(t *testing.T) {
+	_, res := collected(t)
+	for _, r := range scenarioRegions {
+		secure := r == secureRegion
+		t.Run(r, func(t *testing.T) {
+			g := find(t, "group", res.Account.AutoScaling.Groups, func(x state.AutoScalingGroup) string { return x.Region + "/" + x.Name }, r+"/web")
+			eq(t, "arn prefix", strings.HasPrefix(g.ARN, "arn:aws:autoscaling:"+r+":"+motoAccount+":autoScalingGroup:"), true)
+			eq(t, "zones", len(g.AvailabilityZones), map[bool]int{true: 2, false: 1}[secure])
+			eq(t, "health check", g.HealthCheckType, map[bool]string{true: "ELB", false: "EC2"}[secure])
+			eq(t, "target group", len(g.LoadBalancers) == 1 && strings.Contains(g.LoadBalancers[0], ":targetgroup/app/"), true)
+			eq(t, "launch template", g.UsesLaunchTemplate(), secure)
+			eq(t, "launch configuration", g.LaunchConfigurationName, map[bool]string{true: "", false: "legacy-lc"}[secure])
+			eq(t, "mixed instances", g.MixedInstances, secure)
+			eq(t, "instance types", strings.Join(g.InstanceTypes, ","), map[bool]string{true: "m6i.large,m7i.large", false: ""}[secure])
+			eq(t, "tag", g.Tags["team"], "web")
+			l := find(t, "launch configuration", res.Account.AutoScaling.LaunchConfigurations, func(x state.LaunchConfiguration) string { return x.Region + "/" + x.Name }, r+"/legacy-lc")
+			eq(t, "lc arn prefix", strings.HasPrefix(l.ARN, "arn:aws:autoscaling:"+r+":"+motoAccount+":launchConfiguration:"), true)
+			eq(t, "public ip", l.AssociatePublicIP, !secure)
+			eq(t, "tokens", l.MetadataHTTPTokens, map[bool]string{true: "required", false: "optional"}[secure])
+		})
+	}
+}
+
 func TestMotoLoadBalancers(t *testing.T) {
 	_, res := collected(t)
 	lbs := res.Account.ELB.LoadBalancers
@@ -892,6 +917,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"ACM": "acm", "CloudFront": "cloudfront",
 		"SageMaker": "sagemaker", "EMR": "elasticmapreduce", // svc-analytics
 		"API Gateway": "apigateway", "ApiGatewayV2": "apigatewayv2", // svc-api
+		"Auto Scaling": "autoscaling", // svc-compute2
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -13,6 +13,8 @@ import (
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/account"
+	"github.com/aws/aws-sdk-go-v2/service/autoscaling"
+	astypes "github.com/aws/aws-sdk-go-v2/service/autoscaling/types"
 	"github.com/aws/aws-sdk-go-v2/service/backup"
 	bktypes "github.com/aws/aws-sdk-go-v2/service/backup/types"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
@@ -557,6 +559,8 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 					SSLCertificateId: sdk.String("arn:aws:iam::" + motoAccount + ":server-certificate/legacy")}}}))
 	}
 
+	buildAutoScaling(ctx, cfg, r, secure, *img.ImageId, []string{*sub.Subnet.SubnetId, *sub2.Subnet.SubnetId}, *tg.TargetGroups[0].TargetGroupArn)
+
 	// WorkSpaces (secure region): a Simple AD directory registered with
 	// WorkSpaces and one encrypted WorkSpace on it.
 	if secure {
@@ -748,4 +752,33 @@ func buildEKS(ctx context.Context, cfg sdk.Config, secure bool, subnet, key stri
 		in.EncryptionConfig = []ekstypes.EncryptionConfig{{Resources: []string{"secrets"}, Provider: &ekstypes.Provider{KeyArn: sdk.String(key)}}}
 	}
 	must(eks.NewFromConfig(cfg).CreateCluster(ctx, in))
+}
+
+// buildAutoScaling creates the region's launch configuration "legacy-lc"
+// and group "web" behind the target group (empty: no instance is
+// launched). Secure: the configuration requires IMDSv2 without a public
+// IP, and the group launches the region's launch template in two zones
+// with two instance types on ELB health checks. Not secure: the
+// configuration allows IMDSv1 and asks for public IPs, and the group
+// launches from it in one zone on EC2 health checks.
+func buildAutoScaling(ctx context.Context, cfg sdk.Config, r string, secure bool, image string, subnets []string, targetGroup string) {
+	ac := autoscaling.NewFromConfig(cfg)
+	tokens := map[bool]string{true: "required", false: "optional"}[secure]
+	must(ac.CreateLaunchConfiguration(ctx, &autoscaling.CreateLaunchConfigurationInput{LaunchConfigurationName: sdk.String("legacy-lc"),
+		ImageId: sdk.String(image), InstanceType: sdk.String("t3.micro"), AssociatePublicIpAddress: sdk.Bool(!secure),
+		MetadataOptions: &astypes.InstanceMetadataOptions{HttpTokens: astypes.InstanceMetadataHttpTokensState(tokens), HttpEndpoint: astypes.InstanceMetadataEndpointStateEnabled}}))
+	in := &autoscaling.CreateAutoScalingGroupInput{AutoScalingGroupName: sdk.String("web"), MinSize: sdk.Int32(0), MaxSize: sdk.Int32(2), DesiredCapacity: sdk.Int32(0),
+		TargetGroupARNs: []string{targetGroup}, Tags: []astypes.Tag{{Key: sdk.String("team"), Value: sdk.String("web"), PropagateAtLaunch: sdk.Bool(true)}}}
+	if secure {
+		in.VPCZoneIdentifier = sdk.String(strings.Join(subnets, ","))
+		in.HealthCheckType, in.HealthCheckGracePeriod = sdk.String("ELB"), sdk.Int32(300)
+		in.MixedInstancesPolicy = &astypes.MixedInstancesPolicy{LaunchTemplate: &astypes.LaunchTemplate{
+			LaunchTemplateSpecification: &astypes.LaunchTemplateSpecification{LaunchTemplateName: sdk.String("app-" + r), Version: sdk.String("$Default")},
+			Overrides:                   []astypes.LaunchTemplateOverrides{{InstanceType: sdk.String("m6i.large")}, {InstanceType: sdk.String("m7i.large")}}}}
+	} else {
+		in.VPCZoneIdentifier = sdk.String(subnets[0])
+		in.HealthCheckType = sdk.String("EC2")
+		in.LaunchConfigurationName = sdk.String("legacy-lc")
+	}
+	must(ac.CreateAutoScalingGroup(ctx, in))
 }

@@ -77,6 +77,7 @@ func Build() *state.Account {
 	x.messaging()
 	x.ecs()
 	x.eks()
+	x.autoScaling() // svc-compute2
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
