@@ -87,6 +87,9 @@ type index struct {
 	ecsServices map[string][]*state.ECSService
 	ecsTaskDefs map[string][]*state.ECSTaskDefinition
 	eksClusters map[string][]*state.EKSCluster
+	// svc-data: ElastiCache
+	cacheGroups   map[string][]*state.CacheReplicationGroup
+	cacheClusters map[string][]*state.CacheCluster
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -212,6 +215,9 @@ func buildIndex(a *state.Account) *index {
 	x.ecsServices = group(a.ECS.Services, func(v *state.ECSService) string { return v.ClusterARN })
 	x.ecsTaskDefs = group(a.ECS.TaskDefinitions, func(v *state.ECSTaskDefinition) string { return v.Region })
 	x.eksClusters = group(a.EKS.Clusters, func(v *state.EKSCluster) string { return v.Region })
+	// svc-data: ElastiCache
+	x.cacheGroups = group(a.ElastiCache.ReplicationGroups, func(v *state.CacheReplicationGroup) string { return v.Region })
+	x.cacheClusters = group(a.ElastiCache.Clusters, func(v *state.CacheCluster) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	x.workspaces = group(a.WorkSpaces.Workspaces, func(v *state.Workspace) string { return v.Region })
 	x.directories = group(a.WorkSpaces.Directories, func(v *state.WorkspaceDirectory) string { return v.Region })
@@ -258,6 +264,7 @@ func (s *Server) registry() map[string]*service {
 		s.logsService(), s.cloudwatchService(), s.snsService(), s.securityhubService(),
 		s.elbService(), s.elbv2Service(), s.wafv2Service(), s.dsService(), s.taggingService(),
 		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(), s.ecsService(), s.eksService(),
+		s.elastiCacheService(), // svc-data
 		s.acmService(), s.cloudFrontService(),
 	} {
 		out[svc.name] = svc

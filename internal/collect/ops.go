@@ -501,6 +501,16 @@ func Operations() []Operation {
 		op("cloudfront", "ListDistributions", "cloudfront:ListDistributions", Global, d, state.InputCloudFrontDistributions),
 		op("cloudfront", "GetDistributionConfig", "cloudfront:GetDistributionConfig", PerItem, d, state.InputCloudFrontConfig),
 
+		// svc-data: ElastiCache (regional; AWS publishes no quota for its
+		// reads, https://docs.aws.amazon.com/general/latest/gr/elasticache-service.html:
+		// the default pace). Both are bulk listings, 100 a page (MaxRecords
+		// 20..100): DescribeReplicationGroups carries encryption, AUTH/RBAC,
+		// failover and snapshot retention of every group, DescribeCacheClusters
+		// (without node details) engine, version, minor upgrades, subnet group
+		// and the standalone clusters. Tags come from the Tagging API.
+		op("elasticache", "DescribeReplicationGroups", "elasticache:DescribeReplicationGroups", Regional, d, state.InputCacheReplicationGroups),
+		op("elasticache", "DescribeCacheClusters", "elasticache:DescribeCacheClusters", Regional, d, state.InputCacheClusters),
+
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,
 		// WorkSpace, SQS queue and ECR repository of a region in pages of

@@ -60,6 +60,9 @@ type Account struct {
 	ECS ECS `json:"ecs"`
 	EKS EKS `json:"eks"`
 
+	// svc-data: ElastiCache
+	ElastiCache ElastiCache `json:"elasticache"`
+
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`
 	SNS            SNS            `json:"sns"`

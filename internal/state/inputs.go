@@ -241,6 +241,10 @@ const (
 	InputCloudFrontDistributions Input = "cloudfront.distributions"
 	InputCloudFrontConfig        Input = "cloudfront.distributions.config"
 
+	// svc-data: elasticache
+	InputCacheReplicationGroups Input = "elasticache.replication_groups"
+	InputCacheClusters          Input = "elasticache.clusters"
+
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"
 

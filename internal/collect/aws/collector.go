@@ -244,6 +244,7 @@ func regionalServices() []service {
 		{"events", (*collector).eventBridge},
 		{"ecs", (*collector).ecs},
 		{"eks", (*collector).eks},
+		{"elasticache", (*collector).elastiCache}, // svc-data
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

@@ -15,7 +15,7 @@ var collectedSections = map[string]string{
 	"config": "config", "guardduty": "guardduty", "ssm": "ssm", "rds": "rds", "redshift": "redshift", "workspaces": "workspaces",
 	"elb": "elbv2", "dynamodb": "dynamodb", "efs": "elasticfilesystem", "backup": "backup", "lambda": "lambda",
 	"cloudwatch_logs": "logs", "cloudwatch": "cloudwatch", "sns": "sns", "securityhub": "securityhub",
-	"sqs": "sqs", "secretsmanager": "secretsmanager", "ecr": "ecr", "eventbridge": "events", "ecs": "ecs", "eks": "eks",
+	"sqs": "sqs", "secretsmanager": "secretsmanager", "ecr": "ecr", "eventbridge": "events", "ecs": "ecs", "eks": "eks", "elasticache": "elasticache",
 	"acm": "acm", "cloudfront": "cloudfront",
 }
 

@@ -98,6 +98,8 @@ func sortState(a *state.Account) {
 	byARN(a.ECS.Services)
 	byARN(a.ECS.TaskDefinitions)
 	byARN(a.EKS.Clusters)
+	byARN(a.ElastiCache.ReplicationGroups) // svc-data
+	byARN(a.ElastiCache.Clusters)
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })
