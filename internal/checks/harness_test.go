@@ -54,6 +54,7 @@ func allCases() map[string][]checkCase {
 		messagingCases(),
 		ecsCases(),
 		eksCases(),
+		elastiCacheCases(), // svc-data
 		acmCases(),
 		cloudFrontCases(),
 		s3AccessPointCases(),

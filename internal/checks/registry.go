@@ -63,6 +63,7 @@ func builtin() []check.Check {
 		messagingChecks(),
 		ecsChecks(),
 		eksChecks(),
+		elastiCacheChecks(), // svc-data
 		acmChecks(),
 		cloudFrontChecks(),
 		s3AccessPointChecks(),

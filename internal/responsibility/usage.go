@@ -50,6 +50,9 @@ func usageRules() map[string]usageRule {
 		"secretsmanager": {count: func(a *state.Account) int { return len(a.SecretsManager.Secrets) }, listings: []state.Input{state.InputSecrets}},
 		"ecr":            {count: func(a *state.Account) int { return len(a.ECR.Repositories) }, listings: []state.Input{state.InputECRRepositories}},
 		"eks":            {count: func(a *state.Account) int { return len(a.EKS.Clusters) }, listings: []state.Input{state.InputEKSClusters}},
+		// svc-data: ElastiCache
+		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
+			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},
 		"ecs": {count: func(a *state.Account) int { return len(a.ECS.Clusters) + len(a.ECS.TaskDefinitions) },
 			listings: []state.Input{state.InputECSClusters, state.InputECSTaskDefinitions}},
 		"acm":        {count: func(a *state.Account) int { return len(a.ACM.Certificates) }, listings: []state.Input{state.InputACMCertificates}},
