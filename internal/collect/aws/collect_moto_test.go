@@ -889,6 +889,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Resource Groups Tagging API": "tagging", "SQS": "sqs", "Secrets Manager": "secretsmanager", "ECR": "ecr", "EventBridge": "events",
 		"ECS": "ecs", "EKS": "eks",
 		"ACM": "acm", "CloudFront": "cloudfront",
+		"ElastiCache": "elasticache", // svc-data
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -505,6 +505,7 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildECS(ctx, cfg, secure, *sub.Subnet.SubnetId, *closedSG.GroupId)
 	buildEKS(ctx, cfg, secure, *sub.Subnet.SubnetId, *rot.KeyMetadata.Arn)
 	buildACM(ctx, cfg, r, secure)
+	buildElastiCache(ctx, cfg, secure, *sub.Subnet.SubnetId) // svc-data
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto
