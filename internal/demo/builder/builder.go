@@ -77,6 +77,7 @@ func Build() *state.Account {
 	x.messaging()
 	x.ecs()
 	x.eks()
+	x.elastiCache() // svc-data
 	x.acm()
 	x.cloudFront()
 	x.analyzerFindings()
