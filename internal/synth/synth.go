@@ -55,6 +55,8 @@ var shares = []struct {
 	{"queue", 0.3}, {"secret", 0.3}, {"repository", 0.15},
 	{"ecscluster", 0.02}, {"ecsservice", 0.1}, {"taskdef", 0.15}, {"ekscluster", 0.01},
 	{"certificate", 0.2}, {"distribution", 0.05},
+	// svc-data: ElastiCache replication groups and standalone Memcached clusters.
+	{"cachegroup", 0.05}, {"memcached", 0.02},
 }
 
 func count(n int, kind string) int {
@@ -177,6 +179,10 @@ func Account(o Options) *state.Account {
 		g.acm(r)
 	}
 	g.cloudFront()
+	// svc-data: ElastiCache, last so no earlier value changes.
+	for _, r := range o.Regions {
+		g.elastiCache(r)
+	}
 	return a
 }
 
