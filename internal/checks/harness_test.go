@@ -54,7 +54,8 @@ func allCases() map[string][]checkCase {
 		messagingCases(),
 		ecsCases(),
 		eksCases(),
-		elastiCacheCases(), // svc-data
+		elastiCacheCases(),  // svc-data
+		docdbNeptuneCases(), // svc-data
 		acmCases(),
 		cloudFrontCases(),
 		s3AccessPointCases(),

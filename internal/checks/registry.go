@@ -63,7 +63,8 @@ func builtin() []check.Check {
 		messagingChecks(),
 		ecsChecks(),
 		eksChecks(),
-		elastiCacheChecks(), // svc-data
+		elastiCacheChecks(),  // svc-data
+		docdbNeptuneChecks(), // svc-data
 		acmChecks(),
 		cloudFrontChecks(),
 		s3AccessPointChecks(),
