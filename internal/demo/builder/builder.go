@@ -78,6 +78,7 @@ func Build() *state.Account {
 	x.ecs()
 	x.eks()
 	x.elastiCache() // svc-data
+	x.docdbNeptune() // svc-data
 	x.acm()
 	x.cloudFront()
 	x.analyzerFindings()
