@@ -57,6 +57,8 @@ var shares = []struct {
 	{"certificate", 0.2}, {"distribution", 0.05},
 	// svc-data: ElastiCache replication groups and standalone Memcached clusters.
 	{"cachegroup", 0.05}, {"memcached", 0.02},
+	// svc-data: DocumentDB and Neptune clusters (RDS API).
+	{"docdb", 0.02}, {"neptune", 0.01},
 }
 
 func count(n int, kind string) int {
@@ -182,6 +184,10 @@ func Account(o Options) *state.Account {
 	// svc-data: ElastiCache, last so no earlier value changes.
 	for _, r := range o.Regions {
 		g.elastiCache(r)
+	}
+	// svc-data: DocumentDB and Neptune, after ElastiCache for the same reason.
+	for _, r := range o.Regions {
+		g.docdbNeptune(r)
 	}
 	return a
 }
