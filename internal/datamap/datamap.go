@@ -217,7 +217,11 @@ func Build(a *state.Account, p *policy.Policy) *Map {
 		}
 		ix.describe(&s, cs, p)
 		ix.keyCopies(&s, cs, p)
-		ix.backupCopies(&s, cs.Resource, p)
+		// AWS Backup does not protect ElastiCache (svc-data): a plan's
+		// tag selection copies none of a cache's data.
+		if cs.Service != "elasticache" {
+			ix.backupCopies(&s, cs.Resource, p)
+		}
 		m.Stores = append(m.Stores, s)
 	}
 	m.Incomplete = incomplete(a)

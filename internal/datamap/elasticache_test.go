@@ -13,6 +13,10 @@ import (
 // endpoint), backup follows snapshot retention, and Memcached has none.
 func TestElastiCacheStores(t *testing.T) {
 	a := account(func(a *state.Account) {
+		// A plan whose selection takes every resource and copies to
+		// us-east-1 copies none of a cache's data.
+		a.Backup.Plans = []state.BackupPlan{{Name: "all", Selections: []state.BackupSelection{{Name: "all", Resources: []string{"*"}}},
+			Rules: []state.BackupRule{{Name: "daily", CopyActions: []state.CopyAction{{DestinationVaultARN: "arn:aws:backup:us-east-1:" + own + ":backup-vault:dr"}}}}}}
 		a.ElastiCache.ReplicationGroups = []state.CacheReplicationGroup{
 			{Meta: state.Meta{ARN: arn("elasticache", "eu-west-1", "replicationgroup:sessions"), Region: "eu-west-1"}, ID: "sessions",
 				AtRestEncryption: true, SnapshotRetentionDays: 7, Members: []string{"sessions-001"}},
@@ -46,6 +50,9 @@ func TestElastiCacheStores(t *testing.T) {
 		}
 		if s.Exposure.Level != Private || !strings.Contains(s.Exposure.Detail, "security groups") {
 			t.Errorf("%s: exposure %+v, want private through security groups", tc.arn, s.Exposure)
+		}
+		if len(s.Copies) != 0 {
+			t.Errorf("%s: copies %+v, want none (AWS Backup does not cover ElastiCache)", tc.arn, s.Copies)
 		}
 		if s.Backup.State != tc.backup || !strings.Contains(strings.Join(s.Backup.Detail, "; "), tc.detail) {
 			t.Errorf("%s: backup %+v, want %s with %q", tc.arn, s.Backup, tc.backup, tc.detail)
