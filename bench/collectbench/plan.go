@@ -433,6 +433,9 @@ func minimalPlan(a *state.Account) map[string]int {
 		// each listed in bulk 100 a page; nothing per item.
 		add("autoscaling:DescribeAutoScalingGroups", pages(countIf(a.AutoScaling.Groups, func(x state.AutoScalingGroup) bool { return in(x.Region) }), 100))
 		add("autoscaling:DescribeLaunchConfigurations", pages(countIf(a.AutoScaling.LaunchConfigurations, func(x state.LaunchConfiguration) bool { return in(x.Region) }), 100))
+		// svc-data: ElastiCache: two bulk listings, 100 a page; nothing per item.
+		add("elasticache:DescribeReplicationGroups", pages(countIf(a.ElastiCache.ReplicationGroups, func(x state.CacheReplicationGroup) bool { return in(x.Region) }), 100))
+		add("elasticache:DescribeCacheClusters", pages(countIf(a.ElastiCache.Clusters, func(x state.CacheCluster) bool { return in(x.Region) }), 100))
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
@@ -517,7 +520,11 @@ func minimalPlan(a *state.Account) map[string]int {
 			countIf(ws.Workspaces, func(x state.Workspace) bool { return in(x.Region) && len(x.Tags) > 0 }) +
 			countIf(ws.Directories, func(x state.WorkspaceDirectory) bool { return in(x.Region) && len(x.Tags) > 0 }) +
 			countIf(ws.IPGroups, func(x state.WorkspaceIPGroup) bool { return in(x.Region) && len(x.Tags) > 0 }) +
-			countIf(ws.Images, func(x state.WorkspaceImage) bool { return in(x.Region) && len(x.Tags) > 0 })
+			countIf(ws.Images, func(x state.WorkspaceImage) bool { return in(x.Region) && len(x.Tags) > 0 }) +
+			// svc-data: ElastiCache groups and clusters (Tagging API types
+			// elasticache:replicationgroup and elasticache:cluster).
+			countIf(a.ElastiCache.ReplicationGroups, func(x state.CacheReplicationGroup) bool { return in(x.Region) && len(x.Tags) > 0 }) +
+			countIf(a.ElastiCache.Clusters, func(x state.CacheCluster) bool { return in(x.Region) && len(x.Tags) > 0 })
 		add("tagging:GetResources", pages(tagged, 100))
 	}
 	return p

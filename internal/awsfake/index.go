@@ -101,6 +101,9 @@ type index struct {
 	restAPIs map[string][]*state.RestAPI
 	apisV2   map[string][]*state.APIv2
 	webACLs  map[string][]*state.WebACL
+	// svc-data: ElastiCache
+	cacheGroups   map[string][]*state.CacheReplicationGroup
+	cacheClusters map[string][]*state.CacheCluster
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -226,11 +229,14 @@ func buildIndex(a *state.Account) *index {
 	x.ecsServices = group(a.ECS.Services, func(v *state.ECSService) string { return v.ClusterARN })
 	x.ecsTaskDefs = group(a.ECS.TaskDefinitions, func(v *state.ECSTaskDefinition) string { return v.Region })
 	x.eksClusters = group(a.EKS.Clusters, func(v *state.EKSCluster) string { return v.Region })
-	x.restAPIs = group(a.APIGateway.RestAPIs, func(v *state.RestAPI) string { return v.Region }) // svc-api
-	x.apisV2 = group(a.APIGateway.APIs, func(v *state.APIv2) string { return v.Region })         // svc-api
-	x.webACLs = group(a.WAF.WebACLs, func(v *state.WebACL) string { return v.Region })           // svc-api
+	x.restAPIs = group(a.APIGateway.RestAPIs, func(v *state.RestAPI) string { return v.Region })         // svc-api
+	x.apisV2 = group(a.APIGateway.APIs, func(v *state.APIv2) string { return v.Region })                 // svc-api
+	x.webACLs = group(a.WAF.WebACLs, func(v *state.WebACL) string { return v.Region })                   // svc-api
 	x.asGroups = group(a.AutoScaling.Groups, func(v *state.AutoScalingGroup) string { return v.Region }) // svc-compute2
 	x.launchConfigs = group(a.AutoScaling.LaunchConfigurations, func(v *state.LaunchConfiguration) string { return v.Region })
+	// svc-data: ElastiCache
+	x.cacheGroups = group(a.ElastiCache.ReplicationGroups, func(v *state.CacheReplicationGroup) string { return v.Region })
+	x.cacheClusters = group(a.ElastiCache.Clusters, func(v *state.CacheCluster) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -284,6 +290,7 @@ func (s *Server) registry() map[string]*service {
 		s.elbService(), s.elbv2Service(), s.wafv2Service(), s.dsService(), s.taggingService(),
 		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(), s.ecsService(), s.eksService(),
 		s.autoScalingService(), // svc-compute2
+		s.elastiCacheService(), // svc-data
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

@@ -55,6 +55,13 @@ func (c *call) taggedIn() []tagged {
 	for _, r := range c.s.idx.repositories[c.region] {
 		add(r.Meta)
 	}
+	// svc-data: ElastiCache
+	for _, g := range c.s.idx.cacheGroups[c.region] {
+		add(g.Meta)
+	}
+	for _, k := range c.s.idx.cacheClusters[c.region] {
+		add(k.Meta)
+	}
 	for _, d := range c.s.idx.directories[c.region] {
 		add(d.Meta)
 	}

@@ -103,3 +103,22 @@ func TestDemoECSVerdicts(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoElastiCacheVerdicts pins what the demo's caches and its
+// DocumentDB and Neptune clusters show: each ElastiCache, DocumentDB and
+// Neptune check passes somewhere and fails somewhere (svc-data).
+func TestDemoElastiCacheVerdicts(t *testing.T) {
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range append(elastiCacheChecks(), docdbNeptuneChecks()...) {
+		got := map[check.Status]int{}
+		for _, r := range c.Run(a, policy.Default()) {
+			got[r.Status]++
+		}
+		if got[check.Pass] == 0 || got[check.Fail] == 0 {
+			t.Errorf("%s on the demo: %v, want passes and failures", c.ID, got)
+		}
+	}
+}

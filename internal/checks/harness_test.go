@@ -55,7 +55,9 @@ func allCases() map[string][]checkCase {
 		ecsCases(),
 		eksCases(),
 		sageMakerCases(), emrCases(), // svc-analytics
-		autoScalingCases(), // svc-compute2
+		autoScalingCases(),  // svc-compute2
+		elastiCacheCases(),  // svc-data
+		docdbNeptuneCases(), // svc-data
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

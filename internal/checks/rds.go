@@ -156,13 +156,7 @@ func rdsSnapshotNotPublic() check.Check {
 		ID: "rds_snapshot_not_public",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "rds", snapshotListOps, a.RDS.Snapshots, func(s state.DBSnapshot) check.Result {
-				if g, ok := snapshotAttrsGap(a, s); ok {
-					return check.GapR(s, g)
-				}
-				if s.Public() {
-					return check.FailR(s, "snapshot %s can be restored by any AWS account", s.ID)
-				}
-				return check.PassR(s, "snapshot %s is private", s.ID)
+				return clusterSnapshotNotPublic(a, s)
 			})
 		},
 	}

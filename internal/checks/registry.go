@@ -64,7 +64,9 @@ func builtin() []check.Check {
 		ecsChecks(),
 		eksChecks(),
 		sageMakerChecks(), emrChecks(), // svc-analytics
-		autoScalingChecks(), // svc-compute2
+		autoScalingChecks(),  // svc-compute2
+		elastiCacheChecks(),  // svc-data
+		docdbNeptuneChecks(), // svc-data
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

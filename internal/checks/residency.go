@@ -33,6 +33,9 @@ func residencyChecks() []check.Check {
 		residencyStore("sqs_queue_in_allowed_region", "SQS queues (the messages in them)", "sqs", state.InputSQSQueues, queuesOf),
 		residencyStore("secretsmanager_secret_in_allowed_region", "Secrets Manager secrets (including replicas)", "secretsmanager", state.InputSecrets, secretsOf),
 		residencyStore("ecr_repository_in_allowed_region", "ECR repositories (the images in them)", "ecr", state.InputECRRepositories, repositoriesOf),
+		// svc-data: ElastiCache
+		residencyStoreGaps("elasticache_in_allowed_region", "ElastiCache caches (the data in them)", "elasticache",
+			[]state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}, cachesOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -115,6 +118,18 @@ func vaultsOf(a *state.Account) []state.Resource       { return resources(a.Back
 func queuesOf(a *state.Account) []state.Resource       { return resources(a.SQS.Queues) }
 func secretsOf(a *state.Account) []state.Resource      { return resources(a.SecretsManager.Secrets) }
 func repositoriesOf(a *state.Account) []state.Resource { return resources(a.ECR.Repositories) }
+
+// cachesOf lists ElastiCache's stores: replication groups and the
+// clusters outside any group (svc-data).
+func cachesOf(a *state.Account) []state.Resource {
+	out := resources(a.ElastiCache.ReplicationGroups)
+	for _, k := range a.ElastiCache.Clusters {
+		if k.Standalone() {
+			out = append(out, k)
+		}
+	}
+	return out
+}
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

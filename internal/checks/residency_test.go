@@ -256,6 +256,13 @@ func residencyCases() map[string][]checkCase {
 				a.ECR.Repositories = append(a.ECR.Repositories, state.ECRRepository{Meta: nwMetaIn(r, "ecr", "repository/r1"), Name: "r1"})
 			}
 		}),
+		// svc-data: ElastiCache
+		"elasticache_in_allowed_region": storeCases("elasticache", "DescribeReplicationGroups", func(r string) func(*state.Account) {
+			return func(a *state.Account) {
+				a.ElastiCache.ReplicationGroups = append(a.ElastiCache.ReplicationGroups,
+					state.CacheReplicationGroup{Meta: nwMetaIn(r, "elasticache", "replicationgroup:g1"), ID: "g1"})
+			}
+		}),
 		"dynamodb_table_replica_in_allowed_region": {
 			{name: "no allowed regions", acct: baseAccount(table("us-east-1")), want: sts(stNA)},
 			{name: "eu replica", acct: baseAccount(table("eu-central-1")), pol: eu, want: sts(stP)},

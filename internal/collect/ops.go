@@ -579,6 +579,15 @@ func Operations() []Operation {
 		op("wafv2", "ListWebACLs", "wafv2:ListWebACLs", Regional, wafRate, state.InputWebACLs),
 		op("wafv2", "GetWebACL", "wafv2:GetWebACL", PerItem, wafRate, state.InputWebACLRules),
 		op("wafv2", "ListLoggingConfigurations", "wafv2:ListLoggingConfigurations", Regional, wafRate, state.InputWebACLLogging),
+		// svc-data: ElastiCache (regional; AWS publishes no quota for its
+		// reads, https://docs.aws.amazon.com/general/latest/gr/elasticache-service.html:
+		// the default pace). Both are bulk listings, 100 a page (MaxRecords
+		// 20..100): DescribeReplicationGroups carries encryption, AUTH/RBAC,
+		// failover and snapshot retention of every group, DescribeCacheClusters
+		// (without node details) engine, version, minor upgrades, subnet group
+		// and the standalone clusters. Tags come from the Tagging API.
+		op("elasticache", "DescribeReplicationGroups", "elasticache:DescribeReplicationGroups", Regional, d, state.InputCacheReplicationGroups),
+		op("elasticache", "DescribeCacheClusters", "elasticache:DescribeCacheClusters", Regional, d, state.InputCacheClusters),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

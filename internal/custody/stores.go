@@ -8,11 +8,12 @@ type Store struct {
 	Resource state.Meta
 	// Service is the AWS service prefix: s3, ec2, rds, redshift,
 	// workspaces, dynamodb, elasticfilesystem, backup, sqs, secretsmanager
-	// or ecr.
+	// ecr or elasticache.
 	Service string
 	// Kind names the resource type: bucket, volume, snapshot, db-instance,
 	// db-cluster, db-snapshot, cluster, workspace, table, file-system,
-	// backup-vault, queue, secret or repository.
+	// backup-vault, queue, secret, repository, replication-group or
+	// cache-cluster.
 	Kind string
 	// KeyRef is the key as the store names it (ID, ARN or alias); empty
 	// when the store is unencrypted or uses its service's default key.
@@ -137,6 +138,17 @@ func Stores(a *state.Account) []Store {
 			add(r.Meta, "ecr", "repository", true, "", AWSOwned)
 		}
 	}
+	// svc-data: ElastiCache. A cache's store is its replication group, or
+	// the cluster when it belongs to none. Encryption at rest without a
+	// key is ElastiCache's own (AWS owned) key.
+	for _, g := range a.ElastiCache.ReplicationGroups {
+		add(g.Meta, "elasticache", "replication-group", g.AtRestEncryption, g.KMSKeyID, AWSOwned)
+	}
+	for _, k := range a.ElastiCache.Clusters {
+		if k.Standalone() {
+			add(k.Meta, "elasticache", "cache-cluster", k.AtRestEncryption, "", AWSOwned)
+		}
+	}
 	return out
 }
 
@@ -153,6 +165,7 @@ var storeListings = [][]state.Input{
 	{state.InputSQSQueues},
 	{state.InputSecrets},
 	{state.InputECRRepositories},
+	{state.InputCacheReplicationGroups, state.InputCacheClusters}, // svc-data
 }
 
 // ListingGaps returns every coverage gap that leaves Stores incomplete:

@@ -72,11 +72,12 @@ type Where struct {
 type Store struct {
 	// Service is the AWS service prefix (s3, ec2, rds, redshift,
 	// workspaces, dynamodb, elasticfilesystem, backup, sqs,
-	// secretsmanager, ecr).
+	// secretsmanager, ecr, elasticache).
 	Service string `json:"service"`
 	// Kind is the resource type: bucket, volume, snapshot, db-instance,
 	// db-cluster, db-snapshot, cluster, workspace, table, file-system,
-	// backup-vault, queue, secret, repository.
+	// backup-vault, queue, secret, repository, replication-group,
+	// cache-cluster.
 	Kind string `json:"kind"`
 	Name string `json:"name"`
 	ARN  string `json:"arn"`
@@ -216,7 +217,11 @@ func Build(a *state.Account, p *policy.Policy) *Map {
 		}
 		ix.describe(&s, cs, p)
 		ix.keyCopies(&s, cs, p)
-		ix.backupCopies(&s, cs.Resource, p)
+		// AWS Backup does not protect ElastiCache (svc-data): a plan's
+		// tag selection copies none of a cache's data.
+		if cs.Service != "elasticache" {
+			ix.backupCopies(&s, cs.Resource, p)
+		}
 		m.Stores = append(m.Stores, s)
 	}
 	m.Incomplete = incomplete(a)

@@ -29,6 +29,9 @@ type index struct {
 	queues    map[string]*state.Queue
 	secrets   map[string]*state.Secret
 	repos     map[string]*state.ECRRepository
+	// svc-data: ElastiCache replication groups and standalone clusters.
+	cacheGroups   map[string]*state.CacheReplicationGroup
+	cacheClusters map[string]*state.CacheCluster
 	// protected maps a resource ARN to its AWS Backup protection.
 	protected map[string]*state.ProtectedResource
 	// volSnaps lists the EBS snapshots of each volume ID and instSnaps the
@@ -109,6 +112,15 @@ func newIndex(a *state.Account) *index {
 	}
 	for i := range a.ECR.Repositories {
 		ix.repos[a.ECR.Repositories[i].ARN] = &a.ECR.Repositories[i]
+	}
+	// svc-data: ElastiCache
+	ix.cacheGroups = make(map[string]*state.CacheReplicationGroup, len(a.ElastiCache.ReplicationGroups))
+	for i := range a.ElastiCache.ReplicationGroups {
+		ix.cacheGroups[a.ElastiCache.ReplicationGroups[i].ARN] = &a.ElastiCache.ReplicationGroups[i]
+	}
+	ix.cacheClusters = make(map[string]*state.CacheCluster, len(a.ElastiCache.Clusters))
+	for i := range a.ElastiCache.Clusters {
+		ix.cacheClusters[a.ElastiCache.Clusters[i].ARN] = &a.ElastiCache.Clusters[i]
 	}
 	for i := range a.Backup.ProtectedResources {
 		ix.protected[a.Backup.ProtectedResources[i].ResourceARN] = &a.Backup.ProtectedResources[i]
@@ -236,11 +248,33 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 			s.Exposure = ix.policyExposure(region, arn, r.Policy, "repository policy", p, state.InputECRRepositoryPolicy)
 			s.Backup = Backup{State: Unprotected, Detail: []string{"AWS Backup does not cover ECR; images are rebuilt or replicated"}}
 		}
+	// svc-data: ElastiCache
+	case "replication-group":
+		if g := ix.cacheGroups[arn]; g != nil {
+			s.Exposure.Detail = cacheReach
+			s.Backup = retention(g.SnapshotRetentionDays, "automatic snapshots")
+			if g.GlobalGroupID != "" {
+				s.Backup.Detail = append(s.Backup.Detail, "member ("+orDash(g.GlobalRole)+") of global datastore "+g.GlobalGroupID)
+			}
+		}
+	case "cache-cluster":
+		if k := ix.cacheClusters[arn]; k != nil {
+			s.Exposure.Detail = cacheReach
+			if k.Redis() {
+				s.Backup = retention(k.SnapshotRetentionDays, "automatic snapshots")
+			} else {
+				s.Backup = Backup{State: Unprotected, Detail: []string{"Memcached keeps data in memory only; no snapshots"}}
+			}
+		}
 	}
 	if s.Backup.State == "" {
 		s.Backup.State = BackupUnknown
 	}
 }
+
+// cacheReach is how an ElastiCache cache is reached: nodes have no public
+// address and no resource policy, so its security groups decide (svc-data).
+const cacheReach = "no public endpoint; reachable from the VPC as its security groups allow"
 
 func orDash(s string) string {
 	if s == "" {

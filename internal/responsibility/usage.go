@@ -53,6 +53,12 @@ func usageRules() map[string]usageRule {
 		// svc-compute2
 		"autoscaling": {count: func(a *state.Account) int { return len(a.AutoScaling.Groups) + len(a.AutoScaling.LaunchConfigurations) },
 			listings: []state.Input{state.InputAutoScalingGroups, state.InputAutoScalingLaunchConfigurations}},
+		// svc-data: ElastiCache
+		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
+			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},
+		// svc-data: DocumentDB and Neptune clusters, from the RDS listing.
+		"docdb":   {count: func(a *state.Account) int { return clustersOfEngine(a, "docdb") }, listings: []state.Input{state.InputRDSClusters}},
+		"neptune": {count: func(a *state.Account) int { return clustersOfEngine(a, "neptune") }, listings: []state.Input{state.InputRDSClusters}},
 		"ecs": {count: func(a *state.Account) int { return len(a.ECS.Clusters) + len(a.ECS.TaskDefinitions) },
 			listings: []state.Input{state.InputECSClusters, state.InputECSTaskDefinitions}},
 		"acm":        {count: func(a *state.Account) int { return len(a.ACM.Certificates) }, listings: []state.Input{state.InputACMCertificates}},
@@ -125,4 +131,16 @@ func UsageOf(a *state.Account, serviceID string) (Usage, bool) {
 		}
 	}
 	return u, true
+}
+
+// clustersOfEngine counts the RDS API's clusters of service engine
+// (docdb, neptune), as their checks select them (svc-data).
+func clustersOfEngine(a *state.Account, engine string) int {
+	n := 0
+	for _, c := range a.RDS.Clusters {
+		if state.EngineService(c.Engine) == engine {
+			n++
+		}
+	}
+	return n
 }

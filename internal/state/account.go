@@ -67,8 +67,10 @@ type Account struct {
 	APIGateway APIGateway `json:"apigateway"`
 	// svc-api: AWS WAF web ACLs.
 	WAF WAF `json:"waf"`
-	// svc-compute2: Auto Scaling, Kinesis, Firehose, Step Functions, Elastic Beanstalk
+	// svc-compute2: Auto Scaling
 	AutoScaling AutoScaling `json:"autoscaling"`
+	// svc-data: ElastiCache
+	ElastiCache ElastiCache `json:"elasticache"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -268,6 +268,9 @@ const (
 	InputWebACLs       Input = "waf.web_acls"
 	InputWebACLRules   Input = "waf.web_acls.rules"
 	InputWebACLLogging Input = "waf.web_acls.log_destinations"
+	// svc-data: elasticache
+	InputCacheReplicationGroups Input = "elasticache.replication_groups"
+	InputCacheClusters          Input = "elasticache.clusters"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

@@ -87,6 +87,8 @@ var inputOperations = map[Input][]OperationRef{
 	"efs.mount_targets":                                {{Service: "elasticfilesystem", Operation: "DescribeMountTargets"}},
 	"eks.clusters":                                     {{Service: "eks", Operation: "ListClusters"}},
 	"eks.clusters.configuration":                       {{Service: "eks", Operation: "DescribeCluster"}},
+	"elasticache.clusters":                             {{Service: "elasticache", Operation: "DescribeCacheClusters"}},
+	"elasticache.replication_groups":                   {{Service: "elasticache", Operation: "DescribeReplicationGroups"}},
 	"elb.classic_load_balancers":                       {{Service: "elb", Operation: "DescribeLoadBalancers"}},
 	"elb.classic_load_balancers.attributes":            {{Service: "elb", Operation: "DescribeLoadBalancerAttributes"}},
 	"elb.classic_load_balancers.listeners.reference_security_policy": {{Service: "elb", Operation: "DescribeLoadBalancerPolicies"}},

@@ -60,6 +60,10 @@ var shares = []struct {
 	{"emrcluster", 0.005}, {"emrsecurityconfig", 0.005},
 	{"restapi", 0.05}, {"apiv2", 0.04}, {"webacl", 0.02}, // svc-api
 	{"asg", 0.15}, {"launchconfig", 0.05}, // svc-compute2
+	// svc-data: ElastiCache replication groups and standalone Memcached clusters.
+	{"cachegroup", 0.05}, {"memcached", 0.02},
+	// svc-data: DocumentDB and Neptune clusters (RDS API).
+	{"docdb", 0.02}, {"neptune", 0.01},
 }
 
 func count(n int, kind string) int {
@@ -201,6 +205,14 @@ func Account(o Options) *state.Account {
 	// svc-compute2, last: Auto Scaling changes nothing generated before it.
 	for _, r := range o.Regions {
 		g.autoScaling(r)
+	}
+	// svc-data: ElastiCache, last so no earlier value changes.
+	for _, r := range o.Regions {
+		g.elastiCache(r)
+	}
+	// svc-data: DocumentDB and Neptune, after ElastiCache for the same reason.
+	for _, r := range o.Regions {
+		g.docdbNeptune(r)
 	}
 	return a
 }

@@ -918,6 +918,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"SageMaker": "sagemaker", "EMR": "elasticmapreduce", // svc-analytics
 		"API Gateway": "apigateway", "ApiGatewayV2": "apigatewayv2", // svc-api
 		"Auto Scaling": "autoscaling", // svc-compute2
+		"ElastiCache":  "elasticache", // svc-data
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -248,7 +248,8 @@ func regionalServices() []service {
 		{"apigateway", (*collector).apiGateway},     // svc-api
 		{"apigatewayv2", (*collector).apiGatewayV2}, // svc-api
 		{"wafv2", (*collector).wafRegional},         // svc-api
-		{"autoscaling", (*collector).autoScaling}, // svc-compute2
+		{"autoscaling", (*collector).autoScaling},   // svc-compute2
+		{"elasticache", (*collector).elastiCache},   // svc-data
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

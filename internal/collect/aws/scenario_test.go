@@ -513,6 +513,7 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	if r == homeRegion {
 		buildEMR(ctx, cfg, *sub.Subnet.SubnetId) // this moto keeps EMR in us-east-1 whatever the region asked
 	}
+	buildElastiCache(ctx, cfg, secure, *sub.Subnet.SubnetId) // svc-data
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

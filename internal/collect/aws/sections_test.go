@@ -17,8 +17,8 @@ var collectedSections = map[string]string{
 	"cloudwatch_logs": "logs", "cloudwatch": "cloudwatch", "sns": "sns", "securityhub": "securityhub",
 	"sqs": "sqs", "secretsmanager": "secretsmanager", "ecr": "ecr", "eventbridge": "events", "ecs": "ecs", "eks": "eks",
 	"sagemaker": "sagemaker", "emr": "elasticmapreduce", // svc-analytics
-
-	"acm": "acm", "cloudfront": "cloudfront",
+	"elasticache": "elasticache", // svc-data
+	"acm":         "acm", "cloudfront": "cloudfront",
 	"apigateway": "apigateway", "waf": "wafv2", // svc-api
 	"autoscaling": "autoscaling", // svc-compute2
 }

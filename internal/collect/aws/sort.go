@@ -110,6 +110,8 @@ func sortState(a *state.Account) {
 	sort.SliceStable(a.EMR.BlockPublicAccess, func(x, y int) bool { return a.EMR.BlockPublicAccess[x].Region < a.EMR.BlockPublicAccess[y].Region })
 	byARN(a.AutoScaling.Groups) // svc-compute2
 	byARN(a.AutoScaling.LaunchConfigurations)
+	byARN(a.ElastiCache.ReplicationGroups) // svc-data
+	byARN(a.ElastiCache.Clusters)
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })

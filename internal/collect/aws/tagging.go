@@ -18,7 +18,7 @@ import (
 // "workspaces:workspace", and moto understands only the service-level
 // form. Tags of other WorkSpaces resource types in the answer are ignored.
 func taggedTypes() []string {
-	return []string{"lambda:function", "workspaces", "sqs", "ecr:repository"}
+	return []string{"lambda:function", "workspaces", "sqs", "ecr:repository", "elasticache:replicationgroup", "elasticache:cluster"}
 }
 
 // joins holds what one collector reads for another collector's resources,
@@ -110,6 +110,17 @@ func (c *collector) applyJoins(a *state.Account) {
 	for i := range a.ECR.Repositories {
 		if t, ok := j.tags[a.ECR.Repositories[i].ARN]; ok {
 			a.ECR.Repositories[i].Tags = t
+		}
+	}
+	// svc-data: ElastiCache
+	for i := range a.ElastiCache.ReplicationGroups {
+		if t, ok := j.tags[a.ElastiCache.ReplicationGroups[i].ARN]; ok {
+			a.ElastiCache.ReplicationGroups[i].Tags = t
+		}
+	}
+	for i := range a.ElastiCache.Clusters {
+		if t, ok := j.tags[a.ElastiCache.Clusters[i].ARN]; ok {
+			a.ElastiCache.Clusters[i].Tags = t
 		}
 	}
 	for i := range a.IAM.Roles {

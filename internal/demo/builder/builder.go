@@ -77,7 +77,9 @@ func Build() *state.Account {
 	x.messaging()
 	x.ecs()
 	x.eks()
-	x.autoScaling() // svc-compute2
+	x.autoScaling()  // svc-compute2
+	x.elastiCache()  // svc-data
+	x.docdbNeptune() // svc-data
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
