@@ -76,8 +76,11 @@ type Options struct {
 	Details collect.Details
 	// Progress, when set, is told about every task and throttle.
 	Progress *collect.Progress
-	// HTTPClient replaces the SDK's HTTP client. It must be an
+	// HTTPClient replaces the SDK's HTTP client. Accounts read side by
+	// side share one *HTTPClient (NewHTTPClient): one connection pool with
+	// a bound per host for the whole run. Any other client must be an
 	// *awshttp.BuildableClient when AWS_CA_BUNDLE is set (an SDK rule).
+	// Nil means NewHTTPClient(Concurrency) for this collection.
 	HTTPClient sdk.HTTPClient
 	// APIOptions are added to every client's middleware stack after
 	// shoulder's own (tests record every request sent with one).
