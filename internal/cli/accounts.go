@@ -615,6 +615,9 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 	comb := engine.NewCombiner()
 	reads, jobErr := app.forAccounts(ctx, &f.accts, f.src.live, p, func(ctx context.Context, app *App, l liveFlags, t memberTarget) (accountRead, error) {
 		fa := *f
+		// A member whose organization-wide facts the run already read
+		// (the caller's account, read first) leaves those reads to it.
+		l.orgFactsRead = t.account != p.caller && org.hasFacts()
 		fa.src.live = l
 		fa.org = org
 		rep, opts, interrupted, err := app.evaluate(ctx, &fa, sel, pol, formats)
@@ -698,6 +701,14 @@ type orgRun struct {
 	tree   *state.OrgTree
 	mu     sync.Mutex
 	facts  *state.OrgFacts
+}
+
+// hasFacts reports whether the caller's organization-wide facts were
+// recorded (the caller's account is read before any member).
+func (o *orgRun) hasFacts() bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.facts != nil
 }
 
 // prepare applies the organization to one account's state and returns its

@@ -179,6 +179,42 @@ func TestScanOrgFake(t *testing.T) {
 	if n := r.Server(orgSuspended).Stats().Calls; len(n) != 0 {
 		t.Errorf("the suspended account was called: %v", n)
 	}
+	// The organization-wide facts were read once, by the management
+	// account: a member leaves them to it (they are applied to it) and
+	// records them as skipped, so its state alone says unknown.
+	for _, op := range []string{"organizations:ListPolicies", "organizations:ListDelegatedAdministrators",
+		"organizations:ListAWSServiceAccessForOrganization", "iam:ListOrganizationsFeatures"} {
+		if n := r.Server(orgMgmt).Stats().Calls[op]; n < 1 {
+			t.Errorf("the management account called %s %d times, want it read", op, n)
+		}
+		for _, id := range []string{orgProd, orgSCP, orgThrottled, orgSlow} {
+			if n := r.Server(id).Stats().Calls[op]; n != 0 {
+				t.Errorf("member %s called %s %d times, want 0 (read once from the management account)", id, op, n)
+			}
+		}
+	}
+	b, err := os.ReadFile(filepath.Join(dir, orgProd, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Gaps []state.Gap `json:"gaps"`
+	}
+	if err := json.Unmarshal(b, &rep); err != nil {
+		t.Fatal(err)
+	}
+	skipped := 0
+	for _, g := range rep.Gaps {
+		if g.Service == "organizations" && g.Operation == "ListPolicies" {
+			if g.Reason != state.ReasonSkipped {
+				t.Errorf("member's ListPolicies gap %+v, want skipped", g)
+			}
+			skipped++
+		}
+	}
+	if skipped != 1 {
+		t.Errorf("member report has %d ListPolicies gaps, want the one skipped", skipped)
+	}
 }
 
 // TestScanOrgOUs: --ous reads only the accounts under the OU, nested OUs

@@ -98,6 +98,14 @@ type Options struct {
 	// (Discover): it is attached to the account's Organization instead of
 	// being read again.
 	OrgTree *state.OrgTree
+	// OrgFactsRead says that the organization-wide facts (policies,
+	// delegated administrators, trusted services, IAM organization
+	// features) were already read in this run from the management or a
+	// delegated-administrator account and are applied to this account
+	// before evaluation (state.Account.ApplyOrgFacts): a member's own
+	// Organizations reads of them are skipped, recorded as `skipped` gaps
+	// so that its state judged alone says unknown, never absent.
+	OrgFactsRead bool
 	// Gate, when set, bounds the AWS calls in flight across every
 	// collection sharing it (an organization run reads accounts side by
 	// side under one bound).
