@@ -613,6 +613,17 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 	failed := false
 	org := &orgRun{caller: p.caller, tree: p.orgTree}
 	comb := engine.NewCombiner()
+	if dir != "" && fscan == nil && streamable(formats) {
+		// The organization's report is written by streaming writers:
+		// each account's results wait in a file, not in memory, until
+		// every account is read (writeLiveOrgReport replays them).
+		tmp, err := os.MkdirTemp("", "shoulder-org-results-")
+		if err != nil {
+			return withCode(ExitError, fmt.Errorf("a temporary directory for the organization's results: %w", err))
+		}
+		defer os.RemoveAll(tmp)
+		comb.SpillTo(tmp)
+	}
 	reads, jobErr := app.forAccounts(ctx, &f.accts, f.src.live, p, func(ctx context.Context, app *App, l liveFlags, t memberTarget) (accountRead, error) {
 		fa := *f
 		// A member whose organization-wide facts the run already read
@@ -758,6 +769,17 @@ func (app *App) writeLiveOrgReport(f *scanFlags, dir string, comb *engine.Combin
 	opts, err := reportview.OrgOptions(Version, sel, rep)
 	if err != nil {
 		return withCode(ExitError, err)
+	}
+	if comb.Spilled() {
+		outs, err := plan.open(app)
+		if err != nil {
+			return err
+		}
+		defer outs.closeAll()
+		if err := outs.replay(rep, opts, func(fn func([]engine.Finding) error) error { return comb.ReplayResults(rep, fn) }); err != nil {
+			return withCode(ExitError, err)
+		}
+		return nil
 	}
 	quiet := *f
 	quiet.cov = coverageFlags{}

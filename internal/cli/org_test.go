@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/awsfake"
+	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/report"
 	"github.com/shoulder-dev/shoulder/internal/state"
 	"github.com/shoulder-dev/shoulder/internal/synth"
 )
@@ -193,6 +195,7 @@ func TestScanOrgFake(t *testing.T) {
 			}
 		}
 	}
+	assertOrgReportConcatenates(t, dir, reads)
 	b, err := os.ReadFile(filepath.Join(dir, orgProd, "report.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -337,5 +340,53 @@ func TestCollectOrgInterrupted(t *testing.T) {
 	}
 	if s := byID[orgSlow]; s.Reason == "" || s.Read == "full" {
 		t.Errorf("the interrupted account: %+v", s)
+	}
+}
+
+// assertOrgReportConcatenates: the organization's report DIR/report.json
+// (written from results kept in files while the accounts were read, see
+// engine.Combiner.SpillTo) holds every read account's results, in
+// account-ID order and each account's own order, with the account's name
+// and OU path.
+func assertOrgReportConcatenates(t *testing.T, dir string, reads []accountRead) {
+	t.Helper()
+	read := func(path string) *engine.Report {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := report.ReadJSON(path, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.Report
+	}
+	comb := read(filepath.Join(dir, "report.json"))
+	var want []engine.Finding
+	for _, r := range reads {
+		if r.Read != "full" && r.Read != "partial" {
+			continue
+		}
+		want = append(want, read(filepath.Join(dir, r.AccountID, "report.json")).Results...)
+	}
+	if len(want) == 0 || len(comb.Results) != len(want) {
+		t.Fatalf("organization report: %d results, the accounts' reports %d", len(comb.Results), len(want))
+	}
+	names := map[string]accountRead{}
+	for _, r := range reads {
+		names[r.AccountID] = r
+	}
+	for i, w := range want {
+		g := comb.Results[i]
+		if g.AccountID != w.AccountID || g.CheckID != w.CheckID || g.Resource != w.Resource || g.Status != w.Status || g.Message != w.Message {
+			t.Fatalf("organization report result %d: %s %s %s %s, the account's: %s %s %s %s", i,
+				g.AccountID, g.CheckID, g.Resource, g.Status, w.AccountID, w.CheckID, w.Resource, w.Status)
+		}
+		if a := names[g.AccountID]; g.AccountName != a.Name || g.OUPath != a.OUPath {
+			t.Fatalf("organization report result %d: account %s named %q at %q, want %q at %q", i, g.AccountID, g.AccountName, g.OUPath, a.Name, a.OUPath)
+		}
+	}
+	if comb.Summary.Total != len(want) {
+		t.Errorf("organization summary counts %d results, the report has %d", comb.Summary.Total, len(want))
 	}
 }
