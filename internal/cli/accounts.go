@@ -613,8 +613,22 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 	failed := false
 	org := &orgRun{caller: p.caller, tree: p.orgTree}
 	comb := engine.NewCombiner()
+	if dir != "" && fscan == nil && streamable(formats) {
+		// The organization's report is written by streaming writers:
+		// each account's results wait in a file, not in memory, until
+		// every account is read (writeLiveOrgReport replays them).
+		tmp, err := os.MkdirTemp("", "shoulder-org-results-")
+		if err != nil {
+			return withCode(ExitError, fmt.Errorf("a temporary directory for the organization's results: %w", err))
+		}
+		defer os.RemoveAll(tmp)
+		comb.SpillTo(tmp)
+	}
 	reads, jobErr := app.forAccounts(ctx, &f.accts, f.src.live, p, func(ctx context.Context, app *App, l liveFlags, t memberTarget) (accountRead, error) {
 		fa := *f
+		// A member whose organization-wide facts the run already read
+		// (the caller's account, read first) leaves those reads to it.
+		l.orgFactsRead = t.account != p.caller && org.hasFacts()
 		fa.src.live = l
 		fa.org = org
 		rep, opts, interrupted, kept, err := app.evaluateKeep(ctx, &fa, sel, pol, formats)
@@ -702,6 +716,14 @@ type orgRun struct {
 	facts  *state.OrgFacts
 }
 
+// hasFacts reports whether the caller's organization-wide facts were
+// recorded (the caller's account is read before any member).
+func (o *orgRun) hasFacts() bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.facts != nil
+}
+
 // prepare applies the organization to one account's state and returns its
 // effective policy: the caller's account records the facts, a member gets
 // them; scopes are placed in the run's tree.
@@ -749,6 +771,17 @@ func (app *App) writeLiveOrgReport(f *scanFlags, dir string, comb *engine.Combin
 	opts, err := reportview.OrgOptions(Version, sel, rep)
 	if err != nil {
 		return withCode(ExitError, err)
+	}
+	if comb.Spilled() {
+		outs, err := plan.open(app)
+		if err != nil {
+			return err
+		}
+		defer outs.closeAll()
+		if err := outs.replay(rep, opts, func(fn func([]engine.Finding) error) error { return comb.ReplayResults(rep, fn) }); err != nil {
+			return withCode(ExitError, err)
+		}
+		return nil
 	}
 	quiet := *f
 	quiet.cov = coverageFlags{}

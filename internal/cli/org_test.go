@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/awsfake"
+	"github.com/shoulder-dev/shoulder/internal/engine"
+	"github.com/shoulder-dev/shoulder/internal/report"
 	"github.com/shoulder-dev/shoulder/internal/state"
 	"github.com/shoulder-dev/shoulder/internal/synth"
 )
@@ -179,6 +181,43 @@ func TestScanOrgFake(t *testing.T) {
 	if n := r.Server(orgSuspended).Stats().Calls; len(n) != 0 {
 		t.Errorf("the suspended account was called: %v", n)
 	}
+	// The organization-wide facts were read once, by the management
+	// account: a member leaves them to it (they are applied to it) and
+	// records them as skipped, so its state alone says unknown.
+	for _, op := range []string{"organizations:ListPolicies", "organizations:ListDelegatedAdministrators",
+		"organizations:ListAWSServiceAccessForOrganization", "iam:ListOrganizationsFeatures"} {
+		if n := r.Server(orgMgmt).Stats().Calls[op]; n < 1 {
+			t.Errorf("the management account called %s %d times, want it read", op, n)
+		}
+		for _, id := range []string{orgProd, orgSCP, orgThrottled, orgSlow} {
+			if n := r.Server(id).Stats().Calls[op]; n != 0 {
+				t.Errorf("member %s called %s %d times, want 0 (read once from the management account)", id, op, n)
+			}
+		}
+	}
+	assertOrgReportConcatenates(t, dir, reads)
+	b, err := os.ReadFile(filepath.Join(dir, orgProd, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Gaps []state.Gap `json:"gaps"`
+	}
+	if err := json.Unmarshal(b, &rep); err != nil {
+		t.Fatal(err)
+	}
+	skipped := 0
+	for _, g := range rep.Gaps {
+		if g.Service == "organizations" && g.Operation == "ListPolicies" {
+			if g.Reason != state.ReasonSkipped {
+				t.Errorf("member's ListPolicies gap %+v, want skipped", g)
+			}
+			skipped++
+		}
+	}
+	if skipped != 1 {
+		t.Errorf("member report has %d ListPolicies gaps, want the one skipped", skipped)
+	}
 }
 
 // TestScanOrgOUs: --ous reads only the accounts under the OU, nested OUs
@@ -301,5 +340,53 @@ func TestCollectOrgInterrupted(t *testing.T) {
 	}
 	if s := byID[orgSlow]; s.Reason == "" || s.Read == "full" {
 		t.Errorf("the interrupted account: %+v", s)
+	}
+}
+
+// assertOrgReportConcatenates: the organization's report DIR/report.json
+// (written from results kept in files while the accounts were read, see
+// engine.Combiner.SpillTo) holds every read account's results, in
+// account-ID order and each account's own order, with the account's name
+// and OU path.
+func assertOrgReportConcatenates(t *testing.T, dir string, reads []accountRead) {
+	t.Helper()
+	read := func(path string) *engine.Report {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := report.ReadJSON(path, b)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.Report
+	}
+	comb := read(filepath.Join(dir, "report.json"))
+	var want []engine.Finding
+	for _, r := range reads {
+		if r.Read != "full" && r.Read != "partial" {
+			continue
+		}
+		want = append(want, read(filepath.Join(dir, r.AccountID, "report.json")).Results...)
+	}
+	if len(want) == 0 || len(comb.Results) != len(want) {
+		t.Fatalf("organization report: %d results, the accounts' reports %d", len(comb.Results), len(want))
+	}
+	names := map[string]accountRead{}
+	for _, r := range reads {
+		names[r.AccountID] = r
+	}
+	for i, w := range want {
+		g := comb.Results[i]
+		if g.AccountID != w.AccountID || g.CheckID != w.CheckID || g.Resource != w.Resource || g.Status != w.Status || g.Message != w.Message {
+			t.Fatalf("organization report result %d: %s %s %s %s, the account's: %s %s %s %s", i,
+				g.AccountID, g.CheckID, g.Resource, g.Status, w.AccountID, w.CheckID, w.Resource, w.Status)
+		}
+		if a := names[g.AccountID]; g.AccountName != a.Name || g.OUPath != a.OUPath {
+			t.Fatalf("organization report result %d: account %s named %q at %q, want %q at %q", i, g.AccountID, g.AccountName, g.OUPath, a.Name, a.OUPath)
+		}
+	}
+	if comb.Summary.Total != len(want) {
+		t.Errorf("organization summary counts %d results, the report has %d", comb.Summary.Total, len(want))
 	}
 }

@@ -166,6 +166,34 @@ func (o *outputs) stream(sel []check.Check, acct *state.Account, pol *policy.Pol
 	return rep, o.commit()
 }
 
+// replay writes a finished report whose results are not held but passed,
+// a batch at a time, by results (a spilled combined report,
+// engine.Combiner.ReplayResults), through every format's streaming writer:
+// the bytes the whole-report writers produce for the report with those
+// results.
+func (o *outputs) replay(rep *engine.Report, opts report.Options, results func(func([]engine.Finding) error) error) error {
+	sinks := make(multiSink, len(o.list))
+	for i := range o.list {
+		out := &o.list[i]
+		if out.format.Stream == nil {
+			return fmt.Errorf("internal error: format %s cannot stream", out.format.Name)
+		}
+		sinks[i] = sinkOf{out: out, sink: out.format.Stream(out.w, opts)}
+	}
+	err := sinks.Start(rep)
+	if err == nil {
+		err = results(func(fs []engine.Finding) error { return sinks.Findings(nil, fs) })
+	}
+	if err == nil {
+		err = sinks.End(rep)
+	}
+	if err != nil {
+		o.closeAll()
+		return err
+	}
+	return o.commit()
+}
+
 // sinkOf is one output's streaming writer.
 type sinkOf struct {
 	out  *output

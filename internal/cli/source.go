@@ -58,6 +58,10 @@ type liveFlags struct {
 	orgTree    *state.OrgTree
 	noDisplay  bool
 	httpClient sdk.HTTPClient
+	// orgFactsRead: the run already holds the organization-wide facts
+	// and applies them to this (member) account, which skips its own
+	// reads of them (awscollect.Options.OrgFactsRead).
+	orgFactsRead bool
 }
 
 func (s *sourceFlags) register(cmd *cobra.Command) {
@@ -187,6 +191,7 @@ func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, err
 		Profile: l.profile, RoleARN: l.roleARN, ExternalID: l.externalID, SessionName: l.sessionName, Regions: l.regions,
 		EndpointURL: l.endpointURL, Concurrency: l.concurrency, CallTimeout: l.callTimeout, Rates: rates,
 		Details: details, RegionTimeout: l.regionTimeout, Gate: l.gate, OrgTree: l.orgTree, HTTPClient: l.httpClient,
+		OrgFactsRead: l.orgFactsRead,
 	}
 	if l.externalID != "" && l.roleARN == "" {
 		return nil, withCode(ExitError, errors.New("--external-id needs --role-arn"))

@@ -1,8 +1,12 @@
 package engine
 
 import (
+	"bufio"
+	"encoding/gob"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -73,6 +77,9 @@ type Combiner struct {
 	read      int
 	sources   map[string]bool
 	unordered bool
+	// spill, when set, is where each added account's results are kept
+	// (one file per account) instead of memory; see SpillTo.
+	spill string
 }
 
 type waiverTally struct {
@@ -140,7 +147,13 @@ func (c *Combiner) Add(r *Report) error {
 		}
 	}
 	rep.Accounts = append(rep.Accounts, e)
-	rep.Results = append(rep.Results, r.Results...)
+	if c.spill != "" {
+		if err := c.spillResults(r.AccountID, r.Results); err != nil {
+			return err
+		}
+	} else {
+		rep.Results = append(rep.Results, r.Results...)
+	}
 	r.Results = nil
 	c.read++
 	for _, wi := range r.WaiverIssues {
@@ -173,6 +186,83 @@ func (c *Combiner) AddUnread(id, name, reason string) error {
 	c.note(id)
 	c.rep.Accounts = append(c.rep.Accounts, AccountEntry{ID: id, Name: name, Read: ReadNone, Reason: reason})
 	return nil
+}
+
+// SpillTo makes the combiner keep each account's results in a file of
+// its own under dir (which must exist and which the caller removes) as the
+// account is added, instead of in memory: a combined report of an
+// organization then costs the accounts' entries and summaries, not every
+// finding of every account. The finished report (Report) has no results;
+// ReplayResults passes them, account by account in the report's order, to
+// a writer that streams (engine.Sink). Call it before the first Add.
+func (c *Combiner) SpillTo(dir string) { c.spill = dir }
+
+// Spilled reports whether the results are kept in files (SpillTo).
+func (c *Combiner) Spilled() bool { return c.spill != "" }
+
+func (c *Combiner) spillFile(id string) string {
+	return filepath.Join(c.spill, "results-"+id+".gob")
+}
+
+// spillResults writes one account's results to its spill file.
+func (c *Combiner) spillResults(id string, fs []Finding) (err error) {
+	f, err := os.Create(c.spillFile(id))
+	if err != nil {
+		return fmt.Errorf("combining reports: keeping the results of account %s: %w", id, err)
+	}
+	defer func() {
+		if cerr := f.Close(); cerr != nil && err == nil {
+			err = fmt.Errorf("combining reports: keeping the results of account %s: %w", id, cerr)
+		}
+	}()
+	bw := bufio.NewWriterSize(f, 1<<16)
+	if err := gob.NewEncoder(bw).Encode(fs); err != nil {
+		return fmt.Errorf("combining reports: keeping the results of account %s: %w", id, err)
+	}
+	return bw.Flush()
+}
+
+// ReplayResults passes the results a spilling combiner (SpillTo) kept to
+// fn, one account at a time in rep's account order (rep is what Report
+// returned), each with the account name and OU path Report settled: the
+// findings, in the order, that a combiner holding them in memory would
+// have put in rep.Results. Each account's file is removed once passed.
+func (c *Combiner) ReplayResults(rep *Report, fn func([]Finding) error) error {
+	if c.spill == "" {
+		return errors.New("combining reports: the results were not spilled")
+	}
+	for _, e := range rep.Accounts {
+		if e.Summary == nil {
+			continue // not read: no results
+		}
+		fs, err := c.readSpill(e.ID)
+		if err != nil {
+			return err
+		}
+		for i := range fs {
+			fs[i].AccountName, fs[i].OUPath = e.Name, e.OUPath
+		}
+		if err := fn(fs); err != nil {
+			return err
+		}
+		if err := os.Remove(c.spillFile(e.ID)); err != nil {
+			return fmt.Errorf("combining reports: %w", err)
+		}
+	}
+	return nil
+}
+
+func (c *Combiner) readSpill(id string) ([]Finding, error) {
+	f, err := os.Open(c.spillFile(id))
+	if err != nil {
+		return nil, fmt.Errorf("combining reports: reading back the results of account %s: %w", id, err)
+	}
+	defer f.Close()
+	var fs []Finding
+	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(&fs); err != nil {
+		return nil, fmt.Errorf("combining reports: reading back the results of account %s: %w", id, err)
+	}
+	return fs, nil
 }
 
 func (c *Combiner) note(id string) {

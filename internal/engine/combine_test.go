@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -161,5 +162,73 @@ func TestAccountRank(t *testing.T) {
 	}
 	if s := strings.Join(got, ","); s != "d,b,a,e,c" {
 		t.Errorf("rank: %s", s)
+	}
+}
+
+// TestCombinerSpill: a combiner that keeps each account's results in a file
+// (SpillTo) finishes the same report as one that holds them, and replays
+// exactly the results, in the order and with the names and OU paths, the
+// holding one puts in Results; accounts added out of ID order, one with no
+// results, one not read.
+func TestCombinerSpill(t *testing.T) {
+	p := &policy.Policy{}
+	reports := func() []*Report {
+		return []*Report{
+			runFor("333333333333", []state.Gap{{Service: "s3", Operation: "GetBucketPolicy", Reason: state.ReasonAccessDenied}}, p,
+				check.Result{Status: check.Fail, Resource: "arn:aws:s3:::b1", Tags: map[string]string{"k": "v"}},
+				check.Result{Status: check.Unknown, Resource: "arn:aws:s3:::b2"}),
+			runFor("111111111111", nil, p),
+			runFor("222222222222", nil, p,
+				check.Result{Status: check.Fail, Resource: "arn:aws:s3:::a1"},
+				check.Result{Status: check.Pass, Resource: "arn:aws:s3:::a2"}),
+		}
+	}
+	combine := func(spill string) (*Combiner, *Report) {
+		c := NewCombiner()
+		if spill != "" {
+			c.SpillTo(spill)
+		}
+		for _, r := range reports() {
+			if err := c.Add(r); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := c.AddUnread("444444444444", "", "AssumeRole: AccessDenied"); err != nil {
+			t.Fatal(err)
+		}
+		return c, c.Report(orgTree(), "o-1")
+	}
+	_, held := combine("")
+	dir := t.TempDir()
+	c, spilled := combine(dir)
+	if len(spilled.Results) != 0 {
+		t.Fatalf("a spilling combiner holds %d results", len(spilled.Results))
+	}
+	var replayed []Finding
+	if err := c.ReplayResults(spilled, func(fs []Finding) error {
+		replayed = append(replayed, fs...)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(held.Results) != 4 || len(replayed) != len(held.Results) {
+		t.Fatalf("replayed %d results, held %d", len(replayed), len(held.Results))
+	}
+	for i := range held.Results {
+		h, r := held.Results[i], replayed[i]
+		if h.AccountID != r.AccountID || h.AccountName != r.AccountName || h.OUPath != r.OUPath || h.Resource != r.Resource ||
+			h.Status != r.Status || h.Message != r.Message || h.Tags["k"] != r.Tags["k"] {
+			t.Errorf("result %d: replayed %+v, held %+v", i, r, h)
+		}
+	}
+	held.Results, spilled.Results = nil, nil
+	if hs, ss := held.Summary, spilled.Summary; hs.Total != ss.Total || len(held.Accounts) != len(spilled.Accounts) {
+		t.Errorf("summaries differ: held %+v, spilled %+v", hs, ss)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*")); len(left) != 0 {
+		t.Errorf("spill files left after the replay: %v", left)
+	}
+	if err := NewCombiner().ReplayResults(held, func([]Finding) error { return nil }); err == nil {
+		t.Error("replaying a combiner that did not spill succeeded")
 	}
 }

@@ -76,8 +76,11 @@ type Options struct {
 	Details collect.Details
 	// Progress, when set, is told about every task and throttle.
 	Progress *collect.Progress
-	// HTTPClient replaces the SDK's HTTP client. It must be an
+	// HTTPClient replaces the SDK's HTTP client. Accounts read side by
+	// side share one *HTTPClient (NewHTTPClient): one connection pool with
+	// a bound per host for the whole run. Any other client must be an
 	// *awshttp.BuildableClient when AWS_CA_BUNDLE is set (an SDK rule).
+	// Nil means NewHTTPClient(Concurrency) for this collection.
 	HTTPClient sdk.HTTPClient
 	// APIOptions are added to every client's middleware stack after
 	// shoulder's own (tests record every request sent with one).
@@ -95,6 +98,14 @@ type Options struct {
 	// (Discover): it is attached to the account's Organization instead of
 	// being read again.
 	OrgTree *state.OrgTree
+	// OrgFactsRead says that the organization-wide facts (policies,
+	// delegated administrators, trusted services, IAM organization
+	// features) were already read in this run from the management or a
+	// delegated-administrator account and are applied to this account
+	// before evaluation (state.Account.ApplyOrgFacts): a member's own
+	// Organizations reads of them are skipped, recorded as `skipped` gaps
+	// so that its state judged alone says unknown, never absent.
+	OrgFactsRead bool
 	// Gate, when set, bounds the AWS calls in flight across every
 	// collection sharing it (an organization run reads accounts side by
 	// side under one bound).

@@ -30,6 +30,13 @@ func (c *collector) organizations(ctx context.Context, _ string) {
 	case c.opts.ReadOrgTree:
 		org.Tree = c.orgTree(ctx, cl)
 	}
+	if c.opts.OrgFactsRead && !org.IsManagementAccount {
+		// Read once for the run from the source account; what a member
+		// may not read anyway (AWS answers AccessDenied) is not asked.
+		c.skipOrgFacts()
+		c.rec.Update(func(a *state.Account) { a.Organization = org })
+		return
+	}
 	c.orgFacts(ctx, cl, org)
 	// One ListPolicies call (and its pages) per policy type; the three
 	// kinds share the per-policy reads below.
@@ -165,6 +172,20 @@ func (c *collector) orgFacts(ctx context.Context, cl *organizations.Client, org 
 		}
 		return nil
 	})
+}
+
+// skipOrgFacts records the organization-wide reads a member leaves to the
+// run's source account (Options.OrgFactsRead) as skipped.
+func (c *collector) skipOrgFacts() {
+	for _, op := range []struct{ service, action string }{
+		{"organizations", "ListPolicies"},
+		{"organizations", "ListDelegatedAdministrators"},
+		{"organizations", "ListAWSServiceAccessForOrganization"},
+		{"iam", "ListOrganizationsFeatures"},
+	} {
+		c.rec.Gap(state.Gap{Service: op.service, Operation: op.action, Reason: state.ReasonSkipped,
+			Message: "organization-wide fact: read once for the run from the management (or delegated-administrator) account and applied to this account"})
+	}
 }
 
 // orgClient is the Organizations client (global: calls go to the home region).
