@@ -195,7 +195,7 @@ func userRows(a *state.Account) ([]state.CredentialReportRow, *check.Result) {
 		r := credentialReportUnknown(a)
 		return nil, &r
 	}
-	var out []state.CredentialReportRow
+	out := make([]state.CredentialReportRow, 0, len(a.IAM.CredentialReport))
 	for _, r := range a.IAM.CredentialReport {
 		if r.User != state.RootUserName {
 			out = append(out, r)
@@ -213,7 +213,7 @@ func perUserRow(a *state.Account, none string, fn func(r state.CredentialReportR
 	if unknown != nil {
 		return []check.Result{*unknown}
 	}
-	var out []check.Result
+	out := make([]check.Result, 0, len(rows))
 	for _, r := range rows {
 		if res, ok := fn(r); ok {
 			out = append(out, res)
@@ -541,7 +541,7 @@ type holder struct {
 // policyHolders lists the users, groups and customer-managed roles (service-
 // linked roles are AWS's and skipped) with their attached managed policies.
 func policyHolders(a *state.Account) []holder {
-	var out []holder
+	out := make([]holder, 0, len(a.IAM.Users)+len(a.IAM.Groups)+len(a.IAM.Roles))
 	for _, u := range a.IAM.Users {
 		out = append(out, holder{"user", u.Name, u.Meta, u.AttachedPolicies})
 	}
@@ -640,7 +640,7 @@ func ec2InstanceProfileAttached() check.Check {
 	return check.Check{
 		ID: "ec2_instance_profile_attached",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			var out []check.Result
+			out := make([]check.Result, 0, len(a.EC2.Instances)) // at most one per instance, sized once
 			bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2Instances)
 			n := 0
 			for _, i := range a.EC2.Instances {

@@ -409,7 +409,7 @@ func s3BucketTLSOnly() check.Check {
 		ID: "s3_bucket_tls_only",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachBucket(a, state.InputS3BucketPolicy, func(b state.Bucket) check.Result {
-				return tlsOnlyResult(b, "bucket "+b.Name, b.Policy, "s3", b.ARN, b.ARN+"/*")
+				return tlsOnlyResult(a, b, "bucket "+b.Name, b.Policy, "s3", b.ARN, b.ARN+"/*")
 			})
 		},
 	}
