@@ -640,7 +640,7 @@ func ec2InstanceProfileAttached() check.Check {
 	return check.Check{
 		ID: "ec2_instance_profile_attached",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			out := make([]check.Result, 0, len(a.EC2.Instances)) // at most one per instance, sized once
+			out := check.Results(a, len(a.EC2.Instances)) // at most one per instance, sized once
 			bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2Instances)
 			n := 0
 			for _, i := range a.EC2.Instances {

@@ -195,7 +195,7 @@ func kmsDataStoreCustody() check.Check {
 		ID: "kms_data_store_custody",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			stores := dataStores(a)
-			out := make([]check.Result, 0, len(stores)) // one per store, and a few listing gaps
+			out := check.Results(a, len(stores)) // one per store, and a few listing gaps
 			// Stores of a listing that failed are absent from the state:
 			// say so once per listing rather than pretend they are fine.
 			for _, g := range custody.ListingGaps(a) {

@@ -38,7 +38,7 @@ func daysSince(now, t time.Time) int { return int(now.Sub(t).Hours() / 24) }
 // runningInstanceCheck builds a patching check over running instances.
 func runningInstanceCheck(c check.Check, f func(a *instances, p *policy.Policy, in state.Instance) check.Result) check.Check {
 	c.Run = func(a *state.Account, p *policy.Policy) []check.Result {
-		out := make([]check.Result, 0, len(a.EC2.Instances)) // at most one per instance
+		out := check.Results(a, len(a.EC2.Instances)) // at most one per instance
 		bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2Instances)
 		x := indexInstances(a)
 		for _, in := range a.EC2.Instances {

@@ -39,7 +39,7 @@ func eachBucket(a *state.Account, setting state.Input, judge func(b state.Bucket
 	if g, ok := listingGap(a, "", state.InputS3Buckets); ok {
 		return []check.Result{check.GapR(accountRef(a), g)}
 	}
-	out := make([]check.Result, 0, len(a.S3.Buckets)) // one per bucket
+	out := check.Results(a, len(a.S3.Buckets)) // one per bucket
 	for _, b := range a.S3.Buckets {
 		if g, ok := a.Gaps.ForInput(setting, b.Region, b.ARN); ok {
 			out = append(out, check.GapR(b, g))

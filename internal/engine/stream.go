@@ -96,7 +96,7 @@ func stream(checks []check.Check, a *state.Account, p *policy.Policy, sink Sink,
 	tokens := make(chan struct{}, window)
 	stop := make(chan struct{})
 	work := make(chan int)
-	free := &buffers{max: window + workers} // slices for reuse
+	free := state.NewSpares[Finding](window + workers) // slices for reuse
 	if keep {
 		free = nil
 	}
@@ -143,8 +143,7 @@ func stream(checks []check.Check, a *state.Account, p *policy.Policy, sink Sink,
 		}
 		err = sink.Findings(c, fs)
 		if !keep {
-			clear(fs) // drop references to the state and messages
-			free.put(fs)
+			free.Put(fs)
 		}
 		<-tokens
 		if err != nil {
@@ -167,7 +166,7 @@ func stream(checks []check.Check, a *state.Account, p *policy.Policy, sink Sink,
 // findings with the check's metadata, its severity after overrides and
 // sensitivity; waivers are applied by the caller, in report order. The
 // findings' slice comes from free (nil: a new one).
-func evaluate(c *check.Check, a *state.Account, p *policy.Policy, free *buffers) []Finding {
+func evaluate(c *check.Check, a *state.Account, p *policy.Policy, free *state.Spares[Finding]) []Finding {
 	rs := runOne(*c, a, p)
 	// Each check's results are ordered here, in parallel, so the report
 	// needs no global sort of millions of findings. Positions are sorted,
@@ -199,7 +198,7 @@ func evaluate(c *check.Check, a *state.Account, p *policy.Policy, free *buffers)
 	if a.Organization != nil {
 		ouPath = a.Organization.Tree.Path(a.AccountID)
 	}
-	fs := free.get(len(rs))
+	fs := free.Get(len(rs))
 	for i := range rs {
 		r := &rs[i]
 		if at != nil {
@@ -214,76 +213,8 @@ func evaluate(c *check.Check, a *state.Account, p *policy.Policy, free *buffers)
 			f.Severity++
 		}
 	}
+	check.Recycle(a, rs) // copied out: a later check fills it
 	return fs
-}
-
-// buffers are findings slices kept for reuse between checks. A check's
-// slice is taken once its results are known, so the one that fits best is
-// chosen: handing whichever slice came first to whichever check came next
-// grew a small slice for a large check again and again (0.4 GB at 1M
-// resources).
-type buffers struct {
-	mu   sync.Mutex
-	max  int // slices kept at most
-	free [][]Finding
-}
-
-// get returns a slice of n findings: the smallest kept one that holds n,
-// else a new one (the largest kept slice is let go, so that what is kept
-// follows the sizes the checks need). A nil b always allocates.
-func (b *buffers) get(n int) []Finding {
-	if b == nil {
-		return make([]Finding, n)
-	}
-	b.mu.Lock()
-	best, largest := -1, -1
-	for i, s := range b.free {
-		if cap(s) >= n && (best < 0 || cap(s) < cap(b.free[best])) {
-			best = i
-		}
-		if largest < 0 || cap(s) > cap(b.free[largest]) {
-			largest = i
-		}
-	}
-	if best < 0 {
-		best = largest
-	}
-	var s []Finding
-	if best >= 0 {
-		s = b.free[best]
-		last := len(b.free) - 1
-		b.free[best] = b.free[last]
-		b.free[last] = nil
-		b.free = b.free[:last]
-	}
-	b.mu.Unlock()
-	if cap(s) >= n {
-		return s[:n]
-	}
-	return make([]Finding, n)
-}
-
-// put keeps s (already cleared) for a later check, or drops the smallest
-// kept slice when b is full and s is larger.
-func (b *buffers) put(s []Finding) {
-	if b == nil || cap(s) == 0 {
-		return
-	}
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	if len(b.free) < b.max {
-		b.free = append(b.free, s[:0])
-		return
-	}
-	small := 0
-	for i := range b.free {
-		if cap(b.free[i]) < cap(b.free[small]) {
-			small = i
-		}
-	}
-	if cap(s) > cap(b.free[small]) {
-		b.free[small] = s[:0]
-	}
 }
 
 // waiverIssues lists the waivers that are expired, matched nothing (stale)
