@@ -232,7 +232,7 @@ func Ref(arn, region string) state.Meta { return state.Meta{ARN: arn, Region: re
 // (state.Derive).
 type resultsKey struct{}
 
-func newResultSpares() *state.Spares[Result] { return state.NewSpares[Result](16) }
+func newResultSpares() *state.Spares[Result] { return state.NewSpares[Result](8) }
 
 // Results returns an empty slice with room for n results for a check to
 // fill: within an evaluation, one that an earlier check's results were

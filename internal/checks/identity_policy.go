@@ -74,6 +74,11 @@ type inlineHolder struct {
 }
 
 func inlineHolders(a *state.Account) []inlineHolder {
+	return state.Derive(a, inlineHoldersKey{}, func() []inlineHolder { return listInlineHolders(a) })
+}
+
+// listInlineHolders is inlineHolders, built.
+func listInlineHolders(a *state.Account) []inlineHolder {
 	var out []inlineHolder
 	for _, u := range a.IAM.Users {
 		out = append(out, inlineHolder{"user", u.Name, u.Meta, u.InlinePolicies})

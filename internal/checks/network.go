@@ -219,7 +219,7 @@ func ec2SGUnused() check.Check {
 	return check.Check{
 		ID: "ec2_sg_unused",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			var out []check.Result
+			out := check.Results(a, len(a.EC2.SecurityGroups)) // at most one per group
 			bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2SecurityGroups, state.InputEC2NetworkInterfaces)
 			for _, g := range a.EC2.SecurityGroups {
 				switch {

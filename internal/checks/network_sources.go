@@ -34,7 +34,7 @@ import (
 // prefixes are fine.
 func coversSpace(ps []netip.Prefix, v6 bool) bool {
 	type span struct{ from, to netip.Addr }
-	var spans []span
+	spans := make([]span, 0, len(ps))
 	for _, p := range ps {
 		if !p.IsValid() || p.Addr().Is6() != v6 {
 			continue
@@ -353,8 +353,13 @@ func familyEvidence(rules []*sgRule, v6 bool) string {
 	if !mayCover(rules, v6) {
 		return ""
 	}
-	var ps []netip.Prefix
-	var srcs []sgSource
+	n := 0
+	for _, r := range rules {
+		n += len(r.sources)
+	}
+	// Sized once: this runs for every port a check asks about.
+	ps := make([]netip.Prefix, 0, n)
+	srcs := make([]sgSource, 0, n)
 	for _, r := range rules {
 		for _, s := range r.sources {
 			if s.prefix.Addr().Is6() != v6 {

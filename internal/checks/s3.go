@@ -104,7 +104,7 @@ func s3BucketPublicAccessBlock() check.Check {
 			if g, ok := listingGap(a, "", state.InputS3Buckets); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
 			}
-			var out []check.Result
+			out := check.Results(a, len(a.S3.Buckets)) // at most one per bucket
 			for _, b := range a.S3.Buckets {
 				if acct.All() {
 					out = append(out, check.PassR(b, "the account's Block Public Access covers the bucket"))

@@ -18,38 +18,30 @@ type Spares[T any] struct {
 func NewSpares[T any](max int) *Spares[T] { return &Spares[T]{max: max} }
 
 // Get returns a slice of length n: the smallest kept one that holds n,
-// else a new one (the largest kept slice is then let go, so that what is
-// kept follows the sizes asked for). Its elements are zero.
+// else a new one (the kept ones stay for later, smaller requests; Put
+// keeps the largest). Its elements are zero.
 func (b *Spares[T]) Get(n int) []T {
 	if b == nil {
 		return make([]T, n)
 	}
 	b.mu.Lock()
-	best, largest := -1, -1
+	best := -1
 	for i, s := range b.free {
 		if cap(s) >= n && (best < 0 || cap(s) < cap(b.free[best])) {
 			best = i
 		}
-		if largest < 0 || cap(s) > cap(b.free[largest]) {
-			largest = i
-		}
 	}
 	if best < 0 {
-		best = largest
+		b.mu.Unlock()
+		return make([]T, n)
 	}
-	var s []T
-	if best >= 0 {
-		s = b.free[best]
-		last := len(b.free) - 1
-		b.free[best] = b.free[last]
-		b.free[last] = nil
-		b.free = b.free[:last]
-	}
+	s := b.free[best]
+	last := len(b.free) - 1
+	b.free[best] = b.free[last]
+	b.free[last] = nil
+	b.free = b.free[:last]
 	b.mu.Unlock()
-	if cap(s) >= n {
-		return s[:n]
-	}
-	return make([]T, n)
+	return s[:n]
 }
 
 // Put clears s and keeps it for a later Get, or drops the smallest kept

@@ -17,6 +17,15 @@ func TestSpares(t *testing.T) {
 		{"full: the smaller one dropped", []int{10, 20, 50}, 2, 15, 20},
 		{"full: a smaller one not kept", []int{50, 20, 10}, 2, 15, 20},
 	}
+	// A Get that nothing fits leaves what is kept for later ones.
+	s := NewSpares[int](4)
+	s.Put(make([]int, 50))
+	if got := s.Get(60); cap(got) != 60 {
+		t.Errorf("Get(60) with 50 kept: cap %d, want a new 60", cap(got))
+	}
+	if got := s.Get(40); cap(got) != 50 {
+		t.Errorf("Get(40) after: cap %d, want the kept 50", cap(got))
+	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s := NewSpares[*int](tc.max)
