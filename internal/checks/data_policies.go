@@ -80,11 +80,11 @@ func sharingResult(r state.Resource, what, doc string, c exposure.Context) check
 
 // tlsOnlyResult decides whether a resource policy refuses requests sent
 // without TLS for service's actions on every resource in arns.
-func tlsOnlyResult(r state.Resource, what, doc, service string, arns ...string) check.Result {
+func tlsOnlyResult(a *state.Account, r state.Resource, what, doc, service string, arns ...string) check.Result {
 	if strings.TrimSpace(doc) == "" {
 		return check.FailR(r, "%s has no resource policy, so nothing refuses requests sent without TLS", what)
 	}
-	pol, err := iampolicy.Parse(doc)
+	pol, err := exposure.ParsePolicy(a, doc)
 	if err != nil {
 		return check.UnknownR(r, "%s: policy could not be parsed: %v", what, err)
 	}

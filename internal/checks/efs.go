@@ -247,7 +247,7 @@ func efsFileSystemTLSOnly() check.Check {
 		ID: "efs_file_system_tls_only",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachFileSystemPolicy(a, func(f state.FileSystem) check.Result {
-				return tlsOnlyResult(f, fsName(f), f.Policy, efsService, f.ARN)
+				return tlsOnlyResult(a, f, fsName(f), f.Policy, efsService, f.ARN)
 			})
 		},
 	}

@@ -50,7 +50,7 @@ func regionalListingUnknown(a *state.Account, service string, out *[]check.Resul
 func eachRegional[T state.Resource](a *state.Account, service string, list []state.Input, items []T, judge func(T) check.Result) []check.Result {
 	// One result per item, sized once: growing the slice by appending
 	// copied every result several times over on large accounts.
-	out := make([]check.Result, 0, len(items))
+	out := check.Results(a, len(items))
 	bad := regionalListingUnknown(a, service, &out, list...)
 	for _, it := range items {
 		if bad[it.Ref().Region] {

@@ -195,14 +195,24 @@ func userRows(a *state.Account) ([]state.CredentialReportRow, *check.Result) {
 		r := credentialReportUnknown(a)
 		return nil, &r
 	}
-	var out []state.CredentialReportRow
-	for _, r := range a.IAM.CredentialReport {
-		if r.User != state.RootUserName {
-			out = append(out, r)
+	// Shared by the checks of an evaluation (state.Derive): not to be changed.
+	return state.Derive(a, userRowsKey{}, func() []state.CredentialReportRow {
+		out := make([]state.CredentialReportRow, 0, len(a.IAM.CredentialReport))
+		for _, r := range a.IAM.CredentialReport {
+			if r.User != state.RootUserName {
+				out = append(out, r)
+			}
 		}
-	}
-	return out, nil
+		return out
+	}), nil
 }
+
+// Keys of the lists the identity checks share per evaluation (state.Derive).
+type (
+	userRowsKey      struct{}
+	policyHoldersKey struct{}
+	inlineHoldersKey struct{}
+)
 
 func rowRef(r state.CredentialReportRow) state.Meta { return check.Ref(r.ARN, "") }
 
@@ -213,7 +223,7 @@ func perUserRow(a *state.Account, none string, fn func(r state.CredentialReportR
 	if unknown != nil {
 		return []check.Result{*unknown}
 	}
-	var out []check.Result
+	out := check.Results(a, len(rows))
 	for _, r := range rows {
 		if res, ok := fn(r); ok {
 			out = append(out, res)
@@ -539,9 +549,15 @@ type holder struct {
 }
 
 // policyHolders lists the users, groups and customer-managed roles (service-
-// linked roles are AWS's and skipped) with their attached managed policies.
+// linked roles are AWS's and skipped) with their attached managed policies;
+// shared by the checks of an evaluation (not to be changed).
 func policyHolders(a *state.Account) []holder {
-	var out []holder
+	return state.Derive(a, policyHoldersKey{}, func() []holder { return listPolicyHolders(a) })
+}
+
+// listPolicyHolders is policyHolders, built.
+func listPolicyHolders(a *state.Account) []holder {
+	out := make([]holder, 0, len(a.IAM.Users)+len(a.IAM.Groups)+len(a.IAM.Roles))
 	for _, u := range a.IAM.Users {
 		out = append(out, holder{"user", u.Name, u.Meta, u.AttachedPolicies})
 	}
@@ -640,7 +656,7 @@ func ec2InstanceProfileAttached() check.Check {
 	return check.Check{
 		ID: "ec2_instance_profile_attached",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			var out []check.Result
+			out := check.Results(a, len(a.EC2.Instances)) // at most one per instance, sized once
 			bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2Instances)
 			n := 0
 			for _, i := range a.EC2.Instances {

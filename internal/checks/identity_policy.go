@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/iampolicy"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
@@ -73,6 +74,11 @@ type inlineHolder struct {
 }
 
 func inlineHolders(a *state.Account) []inlineHolder {
+	return state.Derive(a, inlineHoldersKey{}, func() []inlineHolder { return listInlineHolders(a) })
+}
+
+// listInlineHolders is inlineHolders, built.
+func listInlineHolders(a *state.Account) []inlineHolder {
 	var out []inlineHolder
 	for _, u := range a.IAM.Users {
 		out = append(out, inlineHolder{"user", u.Name, u.Meta, u.InlinePolicies})
@@ -107,7 +113,7 @@ func iamNoFullAdminAttached() check.Check {
 				if len(who) == 0 && p.AttachmentCount == 0 {
 					continue
 				}
-				doc, err := iampolicy.Parse(p.Document)
+				doc, err := exposure.ParsePolicy(a, p.Document)
 				if err != nil {
 					out = append(out, check.UnknownR(p, "policy %s cannot be read: %v", p.Name, err))
 					continue
@@ -133,7 +139,7 @@ func iamNoFullAdminAttached() check.Check {
 			}
 			for _, h := range inlineHolders(a) {
 				for _, ip := range h.policies {
-					doc, err := iampolicy.Parse(ip.Document)
+					doc, err := exposure.ParsePolicy(a, ip.Document)
 					if err != nil {
 						out = append(out, check.UnknownR(h.ref, "inline policy %s of %s %s cannot be read: %v", ip.Name, h.kind, h.name, err))
 						continue
@@ -174,7 +180,7 @@ func perCustomerPolicy(a *state.Account, fn func(p state.Policy, doc *iampolicy.
 		if p.AWSManaged || isAWSManagedPolicy(p.ARN, p.Name) {
 			continue
 		}
-		doc, err := iampolicy.Parse(p.Document)
+		doc, err := exposure.ParsePolicy(a, p.Document)
 		if err != nil {
 			out = append(out, check.UnknownR(p, "policy %s cannot be read: %v", p.Name, err))
 			continue

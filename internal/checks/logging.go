@@ -300,7 +300,7 @@ func cloudtrailS3DataEvents(write bool) check.Check {
 				}
 				return []check.Result{check.NotApplicableR(ref, "no S3 buckets")}
 			}
-			var out []check.Result
+			out := check.Results(a, len(a.S3.Buckets)) // at most one per bucket
 			for _, b := range a.S3.Buckets {
 				var by string
 				for _, t := range a.CloudTrail.Trails {

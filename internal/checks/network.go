@@ -219,7 +219,7 @@ func ec2SGUnused() check.Check {
 	return check.Check{
 		ID: "ec2_sg_unused",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			var out []check.Result
+			out := check.Results(a, len(a.EC2.SecurityGroups)) // at most one per group
 			bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2SecurityGroups, state.InputEC2NetworkInterfaces)
 			for _, g := range a.EC2.SecurityGroups {
 				switch {
@@ -636,7 +636,7 @@ func liveInstance(in state.Instance) bool {
 // instanceCheck builds a check over live instances of every scanned region.
 func instanceCheck(c check.Check, f func(a *state.Account, p *policy.Policy, in state.Instance) check.Result) check.Check {
 	c.Run = func(a *state.Account, p *policy.Policy) []check.Result {
-		out := make([]check.Result, 0, len(a.EC2.Instances)) // at most one per instance
+		out := check.Results(a, len(a.EC2.Instances)) // at most one per instance
 		bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2Instances)
 		for _, in := range a.EC2.Instances {
 			if bad[in.Region] || !liveInstance(in) {

@@ -38,7 +38,7 @@ func daysSince(now, t time.Time) int { return int(now.Sub(t).Hours() / 24) }
 // runningInstanceCheck builds a patching check over running instances.
 func runningInstanceCheck(c check.Check, f func(a *instances, p *policy.Policy, in state.Instance) check.Result) check.Check {
 	c.Run = func(a *state.Account, p *policy.Policy) []check.Result {
-		out := make([]check.Result, 0, len(a.EC2.Instances)) // at most one per instance
+		out := check.Results(a, len(a.EC2.Instances)) // at most one per instance
 		bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2Instances)
 		x := indexInstances(a)
 		for _, in := range a.EC2.Instances {
@@ -53,8 +53,9 @@ func runningInstanceCheck(c check.Check, f func(a *instances, p *policy.Policy, 
 }
 
 // instances is the account with the per-instance lookups of the patching
-// checks indexed once per check run: a linear search per instance made
-// those checks quadratic in the number of instances.
+// checks indexed once per evaluation (once per check run outside one): a
+// linear search per instance made those checks quadratic in the number of
+// instances.
 type instances struct {
 	*state.Account
 	managed     map[string]int
@@ -63,7 +64,18 @@ type instances struct {
 	association map[string]int   // instance ID -> first association compliance entry
 }
 
+// indexInstances returns the account's instance index, shared: not to be
+// changed.
 func indexInstances(a *state.Account) *instances {
+	return state.Derive(a, instancesKey{}, func() *instances { return buildInstances(a) })
+}
+
+// instancesKey is the key of the instance index, shared by the patching
+// checks of an evaluation (state.Derive).
+type instancesKey struct{}
+
+// buildInstances is indexInstances, built.
+func buildInstances(a *state.Account) *instances {
 	x := &instances{Account: a, managed: make(map[string]int, len(a.SSM.ManagedInstances)), compliance: make(map[string]int, len(a.SSM.PatchCompliance))}
 	// The first entry wins, as the linear search it replaces did.
 	for i := len(a.SSM.ManagedInstances) - 1; i >= 0; i-- {
@@ -233,7 +245,7 @@ func ec2InstanceStoppedUnder30Days() check.Check {
 	return check.Check{
 		ID: "ec2_instance_stopped_under_30_days",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			var out []check.Result
+			out := check.Results(a, len(a.EC2.Instances)) // at most one per instance
 			bad := regionalListingUnknown(a, "ec2", &out, state.InputEC2Instances)
 			now := p.Clock(a.CollectedAt)
 			for _, in := range a.EC2.Instances {

@@ -39,7 +39,7 @@ func eachBucket(a *state.Account, setting state.Input, judge func(b state.Bucket
 	if g, ok := listingGap(a, "", state.InputS3Buckets); ok {
 		return []check.Result{check.GapR(accountRef(a), g)}
 	}
-	out := make([]check.Result, 0, len(a.S3.Buckets)) // one per bucket
+	out := check.Results(a, len(a.S3.Buckets)) // one per bucket
 	for _, b := range a.S3.Buckets {
 		if g, ok := a.Gaps.ForInput(setting, b.Region, b.ARN); ok {
 			out = append(out, check.GapR(b, g))
@@ -104,7 +104,7 @@ func s3BucketPublicAccessBlock() check.Check {
 			if g, ok := listingGap(a, "", state.InputS3Buckets); ok {
 				return []check.Result{check.GapR(accountRef(a), g)}
 			}
-			var out []check.Result
+			out := check.Results(a, len(a.S3.Buckets)) // at most one per bucket
 			for _, b := range a.S3.Buckets {
 				if acct.All() {
 					out = append(out, check.PassR(b, "the account's Block Public Access covers the bucket"))
@@ -409,7 +409,7 @@ func s3BucketTLSOnly() check.Check {
 		ID: "s3_bucket_tls_only",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachBucket(a, state.InputS3BucketPolicy, func(b state.Bucket) check.Result {
-				return tlsOnlyResult(b, "bucket "+b.Name, b.Policy, "s3", b.ARN, b.ARN+"/*")
+				return tlsOnlyResult(a, b, "bucket "+b.Name, b.Policy, "s3", b.ARN, b.ARN+"/*")
 			})
 		},
 	}

@@ -28,7 +28,7 @@ func eachListedBucket(a *state.Account, judge func(b *state.Bucket) check.Result
 	if g, ok := listingGap(a, "", state.InputS3Buckets); ok {
 		return []check.Result{check.GapR(accountRef(a), g)}
 	}
-	out := make([]check.Result, 0, len(a.S3.Buckets))
+	out := check.Results(a, len(a.S3.Buckets))
 	for i := range a.S3.Buckets {
 		out = append(out, judge(&a.S3.Buckets[i]))
 	}

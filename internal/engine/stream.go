@@ -57,6 +57,9 @@ func stream(checks []check.Check, a *state.Account, p *policy.Policy, sink Sink,
 	if p == nil {
 		p = policy.Default()
 	}
+	// Indexes and parsed documents the checks share are built once for
+	// this evaluation (state.Derive) and let go with it.
+	a = a.ForEvaluation()
 	now := p.Clock(a.CollectedAt)
 	order := reportOrder(checks)
 	rep := &Report{
@@ -93,19 +96,17 @@ func stream(checks []check.Check, a *state.Account, p *policy.Policy, sink Sink,
 	tokens := make(chan struct{}, window)
 	stop := make(chan struct{})
 	work := make(chan int)
-	free := make(chan []Finding, window+workers) // slices for reuse
+	free := state.NewSpares[Finding](window + workers) // slices for reuse
+	if keep {
+		free = nil
+	}
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for k := range work {
-				var buf []Finding
-				select {
-				case buf = <-free:
-				default:
-				}
-				slots[k].findings = evaluate(&checks[order[k]], a, p, buf)
+				slots[k].findings = evaluate(&checks[order[k]], a, p, free)
 				close(slots[k].ready)
 			}
 		}()
@@ -142,11 +143,7 @@ func stream(checks []check.Check, a *state.Account, p *policy.Policy, sink Sink,
 		}
 		err = sink.Findings(c, fs)
 		if !keep {
-			clear(fs) // drop references to the state and messages
-			select {
-			case free <- fs[:0]:
-			default:
-			}
+			free.Put(fs)
 		}
 		<-tokens
 		if err != nil {
@@ -167,9 +164,9 @@ func stream(checks []check.Check, a *state.Account, p *policy.Policy, sink Sink,
 
 // evaluate runs one check and turns its results, ordered by resource, into
 // findings with the check's metadata, its severity after overrides and
-// sensitivity; waivers are applied by the caller, in report order. buf is a
-// slice to reuse, or nil.
-func evaluate(c *check.Check, a *state.Account, p *policy.Policy, buf []Finding) []Finding {
+// sensitivity; waivers are applied by the caller, in report order. The
+// findings' slice comes from free (nil: a new one).
+func evaluate(c *check.Check, a *state.Account, p *policy.Policy, free *state.Spares[Finding]) []Finding {
 	rs := runOne(*c, a, p)
 	// Each check's results are ordered here, in parallel, so the report
 	// needs no global sort of millions of findings. Positions are sorted,
@@ -201,7 +198,7 @@ func evaluate(c *check.Check, a *state.Account, p *policy.Policy, buf []Finding)
 	if a.Organization != nil {
 		ouPath = a.Organization.Tree.Path(a.AccountID)
 	}
-	fs := slices.Grow(buf[:0], len(rs))[:len(rs)]
+	fs := free.Get(len(rs))
 	for i := range rs {
 		r := &rs[i]
 		if at != nil {
@@ -216,6 +213,7 @@ func evaluate(c *check.Check, a *state.Account, p *policy.Policy, buf []Finding)
 			f.Severity++
 		}
 	}
+	check.Recycle(a, rs) // copied out: a later check fills it
 	return fs
 }
 

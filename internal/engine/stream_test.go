@@ -3,6 +3,8 @@ package engine_test
 import (
 	"errors"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
@@ -133,5 +135,59 @@ func TestStreamStopsOnSinkError(t *testing.T) {
 	}
 	if len(rec.checks) != 3 || rec.ends != 0 {
 		t.Errorf("after the error: %d checks streamed, End called %d times", len(rec.checks), rec.ends)
+	}
+}
+
+// TestSharedEvaluationAgreesWithChecksAlone: what an evaluation shares
+// between its checks (policy parses, indexes, reused result and finding
+// slices; state.Derive, state.Spares) changes no result: every check's
+// findings are what the check returns when run alone on the account.
+func TestSharedEvaluationAgreesWithChecksAlone(t *testing.T) {
+	d, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name string
+		a    *state.Account
+		p    *policy.Policy
+	}{
+		{"demo", d, demoPolicy(t)},
+		{"synthetic", synth.Account(synth.Options{Seed: 3, Resources: 4000}), policy.Default()},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			all := checks.All()
+			rec := &recorder{}
+			if _, err := engine.Stream(all, tc.a, tc.p, rec); err != nil {
+				t.Fatal(err)
+			}
+			byCheck := map[string][]engine.Finding{}
+			for _, f := range rec.findings {
+				byCheck[f.CheckID] = append(byCheck[f.CheckID], f)
+			}
+			n := 0
+			for _, c := range all {
+				alone := c.Run(tc.a, tc.p)
+				slices.SortStableFunc(alone, func(x, y check.Result) int { return strings.Compare(x.Resource, y.Resource) })
+				got := byCheck[c.ID]
+				if len(got) != len(alone) {
+					t.Fatalf("%s: %d results alone, %d in the evaluation", c.ID, len(alone), len(got))
+				}
+				for i, r := range alone {
+					n++
+					f := got[i]
+					same := f.Resource == r.Resource && f.Region == r.Region &&
+						(f.Status == r.Status && f.Message == r.Message ||
+							// A waiver turns a result into waived and says so.
+							f.Status == check.Waived && strings.HasPrefix(f.Message, r.Message+" [waived"))
+					if !same {
+						t.Fatalf("%s result %d alone: %v %s %q; in the evaluation: %v %s %q", c.ID, i, r.Status, r.Resource, r.Message, f.Status, f.Resource, f.Message)
+					}
+				}
+			}
+			if n != len(rec.findings) || n == 0 {
+				t.Errorf("checks alone gave %d results, the evaluation %d findings", n, len(rec.findings))
+			}
+		})
 	}
 }

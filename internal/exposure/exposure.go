@@ -243,12 +243,16 @@ type Context struct {
 	Networks []string
 	// OwnCanonicalIDs are the account's S3 canonical user IDs.
 	OwnCanonicalIDs []string
+
+	// account is the account NewContext read: its documents are parsed
+	// once per evaluation (ParsePolicy). Nil in a Context built by hand.
+	account *state.Account
 }
 
 // NewContext gathers the Context for account a under policy p (nil p
 // trusts nothing).
 func NewContext(a *state.Account, p *policy.Policy) Context {
-	c := Context{OwnAccount: a.AccountID}
+	c := Context{OwnAccount: a.AccountID, account: a}
 	if p != nil {
 		c.TrustedAccounts = p.TrustedAccounts
 		c.Organizations = TrustedOrganizations(p)
@@ -335,11 +339,36 @@ func Judge(doc string, c Context) Verdict {
 	if strings.TrimSpace(doc) == "" {
 		return Verdict{Level: Private, Empty: true}
 	}
-	pol, err := iampolicy.Parse(doc)
+	pol, err := ParsePolicy(c.account, doc)
 	if err != nil {
 		return Verdict{Level: Unknown, Err: fmt.Errorf("policy could not be parsed: %w", err)}
 	}
 	return JudgePolicy(pol, c)
+}
+
+// parsedKey and parsed are one document's parse, remembered per
+// evaluation (state.Derive).
+type parsedKey struct{ doc string }
+
+type parsed struct {
+	pol *iampolicy.Policy
+	err error
+}
+
+// ParsePolicy is iampolicy.Parse(doc), parsed once per evaluation of a
+// (state.Derive): the checks that judge the same bucket, key or trust
+// policy share one parse (each parsing it again allocated about 1 GB at
+// 1M resources). The policy is shared and must not be changed. A nil a
+// parses every time.
+func ParsePolicy(a *state.Account, doc string) (*iampolicy.Policy, error) {
+	if a == nil {
+		return iampolicy.Parse(doc)
+	}
+	r := state.Derive(a, parsedKey{doc}, func() parsed {
+		pol, err := iampolicy.Parse(doc)
+		return parsed{pol, err}
+	})
+	return r.pol, r.err
 }
 
 // JudgePolicy judges a parsed policy.

@@ -22,7 +22,7 @@ func TestNewContext(t *testing.T) {
 	want := Context{OwnAccount: "111122223333", TrustedAccounts: []string{"444455556666"},
 		Organizations: []string{"o-own1234567", "o-partner0001"}, CorporateCIDRs: p.CorporateCIDRs,
 		Networks:        []string{"vpce-0partner01", "vpce-0own1111", "vpc-0own1111", "vpce-0own2222", "vpc-0own3333"},
-		OwnCanonicalIDs: []string{"canon"}}
+		OwnCanonicalIDs: []string{"canon"}, account: a}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("NewContext =\n%+v\nwant\n%+v", got, want)
 	}

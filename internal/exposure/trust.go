@@ -39,7 +39,7 @@ func JudgeTrust(doc string, c Context) Verdict {
 	if strings.TrimSpace(doc) == "" {
 		return Verdict{Level: Unknown, Err: ErrTrustNotRead}
 	}
-	pol, err := iampolicy.Parse(doc)
+	pol, err := ParsePolicy(c.account, doc)
 	if err != nil {
 		return Verdict{Level: Unknown, Err: fmt.Errorf("trust policy could not be parsed: %w", err)}
 	}

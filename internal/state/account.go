@@ -79,6 +79,9 @@ type Account struct {
 
 	// Gaps records every piece of the state that could not be read.
 	Gaps Gaps `json:"gaps"`
+
+	// derived is set on the copy ForEvaluation makes (see Derive).
+	derived *derived
 }
 
 // Region is one AWS region as seen from the account.
