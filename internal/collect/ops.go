@@ -589,6 +589,17 @@ func Operations() []Operation {
 		op("elasticache", "DescribeReplicationGroups", "elasticache:DescribeReplicationGroups", Regional, d, state.InputCacheReplicationGroups),
 		op("elasticache", "DescribeCacheClusters", "elasticache:DescribeCacheClusters", Regional, d, state.InputCacheClusters),
 
+		// svc-stream: Kinesis Data Streams (regional). ListStreams: 5/s per
+		// account and region; DescribeStreamSummary: 20/s per account and
+		// region (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListStreams.html,
+		// API_DescribeStreamSummary.html; no burst published, so none).
+		// ListStreams pages 100 names with their summaries (ARN, status,
+		// capacity mode); encryption, its key and retention are only in
+		// DescribeStreamSummary, read once per stream because the checks
+		// judge them (neither Detail nor Budgeted).
+		op("kinesis", "ListStreams", "kinesis:ListStreams", Regional, Rate{RPS: 5, Burst: 5}, state.InputKinesisStreams),
+		op("kinesis", "DescribeStreamSummary", "kinesis:DescribeStreamSummary", PerItem, Rate{RPS: 20, Burst: 20}, state.InputKinesisStreamSummary),
+
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,
 		// WorkSpace, SQS queue and ECR repository of a region in pages of

@@ -272,6 +272,10 @@ const (
 	InputCacheReplicationGroups Input = "elasticache.replication_groups"
 	InputCacheClusters          Input = "elasticache.clusters"
 
+	// svc-stream: kinesis
+	InputKinesisStreams       Input = "kinesis.streams"
+	InputKinesisStreamSummary Input = "kinesis.streams.summary"
+
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"
 
