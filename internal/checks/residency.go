@@ -36,6 +36,8 @@ func residencyChecks() []check.Check {
 		// svc-data: ElastiCache
 		residencyStoreGaps("elasticache_in_allowed_region", "ElastiCache caches (the data in them)", "elasticache",
 			[]state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}, cachesOf),
+		// svc-stream: Kinesis Data Streams
+		residencyStore("kinesis_stream_in_allowed_region", "Kinesis data streams (the records in them)", "kinesis", state.InputKinesisStreams, streamsOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -130,6 +132,9 @@ func cachesOf(a *state.Account) []state.Resource {
 	}
 	return out
 }
+
+// streamsOf lists the Kinesis data streams (svc-stream).
+func streamsOf(a *state.Account) []state.Resource { return resources(a.Kinesis.Streams) }
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

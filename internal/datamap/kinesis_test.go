@@ -1,0 +1,44 @@
+package datamap
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
+
+// TestKinesisStores: every data stream is a store; custody follows its
+// server-side encryption (alias/aws/kinesis is AWS managed), a summary
+// that was not read leaves custody unknown, exposure is unknown because
+// stream policies are not read, and retention is never a backup.
+func TestKinesisStores(t *testing.T) {
+	a := account(func(a *state.Account) {
+		a.Kinesis.Streams = []state.KinesisStream{
+			{Meta: state.Meta{ARN: arn("kinesis", "eu-west-1", "stream/clicks"), Region: "eu-west-1"}, Name: "clicks",
+				Described: true, EncryptionType: "KMS", KMSKeyID: "alias/aws/kinesis", RetentionHours: 168},
+			{Meta: state.Meta{ARN: arn("kinesis", "us-east-1", "stream/plain"), Region: "us-east-1"}, Name: "plain",
+				Described: true, EncryptionType: "NONE", RetentionHours: 24},
+			{Meta: state.Meta{ARN: arn("kinesis", "us-east-1", "stream/unread"), Region: "us-east-1"}, Name: "unread"},
+		}
+	})
+	m := Build(a, pol(nil))
+	cases := []struct {
+		arn, custody, detail string
+	}{
+		{arn("kinesis", "eu-west-1", "stream/clicks"), "aws_managed", "168 hours"},
+		{arn("kinesis", "us-east-1", "stream/plain"), "none", "24 hours"},
+		{arn("kinesis", "us-east-1", "stream/unread"), "unknown", "until they expire"},
+	}
+	for _, tc := range cases {
+		s := storeOf(t, m, tc.arn)
+		if s.Kind != "stream" || s.Service != "kinesis" || s.Encryption.Custody != tc.custody {
+			t.Errorf("%s: kind %s service %s custody %s, want stream kinesis %s", tc.arn, s.Kind, s.Service, s.Encryption.Custody, tc.custody)
+		}
+		if s.Exposure.Level != Unknown || !strings.Contains(s.Exposure.Detail, "policy not read") {
+			t.Errorf("%s: exposure %+v, want unknown (policy not read)", tc.arn, s.Exposure)
+		}
+		if s.Backup.State != Unprotected || !strings.Contains(strings.Join(s.Backup.Detail, "; "), tc.detail) {
+			t.Errorf("%s: backup %+v, want unprotected with %q", tc.arn, s.Backup, tc.detail)
+		}
+	}
+}
