@@ -122,6 +122,8 @@ var inputOperations = map[Input][]OperationRef{
 	"iam.users.access_keys":                                          {{Service: "iam", Operation: "ListAccessKeys"}},
 	"iam.users.mfa_devices":                                          {{Service: "iam", Operation: "ListMFADevices"}},
 	"iam.virtual_mfa_devices":                                        {{Service: "iam", Operation: "ListVirtualMFADevices"}},
+	"kinesis.streams":                                                {{Service: "kinesis", Operation: "ListStreams"}},
+	"kinesis.streams.summary":                                        {{Service: "kinesis", Operation: "DescribeStreamSummary"}},
 	"kms.keys":                                                       {{Service: "kms", Operation: "ListKeys"}},
 	"kms.keys.aliases":                                               {{Service: "kms", Operation: "ListAliases"}},
 	"kms.keys.grants":                                                {{Service: "kms", Operation: "ListGrants"}},
