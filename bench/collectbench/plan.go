@@ -436,6 +436,11 @@ func minimalPlan(a *state.Account) map[string]int {
 		// svc-data: ElastiCache: two bulk listings, 100 a page; nothing per item.
 		add("elasticache:DescribeReplicationGroups", pages(countIf(a.ElastiCache.ReplicationGroups, func(x state.CacheReplicationGroup) bool { return in(x.Region) }), 100))
 		add("elasticache:DescribeCacheClusters", pages(countIf(a.ElastiCache.Clusters, func(x state.CacheCluster) bool { return in(x.Region) }), 100))
+		// svc-stream: Kinesis: names and summaries 100 a page, one
+		// DescribeStreamSummary per stream (encryption and retention).
+		streams := countIf(a.Kinesis.Streams, func(x state.KinesisStream) bool { return in(x.Region) })
+		add("kinesis:ListStreams", pages(streams, 100))
+		add("kinesis:DescribeStreamSummary", streams)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
