@@ -10,9 +10,14 @@ import (
 // TestKinesisStores: every data stream is a store; custody follows its
 // server-side encryption (alias/aws/kinesis is AWS managed), a summary
 // that was not read leaves custody unknown, exposure is unknown because
-// stream policies are not read, and retention is never a backup.
+// stream policies are not read, retention is never a backup, and an
+// AWS Backup plan that selects everything copies nothing of a stream.
 func TestKinesisStores(t *testing.T) {
 	a := account(func(a *state.Account) {
+		// A plan whose selection takes every resource and copies to
+		// us-east-1 copies none of a stream's records.
+		a.Backup.Plans = []state.BackupPlan{{Name: "all", Selections: []state.BackupSelection{{Name: "all", Resources: []string{"*"}}},
+			Rules: []state.BackupRule{{Name: "daily", CopyActions: []state.CopyAction{{DestinationVaultARN: "arn:aws:backup:us-east-1:" + own + ":backup-vault:dr"}}}}}}
 		a.Kinesis.Streams = []state.KinesisStream{
 			{Meta: state.Meta{ARN: arn("kinesis", "eu-west-1", "stream/clicks"), Region: "eu-west-1"}, Name: "clicks",
 				Described: true, EncryptionType: "KMS", KMSKeyID: "alias/aws/kinesis", RetentionHours: 168},
@@ -39,6 +44,11 @@ func TestKinesisStores(t *testing.T) {
 		}
 		if s.Backup.State != Unprotected || !strings.Contains(strings.Join(s.Backup.Detail, "; "), tc.detail) {
 			t.Errorf("%s: backup %+v, want unprotected with %q", tc.arn, s.Backup, tc.detail)
+		}
+		for _, c := range s.Copies {
+			if c.Kind == "backup-copy" {
+				t.Errorf("%s: copy %+v, want no AWS Backup copies (AWS Backup does not cover Kinesis)", tc.arn, c)
+			}
 		}
 	}
 }
