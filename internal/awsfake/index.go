@@ -102,7 +102,8 @@ type index struct {
 	apisV2   map[string][]*state.APIv2
 	webACLs  map[string][]*state.WebACL
 	// svc-stream: Kinesis Data Streams
-	kinesisStreams map[string][]*state.KinesisStream
+	kinesisStreams  map[string][]*state.KinesisStream
+	deliveryStreams map[string][]*state.DeliveryStream
 	// svc-data: ElastiCache
 	cacheGroups   map[string][]*state.CacheReplicationGroup
 	cacheClusters map[string][]*state.CacheCluster
@@ -238,6 +239,7 @@ func buildIndex(a *state.Account) *index {
 	x.launchConfigs = group(a.AutoScaling.LaunchConfigurations, func(v *state.LaunchConfiguration) string { return v.Region })
 	// svc-stream: Kinesis Data Streams
 	x.kinesisStreams = group(a.Kinesis.Streams, func(v *state.KinesisStream) string { return v.Region })
+	x.deliveryStreams = group(a.Firehose.DeliveryStreams, func(v *state.DeliveryStream) string { return v.Region })
 	// svc-data: ElastiCache
 	x.cacheGroups = group(a.ElastiCache.ReplicationGroups, func(v *state.CacheReplicationGroup) string { return v.Region })
 	x.cacheClusters = group(a.ElastiCache.Clusters, func(v *state.CacheCluster) string { return v.Region })
@@ -296,6 +298,7 @@ func (s *Server) registry() map[string]*service {
 		s.autoScalingService(), // svc-compute2
 		s.elastiCacheService(), // svc-data
 		s.kinesisService(),     // svc-stream
+		s.firehoseService(),    // svc-stream
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

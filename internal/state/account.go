@@ -62,6 +62,8 @@ type Account struct {
 
 	// svc-stream: Kinesis Data Streams
 	Kinesis Kinesis `json:"kinesis"`
+	// svc-stream: Amazon Data Firehose delivery streams
+	Firehose Firehose `json:"firehose"`
 
 	// svc-analytics: SageMaker, EMR
 	SageMaker SageMaker `json:"sagemaker"`

@@ -920,6 +920,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Auto Scaling": "autoscaling", // svc-compute2
 		"ElastiCache":  "elasticache", // svc-data
 		"Kinesis":      "kinesis",     // svc-stream
+		"Firehose":     "firehose",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

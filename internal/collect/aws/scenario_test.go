@@ -515,6 +515,7 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	}
 	buildElastiCache(ctx, cfg, secure, *sub.Subnet.SubnetId) // svc-data
 	buildKinesis(ctx, cfg, secure)                           // svc-stream
+	buildFirehose(ctx, cfg, r, secure)
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

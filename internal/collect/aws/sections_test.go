@@ -19,6 +19,7 @@ var collectedSections = map[string]string{
 	"sagemaker": "sagemaker", "emr": "elasticmapreduce", // svc-analytics
 	"elasticache": "elasticache", // svc-data
 	"kinesis":     "kinesis",     // svc-stream
+	"firehose":    "firehose",
 	"acm":         "acm", "cloudfront": "cloudfront",
 	"apigateway": "apigateway", "waf": "wafv2", // svc-api
 	"autoscaling": "autoscaling", // svc-compute2
