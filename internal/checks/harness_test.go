@@ -58,6 +58,7 @@ func allCases() map[string][]checkCase {
 		autoScalingCases(),  // svc-compute2
 		elastiCacheCases(),  // svc-data
 		kinesisCases(),      // svc-stream
+		firehoseCases(),     // svc-stream
 		docdbNeptuneCases(), // svc-data
 		acmCases(),
 		cloudFrontCases(),

@@ -67,6 +67,7 @@ func builtin() []check.Check {
 		autoScalingChecks(),  // svc-compute2
 		elastiCacheChecks(),  // svc-data
 		kinesisChecks(),      // svc-stream
+		firehoseChecks(),     // svc-stream
 		docdbNeptuneChecks(), // svc-data
 		acmChecks(),
 		cloudFrontChecks(),

@@ -38,6 +38,7 @@ func residencyChecks() []check.Check {
 			[]state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}, cachesOf),
 		// svc-stream: Kinesis Data Streams
 		residencyStore("kinesis_stream_in_allowed_region", "Kinesis data streams (the records in them)", "kinesis", state.InputKinesisStreams, streamsOf),
+		residencyStore("firehose_delivery_stream_in_allowed_region", "Firehose delivery streams (the records they buffer)", "firehose", state.InputFirehoseStreams, deliveryStreamsOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -135,6 +136,11 @@ func cachesOf(a *state.Account) []state.Resource {
 
 // streamsOf lists the Kinesis data streams (svc-stream).
 func streamsOf(a *state.Account) []state.Resource { return resources(a.Kinesis.Streams) }
+
+// deliveryStreamsOf lists the Firehose delivery streams (svc-stream).
+func deliveryStreamsOf(a *state.Account) []state.Resource {
+	return resources(a.Firehose.DeliveryStreams)
+}
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

@@ -8,12 +8,12 @@ type Store struct {
 	Resource state.Meta
 	// Service is the AWS service prefix: s3, ec2, rds, redshift,
 	// workspaces, dynamodb, elasticfilesystem, backup, sqs, secretsmanager
-	// ecr, elasticache or kinesis.
+	// ecr, elasticache, kinesis or firehose.
 	Service string
 	// Kind names the resource type: bucket, volume, snapshot, db-instance,
 	// db-cluster, db-snapshot, cluster, workspace, table, file-system,
 	// backup-vault, queue, secret, repository, replication-group,
-	// cache-cluster or stream.
+	// cache-cluster, stream or delivery-stream.
 	Kind string
 	// KeyRef is the key as the store names it (ID, ARN or alias); empty
 	// when the store is unencrypted or uses its service's default key.
@@ -163,6 +163,29 @@ func Stores(a *state.Account) []Store {
 		}
 		add(s.Meta, "kinesis", "stream", s.Encrypted(), s.KMSKeyID, AWSManaged)
 	}
+	// svc-stream: Firehose delivery streams that take records directly
+	// (or from MSK or a database) buffer them under Firehose's own
+	// encryption: an AWS owned key unless a customer managed key is named.
+	// A delivery stream that reads a Kinesis data stream is not a store of
+	// its own: its records rest in the source stream, listed above.
+	for _, d := range a.Firehose.DeliveryStreams {
+		if g, ok := a.Gaps.ForInput(state.InputFirehoseDescription, d.Region, d.ARN); ok {
+			withGap(g, d.Meta, "firehose", "delivery-stream")
+			continue
+		}
+		if !d.Described {
+			out = append(out, Store{Resource: d.Meta, Service: "firehose", Kind: "delivery-stream", Level: Unknown})
+			continue
+		}
+		if d.FromKinesis() {
+			continue
+		}
+		key := ""
+		if d.KeyType == "CUSTOMER_MANAGED_CMK" {
+			key = d.KMSKeyARN
+		}
+		add(d.Meta, "firehose", "delivery-stream", d.Encrypted(), key, AWSOwned)
+	}
 	return out
 }
 
@@ -181,6 +204,7 @@ var storeListings = [][]state.Input{
 	{state.InputECRRepositories},
 	{state.InputCacheReplicationGroups, state.InputCacheClusters}, // svc-data
 	{state.InputKinesisStreams},                                   // svc-stream
+	{state.InputFirehoseStreams},
 }
 
 // ListingGaps returns every coverage gap that leaves Stores incomplete:

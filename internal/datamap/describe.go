@@ -33,7 +33,8 @@ type index struct {
 	cacheGroups   map[string]*state.CacheReplicationGroup
 	cacheClusters map[string]*state.CacheCluster
 	// svc-stream: Kinesis data streams.
-	streams map[string]*state.KinesisStream
+	streams    map[string]*state.KinesisStream
+	deliveries map[string]*state.DeliveryStream
 	// protected maps a resource ARN to its AWS Backup protection.
 	protected map[string]*state.ProtectedResource
 	// volSnaps lists the EBS snapshots of each volume ID and instSnaps the
@@ -128,6 +129,10 @@ func newIndex(a *state.Account) *index {
 	ix.streams = make(map[string]*state.KinesisStream, len(a.Kinesis.Streams))
 	for i := range a.Kinesis.Streams {
 		ix.streams[a.Kinesis.Streams[i].ARN] = &a.Kinesis.Streams[i]
+	}
+	ix.deliveries = make(map[string]*state.DeliveryStream, len(a.Firehose.DeliveryStreams))
+	for i := range a.Firehose.DeliveryStreams {
+		ix.deliveries[a.Firehose.DeliveryStreams[i].ARN] = &a.Firehose.DeliveryStreams[i]
 	}
 	for i := range a.Backup.ProtectedResources {
 		ix.protected[a.Backup.ProtectedResources[i].ResourceARN] = &a.Backup.ProtectedResources[i]
@@ -284,6 +289,14 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 				d = fmt.Sprintf("AWS Backup does not cover Kinesis; records are replayable for %d hours", st.RetentionHours)
 			}
 			s.Backup = Backup{State: Unprotected, Detail: []string{d}}
+		}
+	// svc-stream: a Firehose delivery stream has no resource policy and
+	// no endpoint of its own beyond the Firehose API (IAM decides who puts
+	// records); it only buffers records until they are delivered.
+	case "delivery-stream":
+		if d := ix.deliveries[arn]; d != nil {
+			s.Exposure.Detail = "no resource policy; IAM decides who puts records"
+			s.Backup = Backup{State: Unprotected, Detail: []string{"buffers records only until delivery to " + orDash(strings.Join(d.Destinations, ", "))}}
 		}
 	}
 	if s.Backup.State == "" {

@@ -52,3 +52,37 @@ func TestKinesisStores(t *testing.T) {
 		}
 	}
 }
+
+// TestFirehoseStores: a delivery stream that takes records directly is a
+// store (custody from Firehose's own encryption, no AWS Backup copies);
+// one that reads a Kinesis data stream is not, its records rest in the
+// source stream.
+func TestFirehoseStores(t *testing.T) {
+	lake := arn("firehose", "eu-west-1", "deliverystream/to-lake")
+	a := account(func(a *state.Account) {
+		a.Backup.Plans = []state.BackupPlan{{Name: "all", Selections: []state.BackupSelection{{Name: "all", Resources: []string{"*"}}},
+			Rules: []state.BackupRule{{Name: "daily", CopyActions: []state.CopyAction{{DestinationVaultARN: "arn:aws:backup:us-east-1:" + own + ":backup-vault:dr"}}}}}}
+		a.Firehose.DeliveryStreams = []state.DeliveryStream{
+			{Meta: state.Meta{ARN: lake, Region: "eu-west-1"}, Name: "to-lake", Described: true, Type: "DirectPut",
+				EncryptionStatus: "ENABLED", KeyType: "AWS_OWNED_CMK", Destinations: []string{"s3"}},
+			{Meta: state.Meta{ARN: arn("firehose", "eu-west-1", "deliverystream/from-clicks"), Region: "eu-west-1"}, Name: "from-clicks",
+				Described: true, Type: "KinesisStreamAsSource", SourceStreamARN: arn("kinesis", "eu-west-1", "stream/clicks")},
+		}
+	})
+	m := Build(a, pol(nil))
+	for _, s := range m.Stores {
+		if s.Name == "from-clicks" {
+			t.Errorf("a delivery stream that reads a Kinesis data stream is listed as a store of its own: %+v", s)
+		}
+	}
+	s := storeOf(t, m, lake)
+	if s.Kind != "delivery-stream" || s.Service != "firehose" || s.Encryption.Custody != "aws_owned" {
+		t.Errorf("kind %s service %s custody %s, want delivery-stream firehose aws_owned", s.Kind, s.Service, s.Encryption.Custody)
+	}
+	if s.Exposure.Level != Private || s.Backup.State != Unprotected || !strings.Contains(strings.Join(s.Backup.Detail, "; "), "s3") {
+		t.Errorf("exposure %+v backup %+v, want private and unprotected until delivery to s3", s.Exposure, s.Backup)
+	}
+	if len(s.Copies) != 0 {
+		t.Errorf("copies %+v, want none (AWS Backup does not cover Firehose)", s.Copies)
+	}
+}
