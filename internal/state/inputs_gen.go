@@ -105,6 +105,8 @@ var inputOperations = map[Input][]OperationRef{
 	"emr.security_configurations":                                    {{Service: "elasticmapreduce", Operation: "ListSecurityConfigurations"}},
 	"emr.security_configurations.encryption":                         {{Service: "elasticmapreduce", Operation: "DescribeSecurityConfiguration"}},
 	"eventbridge.buses":                                              {{Service: "events", Operation: "ListEventBuses"}},
+	"firehose.delivery_streams":                                      {{Service: "firehose", Operation: "ListDeliveryStreams"}},
+	"firehose.delivery_streams.description":                          {{Service: "firehose", Operation: "DescribeDeliveryStream"}},
 	"guardduty.detectors":                                            {{Service: "guardduty", Operation: "ListDetectors"}},
 	"guardduty.detectors.administrator_account_id":                   {{Service: "guardduty", Operation: "GetAdministratorAccount"}},
 	"guardduty.detectors.high_severity_findings":                     {{Service: "guardduty", Operation: "GetFindingsStatistics"}},
