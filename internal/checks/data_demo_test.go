@@ -124,13 +124,14 @@ func TestDemoElastiCacheVerdicts(t *testing.T) {
 }
 
 // TestDemoKinesisVerdicts pins what the demo's data streams show: each
-// Kinesis check passes somewhere and fails somewhere (svc-stream).
+// Kinesis and Firehose check passes somewhere and fails somewhere
+// (svc-stream).
 func TestDemoKinesisVerdicts(t *testing.T) {
 	a, err := demo.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range kinesisChecks() {
+	for _, c := range append(kinesisChecks(), firehoseChecks()...) {
 		got := map[check.Status]int{}
 		for _, r := range c.Run(a, policy.Default()) {
 			got[r.Status]++
