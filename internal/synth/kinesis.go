@@ -21,3 +21,32 @@ func (g *gen) kinesis(r string) {
 		g.a.Kinesis.Streams = append(g.a.Kinesis.Streams, s)
 	}
 }
+
+// firehose generates region r's Firehose delivery streams: a third read
+// one of the region's data streams (when it has any), the others take
+// records directly, about half of those encrypted; most deliver to S3.
+func (g *gen) firehose(r string) {
+	var sources []string
+	for _, s := range g.a.Kinesis.Streams {
+		if s.Region == r {
+			sources = append(sources, s.ARN)
+		}
+	}
+	for k := count(g.n, "deliverystream") / len(g.regions); k > 0; k-- {
+		name := g.id("firehose-")
+		d := state.DeliveryStream{Meta: state.Meta{ARN: g.arn("firehose", r, "deliverystream/"+name), Region: r, Tags: g.tags()}, Name: name,
+			Described: true, Status: "ACTIVE", Type: "DirectPut", Destinations: []string{g.pick("s3", "s3", "s3", "redshift", "opensearch", "http")}}
+		switch {
+		case len(sources) > 0 && g.rng.IntN(3) == 0:
+			d.Type, d.SourceStreamARN = "KinesisStreamAsSource", sources[g.rng.IntN(len(sources))]
+		case g.coin():
+			d.EncryptionStatus, d.KeyType = "ENABLED", g.pick("AWS_OWNED_CMK", "CUSTOMER_MANAGED_CMK")
+			if d.KeyType == "CUSTOMER_MANAGED_CMK" {
+				d.KMSKeyARN = g.arn("kms", r, "key/"+g.id(""))
+			}
+		default:
+			d.EncryptionStatus = g.pick("DISABLED", "")
+		}
+		g.a.Firehose.DeliveryStreams = append(g.a.Firehose.DeliveryStreams, d)
+	}
+}
