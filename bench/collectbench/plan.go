@@ -436,6 +436,15 @@ func minimalPlan(a *state.Account) map[string]int {
 		// svc-data: ElastiCache: two bulk listings, 100 a page; nothing per item.
 		add("elasticache:DescribeReplicationGroups", pages(countIf(a.ElastiCache.ReplicationGroups, func(x state.CacheReplicationGroup) bool { return in(x.Region) }), 100))
 		add("elasticache:DescribeCacheClusters", pages(countIf(a.ElastiCache.Clusters, func(x state.CacheCluster) bool { return in(x.Region) }), 100))
+		// svc-stream: Kinesis: names and summaries 100 a page, one
+		// DescribeStreamSummary per stream (encryption and retention).
+		streams := countIf(a.Kinesis.Streams, func(x state.KinesisStream) bool { return in(x.Region) })
+		add("kinesis:ListStreams", pages(streams, 100))
+		add("kinesis:DescribeStreamSummary", streams)
+		// svc-stream: Firehose: names 1,000 a page, one DescribeDeliveryStream each.
+		deliveries := countIf(a.Firehose.DeliveryStreams, func(x state.DeliveryStream) bool { return in(x.Region) })
+		add("firehose:ListDeliveryStreams", pages(deliveries, 1000))
+		add("firehose:DescribeDeliveryStream", deliveries)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
@@ -524,7 +533,11 @@ func minimalPlan(a *state.Account) map[string]int {
 			// svc-data: ElastiCache groups and clusters (Tagging API types
 			// elasticache:replicationgroup and elasticache:cluster).
 			countIf(a.ElastiCache.ReplicationGroups, func(x state.CacheReplicationGroup) bool { return in(x.Region) && len(x.Tags) > 0 }) +
-			countIf(a.ElastiCache.Clusters, func(x state.CacheCluster) bool { return in(x.Region) && len(x.Tags) > 0 })
+			countIf(a.ElastiCache.Clusters, func(x state.CacheCluster) bool { return in(x.Region) && len(x.Tags) > 0 }) +
+			// svc-stream: Kinesis data streams and Firehose delivery streams
+			// (Tagging API types kinesis:stream and firehose).
+			countIf(a.Kinesis.Streams, func(x state.KinesisStream) bool { return in(x.Region) && len(x.Tags) > 0 }) +
+			countIf(a.Firehose.DeliveryStreams, func(x state.DeliveryStream) bool { return in(x.Region) && len(x.Tags) > 0 })
 		add("tagging:GetResources", pages(tagged, 100))
 	}
 	return p

@@ -101,6 +101,9 @@ type index struct {
 	restAPIs map[string][]*state.RestAPI
 	apisV2   map[string][]*state.APIv2
 	webACLs  map[string][]*state.WebACL
+	// svc-stream: Kinesis Data Streams
+	kinesisStreams  map[string][]*state.KinesisStream
+	deliveryStreams map[string][]*state.DeliveryStream
 	// svc-data: ElastiCache
 	cacheGroups   map[string][]*state.CacheReplicationGroup
 	cacheClusters map[string][]*state.CacheCluster
@@ -234,6 +237,9 @@ func buildIndex(a *state.Account) *index {
 	x.webACLs = group(a.WAF.WebACLs, func(v *state.WebACL) string { return v.Region })                   // svc-api
 	x.asGroups = group(a.AutoScaling.Groups, func(v *state.AutoScalingGroup) string { return v.Region }) // svc-compute2
 	x.launchConfigs = group(a.AutoScaling.LaunchConfigurations, func(v *state.LaunchConfiguration) string { return v.Region })
+	// svc-stream: Kinesis Data Streams
+	x.kinesisStreams = group(a.Kinesis.Streams, func(v *state.KinesisStream) string { return v.Region })
+	x.deliveryStreams = group(a.Firehose.DeliveryStreams, func(v *state.DeliveryStream) string { return v.Region })
 	// svc-data: ElastiCache
 	x.cacheGroups = group(a.ElastiCache.ReplicationGroups, func(v *state.CacheReplicationGroup) string { return v.Region })
 	x.cacheClusters = group(a.ElastiCache.Clusters, func(v *state.CacheCluster) string { return v.Region })
@@ -291,6 +297,8 @@ func (s *Server) registry() map[string]*service {
 		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(), s.ecsService(), s.eksService(),
 		s.autoScalingService(), // svc-compute2
 		s.elastiCacheService(), // svc-data
+		s.kinesisService(),     // svc-stream
+		s.firehoseService(),    // svc-stream
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

@@ -62,6 +62,13 @@ func (c *call) taggedIn() []tagged {
 	for _, k := range c.s.idx.cacheClusters[c.region] {
 		add(k.Meta)
 	}
+	// svc-stream: Kinesis and Firehose
+	for _, s := range c.s.idx.kinesisStreams[c.region] {
+		add(s.Meta)
+	}
+	for _, d := range c.s.idx.deliveryStreams[c.region] {
+		add(d.Meta)
+	}
 	for _, d := range c.s.idx.directories[c.region] {
 		add(d.Meta)
 	}

@@ -122,3 +122,22 @@ func TestDemoElastiCacheVerdicts(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoKinesisVerdicts pins what the demo's data streams show: each
+// Kinesis and Firehose check passes somewhere and fails somewhere
+// (svc-stream).
+func TestDemoKinesisVerdicts(t *testing.T) {
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range append(kinesisChecks(), firehoseChecks()...) {
+		got := map[check.Status]int{}
+		for _, r := range c.Run(a, policy.Default()) {
+			got[r.Status]++
+		}
+		if got[check.Pass] == 0 || got[check.Fail] == 0 {
+			t.Errorf("%s on the demo: %v, want passes and failures", c.ID, got)
+		}
+	}
+}

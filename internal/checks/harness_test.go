@@ -57,6 +57,8 @@ func allCases() map[string][]checkCase {
 		sageMakerCases(), emrCases(), // svc-analytics
 		autoScalingCases(),  // svc-compute2
 		elastiCacheCases(),  // svc-data
+		kinesisCases(),      // svc-stream
+		firehoseCases(),     // svc-stream
 		docdbNeptuneCases(), // svc-data
 		acmCases(),
 		cloudFrontCases(),

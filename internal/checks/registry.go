@@ -66,6 +66,8 @@ func builtin() []check.Check {
 		sageMakerChecks(), emrChecks(), // svc-analytics
 		autoScalingChecks(),  // svc-compute2
 		elastiCacheChecks(),  // svc-data
+		kinesisChecks(),      // svc-stream
+		firehoseChecks(),     // svc-stream
 		docdbNeptuneChecks(), // svc-data
 		acmChecks(),
 		cloudFrontChecks(),

@@ -36,6 +36,9 @@ func residencyChecks() []check.Check {
 		// svc-data: ElastiCache
 		residencyStoreGaps("elasticache_in_allowed_region", "ElastiCache caches (the data in them)", "elasticache",
 			[]state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}, cachesOf),
+		// svc-stream: Kinesis Data Streams
+		residencyStore("kinesis_stream_in_allowed_region", "Kinesis data streams (the records in them)", "kinesis", state.InputKinesisStreams, streamsOf),
+		residencyStore("firehose_delivery_stream_in_allowed_region", "Firehose delivery streams (the records they buffer)", "firehose", state.InputFirehoseStreams, deliveryStreamsOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -129,6 +132,14 @@ func cachesOf(a *state.Account) []state.Resource {
 		}
 	}
 	return out
+}
+
+// streamsOf lists the Kinesis data streams (svc-stream).
+func streamsOf(a *state.Account) []state.Resource { return resources(a.Kinesis.Streams) }
+
+// deliveryStreamsOf lists the Firehose delivery streams (svc-stream).
+func deliveryStreamsOf(a *state.Account) []state.Resource {
+	return resources(a.Firehose.DeliveryStreams)
 }
 
 func resources[T state.Resource](items []T) []state.Resource {

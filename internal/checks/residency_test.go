@@ -263,6 +263,12 @@ func residencyCases() map[string][]checkCase {
 					state.CacheReplicationGroup{Meta: nwMetaIn(r, "elasticache", "replicationgroup:g1"), ID: "g1"})
 			}
 		}),
+		// svc-stream: Kinesis Data Streams
+		"kinesis_stream_in_allowed_region": storeCases("kinesis", "ListStreams", func(r string) func(*state.Account) {
+			return func(a *state.Account) {
+				a.Kinesis.Streams = append(a.Kinesis.Streams, state.KinesisStream{Meta: nwMetaIn(r, "kinesis", "stream/s1"), Name: "s1"})
+			}
+		}),
 		"dynamodb_table_replica_in_allowed_region": {
 			{name: "no allowed regions", acct: baseAccount(table("us-east-1")), want: sts(stNA)},
 			{name: "eu replica", acct: baseAccount(table("eu-central-1")), pol: eu, want: sts(stP)},

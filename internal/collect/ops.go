@@ -589,6 +589,26 @@ func Operations() []Operation {
 		op("elasticache", "DescribeReplicationGroups", "elasticache:DescribeReplicationGroups", Regional, d, state.InputCacheReplicationGroups),
 		op("elasticache", "DescribeCacheClusters", "elasticache:DescribeCacheClusters", Regional, d, state.InputCacheClusters),
 
+		// svc-stream: Kinesis Data Streams (regional). ListStreams: 5/s per
+		// account and region; DescribeStreamSummary: 20/s per account and
+		// region (https://docs.aws.amazon.com/kinesis/latest/APIReference/API_ListStreams.html,
+		// API_DescribeStreamSummary.html; no burst published, so none).
+		// ListStreams pages 100 names with their summaries (ARN, status,
+		// capacity mode); encryption, its key and retention are only in
+		// DescribeStreamSummary, read once per stream because the checks
+		// judge them (neither Detail nor Budgeted).
+		op("kinesis", "ListStreams", "kinesis:ListStreams", Regional, Rate{RPS: 5, Burst: 5}, state.InputKinesisStreams),
+		op("kinesis", "DescribeStreamSummary", "kinesis:DescribeStreamSummary", PerItem, Rate{RPS: 20, Burst: 20}, state.InputKinesisStreamSummary),
+
+		// svc-stream: Amazon Data Firehose (regional). ListDeliveryStreams
+		// and DescribeDeliveryStream: 5/s each per account and region,
+		// a hard limit (https://docs.aws.amazon.com/firehose/latest/dev/limits.html).
+		// The listing gives names only (up to 10,000 a page), so each
+		// delivery stream is described once: its source, encryption and
+		// destinations are judged by a check (neither Detail nor Budgeted).
+		op("firehose", "ListDeliveryStreams", "firehose:ListDeliveryStreams", Regional, Rate{RPS: 5, Burst: 5}, state.InputFirehoseStreams),
+		op("firehose", "DescribeDeliveryStream", "firehose:DescribeDeliveryStream", PerItem, Rate{RPS: 5, Burst: 5}, state.InputFirehoseDescription),
+
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,
 		// WorkSpace, SQS queue and ECR repository of a region in pages of

@@ -8,12 +8,12 @@ type Store struct {
 	Resource state.Meta
 	// Service is the AWS service prefix: s3, ec2, rds, redshift,
 	// workspaces, dynamodb, elasticfilesystem, backup, sqs, secretsmanager
-	// ecr or elasticache.
+	// ecr, elasticache, kinesis or firehose.
 	Service string
 	// Kind names the resource type: bucket, volume, snapshot, db-instance,
 	// db-cluster, db-snapshot, cluster, workspace, table, file-system,
-	// backup-vault, queue, secret, repository, replication-group or
-	// cache-cluster.
+	// backup-vault, queue, secret, repository, replication-group,
+	// cache-cluster, stream or delivery-stream.
 	Kind string
 	// KeyRef is the key as the store names it (ID, ARN or alias); empty
 	// when the store is unencrypted or uses its service's default key.
@@ -149,6 +149,43 @@ func Stores(a *state.Account) []Store {
 			add(k.Meta, "elasticache", "cache-cluster", k.AtRestEncryption, "", AWSOwned)
 		}
 	}
+	// svc-stream: Kinesis Data Streams. Encryption is in each stream's
+	// summary; KMS without a customer key is alias/aws/kinesis, the AWS
+	// managed key. A summary that was not read leaves custody unknown.
+	for _, s := range a.Kinesis.Streams {
+		if g, ok := a.Gaps.ForInput(state.InputKinesisStreamSummary, s.Region, s.ARN); ok {
+			withGap(g, s.Meta, "kinesis", "stream")
+			continue
+		}
+		if !s.Described {
+			out = append(out, Store{Resource: s.Meta, Service: "kinesis", Kind: "stream", Level: Unknown})
+			continue
+		}
+		add(s.Meta, "kinesis", "stream", s.Encrypted(), s.KMSKeyID, AWSManaged)
+	}
+	// svc-stream: Firehose delivery streams that take records directly
+	// (or from MSK or a database) buffer them under Firehose's own
+	// encryption: an AWS owned key unless a customer managed key is named.
+	// A delivery stream that reads a Kinesis data stream is not a store of
+	// its own: its records rest in the source stream, listed above.
+	for _, d := range a.Firehose.DeliveryStreams {
+		if g, ok := a.Gaps.ForInput(state.InputFirehoseDescription, d.Region, d.ARN); ok {
+			withGap(g, d.Meta, "firehose", "delivery-stream")
+			continue
+		}
+		if !d.Described {
+			out = append(out, Store{Resource: d.Meta, Service: "firehose", Kind: "delivery-stream", Level: Unknown})
+			continue
+		}
+		if d.FromKinesis() {
+			continue
+		}
+		key := ""
+		if d.KeyType == "CUSTOMER_MANAGED_CMK" {
+			key = d.KMSKeyARN
+		}
+		add(d.Meta, "firehose", "delivery-stream", d.Encrypted(), key, AWSOwned)
+	}
 	return out
 }
 
@@ -166,6 +203,8 @@ var storeListings = [][]state.Input{
 	{state.InputSecrets},
 	{state.InputECRRepositories},
 	{state.InputCacheReplicationGroups, state.InputCacheClusters}, // svc-data
+	{state.InputKinesisStreams},                                   // svc-stream
+	{state.InputFirehoseStreams},
 }
 
 // ListingGaps returns every coverage gap that leaves Stores incomplete:

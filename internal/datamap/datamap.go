@@ -217,9 +217,10 @@ func Build(a *state.Account, p *policy.Policy) *Map {
 		}
 		ix.describe(&s, cs, p)
 		ix.keyCopies(&s, cs, p)
-		// AWS Backup does not protect ElastiCache (svc-data): a plan's
-		// tag selection copies none of a cache's data.
-		if cs.Service != "elasticache" {
+		// AWS Backup does not protect ElastiCache (svc-data), Kinesis or
+		// Firehose (svc-stream): a plan's tag selection copies none of
+		// their data.
+		if cs.Service != "elasticache" && cs.Service != "kinesis" && cs.Service != "firehose" {
 			ix.backupCopies(&s, cs.Resource, p)
 		}
 		m.Stores = append(m.Stores, s)

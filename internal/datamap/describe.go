@@ -32,6 +32,9 @@ type index struct {
 	// svc-data: ElastiCache replication groups and standalone clusters.
 	cacheGroups   map[string]*state.CacheReplicationGroup
 	cacheClusters map[string]*state.CacheCluster
+	// svc-stream: Kinesis data streams.
+	streams    map[string]*state.KinesisStream
+	deliveries map[string]*state.DeliveryStream
 	// protected maps a resource ARN to its AWS Backup protection.
 	protected map[string]*state.ProtectedResource
 	// volSnaps lists the EBS snapshots of each volume ID and instSnaps the
@@ -121,6 +124,15 @@ func newIndex(a *state.Account) *index {
 	ix.cacheClusters = make(map[string]*state.CacheCluster, len(a.ElastiCache.Clusters))
 	for i := range a.ElastiCache.Clusters {
 		ix.cacheClusters[a.ElastiCache.Clusters[i].ARN] = &a.ElastiCache.Clusters[i]
+	}
+	// svc-stream: Kinesis Data Streams
+	ix.streams = make(map[string]*state.KinesisStream, len(a.Kinesis.Streams))
+	for i := range a.Kinesis.Streams {
+		ix.streams[a.Kinesis.Streams[i].ARN] = &a.Kinesis.Streams[i]
+	}
+	ix.deliveries = make(map[string]*state.DeliveryStream, len(a.Firehose.DeliveryStreams))
+	for i := range a.Firehose.DeliveryStreams {
+		ix.deliveries[a.Firehose.DeliveryStreams[i].ARN] = &a.Firehose.DeliveryStreams[i]
 	}
 	for i := range a.Backup.ProtectedResources {
 		ix.protected[a.Backup.ProtectedResources[i].ResourceARN] = &a.Backup.ProtectedResources[i]
@@ -265,6 +277,26 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 			} else {
 				s.Backup = Backup{State: Unprotected, Detail: []string{"Memcached keeps data in memory only; no snapshots"}}
 			}
+		}
+	// svc-stream: Kinesis Data Streams. A stream's resource policy is
+	// not read (GetResourcePolicy is not collected), so who else may read
+	// it is unknown rather than private; retention is replay, not a copy.
+	case "stream":
+		if st := ix.streams[arn]; st != nil {
+			s.Exposure = Exposure{Level: Unknown, Detail: "resource policy not read; IAM and any stream policy decide who reads the records"}
+			d := "AWS Backup does not cover Kinesis; records are replayable until they expire"
+			if st.RetentionHours > 0 {
+				d = fmt.Sprintf("AWS Backup does not cover Kinesis; records are replayable for %d hours", st.RetentionHours)
+			}
+			s.Backup = Backup{State: Unprotected, Detail: []string{d}}
+		}
+	// svc-stream: a Firehose delivery stream has no resource policy and
+	// no endpoint of its own beyond the Firehose API (IAM decides who puts
+	// records); it only buffers records until they are delivered.
+	case "delivery-stream":
+		if d := ix.deliveries[arn]; d != nil {
+			s.Exposure.Detail = "no resource policy; IAM decides who puts records"
+			s.Backup = Backup{State: Unprotected, Detail: []string{"buffers records only until delivery to " + orDash(strings.Join(d.Destinations, ", "))}}
 		}
 	}
 	if s.Backup.State == "" {

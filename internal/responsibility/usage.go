@@ -53,6 +53,9 @@ func usageRules() map[string]usageRule {
 		// svc-compute2
 		"autoscaling": {count: func(a *state.Account) int { return len(a.AutoScaling.Groups) + len(a.AutoScaling.LaunchConfigurations) },
 			listings: []state.Input{state.InputAutoScalingGroups, state.InputAutoScalingLaunchConfigurations}},
+		// svc-stream: Kinesis Data Streams
+		"kinesis":  {count: func(a *state.Account) int { return len(a.Kinesis.Streams) }, listings: []state.Input{state.InputKinesisStreams}},
+		"firehose": {count: func(a *state.Account) int { return len(a.Firehose.DeliveryStreams) }, listings: []state.Input{state.InputFirehoseStreams}},
 		// svc-data: ElastiCache
 		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
 			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},

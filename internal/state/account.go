@@ -60,6 +60,11 @@ type Account struct {
 	ECS ECS `json:"ecs"`
 	EKS EKS `json:"eks"`
 
+	// svc-stream: Kinesis Data Streams
+	Kinesis Kinesis `json:"kinesis"`
+	// svc-stream: Amazon Data Firehose delivery streams
+	Firehose Firehose `json:"firehose"`
+
 	// svc-analytics: SageMaker, EMR
 	SageMaker SageMaker `json:"sagemaker"`
 	EMR       EMR       `json:"emr"`

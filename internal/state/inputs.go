@@ -272,6 +272,13 @@ const (
 	InputCacheReplicationGroups Input = "elasticache.replication_groups"
 	InputCacheClusters          Input = "elasticache.clusters"
 
+	// svc-stream: kinesis
+	InputKinesisStreams       Input = "kinesis.streams"
+	InputKinesisStreamSummary Input = "kinesis.streams.summary"
+	// svc-stream: firehose
+	InputFirehoseStreams     Input = "firehose.delivery_streams"
+	InputFirehoseDescription Input = "firehose.delivery_streams.description"
+
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"
 

@@ -64,6 +64,8 @@ var shares = []struct {
 	{"cachegroup", 0.05}, {"memcached", 0.02},
 	// svc-data: DocumentDB and Neptune clusters (RDS API).
 	{"docdb", 0.02}, {"neptune", 0.01},
+	{"stream", 0.03},         // svc-stream: Kinesis data streams
+	{"deliverystream", 0.02}, // svc-stream: Firehose delivery streams
 }
 
 func count(n int, kind string) int {
@@ -213,6 +215,14 @@ func Account(o Options) *state.Account {
 	// svc-data: DocumentDB and Neptune, after ElastiCache for the same reason.
 	for _, r := range o.Regions {
 		g.docdbNeptune(r)
+	}
+	// svc-stream: Kinesis, last so no earlier value changes.
+	for _, r := range o.Regions {
+		g.kinesis(r)
+	}
+	// svc-stream: Firehose, after Kinesis (it reads the region's streams).
+	for _, r := range o.Regions {
+		g.firehose(r)
 	}
 	return a
 }

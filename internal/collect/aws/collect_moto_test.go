@@ -919,6 +919,8 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"API Gateway": "apigateway", "ApiGatewayV2": "apigatewayv2", // svc-api
 		"Auto Scaling": "autoscaling", // svc-compute2
 		"ElastiCache":  "elasticache", // svc-data
+		"Kinesis":      "kinesis",     // svc-stream
+		"Firehose":     "firehose",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

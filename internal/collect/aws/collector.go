@@ -261,6 +261,8 @@ func regionalServices() []service {
 		{"wafv2", (*collector).wafRegional},         // svc-api
 		{"autoscaling", (*collector).autoScaling},   // svc-compute2
 		{"elasticache", (*collector).elastiCache},   // svc-data
+		{"kinesis", (*collector).kinesis},           // svc-stream
+		{"firehose", (*collector).firehose},         // svc-stream
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

@@ -18,6 +18,8 @@ var collectedSections = map[string]string{
 	"sqs": "sqs", "secretsmanager": "secretsmanager", "ecr": "ecr", "eventbridge": "events", "ecs": "ecs", "eks": "eks",
 	"sagemaker": "sagemaker", "emr": "elasticmapreduce", // svc-analytics
 	"elasticache": "elasticache", // svc-data
+	"kinesis":     "kinesis",     // svc-stream
+	"firehose":    "firehose",
 	"acm":         "acm", "cloudfront": "cloudfront",
 	"apigateway": "apigateway", "waf": "wafv2", // svc-api
 	"autoscaling": "autoscaling", // svc-compute2

@@ -18,7 +18,10 @@ import (
 // "workspaces:workspace", and moto understands only the service-level
 // form. Tags of other WorkSpaces resource types in the answer are ignored.
 func taggedTypes() []string {
-	return []string{"lambda:function", "workspaces", "sqs", "ecr:repository", "elasticache:replicationgroup", "elasticache:cluster"}
+	return []string{"lambda:function", "workspaces", "sqs", "ecr:repository", "elasticache:replicationgroup", "elasticache:cluster",
+		// svc-stream: Kinesis data streams and Firehose delivery streams
+		// ("firehose" in the service-level form moto understands).
+		"kinesis:stream", "firehose"}
 }
 
 // joins holds what one collector reads for another collector's resources,
@@ -121,6 +124,17 @@ func (c *collector) applyJoins(a *state.Account) {
 	for i := range a.ElastiCache.Clusters {
 		if t, ok := j.tags[a.ElastiCache.Clusters[i].ARN]; ok {
 			a.ElastiCache.Clusters[i].Tags = t
+		}
+	}
+	// svc-stream: Kinesis and Firehose
+	for i := range a.Kinesis.Streams {
+		if t, ok := j.tags[a.Kinesis.Streams[i].ARN]; ok {
+			a.Kinesis.Streams[i].Tags = t
+		}
+	}
+	for i := range a.Firehose.DeliveryStreams {
+		if t, ok := j.tags[a.Firehose.DeliveryStreams[i].ARN]; ok {
+			a.Firehose.DeliveryStreams[i].Tags = t
 		}
 	}
 	for i := range a.IAM.Roles {

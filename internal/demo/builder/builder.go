@@ -80,6 +80,7 @@ func Build() *state.Account {
 	x.autoScaling()  // svc-compute2
 	x.elastiCache()  // svc-data
 	x.docdbNeptune() // svc-data
+	x.kinesis()      // svc-stream
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
