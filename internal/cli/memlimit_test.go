@@ -132,6 +132,29 @@ func TestFitMemoryLimit(t *testing.T) {
 	}
 }
 
+// TestFitResultsMemoryLimit: once the results exist the default limit is
+// raised to 1.5 times the live heap, not the state's 3.5 (the live heap
+// hardly grows after evaluation), and never below the default.
+func TestFitResultsMemoryLimit(t *testing.T) {
+	var got int64
+	app := &App{SetMemoryLimit: func(n int64) int64 { got = n; return 0 }, memoryLimitDefault: true}
+	app.fitResultsMemoryLimit()
+	if got != defaultMemoryLimit {
+		t.Fatalf("limit %d MiB for a small heap, want the default", got>>20)
+	}
+	big := make([]byte, defaultMemoryLimit+(64<<20))
+	for i := range big {
+		big[i] = byte(i)
+	}
+	app.fitResultsMemoryLimit()
+	runtime.KeepAlive(big)
+	lo := int64(len(big)) * resultsHeadroomNum / resultsHeadroomDen
+	hi := lo + (64 << 20) // the rest of this test process's heap
+	if got < lo || got > hi {
+		t.Fatalf("limit %d MiB with %d MiB live, want %d to %d MiB (1.5 times the live heap)", got>>20, len(big)>>20, lo>>20, hi>>20)
+	}
+}
+
 // TestMemoryLimitFollowsResults: the results can outweigh the state many
 // times (18 findings per bucket), so when a format needs the whole report
 // the default limit is fitted again once the results exist; under the limit
@@ -159,8 +182,9 @@ func TestMemoryLimitFollowsResults(t *testing.T) {
 			if code := app.Run(context.Background(), []string{"scan", "--no-store", "--snapshot", snap, "--format", tc.format, "-o", filepath.Join(t.TempDir(), "out"), "--fail-on", "none"}); code != ExitOK {
 				t.Fatalf("scan exit %d", code)
 			}
-			if tc.refits && (len(limits) != 2 || limits[1] <= limits[0]) {
-				t.Fatalf("limits set %v MiB, want the state's limit then a larger one for the results", mib(limits))
+			// How much the second is raised is TestFitResultsMemoryLimit's.
+			if tc.refits && (len(limits) != 2 || limits[1] < limits[0]) {
+				t.Fatalf("limits set %v MiB, want the state's limit then one fitted to the results", mib(limits))
 			}
 			if !tc.refits && len(limits) != 1 {
 				t.Fatalf("limits set %v MiB, want only the state's (no results are held)", mib(limits))

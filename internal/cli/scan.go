@@ -463,6 +463,6 @@ func (app *App) evaluateKeep(ctx context.Context, f *scanFlags, sel []check.Chec
 	// The results can outweigh the state many times (18 findings per
 	// bucket): fit the default limit again to what rendering holds, or the
 	// collector would run over and over under a limit below the live heap.
-	app.fitMemoryLimit()
+	app.fitResultsMemoryLimit()
 	return rep, opts, interrupted, kept, err
 }

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/shoulder-dev/shoulder/internal/engine"
 )
 
 // Key identifies a finding's lifecycle.
@@ -78,11 +80,40 @@ type Scan struct {
 	Shard  int
 	Shards int
 	// Results are the scan's results; of two with one key the first counts.
+	// A scan made by FromReport leaves them empty and reads its report's
+	// findings instead.
 	Results []Result
 	// Contexts are what the account page needs of each account besides
 	// its findings (the services in use, the data map); kept when they
 	// differ from the account's latest (migration 0004).
 	Contexts []AccountContext
+
+	// report, when set (FromReport), holds the results in place of Results.
+	report *engine.Report
+}
+
+// numResults, keyAt and resultAt read the scan's results one at a time:
+// the report's findings for a scan made by FromReport, else Results. No
+// copy of them all is made.
+func (sc *Scan) numResults() int {
+	if sc.report != nil {
+		return len(sc.report.Results)
+	}
+	return len(sc.Results)
+}
+
+func (sc *Scan) keyAt(i int) Key {
+	if sc.report != nil {
+		return findingKey(sc.report, &sc.report.Results[i])
+	}
+	return sc.Results[i].Key
+}
+
+func (sc *Scan) resultAt(i int) Result {
+	if sc.report != nil {
+		return findingResult(sc.report, &sc.report.Results[i])
+	}
+	return sc.Results[i]
 }
 
 // scope answers whether a stored finding is one the scan covered.
@@ -107,7 +138,8 @@ func (sc *Scan) scope() scope {
 	for _, r := range sc.Regions {
 		reg[r] = true
 	}
-	for _, r := range sc.Results {
+	for i, n := 0, sc.numResults(); i < n; i++ {
+		r := sc.keyAt(i)
 		acc[r.Account] = true
 		chk[r.Check] = true
 		reg[r.Region] = true
@@ -216,7 +248,7 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 		counts, gaps, run_id, shard, shards, report_meta) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
 		now, sc.EvaluatedAt.UnixMilli(), sc.CollectedAt.UnixMilli(), sc.Who, sc.Source,
 		strings.Join(sco.accounts, ","), strings.Join(sortedKeys(sco.region)[1:], ","), checksRun,
-		sc.PolicySource, sc.PolicyHash, sc.Version, sc.Applicable, sc.Evaluated, len(sc.Results),
+		sc.PolicySource, sc.PolicyHash, sc.Version, sc.Applicable, sc.Evaluated, sc.numResults(),
 		counts, gaps, sc.RunID, sc.Shard, sc.Shards, reportMeta).Scan(&scanID)
 	if err != nil {
 		return 0, fmt.Errorf("insert the scan: %w", err)
@@ -249,9 +281,13 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 	}
 	defer upd.Close()
 
-	var newRows, events [][]any
-	event := func(id int64, st State, msg string) {
-		events = append(events, []any{id, scanID, now, b2i(st.Present), st.Status, st.Severity, st.WaivedFrom, st.Waiver, msg})
+	// Rows are inserted in batches as they are made: a scan of a
+	// quarter of a million results never holds them all as rows. Events
+	// name new findings, so the findings batch is written first.
+	newRows := &batcher{s: s, conn: conn, tx: tx, table: "findings", cols: findingCols}
+	events := &batcher{s: s, conn: conn, tx: tx, table: "finding_events", cols: eventCols, before: newRows}
+	event := func(id int64, st State, msg string) error {
+		return events.add(ctx, []any{id, scanID, now, b2i(st.Present), st.Status, st.Severity, st.WaivedFrom, st.Waiver, msg})
 	}
 	change := func(row *stored, st State, msg string) error {
 		was, is := row.state.Failing(), st.Failing()
@@ -277,24 +313,24 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 			scanID, row.failingSince, row.resolved, row.resolvedAt, row.reopened, seen.scan, seen.at, row.id); err != nil {
 			return fmt.Errorf("update a finding: %w", err)
 		}
-		event(row.id, st, msg)
-		return nil
+		return event(row.id, st, msg)
 	}
-	var fresh []*Result
-	for i := range sc.Results {
-		r := &sc.Results[i]
-		st := r.State
-		st.Present = true
-		row, ok := rows[r.Key]
+	// fresh are the results without a lifecycle, by index: no copy of
+	// them and no map entry each.
+	var fresh []int
+	for i, n := 0, sc.numResults(); i < n; i++ {
+		row, ok := rows[sc.keyAt(i)]
 		if !ok {
-			rows[r.Key] = &stored{key: r.Key, state: st, seen: true}
-			fresh = append(fresh, r)
+			fresh = append(fresh, i)
 			continue
 		}
 		if row.seen {
 			continue // a duplicate key: the first result counts
 		}
 		row.seen = true
+		r := sc.resultAt(i)
+		st := r.State
+		st.Present = true
 		if row.state != st {
 			if err = change(row, st, r.Message); err != nil {
 				return 0, err
@@ -302,21 +338,32 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 		}
 	}
 	// New lifecycles are numbered in key order, so the table and its key
-	// index are appended to rather than written all over.
-	sort.Slice(fresh, func(i, j int) bool { return fresh[i].Key.less(fresh[j].Key) })
-	for _, r := range fresh {
+	// index are appended to rather than written all over. The sort is
+	// stable, so of two new results with one key the first counts.
+	sort.SliceStable(fresh, func(i, j int) bool { return sc.keyAt(fresh[i]).less(sc.keyAt(fresh[j])) })
+	var prev Key
+	for j, i := range fresh {
+		r := sc.resultAt(i)
+		if j > 0 && r.Key == prev {
+			continue // a duplicate key: the first result counts
+		}
+		prev = r.Key
 		nextID++
-		rows[r.Key].id = nextID
 		st := r.State
 		st.Present = true
 		var since any
 		if st.Failing() {
 			since = now
 		}
-		newRows = append(newRows, []any{nextID, r.Check, r.Account, r.Region, r.Resource, int64(1), st.Status,
-			st.Severity, st.WaivedFrom, st.Waiver, r.Message, scanID, now, scanID, now, scanID, since, nil, nil, int64(0)})
-		event(nextID, st, r.Message)
+		if err = newRows.add(ctx, []any{nextID, r.Check, r.Account, r.Region, r.Resource, int64(1), st.Status,
+			st.Severity, st.WaivedFrom, st.Waiver, r.Message, scanID, now, scanID, now, scanID, since, nil, nil, int64(0)}); err != nil {
+			return 0, err
+		}
+		if err = event(nextID, st, r.Message); err != nil {
+			return 0, err
+		}
 	}
+	fresh = nil
 	// Lifecycles the scan covered but did not report are gone.
 	gone := make([]*stored, 0)
 	for _, row := range rows {
@@ -332,10 +379,10 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 			return 0, err
 		}
 	}
-	if err = s.d.insert(ctx, conn, tx, "findings", findingCols, newRows); err != nil {
+	if err = newRows.flush(ctx); err != nil {
 		return 0, err
 	}
-	if err = s.d.insert(ctx, conn, tx, "finding_events", eventCols, events); err != nil {
+	if err = events.flush(ctx); err != nil {
 		return 0, err
 	}
 	// The scan covered its accounts' checks and regions: present findings
@@ -355,6 +402,50 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 		return 0, err
 	}
 	return scanID, nil
+}
+
+// recordBatch is how many rows a recording holds for one table before it
+// inserts them (a multiple of SQLite's statement batch).
+const recordBatch = 10 * sqliteBatch
+
+// batcher inserts rows into one table of a recording's transaction in
+// batches of recordBatch as they are made.
+type batcher struct {
+	s     *Store
+	conn  *sql.Conn
+	tx    *sql.Tx
+	table string
+	cols  []string
+	rows  [][]any
+	// before is flushed first (its rows are named by these).
+	before *batcher
+}
+
+// add queues row, inserting the batch once it is full.
+func (b *batcher) add(ctx context.Context, row []any) error {
+	b.rows = append(b.rows, row)
+	if len(b.rows) < recordBatch {
+		return nil
+	}
+	return b.flush(ctx)
+}
+
+// flush inserts the queued rows (after before's).
+func (b *batcher) flush(ctx context.Context) error {
+	if b.before != nil {
+		if err := b.before.flush(ctx); err != nil {
+			return err
+		}
+	}
+	if len(b.rows) == 0 {
+		return nil
+	}
+	if err := b.s.d.insert(ctx, b.conn, b.tx, b.table, b.cols, b.rows); err != nil {
+		return err
+	}
+	clear(b.rows)
+	b.rows = b.rows[:0]
+	return nil
 }
 
 func (k Key) less(o Key) bool {

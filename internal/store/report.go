@@ -54,7 +54,10 @@ func waiverID(r *check.Result) string {
 	return string(b)
 }
 
-// FromReport turns a report into a Scan to record.
+// FromReport turns a report into a Scan to record. The scan reads its
+// results from the report's findings as they are recorded rather than
+// copying them (a 50k-resource account has a quarter of a million), so
+// the report's findings must not change until the scan is recorded.
 func FromReport(rep *engine.Report, m Meta) *Scan {
 	cov := rep.Coverage()
 	sc := &Scan{
@@ -65,29 +68,39 @@ func FromReport(rep *engine.Report, m Meta) *Scan {
 		Applicable: cov.Applicable, Evaluated: cov.Evaluated,
 		Gaps:  rep.Gaps,
 		RunID: m.RunID, Shard: m.Shard, Shards: m.Shards,
-		Results: make([]Result, 0, len(rep.Results)),
+		report: rep,
 	}
 	counts := Counts{ByStatus: map[string]int{}, FailBySeverity: map[string]int{}, FailByArea: map[string]int{}, FailByAccount: map[string]int{}}
 	for i := range rep.Results {
 		f := &rep.Results[i]
-		r := Result{
-			Key: Key{Check: f.CheckID, Account: accountOf(rep, f), Region: f.Region, Resource: f.Resource},
-			State: State{Present: true, Status: string(f.Status), Severity: f.Severity.String(),
-				Waiver: waiverID(&f.Result)},
-			Message: f.Message,
-		}
-		if f.Status == check.Waived {
-			r.WaivedFrom = string(f.WaivedFrom)
-		}
-		counts.ByStatus[r.Status]++
+		status := string(f.Status)
+		counts.ByStatus[status]++
 		if f.Status == check.Fail {
-			counts.FailBySeverity[r.Severity]++
+			counts.FailBySeverity[f.Severity.String()]++
 			counts.FailByArea[string(f.Area)]++
-			counts.FailByAccount[r.Account]++
+			counts.FailByAccount[accountOf(rep, f)]++
 		}
-		sc.Results = append(sc.Results, r)
 	}
 	sc.Counts = counts
 	sc.ReportMeta = reportMetaOf(rep)
 	return sc
+}
+
+// findingKey is the lifecycle key of a report's finding.
+func findingKey(rep *engine.Report, f *engine.Finding) Key {
+	return Key{Check: f.CheckID, Account: accountOf(rep, f), Region: f.Region, Resource: f.Resource}
+}
+
+// findingResult is a report's finding as a result to record.
+func findingResult(rep *engine.Report, f *engine.Finding) Result {
+	r := Result{
+		Key: findingKey(rep, f),
+		State: State{Present: true, Status: string(f.Status), Severity: f.Severity.String(),
+			Waiver: waiverID(&f.Result)},
+		Message: f.Message,
+	}
+	if f.Status == check.Waived {
+		r.WaivedFrom = string(f.WaivedFrom)
+	}
+	return r
 }
