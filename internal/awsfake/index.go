@@ -291,6 +291,7 @@ func (s *Server) registry() map[string]*service {
 		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(), s.ecsService(), s.eksService(),
 		s.autoScalingService(), // svc-compute2
 		s.elastiCacheService(), // svc-data
+		s.inspectorService(),   // svc-sec
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

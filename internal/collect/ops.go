@@ -588,6 +588,13 @@ func Operations() []Operation {
 		// and the standalone clusters. Tags come from the Tagging API.
 		op("elasticache", "DescribeReplicationGroups", "elasticache:DescribeReplicationGroups", Regional, d, state.InputCacheReplicationGroups),
 		op("elasticache", "DescribeCacheClusters", "elasticache:DescribeCacheClusters", Regional, d, state.InputCacheClusters),
+		// svc-sec: Amazon Inspector, Macie, Network Firewall (regional).
+		// Inspector (inspector2): one BatchGetAccountStatus per region for
+		// the caller's own account carries Inspector's status and that of
+		// every scan type (EC2, ECR, Lambda, Lambda code). AWS publishes no
+		// rate for its reads (https://docs.aws.amazon.com/general/latest/gr/inspector2.html):
+		// the default pace.
+		op("inspector2", "BatchGetAccountStatus", "inspector2:BatchGetAccountStatus", Regional, d, state.InputInspectorStatus),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

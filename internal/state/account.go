@@ -71,6 +71,8 @@ type Account struct {
 	AutoScaling AutoScaling `json:"autoscaling"`
 	// svc-data: ElastiCache
 	ElastiCache ElastiCache `json:"elasticache"`
+	// svc-sec: Inspector, Macie, Network Firewall
+	Inspector Inspector `json:"inspector"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

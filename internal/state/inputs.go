@@ -271,6 +271,8 @@ const (
 	// svc-data: elasticache
 	InputCacheReplicationGroups Input = "elasticache.replication_groups"
 	InputCacheClusters          Input = "elasticache.clusters"
+	// svc-sec: inspector2, macie2, network-firewall
+	InputInspectorStatus Input = "inspector.accounts"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"
