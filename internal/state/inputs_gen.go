@@ -122,6 +122,7 @@ var inputOperations = map[Input][]OperationRef{
 	"iam.users.access_keys":                                          {{Service: "iam", Operation: "ListAccessKeys"}},
 	"iam.users.mfa_devices":                                          {{Service: "iam", Operation: "ListMFADevices"}},
 	"iam.virtual_mfa_devices":                                        {{Service: "iam", Operation: "ListVirtualMFADevices"}},
+	"inspector.accounts":                                             {{Service: "inspector2", Operation: "BatchGetAccountStatus"}},
 	"kms.keys":                                                       {{Service: "kms", Operation: "ListKeys"}},
 	"kms.keys.aliases":                                               {{Service: "kms", Operation: "ListAliases"}},
 	"kms.keys.grants":                                                {{Service: "kms", Operation: "ListGrants"}},
