@@ -86,6 +86,7 @@ func Build() *state.Account {
 	x.emr()
 	x.apiGateway() // svc-api
 	x.waf()        // svc-api
+	x.inspector()  // svc-sec
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
