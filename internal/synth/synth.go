@@ -214,6 +214,10 @@ func Account(o Options) *state.Account {
 	for _, r := range o.Regions {
 		g.docdbNeptune(r)
 	}
+	// svc-sec: Inspector, Macie and Network Firewall, last so no earlier value changes.
+	for _, r := range o.Regions {
+		g.inspector(r)
+	}
 	return a
 }
 
