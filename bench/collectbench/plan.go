@@ -436,6 +436,8 @@ func minimalPlan(a *state.Account) map[string]int {
 		// svc-data: ElastiCache: two bulk listings, 100 a page; nothing per item.
 		add("elasticache:DescribeReplicationGroups", pages(countIf(a.ElastiCache.ReplicationGroups, func(x state.CacheReplicationGroup) bool { return in(x.Region) }), 100))
 		add("elasticache:DescribeCacheClusters", pages(countIf(a.ElastiCache.Clusters, func(x state.CacheCluster) bool { return in(x.Region) }), 100))
+		// svc-sec: Inspector: one BatchGetAccountStatus for the account.
+		add("inspector2:BatchGetAccountStatus", 1)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
