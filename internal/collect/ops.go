@@ -595,6 +595,15 @@ func Operations() []Operation {
 		// rate for its reads (https://docs.aws.amazon.com/general/latest/gr/inspector2.html):
 		// the default pace.
 		op("inspector2", "BatchGetAccountStatus", "inspector2:BatchGetAccountStatus", Regional, d, state.InputInspectorStatus),
+		// Macie (macie2): GetMacieSession per region (its status; a region
+		// where Macie was never enabled answers with an error that says
+		// so), and GetAutomatedDiscoveryConfiguration only where Macie is
+		// enabled or paused. AWS publishes a rate only for
+		// CreateClassificationJob, a write
+		// (https://docs.aws.amazon.com/macie/latest/user/macie-quotas.html):
+		// the default pace.
+		op("macie2", "GetMacieSession", "macie2:GetMacieSession", Regional, d, state.InputMacieSessions),
+		op("macie2", "GetAutomatedDiscoveryConfiguration", "macie2:GetAutomatedDiscoveryConfiguration", Regional, d, state.InputMacieAutomatedDiscovery),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

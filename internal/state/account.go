@@ -73,6 +73,7 @@ type Account struct {
 	ElastiCache ElastiCache `json:"elasticache"`
 	// svc-sec: Inspector, Macie, Network Firewall
 	Inspector Inspector `json:"inspector"`
+	Macie     Macie     `json:"macie"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -272,7 +272,9 @@ const (
 	InputCacheReplicationGroups Input = "elasticache.replication_groups"
 	InputCacheClusters          Input = "elasticache.clusters"
 	// svc-sec: inspector2, macie2, network-firewall
-	InputInspectorStatus Input = "inspector.accounts"
+	InputInspectorStatus         Input = "inspector.accounts"
+	InputMacieSessions           Input = "macie.sessions"
+	InputMacieAutomatedDiscovery Input = "macie.sessions.automated_discovery"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

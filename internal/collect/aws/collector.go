@@ -262,6 +262,7 @@ func regionalServices() []service {
 		{"autoscaling", (*collector).autoScaling},   // svc-compute2
 		{"elasticache", (*collector).elastiCache},   // svc-data
 		{"inspector2", (*collector).inspector},      // svc-sec
+		{"macie2", (*collector).macie},              // svc-sec
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

@@ -22,6 +22,7 @@ var collectedSections = map[string]string{
 	"apigateway": "apigateway", "waf": "wafv2", // svc-api
 	"autoscaling": "autoscaling", // svc-compute2
 	"inspector":   "inspector2",  // svc-sec
+	"macie":       "macie2",
 }
 
 // notSections are Account's fields that are not a service's data.

@@ -112,6 +112,7 @@ func sortState(a *state.Account) {
 	byARN(a.AutoScaling.LaunchConfigurations)
 	// svc-sec: Inspector
 	sort.SliceStable(a.Inspector.Accounts, func(x, y int) bool { return a.Inspector.Accounts[x].Region < a.Inspector.Accounts[y].Region })
+	sort.SliceStable(a.Macie.Sessions, func(x, y int) bool { return a.Macie.Sessions[x].Region < a.Macie.Sessions[y].Region })
 	byARN(a.ElastiCache.ReplicationGroups) // svc-data
 	byARN(a.ElastiCache.Clusters)
 	byARN(a.EFS.FileSystems)
