@@ -133,6 +133,8 @@ var inputOperations = map[Input][]OperationRef{
 	"lambda.functions":                                               {{Service: "lambda", Operation: "ListFunctions"}},
 	"lambda.functions.policy":                                        {{Service: "lambda", Operation: "GetPolicy"}},
 	"lambda.functions.runtime_update_mode":                           {{Service: "lambda", Operation: "GetRuntimeManagementConfig"}},
+	"macie.sessions":                                                 {{Service: "macie2", Operation: "GetMacieSession"}},
+	"macie.sessions.automated_discovery":                             {{Service: "macie2", Operation: "GetAutomatedDiscoveryConfiguration"}},
 	"organization":                                                   {{Service: "organizations", Operation: "DescribeOrganization"}},
 	"organization.backup_and_tag_policies":                           {{Service: "organizations", Operation: "ListPolicies"}},
 	"organization.config_aggregators":                                {{Service: "config", Operation: "DescribeConfigurationAggregators"}},
