@@ -55,7 +55,7 @@ func allCases() map[string][]checkCase {
 		ecsCases(),
 		eksCases(),
 		sageMakerCases(), emrCases(), // svc-analytics
-		inspectorCases(),    // svc-sec
+		inspectorCases(), macieCases(), // svc-sec
 		autoScalingCases(),  // svc-compute2
 		elastiCacheCases(),  // svc-data
 		docdbNeptuneCases(), // svc-data

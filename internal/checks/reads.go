@@ -390,5 +390,8 @@ func checkReads() map[string][]state.Input {
 		"inspector_ecr_scanning_enabled":         {state.InputRegions, state.InputInspectorStatus},
 		"inspector_lambda_code_scanning_enabled": {state.InputRegions, state.InputInspectorStatus},
 		"inspector_lambda_scanning_enabled":      {state.InputRegions, state.InputInspectorStatus},
+		// svc-sec: Amazon Macie
+		"macie_enabled":                     {state.InputRegions, state.InputMacieSessions},
+		"macie_automated_discovery_enabled": {state.InputRegions, state.InputMacieSessions, state.InputMacieAutomatedDiscovery},
 	}
 }

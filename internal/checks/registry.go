@@ -64,7 +64,7 @@ func builtin() []check.Check {
 		ecsChecks(),
 		eksChecks(),
 		sageMakerChecks(), emrChecks(), // svc-analytics
-		inspectorChecks(),    // svc-sec
+		inspectorChecks(), macieChecks(), // svc-sec
 		autoScalingChecks(),  // svc-compute2
 		elastiCacheChecks(),  // svc-data
 		docdbNeptuneChecks(), // svc-data

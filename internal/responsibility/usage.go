@@ -93,6 +93,7 @@ func usageRules() map[string]usageRule {
 		"securityhub": {count: func(a *state.Account) int { return len(a.SecurityHub.Hubs) }, listings: []state.Input{state.InputSecurityHubs}},
 		// svc-sec: Inspector (its status per region)
 		"inspector": {count: func(a *state.Account) int { return len(a.Inspector.Accounts) }, listings: []state.Input{state.InputInspectorStatus}},
+		"macie":     {count: func(a *state.Account) int { return len(a.Macie.Sessions) }, listings: []state.Input{state.InputMacieSessions}},
 		"config":    {count: func(a *state.Account) int { return len(a.Config.Recorders) + len(a.Config.DeliveryChannels) }, listings: []state.Input{state.InputConfigRecorders}},
 		"organizations": {count: func(a *state.Account) int {
 			n := 0

@@ -87,6 +87,7 @@ func Build() *state.Account {
 	x.apiGateway() // svc-api
 	x.waf()        // svc-api
 	x.inspector()  // svc-sec
+	x.macie()
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()

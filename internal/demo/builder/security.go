@@ -16,3 +16,17 @@ func (x *b) inspector() {
 		state.InspectorStatus{Region: "me-central-1", Status: off, EC2: off, ECR: off, Lambda: off, LambdaCode: off},
 	)
 }
+
+// macie is Alpenglow's Amazon Macie (svc-sec): enabled with automated
+// discovery in Frankfurt, where the customer data lives; enabled in
+// Ireland but without automated discovery (only a monthly job on the
+// backup buckets); paused in N. Virginia since a budget review; never
+// enabled in the UAE pilot.
+func (x *b) macie() {
+	x.a.Macie.Sessions = append(x.a.Macie.Sessions,
+		state.MacieSession{Region: "eu-central-1", Status: state.MacieEnabled, AutomatedDiscovery: "ENABLED"},
+		state.MacieSession{Region: "eu-west-1", Status: state.MacieEnabled, AutomatedDiscovery: "DISABLED"},
+		state.MacieSession{Region: "us-east-1", Status: state.MaciePaused, AutomatedDiscovery: "DISABLED"},
+		state.MacieSession{Region: "me-central-1", Status: state.MacieNotEnabled},
+	)
+}
