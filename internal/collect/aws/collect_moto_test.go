@@ -917,8 +917,9 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"ACM": "acm", "CloudFront": "cloudfront",
 		"SageMaker": "sagemaker", "EMR": "elasticmapreduce", // svc-analytics
 		"API Gateway": "apigateway", "ApiGatewayV2": "apigatewayv2", // svc-api
-		"Auto Scaling": "autoscaling", // svc-compute2
-		"ElastiCache":  "elasticache", // svc-data
+		"Auto Scaling": "autoscaling",                    // svc-compute2
+		"ElastiCache":  "elasticache",                    // svc-data
+		"Inspector2":   "inspector2", "Macie2": "macie2", // svc-sec
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {
