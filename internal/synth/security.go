@@ -20,3 +20,20 @@ func (g *gen) inspector(r string) {
 	}
 	g.a.Inspector.Accounts = append(g.a.Inspector.Accounts, x)
 }
+
+// macie generates region r's Amazon Macie session (svc-sec): enabled in
+// about a quarter of regions (a few of those paused), automated discovery
+// on in about half of the enabled ones.
+func (g *gen) macie(r string) {
+	x := state.MacieSession{Region: r, Status: state.MacieNotEnabled}
+	if g.chance(25) {
+		x.Status, x.AutomatedDiscovery = state.MacieEnabled, "DISABLED"
+		if g.chance(10) {
+			x.Status = state.MaciePaused
+		}
+		if g.chance(50) {
+			x.AutomatedDiscovery = "ENABLED"
+		}
+	}
+	g.a.Macie.Sessions = append(g.a.Macie.Sessions, x)
+}

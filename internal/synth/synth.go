@@ -218,6 +218,9 @@ func Account(o Options) *state.Account {
 	for _, r := range o.Regions {
 		g.inspector(r)
 	}
+	for _, r := range o.Regions {
+		g.macie(r)
+	}
 	return a
 }
 
