@@ -445,6 +445,13 @@ func minimalPlan(a *state.Account) map[string]int {
 		deliveries := countIf(a.Firehose.DeliveryStreams, func(x state.DeliveryStream) bool { return in(x.Region) })
 		add("firehose:ListDeliveryStreams", pages(deliveries, 1000))
 		add("firehose:DescribeDeliveryStream", deliveries)
+		// svc-sec: Inspector: one BatchGetAccountStatus for the account.
+		add("inspector2:BatchGetAccountStatus", 1)
+		// svc-sec: Macie: the session, and automated discovery where Macie is on.
+		add("macie2:GetMacieSession", 1)
+		if s, ok := a.Macie.SessionIn(r); ok && s.Status != state.MacieNotEnabled {
+			add("macie2:GetAutomatedDiscoveryConfiguration", 1)
+		}
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

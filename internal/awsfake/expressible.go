@@ -75,6 +75,10 @@ import (
 //     configuration and tags. Every scanned region has a block public
 //     access setting (on, port 22 permitted, unless set) unless its read
 //     failed.
+//   - Every scanned region has an Inspector status (all DISABLED unless
+//     set) unless its BatchGetAccountStatus failed, and a Macie session
+//     (not enabled unless set; automated discovery DISABLED unless set
+//     where Macie is on) unless GetMacieSession failed.
 //   - API Gateway: see expressibleAPIGateway (ARNs from region and ID,
 //     stages and routes sorted, routes NONE unless authorized); WAF web
 //     ACLs: see expressibleWAF (no tags, a default action, rules by priority).
@@ -299,6 +303,8 @@ func Expressible(a *state.Account) *state.Account {
 	}
 	sageMakerExpressible(c) // svc-analytics
 	emrExpressible(c)
+	inspectorExpressible(c) // svc-sec
+	macieExpressible(c)
 	for i := range c.CloudTrail.Trails {
 		t := &c.CloudTrail.Trails[i]
 		if _, ok := c.Gaps.Find("cloudtrail", t.HomeRegion, "ListTags", t.ARN); ok {

@@ -295,10 +295,11 @@ func (s *Server) registry() map[string]*service {
 		s.logsService(), s.cloudwatchService(), s.snsService(), s.securityhubService(),
 		s.elbService(), s.elbv2Service(), s.wafv2Service(), s.dsService(), s.taggingService(),
 		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(), s.ecsService(), s.eksService(),
-		s.autoScalingService(), // svc-compute2
-		s.elastiCacheService(), // svc-data
-		s.kinesisService(),     // svc-stream
-		s.firehoseService(),    // svc-stream
+		s.autoScalingService(),                 // svc-compute2
+		s.elastiCacheService(),                 // svc-data
+		s.kinesisService(),                     // svc-stream
+		s.firehoseService(),                    // svc-stream
+		s.inspectorService(), s.macieService(), // svc-sec
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

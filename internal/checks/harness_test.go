@@ -55,6 +55,7 @@ func allCases() map[string][]checkCase {
 		ecsCases(),
 		eksCases(),
 		sageMakerCases(), emrCases(), // svc-analytics
+		inspectorCases(), macieCases(), // svc-sec
 		autoScalingCases(),  // svc-compute2
 		elastiCacheCases(),  // svc-data
 		kinesisCases(),      // svc-stream

@@ -391,5 +391,13 @@ func checkReads() map[string][]state.Input {
 		"emr_block_public_access_enabled":                 {state.InputRegions, state.InputEMRBlockPublicAccess},
 		"emr_security_configuration_encrypted_at_rest":    {state.InputEMRSecurityConfigurations, state.InputEMRSecurityConfigurationDetails},
 		"emr_security_configuration_encrypted_in_transit": {state.InputEMRSecurityConfigurations, state.InputEMRSecurityConfigurationDetails},
+		// svc-sec: Amazon Inspector
+		"inspector_ec2_scanning_enabled":         {state.InputRegions, state.InputInspectorStatus},
+		"inspector_ecr_scanning_enabled":         {state.InputRegions, state.InputInspectorStatus},
+		"inspector_lambda_code_scanning_enabled": {state.InputRegions, state.InputInspectorStatus},
+		"inspector_lambda_scanning_enabled":      {state.InputRegions, state.InputInspectorStatus},
+		// svc-sec: Amazon Macie
+		"macie_enabled":                     {state.InputRegions, state.InputMacieSessions},
+		"macie_automated_discovery_enabled": {state.InputRegions, state.InputMacieSessions, state.InputMacieAutomatedDiscovery},
 	}
 }

@@ -64,6 +64,7 @@ func builtin() []check.Check {
 		ecsChecks(),
 		eksChecks(),
 		sageMakerChecks(), emrChecks(), // svc-analytics
+		inspectorChecks(), macieChecks(), // svc-sec
 		autoScalingChecks(),  // svc-compute2
 		elastiCacheChecks(),  // svc-data
 		kinesisChecks(),      // svc-stream

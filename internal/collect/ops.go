@@ -588,6 +588,22 @@ func Operations() []Operation {
 		// and the standalone clusters. Tags come from the Tagging API.
 		op("elasticache", "DescribeReplicationGroups", "elasticache:DescribeReplicationGroups", Regional, d, state.InputCacheReplicationGroups),
 		op("elasticache", "DescribeCacheClusters", "elasticache:DescribeCacheClusters", Regional, d, state.InputCacheClusters),
+		// svc-sec: Amazon Inspector, Macie, Network Firewall (regional).
+		// Inspector (inspector2): one BatchGetAccountStatus per region for
+		// the caller's own account carries Inspector's status and that of
+		// every scan type (EC2, ECR, Lambda, Lambda code). AWS publishes no
+		// rate for its reads (https://docs.aws.amazon.com/general/latest/gr/inspector2.html):
+		// the default pace.
+		op("inspector2", "BatchGetAccountStatus", "inspector2:BatchGetAccountStatus", Regional, d, state.InputInspectorStatus),
+		// Macie (macie2): GetMacieSession per region (its status; a region
+		// where Macie was never enabled answers with an error that says
+		// so), and GetAutomatedDiscoveryConfiguration only where Macie is
+		// enabled or paused. AWS publishes a rate only for
+		// CreateClassificationJob, a write
+		// (https://docs.aws.amazon.com/macie/latest/user/macie-quotas.html):
+		// the default pace.
+		op("macie2", "GetMacieSession", "macie2:GetMacieSession", Regional, d, state.InputMacieSessions),
+		op("macie2", "GetAutomatedDiscoveryConfiguration", "macie2:GetAutomatedDiscoveryConfiguration", Regional, d, state.InputMacieAutomatedDiscovery),
 
 		// svc-stream: Kinesis Data Streams (regional). ListStreams: 5/s per
 		// account and region; DescribeStreamSummary: 20/s per account and

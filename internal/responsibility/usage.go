@@ -94,7 +94,10 @@ func usageRules() map[string]usageRule {
 		"guardduty":   {count: func(a *state.Account) int { return len(a.GuardDuty.Detectors) }, listings: []state.Input{state.InputGuardDutyDetectors}},
 		"cloudwatch":  {count: func(a *state.Account) int { return len(a.CloudWatch.Alarms) + len(a.CloudWatchLogs.LogGroups) }, listings: []state.Input{state.InputAlarms}},
 		"securityhub": {count: func(a *state.Account) int { return len(a.SecurityHub.Hubs) }, listings: []state.Input{state.InputSecurityHubs}},
-		"config":      {count: func(a *state.Account) int { return len(a.Config.Recorders) + len(a.Config.DeliveryChannels) }, listings: []state.Input{state.InputConfigRecorders}},
+		// svc-sec: Inspector (its status per region)
+		"inspector": {count: func(a *state.Account) int { return len(a.Inspector.Accounts) }, listings: []state.Input{state.InputInspectorStatus}},
+		"macie":     {count: func(a *state.Account) int { return len(a.Macie.Sessions) }, listings: []state.Input{state.InputMacieSessions}},
+		"config":    {count: func(a *state.Account) int { return len(a.Config.Recorders) + len(a.Config.DeliveryChannels) }, listings: []state.Input{state.InputConfigRecorders}},
 		"organizations": {count: func(a *state.Account) int {
 			n := 0
 			if a.Organization != nil {

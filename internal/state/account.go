@@ -76,6 +76,9 @@ type Account struct {
 	AutoScaling AutoScaling `json:"autoscaling"`
 	// svc-data: ElastiCache
 	ElastiCache ElastiCache `json:"elasticache"`
+	// svc-sec: Inspector, Macie, Network Firewall
+	Inspector Inspector `json:"inspector"`
+	Macie     Macie     `json:"macie"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -271,6 +271,10 @@ const (
 	// svc-data: elasticache
 	InputCacheReplicationGroups Input = "elasticache.replication_groups"
 	InputCacheClusters          Input = "elasticache.clusters"
+	// svc-sec: inspector2, macie2, network-firewall
+	InputInspectorStatus         Input = "inspector.accounts"
+	InputMacieSessions           Input = "macie.sessions"
+	InputMacieAutomatedDiscovery Input = "macie.sessions.automated_discovery"
 
 	// svc-stream: kinesis
 	InputKinesisStreams       Input = "kinesis.streams"

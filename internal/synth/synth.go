@@ -224,6 +224,13 @@ func Account(o Options) *state.Account {
 	for _, r := range o.Regions {
 		g.firehose(r)
 	}
+	// svc-sec: Inspector and Macie, last so no earlier value changes.
+	for _, r := range o.Regions {
+		g.inspector(r)
+	}
+	for _, r := range o.Regions {
+		g.macie(r)
+	}
 	return a
 }
 

@@ -263,6 +263,8 @@ func regionalServices() []service {
 		{"elasticache", (*collector).elastiCache},   // svc-data
 		{"kinesis", (*collector).kinesis},           // svc-stream
 		{"firehose", (*collector).firehose},         // svc-stream
+		{"inspector2", (*collector).inspector},      // svc-sec
+		{"macie2", (*collector).macie},              // svc-sec
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

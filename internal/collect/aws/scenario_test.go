@@ -516,6 +516,8 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildElastiCache(ctx, cfg, secure, *sub.Subnet.SubnetId) // svc-data
 	buildKinesis(ctx, cfg, secure)                           // svc-stream
 	buildFirehose(ctx, cfg, r, secure)
+	buildInspector(ctx, cfg, r, secure) // svc-sec
+	buildMacie(ctx, cfg, r)
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

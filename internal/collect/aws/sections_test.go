@@ -23,6 +23,8 @@ var collectedSections = map[string]string{
 	"acm":         "acm", "cloudfront": "cloudfront",
 	"apigateway": "apigateway", "waf": "wafv2", // svc-api
 	"autoscaling": "autoscaling", // svc-compute2
+	"inspector":   "inspector2",  // svc-sec
+	"macie":       "macie2",
 }
 
 // notSections are Account's fields that are not a service's data.

@@ -110,6 +110,9 @@ func sortState(a *state.Account) {
 	sort.SliceStable(a.EMR.BlockPublicAccess, func(x, y int) bool { return a.EMR.BlockPublicAccess[x].Region < a.EMR.BlockPublicAccess[y].Region })
 	byARN(a.AutoScaling.Groups) // svc-compute2
 	byARN(a.AutoScaling.LaunchConfigurations)
+	// svc-sec: Inspector
+	sort.SliceStable(a.Inspector.Accounts, func(x, y int) bool { return a.Inspector.Accounts[x].Region < a.Inspector.Accounts[y].Region })
+	sort.SliceStable(a.Macie.Sessions, func(x, y int) bool { return a.Macie.Sessions[x].Region < a.Macie.Sessions[y].Region })
 	byARN(a.ElastiCache.ReplicationGroups) // svc-data
 	byARN(a.ElastiCache.Clusters)
 	byARN(a.Kinesis.Streams) // svc-stream

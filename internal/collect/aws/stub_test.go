@@ -57,7 +57,10 @@ var stubREST = map[string]string{
 	"/backup-vaults/main/recovery-points": `{"RecoveryPoints":[{"RecoveryPointArn":"arn:aws:backup:eu-west-1:` + stubAccount + `:recovery-point:rp1","ResourceArn":"arn:aws:dynamodb:eu-west-1:` + stubAccount + `:table/t","ResourceType":"DynamoDB","IsEncrypted":true,"Status":"COMPLETED","CreationDate":1700000000}]}`,
 	"/analyzer":                           `{"analyzers":[{"arn":"arn:aws:access-analyzer:eu-west-1:` + stubAccount + `:analyzer/external","name":"external","type":"ACCOUNT","status":"ACTIVE","createdAt":"2026-01-01T00:00:00Z"}]}`,
 	"/findingv2":                          `{"findings":[{"id":"f-1","resource":"arn:aws:ec2:eu-west-1:` + stubAccount + `:snapshot/snap-0abc","resourceType":"AWS::EC2::Snapshot","resourceOwnerAccount":"` + stubAccount + `","status":"ACTIVE","findingType":"ExternalAccess","analyzedAt":"2026-01-01T00:00:00Z","createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:00Z"},{"id":"f-2","resource":"arn:aws:s3:::old","resourceType":"AWS::S3::Bucket","resourceOwnerAccount":"` + stubAccount + `","status":"ARCHIVED","analyzedAt":"2026-01-01T00:00:00Z","createdAt":"2026-01-01T00:00:00Z","updatedAt":"2026-01-01T00:00:00Z"}]}`,
-	"/resources":                          `{"Results":[{"ResourceArn":"arn:aws:dynamodb:eu-west-1:` + stubAccount + `:table/t","ResourceType":"DynamoDB","LastBackupTime":1700000000}]}`,
+	// svc-sec: Macie's automated discovery (moto lacks it), after its session.
+	"/macie":                             `{"status":"ENABLED","findingPublishingFrequency":"SIX_HOURS","createdAt":"2026-01-01T00:00:00Z"}`,
+	"/automated-discovery/configuration": `{"status":"ENABLED","autoEnableOrganizationMembers":"NONE"}`,
+	"/resources":                         `{"Results":[{"ResourceArn":"arn:aws:dynamodb:eu-west-1:` + stubAccount + `:table/t","ResourceType":"DynamoDB","LastBackupTime":1700000000}]}`,
 }
 
 // stubServer serves stubResponses and counts what it was asked.
@@ -180,6 +183,10 @@ func TestStubOperationsMotoLacks(t *testing.T) {
 	if s := a.EMR.SecurityConfigurations; len(s) != 1 || s[0].Name != "transit-only" || !s[0].Described || s[0].AtRest || !s[0].InTransit ||
 		s[0].ARN != "arn:aws:elasticmapreduce:eu-west-1:"+stubAccount+":security-configuration/transit-only" {
 		t.Errorf("EMR security configurations = %+v", s)
+	}
+	// svc-sec: Macie's session, then its automated discovery setting.
+	if s, ok := a.Macie.SessionIn("eu-west-1"); !ok || s.Status != state.MacieEnabled || s.AutomatedDiscovery != "ENABLED" {
+		t.Errorf("Macie session = %+v (read: %v)", s, ok)
 	}
 	// Everything the stub does not serve is a not_implemented gap, never data.
 	if g, ok := a.Gaps.Find("ec2", "eu-west-1", "DescribeInstances", ""); !ok || g.Reason != state.ReasonNotImplemented {

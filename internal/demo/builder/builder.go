@@ -87,6 +87,8 @@ func Build() *state.Account {
 	x.emr()
 	x.apiGateway() // svc-api
 	x.waf()        // svc-api
+	x.inspector()  // svc-sec
+	x.macie()
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
