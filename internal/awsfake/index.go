@@ -104,6 +104,8 @@ type index struct {
 	// svc-data: ElastiCache
 	cacheGroups   map[string][]*state.CacheReplicationGroup
 	cacheClusters map[string][]*state.CacheCluster
+	// svc-build: CodeBuild
+	cbProjects map[string][]*state.CodeBuildProject
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -237,6 +239,7 @@ func buildIndex(a *state.Account) *index {
 	// svc-data: ElastiCache
 	x.cacheGroups = group(a.ElastiCache.ReplicationGroups, func(v *state.CacheReplicationGroup) string { return v.Region })
 	x.cacheClusters = group(a.ElastiCache.Clusters, func(v *state.CacheCluster) string { return v.Region })
+	x.cbProjects = group(a.CodeBuild.Projects, func(v *state.CodeBuildProject) string { return v.Region }) // svc-build
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -291,6 +294,7 @@ func (s *Server) registry() map[string]*service {
 		s.sqsService(), s.secretsManagerService(), s.ecrService(), s.eventsService(), s.ecsService(), s.eksService(),
 		s.autoScalingService(), // svc-compute2
 		s.elastiCacheService(), // svc-data
+		s.codeBuildService(),   // svc-build
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

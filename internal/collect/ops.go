@@ -588,6 +588,15 @@ func Operations() []Operation {
 		// and the standalone clusters. Tags come from the Tagging API.
 		op("elasticache", "DescribeReplicationGroups", "elasticache:DescribeReplicationGroups", Regional, d, state.InputCacheReplicationGroups),
 		op("elasticache", "DescribeCacheClusters", "elasticache:DescribeCacheClusters", Regional, d, state.InputCacheClusters),
+		// svc-build: CodeBuild (regional; AWS publishes no rate for its
+		// reads, only 100 concurrent requests for build or project
+		// information, https://docs.aws.amazon.com/codebuild/latest/userguide/limits.html:
+		// the default pace). ListProjects returns names, 100 a page;
+		// BatchGetProjects describes 100 projects a call with their
+		// sources, environment, logs, artifacts and tags. Nothing is read
+		// per project.
+		op("codebuild", "ListProjects", "codebuild:ListProjects", Regional, d, state.InputCodeBuildProjects),
+		op("codebuild", "BatchGetProjects", "codebuild:BatchGetProjects", Regional, d, state.InputCodeBuildProjectConfig),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

@@ -71,6 +71,8 @@ type Account struct {
 	AutoScaling AutoScaling `json:"autoscaling"`
 	// svc-data: ElastiCache
 	ElastiCache ElastiCache `json:"elasticache"`
+	// svc-build: CodeBuild
+	CodeBuild CodeBuild `json:"codebuild"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

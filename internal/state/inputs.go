@@ -271,6 +271,9 @@ const (
 	// svc-data: elasticache
 	InputCacheReplicationGroups Input = "elasticache.replication_groups"
 	InputCacheClusters          Input = "elasticache.clusters"
+	// svc-build: codebuild
+	InputCodeBuildProjects      Input = "codebuild.projects"
+	InputCodeBuildProjectConfig Input = "codebuild.projects.configuration"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

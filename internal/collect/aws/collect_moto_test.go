@@ -919,6 +919,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"API Gateway": "apigateway", "ApiGatewayV2": "apigatewayv2", // svc-api
 		"Auto Scaling": "autoscaling", // svc-compute2
 		"ElastiCache":  "elasticache", // svc-data
+		"CodeBuild":    "codebuild",   // svc-build
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -261,6 +261,7 @@ func regionalServices() []service {
 		{"wafv2", (*collector).wafRegional},         // svc-api
 		{"autoscaling", (*collector).autoScaling},   // svc-compute2
 		{"elasticache", (*collector).elastiCache},   // svc-data
+		{"codebuild", (*collector).codeBuild},       // svc-build
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

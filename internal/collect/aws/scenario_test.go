@@ -514,6 +514,7 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 		buildEMR(ctx, cfg, *sub.Subnet.SubnetId) // this moto keeps EMR in us-east-1 whatever the region asked
 	}
 	buildElastiCache(ctx, cfg, secure, *sub.Subnet.SubnetId) // svc-data
+	buildCodeBuild(ctx, cfg, secure)                         // svc-build
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

@@ -21,6 +21,7 @@ var collectedSections = map[string]string{
 	"acm":         "acm", "cloudfront": "cloudfront",
 	"apigateway": "apigateway", "waf": "wafv2", // svc-api
 	"autoscaling": "autoscaling", // svc-compute2
+	"codebuild":   "codebuild",   // svc-build
 }
 
 // notSections are Account's fields that are not a service's data.
