@@ -33,6 +33,8 @@ var inputOperations = map[Input][]OperationRef{
 	"cloudwatch.alarms":                                {{Service: "cloudwatch", Operation: "DescribeAlarms"}},
 	"cloudwatch_logs.log_groups":                       {{Service: "logs", Operation: "DescribeLogGroups"}},
 	"cloudwatch_logs.log_groups.metric_filters":        {{Service: "logs", Operation: "DescribeMetricFilters"}},
+	"codebuild.projects":                               {{Service: "codebuild", Operation: "ListProjects"}},
+	"codebuild.projects.configuration":                 {{Service: "codebuild", Operation: "BatchGetProjects"}},
 	"config.delivery_channels":                         {{Service: "config", Operation: "DescribeDeliveryChannels"}},
 	"config.recorders":                                 {{Service: "config", Operation: "DescribeConfigurationRecorders"}},
 	"config.recorders.recording":                       {{Service: "config", Operation: "DescribeConfigurationRecorderStatus"}},
