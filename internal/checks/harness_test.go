@@ -56,6 +56,7 @@ func allCases() map[string][]checkCase {
 		eksCases(),
 		sageMakerCases(), emrCases(), // svc-analytics
 		autoScalingCases(),  // svc-compute2
+		codeBuildCases(),    // svc-build
 		elastiCacheCases(),  // svc-data
 		docdbNeptuneCases(), // svc-data
 		acmCases(),

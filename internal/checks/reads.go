@@ -83,6 +83,13 @@ func checkReads() map[string][]state.Input {
 		"autoscaling_group_launch_template":         {state.InputAutoScalingGroups},
 		"autoscaling_launch_config_imdsv2":          {state.InputAutoScalingLaunchConfigurations, state.InputEC2InstanceMetadataDefaults},
 		"autoscaling_launch_config_no_public_ip":    {state.InputAutoScalingLaunchConfigurations},
+		"codebuild_project_source_no_credentials":   {state.InputCodeBuildProjects, state.InputCodeBuildProjectConfig}, // svc-build: CodeBuild
+		"codebuild_project_no_plaintext_secrets":    {state.InputCodeBuildProjects, state.InputCodeBuildProjectConfig},
+		"codebuild_project_s3_logs_encrypted":       {state.InputCodeBuildProjects, state.InputCodeBuildProjectConfig},
+		"codebuild_project_logging_enabled":         {state.InputCodeBuildProjects, state.InputCodeBuildProjectConfig},
+		"codebuild_project_artifacts_encrypted":     {state.InputCodeBuildProjects, state.InputCodeBuildProjectConfig},
+		"codebuild_project_not_privileged":          {state.InputCodeBuildProjects, state.InputCodeBuildProjectConfig},
+		"codebuild_project_not_public":              {state.InputCodeBuildProjects, state.InputCodeBuildProjectConfig},
 		"autoscaling_group_imdsv2":                  {state.InputAutoScalingGroups, state.InputAutoScalingLaunchConfigurations, state.InputEC2LaunchTemplates, state.InputEC2InstanceMetadataDefaults},
 		// svc-data: ElastiCache
 		"elasticache_backups_enabled":            {state.InputCacheReplicationGroups, state.InputCacheClusters},

@@ -65,6 +65,7 @@ func builtin() []check.Check {
 		eksChecks(),
 		sageMakerChecks(), emrChecks(), // svc-analytics
 		autoScalingChecks(),  // svc-compute2
+		codeBuildChecks(),    // svc-build
 		elastiCacheChecks(),  // svc-data
 		docdbNeptuneChecks(), // svc-data
 		acmChecks(),

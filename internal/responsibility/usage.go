@@ -53,6 +53,8 @@ func usageRules() map[string]usageRule {
 		// svc-compute2
 		"autoscaling": {count: func(a *state.Account) int { return len(a.AutoScaling.Groups) + len(a.AutoScaling.LaunchConfigurations) },
 			listings: []state.Input{state.InputAutoScalingGroups, state.InputAutoScalingLaunchConfigurations}},
+		// svc-build: CodeBuild
+		"codebuild": {count: func(a *state.Account) int { return len(a.CodeBuild.Projects) }, listings: []state.Input{state.InputCodeBuildProjects}},
 		// svc-data: ElastiCache
 		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
 			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},
