@@ -1,7 +1,11 @@
 package checks
 
 import (
+	"testing"
+
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/demo"
+	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -91,5 +95,23 @@ func codeBuildCases() map[string][]checkCase {
 			c("visibility not reported (AWS's default)", func(p *state.CodeBuildProject) { p.Visibility = "" }, dsP),
 			c("public", func(p *state.CodeBuildProject) { p.Visibility = "PUBLIC_READ" }, dsF),
 		}, unknowns...),
+	}
+}
+
+// TestDemoCodeBuildVerdicts: Alpenglow's projects both pass and fail every
+// CodeBuild check, so the demo shows each duty met and missed.
+func TestDemoCodeBuildVerdicts(t *testing.T) {
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range codeBuildChecks() {
+		got := map[check.Status]int{}
+		for _, r := range c.Run(a, policy.Default()) {
+			got[r.Status]++
+		}
+		if got[check.Pass] == 0 || got[check.Fail] == 0 {
+			t.Errorf("%s on the demo: %v, want passes and failures", c.ID, got)
+		}
 	}
 }

@@ -80,6 +80,7 @@ func Build() *state.Account {
 	x.autoScaling()  // svc-compute2
 	x.elastiCache()  // svc-data
 	x.docdbNeptune() // svc-data
+	x.codeBuild()    // svc-build
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
