@@ -64,6 +64,7 @@ var shares = []struct {
 	{"cachegroup", 0.05}, {"memcached", 0.02},
 	// svc-data: DocumentDB and Neptune clusters (RDS API).
 	{"docdb", 0.02}, {"neptune", 0.01},
+	{"cbproject", 0.03}, // svc-build: CodeBuild projects
 }
 
 func count(n int, kind string) int {
@@ -213,6 +214,10 @@ func Account(o Options) *state.Account {
 	// svc-data: DocumentDB and Neptune, after ElastiCache for the same reason.
 	for _, r := range o.Regions {
 		g.docdbNeptune(r)
+	}
+	// svc-build: CodeBuild, last so no earlier value changes.
+	for _, r := range o.Regions {
+		g.codeBuild(r)
 	}
 	return a
 }
