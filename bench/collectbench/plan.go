@@ -436,6 +436,13 @@ func minimalPlan(a *state.Account) map[string]int {
 		// svc-data: ElastiCache: two bulk listings, 100 a page; nothing per item.
 		add("elasticache:DescribeReplicationGroups", pages(countIf(a.ElastiCache.ReplicationGroups, func(x state.CacheReplicationGroup) bool { return in(x.Region) }), 100))
 		add("elasticache:DescribeCacheClusters", pages(countIf(a.ElastiCache.Clusters, func(x state.CacheCluster) bool { return in(x.Region) }), 100))
+		// svc-build: CodeBuild: ListProjects 100 names a page, then
+		// BatchGetProjects 100 projects a call (none where there are none).
+		projects := countIf(a.CodeBuild.Projects, func(x state.CodeBuildProject) bool { return in(x.Region) })
+		add("codebuild:ListProjects", pages(projects, 100))
+		if projects > 0 {
+			add("codebuild:BatchGetProjects", pages(projects, 100))
+		}
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
