@@ -379,6 +379,18 @@ func Expressible(a *state.Account) *state.Account {
 	for i := range c.CodeBuild.Projects { // svc-build
 		expressibleCodeBuild(&c.CodeBuild.Projects[i])
 	}
+	for i := range c.DMS.Endpoints {
+		expressibleDMSEndpoint(&c.DMS.Endpoints[i])
+	}
+	for i := range c.DMS.Tasks {
+		t := &c.DMS.Tasks[i]
+		if !t.SettingsRead {
+			t.LoggingEnabled = false
+		}
+		if !t.SettingsRead || len(t.LogSeverity) == 0 {
+			t.LogSeverity = nil
+		}
+	}
 	return c
 }
 
@@ -455,4 +467,21 @@ func expressibleCodeBuild(p *state.CodeBuildProject) {
 		p.S3LogsEncryptionDisabled = false
 	}
 	p.Visibility = orDefault(p.Visibility, "PRIVATE")
+}
+
+// expressibleDMSEndpoint is a DMS endpoint as DescribeEndpoints reports
+// it: SSL mode none unless set; Neptune IAM authentication only on Neptune
+// endpoints, a MongoDB authentication type only on MongoDB and DocumentDB
+// ones, a Redis SSL protocol only on Redis ones.
+func expressibleDMSEndpoint(e *state.DMSEndpoint) {
+	e.SSLMode = orDefault(e.SSLMode, "none")
+	if e.Engine != "neptune" {
+		e.NeptuneIAMAuth = false
+	}
+	if e.Engine != "mongodb" && e.Engine != "docdb" {
+		e.MongoAuthType = ""
+	}
+	if e.Engine != "redis" {
+		e.RedisSSLProtocol = ""
+	}
 }

@@ -73,6 +73,8 @@ type Account struct {
 	ElastiCache ElastiCache `json:"elasticache"`
 	// svc-build: CodeBuild
 	CodeBuild CodeBuild `json:"codebuild"`
+	// svc-build: Database Migration Service
+	DMS DMS `json:"dms"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -40,3 +40,26 @@ func TestCodeBuildEnv(t *testing.T) {
 		}
 	}
 }
+
+// TestDMSTaskLogging pins how a task's settings document is read, and
+// that DMSTaskSettings writes what it reads back.
+func TestDMSTaskLogging(t *testing.T) {
+	want := DMSTask{LoggingEnabled: true, LogSeverity: map[string]string{"SOURCE_CAPTURE": "LOGGER_SEVERITY_DEFAULT", "TARGET_APPLY": "LOGGER_SEVERITY_ERROR"}}
+	read, on, sev := DMSTaskLogging(DMSTaskSettings(want))
+	if !read || !on || len(sev) != 2 || sev["TARGET_APPLY"] != "LOGGER_SEVERITY_ERROR" {
+		t.Errorf("round trip = %v %v %v", read, on, sev)
+	}
+	for _, tc := range []struct {
+		doc      string
+		read, on bool
+	}{
+		{"", false, false},
+		{"not json", false, false},
+		{`{"TargetMetadata":{}}`, true, false},
+		{`{"Logging":{"EnableLogging":false}}`, true, false},
+	} {
+		if read, on, _ := DMSTaskLogging(tc.doc); read != tc.read || on != tc.on {
+			t.Errorf("DMSTaskLogging(%q) = %v, %v; want %v, %v", tc.doc, read, on, tc.read, tc.on)
+		}
+	}
+}

@@ -274,6 +274,10 @@ const (
 	// svc-build: codebuild
 	InputCodeBuildProjects      Input = "codebuild.projects"
 	InputCodeBuildProjectConfig Input = "codebuild.projects.configuration"
+	// svc-build: dms
+	InputDMSReplicationInstances Input = "dms.replication_instances"
+	InputDMSEndpoints            Input = "dms.endpoints"
+	InputDMSTasks                Input = "dms.replication_tasks"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

@@ -917,9 +917,10 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"ACM": "acm", "CloudFront": "cloudfront",
 		"SageMaker": "sagemaker", "EMR": "elasticmapreduce", // svc-analytics
 		"API Gateway": "apigateway", "ApiGatewayV2": "apigatewayv2", // svc-api
-		"Auto Scaling": "autoscaling", // svc-compute2
-		"ElastiCache":  "elasticache", // svc-data
-		"CodeBuild":    "codebuild",   // svc-build
+		"Auto Scaling":               "autoscaling", // svc-compute2
+		"ElastiCache":                "elasticache", // svc-data
+		"CodeBuild":                  "codebuild",   // svc-build
+		"Database Migration Service": "dms",         // svc-build
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -262,6 +262,7 @@ func regionalServices() []service {
 		{"autoscaling", (*collector).autoScaling},   // svc-compute2
 		{"elasticache", (*collector).elastiCache},   // svc-data
 		{"codebuild", (*collector).codeBuild},       // svc-build
+		{"dms", (*collector).dms},                   // svc-build
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

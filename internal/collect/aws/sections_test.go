@@ -22,6 +22,7 @@ var collectedSections = map[string]string{
 	"apigateway": "apigateway", "waf": "wafv2", // svc-api
 	"autoscaling": "autoscaling", // svc-compute2
 	"codebuild":   "codebuild",   // svc-build
+	"dms":         "dms",         // svc-build
 }
 
 // notSections are Account's fields that are not a service's data.

@@ -110,7 +110,10 @@ func sortState(a *state.Account) {
 	sort.SliceStable(a.EMR.BlockPublicAccess, func(x, y int) bool { return a.EMR.BlockPublicAccess[x].Region < a.EMR.BlockPublicAccess[y].Region })
 	byARN(a.AutoScaling.Groups) // svc-compute2
 	byARN(a.AutoScaling.LaunchConfigurations)
-	byARN(a.CodeBuild.Projects)            // svc-build
+	byARN(a.CodeBuild.Projects)       // svc-build
+	byARN(a.DMS.ReplicationInstances) // svc-build
+	byARN(a.DMS.Endpoints)
+	byARN(a.DMS.Tasks)
 	byARN(a.ElastiCache.ReplicationGroups) // svc-data
 	byARN(a.ElastiCache.Clusters)
 	byARN(a.EFS.FileSystems)
