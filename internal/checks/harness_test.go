@@ -57,6 +57,7 @@ func allCases() map[string][]checkCase {
 		sageMakerCases(), emrCases(), // svc-analytics
 		autoScalingCases(),  // svc-compute2
 		codeBuildCases(),    // svc-build
+		dmsCases(),          // svc-build
 		elastiCacheCases(),  // svc-data
 		docdbNeptuneCases(), // svc-data
 		acmCases(),

@@ -66,6 +66,7 @@ func builtin() []check.Check {
 		sageMakerChecks(), emrChecks(), // svc-analytics
 		autoScalingChecks(),  // svc-compute2
 		codeBuildChecks(),    // svc-build
+		dmsChecks(),          // svc-build
 		elastiCacheChecks(),  // svc-data
 		docdbNeptuneChecks(), // svc-data
 		acmChecks(),
