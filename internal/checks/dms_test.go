@@ -1,7 +1,11 @@
 package checks
 
 import (
+	"testing"
+
 	"github.com/shoulder-dev/shoulder/internal/check"
+	"github.com/shoulder-dev/shoulder/internal/demo"
+	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -121,5 +125,23 @@ func dmsCases() map[string][]checkCase {
 			e("not reported", "redis", func(e *state.DMSEndpoint) { e.RedisSSLProtocol = "" }, dsU),
 			e("not redis", "mysql", nil, dsNA),
 		}, gapCase(dsDMSEndpoint("redis", nil), "DescribeEndpoints")...),
+	}
+}
+
+// TestDemoDMSVerdicts: Alpenglow's DMS resources both pass and fail every
+// DMS check.
+func TestDemoDMSVerdicts(t *testing.T) {
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range dmsChecks() {
+		got := map[check.Status]int{}
+		for _, r := range c.Run(a, policy.Default()) {
+			got[r.Status]++
+		}
+		if got[check.Pass] == 0 || got[check.Fail] == 0 {
+			t.Errorf("%s on the demo: %v, want passes and failures", c.ID, got)
+		}
 	}
 }
