@@ -64,7 +64,8 @@ var shares = []struct {
 	{"cachegroup", 0.05}, {"memcached", 0.02},
 	// svc-data: DocumentDB and Neptune clusters (RDS API).
 	{"docdb", 0.02}, {"neptune", 0.01},
-	{"cbproject", 0.03}, // svc-build: CodeBuild projects
+	{"cbproject", 0.03},   // svc-build: CodeBuild projects
+	{"dmsinstance", 0.01}, // svc-build: DMS replication instances (two endpoints and a task each)
 }
 
 func count(n int, kind string) int {
@@ -218,6 +219,10 @@ func Account(o Options) *state.Account {
 	// svc-build: CodeBuild, last so no earlier value changes.
 	for _, r := range o.Regions {
 		g.codeBuild(r)
+	}
+	// svc-build: DMS, after CodeBuild for the same reason.
+	for _, r := range o.Regions {
+		g.dms(r)
 	}
 	return a
 }
