@@ -452,6 +452,17 @@ func minimalPlan(a *state.Account) map[string]int {
 		if s, ok := a.Macie.SessionIn(r); ok && s.Status != state.MacieNotEnabled {
 			add("macie2:GetAutomatedDiscoveryConfiguration", 1)
 		}
+		// svc-build: CodeBuild: ListProjects 100 names a page, then
+		// BatchGetProjects 100 projects a call (none where there are none).
+		projects := countIf(a.CodeBuild.Projects, func(x state.CodeBuildProject) bool { return in(x.Region) })
+		add("codebuild:ListProjects", pages(projects, 100))
+		if projects > 0 {
+			add("codebuild:BatchGetProjects", pages(projects, 100))
+		}
+		// svc-build: DMS: three bulk listings, 100 a page; nothing per item.
+		add("dms:DescribeReplicationInstances", pages(countIf(a.DMS.ReplicationInstances, func(x state.DMSReplicationInstance) bool { return in(x.Region) }), 100))
+		add("dms:DescribeEndpoints", pages(countIf(a.DMS.Endpoints, func(x state.DMSEndpoint) bool { return in(x.Region) }), 100))
+		add("dms:DescribeReplicationTasks", pages(countIf(a.DMS.Tasks, func(x state.DMSTask) bool { return in(x.Region) }), 100))
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

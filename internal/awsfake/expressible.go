@@ -382,6 +382,21 @@ func Expressible(a *state.Account) *state.Account {
 			}
 		}
 	}
+	for i := range c.CodeBuild.Projects { // svc-build
+		expressibleCodeBuild(&c.CodeBuild.Projects[i])
+	}
+	for i := range c.DMS.Endpoints {
+		expressibleDMSEndpoint(&c.DMS.Endpoints[i])
+	}
+	for i := range c.DMS.Tasks {
+		t := &c.DMS.Tasks[i]
+		if !t.SettingsRead {
+			t.LoggingEnabled = false
+		}
+		if !t.SettingsRead || len(t.LogSeverity) == 0 {
+			t.LogSeverity = nil
+		}
+	}
 	return c
 }
 
@@ -421,4 +436,58 @@ func clone(a *state.Account) *state.Account {
 		panic(fmt.Sprintf("awsfake: cloning account: %v", err))
 	}
 	return &c
+}
+
+// expressibleCodeBuild is a CodeBuild project as BatchGetProjects reports
+// it: a source and an artifact always (NO_SOURCE, NO_ARTIFACTS unless
+// set), the primary artifact without identifier; a LINUX_CONTAINER
+// environment on the standard image unless set; PLAINTEXT variables
+// unless typed, only their values judged by shape; CloudWatch Logs
+// ENABLED and S3 logs DISABLED unless set, S3 log encryption reported only
+// for enabled S3 logs; credentials only in a URL-shaped location;
+// PRIVATE visibility unless set.
+func expressibleCodeBuild(p *state.CodeBuildProject) {
+	if len(p.Sources) == 0 {
+		p.Sources = []state.CodeBuildSource{{Type: "NO_SOURCE"}}
+	}
+	for j := range p.Sources {
+		s := &p.Sources[j]
+		s.LocationCredentials = s.LocationCredentials && strings.Contains(s.Location, "://")
+	}
+	if len(p.Artifacts) == 0 {
+		p.Artifacts = []state.CodeBuildArtifact{{Type: "NO_ARTIFACTS"}}
+	}
+	p.Artifacts[0].Identifier = ""
+	p.EnvironmentType = orDefault(p.EnvironmentType, "LINUX_CONTAINER")
+	p.Image = orDefault(p.Image, "aws/codebuild/standard:7.0")
+	for j := range p.Environment {
+		v := &p.Environment[j]
+		v.Type = orDefault(v.Type, "PLAINTEXT")
+		if v.Type != "PLAINTEXT" {
+			v.Shape = state.EnvReference
+		}
+	}
+	p.CloudWatchLogs = orDefault(p.CloudWatchLogs, "ENABLED")
+	p.S3Logs = orDefault(p.S3Logs, "DISABLED")
+	if p.S3Logs != "ENABLED" {
+		p.S3LogsEncryptionDisabled = false
+	}
+	p.Visibility = orDefault(p.Visibility, "PRIVATE")
+}
+
+// expressibleDMSEndpoint is a DMS endpoint as DescribeEndpoints reports
+// it: SSL mode none unless set; Neptune IAM authentication only on Neptune
+// endpoints, a MongoDB authentication type only on MongoDB and DocumentDB
+// ones, a Redis SSL protocol only on Redis ones.
+func expressibleDMSEndpoint(e *state.DMSEndpoint) {
+	e.SSLMode = orDefault(e.SSLMode, "none")
+	if e.Engine != "neptune" {
+		e.NeptuneIAMAuth = false
+	}
+	if e.Engine != "mongodb" && e.Engine != "docdb" {
+		e.MongoAuthType = ""
+	}
+	if e.Engine != "redis" {
+		e.RedisSSLProtocol = ""
+	}
 }

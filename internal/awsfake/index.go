@@ -107,6 +107,12 @@ type index struct {
 	// svc-data: ElastiCache
 	cacheGroups   map[string][]*state.CacheReplicationGroup
 	cacheClusters map[string][]*state.CacheCluster
+	// svc-build: CodeBuild
+	cbProjects map[string][]*state.CodeBuildProject
+	// svc-build: DMS
+	dmsInstances map[string][]*state.DMSReplicationInstance
+	dmsEndpoints map[string][]*state.DMSEndpoint
+	dmsTasks     map[string][]*state.DMSTask
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -243,6 +249,10 @@ func buildIndex(a *state.Account) *index {
 	// svc-data: ElastiCache
 	x.cacheGroups = group(a.ElastiCache.ReplicationGroups, func(v *state.CacheReplicationGroup) string { return v.Region })
 	x.cacheClusters = group(a.ElastiCache.Clusters, func(v *state.CacheCluster) string { return v.Region })
+	x.cbProjects = group(a.CodeBuild.Projects, func(v *state.CodeBuildProject) string { return v.Region }) // svc-build
+	x.dmsInstances = group(a.DMS.ReplicationInstances, func(v *state.DMSReplicationInstance) string { return v.Region })
+	x.dmsEndpoints = group(a.DMS.Endpoints, func(v *state.DMSEndpoint) string { return v.Region })
+	x.dmsTasks = group(a.DMS.Tasks, func(v *state.DMSTask) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -300,6 +310,7 @@ func (s *Server) registry() map[string]*service {
 		s.kinesisService(),                     // svc-stream
 		s.firehoseService(),                    // svc-stream
 		s.inspectorService(), s.macieService(), // svc-sec
+		s.codeBuildService(), s.dmsService(), // svc-build
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

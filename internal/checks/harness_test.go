@@ -57,6 +57,8 @@ func allCases() map[string][]checkCase {
 		sageMakerCases(), emrCases(), // svc-analytics
 		inspectorCases(), macieCases(), // svc-sec
 		autoScalingCases(),  // svc-compute2
+		codeBuildCases(),    // svc-build
+		dmsCases(),          // svc-build
 		elastiCacheCases(),  // svc-data
 		kinesisCases(),      // svc-stream
 		firehoseCases(),     // svc-stream

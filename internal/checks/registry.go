@@ -66,6 +66,8 @@ func builtin() []check.Check {
 		sageMakerChecks(), emrChecks(), // svc-analytics
 		inspectorChecks(), macieChecks(), // svc-sec
 		autoScalingChecks(),  // svc-compute2
+		codeBuildChecks(),    // svc-build
+		dmsChecks(),          // svc-build
 		elastiCacheChecks(),  // svc-data
 		kinesisChecks(),      // svc-stream
 		firehoseChecks(),     // svc-stream

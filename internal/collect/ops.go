@@ -144,6 +144,9 @@ var (
 	// Organizations' per-parent listings (ListParents,
 	// ListAccountsForParent, ListOrganizationalUnitsForParent): 5/s burst 8.
 	orgTreeRate = Rate{RPS: 5, Burst: 8}
+	// svc-build: DMS, every API call of the account and region together:
+	// 4/s burst 100, fixed.
+	dmsRate = Rate{RPS: 4, Burst: 100}
 )
 
 // detail marks o as a Detail operation.
@@ -624,6 +627,25 @@ func Operations() []Operation {
 		// destinations are judged by a check (neither Detail nor Budgeted).
 		op("firehose", "ListDeliveryStreams", "firehose:ListDeliveryStreams", Regional, Rate{RPS: 5, Burst: 5}, state.InputFirehoseStreams),
 		op("firehose", "DescribeDeliveryStream", "firehose:DescribeDeliveryStream", PerItem, Rate{RPS: 5, Burst: 5}, state.InputFirehoseDescription),
+		// svc-build: CodeBuild (regional; AWS publishes no rate for its
+		// reads, only 100 concurrent requests for build or project
+		// information, https://docs.aws.amazon.com/codebuild/latest/userguide/limits.html:
+		// the default pace). ListProjects returns names, 100 a page;
+		// BatchGetProjects describes 100 projects a call with their
+		// sources, environment, logs, artifacts and tags. Nothing is read
+		// per project.
+		op("codebuild", "ListProjects", "codebuild:ListProjects", Regional, d, state.InputCodeBuildProjects),
+		op("codebuild", "BatchGetProjects", "codebuild:BatchGetProjects", Regional, d, state.InputCodeBuildProjectConfig),
+		// svc-build: Database Migration Service (regional; one token bucket
+		// for every DMS API call of the account and region, 4/s burst 100,
+		// https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Limits.html).
+		// Three bulk listings, 100 a page: replication instances (public
+		// access, minor upgrades, Multi-AZ, storage key), endpoints (SSL
+		// mode and the engine settings) and replication tasks with their
+		// settings document (logging). Nothing is read per item.
+		pooled(op("dms", "DescribeReplicationInstances", "dms:DescribeReplicationInstances", Regional, dmsRate, state.InputDMSReplicationInstances), "dms:*"),
+		pooled(op("dms", "DescribeEndpoints", "dms:DescribeEndpoints", Regional, dmsRate, state.InputDMSEndpoints), "dms:*"),
+		pooled(op("dms", "DescribeReplicationTasks", "dms:DescribeReplicationTasks", Regional, dmsRate, state.InputDMSTasks), "dms:*"),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

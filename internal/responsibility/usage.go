@@ -56,6 +56,12 @@ func usageRules() map[string]usageRule {
 		// svc-stream: Kinesis Data Streams
 		"kinesis":  {count: func(a *state.Account) int { return len(a.Kinesis.Streams) }, listings: []state.Input{state.InputKinesisStreams}},
 		"firehose": {count: func(a *state.Account) int { return len(a.Firehose.DeliveryStreams) }, listings: []state.Input{state.InputFirehoseStreams}},
+		// svc-build: CodeBuild
+		"codebuild": {count: func(a *state.Account) int { return len(a.CodeBuild.Projects) }, listings: []state.Input{state.InputCodeBuildProjects}},
+		"dms": {count: func(a *state.Account) int {
+			return len(a.DMS.ReplicationInstances) + len(a.DMS.Endpoints) + len(a.DMS.Tasks)
+		},
+			listings: []state.Input{state.InputDMSReplicationInstances, state.InputDMSEndpoints, state.InputDMSTasks}},
 		// svc-data: ElastiCache
 		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
 			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},

@@ -79,6 +79,10 @@ type Account struct {
 	// svc-sec: Inspector, Macie, Network Firewall
 	Inspector Inspector `json:"inspector"`
 	Macie     Macie     `json:"macie"`
+	// svc-build: CodeBuild
+	CodeBuild CodeBuild `json:"codebuild"`
+	// svc-build: Database Migration Service
+	DMS DMS `json:"dms"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

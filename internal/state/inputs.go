@@ -282,6 +282,13 @@ const (
 	// svc-stream: firehose
 	InputFirehoseStreams     Input = "firehose.delivery_streams"
 	InputFirehoseDescription Input = "firehose.delivery_streams.description"
+	// svc-build: codebuild
+	InputCodeBuildProjects      Input = "codebuild.projects"
+	InputCodeBuildProjectConfig Input = "codebuild.projects.configuration"
+	// svc-build: dms
+	InputDMSReplicationInstances Input = "dms.replication_instances"
+	InputDMSEndpoints            Input = "dms.endpoints"
+	InputDMSTasks                Input = "dms.replication_tasks"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

@@ -66,6 +66,8 @@ var shares = []struct {
 	{"docdb", 0.02}, {"neptune", 0.01},
 	{"stream", 0.03},         // svc-stream: Kinesis data streams
 	{"deliverystream", 0.02}, // svc-stream: Firehose delivery streams
+	{"cbproject", 0.03},      // svc-build: CodeBuild projects
+	{"dmsinstance", 0.01},    // svc-build: DMS replication instances (two endpoints and a task each)
 }
 
 func count(n int, kind string) int {
@@ -230,6 +232,14 @@ func Account(o Options) *state.Account {
 	}
 	for _, r := range o.Regions {
 		g.macie(r)
+	}
+	// svc-build: CodeBuild, last so no earlier value changes.
+	for _, r := range o.Regions {
+		g.codeBuild(r)
+	}
+	// svc-build: DMS, after CodeBuild for the same reason.
+	for _, r := range o.Regions {
+		g.dms(r)
 	}
 	return a
 }

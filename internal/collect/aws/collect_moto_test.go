@@ -926,6 +926,8 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Kinesis":      "kinesis",     // svc-stream
 		"Firehose":     "firehose",
 		"Inspector2":   "inspector2", "Macie2": "macie2", // svc-sec
+		"CodeBuild":                  "codebuild", // svc-build
+		"Database Migration Service": "dms",       // svc-build
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

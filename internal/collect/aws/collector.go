@@ -265,6 +265,8 @@ func regionalServices() []service {
 		{"firehose", (*collector).firehose},         // svc-stream
 		{"inspector2", (*collector).inspector},      // svc-sec
 		{"macie2", (*collector).macie},              // svc-sec
+		{"codebuild", (*collector).codeBuild},       // svc-build
+		{"dms", (*collector).dms},                   // svc-build
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

@@ -25,6 +25,8 @@ var collectedSections = map[string]string{
 	"autoscaling": "autoscaling", // svc-compute2
 	"inspector":   "inspector2",  // svc-sec
 	"macie":       "macie2",
+	"codebuild":   "codebuild", // svc-build
+	"dms":         "dms",       // svc-build
 }
 
 // notSections are Account's fields that are not a service's data.

@@ -113,6 +113,10 @@ func sortState(a *state.Account) {
 	// svc-sec: Inspector
 	sort.SliceStable(a.Inspector.Accounts, func(x, y int) bool { return a.Inspector.Accounts[x].Region < a.Inspector.Accounts[y].Region })
 	sort.SliceStable(a.Macie.Sessions, func(x, y int) bool { return a.Macie.Sessions[x].Region < a.Macie.Sessions[y].Region })
+	byARN(a.CodeBuild.Projects)       // svc-build
+	byARN(a.DMS.ReplicationInstances) // svc-build
+	byARN(a.DMS.Endpoints)
+	byARN(a.DMS.Tasks)
 	byARN(a.ElastiCache.ReplicationGroups) // svc-data
 	byARN(a.ElastiCache.Clusters)
 	byARN(a.Kinesis.Streams) // svc-stream

@@ -44,6 +44,21 @@ var stubResponses = map[string]string{
 	"ElasticMapReduce.ListSecurityConfigurations": `{"SecurityConfigurations":[{"Name":"transit-only","CreationDateTime":1700000000}]}`,
 	"ElasticMapReduce.DescribeSecurityConfiguration": `{"Name":"transit-only","CreationDateTime":1700000000,` +
 		`"SecurityConfiguration":"{\"EncryptionConfiguration\":{\"EnableAtRestEncryption\":false,\"EnableInTransitEncryption\":true}}"}`,
+	// svc-build: DMS (moto serves it, but with ISO timestamps the SDK
+	// cannot read): a public single-AZ instance without minor upgrades, a
+	// MySQL source requiring TLS, an unauthenticated MongoDB target without
+	// TLS, and a task logging only the source.
+	"AmazonDMSv20160101.DescribeReplicationInstances": `{"ReplicationInstances":[{"ReplicationInstanceIdentifier":"migrate",` +
+		`"ReplicationInstanceArn":"arn:aws:dms:eu-west-1:` + stubAccount + `:rep:MIGRATE","ReplicationInstanceClass":"dms.t3.medium",` +
+		`"PubliclyAccessible":true,"MultiAZ":false,"AutoMinorVersionUpgrade":false,"KmsKeyId":"arn:aws:kms:eu-west-1:` + stubAccount + `:key/k1",` +
+		`"InstanceCreateTime":1700000000}]}`,
+	"AmazonDMSv20160101.DescribeEndpoints": `{"Endpoints":[{"EndpointIdentifier":"orders-mysql","EndpointArn":"arn:aws:dms:eu-west-1:` + stubAccount + `:endpoint:SRC",` +
+		`"EndpointType":"SOURCE","EngineName":"mysql","SslMode":"verify-full","Username":"dms"},` +
+		`{"EndpointIdentifier":"orders-mongo","EndpointArn":"arn:aws:dms:eu-west-1:` + stubAccount + `:endpoint:DST","EndpointType":"TARGET",` +
+		`"EngineName":"mongodb","SslMode":"none","MongoDbSettings":{"AuthType":"no","DatabaseName":"orders"}}]}`,
+	"AmazonDMSv20160101.DescribeReplicationTasks": `{"ReplicationTasks":[{"ReplicationTaskIdentifier":"copy","ReplicationTaskArn":"arn:aws:dms:eu-west-1:` + stubAccount + `:task:COPY",` +
+		`"MigrationType":"full-load","ReplicationTaskSettings":"{\"Logging\":{\"EnableLogging\":true,\"LogComponents\":[{\"Id\":\"SOURCE_UNLOAD\",\"Severity\":\"LOGGER_SEVERITY_DEFAULT\"},{\"Id\":\"TARGET_LOAD\",\"Severity\":\"LOGGER_SEVERITY_ERROR\"}]}}",` +
+		`"ReplicationTaskCreationDate":1700000000}]}`,
 }
 
 // stubREST answers the REST (JSON) operations by path: AWS Backup here.
@@ -187,6 +202,21 @@ func TestStubOperationsMotoLacks(t *testing.T) {
 	// svc-sec: Macie's session, then its automated discovery setting.
 	if s, ok := a.Macie.SessionIn("eu-west-1"); !ok || s.Status != state.MacieEnabled || s.AutomatedDiscovery != "ENABLED" {
 		t.Errorf("Macie session = %+v (read: %v)", s, ok)
+	}
+	// svc-build: DMS, three bulk listings read through the real SDK.
+	d := a.DMS
+	if len(d.ReplicationInstances) != 1 || !d.ReplicationInstances[0].PubliclyAccessible || d.ReplicationInstances[0].MultiAZ ||
+		d.ReplicationInstances[0].AutoMinorVersionUpgrade || d.ReplicationInstances[0].KMSKeyID == "" || d.ReplicationInstances[0].ID != "migrate" {
+		t.Errorf("DMS replication instances = %+v", d.ReplicationInstances)
+	}
+	// Sorted by ARN: the target (endpoint:DST) first.
+	if len(d.Endpoints) != 2 || d.Endpoints[1].SSLMode != "verify-full" || d.Endpoints[1].Type != "SOURCE" ||
+		d.Endpoints[0].Engine != "mongodb" || d.Endpoints[0].MongoAuthType != "no" || d.Endpoints[0].SSLMode != "none" {
+		t.Errorf("DMS endpoints = %+v", d.Endpoints)
+	}
+	if len(d.Tasks) != 1 || !d.Tasks[0].SettingsRead || !d.Tasks[0].LoggingEnabled || d.Tasks[0].LogSeverity["SOURCE_UNLOAD"] != "LOGGER_SEVERITY_DEFAULT" ||
+		d.Tasks[0].LogSeverity["TARGET_LOAD"] != "LOGGER_SEVERITY_ERROR" {
+		t.Errorf("DMS tasks = %+v", d.Tasks)
 	}
 	// Everything the stub does not serve is a not_implemented gap, never data.
 	if g, ok := a.Gaps.Find("ec2", "eu-west-1", "DescribeInstances", ""); !ok || g.Reason != state.ReasonNotImplemented {

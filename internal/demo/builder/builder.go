@@ -81,6 +81,8 @@ func Build() *state.Account {
 	x.elastiCache()  // svc-data
 	x.docdbNeptune() // svc-data
 	x.kinesis()      // svc-stream
+	x.codeBuild()    // svc-build
+	x.dms()          // svc-build
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
