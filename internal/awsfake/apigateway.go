@@ -189,16 +189,22 @@ func ag2API(c *call) (*state.APIv2, error) {
 	return nil, errf(404, "NotFoundException", "Invalid API identifier specified %s", id)
 }
 
-func ag2GetStages(c *call) (*reply, error) {
-	x, err := ag2API(c)
-	if err != nil {
-		return nil, err
+// ag2Page finds the v2 API a per-API listing names and the page of its
+// items (n counts them) that maxResults and nextToken ask for.
+func ag2Page(c *call, n func(*state.APIv2) int) (x *state.APIv2, start, end int, next string, err error) {
+	if x, err = ag2API(c); err != nil {
+		return nil, 0, 0, "", err
 	}
 	mx, err := c.num("maxResults", 0)
 	if err != nil {
-		return nil, err
+		return nil, 0, 0, "", err
 	}
-	start, end, next, err := page(c.action, len(x.Stages), c.str("nextToken"), mx, 25, 500)
+	start, end, next, err = page(c.action, n(x), c.str("nextToken"), mx, 25, 500)
+	return x, start, end, next, err
+}
+
+func ag2GetStages(c *call) (*reply, error) {
+	x, start, end, next, err := ag2Page(c, func(x *state.APIv2) int { return len(x.Stages) })
 	if err != nil {
 		return nil, err
 	}
@@ -221,15 +227,7 @@ func ag2GetStages(c *call) (*reply, error) {
 }
 
 func ag2GetRoutes(c *call) (*reply, error) {
-	x, err := ag2API(c)
-	if err != nil {
-		return nil, err
-	}
-	mx, err := c.num("maxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(x.Routes), c.str("nextToken"), mx, 25, 500)
+	x, start, end, next, err := ag2Page(c, func(x *state.APIv2) int { return len(x.Routes) })
 	if err != nil {
 		return nil, err
 	}

@@ -259,6 +259,16 @@ func (s *Server) checkPost(w http.ResponseWriter, r *http.Request, purpose, id s
 	return true
 }
 
+// checkLoginForm checks a POST of the login page's forms (password or
+// single sign-on): its CSRF token is bound to the pre-session cookie.
+func (s *Server) checkLoginForm(w http.ResponseWriter, r *http.Request) bool {
+	pre := ""
+	if c, err := r.Cookie(s.auth.preName()); err == nil {
+		pre = c.Value
+	}
+	return s.checkPost(w, r, "login", pre)
+}
+
 // login checks a users-file login: CSRF, throttling, then the password.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	a := s.auth
@@ -266,11 +276,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusNotFound, "no password login on this server")
 		return
 	}
-	pre := ""
-	if c, err := r.Cookie(a.preName()); err == nil {
-		pre = c.Value
-	}
-	if !s.checkPost(w, r, "login", pre) {
+	if !s.checkLoginForm(w, r) {
 		return
 	}
 	name, password := r.PostForm.Get("user"), r.PostForm.Get("password")

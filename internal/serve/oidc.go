@@ -235,11 +235,7 @@ func (s *Server) oidcStart(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusNotFound, "no single sign-on on this server")
 		return
 	}
-	pre := ""
-	if c, err := r.Cookie(a.preName()); err == nil {
-		pre = c.Value
-	}
-	if !s.checkPost(w, r, "login", pre) {
+	if !s.checkLoginForm(w, r) {
 		return
 	}
 	o := a.OIDC
