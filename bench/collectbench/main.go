@@ -83,13 +83,8 @@ func mainErr(sizeList string, latency time.Duration, bin, results string, timeou
 		return fmt.Errorf("temporary directory: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	if bin == "" {
-		bin = filepath.Join(tmp, "shoulder")
-		build := exec.Command("go", "build", "-o", bin, "./cmd/shoulder")
-		build.Stdout, build.Stderr = os.Stderr, os.Stderr
-		if err := build.Run(); err != nil {
-			return fmt.Errorf("building shoulder: %w", err)
-		}
+	if bin, err = shoulderBinary(bin, tmp); err != nil {
+		return err
 	}
 	var runs []run
 	for _, s := range strings.Split(sizeList, ",") {
@@ -272,13 +267,8 @@ func mainOrg(sizeList string, resources int, latency time.Duration, bin, results
 		return fmt.Errorf("temporary directory: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	if bin == "" {
-		bin = filepath.Join(tmp, "shoulder")
-		build := exec.Command("go", "build", "-o", bin, "./cmd/shoulder")
-		build.Stdout, build.Stderr = os.Stderr, os.Stderr
-		if err := build.Run(); err != nil {
-			return fmt.Errorf("building shoulder: %w", err)
-		}
+	if bin, err = shoulderBinary(bin, tmp); err != nil {
+		return err
 	}
 	var runs []orgRun
 	for _, s := range strings.Split(sizeList, ",") {
@@ -307,4 +297,19 @@ func mainOrg(sizeList string, resources int, latency time.Duration, bin, results
 		}
 	}
 	return nil
+}
+
+// shoulderBinary is bin, or when bin is empty a shoulder built from this
+// checkout into dir.
+func shoulderBinary(bin, dir string) (string, error) {
+	if bin != "" {
+		return bin, nil
+	}
+	bin = filepath.Join(dir, "shoulder")
+	build := exec.Command("go", "build", "-o", bin, "./cmd/shoulder")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		return "", fmt.Errorf("building shoulder: %w", err)
+	}
+	return bin, nil
 }

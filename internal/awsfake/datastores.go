@@ -147,11 +147,7 @@ func aasDescribeScalableTargets(c *call) (*reply, error) {
 				RoleARN: p(c.s.acct.ARNPrefix() + "iam::" + c.s.acct.AccountID + ":role/aws-service-role/dynamodb.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_DynamoDBTable")})
 		}
 	}
-	mx, err := c.num("MaxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(targets), c.str("NextToken"), mx, 50, 50)
+	start, end, next, err := c.pageOf(len(targets), 50, 50)
 	if err != nil {
 		return nil, err
 	}
@@ -306,11 +302,7 @@ func efsDescribeFileSystems(c *call) (*reply, error) {
 
 func efsDescribeAccessPoints(c *call) (*reply, error) {
 	aps := c.s.idx.accessPoints[c.region]
-	mx, err := c.num("MaxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(aps), c.str("NextToken"), mx, 100, 1000)
+	start, end, next, err := c.pageOf(len(aps), 100, 1000)
 	if err != nil {
 		return nil, err
 	}
@@ -373,11 +365,7 @@ func efsDescribeReplicationConfigurations(c *call) (*reply, error) {
 		}
 		all = append(all, r)
 	}
-	mx, err := c.num("MaxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(all), c.str("NextToken"), mx, 100, 100)
+	start, end, next, err := c.pageOf(len(all), 100, 100)
 	if err != nil {
 		return nil, err
 	}

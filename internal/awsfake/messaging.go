@@ -49,11 +49,7 @@ func arnAccount(arn string) string {
 // when MaxResults is sent.
 func sqsListQueues(c *call) (*reply, error) {
 	qs := c.s.idx.queues[c.region]
-	mx, err := c.num("MaxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(qs), c.str("NextToken"), mx, 1000, 1000)
+	start, end, next, err := c.pageOf(len(qs), 1000, 1000)
 	if err != nil {
 		return nil, err
 	}
@@ -96,11 +92,7 @@ func (s *Server) secretsManagerService() *service {
 
 func smListSecrets(c *call) (*reply, error) {
 	ss := c.s.idx.secrets[c.region]
-	mx, err := c.num("MaxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(ss), c.str("NextToken"), mx, 100, 100)
+	start, end, next, err := c.pageOf(len(ss), 100, 100)
 	if err != nil {
 		return nil, err
 	}

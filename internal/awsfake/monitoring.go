@@ -222,11 +222,7 @@ func shGetAdministratorAccount(c *call, hub *state.Hub) (*reply, error) {
 }
 
 func shGetEnabledStandards(c *call, hub *state.Hub) (*reply, error) {
-	mx, err := c.num("MaxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(hub.Standards), c.str("NextToken"), mx, 100, 100)
+	start, end, next, err := c.pageOf(len(hub.Standards), 100, 100)
 	if err != nil {
 		return nil, err
 	}

@@ -44,18 +44,10 @@ func smModel(m state.SageMakerModel, account string) state.SageMakerModel {
 	return m
 }
 
-// smPage pages a SageMaker listing with MaxResults (1..100) and NextToken.
-func smPage(c *call, n int) (start, end int, next string, err error) {
-	mx, err := c.num("MaxResults", 0)
-	if err != nil {
-		return 0, 0, "", err
-	}
-	return page(c.action, n, c.str("NextToken"), mx, 10, 100)
-}
 
 func smListNotebookInstances(c *call) (*reply, error) {
 	xs := c.s.idx.smNotebooks[c.region]
-	start, end, next, err := smPage(c, len(xs))
+	start, end, next, err := c.pageOf(len(xs), 10, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -85,7 +77,7 @@ func smDescribeNotebookInstance(c *call) (*reply, error) {
 
 func smListEndpointConfigs(c *call) (*reply, error) {
 	xs := c.s.idx.smEndpointConfigs[c.region]
-	start, end, next, err := smPage(c, len(xs))
+	start, end, next, err := c.pageOf(len(xs), 10, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -122,7 +114,7 @@ func smDescribeEndpointConfig(c *call) (*reply, error) {
 
 func smListModels(c *call) (*reply, error) {
 	xs := c.s.idx.smModels[c.region]
-	start, end, next, err := smPage(c, len(xs))
+	start, end, next, err := c.pageOf(len(xs), 10, 100)
 	if err != nil {
 		return nil, err
 	}

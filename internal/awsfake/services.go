@@ -322,14 +322,6 @@ func (c *call) tree() (*state.OrgTree, error) {
 	return o.Tree, nil
 }
 
-// treePage pages n items of a tree listing.
-func (c *call) treePage(n int) (start, end int, next string, err error) {
-	mx, err := c.num("MaxResults", 0)
-	if err != nil {
-		return 0, 0, "", err
-	}
-	return page(c.action, n, c.str("NextToken"), mx, orgTreePage, 20)
-}
 
 // parent checks that the ParentId names a root or OU of the tree.
 func (c *call) parent(t *state.OrgTree) (string, error) {
@@ -353,7 +345,7 @@ func orgListRoots(c *call) (*reply, error) {
 	if err != nil {
 		return nil, err
 	}
-	start, end, next, err := c.treePage(len(t.Roots))
+	start, end, next, err := c.pageOf(len(t.Roots), orgTreePage, 20)
 	if err != nil {
 		return nil, err
 	}
@@ -381,7 +373,7 @@ func orgChildren[T any](c *call, all func(*state.OrgTree) []T, parentOf func(*T)
 			kids = append(kids, x)
 		}
 	}
-	start, end, next, err := c.treePage(len(kids))
+	start, end, next, err := c.pageOf(len(kids), orgTreePage, 20)
 	if err != nil {
 		return nil, "", err
 	}
@@ -466,11 +458,7 @@ func orgListDelegatedAdministrators(c *call) (*reply, error) {
 	if err != nil {
 		return nil, err
 	}
-	mx, err := c.num("MaxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(o.DelegatedAdmins), c.str("NextToken"), mx, 20, 20)
+	start, end, next, err := c.pageOf(len(o.DelegatedAdmins), 20, 20)
 	if err != nil {
 		return nil, err
 	}
@@ -493,11 +481,7 @@ func orgListDelegatedServicesForAccount(c *call) (*reply, error) {
 		if d.AccountID != id {
 			continue
 		}
-		mx, err := c.num("MaxResults", 0)
-		if err != nil {
-			return nil, err
-		}
-		start, end, next, err := page(c.action, len(d.ServicePrincipals), c.str("NextToken"), mx, 20, 20)
+		start, end, next, err := c.pageOf(len(d.ServicePrincipals), 20, 20)
 		if err != nil {
 			return nil, err
 		}
@@ -515,11 +499,7 @@ func orgListAWSServiceAccess(c *call) (*reply, error) {
 	if err != nil {
 		return nil, err
 	}
-	mx, err := c.num("MaxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(o.TrustedServices), c.str("NextToken"), mx, 20, 20)
+	start, end, next, err := c.pageOf(len(o.TrustedServices), 20, 20)
 	if err != nil {
 		return nil, err
 	}
@@ -542,11 +522,7 @@ func orgListPolicies(c *call) (*reply, error) {
 	if !ok {
 		return nil, errf(400, "InvalidInputException", "awsfake serves Filter=SERVICE_CONTROL_POLICY, BACKUP_POLICY or TAG_POLICY, not %q", typ)
 	}
-	mx, err := c.num("MaxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(list), c.str("NextToken"), mx, 20, 20)
+	start, end, next, err := c.pageOf(len(list), 20, 20)
 	if err != nil {
 		return nil, err
 	}
@@ -589,11 +565,7 @@ func orgListTargetsForPolicy(c *call) (*reply, error) {
 	if err != nil {
 		return nil, err
 	}
-	mx, err := c.num("MaxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(s.Targets), c.str("NextToken"), mx, 20, 20)
+	start, end, next, err := c.pageOf(len(s.Targets), 20, 20)
 	if err != nil {
 		return nil, err
 	}

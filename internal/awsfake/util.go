@@ -174,6 +174,17 @@ func (c *call) strs(name string) []string {
 	return nil
 }
 
+// pageOf is the page of a listing of n items that the request's
+// MaxResults and NextToken ask for (def items when MaxResults is unset, at
+// most limit): the paging of the JSON services' listings.
+func (c *call) pageOf(n, def, limit int) (start, end int, next string, err error) {
+	mx, err := c.num("MaxResults", 0)
+	if err != nil {
+		return 0, 0, "", err
+	}
+	return page(c.action, n, c.str("NextToken"), mx, def, limit)
+}
+
 // page selects items [start, end) of n for a paginated call. tokenIn is
 // the token the client sent (empty for the first page); max is the
 // client's page size (0 when it sent none); def is the service's default
