@@ -44,7 +44,6 @@ func smModel(m state.SageMakerModel, account string) state.SageMakerModel {
 	return m
 }
 
-
 func smListNotebookInstances(c *call) (*reply, error) {
 	xs := c.s.idx.smNotebooks[c.region]
 	start, end, next, err := c.pageOf(len(xs), 10, 100)

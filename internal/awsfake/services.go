@@ -322,7 +322,6 @@ func (c *call) tree() (*state.OrgTree, error) {
 	return o.Tree, nil
 }
 
-
 // parent checks that the ParentId names a root or OU of the tree.
 func (c *call) parent(t *state.OrgTree) (string, error) {
 	id := c.str("ParentId")
