@@ -31,7 +31,7 @@ type accountKept struct {
 // kept reads account's matrix and data map as of scan (nil when the scan
 // kept none: recorded before migration 0004), once per store generation.
 func (s *Server) kept(ctx context.Context, scan store.ScanRow, account string) (*accountKept, error) {
-	v, err := s.pagesCache.get(ctx, s.st, fmt.Sprintf("kept|%s|%d", account, scan.ID), func() (any, error) {
+	v, err := s.pagesCache.get(ctx, s.generation, fmt.Sprintf("kept|%s|%d", account, scan.ID), func() (any, error) {
 		c, ok, err := s.st.ContextAt(ctx, account, scan.ID)
 		if err != nil || !ok {
 			return (*accountKept)(nil), err

@@ -405,7 +405,7 @@ type ouCache struct {
 }
 
 func (c *ouCache) get(ctx context.Context, s *Server) (map[string]string, error) {
-	gen, err := s.st.Generation(ctx)
+	gen, err := s.generation(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -181,7 +181,7 @@ type dateState struct {
 // stateAt reads the state of accounts (nil: all) at at, once per store
 // generation for a date (day, "" for now: the current generation's now).
 func (s *Server) stateAt(ctx context.Context, accounts []string, at time.Time, day string) (*dateState, error) {
-	v, err := s.pagesCache.get(ctx, s.st, "state|"+day+"|"+scopeKey(accounts), func() (any, error) {
+	v, err := s.pagesCache.get(ctx, s.generation, "state|"+day+"|"+scopeKey(accounts), func() (any, error) {
 		scans, err := s.st.ScansAt(ctx, accounts, at)
 		if err != nil {
 			return nil, err

@@ -156,7 +156,7 @@ func humanDuration(d time.Duration) string {
 
 // history is buildHistory once per store generation and scope.
 func (s *Server) history(ctx context.Context, sc Scope) (*historyView, error) {
-	v, err := s.pagesCache.get(ctx, s.st, "history|"+scopeKey(scopeAccounts(sc)), func() (any, error) {
+	v, err := s.pagesCache.get(ctx, s.generation, "history|"+scopeKey(scopeAccounts(sc)), func() (any, error) {
 		return s.buildHistory(ctx, sc)
 	})
 	if err != nil {
@@ -175,12 +175,14 @@ type pageCache struct {
 	mu      sync.Mutex
 	gen     string
 	answers map[string]any
+	// max bounds the answers kept (0: maxPageAnswers).
+	max int
 }
 
-// get returns the answer under key for the store's generation, building
-// it when missing.
-func (c *pageCache) get(ctx context.Context, st *store.Store, key string, build func() (any, error)) (any, error) {
-	gen, err := st.Generation(ctx)
+// get returns the answer under key for the store's generation (as
+// generation reads it: Server.generation), building it when missing.
+func (c *pageCache) get(ctx context.Context, generation func(context.Context) (string, error), key string, build func() (any, error)) (any, error) {
+	gen, err := generation(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -200,7 +202,11 @@ func (c *pageCache) get(ctx context.Context, st *store.Store, key string, build 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.gen == gen {
-		if c.answers == nil || len(c.answers) >= maxPageAnswers {
+		max := c.max
+		if max == 0 {
+			max = maxPageAnswers
+		}
+		if c.answers == nil || len(c.answers) >= max {
 			c.answers = map[string]any{}
 		}
 		c.answers[key] = v

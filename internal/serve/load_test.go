@@ -128,7 +128,7 @@ func BenchmarkServeLoad(b *testing.B) {
 		lat := map[string][]time.Duration{}
 		var mu sync.Mutex
 		var wg sync.WaitGroup
-		begin, cpu0 := time.Now(), cpuSeconds()
+		begin, cpu0, pool0 := time.Now(), cpuSeconds(), st.PoolStats()
 		for c := 0; c < clients; c++ {
 			wg.Add(1)
 			go func(c int) {
@@ -159,6 +159,13 @@ func BenchmarkServeLoad(b *testing.B) {
 		// machine the wall figures are mostly waiting for a core, this is
 		// what a request costs.
 		cpuPerReq := (cpuSeconds() - cpu0) * 1000 / float64(clients*each)
+		// Waits for a pooled store connection per request: how many, and
+		// how long in all (ms).
+		pool := st.PoolStats()
+		waits := float64(pool.WaitCount-pool0.WaitCount) / float64(clients*each)
+		waitMS := float64((pool.WaitDuration - pool0.WaitDuration).Microseconds()) / 1000 / float64(clients*each)
+		b.ReportMetric(waits, "pool-waits/req")
+		b.ReportMetric(waitMS, "pool-wait-ms/req")
 		b.ReportMetric(float64(clients*each)/wall.Seconds(), "req/s")
 		b.ReportMetric(cpuPerReq, "cpu-ms/req")
 		var all []time.Duration
@@ -174,8 +181,8 @@ func BenchmarkServeLoad(b *testing.B) {
 		}
 		sort.Slice(all, func(i, j int) bool { return all[i] < all[j] })
 		b.ReportMetric(ms(pct(all, 95)), "all-p95-ms")
-		b.Logf("all                n=%d p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms; %d clients, wall %s, CPU %.1f ms a request", len(all),
-			ms(pct(all, 50)), ms(pct(all, 95)), ms(all[len(all)-1]), clients, wall.Round(time.Millisecond), cpuPerReq)
+		b.Logf("all                n=%d p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms; %d clients, wall %s, CPU %.1f ms a request, %.2f pool waits a request (%.1f ms)", len(all),
+			ms(pct(all, 50)), ms(pct(all, 95)), ms(all[len(all)-1]), clients, wall.Round(time.Millisecond), cpuPerReq, waits, waitMS)
 	}
 }
 

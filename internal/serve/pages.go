@@ -86,7 +86,7 @@ type overviewView struct {
 }
 
 func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
-	gen, err := s.st.Generation(r.Context())
+	gen, err := s.generation(r.Context())
 	if err != nil {
 		s.internal(w, r, err)
 		return
@@ -117,7 +117,7 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 // first requests after the server starts do not wait for it (a scan
 // recorded later starts a new generation, built by its first request).
 func (s *Server) Warm(ctx context.Context) error {
-	gen, err := s.st.Generation(ctx)
+	gen, err := s.generation(ctx)
 	if err != nil {
 		return err
 	}
@@ -241,7 +241,7 @@ func (s *Server) within(v *overviewView, sc Scope) (*overviewView, error) {
 // page counts the findings f selects (once per store generation and
 // filter) and reads its page.
 func (s *Server) page(ctx context.Context, f store.FindingFilter) ([]store.FindingRow, int64, error) {
-	gen, err := s.st.Generation(ctx)
+	gen, err := s.generation(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -288,24 +288,33 @@ func (s *Server) views(rows []store.FindingRow) []findingView {
 }
 
 func (s *Server) account(w http.ResponseWriter, r *http.Request) {
+	s.accountIn(w, r, s.scopeOf(r))
+}
+
+// errNoScan is an account page's answer for an account no stored scan
+// covers (404, never cached).
+var errNoScan = errors.New("no stored scan covers this account")
+
+// maxAccountPages bounds the rendered account pages kept per generation.
+const maxAccountPages = 256
+
+// accountIn answers the account page for a viewer of scope sc. The page
+// is rendered once per store generation, viewer scope, account and page
+// of findings (s.accountPages): its four store reads (latest scan, open
+// findings, changes, kept matrix) and its template, the largest, then
+// cost one request of each generation, not each request. The scope is
+// asked first and is part of the key, so a render never crosses viewers
+// of different scopes.
+func (s *Server) accountIn(w http.ResponseWriter, r *http.Request, sc Scope) {
 	id := r.PathValue("id")
 	if !validAccount(id) {
 		s.fail(w, http.StatusBadRequest, "not an account ID")
 		return
 	}
-	if !s.scopeOf(r).Allows(id) {
+	if !sc.Allows(id) {
 		// The same answer as an unknown account: a viewer limited to
 		// other accounts learns nothing about this one.
-		s.fail(w, http.StatusNotFound, "no stored scan covers this account")
-		return
-	}
-	scan, ok, err := s.st.LatestScan(r.Context(), id)
-	if err != nil {
-		s.internal(w, r, err)
-		return
-	}
-	if !ok {
-		s.fail(w, http.StatusNotFound, "no stored scan covers this account")
+		s.fail(w, http.StatusNotFound, errNoScan.Error())
 		return
 	}
 	q, err := parseQuery(r.URL.Query())
@@ -313,28 +322,49 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	key := fmt.Sprintf("account|%s|%s|%d|%d", scopeKey(scopeAccounts(sc)), id, q.Page, q.Per)
+	v, err := s.accountPages.get(r.Context(), s.generation, key, func() (any, error) {
+		return s.buildAccount(r.Context(), r.URL.Path, id, q)
+	})
+	switch {
+	case errors.Is(err, errNoScan):
+		s.fail(w, http.StatusNotFound, errNoScan.Error())
+	case err != nil:
+		s.internal(w, r, err)
+	default:
+		writePage(w, http.StatusOK, v.([]byte))
+	}
+}
+
+// buildAccount reads and renders account id's page q (errNoScan when no
+// stored scan covers it).
+func (s *Server) buildAccount(ctx context.Context, path, id string, q query) ([]byte, error) {
+	scan, ok, err := s.st.LatestScan(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, errNoScan
+	}
 	f := store.FindingFilter{Accounts: []string{id}, Statuses: []string{statusOpen}, Limit: q.Per, Offset: (q.Page - 1) * q.Per}
-	rows, total, err := s.page(r.Context(), f)
+	rows, total, err := s.page(ctx, f)
 	if err != nil {
-		s.internal(w, r, err)
-		return
+		return nil, err
 	}
-	changes, err := s.changes(r.Context(), scan, id)
+	changes, err := s.changes(ctx, scan, id)
 	if err != nil {
-		s.internal(w, r, err)
-		return
+		return nil, err
 	}
-	kept, err := s.kept(r.Context(), scan, id)
+	kept, err := s.kept(ctx, scan, id)
 	if err != nil {
-		s.internal(w, r, err)
-		return
+		return nil, err
 	}
 	var matrix *matrixView
 	if kept != nil {
 		matrix = viewMatrix(kept.Matrix)
 	}
 	base := url.Values{}
-	s.render(w, http.StatusOK, "account", struct {
+	return s.renderPage("account", struct {
 		Title    string
 		Account  string
 		Scan     store.ScanRow
@@ -345,7 +375,7 @@ func (s *Server) account(w http.ResponseWriter, r *http.Request) {
 		Changes  *changesView
 		Links    accountLinks
 		Matrix   *matrixView
-	}{"Account " + id, id, scan, total, s.views(rows), newPager(r.URL.Path, base, q, total),
+	}{"Account " + id, id, scan, total, s.views(rows), newPager(path, base, q, total),
 		"/findings?" + url.Values{"account": {id}, "status": {"open"}}.Encode(), changes, linksOf(id), matrix})
 }
 

@@ -124,3 +124,76 @@ func TestNewPagesHonourScope(t *testing.T) {
 		t.Error("a's viewer does not see a's waiver")
 	}
 }
+
+// TestAccountPageCacheKeepsScopes: the account page is rendered once per
+// store generation and kept, but a kept render never answers a viewer of
+// another scope: a viewer limited to b asking for a's page (rendered and
+// kept for a's viewer) gets the unknown account's answer, and each scope's
+// render is its own entry. A recorded scan renders the page again.
+func TestAccountPageCacheKeepsScopes(t *testing.T) {
+	const a, b = "111111111111", "222222222222"
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shoulder.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	res := func(acct, resource, status string) store.Result {
+		return store.Result{Key: store.Key{Check: "iam_root_mfa_enabled", Account: acct, Region: "eu-west-1", Resource: resource},
+			State: store.State{Present: true, Status: status, Severity: "critical"}}
+	}
+	record := func(acct string, rs ...store.Result) {
+		t.Helper()
+		if _, err := st.Record(ctx, &store.Scan{Accounts: []string{acct}, Checks: []string{"iam_root_mfa_enabled"}, Results: rs}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	record(a, res(a, "secret-of-a", "fail"))
+	record(b, res(b, "thing-of-b", "fail"))
+	s, err := New(st, "test", func(f string, args ...any) { t.Errorf("logged: "+f, args...) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := func(id string, sc Scope) (int, string) {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", "/accounts/"+id, nil)
+		req.SetPathValue("id", id)
+		s.accountIn(rec, req, sc)
+		return rec.Code, rec.Body.String()
+	}
+	kept := func() int {
+		s.accountPages.mu.Lock()
+		defer s.accountPages.mu.Unlock()
+		return len(s.accountPages.answers)
+	}
+	for i := 0; i < 2; i++ { // the second time from the cache
+		if code, body := page(a, OnlyAccounts(a)); code != http.StatusOK || !strings.Contains(body, "secret-of-a") {
+			t.Fatalf("a's viewer on a's page: %d", code)
+		}
+	}
+	if n := kept(); n != 1 {
+		t.Fatalf("%d pages kept after two requests of one page, want 1", n)
+	}
+	unknownCode, unknown := page("999999999999", OnlyAccounts(b))
+	code, body := page(a, OnlyAccounts(b))
+	if code != http.StatusNotFound || code != unknownCode || body != unknown || strings.Contains(body, "secret-of-a") {
+		t.Errorf("b's viewer on a's kept page: %d, an unknown account %d; the pages differ: %v", code, unknownCode, body != unknown)
+	}
+	if code, body = page(b, OnlyAccounts(b)); code != http.StatusOK || strings.Contains(body, "secret-of-a") || !strings.Contains(body, "thing-of-b") {
+		t.Errorf("b's viewer on b's page: %d", code)
+	}
+	if code, _ = page(a, AllAccounts()); code != http.StatusOK {
+		t.Errorf("an unlimited viewer on a's page: %d", code)
+	}
+	if n := kept(); n != 3 {
+		t.Errorf("%d pages kept, want 3 (a's for a's viewer and for every account's, b's for b's viewer)", n)
+	}
+	// A new scan of a: its page follows.
+	record(a, res(a, "secret-of-a", "pass"))
+	if code, body = page(a, OnlyAccounts(a)); code != http.StatusOK || !strings.Contains(body, "No open finding") {
+		t.Errorf("a's page after a's finding passed: %d, still open: %v", code, !strings.Contains(body, "No open finding"))
+	}
+	if n := kept(); n != 1 {
+		t.Errorf("%d pages kept after a new scan, want only the new render", n)
+	}
+}

@@ -10,6 +10,7 @@
 package serve
 
 import (
+	"bytes"
 	"context"
 	"embed"
 	"errors"
@@ -19,7 +20,6 @@ import (
 	"log"
 	"net"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
@@ -77,6 +77,10 @@ type Server struct {
 	auth    *authState // nil: no login, no TLS (Configure)
 	// pagesCache keeps the history, frameworks and waivers answers.
 	pagesCache *pageCache
+	// accountPages keeps rendered account pages (accountIn).
+	accountPages *pageCache
+	// gens reads the store's generation for every cache (generation).
+	gens *generations
 	// duties is the responsibility catalog the account page's matrix
 	// joins with a scan.
 	duties *responsibility.Catalog
@@ -101,8 +105,13 @@ func New(st *store.Store, version string, logf func(string, ...any)) (*Server, e
 		return nil, err
 	}
 	return &Server{st: st, version: version, pages: pages, meta: meta, logf: logf, cache: &cache{},
-		pagesCache: &pageCache{}, duties: cat}, nil
+		pagesCache: &pageCache{}, accountPages: &pageCache{max: maxAccountPages}, duties: cat,
+		gens: &generations{read: st.Generation}}, nil
 }
+
+// generation is the store's generation (store.Generation) as of a read
+// begun after the call; every cached answer is keyed by it.
+func (s *Server) generation(ctx context.Context) (string, error) { return s.gens.get(ctx) }
 
 func parsePages() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
@@ -240,15 +249,30 @@ func (s *Server) internal(w http.ResponseWriter, r *http.Request, err error) {
 }
 
 func (s *Server) render(w http.ResponseWriter, code int, page string, data any) {
-	var b strings.Builder
-	if err := s.pages[page].Execute(&b, data); err != nil {
-		s.logf("shoulder serve: render %s: %v", page, err)
+	b, err := s.renderPage(page, data)
+	if err != nil {
+		s.logf("shoulder serve: %v", err)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
+	writePage(w, code, b)
+}
+
+// renderPage renders page with data into bytes (what render writes, and
+// what a cached page keeps).
+func (s *Server) renderPage(page string, data any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := s.pages[page].Execute(&b, data); err != nil {
+		return nil, fmt.Errorf("render %s: %w", page, err)
+	}
+	return b.Bytes(), nil
+}
+
+// writePage answers an HTML page rendered by renderPage.
+func writePage(w http.ResponseWriter, code int, page []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(code)
-	_, _ = w.Write([]byte(b.String()))
+	_, _ = w.Write(page)
 }
 
 // severityOrder lists severities from the most severe.

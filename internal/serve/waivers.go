@@ -55,7 +55,7 @@ func (s *Server) waiversIn(w http.ResponseWriter, r *http.Request, sc Scope) {
 		return
 	}
 	accounts := scopeAccounts(sc)
-	v, err := s.pagesCache.get(r.Context(), s.st, "waivers|"+scopeKey(accounts), func() (any, error) {
+	v, err := s.pagesCache.get(r.Context(), s.generation, "waivers|"+scopeKey(accounts), func() (any, error) {
 		uses, counts, err := s.st.Waivers(r.Context(), accounts, waiverKeys)
 		if err != nil {
 			return nil, err
