@@ -8,7 +8,9 @@ import (
 	"io"
 	"net"
 	"os"
+	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -40,6 +42,15 @@ OIDC group may be limited to some accounts or OUs; every page and export
 honours it. Serve it over TLS (--tls-cert/--tls-key) or behind an HTTPS
 reverse proxy (--public-url https://...), which marks cookies Secure. Or keep
 it on loopback and reach it over SSH port forwarding.
+
+The users file is read again at the first request after it changes (adduser
+while the server runs), and on SIGHUP: a removed user, or one whose password
+or grant changed, is logged out at their next request. A version that does
+not parse is logged (FILE:LINE) and the last good one kept.
+
+Sessions live in the server's memory only, on purpose: a restart logs
+everyone out, and several replicas behind a load balancer do not share them
+(pin each client to one replica).
 
 ` + storeHelp,
 		Example: `  shoulder serve                      # http://127.0.0.1:8080/
@@ -84,6 +95,21 @@ it on loopback and reach it over SSH port forwarding.
 			if auth.TLSCert != "" {
 				scheme = "https"
 			}
+			// SIGHUP reads the users file again (it is also read again
+			// when it changes).
+			hup, stopped := make(chan os.Signal, 1), make(chan struct{})
+			signal.Notify(hup, syscall.SIGHUP)
+			defer func() { signal.Stop(hup); close(stopped) }()
+			go func() {
+				for {
+					select {
+					case <-hup:
+						srv.ReloadUsers()
+					case <-stopped:
+						return
+					}
+				}
+			}()
 			// The overview of the store as it is now, built before the first
 			// request rather than by it.
 			if err := srv.Warm(cmd.Context()); err != nil {

@@ -64,6 +64,7 @@ type authState struct {
 	key      []byte // the CSRF tokens' HMAC key, per process
 	origin   *http.CrossOriginProtection
 	ous      ouCache
+	file     *userFile // the users file as served (nil: none)
 }
 
 // Configure sets the server's authentication and transport before it
@@ -105,6 +106,7 @@ func (s *Server) Configure(a Auth) error {
 	}
 	if a.Users != nil {
 		a.Users.prepare()
+		st.file = newUserFile(a.Users)
 	}
 	on := st.on
 	for _, t := range s.pages {
@@ -166,6 +168,7 @@ func (s *Server) gate(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
+		s.users() // a user the file no longer holds has no session from here on
 		c, err := r.Cookie(a.cookieName())
 		var sess *session
 		if err == nil {
@@ -292,7 +295,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		s.showLogin(w, r, http.StatusTooManyRequests, "Too many failed logins: try again after "+until.UTC().Format("15:04 UTC")+".")
 		return
 	}
-	usr, ok := a.Users.Authenticate(name, password)
+	usr, ok := s.users().Authenticate(name, password)
 	if !ok {
 		a.byUser.fail("u:" + name)
 		a.byAddr.fail(addr)
@@ -301,20 +304,20 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a.byUser.succeed("u:" + name)
-	s.startSession(w, r, usr.Name, usr.Grant, localNext(r.PostForm.Get("next")), false)
+	s.startSession(w, r, usr.Name, true, usr.Grant, localNext(r.PostForm.Get("next")), false)
 }
 
 // startSession ends any session the browser had (the ID is never reused
-// across a login), starts a new one and sends the browser to next. With
-// viaPage the redirect is a page of its own (after a cross-site redirect
+// across a login), starts a new one (fromFile: a users-file login) and
+// sends the browser to next. With viaPage the redirect is a page of its own (after a cross-site redirect
 // from an identity provider, a SameSite=Strict cookie is sent only on a
 // navigation this site starts).
-func (s *Server) startSession(w http.ResponseWriter, r *http.Request, user string, g Grant, next string, viaPage bool) {
+func (s *Server) startSession(w http.ResponseWriter, r *http.Request, user string, fromFile bool, g Grant, next string, viaPage bool) {
 	a := s.auth
 	if c, err := r.Cookie(a.cookieName()); err == nil {
 		a.sessions.destroy(c.Value)
 	}
-	id, _ := a.sessions.create(user, g)
+	id, _ := a.sessions.create(user, fromFile, g)
 	http.SetCookie(w, a.cookie(a.cookieName(), id, int(a.Absolute.Seconds())))
 	http.SetCookie(w, a.cookie(a.preName(), "", -1))
 	s.logf("shoulder serve: %s logged in from %s", user, clientAddr(r))

@@ -59,11 +59,11 @@ func TestThrottle(t *testing.T) {
 func TestSessions(t *testing.T) {
 	c := &clock{time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
 	ss := newSessions(30*time.Minute, 2*time.Hour, 3, c.now)
-	id, _ := ss.create("alice", Grant{All: true})
+	id, _ := ss.create("alice", false, Grant{All: true})
 	if len(id) != 43 { // 32 bytes, base64url without padding
 		t.Errorf("session ID %q is not 256 bits", id)
 	}
-	if id2, _ := ss.create("alice", Grant{All: true}); id2 == id {
+	if id2, _ := ss.create("alice", false, Grant{All: true}); id2 == id {
 		t.Error("two sessions share an ID")
 	}
 	for _, step := range []struct {
@@ -75,12 +75,12 @@ func TestSessions(t *testing.T) {
 			t.Fatalf("at +%v: alive %v, want %v (absolute 2h)", step.after, ok, step.alive)
 		}
 	}
-	id, _ = ss.create("bob", Grant{})
+	id, _ = ss.create("bob", false, Grant{})
 	c.t = c.t.Add(30 * time.Minute)
 	if _, ok := ss.get(id); ok {
 		t.Error("alive after the idle timeout")
 	}
-	id, _ = ss.create("carol", Grant{})
+	id, _ = ss.create("carol", false, Grant{})
 	ss.destroy(id)
 	if _, ok := ss.get(id); ok {
 		t.Error("alive after destroy")
@@ -90,7 +90,7 @@ func TestSessions(t *testing.T) {
 	}
 	for i := 0; i < 10; i++ {
 		c.t = c.t.Add(time.Second)
-		ss.create("many", Grant{})
+		ss.create("many", false, Grant{})
 	}
 	if ss.size() > 3 {
 		t.Errorf("%d sessions held, bound 3", ss.size())

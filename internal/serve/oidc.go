@@ -312,7 +312,7 @@ func (s *Server) oidcCallback(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusForbidden, "you are logged in at your identity provider, but none of your groups may see this dashboard; ask its administrator")
 		return
 	}
-	s.startSession(w, r, user, g, f.next, true)
+	s.startSession(w, r, user, false, g, f.next, true)
 }
 
 // stringList reads a claim that is a list of strings (or one string).

@@ -11,11 +11,14 @@ import (
 // session is one logged-in viewer, held on the server; the browser holds
 // only its random ID.
 type session struct {
-	user    string
-	grant   Grant
-	created time.Time
-	seen    time.Time
-	csrf    string // the logout form's token
+	user string
+	// fromFile: a users-file login (its user's sessions end when the file
+	// removes or changes the user), else single sign-on.
+	fromFile bool
+	grant    Grant
+	created  time.Time
+	seen     time.Time
+	csrf     string // the logout form's token
 }
 
 // sessions holds the live sessions by the SHA-256 of their ID (a memory
@@ -45,10 +48,10 @@ func randomID() string {
 
 // create starts a session for user with a fresh ID (a login never reuses
 // an ID the browser had before) and returns the ID.
-func (ss *sessions) create(user string, g Grant) (string, *session) {
+func (ss *sessions) create(user string, fromFile bool, g Grant) (string, *session) {
 	id := randomID()
 	now := ss.now()
-	s := &session{user: user, grant: g, created: now, seen: now, csrf: randomID()}
+	s := &session{user: user, fromFile: fromFile, grant: g, created: now, seen: now, csrf: randomID()}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	if len(ss.byHash) >= ss.max {
@@ -85,6 +88,21 @@ func (ss *sessions) destroy(id string) {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	delete(ss.byHash, sha256.Sum256([]byte(id)))
+}
+
+// endUsers ends every session of the users-file users named.
+func (ss *sessions) endUsers(names []string) {
+	gone := map[string]bool{}
+	for _, n := range names {
+		gone[n] = true
+	}
+	ss.mu.Lock()
+	defer ss.mu.Unlock()
+	for k, s := range ss.byHash {
+		if s.fromFile && gone[s.user] {
+			delete(ss.byHash, k)
+		}
+	}
 }
 
 func (ss *sessions) expired(s *session, now time.Time) bool {

@@ -188,13 +188,28 @@ func (u *Users) prepare() {
 	if u.dummy != nil {
 		return
 	}
+	u.dummy, _ = bcrypt.GenerateFromPassword([]byte(randomID()), u.highestCost())
+}
+
+// highestCost is the highest bcrypt cost of u's hashes (at least
+// bcrypt's minimum): the dummy hash's.
+func (u *Users) highestCost() int {
 	cost := bcrypt.MinCost
 	for _, usr := range u.users {
-		if c, err := bcrypt.Cost(usr.Hash); err == nil && c > cost {
+		if c := costOf(usr.Hash); c > cost {
 			cost = c
 		}
 	}
-	u.dummy, _ = bcrypt.GenerateFromPassword([]byte(randomID()), cost)
+	return cost
+}
+
+// costOf is a bcrypt hash's cost (-1 for none).
+func costOf(hash []byte) int {
+	c, err := bcrypt.Cost(hash)
+	if err != nil {
+		return -1
+	}
+	return c
 }
 
 // AddUser sets name's password and grant in the users file at path,
