@@ -262,3 +262,34 @@ func BenchmarkAuthenticate(b *testing.B) {
 		})
 	}
 }
+
+// TestSessionsPerUser: a user holds at most maxPerUser sessions; a new
+// login ends that user's oldest, and no other user's (a single sign-on
+// user of the same name is another user).
+func TestSessionsPerUser(t *testing.T) {
+	c := &clock{time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	ss := newSessions(time.Hour, 12*time.Hour, 1000, c.now)
+	other, _ := ss.create("bob", true, Grant{All: true})
+	sso, _ := ss.create("alice", false, Grant{All: true})
+	var ids []string
+	for i := 0; i < maxPerUser+3; i++ {
+		c.t = c.t.Add(time.Second)
+		id, _ := ss.create("alice", true, Grant{All: true})
+		ids = append(ids, id)
+	}
+	for i, id := range ids {
+		_, alive := ss.get(id)
+		if want := i >= 3; alive != want {
+			t.Errorf("alice's session %d of %d: alive %v, want %v", i+1, len(ids), alive, want)
+		}
+	}
+	if _, ok := ss.get(other); !ok {
+		t.Error("another user's session ended")
+	}
+	if _, ok := ss.get(sso); !ok {
+		t.Error("the single sign-on user alice lost a session to the users file's alice")
+	}
+	if n := ss.size(); n != maxPerUser+2 {
+		t.Errorf("%d sessions, want %d", n, maxPerUser+2)
+	}
+}

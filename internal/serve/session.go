@@ -54,6 +54,7 @@ func (ss *sessions) create(user string, fromFile bool, g Grant) (string, *sessio
 	s := &session{user: user, fromFile: fromFile, grant: g, created: now, seen: now, csrf: randomID()}
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
+	ss.capUser(s)
 	if len(ss.byHash) >= ss.max {
 		ss.evict(now)
 	}
@@ -88,6 +89,35 @@ func (ss *sessions) destroy(id string) {
 	ss.mu.Lock()
 	defer ss.mu.Unlock()
 	delete(ss.byHash, sha256.Sum256([]byte(id)))
+}
+
+// maxPerUser is how many sessions one user holds at once: a new login
+// past it ends the user's oldest session, so a user (or a stolen password
+// logging in again and again) cannot fill the server's sessions.
+const maxPerUser = 10
+
+// capUser ends the oldest sessions of s's user until one more fits under
+// maxPerUser; mu held. A users-file user and a single sign-on user of the
+// same name are different users.
+func (ss *sessions) capUser(s *session) {
+	for {
+		n := 0
+		var oldest [32]byte
+		var at time.Time
+		for k, o := range ss.byHash {
+			if o.user != s.user || o.fromFile != s.fromFile {
+				continue
+			}
+			n++
+			if n == 1 || o.created.Before(at) {
+				oldest, at = k, o.created
+			}
+		}
+		if n < maxPerUser {
+			return
+		}
+		delete(ss.byHash, oldest)
+	}
 }
 
 // endUsers ends every session of the users-file users named.
