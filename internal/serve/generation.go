@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"net/http"
 	"sync"
 )
 
@@ -68,4 +69,34 @@ func (g *generations) run(ctx context.Context, r *genRead) {
 		g.mu.Unlock()
 		close(done.done)
 	}
+}
+
+// genMemo is one request's generation: read at its first need, then the
+// same for every cache the request consults (one read a request, and one
+// generation for all its answers).
+type genMemo struct {
+	once sync.Once
+	gen  string
+	err  error
+}
+
+type genMemoKey struct{}
+
+// withGenMemo gives each request a genMemo.
+func withGenMemo(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), genMemoKey{}, &genMemo{})))
+	})
+}
+
+// generation is the store's generation as of a read begun after the call
+// (the request's first call, when ctx is a request's); every cached answer
+// is keyed by it.
+func (s *Server) generation(ctx context.Context) (string, error) {
+	m, _ := ctx.Value(genMemoKey{}).(*genMemo)
+	if m == nil {
+		return s.gens.get(ctx)
+	}
+	m.once.Do(func() { m.gen, m.err = s.gens.get(ctx) })
+	return m.gen, m.err
 }

@@ -4,10 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/shoulder-dev/shoulder/internal/store"
 )
 
 // TestGenerationsCoalesce: calls made while a read of the generation is in
@@ -98,5 +103,40 @@ func waitFor(t *testing.T, cond func() bool) {
 			t.Fatal("timed out")
 		}
 		time.Sleep(time.Millisecond)
+	}
+}
+
+// TestOneGenerationReadPerRequest: a page that consults several caches
+// (the overview: its rows and its history) reads the store's generation
+// once.
+func TestOneGenerationReadPerRequest(t *testing.T) {
+	ctx := context.Background()
+	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "shoulder.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.Record(ctx, &store.Scan{Accounts: []string{"111111111111"}, Results: []store.Result{{
+		Key:   store.Key{Check: "iam_root_mfa_enabled", Account: "111111111111", Resource: "root"},
+		State: store.State{Present: true, Status: "fail", Severity: "critical"}}}}); err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(st, "test", func(f string, args ...any) { t.Errorf("logged: "+f, args...) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reads atomic.Int64
+	s.gens.read = func(ctx context.Context) (string, error) { reads.Add(1); return st.Generation(ctx) }
+	h := s.Handler()
+	for _, path := range []string{"/", "/accounts/111111111111", "/findings?status=open", "/frameworks", "/waivers"} {
+		reads.Store(0)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest("GET", path, nil))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("%s: %d", path, rec.Code)
+		}
+		if n := reads.Load(); n != 1 {
+			t.Errorf("%s read the generation %d times, want once", path, n)
+		}
 	}
 }

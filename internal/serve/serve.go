@@ -109,10 +109,6 @@ func New(st *store.Store, version string, logf func(string, ...any)) (*Server, e
 		gens: &generations{read: st.Generation}}, nil
 }
 
-// generation is the store's generation (store.Generation) as of a read
-// begun after the call; every cached answer is keyed by it.
-func (s *Server) generation(ctx context.Context) (string, error) { return s.gens.get(ctx) }
-
 func parsePages() (map[string]*template.Template, error) {
 	funcs := template.FuncMap{
 		"date": func(t time.Time) string {
@@ -159,7 +155,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("GET /", func(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, http.StatusNotFound, "no such page")
 	})
-	return s.secure(s.gate(mux))
+	return s.secure(withGenMemo(s.gate(mux)))
 }
 
 // secure sets the security headers on every response and answers 405 to
