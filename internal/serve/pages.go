@@ -300,7 +300,7 @@ const maxAccountPages = 256
 
 // accountIn answers the account page for a viewer of scope sc. The page
 // is rendered once per store generation, viewer scope, account and page
-// of findings (s.accountPages): its four store reads (latest scan, open
+// of findings of the default size (s.accountPages): its four store reads (latest scan, open
 // findings, changes, kept matrix) and its template, the largest, then
 // cost one request of each generation, not each request. The scope is
 // asked first and is part of the key, so a render never crosses viewers
@@ -322,10 +322,16 @@ func (s *Server) accountIn(w http.ResponseWriter, r *http.Request, sc Scope) {
 		s.fail(w, http.StatusBadRequest, err.Error())
 		return
 	}
-	key := fmt.Sprintf("account|%s|%s|%d|%d", scopeKey(scopeAccounts(sc)), id, q.Page, q.Per)
-	v, err := s.accountPages.get(r.Context(), s.generation, key, func() (any, error) {
-		return s.buildAccount(r.Context(), r.URL.Path, id, q)
-	})
+	build := func() (any, error) { return s.buildAccount(r.Context(), r.URL.Path, id, q) }
+	var v any
+	if q.Per == defaultPer {
+		key := fmt.Sprintf("account|%s|%s|%d", scopeKey(scopeAccounts(sc)), id, q.Page)
+		v, err = s.accountPages.get(r.Context(), s.generation, key, build)
+	} else {
+		// Only pages of the default size are kept: maxAccountPages of
+		// them stay a few MB, where 500-row pages would not.
+		v, err = build()
+	}
 	switch {
 	case errors.Is(err, errNoScan):
 		s.fail(w, http.StatusNotFound, errNoScan.Error())

@@ -188,6 +188,18 @@ func TestAccountPageCacheKeepsScopes(t *testing.T) {
 	if n := kept(); n != 3 {
 		t.Errorf("%d pages kept, want 3 (a's for a's viewer and for every account's, b's for b's viewer)", n)
 	}
+	// Pages of another size are rendered, not kept (500-row pages would
+	// make the bound of kept pages a bound of little).
+	big := httptest.NewRecorder()
+	req := httptest.NewRequest("GET", "/accounts/"+a+"?per=500", nil)
+	req.SetPathValue("id", a)
+	s.accountIn(big, req, OnlyAccounts(a))
+	if big.Code != http.StatusOK || !strings.Contains(big.Body.String(), "secret-of-a") {
+		t.Errorf("a 500-row page: %d", big.Code)
+	}
+	if n := kept(); n != 3 {
+		t.Errorf("%d pages kept after a 500-row page, want 3", n)
+	}
 	// A new scan of a: its page follows.
 	record(a, res(a, "secret-of-a", "pass"))
 	if code, body = page(a, OnlyAccounts(a)); code != http.StatusOK || !strings.Contains(body, "No open finding") {
