@@ -38,7 +38,7 @@ func TestServeHelp(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d", code)
 	}
-	for _, w := range []string{"--listen", "127.0.0.1:8080", "with no\nlogin", "--users", "adduser", "--tls-cert", "--public-url", "--idle-timeout", "SSH port", "--store"} {
+	for _, w := range []string{"--listen", "127.0.0.1:8080", "with no\nlogin", "--users", "adduser", "--tls-cert", "--public-url", "--idle-timeout", "SSH port", "--store", "SIGHUP", "in the server's memory only"} {
 		if !strings.Contains(out, w) {
 			t.Errorf("help lacks %q", w)
 		}
