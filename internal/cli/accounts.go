@@ -76,6 +76,11 @@ and region) under one bound of --concurrency calls in flight overall. Each
 account's output is written as soon as it is read; DIR/accounts.json (name,
 OU path, how far it was read, skipped accounts with the reason) and the
 summary are in account-ID order. Ctrl-C keeps what finished accounts read.
+With -o DIR the organization's combined report is DIR/report.FORMAT: with
+json, csv, sarif, junit, asff and ocsf only, each finished account's results
+wait in a temporary file (memory flat in the number of accounts); table,
+markdown, html and --framework need the whole organization's findings at
+once and hold them in memory until written.
 Split one run over n processes (or Kubernetes pods, deploy/kubernetes/):
   --shard i/n           read only the accounts of shard i (0 to n-1): an
                         account's shard is the first 8 bytes of the SHA-256
@@ -613,7 +618,10 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 	failed := false
 	org := &orgRun{caller: p.caller, tree: p.orgTree}
 	comb := engine.NewCombiner()
-	if dir != "" && fscan == nil && streamable(formats) {
+	// What the list formats must know of every result before writing
+	// the first (report.Digest), tallied as each account is added.
+	digest := report.NewDigest()
+	if dir != "" && fscan == nil && replayable(formats) {
 		// The organization's report is written by streaming writers:
 		// each account's results wait in a file, not in memory, until
 		// every account is read (writeLiveOrgReport replays them).
@@ -682,6 +690,7 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 		if dir != "" {
 			// The account's own reports are written: its results move
 			// into the organization's report.
+			digest.Add(rep.AccountID, rep.Results)
 			if err := comb.Add(rep); err != nil {
 				return accountRead{}, withCode(ExitError, err)
 			}
@@ -689,7 +698,7 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 		return read, nil
 	})
 	if dir != "" && jobErr == nil {
-		if err := app.writeLiveOrgReport(f, dir, comb, reads, org, p.run, sel, fscan, filters, formats); err != nil {
+		if err := app.writeLiveOrgReport(f, dir, comb, digest, reads, org, p.run, sel, fscan, filters, formats); err != nil {
 			jobErr = err
 		}
 	}
@@ -747,7 +756,7 @@ func (o *orgRun) prepare(app *App, pol *policy.Policy, acct *state.Account) (*po
 // writeLiveOrgReport writes the organization's combined report of a live
 // run with -o DIR as DIR/report.FORMAT (beside each account's DIR/ID/):
 // every read account's results, the accounts not read with the reason.
-func (app *App) writeLiveOrgReport(f *scanFlags, dir string, comb *engine.Combiner, reads []accountRead, org *orgRun, run engine.RunInfo,
+func (app *App) writeLiveOrgReport(f *scanFlags, dir string, comb *engine.Combiner, digest *report.Digest, reads []accountRead, org *orgRun, run engine.RunInfo,
 	sel []check.Check, fscan *frameworkScan, filters tableFilters, formats []report.Format) error {
 	for _, r := range reads {
 		if r.Read == readNone || r.Read == readSkipped {
@@ -778,7 +787,7 @@ func (app *App) writeLiveOrgReport(f *scanFlags, dir string, comb *engine.Combin
 			return err
 		}
 		defer outs.closeAll()
-		if err := outs.replay(rep, opts, func(fn func([]engine.Finding) error) error { return comb.ReplayResults(rep, fn) }); err != nil {
+		if err := outs.replay(rep, opts, digest, func(fn func([]engine.Finding) error) error { return comb.ReplayResults(rep, fn) }); err != nil {
 			return withCode(ExitError, err)
 		}
 		return nil
