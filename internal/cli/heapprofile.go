@@ -15,8 +15,9 @@ import (
 // name, the profile there is rewritten each time the live heap passes its
 // previous high by a tenth, so what is left at exit is the heap near the
 // peak (`go tool pprof -sample_index=inuse_space FILE`); FILE.log gets one
-// line a second: seconds since start, live heap, heap objects (live and
-// garbage), the memory limit and the resident set, in MiB. For measuring
+// line a second and one at each new high of the resident set: seconds
+// since start, live heap, heap objects (live and garbage), the memory
+// limit, the resident set and its file-backed part, in MiB. For measuring
 // where a long run's memory goes (bench/RESULTS.md); not a user option.
 const heapProfileEnv = "SHOULDER_DEBUG_HEAP_PROFILE"
 
@@ -44,6 +45,7 @@ func (app *App) startHeapProfile(ctx context.Context) (stop func()) {
 		defer logf.Close()
 		t0 := time.Now()
 		n := 0
+		var rssHigh int64
 		tick := time.NewTicker(100 * time.Millisecond)
 		defer tick.Stop()
 		for {
@@ -57,8 +59,11 @@ func (app *App) startHeapProfile(ctx context.Context) (stop func()) {
 				continue
 			}
 			live := s[0].Value.Uint64()
-			if n++; n%10 == 0 {
-				fmt.Fprintf(logf, "%.0f %d %d %d %d\n", time.Since(t0).Seconds(), live>>20, s[1].Value.Uint64()>>20, s[2].Value.Uint64()>>20, residentMiB())
+			rss, file := residentMiB()
+			if n++; n%10 == 0 || rss > rssHigh+4 {
+				// Once a second, and at each new high of the resident set.
+				rssHigh = max(rssHigh, rss)
+				fmt.Fprintf(logf, "%.1f %d %d %d %d %d\n", time.Since(t0).Seconds(), live>>20, s[1].Value.Uint64()>>20, s[2].Value.Uint64()>>20, rss, file)
 			}
 			if live <= high+high/10 {
 				continue
@@ -93,15 +98,17 @@ func writeHeapProfile(path string) error {
 	return nil
 }
 
-// residentMiB is the process's resident set in MiB (0 where /proc is not).
-func residentMiB() int64 {
+// residentMiB is the process's resident set and its file-backed (shared)
+// part, in MiB (zero where /proc is not).
+func residentMiB() (rss, file int64) {
 	b, err := os.ReadFile("/proc/self/statm")
 	if err != nil {
-		return 0
+		return 0, 0
 	}
-	var size, rss int64
-	if _, err := fmt.Sscan(string(b), &size, &rss); err != nil {
-		return 0
+	var size, res, shared int64
+	if _, err := fmt.Sscan(string(b), &size, &res, &shared); err != nil {
+		return 0, 0
 	}
-	return rss * int64(os.Getpagesize()) >> 20
+	page := int64(os.Getpagesize())
+	return res * page >> 20, shared * page >> 20
 }
