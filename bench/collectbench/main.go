@@ -155,15 +155,14 @@ func measure(n int, latency time.Duration, bin, tmp string, timeout time.Duratio
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
 	t0 := time.Now()
-	err = cmd.Run()
+	peak, err := runPeak(cmd)
 	wall := time.Since(t0)
-	r := run{size: n, resources: synth.Count(a), wall: wall}
+	r := run{size: n, resources: synth.Count(a), wall: wall, rssKB: peak}
 	if cmd.ProcessState == nil {
 		return r, fmt.Errorf("running shoulder: %w", err)
 	}
 	r.exit = cmd.ProcessState.ExitCode()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.rssKB = ru.Maxrss // kilobytes on Linux
 		r.user = time.Duration(ru.Utime.Nano())
 		r.sys = time.Duration(ru.Stime.Nano())
 	}

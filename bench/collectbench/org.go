@@ -12,7 +12,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/awsfake"
@@ -97,13 +96,10 @@ func measureOrg(n, resources int, latency time.Duration, bin, tmp string, timeou
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
 	t0 := time.Now()
-	err = cmd.Run()
-	r := orgRun{accounts: n, resources: resources, wall: time.Since(t0), plan: plan, read: map[string]int{}}
+	peak, err := runPeak(cmd)
+	r := orgRun{accounts: n, resources: resources, wall: time.Since(t0), plan: plan, read: map[string]int{}, rssKB: peak}
 	if cmd.ProcessState == nil {
 		return r, fmt.Errorf("running shoulder: %w", err)
-	}
-	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.rssKB = ru.Maxrss
 	}
 	if code := cmd.ProcessState.ExitCode(); code != 0 {
 		return r, fmt.Errorf("shoulder exited %d: %s", code, tail(stderr.String(), 2000))

@@ -62,6 +62,11 @@ type OrgOptions struct {
 	Management OrgMember
 	// Members are the other accounts.
 	Members []OrgMember
+	// DelegatedAdmin, when set, is a member registered as a delegated
+	// administrator of Organizations: it lists the tree and may assume
+	// the member role in every member, as the management account may, so
+	// an organization run can start from it.
+	DelegatedAdmin string
 }
 
 // Org is a fake organization: one Server per account behind one handler
@@ -123,7 +128,7 @@ func NewOrg(o OrgOptions) (*Org, error) {
 			scps = a.Organization.SCPs
 		}
 		a.Organization = &state.Organization{ID: o.ID, MasterAccountID: mgmt, IsManagementAccount: id == mgmt, SCPs: scps}
-		if id == mgmt {
+		if id == mgmt || id == o.DelegatedAdmin {
 			a.Organization.Tree = tree
 		}
 		opts := m.Options
@@ -137,7 +142,7 @@ func NewOrg(o OrgOptions) (*Org, error) {
 				return target, true
 			}
 			t, in := byID[target]
-			if caller != mgmt || !in || t.NoRole || role != o.Role || t.Status != "ACTIVE" {
+			if (caller != mgmt && caller != o.DelegatedAdmin) || !in || t.NoRole || role != o.Role || t.Status != "ACTIVE" {
 				return "", false
 			}
 			return target, true

@@ -697,7 +697,7 @@ func accessAnalyzerEnabled() check.Check {
 				orgAn, byOrg := orgAnalyzerIn(a, region)
 				if g, ok := listingGap(a, region, state.InputAccessAnalyzers); ok {
 					if byOrg {
-						out = append(out, check.PassR(ref, "organization analyzer %s (read from account %s) is active in %s and covers this account", orgAn.Name, a.OrgFacts.SourceAccountID, region))
+						out = append(out, check.PassR(ref, "organization analyzer %s (read from %s) is active in %s and covers this account", orgAn.Name, a.OrgFacts.From(), region))
 						continue
 					}
 					out = append(out, check.GapR(ref, g))
@@ -719,11 +719,11 @@ func accessAnalyzerEnabled() check.Check {
 				case found != nil:
 					out = append(out, check.PassR(*found, "analyzer %s (%s) is active in %s", found.Name, strings.ToLower(found.Type), region))
 				case byOrg:
-					out = append(out, check.PassR(ref, "organization analyzer %s (read from account %s) is active in %s and covers this account", orgAn.Name, a.OrgFacts.SourceAccountID, region))
+					out = append(out, check.PassR(ref, "organization analyzer %s (read from %s) is active in %s and covers this account", orgAn.Name, a.OrgFacts.From(), region))
 				case len(inactive) > 0:
 					out = append(out, check.FailR(ref, "no active external-access analyzer in %s; present: %s", region, strings.Join(inactive, ", ")))
 				case a.OrgFacts != nil:
-					out = append(out, check.FailR(ref, "no analyzer in %s, and the organization runs no organization analyzer there (read from account %s)", region, a.OrgFacts.SourceAccountID))
+					out = append(out, check.FailR(ref, "no analyzer in %s, and the organization runs no organization analyzer there (read from %s)", region, a.OrgFacts.From()))
 				case a.Organization != nil && !a.Organization.IsManagementAccount:
 					out = append(out, check.FailR(ref, "no analyzer in %s (an organization analyzer run by a delegated administrator is invisible here; waive if one covers this account)", region))
 				default:

@@ -49,7 +49,7 @@ func cloudtrailMultiRegionEnabled() check.Check {
 			// An organization trail logs every member account; the
 			// management account's scan read its status.
 			if t, ok := orgTrailCovering(a); ok {
-				return []check.Result{check.PassR(ref, "organization trail %s (read from account %s) logs read and write management events of every member account in every region", t.ARN, a.OrgFacts.SourceAccountID)}
+				return []check.Result{check.PassR(ref, "organization trail %s (read from %s) logs read and write management events of every member account in every region", t.ARN, a.OrgFacts.From())}
 			}
 			// No qualifying trail seen: that is only a failure if we could read them all.
 			if g, ok := cloudtrailGap(a); ok {
@@ -459,7 +459,7 @@ func guardDutyEnabled() check.Check {
 					// administrator's auto-enable for every member is
 					// evidence AWS documents.
 					if oc, all := orgGuardDutyAll(a, region); all {
-						out = append(out, check.PassR(ref, "GuardDuty's delegated administrator (detector %s, read from account %s) auto-enables every member account in %s (AutoEnableOrganizationMembers ALL)", oc.DetectorID, a.OrgFacts.SourceAccountID, region))
+						out = append(out, check.PassR(ref, "GuardDuty's delegated administrator (detector %s, read from %s) auto-enables every member account in %s (AutoEnableOrganizationMembers ALL)", oc.DetectorID, a.OrgFacts.From(), region))
 						continue
 					}
 					out = append(out, check.GapR(ref, g))

@@ -22,7 +22,7 @@ type orgFacts struct {
 	gaps *state.Gaps
 	// applied is true when the facts come from another account's scan.
 	applied bool
-	// source names that account, for messages.
+	// source names the accounts they were read from (OrgFacts.From), for messages.
 	source string
 }
 
@@ -31,7 +31,7 @@ type orgFacts struct {
 // account read itself.
 func orgView(a *state.Account) orgFacts {
 	if f := a.OrgFacts; f != nil {
-		return orgFacts{org: &f.Organization, gaps: &f.Gaps, applied: true, source: f.SourceAccountID}
+		return orgFacts{org: &f.Organization, gaps: &f.Gaps, applied: true, source: f.From()}
 	}
 	return orgFacts{org: a.Organization, gaps: &a.Gaps, source: a.AccountID}
 }
@@ -42,7 +42,7 @@ func (v orgFacts) from() string {
 	if !v.applied {
 		return ""
 	}
-	return fmt.Sprintf(" (read from account %s)", v.source)
+	return fmt.Sprintf(" (read from %s)", v.source)
 }
 
 // isManagement reports whether a is its organization's management account.

@@ -76,6 +76,11 @@ and region) under one bound of --concurrency calls in flight overall. Each
 account's output is written as soon as it is read; DIR/accounts.json (name,
 OU path, how far it was read, skipped accounts with the reason) and the
 summary are in account-ID order. Ctrl-C keeps what finished accounts read.
+With -o DIR the organization's combined report is DIR/report.FORMAT: with
+json, csv, sarif, junit, asff and ocsf only, each finished account's results
+wait in a temporary file (memory flat in the number of accounts); table,
+markdown, html and --framework need the whole organization's findings at
+once and hold them in memory until written.
 Split one run over n processes (or Kubernetes pods, deploy/kubernetes/):
   --shard i/n           read only the accounts of shard i (0 to n-1): an
                         account's shard is the first 8 bytes of the SHA-256
@@ -129,6 +134,10 @@ type accountsPlan struct {
 	// account, that account: read first for its organization-wide facts
 	// only (orgRun), its results not written (another shard writes them).
 	factsFrom *memberTarget
+	// factSources, when set, is asked once the caller's account is read:
+	// the accounts whose organization-wide facts join the caller's
+	// (orgRun.factSources), read next, before every other member.
+	factSources func() []string
 }
 
 // plan validates the flags against the other source flags and, for --org,
@@ -525,11 +534,18 @@ func (app *App) forAccounts(ctx context.Context, a *accountsFlags, l liveFlags, 
 		}
 	}
 	callerDone := make(chan struct{})
+	// The accounts read right after the caller, before the others: the
+	// sources of organization-wide facts (p.factSources).
+	first := map[int]bool{}
+	var firstWG sync.WaitGroup
 	finish := func(i int, r accountRead, err error) {
 		mu.Lock()
 		defer mu.Unlock()
 		if i == callerIdx {
 			close(callerDone)
+		}
+		if first[i] {
+			firstWG.Done()
 		}
 		reads[i], done[i] = r, true
 		if err != nil && firstErr == nil {
@@ -583,8 +599,28 @@ func (app *App) forAccounts(ctx context.Context, a *accountsFlags, l liveFlags, 
 		jobs <- callerIdx
 		<-callerDone
 	}
+	if p.factSources != nil {
+		idx := map[string]int{}
+		for i, t := range p.targets {
+			idx[t.account] = i
+		}
+		var order []int
+		mu.Lock()
+		for _, id := range p.factSources() {
+			if i, ok := idx[id]; ok && i != callerIdx && !first[i] {
+				first[i] = true
+				order = append(order, i)
+			}
+		}
+		firstWG.Add(len(order))
+		mu.Unlock()
+		for _, i := range order {
+			jobs <- i
+		}
+		firstWG.Wait()
+	}
 	for i := range p.targets {
-		if i != callerIdx {
+		if i != callerIdx && !first[i] {
 			jobs <- i
 		}
 	}
@@ -612,8 +648,14 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 	var covErr, storeErr error
 	failed := false
 	org := &orgRun{caller: p.caller, tree: p.orgTree}
+	if p.caller != "" {
+		p.factSources = org.factSources
+	}
 	comb := engine.NewCombiner()
-	if dir != "" && fscan == nil && streamable(formats) {
+	// What the list formats must know of every result before writing
+	// the first (report.Digest), tallied as each account is added.
+	digest := report.NewDigest()
+	if dir != "" && fscan == nil && replayable(formats) {
 		// The organization's report is written by streaming writers:
 		// each account's results wait in a file, not in memory, until
 		// every account is read (writeLiveOrgReport replays them).
@@ -628,7 +670,9 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 		fa := *f
 		// A member whose organization-wide facts the run already read
 		// (the caller's account, read first) leaves those reads to it.
-		l.orgFactsRead = t.account != p.caller && org.hasFacts()
+		// The other sources of those facts (the management account, the
+		// delegated administrators) read their own.
+		l.orgFactsRead = t.account != p.caller && org.hasFacts() && !org.isSource(t.account)
 		fa.src.live = l
 		fa.org = org
 		rep, opts, interrupted, kept, err := app.evaluateKeep(ctx, &fa, sel, pol, formats)
@@ -682,6 +726,7 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 		if dir != "" {
 			// The account's own reports are written: its results move
 			// into the organization's report.
+			digest.Add(rep.AccountID, rep.Results)
 			if err := comb.Add(rep); err != nil {
 				return accountRead{}, withCode(ExitError, err)
 			}
@@ -689,7 +734,7 @@ func (app *App) scanAccounts(ctx context.Context, f *scanFlags, p *accountsPlan,
 		return read, nil
 	})
 	if dir != "" && jobErr == nil {
-		if err := app.writeLiveOrgReport(f, dir, comb, reads, org, p.run, sel, fscan, filters, formats); err != nil {
+		if err := app.writeLiveOrgReport(f, dir, comb, digest, reads, org, p.run, sel, fscan, filters, formats); err != nil {
 			jobErr = err
 		}
 	}
@@ -714,6 +759,46 @@ type orgRun struct {
 	tree   *state.OrgTree
 	mu     sync.Mutex
 	facts  *state.OrgFacts
+	// sources are the accounts besides the caller whose facts are merged
+	// into facts (factSources).
+	sources map[string]bool
+}
+
+// factSources names, once the caller's facts are recorded, the other
+// accounts that hold organization-wide facts: the management account
+// (when the caller is a delegated administrator) and the delegated
+// administrators (only GuardDuty's and Security Hub's read their
+// organization configuration; an organization trail or analyzer may live
+// in any of them). forAccounts reads them right after the caller and
+// before every other member, and prepare merges their facts
+// (state.MergeOrgFacts), so every member is judged by all of them.
+func (o *orgRun) factSources() []string {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.sources = map[string]bool{}
+	if o.facts == nil {
+		return nil
+	}
+	var ids []string
+	add := func(id string) {
+		if id != "" && id != o.caller && !o.sources[id] {
+			o.sources[id] = true
+			ids = append(ids, id)
+		}
+	}
+	add(o.facts.Organization.MasterAccountID)
+	for _, d := range o.facts.Organization.DelegatedAdmins {
+		add(d.AccountID)
+	}
+	return ids
+}
+
+// isSource reports whether account id is a source of facts besides the
+// caller (factSources).
+func (o *orgRun) isSource(id string) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return o.sources[id]
 }
 
 // hasFacts reports whether the caller's organization-wide facts were
@@ -731,6 +816,18 @@ func (o *orgRun) prepare(app *App, pol *policy.Policy, acct *state.Account) (*po
 	o.mu.Lock()
 	if acct.AccountID == o.caller {
 		o.facts = state.OrgFactsOf(acct)
+	} else if o.sources[acct.AccountID] && o.facts != nil {
+		// Its facts join the caller's; it is judged by them all (its own
+		// among them).
+		m, err := state.MergeOrgFacts(o.facts, state.OrgFactsOf(acct))
+		if err != nil {
+			fmt.Fprintf(app.Stderr, "shoulder: account %s: %v\n", acct.AccountID, err)
+		} else {
+			o.facts = m
+		}
+		if err := acct.ApplyOrgFacts(o.facts); err != nil {
+			fmt.Fprintf(app.Stderr, "shoulder: account %s: %v\n", acct.AccountID, err)
+		}
 	} else if o.facts != nil && acct.OrgFacts == nil {
 		if err := acct.ApplyOrgFacts(o.facts); err != nil {
 			fmt.Fprintf(app.Stderr, "shoulder: account %s: %v\n", acct.AccountID, err)
@@ -747,7 +844,7 @@ func (o *orgRun) prepare(app *App, pol *policy.Policy, acct *state.Account) (*po
 // writeLiveOrgReport writes the organization's combined report of a live
 // run with -o DIR as DIR/report.FORMAT (beside each account's DIR/ID/):
 // every read account's results, the accounts not read with the reason.
-func (app *App) writeLiveOrgReport(f *scanFlags, dir string, comb *engine.Combiner, reads []accountRead, org *orgRun, run engine.RunInfo,
+func (app *App) writeLiveOrgReport(f *scanFlags, dir string, comb *engine.Combiner, digest *report.Digest, reads []accountRead, org *orgRun, run engine.RunInfo,
 	sel []check.Check, fscan *frameworkScan, filters tableFilters, formats []report.Format) error {
 	for _, r := range reads {
 		if r.Read == readNone || r.Read == readSkipped {
@@ -778,7 +875,7 @@ func (app *App) writeLiveOrgReport(f *scanFlags, dir string, comb *engine.Combin
 			return err
 		}
 		defer outs.closeAll()
-		if err := outs.replay(rep, opts, func(fn func([]engine.Finding) error) error { return comb.ReplayResults(rep, fn) }); err != nil {
+		if err := outs.replay(rep, opts, digest, func(fn func([]engine.Finding) error) error { return comb.ReplayResults(rep, fn) }); err != nil {
 			return withCode(ExitError, err)
 		}
 		return nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
 	"io"
 	"os"
 	"path/filepath"
@@ -109,7 +110,7 @@ func TestScanOrgFake(t *testing.T) {
 	r := startOrgFake(t, 3*time.Millisecond)
 	dir := filepath.Join(t.TempDir(), "org")
 	code, out, errOut := run(t, "scan", "--org", "-q", "--endpoint-url", r.URL, "--regions", "eu-west-1", "--fail-on", "none",
-		"--format", "json", "-o", dir, "--account-concurrency", "3")
+		"--format", "json,sarif,junit,asff,ocsf", "-o", dir, "--account-concurrency", "3")
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -196,6 +197,7 @@ func TestScanOrgFake(t *testing.T) {
 		}
 	}
 	assertOrgReportConcatenates(t, dir, reads)
+	assertOrgListFormats(t, dir)
 	b, err := os.ReadFile(filepath.Join(dir, orgProd, "report.json"))
 	if err != nil {
 		t.Fatal(err)
@@ -340,6 +342,95 @@ func TestCollectOrgInterrupted(t *testing.T) {
 	}
 	if s := byID[orgSlow]; s.Reason == "" || s.Read == "full" {
 		t.Errorf("the interrupted account: %+v", s)
+	}
+}
+
+// assertOrgListFormats: the organization's SARIF, JUnit, ASFF and OCSF
+// reports (written by their replaying writers from the results kept in
+// files, report.Format.Replay) hold one item per result of its JSON
+// report, each of its own account, in the same order.
+func assertOrgListFormats(t *testing.T, dir string) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, "report.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := report.ReadJSON("report.json", b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, f := range d.Report.Results {
+		want = append(want, f.AccountID)
+	}
+	read := func(name string, v any) {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasSuffix(name, ".xml") {
+			err = xml.Unmarshal(b, v)
+		} else {
+			err = json.Unmarshal(b, v)
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	var sarif struct {
+		Runs []struct {
+			Results []struct {
+				Properties struct {
+					AccountID string `json:"accountId"`
+				} `json:"properties"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	var junit struct {
+		Tests  int `xml:"tests,attr"`
+		Suites []struct {
+			Cases []struct {
+				Name string `xml:"name,attr"`
+			} `xml:"testcase"`
+		} `xml:"testsuite"`
+	}
+	var asff []struct {
+		AwsAccountID string `json:"AwsAccountId"`
+	}
+	var ocsf []struct {
+		Cloud struct {
+			Account struct {
+				UID string `json:"uid"`
+			} `json:"account"`
+		} `json:"cloud"`
+	}
+	read("report.sarif", &sarif)
+	read("report.junit.xml", &junit)
+	read("report.asff.json", &asff)
+	read("report.ocsf.json", &ocsf)
+	got := map[string][]string{}
+	for _, r := range sarif.Runs[0].Results {
+		got["sarif"] = append(got["sarif"], r.Properties.AccountID)
+	}
+	for _, s := range junit.Suites {
+		for _, c := range s.Cases {
+			acct, _, _ := strings.Cut(c.Name, " ")
+			got["junit"] = append(got["junit"], acct)
+		}
+	}
+	for _, f := range asff {
+		got["asff"] = append(got["asff"], f.AwsAccountID)
+	}
+	for _, e := range ocsf {
+		got["ocsf"] = append(got["ocsf"], e.Cloud.Account.UID)
+	}
+	if junit.Tests != len(want) {
+		t.Errorf("junit: tests=%d, want %d", junit.Tests, len(want))
+	}
+	for _, name := range []string{"sarif", "junit", "asff", "ocsf"} {
+		if strings.Join(got[name], ",") != strings.Join(want, ",") {
+			t.Errorf("organization %s report: %d results, want %d in the JSON report's order", name, len(got[name]), len(want))
+		}
 	}
 }
 

@@ -168,17 +168,17 @@ func (o *outputs) stream(sel []check.Check, acct *state.Account, pol *policy.Pol
 
 // replay writes a finished report whose results are not held but passed,
 // a batch at a time, by results (a spilled combined report,
-// engine.Combiner.ReplayResults), through every format's streaming writer:
-// the bytes the whole-report writers produce for the report with those
-// results.
-func (o *outputs) replay(rep *engine.Report, opts report.Options, results func(func([]engine.Finding) error) error) error {
+// engine.Combiner.ReplayResults), through every format's replaying writer
+// (report.Format.Replay; d digests every result): the bytes the
+// whole-report writers produce for the report with those results.
+func (o *outputs) replay(rep *engine.Report, opts report.Options, d *report.Digest, results func(func([]engine.Finding) error) error) error {
 	sinks := make(multiSink, len(o.list))
 	for i := range o.list {
 		out := &o.list[i]
-		if out.format.Stream == nil {
-			return fmt.Errorf("internal error: format %s cannot stream", out.format.Name)
+		if out.format.Replay == nil {
+			return fmt.Errorf("internal error: format %s cannot be replayed", out.format.Name)
 		}
-		sinks[i] = sinkOf{out: out, sink: out.format.Stream(out.w, opts)}
+		sinks[i] = sinkOf{out: out, sink: out.format.Replay(out.w, opts, d)}
 	}
 	err := sinks.Start(rep)
 	if err == nil {

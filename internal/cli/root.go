@@ -85,7 +85,9 @@ func (app *App) Run(ctx context.Context, args []string) int {
 	root.SetArgs(args)
 	root.SetOut(app.Stdout)
 	root.SetErr(app.Stderr)
+	stopProfile := app.startHeapProfile(ctx)
 	err := root.ExecuteContext(ctx)
+	stopProfile()
 	if err == nil {
 		return ExitOK
 	}

@@ -363,6 +363,17 @@ func (app *App) writeScan(f *scanFlags, plan *outputPlan, rep *engine.Report, op
 
 // streamable reports whether every format can be written while the
 // checks run (report.Format.Stream).
+// replayable reports whether every format can be written from a finished
+// report whose results come a batch at a time (report.Format.Replay).
+func replayable(formats []report.Format) bool {
+	for _, fm := range formats {
+		if fm.Replay == nil {
+			return false
+		}
+	}
+	return len(formats) > 0
+}
+
 func streamable(formats []report.Format) bool {
 	for _, fm := range formats {
 		if fm.Stream == nil {

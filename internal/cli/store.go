@@ -74,8 +74,8 @@ func (sf *storeFlags) resolve(app *App) (string, error) {
 
 // openStore opens the store dsn; its errors name the store (never a
 // password) and exit 2.
-func openStore(ctx context.Context, dsn string) (*store.Store, error) {
-	s, err := store.Open(ctx, dsn)
+func openStore(ctx context.Context, dsn string, opts ...store.Option) (*store.Store, error) {
+	s, err := store.Open(ctx, dsn, opts...)
 	if err != nil {
 		return nil, withCode(ExitError, err)
 	}
@@ -98,7 +98,7 @@ func (r *scanRecorder) record(ctx context.Context, app *App, rep *engine.Report,
 		return nil
 	}
 	if r.st == nil {
-		s, err := openStore(ctx, r.dsn)
+		s, err := openStore(ctx, r.dsn, store.ForRecording())
 		if err != nil {
 			return err
 		}
@@ -127,7 +127,7 @@ func (r *scanRecorder) finish(ctx context.Context, run engine.RunInfo) error {
 	}
 	if r.st == nil {
 		// A shard without accounts recorded no scan, but it finished.
-		s, err := openStore(ctx, r.dsn)
+		s, err := openStore(ctx, r.dsn, store.ForRecording())
 		if err != nil {
 			return err
 		}

@@ -199,13 +199,24 @@ func truncate(s string, n int) string {
 // per call: split the list). Every finding names the Security Hub region it
 // is imported into in its ProductArn (o.Region or the busiest region).
 func ASFF(w io.Writer, r *engine.Report, o Options) error {
-	home := homeRegion(r, &o)
-	part := partitionOf(r)
+	return writeWhole(ASFFSink(w, o, DigestOf(r)), r)
+}
+
+// ASFFSink returns the streaming writer of ASFF for a report digested
+// into d (a finished report whose results come a batch at a time): the
+// bytes ASFF writes for the whole report.
+func ASFFSink(w io.Writer, o Options, d *Digest) engine.Sink {
+	return newListSink(w, "ASFF", func(r *engine.Report) func(*engine.Finding) any { return asffFinder(r, o, d) })
+}
+
+// asffFinder returns the builder of one finding's ASFF record.
+func asffFinder(r *engine.Report, o Options, d *Digest) func(*engine.Finding) any {
+	home := d.homeRegion(&o)
+	part := d.Partition()
 	productArn := fmt.Sprintf("arn:%s:securityhub:%s:%s:product/%s/default", part, home, r.AccountID, r.AccountID)
 	created := r.EvaluatedAt.UTC().Format("2006-01-02T15:04:05.000Z")
 	observed := r.CollectedAt.UTC().Format("2006-01-02T15:04:05.000Z")
-	finding := func(i int) asffFinding {
-		f := &r.Results[i]
+	return func(f *engine.Finding) any {
 		region := f.Region
 		if region == "" {
 			region = home
@@ -260,10 +271,6 @@ func ASFF(w io.Writer, r *engine.Report, o Options) error {
 		}
 		return af
 	}
-	if err := writeJSONList(w, len(r.Results), finding); err != nil {
-		return fmt.Errorf("writing ASFF: %w", err)
-	}
-	return nil
 }
 
 // nonEmptyTags drops tags with empty values, which ASFF's FieldMap refuses.

@@ -28,6 +28,14 @@ type Format struct {
 	// evaluates (engine.Stream), returns its sink; nil for a format that
 	// needs the whole report first. The bytes are those of Write.
 	Stream func(w io.Writer, o Options) engine.Sink
+	// Replay, for a format that can be written from a finished report
+	// whose results come a batch at a time (a combined report whose
+	// results wait in files, engine.Combiner.ReplayResults), returns its
+	// writer; d is the digest of every result (Digest.Add per batch as
+	// the report was built). nil for a format that needs the whole report
+	// (table, Markdown and HTML rank, group and count across it). The
+	// bytes are those of Write.
+	Replay func(w io.Writer, o Options, d *Digest) engine.Sink
 }
 
 // Formats lists every format in a stable order.
@@ -35,14 +43,16 @@ func Formats() []Format {
 	return []Format{
 		{Name: "table", FileName: "report.txt", Stdout: true, Write: func(w io.Writer, r *engine.Report, o Options) error { return Table(w, r, o.Table) }},
 		{Name: "json", FileName: "report.json", Write: func(w io.Writer, r *engine.Report, o Options) error { return JSON(w, r, o.Version) },
-			Stream: func(w io.Writer, o Options) engine.Sink { return JSONSink(w, o.Version) }},
+			Stream: func(w io.Writer, o Options) engine.Sink { return JSONSink(w, o.Version) },
+			Replay: func(w io.Writer, o Options, _ *Digest) engine.Sink { return JSONSink(w, o.Version) }},
 		{Name: "html", FileName: "report.html", Views: true, Write: HTML},
-		{Name: "sarif", FileName: "report.sarif", Write: SARIF},
-		{Name: "junit", FileName: "report.junit.xml", Write: JUnit},
-		{Name: "csv", FileName: "report.csv", Write: CSV, Stream: CSVSink},
+		{Name: "sarif", FileName: "report.sarif", Write: SARIF, Replay: SARIFSink},
+		{Name: "junit", FileName: "report.junit.xml", Write: JUnit, Replay: JUnitSink},
+		{Name: "csv", FileName: "report.csv", Write: CSV, Stream: CSVSink,
+			Replay: func(w io.Writer, o Options, _ *Digest) engine.Sink { return CSVSink(w, o) }},
 		{Name: "markdown", FileName: "report.md", Write: Markdown},
-		{Name: "asff", FileName: "report.asff.json", Tags: true, Write: ASFF},
-		{Name: "ocsf", FileName: "report.ocsf.json", Write: OCSF},
+		{Name: "asff", FileName: "report.asff.json", Tags: true, Write: ASFF, Replay: ASFFSink},
+		{Name: "ocsf", FileName: "report.ocsf.json", Write: OCSF, Replay: OCSFSink},
 	}
 }
 

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -59,63 +61,160 @@ type junitMessage struct {
 // JUnit writes one test suite per check and one test case per check and
 // resource: a failure for fail, skipped (with the reason) for unknown,
 // not_applicable, manual and waived, and a plain passing case for pass. CI
-// systems then show shoulder's duties like tests.
+// systems then show shoulder's duties like tests. In a combined report a
+// suite is one account's check (named "ACCOUNT CHECK"), so the suites
+// follow the results account by account and stream.
 func JUnit(w io.Writer, r *engine.Report, o Options) error {
-	doc := junitSuites{Name: "shoulder " + r.AccountID, Time: "0"}
+	return writeWhole(JUnitSink(w, o, DigestOf(r)), r)
+}
+
+// JUnitSink returns the streaming writer of JUnit XML for a report
+// digested into d (a finished report whose results come a batch at a
+// time): the bytes JUnit writes for the whole report. The totals, which
+// open the document, come from the digest; one suite's cases are held
+// until the next suite starts.
+func JUnitSink(w io.Writer, o Options, d *Digest) engine.Sink {
+	return &junitSink{bw: bufio.NewWriterSize(w, 1<<16), o: o, d: d}
+}
+
+type junitSink struct {
+	bw *bufio.Writer
+	o  Options
+	d  *Digest
+	r  *engine.Report
+	ts string
+	// suite is the suite being filled (cases of one check, of one
+	// account in a combined report), key what it is of.
+	suite  *junitSuite
+	key    string
+	suites int
+	tail   []byte
+	enc    *xml.Encoder
+}
+
+// Start writes the XML header and the opening of the document with the
+// totals.
+func (s *junitSink) Start(r *engine.Report) error {
+	s.r = r
+	s.ts = r.EvaluatedAt.UTC().Format("2006-01-02T15:04:05")
+	doc := junitSuites{Name: "shoulder " + r.AccountID, Time: "0", Tests: s.d.results, Failures: s.d.failures}
 	if r.IsOrg() {
 		doc.Name = "shoulder organization " + nonEmpty(r.OrganizationID, fmt.Sprintf("(%d accounts)", len(r.Accounts)))
 	}
-	ts := r.EvaluatedAt.UTC().Format("2006-01-02T15:04:05")
-	idx := map[string]int{}
-	for i := range r.Results {
-		f := &r.Results[i]
-		si, ok := idx[f.CheckID]
-		if !ok {
-			si = len(doc.Suites)
-			idx[f.CheckID] = si
-			s := junitSuite{Name: f.CheckID, Time: "0", Timestamp: ts, Package: "shoulder." + string(f.Area)}
-			props := []junitProp{{"title", o.title(f)}, {"area", string(f.Area)}, {"service", f.Service}}
-			for _, c := range o.controls(f.CheckID) {
+	// The document without suites, split at its end tag: what comes
+	// before the suites and after them.
+	var frame bytes.Buffer
+	if err := xml.NewEncoder(&frame).Encode(doc); err != nil {
+		return fmt.Errorf("writing JUnit XML: %w", err)
+	}
+	end := []byte("</testsuites>")
+	head, ok := bytes.CutSuffix(frame.Bytes(), end)
+	if !ok {
+		return fmt.Errorf("writing JUnit XML: internal error: no end tag in %q", frame.Bytes())
+	}
+	s.tail = end
+	s.enc = xml.NewEncoder(s.bw)
+	// A suite sits one level into the document.
+	s.enc.Indent("  ", "  ")
+	if _, err := s.bw.WriteString(xml.Header); err != nil {
+		return fmt.Errorf("writing JUnit XML: %w", err)
+	}
+	if _, err := s.bw.Write(head); err != nil {
+		return fmt.Errorf("writing JUnit XML: %w", err)
+	}
+	return nil
+}
+
+// Findings adds one case per finding to its suite, writing a suite once
+// the next one starts.
+func (s *junitSink) Findings(_ *check.Check, fs []engine.Finding) error {
+	for i := range fs {
+		f := &fs[i]
+		name := f.Resource
+		key := f.CheckID
+		acct := ""
+		if s.r.IsOrg() { // the same check and resource may be in several accounts
+			acct, _ = findingAccount(s.r, f)
+			name = acct + " " + f.Resource
+			key = acct + " " + f.CheckID
+		}
+		if s.suite == nil || key != s.key {
+			if err := s.flush(); err != nil {
+				return err
+			}
+			s.key = key
+			st := junitSuite{Name: key, Time: "0", Timestamp: s.ts, Package: "shoulder." + string(f.Area)}
+			props := []junitProp{{"title", s.o.title(f)}, {"area", string(f.Area)}, {"service", f.Service}}
+			if acct != "" {
+				props = append(props, junitProp{"account", acct})
+			}
+			for _, c := range s.o.controls(f.CheckID) {
 				props = append(props, junitProp{"control", c})
 			}
-			s.Properties = &junitProps{Props: props}
-			doc.Suites = append(doc.Suites, s)
+			st.Properties = &junitProps{Props: props}
+			s.suite = &st
 		}
-		s := &doc.Suites[si]
-		name := f.Resource
-		if r.IsOrg() { // the same check and resource may be in several accounts
-			acct, _ := findingAccount(r, f)
-			name = acct + " " + f.Resource
-		}
+		st := s.suite
 		tc := junitTestCase{Name: name, Classname: "shoulder." + string(f.Area) + "." + f.CheckID, Time: "0"}
 		switch f.Status {
 		case check.Fail:
 			body := f.Message
-			if fix := o.remediationText(f.CheckID); fix != "" {
+			if fix := s.o.remediationText(f.CheckID); fix != "" {
 				body += "\n\nFix: " + fix
 			}
 			tc.Failure = &junitMessage{Message: f.Message, Type: f.Severity.String(), Text: body}
-			s.Failures++
-			doc.Failures++
+			st.Failures++
 		case check.Pass:
 			tc.SystemOut = f.Message
 		default:
 			tc.Skipped = &junitMessage{Message: string(f.Status) + ": " + f.Message}
-			s.Skipped++
+			st.Skipped++
 		}
-		s.Tests++
-		doc.Tests++
-		s.Cases = append(s.Cases, tc)
+		st.Tests++
+		st.Cases = append(st.Cases, tc)
 	}
-	if _, err := io.WriteString(w, xml.Header); err != nil {
+	return nil
+}
+
+// flush writes the suite being filled.
+func (s *junitSink) flush() error {
+	if s.suite == nil {
+		return nil
+	}
+	if s.suites == 0 {
+		// The encoder starts the lines of every later suite itself.
+		if _, err := s.bw.WriteString("\n"); err != nil {
+			return fmt.Errorf("writing JUnit XML: %w", err)
+		}
+	}
+	if err := s.enc.EncodeElement(s.suite, xml.StartElement{Name: xml.Name{Local: "testsuite"}}); err != nil {
 		return fmt.Errorf("writing JUnit XML: %w", err)
 	}
-	enc := xml.NewEncoder(w)
-	enc.Indent("", "  ")
-	if err := enc.Encode(doc); err != nil {
+	if err := s.enc.Flush(); err != nil {
 		return fmt.Errorf("writing JUnit XML: %w", err)
 	}
-	if _, err := io.WriteString(w, "\n"); err != nil {
+	s.suite = nil
+	s.suites++
+	return nil
+}
+
+// End writes the last suite and closes the document.
+func (s *junitSink) End(*engine.Report) error {
+	if err := s.flush(); err != nil {
+		return err
+	}
+	if s.suites > 0 {
+		if _, err := s.bw.WriteString("\n"); err != nil {
+			return fmt.Errorf("writing JUnit XML: %w", err)
+		}
+	}
+	if _, err := s.bw.Write(s.tail); err != nil {
+		return fmt.Errorf("writing JUnit XML: %w", err)
+	}
+	if _, err := s.bw.WriteString("\n"); err != nil {
+		return fmt.Errorf("writing JUnit XML: %w", err)
+	}
+	if err := s.bw.Flush(); err != nil {
 		return fmt.Errorf("writing JUnit XML: %w", err)
 	}
 	return nil

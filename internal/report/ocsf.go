@@ -1,7 +1,6 @@
 package report
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -129,10 +128,21 @@ func ocsfSeverity(f *engine.Finding) (int, string) {
 // OCSF writes one OCSF 1.1.0 Compliance Finding event (class_uid 2003,
 // activity Create) per result, as a JSON list.
 func OCSF(w io.Writer, r *engine.Report, o Options) error {
+	return writeWhole(OCSFSink(w, o, DigestOf(r)), r)
+}
+
+// OCSFSink returns the streaming writer of OCSF for a report digested
+// into d (a finished report whose results come a batch at a time): the
+// bytes OCSF writes for the whole report.
+func OCSFSink(w io.Writer, o Options, d *Digest) engine.Sink {
+	return newListSink(w, "OCSF", func(r *engine.Report) func(*engine.Finding) any { return ocsfEventer(r, o, d) })
+}
+
+// ocsfEventer returns the builder of one finding's OCSF event.
+func ocsfEventer(r *engine.Report, o Options, d *Digest) func(*engine.Finding) any {
 	ms := r.EvaluatedAt.UnixMilli()
-	part := partitionOf(r)
-	event := func(i int) ocsfEvent {
-		f := &r.Results[i]
+	part := d.Partition()
+	return func(f *engine.Finding) any {
 		sevID, sev := ocsfSeverity(f)
 		stID, st := ocsfFindingStatus(f.Status)
 		cID, cSt := ocsfComplianceStatus(f.Status)
@@ -173,8 +183,4 @@ func OCSF(w io.Writer, r *engine.Report, o Options) error {
 		}
 		return ev
 	}
-	if err := writeJSONList(w, len(r.Results), event); err != nil {
-		return fmt.Errorf("writing OCSF: %w", err)
-	}
-	return nil
 }

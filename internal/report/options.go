@@ -226,34 +226,3 @@ func resourceType(arn string) string {
 	}
 	return res
 }
-
-// homeRegion is the region ASFF findings go to: o.Region, or the region
-// with most findings (ties broken by name), or us-east-1.
-func homeRegion(r *engine.Report, o *Options) string {
-	if o.Region != "" {
-		return o.Region
-	}
-	n := map[string]int{}
-	for i := range r.Results {
-		if reg := r.Results[i].Region; reg != "" {
-			n[reg]++
-		}
-	}
-	best, bestN := "us-east-1", 0
-	for reg, c := range n {
-		if c > bestN || (c == bestN && reg < best) {
-			best, bestN = reg, c
-		}
-	}
-	return best
-}
-
-// partitionOf is the ARN partition of the account, "aws" by default.
-func partitionOf(r *engine.Report) string {
-	for i := range r.Results {
-		if p, _, _, _, _, ok := arnParts(r.Results[i].Resource); ok && p != "" {
-			return p
-		}
-	}
-	return "aws"
-}

@@ -107,57 +107,43 @@ func sarifKind(s check.Status) string {
 // location. Waived failures carry an accepted external suppression.
 // Coverage gaps become tool execution notifications.
 func SARIF(w io.Writer, r *engine.Report, o Options) error {
-	ruleIdx := map[string]int{}
-	var ids []string
-	sev := map[string]check.Severity{}
-	for i := range r.Results {
-		f := &r.Results[i]
-		if _, ok := ruleIdx[f.CheckID]; !ok {
-			ruleIdx[f.CheckID] = -1
-			ids = append(ids, f.CheckID)
-			sev[f.CheckID] = f.Severity
-		}
+	return writeWhole(SARIFSink(w, o, DigestOf(r)), r)
+}
+
+// SARIFSink returns the streaming writer of SARIF for a report digested
+// into d (a finished report whose results come a batch at a time): the
+// bytes SARIF writes for the whole report. The rules, which precede the
+// results, come from the digest.
+func SARIFSink(w io.Writer, o Options, d *Digest) engine.Sink {
+	bw := bufio.NewWriterSize(w, 1<<16)
+	return &sarifSink{bw: bw, o: o, d: d, items: newJSONItems(bw)}
+}
+
+type sarifSink struct {
+	bw      *bufio.Writer
+	o       Options
+	d       *Digest
+	r       *engine.Report
+	ruleIdx map[string]int
+	items   *jsonItems
+}
+
+// Start writes the log up to its results: the tool with one rule per
+// check that has results, the invocation with the coverage gaps as
+// notifications, the automation details and the run's properties.
+func (s *sarifSink) Start(r *engine.Report) error {
+	s.r = r
+	ids := make([]string, 0, len(s.d.checks))
+	for id := range s.d.checks {
+		ids = append(ids, id)
 	}
 	sort.Strings(ids)
+	s.ruleIdx = make(map[string]int, len(ids))
 	rules := make([]sarifRule, len(ids))
 	for i, id := range ids {
-		ruleIdx[id] = i
-		rules[i] = sarifRuleFor(id, sev[id], r, o)
-	}
-	result := func(i int) sarifResult {
-		f := &r.Results[i]
-		kind := sarifKind(f.Status)
-		level := "none"
-		if kind == "fail" {
-			level = sarifLevel(f.Severity)
-		}
-		res := sarifResult{
-			RuleID: f.CheckID, RuleIndex: ruleIdx[f.CheckID], Kind: kind, Level: level,
-			Message: sarifText{Text: nonEmpty(f.Message, string(f.Status))},
-			Locations: []sarifLocation{{LogicalLocations: []sarifLogical{{
-				Name: resourceName(f.Resource), FullyQualifiedName: f.Resource, Kind: "resource"}}}},
-			PartialFingerprints: map[string]string{"shoulderCheckResource/v1": fingerprint(f.CheckID, f.Resource)},
-			Properties:          map[string]any{"status": f.Status, "severity": f.Severity.String(), "area": f.Area, "service": f.Service},
-		}
-		if f.Region != "" {
-			res.Properties["region"] = f.Region
-		}
-		acct, acctName := findingAccount(r, f)
-		res.Properties["accountId"] = acct
-		if acctName != "" {
-			res.Properties["accountName"] = acctName
-		}
-		if f.OUPath != "" {
-			res.Properties["ouPath"] = f.OUPath
-		}
-		if f.Sensitive {
-			res.Properties["sensitive"] = true
-		}
-		if f.Waiver != nil {
-			res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted",
-				Justification: fmt.Sprintf("%s (owner %s, expires %s)", f.Waiver.Reason, f.Waiver.Owner, f.Waiver.Expires.Format("2006-01-02"))}}
-		}
-		return res
+		s.ruleIdx[id] = i
+		c := s.d.checks[id]
+		rules[i] = sarifRuleFor(id, c.severity, c.title, s.o)
 	}
 	var notes []sarifNotification
 	for _, g := range r.Gaps {
@@ -181,18 +167,78 @@ func SARIF(w io.Writer, r *engine.Report, o Options) error {
 		props["accounts"] = len(r.Accounts)
 		auto = "shoulder/org/" + r.OrganizationID + "/"
 	}
-	if err := writeSARIF(w, o.Version, rules, len(r.Results), result, []sarifInvocation{{ExecutionSuccessful: true,
-		EndTimeUTC: r.EvaluatedAt.UTC().Format("2006-01-02T15:04:05Z"), Notifications: notes}},
-		map[string]string{"id": auto}, props); err != nil {
+	inv := []sarifInvocation{{ExecutionSuccessful: true, EndTimeUTC: r.EvaluatedAt.UTC().Format("2006-01-02T15:04:05Z"), Notifications: notes}}
+	if err := writeSARIFHead(s.bw, s.o.Version, rules, inv, map[string]string{"id": auto}, props); err != nil {
 		return fmt.Errorf("writing SARIF: %w", err)
 	}
 	return nil
 }
 
-// writeSARIF writes the log with one rule and one result per line, so a
-// large log stays compact and a change to one finding is a one-line diff.
-// The n results are built one at a time by result as they are written.
-func writeSARIF(w io.Writer, version string, rules []sarifRule, n int, result func(int) sarifResult, inv []sarifInvocation, auto map[string]string, props map[string]any) error {
+// Findings writes one result per finding, located by the resource's ARN
+// as a logical location; a waived failure carries an accepted external
+// suppression.
+func (s *sarifSink) Findings(_ *check.Check, fs []engine.Finding) error {
+	for i := range fs {
+		if err := s.items.add(s.result(&fs[i])); err != nil {
+			return fmt.Errorf("writing SARIF: %w", err)
+		}
+	}
+	return nil
+}
+
+func (s *sarifSink) result(f *engine.Finding) sarifResult {
+	kind := sarifKind(f.Status)
+	level := "none"
+	if kind == "fail" {
+		level = sarifLevel(f.Severity)
+	}
+	res := sarifResult{
+		RuleID: f.CheckID, RuleIndex: s.ruleIdx[f.CheckID], Kind: kind, Level: level,
+		Message: sarifText{Text: nonEmpty(f.Message, string(f.Status))},
+		Locations: []sarifLocation{{LogicalLocations: []sarifLogical{{
+			Name: resourceName(f.Resource), FullyQualifiedName: f.Resource, Kind: "resource"}}}},
+		PartialFingerprints: map[string]string{"shoulderCheckResource/v1": fingerprint(f.CheckID, f.Resource)},
+		Properties:          map[string]any{"status": f.Status, "severity": f.Severity.String(), "area": f.Area, "service": f.Service},
+	}
+	if f.Region != "" {
+		res.Properties["region"] = f.Region
+	}
+	acct, acctName := findingAccount(s.r, f)
+	res.Properties["accountId"] = acct
+	if acctName != "" {
+		res.Properties["accountName"] = acctName
+	}
+	if f.OUPath != "" {
+		res.Properties["ouPath"] = f.OUPath
+	}
+	if f.Sensitive {
+		res.Properties["sensitive"] = true
+	}
+	if f.Waiver != nil {
+		res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted",
+			Justification: fmt.Sprintf("%s (owner %s, expires %s)", f.Waiver.Reason, f.Waiver.Owner, f.Waiver.Expires.Format("2006-01-02"))}}
+	}
+	return res
+}
+
+// End closes the results and the log.
+func (s *sarifSink) End(*engine.Report) error {
+	if err := s.items.close(); err != nil {
+		return fmt.Errorf("writing SARIF: %w", err)
+	}
+	if _, err := s.bw.WriteString("\n}]}\n"); err != nil {
+		return fmt.Errorf("writing SARIF: %w", err)
+	}
+	if err := s.bw.Flush(); err != nil {
+		return fmt.Errorf("writing SARIF: %w", err)
+	}
+	return nil
+}
+
+// writeSARIFHead writes the log up to its results, with one rule per line,
+// so a large log stays compact and a change to one finding is a one-line
+// diff (the results, written after it, are one per line too).
+func writeSARIFHead(bw *bufio.Writer, version string, rules []sarifRule, inv []sarifInvocation, auto map[string]string, props map[string]any) error {
 	var parts [5]string
 	for i, v := range []any{SARIFSchemaURI, nonEmpty(version, "dev"), inv, auto, props} {
 		s, err := compactJSON(v)
@@ -201,35 +247,24 @@ func writeSARIF(w io.Writer, version string, rules []sarifRule, n int, result fu
 		}
 		parts[i] = s
 	}
-	bw := bufio.NewWriterSize(w, 1<<16)
 	fmt.Fprintf(bw, "{\"$schema\": %s, \"version\": \"2.1.0\", \"runs\": [{\n", parts[0])
 	fmt.Fprintf(bw, "\"tool\": {\"driver\": {\"name\": \"shoulder\", \"version\": %s, \"informationUri\": \"https://github.com/shoulder-dev/shoulder\", \"rules\": ", parts[1])
 	if err := writeJSONItems(bw, len(rules), sliceItem(rules)); err != nil {
 		return err
 	}
-	fmt.Fprintf(bw, "}},\n\"invocations\": %s,\n\"automationDetails\": %s,\n\"properties\": %s,\n\"results\": ", parts[2], parts[3], parts[4])
-	if err := writeJSONItems(bw, n, result); err != nil {
-		return err
-	}
-	if _, err := bw.WriteString("\n}]}\n"); err != nil {
-		return err
-	}
-	return bw.Flush()
+	_, err := fmt.Fprintf(bw, "}},\n\"invocations\": %s,\n\"automationDetails\": %s,\n\"properties\": %s,\n\"results\": ", parts[2], parts[3], parts[4])
+	return err
 }
 
-func sarifRuleFor(id string, sev check.Severity, r *engine.Report, o Options) sarifRule {
+// sarifRuleFor is the rule of check id; sev and title are those of its
+// first result, used when the check's own text is not known.
+func sarifRuleFor(id string, sev check.Severity, title string, o Options) sarifRule {
 	c, known := o.Checks[id]
 	if known {
 		sev = c.Severity
 	}
-	title := c.Title
-	if title == "" {
-		for i := range r.Results {
-			if r.Results[i].CheckID == id {
-				title = r.Results[i].Title
-				break
-			}
-		}
+	if c.Title != "" {
+		title = c.Title
 	}
 	title = nonEmpty(title, id)
 	rule := sarifRule{

@@ -2,6 +2,7 @@ package state
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -220,6 +221,9 @@ type OrgFacts struct {
 	SecurityHub       []SecurityHubOrgConfig `json:"securityhub,omitempty"`
 	ConfigAggregators []ConfigAggregator     `json:"config_aggregators,omitempty"`
 	Gaps              Gaps                   `json:"gaps"`
+	// Sources are the accounts merged into these facts (MergeOrgFacts),
+	// SourceAccountID first; empty when it is the only one.
+	Sources []string `json:"sources,omitempty"`
 }
 
 // orgFactInputs are the inputs OrgFacts carry; the source account's gaps
@@ -289,4 +293,139 @@ func (a *Account) ApplyOrgFacts(f *OrgFacts) error {
 	}
 	a.OrgFacts = f
 	return nil
+}
+
+// MergeOrgFacts joins the organization-wide facts read from two accounts
+// of one organization (the caller's, and the management account's or a
+// delegated administrator's: only GuardDuty's and Security Hub's delegated
+// administrators read their organization configuration, only the
+// management account or Organizations' delegated administrator the
+// policies and delegated administrators) into new facts; f and g are not
+// changed (members already judged by f keep it whole). A fact either
+// account read is known: regional settings, trails, analyzers and
+// aggregators are joined (the copy read without a gap wins); an
+// organization-level list f's source could not read is g's when g's
+// source could. A gap stays only where neither read the fact. Facts of
+// two organizations are refused. SourceAccountID stays f's; Sources lists
+// every account merged.
+func MergeOrgFacts(f, g *OrgFacts) (*OrgFacts, error) {
+	switch {
+	case f == nil:
+		return g, nil
+	case g == nil:
+		return f, nil
+	case f.Organization.ID != "" && g.Organization.ID != "" && f.Organization.ID != g.Organization.ID:
+		return nil, fmt.Errorf("org facts of %s and %s cannot be merged", f.Organization.ID, g.Organization.ID)
+	}
+	m := &OrgFacts{SourceAccountID: f.SourceAccountID, Organization: f.Organization}
+	m.Sources = appendNew(appendNew(append([]string(nil), f.sources()...), g.sources()...))
+	if m.Organization.ID == "" {
+		m.Organization.ID = g.Organization.ID
+	}
+	if m.Organization.MasterAccountID == "" {
+		m.Organization.MasterAccountID = g.Organization.MasterAccountID
+	}
+	if m.Organization.Tree == nil {
+		m.Organization.Tree = g.Organization.Tree
+	}
+	// Organization-level lists: f's unless f could not read them and g could.
+	missing := func(x *OrgFacts, ins ...Input) bool { _, gap := x.Gaps.ForInputs("", "", ins...); return gap }
+	take := func(ins ...Input) bool { return missing(f, ins...) && !missing(g, ins...) }
+	if take(InputSCPs, InputSCPDocuments, InputSCPTargets) {
+		m.Organization.SCPs, m.Organization.BackupPolicies, m.Organization.TagPolicies = g.Organization.SCPs, g.Organization.BackupPolicies, g.Organization.TagPolicies
+	}
+	if take(InputOrgDelegatedAdmins, InputOrgDelegatedServices) {
+		m.Organization.DelegatedAdmins = g.Organization.DelegatedAdmins
+	}
+	if take(InputOrgTrustedServices) {
+		m.Organization.TrustedServices = g.Organization.TrustedServices
+	}
+	if take(InputIAMOrgFeatures) {
+		m.Organization.IAMFeatures = g.Organization.IAMFeatures
+	}
+	// Per region or resource: every copy either read, f's first unless
+	// only g's was read without a gap.
+	m.GuardDuty = joinFacts(f.GuardDuty, g.GuardDuty, func(c GuardDutyOrgConfig) string { return c.Region })
+	m.SecurityHub = joinFacts(f.SecurityHub, g.SecurityHub, func(c SecurityHubOrgConfig) string { return c.Region })
+	m.ConfigAggregators = joinFacts(f.ConfigAggregators, g.ConfigAggregators, func(c ConfigAggregator) string { return c.Region + "\x00" + c.Name })
+	m.Analyzers = joinFacts(f.Analyzers, g.Analyzers, func(a Analyzer) string { return a.ARN })
+	trailGap := func(x *OrgFacts, t Trail) bool {
+		_, gap := x.Gaps.ForInputs(t.HomeRegion, t.ARN, InputCloudTrailStatus, InputCloudTrailEventSelectors)
+		return gap
+	}
+	m.Trails = append([]Trail(nil), f.Trails...)
+	for _, t := range g.Trails {
+		i := slices.IndexFunc(m.Trails, func(x Trail) bool { return x.ARN == t.ARN })
+		switch {
+		case i < 0:
+			m.Trails = append(m.Trails, t)
+		case trailGap(f, m.Trails[i]) && !trailGap(g, t):
+			m.Trails[i] = t
+		}
+	}
+	// A gap of one source stays when the other did not read the fact
+	// either: a gap on the same call, or, for one resource, the resource
+	// not among its facts or read with a gap too.
+	readBy := func(x *OrgFacts, gp Gap) bool {
+		if _, gap := x.Gaps.find(gp.Service, gp.Region, gp.Operation, gp.Resource); gap {
+			return false
+		}
+		if gp.Resource == "" {
+			return true
+		}
+		return slices.ContainsFunc(x.Trails, func(t Trail) bool { return t.ARN == gp.Resource })
+	}
+	for _, gp := range f.Gaps.All() {
+		if !readBy(g, gp) {
+			m.Gaps.Add(gp)
+		}
+	}
+	for _, gp := range g.Gaps.All() {
+		if !readBy(f, gp) {
+			m.Gaps.Add(gp)
+		}
+	}
+	return m, nil
+}
+
+// sources lists the accounts the facts were read from.
+func (f *OrgFacts) sources() []string {
+	if len(f.Sources) > 0 {
+		return f.Sources
+	}
+	return []string{f.SourceAccountID}
+}
+
+func appendNew(xs []string, ys ...string) []string {
+	for _, y := range ys {
+		if y != "" && !slices.Contains(xs, y) {
+			xs = append(xs, y)
+		}
+	}
+	return xs
+}
+
+// joinFacts is xs and the ys whose key is not among xs.
+func joinFacts[T any](xs, ys []T, key func(T) string) []T {
+	out := append([]T(nil), xs...)
+	seen := map[string]bool{}
+	for _, x := range xs {
+		seen[key(x)] = true
+	}
+	for _, y := range ys {
+		if !seen[key(y)] {
+			seen[key(y)] = true
+			out = append(out, y)
+		}
+	}
+	return out
+}
+
+// From names the accounts the facts were read from, for messages:
+// "account ID", or "accounts ID, ID" for merged facts.
+func (f *OrgFacts) From() string {
+	if s := f.sources(); len(s) > 1 {
+		return "accounts " + strings.Join(s, ", ")
+	}
+	return "account " + f.SourceAccountID
 }

@@ -2,6 +2,7 @@ package state
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -112,5 +113,70 @@ func TestOrgFacts(t *testing.T) {
 	other := &Account{AccountID: "111122223333", Organization: &Organization{ID: "o-zzzzzzzzzz"}}
 	if err := other.ApplyOrgFacts(f); err == nil || other.OrgFacts != nil {
 		t.Error("facts of another organization were applied")
+	}
+}
+
+// TestMergeOrgFacts: facts read from the caller (a delegated
+// administrator that could not list the policies) and from the management
+// account (not GuardDuty's administrator: its organization configuration
+// refused) join: the policies are the management account's, GuardDuty's
+// configuration the caller's, the organization trail the copy read
+// without a gap; a fact neither read (Security Hub's configuration) keeps
+// its gap; neither input changes; another organization's facts are refused.
+func TestMergeOrgFacts(t *testing.T) {
+	trail := Trail{Meta: Meta{ARN: "arn:aws:cloudtrail:us-east-1:111111111111:trail/org", Region: "us-east-1"}, Name: "org", HomeRegion: "us-east-1", IsOrganization: true}
+	caller := &OrgFacts{SourceAccountID: "222222222222",
+		Organization: Organization{ID: "o-1", MasterAccountID: "111111111111"},
+		GuardDuty:    []GuardDutyOrgConfig{{Region: "eu-west-1", DetectorID: "d1", AutoEnable: "ALL"}},
+		Trails:       []Trail{trail},
+		Gaps: NewGaps(
+			Gap{Service: "organizations", Operation: "ListPolicies", Reason: ReasonAccessDenied},
+			Gap{Service: "cloudtrail", Region: "us-east-1", Operation: "GetTrailStatus", Resource: trail.ARN, Reason: ReasonAccessDenied},
+			Gap{Service: "securityhub", Region: "eu-west-1", Operation: "DescribeOrganizationConfiguration", Reason: ReasonAccessDenied},
+		)}
+	logging := trail
+	logging.IsLogging = true
+	mgmt := &OrgFacts{SourceAccountID: "111111111111",
+		Organization: Organization{ID: "o-1", MasterAccountID: "111111111111", IsManagementAccount: true,
+			SCPs: []SCP{{ID: "p-1", Name: "deny-regions"}}, DelegatedAdmins: []DelegatedAdmin{{AccountID: "222222222222"}}},
+		Trails: []Trail{logging},
+		Gaps: NewGaps(
+			Gap{Service: "guardduty", Region: "eu-west-1", Operation: "DescribeOrganizationConfiguration", Resource: "arn:aws:guardduty:eu-west-1:111111111111:detector/d0", Reason: ReasonAccessDenied},
+			Gap{Service: "securityhub", Region: "eu-west-1", Operation: "DescribeOrganizationConfiguration", Reason: ReasonAccessDenied},
+		)}
+	m, err := MergeOrgFacts(caller, mgmt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.SourceAccountID != "222222222222" || strings.Join(m.Sources, ",") != "222222222222,111111111111" {
+		t.Errorf("sources: %s %v", m.SourceAccountID, m.Sources)
+	}
+	if len(m.Organization.SCPs) != 1 || len(m.Organization.DelegatedAdmins) != 0 {
+		t.Errorf("policies %v (want the management account's), delegated admins %v (the caller read none without a gap: its own)", m.Organization.SCPs, m.Organization.DelegatedAdmins)
+	}
+	if _, gap := m.Gaps.ForInput(InputSCPs, "", ""); gap {
+		t.Error("the policies the management account read are still a gap")
+	}
+	if len(m.GuardDuty) != 1 || m.GuardDuty[0].AutoEnable != "ALL" {
+		t.Errorf("GuardDuty: %+v", m.GuardDuty)
+	}
+	if len(m.Trails) != 1 || !m.Trails[0].IsLogging {
+		t.Errorf("trails: %+v, want the management account's copy (status read)", m.Trails)
+	}
+	if _, gap := m.Gaps.ForInputs("us-east-1", trail.ARN, InputCloudTrailStatus); gap {
+		t.Error("the trail status the management account read is still a gap")
+	}
+	if _, gap := m.Gaps.ForInput(InputSecurityHubOrgConfig, "eu-west-1", ""); !gap {
+		t.Error("Security Hub's configuration, read by neither, is no longer a gap")
+	}
+	if len(caller.Organization.SCPs) != 0 || caller.Trails[0].IsLogging || len(caller.Sources) != 0 {
+		t.Error("the merge changed its input")
+	}
+	other := &OrgFacts{SourceAccountID: "333333333333", Organization: Organization{ID: "o-2"}}
+	if _, err := MergeOrgFacts(caller, other); err == nil {
+		t.Error("facts of another organization were merged")
+	}
+	if got, _ := MergeOrgFacts(nil, mgmt); got != mgmt {
+		t.Error("merging into no facts is not the other facts")
 	}
 }

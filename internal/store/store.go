@@ -146,7 +146,11 @@ func newError(name, secret, op string, err error) error {
 // as _pragma=...). A new SQLite file is created with mode 0600 in a
 // directory created with mode 0700. A store whose schema is newer than this
 // binary's is refused, naming both versions.
-func Open(ctx context.Context, dsn string) (*Store, error) {
+func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
+	var o openOptions
+	for _, opt := range opts {
+		opt(&o)
+	}
 	name, secret := redact(dsn)
 	var (
 		s   *Store
@@ -155,7 +159,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if IsPostgres(dsn) {
 		s, err = openPostgres(dsn)
 	} else {
-		s, err = openSQLite(strings.TrimPrefix(dsn, "sqlite:"))
+		s, err = openSQLite(strings.TrimPrefix(dsn, "sqlite:"), o)
 	}
 	if err != nil {
 		return nil, newError(name, secret, "open", err)
@@ -187,6 +191,23 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	}
 }
 
+// Option changes how Open opens a store.
+type Option func(*openOptions)
+
+type openOptions struct {
+	// unmapped: SQLite reads the file, it does not map it.
+	unmapped bool
+}
+
+// ForRecording opens the store for a process that records scans and
+// serves no reads (scan, collect): a SQLite file is read through SQLite's
+// bounded page cache instead of being memory-mapped. A mapped file's
+// pages count in the process's resident set as the recording touches
+// them, up to the 256 MiB map, and an organization run that records
+// hundreds of accounts into a store of gigabytes touched all of them
+// (bench/RESULTS.md); the dashboard's readers keep the map.
+func ForRecording() Option { return func(o *openOptions) { o.unmapped = true } }
+
 // busyWait is how long a writer waits for another (SQLite's busy_timeout)
 // and how long a start retries a lock SQLite does not wait for.
 const busyWait = 60 * time.Second
@@ -213,7 +234,7 @@ func (s *Store) q(query string) string { return s.d.rebind(query) }
 
 // openSQLite opens the file at path (with an optional ?query of driver
 // options), creating it 0600 in a 0700 directory.
-func openSQLite(spec string) (*Store, error) {
+func openSQLite(spec string, o openOptions) (*Store, error) {
 	path, query, _ := strings.Cut(spec, "?")
 	if path == "" {
 		return nil, errors.New("empty SQLite path")
@@ -246,8 +267,13 @@ func openSQLite(spec string) (*Store, error) {
 	// scan no faster (BenchmarkRecord, CPU 2.6 s against 2.3 s).
 	opts.Add("_pragma", "cache_size(-16384)")
 	// Readers map the file (the operating system's page cache, shared by
-	// every connection, instead of a copy per connection).
-	opts.Add("_pragma", "mmap_size(268435456)")
+	// every connection, instead of a copy per connection); a recording
+	// process does not (ForRecording).
+	if o.unmapped {
+		opts.Add("_pragma", "mmap_size(0)")
+	} else {
+		opts.Add("_pragma", "mmap_size(268435456)")
+	}
 	opts.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+uriPath(path)+"?"+opts.Encode())
 	if err != nil {

@@ -3,6 +3,7 @@ package store
 import (
 	"bufio"
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"os"
@@ -319,5 +320,48 @@ func TestSQLitePathWithURICharacters(t *testing.T) {
 	}
 	if in.Scans != 2 {
 		t.Errorf("%d scans in the store, want the 2 recorded", in.Scans)
+	}
+}
+
+// TestRecordingStoreIsNotMapped: a SQLite store opened for recording
+// (ForRecording) reads its file through SQLite's page cache, so the
+// pages a recording touches do not pile up in the process's resident
+// set; a store opened for reading (the dashboard) maps it. Every pooled
+// connection has the setting.
+func TestRecordingStoreIsNotMapped(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name string
+		opts []Option
+		want int64
+	}{
+		{"reader", nil, 268435456},
+		{"recorder", []Option{ForRecording()}, 0},
+	} {
+		s, err := Open(ctx, filepath.Join(dir, "s.db"), tc.opts...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Several connections at once: each is opened with the pragma.
+		conns := make([]*sql.Conn, 3)
+		for i := range conns {
+			c, err := s.db.Conn(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			conns[i] = c
+			var got int64
+			if err := c.QueryRowContext(ctx, `PRAGMA mmap_size`).Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("%s: connection %d maps %d bytes, want %d", tc.name, i, got, tc.want)
+			}
+		}
+		for _, c := range conns {
+			c.Close()
+		}
+		s.Close()
 	}
 }
