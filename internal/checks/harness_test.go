@@ -67,6 +67,7 @@ func allCases() map[string][]checkCase {
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api
 		wafCases(),        // svc-api
+		rdsMoreCases(),    // svc-gaps
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

@@ -415,5 +415,9 @@ func checkReads() map[string][]state.Input {
 		// svc-sec: Amazon Macie
 		"macie_enabled":                     {state.InputRegions, state.InputMacieSessions},
 		"macie_automated_discovery_enabled": {state.InputRegions, state.InputMacieSessions, state.InputMacieAutomatedDiscovery},
+		// svc-gaps: RDS (backtracking, security group events, proxies)
+		"rds_cluster_backtracking":              {state.InputRDSClusters},
+		"rds_event_subscription_security_group": {state.InputRDSInstances, state.InputRDSClusters, state.InputRDSEventSubscriptions},
+		"rds_proxy_tls_required":                {state.InputRDSProxies},
 	}
 }

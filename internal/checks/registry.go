@@ -76,6 +76,7 @@ func builtin() []check.Check {
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api
 		wafChecks(),        // svc-api
+		rdsMoreChecks(),    // svc-gaps
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {
