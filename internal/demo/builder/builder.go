@@ -91,6 +91,7 @@ func Build() *state.Account {
 	x.waf()        // svc-api
 	x.inspector()  // svc-sec
 	x.macie()
+	x.rdsMore() // svc-gaps
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
