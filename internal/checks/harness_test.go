@@ -68,6 +68,7 @@ func allCases() map[string][]checkCase {
 		apiGatewayCases(), // svc-api
 		wafCases(),        // svc-api
 		rdsMoreCases(),    // svc-gaps
+		ec2MoreCases(),    // svc-gaps
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

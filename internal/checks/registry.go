@@ -77,6 +77,7 @@ func builtin() []check.Check {
 		apiGatewayChecks(), // svc-api
 		wafChecks(),        // svc-api
 		rdsMoreChecks(),    // svc-gaps
+		ec2MoreChecks(),    // svc-gaps
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {

@@ -11,7 +11,8 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
-// svc-gaps: RDS.14 backtracking and RDS.43 proxies against moto.
+// svc-gaps: RDS.14 backtracking, RDS.43 proxies and EC2.181 launch
+// template volumes against moto.
 
 // buildRDSMore creates region r's Aurora MySQL cluster "bt-<r>" (a 24-hour
 // backtrack window when secure, none otherwise) and RDS Proxy "app-proxy"
@@ -44,6 +45,11 @@ func TestMotoRDSMore(t *testing.T) {
 			eq(t, "require tls", px.RequireTLS, secure)
 			if _, ok := res.Account.Gaps.Find("rds", r, "DescribeDBProxies", ""); ok {
 				t.Errorf("DescribeDBProxies gap in %s", r)
+			}
+			// EC2.181: the launch template's data volume, read from $Default.
+			lt := find(t, "launch template", res.Account.EC2.LaunchTemplates, func(x state.LaunchTemplate) string { return x.Region + "/" + x.Name }, r+"/app-"+r)
+			if len(lt.EBSVolumes) != 1 || lt.EBSVolumes[0].Device != "/dev/sdf" || lt.EBSVolumes[0].Encrypted == nil || *lt.EBSVolumes[0].Encrypted != secure {
+				t.Errorf("launch template volumes = %+v, want /dev/sdf encrypted=%v", lt.EBSVolumes, secure)
 			}
 		})
 	}
