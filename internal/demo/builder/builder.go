@@ -92,6 +92,7 @@ func Build() *state.Account {
 	x.inspector()  // svc-sec
 	x.macie()
 	x.rdsMore() // svc-gaps
+	x.ec2More()
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()

@@ -17,3 +17,20 @@ func (x *b) rdsMore() {
 		proxy("eu-west-1", "prx-09f8e7d6c5b4a3921", "partner-sync-proxy", vpcOf("eu-west-1"), false),
 	)
 }
+
+// ec2More gives Alpenglow's launch templates their EBS volumes (svc-gaps,
+// EC2.181): api asks for encryption, etl-worker leaves it to Ireland's
+// encryption by default (on), and marketing-web in N. Virginia leaves it
+// unset where encryption by default is off.
+func (x *b) ec2More() {
+	on := true
+	vols := map[string][]state.TemplateVolume{
+		"api":           {{Device: "/dev/xvda", Encrypted: &on}},
+		"etl-worker":    {{Device: "/dev/xvda"}, {Device: "/dev/sdf"}},
+		"marketing-web": {{Device: "/dev/xvda"}},
+	}
+	for i := range x.a.EC2.LaunchTemplates {
+		t := &x.a.EC2.LaunchTemplates[i]
+		t.EBSVolumes = vols[t.Name]
+	}
+}
