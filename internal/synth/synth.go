@@ -246,6 +246,9 @@ func Account(o Options) *state.Account {
 	for _, r := range o.Regions {
 		g.rdsMore(r)
 	}
+	for _, r := range o.Regions {
+		g.ec2More(r)
+	}
 	return a
 }
 
