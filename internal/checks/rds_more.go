@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"strings"
+
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
@@ -15,6 +17,7 @@ func rdsMoreChecks() []check.Check {
 		rdsClusterBacktracking(),
 		rdsEventSubscriptionSecurityGroup(),
 		rdsProxyTLSRequired(),
+		docdbClusterTLS(),
 	}
 }
 
@@ -109,6 +112,46 @@ func rdsProxyTLSRequired() check.Check {
 					return check.PassR(x, "proxy %s refuses connections without TLS", x.Name)
 				}
 				return check.FailR(x, "proxy %s accepts plaintext connections from clients", x.Name)
+			})
+		},
+	}
+}
+
+// docdbClusterTLS judges DocumentDB.6 through the cluster parameter
+// group's tls parameter: DocumentDB enables it by default (every default
+// group, and a custom group that does not set it), so only a user-set
+// "disabled" fails; enabled, tls1.2+, tls1.3+ and fips-140-3 all refuse
+// plaintext.
+func docdbClusterTLS() check.Check {
+	return check.Check{
+		ID: "docdb_cluster_tls_enabled",
+		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			var mine []state.DBCluster
+			for _, c := range a.RDS.Clusters {
+				if state.EngineService(c.Engine) == "docdb" {
+					mine = append(mine, c)
+				}
+			}
+			return eachRegional(a, "rds", []state.Input{state.InputRDSClusters}, mine, func(c state.DBCluster) check.Result {
+				switch {
+				case c.ParameterGroup == "":
+					return check.UnknownR(c, "%s has no cluster parameter group in the state", c.ID)
+				case strings.HasPrefix(c.ParameterGroup, "default."):
+					return check.PassR(c, "%s uses %s, whose tls is enabled", c.ID, c.ParameterGroup)
+				}
+				if g, ok := paramGroupGap(a, "rds", c.Region, c.ParameterGroup, true); ok {
+					return check.GapR(c, g)
+				}
+				pg := findParamGroup(a.RDS.ParameterGroups, c.Region, c.ParameterGroup, true)
+				switch {
+				case pg == nil:
+					return check.UnknownR(c, "cluster parameter group %s of %s was not collected", c.ParameterGroup, c.ID)
+				case pg.Parameters["tls"] == "disabled":
+					return check.FailR(c, "%s: cluster parameter group %s sets tls to disabled", c.ID, pg.Name)
+				case pg.Parameters["tls"] == "":
+					return check.PassR(c, "%s: cluster parameter group %s leaves tls at its default, enabled", c.ID, pg.Name)
+				}
+				return check.PassR(c, "%s: cluster parameter group %s sets tls to %s", c.ID, pg.Name, pg.Parameters["tls"])
 			})
 		},
 	}

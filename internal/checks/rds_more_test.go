@@ -18,6 +18,8 @@ func auroraMySQL(c *state.DBCluster) {
 	c.Engine, c.EngineVersion, c.BacktrackWindow = "aurora-mysql", "8.0.mysql_aurora.3.05.2", 86400
 }
 
+func docdbPG(c *state.DBCluster) { c.ParameterGroup = "docs-pg" }
+
 func rdsMoreCases() map[string][]checkCase {
 	sub := func(subs ...state.EventSubscription) func(*state.Account) {
 		return func(a *state.Account) { a.RDS.EventSubscriptions = subs }
@@ -44,6 +46,17 @@ func rdsMoreCases() map[string][]checkCase {
 			{name: "no databases", acct: baseAccount(), want: nil},
 			{name: "subscriptions denied", acct: baseAccount(dsDB(nil), dsGap("rds", "eu-west-1", "DescribeEventSubscriptions", "")), want: dsWant(dsU)},
 			{name: "clusters denied", acct: baseAccount(dsGap("rds", "us-east-1", "DescribeDBClusters", "")), want: dsWant(dsU)},
+		},
+		"docdb_cluster_tls_enabled": {
+			{name: "default group", acct: baseAccount(dsEngineCluster("docdb", func(c *state.DBCluster) { c.ParameterGroup = "default.docdb5.0" })), want: dsWant(dsP)},
+			{name: "custom group, tls left at default", acct: baseAccount(dsEngineCluster("docdb", docdbPG), dsParamGroup("docs-pg", true, map[string]string{"audit_logs": "enabled"})), want: dsWant(dsP), msg: "default"},
+			{name: "custom group, tls1.2+", acct: baseAccount(dsEngineCluster("docdb", docdbPG), dsParamGroup("docs-pg", true, map[string]string{"tls": "tls1.2+"})), want: dsWant(dsP), msg: "tls1.2+"},
+			{name: "tls disabled", acct: baseAccount(dsEngineCluster("docdb", docdbPG), dsParamGroup("docs-pg", true, map[string]string{"tls": "disabled"})), want: dsWant(dsF), msg: "disabled"},
+			{name: "group not collected", acct: baseAccount(dsEngineCluster("docdb", docdbPG)), want: dsWant(dsU)},
+			{name: "parameters denied", acct: baseAccount(dsEngineCluster("docdb", docdbPG), dsParamGroup("docs-pg", true, nil),
+				dsGap("rds", "eu-west-1", "DescribeDBClusterParameters", dsRDSARN("cluster-pg", "docs-pg"))), want: dsWant(dsU)},
+			{name: "neptune is not judged", acct: baseAccount(dsEngineCluster("neptune", docdbPG)), want: nil},
+			{name: "clusters denied", acct: baseAccount(dsEngineCluster("docdb", docdbPG), dsGap("rds", "eu-west-1", "DescribeDBClusters", "")), want: dsWant(dsU)},
 		},
 		"rds_proxy_tls_required": {
 			{name: "required", acct: baseAccount(dsProxy(nil)), want: dsWant(dsP)},
