@@ -69,6 +69,7 @@ func allCases() map[string][]checkCase {
 		wafCases(),        // svc-api
 		rdsMoreCases(),    // svc-gaps
 		ec2MoreCases(),    // svc-gaps
+		ecsMoreCases(),    // svc-gaps
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

@@ -420,6 +420,7 @@ func checkReads() map[string][]state.Input {
 		"rds_event_subscription_security_group": {state.InputRDSInstances, state.InputRDSClusters, state.InputRDSEventSubscriptions},
 		"rds_proxy_tls_required":                {state.InputRDSProxies},
 		"docdb_cluster_tls_enabled":             {state.InputRDSClusters, state.InputRDSClusterParameterGroups, state.InputRDSClusterParameters},
+		"ecs_fargate_latest_platform":           {state.InputECSClusters, state.InputECSServices, state.InputECSServiceNetwork},
 		// svc-gaps: EC2 interface endpoints, launch template volumes
 		"ec2_vpc_endpoint_ecr_api":          {state.InputEC2VPCs, state.InputEC2VPCEndpoints},
 		"ec2_vpc_endpoint_ecr_dkr":          {state.InputEC2VPCs, state.InputEC2VPCEndpoints},

@@ -78,6 +78,7 @@ func builtin() []check.Check {
 		wafChecks(),        // svc-api
 		rdsMoreChecks(),    // svc-gaps
 		ec2MoreChecks(),    // svc-gaps
+		ecsMoreChecks(),    // svc-gaps
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {
