@@ -65,6 +65,21 @@ func ec2DescribeLaunchTemplateVersions(c *call) (*reply, error) {
 		w.boolean("associatePublicIpAddress", t.AssociatePublicIP)
 		w.close("item")
 		w.close("networkInterfaceSet")
+		if len(t.EBSVolumes) > 0 { // svc-gaps: EC2.181
+			w.open("blockDeviceMappingSet")
+			for _, v := range t.EBSVolumes {
+				w.open("item")
+				w.elem("deviceName", v.Device)
+				w.open("ebs")
+				if v.Encrypted != nil {
+					w.boolean("encrypted", *v.Encrypted)
+				}
+				w.elem("volumeType", "gp3")
+				w.close("ebs")
+				w.close("item")
+			}
+			w.close("blockDeviceMappingSet")
+		}
 		if t.MetadataHTTPTokens != "" || t.MetadataHTTPEndpoint != "" {
 			w.open("metadataOptions")
 			w.str("httpTokens", t.MetadataHTTPTokens)

@@ -131,7 +131,7 @@ func ecsDescribeServices(c *call) (*reply, error) {
 		}
 		x := ecstypes.Service{ServiceArn: sp(s.ARN), ServiceName: sp(s.Name), ClusterArn: sp(k.ARN), Status: sp("ACTIVE"),
 			LaunchType: ecstypes.LaunchType(s.LaunchType), PlatformVersion: sp(s.PlatformVersion), TaskDefinition: sp(s.TaskDefinition),
-			Tags: ecsTagList(s.Tags)}
+			PlatformFamily: sp(s.PlatformFamily), Tags: ecsTagList(s.Tags)}
 		if s.AssignPublicIP != "" {
 			x.NetworkConfiguration = &ecstypes.NetworkConfiguration{AwsvpcConfiguration: &ecstypes.AwsVpcConfiguration{
 				Subnets: []string{"subnet-0a1b2c3d"}, AssignPublicIp: ecstypes.AssignPublicIp(s.AssignPublicIP)}}

@@ -24,6 +24,7 @@ func (s *Server) rdsService() *service {
 		"DescribeDBClusterParameters":         rdsDescribeDBClusterParameters,
 		"DescribePendingMaintenanceActions":   rdsDescribePendingMaintenanceActions,
 		"DescribeEventSubscriptions":          rdsDescribeEventSubscriptions,
+		"DescribeDBProxies":                   rdsDescribeDBProxies, // svc-gaps
 	}}
 }
 
@@ -129,6 +130,9 @@ func rdsDescribeDBClusters(c *call) (*reply, error) {
 			DBClusterParameterGroup: sp(d.ParameterGroup), EnabledCloudwatchLogsExports: nilIfEmpty(d.EnabledLogs),
 			AutoMinorVersionUpgrade: p(d.AutoMinorVersionUpgrade), CopyTagsToSnapshot: p(d.CopyTagsToSnapshot),
 			PubliclyAccessible: p(d.PubliclyAccessible), MasterUsername: sp(d.MasterUsername), TagList: rdsTags(d.Tags), Status: p("available"),
+		}
+		if d.BacktrackWindow > 0 {
+			cl.BacktrackWindow = p(d.BacktrackWindow)
 		}
 		for i, m := range d.Members {
 			cl.DBClusterMembers = append(cl.DBClusterMembers, rdstypes.DBClusterMember{DBInstanceIdentifier: p(m), IsClusterWriter: p(i == 0)})
@@ -410,4 +414,31 @@ func (c *call) globalClusterMember(id string) string {
 		}
 	}
 	return ""
+}
+
+// rdsDescribeDBProxies lists the region's RDS Proxies (svc-gaps).
+func rdsDescribeDBProxies(c *call) (*reply, error) {
+	var xs []*state.DBProxy
+	for i := range c.s.acct.RDS.Proxies {
+		if x := &c.s.acct.RDS.Proxies[i]; x.Region == c.region {
+			xs = append(xs, x)
+		}
+	}
+	start, end, next, err := c.rdsPage(len(xs))
+	if err != nil {
+		return nil, err
+	}
+	out := &rds.DescribeDBProxiesOutput{DBProxies: []rdstypes.DBProxy{}, Marker: sp(next)}
+	for _, x := range xs[start:end] {
+		status := x.Status
+		if status == "" {
+			status = "available"
+		}
+		out.DBProxies = append(out.DBProxies, rdstypes.DBProxy{
+			DBProxyName: sp(x.Name), DBProxyArn: sp(x.ARN), EngineFamily: sp(x.EngineFamily), Status: rdstypes.DBProxyStatus(status),
+			VpcId: sp(x.VPCID), RequireTLS: p(x.RequireTLS), IdleClientTimeout: p(int32(1800)),
+			Endpoint: p(x.Name + ".proxy-fake." + c.region + ".rds.amazonaws.com"),
+		})
+	}
+	return c.queryReply(out), nil
 }

@@ -410,6 +410,10 @@ func TestSDKClientsReadTheDemo(t *testing.T) {
 	must("DescribePendingMaintenanceActions", err)
 	_, err = rc.DescribeEventSubscriptions(ctx, nil)
 	must("DescribeEventSubscriptions", err)
+	px, err := rc.DescribeDBProxies(ctx, nil) // svc-gaps
+	must("DescribeDBProxies", err)
+	eq("proxy", aws.ToString(px.DBProxies[0].DBProxyName), "customers-prod-proxy")
+	eq("proxy tls", aws.ToBool(px.DBProxies[0].RequireTLS), true)
 
 	rs := redshift.NewFromConfig(fra)
 	cls, err := rs.DescribeClusters(ctx, nil)

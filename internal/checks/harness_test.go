@@ -67,6 +67,9 @@ func allCases() map[string][]checkCase {
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api
 		wafCases(),        // svc-api
+		rdsMoreCases(),    // svc-gaps
+		ec2MoreCases(),    // svc-gaps
+		ecsMoreCases(),    // svc-gaps
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

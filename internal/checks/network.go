@@ -433,7 +433,8 @@ func hasEndpoint(a *state.Account, vpcID, region, svc string) bool {
 // <service>" checks. Default VPCs are not judged (see ec2_vpc_default_unused).
 func ec2VPCEndpointService(svc string) check.Check {
 	return check.Check{
-		ID: "ec2_vpc_endpoint_" + svc,
+		// ecr.api -> ec2_vpc_endpoint_ecr_api, ssm-contacts -> ec2_vpc_endpoint_ssm_contacts.
+		ID: "ec2_vpc_endpoint_" + strings.NewReplacer(".", "_", "-", "_").Replace(svc),
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachRegional(a, "ec2", []state.Input{state.InputEC2VPCs, state.InputEC2VPCEndpoints}, a.EC2.VPCs, func(v state.VPC) check.Result {
 				switch {

@@ -415,5 +415,17 @@ func checkReads() map[string][]state.Input {
 		// svc-sec: Amazon Macie
 		"macie_enabled":                     {state.InputRegions, state.InputMacieSessions},
 		"macie_automated_discovery_enabled": {state.InputRegions, state.InputMacieSessions, state.InputMacieAutomatedDiscovery},
+		// svc-gaps: RDS (backtracking, security group events, proxies)
+		"rds_cluster_backtracking":              {state.InputRDSClusters},
+		"rds_event_subscription_security_group": {state.InputRDSInstances, state.InputRDSClusters, state.InputRDSEventSubscriptions},
+		"rds_proxy_tls_required":                {state.InputRDSProxies},
+		"docdb_cluster_tls_enabled":             {state.InputRDSClusters, state.InputRDSClusterParameterGroups, state.InputRDSClusterParameters},
+		"ecs_fargate_latest_platform":           {state.InputECSClusters, state.InputECSServices, state.InputECSServiceNetwork},
+		// svc-gaps: EC2 interface endpoints, launch template volumes
+		"ec2_vpc_endpoint_ecr_api":          {state.InputEC2VPCs, state.InputEC2VPCEndpoints},
+		"ec2_vpc_endpoint_ecr_dkr":          {state.InputEC2VPCs, state.InputEC2VPCEndpoints},
+		"ec2_vpc_endpoint_ssm_contacts":     {state.InputEC2VPCs, state.InputEC2VPCEndpoints},
+		"ec2_vpc_endpoint_ssm_incidents":    {state.InputEC2VPCs, state.InputEC2VPCEndpoints},
+		"ec2_launch_template_ebs_encrypted": {state.InputEC2LaunchTemplates, state.InputEBSEncryptionByDefault},
 	}
 }

@@ -76,6 +76,9 @@ func builtin() []check.Check {
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api
 		wafChecks(),        // svc-api
+		rdsMoreChecks(),    // svc-gaps
+		ec2MoreChecks(),    // svc-gaps
+		ecsMoreChecks(),    // svc-gaps
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {

@@ -417,6 +417,8 @@ func Operations() []Operation {
 		rds("DescribeDBClusterParameters", PerItem, state.InputRDSClusterParameters),
 		rds("DescribePendingMaintenanceActions", Regional, state.InputRDSPendingMaintenance),
 		rds("DescribeEventSubscriptions", Regional, state.InputRDSEventSubscriptions),
+		// svc-gaps: RDS Proxy (RDS.43), one listing per region.
+		rds("DescribeDBProxies", Regional, state.InputRDSProxies),
 
 		// Redshift (regional).
 		op("redshift", "DescribeClusters", "redshift:DescribeClusters", Regional, d, state.InputRedshiftClusters),

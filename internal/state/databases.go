@@ -11,6 +11,8 @@ type RDS struct {
 	// PendingMaintenance lists pending maintenance actions per resource ARN.
 	PendingMaintenance []PendingMaintenance `json:"pending_maintenance,omitempty"`
 	EventSubscriptions []EventSubscription  `json:"event_subscriptions,omitempty"`
+	// Proxies are the region's RDS Proxy endpoints (svc-gaps: RDS.43).
+	Proxies []DBProxy `json:"proxies,omitempty"`
 }
 
 // DBInstance is an RDS DB instance.
@@ -80,6 +82,20 @@ type DBCluster struct {
 	ReadReplicas       []string `json:"read_replicas,omitempty"`
 	PubliclyAccessible bool     `json:"publicly_accessible,omitempty"`
 	MasterUsername     string   `json:"master_username,omitempty"`
+	// BacktrackWindow is the Aurora MySQL backtrack target window in
+	// seconds; 0 when backtracking is off (or the engine has none).
+	BacktrackWindow int64 `json:"backtrack_window,omitempty"`
+}
+
+// DBProxy is an RDS Proxy (svc-gaps: RDS.43).
+type DBProxy struct {
+	Meta
+	Name         string `json:"name"`
+	EngineFamily string `json:"engine_family,omitempty"`
+	Status       string `json:"status,omitempty"`
+	VPCID        string `json:"vpc_id,omitempty"`
+	// RequireTLS is true when the proxy refuses connections without TLS.
+	RequireTLS bool `json:"require_tls"`
 }
 
 // DBSnapshot is a manual DB or cluster snapshot owned by the account.

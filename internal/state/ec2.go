@@ -369,6 +369,17 @@ type LaunchTemplate struct {
 	MetadataHTTPTokens string `json:"metadata_http_tokens,omitempty"`
 	// MetadataHTTPEndpoint is enabled, disabled or "".
 	MetadataHTTPEndpoint string `json:"metadata_http_endpoint,omitempty"`
+	// EBSVolumes are the default version's EBS block device mappings
+	// (svc-gaps: EC2.181).
+	EBSVolumes []TemplateVolume `json:"ebs_volumes,omitempty"`
+}
+
+// TemplateVolume is an EBS block device mapping of a launch template.
+type TemplateVolume struct {
+	Device string `json:"device"`
+	// Encrypted is the mapping's setting; nil when the template leaves it
+	// to the snapshot and the region's EBS encryption by default.
+	Encrypted *bool `json:"encrypted,omitempty"`
 }
 
 // TransitGateway is a transit gateway and the option the checks read.

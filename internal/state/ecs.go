@@ -42,6 +42,9 @@ type ECSService struct {
 	LaunchType string `json:"launch_type,omitempty"`
 	// PlatformVersion is the Fargate platform version (LATEST, 1.4.0, ...).
 	PlatformVersion string `json:"platform_version,omitempty"`
+	// PlatformFamily is the Fargate platform family (Linux, or a
+	// WINDOWS_SERVER_... family); empty when not reported (svc-gaps: ECS.10).
+	PlatformFamily string `json:"platform_family,omitempty"`
 	// AssignPublicIP is the awsvpc configuration's assignPublicIp (ENABLED
 	// or DISABLED); empty when the service has no awsvpc configuration.
 	AssignPublicIP string `json:"assign_public_ip,omitempty"`

@@ -166,6 +166,8 @@ const (
 	InputRDSClusterParameters      Input = "rds.cluster_parameter_groups.parameters"
 	InputRDSPendingMaintenance     Input = "rds.pending_maintenance"
 	InputRDSEventSubscriptions     Input = "rds.event_subscriptions"
+	// svc-gaps: RDS Proxy (RDS.43).
+	InputRDSProxies Input = "rds.proxies"
 
 	// redshift
 	InputRedshiftClusters        Input = "redshift.clusters"

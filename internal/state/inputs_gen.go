@@ -170,6 +170,7 @@ var inputOperations = map[Input][]OperationRef{
 	"rds.parameter_groups":                                           {{Service: "rds", Operation: "DescribeDBParameterGroups"}},
 	"rds.parameter_groups.parameters":                                {{Service: "rds", Operation: "DescribeDBParameters"}},
 	"rds.pending_maintenance":                                        {{Service: "rds", Operation: "DescribePendingMaintenanceActions"}},
+	"rds.proxies":                                                    {{Service: "rds", Operation: "DescribeDBProxies"}},
 	"rds.snapshots":                                                  {{Service: "rds", Operation: "DescribeDBSnapshots"}},
 	"rds.snapshots.shared_with":                                      {{Service: "rds", Operation: "DescribeDBSnapshotAttributes"}},
 	"redshift.clusters":                                              {{Service: "redshift", Operation: "DescribeClusters"}},

@@ -68,6 +68,7 @@ var shares = []struct {
 	{"deliverystream", 0.02}, // svc-stream: Firehose delivery streams
 	{"cbproject", 0.03},      // svc-build: CodeBuild projects
 	{"dmsinstance", 0.01},    // svc-build: DMS replication instances (two endpoints and a task each)
+	{"dbproxy", 0.01},        // svc-gaps: RDS Proxies
 }
 
 func count(n int, kind string) int {
@@ -240,6 +241,13 @@ func Account(o Options) *state.Account {
 	// svc-build: DMS, after CodeBuild for the same reason.
 	for _, r := range o.Regions {
 		g.dms(r)
+	}
+	// svc-gaps: RDS Proxies, last so no earlier value changes.
+	for _, r := range o.Regions {
+		g.rdsMore(r)
+	}
+	for _, r := range o.Regions {
+		g.ec2More(r)
 	}
 	return a
 }

@@ -87,6 +87,11 @@ func (c *collector) ec2LaunchTemplates(ctx context.Context, cl *ec2.Client, regi
 					if m := d.MetadataOptions; m != nil {
 						x.MetadataHTTPTokens, x.MetadataHTTPEndpoint = string(m.HttpTokens), string(m.HttpEndpoint)
 					}
+					for _, m := range d.BlockDeviceMappings { // svc-gaps: EC2.181
+						if m.Ebs != nil {
+							x.EBSVolumes = append(x.EBSVolumes, state.TemplateVolume{Device: str(m.DeviceName), Encrypted: m.Ebs.Encrypted})
+						}
+					}
 				}
 				out = append(out, x)
 			}

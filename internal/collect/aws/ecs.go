@@ -133,7 +133,8 @@ func (c *collector) ecsServices(ctx context.Context, cl *ecs.Client, region, clu
 			}
 			for _, s := range res.Services {
 				x := state.ECSService{Meta: meta(str(s.ServiceArn), region, ecsTags(s.Tags)), Name: str(s.ServiceName), ClusterARN: cluster,
-					LaunchType: string(s.LaunchType), PlatformVersion: str(s.PlatformVersion), TaskDefinition: str(s.TaskDefinition)}
+					LaunchType: string(s.LaunchType), PlatformVersion: str(s.PlatformVersion), TaskDefinition: str(s.TaskDefinition),
+					PlatformFamily: str(s.PlatformFamily)}
 				if n := s.NetworkConfiguration; n != nil && n.AwsvpcConfiguration != nil {
 					x.AssignPublicIP = string(n.AwsvpcConfiguration.AssignPublicIp)
 					if x.AssignPublicIP == "" {

@@ -419,7 +419,9 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	}
 	must(ec.CreateLaunchTemplate(ctx, &ec2.CreateLaunchTemplateInput{LaunchTemplateName: sdk.String("app-" + r), LaunchTemplateData: &ec2types.RequestLaunchTemplateData{
 		ImageId: img.ImageId, MetadataOptions: &ec2types.LaunchTemplateInstanceMetadataOptionsRequest{HttpTokens: ltTokens},
-		NetworkInterfaces: []ec2types.LaunchTemplateInstanceNetworkInterfaceSpecificationRequest{{DeviceIndex: sdk.Int32(0), AssociatePublicIpAddress: sdk.Bool(!secure)}}}}))
+		NetworkInterfaces: []ec2types.LaunchTemplateInstanceNetworkInterfaceSpecificationRequest{{DeviceIndex: sdk.Int32(0), AssociatePublicIpAddress: sdk.Bool(!secure)}},
+		// svc-gaps: EC2.181, the data volume encrypted when secure.
+		BlockDeviceMappings: []ec2types.LaunchTemplateBlockDeviceMappingRequest{{DeviceName: sdk.String("/dev/sdf"), Ebs: &ec2types.LaunchTemplateEbsBlockDeviceRequest{Encrypted: sdk.Bool(secure), VolumeSize: sdk.Int32(20)}}}}}))
 
 	// KMS: a rotating key and a static one with a policy open to everyone.
 	kc := kms.NewFromConfig(cfg)
@@ -518,7 +520,8 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildFirehose(ctx, cfg, r, secure)
 	buildInspector(ctx, cfg, r, secure) // svc-sec
 	buildMacie(ctx, cfg, r)
-	buildCodeBuild(ctx, cfg, secure) // svc-build
+	buildCodeBuild(ctx, cfg, secure)                        // svc-build
+	buildRDSMore(ctx, cfg, r, secure, *sub.Subnet.SubnetId) // svc-gaps
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

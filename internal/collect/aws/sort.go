@@ -65,6 +65,7 @@ func sortState(a *state.Account) {
 	byARN(r.Snapshots)
 	byARN(r.ParameterGroups)
 	byARN(r.EventSubscriptions)
+	byARN(r.Proxies) // svc-gaps
 	sort.SliceStable(r.PendingMaintenance, func(x, y int) bool {
 		p, q := r.PendingMaintenance[x], r.PendingMaintenance[y]
 		if p.ResourceARN != q.ResourceARN {

@@ -91,6 +91,8 @@ func Build() *state.Account {
 	x.waf()        // svc-api
 	x.inspector()  // svc-sec
 	x.macie()
+	x.rdsMore() // svc-gaps
+	x.ec2More()
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
