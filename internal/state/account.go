@@ -79,6 +79,8 @@ type Account struct {
 	// svc-sec: Inspector, Macie, Network Firewall
 	Inspector Inspector `json:"inspector"`
 	Macie     Macie     `json:"macie"`
+	// svc-netfw: AWS Network Firewall
+	NetworkFirewall NetworkFirewall `json:"network_firewall"`
 	// svc-build: CodeBuild
 	CodeBuild CodeBuild `json:"codebuild"`
 	// svc-build: Database Migration Service
