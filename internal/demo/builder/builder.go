@@ -91,6 +91,7 @@ func Build() *state.Account {
 	x.waf()        // svc-api
 	x.inspector()  // svc-sec
 	x.macie()
+	x.networkFirewall() // svc-netfw
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
