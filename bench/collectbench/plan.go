@@ -463,6 +463,19 @@ func minimalPlan(a *state.Account) map[string]int {
 		add("dms:DescribeReplicationInstances", pages(countIf(a.DMS.ReplicationInstances, func(x state.DMSReplicationInstance) bool { return in(x.Region) }), 100))
 		add("dms:DescribeEndpoints", pages(countIf(a.DMS.Endpoints, func(x state.DMSEndpoint) bool { return in(x.Region) }), 100))
 		add("dms:DescribeReplicationTasks", pages(countIf(a.DMS.Tasks, func(x state.DMSTask) bool { return in(x.Region) }), 100))
+		// svc-netfw: Network Firewall: firewalls, policies and the account's
+		// stateless rule groups listed 100 a page (names and ARNs only), then
+		// each described once (a firewall also its logging configuration).
+		fws := countIf(a.NetworkFirewall.Firewalls, func(x state.Firewall) bool { return in(x.Region) })
+		add("network-firewall:ListFirewalls", pages(fws, 100))
+		add("network-firewall:DescribeFirewall", fws)
+		add("network-firewall:DescribeLoggingConfiguration", fws)
+		fwPolicies := countIf(a.NetworkFirewall.Policies, func(x state.FirewallPolicy) bool { return in(x.Region) })
+		add("network-firewall:ListFirewallPolicies", pages(fwPolicies, 100))
+		add("network-firewall:DescribeFirewallPolicy", fwPolicies)
+		fwGroups := countIf(a.NetworkFirewall.RuleGroups, func(x state.FirewallRuleGroup) bool { return in(x.Region) })
+		add("network-firewall:ListRuleGroups", pages(fwGroups, 100))
+		add("network-firewall:DescribeRuleGroup", fwGroups)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
