@@ -624,6 +624,19 @@ func Operations() []Operation {
 		op("network-firewall", "DescribeFirewallPolicy", "network-firewall:DescribeFirewallPolicy", PerItem, d, state.InputFirewallPolicyDetails),
 		op("network-firewall", "ListRuleGroups", "network-firewall:ListRuleGroups", Regional, d, state.InputFirewallRuleGroups),
 		op("network-firewall", "DescribeRuleGroup", "network-firewall:DescribeRuleGroup", PerItem, d, state.InputFirewallRuleGroupDetails),
+		// svc-netfw: AWS Transfer Family (regional; AWS publishes no rate
+		// for its reads, quota catalog and
+		// https://docs.aws.amazon.com/general/latest/gr/transfer-service.html:
+		// the default pace). ListServers (1,000 a page) carries endpoint
+		// type, state, identity provider and logging role, but not the
+		// protocols or a VPC endpoint's Elastic IPs, which a check judges:
+		// DescribeServer once per server. ListConnectors (1,000 a page)
+		// carries the URL only; the logging role a check judges is in
+		// DescribeConnector, once per connector.
+		op("transfer", "ListServers", "transfer:ListServers", Regional, d, state.InputTransferServers),
+		op("transfer", "DescribeServer", "transfer:DescribeServer", PerItem, d, state.InputTransferServerDetails),
+		op("transfer", "ListConnectors", "transfer:ListConnectors", Regional, d, state.InputTransferConnectors),
+		op("transfer", "DescribeConnector", "transfer:DescribeConnector", PerItem, d, state.InputTransferConnectorDetails),
 
 		// svc-stream: Kinesis Data Streams (regional). ListStreams: 5/s per
 		// account and region; DescribeStreamSummary: 20/s per account and

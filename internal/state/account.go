@@ -81,6 +81,8 @@ type Account struct {
 	Macie     Macie     `json:"macie"`
 	// svc-netfw: AWS Network Firewall
 	NetworkFirewall NetworkFirewall `json:"network_firewall"`
+	// svc-netfw: AWS Transfer Family
+	Transfer Transfer `json:"transfer"`
 	// svc-build: CodeBuild
 	CodeBuild CodeBuild `json:"codebuild"`
 	// svc-build: Database Migration Service

@@ -283,6 +283,11 @@ const (
 	InputFirewallPolicyDetails    Input = "network_firewall.policies.configuration"
 	InputFirewallRuleGroups       Input = "network_firewall.rule_groups"
 	InputFirewallRuleGroupDetails Input = "network_firewall.rule_groups.rules"
+	// svc-netfw: transfer
+	InputTransferServers          Input = "transfer.servers"
+	InputTransferServerDetails    Input = "transfer.servers.configuration"
+	InputTransferConnectors       Input = "transfer.connectors"
+	InputTransferConnectorDetails Input = "transfer.connectors.configuration"
 
 	// svc-stream: kinesis
 	InputKinesisStreams       Input = "kinesis.streams"

@@ -930,6 +930,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"CodeBuild":                  "codebuild",        // svc-build
 		"Database Migration Service": "dms",              // svc-build
 		"Network Firewall":           "network-firewall", // svc-netfw
+		"Transfer":                   "transfer",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

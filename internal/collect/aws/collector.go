@@ -266,6 +266,7 @@ func regionalServices() []service {
 		{"inspector2", (*collector).inspector},             // svc-sec
 		{"macie2", (*collector).macie},                     // svc-sec
 		{"network-firewall", (*collector).networkFirewall}, // svc-netfw
+		{"transfer", (*collector).transferFamily},          // svc-netfw
 		{"codebuild", (*collector).codeBuild},              // svc-build
 		{"dms", (*collector).dms},                          // svc-build
 		{"acm", (*collector).acm},

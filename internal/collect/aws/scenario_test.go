@@ -520,6 +520,7 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildMacie(ctx, cfg, r)
 	buildCodeBuild(ctx, cfg, secure)                                                // svc-build
 	buildNetworkFirewall(ctx, cfg, r, secure, *vpc.Vpc.VpcId, *sub.Subnet.SubnetId) // svc-netfw
+	buildTransfer(ctx, cfg, r, secure, *vpc.Vpc.VpcId, *sub.Subnet.SubnetId)
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

@@ -21,6 +21,7 @@ var collectedSections = map[string]string{
 	"kinesis":          "kinesis",     // svc-stream
 	"firehose":         "firehose",
 	"network_firewall": "network-firewall", // svc-netfw
+	"transfer":         "transfer",
 	"acm":              "acm", "cloudfront": "cloudfront",
 	"apigateway": "apigateway", "waf": "wafv2", // svc-api
 	"autoscaling": "autoscaling", // svc-compute2
