@@ -63,6 +63,7 @@ func allCases() map[string][]checkCase {
 		kinesisCases(),         // svc-stream
 		firehoseCases(),        // svc-stream
 		networkFirewallCases(), // svc-netfw
+		transferCases(),        // svc-netfw
 		docdbNeptuneCases(),    // svc-data
 		acmCases(),
 		cloudFrontCases(),

@@ -123,6 +123,10 @@ func checkReads() map[string][]state.Input {
 		"networkfirewall_policy_default_action_full_packets":       {state.InputFirewallPolicies, state.InputFirewallPolicyDetails},
 		"networkfirewall_policy_default_action_fragmented_packets": {state.InputFirewallPolicies, state.InputFirewallPolicyDetails},
 		"networkfirewall_stateless_rule_group_not_empty":           {state.InputFirewallRuleGroups, state.InputFirewallRuleGroupDetails},
+		// svc-netfw: Transfer Family
+		"transfer_server_no_ftp":              {state.InputTransferServers, state.InputTransferServerDetails},
+		"transfer_server_endpoint_not_public": {state.InputTransferServers, state.InputTransferServerDetails},
+		"transfer_connector_logging":          {state.InputTransferConnectors, state.InputTransferConnectorDetails},
 		// svc-data: DocumentDB and Neptune (RDS API listings)
 		"docdb_cluster_encrypted":                           {state.InputRDSClusters},
 		"docdb_cluster_backup_retention":                    {state.InputRDSClusters},

@@ -72,6 +72,7 @@ func builtin() []check.Check {
 		kinesisChecks(),         // svc-stream
 		firehoseChecks(),        // svc-stream
 		networkFirewallChecks(), // svc-netfw
+		transferChecks(),        // svc-netfw
 		docdbNeptuneChecks(),    // svc-data
 		acmChecks(),
 		cloudFrontChecks(),

@@ -107,6 +107,8 @@ func usageRules() map[string]usageRule {
 		"networkfirewall": {count: func(a *state.Account) int {
 			return len(a.NetworkFirewall.Firewalls) + len(a.NetworkFirewall.Policies) + len(a.NetworkFirewall.RuleGroups)
 		}, listings: []state.Input{state.InputFirewalls, state.InputFirewallPolicies, state.InputFirewallRuleGroups}},
+		"transfer": {count: func(a *state.Account) int { return len(a.Transfer.Servers) + len(a.Transfer.Connectors) },
+			listings: []state.Input{state.InputTransferServers, state.InputTransferConnectors}},
 		"config": {count: func(a *state.Account) int { return len(a.Config.Recorders) + len(a.Config.DeliveryChannels) }, listings: []state.Input{state.InputConfigRecorders}},
 		"organizations": {count: func(a *state.Account) int {
 			n := 0
