@@ -142,15 +142,16 @@ func TestDemoKinesisVerdicts(t *testing.T) {
 	}
 }
 
-// TestDemoNetworkFirewallVerdicts (svc-netfw): each Network Firewall check
-// passes somewhere in the demo (Frankfurt's egress firewall) and fails
-// somewhere (Ireland's hand-made DR copy).
+// TestDemoNetworkFirewallVerdicts (svc-netfw): each Network Firewall and
+// Transfer Family check passes somewhere in the demo (Frankfurt's egress
+// firewall and supplier server) and fails somewhere (Ireland's hand-made
+// DR firewall, the agency's public FTP server).
 func TestDemoNetworkFirewallVerdicts(t *testing.T) {
 	a, err := demo.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range networkFirewallChecks() {
+	for _, c := range append(networkFirewallChecks(), transferChecks()...) {
 		got := map[check.Status]int{}
 		for _, r := range c.Run(a, policy.Default()) {
 			got[r.Status]++

@@ -92,6 +92,7 @@ func Build() *state.Account {
 	x.inspector()  // svc-sec
 	x.macie()
 	x.networkFirewall() // svc-netfw
+	x.transfer()        // svc-netfw
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
