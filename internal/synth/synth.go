@@ -69,6 +69,7 @@ var shares = []struct {
 	{"cbproject", 0.03},      // svc-build: CodeBuild projects
 	{"dmsinstance", 0.01},    // svc-build: DMS replication instances (two endpoints and a task each)
 	{"firewall", 0.01},       // svc-netfw: Network Firewall firewalls (a policy each, up to two stateless rule groups)
+	{"transferserver", 0.01}, // svc-netfw: Transfer Family servers (about one connector each)
 }
 
 func count(n int, kind string) int {
@@ -245,6 +246,10 @@ func Account(o Options) *state.Account {
 	// svc-netfw: Network Firewall, last so no earlier value changes.
 	for _, r := range o.Regions {
 		g.networkFirewall(r)
+	}
+	// svc-netfw: Transfer Family, after Network Firewall for the same reason.
+	for _, r := range o.Regions {
+		g.transfer(r)
 	}
 	return a
 }
