@@ -476,6 +476,14 @@ func minimalPlan(a *state.Account) map[string]int {
 		fwGroups := countIf(a.NetworkFirewall.RuleGroups, func(x state.FirewallRuleGroup) bool { return in(x.Region) })
 		add("network-firewall:ListRuleGroups", pages(fwGroups, 100))
 		add("network-firewall:DescribeRuleGroup", fwGroups)
+		// svc-netfw: Transfer Family: servers and connectors listed 1,000 a
+		// page, each described once.
+		trServers := countIf(a.Transfer.Servers, func(x state.TransferServer) bool { return in(x.Region) })
+		add("transfer:ListServers", pages(trServers, 1000))
+		add("transfer:DescribeServer", trServers)
+		trConnectors := countIf(a.Transfer.Connectors, func(x state.TransferConnector) bool { return in(x.Region) })
+		add("transfer:ListConnectors", pages(trConnectors, 1000))
+		add("transfer:DescribeConnector", trConnectors)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
