@@ -465,6 +465,27 @@ func minimalPlan(a *state.Account) map[string]int {
 		add("dms:DescribeReplicationTasks", pages(countIf(a.DMS.Tasks, func(x state.DMSTask) bool { return in(x.Region) }), 100))
 		// svc-gaps: RDS Proxies, one listing per 100 (RequireTLS in bulk).
 		add("rds:DescribeDBProxies", pages(countIf(a.RDS.Proxies, func(x state.DBProxy) bool { return in(x.Region) }), 100))
+		// svc-netfw: Network Firewall: firewalls, policies and the account's
+		// stateless rule groups listed 100 a page (names and ARNs only), then
+		// each described once (a firewall also its logging configuration).
+		fws := countIf(a.NetworkFirewall.Firewalls, func(x state.Firewall) bool { return in(x.Region) })
+		add("network-firewall:ListFirewalls", pages(fws, 100))
+		add("network-firewall:DescribeFirewall", fws)
+		add("network-firewall:DescribeLoggingConfiguration", fws)
+		fwPolicies := countIf(a.NetworkFirewall.Policies, func(x state.FirewallPolicy) bool { return in(x.Region) })
+		add("network-firewall:ListFirewallPolicies", pages(fwPolicies, 100))
+		add("network-firewall:DescribeFirewallPolicy", fwPolicies)
+		fwGroups := countIf(a.NetworkFirewall.RuleGroups, func(x state.FirewallRuleGroup) bool { return in(x.Region) })
+		add("network-firewall:ListRuleGroups", pages(fwGroups, 100))
+		add("network-firewall:DescribeRuleGroup", fwGroups)
+		// svc-netfw: Transfer Family: servers and connectors listed 1,000 a
+		// page, each described once.
+		trServers := countIf(a.Transfer.Servers, func(x state.TransferServer) bool { return in(x.Region) })
+		add("transfer:ListServers", pages(trServers, 1000))
+		add("transfer:DescribeServer", trServers)
+		trConnectors := countIf(a.Transfer.Connectors, func(x state.TransferConnector) bool { return in(x.Region) })
+		add("transfer:ListConnectors", pages(trConnectors, 1000))
+		add("transfer:DescribeConnector", trConnectors)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

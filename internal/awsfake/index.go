@@ -113,6 +113,12 @@ type index struct {
 	dmsInstances map[string][]*state.DMSReplicationInstance
 	dmsEndpoints map[string][]*state.DMSEndpoint
 	dmsTasks     map[string][]*state.DMSTask
+	// svc-netfw: Network Firewall
+	firewalls          map[string][]*state.Firewall
+	firewallPolicies   map[string][]*state.FirewallPolicy
+	firewallRuleGroups map[string][]*state.FirewallRuleGroup
+	transferServers    map[string][]*state.TransferServer
+	transferConnectors map[string][]*state.TransferConnector
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -253,6 +259,12 @@ func buildIndex(a *state.Account) *index {
 	x.dmsInstances = group(a.DMS.ReplicationInstances, func(v *state.DMSReplicationInstance) string { return v.Region })
 	x.dmsEndpoints = group(a.DMS.Endpoints, func(v *state.DMSEndpoint) string { return v.Region })
 	x.dmsTasks = group(a.DMS.Tasks, func(v *state.DMSTask) string { return v.Region })
+	// svc-netfw: Network Firewall
+	x.firewalls = group(a.NetworkFirewall.Firewalls, func(v *state.Firewall) string { return v.Region })
+	x.firewallPolicies = group(a.NetworkFirewall.Policies, func(v *state.FirewallPolicy) string { return v.Region })
+	x.firewallRuleGroups = group(a.NetworkFirewall.RuleGroups, func(v *state.FirewallRuleGroup) string { return v.Region })
+	x.transferServers = group(a.Transfer.Servers, func(v *state.TransferServer) string { return v.Region })
+	x.transferConnectors = group(a.Transfer.Connectors, func(v *state.TransferConnector) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -311,6 +323,7 @@ func (s *Server) registry() map[string]*service {
 		s.firehoseService(),                    // svc-stream
 		s.inspectorService(), s.macieService(), // svc-sec
 		s.codeBuildService(), s.dmsService(), // svc-build
+		s.networkFirewallService(), s.transferService(), // svc-netfw
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

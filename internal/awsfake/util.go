@@ -279,7 +279,7 @@ func (c *call) rawJSON(v any) (*reply, error) {
 	}
 	ct := "application/json"
 	if c.svc.proto == protoJSON {
-		ct = "application/x-amz-json-1.1"
+		ct = "application/x-amz-json-" + orDefault(c.svc.jsonVersion, "1.1")
 	}
 	return &reply{ctype: ct, body: b}, nil
 }

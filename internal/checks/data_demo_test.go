@@ -141,3 +141,23 @@ func TestDemoKinesisVerdicts(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoNetworkFirewallVerdicts (svc-netfw): each Network Firewall and
+// Transfer Family check passes somewhere in the demo (Frankfurt's egress
+// firewall and supplier server) and fails somewhere (Ireland's hand-made
+// DR firewall, the agency's public FTP server).
+func TestDemoNetworkFirewallVerdicts(t *testing.T) {
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range append(networkFirewallChecks(), transferChecks()...) {
+		got := map[check.Status]int{}
+		for _, r := range c.Run(a, policy.Default()) {
+			got[r.Status]++
+		}
+		if got[check.Pass] == 0 || got[check.Fail] == 0 || got[check.Unknown] != 0 {
+			t.Errorf("%s on the demo: %v, want passes and failures, no unknowns", c.ID, got)
+		}
+	}
+}

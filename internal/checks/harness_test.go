@@ -56,13 +56,15 @@ func allCases() map[string][]checkCase {
 		eksCases(),
 		sageMakerCases(), emrCases(), // svc-analytics
 		inspectorCases(), macieCases(), // svc-sec
-		autoScalingCases(),  // svc-compute2
-		codeBuildCases(),    // svc-build
-		dmsCases(),          // svc-build
-		elastiCacheCases(),  // svc-data
-		kinesisCases(),      // svc-stream
-		firehoseCases(),     // svc-stream
-		docdbNeptuneCases(), // svc-data
+		autoScalingCases(),     // svc-compute2
+		codeBuildCases(),       // svc-build
+		dmsCases(),             // svc-build
+		elastiCacheCases(),     // svc-data
+		kinesisCases(),         // svc-stream
+		firehoseCases(),        // svc-stream
+		networkFirewallCases(), // svc-netfw
+		transferCases(),        // svc-netfw
+		docdbNeptuneCases(),    // svc-data
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

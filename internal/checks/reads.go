@@ -115,6 +115,18 @@ func checkReads() map[string][]state.Input {
 		"kinesis_stream_in_allowed_region":           {state.InputRegions, state.InputKinesisStreams},
 		"firehose_delivery_stream_encrypted":         {state.InputFirehoseStreams, state.InputFirehoseDescription, state.InputKinesisStreams, state.InputKinesisStreamSummary},
 		"firehose_delivery_stream_in_allowed_region": {state.InputRegions, state.InputFirehoseStreams},
+		// svc-netfw: Network Firewall
+		"networkfirewall_logging_enabled":                          {state.InputFirewalls, state.InputFirewallLogging},
+		"networkfirewall_deletion_protection":                      {state.InputFirewalls, state.InputFirewallDetails},
+		"networkfirewall_subnet_change_protection":                 {state.InputFirewalls, state.InputFirewallDetails},
+		"networkfirewall_policy_has_rule_groups":                   {state.InputFirewallPolicies, state.InputFirewallPolicyDetails},
+		"networkfirewall_policy_default_action_full_packets":       {state.InputFirewallPolicies, state.InputFirewallPolicyDetails},
+		"networkfirewall_policy_default_action_fragmented_packets": {state.InputFirewallPolicies, state.InputFirewallPolicyDetails},
+		"networkfirewall_stateless_rule_group_not_empty":           {state.InputFirewallRuleGroups, state.InputFirewallRuleGroupDetails},
+		// svc-netfw: Transfer Family
+		"transfer_server_no_ftp":              {state.InputTransferServers, state.InputTransferServerDetails},
+		"transfer_server_endpoint_not_public": {state.InputTransferServers, state.InputTransferServerDetails},
+		"transfer_connector_logging":          {state.InputTransferConnectors, state.InputTransferConnectorDetails},
 		// svc-data: DocumentDB and Neptune (RDS API listings)
 		"docdb_cluster_encrypted":                           {state.InputRDSClusters},
 		"docdb_cluster_backup_retention":                    {state.InputRDSClusters},

@@ -65,13 +65,15 @@ func builtin() []check.Check {
 		eksChecks(),
 		sageMakerChecks(), emrChecks(), // svc-analytics
 		inspectorChecks(), macieChecks(), // svc-sec
-		autoScalingChecks(),  // svc-compute2
-		codeBuildChecks(),    // svc-build
-		dmsChecks(),          // svc-build
-		elastiCacheChecks(),  // svc-data
-		kinesisChecks(),      // svc-stream
-		firehoseChecks(),     // svc-stream
-		docdbNeptuneChecks(), // svc-data
+		autoScalingChecks(),     // svc-compute2
+		codeBuildChecks(),       // svc-build
+		dmsChecks(),             // svc-build
+		elastiCacheChecks(),     // svc-data
+		kinesisChecks(),         // svc-stream
+		firehoseChecks(),        // svc-stream
+		networkFirewallChecks(), // svc-netfw
+		transferChecks(),        // svc-netfw
+		docdbNeptuneChecks(),    // svc-data
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

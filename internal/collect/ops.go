@@ -609,6 +609,36 @@ func Operations() []Operation {
 		// the default pace.
 		op("macie2", "GetMacieSession", "macie2:GetMacieSession", Regional, d, state.InputMacieSessions),
 		op("macie2", "GetAutomatedDiscoveryConfiguration", "macie2:GetAutomatedDiscoveryConfiguration", Regional, d, state.InputMacieAutomatedDiscovery),
+		// svc-netfw: AWS Network Firewall (regional; service name
+		// network-firewall). AWS publishes no rate for its reads (quota
+		// catalog; https://docs.aws.amazon.com/network-firewall/latest/developerguide/quotas.html):
+		// the default pace. The listings carry names and ARNs only, 100 a
+		// page; deletion and subnet change protection, the policy's default
+		// actions and rule group references, a rule group's rules and a
+		// firewall's log destinations are in no listing, so each firewall,
+		// policy and stateless rule group is described once: a check judges
+		// each of them (neither Detail nor Budgeted). ListRuleGroups asks
+		// for the account's stateless rule groups only (Type STATELESS).
+		op("network-firewall", "ListFirewalls", "network-firewall:ListFirewalls", Regional, d, state.InputFirewalls),
+		op("network-firewall", "DescribeFirewall", "network-firewall:DescribeFirewall", PerItem, d, state.InputFirewallDetails),
+		op("network-firewall", "DescribeLoggingConfiguration", "network-firewall:DescribeLoggingConfiguration", PerItem, d, state.InputFirewallLogging),
+		op("network-firewall", "ListFirewallPolicies", "network-firewall:ListFirewallPolicies", Regional, d, state.InputFirewallPolicies),
+		op("network-firewall", "DescribeFirewallPolicy", "network-firewall:DescribeFirewallPolicy", PerItem, d, state.InputFirewallPolicyDetails),
+		op("network-firewall", "ListRuleGroups", "network-firewall:ListRuleGroups", Regional, d, state.InputFirewallRuleGroups),
+		op("network-firewall", "DescribeRuleGroup", "network-firewall:DescribeRuleGroup", PerItem, d, state.InputFirewallRuleGroupDetails),
+		// svc-netfw: AWS Transfer Family (regional; AWS publishes no rate
+		// for its reads, quota catalog and
+		// https://docs.aws.amazon.com/general/latest/gr/transfer-service.html:
+		// the default pace). ListServers (1,000 a page) carries endpoint
+		// type, state, identity provider and logging role, but not the
+		// protocols or a VPC endpoint's Elastic IPs, which a check judges:
+		// DescribeServer once per server. ListConnectors (1,000 a page)
+		// carries the URL only; the logging role a check judges is in
+		// DescribeConnector, once per connector.
+		op("transfer", "ListServers", "transfer:ListServers", Regional, d, state.InputTransferServers),
+		op("transfer", "DescribeServer", "transfer:DescribeServer", PerItem, d, state.InputTransferServerDetails),
+		op("transfer", "ListConnectors", "transfer:ListConnectors", Regional, d, state.InputTransferConnectors),
+		op("transfer", "DescribeConnector", "transfer:DescribeConnector", PerItem, d, state.InputTransferConnectorDetails),
 
 		// svc-stream: Kinesis Data Streams (regional). ListStreams: 5/s per
 		// account and region; DescribeStreamSummary: 20/s per account and

@@ -103,7 +103,13 @@ func usageRules() map[string]usageRule {
 		// svc-sec: Inspector (its status per region)
 		"inspector": {count: func(a *state.Account) int { return len(a.Inspector.Accounts) }, listings: []state.Input{state.InputInspectorStatus}},
 		"macie":     {count: func(a *state.Account) int { return len(a.Macie.Sessions) }, listings: []state.Input{state.InputMacieSessions}},
-		"config":    {count: func(a *state.Account) int { return len(a.Config.Recorders) + len(a.Config.DeliveryChannels) }, listings: []state.Input{state.InputConfigRecorders}},
+		// svc-netfw: Network Firewall
+		"networkfirewall": {count: func(a *state.Account) int {
+			return len(a.NetworkFirewall.Firewalls) + len(a.NetworkFirewall.Policies) + len(a.NetworkFirewall.RuleGroups)
+		}, listings: []state.Input{state.InputFirewalls, state.InputFirewallPolicies, state.InputFirewallRuleGroups}},
+		"transfer": {count: func(a *state.Account) int { return len(a.Transfer.Servers) + len(a.Transfer.Connectors) },
+			listings: []state.Input{state.InputTransferServers, state.InputTransferConnectors}},
+		"config": {count: func(a *state.Account) int { return len(a.Config.Recorders) + len(a.Config.DeliveryChannels) }, listings: []state.Input{state.InputConfigRecorders}},
 		"organizations": {count: func(a *state.Account) int {
 			n := 0
 			if a.Organization != nil {

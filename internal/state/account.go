@@ -79,6 +79,10 @@ type Account struct {
 	// svc-sec: Inspector, Macie, Network Firewall
 	Inspector Inspector `json:"inspector"`
 	Macie     Macie     `json:"macie"`
+	// svc-netfw: AWS Network Firewall
+	NetworkFirewall NetworkFirewall `json:"network_firewall"`
+	// svc-netfw: AWS Transfer Family
+	Transfer Transfer `json:"transfer"`
 	// svc-build: CodeBuild
 	CodeBuild CodeBuild `json:"codebuild"`
 	// svc-build: Database Migration Service

@@ -277,6 +277,19 @@ const (
 	InputInspectorStatus         Input = "inspector.accounts"
 	InputMacieSessions           Input = "macie.sessions"
 	InputMacieAutomatedDiscovery Input = "macie.sessions.automated_discovery"
+	// svc-netfw: network-firewall
+	InputFirewalls                Input = "network_firewall.firewalls"
+	InputFirewallDetails          Input = "network_firewall.firewalls.configuration"
+	InputFirewallLogging          Input = "network_firewall.firewalls.logging"
+	InputFirewallPolicies         Input = "network_firewall.policies"
+	InputFirewallPolicyDetails    Input = "network_firewall.policies.configuration"
+	InputFirewallRuleGroups       Input = "network_firewall.rule_groups"
+	InputFirewallRuleGroupDetails Input = "network_firewall.rule_groups.rules"
+	// svc-netfw: transfer
+	InputTransferServers          Input = "transfer.servers"
+	InputTransferServerDetails    Input = "transfer.servers.configuration"
+	InputTransferConnectors       Input = "transfer.connectors"
+	InputTransferConnectorDetails Input = "transfer.connectors.configuration"
 
 	// svc-stream: kinesis
 	InputKinesisStreams       Input = "kinesis.streams"

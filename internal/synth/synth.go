@@ -69,6 +69,8 @@ var shares = []struct {
 	{"cbproject", 0.03},      // svc-build: CodeBuild projects
 	{"dmsinstance", 0.01},    // svc-build: DMS replication instances (two endpoints and a task each)
 	{"dbproxy", 0.01},        // svc-gaps: RDS Proxies
+	{"firewall", 0.01},       // svc-netfw: Network Firewall firewalls (a policy each, up to two stateless rule groups)
+	{"transferserver", 0.01}, // svc-netfw: Transfer Family servers (about one connector each)
 }
 
 func count(n int, kind string) int {
@@ -248,6 +250,14 @@ func Account(o Options) *state.Account {
 	}
 	for _, r := range o.Regions {
 		g.ec2More(r)
+	}
+	// svc-netfw: Network Firewall, last so no earlier value changes.
+	for _, r := range o.Regions {
+		g.networkFirewall(r)
+	}
+	// svc-netfw: Transfer Family, after Network Firewall for the same reason.
+	for _, r := range o.Regions {
+		g.transfer(r)
 	}
 	return a
 }

@@ -879,8 +879,9 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		"lambda:GetRuntimeManagementConfig": true, "backup:ListProtectedResources": true, "backup:GetBackupVaultAccessPolicy": true,
 		"backup:ListRecoveryPointsByBackupVault": true, "backup:ListBackupSelections": true, "workspaces:DescribeWorkspaceBundles": true,
 		"iam:ListOrganizationsFeatures": true, "guardduty:DescribeOrganizationConfiguration": true,
-		"elasticmapreduce:ListSecurityConfigurations": true, // svc-analytics
-		"macie2:GetAutomatedDiscoveryConfiguration":   true, // svc-sec
+		"elasticmapreduce:ListSecurityConfigurations": true,                                          // svc-analytics
+		"macie2:GetAutomatedDiscoveryConfiguration":   true,                                          // svc-sec
+		"network-firewall:ListFirewallPolicies":       true, "network-firewall:ListRuleGroups": true, // svc-netfw
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -926,8 +927,10 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Kinesis":      "kinesis",     // svc-stream
 		"Firehose":     "firehose",
 		"Inspector2":   "inspector2", "Macie2": "macie2", // svc-sec
-		"CodeBuild":                  "codebuild", // svc-build
-		"Database Migration Service": "dms",       // svc-build
+		"CodeBuild":                  "codebuild",        // svc-build
+		"Database Migration Service": "dms",              // svc-build
+		"Network Firewall":           "network-firewall", // svc-netfw
+		"Transfer":                   "transfer",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

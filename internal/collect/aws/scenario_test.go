@@ -520,8 +520,10 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildFirehose(ctx, cfg, r, secure)
 	buildInspector(ctx, cfg, r, secure) // svc-sec
 	buildMacie(ctx, cfg, r)
-	buildCodeBuild(ctx, cfg, secure)                        // svc-build
-	buildRDSMore(ctx, cfg, r, secure, *sub.Subnet.SubnetId) // svc-gaps
+	buildCodeBuild(ctx, cfg, secure)                                                // svc-build
+	buildRDSMore(ctx, cfg, r, secure, *sub.Subnet.SubnetId)                         // svc-gaps
+	buildNetworkFirewall(ctx, cfg, r, secure, *vpc.Vpc.VpcId, *sub.Subnet.SubnetId) // svc-netfw
+	buildTransfer(ctx, cfg, r, secure, *vpc.Vpc.VpcId, *sub.Subnet.SubnetId)
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

@@ -17,10 +17,12 @@ var collectedSections = map[string]string{
 	"cloudwatch_logs": "logs", "cloudwatch": "cloudwatch", "sns": "sns", "securityhub": "securityhub",
 	"sqs": "sqs", "secretsmanager": "secretsmanager", "ecr": "ecr", "eventbridge": "events", "ecs": "ecs", "eks": "eks",
 	"sagemaker": "sagemaker", "emr": "elasticmapreduce", // svc-analytics
-	"elasticache": "elasticache", // svc-data
-	"kinesis":     "kinesis",     // svc-stream
-	"firehose":    "firehose",
-	"acm":         "acm", "cloudfront": "cloudfront",
+	"elasticache":      "elasticache", // svc-data
+	"kinesis":          "kinesis",     // svc-stream
+	"firehose":         "firehose",
+	"network_firewall": "network-firewall", // svc-netfw
+	"transfer":         "transfer",
+	"acm":              "acm", "cloudfront": "cloudfront",
 	"apigateway": "apigateway", "waf": "wafv2", // svc-api
 	"autoscaling": "autoscaling", // svc-compute2
 	"inspector":   "inspector2",  // svc-sec

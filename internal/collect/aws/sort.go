@@ -122,6 +122,11 @@ func sortState(a *state.Account) {
 	byARN(a.ElastiCache.Clusters)
 	byARN(a.Kinesis.Streams) // svc-stream
 	byARN(a.Firehose.DeliveryStreams)
+	byARN(a.NetworkFirewall.Firewalls) // svc-netfw
+	byARN(a.NetworkFirewall.Policies)
+	byARN(a.NetworkFirewall.RuleGroups)
+	byARN(a.Transfer.Servers)
+	byARN(a.Transfer.Connectors)
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })

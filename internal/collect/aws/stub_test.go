@@ -59,6 +59,18 @@ var stubResponses = map[string]string{
 	"AmazonDMSv20160101.DescribeReplicationTasks": `{"ReplicationTasks":[{"ReplicationTaskIdentifier":"copy","ReplicationTaskArn":"arn:aws:dms:eu-west-1:` + stubAccount + `:task:COPY",` +
 		`"MigrationType":"full-load","ReplicationTaskSettings":"{\"Logging\":{\"EnableLogging\":true,\"LogComponents\":[{\"Id\":\"SOURCE_UNLOAD\",\"Severity\":\"LOGGER_SEVERITY_DEFAULT\"},{\"Id\":\"TARGET_LOAD\",\"Severity\":\"LOGGER_SEVERITY_ERROR\"}]}}",` +
 		`"ReplicationTaskCreationDate":1700000000}]}`,
+	// svc-netfw: Network Firewall policies and stateless rule groups (moto
+	// lacks both): a policy passing full packets, dropping fragments and
+	// referencing one stateless rule group, which holds no rules.
+	"NetworkFirewall_20201112.ListFirewallPolicies": `{"FirewallPolicies":[{"Name":"egress-policy","Arn":"arn:aws:network-firewall:eu-west-1:` + stubAccount + `:firewall-policy/egress-policy"}]}`,
+	"NetworkFirewall_20201112.DescribeFirewallPolicy": `{"UpdateToken":"t1","FirewallPolicyResponse":{"FirewallPolicyName":"egress-policy",` +
+		`"FirewallPolicyArn":"arn:aws:network-firewall:eu-west-1:` + stubAccount + `:firewall-policy/egress-policy","FirewallPolicyId":"p-1"},` +
+		`"FirewallPolicy":{"StatelessDefaultActions":["aws:pass"],"StatelessFragmentDefaultActions":["aws:drop"],` +
+		`"StatelessRuleGroupReferences":[{"ResourceArn":"arn:aws:network-firewall:eu-west-1:` + stubAccount + `:stateless-rulegroup/empty","Priority":10}]}}`,
+	"NetworkFirewall_20201112.ListRuleGroups": `{"RuleGroups":[{"Name":"empty","Arn":"arn:aws:network-firewall:eu-west-1:` + stubAccount + `:stateless-rulegroup/empty"}]}`,
+	"NetworkFirewall_20201112.DescribeRuleGroup": `{"UpdateToken":"t2","RuleGroupResponse":{"RuleGroupName":"empty","RuleGroupId":"g-1","Type":"STATELESS",` +
+		`"RuleGroupArn":"arn:aws:network-firewall:eu-west-1:` + stubAccount + `:stateless-rulegroup/empty","NumberOfAssociations":1},` +
+		`"RuleGroup":{"RulesSource":{"StatelessRulesAndCustomActions":{"StatelessRules":[]}}}}`,
 }
 
 // stubREST answers the REST (JSON) operations by path: AWS Backup here.
@@ -217,6 +229,16 @@ func TestStubOperationsMotoLacks(t *testing.T) {
 	if len(d.Tasks) != 1 || !d.Tasks[0].SettingsRead || !d.Tasks[0].LoggingEnabled || d.Tasks[0].LogSeverity["SOURCE_UNLOAD"] != "LOGGER_SEVERITY_DEFAULT" ||
 		d.Tasks[0].LogSeverity["TARGET_LOAD"] != "LOGGER_SEVERITY_ERROR" {
 		t.Errorf("DMS tasks = %+v", d.Tasks)
+	}
+	// svc-netfw: Network Firewall's policy and stateless rule group, each
+	// listed and then described.
+	if p := a.NetworkFirewall.Policies; len(p) != 1 || !p[0].Described || p[0].Name != "egress-policy" ||
+		state.FirewallDropsOrForwards(p[0].StatelessDefaultActions) || !state.FirewallDropsOrForwards(p[0].StatelessFragmentDefaultActions) ||
+		len(p[0].StatelessRuleGroupARNs) != 1 || p[0].RuleGroups() != 1 {
+		t.Errorf("firewall policies = %+v", p)
+	}
+	if g := a.NetworkFirewall.RuleGroups; len(g) != 1 || !g[0].Described || g[0].Type != "STATELESS" || g[0].Rules != 0 || g[0].Associations != 1 {
+		t.Errorf("rule groups = %+v", g)
 	}
 	// Everything the stub does not serve is a not_implemented gap, never data.
 	if g, ok := a.Gaps.Find("ec2", "eu-west-1", "DescribeInstances", ""); !ok || g.Reason != state.ReasonNotImplemented {

@@ -93,6 +93,8 @@ func Build() *state.Account {
 	x.macie()
 	x.rdsMore() // svc-gaps
 	x.ec2More()
+	x.networkFirewall() // svc-netfw
+	x.transfer()        // svc-netfw
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
