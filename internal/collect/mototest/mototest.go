@@ -7,12 +7,14 @@
 package mototest
 
 import (
+	"bufio"
 	"errors"
 	"fmt"
-	"net"
+	"io"
 	"net/http"
 	"os"
 	"os/exec"
+	"regexp"
 	"syscall"
 	"testing"
 	"time"
@@ -32,28 +34,38 @@ type Server struct {
 func Required() bool { return os.Getenv("SHOULDER_REQUIRE_MOTO") == "1" }
 
 // Start launches moto on a free loopback port and waits until it answers.
+//
+// moto binds port 0 itself and prints the port the kernel gave it, which is
+// read from its standard error. Picking a free port first and handing it
+// over raced with other test processes doing the same: two servers could be
+// given one port, the second failed to bind, and its tests silently talked
+// to the first one's (different) state.
 func Start() (*Server, error) {
 	if err := exec.Command("python3", "-c", "import moto.server").Run(); err != nil {
 		return nil, fmt.Errorf("python3 cannot import moto.server (install it with: pip install 'moto[server]'): %w", err)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	cmd := exec.Command("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", fmt.Sprint(port))
+	cmd := exec.Command("python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "0")
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	// moto's ~1000 default AMIs come with snapshots owned by the test
 	// account; reading each one's sharing would dominate the test time.
 	cmd.Env = append(os.Environ(), "MOTO_EC2_LOAD_DEFAULT_AMIS=false")
 	if os.Getenv("SHOULDER_MOTO_LOG") != "" {
-		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		cmd.Stdout = os.Stderr
+	}
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		return nil, fmt.Errorf("starting moto: %w", err)
 	}
 	if err := cmd.Start(); err != nil {
 		return nil, fmt.Errorf("starting moto: %w", err)
 	}
-	s := &Server{URL: fmt.Sprintf("http://127.0.0.1:%d", port), cmd: cmd}
+	s := &Server{cmd: cmd}
+	url, err := announcedURL(stderr, 60*time.Second)
+	if err != nil {
+		s.Stop()
+		return nil, err
+	}
+	s.URL = url
 	deadline := time.Now().Add(60 * time.Second)
 	for {
 		resp, err := http.Get(s.URL + "/moto-api/")
@@ -66,6 +78,41 @@ func Start() (*Server, error) {
 			return nil, fmt.Errorf("moto did not answer on %s within 60s: %w", s.URL, err)
 		}
 		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// runningOn matches the line werkzeug prints once moto listens.
+var runningOn = regexp.MustCompile(`Running on (http://127\.0\.0\.1:[0-9]+)`)
+
+// announcedURL reads moto's standard error until it names the address it
+// listens on, then keeps draining it (to the test log when SHOULDER_MOTO_LOG
+// is set) so moto never blocks on a full pipe.
+func announcedURL(stderr io.Reader, wait time.Duration) (string, error) {
+	found := make(chan string, 1)
+	go func() {
+		sc := bufio.NewScanner(stderr)
+		var seen bool
+		for sc.Scan() {
+			line := sc.Text()
+			if os.Getenv("SHOULDER_MOTO_LOG") != "" {
+				fmt.Fprintln(os.Stderr, line)
+			}
+			if m := runningOn.FindStringSubmatch(line); m != nil && !seen {
+				seen = true
+				found <- m[1]
+			}
+		}
+		_, _ = io.Copy(io.Discard, stderr)
+		close(found)
+	}()
+	select {
+	case u, ok := <-found:
+		if !ok {
+			return "", errors.New("moto exited before it listened (run with SHOULDER_MOTO_LOG=1 to see why)")
+		}
+		return u, nil
+	case <-time.After(wait):
+		return "", fmt.Errorf("moto did not say where it listens within %s", wait)
 	}
 }
 
