@@ -114,4 +114,6 @@ func (postgresDialect) size(ctx context.Context, db *sql.DB) (int64, error) {
 	return n, err
 }
 
+func (postgresDialect) writer(context.Context, *sql.Conn) (func(), error) { return func() {}, nil }
+
 func (postgresDialect) compact(context.Context, *sql.DB) error { return nil }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -167,7 +168,6 @@ type stored struct {
 	resolved     sql.NullInt64
 	resolvedAt   sql.NullInt64
 	reopened     int64
-	seen         bool
 }
 
 var findingCols = []string{"id", "check_id", "account", "region", "resource", "present", "status", "severity",
@@ -231,6 +231,11 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 		return 0, err
 	}
 	defer conn.Close()
+	restore, err := s.d.writer(ctx, conn)
+	if err != nil {
+		return 0, err
+	}
+	defer restore()
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, err
@@ -256,12 +261,6 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 
 	if err = s.recordContexts(ctx, tx, scanID, sc.Contexts); err != nil {
 		return 0, err
-	}
-	rows := map[Key]*stored{}
-	for _, acct := range sco.accounts {
-		if err = s.loadAccount(ctx, tx, acct, rows); err != nil {
-			return 0, err
-		}
 	}
 	var nextID int64
 	if err = tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM findings`).Scan(&nextID); err != nil {
@@ -315,39 +314,62 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 		}
 		return event(row.id, st, msg)
 	}
-	// fresh are the results without a lifecycle, by index: no copy of
-	// them and no map entry each.
-	var fresh []int
-	for i, n := 0, sc.numResults(); i < n; i++ {
-		row, ok := rows[sc.keyAt(i)]
-		if !ok {
-			fresh = append(fresh, i)
-			continue
-		}
-		if row.seen {
-			continue // a duplicate key: the first result counts
-		}
-		row.seen = true
-		r := sc.resultAt(i)
-		st := r.State
-		st.Present = true
-		if row.state != st {
-			if err = change(row, st, r.Message); err != nil {
+
+	// The comparison is streamed: the results are ordered by key (an
+	// index each, not a copy), the stored lifecycles of the scan's
+	// accounts are read a page at a time and each is looked up among the
+	// results by binary search. Neither side is held in a map, so the
+	// daily scan into a store that holds the account costs about what
+	// the first one does (bench/RESULTS.md). The pages follow the
+	// database's order of the key index (its collation), the lookup Go's
+	// order: they need not agree.
+	ord := sortedResults(sc)
+	matched := make([]bool, len(ord))
+	page := make([]stored, 0, s.recordPageSize())
+	for _, acct := range sco.accounts {
+		var after *Key
+		for {
+			if page, err = s.storedPage(ctx, tx, acct, after, page[:0]); err != nil {
 				return 0, err
 			}
+			for i := range page {
+				row := &page[i]
+				if p, ok := ord.find(sc, row.key); ok {
+					matched[p] = true
+					r := sc.resultAt(int(ord[p]))
+					st := r.State
+					st.Present = true
+					if row.state != st {
+						if err = change(row, st, r.Message); err != nil {
+							return 0, err
+						}
+					}
+					continue
+				}
+				// Covered but not reported: gone.
+				if row.state.Present && sco.covers(row.key) {
+					st := row.state
+					st.Present = false
+					if err = change(row, st, ""); err != nil {
+						return 0, err
+					}
+				}
+			}
+			if len(page) < cap(page) {
+				break
+			}
+			last := page[len(page)-1].key
+			after = &last
 		}
 	}
 	// New lifecycles are numbered in key order, so the table and its key
-	// index are appended to rather than written all over. The sort is
-	// stable, so of two new results with one key the first counts.
-	sort.SliceStable(fresh, func(i, j int) bool { return sc.keyAt(fresh[i]).less(sc.keyAt(fresh[j])) })
-	var prev Key
-	for j, i := range fresh {
-		r := sc.resultAt(i)
-		if j > 0 && r.Key == prev {
-			continue // a duplicate key: the first result counts
+	// index are appended to rather than written all over. Of two new
+	// results with one key the first counts (the order is stable).
+	for p, i := range ord {
+		if matched[p] || (p > 0 && sc.keyAt(int(ord[p-1])) == sc.keyAt(int(i))) {
+			continue // a stored lifecycle, or a duplicate key: the first result counts
 		}
-		prev = r.Key
+		r := sc.resultAt(int(i))
 		nextID++
 		st := r.State
 		st.Present = true
@@ -360,22 +382,6 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 			return 0, err
 		}
 		if err = event(nextID, st, r.Message); err != nil {
-			return 0, err
-		}
-	}
-	fresh = nil
-	// Lifecycles the scan covered but did not report are gone.
-	gone := make([]*stored, 0)
-	for _, row := range rows {
-		if !row.seen && row.state.Present && sco.covers(row.key) {
-			gone = append(gone, row)
-		}
-	}
-	sort.Slice(gone, func(i, j int) bool { return gone[i].id < gone[j].id })
-	for _, row := range gone {
-		st := row.state
-		st.Present = false
-		if err = change(row, st, ""); err != nil {
 			return 0, err
 		}
 	}
@@ -448,17 +454,20 @@ func (b *batcher) flush(ctx context.Context) error {
 	return nil
 }
 
-func (k Key) less(o Key) bool {
-	if k.Account != o.Account {
-		return k.Account < o.Account
+func (k Key) less(o Key) bool { return k.compare(o) < 0 }
+
+// compare orders keys by account, check, region and resource.
+func (k Key) compare(o Key) int {
+	if c := strings.Compare(k.Account, o.Account); c != 0 {
+		return c
 	}
-	if k.Check != o.Check {
-		return k.Check < o.Check
+	if c := strings.Compare(k.Check, o.Check); c != 0 {
+		return c
 	}
-	if k.Region != o.Region {
-		return k.Region < o.Region
+	if c := strings.Compare(k.Region, o.Region); c != 0 {
+		return c
 	}
-	return k.Resource < o.Resource
+	return strings.Compare(k.Resource, o.Resource)
 }
 
 // seenAt is a scan and its time.
@@ -503,23 +512,70 @@ func (s *Store) upsertCoverage(ctx context.Context, tx *sql.Tx, rows [][]any) er
 	return nil
 }
 
-// loadAccount reads the lifecycles of one account into rows.
-func (s *Store) loadAccount(ctx context.Context, tx *sql.Tx, acct string, rows map[Key]*stored) error {
-	rs, err := tx.QueryContext(ctx, s.q(`SELECT id, check_id, region, resource, present, status, severity,
-		waived_from, waiver, failing_since_at, resolved_scan, resolved_at, reopened FROM findings WHERE account=?`), acct)
+// resultOrder is a scan's result indexes ordered by key, stably: of two
+// results with one key the first comes first.
+type resultOrder []int32
+
+func sortedResults(sc *Scan) resultOrder {
+	ord := make(resultOrder, sc.numResults())
+	for i := range ord {
+		ord[i] = int32(i)
+	}
+	slices.SortStableFunc(ord, func(a, b int32) int { return sc.keyAt(int(a)).compare(sc.keyAt(int(b))) })
+	return ord
+}
+
+// find returns the position in ord of the first result with key k.
+func (ord resultOrder) find(sc *Scan, k Key) (int, bool) {
+	p, ok := slices.BinarySearchFunc(ord, k, func(i int32, k Key) int { return sc.keyAt(int(i)).compare(k) })
+	return p, ok
+}
+
+// defaultRecordPage is how many stored lifecycles a recording reads at a
+// time.
+const defaultRecordPage = 5000
+
+func (s *Store) recordPageSize() int {
+	if s.recordPage > 0 {
+		return s.recordPage
+	}
+	return defaultRecordPage
+}
+
+// storedPage reads the next page of one account's lifecycles into page:
+// up to cap(page), in the key index's order, after the key after (nil:
+// from the start). The page is read whole before the caller writes (a
+// PostgreSQL connection runs one statement at a time).
+func (s *Store) storedPage(ctx context.Context, tx *sql.Tx, acct string, after *Key, page []stored) ([]stored, error) {
+	const cols = `SELECT id, check_id, region, resource, present, status, severity,
+		waived_from, waiver, failing_since_at, resolved_scan, resolved_at, reopened FROM findings WHERE account=?`
+	const order = ` ORDER BY check_id, region, resource LIMIT ?`
+	var (
+		rs  *sql.Rows
+		err error
+	)
+	if after == nil {
+		rs, err = tx.QueryContext(ctx, s.q(cols+order), acct, cap(page))
+	} else {
+		rs, err = tx.QueryContext(ctx, s.q(cols+` AND (check_id, region, resource) > (?, ?, ?)`+order),
+			acct, after.Check, after.Region, after.Resource, cap(page))
+	}
 	if err != nil {
-		return fmt.Errorf("read the findings of %s: %w", acct, err)
+		return page, fmt.Errorf("read the findings of %s: %w", acct, err)
 	}
 	defer rs.Close()
 	for rs.Next() {
-		r := &stored{key: Key{Account: acct}}
+		r := stored{key: Key{Account: acct}}
 		var present int64
 		if err := rs.Scan(&r.id, &r.key.Check, &r.key.Region, &r.key.Resource, &present, &r.state.Status,
 			&r.state.Severity, &r.state.WaivedFrom, &r.state.Waiver, &r.failingSince, &r.resolved, &r.resolvedAt, &r.reopened); err != nil {
-			return err
+			return page, fmt.Errorf("read the findings of %s: %w", acct, err)
 		}
 		r.state.Present = present == 1
-		rows[r.key] = r
+		page = append(page, r)
 	}
-	return rs.Err()
+	if err := rs.Err(); err != nil {
+		return page, fmt.Errorf("read the findings of %s: %w", acct, err)
+	}
+	return page, nil
 }

@@ -24,6 +24,21 @@ func (sqliteDialect) migrate(ctx context.Context, db *sql.DB, fn func(tx *sql.Tx
 
 func (sqliteDialect) lockWriters(context.Context, *sql.Tx) error { return nil }
 
+// sqliteMmap is how much of the file a reading connection maps.
+const sqliteMmap = 256 << 20
+
+// writer turns memory mapping off for a recording: it reads every stored
+// lifecycle of its accounts once, and mapped, each page it read would stay
+// in the process's resident set (a second 50k-resource scan into one store
+// peaked at 540 MiB, 330 of them mapped file; bench/RESULTS.md), where
+// SQLite's own cache is bounded (cache_size).
+func (sqliteDialect) writer(ctx context.Context, conn *sql.Conn) (func(), error) {
+	if _, err := conn.ExecContext(ctx, `PRAGMA mmap_size=0`); err != nil {
+		return nil, fmt.Errorf("turn off memory mapping: %w", err)
+	}
+	return func() { conn.ExecContext(context.Background(), fmt.Sprintf(`PRAGMA mmap_size=%d`, sqliteMmap)) }, nil
+}
+
 // sqliteBatch bounds one INSERT's rows; with 20 columns it stays far below
 // SQLite's limit of 32766 parameters.
 const sqliteBatch = 500

@@ -30,6 +30,9 @@ type Store struct {
 	name    string // the store named for humans: a path, or a URL without its password
 	secret  string // the password, scrubbed from every error
 	version int    // the schema version after migrations
+	// recordPage is how many stored lifecycles a recording reads at a
+	// time (0: defaultRecordPage; tests make it small).
+	recordPage int
 }
 
 // dialect is what differs between the backends.
@@ -47,6 +50,9 @@ type dialect interface {
 	// insert adds rows to table in bulk within tx (COPY on PostgreSQL,
 	// batched multi-row INSERTs on SQLite).
 	insert(ctx context.Context, conn *sql.Conn, tx *sql.Tx, table string, cols []string, rows [][]any) error
+	// writer prepares the connection of a recording; restore undoes it
+	// before the connection returns to the pool.
+	writer(ctx context.Context, conn *sql.Conn) (restore func(), err error)
 	// size is the bytes the store's tables take.
 	size(ctx context.Context, db *sql.DB) (int64, error)
 	// compact returns freed space after a prune.
@@ -247,7 +253,7 @@ func openSQLite(spec string) (*Store, error) {
 	opts.Add("_pragma", "cache_size(-16384)")
 	// Readers map the file (the operating system's page cache, shared by
 	// every connection, instead of a copy per connection).
-	opts.Add("_pragma", "mmap_size(268435456)")
+	opts.Add("_pragma", fmt.Sprintf("mmap_size(%d)", sqliteMmap))
 	opts.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+uriPath(path)+"?"+opts.Encode())
 	if err != nil {
