@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -170,11 +171,38 @@ type stored struct {
 	reopened     int64
 }
 
-var findingCols = []string{"id", "check_id", "account", "region", "resource", "present", "status", "severity",
-	"waived_from", "waiver", "message", "first_seen_scan", "first_seen_at", "last_seen_scan", "last_seen_at",
-	"changed_scan", "failing_since_at", "resolved_scan", "resolved_at", "reopened"}
+// newFindingCols are the columns of a new lifecycle that vary from one to
+// the next; the rest are the same for every new lifecycle of a scan
+// (newFindingFixed).
+var newFindingCols = []string{"id", "check_id", "account", "region", "resource", "status", "severity",
+	"waived_from", "waiver", "message", "failing_since_at"}
 
-var eventCols = []string{"finding_id", "scan_id", "at", "present", "status", "severity", "waived_from", "waiver", "message"}
+func newFindingFixed(scanID, now int64) []fixedCol {
+	return []fixedCol{{"present", int64(1)}, {"first_seen_scan", scanID}, {"first_seen_at", now},
+		{"last_seen_scan", scanID}, {"last_seen_at", now}, {"changed_scan", scanID},
+		{"resolved_scan", nil}, {"resolved_at", nil}, {"reopened", int64(0)}}
+}
+
+// eventCols are an event's columns but its scan and time (fixed per scan).
+var eventCols = []string{"finding_id", "present", "status", "severity", "waived_from", "waiver", "message"}
+
+// fixedCol is a column with one value for every row of an insert: an
+// int64 or nil (NULL).
+type fixedCol struct {
+	name string
+	val  any
+}
+
+// literal is the value as SQL.
+func (f fixedCol) literal() (string, error) {
+	switch v := f.val.(type) {
+	case nil:
+		return "NULL", nil
+	case int64:
+		return strconv.FormatInt(v, 10), nil
+	}
+	return "", fmt.Errorf("column %s: fixed value %T is neither an int64 nor nil", f.name, f.val)
+}
 
 func b2i(b bool) int64 {
 	if b {
@@ -283,10 +311,11 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 	// Rows are inserted in batches as they are made: a scan of a
 	// quarter of a million results never holds them all as rows. Events
 	// name new findings, so the findings batch is written first.
-	newRows := &batcher{s: s, conn: conn, tx: tx, table: "findings", cols: findingCols}
-	events := &batcher{s: s, conn: conn, tx: tx, table: "finding_events", cols: eventCols, before: newRows}
+	newRows := &batcher{s: s, conn: conn, tx: tx, table: "findings", cols: newFindingCols, fixed: newFindingFixed(scanID, now)}
+	events := &batcher{s: s, conn: conn, tx: tx, table: "finding_events", cols: eventCols,
+		fixed: []fixedCol{{"scan_id", scanID}, {"at", now}}, before: newRows}
 	event := func(id int64, st State, msg string) error {
-		return events.add(ctx, []any{id, scanID, now, b2i(st.Present), st.Status, st.Severity, st.WaivedFrom, st.Waiver, msg})
+		return events.add(ctx, []any{id, b2i(st.Present), st.Status, st.Severity, st.WaivedFrom, st.Waiver, msg})
 	}
 	change := func(row *stored, st State, msg string) error {
 		was, is := row.state.Failing(), st.Failing()
@@ -377,8 +406,8 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 		if st.Failing() {
 			since = now
 		}
-		if err = newRows.add(ctx, []any{nextID, r.Check, r.Account, r.Region, r.Resource, int64(1), st.Status,
-			st.Severity, st.WaivedFrom, st.Waiver, r.Message, scanID, now, scanID, now, scanID, since, nil, nil, int64(0)}); err != nil {
+		if err = newRows.add(ctx, []any{nextID, r.Check, r.Account, r.Region, r.Resource, st.Status,
+			st.Severity, st.WaivedFrom, st.Waiver, r.Message, since}); err != nil {
 			return 0, err
 		}
 		if err = event(nextID, st, r.Message); err != nil {
@@ -422,6 +451,7 @@ type batcher struct {
 	tx    *sql.Tx
 	table string
 	cols  []string
+	fixed []fixedCol
 	rows  [][]any
 	// before is flushed first (its rows are named by these).
 	before *batcher
@@ -446,7 +476,7 @@ func (b *batcher) flush(ctx context.Context) error {
 	if len(b.rows) == 0 {
 		return nil
 	}
-	if err := b.s.d.insert(ctx, b.conn, b.tx, b.table, b.cols, b.rows); err != nil {
+	if err := b.s.d.insert(ctx, b.conn, b.tx, b.table, b.cols, b.fixed, b.rows); err != nil {
 		return err
 	}
 	clear(b.rows)
@@ -521,7 +551,13 @@ func sortedResults(sc *Scan) resultOrder {
 	for i := range ord {
 		ord[i] = int32(i)
 	}
-	slices.SortStableFunc(ord, func(a, b int32) int { return sc.keyAt(int(a)).compare(sc.keyAt(int(b))) })
+	// Ties broken by index: stable, without a stable sort's extra passes.
+	slices.SortFunc(ord, func(a, b int32) int {
+		if c := sc.keyAt(int(a)).compare(sc.keyAt(int(b))); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
 	return ord
 }
 
