@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -14,6 +15,7 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/engine"
 	"github.com/shoulder-dev/shoulder/internal/input"
 	"github.com/shoulder-dev/shoulder/internal/report"
+	"github.com/shoulder-dev/shoulder/internal/state"
 	"github.com/shoulder-dev/shoulder/internal/textsafe"
 )
 
@@ -25,7 +27,7 @@ func (app *App) diffCmd() *cobra.Command {
 	var pol policyFlags
 	var sf storeFlags
 	cmd := &cobra.Command{
-		Use:   "diff OLD.json NEW.json | diff --since last|7d|SCAN_ID [--demo | --snapshot FILE | live flags]",
+		Use:   "diff OLD.json NEW.json | diff --since last|7d|SCAN_ID|run:RUN_ID [--demo | --demo-org | --snapshot FILE|DIR | live flags]",
 		Short: "Compare two scan results: new failures, fixed, still failing, changed",
 		Long: `diff reads two results written by ` + "`shoulder scan --format json`" + ` and reports, per
 check and resource: new failures (fail now, not before), fixed (failed before,
@@ -48,15 +50,25 @@ newest recorded at least that long ago) or a scan ID (shoulder history lists
 them). The stored side is rebuilt from the store (see ` + "`shoulder report --help`" + `);
 the scan run now is not recorded.
 
+--since run:ID compares with a whole run of several accounts (scan
+--accounts/--org --run-id, possibly split with --shard i/n; scan --snapshot
+DIR and --demo-org record one too), as report --run-id rebuilds it: only
+once all its shards finished; otherwise it exits 2 naming the missing
+shards. The scan run now is then an organization too when the source is one
+(--snapshot DIR, --demo-org), else one account (the other accounts of the
+run are reported as absent from this scan, their failures never fixed).
+
 Exit codes: 0 no new failure and no failure no longer evaluated at or above
 --fail-on, 1 one of them at or above it, 2 bad input (missing file, not a
-shoulder result, newer schema, different accounts, unknown stored scan, bad --since).`,
+shoulder result, newer schema, different accounts, unknown stored scan or
+run, a run not finished, bad --since).`,
 		Example: `  shoulder scan --snapshot yesterday.json --format json -o old.json
   shoulder scan --snapshot today.json --format json -o new.json
   shoulder diff old.json new.json
   shoulder diff old.json new.json --format markdown --fail-on critical > comment.md
   shoulder diff --since last --snapshot today.json
-  shoulder diff --since 7d --profile prod --format markdown`,
+  shoulder diff --since 7d --profile prod --format markdown
+  shoulder diff --since run:nightly-2026-12-06 --snapshot org-today/`,
 		Args: func(cmd *cobra.Command, args []string) error {
 			if since != "" {
 				if len(args) != 0 {
@@ -138,8 +150,9 @@ shoulder result, newer schema, different accounts, unknown stored scan, bad --si
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the diff to `FILE` instead of standard output")
 	cmd.Flags().StringVar(&failOn, "fail-on", "high", "exit 1 when a new failure, or a failure no longer evaluated, has this severity or higher (info, low, medium, high, critical, or none)")
 	cmd.Flags().BoolVar(&allowAccountChange, "allow-account-change", false, "compare results of two different accounts (old failures are then never fixed)")
-	cmd.Flags().StringVar(&since, "since", "", "compare a scan run now with the stored scan `REF`: last, an age such as 7d, or a scan ID")
+	cmd.Flags().StringVar(&since, "since", "", "compare a scan run now with the stored scan `REF`: last, an age such as 7d, a scan ID, or run:RUN_ID (a finished run of several accounts)")
 	src.register(cmd)
+	src.registerDemoOrg(cmd)
 	pol.register(cmd)
 	sf.register(cmd, false)
 	return cmd
@@ -155,17 +168,49 @@ func (app *App) diffSince(cmd *cobra.Command, ref string, sf *storeFlags, src *s
 		return nil, nil, nil, err
 	}
 	defer s.Close()
-	id, err := resolveScanRef(ctx, s, "--since", ref)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	stored, err := storedReport(ctx, s, id)
-	if err != nil {
-		return nil, nil, nil, err
+	var stored *engine.Report
+	var storedName string
+	if run, ok := strings.CutPrefix(ref, "run:"); ok {
+		if stored, err = storedRun(ctx, s, "--since", ref, run); err != nil {
+			return nil, nil, nil, err
+		}
+		storedName = "stored run " + run
+	} else {
+		id, err := resolveScanRef(ctx, s, "--since", ref)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		if stored, err = storedReport(ctx, s, id); err != nil {
+			return nil, nil, nil, err
+		}
+		storedName = fmt.Sprintf("stored scan %d", id)
 	}
 	p, err := pol.load(app, src)
 	if err != nil {
 		return nil, nil, nil, err
+	}
+	sel, err := selectChecks(nil, nil, nil)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	org, err := src.orgSource(app)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if org != nil {
+		now, err := app.combineOrg(org, func(a *state.Account) (*engine.Report, error) {
+			ap, err := app.orgPolicy(org, p, a)
+			if err != nil {
+				return nil, err
+			}
+			r := engine.Run(sel, a, ap)
+			r.DropTags()
+			return r, nil
+		})
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return &report.Result{Report: stored}, &report.Result{Report: now}, []string{storedName, "this scan"}, nil
 	}
 	acct, err := src.load(ctx, app)
 	if err != nil {
@@ -174,14 +219,9 @@ func (app *App) diffSince(cmd *cobra.Command, ref string, sf *storeFlags, src *s
 	if p, err = app.accountPolicy(p, acct); err != nil {
 		return nil, nil, nil, err
 	}
-	sel, err := selectChecks(nil, nil, nil)
-	if err != nil {
-		return nil, nil, nil, err
-	}
 	now := engine.Run(sel, acct, p)
 	now.DropTags()
-	return &report.Result{Report: stored}, &report.Result{Report: now},
-		[]string{fmt.Sprintf("stored scan %d", id), "this scan"}, nil
+	return &report.Result{Report: stored}, &report.Result{Report: now}, []string{storedName, "this scan"}, nil
 }
 
 func (app *App) readResult(path string) (*report.Result, error) {

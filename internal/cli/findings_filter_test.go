@@ -316,6 +316,14 @@ func TestReportRunID(t *testing.T) {
 			if code != ExitError || !strings.Contains(errb, "2 of 3 shards recorded; missing shard 1 (of 0-2)") {
 				t.Errorf("report of the unfinished run: exit %d: %s", code, errb)
 			}
+			// diff --since run:ID waits for the same shards.
+			code, _, errb = run(t, "diff", "--since", "run:nightly-7", "--demo", "--store", dsn)
+			if code != ExitError || !strings.Contains(errb, "--since run:nightly-7: not finished: 2 of 3 shards recorded; missing shard 1 (of 0-2)") {
+				t.Errorf("diff --since the unfinished run: exit %d: %s", code, errb)
+			}
+			if code, _, errb := run(t, "diff", "--since", "run:nope", "--demo", "--store", dsn); code != ExitError || !strings.Contains(errb, "no such run") {
+				t.Errorf("diff --since an unknown run: exit %d: %s", code, errb)
+			}
 			code, out, errb := run(t, "history", "--format", "json", "--store", dsn)
 			if code != ExitOK {
 				t.Fatalf("history: exit %d: %s", code, errb)

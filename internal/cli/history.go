@@ -510,13 +510,15 @@ func trendUpTo(ctx context.Context, s *store.Store, id int64) ([]report.TrendPoi
 // storedRun rebuilds the combined report of a run split into shards, once
 // every shard finished; otherwise it fails naming the missing shards
 // (exit 2).
-func storedRun(ctx context.Context, s *store.Store, id string) (*engine.Report, error) {
+// flag and ref name the reference in errors ("--run-id" ID, "--since"
+// run:ID).
+func storedRun(ctx context.Context, s *store.Store, flag, ref, id string) (*engine.Report, error) {
 	st, err := s.Run(ctx, id)
 	if err != nil {
-		return nil, withCode(ExitError, fmt.Errorf("--run-id: %w", err))
+		return nil, withCode(ExitError, fmt.Errorf("%s: %w", flag, err))
 	}
 	if !st.Complete() {
-		return nil, withCode(ExitError, fmt.Errorf("--run-id %s: %s; rerun those shards (or wait for them) and try again", id, st.Describe()))
+		return nil, withCode(ExitError, fmt.Errorf("%s %s: %s; rerun those shards (or wait for them) and try again", flag, ref, st.Describe()))
 	}
 	comb := engine.NewCombiner()
 	orgID := ""
@@ -529,7 +531,7 @@ func storedRun(ctx context.Context, s *store.Store, id string) (*engine.Report, 
 			orgID = rep.OrganizationID
 		}
 		if err := comb.Add(rep); err != nil {
-			return nil, withCode(ExitError, fmt.Errorf("--run-id %s: scan %d: %w", id, scan, err))
+			return nil, withCode(ExitError, fmt.Errorf("%s %s: scan %d: %w", flag, ref, scan, err))
 		}
 	}
 	return comb.Report(nil, orgID), nil
@@ -588,7 +590,7 @@ a run whose shards have not all finished.`,
 			var id int64
 			var rep *engine.Report
 			if runID != "" {
-				rep, err = storedRun(ctx, s, runID)
+				rep, err = storedRun(ctx, s, "--run-id", runID, runID)
 			} else if id, err = resolveScanRef(ctx, s, "--scan", scan); err == nil {
 				rep, err = storedReport(ctx, s, id)
 			}

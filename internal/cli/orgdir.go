@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/checks"
@@ -273,19 +276,34 @@ func (app *App) eachAccount(o *orgDir, fn func(*state.Account) error) (orgFacts,
 
 // scanOrgDir scans a directory of account snapshots as one organization:
 // each account is evaluated and its results moved into the combined report
-// before the next is loaded.
-func (app *App) scanOrgDir(f *scanFlags, o *orgDir, plan *outputPlan, sel []check.Check, pol *policy.Policy, formats []report.Format,
-	fscan *frameworkScan, filters tableFilters, failOn check.Severity, failEnabled bool) error {
+// before the next is loaded. With a store, each account's scan is
+// recorded as it is evaluated (before its results move), all under one
+// derived run ID of one shard, which is marked finished once the combined
+// reports are written; a store that fails is reported (exit 2) after the
+// outputs are written, and the run is then not finished.
+func (app *App) scanOrgDir(ctx context.Context, f *scanFlags, o *orgDir, plan *outputPlan, sel []check.Check, pol *policy.Policy, formats []report.Format,
+	fscan *frameworkScan, filters tableFilters, failOn check.Severity, failEnabled bool, rec *scanRecorder) error {
 	tags := false
 	for _, fm := range formats {
 		tags = tags || fm.Tags
 	}
+	if rec.enabled() {
+		rec.run = engine.RunInfo{ID: newRunID(time.Now()), Shards: 1}
+	}
+	var storeErr error
 	rep, err := app.combineOrg(o, func(a *state.Account) (*engine.Report, error) {
 		ap, err := app.orgPolicy(o, pol, a)
 		if err != nil {
 			return nil, err
 		}
 		r := engine.Run(sel, a, ap)
+		if rec.enabled() && storeErr == nil {
+			kept, err := reportview.Kept(a, ap)
+			if err == nil {
+				err = rec.record(ctx, app, r, ap, kept)
+			}
+			storeErr = err
+		}
 		if !tags {
 			r.DropTags()
 		}
@@ -294,7 +312,19 @@ func (app *App) scanOrgDir(f *scanFlags, o *orgDir, plan *outputPlan, sel []chec
 	if err != nil {
 		return err
 	}
-	return app.writeOrgScan(f, plan, rep, sel, fscan, filters, failOn, failEnabled)
+	err = app.writeOrgScan(f, plan, rep, sel, fscan, filters, failOn, failEnabled)
+	if err != nil && !errors.Is(err, errFindings) {
+		return err
+	}
+	if storeErr == nil && rec.enabled() {
+		if storeErr = rec.finish(ctx, rec.run); storeErr == nil {
+			fmt.Fprintf(app.Stderr, "shoulder: recorded %d accounts as run %s (shoulder report --run-id %s)\n", len(rep.Accounts), rec.run.ID, rec.run.ID)
+		}
+	}
+	if storeErr != nil {
+		return storeErr
+	}
+	return err
 }
 
 // writeOrgScan writes a combined report (engine.Combiner) to the planned

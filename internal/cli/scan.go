@@ -100,7 +100,8 @@ account are never all held in memory; the other formats, and a scan that is
 recorded, need the whole report first.
 
 ` + storeHelp + `
-With --accounts each account's scan is recorded, tied together by one run ID.`,
+With --accounts, --org, --snapshot DIR or --demo-org each account's scan is
+recorded, tied together by one run ID (report --run-id, diff --since run:ID).`,
 		Example: `  shoulder scan --demo
   shoulder scan --snapshot prod.json --fail-on critical
   shoulder scan --demo --format json -o results.json
@@ -275,7 +276,7 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 			return err
 		}
 		if org != nil {
-			return app.scanOrgDir(f, org, plan, sel, pol, formats, fscan, filters, failOn, failEnabled)
+			return app.scanOrgDir(cmd.Context(), f, org, plan, sel, pol, formats, fscan, filters, failOn, failEnabled, rec)
 		}
 	}
 	if targets != nil {

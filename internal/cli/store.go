@@ -316,8 +316,8 @@ and first-seen time. A SQLite store is compacted afterwards.
 			if err != nil {
 				return withCode(ExitError, err)
 			}
-			fmt.Fprintf(app.Stdout, "pruned %d scans, %d change events and %d gone findings recorded before %s\n",
-				p.Scans, p.Events, p.Findings, cutoff.UTC().Format(time.RFC3339))
+			fmt.Fprintf(app.Stdout, "pruned %d scans, %d change events, %d gone findings, %d account contexts and %d shard records from before %s\n",
+				p.Scans, p.Events, p.Findings, p.Contexts, p.Shards, cutoff.UTC().Format(time.RFC3339))
 			return nil
 		},
 	}

@@ -56,14 +56,22 @@ func pgAdmin(t testing.TB) string {
 // returns its DSN.
 func pgDatabase(t *testing.T) string { return pgDatabaseTB(t) }
 
-func pgDatabaseTB(t testing.TB) string {
+func pgDatabaseTB(t testing.TB) string { return pgDatabaseWith(t, "") }
+
+// icuCollation makes a database whose text order is a language's (ICU
+// en-US), not bytes'.
+const icuCollation = ` TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'`
+
+// pgDatabaseWith creates a database with the CREATE DATABASE options opts
+// for one test, dropped when it ends, and returns its DSN.
+func pgDatabaseWith(t testing.TB, opts string) string {
 	t.Helper()
 	admin := pgAdmin(t)
 	db := pgOpen(t, admin)
 	var b [6]byte
 	rand.Read(b[:])
 	name := "shoulder_t_" + hex.EncodeToString(b[:])
-	if _, err := db.Exec(`CREATE DATABASE ` + name); err != nil {
+	if _, err := db.Exec(`CREATE DATABASE ` + name + opts); err != nil {
 		t.Fatalf("create database: %v", err)
 	}
 	t.Cleanup(func() {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 	"time"
 )
@@ -101,4 +102,38 @@ func countFindings(ctx context.Context, s *Store, f FindingFilter) (int, error) 
 	n := 0
 	err := s.EachFinding(ctx, f, func(FindingRow) error { n++; return nil })
 	return n, err
+}
+
+// BenchmarkFindingsEveryLifecycle lists every lifecycle of a store shaped
+// like the simulated year's end (221k lifecycles, 121k of them gone; see
+// bench/RESULTS.md) as `shoulder findings` without filters reads them
+// (EachFinding, default order), without recording 365 scans first:
+//
+//	go test ./internal/store -run '^$' -bench FindingsEveryLifecycle -benchtime 5x
+func BenchmarkFindingsEveryLifecycle(b *testing.B) {
+	const present, gone = 100_000, 121_256
+	s := open(b, filepath.Join(b.TempDir(), "list.db"))
+	ctx := context.Background()
+	sc := synthScan(present+gone, 1, "111122223333")
+	sc.RecordedAt = time.Date(2026, 1, 1, 6, 0, 0, 0, time.UTC)
+	if _, err := s.Record(ctx, sc); err != nil {
+		b.Fatal(err)
+	}
+	// The next scan drops every result past the first 100k: gone.
+	sc.Results = sc.Results[:present]
+	sc.RecordedAt = sc.RecordedAt.AddDate(1, 0, 0)
+	if _, err := s.Record(ctx, sc); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	defer cpuMetric(b)()
+	for i := 0; i < b.N; i++ {
+		n, err := countFindings(ctx, s, FindingFilter{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if n != present+gone {
+			b.Fatalf("%d findings listed, want %d", n, present+gone)
+		}
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -88,22 +89,49 @@ func (postgresDialect) lockWriters(ctx context.Context, tx *sql.Tx) error {
 }
 
 // insert COPYs the rows on the transaction's own connection.
-func (postgresDialect) insert(ctx context.Context, conn *sql.Conn, _ *sql.Tx, table string, cols []string, rows [][]any) error {
+func (postgresDialect) insert(ctx context.Context, conn *sql.Conn, _ *sql.Tx, table string, cols []string, fixed []fixedCol, rows [][]any) error {
 	if conn == nil {
 		return errors.New("postgres insert needs the transaction's connection")
 	}
+	all := slices.Clone(cols)
+	for _, f := range fixed {
+		all = append(all, f.name)
+	}
+	src := &withFixed{rows: rows, fixed: fixed, row: make([]any, 0, len(all)), i: -1}
 	return conn.Raw(func(dc any) error {
 		pc, ok := dc.(*stdlib.Conn)
 		if !ok {
 			return fmt.Errorf("unexpected driver connection %T", dc)
 		}
-		_, err := pc.Conn().CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
+		_, err := pc.Conn().CopyFrom(ctx, pgx.Identifier{table}, all, src)
 		if err != nil {
 			return fmt.Errorf("copy into %s: %w", table, err)
 		}
 		return nil
 	})
 }
+
+// withFixed is a COPY source of rows followed by the fixed values (COPY
+// takes no expressions). Each row is encoded before the next is asked
+// for, so one buffer serves them all.
+type withFixed struct {
+	rows  [][]any
+	fixed []fixedCol
+	row   []any
+	i     int
+}
+
+func (w *withFixed) Next() bool { w.i++; return w.i < len(w.rows) }
+
+func (w *withFixed) Values() ([]any, error) {
+	w.row = append(w.row[:0], w.rows[w.i]...)
+	for _, f := range w.fixed {
+		w.row = append(w.row, f.val)
+	}
+	return w.row, nil
+}
+
+func (w *withFixed) Err() error { return nil }
 
 func (postgresDialect) size(ctx context.Context, db *sql.DB) (int64, error) {
 	var n int64
@@ -113,5 +141,7 @@ func (postgresDialect) size(ctx context.Context, db *sql.DB) (int64, error) {
 		AND c.relname IN ('scans', 'findings', 'finding_events', 'coverage', 'shoulder_schema')`).Scan(&n)
 	return n, err
 }
+
+func (postgresDialect) writer(context.Context, *sql.Conn) (func(), error) { return func() {}, nil }
 
 func (postgresDialect) compact(context.Context, *sql.DB) error { return nil }

@@ -50,6 +50,11 @@ type Pruned struct {
 	Scans    int64
 	Events   int64
 	Findings int64
+	// Contexts are account_context rows no scan kept refers to; Shards
+	// are run_shards rows of runs finished before the cutoff whose scans
+	// are all gone.
+	Contexts int64
+	Shards   int64
 }
 
 // Prune removes the scans recorded before cutoff, the events they
@@ -57,7 +62,9 @@ type Pruned struct {
 // Lifecycles still present keep their current state (and first seen time);
 // only their history before cutoff goes, but for its last event: the state
 // each lifecycle was in when the first scan kept began, so the reports of
-// the scans kept can still be rebuilt (ScanReport).
+// the scans kept can still be rebuilt (ScanReport). Account context rows
+// no kept scan refers to go too, and the shard rows of finished runs
+// that no longer have a scan.
 func (s *Store) Prune(ctx context.Context, cutoff time.Time) (Pruned, error) {
 	var p Pruned
 	c := cutoff.UnixMilli()
@@ -75,6 +82,19 @@ func (s *Store) Prune(ctx context.Context, cutoff time.Time) (Pruned, error) {
 				AND scan_id < (SELECT MAX(e2.scan_id) FROM finding_events e2 WHERE e2.finding_id = finding_events.finding_id
 				AND e2.scan_id NOT IN (SELECT id FROM scans WHERE recorded_at >= ?))`},
 			{&p.Scans, `DELETE FROM scans WHERE recorded_at < ?`},
+			// A kept scan refers to the context of each account it
+			// covered: the account's latest row at or before it
+			// (ContextAt). A row is kept when some remaining scan covering
+			// its account lies between it and the account's next row
+			// (an account ID holding LIKE's wildcards can only keep more).
+			{&p.Contexts, `DELETE FROM account_context WHERE NOT EXISTS (SELECT 1 FROM scans k
+				WHERE k.id >= account_context.scan_id
+				AND k.id < COALESCE((SELECT MIN(n.scan_id) FROM account_context n
+					WHERE n.account = account_context.account AND n.scan_id > account_context.scan_id), 9223372036854775807)
+				AND ',' || k.accounts || ',' LIKE '%,' || account_context.account || ',%')`},
+			// A finished run whose scans are all pruned: nothing to report.
+			{&p.Shards, `DELETE FROM run_shards WHERE finished_at < ?
+				AND NOT EXISTS (SELECT 1 FROM scans k WHERE k.run_id = run_shards.run_id)`},
 		}
 		for _, st := range steps {
 			args := make([]any, strings.Count(st.q, "?"))
@@ -100,7 +120,7 @@ func (s *Store) Prune(ctx context.Context, cutoff time.Time) (Pruned, error) {
 	if err != nil {
 		return p, s.wrap("prune", err)
 	}
-	if p.Scans+p.Events+p.Findings > 0 {
+	if p.Scans+p.Events+p.Findings+p.Contexts+p.Shards > 0 {
 		if err := s.d.compact(ctx, s.db); err != nil {
 			return p, s.wrap("compact after prune", err)
 		}

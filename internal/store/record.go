@@ -5,7 +5,9 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -167,14 +169,40 @@ type stored struct {
 	resolved     sql.NullInt64
 	resolvedAt   sql.NullInt64
 	reopened     int64
-	seen         bool
 }
 
-var findingCols = []string{"id", "check_id", "account", "region", "resource", "present", "status", "severity",
-	"waived_from", "waiver", "message", "first_seen_scan", "first_seen_at", "last_seen_scan", "last_seen_at",
-	"changed_scan", "failing_since_at", "resolved_scan", "resolved_at", "reopened"}
+// newFindingCols are the columns of a new lifecycle that vary from one to
+// the next; the rest are the same for every new lifecycle of a scan
+// (newFindingFixed).
+var newFindingCols = []string{"id", "check_id", "account", "region", "resource", "status", "severity",
+	"waived_from", "waiver", "message", "failing_since_at"}
 
-var eventCols = []string{"finding_id", "scan_id", "at", "present", "status", "severity", "waived_from", "waiver", "message"}
+func newFindingFixed(scanID, now int64) []fixedCol {
+	return []fixedCol{{"present", int64(1)}, {"first_seen_scan", scanID}, {"first_seen_at", now},
+		{"last_seen_scan", scanID}, {"last_seen_at", now}, {"changed_scan", scanID},
+		{"resolved_scan", nil}, {"resolved_at", nil}, {"reopened", int64(0)}}
+}
+
+// eventCols are an event's columns but its scan and time (fixed per scan).
+var eventCols = []string{"finding_id", "present", "status", "severity", "waived_from", "waiver", "message"}
+
+// fixedCol is a column with one value for every row of an insert: an
+// int64 or nil (NULL).
+type fixedCol struct {
+	name string
+	val  any
+}
+
+// literal is the value as SQL.
+func (f fixedCol) literal() (string, error) {
+	switch v := f.val.(type) {
+	case nil:
+		return "NULL", nil
+	case int64:
+		return strconv.FormatInt(v, 10), nil
+	}
+	return "", fmt.Errorf("column %s: fixed value %T is neither an int64 nor nil", f.name, f.val)
+}
 
 func b2i(b bool) int64 {
 	if b {
@@ -231,6 +259,11 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 		return 0, err
 	}
 	defer conn.Close()
+	restore, err := s.d.writer(ctx, conn)
+	if err != nil {
+		return 0, err
+	}
+	defer restore()
 	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, err
@@ -257,12 +290,6 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 	if err = s.recordContexts(ctx, tx, scanID, sc.Contexts); err != nil {
 		return 0, err
 	}
-	rows := map[Key]*stored{}
-	for _, acct := range sco.accounts {
-		if err = s.loadAccount(ctx, tx, acct, rows); err != nil {
-			return 0, err
-		}
-	}
 	var nextID int64
 	if err = tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM findings`).Scan(&nextID); err != nil {
 		return 0, err
@@ -284,10 +311,11 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 	// Rows are inserted in batches as they are made: a scan of a
 	// quarter of a million results never holds them all as rows. Events
 	// name new findings, so the findings batch is written first.
-	newRows := &batcher{s: s, conn: conn, tx: tx, table: "findings", cols: findingCols}
-	events := &batcher{s: s, conn: conn, tx: tx, table: "finding_events", cols: eventCols, before: newRows}
+	newRows := &batcher{s: s, conn: conn, tx: tx, table: "findings", cols: newFindingCols, fixed: newFindingFixed(scanID, now)}
+	events := &batcher{s: s, conn: conn, tx: tx, table: "finding_events", cols: eventCols,
+		fixed: []fixedCol{{"scan_id", scanID}, {"at", now}}, before: newRows}
 	event := func(id int64, st State, msg string) error {
-		return events.add(ctx, []any{id, scanID, now, b2i(st.Present), st.Status, st.Severity, st.WaivedFrom, st.Waiver, msg})
+		return events.add(ctx, []any{id, b2i(st.Present), st.Status, st.Severity, st.WaivedFrom, st.Waiver, msg})
 	}
 	change := func(row *stored, st State, msg string) error {
 		was, is := row.state.Failing(), st.Failing()
@@ -315,39 +343,62 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 		}
 		return event(row.id, st, msg)
 	}
-	// fresh are the results without a lifecycle, by index: no copy of
-	// them and no map entry each.
-	var fresh []int
-	for i, n := 0, sc.numResults(); i < n; i++ {
-		row, ok := rows[sc.keyAt(i)]
-		if !ok {
-			fresh = append(fresh, i)
-			continue
-		}
-		if row.seen {
-			continue // a duplicate key: the first result counts
-		}
-		row.seen = true
-		r := sc.resultAt(i)
-		st := r.State
-		st.Present = true
-		if row.state != st {
-			if err = change(row, st, r.Message); err != nil {
+
+	// The comparison is streamed: the results are ordered by key (an
+	// index each, not a copy), the stored lifecycles of the scan's
+	// accounts are read a page at a time and each is looked up among the
+	// results by binary search. Neither side is held in a map, so the
+	// daily scan into a store that holds the account costs about what
+	// the first one does (bench/RESULTS.md). The pages follow the
+	// database's order of the key index (its collation), the lookup Go's
+	// order: they need not agree.
+	ord := sortedResults(sc)
+	matched := make([]bool, len(ord))
+	page := make([]stored, 0, s.recordPageSize())
+	for _, acct := range sco.accounts {
+		var after *Key
+		for {
+			if page, err = s.storedPage(ctx, tx, acct, after, page[:0]); err != nil {
 				return 0, err
 			}
+			for i := range page {
+				row := &page[i]
+				if p, ok := ord.find(sc, row.key); ok {
+					matched[p] = true
+					r := sc.resultAt(int(ord[p]))
+					st := r.State
+					st.Present = true
+					if row.state != st {
+						if err = change(row, st, r.Message); err != nil {
+							return 0, err
+						}
+					}
+					continue
+				}
+				// Covered but not reported: gone.
+				if row.state.Present && sco.covers(row.key) {
+					st := row.state
+					st.Present = false
+					if err = change(row, st, ""); err != nil {
+						return 0, err
+					}
+				}
+			}
+			if len(page) < cap(page) {
+				break
+			}
+			last := page[len(page)-1].key
+			after = &last
 		}
 	}
 	// New lifecycles are numbered in key order, so the table and its key
-	// index are appended to rather than written all over. The sort is
-	// stable, so of two new results with one key the first counts.
-	sort.SliceStable(fresh, func(i, j int) bool { return sc.keyAt(fresh[i]).less(sc.keyAt(fresh[j])) })
-	var prev Key
-	for j, i := range fresh {
-		r := sc.resultAt(i)
-		if j > 0 && r.Key == prev {
-			continue // a duplicate key: the first result counts
+	// index are appended to rather than written all over. Of two new
+	// results with one key the first counts (the order is stable).
+	for p, i := range ord {
+		if matched[p] || (p > 0 && sc.keyAt(int(ord[p-1])) == sc.keyAt(int(i))) {
+			continue // a stored lifecycle, or a duplicate key: the first result counts
 		}
-		prev = r.Key
+		r := sc.resultAt(int(i))
 		nextID++
 		st := r.State
 		st.Present = true
@@ -355,27 +406,11 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 		if st.Failing() {
 			since = now
 		}
-		if err = newRows.add(ctx, []any{nextID, r.Check, r.Account, r.Region, r.Resource, int64(1), st.Status,
-			st.Severity, st.WaivedFrom, st.Waiver, r.Message, scanID, now, scanID, now, scanID, since, nil, nil, int64(0)}); err != nil {
+		if err = newRows.add(ctx, []any{nextID, r.Check, r.Account, r.Region, r.Resource, st.Status,
+			st.Severity, st.WaivedFrom, st.Waiver, r.Message, since}); err != nil {
 			return 0, err
 		}
 		if err = event(nextID, st, r.Message); err != nil {
-			return 0, err
-		}
-	}
-	fresh = nil
-	// Lifecycles the scan covered but did not report are gone.
-	gone := make([]*stored, 0)
-	for _, row := range rows {
-		if !row.seen && row.state.Present && sco.covers(row.key) {
-			gone = append(gone, row)
-		}
-	}
-	sort.Slice(gone, func(i, j int) bool { return gone[i].id < gone[j].id })
-	for _, row := range gone {
-		st := row.state
-		st.Present = false
-		if err = change(row, st, ""); err != nil {
 			return 0, err
 		}
 	}
@@ -416,6 +451,7 @@ type batcher struct {
 	tx    *sql.Tx
 	table string
 	cols  []string
+	fixed []fixedCol
 	rows  [][]any
 	// before is flushed first (its rows are named by these).
 	before *batcher
@@ -440,7 +476,7 @@ func (b *batcher) flush(ctx context.Context) error {
 	if len(b.rows) == 0 {
 		return nil
 	}
-	if err := b.s.d.insert(ctx, b.conn, b.tx, b.table, b.cols, b.rows); err != nil {
+	if err := b.s.d.insert(ctx, b.conn, b.tx, b.table, b.cols, b.fixed, b.rows); err != nil {
 		return err
 	}
 	clear(b.rows)
@@ -448,17 +484,20 @@ func (b *batcher) flush(ctx context.Context) error {
 	return nil
 }
 
-func (k Key) less(o Key) bool {
-	if k.Account != o.Account {
-		return k.Account < o.Account
+func (k Key) less(o Key) bool { return k.compare(o) < 0 }
+
+// compare orders keys by account, check, region and resource.
+func (k Key) compare(o Key) int {
+	if c := strings.Compare(k.Account, o.Account); c != 0 {
+		return c
 	}
-	if k.Check != o.Check {
-		return k.Check < o.Check
+	if c := strings.Compare(k.Check, o.Check); c != 0 {
+		return c
 	}
-	if k.Region != o.Region {
-		return k.Region < o.Region
+	if c := strings.Compare(k.Region, o.Region); c != 0 {
+		return c
 	}
-	return k.Resource < o.Resource
+	return strings.Compare(k.Resource, o.Resource)
 }
 
 // seenAt is a scan and its time.
@@ -503,23 +542,76 @@ func (s *Store) upsertCoverage(ctx context.Context, tx *sql.Tx, rows [][]any) er
 	return nil
 }
 
-// loadAccount reads the lifecycles of one account into rows.
-func (s *Store) loadAccount(ctx context.Context, tx *sql.Tx, acct string, rows map[Key]*stored) error {
-	rs, err := tx.QueryContext(ctx, s.q(`SELECT id, check_id, region, resource, present, status, severity,
-		waived_from, waiver, failing_since_at, resolved_scan, resolved_at, reopened FROM findings WHERE account=?`), acct)
+// resultOrder is a scan's result indexes ordered by key, stably: of two
+// results with one key the first comes first.
+type resultOrder []int32
+
+func sortedResults(sc *Scan) resultOrder {
+	ord := make(resultOrder, sc.numResults())
+	for i := range ord {
+		ord[i] = int32(i)
+	}
+	// Ties broken by index: stable, without a stable sort's extra passes.
+	slices.SortFunc(ord, func(a, b int32) int {
+		if c := sc.keyAt(int(a)).compare(sc.keyAt(int(b))); c != 0 {
+			return c
+		}
+		return int(a - b)
+	})
+	return ord
+}
+
+// find returns the position in ord of the first result with key k.
+func (ord resultOrder) find(sc *Scan, k Key) (int, bool) {
+	p, ok := slices.BinarySearchFunc(ord, k, func(i int32, k Key) int { return sc.keyAt(int(i)).compare(k) })
+	return p, ok
+}
+
+// defaultRecordPage is how many stored lifecycles a recording reads at a
+// time.
+const defaultRecordPage = 5000
+
+func (s *Store) recordPageSize() int {
+	if s.recordPage > 0 {
+		return s.recordPage
+	}
+	return defaultRecordPage
+}
+
+// storedPage reads the next page of one account's lifecycles into page:
+// up to cap(page), in the key index's order, after the key after (nil:
+// from the start). The page is read whole before the caller writes (a
+// PostgreSQL connection runs one statement at a time).
+func (s *Store) storedPage(ctx context.Context, tx *sql.Tx, acct string, after *Key, page []stored) ([]stored, error) {
+	const cols = `SELECT id, check_id, region, resource, present, status, severity,
+		waived_from, waiver, failing_since_at, resolved_scan, resolved_at, reopened FROM findings WHERE account=?`
+	const order = ` ORDER BY check_id, region, resource LIMIT ?`
+	var (
+		rs  *sql.Rows
+		err error
+	)
+	if after == nil {
+		rs, err = tx.QueryContext(ctx, s.q(cols+order), acct, cap(page))
+	} else {
+		rs, err = tx.QueryContext(ctx, s.q(cols+` AND (check_id, region, resource) > (?, ?, ?)`+order),
+			acct, after.Check, after.Region, after.Resource, cap(page))
+	}
 	if err != nil {
-		return fmt.Errorf("read the findings of %s: %w", acct, err)
+		return page, fmt.Errorf("read the findings of %s: %w", acct, err)
 	}
 	defer rs.Close()
 	for rs.Next() {
-		r := &stored{key: Key{Account: acct}}
+		r := stored{key: Key{Account: acct}}
 		var present int64
 		if err := rs.Scan(&r.id, &r.key.Check, &r.key.Region, &r.key.Resource, &present, &r.state.Status,
 			&r.state.Severity, &r.state.WaivedFrom, &r.state.Waiver, &r.failingSince, &r.resolved, &r.resolvedAt, &r.reopened); err != nil {
-			return err
+			return page, fmt.Errorf("read the findings of %s: %w", acct, err)
 		}
 		r.state.Present = present == 1
-		rows[r.key] = r
+		page = append(page, r)
 	}
-	return rs.Err()
+	if err := rs.Err(); err != nil {
+		return page, fmt.Errorf("read the findings of %s: %w", acct, err)
+	}
+	return page, nil
 }

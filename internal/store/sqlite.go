@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver (pure Go, no cgo)
@@ -24,13 +25,49 @@ func (sqliteDialect) migrate(ctx context.Context, db *sql.DB, fn func(tx *sql.Tx
 
 func (sqliteDialect) lockWriters(context.Context, *sql.Tx) error { return nil }
 
+// sqliteMmap is how much of the file a reading connection maps.
+const sqliteMmap = 256 << 20
+
+// writer turns memory mapping off for a recording: it reads every stored
+// lifecycle of its accounts once, and mapped, each page it read would stay
+// in the process's resident set (a second 50k-resource scan into one store
+// peaked at 540 MiB, 330 of them mapped file; bench/RESULTS.md), where
+// SQLite's own cache is bounded (cache_size).
+// The connection gets back the mapping it had (none in a store opened
+// ForRecording, sqliteMmap otherwise).
+func (sqliteDialect) writer(ctx context.Context, conn *sql.Conn) (func(), error) {
+	var was int64
+	if err := conn.QueryRowContext(ctx, `PRAGMA mmap_size`).Scan(&was); err != nil {
+		return nil, fmt.Errorf("read memory mapping: %w", err)
+	}
+	if was == 0 {
+		return func() {}, nil
+	}
+	if _, err := conn.ExecContext(ctx, `PRAGMA mmap_size=0`); err != nil {
+		return nil, fmt.Errorf("turn off memory mapping: %w", err)
+	}
+	return func() { conn.ExecContext(context.Background(), fmt.Sprintf(`PRAGMA mmap_size=%d`, was)) }, nil
+}
+
 // sqliteBatch bounds one INSERT's rows; with 20 columns it stays far below
 // SQLite's limit of 32766 parameters.
 const sqliteBatch = 500
 
-func (sqliteDialect) insert(ctx context.Context, _ *sql.Conn, tx *sql.Tx, table string, cols []string, rows [][]any) error {
-	one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(cols)), ",") + ")"
-	head := "INSERT INTO " + table + " (" + strings.Join(cols, ",") + ") VALUES "
+func (sqliteDialect) insert(ctx context.Context, _ *sql.Conn, tx *sql.Tx, table string, cols []string, fixed []fixedCol, rows [][]any) error {
+	// The fixed values are written into the statement: binding them for
+	// every row cost a fifth of a recording's CPU (BenchmarkRecord).
+	all := slices.Clone(cols)
+	one := strings.Repeat("?,", len(cols))
+	for _, f := range fixed {
+		lit, err := f.literal()
+		if err != nil {
+			return fmt.Errorf("insert into %s: %w", table, err)
+		}
+		all = append(all, f.name)
+		one += lit + ","
+	}
+	one = "(" + strings.TrimSuffix(one, ",") + ")"
+	head := "INSERT INTO " + table + " (" + strings.Join(all, ",") + ") VALUES "
 	var full *sql.Stmt
 	defer func() {
 		if full != nil {

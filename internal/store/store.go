@@ -30,6 +30,9 @@ type Store struct {
 	name    string // the store named for humans: a path, or a URL without its password
 	secret  string // the password, scrubbed from every error
 	version int    // the schema version after migrations
+	// recordPage is how many stored lifecycles a recording reads at a
+	// time (0: defaultRecordPage; tests make it small).
+	recordPage int
 }
 
 // dialect is what differs between the backends.
@@ -45,8 +48,12 @@ type dialect interface {
 	// writers wait until it ends.
 	lockWriters(ctx context.Context, tx *sql.Tx) error
 	// insert adds rows to table in bulk within tx (COPY on PostgreSQL,
-	// batched multi-row INSERTs on SQLite).
-	insert(ctx context.Context, conn *sql.Conn, tx *sql.Tx, table string, cols []string, rows [][]any) error
+	// batched multi-row INSERTs on SQLite): each row holds the values of
+	// cols, and every row has the values of fixed besides.
+	insert(ctx context.Context, conn *sql.Conn, tx *sql.Tx, table string, cols []string, fixed []fixedCol, rows [][]any) error
+	// writer prepares the connection of a recording; restore undoes it
+	// before the connection returns to the pool.
+	writer(ctx context.Context, conn *sql.Conn) (restore func(), err error)
 	// size is the bytes the store's tables take.
 	size(ctx context.Context, db *sql.DB) (int64, error)
 	// compact returns freed space after a prune.
@@ -259,7 +266,14 @@ func openSQLite(spec string, o openOptions) (*Store, error) {
 	// for about a second) instead of failing; every transaction takes the
 	// write lock when it begins, so two writers never deadlock upgrading.
 	opts.Add("_pragma", "busy_timeout(60000)")
-	opts.Add("_pragma", "journal_mode(WAL)")
+	// A new store gets 16 KiB pages (before WAL fixes the size; an
+	// existing store keeps its own): a recording writes each page to the
+	// WAL and again at the checkpoint, and a quarter of the pages means a
+	// quarter of the writes (BenchmarkRecord sqlite/new, bench/RESULTS.md).
+	opts.Add("_pragma", "page_size(16384)")
+	// The driver runs _journal_mode after every _pragma (those run in
+	// lexical order, where journal_mode would come before page_size).
+	opts.Set("_journal_mode", "WAL")
 	opts.Add("_pragma", "synchronous(NORMAL)")
 	// 16 MiB of page cache: a scan's pages beyond it spill to the WAL
 	// before it commits. The cache lives outside Go's heap and counts in
@@ -272,7 +286,7 @@ func openSQLite(spec string, o openOptions) (*Store, error) {
 	if o.unmapped {
 		opts.Add("_pragma", "mmap_size(0)")
 	} else {
-		opts.Add("_pragma", "mmap_size(268435456)")
+		opts.Add("_pragma", fmt.Sprintf("mmap_size(%d)", sqliteMmap))
 	}
 	opts.Set("_txlock", "immediate")
 	db, err := sql.Open("sqlite", "file:"+uriPath(path)+"?"+opts.Encode())

@@ -365,3 +365,79 @@ func TestRecordingStoreIsNotMapped(t *testing.T) {
 		s.Close()
 	}
 }
+
+// TestPruneAccountContext: a prune removes the account context rows and
+// the finished runs' shard rows that no kept scan refers to, and every
+// kept scan still finds the context it found before, on every backend.
+func TestPruneAccountContext(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2026, 1, 1+d, 0, 0, 0, 0, time.UTC) }
+	for _, b := range backends() {
+		t.Run(b.name, func(t *testing.T) {
+			s := open(t, b.dsn(t))
+			ctx := context.Background()
+			// Account a changes on days 0, 2 and 7; b on days 0 and 1 and
+			// is scanned until day 3; c is scanned every day, unchanged.
+			usage := map[string]map[int]string{"a": {0: "a0", 2: "a2", 7: "a7"}, "b": {0: "b0", 1: "b1"}, "c": {0: "c0"}}
+			cur := map[string]string{}
+			var ids []int64
+			for d := 0; d < 10; d++ {
+				accts := []string{"a", "c"}
+				if d <= 3 {
+					accts = append(accts, "b")
+				}
+				sc := &Scan{RecordedAt: day(d), Accounts: accts, Checks: []string{"x"}, RunID: fmt.Sprint("run", d), Shard: 0, Shards: 1}
+				for _, a := range accts {
+					if u, ok := usage[a][d]; ok {
+						cur[a] = u
+					}
+					sc.Contexts = append(sc.Contexts, AccountContext{Account: a, Usage: cur[a], DataMap: map[string]string{}})
+				}
+				id, err := s.Record(ctx, sc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := s.FinishShard(ctx, sc.RunID, 0, 1, day(d)); err != nil {
+					t.Fatal(err)
+				}
+				ids = append(ids, id)
+			}
+			before := map[[2]string]string{}
+			for d := 5; d < 10; d++ {
+				for _, a := range []string{"a", "c"} {
+					c, ok, err := s.ContextAt(ctx, a, ids[d])
+					if err != nil || !ok {
+						t.Fatalf("day %d %s: %v %v", d, a, ok, err)
+					}
+					before[[2]string{fmt.Sprint(d), a}] = c.Usage
+				}
+			}
+			p, err := s.Prune(ctx, day(5))
+			if err != nil {
+				t.Fatal(err)
+			}
+			// a0 (a2 is the state on day 5), b0 and b1 (b is in no kept scan); a2, a7 and c0 stay.
+			// Runs of days 0-4 lost their scans.
+			if p.Contexts != 3 || p.Shards != 5 || p.Scans != 5 {
+				t.Errorf("pruned %+v, want 3 contexts, 5 shard rows and 5 scans", p)
+			}
+			for k, want := range before {
+				d := 0
+				fmt.Sscan(k[0], &d)
+				c, ok, err := s.ContextAt(ctx, k[1], ids[d])
+				if err != nil || !ok || c.Usage != want {
+					t.Errorf("day %d account %s after prune: %q %v %v, want %q", d, k[1], c.Usage, ok, err, want)
+				}
+			}
+			var rows int
+			if err := s.db.QueryRow(`SELECT COUNT(*) FROM account_context`).Scan(&rows); err != nil || rows != 3 {
+				t.Errorf("%d context rows left (%v), want 3", rows, err)
+			}
+			if _, err := s.Run(ctx, "run4"); !errors.Is(err, ErrNoRun) {
+				t.Errorf("the run of day 4 after prune: %v, want ErrNoRun", err)
+			}
+			if st, err := s.Run(ctx, "run5"); err != nil || !st.Complete() {
+				t.Errorf("the run of day 5 after prune: %+v %v, want complete", st, err)
+			}
+		})
+	}
+}
