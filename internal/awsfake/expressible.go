@@ -82,6 +82,8 @@ import (
 //   - API Gateway: see expressibleAPIGateway (ARNs from region and ID,
 //     stages and routes sorted, routes NONE unless authorized); WAF web
 //     ACLs: see expressibleWAF (no tags, a default action, rules by priority).
+//   - svc-classic: WAF Classic: see expressibleWAFClassic (ARNs from scope
+//     and ID, no tags, logging of global web ACLs only).
 //   - A gap for a whole service ("*") is recorded by the collectors as a
 //     gap for each of the service's listings (its per-item calls are never
 //     made).
@@ -278,6 +280,7 @@ func Expressible(a *state.Account) *state.Account {
 	}
 	expressibleAPIGateway(c) // svc-api
 	expressibleWAF(c)        // svc-api
+	expressibleWAFClassic(c) // svc-classic
 	for i := range c.CloudFront.Distributions {
 		d := &c.CloudFront.Distributions[i]
 		d.Region, d.Tags = "", nil

@@ -113,6 +113,10 @@ type index struct {
 	dmsInstances map[string][]*state.DMSReplicationInstance
 	dmsEndpoints map[string][]*state.DMSEndpoint
 	dmsTasks     map[string][]*state.DMSTask
+	// svc-classic: WAF Classic by scope ("" global, else the region)
+	classicACLs   map[string][]*state.ClassicWebACL
+	classicRules  map[string][]*state.ClassicRule
+	classicGroups map[string][]*state.ClassicRuleGroup
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -253,6 +257,10 @@ func buildIndex(a *state.Account) *index {
 	x.dmsInstances = group(a.DMS.ReplicationInstances, func(v *state.DMSReplicationInstance) string { return v.Region })
 	x.dmsEndpoints = group(a.DMS.Endpoints, func(v *state.DMSEndpoint) string { return v.Region })
 	x.dmsTasks = group(a.DMS.Tasks, func(v *state.DMSTask) string { return v.Region })
+	// svc-classic: WAF Classic
+	x.classicACLs = group(a.WAFClassic.WebACLs, func(v *state.ClassicWebACL) string { return wcKeyOf(v.Scope, v.Region) })
+	x.classicRules = group(a.WAFClassic.Rules, func(v *state.ClassicRule) string { return wcKeyOf(v.Scope, v.Region) })
+	x.classicGroups = group(a.WAFClassic.RuleGroups, func(v *state.ClassicRuleGroup) string { return wcKeyOf(v.Scope, v.Region) })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -311,6 +319,7 @@ func (s *Server) registry() map[string]*service {
 		s.firehoseService(),                    // svc-stream
 		s.inspectorService(), s.macieService(), // svc-sec
 		s.codeBuildService(), s.dmsService(), // svc-build
+		s.wafClassicService(), s.wafRegionalService(), // svc-classic
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

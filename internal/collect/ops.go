@@ -646,6 +646,28 @@ func Operations() []Operation {
 		pooled(op("dms", "DescribeReplicationInstances", "dms:DescribeReplicationInstances", Regional, dmsRate, state.InputDMSReplicationInstances), "dms:*"),
 		pooled(op("dms", "DescribeEndpoints", "dms:DescribeEndpoints", Regional, dmsRate, state.InputDMSEndpoints), "dms:*"),
 		pooled(op("dms", "DescribeReplicationTasks", "dms:DescribeReplicationTasks", Regional, dmsRate, state.InputDMSTasks), "dms:*"),
+		// svc-classic: AWS WAF Classic, global (service waf, endpoint
+		// waf.amazonaws.com, for CloudFront; once per account, recorded
+		// under us-east-1) and regional (waf-regional, per region). Any Get
+		// or List action without its own quota: 5/s per action, fixed
+		// (https://docs.aws.amazon.com/waf/latest/developerguide/classic-limits.html).
+		// The listings carry IDs and names only (100 a page), so each web
+		// ACL (its rules), rule (its conditions) and rule group (its rules)
+		// is read once: checks judge all three. Logging configurations
+		// come in bulk, for the global scope only (FSBP WAF.1).
+		op("waf", "ListWebACLs", "waf:ListWebACLs", Global, wafRate, state.InputClassicWebACLs),
+		op("waf", "GetWebACL", "waf:GetWebACL", PerItem, wafRate, state.InputClassicWebACLRules),
+		op("waf", "ListLoggingConfigurations", "waf:ListLoggingConfigurations", Global, wafRate, state.InputClassicWebACLLogging),
+		op("waf", "ListRules", "waf:ListRules", Global, wafRate, state.InputClassicRules),
+		op("waf", "GetRule", "waf:GetRule", PerItem, wafRate, state.InputClassicRuleConditions),
+		op("waf", "ListRuleGroups", "waf:ListRuleGroups", Global, wafRate, state.InputClassicRuleGroups),
+		op("waf", "ListActivatedRulesInRuleGroup", "waf:ListActivatedRulesInRuleGroup", PerItem, wafRate, state.InputClassicRuleGroupRules),
+		op("waf-regional", "ListWebACLs", "waf-regional:ListWebACLs", Regional, wafRate, state.InputClassicWebACLs),
+		op("waf-regional", "GetWebACL", "waf-regional:GetWebACL", PerItem, wafRate, state.InputClassicWebACLRules),
+		op("waf-regional", "ListRules", "waf-regional:ListRules", Regional, wafRate, state.InputClassicRules),
+		op("waf-regional", "GetRule", "waf-regional:GetRule", PerItem, wafRate, state.InputClassicRuleConditions),
+		op("waf-regional", "ListRuleGroups", "waf-regional:ListRuleGroups", Regional, wafRate, state.InputClassicRuleGroups),
+		op("waf-regional", "ListActivatedRulesInRuleGroup", "waf-regional:ListActivatedRulesInRuleGroup", PerItem, wafRate, state.InputClassicRuleGroupRules),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

@@ -83,6 +83,8 @@ type Account struct {
 	CodeBuild CodeBuild `json:"codebuild"`
 	// svc-build: Database Migration Service
 	DMS DMS `json:"dms"`
+	// svc-classic: AWS WAF Classic (global and regional)
+	WAFClassic WAFClassic `json:"waf_classic"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -289,6 +289,14 @@ const (
 	InputDMSReplicationInstances Input = "dms.replication_instances"
 	InputDMSEndpoints            Input = "dms.endpoints"
 	InputDMSTasks                Input = "dms.replication_tasks"
+	// svc-classic: waf (global) and waf-regional (AWS WAF Classic)
+	InputClassicWebACLs        Input = "waf_classic.web_acls"
+	InputClassicWebACLRules    Input = "waf_classic.web_acls.rules"
+	InputClassicWebACLLogging  Input = "waf_classic.web_acls.log_destinations"
+	InputClassicRules          Input = "waf_classic.rules"
+	InputClassicRuleConditions Input = "waf_classic.rules.conditions"
+	InputClassicRuleGroups     Input = "waf_classic.rule_groups"
+	InputClassicRuleGroupRules Input = "waf_classic.rule_groups.rules"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

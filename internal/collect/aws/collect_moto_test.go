@@ -881,6 +881,9 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		"iam:ListOrganizationsFeatures": true, "guardduty:DescribeOrganizationConfiguration": true,
 		"elasticmapreduce:ListSecurityConfigurations": true, // svc-analytics
 		"macie2:GetAutomatedDiscoveryConfiguration":   true, // svc-sec
+		// svc-classic: this moto serves no WAF Classic (the stub does).
+		"waf:ListWebACLs": true, "waf:ListRules": true, "waf:ListRuleGroups": true,
+		"waf-regional:ListWebACLs": true, "waf-regional:ListRules": true, "waf-regional:ListRuleGroups": true,
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -926,8 +929,9 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Kinesis":      "kinesis",     // svc-stream
 		"Firehose":     "firehose",
 		"Inspector2":   "inspector2", "Macie2": "macie2", // svc-sec
-		"CodeBuild":                  "codebuild", // svc-build
-		"Database Migration Service": "dms",       // svc-build
+		"CodeBuild":                  "codebuild",                           // svc-build
+		"Database Migration Service": "dms",                                 // svc-build
+		"WAF":                        "waf", "WAF Regional": "waf-regional", // svc-classic
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

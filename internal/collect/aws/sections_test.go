@@ -27,6 +27,7 @@ var collectedSections = map[string]string{
 	"macie":       "macie2",
 	"codebuild":   "codebuild", // svc-build
 	"dms":         "dms",       // svc-build
+	"waf_classic": "waf",       // svc-classic (and waf-regional)
 }
 
 // notSections are Account's fields that are not a service's data.
