@@ -67,6 +67,7 @@ func allCases() map[string][]checkCase {
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api
 		wafCases(),        // svc-api
+		wafClassicCases(), // svc-classic
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

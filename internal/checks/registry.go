@@ -76,6 +76,7 @@ func builtin() []check.Check {
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api
 		wafChecks(),        // svc-api
+		wafClassicChecks(), // svc-classic
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {
