@@ -89,6 +89,7 @@ func Build() *state.Account {
 	x.emr()
 	x.apiGateway() // svc-api
 	x.waf()        // svc-api
+	x.wafClassic() // svc-classic
 	x.inspector()  // svc-sec
 	x.macie()
 	x.analyzerFindings()
