@@ -68,6 +68,7 @@ var shares = []struct {
 	{"deliverystream", 0.02}, // svc-stream: Firehose delivery streams
 	{"cbproject", 0.03},      // svc-build: CodeBuild projects
 	{"dmsinstance", 0.01},    // svc-build: DMS replication instances (two endpoints and a task each)
+	{"classicacl", 0.005},    // svc-classic: AWS WAF Classic web ACLs (with their rules and rule groups)
 }
 
 func count(n int, kind string) int {
@@ -241,6 +242,11 @@ func Account(o Options) *state.Account {
 	for _, r := range o.Regions {
 		g.dms(r)
 	}
+	// svc-classic: WAF Classic, last so no earlier value changes.
+	for _, r := range o.Regions {
+		g.wafClassic(r, false)
+	}
+	g.wafClassic("us-east-1", true)
 	return a
 }
 
