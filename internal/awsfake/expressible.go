@@ -278,9 +278,21 @@ func Expressible(a *state.Account) *state.Account {
 			x.TransparencyLogging = ""
 		}
 	}
-	expressibleAPIGateway(c) // svc-api
-	expressibleWAF(c)        // svc-api
-	expressibleWAFClassic(c) // svc-classic
+	expressibleAPIGateway(c)        // svc-api
+	expressibleWAF(c)               // svc-api
+	expressibleWAFClassic(c)        // svc-classic
+	for i := range c.AppSync.APIs { // svc-classic: AppSync
+		x := &c.AppSync.APIs[i]
+		if len(x.AdditionalAuthenticationTypes) == 0 {
+			x.AdditionalAuthenticationTypes = nil
+		}
+		if len(x.Tags) == 0 {
+			x.Tags = nil
+		}
+		if k := x.Cache; k != nil {
+			k.Type, k.Status = orDefault(k.Type, "SMALL"), orDefault(k.Status, "AVAILABLE")
+		}
+	}
 	for i := range c.CloudFront.Distributions {
 		d := &c.CloudFront.Distributions[i]
 		d.Region, d.Tags = "", nil

@@ -117,6 +117,7 @@ type index struct {
 	classicACLs   map[string][]*state.ClassicWebACL
 	classicRules  map[string][]*state.ClassicRule
 	classicGroups map[string][]*state.ClassicRuleGroup
+	graphqlAPIs   map[string][]*state.GraphQLAPI // svc-classic: AppSync
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -261,6 +262,7 @@ func buildIndex(a *state.Account) *index {
 	x.classicACLs = group(a.WAFClassic.WebACLs, func(v *state.ClassicWebACL) string { return wcKeyOf(v.Scope, v.Region) })
 	x.classicRules = group(a.WAFClassic.Rules, func(v *state.ClassicRule) string { return wcKeyOf(v.Scope, v.Region) })
 	x.classicGroups = group(a.WAFClassic.RuleGroups, func(v *state.ClassicRuleGroup) string { return wcKeyOf(v.Scope, v.Region) })
+	x.graphqlAPIs = group(a.AppSync.APIs, func(v *state.GraphQLAPI) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -319,7 +321,7 @@ func (s *Server) registry() map[string]*service {
 		s.firehoseService(),                    // svc-stream
 		s.inspectorService(), s.macieService(), // svc-sec
 		s.codeBuildService(), s.dmsService(), // svc-build
-		s.wafClassicService(), s.wafRegionalService(), // svc-classic
+		s.wafClassicService(), s.wafRegionalService(), s.appSyncService(), // svc-classic
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

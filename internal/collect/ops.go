@@ -668,6 +668,14 @@ func Operations() []Operation {
 		op("waf-regional", "GetRule", "waf-regional:GetRule", PerItem, wafRate, state.InputClassicRuleConditions),
 		op("waf-regional", "ListRuleGroups", "waf-regional:ListRuleGroups", Regional, wafRate, state.InputClassicRuleGroups),
 		op("waf-regional", "ListActivatedRulesInRuleGroup", "waf-regional:ListActivatedRulesInRuleGroup", PerItem, wafRate, state.InputClassicRuleGroupRules),
+		// svc-classic: AWS AppSync (regional; AWS publishes no rate for
+		// its control plane reads: the default pace). ListGraphqlApis
+		// carries authorization modes, log configuration and tags, 25 a
+		// page; a cache's encryption settings exist only in GetApiCache,
+		// read once per API (a check judges them; NotFoundException means
+		// no cache).
+		op("appsync", "ListGraphqlApis", "appsync:ListGraphqlApis", Regional, d, state.InputAppSyncAPIs),
+		op("appsync", "GetApiCache", "appsync:GetApiCache", PerItem, d, state.InputAppSyncAPICache),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

@@ -85,6 +85,8 @@ type Account struct {
 	DMS DMS `json:"dms"`
 	// svc-classic: AWS WAF Classic (global and regional)
 	WAFClassic WAFClassic `json:"waf_classic"`
+	// svc-classic: AWS AppSync GraphQL APIs
+	AppSync AppSync `json:"appsync"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -297,6 +297,9 @@ const (
 	InputClassicRuleConditions Input = "waf_classic.rules.conditions"
 	InputClassicRuleGroups     Input = "waf_classic.rule_groups"
 	InputClassicRuleGroupRules Input = "waf_classic.rule_groups.rules"
+	// svc-classic: appsync
+	InputAppSyncAPIs     Input = "appsync.apis"
+	InputAppSyncAPICache Input = "appsync.apis.cache"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

@@ -932,6 +932,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"CodeBuild":                  "codebuild",                           // svc-build
 		"Database Migration Service": "dms",                                 // svc-build
 		"WAF":                        "waf", "WAF Regional": "waf-regional", // svc-classic
+		"AppSync": "appsync", // svc-classic
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -261,6 +261,7 @@ func regionalServices() []service {
 		{"apigatewayv2", (*collector).apiGatewayV2},       // svc-api
 		{"wafv2", (*collector).wafRegional},               // svc-api
 		{"waf-regional", (*collector).wafClassicRegional}, // svc-classic
+		{"appsync", (*collector).appSync},                 // svc-classic
 		{"autoscaling", (*collector).autoScaling},         // svc-compute2
 		{"elasticache", (*collector).elastiCache},         // svc-data
 		{"kinesis", (*collector).kinesis},                 // svc-stream

@@ -519,6 +519,7 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildInspector(ctx, cfg, r, secure) // svc-sec
 	buildMacie(ctx, cfg, r)
 	buildCodeBuild(ctx, cfg, secure) // svc-build
+	buildAppSync(ctx, cfg, secure)   // svc-classic
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

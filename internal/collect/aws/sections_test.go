@@ -28,6 +28,7 @@ var collectedSections = map[string]string{
 	"codebuild":   "codebuild", // svc-build
 	"dms":         "dms",       // svc-build
 	"waf_classic": "waf",       // svc-classic (and waf-regional)
+	"appsync":     "appsync",   // svc-classic
 }
 
 // notSections are Account's fields that are not a service's data.
