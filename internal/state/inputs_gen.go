@@ -15,6 +15,8 @@ var inputOperations = map[Input][]OperationRef{
 	"apigateway.apis.stages":                           {{Service: "apigatewayv2", Operation: "GetStages"}},
 	"apigateway.rest_apis":                             {{Service: "apigateway", Operation: "GetRestApis"}},
 	"apigateway.rest_apis.stages":                      {{Service: "apigateway", Operation: "GetStages"}},
+	"appsync.apis":                                     {{Service: "appsync", Operation: "ListGraphqlApis"}},
+	"appsync.apis.cache":                               {{Service: "appsync", Operation: "GetApiCache"}},
 	"autoscaling.groups":                               {{Service: "autoscaling", Operation: "DescribeAutoScalingGroups"}},
 	"autoscaling.launch_configurations":                {{Service: "autoscaling", Operation: "DescribeLaunchConfigurations"}},
 	"backup.plans":                                     {{Service: "backup", Operation: "ListBackupPlans"}},
