@@ -68,6 +68,7 @@ func allCases() map[string][]checkCase {
 		apiGatewayCases(), // svc-api
 		wafCases(),        // svc-api
 		wafClassicCases(), // svc-classic
+		appSyncCases(),    // svc-classic
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

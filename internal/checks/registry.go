@@ -77,6 +77,7 @@ func builtin() []check.Check {
 		apiGatewayChecks(), // svc-api
 		wafChecks(),        // svc-api
 		wafClassicChecks(), // svc-classic
+		appSyncChecks(),    // svc-classic
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {

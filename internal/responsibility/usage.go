@@ -86,6 +86,7 @@ func usageRules() map[string]usageRule {
 		"wafclassic": {count: func(a *state.Account) int {
 			return len(a.WAFClassic.WebACLs) + len(a.WAFClassic.Rules) + len(a.WAFClassic.RuleGroups)
 		}, listings: []state.Input{state.InputClassicWebACLs, state.InputClassicRules, state.InputClassicRuleGroups}},
+		"appsync": {count: func(a *state.Account) int { return len(a.AppSync.APIs) }, listings: []state.Input{state.InputAppSyncAPIs}}, // svc-classic
 		"eventbridge": {count: func(a *state.Account) int {
 			n := 0
 			for _, b := range a.EventBridge.Buses {
