@@ -90,6 +90,7 @@ func Build() *state.Account {
 	x.apiGateway() // svc-api
 	x.waf()        // svc-api
 	x.wafClassic() // svc-classic
+	x.appSync()    // svc-classic
 	x.inspector()  // svc-sec
 	x.macie()
 	x.analyzerFindings()
