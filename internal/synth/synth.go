@@ -69,6 +69,7 @@ var shares = []struct {
 	{"cbproject", 0.03},      // svc-build: CodeBuild projects
 	{"dmsinstance", 0.01},    // svc-build: DMS replication instances (two endpoints and a task each)
 	{"classicacl", 0.005},    // svc-classic: AWS WAF Classic web ACLs (with their rules and rule groups)
+	{"graphqlapi", 0.01},     // svc-classic: AppSync GraphQL APIs
 }
 
 func count(n int, kind string) int {
@@ -247,6 +248,10 @@ func Account(o Options) *state.Account {
 		g.wafClassic(r, false)
 	}
 	g.wafClassic("us-east-1", true)
+	// svc-classic: AppSync, after WAF Classic for the same reason.
+	for _, r := range o.Regions {
+		g.appSync(r)
+	}
 	return a
 }
 
