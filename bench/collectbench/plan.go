@@ -469,6 +469,10 @@ func minimalPlan(a *state.Account) map[string]int {
 		add("dms:DescribeReplicationTasks", pages(countIf(a.DMS.Tasks, func(x state.DMSTask) bool { return in(x.Region) }), 100))
 		// svc-classic: WAF Classic Regional, the same reads without logging.
 		wafClassicPlan(add, a, in, state.WAFClassicRegional, "waf-regional")
+		// svc-classic: AppSync: ListGraphqlApis 25 a page, GetApiCache per API.
+		graphs := countIf(a.AppSync.APIs, func(x state.GraphQLAPI) bool { return in(x.Region) })
+		add("appsync:ListGraphqlApis", pages(graphs, 25))
+		add("appsync:GetApiCache", graphs)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
