@@ -281,6 +281,7 @@ func Expressible(a *state.Account) *state.Account {
 	expressibleAPIGateway(c)        // svc-api
 	expressibleWAF(c)               // svc-api
 	expressibleWAFClassic(c)        // svc-classic
+	expressibleCognito(c)           // svc-classic
 	for i := range c.AppSync.APIs { // svc-classic: AppSync
 		x := &c.AppSync.APIs[i]
 		if len(x.AdditionalAuthenticationTypes) == 0 {

@@ -117,7 +117,9 @@ type index struct {
 	classicACLs   map[string][]*state.ClassicWebACL
 	classicRules  map[string][]*state.ClassicRule
 	classicGroups map[string][]*state.ClassicRuleGroup
-	graphqlAPIs   map[string][]*state.GraphQLAPI // svc-classic: AppSync
+	graphqlAPIs   map[string][]*state.GraphQLAPI   // svc-classic: AppSync
+	identityPools map[string][]*state.IdentityPool // svc-classic: Cognito
+	userPools     map[string][]*state.UserPool
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -263,6 +265,8 @@ func buildIndex(a *state.Account) *index {
 	x.classicRules = group(a.WAFClassic.Rules, func(v *state.ClassicRule) string { return wcKeyOf(v.Scope, v.Region) })
 	x.classicGroups = group(a.WAFClassic.RuleGroups, func(v *state.ClassicRuleGroup) string { return wcKeyOf(v.Scope, v.Region) })
 	x.graphqlAPIs = group(a.AppSync.APIs, func(v *state.GraphQLAPI) string { return v.Region })
+	x.identityPools = group(a.Cognito.IdentityPools, func(v *state.IdentityPool) string { return v.Region })
+	x.userPools = group(a.Cognito.UserPools, func(v *state.UserPool) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -322,6 +326,7 @@ func (s *Server) registry() map[string]*service {
 		s.inspectorService(), s.macieService(), // svc-sec
 		s.codeBuildService(), s.dmsService(), // svc-build
 		s.wafClassicService(), s.wafRegionalService(), s.appSyncService(), // svc-classic
+		s.cognitoIdentityService(), s.cognitoIDPService(), // svc-classic
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

@@ -676,6 +676,18 @@ func Operations() []Operation {
 		// no cache).
 		op("appsync", "ListGraphqlApis", "appsync:ListGraphqlApis", Regional, d, state.InputAppSyncAPIs),
 		op("appsync", "GetApiCache", "appsync:GetApiCache", PerItem, d, state.InputAppSyncAPICache),
+		// svc-classic: Amazon Cognito (regional). Identity pools
+		// (cognito-identity): ListIdentityPools 5/s, DescribeIdentityPool
+		// 5/s; user pools (cognito-idp): ListUserPools 5/s and
+		// DescribeUserPool 25/s, the UserPoolRead category
+		// (https://docs.aws.amazon.com/cognito/latest/developerguide/limits.html,
+		// documented defaults, adjustable). The listings carry IDs and
+		// names only (60 a page); guest access and the password policy
+		// need one describe per pool, which checks judge.
+		op("cognito-identity", "ListIdentityPools", "cognito-identity:ListIdentityPools", Regional, Rate{RPS: 5, Burst: 5}, state.InputCognitoIdentityPools),
+		op("cognito-identity", "DescribeIdentityPool", "cognito-identity:DescribeIdentityPool", PerItem, Rate{RPS: 5, Burst: 5}, state.InputCognitoIdentityPoolGuest),
+		op("cognito-idp", "ListUserPools", "cognito-idp:ListUserPools", Regional, Rate{RPS: 5, Burst: 5}, state.InputCognitoUserPools),
+		op("cognito-idp", "DescribeUserPool", "cognito-idp:DescribeUserPool", PerItem, Rate{RPS: 25, Burst: 25}, state.InputCognitoUserPoolPolicy),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

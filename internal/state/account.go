@@ -87,6 +87,8 @@ type Account struct {
 	WAFClassic WAFClassic `json:"waf_classic"`
 	// svc-classic: AWS AppSync GraphQL APIs
 	AppSync AppSync `json:"appsync"`
+	// svc-classic: Amazon Cognito identity pools and user pools
+	Cognito Cognito `json:"cognito"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

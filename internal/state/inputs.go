@@ -300,6 +300,11 @@ const (
 	// svc-classic: appsync
 	InputAppSyncAPIs     Input = "appsync.apis"
 	InputAppSyncAPICache Input = "appsync.apis.cache"
+	// svc-classic: cognito-identity, cognito-idp
+	InputCognitoIdentityPools     Input = "cognito.identity_pools"
+	InputCognitoIdentityPoolGuest Input = "cognito.identity_pools.allow_unauthenticated"
+	InputCognitoUserPools         Input = "cognito.user_pools"
+	InputCognitoUserPoolPolicy    Input = "cognito.user_pools.password_policy"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

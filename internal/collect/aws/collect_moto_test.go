@@ -932,7 +932,8 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"CodeBuild":                  "codebuild",                           // svc-build
 		"Database Migration Service": "dms",                                 // svc-build
 		"WAF":                        "waf", "WAF Regional": "waf-regional", // svc-classic
-		"AppSync": "appsync", // svc-classic
+		"AppSync":          "appsync",                                                      // svc-classic
+		"Cognito Identity": "cognito-identity", "Cognito Identity Provider": "cognito-idp", // svc-classic
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -257,19 +257,21 @@ func regionalServices() []service {
 		{"events", (*collector).eventBridge},
 		{"ecs", (*collector).ecs},
 		{"eks", (*collector).eks},
-		{"apigateway", (*collector).apiGateway},           // svc-api
-		{"apigatewayv2", (*collector).apiGatewayV2},       // svc-api
-		{"wafv2", (*collector).wafRegional},               // svc-api
-		{"waf-regional", (*collector).wafClassicRegional}, // svc-classic
-		{"appsync", (*collector).appSync},                 // svc-classic
-		{"autoscaling", (*collector).autoScaling},         // svc-compute2
-		{"elasticache", (*collector).elastiCache},         // svc-data
-		{"kinesis", (*collector).kinesis},                 // svc-stream
-		{"firehose", (*collector).firehose},               // svc-stream
-		{"inspector2", (*collector).inspector},            // svc-sec
-		{"macie2", (*collector).macie},                    // svc-sec
-		{"codebuild", (*collector).codeBuild},             // svc-build
-		{"dms", (*collector).dms},                         // svc-build
+		{"apigateway", (*collector).apiGateway},            // svc-api
+		{"apigatewayv2", (*collector).apiGatewayV2},        // svc-api
+		{"wafv2", (*collector).wafRegional},                // svc-api
+		{"waf-regional", (*collector).wafClassicRegional},  // svc-classic
+		{"appsync", (*collector).appSync},                  // svc-classic
+		{"cognito-identity", (*collector).cognitoIdentity}, // svc-classic
+		{"cognito-idp", (*collector).cognitoUserPools},     // svc-classic
+		{"autoscaling", (*collector).autoScaling},          // svc-compute2
+		{"elasticache", (*collector).elastiCache},          // svc-data
+		{"kinesis", (*collector).kinesis},                  // svc-stream
+		{"firehose", (*collector).firehose},                // svc-stream
+		{"inspector2", (*collector).inspector},             // svc-sec
+		{"macie2", (*collector).macie},                     // svc-sec
+		{"codebuild", (*collector).codeBuild},              // svc-build
+		{"dms", (*collector).dms},                          // svc-build
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

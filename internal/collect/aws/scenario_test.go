@@ -520,6 +520,7 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildMacie(ctx, cfg, r)
 	buildCodeBuild(ctx, cfg, secure) // svc-build
 	buildAppSync(ctx, cfg, secure)   // svc-classic
+	buildCognito(ctx, cfg, secure)   // svc-classic
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto
