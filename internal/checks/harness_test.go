@@ -69,6 +69,7 @@ func allCases() map[string][]checkCase {
 		wafCases(),        // svc-api
 		wafClassicCases(), // svc-classic
 		appSyncCases(),    // svc-classic
+		cognitoCases(),    // svc-classic
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

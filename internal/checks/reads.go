@@ -86,10 +86,13 @@ func checkReads() map[string][]state.Input {
 		"waf_classic_global_rule_group_rules":   {state.InputClassicRuleGroups, state.InputClassicRuleGroupRules},
 		"waf_classic_regional_rule_group_rules": {state.InputClassicRuleGroups, state.InputClassicRuleGroupRules},
 		// svc-classic: AWS AppSync
-		"appsync_api_cache_encrypted_at_rest":         {state.InputAppSyncAPIs, state.InputAppSyncAPICache},
-		"appsync_api_cache_encrypted_in_transit":      {state.InputAppSyncAPIs, state.InputAppSyncAPICache},
-		"appsync_field_level_logging":                 {state.InputAppSyncAPIs},
-		"appsync_api_no_api_key_auth":                 {state.InputAppSyncAPIs},
+		"appsync_api_cache_encrypted_at_rest":    {state.InputAppSyncAPIs, state.InputAppSyncAPICache},
+		"appsync_api_cache_encrypted_in_transit": {state.InputAppSyncAPIs, state.InputAppSyncAPICache},
+		"appsync_field_level_logging":            {state.InputAppSyncAPIs},
+		"appsync_api_no_api_key_auth":            {state.InputAppSyncAPIs},
+		// svc-classic: Amazon Cognito
+		"cognito_identity_pool_no_guest_access":       {state.InputCognitoIdentityPools, state.InputCognitoIdentityPoolGuest},
+		"cognito_user_pool_strong_password_policy":    {state.InputCognitoUserPools, state.InputCognitoUserPoolPolicy},
 		"autoscaling_group_elb_health_check":          {state.InputAutoScalingGroups}, // svc-compute2: Auto Scaling
 		"autoscaling_group_multiple_azs":              {state.InputAutoScalingGroups},
 		"autoscaling_group_multiple_instance_types":   {state.InputAutoScalingGroups},

@@ -78,6 +78,7 @@ func builtin() []check.Check {
 		wafChecks(),        // svc-api
 		wafClassicChecks(), // svc-classic
 		appSyncChecks(),    // svc-classic
+		cognitoChecks(),    // svc-classic
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {

@@ -87,6 +87,8 @@ func usageRules() map[string]usageRule {
 			return len(a.WAFClassic.WebACLs) + len(a.WAFClassic.Rules) + len(a.WAFClassic.RuleGroups)
 		}, listings: []state.Input{state.InputClassicWebACLs, state.InputClassicRules, state.InputClassicRuleGroups}},
 		"appsync": {count: func(a *state.Account) int { return len(a.AppSync.APIs) }, listings: []state.Input{state.InputAppSyncAPIs}}, // svc-classic
+		"cognito": {count: func(a *state.Account) int { return len(a.Cognito.IdentityPools) + len(a.Cognito.UserPools) }, // svc-classic
+			listings: []state.Input{state.InputCognitoIdentityPools, state.InputCognitoUserPools}},
 		"eventbridge": {count: func(a *state.Account) int {
 			n := 0
 			for _, b := range a.EventBridge.Buses {
