@@ -26,14 +26,14 @@ func TestDemoAPIGatewayVerdicts(t *testing.T) {
 	}
 }
 
-// TestDemoWAFClassicVerdicts keeps every WAF Classic and AppSync check
-// passing somewhere and failing somewhere on the demo.
+// TestDemoWAFClassicVerdicts keeps every WAF Classic, AppSync and Cognito
+// check passing somewhere and failing somewhere on the demo.
 func TestDemoWAFClassicVerdicts(t *testing.T) {
 	a, err := demo.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range append(wafClassicChecks(), appSyncChecks()...) {
+	for _, c := range append(append(wafClassicChecks(), appSyncChecks()...), cognitoChecks()...) {
 		got := map[check.Status]int{}
 		for _, r := range c.Run(a, policy.Default()) {
 			got[r.Status]++

@@ -91,6 +91,7 @@ func Build() *state.Account {
 	x.waf()        // svc-api
 	x.wafClassic() // svc-classic
 	x.appSync()    // svc-classic
+	x.cognito()    // svc-classic
 	x.inspector()  // svc-sec
 	x.macie()
 	x.analyzerFindings()
