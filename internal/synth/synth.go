@@ -70,6 +70,7 @@ var shares = []struct {
 	{"dmsinstance", 0.01},    // svc-build: DMS replication instances (two endpoints and a task each)
 	{"classicacl", 0.005},    // svc-classic: AWS WAF Classic web ACLs (with their rules and rule groups)
 	{"graphqlapi", 0.01},     // svc-classic: AppSync GraphQL APIs
+	{"cognitopool", 0.01},    // svc-classic: Cognito identity pools and user pools (one of each)
 }
 
 func count(n int, kind string) int {
@@ -251,6 +252,10 @@ func Account(o Options) *state.Account {
 	// svc-classic: AppSync, after WAF Classic for the same reason.
 	for _, r := range o.Regions {
 		g.appSync(r)
+	}
+	// svc-classic: Cognito, after AppSync for the same reason.
+	for _, r := range o.Regions {
+		g.cognito(r)
 	}
 	return a
 }
