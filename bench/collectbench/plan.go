@@ -473,6 +473,13 @@ func minimalPlan(a *state.Account) map[string]int {
 		graphs := countIf(a.AppSync.APIs, func(x state.GraphQLAPI) bool { return in(x.Region) })
 		add("appsync:ListGraphqlApis", pages(graphs, 25))
 		add("appsync:GetApiCache", graphs)
+		// svc-classic: Cognito: both listings 60 a page, one describe per pool.
+		ipools := countIf(a.Cognito.IdentityPools, func(x state.IdentityPool) bool { return in(x.Region) })
+		upools := countIf(a.Cognito.UserPools, func(x state.UserPool) bool { return in(x.Region) })
+		add("cognito-identity:ListIdentityPools", pages(ipools, 60))
+		add("cognito-identity:DescribeIdentityPool", ipools)
+		add("cognito-idp:ListUserPools", pages(upools, 60))
+		add("cognito-idp:DescribeUserPool", upools)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
