@@ -99,6 +99,10 @@ func minimalPlan(a *state.Account) map[string]int {
 	if cfACLs > 0 {
 		add("wafv2:ListLoggingConfigurations", pages(cfACLs, 100))
 	}
+	// svc-classic: WAF Classic's global scope, read once (us-east-1):
+	// three listings 100 a page, one read per web ACL, rule and rule
+	// group, the logging configurations where web ACLs exist.
+	wafClassicPlan(add, a, func(string) bool { return true }, state.WAFClassicGlobal, "waf")
 	add("s3control:GetPublicAccessBlock", 1)
 	add("s3control:ListMultiRegionAccessPoints", pages(len(a.S3.MultiRegionAccessPoints), 100))
 	for _, b := range a.S3.Buckets {
@@ -486,6 +490,19 @@ func minimalPlan(a *state.Account) map[string]int {
 		trConnectors := countIf(a.Transfer.Connectors, func(x state.TransferConnector) bool { return in(x.Region) })
 		add("transfer:ListConnectors", pages(trConnectors, 1000))
 		add("transfer:DescribeConnector", trConnectors)
+		// svc-classic: WAF Classic Regional, the same reads without logging.
+		wafClassicPlan(add, a, in, state.WAFClassicRegional, "waf-regional")
+		// svc-classic: AppSync: ListGraphqlApis 25 a page, GetApiCache per API.
+		graphs := countIf(a.AppSync.APIs, func(x state.GraphQLAPI) bool { return in(x.Region) })
+		add("appsync:ListGraphqlApis", pages(graphs, 25))
+		add("appsync:GetApiCache", graphs)
+		// svc-classic: Cognito: both listings 60 a page, one describe per pool.
+		ipools := countIf(a.Cognito.IdentityPools, func(x state.IdentityPool) bool { return in(x.Region) })
+		upools := countIf(a.Cognito.UserPools, func(x state.UserPool) bool { return in(x.Region) })
+		add("cognito-identity:ListIdentityPools", pages(ipools, 60))
+		add("cognito-identity:DescribeIdentityPool", ipools)
+		add("cognito-idp:ListUserPools", pages(upools, 60))
+		add("cognito-idp:DescribeUserPool", upools)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
@@ -631,5 +648,24 @@ func quotas() []awsfake.Limit {
 		l("secretsmanager", "GetResourcePolicy", 50, 50),
 		// EventBridge: every control-plane call of the account and region together.
 		{Service: "events", Shared: true, Rate: 50, Burst: 50},
+	}
+}
+
+// wafClassicPlan adds the WAF Classic reads of one scope (svc-classic):
+// ListWebACLs, ListRules and ListRuleGroups 100 a page; GetWebACL,
+// GetRule and ListActivatedRulesInRuleGroup once per item; for the global
+// scope ListLoggingConfigurations 100 a page where web ACLs exist.
+func wafClassicPlan(add func(string, int), a *state.Account, in func(string) bool, scope, svc string) {
+	acls := countIf(a.WAFClassic.WebACLs, func(x state.ClassicWebACL) bool { return x.Scope == scope && in(x.Region) })
+	rules := countIf(a.WAFClassic.Rules, func(x state.ClassicRule) bool { return x.Scope == scope && in(x.Region) })
+	groups := countIf(a.WAFClassic.RuleGroups, func(x state.ClassicRuleGroup) bool { return x.Scope == scope && in(x.Region) })
+	add(svc+":ListWebACLs", pages(acls, 100))
+	add(svc+":GetWebACL", acls)
+	add(svc+":ListRules", pages(rules, 100))
+	add(svc+":GetRule", rules)
+	add(svc+":ListRuleGroups", pages(groups, 100))
+	add(svc+":ListActivatedRulesInRuleGroup", groups)
+	if scope == state.WAFClassicGlobal && acls > 0 {
+		add(svc+":ListLoggingConfigurations", pages(acls, 100))
 	}
 }

@@ -82,6 +82,8 @@ import (
 //   - API Gateway: see expressibleAPIGateway (ARNs from region and ID,
 //     stages and routes sorted, routes NONE unless authorized); WAF web
 //     ACLs: see expressibleWAF (no tags, a default action, rules by priority).
+//   - svc-classic: WAF Classic: see expressibleWAFClassic (ARNs from scope
+//     and ID, no tags, logging of global web ACLs only).
 //   - A gap for a whole service ("*") is recorded by the collectors as a
 //     gap for each of the service's listings (its per-item calls are never
 //     made).
@@ -276,8 +278,22 @@ func Expressible(a *state.Account) *state.Account {
 			x.TransparencyLogging = ""
 		}
 	}
-	expressibleAPIGateway(c) // svc-api
-	expressibleWAF(c)        // svc-api
+	expressibleAPIGateway(c)        // svc-api
+	expressibleWAF(c)               // svc-api
+	expressibleWAFClassic(c)        // svc-classic
+	expressibleCognito(c)           // svc-classic
+	for i := range c.AppSync.APIs { // svc-classic: AppSync
+		x := &c.AppSync.APIs[i]
+		if len(x.AdditionalAuthenticationTypes) == 0 {
+			x.AdditionalAuthenticationTypes = nil
+		}
+		if len(x.Tags) == 0 {
+			x.Tags = nil
+		}
+		if k := x.Cache; k != nil {
+			k.Type, k.Status = orDefault(k.Type, "SMALL"), orDefault(k.Status, "AVAILABLE")
+		}
+	}
 	for i := range c.CloudFront.Distributions {
 		d := &c.CloudFront.Distributions[i]
 		d.Region, d.Tags = "", nil

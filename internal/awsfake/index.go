@@ -119,6 +119,13 @@ type index struct {
 	firewallRuleGroups map[string][]*state.FirewallRuleGroup
 	transferServers    map[string][]*state.TransferServer
 	transferConnectors map[string][]*state.TransferConnector
+	// svc-classic: WAF Classic by scope ("" global, else the region)
+	classicACLs   map[string][]*state.ClassicWebACL
+	classicRules  map[string][]*state.ClassicRule
+	classicGroups map[string][]*state.ClassicRuleGroup
+	graphqlAPIs   map[string][]*state.GraphQLAPI   // svc-classic: AppSync
+	identityPools map[string][]*state.IdentityPool // svc-classic: Cognito
+	userPools     map[string][]*state.UserPool
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -265,6 +272,13 @@ func buildIndex(a *state.Account) *index {
 	x.firewallRuleGroups = group(a.NetworkFirewall.RuleGroups, func(v *state.FirewallRuleGroup) string { return v.Region })
 	x.transferServers = group(a.Transfer.Servers, func(v *state.TransferServer) string { return v.Region })
 	x.transferConnectors = group(a.Transfer.Connectors, func(v *state.TransferConnector) string { return v.Region })
+	// svc-classic: WAF Classic
+	x.classicACLs = group(a.WAFClassic.WebACLs, func(v *state.ClassicWebACL) string { return wcKeyOf(v.Scope, v.Region) })
+	x.classicRules = group(a.WAFClassic.Rules, func(v *state.ClassicRule) string { return wcKeyOf(v.Scope, v.Region) })
+	x.classicGroups = group(a.WAFClassic.RuleGroups, func(v *state.ClassicRuleGroup) string { return wcKeyOf(v.Scope, v.Region) })
+	x.graphqlAPIs = group(a.AppSync.APIs, func(v *state.GraphQLAPI) string { return v.Region })
+	x.identityPools = group(a.Cognito.IdentityPools, func(v *state.IdentityPool) string { return v.Region })
+	x.userPools = group(a.Cognito.UserPools, func(v *state.UserPool) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -324,6 +338,8 @@ func (s *Server) registry() map[string]*service {
 		s.inspectorService(), s.macieService(), // svc-sec
 		s.codeBuildService(), s.dmsService(), // svc-build
 		s.networkFirewallService(), s.transferService(), // svc-netfw
+		s.wafClassicService(), s.wafRegionalService(), s.appSyncService(), // svc-classic
+		s.cognitoIdentityService(), s.cognitoIDPService(), // svc-classic
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

@@ -422,7 +422,9 @@ var resourceParams = []string{"Bucket", "DetectorId", "KeyId", "SnapshotId", "Im
 	"BackupVaultName", "BackupPlanId", "LoadBalancerArn", "LoadBalancerName", "ListenerArn", "TopicArn", "ClientVpnEndpointId", "analyzerArn",
 	"SecretId", "repositoryName", "cluster", "taskDefinition", "CertificateArn", "Id",
 	"NotebookInstanceName", "EndpointConfigName", "ModelName", "ClusterId", // svc-analytics: SageMaker, EMR
-	"restApiId", "ApiId"} // svc-api: API Gateway's API IDs end their ARNs
+	"restApiId", "ApiId", // svc-api: API Gateway's API IDs end their ARNs
+	"WebACLId", "RuleId", "RuleGroupId", // svc-classic: WAF Classic IDs end their ARNs
+	"IdentityPoolId", "UserPoolId"} // svc-classic: Cognito pool IDs end their ARNs
 
 // requestResource is the subject of a per-item call (for faults that
 // target one resource), or "" for listings.

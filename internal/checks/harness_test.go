@@ -72,6 +72,9 @@ func allCases() map[string][]checkCase {
 		rdsMoreCases(),    // svc-gaps
 		ec2MoreCases(),    // svc-gaps
 		ecsMoreCases(),    // svc-gaps
+		wafClassicCases(), // svc-classic
+		appSyncCases(),    // svc-classic
+		cognitoCases(),    // svc-classic
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
 		honestyCases(),

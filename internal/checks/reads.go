@@ -74,9 +74,25 @@ func checkReads() map[string][]state.Input {
 		"apigateway_websocket_stage_execution_logging": {state.InputAPIsV2, state.InputAPIv2Stages},
 		"apigateway_v2_route_authorization":            {state.InputAPIsV2, state.InputAPIv2Routes},
 		// svc-api: AWS WAF
-		"waf_web_acl_rules":                           {state.InputWebACLs, state.InputWebACLRules},
-		"waf_web_acl_rule_metrics":                    {state.InputWebACLs, state.InputWebACLRules},
-		"waf_web_acl_logging":                         {state.InputWebACLs, state.InputWebACLLogging},
+		"waf_web_acl_rules":        {state.InputWebACLs, state.InputWebACLRules},
+		"waf_web_acl_rule_metrics": {state.InputWebACLs, state.InputWebACLRules},
+		"waf_web_acl_logging":      {state.InputWebACLs, state.InputWebACLLogging},
+		// svc-classic: AWS WAF Classic
+		"waf_classic_global_web_acl_logging":    {state.InputClassicWebACLs, state.InputClassicWebACLLogging},
+		"waf_classic_global_web_acl_rules":      {state.InputClassicWebACLs, state.InputClassicWebACLRules},
+		"waf_classic_regional_web_acl_rules":    {state.InputClassicWebACLs, state.InputClassicWebACLRules},
+		"waf_classic_global_rule_conditions":    {state.InputClassicRules, state.InputClassicRuleConditions},
+		"waf_classic_regional_rule_conditions":  {state.InputClassicRules, state.InputClassicRuleConditions},
+		"waf_classic_global_rule_group_rules":   {state.InputClassicRuleGroups, state.InputClassicRuleGroupRules},
+		"waf_classic_regional_rule_group_rules": {state.InputClassicRuleGroups, state.InputClassicRuleGroupRules},
+		// svc-classic: AWS AppSync
+		"appsync_api_cache_encrypted_at_rest":    {state.InputAppSyncAPIs, state.InputAppSyncAPICache},
+		"appsync_api_cache_encrypted_in_transit": {state.InputAppSyncAPIs, state.InputAppSyncAPICache},
+		"appsync_field_level_logging":            {state.InputAppSyncAPIs},
+		"appsync_api_no_api_key_auth":            {state.InputAppSyncAPIs},
+		// svc-classic: Amazon Cognito
+		"cognito_identity_pool_no_guest_access":       {state.InputCognitoIdentityPools, state.InputCognitoIdentityPoolGuest},
+		"cognito_user_pool_strong_password_policy":    {state.InputCognitoUserPools, state.InputCognitoUserPoolPolicy},
 		"autoscaling_group_elb_health_check":          {state.InputAutoScalingGroups}, // svc-compute2: Auto Scaling
 		"autoscaling_group_multiple_azs":              {state.InputAutoScalingGroups},
 		"autoscaling_group_multiple_instance_types":   {state.InputAutoScalingGroups},

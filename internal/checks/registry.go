@@ -81,6 +81,9 @@ func builtin() []check.Check {
 		rdsMoreChecks(),    // svc-gaps
 		ec2MoreChecks(),    // svc-gaps
 		ecsMoreChecks(),    // svc-gaps
+		wafClassicChecks(), // svc-classic
+		appSyncChecks(),    // svc-classic
+		cognitoChecks(),    // svc-classic
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
 	} {

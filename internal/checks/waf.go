@@ -54,10 +54,18 @@ func webACLCheck(id string, read state.Input, judge func(x state.WebACL) check.R
 func webACLName(x state.WebACL) string { return x.Name + " (" + x.Scope + ")" }
 
 func webACLRules(x state.WebACL) check.Result {
-	if len(x.Rules) == 0 {
-		return check.FailR(x, "web ACL %s has no rules or rule groups: it applies its default action (%s) to every request", webACLName(x), orNone(x.DefaultAction))
+	return judgeWebACLRules(x, webACLName(x), len(x.Rules), x.DefaultAction)
+}
+
+// judgeWebACLRules answers "does this web ACL inspect anything?" for AWS
+// WAF (v2) and WAF Classic alike (FSBP WAF.10, WAF.4, WAF.8): a web ACL
+// with no rules or rule groups applies its default action to every
+// request. TestWebACLQuestionsAgree proves both families ask it here.
+func judgeWebACLRules(ref state.Resource, name string, rules int, defaultAction string) check.Result {
+	if rules == 0 {
+		return check.FailR(ref, "web ACL %s has no rules or rule groups: it applies its default action (%s) to every request", name, orNone(defaultAction))
 	}
-	return check.PassR(x, "web ACL %s has %d rules or rule groups", webACLName(x), len(x.Rules))
+	return check.PassR(ref, "web ACL %s has %d rules or rule groups", name, rules)
 }
 
 func webACLRuleMetrics(x state.WebACL) check.Result {
@@ -77,8 +85,15 @@ func webACLRuleMetrics(x state.WebACL) check.Result {
 }
 
 func webACLLogging(x state.WebACL) check.Result {
-	if len(x.LogDestinations) == 0 {
-		return check.FailR(x, "web ACL %s logs no requests", webACLName(x))
+	return judgeWebACLLogging(x, webACLName(x), x.LogDestinations)
+}
+
+// judgeWebACLLogging answers "does this web ACL log the requests it
+// inspects?" for AWS WAF (v2) and WAF Classic alike (FSBP WAF.1 and the
+// catalog's logging duty).
+func judgeWebACLLogging(ref state.Resource, name string, destinations []string) check.Result {
+	if len(destinations) == 0 {
+		return check.FailR(ref, "web ACL %s logs no requests", name)
 	}
-	return check.PassR(x, "web ACL %s logs requests to %s", webACLName(x), strings.Join(x.LogDestinations, ", "))
+	return check.PassR(ref, "web ACL %s logs requests to %s", name, strings.Join(destinations, ", "))
 }

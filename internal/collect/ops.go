@@ -678,6 +678,48 @@ func Operations() []Operation {
 		pooled(op("dms", "DescribeReplicationInstances", "dms:DescribeReplicationInstances", Regional, dmsRate, state.InputDMSReplicationInstances), "dms:*"),
 		pooled(op("dms", "DescribeEndpoints", "dms:DescribeEndpoints", Regional, dmsRate, state.InputDMSEndpoints), "dms:*"),
 		pooled(op("dms", "DescribeReplicationTasks", "dms:DescribeReplicationTasks", Regional, dmsRate, state.InputDMSTasks), "dms:*"),
+		// svc-classic: AWS WAF Classic, global (service waf, endpoint
+		// waf.amazonaws.com, for CloudFront; once per account, recorded
+		// under us-east-1) and regional (waf-regional, per region). Any Get
+		// or List action without its own quota: 5/s per action, fixed
+		// (https://docs.aws.amazon.com/waf/latest/developerguide/classic-limits.html).
+		// The listings carry IDs and names only (100 a page), so each web
+		// ACL (its rules), rule (its conditions) and rule group (its rules)
+		// is read once: checks judge all three. Logging configurations
+		// come in bulk, for the global scope only (FSBP WAF.1).
+		op("waf", "ListWebACLs", "waf:ListWebACLs", Global, wafRate, state.InputClassicWebACLs),
+		op("waf", "GetWebACL", "waf:GetWebACL", PerItem, wafRate, state.InputClassicWebACLRules),
+		op("waf", "ListLoggingConfigurations", "waf:ListLoggingConfigurations", Global, wafRate, state.InputClassicWebACLLogging),
+		op("waf", "ListRules", "waf:ListRules", Global, wafRate, state.InputClassicRules),
+		op("waf", "GetRule", "waf:GetRule", PerItem, wafRate, state.InputClassicRuleConditions),
+		op("waf", "ListRuleGroups", "waf:ListRuleGroups", Global, wafRate, state.InputClassicRuleGroups),
+		op("waf", "ListActivatedRulesInRuleGroup", "waf:ListActivatedRulesInRuleGroup", PerItem, wafRate, state.InputClassicRuleGroupRules),
+		op("waf-regional", "ListWebACLs", "waf-regional:ListWebACLs", Regional, wafRate, state.InputClassicWebACLs),
+		op("waf-regional", "GetWebACL", "waf-regional:GetWebACL", PerItem, wafRate, state.InputClassicWebACLRules),
+		op("waf-regional", "ListRules", "waf-regional:ListRules", Regional, wafRate, state.InputClassicRules),
+		op("waf-regional", "GetRule", "waf-regional:GetRule", PerItem, wafRate, state.InputClassicRuleConditions),
+		op("waf-regional", "ListRuleGroups", "waf-regional:ListRuleGroups", Regional, wafRate, state.InputClassicRuleGroups),
+		op("waf-regional", "ListActivatedRulesInRuleGroup", "waf-regional:ListActivatedRulesInRuleGroup", PerItem, wafRate, state.InputClassicRuleGroupRules),
+		// svc-classic: AWS AppSync (regional; AWS publishes no rate for
+		// its control plane reads: the default pace). ListGraphqlApis
+		// carries authorization modes, log configuration and tags, 25 a
+		// page; a cache's encryption settings exist only in GetApiCache,
+		// read once per API (a check judges them; NotFoundException means
+		// no cache).
+		op("appsync", "ListGraphqlApis", "appsync:ListGraphqlApis", Regional, d, state.InputAppSyncAPIs),
+		op("appsync", "GetApiCache", "appsync:GetApiCache", PerItem, d, state.InputAppSyncAPICache),
+		// svc-classic: Amazon Cognito (regional). Identity pools
+		// (cognito-identity): ListIdentityPools 5/s, DescribeIdentityPool
+		// 5/s; user pools (cognito-idp): ListUserPools 5/s and
+		// DescribeUserPool 25/s, the UserPoolRead category
+		// (https://docs.aws.amazon.com/cognito/latest/developerguide/limits.html,
+		// documented defaults, adjustable). The listings carry IDs and
+		// names only (60 a page); guest access and the password policy
+		// need one describe per pool, which checks judge.
+		op("cognito-identity", "ListIdentityPools", "cognito-identity:ListIdentityPools", Regional, Rate{RPS: 5, Burst: 5}, state.InputCognitoIdentityPools),
+		op("cognito-identity", "DescribeIdentityPool", "cognito-identity:DescribeIdentityPool", PerItem, Rate{RPS: 5, Burst: 5}, state.InputCognitoIdentityPoolGuest),
+		op("cognito-idp", "ListUserPools", "cognito-idp:ListUserPools", Regional, Rate{RPS: 5, Burst: 5}, state.InputCognitoUserPools),
+		op("cognito-idp", "DescribeUserPool", "cognito-idp:DescribeUserPool", PerItem, Rate{RPS: 25, Burst: 25}, state.InputCognitoUserPoolPolicy),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

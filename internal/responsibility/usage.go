@@ -82,6 +82,13 @@ func usageRules() map[string]usageRule {
 		"apigateway": {count: func(a *state.Account) int { return len(a.APIGateway.RestAPIs) + len(a.APIGateway.APIs) },
 			listings: []state.Input{state.InputRestAPIs, state.InputAPIsV2}},
 		"waf": {count: func(a *state.Account) int { return len(a.WAF.WebACLs) }, listings: []state.Input{state.InputWebACLs}},
+		// svc-classic: AWS WAF Classic
+		"wafclassic": {count: func(a *state.Account) int {
+			return len(a.WAFClassic.WebACLs) + len(a.WAFClassic.Rules) + len(a.WAFClassic.RuleGroups)
+		}, listings: []state.Input{state.InputClassicWebACLs, state.InputClassicRules, state.InputClassicRuleGroups}},
+		"appsync": {count: func(a *state.Account) int { return len(a.AppSync.APIs) }, listings: []state.Input{state.InputAppSyncAPIs}}, // svc-classic
+		"cognito": {count: func(a *state.Account) int { return len(a.Cognito.IdentityPools) + len(a.Cognito.UserPools) }, // svc-classic
+			listings: []state.Input{state.InputCognitoIdentityPools, state.InputCognitoUserPools}},
 		"eventbridge": {count: func(a *state.Account) int {
 			n := 0
 			for _, b := range a.EventBridge.Buses {

@@ -87,6 +87,12 @@ type Account struct {
 	CodeBuild CodeBuild `json:"codebuild"`
 	// svc-build: Database Migration Service
 	DMS DMS `json:"dms"`
+	// svc-classic: AWS WAF Classic (global and regional)
+	WAFClassic WAFClassic `json:"waf_classic"`
+	// svc-classic: AWS AppSync GraphQL APIs
+	AppSync AppSync `json:"appsync"`
+	// svc-classic: Amazon Cognito identity pools and user pools
+	Cognito Cognito `json:"cognito"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -304,6 +304,22 @@ const (
 	InputDMSReplicationInstances Input = "dms.replication_instances"
 	InputDMSEndpoints            Input = "dms.endpoints"
 	InputDMSTasks                Input = "dms.replication_tasks"
+	// svc-classic: waf (global) and waf-regional (AWS WAF Classic)
+	InputClassicWebACLs        Input = "waf_classic.web_acls"
+	InputClassicWebACLRules    Input = "waf_classic.web_acls.rules"
+	InputClassicWebACLLogging  Input = "waf_classic.web_acls.log_destinations"
+	InputClassicRules          Input = "waf_classic.rules"
+	InputClassicRuleConditions Input = "waf_classic.rules.conditions"
+	InputClassicRuleGroups     Input = "waf_classic.rule_groups"
+	InputClassicRuleGroupRules Input = "waf_classic.rule_groups.rules"
+	// svc-classic: appsync
+	InputAppSyncAPIs     Input = "appsync.apis"
+	InputAppSyncAPICache Input = "appsync.apis.cache"
+	// svc-classic: cognito-identity, cognito-idp
+	InputCognitoIdentityPools     Input = "cognito.identity_pools"
+	InputCognitoIdentityPoolGuest Input = "cognito.identity_pools.allow_unauthenticated"
+	InputCognitoUserPools         Input = "cognito.user_pools"
+	InputCognitoUserPoolPolicy    Input = "cognito.user_pools.password_policy"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

@@ -71,6 +71,9 @@ var shares = []struct {
 	{"dbproxy", 0.01},        // svc-gaps: RDS Proxies
 	{"firewall", 0.01},       // svc-netfw: Network Firewall firewalls (a policy each, up to two stateless rule groups)
 	{"transferserver", 0.01}, // svc-netfw: Transfer Family servers (about one connector each)
+	{"classicacl", 0.005},    // svc-classic: AWS WAF Classic web ACLs (with their rules and rule groups)
+	{"graphqlapi", 0.01},     // svc-classic: AppSync GraphQL APIs
+	{"cognitopool", 0.01},    // svc-classic: Cognito identity pools and user pools (one of each)
 }
 
 func count(n int, kind string) int {
@@ -258,6 +261,19 @@ func Account(o Options) *state.Account {
 	// svc-netfw: Transfer Family, after Network Firewall for the same reason.
 	for _, r := range o.Regions {
 		g.transfer(r)
+	}
+	// svc-classic: WAF Classic, last so no earlier value changes.
+	for _, r := range o.Regions {
+		g.wafClassic(r, false)
+	}
+	g.wafClassic("us-east-1", true)
+	// svc-classic: AppSync, after WAF Classic for the same reason.
+	for _, r := range o.Regions {
+		g.appSync(r)
+	}
+	// svc-classic: Cognito, after AppSync for the same reason.
+	for _, r := range o.Regions {
+		g.cognito(r)
 	}
 	return a
 }

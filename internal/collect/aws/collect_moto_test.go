@@ -882,6 +882,9 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		"elasticmapreduce:ListSecurityConfigurations": true,                                          // svc-analytics
 		"macie2:GetAutomatedDiscoveryConfiguration":   true,                                          // svc-sec
 		"network-firewall:ListFirewallPolicies":       true, "network-firewall:ListRuleGroups": true, // svc-netfw
+		// svc-classic: this moto serves no WAF Classic (the stub does).
+		"waf:ListWebACLs": true, "waf:ListRules": true, "waf:ListRuleGroups": true,
+		"waf-regional:ListWebACLs": true, "waf-regional:ListRules": true, "waf-regional:ListRuleGroups": true,
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -931,6 +934,9 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Database Migration Service": "dms",              // svc-build
 		"Network Firewall":           "network-firewall", // svc-netfw
 		"Transfer":                   "transfer",
+		"WAF":                        "waf", "WAF Regional": "waf-regional", // svc-classic
+		"AppSync":          "appsync",                                                      // svc-classic
+		"Cognito Identity": "cognito-identity", "Cognito Identity Provider": "cognito-idp", // svc-classic
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

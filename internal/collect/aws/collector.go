@@ -227,7 +227,8 @@ func globalServices() []service {
 		{"s3control", (*collector).s3AccountBPA},
 		{"s3control", (*collector).s3MultiRegionAccessPoints},
 		{"cloudfront", (*collector).cloudFront},
-		{"wafv2", (*collector).wafCloudFront}, // svc-api
+		{"wafv2", (*collector).wafCloudFront},  // svc-api
+		{"waf", (*collector).wafClassicGlobal}, // svc-classic
 	}
 }
 
@@ -259,6 +260,10 @@ func regionalServices() []service {
 		{"apigateway", (*collector).apiGateway},            // svc-api
 		{"apigatewayv2", (*collector).apiGatewayV2},        // svc-api
 		{"wafv2", (*collector).wafRegional},                // svc-api
+		{"waf-regional", (*collector).wafClassicRegional},  // svc-classic
+		{"appsync", (*collector).appSync},                  // svc-classic
+		{"cognito-identity", (*collector).cognitoIdentity}, // svc-classic
+		{"cognito-idp", (*collector).cognitoUserPools},     // svc-classic
 		{"autoscaling", (*collector).autoScaling},          // svc-compute2
 		{"elasticache", (*collector).elastiCache},          // svc-data
 		{"kinesis", (*collector).kinesis},                  // svc-stream

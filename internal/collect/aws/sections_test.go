@@ -27,8 +27,11 @@ var collectedSections = map[string]string{
 	"autoscaling": "autoscaling", // svc-compute2
 	"inspector":   "inspector2",  // svc-sec
 	"macie":       "macie2",
-	"codebuild":   "codebuild", // svc-build
-	"dms":         "dms",       // svc-build
+	"codebuild":   "codebuild",   // svc-build
+	"dms":         "dms",         // svc-build
+	"waf_classic": "waf",         // svc-classic (and waf-regional)
+	"appsync":     "appsync",     // svc-classic
+	"cognito":     "cognito-idp", // svc-classic (and cognito-identity)
 }
 
 // notSections are Account's fields that are not a service's data.

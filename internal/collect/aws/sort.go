@@ -127,6 +127,12 @@ func sortState(a *state.Account) {
 	byARN(a.NetworkFirewall.RuleGroups)
 	byARN(a.Transfer.Servers)
 	byARN(a.Transfer.Connectors)
+	byARN(a.WAFClassic.WebACLs) // svc-classic
+	byARN(a.WAFClassic.Rules)
+	byARN(a.WAFClassic.RuleGroups)
+	byARN(a.AppSync.APIs)
+	byARN(a.Cognito.IdentityPools)
+	byARN(a.Cognito.UserPools)
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })

@@ -71,6 +71,28 @@ var stubResponses = map[string]string{
 	"NetworkFirewall_20201112.DescribeRuleGroup": `{"UpdateToken":"t2","RuleGroupResponse":{"RuleGroupName":"empty","RuleGroupId":"g-1","Type":"STATELESS",` +
 		`"RuleGroupArn":"arn:aws:network-firewall:eu-west-1:` + stubAccount + `:stateless-rulegroup/empty","NumberOfAssociations":1},` +
 		`"RuleGroup":{"RulesSource":{"StatelessRulesAndCustomActions":{"StatelessRules":[]}}}}`,
+	// svc-classic: AWS WAF Classic (moto lacks it). Global: a web ACL
+	// "edge" with a rule and a rule group, logged to a Firehose stream; a
+	// rule without conditions; a rule group with one rule. Regional
+	// (eu-west-1): a rule-less web ACL "legacy", a rule with two conditions
+	// and an empty rule group.
+	"AWSWAF_20150824.ListWebACLs": `{"WebACLs":[{"WebACLId":"g-acl","Name":"edge"}]}`,
+	"AWSWAF_20150824.GetWebACL": `{"WebACL":{"WebACLId":"g-acl","Name":"edge","DefaultAction":{"Type":"ALLOW"},` +
+		`"WebACLArn":"arn:aws:waf::` + stubAccount + `:webacl/g-acl","Rules":[{"RuleId":"g-group","Priority":2,"Type":"GROUP","OverrideAction":{"Type":"NONE"}},` +
+		`{"RuleId":"g-rule","Priority":1,"Type":"REGULAR","Action":{"Type":"BLOCK"}}]}}`,
+	"AWSWAF_20150824.ListLoggingConfigurations": `{"LoggingConfigurations":[{"ResourceArn":"arn:aws:waf::` + stubAccount + `:webacl/g-acl",` +
+		`"LogDestinationConfigs":["arn:aws:firehose:us-east-1:` + stubAccount + `:deliverystream/aws-waf-logs-edge"]}]}`,
+	"AWSWAF_20150824.ListRules":                     `{"Rules":[{"RuleId":"g-rule","Name":"empty"}]}`,
+	"AWSWAF_20150824.GetRule":                       `{"Rule":{"RuleId":"g-rule","Name":"empty","Predicates":[]}}`,
+	"AWSWAF_20150824.ListRuleGroups":                `{"RuleGroups":[{"RuleGroupId":"g-group","Name":"bots"}]}`,
+	"AWSWAF_20150824.ListActivatedRulesInRuleGroup": `{"ActivatedRules":[{"RuleGroupId":"g-group","RuleId":"g-rule","Priority":1,"Type":"REGULAR","Action":{"Type":"COUNT"}}]}`,
+	"AWSWAF_Regional_20161128.ListWebACLs":          `{"WebACLs":[{"WebACLId":"r-acl","Name":"legacy"}]}`,
+	"AWSWAF_Regional_20161128.GetWebACL":            `{"WebACL":{"WebACLId":"r-acl","Name":"legacy","DefaultAction":{"Type":"BLOCK"},"Rules":[]}}`,
+	"AWSWAF_Regional_20161128.ListRules":            `{"Rules":[{"RuleId":"r-rule","Name":"ips"}]}`,
+	"AWSWAF_Regional_20161128.GetRule": `{"Rule":{"RuleId":"r-rule","Name":"ips","Predicates":[{"Negated":false,"Type":"IPMatch","DataId":"d1"},` +
+		`{"Negated":true,"Type":"GeoMatch","DataId":"d2"}]}}`,
+	"AWSWAF_Regional_20161128.ListRuleGroups":                `{"RuleGroups":[{"RuleGroupId":"r-group","Name":"empty-group"}]}`,
+	"AWSWAF_Regional_20161128.ListActivatedRulesInRuleGroup": `{"ActivatedRules":[]}`,
 }
 
 // stubREST answers the REST (JSON) operations by path: AWS Backup here.
@@ -239,6 +261,28 @@ func TestStubOperationsMotoLacks(t *testing.T) {
 	}
 	if g := a.NetworkFirewall.RuleGroups; len(g) != 1 || !g[0].Described || g[0].Type != "STATELESS" || g[0].Rules != 0 || g[0].Associations != 1 {
 		t.Errorf("rule groups = %+v", g)
+	}
+	// svc-classic: WAF Classic, global (under us-east-1, ARNs without a
+	// region) and regional, each listing's items read one by one.
+	wc := a.WAFClassic
+	if len(wc.WebACLs) != 2 || wc.WebACLs[0].ARN != "arn:aws:waf-regional:eu-west-1:"+stubAccount+":webacl/r-acl" ||
+		wc.WebACLs[0].Scope != state.WAFClassicRegional || wc.WebACLs[0].DefaultAction != "BLOCK" || len(wc.WebACLs[0].Rules) != 0 ||
+		wc.WebACLs[1].ARN != "arn:aws:waf::"+stubAccount+":webacl/g-acl" || wc.WebACLs[1].Region != "us-east-1" || wc.WebACLs[1].Scope != state.WAFClassicGlobal ||
+		len(wc.WebACLs[1].Rules) != 2 || wc.WebACLs[1].Rules[0].RuleID != "g-rule" || wc.WebACLs[1].Rules[1].Type != "GROUP" ||
+		len(wc.WebACLs[1].LogDestinations) != 1 {
+		t.Errorf("WAF Classic web ACLs = %+v", wc.WebACLs)
+	}
+	if len(wc.Rules) != 2 || wc.Rules[0].Name != "ips" || wc.Rules[0].Conditions != 2 || wc.Rules[1].Name != "empty" || wc.Rules[1].Conditions != 0 {
+		t.Errorf("WAF Classic rules = %+v", wc.Rules)
+	}
+	if len(wc.RuleGroups) != 2 || wc.RuleGroups[0].Name != "empty-group" || len(wc.RuleGroups[0].Rules) != 0 ||
+		wc.RuleGroups[1].Name != "bots" || len(wc.RuleGroups[1].Rules) != 1 {
+		t.Errorf("WAF Classic rule groups = %+v", wc.RuleGroups)
+	}
+	for _, op := range []string{"GetWebACL", "GetRule", "ListActivatedRulesInRuleGroup"} {
+		if g, ok := a.Gaps.Find("waf", "us-east-1", op, ""); ok {
+			t.Errorf("WAF Classic gap %+v", g)
+		}
 	}
 	// Everything the stub does not serve is a not_implemented gap, never data.
 	if g, ok := a.Gaps.Find("ec2", "eu-west-1", "DescribeInstances", ""); !ok || g.Reason != state.ReasonNotImplemented {

@@ -89,6 +89,9 @@ func Build() *state.Account {
 	x.emr()
 	x.apiGateway() // svc-api
 	x.waf()        // svc-api
+	x.wafClassic() // svc-classic
+	x.appSync()    // svc-classic
+	x.cognito()    // svc-classic
 	x.inspector()  // svc-sec
 	x.macie()
 	x.rdsMore() // svc-gaps
