@@ -627,6 +627,18 @@ func Operations() []Operation {
 		// destinations are judged by a check (neither Detail nor Budgeted).
 		op("firehose", "ListDeliveryStreams", "firehose:ListDeliveryStreams", Regional, Rate{RPS: 5, Burst: 5}, state.InputFirehoseStreams),
 		op("firehose", "DescribeDeliveryStream", "firehose:DescribeDeliveryStream", PerItem, Rate{RPS: 5, Burst: 5}, state.InputFirehoseDescription),
+		// svc-search: Amazon OpenSearch Service domains of both engines
+		// (regional; the opensearch API, IAM prefix es). AWS publishes no
+		// rate for the configuration API
+		// (https://docs.aws.amazon.com/opensearch-service/latest/developerguide/limits.html):
+		// the default pace. ListDomainNames without an engine filter names
+		// every domain with its engine type (OpenSearch and Elasticsearch);
+		// DescribeDomains describes five domains a call with everything the
+		// checks judge (VPC, access policy, encryption, TLS, logs, nodes,
+		// fine-grained access, software update), so nothing is read per
+		// domain and DescribeDomainConfig is not needed.
+		op("es", "ListDomainNames", "es:ListDomainNames", Regional, d, state.InputOpenSearchDomains),
+		op("es", "DescribeDomains", "es:DescribeDomains", Regional, d, state.InputOpenSearchDomainStatus),
 		// svc-build: CodeBuild (regional; AWS publishes no rate for its
 		// reads, only 100 concurrent requests for build or project
 		// information, https://docs.aws.amazon.com/codebuild/latest/userguide/limits.html:

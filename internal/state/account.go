@@ -65,6 +65,9 @@ type Account struct {
 	// svc-stream: Amazon Data Firehose delivery streams
 	Firehose Firehose `json:"firehose"`
 
+	// svc-search: OpenSearch Service domains (both engines)
+	OpenSearch OpenSearch `json:"opensearch"`
+
 	// svc-analytics: SageMaker, EMR
 	SageMaker SageMaker `json:"sagemaker"`
 	EMR       EMR       `json:"emr"`

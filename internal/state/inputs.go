@@ -282,6 +282,10 @@ const (
 	// svc-stream: firehose
 	InputFirehoseStreams     Input = "firehose.delivery_streams"
 	InputFirehoseDescription Input = "firehose.delivery_streams.description"
+
+	// svc-search: OpenSearch Service domains (both engines)
+	InputOpenSearchDomains      Input = "opensearch.domains"
+	InputOpenSearchDomainStatus Input = "opensearch.domains.status"
 	// svc-build: codebuild
 	InputCodeBuildProjects      Input = "codebuild.projects"
 	InputCodeBuildProjectConfig Input = "codebuild.projects.configuration"

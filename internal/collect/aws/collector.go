@@ -263,6 +263,7 @@ func regionalServices() []service {
 		{"elasticache", (*collector).elastiCache},   // svc-data
 		{"kinesis", (*collector).kinesis},           // svc-stream
 		{"firehose", (*collector).firehose},         // svc-stream
+		{"es", (*collector).openSearch},             // svc-search
 		{"inspector2", (*collector).inspector},      // svc-sec
 		{"macie2", (*collector).macie},              // svc-sec
 		{"codebuild", (*collector).codeBuild},       // svc-build

@@ -20,6 +20,7 @@ var collectedSections = map[string]string{
 	"elasticache": "elasticache", // svc-data
 	"kinesis":     "kinesis",     // svc-stream
 	"firehose":    "firehose",
+	"opensearch":  "es", // svc-search
 	"acm":         "acm", "cloudfront": "cloudfront",
 	"apigateway": "apigateway", "waf": "wafv2", // svc-api
 	"autoscaling": "autoscaling", // svc-compute2
