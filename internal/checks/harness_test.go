@@ -62,6 +62,7 @@ func allCases() map[string][]checkCase {
 		elastiCacheCases(),  // svc-data
 		kinesisCases(),      // svc-stream
 		firehoseCases(),     // svc-stream
+		openSearchCases(),   // svc-search
 		docdbNeptuneCases(), // svc-data
 		acmCases(),
 		cloudFrontCases(),

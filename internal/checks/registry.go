@@ -71,6 +71,7 @@ func builtin() []check.Check {
 		elastiCacheChecks(),  // svc-data
 		kinesisChecks(),      // svc-stream
 		firehoseChecks(),     // svc-stream
+		openSearchChecks(),   // svc-search
 		docdbNeptuneChecks(), // svc-data
 		acmChecks(),
 		cloudFrontChecks(),
