@@ -141,3 +141,22 @@ func TestDemoKinesisVerdicts(t *testing.T) {
 		}
 	}
 }
+
+// TestDemoOpenSearchVerdicts pins what the demo's OpenSearch Service
+// domains show: each OpenSearch check passes somewhere and fails
+// somewhere (svc-search).
+func TestDemoOpenSearchVerdicts(t *testing.T) {
+	a, err := demo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range openSearchChecks() {
+		got := map[check.Status]int{}
+		for _, r := range c.Run(a, policy.Default()) {
+			got[r.Status]++
+		}
+		if got[check.Pass] == 0 || got[check.Fail] == 0 {
+			t.Errorf("%s on the demo: %v, want passes and failures", c.ID, got)
+		}
+	}
+}
