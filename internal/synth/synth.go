@@ -68,6 +68,7 @@ var shares = []struct {
 	{"deliverystream", 0.02}, // svc-stream: Firehose delivery streams
 	{"cbproject", 0.03},      // svc-build: CodeBuild projects
 	{"dmsinstance", 0.01},    // svc-build: DMS replication instances (two endpoints and a task each)
+	{"osdomain", 0.02},       // svc-search: OpenSearch Service domains (both engines)
 }
 
 func count(n int, kind string) int {
@@ -240,6 +241,11 @@ func Account(o Options) *state.Account {
 	// svc-build: DMS, after CodeBuild for the same reason.
 	for _, r := range o.Regions {
 		g.dms(r)
+	}
+	// svc-search: OpenSearch Service domains, last so no earlier value
+	// changes.
+	for _, r := range o.Regions {
+		g.openSearch(r)
 	}
 	return a
 }
