@@ -463,6 +463,14 @@ func minimalPlan(a *state.Account) map[string]int {
 		add("dms:DescribeReplicationInstances", pages(countIf(a.DMS.ReplicationInstances, func(x state.DMSReplicationInstance) bool { return in(x.Region) }), 100))
 		add("dms:DescribeEndpoints", pages(countIf(a.DMS.Endpoints, func(x state.DMSEndpoint) bool { return in(x.Region) }), 100))
 		add("dms:DescribeReplicationTasks", pages(countIf(a.DMS.Tasks, func(x state.DMSTask) bool { return in(x.Region) }), 100))
+		// svc-search: OpenSearch Service: one ListDomainNames (every domain
+		// of both engines), then DescribeDomains five domains a call (none
+		// where there are none).
+		domains := countIf(a.OpenSearch.Domains, func(x state.OpenSearchDomain) bool { return in(x.Region) })
+		add("es:ListDomainNames", 1)
+		if domains > 0 {
+			add("es:DescribeDomains", pages(domains, 5))
+		}
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
@@ -555,7 +563,9 @@ func minimalPlan(a *state.Account) map[string]int {
 			// svc-stream: Kinesis data streams and Firehose delivery streams
 			// (Tagging API types kinesis:stream and firehose).
 			countIf(a.Kinesis.Streams, func(x state.KinesisStream) bool { return in(x.Region) && len(x.Tags) > 0 }) +
-			countIf(a.Firehose.DeliveryStreams, func(x state.DeliveryStream) bool { return in(x.Region) && len(x.Tags) > 0 })
+			countIf(a.Firehose.DeliveryStreams, func(x state.DeliveryStream) bool { return in(x.Region) && len(x.Tags) > 0 }) +
+			// svc-search: OpenSearch Service domains (Tagging API type es:domain).
+			countIf(a.OpenSearch.Domains, func(x state.OpenSearchDomain) bool { return in(x.Region) && len(x.Tags) > 0 })
 		add("tagging:GetResources", pages(tagged, 100))
 	}
 	return p
