@@ -81,7 +81,7 @@ var policyStores = []policyStore{
 	// svc-search: an OpenSearch domain on a public endpoint (in a VPC,
 	// grants to everyone are bounded by the network).
 	{"opensearch domain", dsDomainARN, func(doc string) func(*state.Account) {
-		return dsDomain("", func(d *state.OpenSearchDomain) { d.VPCID, d.AccessPolicy = "", doc })
+		return dsDomain("", func(d *state.OpenSearchDomain) { publicEndpoint(d); d.AccessPolicy = doc })
 	}, true},
 }
 

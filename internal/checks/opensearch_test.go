@@ -36,6 +36,11 @@ func dsDomain(engine string, mut func(d *state.OpenSearchDomain)) func(*state.Ac
 	}
 }
 
+// publicEndpoint takes the domain out of its VPC (a public endpoint).
+func publicEndpoint(d *state.OpenSearchDomain) {
+	d.VPCID, d.SubnetIDs, d.SecurityGroupIDs = "", nil, nil
+}
+
 // domainCases are the pass, fail and unknown cases of one question, asked
 // of engine's domains; a domain of the other engine gets no result.
 func domainCases(engine string, pass, fail func(*state.OpenSearchDomain), failMsg string) []checkCase {
@@ -61,7 +66,7 @@ func openSearchCases() map[string][]checkCase {
 		msg        string
 	}{
 		{"encrypted_at_rest", func(d *state.OpenSearchDomain) { d.KMSKeyID = "" }, func(d *state.OpenSearchDomain) { d.EncryptedAtRest, d.KMSKeyID = false, "" }, "does not encrypt"},
-		{"in_vpc", nil, func(d *state.OpenSearchDomain) { d.VPCID, d.AccessPolicy = "", dsDomainOpen }, "grants to everyone"},
+		{"in_vpc", nil, func(d *state.OpenSearchDomain) { publicEndpoint(d); d.AccessPolicy = dsDomainOpen }, "grants to everyone"},
 		{"node_to_node_encryption", nil, func(d *state.OpenSearchDomain) { d.NodeToNode = false }, "unencrypted"},
 		{"error_logging", func(d *state.OpenSearchDomain) { d.Logs = []string{"ES_APPLICATION_LOGS"} }, func(d *state.OpenSearchDomain) { d.Logs = []string{"AUDIT_LOGS"} }, "no error logs"},
 		{"audit_logging", func(d *state.OpenSearchDomain) { d.Logs = []string{"AUDIT_LOGS"} }, func(d *state.OpenSearchDomain) { d.Logs = []string{"ES_APPLICATION_LOGS"} }, "no audit logs"},
@@ -79,7 +84,7 @@ func openSearchCases() map[string][]checkCase {
 		return checkCase{name: name, acct: baseAccount(dsDomain(engine, m)), want: dsWant(want), msg: msg}
 	}
 	out["opensearch_domain_in_vpc"] = append(out["opensearch_domain_in_vpc"],
-		c("public endpoint, no policy", "", func(d *state.OpenSearchDomain) { d.VPCID = "" }, dsF, "only its access policy"),
+		c("public endpoint, no policy", "", publicEndpoint, dsF, "only its access policy"),
 		c("in a VPC, open policy", "", func(d *state.OpenSearchDomain) { d.AccessPolicy = dsDomainOpen }, dsP, "vpc-0own1111"))
 	out["opensearch_domain_three_data_nodes"] = append(out["opensearch_domain_three_data_nodes"],
 		c("one zone", "", func(d *state.OpenSearchDomain) { d.ZoneAwareness = false }, dsF, "one availability zone"))
@@ -93,7 +98,7 @@ func openSearchCases() map[string][]checkCase {
 		func(d *state.OpenSearchDomain) { d.UpdateAvailable = true }, "update available")
 	out["opensearch_domain_policy_trusted"] = []checkCase{
 		c("no policy", "", nil, dsP, "no resource policy"),
-		c("public endpoint, open to everyone", "", func(d *state.OpenSearchDomain) { d.VPCID, d.AccessPolicy = "", dsDomainOpen }, dsF, "grants to everyone"),
+		c("public endpoint, open to everyone", "", func(d *state.OpenSearchDomain) { publicEndpoint(d); d.AccessPolicy = dsDomainOpen }, dsF, "grants to everyone"),
 		c("in a VPC, open to everyone", "", func(d *state.OpenSearchDomain) { d.AccessPolicy = dsDomainOpen }, dsP, "anyone reaching vpc-0own1111"),
 		c("elasticsearch, untrusted account", state.EngineElasticsearch, func(d *state.OpenSearchDomain) { d.AccessPolicy = dsDomainX }, dsF, "999988887777"),
 		c("unparsable policy", "", func(d *state.OpenSearchDomain) { d.AccessPolicy = "{not json" }, dsU, "could not be parsed"),
