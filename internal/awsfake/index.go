@@ -317,6 +317,7 @@ func (s *Server) registry() map[string]*service {
 		s.inspectorService(), s.macieService(), // svc-sec
 		s.codeBuildService(), s.dmsService(), // svc-build
 		s.acmService(), s.cloudFrontService(),
+		s.route53Service(),                   // svc-search
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api
 	} {

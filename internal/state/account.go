@@ -67,6 +67,8 @@ type Account struct {
 
 	// svc-search: OpenSearch Service domains (both engines)
 	OpenSearch OpenSearch `json:"opensearch"`
+	// svc-search: Route 53 hosted zones (global)
+	Route53 Route53 `json:"route53"`
 
 	// svc-analytics: SageMaker, EMR
 	SageMaker SageMaker `json:"sagemaker"`

@@ -286,6 +286,10 @@ const (
 	// svc-search: OpenSearch Service domains (both engines)
 	InputOpenSearchDomains      Input = "opensearch.domains"
 	InputOpenSearchDomainStatus Input = "opensearch.domains.status"
+	// svc-search: Route 53 public hosted zones
+	InputRoute53Zones        Input = "route53.hosted_zones"
+	InputRoute53QueryLogging Input = "route53.query_logging_configs"
+	InputRoute53DNSSEC       Input = "route53.hosted_zones.dnssec"
 	// svc-build: codebuild
 	InputCodeBuildProjects      Input = "codebuild.projects"
 	InputCodeBuildProjectConfig Input = "codebuild.projects.configuration"

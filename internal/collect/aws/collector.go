@@ -228,6 +228,7 @@ func globalServices() []service {
 		{"s3control", (*collector).s3MultiRegionAccessPoints},
 		{"cloudfront", (*collector).cloudFront},
 		{"wafv2", (*collector).wafCloudFront}, // svc-api
+		{"route53", (*collector).route53},     // svc-search
 	}
 }
 

@@ -21,6 +21,7 @@ var collectedSections = map[string]string{
 	"kinesis":     "kinesis",     // svc-stream
 	"firehose":    "firehose",
 	"opensearch":  "es", // svc-search
+	"route53":     "route53",
 	"acm":         "acm", "cloudfront": "cloudfront",
 	"apigateway": "apigateway", "waf": "wafv2", // svc-api
 	"autoscaling": "autoscaling", // svc-compute2

@@ -122,6 +122,7 @@ func sortState(a *state.Account) {
 	byARN(a.Kinesis.Streams) // svc-stream
 	byARN(a.Firehose.DeliveryStreams)
 	byARN(a.OpenSearch.Domains) // svc-search
+	byARN(a.Route53.HostedZones)
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })
