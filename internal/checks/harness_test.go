@@ -63,6 +63,7 @@ func allCases() map[string][]checkCase {
 		kinesisCases(),      // svc-stream
 		firehoseCases(),     // svc-stream
 		openSearchCases(),   // svc-search
+		route53Cases(),      // svc-search
 		docdbNeptuneCases(), // svc-data
 		acmCases(),
 		cloudFrontCases(),

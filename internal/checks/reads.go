@@ -135,6 +135,9 @@ func checkReads() map[string][]state.Input {
 		"opensearch_domain_software_updated":           {state.InputOpenSearchDomains, state.InputOpenSearchDomainStatus},
 		"opensearch_domain_policy_trusted":             {state.InputOpenSearchDomains, state.InputOpenSearchDomainStatus, state.InputEC2VPCEndpoints, state.InputEC2VPCs},
 		"opensearch_domain_in_allowed_region":          {state.InputRegions, state.InputOpenSearchDomains},
+		// svc-search: Route 53 public hosted zones
+		"route53_public_zone_query_logging": {state.InputRoute53Zones, state.InputRoute53QueryLogging},
+		"route53_public_zone_dnssec":        {state.InputRoute53Zones, state.InputRoute53DNSSEC},
 		// svc-data: DocumentDB and Neptune (RDS API listings)
 		"docdb_cluster_encrypted":                           {state.InputRDSClusters},
 		"docdb_cluster_backup_retention":                    {state.InputRDSClusters},

@@ -72,6 +72,7 @@ func builtin() []check.Check {
 		kinesisChecks(),      // svc-stream
 		firehoseChecks(),     // svc-stream
 		openSearchChecks(),   // svc-search
+		route53Checks(),      // svc-search
 		docdbNeptuneChecks(), // svc-data
 		acmChecks(),
 		cloudFrontChecks(),
