@@ -143,14 +143,14 @@ func TestDemoKinesisVerdicts(t *testing.T) {
 }
 
 // TestDemoOpenSearchVerdicts pins what the demo's OpenSearch Service
-// domains show: each OpenSearch check passes somewhere and fails
-// somewhere (svc-search).
+// domains and Route 53 zones show: each OpenSearch and Route 53 check
+// passes somewhere and fails somewhere (svc-search).
 func TestDemoOpenSearchVerdicts(t *testing.T) {
 	a, err := demo.Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range openSearchChecks() {
+	for _, c := range append(openSearchChecks(), route53Checks()...) {
 		got := map[check.Status]int{}
 		for _, r := range c.Run(a, policy.Default()) {
 			got[r.Status]++

@@ -84,6 +84,7 @@ func Build() *state.Account {
 	x.codeBuild()    // svc-build
 	x.dms()          // svc-build
 	x.openSearch()   // svc-search
+	x.route53()      // svc-search
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
