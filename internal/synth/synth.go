@@ -69,6 +69,7 @@ var shares = []struct {
 	{"cbproject", 0.03},      // svc-build: CodeBuild projects
 	{"dmsinstance", 0.01},    // svc-build: DMS replication instances (two endpoints and a task each)
 	{"osdomain", 0.02},       // svc-search: OpenSearch Service domains (both engines)
+	{"hostedzone", 0.02},     // svc-search: Route 53 hosted zones (global)
 }
 
 func count(n int, kind string) int {
@@ -247,6 +248,8 @@ func Account(o Options) *state.Account {
 	for _, r := range o.Regions {
 		g.openSearch(r)
 	}
+	// svc-search: Route 53 hosted zones (global), after OpenSearch.
+	g.route53()
 	return a
 }
 
