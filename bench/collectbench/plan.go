@@ -42,6 +42,12 @@ func minimalPlan(a *state.Account) map[string]int {
 	add("iam:ListServerCertificates", pages(len(ia.ServerCertificates), 1000))
 	add("iam:ListAccountAliases", 1)
 	add("iam:ListSAMLProviders", 1)
+	// svc-search: Route 53 (global): zones 100 a page, every query logging
+	// configuration 100 a page, GetDNSSEC per public zone.
+	publicZones := countIf(a.Route53.HostedZones, func(z state.HostedZone) bool { return !z.Private })
+	add("route53:ListHostedZones", pages(len(a.Route53.HostedZones), 100))
+	add("route53:ListQueryLoggingConfigs", pages(countIf(a.Route53.HostedZones, func(z state.HostedZone) bool { return z.QueryLogGroupARN != "" }), 100))
+	add("route53:GetDNSSEC", publicZones)
 	virtual := map[string]bool{}
 	for _, d := range ia.VirtualMFADevices {
 		virtual[d.SerialNumber] = true
