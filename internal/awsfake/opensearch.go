@@ -1,8 +1,6 @@
 package awsfake
 
 import (
-	"strconv"
-
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
 
@@ -79,10 +77,6 @@ func osDomainStatus(account string, d *state.OpenSearchDomain) map[string]any {
 		logs[t] = map[string]any{"Enabled": true,
 			"CloudWatchLogsLogGroupArn": "arn:aws:logs:" + d.Region + ":" + account + ":log-group:/aws/OpenSearchService/domains/" + d.Name + "/" + t}
 	}
-	tls := d.TLSPolicy
-	if tls == "" {
-		tls = "Policy-Min-TLS-1-0-2019-07"
-	}
 	x := map[string]any{
 		"DomainId": account + "/" + d.Name, "DomainName": d.Name, "ARN": d.ARN, "Created": true, "Deleted": false, "Processing": false,
 		"UpgradeProcessing": false, "EngineVersion": orDefault(d.EngineVersion, "OpenSearch_2.13"), "ClusterConfig": cluster,
@@ -90,19 +84,15 @@ func osDomainStatus(account string, d *state.OpenSearchDomain) map[string]any {
 		"SnapshotOptions":             map[string]any{"AutomatedSnapshotStartHour": 0},
 		"EncryptionAtRestOptions":     map[string]any{"Enabled": d.EncryptedAtRest},
 		"NodeToNodeEncryptionOptions": map[string]any{"Enabled": d.NodeToNode},
-		"DomainEndpointOptions":       map[string]any{"EnforceHTTPS": d.EnforceHTTPS, "TLSSecurityPolicy": tls, "CustomEndpointEnabled": false},
+		"DomainEndpointOptions":       map[string]any{"EnforceHTTPS": d.EnforceHTTPS, "TLSSecurityPolicy": d.TLSPolicy, "CustomEndpointEnabled": false},
 		"AdvancedSecurityOptions":     map[string]any{"Enabled": d.FineGrained, "InternalUserDatabaseEnabled": false, "AnonymousAuthEnabled": false},
 		"ServiceSoftwareOptions": map[string]any{"UpdateAvailable": d.UpdateAvailable, "Cancellable": false, "UpdateStatus": "COMPLETED",
 			"CurrentVersion": "OpenSearch_2_13_R20240520", "NewVersion": osNewVersion(d.UpdateAvailable), "OptionalDeployment": true},
 		"LogPublishingOptions": logs,
 		"AccessPolicies":       d.AccessPolicy,
 	}
-	if d.EncryptedAtRest {
-		key := d.KMSKeyID
-		if key == "" {
-			key = "arn:aws:kms:" + d.Region + ":" + account + ":key/aws-es-" + strconv.Itoa(len(d.Name))
-		}
-		x["EncryptionAtRestOptions"] = map[string]any{"Enabled": true, "KmsKeyId": key}
+	if d.KMSKeyID != "" {
+		x["EncryptionAtRestOptions"] = map[string]any{"Enabled": d.EncryptedAtRest, "KmsKeyId": d.KMSKeyID}
 	}
 	if d.InVPC() {
 		x["VPCOptions"] = map[string]any{"VPCId": d.VPCID, "SubnetIds": d.SubnetIDs, "SecurityGroupIds": d.SecurityGroupIDs,
