@@ -43,9 +43,13 @@ func openSearchChecks() []check.Check {
 		domainCheck("elasticsearch_domain_three_dedicated_masters", state.EngineElasticsearch, domainDedicatedMasters),
 		domainCheck("opensearch_domain_fine_grained_access", state.EngineOpenSearch, domainFineGrained),
 		domainCheck("opensearch_domain_software_updated", state.EngineOpenSearch, domainSoftwareUpdated),
-		domainCheck("opensearch_domain_policy_trusted", "", domainPolicyTrusted),
+		domainCheck(policyTrustedID, "", domainPolicyTrusted),
 	)
 }
+
+// policyTrustedID is the access-policy check, the one whose verdict
+// depends on the account's own networks.
+const policyTrustedID = "opensearch_domain_policy_trusted"
 
 // domainJudge answers one question about a described domain; c judges its
 // access policy.
@@ -74,6 +78,14 @@ func domainCheck(id, engine string, judge domainJudge) check.Check {
 				}
 				if !d.Described {
 					return check.UnknownR(d, "domain %s's status was not reported", d.Name)
+				}
+				if id == policyTrustedID && (d.InVPC() || pinsNetwork(d.AccessPolicy)) {
+					// A grant bounded by the domain's VPC, or pinned to a VPC
+					// or VPC endpoint, is judged against the account's own
+					// networks: unread, the verdict is unknown.
+					if g, ok := networksGap(a); ok {
+						return check.GapR(d, g)
+					}
 				}
 				return judge(d, c)
 			})
