@@ -42,6 +42,12 @@ func minimalPlan(a *state.Account) map[string]int {
 	add("iam:ListServerCertificates", pages(len(ia.ServerCertificates), 1000))
 	add("iam:ListAccountAliases", 1)
 	add("iam:ListSAMLProviders", 1)
+	// svc-search: Route 53 (global): zones 100 a page, every query logging
+	// configuration 100 a page, GetDNSSEC per public zone.
+	publicZones := countIf(a.Route53.HostedZones, func(z state.HostedZone) bool { return !z.Private })
+	add("route53:ListHostedZones", pages(len(a.Route53.HostedZones), 100))
+	add("route53:ListQueryLoggingConfigs", pages(countIf(a.Route53.HostedZones, func(z state.HostedZone) bool { return z.QueryLogGroupARN != "" }), 100))
+	add("route53:GetDNSSEC", publicZones)
 	virtual := map[string]bool{}
 	for _, d := range ia.VirtualMFADevices {
 		virtual[d.SerialNumber] = true
@@ -503,6 +509,14 @@ func minimalPlan(a *state.Account) map[string]int {
 		add("cognito-identity:DescribeIdentityPool", ipools)
 		add("cognito-idp:ListUserPools", pages(upools, 60))
 		add("cognito-idp:DescribeUserPool", upools)
+		// svc-search: OpenSearch Service: one ListDomainNames (every domain
+		// of both engines), then DescribeDomains five domains a call (none
+		// where there are none).
+		domains := countIf(a.OpenSearch.Domains, func(x state.OpenSearchDomain) bool { return in(x.Region) })
+		add("es:ListDomainNames", 1)
+		if domains > 0 {
+			add("es:DescribeDomains", pages(domains, 5))
+		}
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
@@ -595,7 +609,9 @@ func minimalPlan(a *state.Account) map[string]int {
 			// svc-stream: Kinesis data streams and Firehose delivery streams
 			// (Tagging API types kinesis:stream and firehose).
 			countIf(a.Kinesis.Streams, func(x state.KinesisStream) bool { return in(x.Region) && len(x.Tags) > 0 }) +
-			countIf(a.Firehose.DeliveryStreams, func(x state.DeliveryStream) bool { return in(x.Region) && len(x.Tags) > 0 })
+			countIf(a.Firehose.DeliveryStreams, func(x state.DeliveryStream) bool { return in(x.Region) && len(x.Tags) > 0 }) +
+			// svc-search: OpenSearch Service domains (Tagging API type es:domain).
+			countIf(a.OpenSearch.Domains, func(x state.OpenSearchDomain) bool { return in(x.Region) && len(x.Tags) > 0 })
 		add("tagging:GetResources", pages(tagged, 100))
 	}
 	return p

@@ -46,9 +46,9 @@ func writeError(w http.ResponseWriter, svc *service, p protocol, e *apiError, re
 		b = x.b
 		h.Set("Content-Type", "text/xml;charset=UTF-8")
 	case protoRestXML:
-		// S3 answers a bare <Error>; S3 Control and CloudFront wrap it in
+		// S3 answers a bare <Error>; S3 Control, CloudFront and Route 53 wrap it in
 		// <ErrorResponse>.
-		wrap := svc != nil && (svc.name == "s3control" || svc.name == "cloudfront")
+		wrap := svc != nil && (svc.name == "s3control" || svc.name == "cloudfront" || svc.name == "route53")
 		x := &xw{}
 		x.raw(`<?xml version="1.0" encoding="UTF-8"?>`)
 		if wrap {

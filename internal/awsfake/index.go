@@ -104,6 +104,8 @@ type index struct {
 	// svc-stream: Kinesis Data Streams
 	kinesisStreams  map[string][]*state.KinesisStream
 	deliveryStreams map[string][]*state.DeliveryStream
+	// svc-search: OpenSearch Service domains
+	osDomains map[string][]*state.OpenSearchDomain
 	// svc-data: ElastiCache
 	cacheGroups   map[string][]*state.CacheReplicationGroup
 	cacheClusters map[string][]*state.CacheCluster
@@ -259,6 +261,8 @@ func buildIndex(a *state.Account) *index {
 	// svc-stream: Kinesis Data Streams
 	x.kinesisStreams = group(a.Kinesis.Streams, func(v *state.KinesisStream) string { return v.Region })
 	x.deliveryStreams = group(a.Firehose.DeliveryStreams, func(v *state.DeliveryStream) string { return v.Region })
+	// svc-search: OpenSearch Service domains
+	x.osDomains = group(a.OpenSearch.Domains, func(v *state.OpenSearchDomain) string { return v.Region })
 	// svc-data: ElastiCache
 	x.cacheGroups = group(a.ElastiCache.ReplicationGroups, func(v *state.CacheReplicationGroup) string { return v.Region })
 	x.cacheClusters = group(a.ElastiCache.Clusters, func(v *state.CacheCluster) string { return v.Region })
@@ -335,12 +339,14 @@ func (s *Server) registry() map[string]*service {
 		s.elastiCacheService(),                 // svc-data
 		s.kinesisService(),                     // svc-stream
 		s.firehoseService(),                    // svc-stream
+		s.openSearchService(),                  // svc-search
 		s.inspectorService(), s.macieService(), // svc-sec
 		s.codeBuildService(), s.dmsService(), // svc-build
 		s.networkFirewallService(), s.transferService(), // svc-netfw
 		s.wafClassicService(), s.wafRegionalService(), s.appSyncService(), // svc-classic
 		s.cognitoIdentityService(), s.cognitoIDPService(), // svc-classic
 		s.acmService(), s.cloudFrontService(),
+		s.route53Service(),                   // svc-search
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api
 	} {

@@ -69,6 +69,10 @@ func (c *call) taggedIn() []tagged {
 	for _, d := range c.s.idx.deliveryStreams[c.region] {
 		add(d.Meta)
 	}
+	// svc-search: OpenSearch Service domains
+	for _, d := range c.s.idx.osDomains[c.region] {
+		add(d.Meta)
+	}
 	for _, d := range c.s.idx.directories[c.region] {
 		add(d.Meta)
 	}

@@ -93,7 +93,7 @@ func tagsGap(a *state.Account, m state.Meta) (state.Gap, bool) {
 		return a.Gaps.ForInput(state.InputS3BucketTags, m.Region, m.ARN)
 	case "dynamodb":
 		return a.Gaps.ForInput(state.InputDynamoDBTags, m.Region, m.ARN)
-	case "lambda", "workspaces", "sqs", "ecr", "elasticache", "kinesis", "firehose":
+	case "lambda", "workspaces", "sqs", "ecr", "elasticache", "kinesis", "firehose", "es":
 		return a.Gaps.ForInput(state.InputTaggedResourceTags, m.Region, m.ARN)
 	case "cloudtrail":
 		return a.Gaps.ForInput(state.InputCloudTrailTags, m.Region, m.ARN)

@@ -78,6 +78,11 @@ var policyStores = []policyStore{
 	{"rest api", dsRestAPIARN, func(doc string) func(*state.Account) {
 		return dsRestAPI(func(x *state.RestAPI) { x.Policy = doc })
 	}, false},
+	// svc-search: an OpenSearch domain on a public endpoint (in a VPC,
+	// grants to everyone are bounded by the network).
+	{"opensearch domain", dsDomainARN, func(doc string) func(*state.Account) {
+		return dsDomain("", func(d *state.OpenSearchDomain) { publicEndpoint(d); d.AccessPolicy = doc })
+	}, true},
 }
 
 // sharingChecks are the checks that judge a resource policy's exposure,
@@ -104,8 +109,9 @@ var sharingChecks = map[string]struct {
 	"secretsmanager_secret_policy_trusted":  {"secret", scopeSharing},
 	"ecr_repository_policy_trusted":         {"ecr repository", scopeSharing},
 	"eventbridge_bus_policy_trusted":        {"event bus", scopeSharing},
-	"apigateway_rest_api_policy_not_public": {"rest api", scopePublic},  // svc-api
-	"apigateway_rest_api_policy_trusted":    {"rest api", scopeTrusted}, // svc-api
+	"apigateway_rest_api_policy_not_public": {"rest api", scopePublic},           // svc-api
+	"apigateway_rest_api_policy_trusted":    {"rest api", scopeTrusted},          // svc-api
+	"opensearch_domain_policy_trusted":      {"opensearch domain", scopeSharing}, // svc-search
 }
 
 // corpusShape is one shape of internal/exposure/testdata/shapes.json.

@@ -39,6 +39,8 @@ func residencyChecks() []check.Check {
 		// svc-stream: Kinesis Data Streams
 		residencyStore("kinesis_stream_in_allowed_region", "Kinesis data streams (the records in them)", "kinesis", state.InputKinesisStreams, streamsOf),
 		residencyStore("firehose_delivery_stream_in_allowed_region", "Firehose delivery streams (the records they buffer)", "firehose", state.InputFirehoseStreams, deliveryStreamsOf),
+		// svc-search: OpenSearch Service domains (both engines)
+		residencyStore("opensearch_domain_in_allowed_region", "OpenSearch Service domains (the indexes in them)", "es", state.InputOpenSearchDomains, domainsOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -141,6 +143,9 @@ func streamsOf(a *state.Account) []state.Resource { return resources(a.Kinesis.S
 func deliveryStreamsOf(a *state.Account) []state.Resource {
 	return resources(a.Firehose.DeliveryStreams)
 }
+
+// domainsOf lists the OpenSearch Service domains (svc-search).
+func domainsOf(a *state.Account) []state.Resource { return resources(a.OpenSearch.Domains) }
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

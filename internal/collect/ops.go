@@ -147,6 +147,9 @@ var (
 	// svc-build: DMS, every API call of the account and region together:
 	// 4/s burst 100, fixed.
 	dmsRate = Rate{RPS: 4, Burst: 100}
+	// svc-search: Route 53, every action and the account together: 10/s
+	// burst 50.
+	route53Rate = Rate{RPS: 10, Burst: 50}
 )
 
 // detail marks o as a Detail operation.
@@ -659,6 +662,30 @@ func Operations() []Operation {
 		// destinations are judged by a check (neither Detail nor Budgeted).
 		op("firehose", "ListDeliveryStreams", "firehose:ListDeliveryStreams", Regional, Rate{RPS: 5, Burst: 5}, state.InputFirehoseStreams),
 		op("firehose", "DescribeDeliveryStream", "firehose:DescribeDeliveryStream", PerItem, Rate{RPS: 5, Burst: 5}, state.InputFirehoseDescription),
+		// svc-search: Amazon OpenSearch Service domains of both engines
+		// (regional; the opensearch API, IAM prefix es). AWS publishes no
+		// rate for the configuration API
+		// (https://docs.aws.amazon.com/opensearch-service/latest/developerguide/limits.html):
+		// the default pace. ListDomainNames without an engine filter names
+		// every domain with its engine type (OpenSearch and Elasticsearch);
+		// DescribeDomains describes five domains a call with everything the
+		// checks judge (VPC, access policy, encryption, TLS, logs, nodes,
+		// fine-grained access, software update), so nothing is read per
+		// domain and DescribeDomainConfig is not needed.
+		op("es", "ListDomainNames", "es:ListDomainNames", Regional, d, state.InputOpenSearchDomains),
+		op("es", "DescribeDomains", "es:DescribeDomains", Regional, d, state.InputOpenSearchDomainStatus),
+		// svc-search: Route 53 (global). Every action has its own bucket of
+		// 10/s burst 50 and every call also draws from one account-level
+		// bucket of the same size
+		// (https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/throttling-api-requests.html):
+		// one pool at that rate. ListHostedZones pages 100 zones (name,
+		// private or public, record count); ListQueryLoggingConfigs lists
+		// every query logging configuration of the account, 100 a page;
+		// GetDNSSEC is read per public zone for its signing status, which
+		// a check judges (neither Detail nor Budgeted).
+		pooled(op("route53", "ListHostedZones", "route53:ListHostedZones", Global, route53Rate, state.InputRoute53Zones), "route53"),
+		pooled(op("route53", "ListQueryLoggingConfigs", "route53:ListQueryLoggingConfigs", Global, route53Rate, state.InputRoute53QueryLogging), "route53"),
+		pooled(op("route53", "GetDNSSEC", "route53:GetDNSSEC", PerItem, route53Rate, state.InputRoute53DNSSEC), "route53"),
 		// svc-build: CodeBuild (regional; AWS publishes no rate for its
 		// reads, only 100 concurrent requests for build or project
 		// information, https://docs.aws.amazon.com/codebuild/latest/userguide/limits.html:

@@ -8,12 +8,12 @@ type Store struct {
 	Resource state.Meta
 	// Service is the AWS service prefix: s3, ec2, rds, redshift,
 	// workspaces, dynamodb, elasticfilesystem, backup, sqs, secretsmanager
-	// ecr, elasticache, kinesis or firehose.
+	// ecr, elasticache, kinesis, firehose or es (OpenSearch Service).
 	Service string
 	// Kind names the resource type: bucket, volume, snapshot, db-instance,
 	// db-cluster, db-snapshot, cluster, workspace, table, file-system,
 	// backup-vault, queue, secret, repository, replication-group,
-	// cache-cluster, stream or delivery-stream.
+	// cache-cluster, stream, delivery-stream or domain.
 	Kind string
 	// KeyRef is the key as the store names it (ID, ARN or alias); empty
 	// when the store is unencrypted or uses its service's default key.
@@ -186,6 +186,20 @@ func Stores(a *state.Account) []Store {
 		}
 		add(d.Meta, "firehose", "delivery-stream", d.Encrypted(), key, AWSOwned)
 	}
+	// svc-search: OpenSearch Service domains (both engines). Encryption at
+	// rest is in DescribeDomains; without a key it is aws/es, the AWS
+	// managed key. A status that was not read leaves custody unknown.
+	for _, d := range a.OpenSearch.Domains {
+		if g, ok := a.Gaps.ForInput(state.InputOpenSearchDomainStatus, d.Region, d.ARN); ok {
+			withGap(g, d.Meta, "es", "domain")
+			continue
+		}
+		if !d.Described {
+			out = append(out, Store{Resource: d.Meta, Service: "es", Kind: "domain", Level: Unknown})
+			continue
+		}
+		add(d.Meta, "es", "domain", d.EncryptedAtRest, d.KMSKeyID, AWSManaged)
+	}
 	return out
 }
 
@@ -205,6 +219,7 @@ var storeListings = [][]state.Input{
 	{state.InputCacheReplicationGroups, state.InputCacheClusters}, // svc-data
 	{state.InputKinesisStreams},                                   // svc-stream
 	{state.InputFirehoseStreams},
+	{state.InputOpenSearchDomains}, // svc-search
 }
 
 // ListingGaps returns every coverage gap that leaves Stores incomplete:

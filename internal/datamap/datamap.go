@@ -220,7 +220,9 @@ func Build(a *state.Account, p *policy.Policy) *Map {
 		// AWS Backup does not protect ElastiCache (svc-data), Kinesis or
 		// Firehose (svc-stream): a plan's tag selection copies none of
 		// their data.
-		if cs.Service != "elasticache" && cs.Service != "kinesis" && cs.Service != "firehose" {
+		// Nor OpenSearch Service domains (svc-search), which snapshot
+		// themselves.
+		if cs.Service != "elasticache" && cs.Service != "kinesis" && cs.Service != "firehose" && cs.Service != "es" {
 			ix.backupCopies(&s, cs.Resource, p)
 		}
 		m.Stores = append(m.Stores, s)

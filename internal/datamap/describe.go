@@ -35,6 +35,8 @@ type index struct {
 	// svc-stream: Kinesis data streams.
 	streams    map[string]*state.KinesisStream
 	deliveries map[string]*state.DeliveryStream
+	// svc-search: OpenSearch Service domains.
+	domains map[string]*state.OpenSearchDomain
 	// protected maps a resource ARN to its AWS Backup protection.
 	protected map[string]*state.ProtectedResource
 	// volSnaps lists the EBS snapshots of each volume ID and instSnaps the
@@ -133,6 +135,10 @@ func newIndex(a *state.Account) *index {
 	ix.deliveries = make(map[string]*state.DeliveryStream, len(a.Firehose.DeliveryStreams))
 	for i := range a.Firehose.DeliveryStreams {
 		ix.deliveries[a.Firehose.DeliveryStreams[i].ARN] = &a.Firehose.DeliveryStreams[i]
+	}
+	ix.domains = make(map[string]*state.OpenSearchDomain, len(a.OpenSearch.Domains))
+	for i := range a.OpenSearch.Domains {
+		ix.domains[a.OpenSearch.Domains[i].ARN] = &a.OpenSearch.Domains[i]
 	}
 	for i := range a.Backup.ProtectedResources {
 		ix.protected[a.Backup.ProtectedResources[i].ResourceARN] = &a.Backup.ProtectedResources[i]
@@ -293,6 +299,15 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 	// svc-stream: a Firehose delivery stream has no resource policy and
 	// no endpoint of its own beyond the Firehose API (IAM decides who puts
 	// records); it only buffers records until they are delivered.
+	// svc-search: an OpenSearch Service domain's reach is its endpoint's
+	// placement and its access policy, judged by exposure.JudgeDomain (the
+	// rule of the OpenSearch checks); the service snapshots every domain
+	// hourly into its own storage and keeps the snapshots 14 days.
+	case "domain":
+		if d := ix.domains[arn]; d != nil {
+			s.Exposure = ix.domainExposure(region, d, p)
+			s.Backup = Backup{State: Protected, Detail: []string{"automated snapshots by OpenSearch Service (hourly, kept 14 days)"}}
+		}
 	case "delivery-stream":
 		if d := ix.deliveries[arn]; d != nil {
 			s.Exposure.Detail = "no resource policy; IAM decides who puts records"
@@ -348,6 +363,30 @@ func (ix *index) policyExposure(region, arn, doc, via string, p *policy.Policy, 
 		return Exposure{Level: Unknown, Detail: "could not read " + g.String()}
 	}
 	return resourcePolicy(ix.context(p), doc, via)
+}
+
+// domainExposure is an OpenSearch Service domain's reach (svc-search):
+// the access policy's verdict as exposure.JudgeDomain bounds it, with the
+// endpoint's placement.
+func (ix *index) domainExposure(region string, d *state.OpenSearchDomain, p *policy.Policy) Exposure {
+	if g, ok := ix.gap(region, d.ARN, state.InputOpenSearchDomainStatus); ok {
+		return Exposure{Level: Unknown, Detail: "could not read " + g.String()}
+	}
+	if !d.Described {
+		return Exposure{Level: Unknown, Detail: "domain status not reported"}
+	}
+	v := exposure.JudgeDomain(d.Network(), d.AccessPolicy, ix.context(p))
+	e := fromVerdict(v.Verdict, "access policy")
+	where := "public endpoint"
+	if !v.PublicEndpoint {
+		where = "endpoint in " + v.VPCID
+	}
+	if e.Detail == "" {
+		e.Detail = where
+	} else {
+		e.Detail = where + "; " + e.Detail
+	}
+	return e
 }
 
 // resourcePolicy shows a resource policy's exposure verdict (internal/exposure,

@@ -56,6 +56,10 @@ func usageRules() map[string]usageRule {
 		// svc-stream: Kinesis Data Streams
 		"kinesis":  {count: func(a *state.Account) int { return len(a.Kinesis.Streams) }, listings: []state.Input{state.InputKinesisStreams}},
 		"firehose": {count: func(a *state.Account) int { return len(a.Firehose.DeliveryStreams) }, listings: []state.Input{state.InputFirehoseStreams}},
+		// svc-search: OpenSearch Service domains (both engines)
+		"opensearch": {count: func(a *state.Account) int { return len(a.OpenSearch.Domains) }, listings: []state.Input{state.InputOpenSearchDomains}},
+		// svc-search: Route 53 hosted zones (global)
+		"route53": {count: func(a *state.Account) int { return len(a.Route53.HostedZones) }, listings: []state.Input{state.InputRoute53Zones}},
 		// svc-build: CodeBuild
 		"codebuild": {count: func(a *state.Account) int { return len(a.CodeBuild.Projects) }, listings: []state.Input{state.InputCodeBuildProjects}},
 		"dms": {count: func(a *state.Account) int {

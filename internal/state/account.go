@@ -65,6 +65,11 @@ type Account struct {
 	// svc-stream: Amazon Data Firehose delivery streams
 	Firehose Firehose `json:"firehose"`
 
+	// svc-search: OpenSearch Service domains (both engines)
+	OpenSearch OpenSearch `json:"opensearch"`
+	// svc-search: Route 53 hosted zones (global)
+	Route53 Route53 `json:"route53"`
+
 	// svc-analytics: SageMaker, EMR
 	SageMaker SageMaker `json:"sagemaker"`
 	EMR       EMR       `json:"emr"`

@@ -297,6 +297,14 @@ const (
 	// svc-stream: firehose
 	InputFirehoseStreams     Input = "firehose.delivery_streams"
 	InputFirehoseDescription Input = "firehose.delivery_streams.description"
+
+	// svc-search: OpenSearch Service domains (both engines)
+	InputOpenSearchDomains      Input = "opensearch.domains"
+	InputOpenSearchDomainStatus Input = "opensearch.domains.status"
+	// svc-search: Route 53 public hosted zones
+	InputRoute53Zones        Input = "route53.hosted_zones"
+	InputRoute53QueryLogging Input = "route53.query_logging_configs"
+	InputRoute53DNSSEC       Input = "route53.hosted_zones.dnssec"
 	// svc-build: codebuild
 	InputCodeBuildProjects      Input = "codebuild.projects"
 	InputCodeBuildProjectConfig Input = "codebuild.projects.configuration"

@@ -74,6 +74,8 @@ var shares = []struct {
 	{"classicacl", 0.005},    // svc-classic: AWS WAF Classic web ACLs (with their rules and rule groups)
 	{"graphqlapi", 0.01},     // svc-classic: AppSync GraphQL APIs
 	{"cognitopool", 0.01},    // svc-classic: Cognito identity pools and user pools (one of each)
+	{"osdomain", 0.02},       // svc-search: OpenSearch Service domains (both engines)
+	{"hostedzone", 0.02},     // svc-search: Route 53 hosted zones (global)
 }
 
 func count(n int, kind string) int {
@@ -275,6 +277,13 @@ func Account(o Options) *state.Account {
 	for _, r := range o.Regions {
 		g.cognito(r)
 	}
+	// svc-search: OpenSearch Service domains, last so no earlier value
+	// changes.
+	for _, r := range o.Regions {
+		g.openSearch(r)
+	}
+	// svc-search: Route 53 hosted zones (global), after OpenSearch.
+	g.route53()
 	return a
 }
 

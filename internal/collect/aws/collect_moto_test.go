@@ -929,6 +929,8 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"ElastiCache":  "elasticache", // svc-data
 		"Kinesis":      "kinesis",     // svc-stream
 		"Firehose":     "firehose",
+		"OpenSearch":   "es", // svc-search
+		"Route 53":     "route53",
 		"Inspector2":   "inspector2", "Macie2": "macie2", // svc-sec
 		"CodeBuild":                  "codebuild",        // svc-build
 		"Database Migration Service": "dms",              // svc-build

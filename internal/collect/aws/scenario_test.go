@@ -518,6 +518,10 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildElastiCache(ctx, cfg, secure, *sub.Subnet.SubnetId) // svc-data
 	buildKinesis(ctx, cfg, secure)                           // svc-stream
 	buildFirehose(ctx, cfg, r, secure)
+	buildOpenSearch(ctx, cfg, r, secure, *sub.Subnet.SubnetId, *rot.KeyMetadata.Arn) // svc-search
+	if r == homeRegion {
+		buildRoute53(ctx, cfg, *sub.Subnet.VpcId) // svc-search: global, built once
+	}
 	buildInspector(ctx, cfg, r, secure) // svc-sec
 	buildMacie(ctx, cfg, r)
 	buildCodeBuild(ctx, cfg, secure)                                                // svc-build

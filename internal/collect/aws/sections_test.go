@@ -23,6 +23,8 @@ var collectedSections = map[string]string{
 	"network_firewall": "network-firewall", // svc-netfw
 	"transfer":         "transfer",
 	"acm":              "acm", "cloudfront": "cloudfront",
+	"opensearch": "es", // svc-search
+	"route53":    "route53",
 	"apigateway": "apigateway", "waf": "wafv2", // svc-api
 	"autoscaling": "autoscaling", // svc-compute2
 	"inspector":   "inspector2",  // svc-sec

@@ -133,6 +133,8 @@ func sortState(a *state.Account) {
 	byARN(a.AppSync.APIs)
 	byARN(a.Cognito.IdentityPools)
 	byARN(a.Cognito.UserPools)
+	byARN(a.OpenSearch.Domains) // svc-search
+	byARN(a.Route53.HostedZones)
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })

@@ -21,7 +21,9 @@ func taggedTypes() []string {
 	return []string{"lambda:function", "workspaces", "sqs", "ecr:repository", "elasticache:replicationgroup", "elasticache:cluster",
 		// svc-stream: Kinesis data streams and Firehose delivery streams
 		// ("firehose" in the service-level form moto understands).
-		"kinesis:stream", "firehose"}
+		"kinesis:stream", "firehose",
+		// svc-search: OpenSearch Service domains (both engines).
+		"es:domain"}
 }
 
 // joins holds what one collector reads for another collector's resources,
@@ -135,6 +137,12 @@ func (c *collector) applyJoins(a *state.Account) {
 	for i := range a.Firehose.DeliveryStreams {
 		if t, ok := j.tags[a.Firehose.DeliveryStreams[i].ARN]; ok {
 			a.Firehose.DeliveryStreams[i].Tags = t
+		}
+	}
+	// svc-search: OpenSearch Service domains
+	for i := range a.OpenSearch.Domains {
+		if t, ok := j.tags[a.OpenSearch.Domains[i].ARN]; ok {
+			a.OpenSearch.Domains[i].Tags = t
 		}
 	}
 	for i := range a.IAM.Roles {

@@ -83,6 +83,8 @@ func Build() *state.Account {
 	x.kinesis()      // svc-stream
 	x.codeBuild()    // svc-build
 	x.dms()          // svc-build
+	x.openSearch()   // svc-search
+	x.route53()      // svc-search
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
