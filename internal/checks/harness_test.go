@@ -65,15 +65,15 @@ func allCases() map[string][]checkCase {
 		networkFirewallCases(), // svc-netfw
 		transferCases(),        // svc-netfw
 		docdbNeptuneCases(),    // svc-data
-		autoScalingCases(),  // svc-compute2
-		codeBuildCases(),    // svc-build
-		dmsCases(),          // svc-build
-		elastiCacheCases(),  // svc-data
-		kinesisCases(),      // svc-stream
-		firehoseCases(),     // svc-stream
-		openSearchCases(),   // svc-search
-		route53Cases(),      // svc-search
-		docdbNeptuneCases(), // svc-data
+		autoScalingCases(),     // svc-compute2
+		codeBuildCases(),       // svc-build
+		dmsCases(),             // svc-build
+		elastiCacheCases(),     // svc-data
+		kinesisCases(),         // svc-stream
+		firehoseCases(),        // svc-stream
+		openSearchCases(),      // svc-search
+		route53Cases(),         // svc-search
+		docdbNeptuneCases(),    // svc-data
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

@@ -74,15 +74,15 @@ func builtin() []check.Check {
 		networkFirewallChecks(), // svc-netfw
 		transferChecks(),        // svc-netfw
 		docdbNeptuneChecks(),    // svc-data
-		autoScalingChecks(),  // svc-compute2
-		codeBuildChecks(),    // svc-build
-		dmsChecks(),          // svc-build
-		elastiCacheChecks(),  // svc-data
-		kinesisChecks(),      // svc-stream
-		firehoseChecks(),     // svc-stream
-		openSearchChecks(),   // svc-search
-		route53Checks(),      // svc-search
-		docdbNeptuneChecks(), // svc-data
+		autoScalingChecks(),     // svc-compute2
+		codeBuildChecks(),       // svc-build
+		dmsChecks(),             // svc-build
+		elastiCacheChecks(),     // svc-data
+		kinesisChecks(),         // svc-stream
+		firehoseChecks(),        // svc-stream
+		openSearchChecks(),      // svc-search
+		route53Checks(),         // svc-search
+		docdbNeptuneChecks(),    // svc-data
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

@@ -229,8 +229,8 @@ func globalServices() []service {
 		{"cloudfront", (*collector).cloudFront},
 		{"wafv2", (*collector).wafCloudFront},  // svc-api
 		{"waf", (*collector).wafClassicGlobal}, // svc-classic
-		{"wafv2", (*collector).wafCloudFront}, // svc-api
-		{"route53", (*collector).route53},     // svc-search
+		{"wafv2", (*collector).wafCloudFront},  // svc-api
+		{"route53", (*collector).route53},      // svc-search
 	}
 }
 
@@ -276,18 +276,18 @@ func regionalServices() []service {
 		{"transfer", (*collector).transferFamily},          // svc-netfw
 		{"codebuild", (*collector).codeBuild},              // svc-build
 		{"dms", (*collector).dms},                          // svc-build
-		{"apigateway", (*collector).apiGateway},     // svc-api
-		{"apigatewayv2", (*collector).apiGatewayV2}, // svc-api
-		{"wafv2", (*collector).wafRegional},         // svc-api
-		{"autoscaling", (*collector).autoScaling},   // svc-compute2
-		{"elasticache", (*collector).elastiCache},   // svc-data
-		{"kinesis", (*collector).kinesis},           // svc-stream
-		{"firehose", (*collector).firehose},         // svc-stream
-		{"es", (*collector).openSearch},             // svc-search
-		{"inspector2", (*collector).inspector},      // svc-sec
-		{"macie2", (*collector).macie},              // svc-sec
-		{"codebuild", (*collector).codeBuild},       // svc-build
-		{"dms", (*collector).dms},                   // svc-build
+		{"apigateway", (*collector).apiGateway},            // svc-api
+		{"apigatewayv2", (*collector).apiGatewayV2},        // svc-api
+		{"wafv2", (*collector).wafRegional},                // svc-api
+		{"autoscaling", (*collector).autoScaling},          // svc-compute2
+		{"elasticache", (*collector).elastiCache},          // svc-data
+		{"kinesis", (*collector).kinesis},                  // svc-stream
+		{"firehose", (*collector).firehose},                // svc-stream
+		{"es", (*collector).openSearch},                    // svc-search
+		{"inspector2", (*collector).inspector},             // svc-sec
+		{"macie2", (*collector).macie},                     // svc-sec
+		{"codebuild", (*collector).codeBuild},              // svc-build
+		{"dms", (*collector).dms},                          // svc-build
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

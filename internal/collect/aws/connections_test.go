@@ -113,50 +113,66 @@ func TestOneRunBoundsConnectionsPerHost(t *testing.T) {
 		{name: "default client: as many as the workers", workers: bound, accounts: 1, atMost: bound, atLeast: 1},
 		{name: "control: the SDK's client", plain: true, workers: workers, accounts: 1, atMost: 1 << 20, atLeast: bound + 1},
 	}
+	measure := func(t *testing.T, client func() *HTTPClient, plain bool, workers, accounts int) int {
+		p := startCountingProxy(t, target)
+		var shared *HTTPClient
+		if client != nil {
+			shared = client()
+		}
+		var wg sync.WaitGroup
+		calls := make([]int64, accounts)
+		errs := make([]error, accounts)
+		for i := 0; i < accounts; i++ {
+			o := Options{EndpointURL: p.url(), Regions: regions, Concurrency: workers,
+				LoadOptions: []func(*config.LoadOptions) error{
+					config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider("AKIDFAKE", "fake", "")),
+					config.WithRegion("us-east-1"),
+				}}
+			switch {
+			case shared != nil:
+				o.HTTPClient = shared
+			case plain:
+				o.HTTPClient = awshttp.NewBuildableClient()
+			}
+			wg.Add(1)
+			go func(i int) {
+				defer wg.Done()
+				res, err := Collect(context.Background(), o)
+				if err != nil {
+					errs[i] = err
+					return
+				}
+				calls[i] = res.Stats.Totals().Calls
+			}(i)
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Fatalf("collection %d: %v", i, err)
+			}
+			if calls[i] < 50 {
+				t.Fatalf("collection %d made %d calls; the scenario should need hundreds", i, calls[i])
+			}
+		}
+		n := p.peak()
+		t.Logf("%d connections open at most, %d accepted, for %v calls", n, p.accepts.Load(), calls)
+		return n
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := startCountingProxy(t, target)
-			var shared *HTTPClient
-			if tt.client != nil {
-				shared = tt.client()
-			}
-			var wg sync.WaitGroup
-			calls := make([]int64, tt.accounts)
-			errs := make([]error, tt.accounts)
-			for i := 0; i < tt.accounts; i++ {
-				o := Options{EndpointURL: p.url(), Regions: regions, Concurrency: tt.workers,
-					LoadOptions: []func(*config.LoadOptions) error{
-						config.WithCredentialsProvider(credentials.NewStaticCredentialsProvider("AKIDFAKE", "fake", "")),
-						config.WithRegion("us-east-1"),
-					}}
-				switch {
-				case shared != nil:
-					o.HTTPClient = shared
-				case tt.plain:
-					o.HTTPClient = awshttp.NewBuildableClient()
-				}
-				wg.Add(1)
-				go func(i int) {
-					defer wg.Done()
-					res, err := Collect(context.Background(), o)
-					if err != nil {
-						errs[i] = err
-						return
-					}
-					calls[i] = res.Stats.Totals().Calls
-				}(i)
-			}
-			wg.Wait()
-			for i, err := range errs {
-				if err != nil {
-					t.Fatalf("collection %d: %v", i, err)
-				}
-				if calls[i] < 50 {
-					t.Fatalf("collection %d made %d calls; the scenario should need hundreds", i, calls[i])
+			// The proxy sees a connection closed only when its reader
+			// goroutine runs, after the client has already dialed the
+			// next one; on a loaded machine that lag can count one
+			// connection too many. A client over its bound is over it in
+			// every run, so it fails only when three runs in a row exceed
+			// it.
+			var n int
+			for attempt := 0; attempt < 3; attempt++ {
+				n = measure(t, tt.client, tt.plain, tt.workers, tt.accounts)
+				if n <= tt.atMost {
+					break
 				}
 			}
-			n := p.peak()
-			t.Logf("%d connections open at most, %d accepted, for %v calls", n, p.accepts.Load(), calls)
 			if n > tt.atMost || n < tt.atLeast {
 				t.Errorf("connections open at once = %d, want %d..%d", n, tt.atLeast, tt.atMost)
 			}
