@@ -113,6 +113,9 @@ type index struct {
 	dmsInstances map[string][]*state.DMSReplicationInstance
 	dmsEndpoints map[string][]*state.DMSEndpoint
 	dmsTasks     map[string][]*state.DMSTask
+	// svc-msk: MSK clusters and MSK Connect connectors
+	mskClusters   map[string][]*state.MSKCluster
+	mskConnectors map[string][]*state.MSKConnector
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -253,6 +256,9 @@ func buildIndex(a *state.Account) *index {
 	x.dmsInstances = group(a.DMS.ReplicationInstances, func(v *state.DMSReplicationInstance) string { return v.Region })
 	x.dmsEndpoints = group(a.DMS.Endpoints, func(v *state.DMSEndpoint) string { return v.Region })
 	x.dmsTasks = group(a.DMS.Tasks, func(v *state.DMSTask) string { return v.Region })
+	// svc-msk: MSK clusters and MSK Connect connectors
+	x.mskClusters = group(a.MSK.Clusters, func(v *state.MSKCluster) string { return v.Region })
+	x.mskConnectors = group(a.MSK.Connectors, func(v *state.MSKConnector) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -311,6 +317,7 @@ func (s *Server) registry() map[string]*service {
 		s.firehoseService(),                    // svc-stream
 		s.inspectorService(), s.macieService(), // svc-sec
 		s.codeBuildService(), s.dmsService(), // svc-build
+		s.kafkaService(), s.kafkaConnectService(), // svc-msk
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

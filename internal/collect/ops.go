@@ -646,6 +646,18 @@ func Operations() []Operation {
 		pooled(op("dms", "DescribeReplicationInstances", "dms:DescribeReplicationInstances", Regional, dmsRate, state.InputDMSReplicationInstances), "dms:*"),
 		pooled(op("dms", "DescribeEndpoints", "dms:DescribeEndpoints", Regional, dmsRate, state.InputDMSEndpoints), "dms:*"),
 		pooled(op("dms", "DescribeReplicationTasks", "dms:DescribeReplicationTasks", Regional, dmsRate, state.InputDMSTasks), "dms:*"),
+		// svc-msk: Amazon MSK (regional; signing name and IAM prefix kafka)
+		// and MSK Connect (kafkaconnect). AWS publishes no rate for either's
+		// reads (https://docs.aws.amazon.com/msk/latest/developerguide/limits.html,
+		// .../msk-connect-limits.html list cluster and connector quotas
+		// only): the default pace. ListClustersV2 carries every
+		// provisioned and serverless cluster with its encryption, public
+		// access, client authentication and tags, 100 a page;
+		// ListConnectors every connector with its encryption in transit,
+		// authentication and worker log delivery, 100 a page. Nothing is
+		// read per item.
+		op("kafka", "ListClustersV2", "kafka:ListClustersV2", Regional, d, state.InputMSKClusters),
+		op("kafkaconnect", "ListConnectors", "kafkaconnect:ListConnectors", Regional, d, state.InputMSKConnectors),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

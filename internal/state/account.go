@@ -83,6 +83,8 @@ type Account struct {
 	CodeBuild CodeBuild `json:"codebuild"`
 	// svc-build: Database Migration Service
 	DMS DMS `json:"dms"`
+	// svc-msk: Amazon MSK clusters and MSK Connect connectors
+	MSK MSK `json:"msk"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

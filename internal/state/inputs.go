@@ -289,6 +289,9 @@ const (
 	InputDMSReplicationInstances Input = "dms.replication_instances"
 	InputDMSEndpoints            Input = "dms.endpoints"
 	InputDMSTasks                Input = "dms.replication_tasks"
+	// svc-msk: kafka, kafkaconnect
+	InputMSKClusters   Input = "msk.clusters"
+	InputMSKConnectors Input = "msk.connectors"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

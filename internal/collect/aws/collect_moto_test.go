@@ -881,6 +881,7 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		"iam:ListOrganizationsFeatures": true, "guardduty:DescribeOrganizationConfiguration": true,
 		"elasticmapreduce:ListSecurityConfigurations": true, // svc-analytics
 		"macie2:GetAutomatedDiscoveryConfiguration":   true, // svc-sec
+		"kafkaconnect:ListConnectors":                 true, // svc-msk (moto has no MSK Connect)
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -928,6 +929,8 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Inspector2":   "inspector2", "Macie2": "macie2", // svc-sec
 		"CodeBuild":                  "codebuild", // svc-build
 		"Database Migration Service": "dms",       // svc-build
+		"Kafka":                      "kafka",     // svc-msk
+		"KafkaConnect":               "kafkaconnect",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

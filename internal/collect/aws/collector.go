@@ -267,6 +267,7 @@ func regionalServices() []service {
 		{"macie2", (*collector).macie},              // svc-sec
 		{"codebuild", (*collector).codeBuild},       // svc-build
 		{"dms", (*collector).dms},                   // svc-build
+		{"kafka", (*collector).msk},                 // svc-msk
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

@@ -518,7 +518,8 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildFirehose(ctx, cfg, r, secure)
 	buildInspector(ctx, cfg, r, secure) // svc-sec
 	buildMacie(ctx, cfg, r)
-	buildCodeBuild(ctx, cfg, secure) // svc-build
+	buildCodeBuild(ctx, cfg, secure)                    // svc-build
+	buildMSK(ctx, cfg, r, *sub.Subnet.SubnetId, secure) // svc-msk
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

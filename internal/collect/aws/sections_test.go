@@ -27,6 +27,7 @@ var collectedSections = map[string]string{
 	"macie":       "macie2",
 	"codebuild":   "codebuild", // svc-build
 	"dms":         "dms",       // svc-build
+	"msk":         "kafka",     // svc-msk
 }
 
 // notSections are Account's fields that are not a service's data.

@@ -121,6 +121,8 @@ func sortState(a *state.Account) {
 	byARN(a.ElastiCache.Clusters)
 	byARN(a.Kinesis.Streams) // svc-stream
 	byARN(a.Firehose.DeliveryStreams)
+	byARN(a.MSK.Clusters) // svc-msk
+	byARN(a.MSK.Connectors)
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })

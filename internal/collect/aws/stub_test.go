@@ -75,7 +75,16 @@ var stubREST = map[string]string{
 	// svc-sec: Macie's automated discovery (moto lacks it), after its session.
 	"/macie":                             `{"status":"ENABLED","findingPublishingFrequency":"SIX_HOURS","createdAt":"2026-01-01T00:00:00Z"}`,
 	"/automated-discovery/configuration": `{"status":"ENABLED","autoEnableOrganizationMembers":"NONE"}`,
-	"/resources":                         `{"Results":[{"ResourceArn":"arn:aws:dynamodb:eu-west-1:` + stubAccount + `:table/t","ResourceType":"DynamoDB","LastBackupTime":1700000000}]}`,
+	// svc-msk: MSK Connect (moto has none): one connector reaching its
+	// cluster over TLS with IAM and logging to CloudWatch Logs, one in
+	// plain text without authentication or logs.
+	"/v1/connectors": `{"connectors":[{"connectorArn":"arn:aws:kafkaconnect:eu-west-1:` + stubAccount + `:connector/to-lake/1","connectorName":"to-lake",` +
+		`"connectorState":"RUNNING","creationTime":"2026-01-01T00:00:00Z","kafkaClusterEncryptionInTransit":{"encryptionType":"TLS"},` +
+		`"kafkaClusterClientAuthentication":{"authenticationType":"IAM"},"logDelivery":{"workerLogDelivery":{"cloudWatchLogs":{"enabled":true,"logGroup":"/msk/connect"},` +
+		`"firehose":{"enabled":false},"s3":{"enabled":false}}}},` +
+		`{"connectorArn":"arn:aws:kafkaconnect:eu-west-1:` + stubAccount + `:connector/legacy/2","connectorName":"legacy","connectorState":"RUNNING",` +
+		`"kafkaClusterEncryptionInTransit":{"encryptionType":"PLAINTEXT"},"kafkaClusterClientAuthentication":{"authenticationType":"NONE"}}]}`,
+	"/resources": `{"Results":[{"ResourceArn":"arn:aws:dynamodb:eu-west-1:` + stubAccount + `:table/t","ResourceType":"DynamoDB","LastBackupTime":1700000000}]}`,
 }
 
 // stubServer serves stubResponses and counts what it was asked.
@@ -219,6 +228,11 @@ func TestStubOperationsMotoLacks(t *testing.T) {
 		t.Errorf("DMS tasks = %+v", d.Tasks)
 	}
 	// Everything the stub does not serve is a not_implemented gap, never data.
+	if k := a.MSK.Connectors; len(k) != 2 || k[0].Name != "legacy" || k[0].EncryptionInTransit != "PLAINTEXT" || k[0].Authentication != "NONE" ||
+		len(k[0].LogDestinations) != 0 || k[1].Name != "to-lake" || k[1].EncryptionInTransit != "TLS" || k[1].Authentication != "IAM" ||
+		len(k[1].LogDestinations) != 1 || k[1].LogDestinations[0] != "cloudwatch-logs" {
+		t.Errorf("MSK connectors = %+v", k)
+	}
 	if g, ok := a.Gaps.Find("ec2", "eu-west-1", "DescribeInstances", ""); !ok || g.Reason != state.ReasonNotImplemented {
 		t.Errorf("DescribeInstances gap = %+v", g)
 	}
