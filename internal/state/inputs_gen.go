@@ -144,6 +144,8 @@ var inputOperations = map[Input][]OperationRef{
 	"lambda.functions.runtime_update_mode":                           {{Service: "lambda", Operation: "GetRuntimeManagementConfig"}},
 	"macie.sessions":                                                 {{Service: "macie2", Operation: "GetMacieSession"}},
 	"macie.sessions.automated_discovery":                             {{Service: "macie2", Operation: "GetAutomatedDiscoveryConfiguration"}},
+	"msk.clusters":                                                   {{Service: "kafka", Operation: "ListClustersV2"}},
+	"msk.connectors":                                                 {{Service: "kafkaconnect", Operation: "ListConnectors"}},
 	"organization":                                                   {{Service: "organizations", Operation: "DescribeOrganization"}},
 	"organization.backup_and_tag_policies":                           {{Service: "organizations", Operation: "ListPolicies"}},
 	"organization.config_aggregators":                                {{Service: "config", Operation: "DescribeConfigurationAggregators"}},
