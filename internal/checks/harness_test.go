@@ -59,6 +59,7 @@ func allCases() map[string][]checkCase {
 		autoScalingCases(),  // svc-compute2
 		codeBuildCases(),    // svc-build
 		dmsCases(),          // svc-build
+		mskCases(),          // svc-msk
 		elastiCacheCases(),  // svc-data
 		kinesisCases(),      // svc-stream
 		firehoseCases(),     // svc-stream

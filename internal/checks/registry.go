@@ -68,6 +68,7 @@ func builtin() []check.Check {
 		autoScalingChecks(),  // svc-compute2
 		codeBuildChecks(),    // svc-build
 		dmsChecks(),          // svc-build
+		mskChecks(),          // svc-msk
 		elastiCacheChecks(),  // svc-data
 		kinesisChecks(),      // svc-stream
 		firehoseChecks(),     // svc-stream

@@ -39,6 +39,8 @@ func residencyChecks() []check.Check {
 		// svc-stream: Kinesis Data Streams
 		residencyStore("kinesis_stream_in_allowed_region", "Kinesis data streams (the records in them)", "kinesis", state.InputKinesisStreams, streamsOf),
 		residencyStore("firehose_delivery_stream_in_allowed_region", "Firehose delivery streams (the records they buffer)", "firehose", state.InputFirehoseStreams, deliveryStreamsOf),
+		// svc-msk: Amazon MSK clusters
+		residencyStore("msk_cluster_in_allowed_region", "MSK clusters (the records in their topics)", "kafka", state.InputMSKClusters, mskClustersOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -141,6 +143,9 @@ func streamsOf(a *state.Account) []state.Resource { return resources(a.Kinesis.S
 func deliveryStreamsOf(a *state.Account) []state.Resource {
 	return resources(a.Firehose.DeliveryStreams)
 }
+
+// mskClustersOf lists the MSK clusters (svc-msk).
+func mskClustersOf(a *state.Account) []state.Resource { return resources(a.MSK.Clusters) }
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

@@ -8,12 +8,12 @@ type Store struct {
 	Resource state.Meta
 	// Service is the AWS service prefix: s3, ec2, rds, redshift,
 	// workspaces, dynamodb, elasticfilesystem, backup, sqs, secretsmanager
-	// ecr, elasticache, kinesis or firehose.
+	// ecr, elasticache, kinesis, firehose or kafka.
 	Service string
 	// Kind names the resource type: bucket, volume, snapshot, db-instance,
 	// db-cluster, db-snapshot, cluster, workspace, table, file-system,
 	// backup-vault, queue, secret, repository, replication-group,
-	// cache-cluster, stream or delivery-stream.
+	// cache-cluster, stream, delivery-stream or msk-cluster.
 	Kind string
 	// KeyRef is the key as the store names it (ID, ARN or alias); empty
 	// when the store is unencrypted or uses its service's default key.
@@ -186,6 +186,16 @@ func Stores(a *state.Account) []Store {
 		}
 		add(d.Meta, "firehose", "delivery-stream", d.Encrypted(), key, AWSOwned)
 	}
+	// svc-msk: MSK clusters always encrypt their storage. A provisioned
+	// cluster names the key of its broker volumes (none: the AWS managed
+	// key aws/kafka); a serverless cluster uses keys MSK owns.
+	for _, k := range a.MSK.Clusters {
+		dflt := AWSManaged
+		if k.Serverless() {
+			dflt = AWSOwned
+		}
+		add(k.Meta, "kafka", "msk-cluster", true, k.KMSKeyID, dflt)
+	}
 	return out
 }
 
@@ -205,6 +215,7 @@ var storeListings = [][]state.Input{
 	{state.InputCacheReplicationGroups, state.InputCacheClusters}, // svc-data
 	{state.InputKinesisStreams},                                   // svc-stream
 	{state.InputFirehoseStreams},
+	{state.InputMSKClusters}, // svc-msk
 }
 
 // ListingGaps returns every coverage gap that leaves Stores incomplete:

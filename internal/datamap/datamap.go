@@ -220,7 +220,8 @@ func Build(a *state.Account, p *policy.Policy) *Map {
 		// AWS Backup does not protect ElastiCache (svc-data), Kinesis or
 		// Firehose (svc-stream): a plan's tag selection copies none of
 		// their data.
-		if cs.Service != "elasticache" && cs.Service != "kinesis" && cs.Service != "firehose" {
+		// Nor MSK (svc-msk).
+		if cs.Service != "elasticache" && cs.Service != "kinesis" && cs.Service != "firehose" && cs.Service != "kafka" {
 			ix.backupCopies(&s, cs.Resource, p)
 		}
 		m.Stores = append(m.Stores, s)
@@ -260,6 +261,12 @@ func nameOf(cs custody.Store) string {
 			return name[:n-7]
 		}
 		return name
+	}
+	// svc-msk: an MSK cluster's ARN is cluster/NAME/UUID (serverless too).
+	if cs.Service == "kafka" {
+		if parts := strings.Split(res, "/"); len(parts) >= 2 {
+			return parts[1]
+		}
 	}
 	// bucket, vol-..., db:NAME, cluster:NAME, snapshot:NAME, table/NAME, ...
 	if i := strings.LastIndexAny(res, "/:"); i >= 0 {

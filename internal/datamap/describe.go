@@ -35,6 +35,8 @@ type index struct {
 	// svc-stream: Kinesis data streams.
 	streams    map[string]*state.KinesisStream
 	deliveries map[string]*state.DeliveryStream
+	// svc-msk: MSK clusters.
+	mskClusters map[string]*state.MSKCluster
 	// protected maps a resource ARN to its AWS Backup protection.
 	protected map[string]*state.ProtectedResource
 	// volSnaps lists the EBS snapshots of each volume ID and instSnaps the
@@ -133,6 +135,10 @@ func newIndex(a *state.Account) *index {
 	ix.deliveries = make(map[string]*state.DeliveryStream, len(a.Firehose.DeliveryStreams))
 	for i := range a.Firehose.DeliveryStreams {
 		ix.deliveries[a.Firehose.DeliveryStreams[i].ARN] = &a.Firehose.DeliveryStreams[i]
+	}
+	ix.mskClusters = make(map[string]*state.MSKCluster, len(a.MSK.Clusters))
+	for i := range a.MSK.Clusters {
+		ix.mskClusters[a.MSK.Clusters[i].ARN] = &a.MSK.Clusters[i]
 	}
 	for i := range a.Backup.ProtectedResources {
 		ix.protected[a.Backup.ProtectedResources[i].ResourceARN] = &a.Backup.ProtectedResources[i]
@@ -297,6 +303,18 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 		if d := ix.deliveries[arn]; d != nil {
 			s.Exposure.Detail = "no resource policy; IAM decides who puts records"
 			s.Backup = Backup{State: Unprotected, Detail: []string{"buffers records only until delivery to " + orDash(strings.Join(d.Destinations, ", "))}}
+		}
+	// svc-msk: an MSK cluster with public access has brokers with public
+	// addresses; otherwise it is reached from its VPCs, and its cluster
+	// policy (cross-account access) is not read, so who else may read its
+	// topics is unknown rather than private. AWS Backup does not cover MSK.
+	case "msk-cluster":
+		if k := ix.mskClusters[arn]; k != nil {
+			s.Exposure = Exposure{Level: Unknown, Detail: "cluster policy not read; IAM, the cluster policy and Kafka ACLs decide who reads the topics"}
+			if k.Public() {
+				s.Exposure = Exposure{Level: Public, Detail: "brokers have public addresses (" + k.PublicAccess + ")"}
+			}
+			s.Backup = Backup{State: Unprotected, Detail: []string{"AWS Backup does not cover MSK; records are kept only for their topics' retention"}}
 		}
 	}
 	if s.Backup.State == "" {
