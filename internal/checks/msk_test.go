@@ -103,4 +103,3 @@ func mskCases() map[string][]checkCase {
 		}),
 	}
 }
-

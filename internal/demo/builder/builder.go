@@ -83,6 +83,7 @@ func Build() *state.Account {
 	x.kinesis()      // svc-stream
 	x.codeBuild()    // svc-build
 	x.dms()          // svc-build
+	x.msk()          // svc-msk
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
