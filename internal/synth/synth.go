@@ -68,6 +68,8 @@ var shares = []struct {
 	{"deliverystream", 0.02}, // svc-stream: Firehose delivery streams
 	{"cbproject", 0.03},      // svc-build: CodeBuild projects
 	{"dmsinstance", 0.01},    // svc-build: DMS replication instances (two endpoints and a task each)
+	{"mskcluster", 0.01},     // svc-msk: MSK clusters
+	{"mskconnector", 0.01},   // svc-msk: MSK Connect connectors
 }
 
 func count(n int, kind string) int {
@@ -240,6 +242,10 @@ func Account(o Options) *state.Account {
 	// svc-build: DMS, after CodeBuild for the same reason.
 	for _, r := range o.Regions {
 		g.dms(r)
+	}
+	// svc-msk: MSK, after DMS for the same reason.
+	for _, r := range o.Regions {
+		g.msk(r)
 	}
 	return a
 }

@@ -1,0 +1,50 @@
+package synth
+
+import "github.com/shoulder-dev/shoulder/internal/state"
+
+// msk generates region r's MSK clusters and MSK Connect connectors (svc-msk),
+// every field the collector reads drawn at random: a fifth of the clusters
+// serverless; provisioned ones mostly TLS among brokers and to clients,
+// rarely public, mostly authenticated (IAM, then SCRAM), a third under a
+// customer managed key; connectors mostly TLS with IAM, most logging.
+func (g *gen) msk(r string) {
+	m := &g.a.MSK
+	for k := count(g.n, "mskcluster") / len(g.regions); k > 0; k-- {
+		name := g.id("kafka-")
+		c := state.MSKCluster{Meta: state.Meta{ARN: g.arn("kafka", r, "cluster/"+name+"/"+g.uuid()), Region: r}, Name: name, State: "ACTIVE", Type: "PROVISIONED"}
+		if g.chance(20) {
+			c.Type = "SERVERLESS"
+			m.Clusters = append(m.Clusters, c)
+			continue
+		}
+		c.KafkaVersion = g.pick("3.6.0", "3.5.1", "3.7.x", "2.8.1")
+		c.EncryptionReported, c.InClusterTLS = true, g.chance(95)
+		c.ClientBroker = g.pick("TLS", "TLS", "TLS", "TLS_PLAINTEXT", "PLAINTEXT")
+		c.PublicAccess = "DISABLED"
+		if g.chance(5) {
+			c.PublicAccess = "SERVICE_PROVIDED_EIPS"
+		}
+		switch g.pick("iam", "iam", "scram", "tls", "none") {
+		case "iam":
+			c.IAMAuth = true
+		case "scram":
+			c.SCRAMAuth = true
+		case "tls":
+			c.TLSAuth = true
+		}
+		c.Unauthenticated = !c.IAMAuth && !c.SCRAMAuth && !c.TLSAuth || g.chance(10)
+		if g.chance(33) {
+			c.KMSKeyID = g.arn("kms", r, "key/"+g.uuid())
+		}
+		m.Clusters = append(m.Clusters, c)
+	}
+	for k := count(g.n, "mskconnector") / len(g.regions); k > 0; k-- {
+		name := g.id("connector-")
+		c := state.MSKConnector{Meta: state.Meta{ARN: g.arn("kafkaconnect", r, "connector/"+name+"/"+g.uuid()), Region: r}, Name: name, State: "RUNNING",
+			EncryptionInTransit: g.pick("TLS", "TLS", "TLS", "PLAINTEXT"), Authentication: g.pick("IAM", "IAM", "NONE")}
+		if g.chance(70) {
+			c.LogDestinations = []string{g.pick("cloudwatch-logs", "cloudwatch-logs", "s3", "firehose")}
+		}
+		m.Connectors = append(m.Connectors, c)
+	}
+}
