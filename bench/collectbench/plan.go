@@ -463,6 +463,10 @@ func minimalPlan(a *state.Account) map[string]int {
 		add("dms:DescribeReplicationInstances", pages(countIf(a.DMS.ReplicationInstances, func(x state.DMSReplicationInstance) bool { return in(x.Region) }), 100))
 		add("dms:DescribeEndpoints", pages(countIf(a.DMS.Endpoints, func(x state.DMSEndpoint) bool { return in(x.Region) }), 100))
 		add("dms:DescribeReplicationTasks", pages(countIf(a.DMS.Tasks, func(x state.DMSTask) bool { return in(x.Region) }), 100))
+		// svc-msk: MSK clusters and MSK Connect connectors, 100 a page each;
+		// nothing per item.
+		add("kafka:ListClustersV2", pages(countIf(a.MSK.Clusters, func(x state.MSKCluster) bool { return in(x.Region) }), 100))
+		add("kafkaconnect:ListConnectors", pages(countIf(a.MSK.Connectors, func(x state.MSKConnector) bool { return in(x.Region) }), 100))
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
