@@ -116,6 +116,7 @@ type index struct {
 	// svc-msk: MSK clusters and MSK Connect connectors
 	mskClusters   map[string][]*state.MSKCluster
 	mskConnectors map[string][]*state.MSKConnector
+	stateMachines map[string][]*state.StateMachine
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -259,6 +260,7 @@ func buildIndex(a *state.Account) *index {
 	// svc-msk: MSK clusters and MSK Connect connectors
 	x.mskClusters = group(a.MSK.Clusters, func(v *state.MSKCluster) string { return v.Region })
 	x.mskConnectors = group(a.MSK.Connectors, func(v *state.MSKConnector) string { return v.Region })
+	x.stateMachines = group(a.StepFunctions.StateMachines, func(v *state.StateMachine) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -317,7 +319,7 @@ func (s *Server) registry() map[string]*service {
 		s.firehoseService(),                    // svc-stream
 		s.inspectorService(), s.macieService(), // svc-sec
 		s.codeBuildService(), s.dmsService(), // svc-build
-		s.kafkaService(), s.kafkaConnectService(), // svc-msk
+		s.kafkaService(), s.kafkaConnectService(), s.stepFunctionsService(), // svc-msk
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

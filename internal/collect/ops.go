@@ -658,6 +658,16 @@ func Operations() []Operation {
 		// read per item.
 		op("kafka", "ListClustersV2", "kafka:ListClustersV2", Regional, d, state.InputMSKClusters),
 		op("kafkaconnect", "ListConnectors", "kafkaconnect:ListConnectors", Regional, d, state.InputMSKConnectors),
+		// svc-msk: AWS Step Functions (regional; endpoint, signing name and
+		// IAM prefix states). ListStateMachines: 5/s burst 100;
+		// DescribeStateMachine: 20/s burst 200, per account and region
+		// (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html#service-limits-api-action-throttling-general).
+		// The listing carries names, ARNs and types, 1,000 a page; the
+		// logging configuration is only in DescribeStateMachine, read once
+		// per state machine because a check judges it (neither Detail nor
+		// Budgeted).
+		op("states", "ListStateMachines", "states:ListStateMachines", Regional, Rate{RPS: 5, Burst: 100}, state.InputStateMachines),
+		op("states", "DescribeStateMachine", "states:DescribeStateMachine", PerItem, Rate{RPS: 20, Burst: 200}, state.InputStateMachineDescription),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

@@ -85,6 +85,8 @@ type Account struct {
 	DMS DMS `json:"dms"`
 	// svc-msk: Amazon MSK clusters and MSK Connect connectors
 	MSK MSK `json:"msk"`
+	// svc-msk: AWS Step Functions state machines
+	StepFunctions StepFunctions `json:"stepfunctions"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -292,6 +292,9 @@ const (
 	// svc-msk: kafka, kafkaconnect
 	InputMSKClusters   Input = "msk.clusters"
 	InputMSKConnectors Input = "msk.connectors"
+	// svc-msk: states (Step Functions)
+	InputStateMachines           Input = "stepfunctions.state_machines"
+	InputStateMachineDescription Input = "stepfunctions.state_machines.description"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

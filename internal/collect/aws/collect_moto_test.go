@@ -931,6 +931,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Database Migration Service": "dms",       // svc-build
 		"Kafka":                      "kafka",     // svc-msk
 		"KafkaConnect":               "kafkaconnect",
+		"SFN":                        "states",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

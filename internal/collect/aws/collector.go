@@ -268,6 +268,7 @@ func regionalServices() []service {
 		{"codebuild", (*collector).codeBuild},       // svc-build
 		{"dms", (*collector).dms},                   // svc-build
 		{"kafka", (*collector).msk},                 // svc-msk
+		{"states", (*collector).stepFunctions},      // svc-msk
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

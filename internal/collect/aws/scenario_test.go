@@ -520,6 +520,7 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildMacie(ctx, cfg, r)
 	buildCodeBuild(ctx, cfg, secure)                    // svc-build
 	buildMSK(ctx, cfg, r, *sub.Subnet.SubnetId, secure) // svc-msk
+	buildStepFunctions(ctx, cfg, r, secure)
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto
