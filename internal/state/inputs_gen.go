@@ -220,6 +220,8 @@ var inputOperations = map[Input][]OperationRef{
 	"ssm.documents.shared_with":                                      {{Service: "ssm", Operation: "DescribeDocumentPermission"}},
 	"ssm.managed_instances":                                          {{Service: "ssm", Operation: "DescribeInstanceInformation"}},
 	"ssm.region_settings.document_public_sharing_blocked":            {{Service: "ssm", Operation: "GetServiceSetting"}},
+	"stepfunctions.state_machines":                                   {{Service: "states", Operation: "ListStateMachines"}},
+	"stepfunctions.state_machines.description":                       {{Service: "states", Operation: "DescribeStateMachine"}},
 	"tagging.resource_tags":                                          {{Service: "tagging", Operation: "GetResources"}},
 	"waf.web_acls":                                                   {{Service: "wafv2", Operation: "ListWebACLs"}},
 	"waf.web_acls.log_destinations":                                  {{Service: "wafv2", Operation: "ListLoggingConfigurations"}},
