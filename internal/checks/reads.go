@@ -98,6 +98,7 @@ func checkReads() map[string][]state.Input {
 		"msk_cluster_in_allowed_region":               {state.InputRegions, state.InputMSKClusters},
 		"msk_connector_encrypted_in_transit":          {state.InputMSKConnectors},
 		"msk_connector_logging_enabled":               {state.InputMSKConnectors},
+		"stepfunctions_state_machine_logging_enabled": {state.InputStateMachines, state.InputStateMachineDescription},
 		"dms_replication_instance_not_public":         {state.InputDMSReplicationInstances},
 		"dms_replication_instance_auto_minor_upgrade": {state.InputDMSReplicationInstances},
 		"dms_replication_instance_multi_az":           {state.InputDMSReplicationInstances},

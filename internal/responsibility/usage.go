@@ -65,6 +65,7 @@ func usageRules() map[string]usageRule {
 		// svc-msk: MSK clusters and MSK Connect connectors
 		"msk": {count: func(a *state.Account) int { return len(a.MSK.Clusters) + len(a.MSK.Connectors) },
 			listings: []state.Input{state.InputMSKClusters, state.InputMSKConnectors}},
+		"stepfunctions": {count: func(a *state.Account) int { return len(a.StepFunctions.StateMachines) }, listings: []state.Input{state.InputStateMachines}},
 		// svc-data: ElastiCache
 		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
 			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},
