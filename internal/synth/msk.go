@@ -48,3 +48,26 @@ func (g *gen) msk(r string) {
 		m.Connectors = append(m.Connectors, c)
 	}
 }
+
+// stepFunctions generates region r's Step Functions state machines
+// (svc-msk): a fifth Express, two thirds logging at ERROR or ALL, the rest
+// FATAL or off; a fifth under a customer managed key.
+func (g *gen) stepFunctions(r string) {
+	for k := count(g.n, "statemachine") / len(g.regions); k > 0; k-- {
+		name := g.id("flow-")
+		m := state.StateMachine{Meta: state.Meta{ARN: g.arn("states", r, "stateMachine:"+name), Region: r}, Name: name, Type: "STANDARD", Described: true,
+			LogLevel: g.pick("ERROR", "ERROR", "ALL", "ALL", "OFF", "FATAL"), EncryptionType: "AWS_OWNED_KEY"}
+		if g.chance(20) {
+			m.Type = "EXPRESS"
+		}
+		if m.LogLevel != "OFF" {
+			m.LogGroups = []string{g.arn("logs", r, "log-group:/aws/vendedlogs/states/"+name+":*")}
+			m.IncludeExecutionData = g.chance(30)
+		}
+		m.Tracing = g.chance(25)
+		if g.chance(20) {
+			m.EncryptionType, m.KMSKeyID = "CUSTOMER_MANAGED_KMS_KEY", g.arn("kms", r, "key/"+g.uuid())
+		}
+		g.a.StepFunctions.StateMachines = append(g.a.StepFunctions.StateMachines, m)
+	}
+}

@@ -70,6 +70,7 @@ var shares = []struct {
 	{"dmsinstance", 0.01},    // svc-build: DMS replication instances (two endpoints and a task each)
 	{"mskcluster", 0.01},     // svc-msk: MSK clusters
 	{"mskconnector", 0.01},   // svc-msk: MSK Connect connectors
+	{"statemachine", 0.05},   // svc-msk: Step Functions state machines
 }
 
 func count(n int, kind string) int {
@@ -246,6 +247,10 @@ func Account(o Options) *state.Account {
 	// svc-msk: MSK, after DMS for the same reason.
 	for _, r := range o.Regions {
 		g.msk(r)
+	}
+	// svc-msk: Step Functions, after MSK for the same reason.
+	for _, r := range o.Regions {
+		g.stepFunctions(r)
 	}
 	return a
 }
