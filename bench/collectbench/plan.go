@@ -467,6 +467,10 @@ func minimalPlan(a *state.Account) map[string]int {
 		// nothing per item.
 		add("kafka:ListClustersV2", pages(countIf(a.MSK.Clusters, func(x state.MSKCluster) bool { return in(x.Region) }), 100))
 		add("kafkaconnect:ListConnectors", pages(countIf(a.MSK.Connectors, func(x state.MSKConnector) bool { return in(x.Region) }), 100))
+		// svc-msk: Step Functions: 1,000 a page, one DescribeStateMachine each.
+		machines := countIf(a.StepFunctions.StateMachines, func(x state.StateMachine) bool { return in(x.Region) })
+		add("states:ListStateMachines", pages(machines, 1000))
+		add("states:DescribeStateMachine", machines)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

@@ -55,7 +55,7 @@ func sfnDescription(m *state.StateMachine) map[string]any {
 	}
 	out := map[string]any{"stateMachineArn": m.ARN, "name": m.Name, "status": "ACTIVE", "type": orDefault(m.Type, "STANDARD"),
 		"definition": `{"StartAt":"Done","States":{"Done":{"Type":"Succeed"}}}`, "roleArn": "arn:aws:iam::" + arnAccount(m.ARN) + ":role/states",
-		"creationDate": 1.7e9,
+		"creationDate":         1.7e9,
 		"loggingConfiguration": map[string]any{"level": orDefault(m.LogLevel, "OFF"), "includeExecutionData": m.IncludeExecutionData, "destinations": dests},
 		"tracingConfiguration": map[string]bool{"enabled": m.Tracing}}
 	if m.EncryptionType != "" {
