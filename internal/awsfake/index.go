@@ -117,6 +117,8 @@ type index struct {
 	mskClusters   map[string][]*state.MSKCluster
 	mskConnectors map[string][]*state.MSKConnector
 	stateMachines map[string][]*state.StateMachine
+	rssWorkgroups map[string][]*state.ServerlessWorkgroup
+	rssNamespaces map[string][]*state.ServerlessNamespace
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -261,6 +263,8 @@ func buildIndex(a *state.Account) *index {
 	x.mskClusters = group(a.MSK.Clusters, func(v *state.MSKCluster) string { return v.Region })
 	x.mskConnectors = group(a.MSK.Connectors, func(v *state.MSKConnector) string { return v.Region })
 	x.stateMachines = group(a.StepFunctions.StateMachines, func(v *state.StateMachine) string { return v.Region })
+	x.rssWorkgroups = group(a.RedshiftServerless.Workgroups, func(v *state.ServerlessWorkgroup) string { return v.Region })
+	x.rssNamespaces = group(a.RedshiftServerless.Namespaces, func(v *state.ServerlessNamespace) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -319,7 +323,7 @@ func (s *Server) registry() map[string]*service {
 		s.firehoseService(),                    // svc-stream
 		s.inspectorService(), s.macieService(), // svc-sec
 		s.codeBuildService(), s.dmsService(), // svc-build
-		s.kafkaService(), s.kafkaConnectService(), s.stepFunctionsService(), // svc-msk
+		s.kafkaService(), s.kafkaConnectService(), s.stepFunctionsService(), s.redshiftServerlessService(), // svc-msk
 		s.acmService(), s.cloudFrontService(),
 		s.sageMakerService(), s.emrService(), // svc-analytics
 		s.apiGatewayService(), s.apiGatewayV2Service(), // svc-api

@@ -668,6 +668,16 @@ func Operations() []Operation {
 		// Budgeted).
 		op("states", "ListStateMachines", "states:ListStateMachines", Regional, Rate{RPS: 5, Burst: 100}, state.InputStateMachines),
 		op("states", "DescribeStateMachine", "states:DescribeStateMachine", PerItem, Rate{RPS: 20, Burst: 200}, state.InputStateMachineDescription),
+		// svc-msk: Amazon Redshift Serverless (regional; endpoint, signing
+		// name and IAM prefix redshift-serverless). AWS publishes no rate
+		// for its reads (https://docs.aws.amazon.com/redshift/latest/mgmt/amazon-redshift-limits.html):
+		// the default pace. ListWorkgroups carries every workgroup with
+		// its enhanced VPC routing, public access and configuration
+		// parameters (require_ssl); ListNamespaces every namespace with its
+		// admin user name, key and log exports; 100 a page each, nothing
+		// per item (GetWorkgroup and GetNamespace add nothing a check needs).
+		op("redshift-serverless", "ListWorkgroups", "redshift-serverless:ListWorkgroups", Regional, d, state.InputServerlessWorkgroups),
+		op("redshift-serverless", "ListNamespaces", "redshift-serverless:ListNamespaces", Regional, d, state.InputServerlessNamespaces),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

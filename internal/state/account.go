@@ -87,6 +87,8 @@ type Account struct {
 	MSK MSK `json:"msk"`
 	// svc-msk: AWS Step Functions state machines
 	StepFunctions StepFunctions `json:"stepfunctions"`
+	// svc-msk: Amazon Redshift Serverless workgroups and namespaces
+	RedshiftServerless RedshiftServerless `json:"redshift_serverless"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

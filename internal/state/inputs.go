@@ -295,6 +295,9 @@ const (
 	// svc-msk: states (Step Functions)
 	InputStateMachines           Input = "stepfunctions.state_machines"
 	InputStateMachineDescription Input = "stepfunctions.state_machines.description"
+	// svc-msk: redshift-serverless
+	InputServerlessWorkgroups Input = "redshift_serverless.workgroups"
+	InputServerlessNamespaces Input = "redshift_serverless.namespaces"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

@@ -882,6 +882,8 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		"elasticmapreduce:ListSecurityConfigurations": true, // svc-analytics
 		"macie2:GetAutomatedDiscoveryConfiguration":   true, // svc-sec
 		"kafkaconnect:ListConnectors":                 true, // svc-msk (moto has no MSK Connect)
+		"redshift-serverless:ListWorkgroups":          true, // svc-msk (nor Redshift Serverless)
+		"redshift-serverless:ListNamespaces":          true,
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -932,6 +934,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Kafka":                      "kafka",     // svc-msk
 		"KafkaConnect":               "kafkaconnect",
 		"SFN":                        "states",
+		"Redshift Serverless":        "redshift-serverless",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -256,19 +256,20 @@ func regionalServices() []service {
 		{"events", (*collector).eventBridge},
 		{"ecs", (*collector).ecs},
 		{"eks", (*collector).eks},
-		{"apigateway", (*collector).apiGateway},     // svc-api
-		{"apigatewayv2", (*collector).apiGatewayV2}, // svc-api
-		{"wafv2", (*collector).wafRegional},         // svc-api
-		{"autoscaling", (*collector).autoScaling},   // svc-compute2
-		{"elasticache", (*collector).elastiCache},   // svc-data
-		{"kinesis", (*collector).kinesis},           // svc-stream
-		{"firehose", (*collector).firehose},         // svc-stream
-		{"inspector2", (*collector).inspector},      // svc-sec
-		{"macie2", (*collector).macie},              // svc-sec
-		{"codebuild", (*collector).codeBuild},       // svc-build
-		{"dms", (*collector).dms},                   // svc-build
-		{"kafka", (*collector).msk},                 // svc-msk
-		{"states", (*collector).stepFunctions},      // svc-msk
+		{"apigateway", (*collector).apiGateway},                  // svc-api
+		{"apigatewayv2", (*collector).apiGatewayV2},              // svc-api
+		{"wafv2", (*collector).wafRegional},                      // svc-api
+		{"autoscaling", (*collector).autoScaling},                // svc-compute2
+		{"elasticache", (*collector).elastiCache},                // svc-data
+		{"kinesis", (*collector).kinesis},                        // svc-stream
+		{"firehose", (*collector).firehose},                      // svc-stream
+		{"inspector2", (*collector).inspector},                   // svc-sec
+		{"macie2", (*collector).macie},                           // svc-sec
+		{"codebuild", (*collector).codeBuild},                    // svc-build
+		{"dms", (*collector).dms},                                // svc-build
+		{"kafka", (*collector).msk},                              // svc-msk
+		{"states", (*collector).stepFunctions},                   // svc-msk
+		{"redshift-serverless", (*collector).redshiftServerless}, // svc-msk
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

@@ -22,13 +22,14 @@ var collectedSections = map[string]string{
 	"firehose":    "firehose",
 	"acm":         "acm", "cloudfront": "cloudfront",
 	"apigateway": "apigateway", "waf": "wafv2", // svc-api
-	"autoscaling":   "autoscaling", // svc-compute2
-	"inspector":     "inspector2",  // svc-sec
-	"macie":         "macie2",
-	"codebuild":     "codebuild", // svc-build
-	"dms":           "dms",       // svc-build
-	"msk":           "kafka",     // svc-msk
-	"stepfunctions": "states",
+	"autoscaling":         "autoscaling", // svc-compute2
+	"inspector":           "inspector2",  // svc-sec
+	"macie":               "macie2",
+	"codebuild":           "codebuild", // svc-build
+	"dms":                 "dms",       // svc-build
+	"msk":                 "kafka",     // svc-msk
+	"stepfunctions":       "states",
+	"redshift_serverless": "redshift-serverless",
 }
 
 // notSections are Account's fields that are not a service's data.

@@ -41,6 +41,14 @@ var stubResponses = map[string]string{
 <vpcBlockPublicAccessOptions><internetGatewayBlockMode>block-ingress</internetGatewayBlockMode></vpcBlockPublicAccessOptions></DescribeVpcBlockPublicAccessOptionsResponse>`,
 	"AmazonSSM.GetServiceSetting": `{"ServiceSetting":{"SettingId":"/ssm/documents/console/public-sharing-permission","SettingValue":"Disable"}}`,
 	// svc-analytics: EMR security configurations (moto lists none).
+	// svc-msk: Redshift Serverless (moto has none): a public workgroup
+	// without enhanced VPC routing or required SSL, and its namespace with
+	// the default admin name, an AWS owned key and only the user log.
+	"RedshiftServerless.ListWorkgroups": `{"workgroups":[{"workgroupName":"bi","workgroupArn":"arn:aws:redshift-serverless:eu-west-1:` + stubAccount + `:workgroup/0a1b",` +
+		`"namespaceName":"bi-data","status":"AVAILABLE","enhancedVpcRouting":false,"publiclyAccessible":true,` +
+		`"configParameters":[{"parameterKey":"require_ssl","parameterValue":"false"},{"parameterKey":"enable_user_activity_logging","parameterValue":"true"}]}]}`,
+	"RedshiftServerless.ListNamespaces": `{"namespaces":[{"namespaceName":"bi-data","namespaceArn":"arn:aws:redshift-serverless:eu-west-1:` + stubAccount + `:namespace/2c3d",` +
+		`"status":"AVAILABLE","adminUsername":"admin","kmsKeyId":"AWS_OWNED_KMS_KEY","logExports":["userlog"]}]}`,
 	"ElasticMapReduce.ListSecurityConfigurations": `{"SecurityConfigurations":[{"Name":"transit-only","CreationDateTime":1700000000}]}`,
 	"ElasticMapReduce.DescribeSecurityConfiguration": `{"Name":"transit-only","CreationDateTime":1700000000,` +
 		`"SecurityConfiguration":"{\"EncryptionConfiguration\":{\"EnableAtRestEncryption\":false,\"EnableInTransitEncryption\":true}}"}`,
@@ -232,6 +240,14 @@ func TestStubOperationsMotoLacks(t *testing.T) {
 		len(k[0].LogDestinations) != 0 || k[1].Name != "to-lake" || k[1].EncryptionInTransit != "TLS" || k[1].Authentication != "IAM" ||
 		len(k[1].LogDestinations) != 1 || k[1].LogDestinations[0] != "cloudwatch-logs" {
 		t.Errorf("MSK connectors = %+v", k)
+	}
+	if w := a.RedshiftServerless.Workgroups; len(w) != 1 || w[0].Name != "bi" || w[0].Namespace != "bi-data" || !w[0].PubliclyAccessible ||
+		w[0].EnhancedVPCRouting || w[0].Parameters["require_ssl"] != "false" || w[0].ARN != "arn:aws:redshift-serverless:eu-west-1:"+stubAccount+":workgroup/0a1b" {
+		t.Errorf("Redshift Serverless workgroups = %+v", w)
+	}
+	if n := a.RedshiftServerless.Namespaces; len(n) != 1 || n[0].Name != "bi-data" || n[0].AdminUsername != "admin" || !n[0].AWSOwnedKey() ||
+		len(n[0].LogExports) != 1 || n[0].LogExports[0] != "userlog" {
+		t.Errorf("Redshift Serverless namespaces = %+v", n)
 	}
 	if g, ok := a.Gaps.Find("ec2", "eu-west-1", "DescribeInstances", ""); !ok || g.Reason != state.ReasonNotImplemented {
 		t.Errorf("DescribeInstances gap = %+v", g)
