@@ -178,6 +178,8 @@ var inputOperations = map[Input][]OperationRef{
 	"redshift.clusters.logging_enabled":                              {{Service: "redshift", Operation: "DescribeLoggingStatus"}},
 	"redshift.parameter_groups":                                      {{Service: "redshift", Operation: "DescribeClusterParameterGroups"}},
 	"redshift.parameter_groups.parameters":                           {{Service: "redshift", Operation: "DescribeClusterParameters"}},
+	"redshift_serverless.namespaces":                                 {{Service: "redshift-serverless", Operation: "ListNamespaces"}},
+	"redshift_serverless.workgroups":                                 {{Service: "redshift-serverless", Operation: "ListWorkgroups"}},
 	"regions":                                                        {{Service: "ec2", Operation: "DescribeRegions"}},
 	"s3.access_points":                                               {{Service: "s3control", Operation: "ListAccessPoints"}},
 	"s3.access_points.public_access_block":                           {{Service: "s3control", Operation: "GetAccessPoint"}},
