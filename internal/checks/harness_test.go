@@ -56,15 +56,16 @@ func allCases() map[string][]checkCase {
 		eksCases(),
 		sageMakerCases(), emrCases(), // svc-analytics
 		inspectorCases(), macieCases(), // svc-sec
-		autoScalingCases(),   // svc-compute2
-		codeBuildCases(),     // svc-build
-		dmsCases(),           // svc-build
-		mskCases(),           // svc-msk
-		stepFunctionsCases(), // svc-msk
-		elastiCacheCases(),   // svc-data
-		kinesisCases(),       // svc-stream
-		firehoseCases(),      // svc-stream
-		docdbNeptuneCases(),  // svc-data
+		autoScalingCases(),        // svc-compute2
+		codeBuildCases(),          // svc-build
+		dmsCases(),                // svc-build
+		mskCases(),                // svc-msk
+		stepFunctionsCases(),      // svc-msk
+		redshiftServerlessCases(), // svc-msk
+		elastiCacheCases(),        // svc-data
+		kinesisCases(),            // svc-stream
+		firehoseCases(),           // svc-stream
+		docdbNeptuneCases(),       // svc-data
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

@@ -65,15 +65,16 @@ func builtin() []check.Check {
 		eksChecks(),
 		sageMakerChecks(), emrChecks(), // svc-analytics
 		inspectorChecks(), macieChecks(), // svc-sec
-		autoScalingChecks(),   // svc-compute2
-		codeBuildChecks(),     // svc-build
-		dmsChecks(),           // svc-build
-		mskChecks(),           // svc-msk
-		stepFunctionsChecks(), // svc-msk
-		elastiCacheChecks(),   // svc-data
-		kinesisChecks(),       // svc-stream
-		firehoseChecks(),      // svc-stream
-		docdbNeptuneChecks(),  // svc-data
+		autoScalingChecks(),        // svc-compute2
+		codeBuildChecks(),          // svc-build
+		dmsChecks(),                // svc-build
+		mskChecks(),                // svc-msk
+		stepFunctionsChecks(),      // svc-msk
+		redshiftServerlessChecks(), // svc-msk
+		elastiCacheChecks(),        // svc-data
+		kinesisChecks(),            // svc-stream
+		firehoseChecks(),           // svc-stream
+		docdbNeptuneChecks(),       // svc-data
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

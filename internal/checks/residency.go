@@ -41,6 +41,8 @@ func residencyChecks() []check.Check {
 		residencyStore("firehose_delivery_stream_in_allowed_region", "Firehose delivery streams (the records they buffer)", "firehose", state.InputFirehoseStreams, deliveryStreamsOf),
 		// svc-msk: Amazon MSK clusters
 		residencyStore("msk_cluster_in_allowed_region", "MSK clusters (the records in their topics)", "kafka", state.InputMSKClusters, mskClustersOf),
+		residencyStore("redshiftserverless_namespace_in_allowed_region", "Redshift Serverless namespaces (the data in them)", "redshift-serverless",
+			state.InputServerlessNamespaces, serverlessNamespacesOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -146,6 +148,11 @@ func deliveryStreamsOf(a *state.Account) []state.Resource {
 
 // mskClustersOf lists the MSK clusters (svc-msk).
 func mskClustersOf(a *state.Account) []state.Resource { return resources(a.MSK.Clusters) }
+
+// serverlessNamespacesOf lists the Redshift Serverless namespaces (svc-msk).
+func serverlessNamespacesOf(a *state.Account) []state.Resource {
+	return resources(a.RedshiftServerless.Namespaces)
+}
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

@@ -8,12 +8,13 @@ type Store struct {
 	Resource state.Meta
 	// Service is the AWS service prefix: s3, ec2, rds, redshift,
 	// workspaces, dynamodb, elasticfilesystem, backup, sqs, secretsmanager
-	// ecr, elasticache, kinesis, firehose or kafka.
+	// ecr, elasticache, kinesis, firehose, kafka or redshift-serverless.
 	Service string
 	// Kind names the resource type: bucket, volume, snapshot, db-instance,
 	// db-cluster, db-snapshot, cluster, workspace, table, file-system,
 	// backup-vault, queue, secret, repository, replication-group,
-	// cache-cluster, stream, delivery-stream or msk-cluster.
+	// cache-cluster, stream, delivery-stream, msk-cluster or
+	// serverless-namespace.
 	Kind string
 	// KeyRef is the key as the store names it (ID, ARN or alias); empty
 	// when the store is unencrypted or uses its service's default key.
@@ -196,6 +197,15 @@ func Stores(a *state.Account) []Store {
 		}
 		add(k.Meta, "kafka", "msk-cluster", true, k.KMSKeyID, dflt)
 	}
+	// svc-msk: Redshift Serverless namespaces are always encrypted: with
+	// a key AWS owns unless a customer managed key is named.
+	for _, n := range a.RedshiftServerless.Namespaces {
+		key := n.KMSKeyID
+		if n.AWSOwnedKey() {
+			key = ""
+		}
+		add(n.Meta, "redshift-serverless", "serverless-namespace", true, key, AWSOwned)
+	}
 	return out
 }
 
@@ -215,7 +225,8 @@ var storeListings = [][]state.Input{
 	{state.InputCacheReplicationGroups, state.InputCacheClusters}, // svc-data
 	{state.InputKinesisStreams},                                   // svc-stream
 	{state.InputFirehoseStreams},
-	{state.InputMSKClusters}, // svc-msk
+	{state.InputMSKClusters},          // svc-msk
+	{state.InputServerlessNamespaces}, // svc-msk
 }
 
 // ListingGaps returns every coverage gap that leaves Stores incomplete:

@@ -263,6 +263,7 @@ func nameOf(cs custody.Store) string {
 		return name
 	}
 	// svc-msk: an MSK cluster's ARN is cluster/NAME/UUID (serverless too).
+	// (A Redshift Serverless namespace's ends in its ID: describe names it.)
 	if cs.Service == "kafka" {
 		if parts := strings.Split(res, "/"); len(parts) >= 2 {
 			return parts[1]

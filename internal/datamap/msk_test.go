@@ -50,3 +50,38 @@ func TestMSKStores(t *testing.T) {
 		}
 	}
 }
+
+// TestRedshiftServerlessStores: every namespace is a store named by its
+// name (its ARN ends in an ID); custody from its key (AWS owned unless a
+// customer managed key is named); public when a workgroup on it is
+// publicly accessible; its automatic recovery points are a backup.
+func TestRedshiftServerlessStores(t *testing.T) {
+	cmk := arn("kms", "eu-west-1", "key/bi")
+	a := account(func(a *state.Account) {
+		a.KMS.Keys = []state.Key{{Meta: state.Meta{ARN: cmk, Region: "eu-west-1"}, ID: "bi", Manager: "CUSTOMER", Origin: "AWS_KMS"}}
+		a.RedshiftServerless.Namespaces = []state.ServerlessNamespace{
+			{Meta: state.Meta{ARN: arn("redshift-serverless", "eu-west-1", "namespace/1a2b"), Region: "eu-west-1"}, Name: "bi-data", KMSKeyID: cmk},
+			{Meta: state.Meta{ARN: arn("redshift-serverless", "us-east-1", "namespace/3c4d"), Region: "us-east-1"}, Name: "ads", KMSKeyID: "AWS_OWNED_KMS_KEY"},
+		}
+		a.RedshiftServerless.Workgroups = []state.ServerlessWorkgroup{
+			{Meta: state.Meta{ARN: arn("redshift-serverless", "eu-west-1", "workgroup/5e6f"), Region: "eu-west-1"}, Name: "bi", Namespace: "bi-data"},
+			{Meta: state.Meta{ARN: arn("redshift-serverless", "us-east-1", "workgroup/7a8b"), Region: "us-east-1"}, Name: "ads", Namespace: "ads", PubliclyAccessible: true},
+		}
+	})
+	m := Build(a, pol(nil))
+	for _, tc := range []struct {
+		arn, name, custody, exposure string
+	}{
+		{arn("redshift-serverless", "eu-west-1", "namespace/1a2b"), "bi-data", "customer_managed", Private},
+		{arn("redshift-serverless", "us-east-1", "namespace/3c4d"), "ads", "aws_owned", Public},
+	} {
+		s := storeOf(t, m, tc.arn)
+		if s.Kind != "serverless-namespace" || s.Name != tc.name || s.Encryption.Custody != tc.custody || s.Exposure.Level != tc.exposure {
+			t.Errorf("%s: kind %s name %s custody %s exposure %s, want serverless-namespace %s %s %s", tc.arn, s.Kind, s.Name, s.Encryption.Custody,
+				s.Exposure.Level, tc.name, tc.custody, tc.exposure)
+		}
+		if s.Backup.State != Protected || !strings.Contains(strings.Join(s.Backup.Detail, "; "), "recovery points") {
+			t.Errorf("%s: backup %+v, want protected by automatic recovery points", tc.arn, s.Backup)
+		}
+	}
+}
