@@ -71,3 +71,32 @@ func (g *gen) stepFunctions(r string) {
 		g.a.StepFunctions.StateMachines = append(g.a.StepFunctions.StateMachines, m)
 	}
 }
+
+// redshiftServerless generates region r's Redshift Serverless namespaces,
+// each with one workgroup (svc-msk): workgroups mostly private with SSL
+// required, half with enhanced VPC routing; namespaces mostly with their
+// own admin name, a third under a customer managed key, most exporting
+// connection and user logs.
+func (g *gen) redshiftServerless(r string) {
+	rs := &g.a.RedshiftServerless
+	for k := count(g.n, "rssnamespace") / len(g.regions); k > 0; k-- {
+		name := g.id("wh-")
+		n := state.ServerlessNamespace{Meta: state.Meta{ARN: g.arn("redshift-serverless", r, "namespace/"+g.uuid()), Region: r}, Name: name,
+			Status: "AVAILABLE", AdminUsername: g.pick("admin", "dba", "owner_"+name, "etl_admin"), KMSKeyID: "AWS_OWNED_KMS_KEY"}
+		if g.chance(33) {
+			n.KMSKeyID = g.arn("kms", r, "key/"+g.uuid())
+		}
+		switch g.pick("all", "all", "both", "user", "none") {
+		case "all":
+			n.LogExports = []string{"connectionlog", "userlog", "useractivitylog"}
+		case "both":
+			n.LogExports = []string{"connectionlog", "userlog"}
+		case "user":
+			n.LogExports = []string{"userlog"}
+		}
+		rs.Namespaces = append(rs.Namespaces, n)
+		rs.Workgroups = append(rs.Workgroups, state.ServerlessWorkgroup{Meta: state.Meta{ARN: g.arn("redshift-serverless", r, "workgroup/"+g.uuid()), Region: r},
+			Name: name, Namespace: name, Status: "AVAILABLE", EnhancedVPCRouting: g.coin(), PubliclyAccessible: g.chance(10),
+			Parameters: map[string]string{"require_ssl": g.pick("true", "true", "true", "false"), "enable_user_activity_logging": g.pick("true", "false")}})
+	}
+}

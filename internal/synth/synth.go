@@ -71,6 +71,7 @@ var shares = []struct {
 	{"mskcluster", 0.01},     // svc-msk: MSK clusters
 	{"mskconnector", 0.01},   // svc-msk: MSK Connect connectors
 	{"statemachine", 0.05},   // svc-msk: Step Functions state machines
+	{"rssnamespace", 0.01},   // svc-msk: Redshift Serverless namespaces (one workgroup each)
 }
 
 func count(n int, kind string) int {
@@ -251,6 +252,10 @@ func Account(o Options) *state.Account {
 	// svc-msk: Step Functions, after MSK for the same reason.
 	for _, r := range o.Regions {
 		g.stepFunctions(r)
+	}
+	// svc-msk: Redshift Serverless, after Step Functions for the same reason.
+	for _, r := range o.Regions {
+		g.redshiftServerless(r)
 	}
 	return a
 }
