@@ -39,7 +39,7 @@ func rssListWorkgroups(c *call) (*reply, error) {
 		}
 		items = append(items, map[string]any{"workgroupName": w.Name, "workgroupArn": w.ARN, "workgroupId": arnTail(w.ARN),
 			"namespaceName": w.Namespace, "status": orDefault(w.Status, "AVAILABLE"), "enhancedVpcRouting": w.EnhancedVPCRouting,
-			"publiclyAccessible": w.PubliclyAccessible, "configParameters": params, "baseCapacity": 8, "creationDate": 1.7e9})
+			"publiclyAccessible": w.PubliclyAccessible, "configParameters": params, "baseCapacity": 8, "creationDate": "2026-01-01T00:00:00Z"})
 	}
 	out := map[string]any{"workgroups": items}
 	if next != "" {
@@ -63,7 +63,7 @@ func rssListNamespaces(c *call) (*reply, error) {
 	items := make([]map[string]any, 0, end-start)
 	for _, n := range ns[start:end] {
 		x := map[string]any{"namespaceName": n.Name, "namespaceArn": n.ARN, "namespaceId": arnTail(n.ARN), "status": orDefault(n.Status, "AVAILABLE"),
-			"dbName": "dev", "creationDate": 1.7e9, "logExports": orEmpty(n.LogExports)}
+			"dbName": "dev", "creationDate": "2026-01-01T00:00:00Z", "logExports": orEmpty(n.LogExports)}
 		if n.AdminUsername != "" {
 			x["adminUsername"] = n.AdminUsername
 		}
