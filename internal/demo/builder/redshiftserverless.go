@@ -19,8 +19,7 @@ func (x *b) redshiftServerless() {
 			Parameters: map[string]string{"require_ssl": "false", "enable_user_activity_logging": "false"}},
 	)
 	x.a.RedshiftServerless.Namespaces = append(x.a.RedshiftServerless.Namespaces,
-		state.ServerlessNamespace{Meta: state.Meta{ARN: x.arn("redshift-serverless", fra, "namespace/6f708192-a3b4-4c5d-9e6f-708192a3b4c5"), Region: fra,
-			Tags: tags("owner", "data", "data-classification", "confidential")}, Name: "analytics", Status: "AVAILABLE", AdminUsername: "alpenglow_dba",
+		state.ServerlessNamespace{Meta: state.Meta{ARN: x.arn("redshift-serverless", fra, "namespace/6f708192-a3b4-4c5d-9e6f-708192a3b4c5"), Region: fra}, Name: "analytics", Status: "AVAILABLE", AdminUsername: "alpenglow_dba",
 			KMSKeyID: x.datalakeKey(fra), LogExports: []string{"connectionlog", "userlog", "useractivitylog"}},
 		state.ServerlessNamespace{Meta: state.Meta{ARN: x.arn("redshift-serverless", iad, "namespace/708192a3-b4c5-4d6e-8f70-8192a3b4c5d6"), Region: iad},
 			Name: "marketing-bi", Status: "AVAILABLE", AdminUsername: "admin", KMSKeyID: "AWS_OWNED_KMS_KEY", LogExports: []string{"userlog"}},
