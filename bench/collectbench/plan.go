@@ -517,6 +517,17 @@ func minimalPlan(a *state.Account) map[string]int {
 		if domains > 0 {
 			add("es:DescribeDomains", pages(domains, 5))
 		}
+		// svc-msk: MSK clusters and MSK Connect connectors, 100 a page each;
+		// nothing per item.
+		add("kafka:ListClustersV2", pages(countIf(a.MSK.Clusters, func(x state.MSKCluster) bool { return in(x.Region) }), 100))
+		add("kafkaconnect:ListConnectors", pages(countIf(a.MSK.Connectors, func(x state.MSKConnector) bool { return in(x.Region) }), 100))
+		// svc-msk: Step Functions: 1,000 a page, one DescribeStateMachine each.
+		machines := countIf(a.StepFunctions.StateMachines, func(x state.StateMachine) bool { return in(x.Region) })
+		add("states:ListStateMachines", pages(machines, 1000))
+		add("states:DescribeStateMachine", machines)
+		// svc-msk: Redshift Serverless: two bulk listings, 100 a page.
+		add("redshift-serverless:ListWorkgroups", pages(countIf(a.RedshiftServerless.Workgroups, func(x state.ServerlessWorkgroup) bool { return in(x.Region) }), 100))
+		add("redshift-serverless:ListNamespaces", pages(countIf(a.RedshiftServerless.Namespaces, func(x state.ServerlessNamespace) bool { return in(x.Region) }), 100))
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

@@ -128,6 +128,12 @@ type index struct {
 	graphqlAPIs   map[string][]*state.GraphQLAPI   // svc-classic: AppSync
 	identityPools map[string][]*state.IdentityPool // svc-classic: Cognito
 	userPools     map[string][]*state.UserPool
+	// svc-msk: MSK clusters and MSK Connect connectors
+	mskClusters   map[string][]*state.MSKCluster
+	mskConnectors map[string][]*state.MSKConnector
+	stateMachines map[string][]*state.StateMachine
+	rssWorkgroups map[string][]*state.ServerlessWorkgroup
+	rssNamespaces map[string][]*state.ServerlessNamespace
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -283,6 +289,12 @@ func buildIndex(a *state.Account) *index {
 	x.graphqlAPIs = group(a.AppSync.APIs, func(v *state.GraphQLAPI) string { return v.Region })
 	x.identityPools = group(a.Cognito.IdentityPools, func(v *state.IdentityPool) string { return v.Region })
 	x.userPools = group(a.Cognito.UserPools, func(v *state.UserPool) string { return v.Region })
+	// svc-msk: MSK clusters and MSK Connect connectors
+	x.mskClusters = group(a.MSK.Clusters, func(v *state.MSKCluster) string { return v.Region })
+	x.mskConnectors = group(a.MSK.Connectors, func(v *state.MSKConnector) string { return v.Region })
+	x.stateMachines = group(a.StepFunctions.StateMachines, func(v *state.StateMachine) string { return v.Region })
+	x.rssWorkgroups = group(a.RedshiftServerless.Workgroups, func(v *state.ServerlessWorkgroup) string { return v.Region })
+	x.rssNamespaces = group(a.RedshiftServerless.Namespaces, func(v *state.ServerlessNamespace) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -345,6 +357,7 @@ func (s *Server) registry() map[string]*service {
 		s.networkFirewallService(), s.transferService(), // svc-netfw
 		s.wafClassicService(), s.wafRegionalService(), s.appSyncService(), // svc-classic
 		s.cognitoIdentityService(), s.cognitoIDPService(), // svc-classic
+		s.kafkaService(), s.kafkaConnectService(), s.stepFunctionsService(), s.redshiftServerlessService(), // svc-msk
 		s.acmService(), s.cloudFrontService(),
 		s.route53Service(),                   // svc-search
 		s.sageMakerService(), s.emrService(), // svc-analytics

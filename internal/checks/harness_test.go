@@ -56,24 +56,20 @@ func allCases() map[string][]checkCase {
 		eksCases(),
 		sageMakerCases(), emrCases(), // svc-analytics
 		inspectorCases(), macieCases(), // svc-sec
-		autoScalingCases(),     // svc-compute2
-		codeBuildCases(),       // svc-build
-		dmsCases(),             // svc-build
-		elastiCacheCases(),     // svc-data
-		kinesisCases(),         // svc-stream
-		firehoseCases(),        // svc-stream
-		networkFirewallCases(), // svc-netfw
-		transferCases(),        // svc-netfw
-		docdbNeptuneCases(),    // svc-data
-		autoScalingCases(),     // svc-compute2
-		codeBuildCases(),       // svc-build
-		dmsCases(),             // svc-build
-		elastiCacheCases(),     // svc-data
-		kinesisCases(),         // svc-stream
-		firehoseCases(),        // svc-stream
-		openSearchCases(),      // svc-search
-		route53Cases(),         // svc-search
-		docdbNeptuneCases(),    // svc-data
+		autoScalingCases(),        // svc-compute2
+		codeBuildCases(),          // svc-build
+		dmsCases(),                // svc-build
+		elastiCacheCases(),        // svc-data
+		kinesisCases(),            // svc-stream
+		firehoseCases(),           // svc-stream
+		networkFirewallCases(),    // svc-netfw
+		transferCases(),           // svc-netfw
+		docdbNeptuneCases(),       // svc-data
+		openSearchCases(),         // svc-search
+		route53Cases(),            // svc-search
+		mskCases(),                // svc-msk
+		stepFunctionsCases(),      // svc-msk
+		redshiftServerlessCases(), // svc-msk
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

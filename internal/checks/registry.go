@@ -65,24 +65,20 @@ func builtin() []check.Check {
 		eksChecks(),
 		sageMakerChecks(), emrChecks(), // svc-analytics
 		inspectorChecks(), macieChecks(), // svc-sec
-		autoScalingChecks(),     // svc-compute2
-		codeBuildChecks(),       // svc-build
-		dmsChecks(),             // svc-build
-		elastiCacheChecks(),     // svc-data
-		kinesisChecks(),         // svc-stream
-		firehoseChecks(),        // svc-stream
-		networkFirewallChecks(), // svc-netfw
-		transferChecks(),        // svc-netfw
-		docdbNeptuneChecks(),    // svc-data
-		autoScalingChecks(),     // svc-compute2
-		codeBuildChecks(),       // svc-build
-		dmsChecks(),             // svc-build
-		elastiCacheChecks(),     // svc-data
-		kinesisChecks(),         // svc-stream
-		firehoseChecks(),        // svc-stream
-		openSearchChecks(),      // svc-search
-		route53Checks(),         // svc-search
-		docdbNeptuneChecks(),    // svc-data
+		autoScalingChecks(),        // svc-compute2
+		codeBuildChecks(),          // svc-build
+		dmsChecks(),                // svc-build
+		elastiCacheChecks(),        // svc-data
+		kinesisChecks(),            // svc-stream
+		firehoseChecks(),           // svc-stream
+		networkFirewallChecks(),    // svc-netfw
+		transferChecks(),           // svc-netfw
+		docdbNeptuneChecks(),       // svc-data
+		openSearchChecks(),         // svc-search
+		route53Checks(),            // svc-search
+		mskChecks(),                // svc-msk
+		stepFunctionsChecks(),      // svc-msk
+		redshiftServerlessChecks(), // svc-msk
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

@@ -41,6 +41,10 @@ func residencyChecks() []check.Check {
 		residencyStore("firehose_delivery_stream_in_allowed_region", "Firehose delivery streams (the records they buffer)", "firehose", state.InputFirehoseStreams, deliveryStreamsOf),
 		// svc-search: OpenSearch Service domains (both engines)
 		residencyStore("opensearch_domain_in_allowed_region", "OpenSearch Service domains (the indexes in them)", "es", state.InputOpenSearchDomains, domainsOf),
+		// svc-msk: Amazon MSK clusters
+		residencyStore("msk_cluster_in_allowed_region", "MSK clusters (the records in their topics)", "kafka", state.InputMSKClusters, mskClustersOf),
+		residencyStore("redshiftserverless_namespace_in_allowed_region", "Redshift Serverless namespaces (the data in them)", "redshift-serverless",
+			state.InputServerlessNamespaces, serverlessNamespacesOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -146,6 +150,14 @@ func deliveryStreamsOf(a *state.Account) []state.Resource {
 
 // domainsOf lists the OpenSearch Service domains (svc-search).
 func domainsOf(a *state.Account) []state.Resource { return resources(a.OpenSearch.Domains) }
+
+// mskClustersOf lists the MSK clusters (svc-msk).
+func mskClustersOf(a *state.Account) []state.Resource { return resources(a.MSK.Clusters) }
+
+// serverlessNamespacesOf lists the Redshift Serverless namespaces (svc-msk).
+func serverlessNamespacesOf(a *state.Account) []state.Resource {
+	return resources(a.RedshiftServerless.Namespaces)
+}
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

@@ -747,6 +747,38 @@ func Operations() []Operation {
 		op("cognito-identity", "DescribeIdentityPool", "cognito-identity:DescribeIdentityPool", PerItem, Rate{RPS: 5, Burst: 5}, state.InputCognitoIdentityPoolGuest),
 		op("cognito-idp", "ListUserPools", "cognito-idp:ListUserPools", Regional, Rate{RPS: 5, Burst: 5}, state.InputCognitoUserPools),
 		op("cognito-idp", "DescribeUserPool", "cognito-idp:DescribeUserPool", PerItem, Rate{RPS: 25, Burst: 25}, state.InputCognitoUserPoolPolicy),
+		// svc-msk: Amazon MSK (regional; signing name and IAM prefix kafka)
+		// and MSK Connect (kafkaconnect). AWS publishes no rate for either's
+		// reads (https://docs.aws.amazon.com/msk/latest/developerguide/limits.html,
+		// .../msk-connect-limits.html list cluster and connector quotas
+		// only): the default pace. ListClustersV2 carries every
+		// provisioned and serverless cluster with its encryption, public
+		// access, client authentication and tags, 100 a page;
+		// ListConnectors every connector with its encryption in transit,
+		// authentication and worker log delivery, 100 a page. Nothing is
+		// read per item.
+		op("kafka", "ListClustersV2", "kafka:ListClustersV2", Regional, d, state.InputMSKClusters),
+		op("kafkaconnect", "ListConnectors", "kafkaconnect:ListConnectors", Regional, d, state.InputMSKConnectors),
+		// svc-msk: AWS Step Functions (regional; endpoint, signing name and
+		// IAM prefix states). ListStateMachines: 5/s burst 100;
+		// DescribeStateMachine: 20/s burst 200, per account and region
+		// (https://docs.aws.amazon.com/step-functions/latest/dg/service-quotas.html#service-limits-api-action-throttling-general).
+		// The listing carries names, ARNs and types, 1,000 a page; the
+		// logging configuration is only in DescribeStateMachine, read once
+		// per state machine because a check judges it (neither Detail nor
+		// Budgeted).
+		op("states", "ListStateMachines", "states:ListStateMachines", Regional, Rate{RPS: 5, Burst: 100}, state.InputStateMachines),
+		op("states", "DescribeStateMachine", "states:DescribeStateMachine", PerItem, Rate{RPS: 20, Burst: 200}, state.InputStateMachineDescription),
+		// svc-msk: Amazon Redshift Serverless (regional; endpoint, signing
+		// name and IAM prefix redshift-serverless). AWS publishes no rate
+		// for its reads (https://docs.aws.amazon.com/redshift/latest/mgmt/amazon-redshift-limits.html):
+		// the default pace. ListWorkgroups carries every workgroup with
+		// its enhanced VPC routing, public access and configuration
+		// parameters (require_ssl); ListNamespaces every namespace with its
+		// admin user name, key and log exports; 100 a page each, nothing
+		// per item (GetWorkgroup and GetNamespace add nothing a check needs).
+		op("redshift-serverless", "ListWorkgroups", "redshift-serverless:ListWorkgroups", Regional, d, state.InputServerlessWorkgroups),
+		op("redshift-serverless", "ListNamespaces", "redshift-serverless:ListNamespaces", Regional, d, state.InputServerlessNamespaces),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

@@ -9,11 +9,14 @@ type Store struct {
 	// Service is the AWS service prefix: s3, ec2, rds, redshift,
 	// workspaces, dynamodb, elasticfilesystem, backup, sqs, secretsmanager
 	// ecr, elasticache, kinesis, firehose or es (OpenSearch Service).
+	// ecr, elasticache, kinesis, firehose, kafka or redshift-serverless.
 	Service string
 	// Kind names the resource type: bucket, volume, snapshot, db-instance,
 	// db-cluster, db-snapshot, cluster, workspace, table, file-system,
 	// backup-vault, queue, secret, repository, replication-group,
 	// cache-cluster, stream, delivery-stream or domain.
+	// cache-cluster, stream, delivery-stream, msk-cluster or
+	// serverless-namespace.
 	Kind string
 	// KeyRef is the key as the store names it (ID, ARN or alias); empty
 	// when the store is unencrypted or uses its service's default key.
@@ -200,6 +203,25 @@ func Stores(a *state.Account) []Store {
 		}
 		add(d.Meta, "es", "domain", d.EncryptedAtRest, d.KMSKeyID, AWSManaged)
 	}
+	// svc-msk: MSK clusters always encrypt their storage. A provisioned
+	// cluster names the key of its broker volumes (none: the AWS managed
+	// key aws/kafka); a serverless cluster uses keys MSK owns.
+	for _, k := range a.MSK.Clusters {
+		dflt := AWSManaged
+		if k.Serverless() {
+			dflt = AWSOwned
+		}
+		add(k.Meta, "kafka", "msk-cluster", true, k.KMSKeyID, dflt)
+	}
+	// svc-msk: Redshift Serverless namespaces are always encrypted: with
+	// a key AWS owns unless a customer managed key is named.
+	for _, n := range a.RedshiftServerless.Namespaces {
+		key := n.KMSKeyID
+		if n.AWSOwnedKey() {
+			key = ""
+		}
+		add(n.Meta, "redshift-serverless", "serverless-namespace", true, key, AWSOwned)
+	}
 	return out
 }
 
@@ -219,7 +241,9 @@ var storeListings = [][]state.Input{
 	{state.InputCacheReplicationGroups, state.InputCacheClusters}, // svc-data
 	{state.InputKinesisStreams},                                   // svc-stream
 	{state.InputFirehoseStreams},
-	{state.InputOpenSearchDomains}, // svc-search
+	{state.InputOpenSearchDomains},    // svc-search
+	{state.InputMSKClusters},          // svc-msk
+	{state.InputServerlessNamespaces}, // svc-msk
 }
 
 // ListingGaps returns every coverage gap that leaves Stores incomplete:

@@ -222,7 +222,8 @@ func Build(a *state.Account, p *policy.Policy) *Map {
 		// their data.
 		// Nor OpenSearch Service domains (svc-search), which snapshot
 		// themselves.
-		if cs.Service != "elasticache" && cs.Service != "kinesis" && cs.Service != "firehose" && cs.Service != "es" {
+		// Nor MSK (svc-msk).
+		if !awsBackupSkips[cs.Service] {
 			ix.backupCopies(&s, cs.Resource, p)
 		}
 		m.Stores = append(m.Stores, s)
@@ -246,6 +247,10 @@ func where(region string, p *policy.Policy) Where {
 	return w
 }
 
+// awsBackupSkips are the services whose data a backup plan's selection
+// never copies: ElastiCache, Kinesis, Firehose, OpenSearch Service and MSK.
+var awsBackupSkips = map[string]bool{"elasticache": true, "kinesis": true, "firehose": true, "es": true, "kafka": true}
+
 func nameOf(cs custody.Store) string {
 	arn := cs.Resource.ARN
 	res := arn
@@ -262,6 +267,13 @@ func nameOf(cs custody.Store) string {
 			return name[:n-7]
 		}
 		return name
+	}
+	// svc-msk: an MSK cluster's ARN is cluster/NAME/UUID (serverless too).
+	// (A Redshift Serverless namespace's ends in its ID: describe names it.)
+	if cs.Service == "kafka" {
+		if parts := strings.Split(res, "/"); len(parts) >= 2 {
+			return parts[1]
+		}
 	}
 	// bucket, vol-..., db:NAME, cluster:NAME, snapshot:NAME, table/NAME, ...
 	if i := strings.LastIndexAny(res, "/:"); i >= 0 {

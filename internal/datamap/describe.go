@@ -37,6 +37,12 @@ type index struct {
 	deliveries map[string]*state.DeliveryStream
 	// svc-search: OpenSearch Service domains.
 	domains map[string]*state.OpenSearchDomain
+	// svc-msk: MSK clusters.
+	mskClusters map[string]*state.MSKCluster
+	// svc-msk: Redshift Serverless namespaces, and whether a workgroup of
+	// each (by region and namespace name) is publicly accessible.
+	rssNamespaces map[string]*state.ServerlessNamespace
+	rssPublic     map[[2]string]bool
 	// protected maps a resource ARN to its AWS Backup protection.
 	protected map[string]*state.ProtectedResource
 	// volSnaps lists the EBS snapshots of each volume ID and instSnaps the
@@ -139,6 +145,20 @@ func newIndex(a *state.Account) *index {
 	ix.domains = make(map[string]*state.OpenSearchDomain, len(a.OpenSearch.Domains))
 	for i := range a.OpenSearch.Domains {
 		ix.domains[a.OpenSearch.Domains[i].ARN] = &a.OpenSearch.Domains[i]
+	}
+	ix.mskClusters = make(map[string]*state.MSKCluster, len(a.MSK.Clusters))
+	for i := range a.MSK.Clusters {
+		ix.mskClusters[a.MSK.Clusters[i].ARN] = &a.MSK.Clusters[i]
+	}
+	ix.rssNamespaces = make(map[string]*state.ServerlessNamespace, len(a.RedshiftServerless.Namespaces))
+	for i := range a.RedshiftServerless.Namespaces {
+		ix.rssNamespaces[a.RedshiftServerless.Namespaces[i].ARN] = &a.RedshiftServerless.Namespaces[i]
+	}
+	ix.rssPublic = map[[2]string]bool{}
+	for _, w := range a.RedshiftServerless.Workgroups {
+		if w.PubliclyAccessible {
+			ix.rssPublic[[2]string{w.Region, w.Namespace}] = true
+		}
 	}
 	for i := range a.Backup.ProtectedResources {
 		ix.protected[a.Backup.ProtectedResources[i].ResourceARN] = &a.Backup.ProtectedResources[i]
@@ -312,6 +332,31 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 		if d := ix.deliveries[arn]; d != nil {
 			s.Exposure.Detail = "no resource policy; IAM decides who puts records"
 			s.Backup = Backup{State: Unprotected, Detail: []string{"buffers records only until delivery to " + orDash(strings.Join(d.Destinations, ", "))}}
+		}
+	// svc-msk: an MSK cluster with public access has brokers with public
+	// addresses; otherwise it is reached from its VPCs, and its cluster
+	// policy (cross-account access) is not read, so who else may read its
+	// topics is unknown rather than private. AWS Backup does not cover MSK.
+	case "msk-cluster":
+		if k := ix.mskClusters[arn]; k != nil {
+			s.Exposure = Exposure{Level: Unknown, Detail: "cluster policy not read; IAM, the cluster policy and Kafka ACLs decide who reads the topics"}
+			if k.Public() {
+				s.Exposure = Exposure{Level: Public, Detail: "brokers have public addresses (" + k.PublicAccess + ")"}
+			}
+			s.Backup = Backup{State: Unprotected, Detail: []string{"AWS Backup does not cover MSK; records are kept only for their topics' retention"}}
+		}
+	// svc-msk: a Redshift Serverless namespace is reached through its
+	// workgroups' endpoints: public when one of them is publicly
+	// accessible. Redshift Serverless keeps recovery points every 30
+	// minutes for a day; AWS Backup may hold more.
+	case "serverless-namespace":
+		if n := ix.rssNamespaces[arn]; n != nil {
+			s.Name = n.Name
+			if ix.rssPublic[[2]string{region, n.Name}] {
+				s.Exposure = Exposure{Level: Public, Detail: "a workgroup's endpoint is publicly accessible"}
+			}
+			s.Backup = retention(1, "automatic recovery points (every 30 minutes)")
+			ix.awsBackup(s, arn, region)
 		}
 	}
 	if s.Backup.State == "" {

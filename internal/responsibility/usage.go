@@ -66,6 +66,14 @@ func usageRules() map[string]usageRule {
 			return len(a.DMS.ReplicationInstances) + len(a.DMS.Endpoints) + len(a.DMS.Tasks)
 		},
 			listings: []state.Input{state.InputDMSReplicationInstances, state.InputDMSEndpoints, state.InputDMSTasks}},
+		// svc-msk: MSK clusters and MSK Connect connectors
+		"msk": {count: func(a *state.Account) int { return len(a.MSK.Clusters) + len(a.MSK.Connectors) },
+			listings: []state.Input{state.InputMSKClusters, state.InputMSKConnectors}},
+		"stepfunctions": {count: func(a *state.Account) int { return len(a.StepFunctions.StateMachines) }, listings: []state.Input{state.InputStateMachines}},
+		"redshiftserverless": {count: func(a *state.Account) int {
+			return len(a.RedshiftServerless.Workgroups) + len(a.RedshiftServerless.Namespaces)
+		},
+			listings: []state.Input{state.InputServerlessWorkgroups, state.InputServerlessNamespaces}},
 		// svc-data: ElastiCache
 		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
 			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},

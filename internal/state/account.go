@@ -98,6 +98,12 @@ type Account struct {
 	AppSync AppSync `json:"appsync"`
 	// svc-classic: Amazon Cognito identity pools and user pools
 	Cognito Cognito `json:"cognito"`
+	// svc-msk: Amazon MSK clusters and MSK Connect connectors
+	MSK MSK `json:"msk"`
+	// svc-msk: AWS Step Functions state machines
+	StepFunctions StepFunctions `json:"stepfunctions"`
+	// svc-msk: Amazon Redshift Serverless workgroups and namespaces
+	RedshiftServerless RedshiftServerless `json:"redshift_serverless"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

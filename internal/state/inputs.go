@@ -328,6 +328,15 @@ const (
 	InputCognitoIdentityPoolGuest Input = "cognito.identity_pools.allow_unauthenticated"
 	InputCognitoUserPools         Input = "cognito.user_pools"
 	InputCognitoUserPoolPolicy    Input = "cognito.user_pools.password_policy"
+	// svc-msk: kafka, kafkaconnect
+	InputMSKClusters   Input = "msk.clusters"
+	InputMSKConnectors Input = "msk.connectors"
+	// svc-msk: states (Step Functions)
+	InputStateMachines           Input = "stepfunctions.state_machines"
+	InputStateMachineDescription Input = "stepfunctions.state_machines.description"
+	// svc-msk: redshift-serverless
+	InputServerlessWorkgroups Input = "redshift_serverless.workgroups"
+	InputServerlessNamespaces Input = "redshift_serverless.namespaces"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

@@ -76,6 +76,10 @@ var shares = []struct {
 	{"cognitopool", 0.01},    // svc-classic: Cognito identity pools and user pools (one of each)
 	{"osdomain", 0.02},       // svc-search: OpenSearch Service domains (both engines)
 	{"hostedzone", 0.02},     // svc-search: Route 53 hosted zones (global)
+	{"mskcluster", 0.01},     // svc-msk: MSK clusters
+	{"mskconnector", 0.01},   // svc-msk: MSK Connect connectors
+	{"statemachine", 0.05},   // svc-msk: Step Functions state machines
+	{"rssnamespace", 0.01},   // svc-msk: Redshift Serverless namespaces (one workgroup each)
 }
 
 func count(n int, kind string) int {
@@ -284,6 +288,18 @@ func Account(o Options) *state.Account {
 	}
 	// svc-search: Route 53 hosted zones (global), after OpenSearch.
 	g.route53()
+	// svc-msk: MSK, after DMS for the same reason.
+	for _, r := range o.Regions {
+		g.msk(r)
+	}
+	// svc-msk: Step Functions, after MSK for the same reason.
+	for _, r := range o.Regions {
+		g.stepFunctions(r)
+	}
+	// svc-msk: Redshift Serverless, after Step Functions for the same reason.
+	for _, r := range o.Regions {
+		g.redshiftServerless(r)
+	}
 	return a
 }
 

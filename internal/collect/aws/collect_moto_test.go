@@ -885,6 +885,9 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		// svc-classic: this moto serves no WAF Classic (the stub does).
 		"waf:ListWebACLs": true, "waf:ListRules": true, "waf:ListRuleGroups": true,
 		"waf-regional:ListWebACLs": true, "waf-regional:ListRules": true, "waf-regional:ListRuleGroups": true,
+		"kafkaconnect:ListConnectors":        true, // svc-msk (moto has no MSK Connect)
+		"redshift-serverless:ListWorkgroups": true, // svc-msk (nor Redshift Serverless)
+		"redshift-serverless:ListNamespaces": true,
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -939,6 +942,10 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"WAF":                        "waf", "WAF Regional": "waf-regional", // svc-classic
 		"AppSync":          "appsync",                                                      // svc-classic
 		"Cognito Identity": "cognito-identity", "Cognito Identity Provider": "cognito-idp", // svc-classic
+		"Kafka":               "kafka", // svc-msk
+		"KafkaConnect":        "kafkaconnect",
+		"SFN":                 "states",
+		"Redshift Serverless": "redshift-serverless",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -229,7 +229,6 @@ func globalServices() []service {
 		{"cloudfront", (*collector).cloudFront},
 		{"wafv2", (*collector).wafCloudFront},  // svc-api
 		{"waf", (*collector).wafClassicGlobal}, // svc-classic
-		{"wafv2", (*collector).wafCloudFront},  // svc-api
 		{"route53", (*collector).route53},      // svc-search
 	}
 }
@@ -259,35 +258,27 @@ func regionalServices() []service {
 		{"events", (*collector).eventBridge},
 		{"ecs", (*collector).ecs},
 		{"eks", (*collector).eks},
-		{"apigateway", (*collector).apiGateway},            // svc-api
-		{"apigatewayv2", (*collector).apiGatewayV2},        // svc-api
-		{"wafv2", (*collector).wafRegional},                // svc-api
-		{"waf-regional", (*collector).wafClassicRegional},  // svc-classic
-		{"appsync", (*collector).appSync},                  // svc-classic
-		{"cognito-identity", (*collector).cognitoIdentity}, // svc-classic
-		{"cognito-idp", (*collector).cognitoUserPools},     // svc-classic
-		{"autoscaling", (*collector).autoScaling},          // svc-compute2
-		{"elasticache", (*collector).elastiCache},          // svc-data
-		{"kinesis", (*collector).kinesis},                  // svc-stream
-		{"firehose", (*collector).firehose},                // svc-stream
-		{"inspector2", (*collector).inspector},             // svc-sec
-		{"macie2", (*collector).macie},                     // svc-sec
-		{"network-firewall", (*collector).networkFirewall}, // svc-netfw
-		{"transfer", (*collector).transferFamily},          // svc-netfw
-		{"codebuild", (*collector).codeBuild},              // svc-build
-		{"dms", (*collector).dms},                          // svc-build
-		{"apigateway", (*collector).apiGateway},            // svc-api
-		{"apigatewayv2", (*collector).apiGatewayV2},        // svc-api
-		{"wafv2", (*collector).wafRegional},                // svc-api
-		{"autoscaling", (*collector).autoScaling},          // svc-compute2
-		{"elasticache", (*collector).elastiCache},          // svc-data
-		{"kinesis", (*collector).kinesis},                  // svc-stream
-		{"firehose", (*collector).firehose},                // svc-stream
-		{"es", (*collector).openSearch},                    // svc-search
-		{"inspector2", (*collector).inspector},             // svc-sec
-		{"macie2", (*collector).macie},                     // svc-sec
-		{"codebuild", (*collector).codeBuild},              // svc-build
-		{"dms", (*collector).dms},                          // svc-build
+		{"apigateway", (*collector).apiGateway},                  // svc-api
+		{"apigatewayv2", (*collector).apiGatewayV2},              // svc-api
+		{"wafv2", (*collector).wafRegional},                      // svc-api
+		{"waf-regional", (*collector).wafClassicRegional},        // svc-classic
+		{"appsync", (*collector).appSync},                        // svc-classic
+		{"cognito-identity", (*collector).cognitoIdentity},       // svc-classic
+		{"cognito-idp", (*collector).cognitoUserPools},           // svc-classic
+		{"autoscaling", (*collector).autoScaling},                // svc-compute2
+		{"elasticache", (*collector).elastiCache},                // svc-data
+		{"kinesis", (*collector).kinesis},                        // svc-stream
+		{"firehose", (*collector).firehose},                      // svc-stream
+		{"inspector2", (*collector).inspector},                   // svc-sec
+		{"macie2", (*collector).macie},                           // svc-sec
+		{"network-firewall", (*collector).networkFirewall},       // svc-netfw
+		{"transfer", (*collector).transferFamily},                // svc-netfw
+		{"codebuild", (*collector).codeBuild},                    // svc-build
+		{"dms", (*collector).dms},                                // svc-build
+		{"es", (*collector).openSearch},                          // svc-search
+		{"kafka", (*collector).msk},                              // svc-msk
+		{"states", (*collector).stepFunctions},                   // svc-msk
+		{"redshift-serverless", (*collector).redshiftServerless}, // svc-msk
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

@@ -528,8 +528,10 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildRDSMore(ctx, cfg, r, secure, *sub.Subnet.SubnetId)                         // svc-gaps
 	buildNetworkFirewall(ctx, cfg, r, secure, *vpc.Vpc.VpcId, *sub.Subnet.SubnetId) // svc-netfw
 	buildTransfer(ctx, cfg, r, secure, *vpc.Vpc.VpcId, *sub.Subnet.SubnetId)
-	buildAppSync(ctx, cfg, secure) // svc-classic
-	buildCognito(ctx, cfg, secure) // svc-classic
+	buildAppSync(ctx, cfg, secure)                      // svc-classic
+	buildCognito(ctx, cfg, secure)                      // svc-classic
+	buildMSK(ctx, cfg, r, *sub.Subnet.SubnetId, secure) // svc-msk
+	buildStepFunctions(ctx, cfg, r, secure)
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

@@ -26,14 +26,17 @@ var collectedSections = map[string]string{
 	"opensearch": "es", // svc-search
 	"route53":    "route53",
 	"apigateway": "apigateway", "waf": "wafv2", // svc-api
-	"autoscaling": "autoscaling", // svc-compute2
-	"inspector":   "inspector2",  // svc-sec
-	"macie":       "macie2",
-	"codebuild":   "codebuild",   // svc-build
-	"dms":         "dms",         // svc-build
-	"waf_classic": "waf",         // svc-classic (and waf-regional)
-	"appsync":     "appsync",     // svc-classic
-	"cognito":     "cognito-idp", // svc-classic (and cognito-identity)
+	"autoscaling":         "autoscaling", // svc-compute2
+	"inspector":           "inspector2",  // svc-sec
+	"macie":               "macie2",
+	"codebuild":           "codebuild",   // svc-build
+	"dms":                 "dms",         // svc-build
+	"waf_classic":         "waf",         // svc-classic (and waf-regional)
+	"appsync":             "appsync",     // svc-classic
+	"cognito":             "cognito-idp", // svc-classic (and cognito-identity)
+	"msk":                 "kafka",       // svc-msk
+	"stepfunctions":       "states",
+	"redshift_serverless": "redshift-serverless",
 }
 
 // notSections are Account's fields that are not a service's data.

@@ -135,6 +135,11 @@ func sortState(a *state.Account) {
 	byARN(a.Cognito.UserPools)
 	byARN(a.OpenSearch.Domains) // svc-search
 	byARN(a.Route53.HostedZones)
+	byARN(a.MSK.Clusters) // svc-msk
+	byARN(a.MSK.Connectors)
+	byARN(a.StepFunctions.StateMachines)
+	byARN(a.RedshiftServerless.Workgroups)
+	byARN(a.RedshiftServerless.Namespaces)
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })

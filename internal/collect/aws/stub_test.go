@@ -41,6 +41,14 @@ var stubResponses = map[string]string{
 <vpcBlockPublicAccessOptions><internetGatewayBlockMode>block-ingress</internetGatewayBlockMode></vpcBlockPublicAccessOptions></DescribeVpcBlockPublicAccessOptionsResponse>`,
 	"AmazonSSM.GetServiceSetting": `{"ServiceSetting":{"SettingId":"/ssm/documents/console/public-sharing-permission","SettingValue":"Disable"}}`,
 	// svc-analytics: EMR security configurations (moto lists none).
+	// svc-msk: Redshift Serverless (moto has none): a public workgroup
+	// without enhanced VPC routing or required SSL, and its namespace with
+	// the default admin name, an AWS owned key and only the user log.
+	"RedshiftServerless.ListWorkgroups": `{"workgroups":[{"workgroupName":"bi","workgroupArn":"arn:aws:redshift-serverless:eu-west-1:` + stubAccount + `:workgroup/0a1b",` +
+		`"namespaceName":"bi-data","status":"AVAILABLE","enhancedVpcRouting":false,"publiclyAccessible":true,` +
+		`"configParameters":[{"parameterKey":"require_ssl","parameterValue":"false"},{"parameterKey":"enable_user_activity_logging","parameterValue":"true"}]}]}`,
+	"RedshiftServerless.ListNamespaces": `{"namespaces":[{"namespaceName":"bi-data","namespaceArn":"arn:aws:redshift-serverless:eu-west-1:` + stubAccount + `:namespace/2c3d",` +
+		`"status":"AVAILABLE","adminUsername":"admin","kmsKeyId":"AWS_OWNED_KMS_KEY","logExports":["userlog"]}]}`,
 	"ElasticMapReduce.ListSecurityConfigurations": `{"SecurityConfigurations":[{"Name":"transit-only","CreationDateTime":1700000000}]}`,
 	"ElasticMapReduce.DescribeSecurityConfiguration": `{"Name":"transit-only","CreationDateTime":1700000000,` +
 		`"SecurityConfiguration":"{\"EncryptionConfiguration\":{\"EnableAtRestEncryption\":false,\"EnableInTransitEncryption\":true}}"}`,
@@ -109,7 +117,16 @@ var stubREST = map[string]string{
 	// svc-sec: Macie's automated discovery (moto lacks it), after its session.
 	"/macie":                             `{"status":"ENABLED","findingPublishingFrequency":"SIX_HOURS","createdAt":"2026-01-01T00:00:00Z"}`,
 	"/automated-discovery/configuration": `{"status":"ENABLED","autoEnableOrganizationMembers":"NONE"}`,
-	"/resources":                         `{"Results":[{"ResourceArn":"arn:aws:dynamodb:eu-west-1:` + stubAccount + `:table/t","ResourceType":"DynamoDB","LastBackupTime":1700000000}]}`,
+	// svc-msk: MSK Connect (moto has none): one connector reaching its
+	// cluster over TLS with IAM and logging to CloudWatch Logs, one in
+	// plain text without authentication or logs.
+	"/v1/connectors": `{"connectors":[{"connectorArn":"arn:aws:kafkaconnect:eu-west-1:` + stubAccount + `:connector/to-lake/1","connectorName":"to-lake",` +
+		`"connectorState":"RUNNING","creationTime":"2026-01-01T00:00:00Z","kafkaClusterEncryptionInTransit":{"encryptionType":"TLS"},` +
+		`"kafkaClusterClientAuthentication":{"authenticationType":"IAM"},"logDelivery":{"workerLogDelivery":{"cloudWatchLogs":{"enabled":true,"logGroup":"/msk/connect"},` +
+		`"firehose":{"enabled":false},"s3":{"enabled":false}}}},` +
+		`{"connectorArn":"arn:aws:kafkaconnect:eu-west-1:` + stubAccount + `:connector/legacy/2","connectorName":"legacy","connectorState":"RUNNING",` +
+		`"kafkaClusterEncryptionInTransit":{"encryptionType":"PLAINTEXT"},"kafkaClusterClientAuthentication":{"authenticationType":"NONE"}}]}`,
+	"/resources": `{"Results":[{"ResourceArn":"arn:aws:dynamodb:eu-west-1:` + stubAccount + `:table/t","ResourceType":"DynamoDB","LastBackupTime":1700000000}]}`,
 }
 
 // stubServer serves stubResponses and counts what it was asked.
@@ -285,6 +302,19 @@ func TestStubOperationsMotoLacks(t *testing.T) {
 		}
 	}
 	// Everything the stub does not serve is a not_implemented gap, never data.
+	if k := a.MSK.Connectors; len(k) != 2 || k[0].Name != "legacy" || k[0].EncryptionInTransit != "PLAINTEXT" || k[0].Authentication != "NONE" ||
+		len(k[0].LogDestinations) != 0 || k[1].Name != "to-lake" || k[1].EncryptionInTransit != "TLS" || k[1].Authentication != "IAM" ||
+		len(k[1].LogDestinations) != 1 || k[1].LogDestinations[0] != "cloudwatch-logs" {
+		t.Errorf("MSK connectors = %+v", k)
+	}
+	if w := a.RedshiftServerless.Workgroups; len(w) != 1 || w[0].Name != "bi" || w[0].Namespace != "bi-data" || !w[0].PubliclyAccessible ||
+		w[0].EnhancedVPCRouting || w[0].Parameters["require_ssl"] != "false" || w[0].ARN != "arn:aws:redshift-serverless:eu-west-1:"+stubAccount+":workgroup/0a1b" {
+		t.Errorf("Redshift Serverless workgroups = %+v", w)
+	}
+	if n := a.RedshiftServerless.Namespaces; len(n) != 1 || n[0].Name != "bi-data" || n[0].AdminUsername != "admin" || !n[0].AWSOwnedKey() ||
+		len(n[0].LogExports) != 1 || n[0].LogExports[0] != "userlog" {
+		t.Errorf("Redshift Serverless namespaces = %+v", n)
+	}
 	if g, ok := a.Gaps.Find("ec2", "eu-west-1", "DescribeInstances", ""); !ok || g.Reason != state.ReasonNotImplemented {
 		t.Errorf("DescribeInstances gap = %+v", g)
 	}

@@ -77,14 +77,17 @@ func Build() *state.Account {
 	x.messaging()
 	x.ecs()
 	x.eks()
-	x.autoScaling()  // svc-compute2
-	x.elastiCache()  // svc-data
-	x.docdbNeptune() // svc-data
-	x.kinesis()      // svc-stream
-	x.codeBuild()    // svc-build
-	x.dms()          // svc-build
-	x.openSearch()   // svc-search
-	x.route53()      // svc-search
+	x.autoScaling()        // svc-compute2
+	x.elastiCache()        // svc-data
+	x.docdbNeptune()       // svc-data
+	x.kinesis()            // svc-stream
+	x.codeBuild()          // svc-build
+	x.dms()                // svc-build
+	x.openSearch()         // svc-search
+	x.route53()            // svc-search
+	x.msk()                // svc-msk
+	x.stepFunctions()      // svc-msk
+	x.redshiftServerless() // svc-msk
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
