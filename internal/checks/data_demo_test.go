@@ -85,6 +85,13 @@ func TestDemoServiceVerdicts(t *testing.T) {
 		{"networkfirewall+transfer", cat(networkFirewallChecks(), transferChecks()), true},
 		// OpenSearch Service domains of both engines and Route 53 zones.
 		{"opensearch+route53", cat(openSearchChecks(), route53Checks()), false},
+		// WAF Classic, AppSync and Cognito.
+		{"wafclassic+appsync+cognito", cat(wafClassicChecks(), appSyncChecks(), cognitoChecks()), false},
+		// MSK clusters and connectors, state machines, Redshift Serverless
+		// workgroups and namespaces.
+		{"msk", mskChecks(), false},
+		{"stepfunctions", stepFunctionsChecks(), false},
+		{"redshiftserverless", redshiftServerlessChecks(), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, c := range tc.checks {
