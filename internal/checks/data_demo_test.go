@@ -85,6 +85,9 @@ func TestDemoServiceVerdicts(t *testing.T) {
 		{"networkfirewall+transfer", cat(networkFirewallChecks(), transferChecks()), true},
 		// OpenSearch Service domains of both engines and Route 53 zones.
 		{"opensearch+route53", cat(openSearchChecks(), route53Checks()), false},
+		// svc-dax: Frankfurt's order cache passes both, the agency's lead
+		// scoring cache fails both; every cluster reports both settings.
+		{"dax", daxChecks(), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, c := range tc.checks {
