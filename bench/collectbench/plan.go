@@ -528,6 +528,8 @@ func minimalPlan(a *state.Account) map[string]int {
 		// svc-msk: Redshift Serverless: two bulk listings, 100 a page.
 		add("redshift-serverless:ListWorkgroups", pages(countIf(a.RedshiftServerless.Workgroups, func(x state.ServerlessWorkgroup) bool { return in(x.Region) }), 100))
 		add("redshift-serverless:ListNamespaces", pages(countIf(a.RedshiftServerless.Namespaces, func(x state.ServerlessNamespace) bool { return in(x.Region) }), 100))
+		// svc-dax: DAX: DescribeClusters, 100 a page, nothing per cluster.
+		add("dax:DescribeClusters", pages(countIf(a.DAX.Clusters, func(x state.DAXCluster) bool { return in(x.Region) }), 100))
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

@@ -92,6 +92,9 @@ func TestDemoServiceVerdicts(t *testing.T) {
 		{"msk", mskChecks(), false},
 		{"stepfunctions", stepFunctionsChecks(), false},
 		{"redshiftserverless", redshiftServerlessChecks(), false},
+		// svc-dax: Frankfurt's order cache passes both, the agency's lead
+		// scoring cache fails both; every cluster reports both settings.
+		{"dax", daxChecks(), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, c := range tc.checks {

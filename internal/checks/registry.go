@@ -79,6 +79,7 @@ func builtin() []check.Check {
 		mskChecks(),                // svc-msk
 		stepFunctionsChecks(),      // svc-msk
 		redshiftServerlessChecks(), // svc-msk
+		daxChecks(),                // svc-dax
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

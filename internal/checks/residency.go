@@ -45,6 +45,8 @@ func residencyChecks() []check.Check {
 		residencyStore("msk_cluster_in_allowed_region", "MSK clusters (the records in their topics)", "kafka", state.InputMSKClusters, mskClustersOf),
 		residencyStore("redshiftserverless_namespace_in_allowed_region", "Redshift Serverless namespaces (the data in them)", "redshift-serverless",
 			state.InputServerlessNamespaces, serverlessNamespacesOf),
+		// svc-dax: DynamoDB Accelerator clusters
+		residencyStore("dax_cluster_in_allowed_region", "DAX clusters (the items they cache)", "dax", state.InputDAXClusters, daxClustersOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -158,6 +160,9 @@ func mskClustersOf(a *state.Account) []state.Resource { return resources(a.MSK.C
 func serverlessNamespacesOf(a *state.Account) []state.Resource {
 	return resources(a.RedshiftServerless.Namespaces)
 }
+
+// daxClustersOf lists the DynamoDB Accelerator clusters (svc-dax).
+func daxClustersOf(a *state.Account) []state.Resource { return resources(a.DAX.Clusters) }
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

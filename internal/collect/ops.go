@@ -779,6 +779,14 @@ func Operations() []Operation {
 		// per item (GetWorkgroup and GetNamespace add nothing a check needs).
 		op("redshift-serverless", "ListWorkgroups", "redshift-serverless:ListWorkgroups", Regional, d, state.InputServerlessWorkgroups),
 		op("redshift-serverless", "ListNamespaces", "redshift-serverless:ListNamespaces", Regional, d, state.InputServerlessNamespaces),
+		// svc-dax: DynamoDB Accelerator (regional; endpoint, signing name
+		// and IAM prefix dax). AWS publishes no rate for DescribeClusters
+		// (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/ServiceQuotas.html
+		// lists none; only ListTags has one, 10/s): the default pace. It
+		// carries every cluster with its encryption at rest (SSEDescription)
+		// and in transit (ClusterEndpointEncryptionType), 100 a page;
+		// nothing is read per item.
+		op("dax", "DescribeClusters", "dax:DescribeClusters", Regional, d, state.InputDAXClusters),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

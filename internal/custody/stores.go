@@ -16,7 +16,7 @@ type Store struct {
 	// backup-vault, queue, secret, repository, replication-group,
 	// cache-cluster, stream, delivery-stream or domain.
 	// cache-cluster, stream, delivery-stream, msk-cluster or
-	// serverless-namespace.
+	// serverless-namespace; dax-cluster (svc-dax: service dax).
 	Kind string
 	// KeyRef is the key as the store names it (ID, ARN or alias); empty
 	// when the store is unencrypted or uses its service's default key.
@@ -222,6 +222,17 @@ func Stores(a *state.Account) []Store {
 		}
 		add(n.Meta, "redshift-serverless", "serverless-namespace", true, key, AWSOwned)
 	}
+	// svc-dax: DAX clusters encrypt at rest only with a key AWS owns (no
+	// customer managed key can be chosen); unknown when the listing
+	// reported no SSE status.
+	for _, c := range a.DAX.Clusters {
+		on, reported := c.EncryptedAtRest()
+		if !reported {
+			out = append(out, Store{Resource: c.Meta, Service: "dax", Kind: "dax-cluster", Level: Unknown})
+			continue
+		}
+		add(c.Meta, "dax", "dax-cluster", on, "", AWSOwned)
+	}
 	return out
 }
 
@@ -244,6 +255,7 @@ var storeListings = [][]state.Input{
 	{state.InputOpenSearchDomains},    // svc-search
 	{state.InputMSKClusters},          // svc-msk
 	{state.InputServerlessNamespaces}, // svc-msk
+	{state.InputDAXClusters},          // svc-dax
 }
 
 // ListingGaps returns every coverage gap that leaves Stores incomplete:

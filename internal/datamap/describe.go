@@ -358,6 +358,12 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 			s.Backup = retention(1, "automatic recovery points (every 30 minutes)")
 			ix.awsBackup(s, arn, region)
 		}
+	// svc-dax: a DAX cluster has only VPC endpoints (no public address
+	// exists) and holds copies of the items of the DynamoDB tables it
+	// fronts: a copy, restored from those tables, not something to back up.
+	case "dax-cluster":
+		s.Exposure = Exposure{Level: Private, Detail: "reachable only inside its VPC; its security groups and IAM decide who reads the cache"}
+		s.Backup = Backup{State: IsBackup, Detail: []string{"a cache of the DynamoDB tables it fronts"}}
 	}
 	if s.Backup.State == "" {
 		s.Backup.State = BackupUnknown

@@ -74,6 +74,8 @@ func usageRules() map[string]usageRule {
 			return len(a.RedshiftServerless.Workgroups) + len(a.RedshiftServerless.Namespaces)
 		},
 			listings: []state.Input{state.InputServerlessWorkgroups, state.InputServerlessNamespaces}},
+		// svc-dax: DynamoDB Accelerator clusters
+		"dax": {count: func(a *state.Account) int { return len(a.DAX.Clusters) }, listings: []state.Input{state.InputDAXClusters}},
 		// svc-data: ElastiCache
 		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
 			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},

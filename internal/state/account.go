@@ -104,6 +104,8 @@ type Account struct {
 	StepFunctions StepFunctions `json:"stepfunctions"`
 	// svc-msk: Amazon Redshift Serverless workgroups and namespaces
 	RedshiftServerless RedshiftServerless `json:"redshift_serverless"`
+	// svc-dax: DynamoDB Accelerator (DAX) clusters
+	DAX DAX `json:"dax"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

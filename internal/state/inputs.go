@@ -337,6 +337,8 @@ const (
 	// svc-msk: redshift-serverless
 	InputServerlessWorkgroups Input = "redshift_serverless.workgroups"
 	InputServerlessNamespaces Input = "redshift_serverless.namespaces"
+	// svc-dax: dax (DynamoDB Accelerator)
+	InputDAXClusters Input = "dax.clusters"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

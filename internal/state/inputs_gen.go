@@ -44,6 +44,7 @@ var inputOperations = map[Input][]OperationRef{
 	"config.delivery_channels":                         {{Service: "config", Operation: "DescribeDeliveryChannels"}},
 	"config.recorders":                                 {{Service: "config", Operation: "DescribeConfigurationRecorders"}},
 	"config.recorders.recording":                       {{Service: "config", Operation: "DescribeConfigurationRecorderStatus"}},
+	"dax.clusters":                                     {{Service: "dax", Operation: "DescribeClusters"}},
 	"dms.endpoints":                                    {{Service: "dms", Operation: "DescribeEndpoints"}},
 	"dms.replication_instances":                        {{Service: "dms", Operation: "DescribeReplicationInstances"}},
 	"dms.replication_tasks":                            {{Service: "dms", Operation: "DescribeReplicationTasks"}},

@@ -946,6 +946,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"KafkaConnect":        "kafkaconnect",
 		"SFN":                 "states",
 		"Redshift Serverless": "redshift-serverless",
+		"DAX":                 "dax", // svc-dax
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {
