@@ -134,6 +134,8 @@ type index struct {
 	stateMachines map[string][]*state.StateMachine
 	rssWorkgroups map[string][]*state.ServerlessWorkgroup
 	rssNamespaces map[string][]*state.ServerlessNamespace
+	// svc-eb: Elastic Beanstalk environments
+	beanstalkEnvs map[string][]*state.BeanstalkEnvironment
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -295,6 +297,8 @@ func buildIndex(a *state.Account) *index {
 	x.stateMachines = group(a.StepFunctions.StateMachines, func(v *state.StateMachine) string { return v.Region })
 	x.rssWorkgroups = group(a.RedshiftServerless.Workgroups, func(v *state.ServerlessWorkgroup) string { return v.Region })
 	x.rssNamespaces = group(a.RedshiftServerless.Namespaces, func(v *state.ServerlessNamespace) string { return v.Region })
+	// svc-eb: Elastic Beanstalk environments
+	x.beanstalkEnvs = group(a.ElasticBeanstalk.Environments, func(v *state.BeanstalkEnvironment) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -358,6 +362,7 @@ func (s *Server) registry() map[string]*service {
 		s.wafClassicService(), s.wafRegionalService(), s.appSyncService(), // svc-classic
 		s.cognitoIdentityService(), s.cognitoIDPService(), // svc-classic
 		s.kafkaService(), s.kafkaConnectService(), s.stepFunctionsService(), s.redshiftServerlessService(), // svc-msk
+		s.elasticBeanstalkService(), // svc-eb
 		s.acmService(), s.cloudFrontService(),
 		s.route53Service(),                   // svc-search
 		s.sageMakerService(), s.emrService(), // svc-analytics

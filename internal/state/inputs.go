@@ -337,6 +337,9 @@ const (
 	// svc-msk: redshift-serverless
 	InputServerlessWorkgroups Input = "redshift_serverless.workgroups"
 	InputServerlessNamespaces Input = "redshift_serverless.namespaces"
+	// svc-eb: elasticbeanstalk
+	InputBeanstalkEnvironments      Input = "elasticbeanstalk.environments"
+	InputBeanstalkEnvironmentConfig Input = "elasticbeanstalk.environments.configuration"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"
