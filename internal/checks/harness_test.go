@@ -70,6 +70,7 @@ func allCases() map[string][]checkCase {
 		mskCases(),                // svc-msk
 		stepFunctionsCases(),      // svc-msk
 		redshiftServerlessCases(), // svc-msk
+		elasticBeanstalkCases(),   // svc-eb
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

@@ -131,6 +131,10 @@ func checkReads() map[string][]state.Input {
 		"redshiftserverless_namespace_not_default_admin":    {state.InputServerlessNamespaces},
 		"redshiftserverless_namespace_log_exports":          {state.InputServerlessNamespaces},
 		"redshiftserverless_namespace_in_allowed_region":    {state.InputRegions, state.InputServerlessNamespaces},
+		// svc-eb: AWS Elastic Beanstalk
+		"elasticbeanstalk_environment_enhanced_health_reporting":  {state.InputBeanstalkEnvironments, state.InputBeanstalkEnvironmentConfig},
+		"elasticbeanstalk_environment_managed_updates_enabled":    {state.InputBeanstalkEnvironments, state.InputBeanstalkEnvironmentConfig},
+		"elasticbeanstalk_environment_cloudwatch_logging_enabled": {state.InputBeanstalkEnvironments, state.InputBeanstalkEnvironmentConfig},
 		// svc-data: ElastiCache
 		"elasticache_backups_enabled":            {state.InputCacheReplicationGroups, state.InputCacheClusters},
 		"elasticache_encrypted_at_rest":          {state.InputCacheReplicationGroups, state.InputCacheClusters},

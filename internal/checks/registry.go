@@ -79,6 +79,7 @@ func builtin() []check.Check {
 		mskChecks(),                // svc-msk
 		stepFunctionsChecks(),      // svc-msk
 		redshiftServerlessChecks(), // svc-msk
+		elasticBeanstalkChecks(),   // svc-eb
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

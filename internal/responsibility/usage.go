@@ -74,6 +74,9 @@ func usageRules() map[string]usageRule {
 			return len(a.RedshiftServerless.Workgroups) + len(a.RedshiftServerless.Namespaces)
 		},
 			listings: []state.Input{state.InputServerlessWorkgroups, state.InputServerlessNamespaces}},
+		// svc-eb: Elastic Beanstalk environments
+		"elasticbeanstalk": {count: func(a *state.Account) int { return len(a.ElasticBeanstalk.Environments) },
+			listings: []state.Input{state.InputBeanstalkEnvironments}},
 		// svc-data: ElastiCache
 		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
 			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},
