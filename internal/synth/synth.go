@@ -80,6 +80,7 @@ var shares = []struct {
 	{"mskconnector", 0.01},   // svc-msk: MSK Connect connectors
 	{"statemachine", 0.05},   // svc-msk: Step Functions state machines
 	{"rssnamespace", 0.01},   // svc-msk: Redshift Serverless namespaces (one workgroup each)
+	{"beanstalkenv", 0.02},   // svc-eb: Elastic Beanstalk environments
 }
 
 func count(n int, kind string) int {
@@ -299,6 +300,10 @@ func Account(o Options) *state.Account {
 	// svc-msk: Redshift Serverless, after Step Functions for the same reason.
 	for _, r := range o.Regions {
 		g.redshiftServerless(r)
+	}
+	// svc-eb: Elastic Beanstalk, after Redshift Serverless for the same reason.
+	for _, r := range o.Regions {
+		g.elasticBeanstalk(r)
 	}
 	return a
 }
