@@ -89,7 +89,9 @@ func ebDescribeConfigurationSettings(c *call) (*reply, error) {
 	return nil, errf(400, "InvalidParameterValue", "No Environment found for EnvironmentName = '%s'.", name)
 }
 
-// ebOptions are e's option settings as namespace, name and value.
+// ebOptions are e's option settings as namespace, name and value. Like
+// AWS, it reports a log retention (7 days by default) even when logs are
+// not streamed.
 func ebOptions(e *state.BeanstalkEnvironment) [][3]string {
 	tf := strconv.FormatBool
 	out := [][3]string{

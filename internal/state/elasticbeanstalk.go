@@ -50,7 +50,8 @@ type BeanstalkEnvironment struct {
 	// UpdateLevel is "minor" or "patch" (platformupdate UpdateLevel).
 	UpdateLevel string `json:"update_level,omitempty"`
 	// StreamLogs is true when instance logs stream to CloudWatch Logs
-	// (cloudwatch:logs StreamLogs), kept for LogRetentionDays days.
+	// (cloudwatch:logs StreamLogs), kept for LogRetentionDays days (0
+	// when logs are not streamed).
 	StreamLogs       bool `json:"stream_logs,omitempty"`
 	LogRetentionDays int  `json:"log_retention_days,omitempty"`
 }

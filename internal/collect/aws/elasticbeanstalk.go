@@ -106,4 +106,9 @@ func applyBeanstalkOptions(e *state.BeanstalkEnvironment, opts []ebtypes.Configu
 	if e.HealthReporting == "" {
 		e.HealthReporting = "basic"
 	}
+	// AWS reports a retention (7 days by default) even when nothing is
+	// streamed: it means something only for streamed logs.
+	if !e.StreamLogs {
+		e.LogRetentionDays = 0
+	}
 }
