@@ -530,6 +530,11 @@ func minimalPlan(a *state.Account) map[string]int {
 		add("redshift-serverless:ListNamespaces", pages(countIf(a.RedshiftServerless.Namespaces, func(x state.ServerlessNamespace) bool { return in(x.Region) }), 100))
 		// svc-dax: DAX: DescribeClusters, 100 a page, nothing per cluster.
 		add("dax:DescribeClusters", pages(countIf(a.DAX.Clusters, func(x state.DAXCluster) bool { return in(x.Region) }), 100))
+		// svc-eb: Elastic Beanstalk: 1,000 environments a page, one
+		// DescribeConfigurationSettings each.
+		envs := countIf(a.ElasticBeanstalk.Environments, func(x state.BeanstalkEnvironment) bool { return in(x.Region) })
+		add("elasticbeanstalk:DescribeEnvironments", pages(envs, 1000))
+		add("elasticbeanstalk:DescribeConfigurationSettings", envs)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

@@ -136,6 +136,8 @@ type index struct {
 	rssNamespaces map[string][]*state.ServerlessNamespace
 	// svc-dax: DynamoDB Accelerator clusters
 	daxClusters map[string][]*state.DAXCluster
+	// svc-eb: Elastic Beanstalk environments
+	beanstalkEnvs map[string][]*state.BeanstalkEnvironment
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -299,6 +301,8 @@ func buildIndex(a *state.Account) *index {
 	x.rssNamespaces = group(a.RedshiftServerless.Namespaces, func(v *state.ServerlessNamespace) string { return v.Region })
 	// svc-dax: DynamoDB Accelerator clusters
 	x.daxClusters = group(a.DAX.Clusters, func(v *state.DAXCluster) string { return v.Region })
+	// svc-eb: Elastic Beanstalk environments
+	x.beanstalkEnvs = group(a.ElasticBeanstalk.Environments, func(v *state.BeanstalkEnvironment) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -363,6 +367,7 @@ func (s *Server) registry() map[string]*service {
 		s.cognitoIdentityService(), s.cognitoIDPService(), // svc-classic
 		s.kafkaService(), s.kafkaConnectService(), s.stepFunctionsService(), s.redshiftServerlessService(), // svc-msk
 		s.daxService(), // svc-dax
+		s.elasticBeanstalkService(), // svc-eb
 		s.acmService(), s.cloudFrontService(),
 		s.route53Service(),                   // svc-search
 		s.sageMakerService(), s.emrService(), // svc-analytics

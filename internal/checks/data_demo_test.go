@@ -95,6 +95,8 @@ func TestDemoServiceVerdicts(t *testing.T) {
 		// svc-dax: Frankfurt's order cache passes both, the agency's lead
 		// scoring cache fails both; every cluster reports both settings.
 		{"dax", daxChecks(), true},
+		// svc-eb: Elastic Beanstalk environments, each with its options read.
+		{"elasticbeanstalk", elasticBeanstalkChecks(), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, c := range tc.checks {

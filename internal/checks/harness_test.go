@@ -71,6 +71,7 @@ func allCases() map[string][]checkCase {
 		stepFunctionsCases(),      // svc-msk
 		redshiftServerlessCases(), // svc-msk
 		daxCases(),                // svc-dax
+		elasticBeanstalkCases(),   // svc-eb
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

@@ -135,6 +135,10 @@ func checkReads() map[string][]state.Input {
 		"dax_cluster_encrypted_at_rest":    {state.InputDAXClusters},
 		"dax_cluster_encrypted_in_transit": {state.InputDAXClusters},
 		"dax_cluster_in_allowed_region":    {state.InputRegions, state.InputDAXClusters},
+		// svc-eb: AWS Elastic Beanstalk
+		"elasticbeanstalk_environment_enhanced_health_reporting":  {state.InputBeanstalkEnvironments, state.InputBeanstalkEnvironmentConfig},
+		"elasticbeanstalk_environment_managed_updates_enabled":    {state.InputBeanstalkEnvironments, state.InputBeanstalkEnvironmentConfig},
+		"elasticbeanstalk_environment_cloudwatch_logging_enabled": {state.InputBeanstalkEnvironments, state.InputBeanstalkEnvironmentConfig},
 		// svc-data: ElastiCache
 		"elasticache_backups_enabled":            {state.InputCacheReplicationGroups, state.InputCacheClusters},
 		"elasticache_encrypted_at_rest":          {state.InputCacheReplicationGroups, state.InputCacheClusters},

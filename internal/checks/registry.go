@@ -80,6 +80,7 @@ func builtin() []check.Check {
 		stepFunctionsChecks(),      // svc-msk
 		redshiftServerlessChecks(), // svc-msk
 		daxChecks(),                // svc-dax
+		elasticBeanstalkChecks(),   // svc-eb
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

@@ -787,6 +787,17 @@ func Operations() []Operation {
 		// and in transit (ClusterEndpointEncryptionType), 100 a page;
 		// nothing is read per item.
 		op("dax", "DescribeClusters", "dax:DescribeClusters", Regional, d, state.InputDAXClusters),
+		// svc-eb: AWS Elastic Beanstalk (regional; endpoint, signing name
+		// and IAM prefix elasticbeanstalk). AWS publishes no rate for its
+		// reads (https://docs.aws.amazon.com/general/latest/gr/elasticbeanstalk.html):
+		// the default pace. DescribeEnvironments lists every live
+		// environment with its application, platform and tier, up to 1,000
+		// a page; health reporting, managed platform updates and log
+		// streaming are option settings only DescribeConfigurationSettings
+		// returns, read once per environment because the checks judge them
+		// (neither Detail nor Budgeted).
+		op("elasticbeanstalk", "DescribeEnvironments", "elasticbeanstalk:DescribeEnvironments", Regional, d, state.InputBeanstalkEnvironments),
+		op("elasticbeanstalk", "DescribeConfigurationSettings", "elasticbeanstalk:DescribeConfigurationSettings", PerItem, d, state.InputBeanstalkEnvironmentConfig),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

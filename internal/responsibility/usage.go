@@ -76,6 +76,9 @@ func usageRules() map[string]usageRule {
 			listings: []state.Input{state.InputServerlessWorkgroups, state.InputServerlessNamespaces}},
 		// svc-dax: DynamoDB Accelerator clusters
 		"dax": {count: func(a *state.Account) int { return len(a.DAX.Clusters) }, listings: []state.Input{state.InputDAXClusters}},
+		// svc-eb: Elastic Beanstalk environments
+		"elasticbeanstalk": {count: func(a *state.Account) int { return len(a.ElasticBeanstalk.Environments) },
+			listings: []state.Input{state.InputBeanstalkEnvironments}},
 		// svc-data: ElastiCache
 		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
 			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},

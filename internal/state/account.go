@@ -106,6 +106,8 @@ type Account struct {
 	RedshiftServerless RedshiftServerless `json:"redshift_serverless"`
 	// svc-dax: DynamoDB Accelerator (DAX) clusters
 	DAX DAX `json:"dax"`
+	// svc-eb: AWS Elastic Beanstalk environments
+	ElasticBeanstalk ElasticBeanstalk `json:"elasticbeanstalk"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

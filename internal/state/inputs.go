@@ -339,6 +339,9 @@ const (
 	InputServerlessNamespaces Input = "redshift_serverless.namespaces"
 	// svc-dax: dax (DynamoDB Accelerator)
 	InputDAXClusters Input = "dax.clusters"
+	// svc-eb: elasticbeanstalk
+	InputBeanstalkEnvironments      Input = "elasticbeanstalk.environments"
+	InputBeanstalkEnvironmentConfig Input = "elasticbeanstalk.environments.configuration"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

@@ -101,6 +101,8 @@ var inputOperations = map[Input][]OperationRef{
 	"eks.clusters.configuration":                       {{Service: "eks", Operation: "DescribeCluster"}},
 	"elasticache.clusters":                             {{Service: "elasticache", Operation: "DescribeCacheClusters"}},
 	"elasticache.replication_groups":                   {{Service: "elasticache", Operation: "DescribeReplicationGroups"}},
+	"elasticbeanstalk.environments":                    {{Service: "elasticbeanstalk", Operation: "DescribeEnvironments"}},
+	"elasticbeanstalk.environments.configuration":      {{Service: "elasticbeanstalk", Operation: "DescribeConfigurationSettings"}},
 	"elb.classic_load_balancers":                       {{Service: "elb", Operation: "DescribeLoadBalancers"}},
 	"elb.classic_load_balancers.attributes":            {{Service: "elb", Operation: "DescribeLoadBalancerAttributes"}},
 	"elb.classic_load_balancers.listeners.reference_security_policy": {{Service: "elb", Operation: "DescribeLoadBalancerPolicies"}},

@@ -81,6 +81,7 @@ var shares = []struct {
 	{"statemachine", 0.05},   // svc-msk: Step Functions state machines
 	{"rssnamespace", 0.01},   // svc-msk: Redshift Serverless namespaces (one workgroup each)
 	{"daxcluster", 0.01},     // svc-dax: DynamoDB Accelerator clusters
+	{"beanstalkenv", 0.02},   // svc-eb: Elastic Beanstalk environments
 }
 
 func count(n int, kind string) int {
@@ -304,6 +305,10 @@ func Account(o Options) *state.Account {
 	// svc-dax: DAX clusters, after Redshift Serverless for the same reason.
 	for _, r := range o.Regions {
 		g.dax(r)
+	}
+	// svc-eb: Elastic Beanstalk, after DAX for the same reason.
+	for _, r := range o.Regions {
+		g.elasticBeanstalk(r)
 	}
 	return a
 }

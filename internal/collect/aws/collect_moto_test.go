@@ -888,6 +888,8 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		"kafkaconnect:ListConnectors":        true, // svc-msk (moto has no MSK Connect)
 		"redshift-serverless:ListWorkgroups": true, // svc-msk (nor Redshift Serverless)
 		"redshift-serverless:ListNamespaces": true,
+		// svc-eb: this moto lists environments but serves no configuration.
+		"elasticbeanstalk:DescribeConfigurationSettings": true,
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -947,6 +949,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"SFN":                 "states",
 		"Redshift Serverless": "redshift-serverless",
 		"DAX":                 "dax", // svc-dax
+		"Elastic Beanstalk":   "elasticbeanstalk", // svc-eb
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -280,6 +280,7 @@ func regionalServices() []service {
 		{"states", (*collector).stepFunctions},                   // svc-msk
 		{"redshift-serverless", (*collector).redshiftServerless}, // svc-msk
 		{"dax", (*collector).dax},                                // svc-dax
+		{"elasticbeanstalk", (*collector).elasticBeanstalk},      // svc-eb
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

@@ -141,6 +141,7 @@ func sortState(a *state.Account) {
 	byARN(a.RedshiftServerless.Workgroups)
 	byARN(a.RedshiftServerless.Namespaces)
 	byARN(a.DAX.Clusters) // svc-dax
+	byARN(a.ElasticBeanstalk.Environments) // svc-eb
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })

@@ -89,6 +89,7 @@ func Build() *state.Account {
 	x.stepFunctions()      // svc-msk
 	x.redshiftServerless() // svc-msk
 	x.dax()                // svc-dax
+	x.elasticBeanstalk()   // svc-eb
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
