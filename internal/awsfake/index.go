@@ -134,6 +134,10 @@ type index struct {
 	stateMachines map[string][]*state.StateMachine
 	rssWorkgroups map[string][]*state.ServerlessWorkgroup
 	rssNamespaces map[string][]*state.ServerlessNamespace
+	// svc-glue: Glue jobs, ML transforms and Data Catalog settings
+	glueJobs       map[string][]*state.GlueJob
+	glueTransforms map[string][]*state.GlueMLTransform
+	glueCatalogs   map[string][]*state.GlueCatalog
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -295,6 +299,10 @@ func buildIndex(a *state.Account) *index {
 	x.stateMachines = group(a.StepFunctions.StateMachines, func(v *state.StateMachine) string { return v.Region })
 	x.rssWorkgroups = group(a.RedshiftServerless.Workgroups, func(v *state.ServerlessWorkgroup) string { return v.Region })
 	x.rssNamespaces = group(a.RedshiftServerless.Namespaces, func(v *state.ServerlessNamespace) string { return v.Region })
+	// svc-glue: Glue jobs, ML transforms and Data Catalog settings
+	x.glueJobs = group(a.Glue.Jobs, func(v *state.GlueJob) string { return v.Region })
+	x.glueTransforms = group(a.Glue.MLTransforms, func(v *state.GlueMLTransform) string { return v.Region })
+	x.glueCatalogs = group(a.Glue.Catalogs, func(v *state.GlueCatalog) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -358,6 +366,7 @@ func (s *Server) registry() map[string]*service {
 		s.wafClassicService(), s.wafRegionalService(), s.appSyncService(), // svc-classic
 		s.cognitoIdentityService(), s.cognitoIDPService(), // svc-classic
 		s.kafkaService(), s.kafkaConnectService(), s.stepFunctionsService(), s.redshiftServerlessService(), // svc-msk
+		s.glueService(), // svc-glue
 		s.acmService(), s.cloudFrontService(),
 		s.route53Service(),                   // svc-search
 		s.sageMakerService(), s.emrService(), // svc-analytics

@@ -779,6 +779,16 @@ func Operations() []Operation {
 		// per item (GetWorkgroup and GetNamespace add nothing a check needs).
 		op("redshift-serverless", "ListWorkgroups", "redshift-serverless:ListWorkgroups", Regional, d, state.InputServerlessWorkgroups),
 		op("redshift-serverless", "ListNamespaces", "redshift-serverless:ListNamespaces", Regional, d, state.InputServerlessNamespaces),
+		// svc-glue: AWS Glue (regional; endpoint, signing name and IAM
+		// prefix glue). AWS publishes no rate for Glue's read APIs
+		// (https://docs.aws.amazon.com/general/latest/gr/glue.html, "not
+		// published" in the API quotas catalog): the default pace. GetJobs
+		// (up to 1,000 a page) and GetMLTransforms (up to 100 a page) carry
+		// every field the checks judge, so there are no per-item reads;
+		// GetDataCatalogEncryptionSettings is one call per region.
+		op("glue", "GetJobs", "glue:GetJobs", Regional, d, state.InputGlueJobs),
+		op("glue", "GetMLTransforms", "glue:GetMLTransforms", Regional, d, state.InputGlueMLTransforms),
+		op("glue", "GetDataCatalogEncryptionSettings", "glue:GetDataCatalogEncryptionSettings", Regional, d, state.InputGlueCatalogEncryption),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

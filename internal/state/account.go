@@ -104,6 +104,8 @@ type Account struct {
 	StepFunctions StepFunctions `json:"stepfunctions"`
 	// svc-msk: Amazon Redshift Serverless workgroups and namespaces
 	RedshiftServerless RedshiftServerless `json:"redshift_serverless"`
+	// svc-glue: AWS Glue jobs, ML transforms and Data Catalog encryption
+	Glue Glue `json:"glue"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -337,6 +337,10 @@ const (
 	// svc-msk: redshift-serverless
 	InputServerlessWorkgroups Input = "redshift_serverless.workgroups"
 	InputServerlessNamespaces Input = "redshift_serverless.namespaces"
+	// svc-glue: glue
+	InputGlueJobs              Input = "glue.jobs"
+	InputGlueMLTransforms      Input = "glue.ml_transforms"
+	InputGlueCatalogEncryption Input = "glue.catalogs"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

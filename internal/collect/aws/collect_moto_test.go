@@ -888,6 +888,7 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		"kafkaconnect:ListConnectors":        true, // svc-msk (moto has no MSK Connect)
 		"redshift-serverless:ListWorkgroups": true, // svc-msk (nor Redshift Serverless)
 		"redshift-serverless:ListNamespaces": true,
+		"glue:GetMLTransforms":               true, // svc-glue (this moto has no ML transforms)
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -946,6 +947,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"KafkaConnect":        "kafkaconnect",
 		"SFN":                 "states",
 		"Redshift Serverless": "redshift-serverless",
+		"Glue":                "glue", // svc-glue
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -279,6 +279,7 @@ func regionalServices() []service {
 		{"kafka", (*collector).msk},                              // svc-msk
 		{"states", (*collector).stepFunctions},                   // svc-msk
 		{"redshift-serverless", (*collector).redshiftServerless}, // svc-msk
+		{"glue", (*collector).glueService},                       // svc-glue
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

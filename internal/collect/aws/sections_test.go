@@ -37,6 +37,7 @@ var collectedSections = map[string]string{
 	"msk":                 "kafka",       // svc-msk
 	"stepfunctions":       "states",
 	"redshift_serverless": "redshift-serverless",
+	"glue":                "glue", // svc-glue
 }
 
 // notSections are Account's fields that are not a service's data.

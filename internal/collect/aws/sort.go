@@ -140,6 +140,9 @@ func sortState(a *state.Account) {
 	byARN(a.StepFunctions.StateMachines)
 	byARN(a.RedshiftServerless.Workgroups)
 	byARN(a.RedshiftServerless.Namespaces)
+	byARN(a.Glue.Jobs) // svc-glue
+	byARN(a.Glue.MLTransforms)
+	byARN(a.Glue.Catalogs)
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })
