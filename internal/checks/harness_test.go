@@ -70,6 +70,7 @@ func allCases() map[string][]checkCase {
 		mskCases(),                // svc-msk
 		stepFunctionsCases(),      // svc-msk
 		redshiftServerlessCases(), // svc-msk
+		glueCases(),               // svc-glue
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

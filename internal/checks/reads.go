@@ -131,6 +131,11 @@ func checkReads() map[string][]state.Input {
 		"redshiftserverless_namespace_not_default_admin":    {state.InputServerlessNamespaces},
 		"redshiftserverless_namespace_log_exports":          {state.InputServerlessNamespaces},
 		"redshiftserverless_namespace_in_allowed_region":    {state.InputRegions, state.InputServerlessNamespaces},
+		// svc-glue: AWS Glue
+		"glue_ml_transform_encrypted_at_rest":              {state.InputGlueMLTransforms},
+		"glue_spark_job_supported_version":                 {state.InputGlueJobs},
+		"glue_data_catalog_encrypted_at_rest":              {state.InputGlueCatalogEncryption, state.InputKMSKeys, state.InputKMSKeyMetadata},
+		"glue_data_catalog_connection_passwords_encrypted": {state.InputGlueCatalogEncryption},
 		// svc-data: ElastiCache
 		"elasticache_backups_enabled":            {state.InputCacheReplicationGroups, state.InputCacheClusters},
 		"elasticache_encrypted_at_rest":          {state.InputCacheReplicationGroups, state.InputCacheClusters},

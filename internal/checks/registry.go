@@ -79,6 +79,7 @@ func builtin() []check.Check {
 		mskChecks(),                // svc-msk
 		stepFunctionsChecks(),      // svc-msk
 		redshiftServerlessChecks(), // svc-msk
+		glueChecks(),               // svc-glue
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

@@ -74,6 +74,10 @@ func usageRules() map[string]usageRule {
 			return len(a.RedshiftServerless.Workgroups) + len(a.RedshiftServerless.Namespaces)
 		},
 			listings: []state.Input{state.InputServerlessWorkgroups, state.InputServerlessNamespaces}},
+		// svc-glue: Glue jobs and ML transforms (every region has a Data
+		// Catalog, used or not, so its settings do not count as use)
+		"glue": {count: func(a *state.Account) int { return len(a.Glue.Jobs) + len(a.Glue.MLTransforms) },
+			listings: []state.Input{state.InputGlueJobs, state.InputGlueMLTransforms}},
 		// svc-data: ElastiCache
 		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
 			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},
