@@ -88,6 +88,7 @@ func Build() *state.Account {
 	x.msk()                // svc-msk
 	x.stepFunctions()      // svc-msk
 	x.redshiftServerless() // svc-msk
+	x.glue()               // svc-glue
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
