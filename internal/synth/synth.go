@@ -80,6 +80,8 @@ var shares = []struct {
 	{"mskconnector", 0.01},   // svc-msk: MSK Connect connectors
 	{"statemachine", 0.05},   // svc-msk: Step Functions state machines
 	{"rssnamespace", 0.01},   // svc-msk: Redshift Serverless namespaces (one workgroup each)
+	{"gluejob", 0.05},        // svc-glue: Glue jobs (and each region's Data Catalog settings)
+	{"gluetransform", 0.005}, // svc-glue: Glue ML transforms
 }
 
 func count(n int, kind string) int {
@@ -299,6 +301,10 @@ func Account(o Options) *state.Account {
 	// svc-msk: Redshift Serverless, after Step Functions for the same reason.
 	for _, r := range o.Regions {
 		g.redshiftServerless(r)
+	}
+	// svc-glue: Glue, last so no earlier value changes.
+	for _, r := range o.Regions {
+		g.glue(r)
 	}
 	return a
 }
