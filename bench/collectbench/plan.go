@@ -528,6 +528,11 @@ func minimalPlan(a *state.Account) map[string]int {
 		// svc-msk: Redshift Serverless: two bulk listings, 100 a page.
 		add("redshift-serverless:ListWorkgroups", pages(countIf(a.RedshiftServerless.Workgroups, func(x state.ServerlessWorkgroup) bool { return in(x.Region) }), 100))
 		add("redshift-serverless:ListNamespaces", pages(countIf(a.RedshiftServerless.Namespaces, func(x state.ServerlessNamespace) bool { return in(x.Region) }), 100))
+		// svc-glue: Glue: GetJobs 1,000 a page, GetMLTransforms 100 a page,
+		// one GetDataCatalogEncryptionSettings per region; nothing per item.
+		add("glue:GetJobs", pages(countIf(a.Glue.Jobs, func(x state.GlueJob) bool { return in(x.Region) }), 1000))
+		add("glue:GetMLTransforms", pages(countIf(a.Glue.MLTransforms, func(x state.GlueMLTransform) bool { return in(x.Region) }), 100))
+		add("glue:GetDataCatalogEncryptionSettings", 1)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
