@@ -124,6 +124,11 @@ func glueCatalogEncrypted() check.Check {
 				if c.KMSKeyID == "" {
 					return check.PassR(c, "the Data Catalog in %s encrypts its metadata with the AWS managed key aws/glue (custody %s)", c.Region, custody.AWSManaged)
 				}
+				// The key's custody needs the KMS reads: without them the
+				// verdict names no custody, it is unknown.
+				if g, ok := ix.Gap(&a.Gaps, c.Region, c.KMSKeyID); ok {
+					return check.GapR(c, g)
+				}
 				return check.PassR(c, "the Data Catalog in %s encrypts its metadata with key %s (custody %s)", c.Region, c.KMSKeyID, ix.Level(c.Region, c.KMSKeyID))
 			})
 		},

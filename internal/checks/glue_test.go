@@ -84,6 +84,8 @@ func glueCases() map[string][]checkCase {
 			cat("service role", func(c *state.GlueCatalog) { c.EncryptionAtRest = "SSE-KMS-WITH-SERVICE-ROLE" }, dsP, "customer_managed"),
 			cat("disabled", func(c *state.GlueCatalog) { c.EncryptionAtRest, c.KMSKeyID = "DISABLED", "" }, dsF, "does not encrypt"),
 			catDenied,
+			{name: "key unreadable", acct: baseAccount(dsGlueCatalog(nil), dsGap("kms", "eu-west-1", "ListKeys", "")), want: dsWant(dsU)},
+			{name: "key not collected", acct: baseAccount(dsGlueCatalog(nil)), want: dsWant(dsP), msg: "custody unknown"},
 		},
 		"glue_data_catalog_connection_passwords_encrypted": {
 			cat("encrypted", nil, dsP, "encrypted"),
