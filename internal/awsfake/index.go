@@ -138,6 +138,7 @@ type index struct {
 	glueJobs       map[string][]*state.GlueJob
 	glueTransforms map[string][]*state.GlueMLTransform
 	glueCatalogs   map[string][]*state.GlueCatalog
+	athenaGroups   map[string][]*state.AthenaWorkGroup
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -303,6 +304,7 @@ func buildIndex(a *state.Account) *index {
 	x.glueJobs = group(a.Glue.Jobs, func(v *state.GlueJob) string { return v.Region })
 	x.glueTransforms = group(a.Glue.MLTransforms, func(v *state.GlueMLTransform) string { return v.Region })
 	x.glueCatalogs = group(a.Glue.Catalogs, func(v *state.GlueCatalog) string { return v.Region })
+	x.athenaGroups = group(a.Athena.WorkGroups, func(v *state.AthenaWorkGroup) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -366,7 +368,7 @@ func (s *Server) registry() map[string]*service {
 		s.wafClassicService(), s.wafRegionalService(), s.appSyncService(), // svc-classic
 		s.cognitoIdentityService(), s.cognitoIDPService(), // svc-classic
 		s.kafkaService(), s.kafkaConnectService(), s.stepFunctionsService(), s.redshiftServerlessService(), // svc-msk
-		s.glueService(), // svc-glue
+		s.glueService(), s.athenaService(), // svc-glue
 		s.acmService(), s.cloudFrontService(),
 		s.route53Service(),                   // svc-search
 		s.sageMakerService(), s.emrService(), // svc-analytics

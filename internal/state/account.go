@@ -106,6 +106,8 @@ type Account struct {
 	RedshiftServerless RedshiftServerless `json:"redshift_serverless"`
 	// svc-glue: AWS Glue jobs, ML transforms and Data Catalog encryption
 	Glue Glue `json:"glue"`
+	// svc-glue: Amazon Athena workgroups
+	Athena Athena `json:"athena"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

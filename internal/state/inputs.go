@@ -341,6 +341,9 @@ const (
 	InputGlueJobs              Input = "glue.jobs"
 	InputGlueMLTransforms      Input = "glue.ml_transforms"
 	InputGlueCatalogEncryption Input = "glue.catalogs"
+	// svc-glue: athena
+	InputAthenaWorkGroups      Input = "athena.workgroups"
+	InputAthenaWorkGroupConfig Input = "athena.workgroups.configuration"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

@@ -948,6 +948,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"SFN":                 "states",
 		"Redshift Serverless": "redshift-serverless",
 		"Glue":                "glue", // svc-glue
+		"Athena":              "athena",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

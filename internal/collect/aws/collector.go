@@ -280,6 +280,7 @@ func regionalServices() []service {
 		{"states", (*collector).stepFunctions},                   // svc-msk
 		{"redshift-serverless", (*collector).redshiftServerless}, // svc-msk
 		{"glue", (*collector).glueService},                       // svc-glue
+		{"athena", (*collector).athenaWorkGroups},                // svc-glue
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

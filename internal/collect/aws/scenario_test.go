@@ -533,6 +533,7 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildMSK(ctx, cfg, r, *sub.Subnet.SubnetId, secure) // svc-msk
 	buildStepFunctions(ctx, cfg, r, secure)
 	buildGlue(ctx, cfg, r, secure) // svc-glue
+	buildAthena(ctx, cfg, secure)
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

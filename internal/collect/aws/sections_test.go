@@ -38,6 +38,7 @@ var collectedSections = map[string]string{
 	"stepfunctions":       "states",
 	"redshift_serverless": "redshift-serverless",
 	"glue":                "glue", // svc-glue
+	"athena":              "athena",
 }
 
 // notSections are Account's fields that are not a service's data.
