@@ -17,6 +17,8 @@ var inputOperations = map[Input][]OperationRef{
 	"apigateway.rest_apis.stages":                      {{Service: "apigateway", Operation: "GetStages"}},
 	"appsync.apis":                                     {{Service: "appsync", Operation: "ListGraphqlApis"}},
 	"appsync.apis.cache":                               {{Service: "appsync", Operation: "GetApiCache"}},
+	"athena.workgroups":                                {{Service: "athena", Operation: "ListWorkGroups"}},
+	"athena.workgroups.configuration":                  {{Service: "athena", Operation: "GetWorkGroup"}},
 	"autoscaling.groups":                               {{Service: "autoscaling", Operation: "DescribeAutoScalingGroups"}},
 	"autoscaling.launch_configurations":                {{Service: "autoscaling", Operation: "DescribeLaunchConfigurations"}},
 	"backup.plans":                                     {{Service: "backup", Operation: "ListBackupPlans"}},
