@@ -71,6 +71,7 @@ func allCases() map[string][]checkCase {
 		stepFunctionsCases(),      // svc-msk
 		redshiftServerlessCases(), // svc-msk
 		glueCases(),               // svc-glue
+		athenaCases(),             // svc-glue
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

@@ -136,6 +136,8 @@ func checkReads() map[string][]state.Input {
 		"glue_spark_job_supported_version":                 {state.InputGlueJobs},
 		"glue_data_catalog_encrypted_at_rest":              {state.InputGlueCatalogEncryption, state.InputKMSKeys, state.InputKMSKeyMetadata},
 		"glue_data_catalog_connection_passwords_encrypted": {state.InputGlueCatalogEncryption},
+		"athena_workgroup_logging_enabled":                 {state.InputAthenaWorkGroups, state.InputAthenaWorkGroupConfig},
+		"athena_workgroup_results_encrypted":               {state.InputAthenaWorkGroups, state.InputAthenaWorkGroupConfig},
 		// svc-data: ElastiCache
 		"elasticache_backups_enabled":            {state.InputCacheReplicationGroups, state.InputCacheClusters},
 		"elasticache_encrypted_at_rest":          {state.InputCacheReplicationGroups, state.InputCacheClusters},

@@ -80,6 +80,7 @@ func builtin() []check.Check {
 		stepFunctionsChecks(),      // svc-msk
 		redshiftServerlessChecks(), // svc-msk
 		glueChecks(),               // svc-glue
+		athenaChecks(),             // svc-glue
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

@@ -78,6 +78,7 @@ func usageRules() map[string]usageRule {
 		// Catalog, used or not, so its settings do not count as use)
 		"glue": {count: func(a *state.Account) int { return len(a.Glue.Jobs) + len(a.Glue.MLTransforms) },
 			listings: []state.Input{state.InputGlueJobs, state.InputGlueMLTransforms}},
+		"athena": {count: func(a *state.Account) int { return len(a.Athena.WorkGroups) }, listings: []state.Input{state.InputAthenaWorkGroups}},
 		// svc-data: ElastiCache
 		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
 			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},
