@@ -89,6 +89,7 @@ func Build() *state.Account {
 	x.stepFunctions()      // svc-msk
 	x.redshiftServerless() // svc-msk
 	x.glue()               // svc-glue
+	x.athena()             // svc-glue
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
