@@ -535,6 +535,15 @@ func minimalPlan(a *state.Account) map[string]int {
 		envs := countIf(a.ElasticBeanstalk.Environments, func(x state.BeanstalkEnvironment) bool { return in(x.Region) })
 		add("elasticbeanstalk:DescribeEnvironments", pages(envs, 1000))
 		add("elasticbeanstalk:DescribeConfigurationSettings", envs)
+		// svc-glue: Glue: GetJobs 1,000 a page, GetMLTransforms 100 a page,
+		// one GetDataCatalogEncryptionSettings per region; nothing per item.
+		add("glue:GetJobs", pages(countIf(a.Glue.Jobs, func(x state.GlueJob) bool { return in(x.Region) }), 1000))
+		add("glue:GetMLTransforms", pages(countIf(a.Glue.MLTransforms, func(x state.GlueMLTransform) bool { return in(x.Region) }), 100))
+		add("glue:GetDataCatalogEncryptionSettings", 1)
+		// svc-glue: Athena: 50 workgroups a page, one GetWorkGroup each.
+		wgs := countIf(a.Athena.WorkGroups, func(x state.AthenaWorkGroup) bool { return in(x.Region) })
+		add("athena:ListWorkGroups", pages(wgs, 50))
+		add("athena:GetWorkGroup", wgs)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

@@ -138,6 +138,11 @@ type index struct {
 	daxClusters map[string][]*state.DAXCluster
 	// svc-eb: Elastic Beanstalk environments
 	beanstalkEnvs map[string][]*state.BeanstalkEnvironment
+	// svc-glue: Glue jobs, ML transforms and Data Catalog settings
+	glueJobs       map[string][]*state.GlueJob
+	glueTransforms map[string][]*state.GlueMLTransform
+	glueCatalogs   map[string][]*state.GlueCatalog
+	athenaGroups   map[string][]*state.AthenaWorkGroup
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -303,6 +308,11 @@ func buildIndex(a *state.Account) *index {
 	x.daxClusters = group(a.DAX.Clusters, func(v *state.DAXCluster) string { return v.Region })
 	// svc-eb: Elastic Beanstalk environments
 	x.beanstalkEnvs = group(a.ElasticBeanstalk.Environments, func(v *state.BeanstalkEnvironment) string { return v.Region })
+	// svc-glue: Glue jobs, ML transforms and Data Catalog settings
+	x.glueJobs = group(a.Glue.Jobs, func(v *state.GlueJob) string { return v.Region })
+	x.glueTransforms = group(a.Glue.MLTransforms, func(v *state.GlueMLTransform) string { return v.Region })
+	x.glueCatalogs = group(a.Glue.Catalogs, func(v *state.GlueCatalog) string { return v.Region })
+	x.athenaGroups = group(a.Athena.WorkGroups, func(v *state.AthenaWorkGroup) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -368,6 +378,7 @@ func (s *Server) registry() map[string]*service {
 		s.kafkaService(), s.kafkaConnectService(), s.stepFunctionsService(), s.redshiftServerlessService(), // svc-msk
 		s.daxService(), // svc-dax
 		s.elasticBeanstalkService(), // svc-eb
+		s.glueService(), s.athenaService(), // svc-glue
 		s.acmService(), s.cloudFrontService(),
 		s.route53Service(),                   // svc-search
 		s.sageMakerService(), s.emrService(), // svc-analytics

@@ -97,6 +97,9 @@ func TestDemoServiceVerdicts(t *testing.T) {
 		{"dax", daxChecks(), true},
 		// svc-eb: Elastic Beanstalk environments, each with its options read.
 		{"elasticbeanstalk", elasticBeanstalkChecks(), true},
+		// svc-glue: Glue jobs, ML transforms and catalogs; Athena workgroups.
+		{"glue", glueChecks(), false},
+		{"athena", athenaChecks(), false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, c := range tc.checks {

@@ -72,6 +72,8 @@ func allCases() map[string][]checkCase {
 		redshiftServerlessCases(), // svc-msk
 		daxCases(),                // svc-dax
 		elasticBeanstalkCases(),   // svc-eb
+		glueCases(),               // svc-glue
+		athenaCases(),             // svc-glue
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

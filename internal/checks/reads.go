@@ -139,6 +139,13 @@ func checkReads() map[string][]state.Input {
 		"elasticbeanstalk_environment_enhanced_health_reporting":  {state.InputBeanstalkEnvironments, state.InputBeanstalkEnvironmentConfig},
 		"elasticbeanstalk_environment_managed_updates_enabled":    {state.InputBeanstalkEnvironments, state.InputBeanstalkEnvironmentConfig},
 		"elasticbeanstalk_environment_cloudwatch_logging_enabled": {state.InputBeanstalkEnvironments, state.InputBeanstalkEnvironmentConfig},
+		// svc-glue: AWS Glue
+		"glue_ml_transform_encrypted_at_rest":              {state.InputGlueMLTransforms},
+		"glue_spark_job_supported_version":                 {state.InputGlueJobs},
+		"glue_data_catalog_encrypted_at_rest":              {state.InputGlueCatalogEncryption, state.InputKMSKeys, state.InputKMSKeyMetadata},
+		"glue_data_catalog_connection_passwords_encrypted": {state.InputGlueCatalogEncryption},
+		"athena_workgroup_logging_enabled":                 {state.InputAthenaWorkGroups, state.InputAthenaWorkGroupConfig},
+		"athena_workgroup_results_encrypted":               {state.InputAthenaWorkGroups, state.InputAthenaWorkGroupConfig},
 		// svc-data: ElastiCache
 		"elasticache_backups_enabled":            {state.InputCacheReplicationGroups, state.InputCacheClusters},
 		"elasticache_encrypted_at_rest":          {state.InputCacheReplicationGroups, state.InputCacheClusters},

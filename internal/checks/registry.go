@@ -81,6 +81,8 @@ func builtin() []check.Check {
 		redshiftServerlessChecks(), // svc-msk
 		daxChecks(),                // svc-dax
 		elasticBeanstalkChecks(),   // svc-eb
+		glueChecks(),               // svc-glue
+		athenaChecks(),             // svc-glue
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

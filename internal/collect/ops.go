@@ -798,6 +798,26 @@ func Operations() []Operation {
 		// (neither Detail nor Budgeted).
 		op("elasticbeanstalk", "DescribeEnvironments", "elasticbeanstalk:DescribeEnvironments", Regional, d, state.InputBeanstalkEnvironments),
 		op("elasticbeanstalk", "DescribeConfigurationSettings", "elasticbeanstalk:DescribeConfigurationSettings", PerItem, d, state.InputBeanstalkEnvironmentConfig),
+		// svc-glue: AWS Glue (regional; endpoint, signing name and IAM
+		// prefix glue). AWS publishes no rate for Glue's read APIs
+		// (https://docs.aws.amazon.com/general/latest/gr/glue.html, "not
+		// published" in the API quotas catalog): the default pace. GetJobs
+		// (up to 1,000 a page) and GetMLTransforms (up to 100 a page) carry
+		// every field the checks judge, so there are no per-item reads;
+		// GetDataCatalogEncryptionSettings is one call per region.
+		op("glue", "GetJobs", "glue:GetJobs", Regional, d, state.InputGlueJobs),
+		op("glue", "GetMLTransforms", "glue:GetMLTransforms", Regional, d, state.InputGlueMLTransforms),
+		op("glue", "GetDataCatalogEncryptionSettings", "glue:GetDataCatalogEncryptionSettings", Regional, d, state.InputGlueCatalogEncryption),
+		// svc-glue: Amazon Athena (regional; endpoint, signing name and IAM
+		// prefix athena). ListWorkGroups and GetWorkGroup have no published
+		// rate (https://docs.aws.amazon.com/athena/latest/ug/service-limits.html,
+		// "not published" in the API quotas catalog): the default pace.
+		// The listing carries names and states, 50 a page; the
+		// configuration (CloudWatch metrics, result encryption) is only in
+		// GetWorkGroup, read once per workgroup because the checks judge it
+		// (neither Detail nor Budgeted).
+		op("athena", "ListWorkGroups", "athena:ListWorkGroups", Regional, d, state.InputAthenaWorkGroups),
+		op("athena", "GetWorkGroup", "athena:GetWorkGroup", PerItem, d, state.InputAthenaWorkGroupConfig),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

@@ -79,6 +79,11 @@ func usageRules() map[string]usageRule {
 		// svc-eb: Elastic Beanstalk environments
 		"elasticbeanstalk": {count: func(a *state.Account) int { return len(a.ElasticBeanstalk.Environments) },
 			listings: []state.Input{state.InputBeanstalkEnvironments}},
+		// svc-glue: Glue jobs and ML transforms (every region has a Data
+		// Catalog, used or not, so its settings do not count as use)
+		"glue": {count: func(a *state.Account) int { return len(a.Glue.Jobs) + len(a.Glue.MLTransforms) },
+			listings: []state.Input{state.InputGlueJobs, state.InputGlueMLTransforms}},
+		"athena": {count: func(a *state.Account) int { return len(a.Athena.WorkGroups) }, listings: []state.Input{state.InputAthenaWorkGroups}},
 		// svc-data: ElastiCache
 		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
 			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},

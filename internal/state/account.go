@@ -108,6 +108,10 @@ type Account struct {
 	DAX DAX `json:"dax"`
 	// svc-eb: AWS Elastic Beanstalk environments
 	ElasticBeanstalk ElasticBeanstalk `json:"elasticbeanstalk"`
+	// svc-glue: AWS Glue jobs, ML transforms and Data Catalog encryption
+	Glue Glue `json:"glue"`
+	// svc-glue: Amazon Athena workgroups
+	Athena Athena `json:"athena"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

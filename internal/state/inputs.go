@@ -342,6 +342,13 @@ const (
 	// svc-eb: elasticbeanstalk
 	InputBeanstalkEnvironments      Input = "elasticbeanstalk.environments"
 	InputBeanstalkEnvironmentConfig Input = "elasticbeanstalk.environments.configuration"
+	// svc-glue: glue
+	InputGlueJobs              Input = "glue.jobs"
+	InputGlueMLTransforms      Input = "glue.ml_transforms"
+	InputGlueCatalogEncryption Input = "glue.catalogs"
+	// svc-glue: athena
+	InputAthenaWorkGroups      Input = "athena.workgroups"
+	InputAthenaWorkGroupConfig Input = "athena.workgroups.configuration"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

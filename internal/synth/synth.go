@@ -82,6 +82,9 @@ var shares = []struct {
 	{"rssnamespace", 0.01},   // svc-msk: Redshift Serverless namespaces (one workgroup each)
 	{"daxcluster", 0.01},     // svc-dax: DynamoDB Accelerator clusters
 	{"beanstalkenv", 0.02},   // svc-eb: Elastic Beanstalk environments
+	{"gluejob", 0.05},        // svc-glue: Glue jobs (and each region's Data Catalog settings)
+	{"gluetransform", 0.005}, // svc-glue: Glue ML transforms
+	{"athenawg", 0.01},       // svc-glue: Athena workgroups
 }
 
 func count(n int, kind string) int {
@@ -309,6 +312,14 @@ func Account(o Options) *state.Account {
 	// svc-eb: Elastic Beanstalk, after DAX for the same reason.
 	for _, r := range o.Regions {
 		g.elasticBeanstalk(r)
+	}
+	// svc-glue: Glue, last so no earlier value changes.
+	for _, r := range o.Regions {
+		g.glue(r)
+	}
+	// svc-glue: Athena, after Glue for the same reason.
+	for _, r := range o.Regions {
+		g.athena(r)
 	}
 	return a
 }

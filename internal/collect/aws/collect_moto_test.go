@@ -890,6 +890,7 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		"redshift-serverless:ListNamespaces": true,
 		// svc-eb: this moto lists environments but serves no configuration.
 		"elasticbeanstalk:DescribeConfigurationSettings": true,
+		"glue:GetMLTransforms":               true, // svc-glue (this moto has no ML transforms)
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -950,6 +951,8 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Redshift Serverless": "redshift-serverless",
 		"DAX":                 "dax", // svc-dax
 		"Elastic Beanstalk":   "elasticbeanstalk", // svc-eb
+		"Glue":                "glue", // svc-glue
+		"Athena":              "athena",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

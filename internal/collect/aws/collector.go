@@ -281,6 +281,8 @@ func regionalServices() []service {
 		{"redshift-serverless", (*collector).redshiftServerless}, // svc-msk
 		{"dax", (*collector).dax},                                // svc-dax
 		{"elasticbeanstalk", (*collector).elasticBeanstalk},      // svc-eb
+		{"glue", (*collector).glueService},                       // svc-glue
+		{"athena", (*collector).athenaWorkGroups},                // svc-glue
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

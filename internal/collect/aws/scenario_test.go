@@ -534,6 +534,8 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildStepFunctions(ctx, cfg, r, secure)
 	buildDAX(ctx, cfg, secure) // svc-dax
 	buildElasticBeanstalk(ctx, cfg) // svc-eb
+	buildGlue(ctx, cfg, r, secure) // svc-glue
+	buildAthena(ctx, cfg, secure)
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

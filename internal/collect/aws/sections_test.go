@@ -39,6 +39,8 @@ var collectedSections = map[string]string{
 	"redshift_serverless": "redshift-serverless",
 	"dax":                 "dax", // svc-dax
 	"elasticbeanstalk":    "elasticbeanstalk", // svc-eb
+	"glue":                "glue", // svc-glue
+	"athena":              "athena",
 }
 
 // notSections are Account's fields that are not a service's data.

@@ -142,6 +142,10 @@ func sortState(a *state.Account) {
 	byARN(a.RedshiftServerless.Namespaces)
 	byARN(a.DAX.Clusters) // svc-dax
 	byARN(a.ElasticBeanstalk.Environments) // svc-eb
+	byARN(a.Glue.Jobs) // svc-glue
+	byARN(a.Glue.MLTransforms)
+	byARN(a.Glue.Catalogs)
+	byARN(a.Athena.WorkGroups)
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })

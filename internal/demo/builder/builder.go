@@ -90,6 +90,8 @@ func Build() *state.Account {
 	x.redshiftServerless() // svc-msk
 	x.dax()                // svc-dax
 	x.elasticBeanstalk()   // svc-eb
+	x.glue()               // svc-glue
+	x.athena()             // svc-glue
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
