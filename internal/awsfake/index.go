@@ -376,8 +376,8 @@ func (s *Server) registry() map[string]*service {
 		s.wafClassicService(), s.wafRegionalService(), s.appSyncService(), // svc-classic
 		s.cognitoIdentityService(), s.cognitoIDPService(), // svc-classic
 		s.kafkaService(), s.kafkaConnectService(), s.stepFunctionsService(), s.redshiftServerlessService(), // svc-msk
-		s.daxService(), // svc-dax
-		s.elasticBeanstalkService(), // svc-eb
+		s.daxService(),                     // svc-dax
+		s.elasticBeanstalkService(),        // svc-eb
 		s.glueService(), s.athenaService(), // svc-glue
 		s.acmService(), s.cloudFrontService(),
 		s.route53Service(),                   // svc-search

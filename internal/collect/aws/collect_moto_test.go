@@ -890,7 +890,7 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		"redshift-serverless:ListNamespaces": true,
 		// svc-eb: this moto lists environments but serves no configuration.
 		"elasticbeanstalk:DescribeConfigurationSettings": true,
-		"glue:GetMLTransforms":               true, // svc-glue (this moto has no ML transforms)
+		"glue:GetMLTransforms":                           true, // svc-glue (this moto has no ML transforms)
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -949,9 +949,9 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"KafkaConnect":        "kafkaconnect",
 		"SFN":                 "states",
 		"Redshift Serverless": "redshift-serverless",
-		"DAX":                 "dax", // svc-dax
+		"DAX":                 "dax",              // svc-dax
 		"Elastic Beanstalk":   "elasticbeanstalk", // svc-eb
-		"Glue":                "glue", // svc-glue
+		"Glue":                "glue",             // svc-glue
 		"Athena":              "athena",
 	}
 	decl, err := collect.NewDeclaration(nil)

@@ -532,9 +532,9 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildCognito(ctx, cfg, secure)                      // svc-classic
 	buildMSK(ctx, cfg, r, *sub.Subnet.SubnetId, secure) // svc-msk
 	buildStepFunctions(ctx, cfg, r, secure)
-	buildDAX(ctx, cfg, secure) // svc-dax
+	buildDAX(ctx, cfg, secure)      // svc-dax
 	buildElasticBeanstalk(ctx, cfg) // svc-eb
-	buildGlue(ctx, cfg, r, secure) // svc-glue
+	buildGlue(ctx, cfg, r, secure)  // svc-glue
 	buildAthena(ctx, cfg, secure)
 
 	// EFS: a file system with a mount target and an access point

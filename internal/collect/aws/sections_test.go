@@ -37,9 +37,9 @@ var collectedSections = map[string]string{
 	"msk":                 "kafka",       // svc-msk
 	"stepfunctions":       "states",
 	"redshift_serverless": "redshift-serverless",
-	"dax":                 "dax", // svc-dax
+	"dax":                 "dax",              // svc-dax
 	"elasticbeanstalk":    "elasticbeanstalk", // svc-eb
-	"glue":                "glue", // svc-glue
+	"glue":                "glue",             // svc-glue
 	"athena":              "athena",
 }
 

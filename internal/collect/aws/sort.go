@@ -140,9 +140,9 @@ func sortState(a *state.Account) {
 	byARN(a.StepFunctions.StateMachines)
 	byARN(a.RedshiftServerless.Workgroups)
 	byARN(a.RedshiftServerless.Namespaces)
-	byARN(a.DAX.Clusters) // svc-dax
+	byARN(a.DAX.Clusters)                  // svc-dax
 	byARN(a.ElasticBeanstalk.Environments) // svc-eb
-	byARN(a.Glue.Jobs) // svc-glue
+	byARN(a.Glue.Jobs)                     // svc-glue
 	byARN(a.Glue.MLTransforms)
 	byARN(a.Glue.Catalogs)
 	byARN(a.Athena.WorkGroups)
