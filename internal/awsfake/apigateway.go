@@ -145,11 +145,7 @@ func restMethodSettings(s state.RestStage) map[string]any {
 // ag2GetApis pages with maxResults (a string on the wire) and nextToken.
 func ag2GetApis(c *call) (*reply, error) {
 	xs := c.s.idx.apisV2[c.region]
-	mx, err := c.num("maxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(xs), c.str("nextToken"), mx, 100, 500)
+	start, end, next, err := c.pageOfLower(len(xs), 100, 500)
 	if err != nil {
 		return nil, err
 	}

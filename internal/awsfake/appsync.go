@@ -21,11 +21,7 @@ func (s *Server) appSyncService() *service {
 // and tags, as AppSync's listing does.
 func asListGraphqlApis(c *call) (*reply, error) {
 	xs := c.s.idx.graphqlAPIs[c.region]
-	mx, err := c.num("maxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(xs), c.str("nextToken"), mx, 10, 25)
+	start, end, next, err := c.pageOfLower(len(xs), 10, 25)
 	if err != nil {
 		return nil, err
 	}

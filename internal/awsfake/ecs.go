@@ -40,11 +40,7 @@ func EnvValueOf(shape state.EnvShape) string {
 
 func ecsListClusters(c *call) (*reply, error) {
 	ks := c.s.idx.ecsClusters[c.region]
-	mx, err := c.num("maxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(ks), c.str("nextToken"), mx, 100, 100)
+	start, end, next, err := c.pageOfLower(len(ks), 100, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -92,11 +88,7 @@ func ecsListServices(c *call) (*reply, error) {
 		return nil, errf(400, "ClusterNotFoundException", "Cluster not found.")
 	}
 	ss := c.s.idx.ecsServices[k.ARN]
-	mx, err := c.num("maxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(ss), c.str("nextToken"), mx, 10, 100)
+	start, end, next, err := c.pageOfLower(len(ss), 10, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -162,11 +154,7 @@ func ecsListTaskDefinitions(c *call) (*reply, error) {
 	for _, d := range c.s.idx.ecsTaskDefs[c.region] {
 		arns = append(arns, ecsRevisionARNs(d)...)
 	}
-	mx, err := c.num("maxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(arns), c.str("nextToken"), mx, 100, 100)
+	start, end, next, err := c.pageOfLower(len(arns), 100, 100)
 	if err != nil {
 		return nil, err
 	}

@@ -23,11 +23,7 @@ func (s *Server) eksService() *service {
 
 func eksListClusters(c *call) (*reply, error) {
 	ks := c.s.idx.eksClusters[c.region]
-	mx, err := c.num("maxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(ks), c.str("nextToken"), mx, 100, 100)
+	start, end, next, err := c.pageOfLower(len(ks), 100, 100)
 	if err != nil {
 		return nil, err
 	}

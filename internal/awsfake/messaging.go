@@ -139,11 +139,7 @@ func (s *Server) ecrService() *service {
 
 func ecrDescribeRepositories(c *call) (*reply, error) {
 	rs := c.s.idx.repositories[c.region]
-	mx, err := c.num("maxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(rs), c.str("nextToken"), mx, 100, 1000)
+	start, end, next, err := c.pageOfLower(len(rs), 100, 1000)
 	if err != nil {
 		return nil, err
 	}

@@ -24,11 +24,7 @@ func (s *Server) kafkaService() *service {
 // nextToken, each cluster with the settings MSK reports for its type.
 func kafkaListClustersV2(c *call) (*reply, error) {
 	ks := c.s.idx.mskClusters[c.region]
-	mx, err := c.num("maxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(ks), c.str("nextToken"), mx, 10, 100)
+	start, end, next, err := c.pageOfLower(len(ks), 10, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -81,11 +77,7 @@ func (s *Server) kafkaConnectService() *service {
 // kcListConnectors pages with maxResults (1..100, default 10) and nextToken.
 func kcListConnectors(c *call) (*reply, error) {
 	ks := c.s.idx.mskConnectors[c.region]
-	mx, err := c.num("maxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(ks), c.str("nextToken"), mx, 10, 100)
+	start, end, next, err := c.pageOfLower(len(ks), 10, 100)
 	if err != nil {
 		return nil, err
 	}

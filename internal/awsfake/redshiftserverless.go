@@ -18,11 +18,7 @@ func (s *Server) redshiftServerlessService() *service {
 // nextToken.
 func rssListWorkgroups(c *call) (*reply, error) {
 	ws := c.s.idx.rssWorkgroups[c.region]
-	mx, err := c.num("maxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(ws), c.str("nextToken"), mx, 100, 100)
+	start, end, next, err := c.pageOfLower(len(ws), 100, 100)
 	if err != nil {
 		return nil, err
 	}
@@ -52,11 +48,7 @@ func rssListWorkgroups(c *call) (*reply, error) {
 // nextToken.
 func rssListNamespaces(c *call) (*reply, error) {
 	ns := c.s.idx.rssNamespaces[c.region]
-	mx, err := c.num("maxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(ns), c.str("nextToken"), mx, 100, 100)
+	start, end, next, err := c.pageOfLower(len(ns), 100, 100)
 	if err != nil {
 		return nil, err
 	}

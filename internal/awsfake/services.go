@@ -609,11 +609,7 @@ func (s *Server) guarddutyService() *service {
 
 func gdListDetectors(c *call) (*reply, error) {
 	ds := c.s.idx.detectors[c.region]
-	mx, err := c.num("maxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(ds), c.str("nextToken"), mx, 50, 50)
+	start, end, next, err := c.pageOfLower(len(ds), 50, 50)
 	if err != nil {
 		return nil, err
 	}

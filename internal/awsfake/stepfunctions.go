@@ -17,11 +17,7 @@ func (s *Server) stepFunctionsService() *service {
 // nextToken.
 func sfnListStateMachines(c *call) (*reply, error) {
 	ms := c.s.idx.stateMachines[c.region]
-	mx, err := c.num("maxResults", 0)
-	if err != nil {
-		return nil, err
-	}
-	start, end, next, err := page(c.action, len(ms), c.str("nextToken"), mx, 100, 1000)
+	start, end, next, err := c.pageOfLower(len(ms), 100, 1000)
 	if err != nil {
 		return nil, err
 	}

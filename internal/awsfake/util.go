@@ -178,11 +178,23 @@ func (c *call) strs(name string) []string {
 // MaxResults and NextToken ask for (def items when MaxResults is unset, at
 // most limit): the paging of the JSON services' listings.
 func (c *call) pageOf(n, def, limit int) (start, end int, next string, err error) {
-	mx, err := c.num("MaxResults", 0)
+	return c.pageBy("MaxResults", "NextToken", n, def, limit)
+}
+
+// pageOfLower is pageOf for the services that name them maxResults and
+// nextToken (most restJson1 APIs).
+func (c *call) pageOfLower(n, def, limit int) (start, end int, next string, err error) {
+	return c.pageBy("maxResults", "nextToken", n, def, limit)
+}
+
+// pageBy pages n items by the client's page size (maxKey) and token
+// (tokenKey).
+func (c *call) pageBy(maxKey, tokenKey string, n, def, limit int) (start, end int, next string, err error) {
+	mx, err := c.num(maxKey, 0)
 	if err != nil {
 		return 0, 0, "", err
 	}
-	return page(c.action, n, c.str("NextToken"), mx, def, limit)
+	return page(c.action, n, c.str(tokenKey), mx, def, limit)
 }
 
 // page selects items [start, end) of n for a paginated call. tokenIn is
