@@ -43,6 +43,7 @@ type run struct {
 	wall            time.Duration
 	user, sys       time.Duration
 	rssKB           int64
+	anonKB          int64 // peak anonymous resident set (RssAnon) polled
 	calls, plan     int
 	throttled       int
 	exit            int
@@ -101,8 +102,8 @@ func mainErr(sizeList string, latency time.Duration, bin, results string, timeou
 		if os.Getenv("COLLECTBENCH_STATS") != "" {
 			fmt.Fprintln(os.Stderr, r.stderrTail)
 		}
-		fmt.Fprintf(os.Stderr, "size %d: %d resources, %s wall, %.0f MiB peak RSS, %d calls (plan %d, %.3fx), %d throttled, exit %d\n",
-			n, r.resources, r.wall.Round(time.Millisecond), float64(r.rssKB)/1024, r.calls, r.plan, ratio(r.calls, r.plan), r.throttled, r.exit)
+		fmt.Fprintf(os.Stderr, "size %d: %d resources, %s wall, %s CPU, %.0f MiB peak RSS (%.0f MiB peak anonymous), %d calls (plan %d, %.3fx), %d throttled, exit %d\n",
+			n, r.resources, r.wall.Round(time.Millisecond), (r.user + r.sys).Round(100*time.Millisecond), float64(r.rssKB)/1024, float64(r.anonKB)/1024, r.calls, r.plan, ratio(r.calls, r.plan), r.throttled, r.exit)
 	}
 	report := render(runs, latency, extra)
 	fmt.Print(report)
@@ -155,9 +156,9 @@ func measure(n int, latency time.Duration, bin, tmp string, timeout time.Duratio
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
 	t0 := time.Now()
-	peak, err := runPeak(cmd)
+	peak, anon, err := runPeak(cmd)
 	wall := time.Since(t0)
-	r := run{size: n, resources: synth.Count(a), wall: wall, rssKB: peak}
+	r := run{size: n, resources: synth.Count(a), wall: wall, rssKB: peak, anonKB: anon}
 	if cmd.ProcessState == nil {
 		return r, fmt.Errorf("running shoulder: %w", err)
 	}
@@ -203,12 +204,12 @@ func render(runs []run, latency time.Duration, extra []string) string {
 	fmt.Fprintf(&b, "```sh\ngo run ./bench/collectbench -sizes %s%s%s\n```\n\n", joinSizes(runs), extraFlag(extra), envFlag)
 	fmt.Fprintf(&b, "Synthetic accounts (internal/synth, seed 1, four regions) served by internal/awsfake with %s per call\n", latency)
 	fmt.Fprintf(&b, "and AWS's published per-action token buckets; `shoulder scan` (live, default table output) runs as a child\n")
-	fmt.Fprintf(&b, "process with AWS_ENDPOINT_URL at the fake. Peak RSS is the child's rusage maxrss. Machine: %d cores (%s/%s).\n\n", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
-	b.WriteString("| resources | wall | CPU (user+sys) | peak RSS | API calls | minimal plan | calls/plan | throttled | wall per 1k resources |\n")
-	b.WriteString("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	fmt.Fprintf(&b, "process with AWS_ENDPOINT_URL at the fake. Peak RSS is the child's own VmHWM, peak anonymous its largest RssAnon (both polled). Machine: %d cores (%s/%s).\n\n", runtime.NumCPU(), runtime.GOOS, runtime.GOARCH)
+	b.WriteString("| resources | wall | CPU (user+sys) | peak RSS | peak anonymous | API calls | minimal plan | calls/plan | throttled | wall per 1k resources |\n")
+	b.WriteString("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range runs {
-		fmt.Fprintf(&b, "| %d | %.1f s | %.1f s | %.0f MiB | %d | %d | %.3f | %d | %.2f s |\n", r.resources, r.wall.Seconds(), (r.user + r.sys).Seconds(),
-			float64(r.rssKB)/1024, r.calls, r.plan, ratio(r.calls, r.plan), r.throttled, r.wall.Seconds()/float64(r.resources)*1000)
+		fmt.Fprintf(&b, "| %d | %.1f s | %.1f s | %.0f MiB | %.0f MiB | %d | %d | %.3f | %d | %.2f s |\n", r.resources, r.wall.Seconds(), (r.user + r.sys).Seconds(),
+			float64(r.rssKB)/1024, float64(r.anonKB)/1024, r.calls, r.plan, ratio(r.calls, r.plan), r.throttled, r.wall.Seconds()/float64(r.resources)*1000)
 	}
 	if len(runs) > 1 {
 		b.WriteString("\nScaling (wall-time ratio over resource ratio; 1.0 is linear):")
