@@ -5,11 +5,14 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/engine"
 )
 
-// Digest is what the list formats (SARIF, JUnit, ASFF, OCSF) must know of
-// a report's results before they write the first one: how many there are
-// and how many fail (JUnit's totals), each check's severity and title as
-// its first result has them (SARIF's rules), the results per region
-// (ASFF's home region) and the partition of the first result with an ARN.
+// Digest is what the list formats (SARIF, JUnit, ASFF, OCSF) and the
+// table must know of a report's results before they write the first one:
+// how many there are and how many fail (JUnit's totals), each check's
+// severity and title as its first result has them (SARIF's rules), the
+// results per region (ASFF's home region), the partition of the first
+// result with an ARN, and the table's overview and group counts (the
+// overview's worst failures are one account's first ones: its batches
+// are added in the report's order).
 // It is bounded by the checks and regions, not the results, so a combined
 // report whose results wait in files (engine.Combiner.SpillTo) is digested
 // account by account as each is added, and written afterwards by the
@@ -24,6 +27,8 @@ type Digest struct {
 	partition, partKey string
 	partSet            bool
 	checks             map[string]checkDigest
+	// table is what the table prints before its first row.
+	table *tableDigest
 }
 
 // checkDigest is one check as its first result has it, from the batch of
@@ -36,7 +41,7 @@ type checkDigest struct {
 
 // NewDigest starts an empty digest.
 func NewDigest() *Digest {
-	return &Digest{regions: map[string]int{}, checks: map[string]checkDigest{}}
+	return &Digest{regions: map[string]int{}, checks: map[string]checkDigest{}, table: newTableDigest()}
 }
 
 // DigestOf digests a whole report's results.
@@ -55,6 +60,7 @@ func (d *Digest) Add(key string, fs []engine.Finding) {
 	for i := range fs {
 		f := &fs[i]
 		d.results++
+		d.table.add(key, f)
 		if f.Status == check.Fail {
 			d.failures++
 		}

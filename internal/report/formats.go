@@ -33,15 +33,16 @@ type Format struct {
 	// results wait in files, engine.Combiner.ReplayResults), returns its
 	// writer; d is the digest of every result (Digest.Add per batch as
 	// the report was built). nil for a format that needs the whole report
-	// (table, Markdown and HTML rank, group and count across it). The
-	// bytes are those of Write.
+	// (Markdown and HTML rank, group and count across it). The bytes are
+	// those of Write.
 	Replay func(w io.Writer, o Options, d *Digest) engine.Sink
 }
 
 // Formats lists every format in a stable order.
 func Formats() []Format {
 	return []Format{
-		{Name: "table", FileName: "report.txt", Stdout: true, Write: func(w io.Writer, r *engine.Report, o Options) error { return Table(w, r, o.Table) }},
+		{Name: "table", FileName: "report.txt", Stdout: true, Write: func(w io.Writer, r *engine.Report, o Options) error { return Table(w, r, o.Table) },
+			Replay: func(w io.Writer, o Options, d *Digest) engine.Sink { return TableSink(w, o.Table, d) }},
 		{Name: "json", FileName: "report.json", Write: func(w io.Writer, r *engine.Report, o Options) error { return JSON(w, r, o.Version) },
 			Stream: func(w io.Writer, o Options) engine.Sink { return JSONSink(w, o.Version) },
 			Replay: func(w io.Writer, o Options, _ *Digest) engine.Sink { return JSONSink(w, o.Version) }},

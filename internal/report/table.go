@@ -92,34 +92,148 @@ func statusColor(s check.Status) string {
 
 // Table writes a one-screen overview (per area: failures by severity,
 // unknown, waived and manual counts; the worst failures), then the
-// findings grouped by area and service, then a summary.
+// findings grouped by area and service, then a summary. It is TableSink
+// given the whole report: both write the same bytes.
 func Table(w io.Writer, r *engine.Report, o TableOptions) error {
-	p := painter(o.Color)
+	s := TableSink(w, o, DigestOf(r))
+	if err := s.Start(r); err != nil {
+		return err
+	}
+	// A combined report's results are grouped by account (engine.Combine);
+	// the listing of each account (of the whole report otherwise) is
+	// grouped by area and service.
+	for lo := 0; lo < len(r.Results); {
+		hi := len(r.Results)
+		if r.IsOrg() {
+			hi = lo + 1
+			for hi < len(r.Results) && r.Results[hi].AccountID == r.Results[lo].AccountID {
+				hi++
+			}
+		}
+		if err := listGrouped(s, r.Results[lo:hi]); err != nil {
+			return err
+		}
+		lo = hi
+	}
+	return s.End(r)
+}
+
+// listGrouped passes one account's results to the table's writer group by
+// group (area and service, in the order the groups first appear). The
+// engine's results are in that order already (report order: area,
+// service, check) and go as they are; results in another order go one at
+// a time, group after group.
+func listGrouped(s engine.Sink, fs []engine.Finding) error {
+	type key struct {
+		area    check.Area
+		service string
+	}
+	seen := map[key]bool{}
+	var last key
+	contiguous := true
+	for i := range fs {
+		k := key{fs[i].Area, fs[i].Service}
+		if i > 0 && k != last && seen[k] {
+			contiguous = false
+			break
+		}
+		seen[k], last = true, k
+	}
+	if contiguous {
+		return s.Findings(nil, fs)
+	}
+	groups := map[key][]int{}
+	var order []key
+	for i := range fs {
+		k := key{fs[i].Area, fs[i].Service}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], i)
+	}
+	for _, k := range order {
+		for _, i := range groups[k] {
+			if err := s.Findings(nil, fs[i:i+1]); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// TableSink returns the table's writer for a finished report whose
+// results come a batch at a time, in the report's order (Format.Replay):
+// d, the digest of every result, holds what the table prints before the
+// first row (the overview's counts and worst failures, each group's
+// counts), so no result is held. The bytes are those of Table.
+func TableSink(w io.Writer, o TableOptions, d *Digest) engine.Sink {
 	width := o.Width
 	if width <= 0 {
 		width = DefaultWidth
 	}
 	bw := bufio.NewWriterSize(w, 1<<16)
-	ew := &errWriter{w: bw}
+	return &tableSink{bw: bw, ew: &errWriter{w: bw}, o: o, p: painter(o.Color), width: width, d: d}
+}
+
+// tableSink writes the table as the results come (TableSink).
+type tableSink struct {
+	bw    *bufio.Writer
+	ew    *errWriter
+	o     TableOptions
+	p     painter
+	width int
+	d     *Digest
+	org   bool
+	// account is the account being listed (a combined report's results
+	// are grouped by account), inAccount whether one is.
+	account   string
+	inAccount bool
+	// group is the area and service being listed, headed whether its
+	// header is written (a filtered table heads only groups it lists
+	// from); lastArea is the area of the last header written.
+	group    tableGroup
+	inGroup  bool
+	headed   bool
+	lastArea check.Area
+	listed   int
+}
+
+// tableGroup is one group of the listing: an account's area and service.
+type tableGroup struct {
+	account string
+	area    check.Area
+	service string
+}
+
+func (t *tableSink) Start(r *engine.Report) error {
+	ew, p := t.ew, t.p
+	t.org = r.IsOrg()
 	ew.printf("%s\n", p.paint(ansiBold, accountTitle(r)))
 	pol := "default policy"
 	if r.Policy != "" {
 		pol = "policy " + textsafe.Terminal(r.Policy)
 	}
 	ew.printf("%s\n\n", p.paint(ansiDim, fmt.Sprintf("source %s, %s, collected %s, %d checks, %d results", textsafe.Terminal(r.Source), pol, r.CollectedAt.Format("2006-01-02 15:04 MST"), r.Summary.Checks, r.Summary.Total)))
-	listed := 0
-	if r.IsOrg() {
-		writeAccountRanking(ew, r, p, width)
-		// The results are grouped by account (engine.Combine): each
-		// account's run is listed by area and service under its header.
-		for lo := 0; lo < len(r.Results); {
-			id := r.Results[lo].AccountID
-			hi := lo + 1
-			for hi < len(r.Results) && r.Results[hi].AccountID == id {
-				hi++
+	if t.org {
+		writeAccountRanking(ew, r, p, t.width)
+	} else {
+		writeOverview(ew, t.d.table, p, t.width)
+	}
+	return ew.err
+}
+
+// Findings lists a batch of results, grouped by area and service (and in
+// a combined report by account, each under its header).
+func (t *tableSink) Findings(_ *check.Check, fs []engine.Finding) error {
+	ew, p := t.ew, t.p
+	for i := range fs {
+		f := &fs[i]
+		if t.org && (!t.inAccount || f.AccountID != t.account) {
+			if t.inAccount {
+				ew.printf("\n")
 			}
-			f := &r.Results[lo]
-			head := "### account " + textsafe.Terminal(id)
+			t.account, t.inAccount, t.inGroup, t.lastArea = f.AccountID, true, false, ""
+			head := "### account " + textsafe.Terminal(f.AccountID)
 			if f.AccountName != "" {
 				head += " (" + textsafe.Terminal(f.AccountName) + ")"
 			}
@@ -127,81 +241,69 @@ func Table(w io.Writer, r *engine.Report, o TableOptions) error {
 				head += "  " + textsafe.Terminal(f.OUPath)
 			}
 			ew.printf("%s\n", p.paint(ansiBold, head))
-			listed += writeListing(ew, r, lo, hi, o, p, width)
+		}
+		g := tableGroup{account: f.AccountID, area: f.Area, service: f.Service}
+		if !t.inGroup || g != t.group {
+			t.group, t.inGroup, t.headed = g, true, false
+			if !t.o.filtered() {
+				t.head()
+			}
+		}
+		if !t.o.lists(f) {
+			continue
+		}
+		if !t.headed {
+			t.head()
+		}
+		t.listed++
+		st := fmt.Sprintf("%-7s", shortStatus(f.Status))
+		sev := ""
+		if f.Status == check.Fail || f.Status == check.Waived {
+			sev = f.Severity.String()
+		}
+		line := fmt.Sprintf("    %s %-8s %-44s %s", p.paint(statusColor(f.Status), st), sev, f.CheckID, textsafe.Terminal(shortResource(f.Resource)))
+		ew.printf("%s\n", line)
+		for _, l := range wrap(textsafe.Terminal(f.Message), t.width-6, evidenceLines) {
+			ew.printf("      %s\n", p.paint(ansiDim, l))
+		}
+	}
+	return ew.err
+}
+
+// head writes the current group's header (and its area's, when the area
+// changes) with the group's counts.
+func (t *tableSink) head() {
+	ew, p := t.ew, t.p
+	k := t.group
+	if k.area != t.lastArea {
+		ew.printf("%s\n", p.paint(ansiBold, "== "+strings.ToUpper(string(k.area))+" =="))
+		t.lastArea = k.area
+	}
+	ew.printf("  %s  %s\n", p.paint(ansiBold, k.service), p.paint(ansiDim, countLine(t.d.table.groups[k])))
+	t.headed = true
+}
+
+func (t *tableSink) End(r *engine.Report) error {
+	ew, p := t.ew, t.p
+	if t.org {
+		if t.inAccount {
 			ew.printf("\n")
-			lo = hi
 		}
 		for _, e := range r.Accounts {
 			if e.Read == engine.ReadNone {
 				ew.printf("%s\n", p.paint(ansiYellow, fmt.Sprintf("### account %s NOT READ: %s", textsafe.Terminal(e.ID), textsafe.Terminal(e.Reason))))
 			}
 		}
-	} else {
-		writeOverview(ew, r, p, width)
-		listed = writeListing(ew, r, 0, len(r.Results), o, p, width)
 	}
-	if o.filtered() {
-		ew.printf("%s\n", p.paint(ansiDim, fmt.Sprintf("listed %d of %d results (%s)", listed, len(r.Results), o.filterLine())))
+	if t.o.filtered() {
+		ew.printf("%s\n", p.paint(ansiDim, fmt.Sprintf("listed %d of %d results (%s)", t.listed, t.d.results, t.o.filterLine())))
 	}
 	ew.printf("\n")
 	writeSummary(ew, r, p)
 	if ew.err != nil {
 		return ew.err
 	}
-	return bw.Flush()
-}
-
-// writeListing lists results lo to hi (one account's) grouped by area and
-// service, and returns how many it listed.
-func writeListing(ew *errWriter, r *engine.Report, lo, hi int, o TableOptions, p painter, width int) int {
-	type key struct {
-		area    check.Area
-		service string
-	}
-	// groups hold indices into r.Results: copying the findings would double
-	// the memory of a large report.
-	groups := map[key][]int{}
-	counts := map[key]map[check.Status]int{}
-	var order []key
-	listed := 0
-	for i := lo; i < hi; i++ {
-		f := &r.Results[i]
-		k := key{f.Area, f.Service}
-		if counts[k] == nil {
-			counts[k] = map[check.Status]int{}
-			order = append(order, k)
-		}
-		counts[k][f.Status]++
-		if o.lists(f) {
-			groups[k] = append(groups[k], i)
-			listed++
-		}
-	}
-	lastArea := check.Area("")
-	for _, k := range order {
-		if o.filtered() && len(groups[k]) == 0 {
-			continue
-		}
-		if k.area != lastArea {
-			ew.printf("%s\n", p.paint(ansiBold, "== "+strings.ToUpper(string(k.area))+" =="))
-			lastArea = k.area
-		}
-		ew.printf("  %s  %s\n", p.paint(ansiBold, k.service), p.paint(ansiDim, countLine(counts[k])))
-		for _, i := range groups[k] {
-			f := &r.Results[i]
-			st := fmt.Sprintf("%-7s", shortStatus(f.Status))
-			sev := ""
-			if f.Status == check.Fail || f.Status == check.Waived {
-				sev = f.Severity.String()
-			}
-			line := fmt.Sprintf("    %s %-8s %-44s %s", p.paint(statusColor(f.Status), st), sev, f.CheckID, textsafe.Terminal(shortResource(f.Resource)))
-			ew.printf("%s\n", line)
-			for _, l := range wrap(textsafe.Terminal(f.Message), width-6, evidenceLines) {
-				ew.printf("      %s\n", p.paint(ansiDim, l))
-			}
-		}
-	}
-	return listed
+	return t.bw.Flush()
 }
 
 // filterLine names the listing's filters: "status fail, unknown; severity high".
@@ -227,52 +329,114 @@ func (o TableOptions) filterLine() string {
 // overviewTop is how many failures the overview names.
 const overviewTop = 5
 
+// tableDigest is what the table prints before the first row: the
+// overview's counts per area and its worst failures, and each group's
+// counts per status. It is bounded by the areas, services and accounts,
+// not the results.
+type tableDigest struct {
+	areas []check.Area
+	per   map[check.Area]*areaCount
+	// worst holds, per severity, the first overviewTop failures in the
+	// report's order (all the overview can name); failures counts them
+	// all.
+	worst    map[check.Severity][]worstFailure
+	failures int
+	groups   map[tableGroup]map[check.Status]int
+}
+
+// areaCount is one area's line of the overview.
+type areaCount struct {
+	fail, critical, high, unknown, waived, manual, pass int
+}
+
+// worstFailure is a failure the overview may name.
+type worstFailure struct {
+	severity check.Severity
+	checkID  string
+	resource string
+}
+
+func newTableDigest() *tableDigest {
+	return &tableDigest{per: map[check.Area]*areaCount{}, worst: map[check.Severity][]worstFailure{},
+		groups: map[tableGroup]map[check.Status]int{}}
+}
+
+// add counts one result of the batch of key key (the account, where a
+// result does not name it); results of one account come in the report's
+// order (the overview's worst failures are its first ones).
+func (d *tableDigest) add(key string, f *engine.Finding) {
+	g := tableGroup{account: f.AccountID, area: f.Area, service: f.Service}
+	if g.account == "" {
+		g.account = key
+	}
+	gc := d.groups[g]
+	if gc == nil {
+		gc = map[check.Status]int{}
+		d.groups[g] = gc
+	}
+	gc[f.Status]++
+	c := d.per[f.Area]
+	if c == nil {
+		c = &areaCount{}
+		d.per[f.Area] = c
+		d.areas = append(d.areas, f.Area)
+	}
+	switch f.Status {
+	case check.Fail:
+		c.fail++
+		switch f.Severity {
+		case check.Critical:
+			c.critical++
+		case check.High:
+			c.high++
+		}
+		d.failures++
+		if w := d.worst[f.Severity]; len(w) < overviewTop {
+			d.worst[f.Severity] = append(w, worstFailure{severity: f.Severity, checkID: f.CheckID, resource: f.Resource})
+		}
+	case check.Unknown:
+		c.unknown++
+	case check.Waived:
+		c.waived++
+	case check.Manual:
+		c.manual++
+	case check.Pass:
+		c.pass++
+	}
+}
+
+// top is the overview's worst failures: worst severity first, equal
+// severities in the report's order.
+func (d *tableDigest) top() []worstFailure {
+	sevs := make([]check.Severity, 0, len(d.worst))
+	for s := range d.worst {
+		sevs = append(sevs, s)
+	}
+	sort.Slice(sevs, func(i, j int) bool { return sevs[i] > sevs[j] })
+	var out []worstFailure
+	for _, s := range sevs {
+		for _, w := range d.worst[s] {
+			if len(out) == overviewTop {
+				return out
+			}
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // writeOverview writes one line per area (failures, the critical and high
 // ones among them, unknown, waived, manual) and the worst failures: what
 // a reader needs before the full listing.
-func writeOverview(ew *errWriter, r *engine.Report, p painter, width int) {
-	type areaCount struct {
-		fail, critical, high, unknown, waived, manual, pass int
-	}
-	per := map[check.Area]*areaCount{}
-	var areas []check.Area
-	var worst []*engine.Finding
-	for i := range r.Results {
-		f := &r.Results[i]
-		c := per[f.Area]
-		if c == nil {
-			c = &areaCount{}
-			per[f.Area] = c
-			areas = append(areas, f.Area)
-		}
-		switch f.Status {
-		case check.Fail:
-			c.fail++
-			switch f.Severity {
-			case check.Critical:
-				c.critical++
-			case check.High:
-				c.high++
-			}
-			worst = append(worst, f)
-		case check.Unknown:
-			c.unknown++
-		case check.Waived:
-			c.waived++
-		case check.Manual:
-			c.manual++
-		case check.Pass:
-			c.pass++
-		}
-	}
+func writeOverview(ew *errWriter, d *tableDigest, p painter, width int) {
 	ew.printf("%s\n", p.paint(ansiBold, "Overview"))
 	aw := len("AREA")
-	for _, a := range areas {
+	for _, a := range d.areas {
 		aw = max(aw, len(a))
 	}
 	ew.printf("  %s\n", p.paint(ansiDim, fmt.Sprintf("%-*s  %5s  %8s  %4s  %7s  %6s  %6s  %5s", aw, "AREA", "FAIL", "CRITICAL", "HIGH", "UNKNOWN", "WAIVED", "MANUAL", "PASS")))
-	for _, a := range areas {
-		c := per[a]
+	for _, a := range d.areas {
+		c := d.per[a]
 		fail := fmt.Sprintf("%5d", c.fail)
 		if c.fail > 0 {
 			fail = p.paint(ansiRed, fail)
@@ -283,20 +447,18 @@ func writeOverview(ew *errWriter, r *engine.Report, p painter, width int) {
 		}
 		ew.printf("  %-*s  %s  %8d  %4d  %s  %6d  %6d  %5d\n", aw, a, fail, c.critical, c.high, unknown, c.waived, c.manual, c.pass)
 	}
-	if len(worst) == 0 {
+	if d.failures == 0 {
 		ew.printf("  %s\n\n", p.paint(ansiDim, "no failures"))
 		return
 	}
-	// Worst first; equal severities keep the report's order.
-	sort.SliceStable(worst, func(i, j int) bool { return worst[i].Severity > worst[j].Severity })
-	n := min(overviewTop, len(worst))
-	ew.printf("  %s\n", p.paint(ansiBold, fmt.Sprintf("Top failures (%d of %d):", n, len(worst))))
+	worst := d.top()
+	ew.printf("  %s\n", p.paint(ansiBold, fmt.Sprintf("Top failures (%d of %d):", len(worst), d.failures)))
 	idW := 0
-	for _, f := range worst[:n] {
-		idW = max(idW, len(f.CheckID))
+	for _, f := range worst {
+		idW = max(idW, len(f.checkID))
 	}
-	for _, f := range worst[:n] {
-		line := fmt.Sprintf("%-8s %-*s  %s", f.Severity, idW, f.CheckID, textsafe.Terminal(shortResource(f.Resource)))
+	for _, f := range worst {
+		line := fmt.Sprintf("%-8s %-*s  %s", f.severity, idW, f.checkID, textsafe.Terminal(shortResource(f.resource)))
 		ew.printf("    %s\n", clip(line, width-4))
 	}
 	ew.printf("\n")
