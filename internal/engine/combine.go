@@ -1,8 +1,6 @@
 package engine
 
 import (
-	"bufio"
-	"encoding/gob"
 	"errors"
 	"fmt"
 	"os"
@@ -204,22 +202,19 @@ func (c *Combiner) spillFile(id string) string {
 	return filepath.Join(c.spill, "results-"+id+".gob")
 }
 
-// spillResults writes one account's results to its spill file.
-func (c *Combiner) spillResults(id string, fs []Finding) (err error) {
-	f, err := os.Create(c.spillFile(id))
-	if err != nil {
-		return fmt.Errorf("combining reports: keeping the results of account %s: %w", id, err)
-	}
-	defer func() {
-		if cerr := f.Close(); cerr != nil && err == nil {
-			err = fmt.Errorf("combining reports: keeping the results of account %s: %w", id, cerr)
+// spillResults writes one account's results to its spill file (Spill).
+func (c *Combiner) spillResults(id string, fs []Finding) error {
+	sp, err := CreateSpill(c.spillFile(id))
+	if err == nil {
+		err = sp.Write(fs)
+		if cerr := sp.Close(); err == nil {
+			err = cerr
 		}
-	}()
-	bw := bufio.NewWriterSize(f, 1<<16)
-	if err := gob.NewEncoder(bw).Encode(fs); err != nil {
-		return fmt.Errorf("combining reports: keeping the results of account %s: %w", id, err)
 	}
-	return bw.Flush()
+	if err != nil {
+		return fmt.Errorf("combining reports: account %s: %w", id, err)
+	}
+	return nil
 }
 
 // ReplayResults passes the results a spilling combiner (SpillTo) kept to
@@ -235,34 +230,20 @@ func (c *Combiner) ReplayResults(rep *Report, fn func([]Finding) error) error {
 		if e.Summary == nil {
 			continue // not read: no results
 		}
-		fs, err := c.readSpill(e.ID)
+		err := ReadSpill(c.spillFile(e.ID), func(fs []Finding) error {
+			for i := range fs {
+				fs[i].AccountName, fs[i].OUPath = e.Name, e.OUPath
+			}
+			return fn(fs)
+		})
 		if err != nil {
-			return err
-		}
-		for i := range fs {
-			fs[i].AccountName, fs[i].OUPath = e.Name, e.OUPath
-		}
-		if err := fn(fs); err != nil {
-			return err
+			return fmt.Errorf("combining reports: account %s: %w", e.ID, err)
 		}
 		if err := os.Remove(c.spillFile(e.ID)); err != nil {
 			return fmt.Errorf("combining reports: %w", err)
 		}
 	}
 	return nil
-}
-
-func (c *Combiner) readSpill(id string) ([]Finding, error) {
-	f, err := os.Open(c.spillFile(id))
-	if err != nil {
-		return nil, fmt.Errorf("combining reports: reading back the results of account %s: %w", id, err)
-	}
-	defer f.Close()
-	var fs []Finding
-	if err := gob.NewDecoder(bufio.NewReaderSize(f, 1<<16)).Decode(&fs); err != nil {
-		return nil, fmt.Errorf("combining reports: reading back the results of account %s: %w", id, err)
-	}
-	return fs, nil
 }
 
 func (c *Combiner) note(id string) {
