@@ -90,16 +90,22 @@ type Scan struct {
 	// differ from the account's latest (migration 0004).
 	Contexts []AccountContext
 
-	// report, when set (FromReport), holds the results in place of Results.
-	report *engine.Report
+	// report, when set (FromReport), holds the results in place of Results;
+	// compact, when set (Recording), likewise.
+	report  *engine.Report
+	compact *compactResults
 }
 
 // numResults, keyAt and resultAt read the scan's results one at a time:
-// the report's findings for a scan made by FromReport, else Results. No
+// the report's findings for a scan made by FromReport, the compact results
+// of a Recording's, else Results. No
 // copy of them all is made.
 func (sc *Scan) numResults() int {
 	if sc.report != nil {
 		return len(sc.report.Results)
+	}
+	if sc.compact != nil {
+		return len(sc.compact.rows)
 	}
 	return len(sc.Results)
 }
@@ -108,12 +114,18 @@ func (sc *Scan) keyAt(i int) Key {
 	if sc.report != nil {
 		return findingKey(sc.report, &sc.report.Results[i])
 	}
+	if sc.compact != nil {
+		return sc.compact.key(i)
+	}
 	return sc.Results[i].Key
 }
 
 func (sc *Scan) resultAt(i int) Result {
 	if sc.report != nil {
 		return findingResult(sc.report, &sc.report.Results[i])
+	}
+	if sc.compact != nil {
+		return sc.compact.result(i)
 	}
 	return sc.Results[i]
 }

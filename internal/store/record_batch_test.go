@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -57,29 +58,61 @@ func asResults(sc *Scan) *Scan {
 	return &cp
 }
 
+// asRecording is the scan of rep built as a streamed scan builds it
+// (Recording), its results added in batches of uneven sizes.
+// The report's coverage counts every result (as a streamed report's
+// does); its results are then only passed in batches.
+func asRecording(rep *engine.Report, m Meta) *Scan {
+	r := NewRecording(rep, m)
+	held := rep.Results
+	rep.Results = nil
+	for lo, n := 0, 1; lo < len(held); lo, n = lo+n, n*3+1 {
+		r.Add(held[lo:min(lo+n, len(held))])
+	}
+	return r.Scan()
+}
+
 // TestRecordInBatches records scans of more results than fit one insert
-// batch, read from the report (FromReport) and from a copy in Results, on
-// every backend: both store the same lifecycles and events; every key is
+// batch, read from the report (FromReport), from a copy in Results and
+// from batches of the report's results (Recording, what a streamed scan
+// records), on every backend: all store the same scans, lifecycles and
+// events; every key is
 // one lifecycle whose first result counts; new lifecycles are numbered in
 // key order across batches; gone and resolved findings get their events.
 func TestRecordInBatches(t *testing.T) {
 	ctx := context.Background()
 	for _, b := range backends() {
 		t.Run(b.name, func(t *testing.T) {
-			var lcs [2]map[Key][]Event
-			var fss [2]map[Key]Finding
-			for v, name := range []string{"report", "results"} {
+			var lcs [3]map[Key][]Event
+			var fss [3]map[Key]Finding
+			var scans [3][]string
+			for v, name := range []string{"report", "results", "recording"} {
 				s := open(t, b.dsn(t))
 				for day := 0; day < 2; day++ {
-					sc := FromReport(batchReport(day), Meta{Who: "t", RecordedAt: time.Unix(1_800_000_000+int64(day)*86400, 0)})
-					if name == "results" {
+					m := Meta{Who: "t", RecordedAt: time.Unix(1_800_000_000+int64(day)*86400, 0)}
+					sc := FromReport(batchReport(day), m)
+					switch name {
+					case "results":
 						sc = asResults(sc)
+					case "recording":
+						sc = asRecording(batchReport(day), m)
 					}
 					if _, err := s.Record(ctx, sc); err != nil {
 						t.Fatalf("%s day %d: %v", name, day, err)
 					}
 				}
-				var err error
+				srows, err := s.db.QueryContext(ctx, `SELECT accounts, regions, checks_run, applicable, evaluated, results, counts, report_meta FROM scans ORDER BY id`)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for srows.Next() {
+					var c [8]string
+					if err := srows.Scan(&c[0], &c[1], &c[2], &c[3], &c[4], &c[5], &c[6], &c[7]); err != nil {
+						t.Fatal(err)
+					}
+					scans[v] = append(scans[v], strings.Join(c[:], "|"))
+				}
+				srows.Close()
 				if lcs[v], err = s.Lifecycles(ctx); err != nil {
 					t.Fatal(err)
 				}
@@ -103,8 +136,13 @@ func TestRecordInBatches(t *testing.T) {
 				}
 				rows.Close()
 			}
-			if !reflect.DeepEqual(lcs[0], lcs[1]) || !reflect.DeepEqual(fss[0], fss[1]) {
-				t.Fatal("the scans recorded from the report and from Results differ")
+			for v, name := range []string{"Results", "a Recording"} {
+				if !reflect.DeepEqual(lcs[0], lcs[v+1]) || !reflect.DeepEqual(fss[0], fss[v+1]) || !reflect.DeepEqual(scans[0], scans[v+1]) {
+					t.Fatalf("the scans recorded from the report and from %s differ", name)
+				}
+			}
+			if len(scans[0]) != 2 {
+				t.Fatalf("%d scans recorded, want 2", len(scans[0]))
 			}
 			n := 2*recordBatch + 123
 			if len(fss[0]) != n {

@@ -42,31 +42,34 @@ type reportMeta struct {
 	Sensitive []string `json:"sensitive,omitempty"`
 	// WaiverLines are the lines of the waivers applied, by waiver ID.
 	WaiverLines map[string]int `json:"waiver_lines,omitempty"`
+	// sensitive is the set of Sensitive while the results are added.
+	sensitive map[string]bool
 }
 
-func reportMetaOf(rep *engine.Report) *reportMeta {
+// newReportMeta is the report meta of rep without its results (add).
+func newReportMeta(rep *engine.Report) *reportMeta {
 	m := &reportMeta{AccountName: rep.AccountName, OrganizationID: rep.OrganizationID,
 		RegionsScanned: rep.RegionsScanned, WaiverIssues: rep.WaiverIssues, Accounts: rep.Accounts,
-		Names: map[string][2]string{}, WaiverLines: map[string]int{}}
+		Names: map[string][2]string{}, WaiverLines: map[string]int{}, sensitive: map[string]bool{}}
 	if m.RegionsScanned == nil {
 		m.RegionsScanned = []string{}
 	}
-	sens := map[string]bool{}
-	for i := range rep.Results {
-		f := &rep.Results[i]
-		acct := accountOf(rep, f)
-		if _, ok := m.Names[acct]; !ok && (f.AccountName != "" || f.OUPath != "") {
-			m.Names[acct] = [2]string{f.AccountName, f.OUPath}
-		}
-		if f.Sensitive && !sens[f.Resource] {
-			sens[f.Resource] = true
-			m.Sensitive = append(m.Sensitive, f.Resource)
-		}
-		if f.Waiver != nil && f.Waiver.Line != 0 {
-			m.WaiverLines[waiverID(&f.Result)] = f.Waiver.Line
-		}
-	}
 	return m
+}
+
+// add takes what one result of rep carries besides its lifecycle.
+func (m *reportMeta) add(rep *engine.Report, f *engine.Finding) {
+	acct := accountOf(rep, f)
+	if _, ok := m.Names[acct]; !ok && (f.AccountName != "" || f.OUPath != "") {
+		m.Names[acct] = [2]string{f.AccountName, f.OUPath}
+	}
+	if f.Sensitive && !m.sensitive[f.Resource] {
+		m.sensitive[f.Resource] = true
+		m.Sensitive = append(m.Sensitive, f.Resource)
+	}
+	if f.Waiver != nil && f.Waiver.Line != 0 {
+		m.WaiverLines[waiverID(&f.Result)] = f.Waiver.Line
+	}
 }
 
 // ScanReport rebuilds the report of stored scan id. checks gives each
