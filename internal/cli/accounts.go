@@ -875,6 +875,9 @@ func (app *App) writeLiveOrgReport(f *scanFlags, dir string, comb *engine.Combin
 			return err
 		}
 		defer outs.closeAll()
+		if err := app.outputOptions(f, outs, filters, &opts); err != nil {
+			return err
+		}
 		if err := outs.replay(rep, opts, digest, func(fn func([]engine.Finding) error) error { return comb.ReplayResults(rep, fn) }); err != nil {
 			return withCode(ExitError, err)
 		}

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -285,14 +287,23 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 	}
 	var rep *engine.Report
 	var kept *store.AccountContext
-	if fscan == nil && streamable(formats) && !rec.enabled() {
+	switch {
+	case fscan == nil && streamable(formats) && !rec.enabled():
 		// Every format can be written as the checks run: no result is
 		// held beyond the checks in flight. A recorded scan is not
 		// streamed: the store is given every result.
 		if rep, err = app.streamScan(cmd.Context(), f, plan, sel, pol); err != nil {
 			return err
 		}
-	} else {
+	case fscan == nil && replayable(formats):
+		// Every format can be written from results read back a check at
+		// a time: they wait in a file, not in memory, while the state is
+		// evaluated, and the state is let go before they are written and
+		// recorded.
+		if rep, err = app.spillScan(cmd.Context(), f, plan, sel, pol, formats, filters, rec); err != nil {
+			return err
+		}
+	default:
 		var opts report.Options
 		var interrupted bool
 		rep, opts, interrupted, kept, err = app.evaluateKeep(cmd.Context(), f, sel, pol, formats)
@@ -302,12 +313,12 @@ func (app *App) runScan(cmd *cobra.Command, f *scanFlags) error {
 		if err := app.writeScan(f, plan, rep, opts, sel, fscan, filters, interrupted); err != nil {
 			return err
 		}
-	}
-	// Recorded once the reports are written: a store that fails leaves
-	// them in place, and an interrupted scan (an error above) is never
-	// recorded.
-	if err := rec.record(cmd.Context(), app, rep, pol, kept); err != nil {
-		return err
+		// Recorded once the reports are written: a store that fails
+		// leaves them in place, and an interrupted scan (an error above)
+		// is never recorded.
+		if err := rec.record(cmd.Context(), app, rep, pol, kept); err != nil {
+			return err
+		}
 	}
 	if err := f.cov.judge(app.Stderr, rep.Coverage()); err != nil {
 		return err
@@ -327,13 +338,9 @@ func (app *App) writeScan(f *scanFlags, plan *outputPlan, rep *engine.Report, op
 		return err
 	}
 	defer outs.closeAll()
-	color, err := app.useColor(f.color, outs.tableWriter())
-	if err != nil {
+	if err := app.outputOptions(f, outs, filters, &opts); err != nil {
 		return err
 	}
-	opts.Table = report.TableOptions{Color: color, ShowAll: f.all}
-	opts.Region = f.asffRegion
-	filters.apply(&opts.Table, app.tableWidth(outs.tableWriter()))
 	if fscan != nil {
 		// --framework: the table and the JSON are the per-control view.
 		for _, name := range []string{"table", "json"} {
@@ -362,8 +369,20 @@ func (app *App) writeScan(f *scanFlags, plan *outputPlan, rep *engine.Report, op
 	return nil
 }
 
-// streamable reports whether every format can be written while the
-// checks run (report.Format.Stream).
+// outputOptions sets what the writers take from the flags: the table's
+// colour (decided by where it goes), listing filters and width, and the
+// ASFF region.
+func (app *App) outputOptions(f *scanFlags, outs *outputs, filters tableFilters, opts *report.Options) error {
+	color, err := app.useColor(f.color, outs.tableWriter())
+	if err != nil {
+		return err
+	}
+	opts.Table = report.TableOptions{Color: color, ShowAll: f.all}
+	opts.Region = f.asffRegion
+	filters.apply(&opts.Table, app.tableWidth(outs.tableWriter()))
+	return nil
+}
+
 // replayable reports whether every format can be written from a finished
 // report whose results come a batch at a time (report.Format.Replay).
 func replayable(formats []report.Format) bool {
@@ -375,6 +394,8 @@ func replayable(formats []report.Format) bool {
 	return len(formats) > 0
 }
 
+// streamable reports whether every format can be written while the
+// checks run (report.Format.Stream).
 func streamable(formats []report.Format) bool {
 	for _, fm := range formats {
 		if fm.Stream == nil {
@@ -422,6 +443,104 @@ func (app *App) streamScan(ctx context.Context, f *scanFlags, plan *outputPlan, 
 			return nil, withCode(ExitError, fmt.Errorf("%w; %s not replaced", errInterrupted, strings.Join(kept, ", ")))
 		}
 		return nil, withCode(ExitError, errInterrupted)
+	}
+	return rep, nil
+}
+
+// spillScan loads the account and evaluates the checks with each check's
+// findings written to a file as its turn comes (engine.Stream into
+// engine.SpillSink) and digested for the writers (report.Digest). The
+// state is then let go, and every format is written (report.Format.Replay)
+// and the scan recorded (store.Recording) from the file a check at a
+// time: the results are never all held, nor held beside the state. The
+// bytes are those of the formats' whole-report writers. The files are
+// replaced only once every format is written, as writeScan does; an
+// interrupted scan writes to standard output only, is not recorded and
+// returns an ExitError. The report returned holds no results, but its
+// coverage and failure counts cover every result.
+func (app *App) spillScan(ctx context.Context, f *scanFlags, plan *outputPlan, sel []check.Check, pol *policy.Policy, formats []report.Format, filters tableFilters, rec *scanRecorder) (*engine.Report, error) {
+	acct, err := f.src.load(ctx, app)
+	interrupted := errors.Is(err, errInterrupted)
+	if err != nil && !interrupted {
+		return nil, err
+	}
+	if pol, err = app.accountPolicy(pol, acct); err != nil {
+		return nil, err
+	}
+	opts, err := reportOptions(sel, acct, nil, pol, false)
+	if err != nil {
+		return nil, err
+	}
+	var kept *store.AccountContext
+	if rec.enabled() && !interrupted && acct != nil {
+		if kept, err = reportview.Kept(acct, pol); err != nil {
+			return nil, withCode(ExitError, err)
+		}
+	}
+	tags := false
+	for _, fm := range formats {
+		tags = tags || fm.Tags
+	}
+	tmp, err := os.MkdirTemp("", "shoulder-results-")
+	if err != nil {
+		return nil, withCode(ExitError, fmt.Errorf("a temporary directory for the results: %w", err))
+	}
+	defer os.RemoveAll(tmp)
+	path := filepath.Join(tmp, "results.gob")
+	sp, err := engine.CreateSpill(path)
+	if err != nil {
+		return nil, withCode(ExitError, err)
+	}
+	digest := report.NewDigest()
+	rep, err := engine.Stream(sel, acct, pol, engine.SpillSink(sp, !tags, func(fs []engine.Finding) { digest.Add("", fs) }))
+	if cerr := sp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, withCode(ExitError, err)
+	}
+	// The state is not needed any more: let it go before the results
+	// are read back, and fit the default memory limit to what is left.
+	acct = nil
+	app.fitResultsMemoryLimit()
+
+	outs, err := plan.open(app)
+	if err != nil {
+		return nil, err
+	}
+	defer outs.closeAll()
+	if err := app.outputOptions(f, outs, filters, &opts); err != nil {
+		return nil, err
+	}
+	var dropped []string
+	var recording *store.Recording
+	if interrupted {
+		dropped = outs.dropFiles()
+	} else {
+		recording = rec.recording(app, rep, pol)
+	}
+	err = outs.replay(rep, opts, digest, func(fn func([]engine.Finding) error) error {
+		return engine.ReadSpill(path, func(fs []engine.Finding) error {
+			if recording != nil {
+				recording.Add(fs)
+			}
+			return fn(fs)
+		})
+	})
+	if err != nil {
+		return nil, withCode(ExitError, err)
+	}
+	if interrupted {
+		if len(dropped) > 0 {
+			return nil, withCode(ExitError, fmt.Errorf("%w; %s not replaced", errInterrupted, strings.Join(dropped, ", ")))
+		}
+		return nil, withCode(ExitError, errInterrupted)
+	}
+	// Recorded once the reports are written, as the held scan is.
+	if recording != nil {
+		if err := rec.recordScan(ctx, recording.Scan(), kept); err != nil {
+			return nil, err
+		}
 	}
 	return rep, nil
 }

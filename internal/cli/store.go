@@ -94,9 +94,33 @@ type scanRecorder struct {
 // record stores rep with what the account page keeps of its account
 // (kept, nil when none); a nil recorder or an empty DSN records nothing.
 func (r *scanRecorder) record(ctx context.Context, app *App, rep *engine.Report, pol *policy.Policy, kept *store.AccountContext) error {
-	if r == nil || r.dsn == "" {
+	if !r.enabled() {
 		return nil
 	}
+	return r.recordScan(ctx, store.FromReport(rep, r.meta(app, pol)), kept)
+}
+
+// recording starts the scan of a finished report whose results are added
+// a batch at a time (store.Recording; recorded with recordScan); nil when
+// nothing is recorded.
+func (r *scanRecorder) recording(app *App, rep *engine.Report, pol *policy.Policy) *store.Recording {
+	if !r.enabled() {
+		return nil
+	}
+	return store.NewRecording(rep, r.meta(app, pol))
+}
+
+// meta is what the store keeps of a scan besides its report.
+func (r *scanRecorder) meta(app *App, pol *policy.Policy) store.Meta {
+	meta := store.Meta{Who: app.who(), Version: Version, PolicyHash: policyHash(pol), RunID: r.run.ID}
+	if r.run.Shards > 1 {
+		meta.Shard, meta.Shards = r.run.Shard, r.run.Shards
+	}
+	return meta
+}
+
+// recordScan stores sc with kept (nil when none).
+func (r *scanRecorder) recordScan(ctx context.Context, sc *store.Scan, kept *store.AccountContext) error {
 	if r.st == nil {
 		s, err := openStore(ctx, r.dsn, store.ForRecording())
 		if err != nil {
@@ -104,11 +128,6 @@ func (r *scanRecorder) record(ctx context.Context, app *App, rep *engine.Report,
 		}
 		r.st = s
 	}
-	meta := store.Meta{Who: app.who(), Version: Version, PolicyHash: policyHash(pol), RunID: r.run.ID}
-	if r.run.Shards > 1 {
-		meta.Shard, meta.Shards = r.run.Shard, r.run.Shards
-	}
-	sc := store.FromReport(rep, meta)
 	if kept != nil {
 		sc.Contexts = []store.AccountContext{*kept}
 	}

@@ -18,7 +18,7 @@ import (
 
 // TestScanStreamsByteIdentical: scan with only formats that stream (json,
 // csv) writes them while the checks run; with a format that needs the whole
-// report (sarif) it renders them from engine.Run's report. The files must
+// report (markdown) it renders them from engine.Run's report. The files must
 // be the same bytes either way, over the demo (and equal to its goldens)
 // and over a synthetic account, with the same exit code.
 func TestScanStreamsByteIdentical(t *testing.T) {
@@ -31,7 +31,7 @@ func TestScanStreamsByteIdentical(t *testing.T) {
 		name := strings.TrimPrefix(src[0], "--")
 		streamed, whole := filepath.Join(dir, name, "streamed"), filepath.Join(dir, name, "whole")
 		c1, _, e1 := run(t, append([]string{"scan", "--no-store", "--format", "json,csv", "-o", streamed + "/"}, src...)...)
-		c2, _, e2 := run(t, append([]string{"scan", "--format", "json,csv,sarif", "-o", whole + "/"}, src...)...)
+		c2, _, e2 := run(t, append([]string{"scan", "--format", "json,csv,markdown", "-o", whole + "/"}, src...)...)
 		if c1 != c2 || c1 == ExitError {
 			t.Fatalf("%s: exit %d streamed, %d whole: %s %s", name, c1, c2, e1, e2)
 		}
