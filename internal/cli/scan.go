@@ -96,10 +96,12 @@ input, no credentials, nothing could be read, interrupted).
 
 Report files (-o) are written only once the scan is complete, each to a
 temporary file renamed into place: a failed or interrupted scan leaves the
-earlier reports as they were. With --no-store, json and csv (alone or
-together) are written while the checks run, so the results of a large
-account are never all held in memory; the other formats, and a scan that is
-recorded, need the whole report first.
+earlier reports as they were. The results of a large account are not all
+held in memory: with --no-store, json and csv (alone or together) are
+written while the checks run; table, json, csv, sarif, junit, asff and ocsf
+are otherwise written, and the scan recorded, from a temporary file the
+results wait in while the checks run. html, markdown and --framework need
+the whole report first.
 
 ` + storeHelp + `
 With --accounts, --org, --snapshot DIR or --demo-org each account's scan is
