@@ -6,6 +6,7 @@ import (
 	"math"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -199,4 +200,36 @@ func mib(xs []int64) []int64 {
 		out[i] = x >> 20
 	}
 	return out
+}
+
+// TestTightenGC: once a spilled scan has let its state go, the collector's
+// target drops to spilledGCPercent under the default limit only: not when
+// the user chose GOGC, a limit (--memory-limit, GOMEMLIMIT), or in tests
+// (no SetMemoryLimit).
+func TestTightenGC(t *testing.T) {
+	was := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(was)
+	set := func(int64) int64 { return 0 }
+	cases := []struct {
+		name string
+		app  *App
+		want int
+	}{
+		{"default", &App{SetMemoryLimit: set, memoryLimitDefault: true, Getenv: func(string) string { return "" }}, spilledGCPercent},
+		{"GOGC set", &App{SetMemoryLimit: set, memoryLimitDefault: true, Getenv: func(k string) string {
+			if k == "GOGC" {
+				return "100"
+			}
+			return ""
+		}}, 100},
+		{"limit chosen", &App{SetMemoryLimit: set, Getenv: func(string) string { return "" }}, 100},
+		{"tests", &App{memoryLimitDefault: true, Getenv: func(string) string { return "" }}, 100},
+	}
+	for _, tc := range cases {
+		debug.SetGCPercent(100)
+		tc.app.tightenGC()
+		if got := debug.SetGCPercent(100); got != tc.want {
+			t.Errorf("%s: GOGC %d, want %d", tc.name, got, tc.want)
+		}
+	}
 }

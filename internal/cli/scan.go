@@ -501,10 +501,13 @@ func (app *App) spillScan(ctx context.Context, f *scanFlags, plan *outputPlan, s
 	if err != nil {
 		return nil, withCode(ExitError, err)
 	}
-	// The state is not needed any more: let it go before the results
-	// are read back, and fit the default memory limit to what is left.
+	// The state is not needed any more: let it go (and the pages it
+	// held) before the results are read back, and fit the default memory
+	// limit to what is left.
 	acct = nil
+	app.returnFreedMemory()
 	app.fitResultsMemoryLimit()
+	app.tightenGC()
 
 	outs, err := plan.open(app)
 	if err != nil {
