@@ -825,10 +825,10 @@ func Operations() []Operation {
 		// general reference lists no API rate): the default pace. It carries
 		// every file system of the four types with its deployment type, KMS
 		// key, automatic backup retention, copy-tags flags, Windows audit log
-		// configuration and Lustre data repository, 2,147,483,647 a page at
-		// most (the API's MaxResults range; AWS pages at its own size);
-		// nothing is read per item. DescribeBackups is not read: no check
-		// judges the backups themselves.
+		// configuration and Lustre data repository; the collector asks for
+		// 1,000 a page (MaxResults has no published maximum: FSx answers
+		// at most its own internal page size). Nothing is read per item;
+		// DescribeBackups is not read: no check judges the backups.
 		op("fsx", "DescribeFileSystems", "fsx:DescribeFileSystems", Regional, d, state.InputFSxFileSystems),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
