@@ -544,6 +544,9 @@ func minimalPlan(a *state.Account) map[string]int {
 		wgs := countIf(a.Athena.WorkGroups, func(x state.AthenaWorkGroup) bool { return in(x.Region) })
 		add("athena:ListWorkGroups", pages(wgs, 50))
 		add("athena:GetWorkGroup", wgs)
+		// svc-fsx: FSx: DescribeFileSystems, 1,000 a page (the collector's
+		// MaxResults), nothing per file system.
+		add("fsx:DescribeFileSystems", pages(countIf(a.FSx.FileSystems, func(x state.FSxFileSystem) bool { return in(x.Region) }), 1000))
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

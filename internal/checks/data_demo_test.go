@@ -100,6 +100,9 @@ func TestDemoServiceVerdicts(t *testing.T) {
 		// svc-glue: Glue jobs, ML transforms and catalogs; Athena workgroups.
 		{"glue", glueChecks(), false},
 		{"athena", athenaChecks(), false},
+		// svc-fsx: each type has a file system that meets its duties in
+		// Frankfurt and one that does not elsewhere; every setting reported.
+		{"fsx", fsxChecks(), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, c := range tc.checks {

@@ -83,6 +83,7 @@ func builtin() []check.Check {
 		elasticBeanstalkChecks(),   // svc-eb
 		glueChecks(),               // svc-glue
 		athenaChecks(),             // svc-glue
+		fsxChecks(),                // svc-fsx
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

@@ -47,6 +47,8 @@ func residencyChecks() []check.Check {
 			state.InputServerlessNamespaces, serverlessNamespacesOf),
 		// svc-dax: DynamoDB Accelerator clusters
 		residencyStore("dax_cluster_in_allowed_region", "DAX clusters (the items they cache)", "dax", state.InputDAXClusters, daxClustersOf),
+		// svc-fsx: Amazon FSx file systems (all four types)
+		residencyStore("fsx_file_system_in_allowed_region", "FSx file systems (the files on them)", "fsx", state.InputFSxFileSystems, fsxFileSystemsOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -163,6 +165,9 @@ func serverlessNamespacesOf(a *state.Account) []state.Resource {
 
 // daxClustersOf lists the DynamoDB Accelerator clusters (svc-dax).
 func daxClustersOf(a *state.Account) []state.Resource { return resources(a.DAX.Clusters) }
+
+// fsxFileSystemsOf lists the FSx file systems of every type (svc-fsx).
+func fsxFileSystemsOf(a *state.Account) []state.Resource { return resources(a.FSx.FileSystems) }
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

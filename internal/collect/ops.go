@@ -818,6 +818,18 @@ func Operations() []Operation {
 		// (neither Detail nor Budgeted).
 		op("athena", "ListWorkGroups", "athena:ListWorkGroups", Regional, d, state.InputAthenaWorkGroups),
 		op("athena", "GetWorkGroup", "athena:GetWorkGroup", PerItem, d, state.InputAthenaWorkGroupConfig),
+		// svc-fsx: Amazon FSx (regional; endpoint, signing name and IAM
+		// prefix fsx). AWS publishes no request rate for DescribeFileSystems
+		// (https://docs.aws.amazon.com/fsx/latest/WindowsGuide/limits.html and
+		// the other types' quota pages list resource quotas only; the
+		// general reference lists no API rate): the default pace. It carries
+		// every file system of the four types with its deployment type, KMS
+		// key, automatic backup retention, copy-tags flags, Windows audit log
+		// configuration and Lustre data repository; the collector asks for
+		// 1,000 a page (MaxResults has no published maximum: FSx answers
+		// at most its own internal page size). Nothing is read per item;
+		// DescribeBackups is not read: no check judges the backups.
+		op("fsx", "DescribeFileSystems", "fsx:DescribeFileSystems", Regional, d, state.InputFSxFileSystems),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

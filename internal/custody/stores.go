@@ -16,7 +16,8 @@ type Store struct {
 	// backup-vault, queue, secret, repository, replication-group,
 	// cache-cluster, stream, delivery-stream or domain.
 	// cache-cluster, stream, delivery-stream, msk-cluster or
-	// serverless-namespace; dax-cluster (svc-dax: service dax).
+	// serverless-namespace; dax-cluster (svc-dax: service dax);
+	// fsx-file-system (svc-fsx: service fsx).
 	Kind string
 	// KeyRef is the key as the store names it (ID, ARN or alias); empty
 	// when the store is unencrypted or uses its service's default key.
@@ -233,6 +234,20 @@ func Stores(a *state.Account) []Store {
 		}
 		add(c.Meta, "dax", "dax-cluster", on, "", AWSOwned)
 	}
+	// svc-fsx: FSx always encrypts at rest. Every type but Lustre scratch
+	// names its KMS key (aws/fsx unless the owner chose one); a scratch
+	// file system uses keys FSx owns. A key not reported on any other
+	// file system leaves its custody unknown.
+	for _, f := range a.FSx.FileSystems {
+		switch {
+		case f.KMSKeyID != "":
+			add(f.Meta, "fsx", "fsx-file-system", true, f.KMSKeyID, AWSManaged)
+		case f.Scratch():
+			add(f.Meta, "fsx", "fsx-file-system", true, "", AWSOwned)
+		default:
+			out = append(out, Store{Resource: f.Meta, Service: "fsx", Kind: "fsx-file-system", Level: Unknown})
+		}
+	}
 	return out
 }
 
@@ -256,6 +271,7 @@ var storeListings = [][]state.Input{
 	{state.InputMSKClusters},          // svc-msk
 	{state.InputServerlessNamespaces}, // svc-msk
 	{state.InputDAXClusters},          // svc-dax
+	{state.InputFSxFileSystems},       // svc-fsx
 }
 
 // ListingGaps returns every coverage gap that leaves Stores incomplete:

@@ -43,6 +43,8 @@ type index struct {
 	// each (by region and namespace name) is publicly accessible.
 	rssNamespaces map[string]*state.ServerlessNamespace
 	rssPublic     map[[2]string]bool
+	// svc-fsx: FSx file systems.
+	fsx map[string]*state.FSxFileSystem
 	// protected maps a resource ARN to its AWS Backup protection.
 	protected map[string]*state.ProtectedResource
 	// volSnaps lists the EBS snapshots of each volume ID and instSnaps the
@@ -153,6 +155,10 @@ func newIndex(a *state.Account) *index {
 	ix.rssNamespaces = make(map[string]*state.ServerlessNamespace, len(a.RedshiftServerless.Namespaces))
 	for i := range a.RedshiftServerless.Namespaces {
 		ix.rssNamespaces[a.RedshiftServerless.Namespaces[i].ARN] = &a.RedshiftServerless.Namespaces[i]
+	}
+	ix.fsx = make(map[string]*state.FSxFileSystem, len(a.FSx.FileSystems))
+	for i := range a.FSx.FileSystems {
+		ix.fsx[a.FSx.FileSystems[i].ARN] = &a.FSx.FileSystems[i]
 	}
 	ix.rssPublic = map[[2]string]bool{}
 	for _, w := range a.RedshiftServerless.Workgroups {
@@ -364,9 +370,50 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 	case "dax-cluster":
 		s.Exposure = Exposure{Level: Private, Detail: "reachable only inside its VPC; its security groups and IAM decide who reads the cache"}
 		s.Backup = Backup{State: IsBackup, Detail: []string{"a cache of the DynamoDB tables it fronts"}}
+	// svc-fsx: an FSx file system has no public endpoint: clients reach
+	// its network interfaces in the VPC as their security groups allow.
+	case "fsx-file-system":
+		if f := ix.fsx[arn]; f != nil {
+			ix.fsxFileSystem(s, f, p)
+		}
 	}
 	if s.Backup.State == "" {
 		s.Backup.State = BackupUnknown
+	}
+}
+
+// fsxFileSystem describes an FSx file system (svc-fsx): private (no
+// public endpoint exists), backed up by its automatic daily backups and
+// AWS Backup, and copied to the S3 bucket a Lustre data repository exports
+// to.
+func (ix *index) fsxFileSystem(s *Store, f *state.FSxFileSystem, p *policy.Policy) {
+	s.Name = f.ID
+	if n := f.Tags["Name"]; n != "" {
+		s.Name = n
+	}
+	s.Exposure.Detail = "no public endpoint; reachable from its VPC through its network interfaces as their security groups allow"
+	switch {
+	case f.Scratch():
+		s.Backup = Backup{State: Unprotected, Detail: []string{"scratch file system: no backups and no replica"}}
+	case f.AutomaticBackupRetentionDays == nil:
+		s.Backup = Backup{State: BackupUnknown, Detail: []string{"automatic backup retention not reported"}}
+	default:
+		s.Backup = retention(*f.AutomaticBackupRetentionDays, "automatic daily backups")
+	}
+	if f.ImportPath != "" {
+		s.Backup.Detail = append(s.Backup.Detail, "imports from the S3 data repository "+f.ImportPath)
+	}
+	if f.ExportPath != "" {
+		s.Backup.Detail = append(s.Backup.Detail, "exports to the S3 data repository "+f.ExportPath)
+		bucket, _, _ := strings.Cut(strings.TrimPrefix(f.ExportPath, "s3://"), "/")
+		for _, b := range ix.a.S3.Buckets {
+			if b.Name == bucket && b.Region != "" && b.Region != f.Region {
+				s.Copies = append(s.Copies, Copy{Kind: CopyReplication, Where: where(b.Region, p), Target: f.ExportPath})
+			}
+		}
+	}
+	if !f.Scratch() {
+		ix.awsBackup(s, f.ARN, f.Region)
 	}
 }
 

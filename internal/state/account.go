@@ -112,6 +112,9 @@ type Account struct {
 	Glue Glue `json:"glue"`
 	// svc-glue: Amazon Athena workgroups
 	Athena Athena `json:"athena"`
+	// svc-fsx: Amazon FSx file systems (Windows File Server, Lustre,
+	// NetApp ONTAP, OpenZFS)
+	FSx FSx `json:"fsx"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -349,6 +349,8 @@ const (
 	// svc-glue: athena
 	InputAthenaWorkGroups      Input = "athena.workgroups"
 	InputAthenaWorkGroupConfig Input = "athena.workgroups.configuration"
+	// svc-fsx: fsx
+	InputFSxFileSystems Input = "fsx.file_systems"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

@@ -123,6 +123,7 @@ var inputOperations = map[Input][]OperationRef{
 	"eventbridge.buses":                                              {{Service: "events", Operation: "ListEventBuses"}},
 	"firehose.delivery_streams":                                      {{Service: "firehose", Operation: "ListDeliveryStreams"}},
 	"firehose.delivery_streams.description":                          {{Service: "firehose", Operation: "DescribeDeliveryStream"}},
+	"fsx.file_systems":                                               {{Service: "fsx", Operation: "DescribeFileSystems"}},
 	"glue.catalogs":                                                  {{Service: "glue", Operation: "GetDataCatalogEncryptionSettings"}},
 	"glue.jobs":                                                      {{Service: "glue", Operation: "GetJobs"}},
 	"glue.ml_transforms":                                             {{Service: "glue", Operation: "GetMLTransforms"}},

@@ -953,6 +953,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Elastic Beanstalk":   "elasticbeanstalk", // svc-eb
 		"Glue":                "glue",             // svc-glue
 		"Athena":              "athena",
+		"FSx":                 "fsx", // svc-fsx
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {
