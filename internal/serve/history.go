@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"sort"
@@ -231,22 +232,30 @@ func (c *pageCache) get(ctx context.Context, generation func(context.Context) (s
 	}
 	c.flights[key] = fl
 	c.mu.Unlock()
-	fl.v, fl.err = build()
-	c.mu.Lock()
-	if c.gen == gen {
-		delete(c.flights, key)
-		if fl.err == nil {
-			max := c.max
-			if max == 0 {
-				max = maxPageAnswers
+	// Deferred, so that a build that panics still releases its waiters
+	// (with an error: they build for themselves).
+	fl.err = errBuildPanicked
+	defer func() {
+		c.mu.Lock()
+		if c.gen == gen && c.flights[key] == fl {
+			delete(c.flights, key)
+			if fl.err == nil {
+				max := c.max
+				if max == 0 {
+					max = maxPageAnswers
+				}
+				if c.answers == nil || len(c.answers) >= max {
+					c.answers = map[string]any{}
+				}
+				c.answers[key] = fl.v
 			}
-			if c.answers == nil || len(c.answers) >= max {
-				c.answers = map[string]any{}
-			}
-			c.answers[key] = fl.v
 		}
-	}
-	c.mu.Unlock()
-	close(fl.done)
+		c.mu.Unlock()
+		close(fl.done)
+	}()
+	fl.v, fl.err = build()
 	return fl.v, fl.err
 }
+
+// errBuildPanicked is a flight's error until its build returns.
+var errBuildPanicked = errors.New("the page's build did not finish")
