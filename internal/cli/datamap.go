@@ -46,7 +46,8 @@ docs/datamap-json.md.
 Like scan, a view of one account is recorded in the results store (every
 check's results, the services in use and this data map, for shoulder serve's
 account page; --store, --no-store, SHOULDER_STORE as for scan), after the view
-is written. An organization's view (--snapshot DIR, --demo-org) is not.`,
+is written. An organization's view (--snapshot DIR, --demo-org) records each
+account's scan under one run ID, as scan does (shoulder report --run-id ID).`,
 		Example: `  shoulder datamap --demo
   shoulder datamap --demo --exposure public --exposure shared
   shoulder datamap --demo --custody '<customer_managed' --class confidential --class pii
@@ -64,9 +65,10 @@ is written. An organization's view (--snapshot DIR, --demo-org) is not.`,
 			if err != nil {
 				return err
 			}
+			defer vw.closeRun()
 			var m *datamap.Map
 			if vw.org != nil {
-				if m, err = app.orgDataMap(vw); err != nil {
+				if m, err = app.orgDataMap(cmd.Context(), vw); err != nil {
 					vw.close(true)
 					return err
 				}
@@ -83,7 +85,10 @@ is written. An organization's view (--snapshot DIR, --demo-org) is not.`,
 			} else {
 				err = vw.finish(datamap.Table(vw.out, m, datamap.TableOptions{Color: vw.color}))
 			}
-			if err != nil || vw.acct == nil || vw.dsn == "" {
+			if vw.org != nil {
+				return vw.endRun(cmd.Context(), app, err)
+			}
+			if err != nil || vw.dsn == "" {
 				return err
 			}
 			return vw.record(cmd.Context(), app, engine.Run(checks.All(), vw.acct, vw.pol))

@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"bufio"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -374,23 +372,6 @@ func findingsFilter(ctx context.Context, s *store.Store, sp findfilter.Spec, now
 	return f, nil
 }
 
-// findingJSON is a stored finding as findings --format json writes it.
-type findingJSON struct {
-	CheckID      string     `json:"check_id"`
-	AccountID    string     `json:"account_id"`
-	Region       string     `json:"region,omitempty"`
-	Resource     string     `json:"resource"`
-	Present      bool       `json:"present"`
-	Status       string     `json:"status"`
-	Severity     string     `json:"severity"`
-	Message      string     `json:"message"`
-	FirstSeen    time.Time  `json:"first_seen"`
-	LastSeen     time.Time  `json:"last_seen"`
-	FailingSince *time.Time `json:"failing_since,omitempty"`
-	Resolved     *time.Time `json:"resolved,omitempty"`
-	Reopened     int64      `json:"reopened"`
-}
-
 func status(r store.FindingRow) string {
 	if !r.Present {
 		return store.StatusGone
@@ -403,72 +384,6 @@ func timeOrNil(t time.Time) *time.Time {
 		return nil
 	}
 	return &t
-}
-
-// writeFindings streams the findings f selects in format: rows are written
-// as they are read, never all held (the table aligns its columns, so it
-// buffers its text).
-func writeFindings(ctx context.Context, w io.Writer, format string, s *store.Store, f store.FindingFilter) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
-	n := 0
-	var err error
-	switch format {
-	case "json":
-		// The shape of one json.Encoder with two-space indent of
-		// {"findings": [...], "total": n}, written row by row.
-		bw.WriteString("{\n  \"findings\": [")
-		err = s.EachFinding(ctx, f, func(r store.FindingRow) error {
-			b, err := json.MarshalIndent(findingJSON{CheckID: r.Check, AccountID: r.Account, Region: r.Region, Resource: r.Resource,
-				Present: r.Present, Status: status(r), Severity: r.Severity, Message: r.Message, FirstSeen: r.FirstSeen,
-				LastSeen: r.LastSeen, FailingSince: timeOrNil(r.FailingSince), Resolved: timeOrNil(r.Resolved), Reopened: r.Reopened}, "    ", "  ")
-			if err != nil {
-				return err
-			}
-			if n > 0 {
-				bw.WriteString(",")
-			}
-			bw.WriteString("\n    ")
-			bw.Write(b)
-			n++
-			return nil
-		})
-		if n > 0 {
-			bw.WriteString("\n  ")
-		}
-		fmt.Fprintf(bw, "],\n  \"total\": %d\n}\n", n)
-	case "csv":
-		cw := csv.NewWriter(bw)
-		cw.Write([]string{"check_id", "account_id", "region", "resource", "status", "severity", "first_seen", "last_seen", "failing_since", "resolved", "reopened", "message"})
-		err = s.EachFinding(ctx, f, func(r store.FindingRow) error {
-			row := []string{r.Check, r.Account, r.Region, r.Resource, status(r), r.Severity,
-				stamp(r.FirstSeen), stamp(r.LastSeen), stamp(r.FailingSince), stamp(r.Resolved), fmt.Sprint(r.Reopened), r.Message}
-			for i := range row {
-				row[i] = report.CSVSafe(row[i])
-			}
-			return cw.Write(row)
-		})
-		cw.Flush()
-		if err == nil {
-			err = cw.Error()
-		}
-	default:
-		tw := tabwriter.NewWriter(bw, 0, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, "STATUS\tSEVERITY\tCHECK\tACCOUNT\tREGION\tFIRST SEEN\tRESOLVED\tRESOURCE")
-		err = s.EachFinding(ctx, f, func(r store.FindingRow) error {
-			n++
-			_, err := fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", status(r), r.Severity, r.Check, textsafe.Terminal(r.Account),
-				textsafe.Terminal(r.Region), dateOf(r.FirstSeen), dateOf(r.Resolved), textsafe.Terminal(r.Resource))
-			return err
-		})
-		fmt.Fprintf(tw, "%d findings\n", n)
-		if ferr := tw.Flush(); err == nil {
-			err = ferr
-		}
-	}
-	if ferr := bw.Flush(); err == nil {
-		err = ferr
-	}
-	return err
 }
 
 func stamp(t time.Time) string {

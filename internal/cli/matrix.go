@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -48,7 +49,10 @@ type view struct {
 	org  *orgDir
 	pol  *policy.Policy
 	// dsn is the store the view's scan is recorded in ("" with --no-store).
-	dsn   string
+	dsn string
+	// run records an organization's accounts (nil for one account or
+	// without a store).
+	run   *viewRun
 	out   io.Writer
 	color bool
 	// close completes the --output file, or drops it when failed (a no-op
@@ -82,6 +86,9 @@ func (v *viewFlags) open(cmd *cobra.Command, app *App) (*view, error) {
 		return nil, err
 	}
 	vw := &view{acct: acct, org: org, pol: pol, dsn: dsn, out: app.Stdout, close: func(bool) error { return nil }}
+	if org != nil && dsn != "" {
+		vw.run = &viewRun{rec: &scanRecorder{dsn: dsn, run: engine.RunInfo{ID: newRunID(time.Now()), Shards: 1}}}
+	}
 	colorTarget := app.Stdout
 	if v.output != "" {
 		// The account is read: now the output. It replaces the file only
@@ -112,7 +119,8 @@ func (v *viewFlags) open(cmd *cobra.Command, app *App) (*view, error) {
 // record stores the scan behind a single account's view (rep: every
 // check over the account) with what the dashboard keeps of the account,
 // as scan records it; after the view is written, so a store that fails
-// leaves it in place (exit 2). An organization's view is not recorded.
+// leaves it in place (exit 2). An organization's view records each account
+// as it is evaluated (viewRun).
 func (vw *view) record(ctx context.Context, app *App, rep *engine.Report) error {
 	if vw.acct == nil || vw.dsn == "" {
 		return nil
@@ -124,6 +132,56 @@ func (vw *view) record(ctx context.Context, app *App, rep *engine.Report) error 
 	rec := &scanRecorder{dsn: vw.dsn}
 	defer rec.close()
 	return rec.record(ctx, app, rep, vw.pol, kept)
+}
+
+// viewRun records the accounts of an organization's view (--snapshot DIR,
+// --demo-org) as scan records them (scanOrgDir): each account's scan as it
+// is evaluated, all under one run ID of one shard, marked finished once the
+// view is written. The first store error stops the recording; it is
+// reported (exit 2) after the view is written, and the run is then not
+// finished.
+type viewRun struct {
+	rec *scanRecorder
+	err error
+	n   int
+}
+
+// add records one account's scan (rep: every check over a, under its
+// policy ap).
+func (r *viewRun) add(ctx context.Context, app *App, a *state.Account, ap *policy.Policy, rep *engine.Report) {
+	if r == nil || r.err != nil {
+		return
+	}
+	kept, err := reportview.Kept(a, ap)
+	if err != nil {
+		r.err = withCode(ExitError, err)
+		return
+	}
+	if r.err = r.rec.record(ctx, app, rep, ap, kept); r.err == nil {
+		r.n++
+	}
+}
+
+// endRun ends an organization view's recording once the view was written
+// (viewErr nil): the run is marked finished and named on standard error.
+func (vw *view) endRun(ctx context.Context, app *App, viewErr error) error {
+	r := vw.run
+	if r == nil || viewErr != nil {
+		return viewErr
+	}
+	if r.err == nil {
+		if r.err = r.rec.finish(ctx, r.rec.run); r.err == nil {
+			fmt.Fprintf(app.Stderr, "shoulder: recorded %d accounts as run %s (shoulder report --run-id %s)\n", r.n, r.rec.run.ID, r.rec.run.ID)
+		}
+	}
+	return r.err
+}
+
+// closeRun closes the store an organization view recorded in.
+func (vw *view) closeRun() {
+	if vw.run != nil {
+		vw.run.rec.close()
+	}
 }
 
 // finish completes the output (an earlier --output file is replaced only
@@ -169,7 +227,8 @@ shoulder itself fails (2): use scan --fail-on to gate on findings.
 Like scan, a view of one account is recorded in the results store (every
 check's results, the services in use and the data map, for shoulder serve's
 account page; --store, --no-store, SHOULDER_STORE as for scan), after the view
-is written. An organization's view (--snapshot DIR, --demo-org) is not.`,
+is written. An organization's view (--snapshot DIR, --demo-org) records each
+account's scan under one run ID, as scan does (shoulder report --run-id ID).`,
 		Example: `  shoulder matrix --demo
   shoulder matrix --snapshot prod.json --format json -o matrix.json
   shoulder matrix --demo --all-services
@@ -184,16 +243,19 @@ is written. An organization's view (--snapshot DIR, --demo-org) is not.`,
 			if err != nil {
 				return err
 			}
+			defer vw.closeRun()
 			if vw.org != nil {
-				om, err := app.orgMatrix(vw, cat)
+				om, err := app.orgMatrix(cmd.Context(), vw, cat)
 				if err != nil {
 					vw.close(true)
 					return err
 				}
 				if v.format == "json" {
-					return vw.finish(responsibility.OrgJSON(vw.out, om, Version))
+					err = vw.finish(responsibility.OrgJSON(vw.out, om, Version))
+				} else {
+					err = vw.finish(responsibility.OrgTable(vw.out, om, responsibility.TableOptions{Color: vw.color}))
 				}
-				return vw.finish(responsibility.OrgTable(vw.out, om, responsibility.TableOptions{Color: vw.color}))
+				return vw.endRun(cmd.Context(), app, err)
 			}
 			rep := engine.Run(checks.All(), vw.acct, vw.pol)
 			m := responsibility.Build(cat, vw.acct, rep, responsibility.Options{AllServices: all})

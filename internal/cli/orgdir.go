@@ -396,7 +396,7 @@ func (app *App) reportAccountReads(rep *engine.Report) {
 // orgMatrix builds the duty matrix over an organization directory: each
 // account's matrix is built from its state and report and folded into the
 // counts before the next account is loaded.
-func (app *App) orgMatrix(vw *view, cat *responsibility.Catalog) (*responsibility.OrgMatrix, error) {
+func (app *App) orgMatrix(ctx context.Context, vw *view, cat *responsibility.Catalog) (*responsibility.OrgMatrix, error) {
 	type acctInfo struct{ id, read string }
 	var parts []*responsibility.Matrix
 	var infos []acctInfo
@@ -406,6 +406,7 @@ func (app *App) orgMatrix(vw *view, cat *responsibility.Catalog) (*responsibilit
 			return err
 		}
 		rep := engine.Run(checks.All(), a, ap)
+		vw.run.add(ctx, app, a, ap, rep)
 		m := responsibility.Build(cat, a, rep, responsibility.Options{})
 		// The matrix holds counts, never the state: keep it until the
 		// tree (names, OU paths) is known.
@@ -432,13 +433,16 @@ func (app *App) orgMatrix(vw *view, cat *responsibility.Catalog) (*responsibilit
 
 // orgDataMap builds the data map over an organization directory: every
 // store of every account, with its account and OU path.
-func (app *App) orgDataMap(vw *view) (*datamap.Map, error) {
+func (app *App) orgDataMap(ctx context.Context, vw *view) (*datamap.Map, error) {
 	var parts []*datamap.Map
 	var reads []string
 	facts, err := app.eachAccount(vw.org, func(a *state.Account) error {
 		ap, err := app.orgPolicy(vw.org, vw.pol, a)
 		if err != nil {
 			return err
+		}
+		if vw.run != nil {
+			vw.run.add(ctx, app, a, ap, engine.Run(checks.All(), a, ap))
 		}
 		parts = append(parts, datamap.Build(a, ap))
 		reads = append(reads, engine.ReadLevel(a.Gaps.All()))

@@ -69,7 +69,8 @@ func TestScanKeepsAccountContext(t *testing.T) {
 
 // TestViewsRecorded: matrix and datamap over one account record its scan
 // as scan does (issue #13); --no-store records nothing; an organization's
-// view records nothing.
+// view records a scan per account (the demo organization's four;
+// TestViewOrgRecorded checks their run).
 func TestViewsRecorded(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "shoulder.db")
 	for _, c := range []struct {
@@ -79,7 +80,7 @@ func TestViewsRecorded(t *testing.T) {
 		{[]string{"matrix", "--demo", "--store", db}, 1},
 		{[]string{"datamap", "--demo", "--store", db, "--format", "json"}, 2},
 		{[]string{"matrix", "--demo", "--no-store"}, 2},
-		{[]string{"datamap", "--demo-org", "--store", db}, 2},
+		{[]string{"datamap", "--demo-org", "--store", db}, 6},
 	} {
 		if code, _, errb := runEnv(t, map[string]string{}, c.args...); code != ExitOK {
 			t.Fatalf("%v: exit %d: %s", c.args, code, errb)

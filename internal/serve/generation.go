@@ -17,6 +17,9 @@ import (
 // arrived meanwhile.
 type generations struct {
 	read func(context.Context) (string, error)
+	// seen, when set, is told every generation read (the server renders a
+	// new one ahead of the requests that follow: ahead.go).
+	seen func(gen string)
 
 	mu        sync.Mutex
 	cur, next *genRead
@@ -62,6 +65,9 @@ func (g *generations) run(ctx context.Context, r *genRead) {
 	ctx = context.WithoutCancel(ctx)
 	for r != nil {
 		r.gen, r.err = g.read(ctx)
+		if r.err == nil && g.seen != nil {
+			g.seen(r.gen)
+		}
 		g.mu.Lock()
 		g.cur, g.next = g.next, nil
 		done := r

@@ -2,6 +2,7 @@ package serve
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"html/template"
 	"sort"
@@ -156,7 +157,13 @@ func humanDuration(d time.Duration) string {
 
 // history is buildHistory once per store generation and scope.
 func (s *Server) history(ctx context.Context, sc Scope) (*historyView, error) {
-	v, err := s.pagesCache.get(ctx, s.generation, "history|"+scopeKey(scopeAccounts(sc)), func() (any, error) {
+	return s.historyAt(ctx, s.generation, sc)
+}
+
+// historyAt is history at the generation gen answers (a request's, or the
+// one rendered ahead of requests: ahead.go).
+func (s *Server) historyAt(ctx context.Context, gen func(context.Context) (string, error), sc Scope) (*historyView, error) {
+	v, err := s.pagesCache.get(ctx, gen, "history|"+scopeKey(scopeAccounts(sc)), func() (any, error) {
 		return s.buildHistory(ctx, sc)
 	})
 	if err != nil {
@@ -170,13 +177,24 @@ const maxPageAnswers = 256
 
 // pageCache keeps the answers of the history, frameworks and waivers
 // pages for the store's current generation (store.Generation): a recorded
-// or pruned scan empties it.
+// or pruned scan empties it. Concurrent requests for a missing answer share
+// one build (the first one's), so a crowd after a new generation costs one
+// build per answer, not one per request.
 type pageCache struct {
 	mu      sync.Mutex
 	gen     string
 	answers map[string]any
+	// flights are the builds in progress for gen, by key.
+	flights map[string]*flight
 	// max bounds the answers kept (0: maxPageAnswers).
 	max int
+}
+
+// flight is one build of an answer and the requests waiting for it.
+type flight struct {
+	done chan struct{}
+	v    any
+	err  error
 }
 
 // get returns the answer under key for the store's generation (as
@@ -188,28 +206,56 @@ func (c *pageCache) get(ctx context.Context, generation func(context.Context) (s
 	}
 	c.mu.Lock()
 	if c.gen != gen {
-		c.gen, c.answers = gen, nil
+		c.gen, c.answers, c.flights = gen, nil, nil
 	}
-	v, ok := c.answers[key]
-	c.mu.Unlock()
-	if ok {
+	if v, ok := c.answers[key]; ok {
+		c.mu.Unlock()
 		return v, nil
 	}
-	v, err = build()
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.gen == gen {
-		max := c.max
-		if max == 0 {
-			max = maxPageAnswers
+	if fl := c.flights[key]; fl != nil {
+		c.mu.Unlock()
+		select {
+		case <-fl.done:
+		case <-ctx.Done():
+			return nil, ctx.Err()
 		}
-		if c.answers == nil || len(c.answers) >= max {
-			c.answers = map[string]any{}
+		if fl.err == nil {
+			return fl.v, nil
 		}
-		c.answers[key] = v
+		// The build failed (perhaps its own request went away): build
+		// for this request.
+		return build()
 	}
-	return v, nil
+	fl := &flight{done: make(chan struct{})}
+	if c.flights == nil {
+		c.flights = map[string]*flight{}
+	}
+	c.flights[key] = fl
+	c.mu.Unlock()
+	// Deferred, so that a build that panics still releases its waiters
+	// (with an error: they build for themselves).
+	fl.err = errBuildPanicked
+	defer func() {
+		c.mu.Lock()
+		if c.gen == gen && c.flights[key] == fl {
+			delete(c.flights, key)
+			if fl.err == nil {
+				max := c.max
+				if max == 0 {
+					max = maxPageAnswers
+				}
+				if c.answers == nil || len(c.answers) >= max {
+					c.answers = map[string]any{}
+				}
+				c.answers[key] = fl.v
+			}
+		}
+		c.mu.Unlock()
+		close(fl.done)
+	}()
+	fl.v, fl.err = build()
+	return fl.v, fl.err
 }
+
+// errBuildPanicked is a flight's error until its build returns.
+var errBuildPanicked = errors.New("the page's build did not finish")

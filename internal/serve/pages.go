@@ -113,18 +113,6 @@ func (s *Server) overview(w http.ResponseWriter, r *http.Request) {
 	}{mine, h})
 }
 
-// Warm builds the overview of the store's current generation, so that the
-// first requests after the server starts do not wait for it (a scan
-// recorded later starts a new generation, built by its first request).
-func (s *Server) Warm(ctx context.Context) error {
-	gen, err := s.generation(ctx)
-	if err != nil {
-		return err
-	}
-	_, err = s.cache.overview(gen, func() (*overviewView, error) { return s.buildOverview(ctx) })
-	return err
-}
-
 func (s *Server) buildOverview(ctx context.Context) (*overviewView, error) {
 	counts, err := s.st.CurrentCounts(ctx)
 	if err != nil {

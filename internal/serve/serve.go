@@ -84,6 +84,9 @@ type Server struct {
 	// duties is the responsibility catalog the account page's matrix
 	// joins with a scan.
 	duties *responsibility.Catalog
+	// ahead renders each new generation's overview before requests ask
+	// for it (ahead.go).
+	ahead ahead
 }
 
 // New returns the dashboard of st. version names shoulder in exports;
@@ -104,9 +107,11 @@ func New(st *store.Store, version string, logf func(string, ...any)) (*Server, e
 	if err != nil {
 		return nil, err
 	}
-	return &Server{st: st, version: version, pages: pages, meta: meta, logf: logf, cache: &cache{},
+	s := &Server{st: st, version: version, pages: pages, meta: meta, logf: logf, cache: &cache{},
 		pagesCache: &pageCache{}, accountPages: &pageCache{max: maxAccountPages}, duties: cat,
-		gens: &generations{read: st.Generation}}, nil
+		gens: &generations{read: st.Generation}}
+	s.gens.seen = s.ahead.saw(s.warmAt)
+	return s, nil
 }
 
 func parsePages() (map[string]*template.Template, error) {
@@ -203,6 +208,9 @@ func (s *Server) Serve(ctx context.Context, addr string, ready func(net.Addr)) e
 		MaxHeaderBytes:    64 << 10,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 	}
+	// Notice scans recorded while nobody looks, and render their
+	// overview before the next request.
+	go s.Watch(ctx, WatchEvery)
 	if ready != nil {
 		ready(ln.Addr())
 	}

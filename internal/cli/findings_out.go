@@ -1,0 +1,327 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"time"
+	"unicode/utf8"
+
+	"github.com/shoulder-dev/shoulder/internal/report"
+	"github.com/shoulder-dev/shoulder/internal/store"
+	"github.com/shoulder-dev/shoulder/internal/textsafe"
+)
+
+// The writers of `shoulder findings` (issue #13: each query answers in at
+// most 1 s over a year of daily scans). Each streams: a row is written as
+// it is read from the store and nothing is held per row. They write the
+// bytes the earlier writers wrote (text/tabwriter for the table,
+// json.MarshalIndent of findingJSON per row for JSON), which the tests
+// hold them to; bench/RESULTS.md has the figures.
+
+// writeFindings streams the findings f selects in format.
+func writeFindings(ctx context.Context, w io.Writer, format string, s *store.Store, f store.FindingFilter) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	var err error
+	switch format {
+	case "json":
+		err = writeFindingsJSON(ctx, bw, s, f)
+	case "csv":
+		err = writeFindingsCSV(ctx, bw, s, f)
+	default:
+		err = writeFindingsTable(ctx, bw, s, f)
+	}
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
+	}
+	return err
+}
+
+// writeFindingsJSON writes {"findings": [...], "total": n} as one
+// json.Encoder with two-space indent would, row by row.
+func writeFindingsJSON(ctx context.Context, bw *bufio.Writer, s *store.Store, f store.FindingFilter) error {
+	n := 0
+	var buf []byte
+	bw.WriteString("{\n  \"findings\": [")
+	err := s.EachFinding(ctx, f, func(r store.FindingRow) error {
+		if n > 0 {
+			bw.WriteString(",")
+		}
+		bw.WriteString("\n    ")
+		var err error
+		if buf, err = appendFindingJSON(buf[:0], r); err != nil {
+			return err
+		}
+		_, err = bw.Write(buf)
+		n++
+		return err
+	})
+	if n > 0 {
+		bw.WriteString("\n  ")
+	}
+	fmt.Fprintf(bw, "],\n  \"total\": %d\n}\n", n)
+	return err
+}
+
+// findingJSON is a stored finding as findings --format json writes it: the
+// reference appendFindingJSON is tested against (TestFindingJSONAgrees).
+type findingJSON struct {
+	CheckID      string     `json:"check_id"`
+	AccountID    string     `json:"account_id"`
+	Region       string     `json:"region,omitempty"`
+	Resource     string     `json:"resource"`
+	Present      bool       `json:"present"`
+	Status       string     `json:"status"`
+	Severity     string     `json:"severity"`
+	Message      string     `json:"message"`
+	FirstSeen    time.Time  `json:"first_seen"`
+	LastSeen     time.Time  `json:"last_seen"`
+	FailingSince *time.Time `json:"failing_since,omitempty"`
+	Resolved     *time.Time `json:"resolved,omitempty"`
+	Reopened     int64      `json:"reopened"`
+}
+
+// appendFindingJSON appends r as json.MarshalIndent(findingJSON, "    ",
+// "  ") writes it, without reflection: the object of one row of the JSON
+// output.
+func appendFindingJSON(b []byte, r store.FindingRow) ([]byte, error) {
+	const field = "\n      \""
+	str := func(name, v string) {
+		b = append(b, field...)
+		b = append(b, name...)
+		b = append(b, "\": "...)
+		b = appendJSONString(b, v)
+		b = append(b, ',')
+	}
+	var terr error
+	tm := func(name string, t time.Time) {
+		b = append(b, field...)
+		b = append(b, name...)
+		b = append(b, "\": "...)
+		if y := t.Year(); y < 0 || y > 9999 {
+			// What encoding/json says of it (time.Time.MarshalJSON).
+			if _, err := json.Marshal(t); err != nil && terr == nil {
+				terr = fmt.Errorf("%s: %w", name, err)
+			}
+		}
+		b = append(b, '"')
+		b = t.AppendFormat(b, time.RFC3339Nano)
+		b = append(b, '"', ',')
+	}
+	b = append(b, '{')
+	str("check_id", r.Check)
+	str("account_id", r.Account)
+	if r.Region != "" {
+		str("region", r.Region)
+	}
+	str("resource", r.Resource)
+	b = append(b, field...)
+	b = append(b, "present\": "...)
+	b = strconv.AppendBool(b, r.Present)
+	b = append(b, ',')
+	str("status", status(r))
+	str("severity", r.Severity)
+	str("message", r.Message)
+	tm("first_seen", r.FirstSeen)
+	tm("last_seen", r.LastSeen)
+	if !r.FailingSince.IsZero() {
+		tm("failing_since", r.FailingSince)
+	}
+	if !r.Resolved.IsZero() {
+		tm("resolved", r.Resolved)
+	}
+	b = append(b, field...)
+	b = append(b, "reopened\": "...)
+	b = strconv.AppendInt(b, r.Reopened, 10)
+	b = append(b, "\n    }"...)
+	if terr != nil {
+		return nil, fmt.Errorf("json: %w", terr)
+	}
+	return b, nil
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s quoted as encoding/json quotes a string with
+// HTML escaping on (its default): <, > and & as \u003c, \u003e, \u0026,
+// control characters escaped, invalid UTF-8 as \ufffd, U+2028 and U+2029
+// escaped.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// writeFindingsCSV writes one CSV record a finding, every cell defused
+// (report.CSVSafe).
+func writeFindingsCSV(ctx context.Context, bw *bufio.Writer, s *store.Store, f store.FindingFilter) error {
+	cw := csv.NewWriter(bw)
+	cw.Write([]string{"check_id", "account_id", "region", "resource", "status", "severity", "first_seen", "last_seen", "failing_since", "resolved", "reopened", "message"})
+	row := make([]string, 12)
+	err := s.EachFinding(ctx, f, func(r store.FindingRow) error {
+		row = append(row[:0], r.Check, r.Account, r.Region, r.Resource, status(r), r.Severity,
+			stamp(r.FirstSeen), stamp(r.LastSeen), stamp(r.FailingSince), stamp(r.Resolved), strconv.FormatInt(r.Reopened, 10), r.Message)
+		for i := range row {
+			row[i] = report.CSVSafe(row[i])
+		}
+		return cw.Write(row)
+	})
+	cw.Flush()
+	if err == nil {
+		err = cw.Error()
+	}
+	return err
+}
+
+// The table: its columns are aligned as text/tabwriter aligned them
+// (minimum width 0, padding 2, spaces; a column as wide as its widest cell
+// counted in runes, plus the padding; the last column, the resource, not
+// padded), but the widths are measured first (measureTable) and the rows
+// written as they are read, so no row is held: tabwriter kept every
+// row's text until the end (584 MiB at 221k findings).
+
+// tablePadding is the spaces after a column's widest cell.
+const tablePadding = 2
+
+// tableHeader is the table's first line, in cells.
+var tableHeader = [8]string{"STATUS", "SEVERITY", "CHECK", "ACCOUNT", "REGION", "FIRST SEEN", "RESOLVED", "RESOURCE"}
+
+// tableCells is one finding's cells in the table (terminal-safe).
+func tableCells(r store.FindingRow) [8]string {
+	return [8]string{status(r), r.Severity, r.Check, textsafe.Terminal(r.Account), textsafe.Terminal(r.Region),
+		dateOf(r.FirstSeen), dateOf(r.Resolved), textsafe.Terminal(r.Resource)}
+}
+
+// tableWidths is the width of each padded column.
+type tableWidths [7]int
+
+func (w *tableWidths) fit(cells *[8]string) {
+	for i := range w {
+		if n := utf8.RuneCountInString(cells[i]) + tablePadding; n > w[i] {
+			w[i] = n
+		}
+	}
+}
+
+// appendTableRow appends one line of the table.
+func appendTableRow(b []byte, w *tableWidths, cells *[8]string) []byte {
+	for i := range w {
+		b = append(b, cells[i]...)
+		pad := w[i] - utf8.RuneCountInString(cells[i])
+		if pad < tablePadding {
+			// A row wider than the first pass measured (a scan recorded
+			// between the passes): still apart, if not aligned.
+			pad = tablePadding
+		}
+		for ; pad > 0; pad-- {
+			b = append(b, ' ')
+		}
+	}
+	b = append(b, cells[7]...)
+	return append(b, '\n')
+}
+
+// measureTable returns the widths of the table of the findings f selects:
+// from the store's groups of findings (store.EachFindingGroup: every value
+// a cell of the aligned columns takes, without reading each finding), or,
+// for a page, from a first pass over its rows.
+func measureTable(ctx context.Context, s *store.Store, f store.FindingFilter) (tableWidths, error) {
+	var w tableWidths
+	head := tableHeader
+	w.fit(&head)
+	if f.Limit != 0 || f.Offset != 0 {
+		err := s.EachFinding(ctx, f, func(r store.FindingRow) error {
+			cells := tableCells(r)
+			w.fit(&cells)
+			return nil
+		})
+		return w, err
+	}
+	err := s.EachFindingGroup(ctx, f, func(g store.FindingGroup) error {
+		cells := tableCells(store.FindingRow{Key: store.Key{Check: g.Check, Account: g.Account, Region: g.Region},
+			State: store.State{Present: g.Present, Status: g.Status, Severity: g.Severity}})
+		w.fit(&cells)
+		return nil
+	})
+	if err != nil {
+		return w, err
+	}
+	// A date's width depends on its year only: the earliest and the latest
+	// are the widest.
+	first, resolved, err := s.FindingTimes(ctx, f)
+	for i := range first {
+		cells := tableCells(store.FindingRow{FirstSeen: first[i], Resolved: resolved[i]})
+		w.fit(&cells)
+	}
+	return w, err
+}
+
+func writeFindingsTable(ctx context.Context, bw *bufio.Writer, s *store.Store, f store.FindingFilter) error {
+	w, err := measureTable(ctx, s, f)
+	if err != nil {
+		return err
+	}
+	head := tableHeader
+	buf := appendTableRow(nil, &w, &head)
+	if _, err := bw.Write(buf); err != nil {
+		return err
+	}
+	n := 0
+	err = s.EachFinding(ctx, f, func(r store.FindingRow) error {
+		cells := tableCells(r)
+		buf = appendTableRow(buf[:0], &w, &cells)
+		n++
+		_, err := bw.Write(buf)
+		return err
+	})
+	fmt.Fprintf(bw, "%d findings\n", n)
+	return err
+}
