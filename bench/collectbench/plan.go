@@ -451,6 +451,8 @@ func minimalPlan(a *state.Account) map[string]int {
 		streams := countIf(a.Kinesis.Streams, func(x state.KinesisStream) bool { return in(x.Region) })
 		add("kinesis:ListStreams", pages(streams, 100))
 		add("kinesis:DescribeStreamSummary", streams)
+		// exposure-gaps: one GetResourcePolicy per stream (who else reads it).
+		add("kinesis:GetResourcePolicy", streams)
 		// svc-stream: Firehose: names 1,000 a page, one DescribeDeliveryStream each.
 		deliveries := countIf(a.Firehose.DeliveryStreams, func(x state.DeliveryStream) bool { return in(x.Region) })
 		add("firehose:ListDeliveryStreams", pages(deliveries, 1000))

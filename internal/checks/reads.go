@@ -158,6 +158,7 @@ func checkReads() map[string][]state.Input {
 		// svc-stream: Kinesis Data Streams
 		"kinesis_stream_encrypted_at_rest":           {state.InputKinesisStreams, state.InputKinesisStreamSummary},
 		"kinesis_stream_retention_adequate":          {state.InputKinesisStreams, state.InputKinesisStreamSummary},
+		"kinesis_stream_policy_trusted":              {state.InputKinesisStreams, state.InputKinesisStreamPolicy}, // exposure-gaps
 		"kinesis_stream_in_allowed_region":           {state.InputRegions, state.InputKinesisStreams},
 		"firehose_delivery_stream_encrypted":         {state.InputFirehoseStreams, state.InputFirehoseDescription, state.InputKinesisStreams, state.InputKinesisStreamSummary},
 		"firehose_delivery_stream_in_allowed_region": {state.InputRegions, state.InputFirehoseStreams},

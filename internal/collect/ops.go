@@ -653,6 +653,16 @@ func Operations() []Operation {
 		// judge them (neither Detail nor Budgeted).
 		op("kinesis", "ListStreams", "kinesis:ListStreams", Regional, Rate{RPS: 5, Burst: 5}, state.InputKinesisStreams),
 		op("kinesis", "DescribeStreamSummary", "kinesis:DescribeStreamSummary", PerItem, Rate{RPS: 20, Burst: 20}, state.InputKinesisStreamSummary),
+		// exposure-gaps: a stream's resource policy (GetResourcePolicy,
+		// once per stream: the sharing check judges it, so neither Detail
+		// nor Budgeted). AWS publishes no rate for it (neither the API
+		// reference nor https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html
+		// names one); the lowest published rate of Kinesis's control-plane
+		// reads (ListStreams, ListTagsForStream: 5/s per account and
+		// region) rather than the default pace. A stream without a policy
+		// answers "{}". Consumers' policies are not read: listing them is
+		// ListStreamConsumers per stream at 5/s per stream.
+		op("kinesis", "GetResourcePolicy", "kinesis:GetResourcePolicy", PerItem, Rate{RPS: 5, Burst: 5}, state.InputKinesisStreamPolicy),
 
 		// svc-stream: Amazon Data Firehose (regional). ListDeliveryStreams
 		// and DescribeDeliveryStream: 5/s each per account and region,

@@ -304,12 +304,15 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 				s.Backup = Backup{State: Unprotected, Detail: []string{"Memcached keeps data in memory only; no snapshots"}}
 			}
 		}
-	// svc-stream: Kinesis Data Streams. A stream's resource policy is
-	// not read (GetResourcePolicy is not collected), so who else may read
-	// it is unknown rather than private; retention is replay, not a copy.
+	// svc-stream: Kinesis Data Streams. Who else may read a stream is its
+	// resource policy's verdict (exposure-gaps), unknown when the policy
+	// was not read; retention is replay, not a copy.
 	case "stream":
 		if st := ix.streams[arn]; st != nil {
-			s.Exposure = Exposure{Level: Unknown, Detail: "resource policy not read; IAM and any stream policy decide who reads the records"}
+			s.Exposure = ix.policyExposure(region, arn, st.Policy, "stream resource policy", p, state.InputKinesisStreamPolicy)
+			if !st.PolicyRead && s.Exposure.Level != Unknown {
+				s.Exposure = Exposure{Level: Unknown, Detail: "resource policy not reported; IAM and any stream policy decide who reads the records"}
+			}
 			d := "AWS Backup does not cover Kinesis; records are replayable until they expire"
 			if st.RetentionHours > 0 {
 				d = fmt.Sprintf("AWS Backup does not cover Kinesis; records are replayable for %d hours", st.RetentionHours)

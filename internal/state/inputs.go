@@ -294,6 +294,8 @@ const (
 	// svc-stream: kinesis
 	InputKinesisStreams       Input = "kinesis.streams"
 	InputKinesisStreamSummary Input = "kinesis.streams.summary"
+	// exposure-gaps: a stream's resource policy (GetResourcePolicy)
+	InputKinesisStreamPolicy Input = "kinesis.streams.policy"
 	// svc-stream: firehose
 	InputFirehoseStreams     Input = "firehose.delivery_streams"
 	InputFirehoseDescription Input = "firehose.delivery_streams.description"

@@ -321,6 +321,9 @@ func Account(o Options) *state.Account {
 	for _, r := range o.Regions {
 		g.athena(r)
 	}
+	// exposure-gaps: resource policies now read, last so no earlier
+	// value changes.
+	g.resourcePolicies()
 	return a
 }
 
