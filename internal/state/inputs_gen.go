@@ -145,6 +145,7 @@ var inputOperations = map[Input][]OperationRef{
 	"iam.virtual_mfa_devices":                                        {{Service: "iam", Operation: "ListVirtualMFADevices"}},
 	"inspector.accounts":                                             {{Service: "inspector2", Operation: "BatchGetAccountStatus"}},
 	"kinesis.streams":                                                {{Service: "kinesis", Operation: "ListStreams"}},
+	"kinesis.streams.policy":                                         {{Service: "kinesis", Operation: "GetResourcePolicy"}},
 	"kinesis.streams.summary":                                        {{Service: "kinesis", Operation: "DescribeStreamSummary"}},
 	"kms.keys":                                                       {{Service: "kms", Operation: "ListKeys"}},
 	"kms.keys.aliases":                                               {{Service: "kms", Operation: "ListAliases"}},
