@@ -87,6 +87,10 @@ var policyStores = []policyStore{
 	{"kinesis stream", dsStreamARN, func(doc string) func(*state.Account) {
 		return dsStream(func(s *state.KinesisStream) { s.PolicyRead, s.Policy = true, doc })
 	}, true},
+	// exposure-gaps: an MSK cluster's policy (brokers without public addresses).
+	{"msk cluster", dsMSKClusterARN, func(doc string) func(*state.Account) {
+		return dsMSKCluster(func(k *state.MSKCluster) { k.PolicyRead, k.Policy = true, doc })
+	}, true},
 }
 
 // sharingChecks are the checks that judge a resource policy's exposure,
@@ -117,6 +121,7 @@ var sharingChecks = map[string]struct {
 	"apigateway_rest_api_policy_trusted":    {"rest api", scopeTrusted},          // svc-api
 	"opensearch_domain_policy_trusted":      {"opensearch domain", scopeSharing}, // svc-search
 	"kinesis_stream_policy_trusted":         {"kinesis stream", scopeSharing},    // exposure-gaps
+	"msk_cluster_policy_trusted":            {"msk cluster", scopeSharing},       // exposure-gaps
 }
 
 // corpusShape is one shape of internal/exposure/testdata/shapes.json.

@@ -159,6 +159,7 @@ func checkReads() map[string][]state.Input {
 		"kinesis_stream_encrypted_at_rest":           {state.InputKinesisStreams, state.InputKinesisStreamSummary},
 		"kinesis_stream_retention_adequate":          {state.InputKinesisStreams, state.InputKinesisStreamSummary},
 		"kinesis_stream_policy_trusted":              {state.InputKinesisStreams, state.InputKinesisStreamPolicy}, // exposure-gaps
+		"msk_cluster_policy_trusted":                 {state.InputMSKClusters, state.InputMSKClusterPolicy},       // exposure-gaps
 		"kinesis_stream_in_allowed_region":           {state.InputRegions, state.InputKinesisStreams},
 		"firehose_delivery_stream_encrypted":         {state.InputFirehoseStreams, state.InputFirehoseDescription, state.InputKinesisStreams, state.InputKinesisStreamSummary},
 		"firehose_delivery_stream_in_allowed_region": {state.InputRegions, state.InputFirehoseStreams},

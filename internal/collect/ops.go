@@ -768,6 +768,12 @@ func Operations() []Operation {
 		// authentication and worker log delivery, 100 a page. Nothing is
 		// read per item.
 		op("kafka", "ListClustersV2", "kafka:ListClustersV2", Regional, d, state.InputMSKClusters),
+		// exposure-gaps: each cluster's policy (GetClusterPolicy, once per
+		// cluster: the data map's exposure and the sharing check judge it,
+		// so neither Detail nor Budgeted); no rate published, the default
+		// pace as for the listings. A cluster without a policy answers
+		// NotFoundException: no policy, not a gap.
+		op("kafka", "GetClusterPolicy", "kafka:GetClusterPolicy", PerItem, d, state.InputMSKClusterPolicy),
 		op("kafkaconnect", "ListConnectors", "kafkaconnect:ListConnectors", Regional, d, state.InputMSKConnectors),
 		// svc-msk: AWS Step Functions (regional; endpoint, signing name and
 		// IAM prefix states). ListStateMachines: 5/s burst 100;

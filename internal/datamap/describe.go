@@ -337,12 +337,16 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 			s.Backup = Backup{State: Unprotected, Detail: []string{"buffers records only until delivery to " + orDash(strings.Join(d.Destinations, ", "))}}
 		}
 	// svc-msk: an MSK cluster with public access has brokers with public
-	// addresses; otherwise it is reached from its VPCs, and its cluster
-	// policy (cross-account access) is not read, so who else may read its
-	// topics is unknown rather than private. AWS Backup does not cover MSK.
+	// addresses; otherwise it is reached from its VPCs and, across
+	// accounts, through its cluster policy (exposure-gaps: judged by
+	// internal/exposure, unknown while not read). AWS Backup does not
+	// cover MSK.
 	case "msk-cluster":
 		if k := ix.mskClusters[arn]; k != nil {
-			s.Exposure = Exposure{Level: Unknown, Detail: "cluster policy not read; IAM, the cluster policy and Kafka ACLs decide who reads the topics"}
+			s.Exposure = ix.policyExposure(region, arn, k.Policy, "cluster policy", p, state.InputMSKClusterPolicy)
+			if !k.PolicyRead && s.Exposure.Level != Unknown {
+				s.Exposure = Exposure{Level: Unknown, Detail: "cluster policy not reported; IAM, the cluster policy and Kafka ACLs decide who reads the topics"}
+			}
 			if k.Public() {
 				s.Exposure = Exposure{Level: Public, Detail: "brokers have public addresses (" + k.PublicAccess + ")"}
 			}

@@ -333,6 +333,8 @@ const (
 	// svc-msk: kafka, kafkaconnect
 	InputMSKClusters   Input = "msk.clusters"
 	InputMSKConnectors Input = "msk.connectors"
+	// exposure-gaps: a cluster's policy (GetClusterPolicy)
+	InputMSKClusterPolicy Input = "msk.clusters.policy"
 	// svc-msk: states (Step Functions)
 	InputStateMachines           Input = "stepfunctions.state_machines"
 	InputStateMachineDescription Input = "stepfunctions.state_machines.description"

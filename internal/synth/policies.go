@@ -2,10 +2,10 @@ package synth
 
 // resourcePolicies (exposure-gaps) gives the stores whose resource policy
 // the collectors now read their policy, after everything else so no
-// earlier value changes: every data stream's policy was read, and about
-// one in ten streams has one, mostly granting a partner account read
-// access (the untrusted one a third of the time), now and then pinned to
-// the organization.
+// earlier value changes: every data stream's and MSK cluster's policy
+// was read, and about one in ten has one, mostly granting a partner
+// account access (the untrusted one a third of the time), now and then
+// pinned to the organization.
 func (g *gen) resourcePolicies() {
 	for i := range g.a.Kinesis.Streams {
 		s := &g.a.Kinesis.Streams[i]
@@ -14,6 +14,16 @@ func (g *gen) resourcePolicies() {
 			continue
 		}
 		s.Policy = synthPolicy(g, s.ARN, "kinesis:GetRecords", "kinesis:DescribeStreamSummary")
+	}
+	// MSK clusters: every policy read, about one in eight with one
+	// (cross-account multi-VPC connectivity).
+	for i := range g.a.MSK.Clusters {
+		k := &g.a.MSK.Clusters[i]
+		k.PolicyRead = true
+		if !g.chance(12) {
+			continue
+		}
+		k.Policy = synthPolicy(g, k.ARN, "kafka:CreateVpcConnection", "kafka:GetBootstrapBrokers", "kafka:DescribeClusterV2")
 	}
 }
 
