@@ -47,6 +47,9 @@ func residencyChecks() []check.Check {
 			state.InputServerlessNamespaces, serverlessNamespacesOf),
 		// svc-dax: DynamoDB Accelerator clusters
 		residencyStore("dax_cluster_in_allowed_region", "DAX clusters (the items they cache)", "dax", state.InputDAXClusters, daxClustersOf),
+		// exposure-gaps: DMS replication instances (the data in flight)
+		residencyStore("dms_replication_instance_in_allowed_region", "DMS replication instances (the data they migrate)", "dms",
+			state.InputDMSReplicationInstances, dmsInstancesOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -163,6 +166,9 @@ func serverlessNamespacesOf(a *state.Account) []state.Resource {
 
 // daxClustersOf lists the DynamoDB Accelerator clusters (svc-dax).
 func daxClustersOf(a *state.Account) []state.Resource { return resources(a.DAX.Clusters) }
+
+// dmsInstancesOf lists the DMS replication instances (exposure-gaps).
+func dmsInstancesOf(a *state.Account) []state.Resource { return resources(a.DMS.ReplicationInstances) }
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

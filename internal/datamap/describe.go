@@ -39,6 +39,8 @@ type index struct {
 	domains map[string]*state.OpenSearchDomain
 	// svc-msk: MSK clusters.
 	mskClusters map[string]*state.MSKCluster
+	// exposure-gaps: DMS replication instances.
+	dmsInstances map[string]*state.DMSReplicationInstance
 	// svc-msk: Redshift Serverless namespaces, and whether a workgroup of
 	// each (by region and namespace name) is publicly accessible.
 	rssNamespaces map[string]*state.ServerlessNamespace
@@ -149,6 +151,10 @@ func newIndex(a *state.Account) *index {
 	ix.mskClusters = make(map[string]*state.MSKCluster, len(a.MSK.Clusters))
 	for i := range a.MSK.Clusters {
 		ix.mskClusters[a.MSK.Clusters[i].ARN] = &a.MSK.Clusters[i]
+	}
+	ix.dmsInstances = make(map[string]*state.DMSReplicationInstance, len(a.DMS.ReplicationInstances))
+	for i := range a.DMS.ReplicationInstances {
+		ix.dmsInstances[a.DMS.ReplicationInstances[i].ARN] = &a.DMS.ReplicationInstances[i]
 	}
 	ix.rssNamespaces = make(map[string]*state.ServerlessNamespace, len(a.RedshiftServerless.Namespaces))
 	for i := range a.RedshiftServerless.Namespaces {
@@ -371,6 +377,23 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 	case "dax-cluster":
 		s.Exposure = Exposure{Level: Private, Detail: "reachable only inside its VPC; its security groups and IAM decide who reads the cache"}
 		s.Backup = Backup{State: IsBackup, Detail: []string{"a cache of the DynamoDB tables it fronts"}}
+	// exposure-gaps: a DMS replication instance is public when it has a
+	// public IP address (as dms_replication_instance_not_public judges);
+	// it holds data in flight, a copy of its source endpoints' databases,
+	// so there is nothing of its own to back up.
+	case "replication-instance":
+		if i := ix.dmsInstances[arn]; i != nil {
+			s.Name = i.ID
+			s.Exposure = Exposure{Level: Private, Detail: "no public IP address; reachable from its VPC as its security groups allow"}
+			if i.PubliclyAccessible {
+				s.Exposure = Exposure{Level: Public, Detail: "publicly accessible: the instance has a public IP address"}
+			}
+			d := "data in flight between its endpoints' databases, which are the stores to back up"
+			if i.MultiAZ {
+				d += "; a Multi-AZ standby keeps the instance running"
+			}
+			s.Backup = Backup{State: IsBackup, Detail: []string{d}}
+		}
 	}
 	if s.Backup.State == "" {
 		s.Backup.State = BackupUnknown
