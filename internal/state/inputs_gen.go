@@ -160,6 +160,7 @@ var inputOperations = map[Input][]OperationRef{
 	"macie.sessions":                                                 {{Service: "macie2", Operation: "GetMacieSession"}},
 	"macie.sessions.automated_discovery":                             {{Service: "macie2", Operation: "GetAutomatedDiscoveryConfiguration"}},
 	"msk.clusters":                                                   {{Service: "kafka", Operation: "ListClustersV2"}},
+	"msk.clusters.policy":                                            {{Service: "kafka", Operation: "GetClusterPolicy"}},
 	"msk.connectors":                                                 {{Service: "kafkaconnect", Operation: "ListConnectors"}},
 	"network_firewall.firewalls":                                     {{Service: "network-firewall", Operation: "ListFirewalls"}},
 	"network_firewall.firewalls.configuration":                       {{Service: "network-firewall", Operation: "DescribeFirewall"}},
