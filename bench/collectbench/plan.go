@@ -451,6 +451,8 @@ func minimalPlan(a *state.Account) map[string]int {
 		streams := countIf(a.Kinesis.Streams, func(x state.KinesisStream) bool { return in(x.Region) })
 		add("kinesis:ListStreams", pages(streams, 100))
 		add("kinesis:DescribeStreamSummary", streams)
+		// exposure-gaps: one GetResourcePolicy per stream (who else reads it).
+		add("kinesis:GetResourcePolicy", streams)
 		// svc-stream: Firehose: names 1,000 a page, one DescribeDeliveryStream each.
 		deliveries := countIf(a.Firehose.DeliveryStreams, func(x state.DeliveryStream) bool { return in(x.Region) })
 		add("firehose:ListDeliveryStreams", pages(deliveries, 1000))
@@ -519,7 +521,10 @@ func minimalPlan(a *state.Account) map[string]int {
 		}
 		// svc-msk: MSK clusters and MSK Connect connectors, 100 a page each;
 		// nothing per item.
-		add("kafka:ListClustersV2", pages(countIf(a.MSK.Clusters, func(x state.MSKCluster) bool { return in(x.Region) }), 100))
+		mskClusters := countIf(a.MSK.Clusters, func(x state.MSKCluster) bool { return in(x.Region) })
+		add("kafka:ListClustersV2", pages(mskClusters, 100))
+		// exposure-gaps: one GetClusterPolicy per cluster.
+		add("kafka:GetClusterPolicy", mskClusters)
 		add("kafkaconnect:ListConnectors", pages(countIf(a.MSK.Connectors, func(x state.MSKConnector) bool { return in(x.Region) }), 100))
 		// svc-msk: Step Functions: 1,000 a page, one DescribeStateMachine each.
 		machines := countIf(a.StepFunctions.StateMachines, func(x state.StateMachine) bool { return in(x.Region) })

@@ -13,6 +13,7 @@ func (s *Server) kinesisService() *service {
 	return &service{name: "kinesis", proto: protoJSON, ops: map[string]handler{
 		"ListStreams":           kinListStreams,
 		"DescribeStreamSummary": kinDescribeStreamSummary,
+		"GetResourcePolicy":     kinGetResourcePolicy,
 	}}
 }
 
@@ -70,6 +71,19 @@ func kinDescribeStreamSummary(c *call) (*reply, error) {
 			EnhancedMonitoring: []kintypes.EnhancedMetrics{}}}), nil
 	}
 	return nil, errf(400, "ResourceNotFoundException", "Stream %s under account %s not found.", name+arn, c.s.acct.AccountID)
+}
+
+// kinGetResourcePolicy answers a stream's resource policy by ResourceARN;
+// like Kinesis it answers "{}" for a stream without one (exposure-gaps).
+func kinGetResourcePolicy(c *call) (*reply, error) {
+	arn := c.str("ResourceARN")
+	for _, x := range c.s.idx.kinesisStreams[c.region] {
+		if x.ARN != arn {
+			continue
+		}
+		return c.jsonReply(&kinesis.GetResourcePolicyOutput{Policy: p(orDefault(x.Policy, "{}"))}), nil
+	}
+	return nil, errf(400, "ResourceNotFoundException", "Stream %s under account %s not found.", arn, c.s.acct.AccountID)
 }
 
 func orDefaultInt(v, def int) int {

@@ -16,8 +16,25 @@ func (s *Server) kafkaService() *service {
 			rt("GET", "/api/v2/clusters/{clusterArn}", "DescribeClusterV2"),
 			rt("POST", "/api/v2/clusters", "CreateClusterV2"),
 			rt("DELETE", "/v1/clusters/{clusterArn}", "DeleteCluster"),
+			rt("GET", "/v1/clusters/{clusterArn}/policy", "GetClusterPolicy"),
 		},
-		ops: map[string]handler{"ListClustersV2": kafkaListClustersV2}}
+		ops: map[string]handler{"ListClustersV2": kafkaListClustersV2, "GetClusterPolicy": kafkaGetClusterPolicy}}
+}
+
+// kafkaGetClusterPolicy answers a cluster's policy; like MSK it answers
+// NotFoundException (404) for a cluster without one (exposure-gaps).
+func kafkaGetClusterPolicy(c *call) (*reply, error) {
+	arn := c.str("clusterArn")
+	for _, k := range c.s.idx.mskClusters[c.region] {
+		if k.ARN != arn {
+			continue
+		}
+		if k.Policy == "" {
+			return nil, errf(404, "NotFoundException", "There is no cluster policy attached to %s.", arn)
+		}
+		return c.jsonReply(&kafka.GetClusterPolicyOutput{Policy: p(k.Policy), CurrentVersion: p("K3AEGXETSR30VB")}), nil
+	}
+	return nil, errf(404, "NotFoundException", "The cluster %s does not exist.", arn)
 }
 
 // kafkaListClustersV2 pages with maxResults (1..100, default 10) and

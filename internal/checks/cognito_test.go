@@ -48,6 +48,11 @@ func cognitoCases() map[string][]checkCase {
 			pw("no symbols", func(p *state.UserPoolPasswordPolicy) { p.RequireSymbols = false }, dsF),
 			pw("no upper case", func(p *state.UserPoolPasswordPolicy) { p.RequireUppercase = false }, dsF),
 			pw("temporary 8 days", func(p *state.UserPoolPasswordPolicy) { p.TemporaryPasswordValidityDays = 8 }, dsF),
+			// exposure-gaps: every threshold of the Config rule behind Cognito.3 pinned.
+			pw("no lower case", func(p *state.UserPoolPasswordPolicy) { p.RequireLowercase = false }, dsF),
+			pw("no numbers", func(p *state.UserPoolPasswordPolicy) { p.RequireNumbers = false }, dsF),
+			pw("temporary exactly 7 days", func(p *state.UserPoolPasswordPolicy) { p.TemporaryPasswordValidityDays = 7 }, dsP),
+			pw("temporary 0 days is the default 7", func(p *state.UserPoolPasswordPolicy) { p.TemporaryPasswordValidityDays = 0 }, dsP),
 			{name: "policy not reported", acct: baseAccount(dsCognito(nil, func(u *state.UserPool) { u.PasswordPolicy = nil })), want: dsWant(dsU)},
 			{name: "listing denied", acct: baseAccount(dsCognito(nil, nil), dsGap("cognito-idp", "eu-west-1", "ListUserPools", "")), want: dsWant(dsU)},
 			{name: "describe denied", acct: baseAccount(dsCognito(nil, nil), dsGap("cognito-idp", "eu-west-1", "DescribeUserPool", dsUserPoolARN)), want: dsWant(dsU)},

@@ -81,6 +81,12 @@ func dmsCases() map[string][]checkCase {
 	logOff := t("logging off", func(t *state.DMSTask) { t.LoggingEnabled = false }, dsF)
 	defaults := t("components at DMS's default", func(t *state.DMSTask) { t.LogSeverity = nil }, dsP)
 	return map[string][]checkCase{
+		// exposure-gaps: replication instances join the residency checks.
+		"dms_replication_instance_in_allowed_region": storeCases("dms", "DescribeReplicationInstances", func(r string) func(*state.Account) {
+			return func(a *state.Account) {
+				a.DMS.ReplicationInstances = append(a.DMS.ReplicationInstances, state.DMSReplicationInstance{Meta: nwMetaIn(r, "dms", "rep:R1"), ID: "r1"})
+			}
+		}),
 		"dms_replication_instance_not_public": append([]checkCase{
 			i("private", nil, dsP),
 			i("public", func(i *state.DMSReplicationInstance) { i.PubliclyAccessible = true }, dsF),

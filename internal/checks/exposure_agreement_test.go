@@ -83,6 +83,14 @@ var policyStores = []policyStore{
 	{"opensearch domain", dsDomainARN, func(doc string) func(*state.Account) {
 		return dsDomain("", func(d *state.OpenSearchDomain) { publicEndpoint(d); d.AccessPolicy = doc })
 	}, true},
+	// exposure-gaps: a Kinesis data stream's resource policy.
+	{"kinesis stream", dsStreamARN, func(doc string) func(*state.Account) {
+		return dsStream(func(s *state.KinesisStream) { s.PolicyRead, s.Policy = true, doc })
+	}, true},
+	// exposure-gaps: an MSK cluster's policy (brokers without public addresses).
+	{"msk cluster", dsMSKClusterARN, func(doc string) func(*state.Account) {
+		return dsMSKCluster(func(k *state.MSKCluster) { k.PolicyRead, k.Policy = true, doc })
+	}, true},
 }
 
 // sharingChecks are the checks that judge a resource policy's exposure,
@@ -112,6 +120,8 @@ var sharingChecks = map[string]struct {
 	"apigateway_rest_api_policy_not_public": {"rest api", scopePublic},           // svc-api
 	"apigateway_rest_api_policy_trusted":    {"rest api", scopeTrusted},          // svc-api
 	"opensearch_domain_policy_trusted":      {"opensearch domain", scopeSharing}, // svc-search
+	"kinesis_stream_policy_trusted":         {"kinesis stream", scopeSharing},    // exposure-gaps
+	"msk_cluster_policy_trusted":            {"msk cluster", scopeSharing},       // exposure-gaps
 }
 
 // corpusShape is one shape of internal/exposure/testdata/shapes.json.

@@ -14,8 +14,23 @@ func kinesisChecks() []check.Check {
 	return []check.Check{
 		kinesisStreamCheck("kinesis_stream_encrypted_at_rest", kinesisEncrypted),
 		kinesisStreamCheck("kinesis_stream_retention_adequate", kinesisRetention),
+		policyCheck(kinesisPolicy, scopeSharing), // exposure-gaps
 	}
 }
+
+// kinesisPolicy is the sharing check's view of data streams (exposure-gaps):
+// the stream's resource policy judged by internal/exposure as every other
+// store's; a stream whose policy was never read is unknown, not private.
+var kinesisPolicy = policyStoreSpec{prefix: "kinesis_stream",
+	policyRead: state.InputKinesisStreamPolicy,
+	each: func(a *state.Account, judge func(state.Resource, string, string) check.Result) []check.Result {
+		return eachRegional(a, "kinesis", []state.Input{state.InputKinesisStreams}, a.Kinesis.Streams, func(s state.KinesisStream) check.Result {
+			if _, gapped := a.Gaps.ForInput(state.InputKinesisStreamPolicy, s.Region, s.ARN); !gapped && !s.PolicyRead {
+				return check.UnknownR(s, "stream %s's resource policy was not reported", s.Name)
+			}
+			return judge(s, "stream "+s.Name, s.Policy)
+		})
+	}}
 
 // kinesisMinRetentionHours is FSBP Kinesis.3's default minimum retention
 // (minimumRetentionHours, 168 hours: seven days).

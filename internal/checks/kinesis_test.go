@@ -30,7 +30,15 @@ func kinesisCases() map[string][]checkCase {
 			dsGap("kinesis", "eu-west-1", "DescribeStreamSummary", dsStreamARN)), want: dsWant(dsU)},
 		c("not described", func(s *state.KinesisStream) { s.Described, s.EncryptionType, s.RetentionHours = false, "", 0 }, dsU, "not reported"),
 	}
+	// exposure-gaps: the stream's resource policy, judged as every store's.
+	streamPolicy := func(doc string) func(*state.Account) {
+		return dsStream(func(s *state.KinesisStream) { s.PolicyRead, s.Policy = true, doc })
+	}
+	policyCases := append(sharingCases(scopeSharing, streamPolicy, dsStreamARN, "kinesis:GetRecords", dsGap("kinesis", "eu-west-1", "ListStreams", ""),
+		dsGap("kinesis", "eu-west-1", "GetResourcePolicy", dsStreamARN)),
+		checkCase{name: "policy not reported", acct: baseAccount(dsStream(nil)), want: dsWant(dsU), msg: "not reported"})
 	return map[string][]checkCase{
+		"kinesis_stream_policy_trusted": policyCases,
 		"kinesis_stream_encrypted_at_rest": append([]checkCase{
 			c("customer key", nil, dsP, "alias/clicks"),
 			c("aws managed key", func(s *state.KinesisStream) { s.KMSKeyID = "alias/aws/kinesis" }, dsP, "alias/aws/kinesis"),

@@ -22,8 +22,23 @@ func mskChecks() []check.Check {
 		mskClusterCheck("msk_cluster_unauthenticated_access_disabled", mskUnauthenticated),
 		mskConnectorCheck("msk_connector_encrypted_in_transit", mskConnectorTLS),
 		mskConnectorCheck("msk_connector_logging_enabled", mskConnectorLogging),
+		policyCheck(mskPolicy, scopeSharing), // exposure-gaps
 	}
 }
+
+// mskPolicy is the sharing check's view of MSK clusters (exposure-gaps): the
+// cluster policy judged by internal/exposure as every other store's; a
+// cluster whose policy was never read is unknown, not private.
+var mskPolicy = policyStoreSpec{prefix: "msk_cluster",
+	policyRead: state.InputMSKClusterPolicy,
+	each: func(a *state.Account, judge func(state.Resource, string, string) check.Result) []check.Result {
+		return eachRegional(a, "kafka", []state.Input{state.InputMSKClusters}, a.MSK.Clusters, func(k state.MSKCluster) check.Result {
+			if _, gapped := a.Gaps.ForInput(state.InputMSKClusterPolicy, k.Region, k.ARN); !gapped && !k.PolicyRead {
+				return check.UnknownR(k, "cluster %s's policy was not reported", k.Name)
+			}
+			return judge(k, "cluster "+k.Name, k.Policy)
+		})
+	}}
 
 // mskClusterCheck judges every listed cluster.
 func mskClusterCheck(id string, judge func(state.MSKCluster) check.Result) check.Check {

@@ -57,8 +57,16 @@ func mskCases() map[string][]checkCase {
 		{name: "listing denied", acct: baseAccount(dsMSKConnector(nil), dsGap("kafkaconnect", "eu-west-1", "ListConnectors", "")), want: dsWant(dsU)},
 		{name: "listing denied elsewhere", acct: baseAccount(dsMSKConnector(nil), dsGap("kafkaconnect", "us-east-1", "ListConnectors", "")), want: dsWant(dsU, dsP)},
 	}
+	// exposure-gaps: the cluster policy, judged as every store's.
+	clusterPolicy := func(doc string) func(*state.Account) {
+		return dsMSKCluster(func(k *state.MSKCluster) { k.PolicyRead, k.Policy = true, doc })
+	}
+	policyCases := append(sharingCases(scopeSharing, clusterPolicy, dsMSKClusterARN, "kafka:CreateVpcConnection", dsGap("kafka", "eu-west-1", "ListClustersV2", ""),
+		dsGap("kafka", "eu-west-1", "GetClusterPolicy", dsMSKClusterARN)),
+		checkCase{name: "policy not reported", acct: baseAccount(dsMSKCluster(nil)), want: dsWant(dsU), msg: "not reported"})
 	notReported := func(k *state.MSKCluster) { k.EncryptionReported, k.InClusterTLS, k.ClientBroker = false, false, "" }
 	return map[string][]checkCase{
+		"msk_cluster_policy_trusted": policyCases,
 		"msk_cluster_encrypted_in_transit": append([]checkCase{
 			c("TLS among brokers", nil, dsP, "over TLS"),
 			c("TLS among brokers, plain text to clients", func(k *state.MSKCluster) { k.ClientBroker = "TLS_PLAINTEXT" }, dsP, "over TLS"),

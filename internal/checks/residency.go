@@ -49,6 +49,9 @@ func residencyChecks() []check.Check {
 		residencyStore("dax_cluster_in_allowed_region", "DAX clusters (the items they cache)", "dax", state.InputDAXClusters, daxClustersOf),
 		// svc-fsx: Amazon FSx file systems (all four types)
 		residencyStore("fsx_file_system_in_allowed_region", "FSx file systems (the files on them)", "fsx", state.InputFSxFileSystems, fsxFileSystemsOf),
+		// exposure-gaps: DMS replication instances (the data in flight)
+		residencyStore("dms_replication_instance_in_allowed_region", "DMS replication instances (the data they migrate)", "dms",
+			state.InputDMSReplicationInstances, dmsInstancesOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -168,6 +171,9 @@ func daxClustersOf(a *state.Account) []state.Resource { return resources(a.DAX.C
 
 // fsxFileSystemsOf lists the FSx file systems of every type (svc-fsx).
 func fsxFileSystemsOf(a *state.Account) []state.Resource { return resources(a.FSx.FileSystems) }
+
+// dmsInstancesOf lists the DMS replication instances (exposure-gaps).
+func dmsInstancesOf(a *state.Account) []state.Resource { return resources(a.DMS.ReplicationInstances) }
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

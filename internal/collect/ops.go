@@ -653,6 +653,16 @@ func Operations() []Operation {
 		// judge them (neither Detail nor Budgeted).
 		op("kinesis", "ListStreams", "kinesis:ListStreams", Regional, Rate{RPS: 5, Burst: 5}, state.InputKinesisStreams),
 		op("kinesis", "DescribeStreamSummary", "kinesis:DescribeStreamSummary", PerItem, Rate{RPS: 20, Burst: 20}, state.InputKinesisStreamSummary),
+		// exposure-gaps: a stream's resource policy (GetResourcePolicy,
+		// once per stream: the sharing check judges it, so neither Detail
+		// nor Budgeted). AWS publishes no rate for it (neither the API
+		// reference nor https://docs.aws.amazon.com/streams/latest/dev/service-sizes-and-limits.html
+		// names one); the lowest published rate of Kinesis's control-plane
+		// reads (ListStreams, ListTagsForStream: 5/s per account and
+		// region) rather than the default pace. A stream without a policy
+		// answers "{}". Consumers' policies are not read: listing them is
+		// ListStreamConsumers per stream at 5/s per stream.
+		op("kinesis", "GetResourcePolicy", "kinesis:GetResourcePolicy", PerItem, Rate{RPS: 5, Burst: 5}, state.InputKinesisStreamPolicy),
 
 		// svc-stream: Amazon Data Firehose (regional). ListDeliveryStreams
 		// and DescribeDeliveryStream: 5/s each per account and region,
@@ -758,6 +768,12 @@ func Operations() []Operation {
 		// authentication and worker log delivery, 100 a page. Nothing is
 		// read per item.
 		op("kafka", "ListClustersV2", "kafka:ListClustersV2", Regional, d, state.InputMSKClusters),
+		// exposure-gaps: each cluster's policy (GetClusterPolicy, once per
+		// cluster: the data map's exposure and the sharing check judge it,
+		// so neither Detail nor Budgeted); no rate published, the default
+		// pace as for the listings. A cluster without a policy answers
+		// NotFoundException: no policy, not a gap.
+		op("kafka", "GetClusterPolicy", "kafka:GetClusterPolicy", PerItem, d, state.InputMSKClusterPolicy),
 		op("kafkaconnect", "ListConnectors", "kafkaconnect:ListConnectors", Regional, d, state.InputMSKConnectors),
 		// svc-msk: AWS Step Functions (regional; endpoint, signing name and
 		// IAM prefix states). ListStateMachines: 5/s burst 100;

@@ -248,6 +248,14 @@ func Stores(a *state.Account) []Store {
 			out = append(out, Store{Resource: f.Meta, Service: "fsx", Kind: "fsx-file-system", Level: Unknown})
 		}
 	}
+	// exposure-gaps: DMS replication instances hold the data in flight
+	// (cached changes, LOB staging, task logs) on storage DMS always
+	// encrypts: with the AWS managed key aws/dms unless a customer key is
+	// named. Endpoints hold connection settings, not data: the databases
+	// they name are stores of their own where shoulder reads them.
+	for _, i := range a.DMS.ReplicationInstances {
+		add(i.Meta, "dms", "replication-instance", true, i.KMSKeyID, AWSManaged)
+	}
 	return out
 }
 
@@ -267,11 +275,12 @@ var storeListings = [][]state.Input{
 	{state.InputCacheReplicationGroups, state.InputCacheClusters}, // svc-data
 	{state.InputKinesisStreams},                                   // svc-stream
 	{state.InputFirehoseStreams},
-	{state.InputOpenSearchDomains},    // svc-search
-	{state.InputMSKClusters},          // svc-msk
-	{state.InputServerlessNamespaces}, // svc-msk
-	{state.InputDAXClusters},          // svc-dax
-	{state.InputFSxFileSystems},       // svc-fsx
+	{state.InputOpenSearchDomains},       // svc-search
+	{state.InputMSKClusters},             // svc-msk
+	{state.InputServerlessNamespaces},    // svc-msk
+	{state.InputDAXClusters},             // svc-dax
+	{state.InputFSxFileSystems},          // svc-fsx
+	{state.InputDMSReplicationInstances}, // exposure-gaps
 }
 
 // ListingGaps returns every coverage gap that leaves Stores incomplete:

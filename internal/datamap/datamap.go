@@ -248,8 +248,9 @@ func where(region string, p *policy.Policy) Where {
 }
 
 // awsBackupSkips are the services whose data a backup plan's selection
-// never copies: ElastiCache, Kinesis, Firehose, OpenSearch Service and MSK.
-var awsBackupSkips = map[string]bool{"elasticache": true, "kinesis": true, "firehose": true, "es": true, "kafka": true}
+// never copies: ElastiCache, Kinesis, Firehose, OpenSearch Service, MSK and
+// DMS (exposure-gaps).
+var awsBackupSkips = map[string]bool{"elasticache": true, "kinesis": true, "firehose": true, "es": true, "kafka": true, "dms": true}
 
 func nameOf(cs custody.Store) string {
 	arn := cs.Resource.ARN

@@ -39,6 +39,8 @@ type index struct {
 	domains map[string]*state.OpenSearchDomain
 	// svc-msk: MSK clusters.
 	mskClusters map[string]*state.MSKCluster
+	// exposure-gaps: DMS replication instances.
+	dmsInstances map[string]*state.DMSReplicationInstance
 	// svc-msk: Redshift Serverless namespaces, and whether a workgroup of
 	// each (by region and namespace name) is publicly accessible.
 	rssNamespaces map[string]*state.ServerlessNamespace
@@ -151,6 +153,10 @@ func newIndex(a *state.Account) *index {
 	ix.mskClusters = make(map[string]*state.MSKCluster, len(a.MSK.Clusters))
 	for i := range a.MSK.Clusters {
 		ix.mskClusters[a.MSK.Clusters[i].ARN] = &a.MSK.Clusters[i]
+	}
+	ix.dmsInstances = make(map[string]*state.DMSReplicationInstance, len(a.DMS.ReplicationInstances))
+	for i := range a.DMS.ReplicationInstances {
+		ix.dmsInstances[a.DMS.ReplicationInstances[i].ARN] = &a.DMS.ReplicationInstances[i]
 	}
 	ix.rssNamespaces = make(map[string]*state.ServerlessNamespace, len(a.RedshiftServerless.Namespaces))
 	for i := range a.RedshiftServerless.Namespaces {
@@ -310,12 +316,15 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 				s.Backup = Backup{State: Unprotected, Detail: []string{"Memcached keeps data in memory only; no snapshots"}}
 			}
 		}
-	// svc-stream: Kinesis Data Streams. A stream's resource policy is
-	// not read (GetResourcePolicy is not collected), so who else may read
-	// it is unknown rather than private; retention is replay, not a copy.
+	// svc-stream: Kinesis Data Streams. Who else may read a stream is its
+	// resource policy's verdict (exposure-gaps), unknown when the policy
+	// was not read; retention is replay, not a copy.
 	case "stream":
 		if st := ix.streams[arn]; st != nil {
-			s.Exposure = Exposure{Level: Unknown, Detail: "resource policy not read; IAM and any stream policy decide who reads the records"}
+			s.Exposure = ix.policyExposure(region, arn, st.Policy, "stream resource policy", p, state.InputKinesisStreamPolicy)
+			if !st.PolicyRead && s.Exposure.Level != Unknown {
+				s.Exposure = Exposure{Level: Unknown, Detail: "resource policy not reported; IAM and any stream policy decide who reads the records"}
+			}
 			d := "AWS Backup does not cover Kinesis; records are replayable until they expire"
 			if st.RetentionHours > 0 {
 				d = fmt.Sprintf("AWS Backup does not cover Kinesis; records are replayable for %d hours", st.RetentionHours)
@@ -340,12 +349,16 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 			s.Backup = Backup{State: Unprotected, Detail: []string{"buffers records only until delivery to " + orDash(strings.Join(d.Destinations, ", "))}}
 		}
 	// svc-msk: an MSK cluster with public access has brokers with public
-	// addresses; otherwise it is reached from its VPCs, and its cluster
-	// policy (cross-account access) is not read, so who else may read its
-	// topics is unknown rather than private. AWS Backup does not cover MSK.
+	// addresses; otherwise it is reached from its VPCs and, across
+	// accounts, through its cluster policy (exposure-gaps: judged by
+	// internal/exposure, unknown while not read). AWS Backup does not
+	// cover MSK.
 	case "msk-cluster":
 		if k := ix.mskClusters[arn]; k != nil {
-			s.Exposure = Exposure{Level: Unknown, Detail: "cluster policy not read; IAM, the cluster policy and Kafka ACLs decide who reads the topics"}
+			s.Exposure = ix.policyExposure(region, arn, k.Policy, "cluster policy", p, state.InputMSKClusterPolicy)
+			if !k.PolicyRead && s.Exposure.Level != Unknown {
+				s.Exposure = Exposure{Level: Unknown, Detail: "cluster policy not reported; IAM, the cluster policy and Kafka ACLs decide who reads the topics"}
+			}
 			if k.Public() {
 				s.Exposure = Exposure{Level: Public, Detail: "brokers have public addresses (" + k.PublicAccess + ")"}
 			}
@@ -375,6 +388,23 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 	case "fsx-file-system":
 		if f := ix.fsx[arn]; f != nil {
 			ix.fsxFileSystem(s, f, p)
+		}
+	// exposure-gaps: a DMS replication instance is public when it has a
+	// public IP address (as dms_replication_instance_not_public judges);
+	// it holds data in flight, a copy of its source endpoints' databases,
+	// so there is nothing of its own to back up.
+	case "replication-instance":
+		if i := ix.dmsInstances[arn]; i != nil {
+			s.Name = i.ID
+			s.Exposure = Exposure{Level: Private, Detail: "no public IP address; reachable from its VPC as its security groups allow"}
+			if i.PubliclyAccessible {
+				s.Exposure = Exposure{Level: Public, Detail: "publicly accessible: the instance has a public IP address"}
+			}
+			d := "data in flight between its endpoints' databases, which are the stores to back up"
+			if i.MultiAZ {
+				d += "; a Multi-AZ standby keeps the instance running"
+			}
+			s.Backup = Backup{State: IsBackup, Detail: []string{d}}
 		}
 	}
 	if s.Backup.State == "" {

@@ -1,6 +1,7 @@
 package datamap
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -9,9 +10,10 @@ import (
 
 // TestKinesisStores: every data stream is a store; custody follows its
 // server-side encryption (alias/aws/kinesis is AWS managed), a summary
-// that was not read leaves custody unknown, exposure is unknown because
-// stream policies are not read, retention is never a backup, and an
-// AWS Backup plan that selects everything copies nothing of a stream.
+// that was not read leaves custody unknown, exposure is the stream
+// policy's verdict (unknown when the policy was not read), retention is
+// never a backup, and an AWS Backup plan that selects everything copies
+// nothing of a stream.
 func TestKinesisStores(t *testing.T) {
 	a := account(func(a *state.Account) {
 		// A plan whose selection takes every resource and copies to
@@ -20,27 +22,30 @@ func TestKinesisStores(t *testing.T) {
 			Rules: []state.BackupRule{{Name: "daily", CopyActions: []state.CopyAction{{DestinationVaultARN: "arn:aws:backup:us-east-1:" + own + ":backup-vault:dr"}}}}}}
 		a.Kinesis.Streams = []state.KinesisStream{
 			{Meta: state.Meta{ARN: arn("kinesis", "eu-west-1", "stream/clicks"), Region: "eu-west-1"}, Name: "clicks",
-				Described: true, EncryptionType: "KMS", KMSKeyID: "alias/aws/kinesis", RetentionHours: 168},
+				Described: true, EncryptionType: "KMS", KMSKeyID: "alias/aws/kinesis", RetentionHours: 168, PolicyRead: true},
 			{Meta: state.Meta{ARN: arn("kinesis", "us-east-1", "stream/plain"), Region: "us-east-1"}, Name: "plain",
-				Described: true, EncryptionType: "NONE", RetentionHours: 24},
+				Described: true, EncryptionType: "NONE", RetentionHours: 24, PolicyRead: true,
+				Policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"kinesis:GetRecords","Resource":"*"}]}`},
 			{Meta: state.Meta{ARN: arn("kinesis", "us-east-1", "stream/unread"), Region: "us-east-1"}, Name: "unread"},
 		}
 	})
 	m := Build(a, pol(nil))
 	cases := []struct {
 		arn, custody, detail string
+		exposure             string
+		exposureDetail       string
 	}{
-		{arn("kinesis", "eu-west-1", "stream/clicks"), "aws_managed", "168 hours"},
-		{arn("kinesis", "us-east-1", "stream/plain"), "none", "24 hours"},
-		{arn("kinesis", "us-east-1", "stream/unread"), "unknown", "until they expire"},
+		{arn("kinesis", "eu-west-1", "stream/clicks"), "aws_managed", "168 hours", Private, ""},
+		{arn("kinesis", "us-east-1", "stream/plain"), "none", "24 hours", Public, "stream resource policy"},
+		{arn("kinesis", "us-east-1", "stream/unread"), "unknown", "until they expire", Unknown, "policy not reported"},
 	}
 	for _, tc := range cases {
 		s := storeOf(t, m, tc.arn)
 		if s.Kind != "stream" || s.Service != "kinesis" || s.Encryption.Custody != tc.custody {
 			t.Errorf("%s: kind %s service %s custody %s, want stream kinesis %s", tc.arn, s.Kind, s.Service, s.Encryption.Custody, tc.custody)
 		}
-		if s.Exposure.Level != Unknown || !strings.Contains(s.Exposure.Detail, "policy not read") {
-			t.Errorf("%s: exposure %+v, want unknown (policy not read)", tc.arn, s.Exposure)
+		if s.Exposure.Level != tc.exposure || !strings.Contains(s.Exposure.Detail+fmt.Sprint(s.Exposure.SharedWith), tc.exposureDetail) {
+			t.Errorf("%s: exposure %+v, want %s (%q)", tc.arn, s.Exposure, tc.exposure, tc.exposureDetail)
 		}
 		if s.Backup.State != Unprotected || !strings.Contains(strings.Join(s.Backup.Detail, "; "), tc.detail) {
 			t.Errorf("%s: backup %+v, want unprotected with %q", tc.arn, s.Backup, tc.detail)

@@ -10,8 +10,8 @@ import (
 // TestMSKStores: every MSK cluster is a store named by its cluster name
 // (not the UUID its ARN ends in); custody follows the broker volumes' key
 // (none named: aws/kafka, AWS managed; serverless: keys MSK owns); public
-// access makes it public, otherwise exposure is unknown because cluster
-// policies are not read; AWS Backup copies nothing of it.
+// access makes it public, otherwise exposure is the cluster policy's
+// verdict (unknown while not read); AWS Backup copies nothing of it.
 func TestMSKStores(t *testing.T) {
 	cmk := arn("kms", "eu-west-1", "key/events")
 	a := account(func(a *state.Account) {
@@ -20,10 +20,12 @@ func TestMSKStores(t *testing.T) {
 		a.KMS.Keys = []state.Key{{Meta: state.Meta{ARN: cmk, Region: "eu-west-1"}, ID: "events", Manager: "CUSTOMER", Origin: "AWS_KMS"}}
 		a.MSK.Clusters = []state.MSKCluster{
 			{Meta: state.Meta{ARN: arn("kafka", "eu-west-1", "cluster/events/1111-2222"), Region: "eu-west-1"}, Name: "events", Type: "PROVISIONED",
-				EncryptionReported: true, InClusterTLS: true, ClientBroker: "TLS", KMSKeyID: cmk, PublicAccess: "DISABLED", IAMAuth: true},
+				EncryptionReported: true, InClusterTLS: true, ClientBroker: "TLS", KMSKeyID: cmk, PublicAccess: "DISABLED", IAMAuth: true, PolicyRead: true},
 			{Meta: state.Meta{ARN: arn("kafka", "us-east-1", "cluster/legacy/3333-4444"), Region: "us-east-1"}, Name: "legacy", Type: "PROVISIONED",
 				EncryptionReported: true, ClientBroker: "PLAINTEXT", PublicAccess: "SERVICE_PROVIDED_EIPS", Unauthenticated: true},
 			{Meta: state.Meta{ARN: arn("kafka", "eu-west-1", "cluster/lite/5555-6666"), Region: "eu-west-1"}, Name: "lite", Type: "SERVERLESS"},
+			{Meta: state.Meta{ARN: arn("kafka", "eu-west-1", "cluster/shared/7777-8888"), Region: "eu-west-1"}, Name: "shared", Type: "SERVERLESS", PolicyRead: true,
+				Policy: `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777788889999:root"},"Action":"kafka:CreateVpcConnection","Resource":"*"}]}`},
 		}
 	})
 	m := Build(a, pol(nil))
@@ -31,9 +33,10 @@ func TestMSKStores(t *testing.T) {
 		arn, name, custody string
 		exposure           string
 	}{
-		{arn("kafka", "eu-west-1", "cluster/events/1111-2222"), "events", "customer_managed", Unknown},
+		{arn("kafka", "eu-west-1", "cluster/events/1111-2222"), "events", "customer_managed", Private},
 		{arn("kafka", "us-east-1", "cluster/legacy/3333-4444"), "legacy", "aws_managed", Public},
 		{arn("kafka", "eu-west-1", "cluster/lite/5555-6666"), "lite", "aws_owned", Unknown},
+		{arn("kafka", "eu-west-1", "cluster/shared/7777-8888"), "shared", "aws_owned", Shared},
 	} {
 		s := storeOf(t, m, tc.arn)
 		if s.Kind != "msk-cluster" || s.Service != "kafka" || s.Name != tc.name || s.Encryption.Custody != tc.custody {

@@ -294,6 +294,8 @@ const (
 	// svc-stream: kinesis
 	InputKinesisStreams       Input = "kinesis.streams"
 	InputKinesisStreamSummary Input = "kinesis.streams.summary"
+	// exposure-gaps: a stream's resource policy (GetResourcePolicy)
+	InputKinesisStreamPolicy Input = "kinesis.streams.policy"
 	// svc-stream: firehose
 	InputFirehoseStreams     Input = "firehose.delivery_streams"
 	InputFirehoseDescription Input = "firehose.delivery_streams.description"
@@ -331,6 +333,8 @@ const (
 	// svc-msk: kafka, kafkaconnect
 	InputMSKClusters   Input = "msk.clusters"
 	InputMSKConnectors Input = "msk.connectors"
+	// exposure-gaps: a cluster's policy (GetClusterPolicy)
+	InputMSKClusterPolicy Input = "msk.clusters.policy"
 	// svc-msk: states (Step Functions)
 	InputStateMachines           Input = "stepfunctions.state_machines"
 	InputStateMachineDescription Input = "stepfunctions.state_machines.description"

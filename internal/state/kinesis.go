@@ -3,7 +3,8 @@ package state
 // Kinesis holds the Kinesis Data Streams of every scanned region.
 //
 // Gaps: ListStreams hides a region's streams; DescribeStreamSummary
-// (encryption, key, retention, capacity mode) is recorded per stream ARN.
+// (encryption, key, retention, capacity mode) and GetResourcePolicy (who
+// else may read or write the stream) are recorded per stream ARN.
 type Kinesis struct {
 	Streams []KinesisStream `json:"streams,omitempty"`
 }
@@ -28,6 +29,12 @@ type KinesisStream struct {
 	RetentionHours int `json:"retention_hours,omitempty"`
 	// OpenShards is the number of open shards.
 	OpenShards int `json:"open_shards,omitempty"`
+	// PolicyRead is true once GetResourcePolicy answered for the stream
+	// (exposure-gaps); Policy is empty until then, and after it when the
+	// stream has no resource policy.
+	PolicyRead bool `json:"policy_read,omitempty"`
+	// Policy is the stream's resource policy document, "" for none.
+	Policy string `json:"policy,omitempty"`
 }
 
 // Encrypted reports whether the stream encrypts its records at rest.

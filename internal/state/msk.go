@@ -5,7 +5,9 @@ package state
 //
 // Gaps: ListClustersV2 (service kafka) hides a region's clusters,
 // ListConnectors (service kafkaconnect) its connectors. Both listings carry
-// every setting the checks judge; nothing is read per item.
+// every setting the checks judge; only each cluster's policy
+// (GetClusterPolicy, who in other accounts may connect) is read per
+// cluster, its gaps recorded per cluster ARN.
 type MSK struct {
 	Clusters   []MSKCluster   `json:"clusters,omitempty"`
 	Connectors []MSKConnector `json:"connectors,omitempty"`
@@ -47,6 +49,11 @@ type MSKCluster struct {
 	IAMAuth   bool `json:"iam_auth,omitempty"`
 	SCRAMAuth bool `json:"scram_auth,omitempty"`
 	TLSAuth   bool `json:"tls_auth,omitempty"`
+	// PolicyRead is true once GetClusterPolicy answered, a NotFound
+	// included (the cluster has no policy) (exposure-gaps); Policy is the
+	// cluster policy document, "" for none.
+	PolicyRead bool   `json:"policy_read,omitempty"`
+	Policy     string `json:"policy,omitempty"`
 }
 
 // Serverless reports whether the cluster is MSK Serverless.

@@ -326,6 +326,9 @@ func Account(o Options) *state.Account {
 	for _, r := range o.Regions {
 		g.fsx(r)
 	}
+	// exposure-gaps: resource policies now read, last so no earlier
+	// value changes.
+	g.resourcePolicies()
 	return a
 }
 

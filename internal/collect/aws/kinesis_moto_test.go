@@ -12,12 +12,15 @@ import (
 )
 
 // buildKinesis creates data stream "clicks" in the region: when secure it
-// encrypts its records under a customer managed key and keeps them for a
-// week (168 hours); otherwise it is plain and keeps the default 24 hours.
+// encrypts its records under a customer managed key, keeps them for a
+// week (168 hours) and has no resource policy; otherwise it is plain,
+// keeps the default 24 hours and its policy lets another account read it.
 func buildKinesis(ctx context.Context, cfg sdk.Config, secure bool) {
 	c := kinesis.NewFromConfig(cfg)
 	must(c.CreateStream(ctx, &kinesis.CreateStreamInput{StreamName: sdk.String("clicks"), ShardCount: sdk.Int32(2)}))
 	if !secure {
+		arn := "arn:aws:kinesis:" + cfg.Region + ":" + motoAccount + ":stream/clicks"
+		must(c.PutResourcePolicy(ctx, &kinesis.PutResourcePolicyInput{ResourceARN: sdk.String(arn), Policy: sdk.String(kinesisMotoPolicy(arn))}))
 		return
 	}
 	must(c.StartStreamEncryption(ctx, &kinesis.StartStreamEncryptionInput{StreamName: sdk.String("clicks"),
@@ -41,6 +44,14 @@ func TestMotoKinesis(t *testing.T) {
 			eq(t, "key", s.KMSKeyID, map[bool]string{true: "alias/clicks", false: ""}[secure])
 			eq(t, "retention", s.RetentionHours, map[bool]int{true: 168, false: 24}[secure])
 			eq(t, "shards", s.OpenShards, 2)
+			eq(t, "policy read", s.PolicyRead, true)
+			eq(t, "policy", s.Policy, map[bool]string{true: "", false: kinesisMotoPolicy(s.ARN)}[secure])
 		})
 	}
+}
+
+// kinesisMotoPolicy lets account 777788889999 read stream arn.
+func kinesisMotoPolicy(arn string) string {
+	return `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777788889999:root"},` +
+		`"Action":["kinesis:GetRecords","kinesis:DescribeStreamSummary"],"Resource":"` + arn + `"}]}`
 }

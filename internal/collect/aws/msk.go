@@ -2,6 +2,7 @@ package aws
 
 import (
 	"context"
+	"errors"
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/kafka"
@@ -16,7 +17,8 @@ import (
 // and serverless with their encryption, public access, authentication and
 // tags) and MSK Connect connectors (ListConnectors: encryption in transit,
 // authentication, worker log delivery), each in one paginated listing;
-// no setting a check judges needs a per-item call.
+// only each cluster's policy (GetClusterPolicy, exposure-gaps) is read per
+// cluster.
 func (c *collector) msk(ctx context.Context, region string) {
 	c.sub("kafkaconnect", region, "", func(ctx context.Context) { c.mskConnectors(ctx, region) }, "ListConnectors")
 
@@ -40,8 +42,28 @@ func (c *collector) msk(ctx context.Context, region string) {
 		}
 		return nil
 	})
-	if err == nil {
+	if err != nil {
+		return
+	}
+	done := c.perItem(len(clusters), func() {
 		c.rec.Update(func(a *state.Account) { a.MSK.Clusters = append(a.MSK.Clusters, clusters...) })
+	})
+	for i := range clusters {
+		k := &clusters[i]
+		c.item("kafka", region, k.ARN, done, func(ctx context.Context) {
+			// NotFoundException: the cluster has no policy.
+			err := c.do(ctx, "kafka", "GetClusterPolicy", region, k.ARN, []string{"NotFoundException"}, func(ctx context.Context) error {
+				out, err := cl.GetClusterPolicy(ctx, &kafka.GetClusterPolicyInput{ClusterArn: sdk.String(k.ARN)})
+				if err != nil {
+					return err
+				}
+				k.PolicyRead, k.Policy = true, str(out.Policy)
+				return nil
+			})
+			if errors.Is(err, errAbsent) {
+				k.PolicyRead = true
+			}
+		}, "GetClusterPolicy")
 	}
 }
 

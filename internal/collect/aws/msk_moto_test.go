@@ -18,6 +18,8 @@ import (
 // serverless cluster "stream-lite". This moto's CreateClusterV2 keeps no
 // encryption or authentication of a provisioned cluster, so the
 // provisioned one is created with CreateCluster; ListClustersV2 lists both.
+// The insecure "events" cluster's policy lets another account connect
+// (exposure-gaps); the others have none.
 func buildMSK(ctx context.Context, cfg sdk.Config, r, subnet string, secure bool) {
 	c := kafka.NewFromConfig(cfg)
 	in := &kafka.CreateClusterInput{ClusterName: sdk.String("events"), KafkaVersion: sdk.String("3.6.0"), NumberOfBrokerNodes: sdk.Int32(2),
@@ -36,7 +38,10 @@ func buildMSK(ctx context.Context, cfg sdk.Config, r, subnet string, secure bool
 			EncryptionInTransit: &kafkatypes.EncryptionInTransit{InCluster: sdk.Bool(false), ClientBroker: kafkatypes.ClientBrokerTlsPlaintext}}
 		in.ClientAuthentication = &kafkatypes.ClientAuthentication{Unauthenticated: &kafkatypes.Unauthenticated{Enabled: sdk.Bool(true)}}
 	}
-	must(c.CreateCluster(ctx, in))
+	out := must(c.CreateCluster(ctx, in))
+	if !secure {
+		must(c.PutClusterPolicy(ctx, &kafka.PutClusterPolicyInput{ClusterArn: out.ClusterArn, Policy: sdk.String(mskMotoPolicy(*out.ClusterArn))}))
+	}
 	must(c.CreateClusterV2(ctx, &kafka.CreateClusterV2Input{ClusterName: sdk.String("stream-lite"),
 		Serverless: &kafkatypes.ServerlessRequest{VpcConfigs: []kafkatypes.VpcConfig{{SubnetIds: []string{subnet}}},
 			ClientAuthentication: &kafkatypes.ServerlessClientAuthentication{Sasl: &kafkatypes.ServerlessSasl{Iam: &kafkatypes.Iam{Enabled: sdk.Bool(true)}}}}}))
@@ -63,6 +68,16 @@ func TestMotoMSK(t *testing.T) {
 			s := find(t, "cluster", res.Account.MSK.Clusters, func(x state.MSKCluster) string { return x.Region + "/" + x.Name }, r+"/stream-lite")
 			eq(t, "serverless", s.Serverless(), true)
 			eq(t, "serverless public", s.Public(), false)
+			eq(t, "policy read", k.PolicyRead, true)
+			eq(t, "policy", k.Policy, map[bool]string{true: "", false: mskMotoPolicy(k.ARN)}[secure])
+			eq(t, "serverless policy read", s.PolicyRead, true)
+			eq(t, "serverless policy", s.Policy, "")
 		})
 	}
+}
+
+// mskMotoPolicy lets account 777788889999 connect to cluster arn.
+func mskMotoPolicy(arn string) string {
+	return `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::777788889999:root"},` +
+		`"Action":["kafka:CreateVpcConnection","kafka:GetBootstrapBrokers","kafka:DescribeClusterV2"],"Resource":"` + arn + `"}]}`
 }

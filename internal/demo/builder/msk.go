@@ -10,7 +10,9 @@ import "github.com/shoulder-dev/shoulder/internal/state"
 // leftover Irish cluster with public broker addresses (SCRAM, TLS only).
 // The shop's connector sinks order events to the data lake over TLS with
 // its worker logs in CloudWatch Logs; the agency's CRM sync reaches its
-// cluster in plain text without authentication or logs.
+// cluster in plain text without authentication or logs. Every cluster's
+// policy was read (exposure-gaps): the agency's cluster lets the untrusted
+// partner's account connect; the others have none.
 func (x *b) msk() {
 	fra, dub, iad := "eu-central-1", "eu-west-1", "us-east-1"
 	cluster := func(region, name, id string, t map[string]string, k state.MSKCluster) state.MSKCluster {
@@ -18,6 +20,7 @@ func (x *b) msk() {
 		if k.Type == "" {
 			k.Type, k.EncryptionReported = "PROVISIONED", true
 		}
+		k.PolicyRead = true // exposure-gaps
 		return k
 	}
 	x.a.MSK.Clusters = append(x.a.MSK.Clusters,
@@ -25,7 +28,10 @@ func (x *b) msk() {
 			KafkaVersion: "3.6.0", InClusterTLS: true, ClientBroker: "TLS", KMSKeyID: x.datalakeKey(fra), PublicAccess: "DISABLED", IAMAuth: true}),
 		cluster(fra, "clickstream-lite", "7c2e3d4f-5061-4b7c-8d8e-9f0a1b2c3d4e-s1", tags("owner", "shop"), state.MSKCluster{Type: "SERVERLESS"}),
 		cluster(iad, "marketing-events", "8d3f4e50-6172-4c8d-9e9f-0a1b2c3d4e5f-3", tags("owner", "marketing", "data-classification", "confidential"), state.MSKCluster{
-			KafkaVersion: "2.8.1", ClientBroker: "TLS_PLAINTEXT", PublicAccess: "DISABLED", Unauthenticated: true}),
+			KafkaVersion: "2.8.1", ClientBroker: "TLS_PLAINTEXT", PublicAccess: "DISABLED", Unauthenticated: true,
+			Policy: `{"Version":"2012-10-17","Statement":[{"Sid":"AgencyConnects","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::` + UntrustedPartner + `:root"},` +
+				`"Action":["kafka:CreateVpcConnection","kafka:GetBootstrapBrokers","kafka:DescribeClusterV2"],"Resource":"` +
+				x.arn("kafka", iad, "cluster/marketing-events/8d3f4e50-6172-4c8d-9e9f-0a1b2c3d4e5f-3") + `"}]}`}),
 		cluster(dub, "agency-legacy", "9e405f61-7283-4d9e-8f0a-1b2c3d4e5f60-1", tags("owner", "marketing"), state.MSKCluster{
 			KafkaVersion: "3.5.1", InClusterTLS: true, ClientBroker: "TLS", PublicAccess: "SERVICE_PROVIDED_EIPS", SCRAMAuth: true}),
 	)
