@@ -292,9 +292,9 @@ func (c *collector) instrument(service, region string) func(*middleware.Stack) e
 
 // clients holds the SDK clients that per-item reads share: S3's of each
 // bucket's region and CloudTrail's of each trail's home region. Every other
-// collector makes its client once, when it starts (a client is a few
-// kilobytes and microseconds to make; see BenchmarkNewClient), and drops it
-// when it ends.
+// collector makes its client once, when it starts (an EC2 client takes
+// 2 KB and 2 us to make, an S3 one 6 KB and 10 us: BenchmarkNewClient), and
+// drops it when it ends.
 //
 // The cache is typed, one map per service: a cache of `any` (or a generic
 // one) converts each client to an interface, and a client converted to an
