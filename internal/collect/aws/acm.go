@@ -18,28 +18,27 @@ import (
 // preference needs DescribeCertificate, and only Amazon-issued
 // certificates have one.
 func (c *collector) acm(ctx context.Context, region string) {
-	cl := client(c, "acm", region, func() *acm.Client {
-		return acm.NewFromConfig(c.cfg, func(o *acm.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("acm", region))
-		})
+	cl := acm.NewFromConfig(c.cfg, func(o *acm.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("acm", region))
 	})
 	var certs []state.Certificate
 	err := c.do(ctx, "acm", "ListCertificates", region, "", nil, func(ctx context.Context) error {
-		p := acm.NewListCertificatesPaginator(cl, &acm.ListCertificatesInput{MaxItems: sdk.Int32(1000),
-			Includes: &acmtypes.Filters{KeyTypes: acmtypes.KeyAlgorithm("").Values()}})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := acm.ListCertificatesInput{MaxItems: sdk.Int32(1000),
+			Includes: &acmtypes.Filters{KeyTypes: acmtypes.KeyAlgorithm("").Values()}}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListCertificates(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.CertificateSummaryList {
 				certs = append(certs, state.Certificate{Meta: meta(str(s.CertificateArn), region, nil), DomainName: str(s.DomainName),
 					Type: string(s.Type), Status: string(s.Status), KeyAlgorithm: string(s.KeyAlgorithm), InUse: b(s.InUse),
 					NotBefore: tptr(s.NotBefore), NotAfter: tptr(s.NotAfter), RenewalEligibility: string(s.RenewalEligibility)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return

@@ -3,7 +3,6 @@ package aws
 import (
 	"context"
 	"encoding/json"
-	"slices"
 	"sort"
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
@@ -34,25 +33,24 @@ func apiV2ARN(region, id string) string { return "arn:aws:apigateway:" + region 
 // policy and tags in bulk) and reads each API's stages: the stage settings
 // exist only in GetStages, one call per API.
 func (c *collector) apiGateway(ctx context.Context, region string) {
-	cl := client(c, "apigateway", region, func() *apigateway.Client {
-		return apigateway.NewFromConfig(c.cfg, func(o *apigateway.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("apigateway", region))
-		})
+	cl := apigateway.NewFromConfig(c.cfg, func(o *apigateway.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("apigateway", region))
 	})
 	var apis []state.RestAPI
 	err := c.do(ctx, "apigateway", "GetRestApis", region, "", nil, func(ctx context.Context) error {
-		p := apigateway.NewGetRestApisPaginator(cl, &apigateway.GetRestApisInput{Limit: sdk.Int32(apiGatewayPage)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := apigateway.GetRestApisInput{Limit: sdk.Int32(apiGatewayPage)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Position = token
+			page, err := cl.GetRestApis(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.Items {
 				apis = append(apis, restAPI(region, x))
 			}
-		}
-		return nil
+			return page.Position, nil
+		})
 	})
 	if err != nil {
 		return
@@ -130,11 +128,9 @@ func restStage(apiARN, region string, s agtypes.Stage) state.RestStage {
 // API's stages (access logging, WebSocket execution logging) and routes
 // (authorization type): neither has a bulk form.
 func (c *collector) apiGatewayV2(ctx context.Context, region string) {
-	cl := client(c, "apigatewayv2", region, func() *apigatewayv2.Client {
-		return apigatewayv2.NewFromConfig(c.cfg, func(o *apigatewayv2.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("apigatewayv2", region))
-		})
+	cl := apigatewayv2.NewFromConfig(c.cfg, func(o *apigatewayv2.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("apigatewayv2", region))
 	})
 	var apis []state.APIv2
 	err := c.do(ctx, "apigatewayv2", "GetApis", region, "", nil, func(ctx context.Context) error {
@@ -191,24 +187,6 @@ func (c *collector) apiGatewayV2(ctx context.Context, region string) {
 				return err
 			})
 		}, "GetStages", "GetRoutes")
-	}
-}
-
-// pages calls next with each page's token until it answers no token (or
-// the same one again, which would loop forever).
-func pages(ctx context.Context, next func(context.Context, *string) (*string, error)) error {
-	var token *string
-	var seen []string
-	for {
-		t, err := next(ctx, token)
-		if err != nil {
-			return err
-		}
-		if str(t) == "" || slices.Contains(seen, str(t)) {
-			return nil
-		}
-		seen = append(seen, str(t))
-		token = t
 	}
 }
 

@@ -16,11 +16,9 @@ const appSyncPage = 25
 // configuration and tags in the listing), then each API's cache with
 // GetApiCache (a NotFoundException means the API has no cache).
 func (c *collector) appSync(ctx context.Context, region string) {
-	cl := client(c, "appsync", region, func() *appsync.Client {
-		return appsync.NewFromConfig(c.cfg, func(o *appsync.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("appsync", region))
-		})
+	cl := appsync.NewFromConfig(c.cfg, func(o *appsync.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("appsync", region))
 	})
 	var apis []state.GraphQLAPI
 	err := c.do(ctx, "appsync", "ListGraphqlApis", region, "", nil, func(ctx context.Context) error {

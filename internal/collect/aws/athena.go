@@ -13,26 +13,25 @@ import (
 // 50 a page) and reads each one's configuration: CloudWatch metrics and
 // result encryption are in no listing.
 func (c *collector) athenaWorkGroups(ctx context.Context, region string) {
-	cl := client(c, "athena", region, func() *athena.Client {
-		return athena.NewFromConfig(c.cfg, func(o *athena.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("athena", region))
-		})
+	cl := athena.NewFromConfig(c.cfg, func(o *athena.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("athena", region))
 	})
 	var groups []state.AthenaWorkGroup
 	err := c.do(ctx, "athena", "ListWorkGroups", region, "", nil, func(ctx context.Context) error {
-		p := athena.NewListWorkGroupsPaginator(cl, &athena.ListWorkGroupsInput{MaxResults: sdk.Int32(50)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := athena.ListWorkGroupsInput{MaxResults: sdk.Int32(50)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListWorkGroups(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, w := range page.WorkGroups {
 				name := str(w.Name)
 				groups = append(groups, state.AthenaWorkGroup{Meta: meta(c.arn("athena", region, c.accountID, "workgroup/"+name), region, nil), Name: name, State: string(w.State)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return

@@ -14,11 +14,9 @@ import (
 // configurations, each in one paginated bulk listing (100 a page); no
 // setting a check judges needs a per-item call.
 func (c *collector) autoScaling(ctx context.Context, region string) {
-	cl := client(c, "autoscaling", region, func() *autoscaling.Client {
-		return autoscaling.NewFromConfig(c.cfg, func(o *autoscaling.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("autoscaling", region))
-		})
+	cl := autoscaling.NewFromConfig(c.cfg, func(o *autoscaling.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("autoscaling", region))
 	})
 	c.sub("autoscaling", region, "", func(ctx context.Context) { c.launchConfigurations(ctx, cl, region) }, "DescribeLaunchConfigurations")
 
@@ -27,17 +25,18 @@ func (c *collector) autoScaling(ctx context.Context, region string) {
 		// IncludeInstances=false: the instances are read from EC2; AWS
 		// documents that leaving them out keeps large groups from being
 		// throttled.
-		p := autoscaling.NewDescribeAutoScalingGroupsPaginator(cl, &autoscaling.DescribeAutoScalingGroupsInput{MaxRecords: sdk.Int32(100), IncludeInstances: sdk.Bool(false)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := autoscaling.DescribeAutoScalingGroupsInput{MaxRecords: sdk.Int32(100), IncludeInstances: sdk.Bool(false)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeAutoScalingGroups(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, g := range page.AutoScalingGroups {
 				groups = append(groups, autoScalingGroup(g, region))
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.AutoScaling.Groups = append(a.AutoScaling.Groups, groups...) })
@@ -90,11 +89,12 @@ func autoScalingGroup(g astypes.AutoScalingGroup, region string) state.AutoScali
 func (c *collector) launchConfigurations(ctx context.Context, cl *autoscaling.Client, region string) {
 	var out []state.LaunchConfiguration
 	err := c.do(ctx, "autoscaling", "DescribeLaunchConfigurations", region, "", nil, func(ctx context.Context) error {
-		p := autoscaling.NewDescribeLaunchConfigurationsPaginator(cl, &autoscaling.DescribeLaunchConfigurationsInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := autoscaling.DescribeLaunchConfigurationsInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeLaunchConfigurations(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, l := range page.LaunchConfigurations {
 				x := state.LaunchConfiguration{Meta: meta(str(l.LaunchConfigurationARN), region, nil), Name: str(l.LaunchConfigurationName),
@@ -104,8 +104,8 @@ func (c *collector) launchConfigurations(ctx context.Context, cl *autoscaling.Cl
 				}
 				out = append(out, x)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) {

@@ -16,21 +16,20 @@ import (
 // plans (rules per plan, selections per selection: no bulk form) and the
 // protected resources (one listing).
 func (c *collector) backup(ctx context.Context, region string) {
-	cl := client(c, "backup", region, func() *backup.Client {
-		return backup.NewFromConfig(c.cfg, func(o *backup.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("backup", region))
-		})
+	cl := backup.NewFromConfig(c.cfg, func(o *backup.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("backup", region))
 	})
 	c.sub("backup", region, "", func(ctx context.Context) { c.backupPlans(ctx, cl, region) }, "ListBackupPlans")
 	c.sub("backup", region, "", func(ctx context.Context) { c.backupProtected(ctx, cl, region) }, "ListProtectedResources")
 	var vaults []state.BackupVault
 	err := c.do(ctx, "backup", "ListBackupVaults", region, "", nil, func(ctx context.Context) error {
-		p := backup.NewListBackupVaultsPaginator(cl, &backup.ListBackupVaultsInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := backup.ListBackupVaultsInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListBackupVaults(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, v := range page.BackupVaultList {
 				vaults = append(vaults, state.BackupVault{Meta: meta(str(v.BackupVaultArn), region, nil), Name: str(v.BackupVaultName),
@@ -38,8 +37,8 @@ func (c *collector) backup(ctx context.Context, region string) {
 					MinRetentionDays: int(sdk.ToInt64(v.MinRetentionDays)), MaxRetentionDays: int(sdk.ToInt64(v.MaxRetentionDays)),
 					RecoveryPointsCount: int(v.NumberOfRecoveryPoints)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -65,18 +64,22 @@ func (c *collector) backup(ctx context.Context, region string) {
 				return err
 			})
 			_ = c.do(ctx, "backup", "ListRecoveryPointsByBackupVault", region, v.ARN, nil, func(ctx context.Context) error {
-				p := backup.NewListRecoveryPointsByBackupVaultPaginator(cl, &backup.ListRecoveryPointsByBackupVaultInput{BackupVaultName: name, MaxResults: sdk.Int32(1000)})
+				params := backup.ListRecoveryPointsByBackupVaultInput{BackupVaultName: name, MaxResults: sdk.Int32(1000)}
 				var got []state.RecoveryPoint
-				for p.HasMorePages() {
-					page, err := p.NextPage(ctx)
+				if err := pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+					params.NextToken = token
+					page, err := cl.ListRecoveryPointsByBackupVault(ctx, &params)
 					if err != nil {
-						return err
+						return nil, err
 					}
 					for _, rp := range page.RecoveryPoints {
 						got = append(got, state.RecoveryPoint{Meta: meta(str(rp.RecoveryPointArn), region, nil), VaultName: v.Name,
 							ResourceARN: str(rp.ResourceArn), ResourceType: str(rp.ResourceType), Encrypted: rp.IsEncrypted,
 							EncryptionKeyARN: str(rp.EncryptionKeyArn), CreationDate: tm(rp.CreationDate), Status: string(rp.Status)})
 					}
+					return page.NextToken, nil
+				}); err != nil {
+					return err
 				}
 				mu.Lock()
 				points = append(points, got...)
@@ -90,17 +93,18 @@ func (c *collector) backup(ctx context.Context, region string) {
 func (c *collector) backupPlans(ctx context.Context, cl *backup.Client, region string) {
 	var plans []state.BackupPlan
 	err := c.do(ctx, "backup", "ListBackupPlans", region, "", nil, func(ctx context.Context) error {
-		p := backup.NewListBackupPlansPaginator(cl, &backup.ListBackupPlansInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := backup.ListBackupPlansInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListBackupPlans(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, pl := range page.BackupPlansList {
 				plans = append(plans, state.BackupPlan{Meta: meta(str(pl.BackupPlanArn), region, nil), ID: str(pl.BackupPlanId), Name: str(pl.BackupPlanName)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -123,17 +127,18 @@ func (c *collector) backupPlans(ctx context.Context, cl *backup.Client, region s
 			})
 			var ids []string
 			err := c.do(ctx, "backup", "ListBackupSelections", region, pl.ARN, nil, func(ctx context.Context) error {
-				p := backup.NewListBackupSelectionsPaginator(cl, &backup.ListBackupSelectionsInput{BackupPlanId: id, MaxResults: sdk.Int32(1000)})
-				for p.HasMorePages() {
-					page, err := p.NextPage(ctx)
+				params := backup.ListBackupSelectionsInput{BackupPlanId: id, MaxResults: sdk.Int32(1000)}
+				return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+					params.NextToken = token
+					page, err := cl.ListBackupSelections(ctx, &params)
 					if err != nil {
-						return err
+						return nil, err
 					}
 					for _, s := range page.BackupSelectionsList {
 						ids = append(ids, str(s.SelectionId))
 					}
-				}
-				return nil
+					return page.NextToken, nil
+				})
 			})
 			if err != nil {
 				return
@@ -176,17 +181,18 @@ func backupRule(r bktypes.BackupRule) state.BackupRule {
 func (c *collector) backupProtected(ctx context.Context, cl *backup.Client, region string) {
 	var out []state.ProtectedResource
 	err := c.do(ctx, "backup", "ListProtectedResources", region, "", nil, func(ctx context.Context) error {
-		p := backup.NewListProtectedResourcesPaginator(cl, &backup.ListProtectedResourcesInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := backup.ListProtectedResourcesInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListProtectedResources(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, r := range page.Results {
 				out = append(out, state.ProtectedResource{ResourceARN: str(r.ResourceArn), ResourceType: str(r.ResourceType), Region: region, LastBackupTime: tm(r.LastBackupTime)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.Backup.ProtectedResources = append(a.Backup.ProtectedResources, out...) })

@@ -18,31 +18,27 @@ const cloudFrontRegion = "us-east-1"
 // The default root object and standard logging exist only in
 // GetDistributionConfig, one call per distribution.
 func (c *collector) cloudFront(ctx context.Context, _ string) {
-	cl := client(c, "cloudfront", "", func() *cloudfront.Client {
-		return cloudfront.NewFromConfig(c.cfg, func(o *cloudfront.Options) {
-			o.Region = cloudFrontRegion
-			if c.opts.EndpointURL != "" {
-				o.Region = c.home() // an emulator serves every region at one address
-			}
-			o.APIOptions = append(o.APIOptions, c.instrument("cloudfront", ""))
-		})
+	cl := cloudfront.NewFromConfig(c.cfg, func(o *cloudfront.Options) {
+		o.Region = cloudFrontRegion
+		if c.opts.EndpointURL != "" {
+			o.Region = c.home() // an emulator serves every region at one address
+		}
+		o.APIOptions = append(o.APIOptions, c.instrument("cloudfront", ""))
 	})
 	var dists []state.Distribution
 	err := c.do(ctx, "cloudfront", "ListDistributions", "", "", nil, func(ctx context.Context) error {
-		p := cloudfront.NewListDistributionsPaginator(cl, &cloudfront.ListDistributionsInput{MaxItems: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
-			if err != nil {
-				return err
-			}
-			if page.DistributionList == nil {
-				continue
+		params := cloudfront.ListDistributionsInput{MaxItems: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.ListDistributions(ctx, &params)
+			if err != nil || page.DistributionList == nil {
+				return nil, err
 			}
 			for _, s := range page.DistributionList.Items {
 				dists = append(dists, distribution(s))
 			}
-		}
-		return nil
+			return page.DistributionList.NextMarker, nil
+		})
 	})
 	if err != nil {
 		return

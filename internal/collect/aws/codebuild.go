@@ -18,23 +18,22 @@ const codeBuildBatch = 100
 // and dropped (state.SourceLocation, state.CodeBuildEnv), so no
 // credential reaches the state.
 func (c *collector) codeBuild(ctx context.Context, region string) {
-	cl := client(c, "codebuild", region, func() *codebuild.Client {
-		return codebuild.NewFromConfig(c.cfg, func(o *codebuild.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("codebuild", region))
-		})
+	cl := codebuild.NewFromConfig(c.cfg, func(o *codebuild.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("codebuild", region))
 	})
 	var names []string
 	err := c.do(ctx, "codebuild", "ListProjects", region, "", nil, func(ctx context.Context) error {
-		p := codebuild.NewListProjectsPaginator(cl, &codebuild.ListProjectsInput{})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := codebuild.ListProjectsInput{}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListProjects(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			names = append(names, page.Projects...)
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return

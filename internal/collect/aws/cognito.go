@@ -16,11 +16,9 @@ const cognitoPage = 60
 // cognitoIdentity reads a region's identity pools (IDs and names), then
 // each pool's guest access with DescribeIdentityPool.
 func (c *collector) cognitoIdentity(ctx context.Context, region string) {
-	cl := client(c, "cognito-identity", region, func() *cognitoidentity.Client {
-		return cognitoidentity.NewFromConfig(c.cfg, func(o *cognitoidentity.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("cognito-identity", region))
-		})
+	cl := cognitoidentity.NewFromConfig(c.cfg, func(o *cognitoidentity.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("cognito-identity", region))
 	})
 	var pools []state.IdentityPool
 	err := c.do(ctx, "cognito-identity", "ListIdentityPools", region, "", nil, func(ctx context.Context) error {
@@ -62,11 +60,9 @@ func (c *collector) cognitoIdentity(ctx context.Context, region string) {
 // cognitoUserPools reads a region's user pools (IDs and names), then each
 // pool's password policy with DescribeUserPool.
 func (c *collector) cognitoUserPools(ctx context.Context, region string) {
-	cl := client(c, "cognito-idp", region, func() *cognitoidentityprovider.Client {
-		return cognitoidentityprovider.NewFromConfig(c.cfg, func(o *cognitoidentityprovider.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("cognito-idp", region))
-		})
+	cl := cognitoidentityprovider.NewFromConfig(c.cfg, func(o *cognitoidentityprovider.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("cognito-idp", region))
 	})
 	var pools []state.UserPool
 	err := c.do(ctx, "cognito-idp", "ListUserPools", region, "", nil, func(ctx context.Context) error {

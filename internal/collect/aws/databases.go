@@ -21,11 +21,9 @@ func rdsTags(ts []rdstypes.Tag) map[string]string {
 // rds reads a region's RDS resources. Every RDS call of a region shares
 // one token bucket (AWS throttles them together); pages hold at most 100.
 func (c *collector) rds(ctx context.Context, region string) {
-	cl := client(c, "rds", region, func() *rds.Client {
-		return rds.NewFromConfig(c.cfg, func(o *rds.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("rds", region))
-		})
+	cl := rds.NewFromConfig(c.cfg, func(o *rds.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("rds", region))
 	})
 	c.sub("rds", region, "", func(ctx context.Context) { c.rdsInstances(ctx, cl, region) }, "DescribeDBInstances")
 	c.sub("rds", region, "", func(ctx context.Context) { c.rdsClusters(ctx, cl, region) }, "DescribeDBClusters", "DescribeGlobalClusters")
@@ -36,11 +34,12 @@ func (c *collector) rds(ctx context.Context, region string) {
 	c.sub("rds", region, "", func(ctx context.Context) { c.rdsProxies(ctx, cl, region) }, "DescribeDBProxies") // svc-gaps
 	var pm []state.PendingMaintenance
 	err := c.do(ctx, "rds", "DescribePendingMaintenanceActions", region, "", nil, func(ctx context.Context) error {
-		p := rds.NewDescribePendingMaintenanceActionsPaginator(cl, &rds.DescribePendingMaintenanceActionsInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := rds.DescribePendingMaintenanceActionsInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribePendingMaintenanceActions(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, r := range page.PendingMaintenanceActions {
 				for _, d := range r.PendingMaintenanceActionDetails {
@@ -48,19 +47,20 @@ func (c *collector) rds(ctx context.Context, region string) {
 						AutoAppliedAfter: tptr(d.AutoAppliedAfterDate), ForcedApplyDate: tptr(d.ForcedApplyDate), CurrentApplyDate: tptr(d.CurrentApplyDate)})
 				}
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.RDS.PendingMaintenance = append(a.RDS.PendingMaintenance, pm...) })
 	}
 	var subs []state.EventSubscription
 	err = c.do(ctx, "rds", "DescribeEventSubscriptions", region, "", nil, func(ctx context.Context) error {
-		p := rds.NewDescribeEventSubscriptionsPaginator(cl, &rds.DescribeEventSubscriptionsInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := rds.DescribeEventSubscriptionsInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeEventSubscriptions(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.EventSubscriptionsList {
 				arn := str(s.EventSubscriptionArn)
@@ -70,8 +70,8 @@ func (c *collector) rds(ctx context.Context, region string) {
 				subs = append(subs, state.EventSubscription{Meta: meta(arn, region, nil), Name: str(s.CustSubscriptionId),
 					SourceType: str(s.SourceType), Categories: s.EventCategoriesList, Enabled: b(s.Enabled)})
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.RDS.EventSubscriptions = append(a.RDS.EventSubscriptions, subs...) })
@@ -81,11 +81,12 @@ func (c *collector) rds(ctx context.Context, region string) {
 func (c *collector) rdsInstances(ctx context.Context, cl *rds.Client, region string) {
 	var out []state.DBInstance
 	err := c.do(ctx, "rds", "DescribeDBInstances", region, "", nil, func(ctx context.Context) error {
-		p := rds.NewDescribeDBInstancesPaginator(cl, &rds.DescribeDBInstancesInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := rds.DescribeDBInstancesInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeDBInstances(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, d := range page.DBInstances {
 				x := state.DBInstance{Meta: meta(str(d.DBInstanceArn), region, rdsTags(d.TagList)), ID: str(d.DBInstanceIdentifier),
@@ -131,8 +132,8 @@ func (c *collector) rdsInstances(ctx context.Context, cl *rds.Client, region str
 				}
 				out = append(out, x)
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.RDS.Instances = append(a.RDS.Instances, out...) })
@@ -142,11 +143,12 @@ func (c *collector) rdsInstances(ctx context.Context, cl *rds.Client, region str
 func (c *collector) rdsClusters(ctx context.Context, cl *rds.Client, region string) {
 	var out []state.DBCluster
 	err := c.do(ctx, "rds", "DescribeDBClusters", region, "", nil, func(ctx context.Context) error {
-		p := rds.NewDescribeDBClustersPaginator(cl, &rds.DescribeDBClustersInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := rds.DescribeDBClustersInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeDBClusters(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, d := range page.DBClusters {
 				x := state.DBCluster{Meta: meta(str(d.DBClusterArn), region, rdsTags(d.TagList)), ID: str(d.DBClusterIdentifier),
@@ -175,8 +177,8 @@ func (c *collector) rdsClusters(ctx context.Context, cl *rds.Client, region stri
 				}
 				out = append(out, x)
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 	if err != nil {
 		return
@@ -222,11 +224,12 @@ func (c *collector) rdsGlobalCluster(ctx context.Context, cl *rds.Client, region
 func (c *collector) rdsSnapshots(ctx context.Context, cl *rds.Client, region string) {
 	var out []state.DBSnapshot
 	err := c.do(ctx, "rds", "DescribeDBSnapshots", region, "", nil, func(ctx context.Context) error {
-		p := rds.NewDescribeDBSnapshotsPaginator(cl, &rds.DescribeDBSnapshotsInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := rds.DescribeDBSnapshotsInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeDBSnapshots(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.DBSnapshots {
 				x := state.DBSnapshot{Meta: meta(str(s.DBSnapshotArn), region, rdsTags(s.TagList)), ID: str(s.DBSnapshotIdentifier),
@@ -237,8 +240,8 @@ func (c *collector) rdsSnapshots(ctx context.Context, cl *rds.Client, region str
 				}
 				out = append(out, x)
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 	if err != nil {
 		return
@@ -261,11 +264,12 @@ func (c *collector) rdsSnapshots(ctx context.Context, cl *rds.Client, region str
 func (c *collector) rdsClusterSnapshots(ctx context.Context, cl *rds.Client, region string) {
 	var out []state.DBSnapshot
 	err := c.do(ctx, "rds", "DescribeDBClusterSnapshots", region, "", nil, func(ctx context.Context) error {
-		p := rds.NewDescribeDBClusterSnapshotsPaginator(cl, &rds.DescribeDBClusterSnapshotsInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := rds.DescribeDBClusterSnapshotsInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeDBClusterSnapshots(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.DBClusterSnapshots {
 				x := state.DBSnapshot{Meta: meta(str(s.DBClusterSnapshotArn), region, rdsTags(s.TagList)), ID: str(s.DBClusterSnapshotIdentifier),
@@ -276,8 +280,8 @@ func (c *collector) rdsClusterSnapshots(ctx context.Context, cl *rds.Client, reg
 				}
 				out = append(out, x)
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 	if err != nil {
 		return
@@ -320,11 +324,12 @@ func (c *collector) rdsShares(_ context.Context, snaps []state.DBSnapshot, regio
 func (c *collector) rdsParameterGroups(ctx context.Context, cl *rds.Client, region string) {
 	var out []state.ParameterGroup
 	err := c.do(ctx, "rds", "DescribeDBParameterGroups", region, "", nil, func(ctx context.Context) error {
-		p := rds.NewDescribeDBParameterGroupsPaginator(cl, &rds.DescribeDBParameterGroupsInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := rds.DescribeDBParameterGroupsInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeDBParameterGroups(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, g := range page.DBParameterGroups {
 				arn := str(g.DBParameterGroupArn)
@@ -333,24 +338,25 @@ func (c *collector) rdsParameterGroups(ctx context.Context, cl *rds.Client, regi
 				}
 				out = append(out, state.ParameterGroup{Meta: meta(arn, region, nil), Name: str(g.DBParameterGroupName), Family: str(g.DBParameterGroupFamily)})
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 	if err != nil {
 		return
 	}
 	c.paramGroups(out, region, "rds", "DescribeDBParameters", func(ctx context.Context, g *state.ParameterGroup) error {
-		p := rds.NewDescribeDBParametersPaginator(cl, &rds.DescribeDBParametersInput{DBParameterGroupName: sdk.String(g.Name), Source: sdk.String("user"), MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := rds.DescribeDBParametersInput{DBParameterGroupName: sdk.String(g.Name), Source: sdk.String("user"), MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeDBParameters(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.Parameters {
 				setParam(g, str(x.ParameterName), str(x.ParameterValue))
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	}, func(a *state.Account, gs []state.ParameterGroup) {
 		a.RDS.ParameterGroups = append(a.RDS.ParameterGroups, gs...)
 	})
@@ -359,11 +365,12 @@ func (c *collector) rdsParameterGroups(ctx context.Context, cl *rds.Client, regi
 func (c *collector) rdsClusterParameterGroups(ctx context.Context, cl *rds.Client, region string) {
 	var out []state.ParameterGroup
 	err := c.do(ctx, "rds", "DescribeDBClusterParameterGroups", region, "", nil, func(ctx context.Context) error {
-		p := rds.NewDescribeDBClusterParameterGroupsPaginator(cl, &rds.DescribeDBClusterParameterGroupsInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := rds.DescribeDBClusterParameterGroupsInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeDBClusterParameterGroups(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, g := range page.DBClusterParameterGroups {
 				arn := str(g.DBClusterParameterGroupArn)
@@ -372,24 +379,25 @@ func (c *collector) rdsClusterParameterGroups(ctx context.Context, cl *rds.Clien
 				}
 				out = append(out, state.ParameterGroup{Meta: meta(arn, region, nil), Name: str(g.DBClusterParameterGroupName), Family: str(g.DBParameterGroupFamily), Cluster: true})
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 	if err != nil {
 		return
 	}
 	c.paramGroups(out, region, "rds", "DescribeDBClusterParameters", func(ctx context.Context, g *state.ParameterGroup) error {
-		p := rds.NewDescribeDBClusterParametersPaginator(cl, &rds.DescribeDBClusterParametersInput{DBClusterParameterGroupName: sdk.String(g.Name), Source: sdk.String("user"), MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := rds.DescribeDBClusterParametersInput{DBClusterParameterGroupName: sdk.String(g.Name), Source: sdk.String("user"), MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeDBClusterParameters(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.Parameters {
 				setParam(g, str(x.ParameterName), str(x.ParameterValue))
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	}, func(a *state.Account, gs []state.ParameterGroup) {
 		a.RDS.ParameterGroups = append(a.RDS.ParameterGroups, gs...)
 	})
@@ -426,20 +434,19 @@ func (c *collector) paramGroups(groups []state.ParameterGroup, region, service, 
 // status (per cluster: no bulk form) and the user-set parameters of the
 // non-default parameter groups.
 func (c *collector) redshift(ctx context.Context, region string) {
-	cl := client(c, "redshift", region, func() *redshift.Client {
-		return redshift.NewFromConfig(c.cfg, func(o *redshift.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("redshift", region))
-		})
+	cl := redshift.NewFromConfig(c.cfg, func(o *redshift.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("redshift", region))
 	})
 	c.sub("redshift", region, "", func(ctx context.Context) { c.redshiftParams(ctx, cl, region) }, "DescribeClusterParameterGroups")
 	var out []state.RedshiftCluster
 	err := c.do(ctx, "redshift", "DescribeClusters", region, "", nil, func(ctx context.Context) error {
-		p := redshift.NewDescribeClustersPaginator(cl, &redshift.DescribeClustersInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := redshift.DescribeClustersInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeClusters(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, k := range page.Clusters {
 				id := str(k.ClusterIdentifier)
@@ -464,8 +471,8 @@ func (c *collector) redshift(ctx context.Context, region string) {
 				}
 				out = append(out, x)
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 	if err != nil {
 		return
@@ -490,35 +497,37 @@ func (c *collector) redshift(ctx context.Context, region string) {
 func (c *collector) redshiftParams(ctx context.Context, cl *redshift.Client, region string) {
 	var out []state.ParameterGroup
 	err := c.do(ctx, "redshift", "DescribeClusterParameterGroups", region, "", nil, func(ctx context.Context) error {
-		p := redshift.NewDescribeClusterParameterGroupsPaginator(cl, &redshift.DescribeClusterParameterGroupsInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := redshift.DescribeClusterParameterGroupsInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeClusterParameterGroups(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, g := range page.ParameterGroups {
 				out = append(out, state.ParameterGroup{Meta: meta(c.arn("redshift", region, c.accountID, "parametergroup:"+str(g.ParameterGroupName)), region,
 					tagMap(g.Tags, func(t rstypes.Tag) (*string, *string) { return t.Key, t.Value })),
 					Name: str(g.ParameterGroupName), Family: str(g.ParameterGroupFamily)})
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 	if err != nil {
 		return
 	}
 	c.paramGroups(out, region, "redshift", "DescribeClusterParameters", func(ctx context.Context, g *state.ParameterGroup) error {
-		p := redshift.NewDescribeClusterParametersPaginator(cl, &redshift.DescribeClusterParametersInput{ParameterGroupName: sdk.String(g.Name), Source: sdk.String("user"), MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := redshift.DescribeClusterParametersInput{ParameterGroupName: sdk.String(g.Name), Source: sdk.String("user"), MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeClusterParameters(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.Parameters {
 				setParam(g, str(x.ParameterName), str(x.ParameterValue))
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	}, func(a *state.Account, gs []state.ParameterGroup) {
 		a.Redshift.ParameterGroups = append(a.Redshift.ParameterGroups, gs...)
 	})
@@ -529,11 +538,12 @@ func (c *collector) redshiftParams(ctx context.Context, cl *redshift.Client, reg
 func (c *collector) rdsProxies(ctx context.Context, cl *rds.Client, region string) {
 	var out []state.DBProxy
 	err := c.do(ctx, "rds", "DescribeDBProxies", region, "", nil, func(ctx context.Context) error {
-		p := rds.NewDescribeDBProxiesPaginator(cl, &rds.DescribeDBProxiesInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := rds.DescribeDBProxiesInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeDBProxies(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.DBProxies {
 				px := state.DBProxy{Meta: meta(str(x.DBProxyArn), region, nil), Name: str(x.DBProxyName), EngineFamily: str(x.EngineFamily),
@@ -543,8 +553,8 @@ func (c *collector) rdsProxies(ctx context.Context, cl *rds.Client, region strin
 				}
 				out = append(out, px)
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.RDS.Proxies = append(a.RDS.Proxies, out...) })

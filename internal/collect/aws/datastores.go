@@ -23,23 +23,22 @@ import (
 // for any of them). Which tables Application Auto Scaling manages comes
 // from one regional listing.
 func (c *collector) dynamodb(ctx context.Context, region string) {
-	cl := client(c, "dynamodb", region, func() *dynamodb.Client {
-		return dynamodb.NewFromConfig(c.cfg, func(o *dynamodb.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("dynamodb", region))
-		})
+	cl := dynamodb.NewFromConfig(c.cfg, func(o *dynamodb.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("dynamodb", region))
 	})
 	var names []string
 	err := c.do(ctx, "dynamodb", "ListTables", region, "", nil, func(ctx context.Context) error {
-		p := dynamodb.NewListTablesPaginator(cl, &dynamodb.ListTablesInput{Limit: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := dynamodb.ListTablesInput{Limit: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.ExclusiveStartTableName = token
+			page, err := cl.ListTables(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			names = append(names, page.TableNames...)
-		}
-		return nil
+			return page.LastEvaluatedTableName, nil
+		})
 	})
 	if err != nil {
 		return
@@ -125,20 +124,19 @@ func (c *collector) dynamoTable(ctx context.Context, cl *dynamodb.Client, region
 // dynamoAutoScaling counts, per table name, the capacity dimensions
 // (read, write) Application Auto Scaling manages; 2 means both.
 func (c *collector) dynamoAutoScaling(ctx context.Context, region string) map[string]int {
-	cl := client(c, "application-autoscaling", region, func() *applicationautoscaling.Client {
-		return applicationautoscaling.NewFromConfig(c.cfg, func(o *applicationautoscaling.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("application-autoscaling", region))
-		})
+	cl := applicationautoscaling.NewFromConfig(c.cfg, func(o *applicationautoscaling.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("application-autoscaling", region))
 	})
 	out := map[string]int{}
 	_ = c.do(ctx, "application-autoscaling", "DescribeScalableTargets", region, "", nil, func(ctx context.Context) error {
-		p := applicationautoscaling.NewDescribeScalableTargetsPaginator(cl, &applicationautoscaling.DescribeScalableTargetsInput{
-			ServiceNamespace: aastypes.ServiceNamespaceDynamodb, MaxResults: sdk.Int32(50)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := applicationautoscaling.DescribeScalableTargetsInput{
+			ServiceNamespace: aastypes.ServiceNamespaceDynamodb, MaxResults: sdk.Int32(50)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeScalableTargets(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, t := range page.ScalableTargets {
 				name, ok := strings.CutPrefix(str(t.ResourceId), "table/")
@@ -150,8 +148,8 @@ func (c *collector) dynamoAutoScaling(ctx context.Context, region string) map[st
 					out[name]++
 				}
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	return out
 }
@@ -159,19 +157,18 @@ func (c *collector) dynamoAutoScaling(ctx context.Context, region string) map[st
 // lambda lists a region's functions, then reads each one's resource
 // policy and runtime management configuration (no bulk form).
 func (c *collector) lambda(ctx context.Context, region string) {
-	cl := client(c, "lambda", region, func() *lambda.Client {
-		return lambda.NewFromConfig(c.cfg, func(o *lambda.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("lambda", region))
-		})
+	cl := lambda.NewFromConfig(c.cfg, func(o *lambda.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("lambda", region))
 	})
 	var fns []state.LambdaFunction
 	err := c.do(ctx, "lambda", "ListFunctions", region, "", nil, func(ctx context.Context) error {
-		p := lambda.NewListFunctionsPaginator(cl, &lambda.ListFunctionsInput{MaxItems: sdk.Int32(50)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := lambda.ListFunctionsInput{MaxItems: sdk.Int32(50)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.ListFunctions(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, f := range page.Functions {
 				x := state.LambdaFunction{Meta: meta(str(f.FunctionArn), region, nil), Name: str(f.FunctionName), Runtime: string(f.Runtime),
@@ -184,8 +181,8 @@ func (c *collector) lambda(ctx context.Context, region string) {
 				}
 				fns = append(fns, x)
 			}
-		}
-		return nil
+			return page.NextMarker, nil
+		})
 	})
 	if err != nil {
 		return
@@ -223,20 +220,19 @@ func efsTags(ts []efstypes.Tag) map[string]string {
 // system policy and mount targets, per file system), access points and
 // replication configurations (regional listings).
 func (c *collector) efs(ctx context.Context, region string) {
-	cl := client(c, "elasticfilesystem", region, func() *efs.Client {
-		return efs.NewFromConfig(c.cfg, func(o *efs.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("elasticfilesystem", region))
-		})
+	cl := efs.NewFromConfig(c.cfg, func(o *efs.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("elasticfilesystem", region))
 	})
 	c.sub("elasticfilesystem", region, "", func(ctx context.Context) { c.efsAccessPoints(ctx, cl, region) }, "DescribeAccessPoints")
 	var fss []state.FileSystem
 	err := c.do(ctx, "elasticfilesystem", "DescribeFileSystems", region, "", nil, func(ctx context.Context) error {
-		p := efs.NewDescribeFileSystemsPaginator(cl, &efs.DescribeFileSystemsInput{MaxItems: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := efs.DescribeFileSystemsInput{MaxItems: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeFileSystems(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, f := range page.FileSystems {
 				id := str(f.FileSystemId)
@@ -247,27 +243,28 @@ func (c *collector) efs(ctx context.Context, region string) {
 				fss = append(fss, state.FileSystem{Meta: meta(arn, region, efsTags(f.Tags)), ID: id, Name: str(f.Name),
 					LifeCycleState: string(f.LifeCycleState), Encrypted: b(f.Encrypted), KMSKeyID: str(f.KmsKeyId)})
 			}
-		}
-		return nil
+			return page.NextMarker, nil
+		})
 	})
 	if err != nil {
 		return
 	}
 	repl := map[string][]string{}
 	_ = c.do(ctx, "elasticfilesystem", "DescribeReplicationConfigurations", region, "", []string{"ReplicationNotFound"}, func(ctx context.Context) error {
-		p := efs.NewDescribeReplicationConfigurationsPaginator(cl, &efs.DescribeReplicationConfigurationsInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := efs.DescribeReplicationConfigurationsInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeReplicationConfigurations(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, r := range page.Replications {
 				for _, d := range r.Destinations {
 					repl[str(r.SourceFileSystemId)] = append(repl[str(r.SourceFileSystemId)], str(d.Region))
 				}
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	var mu sync.Mutex
 	var mts []state.EFSMountTarget
@@ -301,16 +298,20 @@ func (c *collector) efs(ctx context.Context, region string) {
 			// resource), as the checks ask: one unread file system's mount
 			// targets make the region's mount target picture incomplete.
 			_ = c.do(ctx, "elasticfilesystem", "DescribeMountTargets", region, "", nil, func(ctx context.Context) error {
-				p := efs.NewDescribeMountTargetsPaginator(cl, &efs.DescribeMountTargetsInput{FileSystemId: id, MaxItems: sdk.Int32(100)})
+				params := efs.DescribeMountTargetsInput{FileSystemId: id, MaxItems: sdk.Int32(100)}
 				var got []state.EFSMountTarget
-				for p.HasMorePages() {
-					page, err := p.NextPage(ctx)
+				if err := pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+					params.Marker = token
+					page, err := cl.DescribeMountTargets(ctx, &params)
 					if err != nil {
-						return err
+						return nil, err
 					}
 					for _, m := range page.MountTargets {
 						got = append(got, state.EFSMountTarget{ID: str(m.MountTargetId), Region: region, FileSystemID: f.ID, SubnetID: str(m.SubnetId), IPAddress: str(m.IpAddress)})
 					}
+					return page.NextMarker, nil
+				}); err != nil {
+					return err
 				}
 				mu.Lock()
 				mts = append(mts, got...)
@@ -324,11 +325,12 @@ func (c *collector) efs(ctx context.Context, region string) {
 func (c *collector) efsAccessPoints(ctx context.Context, cl *efs.Client, region string) {
 	var out []state.EFSAccessPoint
 	err := c.do(ctx, "elasticfilesystem", "DescribeAccessPoints", region, "", nil, func(ctx context.Context) error {
-		p := efs.NewDescribeAccessPointsPaginator(cl, &efs.DescribeAccessPointsInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := efs.DescribeAccessPointsInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeAccessPoints(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, ap := range page.AccessPoints {
 				x := state.EFSAccessPoint{Meta: meta(str(ap.AccessPointArn), region, efsTags(ap.Tags)), ID: str(ap.AccessPointId), FileSystemID: str(ap.FileSystemId)}
@@ -340,8 +342,8 @@ func (c *collector) efsAccessPoints(ctx context.Context, cl *efs.Client, region 
 				}
 				out = append(out, x)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.EFS.AccessPoints = append(a.EFS.AccessPoints, out...) })

@@ -14,11 +14,9 @@ import (
 // nothing is read per item. The SDK has no paginator for
 // DescribeClusters, so the loop follows NextToken itself.
 func (c *collector) dax(ctx context.Context, region string) {
-	cl := client(c, "dax", region, func() *dax.Client {
-		return dax.NewFromConfig(c.cfg, func(o *dax.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("dax", region))
-		})
+	cl := dax.NewFromConfig(c.cfg, func(o *dax.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("dax", region))
 	})
 	var clusters []state.DAXCluster
 	err := c.do(ctx, "dax", "DescribeClusters", region, "", nil, func(ctx context.Context) error {

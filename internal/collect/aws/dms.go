@@ -14,63 +14,64 @@ import (
 // replication tasks (with their settings documents), each in one
 // paginated bulk listing, 100 a page; nothing is read per item.
 func (c *collector) dms(ctx context.Context, region string) {
-	cl := client(c, "dms", region, func() *dms.Client {
-		return dms.NewFromConfig(c.cfg, func(o *dms.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("dms", region))
-		})
+	cl := dms.NewFromConfig(c.cfg, func(o *dms.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("dms", region))
 	})
 	var insts []state.DMSReplicationInstance
 	if c.do(ctx, "dms", "DescribeReplicationInstances", region, "", nil, func(ctx context.Context) error {
-		p := dms.NewDescribeReplicationInstancesPaginator(cl, &dms.DescribeReplicationInstancesInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := dms.DescribeReplicationInstancesInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeReplicationInstances(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.ReplicationInstances {
 				insts = append(insts, state.DMSReplicationInstance{Meta: meta(str(x.ReplicationInstanceArn), region, nil),
 					ID: str(x.ReplicationInstanceIdentifier), PubliclyAccessible: x.PubliclyAccessible, AutoMinorVersionUpgrade: x.AutoMinorVersionUpgrade,
 					MultiAZ: x.MultiAZ, KMSKeyID: str(x.KmsKeyId), EngineVersion: str(x.EngineVersion)})
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	}) == nil {
 		c.rec.Update(func(a *state.Account) { a.DMS.ReplicationInstances = append(a.DMS.ReplicationInstances, insts...) })
 	}
 
 	var eps []state.DMSEndpoint
 	if c.do(ctx, "dms", "DescribeEndpoints", region, "", nil, func(ctx context.Context) error {
-		p := dms.NewDescribeEndpointsPaginator(cl, &dms.DescribeEndpointsInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := dms.DescribeEndpointsInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeEndpoints(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.Endpoints {
 				eps = append(eps, dmsEndpoint(x, region))
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	}) == nil {
 		c.rec.Update(func(a *state.Account) { a.DMS.Endpoints = append(a.DMS.Endpoints, eps...) })
 	}
 
 	var tasks []state.DMSTask
 	if c.do(ctx, "dms", "DescribeReplicationTasks", region, "", nil, func(ctx context.Context) error {
-		p := dms.NewDescribeReplicationTasksPaginator(cl, &dms.DescribeReplicationTasksInput{MaxRecords: sdk.Int32(100), WithoutSettings: sdk.Bool(false)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := dms.DescribeReplicationTasksInput{MaxRecords: sdk.Int32(100), WithoutSettings: sdk.Bool(false)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeReplicationTasks(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.ReplicationTasks {
 				t := state.DMSTask{Meta: meta(str(x.ReplicationTaskArn), region, nil), ID: str(x.ReplicationTaskIdentifier)}
 				t.SettingsRead, t.LoggingEnabled, t.LogSeverity = state.DMSTaskLogging(str(x.ReplicationTaskSettings))
 				tasks = append(tasks, t)
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	}) == nil {
 		c.rec.Update(func(a *state.Account) { a.DMS.Tasks = append(a.DMS.Tasks, tasks...) })
 	}

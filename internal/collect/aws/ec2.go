@@ -14,11 +14,9 @@ import (
 )
 
 func (c *collector) ec2Client(region string) *ec2.Client {
-	return client(c, "ec2", region, func() *ec2.Client {
-		return ec2.NewFromConfig(c.cfg, func(o *ec2.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("ec2", region))
-		})
+	return ec2.NewFromConfig(c.cfg, func(o *ec2.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("ec2", region))
 	})
 }
 
@@ -167,19 +165,20 @@ func (c *collector) ec2Settings(ctx context.Context, cl *ec2.Client, region stri
 func (c *collector) ec2Instances(ctx context.Context, cl *ec2.Client, region string) {
 	var out []state.Instance
 	err := c.do(ctx, "ec2", "DescribeInstances", region, "", nil, func(ctx context.Context) error {
-		p := ec2.NewDescribeInstancesPaginator(cl, &ec2.DescribeInstancesInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ec2.DescribeInstancesInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeInstances(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, r := range page.Reservations {
 				for _, in := range r.Instances {
 					out = append(out, c.instance(region, in))
 				}
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -329,11 +328,12 @@ func sgRules(ps []types.IpPermission) []state.SGRule {
 func (c *collector) ec2SecurityGroups(ctx context.Context, cl *ec2.Client, region string) {
 	var out []state.SecurityGroup
 	err := c.do(ctx, "ec2", "DescribeSecurityGroups", region, "", nil, func(ctx context.Context) error {
-		p := ec2.NewDescribeSecurityGroupsPaginator(cl, &ec2.DescribeSecurityGroupsInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ec2.DescribeSecurityGroupsInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeSecurityGroups(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, g := range page.SecurityGroups {
 				out = append(out, state.SecurityGroup{
@@ -346,8 +346,8 @@ func (c *collector) ec2SecurityGroups(ctx context.Context, cl *ec2.Client, regio
 					Egress:      sgRules(g.IpPermissionsEgress),
 				})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -355,19 +355,20 @@ func (c *collector) ec2SecurityGroups(ctx context.Context, cl *ec2.Client, regio
 	// Which groups are in use: count the network interfaces of each.
 	uses := map[string]int{}
 	_ = c.do(ctx, "ec2", "DescribeNetworkInterfaces", region, "", nil, func(ctx context.Context) error {
-		p := ec2.NewDescribeNetworkInterfacesPaginator(cl, &ec2.DescribeNetworkInterfacesInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ec2.DescribeNetworkInterfacesInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeNetworkInterfaces(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, n := range page.NetworkInterfaces {
 				for _, g := range n.Groups {
 					uses[str(g.GroupId)]++
 				}
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	for i := range out {
 		out[i].AttachedENIs = uses[out[i].ID]
@@ -378,11 +379,12 @@ func (c *collector) ec2SecurityGroups(ctx context.Context, cl *ec2.Client, regio
 func (c *collector) ec2NetworkACLs(ctx context.Context, cl *ec2.Client, region string) {
 	var out []state.NetworkACL
 	err := c.do(ctx, "ec2", "DescribeNetworkAcls", region, "", nil, func(ctx context.Context) error {
-		p := ec2.NewDescribeNetworkAclsPaginator(cl, &ec2.DescribeNetworkAclsInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ec2.DescribeNetworkAclsInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeNetworkAcls(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, n := range page.NetworkAcls {
 				acl := state.NetworkACL{
@@ -404,8 +406,8 @@ func (c *collector) ec2NetworkACLs(ctx context.Context, cl *ec2.Client, region s
 				}
 				out = append(out, acl)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.EC2.NetworkACLs = append(a.EC2.NetworkACLs, out...) })
@@ -415,18 +417,19 @@ func (c *collector) ec2NetworkACLs(ctx context.Context, cl *ec2.Client, region s
 func (c *collector) ec2VPCs(ctx context.Context, cl *ec2.Client, region string) {
 	var out []state.VPC
 	err := c.do(ctx, "ec2", "DescribeVpcs", region, "", nil, func(ctx context.Context) error {
-		p := ec2.NewDescribeVpcsPaginator(cl, &ec2.DescribeVpcsInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ec2.DescribeVpcsInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeVpcs(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, v := range page.Vpcs {
 				out = append(out, state.VPC{Meta: meta(c.ec2ARN(region, "vpc/"+str(v.VpcId)), region, ec2Tags(v.Tags)),
 					ID: str(v.VpcId), CIDR: str(v.CidrBlock), IsDefault: b(v.IsDefault), State: string(v.State)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.EC2.VPCs = append(a.EC2.VPCs, out...) })
@@ -436,19 +439,20 @@ func (c *collector) ec2VPCs(ctx context.Context, cl *ec2.Client, region string) 
 func (c *collector) ec2Subnets(ctx context.Context, cl *ec2.Client, region string) {
 	var out []state.Subnet
 	err := c.do(ctx, "ec2", "DescribeSubnets", region, "", nil, func(ctx context.Context) error {
-		p := ec2.NewDescribeSubnetsPaginator(cl, &ec2.DescribeSubnetsInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ec2.DescribeSubnetsInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeSubnets(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.Subnets {
 				out = append(out, state.Subnet{Meta: meta(c.ec2ARN(region, "subnet/"+str(s.SubnetId)), region, ec2Tags(s.Tags)),
 					ID: str(s.SubnetId), VPCID: str(s.VpcId), CIDR: str(s.CidrBlock), AvailabilityZone: str(s.AvailabilityZone),
 					MapPublicIPOnLaunch: b(s.MapPublicIpOnLaunch), DefaultForAZ: b(s.DefaultForAz)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.EC2.Subnets = append(a.EC2.Subnets, out...) })
@@ -469,11 +473,12 @@ func (c *collector) ec2RouteTables(ctx context.Context, cl *ec2.Client, region s
 	var out []state.RouteTable
 	err := c.do(ctx, "ec2", "DescribeRouteTables", region, "", nil, func(ctx context.Context) error {
 		// DescribeRouteTables pages hold at most 100.
-		p := ec2.NewDescribeRouteTablesPaginator(cl, &ec2.DescribeRouteTablesInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ec2.DescribeRouteTablesInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeRouteTables(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, t := range page.RouteTables {
 				rt := state.RouteTable{Meta: meta(c.ec2ARN(region, "route-table/"+str(t.RouteTableId)), region, ec2Tags(t.Tags)),
@@ -498,8 +503,8 @@ func (c *collector) ec2RouteTables(ctx context.Context, cl *ec2.Client, region s
 				}
 				out = append(out, rt)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.EC2.RouteTables = append(a.EC2.RouteTables, out...) })
@@ -509,11 +514,12 @@ func (c *collector) ec2RouteTables(ctx context.Context, cl *ec2.Client, region s
 func (c *collector) ec2FlowLogs(ctx context.Context, cl *ec2.Client, region string) {
 	var out []state.FlowLog
 	err := c.do(ctx, "ec2", "DescribeFlowLogs", region, "", nil, func(ctx context.Context) error {
-		p := ec2.NewDescribeFlowLogsPaginator(cl, &ec2.DescribeFlowLogsInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ec2.DescribeFlowLogsInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeFlowLogs(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, f := range page.FlowLogs {
 				dest := str(f.LogDestination)
@@ -524,8 +530,8 @@ func (c *collector) ec2FlowLogs(ctx context.Context, cl *ec2.Client, region stri
 					ID: str(f.FlowLogId), ResourceID: str(f.ResourceId), TrafficType: string(f.TrafficType), Status: str(f.FlowLogStatus),
 					DestType: string(f.LogDestinationType), Destination: dest})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.EC2.FlowLogs = append(a.EC2.FlowLogs, out...) })
@@ -535,11 +541,12 @@ func (c *collector) ec2FlowLogs(ctx context.Context, cl *ec2.Client, region stri
 func (c *collector) ec2Volumes(ctx context.Context, cl *ec2.Client, region string) {
 	var out []state.Volume
 	err := c.do(ctx, "ec2", "DescribeVolumes", region, "", nil, func(ctx context.Context) error {
-		p := ec2.NewDescribeVolumesPaginator(cl, &ec2.DescribeVolumesInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ec2.DescribeVolumesInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeVolumes(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, v := range page.Volumes {
 				vol := state.Volume{Meta: meta(c.ec2ARN(region, "volume/"+str(v.VolumeId)), region, ec2Tags(v.Tags)),
@@ -550,8 +557,8 @@ func (c *collector) ec2Volumes(ctx context.Context, cl *ec2.Client, region strin
 				}
 				out = append(out, vol)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.EC2.Volumes = append(a.EC2.Volumes, out...) })
@@ -567,17 +574,18 @@ func (c *collector) ec2Volumes(ctx context.Context, cl *ec2.Client, region strin
 func (c *collector) ec2Snapshots(ctx context.Context, cl *ec2.Client, region string) {
 	list := func(in *ec2.DescribeSnapshotsInput, each func(types.Snapshot)) error {
 		return c.do(ctx, "ec2", "DescribeSnapshots", region, "", nil, func(ctx context.Context) error {
-			p := ec2.NewDescribeSnapshotsPaginator(cl, in)
-			for p.HasMorePages() {
-				page, err := p.NextPage(ctx)
+			params := *in
+			return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+				params.NextToken = token
+				page, err := cl.DescribeSnapshots(ctx, &params)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				for _, s := range page.Snapshots {
 					each(s)
 				}
-			}
-			return nil
+				return page.NextToken, nil
+			})
 		})
 	}
 	var out []state.Snapshot
@@ -695,17 +703,18 @@ func (c *collector) image(region string, im types.Image) state.Image {
 func (c *collector) ec2Images(ctx context.Context, cl *ec2.Client, region string) {
 	var out []state.Image
 	err := c.do(ctx, "ec2", "DescribeImages", region, "", nil, func(ctx context.Context) error {
-		p := ec2.NewDescribeImagesPaginator(cl, &ec2.DescribeImagesInput{Owners: []string{"self"}, MaxResults: sdk.Int32(1000), IncludeDeprecated: sdk.Bool(true)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ec2.DescribeImagesInput{Owners: []string{"self"}, MaxResults: sdk.Int32(1000), IncludeDeprecated: sdk.Bool(true)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeImages(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, im := range page.Images {
 				out = append(out, c.image(region, im))
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -813,19 +822,20 @@ func (c *collector) ec2VPN(ctx context.Context, cl *ec2.Client, region string) {
 func (c *collector) ec2Endpoints(ctx context.Context, cl *ec2.Client, region string) {
 	var out []state.VPCEndpoint
 	err := c.do(ctx, "ec2", "DescribeVpcEndpoints", region, "", nil, func(ctx context.Context) error {
-		p := ec2.NewDescribeVpcEndpointsPaginator(cl, &ec2.DescribeVpcEndpointsInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ec2.DescribeVpcEndpointsInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeVpcEndpoints(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, e := range page.VpcEndpoints {
 				out = append(out, state.VPCEndpoint{Meta: meta(c.ec2ARN(region, "vpc-endpoint/"+str(e.VpcEndpointId)), region, ec2Tags(e.Tags)),
 					ID: str(e.VpcEndpointId), VPCID: str(e.VpcId), ServiceName: str(e.ServiceName), Type: string(e.VpcEndpointType),
 					Policy: str(e.PolicyDocument)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.EC2.VPCEndpoints = append(a.EC2.VPCEndpoints, out...) })

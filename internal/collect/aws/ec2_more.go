@@ -34,11 +34,12 @@ func (c *collector) vpcBlockPublicAccess(ctx context.Context, cl *ec2.Client, re
 func (c *collector) ec2TransitGateways(ctx context.Context, cl *ec2.Client, region string) {
 	var out []state.TransitGateway
 	err := c.do(ctx, "ec2", "DescribeTransitGateways", region, "", nil, func(ctx context.Context) error {
-		p := ec2.NewDescribeTransitGatewaysPaginator(cl, &ec2.DescribeTransitGatewaysInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ec2.DescribeTransitGatewaysInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeTransitGateways(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, g := range page.TransitGateways {
 				// Only the account's own gateways: shared ones are the owner's duty.
@@ -55,8 +56,8 @@ func (c *collector) ec2TransitGateways(ctx context.Context, cl *ec2.Client, regi
 				}
 				out = append(out, x)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.EC2.TransitGateways = append(a.EC2.TransitGateways, out...) })
@@ -68,11 +69,12 @@ func (c *collector) ec2TransitGateways(ctx context.Context, cl *ec2.Client, regi
 func (c *collector) ec2LaunchTemplates(ctx context.Context, cl *ec2.Client, region string) {
 	var out []state.LaunchTemplate
 	err := c.do(ctx, "ec2", "DescribeLaunchTemplateVersions", region, "", nil, func(ctx context.Context) error {
-		p := ec2.NewDescribeLaunchTemplateVersionsPaginator(cl, &ec2.DescribeLaunchTemplateVersionsInput{Versions: []string{"$Default"}, MaxResults: sdk.Int32(200)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ec2.DescribeLaunchTemplateVersionsInput{Versions: []string{"$Default"}, MaxResults: sdk.Int32(200)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeLaunchTemplateVersions(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, v := range page.LaunchTemplateVersions {
 				id := str(v.LaunchTemplateId)
@@ -95,8 +97,8 @@ func (c *collector) ec2LaunchTemplates(ctx context.Context, cl *ec2.Client, regi
 				}
 				out = append(out, x)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.EC2.LaunchTemplates = append(a.EC2.LaunchTemplates, out...) })
@@ -108,11 +110,12 @@ func (c *collector) ec2LaunchTemplates(ctx context.Context, cl *ec2.Client, regi
 func (c *collector) ec2ClientVPN(ctx context.Context, cl *ec2.Client, region string) {
 	var out []state.ClientVPNEndpoint
 	err := c.do(ctx, "ec2", "DescribeClientVpnEndpoints", region, "", nil, func(ctx context.Context) error {
-		p := ec2.NewDescribeClientVpnEndpointsPaginator(cl, &ec2.DescribeClientVpnEndpointsInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ec2.DescribeClientVpnEndpointsInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeClientVpnEndpoints(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, e := range page.ClientVpnEndpoints {
 				id := str(e.ClientVpnEndpointId)
@@ -129,8 +132,8 @@ func (c *collector) ec2ClientVPN(ctx context.Context, cl *ec2.Client, region str
 				}
 				out = append(out, x)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -142,16 +145,20 @@ func (c *collector) ec2ClientVPN(ctx context.Context, cl *ec2.Client, region str
 		e := &out[i]
 		c.item("ec2", region, e.ARN, done, func(ctx context.Context) {
 			_ = c.do(ctx, "ec2", "DescribeClientVpnAuthorizationRules", region, e.ARN, nil, func(ctx context.Context) error {
-				p := ec2.NewDescribeClientVpnAuthorizationRulesPaginator(cl, &ec2.DescribeClientVpnAuthorizationRulesInput{ClientVpnEndpointId: sdk.String(e.ID), MaxResults: sdk.Int32(1000)})
+				params := ec2.DescribeClientVpnAuthorizationRulesInput{ClientVpnEndpointId: sdk.String(e.ID), MaxResults: sdk.Int32(1000)}
 				var rules []state.ClientVPNAuthRule
-				for p.HasMorePages() {
-					page, err := p.NextPage(ctx)
+				if err := pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+					params.NextToken = token
+					page, err := cl.DescribeClientVpnAuthorizationRules(ctx, &params)
 					if err != nil {
-						return err
+						return nil, err
 					}
 					for _, r := range page.AuthorizationRules {
 						rules = append(rules, state.ClientVPNAuthRule{DestinationCIDR: str(r.DestinationCidr), AccessAll: b(r.AccessAll), GroupID: str(r.GroupId)})
 					}
+					return page.NextToken, nil
+				}); err != nil {
+					return err
 				}
 				e.AuthorizationRules = rules
 				return nil
@@ -168,11 +175,12 @@ func (c *collector) ec2ClientVPN(ctx context.Context, cl *ec2.Client, region str
 func (c *collector) ec2PrefixLists(ctx context.Context, cl *ec2.Client, region string) {
 	var out []state.PrefixList
 	err := c.do(ctx, "ec2", "DescribeManagedPrefixLists", region, "", nil, func(ctx context.Context) error {
-		p := ec2.NewDescribeManagedPrefixListsPaginator(cl, &ec2.DescribeManagedPrefixListsInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ec2.DescribeManagedPrefixListsInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeManagedPrefixLists(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, l := range page.PrefixLists {
 				id := str(l.PrefixListId)
@@ -183,8 +191,8 @@ func (c *collector) ec2PrefixLists(ctx context.Context, cl *ec2.Client, region s
 				out = append(out, state.PrefixList{Meta: meta(arn, region, ec2Tags(l.Tags)), ID: id, Name: str(l.PrefixListName),
 					OwnerID: str(l.OwnerId), AddressFamily: str(l.AddressFamily)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -200,16 +208,20 @@ func (c *collector) ec2PrefixLists(ctx context.Context, cl *ec2.Client, region s
 		}
 		c.item("ec2", region, l.ARN, done, func(ctx context.Context) {
 			_ = c.do(ctx, "ec2", "GetManagedPrefixListEntries", region, l.ARN, nil, func(ctx context.Context) error {
-				p := ec2.NewGetManagedPrefixListEntriesPaginator(cl, &ec2.GetManagedPrefixListEntriesInput{PrefixListId: sdk.String(l.ID), MaxResults: sdk.Int32(100)})
+				params := ec2.GetManagedPrefixListEntriesInput{PrefixListId: sdk.String(l.ID), MaxResults: sdk.Int32(100)}
 				var entries []string
-				for p.HasMorePages() {
-					page, err := p.NextPage(ctx)
+				if err := pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+					params.NextToken = token
+					page, err := cl.GetManagedPrefixListEntries(ctx, &params)
 					if err != nil {
-						return err
+						return nil, err
 					}
 					for _, e := range page.Entries {
 						entries = append(entries, str(e.Cidr))
 					}
+					return page.NextToken, nil
+				}); err != nil {
+					return err
 				}
 				l.Entries = entries
 				return nil

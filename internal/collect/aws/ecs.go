@@ -26,25 +26,24 @@ const (
 // definition family: ListTaskDefinitions lists every active revision in
 // bulk, and only the newest of each family is described.
 func (c *collector) ecs(ctx context.Context, region string) {
-	cl := client(c, "ecs", region, func() *ecs.Client {
-		return ecs.NewFromConfig(c.cfg, func(o *ecs.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("ecs", region))
-		})
+	cl := ecs.NewFromConfig(c.cfg, func(o *ecs.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("ecs", region))
 	})
 	c.sub("ecs", region, "", func(ctx context.Context) { c.ecsTaskDefinitions(ctx, cl, region) })
 
 	var arns []string
 	err := c.do(ctx, "ecs", "ListClusters", region, "", nil, func(ctx context.Context) error {
-		p := ecs.NewListClustersPaginator(cl, &ecs.ListClustersInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ecs.ListClustersInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListClusters(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			arns = append(arns, page.ClusterArns...)
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -109,15 +108,16 @@ func (c *collector) ecs(ctx context.Context, region string) {
 func (c *collector) ecsServices(ctx context.Context, cl *ecs.Client, region, cluster string) []state.ECSService {
 	var arns []string
 	err := c.do(ctx, "ecs", "ListServices", region, cluster, nil, func(ctx context.Context) error {
-		p := ecs.NewListServicesPaginator(cl, &ecs.ListServicesInput{Cluster: sdk.String(cluster), MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ecs.ListServicesInput{Cluster: sdk.String(cluster), MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListServices(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			arns = append(arns, page.ServiceArns...)
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return nil
@@ -159,11 +159,12 @@ func (c *collector) ecsTaskDefinitions(ctx context.Context, cl *ecs.Client, regi
 	arnOf := map[string]string{}
 	var families []string
 	err := c.do(ctx, "ecs", "ListTaskDefinitions", region, "", nil, func(ctx context.Context) error {
-		p := ecs.NewListTaskDefinitionsPaginator(cl, &ecs.ListTaskDefinitionsInput{Status: ecstypes.TaskDefinitionStatusActive, MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ecs.ListTaskDefinitionsInput{Status: ecstypes.TaskDefinitionStatusActive, MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListTaskDefinitions(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, a := range page.TaskDefinitionArns {
 				family, rev, ok := taskDefinitionRevision(a)
@@ -178,8 +179,8 @@ func (c *collector) ecsTaskDefinitions(ctx context.Context, cl *ecs.Client, regi
 					latest[family], arnOf[family] = rev, a
 				}
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return

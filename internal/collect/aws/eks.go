@@ -12,25 +12,24 @@ import (
 // eks lists a region's clusters (names only, 100 a page) and describes
 // each: EKS has no bulk form for a cluster's configuration.
 func (c *collector) eks(ctx context.Context, region string) {
-	cl := client(c, "eks", region, func() *eks.Client {
-		return eks.NewFromConfig(c.cfg, func(o *eks.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("eks", region))
-		})
+	cl := eks.NewFromConfig(c.cfg, func(o *eks.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("eks", region))
 	})
 	var clusters []state.EKSCluster
 	err := c.do(ctx, "eks", "ListClusters", region, "", nil, func(ctx context.Context) error {
-		p := eks.NewListClustersPaginator(cl, &eks.ListClustersInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := eks.ListClustersInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListClusters(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, name := range page.Clusters {
 				clusters = append(clusters, state.EKSCluster{Meta: meta(c.arn("eks", region, c.accountID, "cluster/"+name), region, nil), Name: name})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return

@@ -13,19 +13,18 @@ import (
 // the two bulk listings (100 a page); nothing is read per item. Tags come
 // from the Tagging API (taggedTypes).
 func (c *collector) elastiCache(ctx context.Context, region string) {
-	cl := client(c, "elasticache", region, func() *elasticache.Client {
-		return elasticache.NewFromConfig(c.cfg, func(o *elasticache.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("elasticache", region))
-		})
+	cl := elasticache.NewFromConfig(c.cfg, func(o *elasticache.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("elasticache", region))
 	})
 	var groups []state.CacheReplicationGroup
 	if err := c.do(ctx, "elasticache", "DescribeReplicationGroups", region, "", nil, func(ctx context.Context) error {
-		p := elasticache.NewDescribeReplicationGroupsPaginator(cl, &elasticache.DescribeReplicationGroupsInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := elasticache.DescribeReplicationGroupsInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeReplicationGroups(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, g := range page.ReplicationGroups {
 				id := str(g.ReplicationGroupId)
@@ -44,8 +43,8 @@ func (c *collector) elastiCache(ctx context.Context, region string) {
 				}
 				groups = append(groups, x)
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	}); err == nil {
 		c.rec.Update(func(a *state.Account) {
 			a.ElastiCache.ReplicationGroups = append(a.ElastiCache.ReplicationGroups, groups...)
@@ -53,11 +52,12 @@ func (c *collector) elastiCache(ctx context.Context, region string) {
 	}
 	var clusters []state.CacheCluster
 	if err := c.do(ctx, "elasticache", "DescribeCacheClusters", region, "", nil, func(ctx context.Context) error {
-		p := elasticache.NewDescribeCacheClustersPaginator(cl, &elasticache.DescribeCacheClustersInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := elasticache.DescribeCacheClustersInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeCacheClusters(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, k := range page.CacheClusters {
 				id := str(k.CacheClusterId)
@@ -71,8 +71,8 @@ func (c *collector) elastiCache(ctx context.Context, region string) {
 					SnapshotRetentionDays: i32(k.SnapshotRetentionLimit), TransitEncryption: b(k.TransitEncryptionEnabled),
 					AtRestEncryption: b(k.AtRestEncryptionEnabled), AuthTokenEnabled: b(k.AuthTokenEnabled)})
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	}); err == nil {
 		c.rec.Update(func(a *state.Account) { a.ElastiCache.Clusters = append(a.ElastiCache.Clusters, clusters...) })
 	}

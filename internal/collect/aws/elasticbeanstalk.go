@@ -16,11 +16,9 @@ import (
 // reads each one's configuration: health reporting, managed platform
 // updates and log streaming are option settings no listing carries.
 func (c *collector) elasticBeanstalk(ctx context.Context, region string) {
-	cl := client(c, "elasticbeanstalk", region, func() *elasticbeanstalk.Client {
-		return elasticbeanstalk.NewFromConfig(c.cfg, func(o *elasticbeanstalk.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("elasticbeanstalk", region))
-		})
+	cl := elasticbeanstalk.NewFromConfig(c.cfg, func(o *elasticbeanstalk.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("elasticbeanstalk", region))
 	})
 	var envs []state.BeanstalkEnvironment
 	err := c.do(ctx, "elasticbeanstalk", "DescribeEnvironments", region, "", nil, func(ctx context.Context) error {

@@ -19,19 +19,18 @@ const elbTagBatch = 20
 // one listing, tags in batches of 20, then per load balancer its
 // attributes, listeners (and, for ALBs, their rules) and WAF web ACL.
 func (c *collector) elbv2(ctx context.Context, region string) {
-	cl := client(c, state.ELBServiceV2, region, func() *elbv2.Client {
-		return elbv2.NewFromConfig(c.cfg, func(o *elbv2.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument(state.ELBServiceV2, region))
-		})
+	cl := elbv2.NewFromConfig(c.cfg, func(o *elbv2.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument(state.ELBServiceV2, region))
 	})
 	var lbs []state.LoadBalancer
 	err := c.do(ctx, state.ELBServiceV2, "DescribeLoadBalancers", region, "", nil, func(ctx context.Context) error {
-		p := elbv2.NewDescribeLoadBalancersPaginator(cl, &elbv2.DescribeLoadBalancersInput{PageSize: sdk.Int32(400)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := elbv2.DescribeLoadBalancersInput{PageSize: sdk.Int32(400)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeLoadBalancers(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, l := range page.LoadBalancers {
 				x := state.LoadBalancer{Meta: meta(str(l.LoadBalancerArn), region, nil), Name: str(l.LoadBalancerName), Type: string(l.Type),
@@ -41,8 +40,8 @@ func (c *collector) elbv2(ctx context.Context, region string) {
 				}
 				lbs = append(lbs, x)
 			}
-		}
-		return nil
+			return page.NextMarker, nil
+		})
 	})
 	if err != nil {
 		return
@@ -68,11 +67,9 @@ func (c *collector) elbv2(ctx context.Context, region string) {
 			return nil
 		})
 	}
-	waf := client(c, "wafv2", region, func() *wafv2.Client {
-		return wafv2.NewFromConfig(c.cfg, func(o *wafv2.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("wafv2", region))
-		})
+	waf := wafv2.NewFromConfig(c.cfg, func(o *wafv2.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("wafv2", region))
 	})
 	done := c.perItem(len(lbs), func() {
 		c.rec.Update(func(a *state.Account) { a.ELB.LoadBalancers = append(a.ELB.LoadBalancers, lbs...) })
@@ -114,12 +111,13 @@ func (c *collector) elbv2Details(ctx context.Context, cl *elbv2.Client, waf *waf
 		lb.CrossZone = true // always on for ALBs
 	}
 	err := c.do(ctx, state.ELBServiceV2, "DescribeListeners", region, lb.ARN, nil, func(ctx context.Context) error {
-		p := elbv2.NewDescribeListenersPaginator(cl, &elbv2.DescribeListenersInput{LoadBalancerArn: arn, PageSize: sdk.Int32(400)})
+		params := elbv2.DescribeListenersInput{LoadBalancerArn: arn, PageSize: sdk.Int32(400)}
 		var ls []state.Listener
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		if err := pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeListeners(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, l := range page.Listeners {
 				x := state.Listener{ARN: str(l.ListenerArn), Protocol: string(l.Protocol), Port: i32(l.Port), SSLPolicy: str(l.SslPolicy),
@@ -129,6 +127,9 @@ func (c *collector) elbv2Details(ctx context.Context, cl *elbv2.Client, waf *waf
 				}
 				ls = append(ls, x)
 			}
+			return page.NextMarker, nil
+		}); err != nil {
+			return err
 		}
 		lb.Listeners = ls
 		return nil
@@ -137,19 +138,20 @@ func (c *collector) elbv2Details(ctx context.Context, cl *elbv2.Client, waf *waf
 		for i := range lb.Listeners {
 			l := &lb.Listeners[i]
 			_ = c.do(ctx, state.ELBServiceV2, "DescribeRules", region, lb.ARN, nil, func(ctx context.Context) error {
-				p := elbv2.NewDescribeRulesPaginator(cl, &elbv2.DescribeRulesInput{ListenerArn: sdk.String(l.ARN), PageSize: sdk.Int32(400)})
-				for p.HasMorePages() {
-					page, err := p.NextPage(ctx)
+				params := elbv2.DescribeRulesInput{ListenerArn: sdk.String(l.ARN), PageSize: sdk.Int32(400)}
+				return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+					params.Marker = token
+					page, err := cl.DescribeRules(ctx, &params)
 					if err != nil {
-						return err
+						return nil, err
 					}
 					for _, r := range page.Rules {
 						if !b(r.IsDefault) {
 							l.RuleActions = append(l.RuleActions, listenerActions(r.Actions)...)
 						}
 					}
-				}
-				return nil
+					return page.NextMarker, nil
+				})
 			})
 		}
 	}
@@ -181,19 +183,18 @@ func listenerActions(as []elbv2types.Action) []state.ListenerAction {
 // carries the listeners), tags in batches of 20, then per load balancer
 // its attributes and its listener policies.
 func (c *collector) elbClassic(ctx context.Context, region string) {
-	cl := client(c, state.ELBServiceClassic, region, func() *elb.Client {
-		return elb.NewFromConfig(c.cfg, func(o *elb.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument(state.ELBServiceClassic, region))
-		})
+	cl := elb.NewFromConfig(c.cfg, func(o *elb.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument(state.ELBServiceClassic, region))
 	})
 	var lbs []state.LoadBalancer
 	err := c.do(ctx, state.ELBServiceClassic, "DescribeLoadBalancers", region, "", nil, func(ctx context.Context) error {
-		p := elb.NewDescribeLoadBalancersPaginator(cl, &elb.DescribeLoadBalancersInput{PageSize: sdk.Int32(400)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := elb.DescribeLoadBalancersInput{PageSize: sdk.Int32(400)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.DescribeLoadBalancers(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, l := range page.LoadBalancerDescriptions {
 				name := str(l.LoadBalancerName)
@@ -215,8 +216,8 @@ func (c *collector) elbClassic(ctx context.Context, region string) {
 				}
 				lbs = append(lbs, x)
 			}
-		}
-		return nil
+			return page.NextMarker, nil
+		})
 	})
 	if err != nil {
 		return

@@ -24,11 +24,9 @@ var emrActiveStates = []emrtypes.ClusterState{emrtypes.ClusterStateStarting, emr
 // describes each (the encryption settings are a JSON document that only
 // DescribeSecurityConfiguration returns).
 func (c *collector) emr(ctx context.Context, region string) {
-	cl := client(c, "elasticmapreduce", region, func() *emr.Client {
-		return emr.NewFromConfig(c.cfg, func(o *emr.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("elasticmapreduce", region))
-		})
+	cl := emr.NewFromConfig(c.cfg, func(o *emr.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("elasticmapreduce", region))
 	})
 	_ = c.do(ctx, "elasticmapreduce", "GetBlockPublicAccessConfiguration", region, "", nil, func(ctx context.Context) error {
 		out, err := cl.GetBlockPublicAccessConfiguration(ctx, &emr.GetBlockPublicAccessConfigurationInput{})
@@ -61,11 +59,12 @@ func emrPortRange(r emrtypes.PortRange) string {
 func (c *collector) emrClusters(ctx context.Context, cl *emr.Client, region string) {
 	var clusters []state.EMRCluster
 	err := c.do(ctx, "elasticmapreduce", "ListClusters", region, "", nil, func(ctx context.Context) error {
-		p := emr.NewListClustersPaginator(cl, &emr.ListClustersInput{ClusterStates: emrActiveStates})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := emr.ListClustersInput{ClusterStates: emrActiveStates}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.ListClusters(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.Clusters {
 				k := state.EMRCluster{Meta: meta(str(s.ClusterArn), region, nil), ID: str(s.Id), Name: str(s.Name)}
@@ -77,8 +76,8 @@ func (c *collector) emrClusters(ctx context.Context, cl *emr.Client, region stri
 				}
 				clusters = append(clusters, k)
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 	if err != nil {
 		return
@@ -127,11 +126,12 @@ type emrEncryption struct {
 func (c *collector) emrSecurityConfigurations(ctx context.Context, cl *emr.Client, region string) {
 	var cfgs []state.EMRSecurityConfiguration
 	err := c.do(ctx, "elasticmapreduce", "ListSecurityConfigurations", region, "", nil, func(ctx context.Context) error {
-		p := emr.NewListSecurityConfigurationsPaginator(cl, &emr.ListSecurityConfigurationsInput{})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := emr.ListSecurityConfigurationsInput{}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.ListSecurityConfigurations(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.SecurityConfigurations {
 				name := str(s.Name)
@@ -140,8 +140,8 @@ func (c *collector) emrSecurityConfigurations(ctx context.Context, cl *emr.Clien
 				cfgs = append(cfgs, state.EMRSecurityConfiguration{Meta: meta(c.arn("elasticmapreduce", region, c.accountID, "security-configuration/"+name), region, nil),
 					Name: name})
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 	if err != nil {
 		return

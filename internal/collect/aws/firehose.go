@@ -14,11 +14,9 @@ import (
 // ExclusiveStartDeliveryStreamName) and describes each: source,
 // encryption and destinations are in no listing.
 func (c *collector) firehose(ctx context.Context, region string) {
-	cl := client(c, "firehose", region, func() *firehose.Client {
-		return firehose.NewFromConfig(c.cfg, func(o *firehose.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("firehose", region))
-		})
+	cl := firehose.NewFromConfig(c.cfg, func(o *firehose.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("firehose", region))
 	})
 	var streams []state.DeliveryStream
 	err := c.do(ctx, "firehose", "ListDeliveryStreams", region, "", nil, func(ctx context.Context) error {

@@ -13,22 +13,21 @@ import (
 // learning transforms (100 a page), whose listings carry every setting a
 // check judges, and the region's Data Catalog encryption settings.
 func (c *collector) glueService(ctx context.Context, region string) {
-	cl := client(c, "glue", region, func() *glue.Client {
-		return glue.NewFromConfig(c.cfg, func(o *glue.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("glue", region))
-		})
+	cl := glue.NewFromConfig(c.cfg, func(o *glue.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("glue", region))
 	})
 	c.sub("glue", region, "", func(ctx context.Context) { c.glueMLTransforms(ctx, cl, region) }, "GetMLTransforms")
 	c.sub("glue", region, "", func(ctx context.Context) { c.glueCatalog(ctx, cl, region) }, "GetDataCatalogEncryptionSettings")
 
 	var jobs []state.GlueJob
 	err := c.do(ctx, "glue", "GetJobs", region, "", nil, func(ctx context.Context) error {
-		p := glue.NewGetJobsPaginator(cl, &glue.GetJobsInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := glue.GetJobsInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.GetJobs(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, j := range page.Jobs {
 				name := str(j.Name)
@@ -39,8 +38,8 @@ func (c *collector) glueService(ctx context.Context, region string) {
 				}
 				jobs = append(jobs, job)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.Glue.Jobs = append(a.Glue.Jobs, jobs...) })
@@ -52,11 +51,12 @@ func (c *collector) glueService(ctx context.Context, region string) {
 func (c *collector) glueMLTransforms(ctx context.Context, cl *glue.Client, region string) {
 	var ts []state.GlueMLTransform
 	err := c.do(ctx, "glue", "GetMLTransforms", region, "", nil, func(ctx context.Context) error {
-		p := glue.NewGetMLTransformsPaginator(cl, &glue.GetMLTransformsInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := glue.GetMLTransformsInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.GetMLTransforms(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, t := range page.Transforms {
 				m := state.GlueMLTransform{Meta: meta(c.arn("glue", region, c.accountID, "mlTransform/"+str(t.TransformId)), region, nil), Name: str(t.Name)}
@@ -65,8 +65,8 @@ func (c *collector) glueMLTransforms(ctx context.Context, cl *glue.Client, regio
 				}
 				ts = append(ts, m)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.Glue.MLTransforms = append(a.Glue.MLTransforms, ts...) })

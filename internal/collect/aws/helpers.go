@@ -3,6 +3,7 @@ package aws
 import (
 	"context"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -155,4 +156,33 @@ func (c *collector) lane(service, region string, actions []string) (string, int)
 	limit := int(rate*laneWindow + 0.999)
 	limit = max(2, min(limit, c.opts.Concurrency))
 	return service + "|" + region + "|" + strings.Join(actions, ","), limit
+}
+
+// pages reads a paged listing: it calls page with a nil token, then with
+// each token the previous page answered, until a page answers no token (nil
+// or empty), a token it answered before (the SDK paginators' stop on a
+// duplicate token: an endpoint that repeats itself would loop forever), an
+// error, or ctx ends.
+//
+// Collectors page with it rather than with the SDK's paginators: a
+// paginator takes the client as an interface (XxxAPIClient), and a client
+// converted to an interface keeps every exported method of it in the
+// binary, the writes included (see TestBinaryHasNoWrites).
+func pages(ctx context.Context, page func(ctx context.Context, token *string) (next *string, err error)) error {
+	var token *string
+	var seen []string
+	for {
+		next, err := page(ctx, token)
+		if err != nil {
+			return err
+		}
+		if str(next) == "" || slices.Contains(seen, *next) {
+			return nil
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		seen = append(seen, *next)
+		token = next
+	}
 }

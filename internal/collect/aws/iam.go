@@ -20,11 +20,9 @@ import (
 )
 
 func (c *collector) iamClient() *iam.Client {
-	return client(c, "iam", "", func() *iam.Client {
-		return iam.NewFromConfig(c.cfg, func(o *iam.Options) {
-			o.Region = c.home()
-			o.APIOptions = append(o.APIOptions, c.instrument("iam", ""))
-		})
+	return iam.NewFromConfig(c.cfg, func(o *iam.Options) {
+		o.Region = c.home()
+		o.APIOptions = append(o.APIOptions, c.instrument("iam", ""))
 	})
 }
 
@@ -72,11 +70,12 @@ func (c *collector) iam(ctx context.Context, _ string) {
 	var roles []state.Role
 	var policies []state.Policy
 	gaadErr := c.do(ctx, "iam", "GetAccountAuthorizationDetails", "", "", nil, func(ctx context.Context) error {
-		p := iam.NewGetAccountAuthorizationDetailsPaginator(cl, &iam.GetAccountAuthorizationDetailsInput{MaxItems: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := iam.GetAccountAuthorizationDetailsInput{MaxItems: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.GetAccountAuthorizationDetails(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, u := range page.UserDetailList {
 				users = append(users, state.User{Meta: meta(str(u.Arn), "", iamTags(u.Tags)), Name: str(u.UserName), ID: str(u.UserId),
@@ -113,17 +112,18 @@ func (c *collector) iam(ctx context.Context, _ string) {
 				}
 				policies = append(policies, pol)
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 
 	var mfa []state.MFADevice
 	mfaErr := c.do(ctx, "iam", "ListVirtualMFADevices", "", "", nil, func(ctx context.Context) error {
-		p := iam.NewListVirtualMFADevicesPaginator(cl, &iam.ListVirtualMFADevicesInput{MaxItems: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := iam.ListVirtualMFADevicesInput{MaxItems: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.ListVirtualMFADevices(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, d := range page.VirtualMFADevices {
 				m := state.MFADevice{SerialNumber: str(d.SerialNumber), EnableDate: tptr(d.EnableDate)}
@@ -132,8 +132,8 @@ func (c *collector) iam(ctx context.Context, _ string) {
 				}
 				mfa = append(mfa, m)
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 
 	report, generated, reportErr := c.credentialReport(ctx, cl)
@@ -405,17 +405,18 @@ func (c *collector) iamPasswordPolicy(ctx context.Context, cl *iam.Client) {
 func (c *collector) iamServerCerts(ctx context.Context, cl *iam.Client) {
 	var out []state.ServerCert
 	err := c.do(ctx, "iam", "ListServerCertificates", "", "", nil, func(ctx context.Context) error {
-		p := iam.NewListServerCertificatesPaginator(cl, &iam.ListServerCertificatesInput{MaxItems: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := iam.ListServerCertificatesInput{MaxItems: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.ListServerCertificates(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.ServerCertificateMetadataList {
 				out = append(out, state.ServerCert{Meta: meta(str(s.Arn), "", nil), Name: str(s.ServerCertificateName), Expiration: tm(s.Expiration)})
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.IAM.ServerCertificates = out })
@@ -455,17 +456,18 @@ func (c *collector) iamSAML(ctx context.Context, cl *iam.Client) {
 func (c *collector) iamRoleSessions(ctx context.Context, cl *iam.Client) {
 	got := map[string]int{}
 	err := c.do(ctx, "iam", "ListRoles", "", "", nil, func(ctx context.Context) error {
-		p := iam.NewListRolesPaginator(cl, &iam.ListRolesInput{MaxItems: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := iam.ListRolesInput{MaxItems: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.ListRoles(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, r := range page.Roles {
 				got[str(r.Arn)] = i32(r.MaxSessionDuration)
 			}
-		}
-		return nil
+			return page.Marker, nil
+		})
 	})
 	if err != nil {
 		return
@@ -478,11 +480,9 @@ func (c *collector) iamRoleSessions(ctx context.Context, cl *iam.Client) {
 // alternateContact reads whether the account has a SECURITY alternate
 // contact. ResourceNotFoundException means none is set.
 func (c *collector) alternateContact(ctx context.Context, _ string) {
-	cl := client(c, "account", "", func() *account.Client {
-		return account.NewFromConfig(c.cfg, func(o *account.Options) {
-			o.Region = c.home()
-			o.APIOptions = append(o.APIOptions, c.instrument("account", ""))
-		})
+	cl := account.NewFromConfig(c.cfg, func(o *account.Options) {
+		o.Region = c.home()
+		o.APIOptions = append(o.APIOptions, c.instrument("account", ""))
 	})
 	err := c.do(ctx, "account", "GetAlternateContact", "", "", []string{"ResourceNotFoundException"}, func(ctx context.Context) error {
 		_, err := cl.GetAlternateContact(ctx, &account.GetAlternateContactInput{AlternateContactType: "SECURITY"})

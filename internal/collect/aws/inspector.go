@@ -16,11 +16,9 @@ import (
 // failedAccounts (access denied, internal error) is a failed read, not a
 // disabled scanner.
 func (c *collector) inspector(ctx context.Context, region string) {
-	cl := client(c, "inspector2", region, func() *inspector2.Client {
-		return inspector2.NewFromConfig(c.cfg, func(o *inspector2.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("inspector2", region))
-		})
+	cl := inspector2.NewFromConfig(c.cfg, func(o *inspector2.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("inspector2", region))
 	})
 	var st state.InspectorStatus
 	err := c.do(ctx, "inspector2", "BatchGetAccountStatus", region, "", nil, func(ctx context.Context) error {

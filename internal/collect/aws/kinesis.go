@@ -18,11 +18,9 @@ import (
 // ARN as the API requires) is a task of its own, in its own lane: its rate
 // is a quarter of the summary's.
 func (c *collector) kinesis(ctx context.Context, region string) {
-	cl := client(c, "kinesis", region, func() *kinesis.Client {
-		return kinesis.NewFromConfig(c.cfg, func(o *kinesis.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("kinesis", region))
-		})
+	cl := kinesis.NewFromConfig(c.cfg, func(o *kinesis.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("kinesis", region))
 	})
 	var streams []state.KinesisStream
 	err := c.do(ctx, "kinesis", "ListStreams", region, "", nil, func(ctx context.Context) error {

@@ -17,44 +17,44 @@ import (
 // grants and tags are read, and rotation where AWS supports it (symmetric
 // keys with key material from KMS; rotation of others is an error).
 func (c *collector) kms(ctx context.Context, region string) {
-	cl := client(c, "kms", region, func() *kms.Client {
-		return kms.NewFromConfig(c.cfg, func(o *kms.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("kms", region))
-		})
+	cl := kms.NewFromConfig(c.cfg, func(o *kms.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("kms", region))
 	})
 	var keys []state.Key
 	err := c.do(ctx, "kms", "ListKeys", region, "", nil, func(ctx context.Context) error {
-		p := kms.NewListKeysPaginator(cl, &kms.ListKeysInput{Limit: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := kms.ListKeysInput{Limit: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.ListKeys(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, k := range page.Keys {
 				keys = append(keys, state.Key{Meta: meta(str(k.KeyArn), region, nil), ID: str(k.KeyId)})
 			}
-		}
-		return nil
+			return page.NextMarker, nil
+		})
 	})
 	if err != nil {
 		return
 	}
 	aliases := map[string][]string{}
 	_ = c.do(ctx, "kms", "ListAliases", region, "", nil, func(ctx context.Context) error {
-		p := kms.NewListAliasesPaginator(cl, &kms.ListAliasesInput{Limit: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := kms.ListAliasesInput{Limit: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.ListAliases(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, a := range page.Aliases {
 				if a.TargetKeyId != nil {
 					aliases[str(a.TargetKeyId)] = append(aliases[str(a.TargetKeyId)], str(a.AliasName))
 				}
 			}
-		}
-		return nil
+			return page.NextMarker, nil
+		})
 	})
 	for i := range keys {
 		keys[i].Aliases = aliases[keys[i].ID]
@@ -116,12 +116,13 @@ func (c *collector) kmsKey(ctx context.Context, cl *kms.Client, region string, k
 		return err
 	})
 	_ = c.do(ctx, "kms", "ListGrants", region, k.ARN, nil, func(ctx context.Context) error {
-		p := kms.NewListGrantsPaginator(cl, &kms.ListGrantsInput{KeyId: id, Limit: sdk.Int32(100)})
+		params := kms.ListGrantsInput{KeyId: id, Limit: sdk.Int32(100)}
 		var grants []state.Grant
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		if err := pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.ListGrants(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, g := range page.Grants {
 				gr := state.Grant{ID: str(g.GrantId), GranteePrincipal: str(g.GranteePrincipal), RetiringPrincipal: str(g.RetiringPrincipal), IssuingAccount: str(g.IssuingAccount)}
@@ -130,19 +131,26 @@ func (c *collector) kmsKey(ctx context.Context, cl *kms.Client, region string, k
 				}
 				grants = append(grants, gr)
 			}
+			return page.NextMarker, nil
+		}); err != nil {
+			return err
 		}
 		k.Grants = grants
 		return nil
 	})
 	_ = c.do(ctx, "kms", "ListResourceTags", region, k.ARN, nil, func(ctx context.Context) error {
-		p := kms.NewListResourceTagsPaginator(cl, &kms.ListResourceTagsInput{KeyId: id, Limit: sdk.Int32(50)})
+		params := kms.ListResourceTagsInput{KeyId: id, Limit: sdk.Int32(50)}
 		var tags []types.Tag
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		if err := pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.ListResourceTags(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			tags = append(tags, page.Tags...)
+			return page.NextMarker, nil
+		}); err != nil {
+			return err
 		}
 		k.Tags = tagMap(tags, func(t types.Tag) (*string, *string) { return t.TagKey, t.TagValue })
 		return nil

@@ -37,8 +37,10 @@ func (t *trailSeen) first(arn string) bool {
 	return true
 }
 
+// trailClient returns the CloudTrail client of a region, made once: a
+// trail's status and settings are read at its home region.
 func (c *collector) trailClient(region string) *cloudtrail.Client {
-	return client(c, "cloudtrail", region, func() *cloudtrail.Client {
+	return c.clients.trailIn(region, func() *cloudtrail.Client {
 		return cloudtrail.NewFromConfig(c.cfg, func(o *cloudtrail.Options) {
 			o.Region = region
 			o.APIOptions = append(o.APIOptions, c.instrument("cloudtrail", region))
@@ -254,11 +256,9 @@ func contains(xs []string, s string) bool {
 // config reads a region's AWS Config recorders, their status and the
 // delivery channels.
 func (c *collector) config(ctx context.Context, region string) {
-	cl := client(c, "config", region, func() *configservice.Client {
-		return configservice.NewFromConfig(c.cfg, func(o *configservice.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("config", region))
-		})
+	cl := configservice.NewFromConfig(c.cfg, func(o *configservice.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("config", region))
 	})
 	var recs []state.ConfigRecorder
 	err := c.do(ctx, "config", "DescribeConfigurationRecorders", region, "", nil, func(ctx context.Context) error {
@@ -315,11 +315,12 @@ func (c *collector) config(ctx context.Context, region string) {
 	}
 	var aggs []state.ConfigAggregator
 	err = c.do(ctx, "config", "DescribeConfigurationAggregators", region, "", nil, func(ctx context.Context) error {
-		p := configservice.NewDescribeConfigurationAggregatorsPaginator(cl, &configservice.DescribeConfigurationAggregatorsInput{})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := configservice.DescribeConfigurationAggregatorsInput{}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeConfigurationAggregators(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, g := range page.ConfigurationAggregators {
 				x := state.ConfigAggregator{Meta: meta(str(g.ConfigurationAggregatorArn), region, nil), Name: str(g.ConfigurationAggregatorName)}
@@ -328,8 +329,8 @@ func (c *collector) config(ctx context.Context, region string) {
 				}
 				aggs = append(aggs, x)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.Config.Aggregators = append(a.Config.Aggregators, aggs...) })
@@ -339,23 +340,22 @@ func (c *collector) config(ctx context.Context, region string) {
 // guardduty reads a region's detector (there is at most one), its
 // features, its administrator and the count of active high-severity findings.
 func (c *collector) guardduty(ctx context.Context, region string) {
-	cl := client(c, "guardduty", region, func() *guardduty.Client {
-		return guardduty.NewFromConfig(c.cfg, func(o *guardduty.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("guardduty", region))
-		})
+	cl := guardduty.NewFromConfig(c.cfg, func(o *guardduty.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("guardduty", region))
 	})
 	var ids []string
 	err := c.do(ctx, "guardduty", "ListDetectors", region, "", nil, func(ctx context.Context) error {
-		p := guardduty.NewListDetectorsPaginator(cl, &guardduty.ListDetectorsInput{MaxResults: sdk.Int32(50)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := guardduty.ListDetectorsInput{MaxResults: sdk.Int32(50)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListDetectors(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			ids = append(ids, page.DetectorIds...)
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return

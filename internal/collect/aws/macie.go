@@ -34,11 +34,9 @@ func macieNotEnabled(err error) bool {
 // enabled or paused, its automated sensitive data discovery setting: at
 // most two calls per region, nothing per item.
 func (c *collector) macie(ctx context.Context, region string) {
-	cl := client(c, "macie2", region, func() *macie2.Client {
-		return macie2.NewFromConfig(c.cfg, func(o *macie2.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("macie2", region))
-		})
+	cl := macie2.NewFromConfig(c.cfg, func(o *macie2.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("macie2", region))
 	})
 	s := state.MacieSession{Region: region}
 	err := c.do(ctx, "macie2", "GetMacieSession", region, "", nil, func(ctx context.Context) error {

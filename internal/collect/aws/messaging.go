@@ -19,19 +19,18 @@ import (
 // queue's encryption and access policy: SQS has no bulk form for queue
 // attributes. Tags come from the Tagging API (see tagging).
 func (c *collector) sqs(ctx context.Context, region string) {
-	cl := client(c, "sqs", region, func() *sqs.Client {
-		return sqs.NewFromConfig(c.cfg, func(o *sqs.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("sqs", region))
-		})
+	cl := sqs.NewFromConfig(c.cfg, func(o *sqs.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("sqs", region))
 	})
 	var queues []state.Queue
 	err := c.do(ctx, "sqs", "ListQueues", region, "", nil, func(ctx context.Context) error {
-		p := sqs.NewListQueuesPaginator(cl, &sqs.ListQueuesInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := sqs.ListQueuesInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListQueues(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, u := range page.QueueUrls {
 				account, name := queueURLParts(u)
@@ -43,8 +42,8 @@ func (c *collector) sqs(ctx context.Context, region string) {
 				}
 				queues = append(queues, state.Queue{Meta: meta(c.arn("sqs", region, account, name), region, nil), Name: name, URL: u})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -93,19 +92,18 @@ func queueURLParts(u string) (account, name string) {
 // secret's key, rotation, dates and tags in bulk (100 a page); only the
 // resource policy needs a call per secret.
 func (c *collector) secretsManager(ctx context.Context, region string) {
-	cl := client(c, "secretsmanager", region, func() *secretsmanager.Client {
-		return secretsmanager.NewFromConfig(c.cfg, func(o *secretsmanager.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("secretsmanager", region))
-		})
+	cl := secretsmanager.NewFromConfig(c.cfg, func(o *secretsmanager.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("secretsmanager", region))
 	})
 	var secrets []state.Secret
 	err := c.do(ctx, "secretsmanager", "ListSecrets", region, "", nil, func(ctx context.Context) error {
-		p := secretsmanager.NewListSecretsPaginator(cl, &secretsmanager.ListSecretsInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := secretsmanager.ListSecretsInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListSecrets(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.SecretList {
 				if s.DeletedDate != nil {
@@ -131,8 +129,8 @@ func (c *collector) secretsManager(ctx context.Context, region string) {
 				}
 				secrets = append(secrets, x)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -159,19 +157,18 @@ func (c *collector) secretsManager(ctx context.Context, region string) {
 // scanning configuration (one call), then reads each repository's
 // lifecycle policy and repository policy (no bulk form).
 func (c *collector) ecr(ctx context.Context, region string) {
-	cl := client(c, "ecr", region, func() *ecr.Client {
-		return ecr.NewFromConfig(c.cfg, func(o *ecr.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("ecr", region))
-		})
+	cl := ecr.NewFromConfig(c.cfg, func(o *ecr.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("ecr", region))
 	})
 	var repos []state.ECRRepository
 	err := c.do(ctx, "ecr", "DescribeRepositories", region, "", nil, func(ctx context.Context) error {
-		p := ecr.NewDescribeRepositoriesPaginator(cl, &ecr.DescribeRepositoriesInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ecr.DescribeRepositoriesInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeRepositories(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, r := range page.Repositories {
 				x := state.ECRRepository{Meta: meta(str(r.RepositoryArn), region, nil), Name: str(r.RepositoryName), URI: str(r.RepositoryUri),
@@ -187,8 +184,8 @@ func (c *collector) ecr(ctx context.Context, region string) {
 				}
 				repos = append(repos, x)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -226,11 +223,9 @@ func (c *collector) ecr(ctx context.Context, region string) {
 // eventBridge lists a region's event buses; the listing carries each
 // bus's resource policy, so no per-bus call is made.
 func (c *collector) eventBridge(ctx context.Context, region string) {
-	cl := client(c, "events", region, func() *eventbridge.Client {
-		return eventbridge.NewFromConfig(c.cfg, func(o *eventbridge.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("events", region))
-		})
+	cl := eventbridge.NewFromConfig(c.cfg, func(o *eventbridge.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("events", region))
 	})
 	var buses []state.EventBus
 	err := c.do(ctx, "events", "ListEventBuses", region, "", nil, func(ctx context.Context) error {

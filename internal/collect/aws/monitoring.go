@@ -17,19 +17,18 @@ import (
 // in one listing (DescribeMetricFilters without a group lists them all),
 // then joins the filters to their groups.
 func (c *collector) logs(ctx context.Context, region string) {
-	cl := client(c, "logs", region, func() *cloudwatchlogs.Client {
-		return cloudwatchlogs.NewFromConfig(c.cfg, func(o *cloudwatchlogs.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("logs", region))
-		})
+	cl := cloudwatchlogs.NewFromConfig(c.cfg, func(o *cloudwatchlogs.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("logs", region))
 	})
 	var groups []state.LogGroup
 	err := c.do(ctx, "logs", "DescribeLogGroups", region, "", nil, func(ctx context.Context) error {
-		p := cloudwatchlogs.NewDescribeLogGroupsPaginator(cl, &cloudwatchlogs.DescribeLogGroupsInput{Limit: sdk.Int32(50)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := cloudwatchlogs.DescribeLogGroupsInput{Limit: sdk.Int32(50)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeLogGroups(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, g := range page.LogGroups {
 				arn := str(g.LogGroupArn)
@@ -39,8 +38,8 @@ func (c *collector) logs(ctx context.Context, region string) {
 				groups = append(groups, state.LogGroup{Meta: meta(arn, region, nil), Name: str(g.LogGroupName),
 					RetentionDays: i32(g.RetentionInDays), KMSKeyID: str(g.KmsKeyId)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -50,11 +49,12 @@ func (c *collector) logs(ctx context.Context, region string) {
 		byName[groups[i].Name] = &groups[i]
 	}
 	_ = c.do(ctx, "logs", "DescribeMetricFilters", region, "", nil, func(ctx context.Context) error {
-		p := cloudwatchlogs.NewDescribeMetricFiltersPaginator(cl, &cloudwatchlogs.DescribeMetricFiltersInput{Limit: sdk.Int32(50)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := cloudwatchlogs.DescribeMetricFiltersInput{Limit: sdk.Int32(50)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeMetricFilters(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, f := range page.MetricFilters {
 				g, ok := byName[str(f.LogGroupName)]
@@ -67,27 +67,26 @@ func (c *collector) logs(ctx context.Context, region string) {
 				}
 				g.MetricFilters = append(g.MetricFilters, mf)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	c.rec.Update(func(a *state.Account) { a.CloudWatchLogs.LogGroups = append(a.CloudWatchLogs.LogGroups, groups...) })
 }
 
 // cloudwatch reads a region's metric alarms.
 func (c *collector) cloudwatch(ctx context.Context, region string) {
-	cl := client(c, "cloudwatch", region, func() *cloudwatch.Client {
-		return cloudwatch.NewFromConfig(c.cfg, func(o *cloudwatch.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("cloudwatch", region))
-		})
+	cl := cloudwatch.NewFromConfig(c.cfg, func(o *cloudwatch.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("cloudwatch", region))
 	})
 	var out []state.MetricAlarm
 	err := c.do(ctx, "cloudwatch", "DescribeAlarms", region, "", nil, func(ctx context.Context) error {
-		p := cloudwatch.NewDescribeAlarmsPaginator(cl, &cloudwatch.DescribeAlarmsInput{MaxRecords: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := cloudwatch.DescribeAlarmsInput{MaxRecords: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeAlarms(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, a := range page.MetricAlarms {
 				out = append(out, state.MetricAlarm{Meta: meta(str(a.AlarmArn), region, nil), Name: str(a.AlarmName), MetricName: str(a.MetricName),
@@ -95,8 +94,8 @@ func (c *collector) cloudwatch(ctx context.Context, region string) {
 					Threshold: sdk.ToFloat64(a.Threshold), EvaluationPeriods: i32(a.EvaluationPeriods), ActionsEnabled: b(a.ActionsEnabled),
 					AlarmActions: a.AlarmActions, State: string(a.StateValue)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.CloudWatch.Alarms = append(a.CloudWatch.Alarms, out...) })
@@ -106,26 +105,25 @@ func (c *collector) cloudwatch(ctx context.Context, region string) {
 // sns lists a region's topics and all its subscriptions (one bulk
 // listing, joined by topic), then reads each topic's policy and key.
 func (c *collector) sns(ctx context.Context, region string) {
-	cl := client(c, "sns", region, func() *sns.Client {
-		return sns.NewFromConfig(c.cfg, func(o *sns.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("sns", region))
-		})
+	cl := sns.NewFromConfig(c.cfg, func(o *sns.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("sns", region))
 	})
 	var topics []state.Topic
 	err := c.do(ctx, "sns", "ListTopics", region, "", nil, func(ctx context.Context) error {
-		p := sns.NewListTopicsPaginator(cl, &sns.ListTopicsInput{})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := sns.ListTopicsInput{}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListTopics(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, t := range page.Topics {
 				arn := str(t.TopicArn)
 				topics = append(topics, state.Topic{Meta: meta(arn, region, nil), Name: arn[strings.LastIndex(arn, ":")+1:]})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -135,11 +133,12 @@ func (c *collector) sns(ctx context.Context, region string) {
 		byARN[topics[i].ARN] = &topics[i]
 	}
 	_ = c.do(ctx, "sns", "ListSubscriptions", region, "", nil, func(ctx context.Context) error {
-		p := sns.NewListSubscriptionsPaginator(cl, &sns.ListSubscriptionsInput{})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := sns.ListSubscriptionsInput{}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListSubscriptions(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.Subscriptions {
 				t, ok := byARN[str(s.TopicArn)]
@@ -149,8 +148,8 @@ func (c *collector) sns(ctx context.Context, region string) {
 				t.Subscriptions = append(t.Subscriptions, state.Subscription{ARN: str(s.SubscriptionArn), Protocol: str(s.Protocol),
 					Endpoint: str(s.Endpoint), PendingConfirmation: str(s.SubscriptionArn) == "PendingConfirmation"})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	done := c.perItem(len(topics), func() {
 		c.rec.Update(func(a *state.Account) { a.SNS.Topics = append(a.SNS.Topics, topics...) })
@@ -173,11 +172,9 @@ func (c *collector) sns(ctx context.Context, region string) {
 // administrator and its enabled standards. A region where it was never
 // enabled answers InvalidAccessException ("not subscribed"): no hub, no gap.
 func (c *collector) securityHub(ctx context.Context, region string) {
-	cl := client(c, "securityhub", region, func() *securityhub.Client {
-		return securityhub.NewFromConfig(c.cfg, func(o *securityhub.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("securityhub", region))
-		})
+	cl := securityhub.NewFromConfig(c.cfg, func(o *securityhub.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("securityhub", region))
 	})
 	var hub *state.Hub
 	err := c.do(ctx, "securityhub", "DescribeHub", region, "", []string{"InvalidAccessException", "ResourceNotFoundException"}, func(ctx context.Context) error {
@@ -205,17 +202,18 @@ func (c *collector) securityHub(ctx context.Context, region string) {
 		return err
 	})
 	_ = c.do(ctx, "securityhub", "GetEnabledStandards", region, hub.ARN, nil, func(ctx context.Context) error {
-		p := securityhub.NewGetEnabledStandardsPaginator(cl, &securityhub.GetEnabledStandardsInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := securityhub.GetEnabledStandardsInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.GetEnabledStandards(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.StandardsSubscriptions {
 				hub.Standards = append(hub.Standards, str(s.StandardsArn))
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	c.rec.Update(func(a *state.Account) { a.SecurityHub.Hubs = append(a.SecurityHub.Hubs, *hub) })
 }

@@ -22,25 +22,24 @@ import (
 func (c *collector) msk(ctx context.Context, region string) {
 	c.sub("kafkaconnect", region, "", func(ctx context.Context) { c.mskConnectors(ctx, region) }, "ListConnectors")
 
-	cl := client(c, "kafka", region, func() *kafka.Client {
-		return kafka.NewFromConfig(c.cfg, func(o *kafka.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("kafka", region))
-		})
+	cl := kafka.NewFromConfig(c.cfg, func(o *kafka.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("kafka", region))
 	})
 	var clusters []state.MSKCluster
 	err := c.do(ctx, "kafka", "ListClustersV2", region, "", nil, func(ctx context.Context) error {
-		p := kafka.NewListClustersV2Paginator(cl, &kafka.ListClustersV2Input{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := kafka.ListClustersV2Input{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListClustersV2(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.ClusterInfoList {
 				clusters = append(clusters, mskCluster(x, region))
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -125,25 +124,24 @@ func orTLS(s string) string {
 
 // mskConnectors lists a region's MSK Connect connectors.
 func (c *collector) mskConnectors(ctx context.Context, region string) {
-	cl := client(c, "kafkaconnect", region, func() *kafkaconnect.Client {
-		return kafkaconnect.NewFromConfig(c.cfg, func(o *kafkaconnect.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("kafkaconnect", region))
-		})
+	cl := kafkaconnect.NewFromConfig(c.cfg, func(o *kafkaconnect.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("kafkaconnect", region))
 	})
 	var connectors []state.MSKConnector
 	err := c.do(ctx, "kafkaconnect", "ListConnectors", region, "", nil, func(ctx context.Context) error {
-		p := kafkaconnect.NewListConnectorsPaginator(cl, &kafkaconnect.ListConnectorsInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := kafkaconnect.ListConnectorsInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListConnectors(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.Connectors {
 				connectors = append(connectors, mskConnector(x, region))
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.MSK.Connectors = append(a.MSK.Connectors, connectors...) })

@@ -16,11 +16,9 @@ import (
 // configuration), policy and rule group is described once: a check judges
 // each.
 func (c *collector) networkFirewall(ctx context.Context, region string) {
-	cl := client(c, "network-firewall", region, func() *nfw.Client {
-		return nfw.NewFromConfig(c.cfg, func(o *nfw.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("network-firewall", region))
-		})
+	cl := nfw.NewFromConfig(c.cfg, func(o *nfw.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("network-firewall", region))
 	})
 	c.firewalls(ctx, cl, region)
 	c.firewallPolicies(ctx, cl, region)
@@ -33,17 +31,18 @@ func (c *collector) networkFirewall(ctx context.Context, region string) {
 func (c *collector) firewalls(ctx context.Context, cl *nfw.Client, region string) {
 	var fws []state.Firewall
 	err := c.do(ctx, "network-firewall", "ListFirewalls", region, "", nil, func(ctx context.Context) error {
-		p := nfw.NewListFirewallsPaginator(cl, &nfw.ListFirewallsInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := nfw.ListFirewallsInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListFirewalls(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.Firewalls {
 				fws = append(fws, state.Firewall{Meta: meta(str(x.FirewallArn), region, nil), Name: str(x.FirewallName)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -94,17 +93,18 @@ func (c *collector) firewalls(ctx context.Context, cl *nfw.Client, region string
 func (c *collector) firewallPolicies(ctx context.Context, cl *nfw.Client, region string) {
 	var pols []state.FirewallPolicy
 	err := c.do(ctx, "network-firewall", "ListFirewallPolicies", region, "", nil, func(ctx context.Context) error {
-		p := nfw.NewListFirewallPoliciesPaginator(cl, &nfw.ListFirewallPoliciesInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := nfw.ListFirewallPoliciesInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListFirewallPolicies(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.FirewallPolicies {
 				pols = append(pols, state.FirewallPolicy{Meta: meta(str(x.Arn), region, nil), Name: str(x.Name)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -146,19 +146,20 @@ func (c *collector) firewallPolicies(ctx context.Context, cl *nfw.Client, region
 func (c *collector) firewallRuleGroups(ctx context.Context, cl *nfw.Client, region string) {
 	var groups []state.FirewallRuleGroup
 	err := c.do(ctx, "network-firewall", "ListRuleGroups", region, "", nil, func(ctx context.Context) error {
-		p := nfw.NewListRuleGroupsPaginator(cl, &nfw.ListRuleGroupsInput{MaxResults: sdk.Int32(100),
-			Scope: nfwtypes.ResourceManagedStatusAccount, Type: nfwtypes.RuleGroupTypeStateless})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := nfw.ListRuleGroupsInput{MaxResults: sdk.Int32(100),
+			Scope: nfwtypes.ResourceManagedStatusAccount, Type: nfwtypes.RuleGroupTypeStateless}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListRuleGroups(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.RuleGroups {
 				groups = append(groups, state.FirewallRuleGroup{Meta: meta(str(x.Arn), region, nil), Name: str(x.Name),
 					Type: string(nfwtypes.RuleGroupTypeStateless)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return

@@ -18,11 +18,9 @@ const openSearchBatch = 5
 // type), then DescribeDomains five names a call. Tags come from the
 // Tagging API (es:domain).
 func (c *collector) openSearch(ctx context.Context, region string) {
-	cl := client(c, "es", region, func() *opensearch.Client {
-		return opensearch.NewFromConfig(c.cfg, func(o *opensearch.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("es", region))
-		})
+	cl := opensearch.NewFromConfig(c.cfg, func(o *opensearch.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("es", region))
 	})
 	var domains []state.OpenSearchDomain
 	err := c.do(ctx, "es", "ListDomainNames", region, "", nil, func(ctx context.Context) error {

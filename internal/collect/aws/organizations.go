@@ -50,15 +50,19 @@ func (c *collector) organizations(ctx context.Context, _ string) {
 			{types.PolicyTypeBackupPolicy, &backups},
 			{types.PolicyTypeTagPolicy, &tags},
 		} {
-			p := organizations.NewListPoliciesPaginator(cl, &organizations.ListPoliciesInput{Filter: kind.filter})
-			for p.HasMorePages() {
-				page, err := p.NextPage(ctx)
+			params := organizations.ListPoliciesInput{Filter: kind.filter}
+			if err := pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+				params.NextToken = token
+				page, err := cl.ListPolicies(ctx, &params)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				for _, s := range page.Policies {
 					*kind.into = append(*kind.into, state.SCP{Meta: meta(str(s.Arn), "", nil), ID: str(s.Id), Name: str(s.Name)})
 				}
+				return page.NextToken, nil
+			}); err != nil {
+				return err
 			}
 		}
 		return nil
@@ -88,16 +92,20 @@ func (c *collector) organizations(ctx context.Context, _ string) {
 				return err
 			})
 			_ = c.do(ctx, "organizations", "ListTargetsForPolicy", "", s.ARN, nil, func(ctx context.Context) error {
-				p := organizations.NewListTargetsForPolicyPaginator(cl, &organizations.ListTargetsForPolicyInput{PolicyId: sdk.String(s.ID)})
+				params := organizations.ListTargetsForPolicyInput{PolicyId: sdk.String(s.ID)}
 				var targets []string
-				for p.HasMorePages() {
-					page, err := p.NextPage(ctx)
+				if err := pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+					params.NextToken = token
+					page, err := cl.ListTargetsForPolicy(ctx, &params)
 					if err != nil {
-						return err
+						return nil, err
 					}
 					for _, t := range page.Targets {
 						targets = append(targets, str(t.TargetId))
 					}
+					return page.NextToken, nil
+				}); err != nil {
+					return err
 				}
 				s.Targets = targets
 				return nil
@@ -115,49 +123,55 @@ func (c *collector) organizations(ctx context.Context, _ string) {
 func (c *collector) orgFacts(ctx context.Context, cl *organizations.Client, org *state.Organization) {
 	var admins []state.DelegatedAdmin
 	err := c.do(ctx, "organizations", "ListDelegatedAdministrators", "", "", nil, func(ctx context.Context) error {
-		p := organizations.NewListDelegatedAdministratorsPaginator(cl, &organizations.ListDelegatedAdministratorsInput{})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := organizations.ListDelegatedAdministratorsInput{}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListDelegatedAdministrators(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, d := range page.DelegatedAdministrators {
 				admins = append(admins, state.DelegatedAdmin{AccountID: str(d.Id), Name: str(d.Name)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		for i := range admins {
 			d := &admins[i]
 			arn := c.arn("organizations", "", org.MasterAccountID, "account/"+org.ID+"/"+d.AccountID)
 			_ = c.do(ctx, "organizations", "ListDelegatedServicesForAccount", "", arn, nil, func(ctx context.Context) error {
-				p := organizations.NewListDelegatedServicesForAccountPaginator(cl, &organizations.ListDelegatedServicesForAccountInput{AccountId: sdk.String(d.AccountID)})
-				for p.HasMorePages() {
-					page, err := p.NextPage(ctx)
+				params := organizations.ListDelegatedServicesForAccountInput{AccountId: sdk.String(d.AccountID)}
+				return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+					params.NextToken = token
+					page, err := cl.ListDelegatedServicesForAccount(ctx, &params)
 					if err != nil {
-						return err
+						return nil, err
 					}
 					for _, s := range page.DelegatedServices {
 						d.ServicePrincipals = append(d.ServicePrincipals, str(s.ServicePrincipal))
 					}
-				}
-				return nil
+					return page.NextToken, nil
+				})
 			})
 		}
 		org.DelegatedAdmins = admins
 	}
 	_ = c.do(ctx, "organizations", "ListAWSServiceAccessForOrganization", "", "", nil, func(ctx context.Context) error {
-		p := organizations.NewListAWSServiceAccessForOrganizationPaginator(cl, &organizations.ListAWSServiceAccessForOrganizationInput{})
+		params := organizations.ListAWSServiceAccessForOrganizationInput{}
 		var out []string
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		if err := pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListAWSServiceAccessForOrganization(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.EnabledServicePrincipals {
 				out = append(out, str(s.ServicePrincipal))
 			}
+			return page.NextToken, nil
+		}); err != nil {
+			return err
 		}
 		org.TrustedServices = out
 		return nil
@@ -190,11 +204,9 @@ func (c *collector) skipOrgFacts() {
 
 // orgClient is the Organizations client (global: calls go to the home region).
 func (c *collector) orgClient() *organizations.Client {
-	return client(c, "organizations", "", func() *organizations.Client {
-		return organizations.NewFromConfig(c.cfg, func(o *organizations.Options) {
-			o.Region = c.home()
-			o.APIOptions = append(o.APIOptions, c.instrument("organizations", ""))
-		})
+	return organizations.NewFromConfig(c.cfg, func(o *organizations.Options) {
+		o.Region = c.home()
+		o.APIOptions = append(o.APIOptions, c.instrument("organizations", ""))
 	})
 }
 
@@ -226,17 +238,18 @@ func (c *collector) orgTree(ctx context.Context, cl *organizations.Client) *stat
 	tree := &state.OrgTree{}
 	err := c.do(ctx, "organizations", "ListRoots", "", "", nil, func(ctx context.Context) error {
 		tree.Roots = nil
-		p := organizations.NewListRootsPaginator(cl, &organizations.ListRootsInput{})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := organizations.ListRootsInput{}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListRoots(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, r := range page.Roots {
 				tree.Roots = append(tree.Roots, state.OrgRoot{ID: str(r.Id), Name: str(r.Name)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return nil
@@ -251,17 +264,18 @@ func (c *collector) orgTree(ctx context.Context, cl *organizations.Client) *stat
 		var units []state.OrgUnit
 		err := c.do(ctx, "organizations", "ListOrganizationalUnitsForParent", "", parent, nil, func(ctx context.Context) error {
 			units = nil
-			p := organizations.NewListOrganizationalUnitsForParentPaginator(cl, &organizations.ListOrganizationalUnitsForParentInput{ParentId: sdk.String(parent)})
-			for p.HasMorePages() {
-				page, err := p.NextPage(ctx)
+			params := organizations.ListOrganizationalUnitsForParentInput{ParentId: sdk.String(parent)}
+			return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+				params.NextToken = token
+				page, err := cl.ListOrganizationalUnitsForParent(ctx, &params)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				for _, u := range page.OrganizationalUnits {
 					units = append(units, state.OrgUnit{ID: str(u.Id), Name: str(u.Name), ParentID: parent})
 				}
-			}
-			return nil
+				return page.NextToken, nil
+			})
 		})
 		if err != nil {
 			return nil
@@ -269,18 +283,19 @@ func (c *collector) orgTree(ctx context.Context, cl *organizations.Client) *stat
 		var accounts []state.OrgAccount
 		err = c.do(ctx, "organizations", "ListAccountsForParent", "", parent, nil, func(ctx context.Context) error {
 			accounts = nil
-			p := organizations.NewListAccountsForParentPaginator(cl, &organizations.ListAccountsForParentInput{ParentId: sdk.String(parent)})
-			for p.HasMorePages() {
-				page, err := p.NextPage(ctx)
+			params := organizations.ListAccountsForParentInput{ParentId: sdk.String(parent)}
+			return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+				params.NextToken = token
+				page, err := cl.ListAccountsForParent(ctx, &params)
 				if err != nil {
-					return err
+					return nil, err
 				}
 				for _, a := range page.Accounts {
 					accounts = append(accounts, state.OrgAccount{ID: str(a.Id), Name: str(a.Name), Email: str(a.Email),
 						Status: accountState(a), ParentID: parent})
 				}
-			}
-			return nil
+				return page.NextToken, nil
+			})
 		})
 		if err != nil {
 			return nil

@@ -13,21 +13,20 @@ import (
 // namespaces, each in one paginated listing (100 a page) that carries
 // every setting a check judges.
 func (c *collector) redshiftServerless(ctx context.Context, region string) {
-	cl := client(c, "redshift-serverless", region, func() *redshiftserverless.Client {
-		return redshiftserverless.NewFromConfig(c.cfg, func(o *redshiftserverless.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("redshift-serverless", region))
-		})
+	cl := redshiftserverless.NewFromConfig(c.cfg, func(o *redshiftserverless.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("redshift-serverless", region))
 	})
 	c.sub("redshift-serverless", region, "", func(ctx context.Context) { c.serverlessNamespaces(ctx, cl, region) }, "ListNamespaces")
 
 	var groups []state.ServerlessWorkgroup
 	err := c.do(ctx, "redshift-serverless", "ListWorkgroups", region, "", nil, func(ctx context.Context) error {
-		p := redshiftserverless.NewListWorkgroupsPaginator(cl, &redshiftserverless.ListWorkgroupsInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := redshiftserverless.ListWorkgroupsInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListWorkgroups(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, w := range page.Workgroups {
 				g := state.ServerlessWorkgroup{Meta: meta(str(w.WorkgroupArn), region, nil), Name: str(w.WorkgroupName), Namespace: str(w.NamespaceName),
@@ -42,8 +41,8 @@ func (c *collector) redshiftServerless(ctx context.Context, region string) {
 				}
 				groups = append(groups, g)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) {
@@ -56,11 +55,12 @@ func (c *collector) redshiftServerless(ctx context.Context, region string) {
 func (c *collector) serverlessNamespaces(ctx context.Context, cl *redshiftserverless.Client, region string) {
 	var spaces []state.ServerlessNamespace
 	err := c.do(ctx, "redshift-serverless", "ListNamespaces", region, "", nil, func(ctx context.Context) error {
-		p := redshiftserverless.NewListNamespacesPaginator(cl, &redshiftserverless.ListNamespacesInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := redshiftserverless.ListNamespacesInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListNamespaces(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, n := range page.Namespaces {
 				x := state.ServerlessNamespace{Meta: meta(str(n.NamespaceArn), region, nil), Name: str(n.NamespaceName), Status: string(n.Status),
@@ -70,8 +70,8 @@ func (c *collector) serverlessNamespaces(ctx context.Context, cl *redshiftserver
 				}
 				spaces = append(spaces, x)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) {

@@ -20,22 +20,21 @@ const route53Region = "us-east-1"
 // neither query logging (Route53.2 is about public zones) nor DNSSEC
 // applies to them.
 func (c *collector) route53(ctx context.Context, _ string) {
-	cl := client(c, "route53", "", func() *route53.Client {
-		return route53.NewFromConfig(c.cfg, func(o *route53.Options) {
-			o.Region = route53Region
-			if c.opts.EndpointURL != "" {
-				o.Region = c.home() // an emulator serves every region at one address
-			}
-			o.APIOptions = append(o.APIOptions, c.instrument("route53", ""))
-		})
+	cl := route53.NewFromConfig(c.cfg, func(o *route53.Options) {
+		o.Region = route53Region
+		if c.opts.EndpointURL != "" {
+			o.Region = c.home() // an emulator serves every region at one address
+		}
+		o.APIOptions = append(o.APIOptions, c.instrument("route53", ""))
 	})
 	var zones []state.HostedZone
 	err := c.do(ctx, "route53", "ListHostedZones", "", "", nil, func(ctx context.Context) error {
-		p := route53.NewListHostedZonesPaginator(cl, &route53.ListHostedZonesInput{MaxItems: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := route53.ListHostedZonesInput{MaxItems: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.Marker = token
+			page, err := cl.ListHostedZones(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, z := range page.HostedZones {
 				id := strings.TrimPrefix(str(z.Id), "/hostedzone/")
@@ -46,25 +45,26 @@ func (c *collector) route53(ctx context.Context, _ string) {
 				}
 				zones = append(zones, x)
 			}
-		}
-		return nil
+			return page.NextMarker, nil
+		})
 	})
 	if err != nil {
 		return
 	}
 	logs := map[string]string{}
 	_ = c.do(ctx, "route53", "ListQueryLoggingConfigs", "", "", nil, func(ctx context.Context) error {
-		p := route53.NewListQueryLoggingConfigsPaginator(cl, &route53.ListQueryLoggingConfigsInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := route53.ListQueryLoggingConfigsInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListQueryLoggingConfigs(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, q := range page.QueryLoggingConfigs {
 				logs[strings.TrimPrefix(str(q.HostedZoneId), "/hostedzone/")] = str(q.CloudWatchLogsLogGroupArn)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	for i := range zones {
 		zones[i].QueryLogGroupARN = logs[zones[i].ID]

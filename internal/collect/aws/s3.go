@@ -15,8 +15,9 @@ import (
 // s3Client returns the S3 client of a region. Against an endpoint override
 // (an emulator) it addresses buckets by path: emulators do not serve
 // virtual-hosted bucket names under their loopback address.
+// It is made once per region: each bucket's settings are read at its region.
 func (c *collector) s3Client(region string) *s3.Client {
-	return client(c, "s3", region, func() *s3.Client {
+	return c.clients.s3In(region, func() *s3.Client {
 		return s3.NewFromConfig(c.cfg, func(o *s3.Options) {
 			o.Region = region
 			o.APIOptions = append(o.APIOptions, c.instrument("s3", region))
@@ -38,18 +39,19 @@ func (c *collector) s3(ctx context.Context, _ string) {
 	home := c.s3Client(c.home())
 	var buckets []state.Bucket
 	err := c.do(ctx, "s3", "ListBuckets", "", "", nil, func(ctx context.Context) error {
-		p := s3.NewListBucketsPaginator(home, &s3.ListBucketsInput{MaxBuckets: sdk.Int32(10000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := s3.ListBucketsInput{MaxBuckets: sdk.Int32(10000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.ContinuationToken = token
+			page, err := home.ListBuckets(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, bk := range page.Buckets {
 				buckets = append(buckets, state.Bucket{Meta: meta("arn:"+c.partition+":s3:::"+str(bk.Name), str(bk.BucketRegion), nil),
 					Name: str(bk.Name), CreationDate: tm(bk.CreationDate)})
 			}
-		}
-		return nil
+			return page.ContinuationToken, nil
+		})
 	})
 	if err != nil {
 		return

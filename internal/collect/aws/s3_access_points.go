@@ -16,28 +16,26 @@ import (
 // s3controlClient returns the S3 Control client of a region ("" is the
 // home region, for the account-level calls).
 func (c *collector) s3controlClient(region string) *s3control.Client {
-	return client(c, "s3control", region, func() *s3control.Client {
-		return s3control.NewFromConfig(c.cfg, func(o *s3control.Options) {
-			o.Region = region
-			if region == "" {
-				o.Region = c.home()
-			}
-			o.APIOptions = append(o.APIOptions, c.instrument("s3control", region))
-			if o.BaseEndpoint != nil {
-				// s3control's endpoint rules put the account ID in front of
-				// the host name ({account}.s3-control...), also in front of an
-				// override; an emulator's loopback address has no such names.
-				o.APIOptions = append(o.APIOptions, func(st *middleware.Stack) error {
-					return st.Finalize.Insert(middleware.FinalizeMiddlewareFunc("shoulder/no-account-host",
-						func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
-							if req, ok := in.Request.(*smithyhttp.Request); ok {
-								req.URL.Host = strings.TrimPrefix(req.URL.Host, c.accountID+".")
-							}
-							return next.HandleFinalize(ctx, in)
-						}), "ResolveEndpointV2", middleware.After)
-				})
-			}
-		})
+	return s3control.NewFromConfig(c.cfg, func(o *s3control.Options) {
+		o.Region = region
+		if region == "" {
+			o.Region = c.home()
+		}
+		o.APIOptions = append(o.APIOptions, c.instrument("s3control", region))
+		if o.BaseEndpoint != nil {
+			// s3control's endpoint rules put the account ID in front of
+			// the host name ({account}.s3-control...), also in front of an
+			// override; an emulator's loopback address has no such names.
+			o.APIOptions = append(o.APIOptions, func(st *middleware.Stack) error {
+				return st.Finalize.Insert(middleware.FinalizeMiddlewareFunc("shoulder/no-account-host",
+					func(ctx context.Context, in middleware.FinalizeInput, next middleware.FinalizeHandler) (middleware.FinalizeOutput, middleware.Metadata, error) {
+						if req, ok := in.Request.(*smithyhttp.Request); ok {
+							req.URL.Host = strings.TrimPrefix(req.URL.Host, c.accountID+".")
+						}
+						return next.HandleFinalize(ctx, in)
+					}), "ResolveEndpointV2", middleware.After)
+			})
+		}
 	})
 }
 
@@ -49,11 +47,12 @@ func (c *collector) s3AccessPoints(ctx context.Context, region string) {
 	cl := c.s3controlClient(region)
 	var aps []state.S3AccessPoint
 	err := c.do(ctx, "s3control", "ListAccessPoints", region, "", nil, func(ctx context.Context) error {
-		p := s3control.NewListAccessPointsPaginator(cl, &s3control.ListAccessPointsInput{AccountId: sdk.String(c.accountID), MaxResults: 1000})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := s3control.ListAccessPointsInput{AccountId: sdk.String(c.accountID), MaxResults: 1000}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListAccessPoints(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, ap := range page.AccessPointList {
 				arn := str(ap.AccessPointArn)
@@ -71,8 +70,8 @@ func (c *collector) s3AccessPoints(ctx context.Context, region string) {
 				}
 				aps = append(aps, x)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return

@@ -27,11 +27,12 @@ func (c *collector) s3MultiRegionAccessPoints(ctx context.Context, _ string) {
 	}
 	var mraps []state.S3MultiRegionAccessPoint
 	err := c.do(ctx, "s3control", "ListMultiRegionAccessPoints", "", "", nil, func(ctx context.Context) error {
-		p := s3control.NewListMultiRegionAccessPointsPaginator(cl, &s3control.ListMultiRegionAccessPointsInput{AccountId: sdk.String(c.accountID), MaxResults: 100})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx, opt...)
+		params := s3control.ListMultiRegionAccessPointsInput{AccountId: sdk.String(c.accountID), MaxResults: 100}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListMultiRegionAccessPoints(ctx, &params, opt...)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, m := range page.AccessPoints {
 				alias := str(m.Alias)
@@ -45,8 +46,8 @@ func (c *collector) s3MultiRegionAccessPoints(ctx context.Context, _ string) {
 				}
 				mraps = append(mraps, x)
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return

@@ -14,11 +14,9 @@ import (
 // checks judge (internet and root access, subnet, KMS keys, production
 // variants, network isolation) exists only in the Describe calls.
 func (c *collector) sagemaker(ctx context.Context, region string) {
-	cl := client(c, "sagemaker", region, func() *sagemaker.Client {
-		return sagemaker.NewFromConfig(c.cfg, func(o *sagemaker.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("sagemaker", region))
-		})
+	cl := sagemaker.NewFromConfig(c.cfg, func(o *sagemaker.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("sagemaker", region))
 	})
 	c.sageMakerNotebooks(ctx, cl, region)
 	c.sageMakerEndpointConfigs(ctx, cl, region)
@@ -28,18 +26,19 @@ func (c *collector) sagemaker(ctx context.Context, region string) {
 func (c *collector) sageMakerNotebooks(ctx context.Context, cl *sagemaker.Client, region string) {
 	var nbs []state.SageMakerNotebook
 	err := c.do(ctx, "sagemaker", "ListNotebookInstances", region, "", nil, func(ctx context.Context) error {
-		p := sagemaker.NewListNotebookInstancesPaginator(cl, &sagemaker.ListNotebookInstancesInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := sagemaker.ListNotebookInstancesInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListNotebookInstances(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.NotebookInstances {
 				nbs = append(nbs, state.SageMakerNotebook{Meta: meta(str(s.NotebookInstanceArn), region, nil), Name: str(s.NotebookInstanceName),
 					Status: string(s.NotebookInstanceStatus), InstanceType: string(s.InstanceType)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -66,17 +65,18 @@ func (c *collector) sageMakerNotebooks(ctx context.Context, cl *sagemaker.Client
 func (c *collector) sageMakerEndpointConfigs(ctx context.Context, cl *sagemaker.Client, region string) {
 	var cfgs []state.SageMakerEndpointConfig
 	err := c.do(ctx, "sagemaker", "ListEndpointConfigs", region, "", nil, func(ctx context.Context) error {
-		p := sagemaker.NewListEndpointConfigsPaginator(cl, &sagemaker.ListEndpointConfigsInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := sagemaker.ListEndpointConfigsInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListEndpointConfigs(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.EndpointConfigs {
 				cfgs = append(cfgs, state.SageMakerEndpointConfig{Meta: meta(str(s.EndpointConfigArn), region, nil), Name: str(s.EndpointConfigName)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -106,17 +106,18 @@ func (c *collector) sageMakerEndpointConfigs(ctx context.Context, cl *sagemaker.
 func (c *collector) sageMakerModels(ctx context.Context, cl *sagemaker.Client, region string) {
 	var models []state.SageMakerModel
 	err := c.do(ctx, "sagemaker", "ListModels", region, "", nil, func(ctx context.Context) error {
-		p := sagemaker.NewListModelsPaginator(cl, &sagemaker.ListModelsInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := sagemaker.ListModelsInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListModels(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.Models {
 				models = append(models, state.SageMakerModel{Meta: meta(str(s.ModelArn), region, nil), Name: str(s.ModelName)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return

@@ -14,11 +14,9 @@ import (
 // compliance (one bulk listing filtered to the Patch type) and the
 // documents the account owns with who they are shared with.
 func (c *collector) ssm(ctx context.Context, region string) {
-	cl := client(c, "ssm", region, func() *ssm.Client {
-		return ssm.NewFromConfig(c.cfg, func(o *ssm.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("ssm", region))
-		})
+	cl := ssm.NewFromConfig(c.cfg, func(o *ssm.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("ssm", region))
 	})
 	c.sub("ssm", region, "", func(ctx context.Context) { c.ssmCompliance(ctx, cl, region) }, "ListResourceComplianceSummaries")
 	c.sub("ssm", region, "", func(ctx context.Context) { c.ssmDocuments(ctx, cl, region) }, "ListDocuments")
@@ -26,11 +24,12 @@ func (c *collector) ssm(ctx context.Context, region string) {
 	var out []state.ManagedInstance
 	err := c.do(ctx, "ssm", "DescribeInstanceInformation", region, "", nil, func(ctx context.Context) error {
 		// DescribeInstanceInformation pages hold at most 50.
-		p := ssm.NewDescribeInstanceInformationPaginator(cl, &ssm.DescribeInstanceInformationInput{MaxResults: sdk.Int32(50)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ssm.DescribeInstanceInformationInput{MaxResults: sdk.Int32(50)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeInstanceInformation(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, i := range page.InstanceInformationList {
 				id := str(i.InstanceId)
@@ -38,8 +37,8 @@ func (c *collector) ssm(ctx context.Context, region string) {
 					InstanceID: id, PingStatus: string(i.PingStatus), PlatformType: string(i.PlatformType), PlatformName: str(i.PlatformName),
 					AgentVersion: str(i.AgentVersion), LastPingTime: tm(i.LastPingDateTime)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.SSM.ManagedInstances = append(a.SSM.ManagedInstances, out...) })
@@ -54,11 +53,12 @@ func (c *collector) ssmCompliance(ctx context.Context, cl *ssm.Client, region st
 	var patch []state.PatchCompliance
 	var assoc []state.AssociationCompliance
 	err := c.do(ctx, "ssm", "ListResourceComplianceSummaries", region, "", nil, func(ctx context.Context) error {
-		p := ssm.NewListResourceComplianceSummariesPaginator(cl, &ssm.ListResourceComplianceSummariesInput{MaxResults: sdk.Int32(50)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ssm.ListResourceComplianceSummariesInput{MaxResults: sdk.Int32(50)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListResourceComplianceSummaries(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, s := range page.ResourceComplianceSummaryItems {
 				id := str(s.ResourceId)
@@ -85,8 +85,8 @@ func (c *collector) ssmCompliance(ctx context.Context, cl *ssm.Client, region st
 					assoc = append(assoc, ac)
 				}
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) {
@@ -130,19 +130,20 @@ func highestSeverity(s *types.SeveritySummary) string {
 func (c *collector) ssmDocuments(ctx context.Context, cl *ssm.Client, region string) {
 	var docs []state.SSMDocument
 	err := c.do(ctx, "ssm", "ListDocuments", region, "", nil, func(ctx context.Context) error {
-		p := ssm.NewListDocumentsPaginator(cl, &ssm.ListDocumentsInput{MaxResults: sdk.Int32(50),
-			Filters: []types.DocumentKeyValuesFilter{{Key: sdk.String("Owner"), Values: []string{"Self"}}}})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := ssm.ListDocumentsInput{MaxResults: sdk.Int32(50),
+			Filters: []types.DocumentKeyValuesFilter{{Key: sdk.String("Owner"), Values: []string{"Self"}}}}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListDocuments(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, d := range page.DocumentIdentifiers {
 				docs = append(docs, state.SSMDocument{Meta: meta(c.arn("ssm", region, c.accountID, "document/"+str(d.Name)), region,
 					tagMap(d.Tags, func(t types.Tag) (*string, *string) { return t.Key, t.Value })), Name: str(d.Name)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return

@@ -13,25 +13,24 @@ import (
 // 1,000 a page) and describes each: logging, tracing and encryption are
 // in no listing.
 func (c *collector) stepFunctions(ctx context.Context, region string) {
-	cl := client(c, "states", region, func() *sfn.Client {
-		return sfn.NewFromConfig(c.cfg, func(o *sfn.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("states", region))
-		})
+	cl := sfn.NewFromConfig(c.cfg, func(o *sfn.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("states", region))
 	})
 	var machines []state.StateMachine
 	err := c.do(ctx, "states", "ListStateMachines", region, "", nil, func(ctx context.Context) error {
-		p := sfn.NewListStateMachinesPaginator(cl, &sfn.ListStateMachinesInput{MaxResults: 1000})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := sfn.ListStateMachinesInput{MaxResults: 1000}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListStateMachines(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, m := range page.StateMachines {
 				machines = append(machines, state.StateMachine{Meta: meta(str(m.StateMachineArn), region, nil), Name: str(m.Name), Type: string(m.Type)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return

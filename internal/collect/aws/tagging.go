@@ -61,26 +61,25 @@ func (j *joins) addMaxSession(arn string, seconds int) {
 // in the region) tells the checks that those resources' classification is
 // unknown, not "untagged".
 func (c *collector) tagging(ctx context.Context, region string) {
-	cl := client(c, "tagging", region, func() *resourcegroupstaggingapi.Client {
-		return resourcegroupstaggingapi.NewFromConfig(c.cfg, func(o *resourcegroupstaggingapi.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("tagging", region))
-		})
+	cl := resourcegroupstaggingapi.NewFromConfig(c.cfg, func(o *resourcegroupstaggingapi.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("tagging", region))
 	})
 	found := map[string]map[string]string{}
 	err := c.do(ctx, "tagging", "GetResources", region, "", nil, func(ctx context.Context) error {
-		p := resourcegroupstaggingapi.NewGetResourcesPaginator(cl, &resourcegroupstaggingapi.GetResourcesInput{
-			ResourceTypeFilters: taggedTypes(), ResourcesPerPage: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := resourcegroupstaggingapi.GetResourcesInput{
+			ResourceTypeFilters: taggedTypes(), ResourcesPerPage: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.PaginationToken = token
+			page, err := cl.GetResources(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, m := range page.ResourceTagMappingList {
 				found[str(m.ResourceARN)] = tagMap(m.Tags, func(t rgttypes.Tag) (*string, *string) { return t.Key, t.Value })
 			}
-		}
-		return nil
+			return page.PaginationToken, nil
+		})
 	})
 	if err != nil {
 		return

@@ -14,11 +14,9 @@ import (
 // (1,000 a page each) and describes each once: a server's protocols and
 // Elastic IPs, a connector's logging role are in no listing.
 func (c *collector) transferFamily(ctx context.Context, region string) {
-	cl := client(c, "transfer", region, func() *transfer.Client {
-		return transfer.NewFromConfig(c.cfg, func(o *transfer.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("transfer", region))
-		})
+	cl := transfer.NewFromConfig(c.cfg, func(o *transfer.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("transfer", region))
 	})
 	c.transferServers(ctx, cl, region)
 	c.transferConnectors(ctx, cl, region)
@@ -27,19 +25,20 @@ func (c *collector) transferFamily(ctx context.Context, region string) {
 func (c *collector) transferServers(ctx context.Context, cl *transfer.Client, region string) {
 	var servers []state.TransferServer
 	err := c.do(ctx, "transfer", "ListServers", region, "", nil, func(ctx context.Context) error {
-		p := transfer.NewListServersPaginator(cl, &transfer.ListServersInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := transfer.ListServersInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListServers(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.Servers {
 				servers = append(servers, state.TransferServer{Meta: meta(str(x.Arn), region, nil), ID: str(x.ServerId),
 					EndpointType: string(x.EndpointType), State: string(x.State), Domain: string(x.Domain),
 					IdentityProviderType: string(x.IdentityProviderType), LoggingRole: str(x.LoggingRole)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -83,17 +82,18 @@ func (c *collector) transferServers(ctx context.Context, cl *transfer.Client, re
 func (c *collector) transferConnectors(ctx context.Context, cl *transfer.Client, region string) {
 	var conns []state.TransferConnector
 	err := c.do(ctx, "transfer", "ListConnectors", region, "", nil, func(ctx context.Context) error {
-		p := transfer.NewListConnectorsPaginator(cl, &transfer.ListConnectorsInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := transfer.ListConnectorsInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListConnectors(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.Connectors {
 				conns = append(conns, state.TransferConnector{Meta: meta(str(x.Arn), region, nil), ID: str(x.ConnectorId), URL: str(x.Url)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return

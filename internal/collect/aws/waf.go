@@ -29,11 +29,9 @@ func (c *collector) wafCloudFront(ctx context.Context, _ string) {
 // with GetWebACL (rules, metrics, default action) and joins the scope's
 // logging configurations, read in bulk.
 func (c *collector) webACLs(ctx context.Context, region string, scope waftypes.Scope) {
-	cl := client(c, "wafv2", region, func() *wafv2.Client {
-		return wafv2.NewFromConfig(c.cfg, func(o *wafv2.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("wafv2", region))
-		})
+	cl := wafv2.NewFromConfig(c.cfg, func(o *wafv2.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("wafv2", region))
 	})
 	var acls []state.WebACL
 	err := c.do(ctx, "wafv2", "ListWebACLs", region, "", nil, func(ctx context.Context) error {

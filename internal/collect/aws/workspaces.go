@@ -20,11 +20,9 @@ import (
 // DescribeDirectories per region (only when WorkSpaces has directories)
 // says, per directory, whether RADIUS is configured.
 func (c *collector) workspaces(ctx context.Context, region string) {
-	cl := client(c, "workspaces", region, func() *workspaces.Client {
-		return workspaces.NewFromConfig(c.cfg, func(o *workspaces.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("workspaces", region))
-		})
+	cl := workspaces.NewFromConfig(c.cfg, func(o *workspaces.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("workspaces", region))
 	})
 	arn := func(res string) string { return c.arn("workspaces", region, c.accountID, res) }
 	var ws []state.Workspace
@@ -184,25 +182,24 @@ func (c *collector) bundleImages(ctx context.Context, cl *workspaces.Client, reg
 // true when its RADIUS (MFA) configuration is complete. A directory it does
 // not list keeps nil (unknown); a failed call is a gap for the region.
 func (c *collector) directoryMFA(ctx context.Context, region string, dirs []state.WorkspaceDirectory) {
-	cl := client(c, "ds", region, func() *directoryservice.Client {
-		return directoryservice.NewFromConfig(c.cfg, func(o *directoryservice.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("ds", region))
-		})
+	cl := directoryservice.NewFromConfig(c.cfg, func(o *directoryservice.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("ds", region))
 	})
 	mfa := map[string]bool{}
 	err := c.do(ctx, "ds", "DescribeDirectories", region, "", nil, func(ctx context.Context) error {
-		p := directoryservice.NewDescribeDirectoriesPaginator(cl, &directoryservice.DescribeDirectoriesInput{})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := directoryservice.DescribeDirectoriesInput{}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeDirectories(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, d := range page.DirectoryDescriptions {
 				mfa[str(d.DirectoryId)] = d.RadiusStatus == dstypes.RadiusStatusCompleted
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -217,25 +214,24 @@ func (c *collector) directoryMFA(ctx context.Context, region string, dirs []stat
 // accessAnalyzer lists a region's IAM Access Analyzer analyzers (they are
 // regional; the state keeps them with IAM).
 func (c *collector) accessAnalyzer(ctx context.Context, region string) {
-	cl := client(c, "access-analyzer", region, func() *accessanalyzer.Client {
-		return accessanalyzer.NewFromConfig(c.cfg, func(o *accessanalyzer.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("access-analyzer", region))
-		})
+	cl := accessanalyzer.NewFromConfig(c.cfg, func(o *accessanalyzer.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("access-analyzer", region))
 	})
 	var out []state.Analyzer
 	err := c.do(ctx, "access-analyzer", "ListAnalyzers", region, "", nil, func(ctx context.Context) error {
-		p := accessanalyzer.NewListAnalyzersPaginator(cl, &accessanalyzer.ListAnalyzersInput{MaxResults: sdk.Int32(100)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := accessanalyzer.ListAnalyzersInput{MaxResults: sdk.Int32(100)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListAnalyzers(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, a := range page.Analyzers {
 				out = append(out, state.Analyzer{Meta: meta(str(a.Arn), region, a.Tags), Name: str(a.Name), Type: string(a.Type), Status: string(a.Status)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err != nil {
 		return
@@ -256,12 +252,13 @@ func (c *collector) accessAnalyzer(ctx context.Context, region string) {
 func (c *collector) analyzerFindings(ctx context.Context, cl *accessanalyzer.Client, region, analyzer string) {
 	var out []state.AnalyzerFinding
 	err := c.do(ctx, "access-analyzer", "ListFindingsV2", region, analyzer, nil, func(ctx context.Context) error {
-		p := accessanalyzer.NewListFindingsV2Paginator(cl, &accessanalyzer.ListFindingsV2Input{AnalyzerArn: sdk.String(analyzer), MaxResults: sdk.Int32(100),
-			Filter: map[string]aatypes.Criterion{"status": {Eq: []string{"ACTIVE"}}}})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := accessanalyzer.ListFindingsV2Input{AnalyzerArn: sdk.String(analyzer), MaxResults: sdk.Int32(100),
+			Filter: map[string]aatypes.Criterion{"status": {Eq: []string{"ACTIVE"}}}}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.ListFindingsV2(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, f := range page.Findings {
 				// An endpoint that ignores the filter must not turn
@@ -272,8 +269,8 @@ func (c *collector) analyzerFindings(ctx context.Context, cl *accessanalyzer.Cli
 				out = append(out, state.AnalyzerFinding{ID: str(f.Id), Analyzer: analyzer, Region: region, Resource: str(f.Resource),
 					ResourceType: string(f.ResourceType), Status: string(f.Status)})
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.IAM.AnalyzerFindings = append(a.IAM.AnalyzerFindings, out...) })
