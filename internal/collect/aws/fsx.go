@@ -15,25 +15,24 @@ import (
 // type, the KMS key, automatic backups, the copy-tags flags, Windows audit
 // logging and Lustre's S3 data repository, so nothing is read per item.
 func (c *collector) fsx(ctx context.Context, region string) {
-	cl := client(c, "fsx", region, func() *fsx.Client {
-		return fsx.NewFromConfig(c.cfg, func(o *fsx.Options) {
-			o.Region = region
-			o.APIOptions = append(o.APIOptions, c.instrument("fsx", region))
-		})
+	cl := fsx.NewFromConfig(c.cfg, func(o *fsx.Options) {
+		o.Region = region
+		o.APIOptions = append(o.APIOptions, c.instrument("fsx", region))
 	})
 	var fss []state.FSxFileSystem
 	err := c.do(ctx, "fsx", "DescribeFileSystems", region, "", nil, func(ctx context.Context) error {
-		p := fsx.NewDescribeFileSystemsPaginator(cl, &fsx.DescribeFileSystemsInput{MaxResults: sdk.Int32(1000)})
-		for p.HasMorePages() {
-			page, err := p.NextPage(ctx)
+		params := fsx.DescribeFileSystemsInput{MaxResults: sdk.Int32(1000)}
+		return pages(ctx, func(ctx context.Context, token *string) (*string, error) {
+			params.NextToken = token
+			page, err := cl.DescribeFileSystems(ctx, &params)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			for _, x := range page.FileSystems {
 				fss = append(fss, fsxFileSystem(x, region))
 			}
-		}
-		return nil
+			return page.NextToken, nil
+		})
 	})
 	if err == nil {
 		c.rec.Update(func(a *state.Account) { a.FSx.FileSystems = append(a.FSx.FileSystems, fss...) })
