@@ -818,6 +818,17 @@ func Operations() []Operation {
 		// (neither Detail nor Budgeted).
 		op("athena", "ListWorkGroups", "athena:ListWorkGroups", Regional, d, state.InputAthenaWorkGroups),
 		op("athena", "GetWorkGroup", "athena:GetWorkGroup", PerItem, d, state.InputAthenaWorkGroupConfig),
+		// svc-mq: Amazon MQ (regional; endpoint, signing name and IAM prefix
+		// mq). Amazon MQ throttles its APIs together per account
+		// (https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/amazon-mq-limits.html,
+		// "API throttling"; no figure for the read APIs in the API quotas
+		// catalog), so both calls draw from one bucket at the default pace.
+		// ListBrokers carries names, engines, deployment modes and states,
+		// 100 a page; logs, minor version upgrades, public access,
+		// encryption and tags are only in DescribeBroker, read once per
+		// broker because the checks judge them (neither Detail nor Budgeted).
+		pooled(op("mq", "ListBrokers", "mq:ListBrokers", Regional, d, state.InputMQBrokers), "mq:*"),
+		pooled(op("mq", "DescribeBroker", "mq:DescribeBroker", PerItem, d, state.InputMQBrokerDetails), "mq:*"),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

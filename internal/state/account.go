@@ -112,6 +112,8 @@ type Account struct {
 	Glue Glue `json:"glue"`
 	// svc-glue: Amazon Athena workgroups
 	Athena Athena `json:"athena"`
+	// svc-mq: Amazon MQ brokers
+	MQ MQ `json:"mq"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -349,6 +349,9 @@ const (
 	// svc-glue: athena
 	InputAthenaWorkGroups      Input = "athena.workgroups"
 	InputAthenaWorkGroupConfig Input = "athena.workgroups.configuration"
+	// svc-mq: mq
+	InputMQBrokers       Input = "mq.brokers"
+	InputMQBrokerDetails Input = "mq.brokers.details"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

@@ -953,6 +953,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Elastic Beanstalk":   "elasticbeanstalk", // svc-eb
 		"Glue":                "glue",             // svc-glue
 		"Athena":              "athena",
+		"mq":                  "mq", // svc-mq
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -283,6 +283,7 @@ func regionalServices() []service {
 		{"elasticbeanstalk", (*collector).elasticBeanstalk},      // svc-eb
 		{"glue", (*collector).glueService},                       // svc-glue
 		{"athena", (*collector).athenaWorkGroups},                // svc-glue
+		{"mq", (*collector).mqBrokers},                           // svc-mq
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},
