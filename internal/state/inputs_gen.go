@@ -158,6 +158,8 @@ var inputOperations = map[Input][]OperationRef{
 	"lambda.functions.runtime_update_mode":                           {{Service: "lambda", Operation: "GetRuntimeManagementConfig"}},
 	"macie.sessions":                                                 {{Service: "macie2", Operation: "GetMacieSession"}},
 	"macie.sessions.automated_discovery":                             {{Service: "macie2", Operation: "GetAutomatedDiscoveryConfiguration"}},
+	"mq.brokers":                                                     {{Service: "mq", Operation: "ListBrokers"}},
+	"mq.brokers.details":                                             {{Service: "mq", Operation: "DescribeBroker"}},
 	"msk.clusters":                                                   {{Service: "kafka", Operation: "ListClustersV2"}},
 	"msk.connectors":                                                 {{Service: "kafkaconnect", Operation: "ListConnectors"}},
 	"network_firewall.firewalls":                                     {{Service: "network-firewall", Operation: "ListFirewalls"}},
