@@ -74,6 +74,7 @@ func allCases() map[string][]checkCase {
 		elasticBeanstalkCases(),   // svc-eb
 		glueCases(),               // svc-glue
 		athenaCases(),             // svc-glue
+		mqCases(),                 // svc-mq
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

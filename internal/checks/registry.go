@@ -83,6 +83,7 @@ func builtin() []check.Check {
 		elasticBeanstalkChecks(),   // svc-eb
 		glueChecks(),               // svc-glue
 		athenaChecks(),             // svc-glue
+		mqChecks(),                 // svc-mq
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

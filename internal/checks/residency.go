@@ -47,6 +47,8 @@ func residencyChecks() []check.Check {
 			state.InputServerlessNamespaces, serverlessNamespacesOf),
 		// svc-dax: DynamoDB Accelerator clusters
 		residencyStore("dax_cluster_in_allowed_region", "DAX clusters (the items they cache)", "dax", state.InputDAXClusters, daxClustersOf),
+		// svc-mq: Amazon MQ brokers
+		residencyStore("mq_broker_in_allowed_region", "Amazon MQ brokers (the messages they hold)", "mq", state.InputMQBrokers, mqBrokersOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -163,6 +165,9 @@ func serverlessNamespacesOf(a *state.Account) []state.Resource {
 
 // daxClustersOf lists the DynamoDB Accelerator clusters (svc-dax).
 func daxClustersOf(a *state.Account) []state.Resource { return resources(a.DAX.Clusters) }
+
+// mqBrokersOf lists the Amazon MQ brokers (svc-mq).
+func mqBrokersOf(a *state.Account) []state.Resource { return resources(a.MQ.Brokers) }
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

@@ -16,7 +16,8 @@ type Store struct {
 	// backup-vault, queue, secret, repository, replication-group,
 	// cache-cluster, stream, delivery-stream or domain.
 	// cache-cluster, stream, delivery-stream, msk-cluster or
-	// serverless-namespace; dax-cluster (svc-dax: service dax).
+	// serverless-namespace; dax-cluster (svc-dax: service dax); broker
+	// (svc-mq: service mq).
 	Kind string
 	// KeyRef is the key as the store names it (ID, ARN or alias); empty
 	// when the store is unencrypted or uses its service's default key.
@@ -233,6 +234,25 @@ func Stores(a *state.Account) []Store {
 		}
 		add(c.Meta, "dax", "dax-cluster", on, "", AWSOwned)
 	}
+	// svc-mq: Amazon MQ brokers always encrypt their storage: with a key
+	// Amazon MQ owns (the default, and RabbitMQ's only choice), the AWS
+	// managed key aws/mq when no key is named, or the customer managed key
+	// named. A description that was not read leaves custody unknown.
+	for _, k := range a.MQ.Brokers {
+		if g, ok := a.Gaps.ForInput(state.InputMQBrokerDetails, k.Region, k.ARN); ok {
+			withGap(g, k.Meta, "mq", "broker")
+			continue
+		}
+		if !k.Described {
+			out = append(out, Store{Resource: k.Meta, Service: "mq", Kind: "broker", Level: Unknown})
+			continue
+		}
+		if k.AWSOwnedKey {
+			add(k.Meta, "mq", "broker", true, "", AWSOwned)
+			continue
+		}
+		add(k.Meta, "mq", "broker", true, k.KMSKeyID, AWSManaged)
+	}
 	return out
 }
 
@@ -256,6 +276,7 @@ var storeListings = [][]state.Input{
 	{state.InputMSKClusters},          // svc-msk
 	{state.InputServerlessNamespaces}, // svc-msk
 	{state.InputDAXClusters},          // svc-dax
+	{state.InputMQBrokers},            // svc-mq
 }
 
 // ListingGaps returns every coverage gap that leaves Stores incomplete:

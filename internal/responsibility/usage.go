@@ -84,6 +84,8 @@ func usageRules() map[string]usageRule {
 		"glue": {count: func(a *state.Account) int { return len(a.Glue.Jobs) + len(a.Glue.MLTransforms) },
 			listings: []state.Input{state.InputGlueJobs, state.InputGlueMLTransforms}},
 		"athena": {count: func(a *state.Account) int { return len(a.Athena.WorkGroups) }, listings: []state.Input{state.InputAthenaWorkGroups}},
+		// svc-mq: Amazon MQ brokers
+		"mq": {count: func(a *state.Account) int { return len(a.MQ.Brokers) }, listings: []state.Input{state.InputMQBrokers}},
 		// svc-data: ElastiCache
 		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
 			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},
