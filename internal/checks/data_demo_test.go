@@ -100,6 +100,10 @@ func TestDemoServiceVerdicts(t *testing.T) {
 		// svc-glue: Glue jobs, ML transforms and catalogs; Athena workgroups.
 		{"glue", glueChecks(), false},
 		{"athena", athenaChecks(), false},
+		// svc-mq: Frankfurt's order queue passes every broker check, the
+		// agency's public lead intake fails them all; every broker is
+		// described.
+		{"mq", mqChecks(), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, c := range tc.checks {

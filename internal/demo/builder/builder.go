@@ -92,6 +92,7 @@ func Build() *state.Account {
 	x.elasticBeanstalk()   // svc-eb
 	x.glue()               // svc-glue
 	x.athena()             // svc-glue
+	x.mq()                 // svc-mq
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
