@@ -78,3 +78,30 @@ func mqBroker(k *state.MQBroker) map[string]any {
 	}
 	return x
 }
+
+// expressibleMQ is what collecting the fake's Amazon MQ answers gives back
+// for c's brokers: the defaults the fake fills in, a key ID only where the
+// broker does not use the key Amazon MQ owns, audit logs for ActiveMQ only,
+// and nothing DescribeBroker tells where that call is refused.
+func expressibleMQ(c *state.Account) {
+	for i := range c.MQ.Brokers {
+		k := &c.MQ.Brokers[i]
+		k.State, k.DeploymentMode = orDefault(k.State, "RUNNING"), orDefault(k.DeploymentMode, "SINGLE_INSTANCE")
+		if _, unread := c.Gaps.Find("mq", k.Region, "DescribeBroker", k.ARN); unread {
+			*k = state.MQBroker{Meta: state.Meta{ARN: k.ARN, Region: k.Region}, ID: k.ID, Name: k.Name, EngineType: k.EngineType,
+				DeploymentMode: k.DeploymentMode, State: k.State}
+			continue
+		}
+		k.Described = true
+		k.AuthenticationStrategy = orDefault(k.AuthenticationStrategy, "SIMPLE")
+		if k.AWSOwnedKey {
+			k.KMSKeyID = ""
+		}
+		if !k.ActiveMQ() {
+			k.AuditLogs = false
+		}
+		if len(k.Tags) == 0 {
+			k.Tags = nil
+		}
+	}
+}
