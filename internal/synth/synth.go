@@ -85,6 +85,7 @@ var shares = []struct {
 	{"gluejob", 0.05},        // svc-glue: Glue jobs (and each region's Data Catalog settings)
 	{"gluetransform", 0.005}, // svc-glue: Glue ML transforms
 	{"athenawg", 0.01},       // svc-glue: Athena workgroups
+	{"mqbroker", 0.01},       // svc-mq: Amazon MQ brokers
 }
 
 func count(n int, kind string) int {
@@ -320,6 +321,10 @@ func Account(o Options) *state.Account {
 	// svc-glue: Athena, after Glue for the same reason.
 	for _, r := range o.Regions {
 		g.athena(r)
+	}
+	// svc-mq: Amazon MQ, after Athena for the same reason.
+	for _, r := range o.Regions {
+		g.mq(r)
 	}
 	return a
 }
