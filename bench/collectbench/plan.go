@@ -544,6 +544,10 @@ func minimalPlan(a *state.Account) map[string]int {
 		wgs := countIf(a.Athena.WorkGroups, func(x state.AthenaWorkGroup) bool { return in(x.Region) })
 		add("athena:ListWorkGroups", pages(wgs, 50))
 		add("athena:GetWorkGroup", wgs)
+		// svc-mq: Amazon MQ: 100 brokers a page, one DescribeBroker each.
+		mqs := countIf(a.MQ.Brokers, func(x state.MQBroker) bool { return in(x.Region) })
+		add("mq:ListBrokers", pages(mqs, 100))
+		add("mq:DescribeBroker", mqs)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
