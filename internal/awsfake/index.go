@@ -144,7 +144,8 @@ type index struct {
 	glueCatalogs   map[string][]*state.GlueCatalog
 	athenaGroups   map[string][]*state.AthenaWorkGroup
 	// svc-mq: Amazon MQ brokers
-	mqBrokers map[string][]*state.MQBroker
+	mqBrokers     map[string][]*state.MQBroker
+	dataSyncTasks map[string][]*state.DataSyncTask
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -317,6 +318,7 @@ func buildIndex(a *state.Account) *index {
 	x.athenaGroups = group(a.Athena.WorkGroups, func(v *state.AthenaWorkGroup) string { return v.Region })
 	// svc-mq: Amazon MQ brokers
 	x.mqBrokers = group(a.MQ.Brokers, func(v *state.MQBroker) string { return v.Region })
+	x.dataSyncTasks = group(a.DataSync.Tasks, func(v *state.DataSyncTask) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -383,7 +385,7 @@ func (s *Server) registry() map[string]*service {
 		s.daxService(),                     // svc-dax
 		s.elasticBeanstalkService(),        // svc-eb
 		s.glueService(), s.athenaService(), // svc-glue
-		s.mqService(), // svc-mq
+		s.mqService(), s.dataSyncService(), // svc-mq
 		s.acmService(), s.cloudFrontService(),
 		s.route53Service(),                   // svc-search
 		s.sageMakerService(), s.emrService(), // svc-analytics

@@ -114,6 +114,8 @@ type Account struct {
 	Athena Athena `json:"athena"`
 	// svc-mq: Amazon MQ brokers
 	MQ MQ `json:"mq"`
+	// svc-mq: AWS DataSync tasks
+	DataSync DataSync `json:"datasync"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -352,6 +352,9 @@ const (
 	// svc-mq: mq
 	InputMQBrokers       Input = "mq.brokers"
 	InputMQBrokerDetails Input = "mq.brokers.details"
+	// svc-mq: datasync
+	InputDataSyncTasks       Input = "datasync.tasks"
+	InputDataSyncTaskDetails Input = "datasync.tasks.details"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

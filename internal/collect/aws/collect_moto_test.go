@@ -954,6 +954,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Glue":                "glue",             // svc-glue
 		"Athena":              "athena",
 		"mq":                  "mq", // svc-mq
+		"DataSync":            "datasync",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

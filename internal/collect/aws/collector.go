@@ -284,6 +284,7 @@ func regionalServices() []service {
 		{"glue", (*collector).glueService},                       // svc-glue
 		{"athena", (*collector).athenaWorkGroups},                // svc-glue
 		{"mq", (*collector).mqBrokers},                           // svc-mq
+		{"datasync", (*collector).dataSyncTasks},                 // svc-mq
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},
