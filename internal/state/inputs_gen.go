@@ -46,6 +46,8 @@ var inputOperations = map[Input][]OperationRef{
 	"config.delivery_channels":                         {{Service: "config", Operation: "DescribeDeliveryChannels"}},
 	"config.recorders":                                 {{Service: "config", Operation: "DescribeConfigurationRecorders"}},
 	"config.recorders.recording":                       {{Service: "config", Operation: "DescribeConfigurationRecorderStatus"}},
+	"datasync.tasks":                                   {{Service: "datasync", Operation: "ListTasks"}},
+	"datasync.tasks.details":                           {{Service: "datasync", Operation: "DescribeTask"}},
 	"dax.clusters":                                     {{Service: "dax", Operation: "DescribeClusters"}},
 	"dms.endpoints":                                    {{Service: "dms", Operation: "DescribeEndpoints"}},
 	"dms.replication_instances":                        {{Service: "dms", Operation: "DescribeReplicationInstances"}},
