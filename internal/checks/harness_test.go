@@ -75,6 +75,7 @@ func allCases() map[string][]checkCase {
 		glueCases(),               // svc-glue
 		athenaCases(),             // svc-glue
 		mqCases(),                 // svc-mq
+		dataSyncCases(),           // svc-mq
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

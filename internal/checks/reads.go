@@ -152,6 +152,7 @@ func checkReads() map[string][]state.Input {
 		"mq_broker_auto_minor_version_upgrade": {state.InputMQBrokers, state.InputMQBrokerDetails},
 		"mq_broker_not_public":                 {state.InputMQBrokers, state.InputMQBrokerDetails},
 		"mq_broker_in_allowed_region":          {state.InputRegions, state.InputMQBrokers},
+		"datasync_task_logging_enabled":        {state.InputDataSyncTasks, state.InputDataSyncTaskDetails},
 		// svc-data: ElastiCache
 		"elasticache_backups_enabled":            {state.InputCacheReplicationGroups, state.InputCacheClusters},
 		"elasticache_encrypted_at_rest":          {state.InputCacheReplicationGroups, state.InputCacheClusters},

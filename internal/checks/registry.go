@@ -84,6 +84,7 @@ func builtin() []check.Check {
 		glueChecks(),               // svc-glue
 		athenaChecks(),             // svc-glue
 		mqChecks(),                 // svc-mq
+		dataSyncChecks(),           // svc-mq
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api
