@@ -104,6 +104,9 @@ func TestDemoServiceVerdicts(t *testing.T) {
 		// agency's public lead intake fails them all; every broker is
 		// described.
 		{"mq", mqChecks(), true},
+		// svc-mq: Frankfurt's data-lake ingest logs, the agency's CRM
+		// export does not.
+		{"datasync", dataSyncChecks(), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, c := range tc.checks {

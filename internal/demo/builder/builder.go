@@ -93,6 +93,7 @@ func Build() *state.Account {
 	x.glue()               // svc-glue
 	x.athena()             // svc-glue
 	x.mq()                 // svc-mq
+	x.dataSync()           // svc-mq
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
