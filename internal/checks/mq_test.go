@@ -61,6 +61,17 @@ func mqCases() map[string][]checkCase {
 			c("public", func(k *state.MQBroker) { k.PubliclyAccessible = true }, dsF, "publicly accessible"),
 			c("public rabbitmq", func(k *state.MQBroker) { rabbit(k); k.PubliclyAccessible = true }, dsF, "internet"),
 		}, common...),
+		// A broker's tags come with DescribeBroker: denied, its
+		// classification, so its custody requirement, is unknown, not
+		// "untagged" (TestAccessDeniedMakesOnlyItsChecksUnknown caught the
+		// not_applicable).
+		"kms_data_store_custody": {
+			{name: "broker description denied", acct: baseAccount(dsKey(nil), dsMQ(undescribed), dsGap("mq", "eu-west-1", "DescribeBroker", dsMQARN)),
+				want: dsWant(dsU), msg: "DescribeBroker"},
+			{name: "broker confidential under aws/mq", acct: baseAccount(dsKey(nil), dsMQ(func(k *state.MQBroker) {
+				k.KMSKeyID, k.Tags = "", map[string]string{"data-classification": "confidential"}
+			})), want: dsWant(dsF), msg: "aws_managed"},
+		},
 		"mq_broker_in_allowed_region": storeCases("mq", "ListBrokers", func(r string) func(*state.Account) {
 			return func(a *state.Account) {
 				a.MQ.Brokers = append(a.MQ.Brokers, state.MQBroker{Meta: nwMetaIn(r, "mq", "broker:b1:b-1"), ID: "b-1", Name: "b1", EngineType: "ACTIVEMQ"})
