@@ -552,6 +552,14 @@ func minimalPlan(a *state.Account) map[string]int {
 		// svc-fsx: FSx: DescribeFileSystems, 1,000 a page (the collector's
 		// MaxResults), nothing per file system.
 		add("fsx:DescribeFileSystems", pages(countIf(a.FSx.FileSystems, func(x state.FSxFileSystem) bool { return in(x.Region) }), 1000))
+		// svc-mq: Amazon MQ: 100 brokers a page, one DescribeBroker each.
+		mqs := countIf(a.MQ.Brokers, func(x state.MQBroker) bool { return in(x.Region) })
+		add("mq:ListBrokers", pages(mqs, 100))
+		add("mq:DescribeBroker", mqs)
+		// svc-mq: DataSync: 100 tasks a page, one DescribeTask each.
+		dts := countIf(a.DataSync.Tasks, func(x state.DataSyncTask) bool { return in(x.Region) })
+		add("datasync:ListTasks", pages(dts, 100))
+		add("datasync:DescribeTask", dts)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

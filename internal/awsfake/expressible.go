@@ -282,6 +282,8 @@ func Expressible(a *state.Account) *state.Account {
 	expressibleWAF(c)               // svc-api
 	expressibleWAFClassic(c)        // svc-classic
 	expressibleCognito(c)           // svc-classic
+	expressibleMQ(c)                // svc-mq
+	expressibleDataSync(c)          // svc-mq
 	for i := range c.AppSync.APIs { // svc-classic: AppSync
 		x := &c.AppSync.APIs[i]
 		if len(x.AdditionalAuthenticationTypes) == 0 {

@@ -145,6 +145,9 @@ type index struct {
 	athenaGroups   map[string][]*state.AthenaWorkGroup
 	// svc-fsx: FSx file systems
 	fsxFileSystems map[string][]*state.FSxFileSystem
+	// svc-mq: Amazon MQ brokers
+	mqBrokers     map[string][]*state.MQBroker
+	dataSyncTasks map[string][]*state.DataSyncTask
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -317,6 +320,9 @@ func buildIndex(a *state.Account) *index {
 	x.athenaGroups = group(a.Athena.WorkGroups, func(v *state.AthenaWorkGroup) string { return v.Region })
 	// svc-fsx: FSx file systems
 	x.fsxFileSystems = group(a.FSx.FileSystems, func(v *state.FSxFileSystem) string { return v.Region })
+	// svc-mq: Amazon MQ brokers
+	x.mqBrokers = group(a.MQ.Brokers, func(v *state.MQBroker) string { return v.Region })
+	x.dataSyncTasks = group(a.DataSync.Tasks, func(v *state.DataSyncTask) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -383,7 +389,8 @@ func (s *Server) registry() map[string]*service {
 		s.daxService(),                     // svc-dax
 		s.elasticBeanstalkService(),        // svc-eb
 		s.glueService(), s.athenaService(), // svc-glue
-		s.fsxService(), // svc-fsx
+		s.fsxService(),                     // svc-fsx
+		s.mqService(), s.dataSyncService(), // svc-mq
 		s.acmService(), s.cloudFrontService(),
 		s.route53Service(),                   // svc-search
 		s.sageMakerService(), s.emrService(), // svc-analytics

@@ -103,6 +103,13 @@ func TestDemoServiceVerdicts(t *testing.T) {
 		// svc-fsx: each type has a file system that meets its duties in
 		// Frankfurt and one that does not elsewhere; every setting reported.
 		{"fsx", fsxChecks(), true},
+		// svc-mq: Frankfurt's order queue passes every broker check, the
+		// agency's public lead intake fails them all; every broker is
+		// described.
+		{"mq", mqChecks(), true},
+		// svc-mq: Frankfurt's data-lake ingest logs, the agency's CRM
+		// export does not.
+		{"datasync", dataSyncChecks(), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, c := range tc.checks {

@@ -97,6 +97,8 @@ func tagsGap(a *state.Account, m state.Meta) (state.Gap, bool) {
 		return a.Gaps.ForInput(state.InputTaggedResourceTags, m.Region, m.ARN)
 	case "cloudtrail":
 		return a.Gaps.ForInput(state.InputCloudTrailTags, m.Region, m.ARN)
+	case "mq": // svc-mq: a broker's tags come with DescribeBroker
+		return a.Gaps.ForInput(state.InputMQBrokerDetails, m.Region, m.ARN)
 	}
 	return state.Gap{}, false
 }

@@ -75,6 +75,8 @@ func allCases() map[string][]checkCase {
 		glueCases(),               // svc-glue
 		athenaCases(),             // svc-glue
 		fsxCases(),                // svc-fsx
+		mqCases(),                 // svc-mq
+		dataSyncCases(),           // svc-mq
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

@@ -84,6 +84,8 @@ func builtin() []check.Check {
 		glueChecks(),               // svc-glue
 		athenaChecks(),             // svc-glue
 		fsxChecks(),                // svc-fsx
+		mqChecks(),                 // svc-mq
+		dataSyncChecks(),           // svc-mq
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

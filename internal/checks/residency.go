@@ -52,6 +52,8 @@ func residencyChecks() []check.Check {
 		// exposure-gaps: DMS replication instances (the data in flight)
 		residencyStore("dms_replication_instance_in_allowed_region", "DMS replication instances (the data they migrate)", "dms",
 			state.InputDMSReplicationInstances, dmsInstancesOf),
+		// svc-mq: Amazon MQ brokers
+		residencyStore("mq_broker_in_allowed_region", "Amazon MQ brokers (the messages they hold)", "mq", state.InputMQBrokers, mqBrokersOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -174,6 +176,9 @@ func fsxFileSystemsOf(a *state.Account) []state.Resource { return resources(a.FS
 
 // dmsInstancesOf lists the DMS replication instances (exposure-gaps).
 func dmsInstancesOf(a *state.Account) []state.Resource { return resources(a.DMS.ReplicationInstances) }
+
+// mqBrokersOf lists the Amazon MQ brokers (svc-mq).
+func mqBrokersOf(a *state.Account) []state.Resource { return resources(a.MQ.Brokers) }
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

@@ -846,6 +846,26 @@ func Operations() []Operation {
 		// at most its own internal page size). Nothing is read per item;
 		// DescribeBackups is not read: no check judges the backups.
 		op("fsx", "DescribeFileSystems", "fsx:DescribeFileSystems", Regional, d, state.InputFSxFileSystems),
+		// svc-mq: Amazon MQ (regional; endpoint, signing name and IAM prefix
+		// mq). Amazon MQ throttles its APIs together per account
+		// (https://docs.aws.amazon.com/amazon-mq/latest/developer-guide/amazon-mq-limits.html,
+		// "API throttling"; no figure for the read APIs in the API quotas
+		// catalog), so both calls draw from one bucket at the default pace.
+		// ListBrokers carries names, engines, deployment modes and states,
+		// 100 a page; logs, minor version upgrades, public access,
+		// encryption and tags are only in DescribeBroker, read once per
+		// broker because the checks judge them (neither Detail nor Budgeted).
+		pooled(op("mq", "ListBrokers", "mq:ListBrokers", Regional, d, state.InputMQBrokers), "mq:*"),
+		pooled(op("mq", "DescribeBroker", "mq:DescribeBroker", PerItem, d, state.InputMQBrokerDetails), "mq:*"),
+		// svc-mq: AWS DataSync (regional; endpoint, signing name and IAM
+		// prefix datasync). AWS publishes no rate for its reads
+		// (https://docs.aws.amazon.com/datasync/latest/userguide/datasync-limits.html
+		// lists task and transfer quotas only; none in the API quotas
+		// catalog): the default pace. ListTasks carries names and states,
+		// 100 a page; the log group and log level are only in DescribeTask,
+		// read once per task because DataSync.1 judges them.
+		op("datasync", "ListTasks", "datasync:ListTasks", Regional, d, state.InputDataSyncTasks),
+		op("datasync", "DescribeTask", "datasync:DescribeTask", PerItem, d, state.InputDataSyncTaskDetails),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

@@ -17,7 +17,8 @@ type Store struct {
 	// cache-cluster, stream, delivery-stream or domain.
 	// cache-cluster, stream, delivery-stream, msk-cluster or
 	// serverless-namespace; dax-cluster (svc-dax: service dax);
-	// fsx-file-system (svc-fsx: service fsx).
+	// fsx-file-system (svc-fsx: service fsx); replication-instance
+	// (service dms); broker (svc-mq: service mq).
 	Kind string
 	// KeyRef is the key as the store names it (ID, ARN or alias); empty
 	// when the store is unencrypted or uses its service's default key.
@@ -256,6 +257,25 @@ func Stores(a *state.Account) []Store {
 	for _, i := range a.DMS.ReplicationInstances {
 		add(i.Meta, "dms", "replication-instance", true, i.KMSKeyID, AWSManaged)
 	}
+	// svc-mq: Amazon MQ brokers always encrypt their storage: with a key
+	// Amazon MQ owns (the default, and RabbitMQ's only choice), the AWS
+	// managed key aws/mq when no key is named, or the customer managed key
+	// named. A description that was not read leaves custody unknown.
+	for _, k := range a.MQ.Brokers {
+		if g, ok := a.Gaps.ForInput(state.InputMQBrokerDetails, k.Region, k.ARN); ok {
+			withGap(g, k.Meta, "mq", "broker")
+			continue
+		}
+		if !k.Described {
+			out = append(out, Store{Resource: k.Meta, Service: "mq", Kind: "broker", Level: Unknown})
+			continue
+		}
+		if k.AWSOwnedKey {
+			add(k.Meta, "mq", "broker", true, "", AWSOwned)
+			continue
+		}
+		add(k.Meta, "mq", "broker", true, k.KMSKeyID, AWSManaged)
+	}
 	return out
 }
 
@@ -281,6 +301,7 @@ var storeListings = [][]state.Input{
 	{state.InputDAXClusters},             // svc-dax
 	{state.InputFSxFileSystems},          // svc-fsx
 	{state.InputDMSReplicationInstances}, // exposure-gaps
+	{state.InputMQBrokers},               // svc-mq
 }
 
 // ListingGaps returns every coverage gap that leaves Stores incomplete:

@@ -248,9 +248,9 @@ func where(region string, p *policy.Policy) Where {
 }
 
 // awsBackupSkips are the services whose data a backup plan's selection
-// never copies: ElastiCache, Kinesis, Firehose, OpenSearch Service, MSK and
-// DMS (exposure-gaps).
-var awsBackupSkips = map[string]bool{"elasticache": true, "kinesis": true, "firehose": true, "es": true, "kafka": true, "dms": true}
+// never copies: ElastiCache, Kinesis, Firehose, OpenSearch Service, MSK,
+// DMS (exposure-gaps) and Amazon MQ (svc-mq).
+var awsBackupSkips = map[string]bool{"elasticache": true, "kinesis": true, "firehose": true, "es": true, "kafka": true, "dms": true, "mq": true}
 
 func nameOf(cs custody.Store) string {
 	arn := cs.Resource.ARN
@@ -275,6 +275,13 @@ func nameOf(cs custody.Store) string {
 		if parts := strings.Split(res, "/"); len(parts) >= 2 {
 			return parts[1]
 		}
+	}
+	// svc-mq: an Amazon MQ broker's ARN is broker:NAME:ID.
+	if name, ok := strings.CutPrefix(res, "broker:"); ok && cs.Service == "mq" {
+		if i := strings.Index(name, ":"); i >= 0 {
+			return name[:i]
+		}
+		return name
 	}
 	// bucket, vol-..., db:NAME, cluster:NAME, snapshot:NAME, table/NAME, ...
 	if i := strings.LastIndexAny(res, "/:"); i >= 0 {

@@ -47,6 +47,8 @@ type index struct {
 	rssPublic     map[[2]string]bool
 	// svc-fsx: FSx file systems.
 	fsx map[string]*state.FSxFileSystem
+	// svc-mq: Amazon MQ brokers.
+	mqBrokers map[string]*state.MQBroker
 	// protected maps a resource ARN to its AWS Backup protection.
 	protected map[string]*state.ProtectedResource
 	// volSnaps lists the EBS snapshots of each volume ID and instSnaps the
@@ -171,6 +173,10 @@ func newIndex(a *state.Account) *index {
 		if w.PubliclyAccessible {
 			ix.rssPublic[[2]string{w.Region, w.Namespace}] = true
 		}
+	}
+	ix.mqBrokers = make(map[string]*state.MQBroker, len(a.MQ.Brokers))
+	for i := range a.MQ.Brokers {
+		ix.mqBrokers[a.MQ.Brokers[i].ARN] = &a.MQ.Brokers[i]
 	}
 	for i := range a.Backup.ProtectedResources {
 		ix.protected[a.Backup.ProtectedResources[i].ResourceARN] = &a.Backup.ProtectedResources[i]
@@ -406,6 +412,17 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 			}
 			s.Backup = Backup{State: IsBackup, Detail: []string{d}}
 		}
+	// svc-mq: an Amazon MQ broker has no resource policy: publicly
+	// accessible (MQBroker.Public, the rule of mq_broker_not_public) it
+	// takes connections from the internet, otherwise only from its VPC;
+	// unread, its reach is unknown. AWS Backup does not cover Amazon MQ, and
+	// messages live only until consumed.
+	case "broker":
+		if k := ix.mqBrokers[arn]; k != nil {
+			s.Name = k.Name
+			s.Exposure = mqExposure(ix, region, k)
+			s.Backup = Backup{State: Unprotected, Detail: []string{"AWS Backup does not cover Amazon MQ; messages are kept only until consumed or expired"}}
+		}
 	}
 	if s.Backup.State == "" {
 		s.Backup.State = BackupUnknown
@@ -445,6 +462,20 @@ func (ix *index) fsxFileSystem(s *Store, f *state.FSxFileSystem, p *policy.Polic
 	if !f.Scratch() {
 		ix.awsBackup(s, f.ARN, f.Region)
 	}
+}
+
+// mqExposure is how an Amazon MQ broker is reached (svc-mq).
+func mqExposure(ix *index, region string, k *state.MQBroker) Exposure {
+	if g, ok := ix.gap(region, k.ARN, state.InputMQBrokerDetails); ok {
+		return Exposure{Level: Unknown, Detail: "could not read " + g.String()}
+	}
+	switch {
+	case !k.Described:
+		return Exposure{Level: Unknown, Detail: "broker description not reported"}
+	case k.Public():
+		return Exposure{Level: Public, Detail: "publicly accessible: its endpoints take connections from the internet; broker users decide who reads the messages"}
+	}
+	return Exposure{Level: Private, Detail: "reachable only inside its VPC; its security groups and broker users decide who reads the messages"}
 }
 
 // cacheReach is how an ElastiCache cache is reached: nodes have no public

@@ -86,6 +86,10 @@ func usageRules() map[string]usageRule {
 		"athena": {count: func(a *state.Account) int { return len(a.Athena.WorkGroups) }, listings: []state.Input{state.InputAthenaWorkGroups}},
 		// svc-fsx: FSx file systems of every type
 		"fsx": {count: func(a *state.Account) int { return len(a.FSx.FileSystems) }, listings: []state.Input{state.InputFSxFileSystems}},
+		// svc-mq: Amazon MQ brokers
+		"mq": {count: func(a *state.Account) int { return len(a.MQ.Brokers) }, listings: []state.Input{state.InputMQBrokers}},
+		// svc-mq: DataSync tasks
+		"datasync": {count: func(a *state.Account) int { return len(a.DataSync.Tasks) }, listings: []state.Input{state.InputDataSyncTasks}},
 		// svc-data: ElastiCache
 		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
 			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},

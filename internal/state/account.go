@@ -115,6 +115,10 @@ type Account struct {
 	// svc-fsx: Amazon FSx file systems (Windows File Server, Lustre,
 	// NetApp ONTAP, OpenZFS)
 	FSx FSx `json:"fsx"`
+	// svc-mq: Amazon MQ brokers
+	MQ MQ `json:"mq"`
+	// svc-mq: AWS DataSync tasks
+	DataSync DataSync `json:"datasync"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -355,6 +355,12 @@ const (
 	InputAthenaWorkGroupConfig Input = "athena.workgroups.configuration"
 	// svc-fsx: fsx
 	InputFSxFileSystems Input = "fsx.file_systems"
+	// svc-mq: mq
+	InputMQBrokers       Input = "mq.brokers"
+	InputMQBrokerDetails Input = "mq.brokers.details"
+	// svc-mq: datasync
+	InputDataSyncTasks       Input = "datasync.tasks"
+	InputDataSyncTaskDetails Input = "datasync.tasks.details"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

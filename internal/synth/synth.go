@@ -86,6 +86,8 @@ var shares = []struct {
 	{"gluetransform", 0.005}, // svc-glue: Glue ML transforms
 	{"athenawg", 0.01},       // svc-glue: Athena workgroups
 	{"fsxfilesystem", 0.01},  // svc-fsx: FSx file systems of the four types
+	{"mqbroker", 0.01},       // svc-mq: Amazon MQ brokers
+	{"datasynctask", 0.01},   // svc-mq: DataSync tasks
 }
 
 func count(n int, kind string) int {
@@ -325,6 +327,14 @@ func Account(o Options) *state.Account {
 	// svc-fsx: FSx, after Athena for the same reason.
 	for _, r := range o.Regions {
 		g.fsx(r)
+	}
+	// svc-mq: Amazon MQ, after Athena for the same reason.
+	for _, r := range o.Regions {
+		g.mq(r)
+	}
+	// svc-mq: DataSync, after Amazon MQ for the same reason.
+	for _, r := range o.Regions {
+		g.dataSync(r)
 	}
 	// exposure-gaps: resource policies now read, last so no earlier
 	// value changes.

@@ -954,6 +954,8 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Glue":                "glue",             // svc-glue
 		"Athena":              "athena",
 		"FSx":                 "fsx", // svc-fsx
+		"mq":                  "mq",  // svc-mq
+		"DataSync":            "datasync",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -284,6 +284,8 @@ func regionalServices() []service {
 		{"glue", (*collector).glueService},                       // svc-glue
 		{"athena", (*collector).athenaWorkGroups},                // svc-glue
 		{"fsx", (*collector).fsx},                                // svc-fsx
+		{"mq", (*collector).mqBrokers},                           // svc-mq
+		{"datasync", (*collector).dataSyncTasks},                 // svc-mq
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

@@ -537,6 +537,8 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildGlue(ctx, cfg, r, secure)  // svc-glue
 	buildAthena(ctx, cfg, secure)
 	buildFSx(ctx, cfg, r, *sub.Subnet.SubnetId, secure) // svc-fsx
+	buildMQ(ctx, cfg, r, secure)                        // svc-mq
+	buildDataSync(ctx, cfg, r, secure)
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

@@ -42,6 +42,8 @@ var collectedSections = map[string]string{
 	"glue":                "glue",             // svc-glue
 	"athena":              "athena",
 	"fsx":                 "fsx", // svc-fsx
+	"mq":                  "mq",  // svc-mq
+	"datasync":            "datasync",
 }
 
 // notSections are Account's fields that are not a service's data.

@@ -147,6 +147,8 @@ func sortState(a *state.Account) {
 	byARN(a.Glue.Catalogs)
 	byARN(a.Athena.WorkGroups)
 	byARN(a.FSx.FileSystems) // svc-fsx
+	byARN(a.MQ.Brokers)      // svc-mq
+	byARN(a.DataSync.Tasks)
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })

@@ -93,6 +93,8 @@ func Build() *state.Account {
 	x.glue()               // svc-glue
 	x.athena()             // svc-glue
 	x.fsx()                // svc-fsx
+	x.mq()                 // svc-mq
+	x.dataSync()           // svc-mq
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
