@@ -81,6 +81,8 @@ func allCases() map[string][]checkCase {
 		rdsMoreCases(),    // svc-gaps
 		ec2MoreCases(),    // svc-gaps
 		ecsMoreCases(),    // svc-gaps
+		// svc-gaps3
+		cloudFrontMoreCases(),
 		wafClassicCases(), // svc-classic
 		appSyncCases(),    // svc-classic
 		cognitoCases(),    // svc-classic

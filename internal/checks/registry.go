@@ -90,6 +90,8 @@ func builtin() []check.Check {
 		rdsMoreChecks(),    // svc-gaps
 		ec2MoreChecks(),    // svc-gaps
 		ecsMoreChecks(),    // svc-gaps
+		// svc-gaps3
+		cloudFrontMoreChecks(),
 		wafClassicChecks(), // svc-classic
 		appSyncChecks(),    // svc-classic
 		cognitoChecks(),    // svc-classic
