@@ -1,0 +1,29 @@
+package builder
+
+import "github.com/shoulder-dev/shoulder/internal/state"
+
+// gaps3 adds what svc-gaps3's checks read on resources the demo already
+// has. CloudFront: the shop fails over from its Frankfurt bucket to the
+// Irish DR bucket (CloudFront.4 passes there, nowhere else); the API docs
+// put a Lambda function URL for search behind the distribution without
+// origin access control (CloudFront.16 fails), while the promo site signs
+// its requests to its tracking function (passes). The shop's and promo's
+// buckets are not in Alpenglow's bucket list, so CloudFront.12 answers
+// unknown for them, naming the buckets to verify.
+func (x *b) gaps3() {
+	for i := range x.a.CloudFront.Distributions {
+		d := &x.a.CloudFront.Distributions[i]
+		switch d.ID {
+		case "E2ALPSHOP0001":
+			d.Origins = append(d.Origins, state.DistributionOrigin{ID: "shop-site-dr", DomainName: "alpenglow-dr.s3.eu-west-1.amazonaws.com", S3: true,
+				OACID: "E1ALPOAC00001"})
+			d.OriginGroups = append(d.OriginGroups, state.OriginGroup{ID: "shop-failover", Members: []string{"shop-site", "shop-site-dr"}})
+		case "E3ALPPROMO002":
+			d.Origins = append(d.Origins, state.DistributionOrigin{ID: "tracking-fn", DomainName: "k7p2m4q9z1x3c5v8b6n0l2j4h6g8f0d2.lambda-url.us-east-1.on.aws",
+				ProtocolPolicy: "https-only", SSLProtocols: []string{"TLSv1.2"}, OACID: "E5ALPOAC00005"})
+		case "E4ALPDOCS0003":
+			d.Origins = append(d.Origins, state.DistributionOrigin{ID: "docs-search-fn", DomainName: "q3w5e7r9t1y3u5i7o9p1a3s5d7f9g1h3.lambda-url.eu-west-1.on.aws",
+				ProtocolPolicy: "https-only", SSLProtocols: []string{"TLSv1.2"}})
+		}
+	}
+}
