@@ -83,6 +83,7 @@ func allCases() map[string][]checkCase {
 		ecsMoreCases(),    // svc-gaps
 		// svc-gaps3
 		cloudFrontMoreCases(),
+		codeBuildReportCases(),
 		wafClassicCases(), // svc-classic
 		appSyncCases(),    // svc-classic
 		cognitoCases(),    // svc-classic

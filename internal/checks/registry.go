@@ -92,6 +92,7 @@ func builtin() []check.Check {
 		ecsMoreChecks(),    // svc-gaps
 		// svc-gaps3
 		cloudFrontMoreChecks(),
+		codeBuildReportChecks(),
 		wafClassicChecks(), // svc-classic
 		appSyncChecks(),    // svc-classic
 		cognitoChecks(),    // svc-classic

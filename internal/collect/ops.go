@@ -695,6 +695,11 @@ func Operations() []Operation {
 		// per project.
 		op("codebuild", "ListProjects", "codebuild:ListProjects", Regional, d, state.InputCodeBuildProjects),
 		op("codebuild", "BatchGetProjects", "codebuild:BatchGetProjects", Regional, d, state.InputCodeBuildProjectConfig),
+		// svc-gaps3: CodeBuild report groups (the same unpublished rate):
+		// ListReportGroups returns ARNs, 100 a page; BatchGetReportGroups
+		// describes 100 a call with their export configuration.
+		op("codebuild", "ListReportGroups", "codebuild:ListReportGroups", Regional, d, state.InputCodeBuildReportGroups),
+		op("codebuild", "BatchGetReportGroups", "codebuild:BatchGetReportGroups", Regional, d, state.InputCodeBuildReportGroupConfig),
 		// svc-build: Database Migration Service (regional; one token bucket
 		// for every DMS API call of the account and region, 4/s burst 100,
 		// https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Limits.html).

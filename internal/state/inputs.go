@@ -395,6 +395,9 @@ const (
 
 	// ds
 	InputDirectoryServiceDirectories Input = "workspaces.directories.mfa_enabled"
+	// svc-gaps3: codebuild report groups
+	InputCodeBuildReportGroups      Input = "codebuild.report_groups"
+	InputCodeBuildReportGroupConfig Input = "codebuild.report_groups.configuration"
 )
 
 // OperationRef is an AWS operation as coverage gaps name it (Gap.Service and
