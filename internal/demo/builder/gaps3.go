@@ -11,6 +11,7 @@ import "github.com/shoulder-dev/shoulder/internal/state"
 // buckets are not in Alpenglow's bucket list, so CloudFront.12 answers
 // unknown for them, naming the buckets to verify.
 func (x *b) gaps3() {
+	x.gaps3CodeBuild()
 	for i := range x.a.CloudFront.Distributions {
 		d := &x.a.CloudFront.Distributions[i]
 		switch d.ID {
@@ -26,4 +27,22 @@ func (x *b) gaps3() {
 				ProtocolPolicy: "https-only", SSLProtocols: []string{"TLSv1.2"}})
 		}
 	}
+}
+
+// gaps3CodeBuild adds Alpenglow's CodeBuild report groups (CodeBuild.7):
+// Frankfurt's API unit tests export to S3 under the CI key; the agency's
+// end-to-end suite in N. Virginia exports screenshots and logs to S3 with
+// encryption turned off; its coverage group exports nothing.
+func (x *b) gaps3CodeBuild() {
+	group := func(region, name, typ string) state.CodeBuildReportGroup {
+		return state.CodeBuildReportGroup{Meta: state.Meta{ARN: x.arn("codebuild", region, "report-group/"+name), Region: region,
+			Tags: tags("owner", "platform")}, Name: name, Type: typ}
+	}
+	unit := group("eu-central-1", "api-unit-tests", "TEST")
+	unit.ExportType, unit.ExportBucket, unit.ExportEncryptionKey = "S3", "alpenglow-main", x.arn("kms", "eu-central-1", "alias/ci")
+	e2e := group("us-east-1", "marketing-e2e", "TEST")
+	e2e.ExportType, e2e.ExportBucket, e2e.ExportEncryptionDisabled = "S3", "alpenglow-marketing-assets", true
+	cov := group("us-east-1", "marketing-coverage", "CODE_COVERAGE")
+	cov.ExportType = "NO_EXPORT"
+	x.a.CodeBuild.ReportGroups = append(x.a.CodeBuild.ReportGroups, unit, e2e, cov)
 }
