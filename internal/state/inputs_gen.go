@@ -39,6 +39,8 @@ var inputOperations = map[Input][]OperationRef{
 	"cloudwatch_logs.log_groups.metric_filters":        {{Service: "logs", Operation: "DescribeMetricFilters"}},
 	"codebuild.projects":                               {{Service: "codebuild", Operation: "ListProjects"}},
 	"codebuild.projects.configuration":                 {{Service: "codebuild", Operation: "BatchGetProjects"}},
+	"codebuild.report_groups":                          {{Service: "codebuild", Operation: "ListReportGroups"}},
+	"codebuild.report_groups.configuration":            {{Service: "codebuild", Operation: "BatchGetReportGroups"}},
 	"cognito.identity_pools":                           {{Service: "cognito-identity", Operation: "ListIdentityPools"}},
 	"cognito.identity_pools.allow_unauthenticated":     {{Service: "cognito-identity", Operation: "DescribeIdentityPool"}},
 	"cognito.user_pools":                               {{Service: "cognito-idp", Operation: "ListUserPools"}},
