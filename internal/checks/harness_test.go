@@ -84,6 +84,7 @@ func allCases() map[string][]checkCase {
 		// svc-gaps3
 		cloudFrontMoreCases(),
 		codeBuildReportCases(),
+		redshiftMoreCases(),
 		wafClassicCases(), // svc-classic
 		appSyncCases(),    // svc-classic
 		cognitoCases(),    // svc-classic

@@ -93,6 +93,7 @@ func builtin() []check.Check {
 		// svc-gaps3
 		cloudFrontMoreChecks(),
 		codeBuildReportChecks(),
+		redshiftMoreChecks(),
 		wafClassicChecks(), // svc-classic
 		appSyncChecks(),    // svc-classic
 		cognitoChecks(),    // svc-classic
