@@ -476,6 +476,9 @@ func minimalPlan(a *state.Account) map[string]int {
 		if reportGroups > 0 {
 			add("codebuild:BatchGetReportGroups", pages(reportGroups, 100))
 		}
+		// svc-gaps3: Spot Fleet requests, 1,000 a page with their launch
+		// specifications.
+		add("ec2:DescribeSpotFleetRequests", pages(countIf(a.EC2.SpotFleetRequests, func(x state.SpotFleetRequest) bool { return in(x.Region) }), 1000))
 		// svc-build: DMS: three bulk listings, 100 a page; nothing per item.
 		add("dms:DescribeReplicationInstances", pages(countIf(a.DMS.ReplicationInstances, func(x state.DMSReplicationInstance) bool { return in(x.Region) }), 100))
 		add("dms:DescribeEndpoints", pages(countIf(a.DMS.Endpoints, func(x state.DMSEndpoint) bool { return in(x.Region) }), 100))

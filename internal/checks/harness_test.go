@@ -85,6 +85,7 @@ func allCases() map[string][]checkCase {
 		cloudFrontMoreCases(),
 		codeBuildReportCases(),
 		redshiftMoreCases(),
+		ec2SpotCases(),
 		wafClassicCases(), // svc-classic
 		appSyncCases(),    // svc-classic
 		cognitoCases(),    // svc-classic

@@ -94,6 +94,7 @@ func builtin() []check.Check {
 		cloudFrontMoreChecks(),
 		codeBuildReportChecks(),
 		redshiftMoreChecks(),
+		ec2SpotChecks(),
 		wafClassicChecks(), // svc-classic
 		appSyncChecks(),    // svc-classic
 		cognitoChecks(),    // svc-classic

@@ -363,6 +363,9 @@ func Operations() []Operation {
 		// entries of each list AWS does not own (AWS's are its service ranges).
 		ec2("DescribeManagedPrefixLists", Regional, state.InputEC2ManagedPrefixLists),
 		ec2("GetManagedPrefixListEntries", PerItem, state.InputEC2ManagedPrefixListEntries),
+		// svc-gaps3: Spot Fleet requests with their launch specifications
+		// in bulk (up to 1,000 a page; EC2's describe rate).
+		ec2("DescribeSpotFleetRequests", Regional, state.InputSpotFleetRequests),
 
 		// KMS (regional). Per-key calls are skipped for AWS managed keys:
 		// AWS owns their policy, rotates them yearly and nobody can change either.

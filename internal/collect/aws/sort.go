@@ -49,6 +49,7 @@ func sortState(a *state.Account) {
 	byARN(e.TransitGateways)
 	byARN(e.LaunchTemplates)
 	byARN(e.ClientVPNEndpoints)
+	byARN(e.SpotFleetRequests) // svc-gaps3
 	byARN(a.KMS.Keys)
 	byARN(a.CloudTrail.Trails)
 	byARN(a.Config.Recorders)
