@@ -12,6 +12,7 @@ import "github.com/shoulder-dev/shoulder/internal/state"
 // unknown for them, naming the buckets to verify.
 func (x *b) gaps3() {
 	x.gaps3CodeBuild()
+	x.gaps3SpotFleets()
 	// Redshift.15: the agency's public marketing warehouse sits behind
 	// the debug-all group, which admits everything from the internet.
 	for i := range x.a.Redshift.Clusters {
@@ -52,4 +53,22 @@ func (x *b) gaps3CodeBuild() {
 	cov := group("us-east-1", "marketing-coverage", "CODE_COVERAGE")
 	cov.ExportType = "NO_EXPORT"
 	x.a.CodeBuild.ReportGroups = append(x.a.CodeBuild.ReportGroups, unit, e2e, cov)
+}
+
+// gaps3SpotFleets adds Alpenglow's Spot Fleet requests (EC2.173): the
+// Irish ETL fleet leaves its volumes to Ireland's encryption by default
+// (on), the agency's N. Virginia render fleet turns encryption off on its
+// scratch volume, and an old cancelled fleet launches nothing more.
+func (x *b) gaps3SpotFleets() {
+	on, off := true, false
+	fleet := func(region, id, st string, specs int, vols ...state.TemplateVolume) state.SpotFleetRequest {
+		return state.SpotFleetRequest{Meta: state.Meta{ARN: x.arn("ec2", region, "spot-fleet-request/"+id), Region: region}, ID: id,
+			State: st, LaunchSpecifications: specs, EBSVolumes: vols}
+	}
+	x.a.EC2.SpotFleetRequests = append(x.a.EC2.SpotFleetRequests,
+		fleet("eu-west-1", "sfr-0e7a1b2c3d4e5f601", "active", 2, state.TemplateVolume{Device: "1:/dev/xvda"}, state.TemplateVolume{Device: "2:/dev/xvda"}),
+		fleet("us-east-1", "sfr-0c9d8e7f6a5b4c302", "active", 1, state.TemplateVolume{Device: "1:/dev/xvda", Encrypted: &on},
+			state.TemplateVolume{Device: "1:/dev/sdf", Encrypted: &off}),
+		fleet("us-east-1", "sfr-0a1a2b3c4d5e6f703", "cancelled", 1, state.TemplateVolume{Device: "1:/dev/xvda", Encrypted: &off}),
+	)
 }
