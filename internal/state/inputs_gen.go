@@ -79,6 +79,7 @@ var inputOperations = map[Input][]OperationRef{
 	"ec2.security_groups.attached_enis":                {{Service: "ec2", Operation: "DescribeNetworkInterfaces"}},
 	"ec2.snapshots":                                    {{Service: "ec2", Operation: "DescribeSnapshots"}},
 	"ec2.snapshots.shared_with":                        {{Service: "ec2", Operation: "DescribeSnapshotAttribute"}},
+	"ec2.spot_fleet_requests":                          {{Service: "ec2", Operation: "DescribeSpotFleetRequests"}},
 	"ec2.subnets":                                      {{Service: "ec2", Operation: "DescribeSubnets"}},
 	"ec2.transit_gateways":                             {{Service: "ec2", Operation: "DescribeTransitGateways"}},
 	"ec2.volumes":                                      {{Service: "ec2", Operation: "DescribeVolumes"}},
