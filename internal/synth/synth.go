@@ -85,6 +85,8 @@ var shares = []struct {
 	{"gluejob", 0.05},        // svc-glue: Glue jobs (and each region's Data Catalog settings)
 	{"gluetransform", 0.005}, // svc-glue: Glue ML transforms
 	{"athenawg", 0.01},       // svc-glue: Athena workgroups
+	{"cbreportgroup", 0.01},  // svc-gaps3: CodeBuild report groups
+	{"spotfleet", 0.005},     // svc-gaps3: EC2 Spot Fleet requests
 }
 
 func count(n int, kind string) int {
@@ -321,6 +323,9 @@ func Account(o Options) *state.Account {
 	for _, r := range o.Regions {
 		g.athena(r)
 	}
+	// svc-gaps3: origin groups, report groups, Spot Fleets, last so no
+	// earlier value changes.
+	g.gaps3(o.Regions)
 	return a
 }
 
