@@ -86,6 +86,7 @@ func allCases() map[string][]checkCase {
 		codeBuildReportCases(),
 		redshiftMoreCases(),
 		ec2SpotCases(),
+		ecsTaskSetCases(),
 		wafClassicCases(), // svc-classic
 		appSyncCases(),    // svc-classic
 		cognitoCases(),    // svc-classic

@@ -509,6 +509,7 @@ func checkReads() map[string][]state.Input {
 		"codebuild_report_group_export_encrypted":  {state.InputCodeBuildReportGroups, state.InputCodeBuildReportGroupConfig},
 		"redshift_cluster_port_restricted":         {state.InputRedshiftClusters, state.InputEC2SecurityGroups, state.InputEC2ManagedPrefixLists, state.InputEC2ManagedPrefixListEntries},
 		"ec2_spot_fleet_ebs_encrypted":             {state.InputSpotFleetRequests, state.InputEBSEncryptionByDefault},
+		"ecs_task_set_no_public_ip":                {state.InputECSClusters, state.InputECSServices, state.InputECSServiceNetwork},
 		// svc-gaps: EC2 interface endpoints, launch template volumes
 		"ec2_vpc_endpoint_ecr_api":          {state.InputEC2VPCs, state.InputEC2VPCEndpoints},
 		"ec2_vpc_endpoint_ecr_dkr":          {state.InputEC2VPCs, state.InputEC2VPCEndpoints},

@@ -95,6 +95,7 @@ func builtin() []check.Check {
 		codeBuildReportChecks(),
 		redshiftMoreChecks(),
 		ec2SpotChecks(),
+		ecsTaskSetChecks(),
 		wafClassicChecks(), // svc-classic
 		appSyncChecks(),    // svc-classic
 		cognitoChecks(),    // svc-classic
