@@ -1,6 +1,10 @@
 package builder
 
-import "github.com/shoulder-dev/shoulder/internal/state"
+import (
+	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/state"
+)
 
 // gaps3 adds what svc-gaps3's checks read on resources the demo already
 // has. CloudFront: the shop fails over from its Frankfurt bucket to the
@@ -13,6 +17,7 @@ import "github.com/shoulder-dev/shoulder/internal/state"
 func (x *b) gaps3() {
 	x.gaps3CodeBuild()
 	x.gaps3SpotFleets()
+	x.gaps3TaskSets()
 	// Redshift.15: the agency's public marketing warehouse sits behind
 	// the debug-all group, which admits everything from the internet.
 	for i := range x.a.Redshift.Clusters {
@@ -71,4 +76,19 @@ func (x *b) gaps3SpotFleets() {
 			state.TemplateVolume{Device: "1:/dev/sdf", Encrypted: &off}),
 		fleet("us-east-1", "sfr-0a1a2b3c4d5e6f703", "cancelled", 1, state.TemplateVolume{Device: "1:/dev/xvda", Encrypted: &off}),
 	)
+}
+
+// gaps3TaskSets gives Alpenglow's blue/green services their task sets
+// (ECS.16): Frankfurt's checkout runs blue and green privately; the
+// agency's landing page has a green task set with public IP addresses.
+func (x *b) gaps3TaskSets() {
+	sets := map[string][]string{"checkout": {"DISABLED", "DISABLED"}, "landing-page": {"DISABLED", "ENABLED"}}
+	for i := range x.a.ECS.Services {
+		s := &x.a.ECS.Services[i]
+		for k, ip := range sets[s.Name] {
+			id := []string{"ecs-svc/4912073681829301", "ecs-svc/7730198246551027"}[k]
+			arn := strings.Replace(s.ARN, ":service/", ":task-set/", 1) + "/" + strings.TrimPrefix(id, "ecs-svc/")
+			s.TaskSets = append(s.TaskSets, state.ECSTaskSet{ID: id, ARN: arn, AssignPublicIP: ip})
+		}
+	}
 }
