@@ -57,4 +57,20 @@ func (g *gen) gaps3(regions []string) {
 			g.a.EC2.SpotFleetRequests = append(g.a.EC2.SpotFleetRequests, x)
 		}
 	}
+	// ECS.16: a fifth of the services deploy blue/green through two task
+	// sets, one in ten of those with a public green.
+	for i := range g.a.ECS.Services {
+		s := &g.a.ECS.Services[i]
+		if !g.chance(20) {
+			continue
+		}
+		green := "DISABLED"
+		if g.chance(10) {
+			green = "ENABLED"
+		}
+		for _, ip := range []string{"DISABLED", green} {
+			id := g.id("ecs-svc/")
+			s.TaskSets = append(s.TaskSets, state.ECSTaskSet{ID: id, ARN: s.ARN + "/task-set/" + id, AssignPublicIP: ip})
+		}
+	}
 }
