@@ -471,6 +471,16 @@ func minimalPlan(a *state.Account) map[string]int {
 		if projects > 0 {
 			add("codebuild:BatchGetProjects", pages(projects, 100))
 		}
+		// svc-gaps3: CodeBuild report groups: ListReportGroups 100 ARNs a
+		// page, then BatchGetReportGroups 100 a call (none where there are none).
+		reportGroups := countIf(a.CodeBuild.ReportGroups, func(x state.CodeBuildReportGroup) bool { return in(x.Region) })
+		add("codebuild:ListReportGroups", pages(reportGroups, 100))
+		if reportGroups > 0 {
+			add("codebuild:BatchGetReportGroups", pages(reportGroups, 100))
+		}
+		// svc-gaps3: Spot Fleet requests, 1,000 a page with their launch
+		// specifications.
+		add("ec2:DescribeSpotFleetRequests", pages(countIf(a.EC2.SpotFleetRequests, func(x state.SpotFleetRequest) bool { return in(x.Region) }), 1000))
 		// svc-build: DMS: three bulk listings, 100 a page; nothing per item.
 		add("dms:DescribeReplicationInstances", pages(countIf(a.DMS.ReplicationInstances, func(x state.DMSReplicationInstance) bool { return in(x.Region) }), 100))
 		add("dms:DescribeEndpoints", pages(countIf(a.DMS.Endpoints, func(x state.DMSEndpoint) bool { return in(x.Region) }), 100))

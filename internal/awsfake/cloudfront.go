@@ -53,6 +53,7 @@ func cfListDistributions(c *call) (*reply, error) {
 		w.elem("DomainName", d.DomainName)
 		cfAliases(w, d.Aliases)
 		cfOrigins(w, d.Origins)
+		cfOriginGroups(w, d.OriginGroups)
 		cfBehaviors(w, d)
 		cfViewerCertificate(w, d)
 		w.elem("WebACLId", d.WebACLID)
@@ -83,6 +84,7 @@ func cfGetDistributionConfig(c *call) (*reply, error) {
 		cfAliases(w, d.Aliases)
 		w.elem("DefaultRootObject", d.DefaultRootObject)
 		cfOrigins(w, d.Origins)
+		cfOriginGroups(w, d.OriginGroups)
 		cfBehaviors(w, d)
 		w.elem("Comment", "")
 		w.open("Logging")
@@ -151,6 +153,43 @@ func cfOrigins(w *xw, origins []state.DistributionOrigin) {
 	}
 	w.close("Items")
 	w.close("Origins")
+}
+
+// cfOriginGroups writes the origin groups (svc-gaps3), failing over on
+// the 5xx codes CloudFront's console proposes.
+func cfOriginGroups(w *xw, groups []state.OriginGroup) {
+	w.open("OriginGroups")
+	w.integer("Quantity", len(groups))
+	if len(groups) > 0 {
+		w.open("Items")
+		for _, g := range groups {
+			w.open("OriginGroup")
+			w.elem("Id", g.ID)
+			w.open("FailoverCriteria")
+			w.open("StatusCodes")
+			w.integer("Quantity", 3)
+			w.open("Items")
+			for _, code := range []int{500, 502, 503} {
+				w.integer("StatusCode", code)
+			}
+			w.close("Items")
+			w.close("StatusCodes")
+			w.close("FailoverCriteria")
+			w.open("Members")
+			w.integer("Quantity", len(g.Members))
+			w.open("Items")
+			for _, m := range g.Members {
+				w.open("OriginGroupMember")
+				w.elem("OriginId", m)
+				w.close("OriginGroupMember")
+			}
+			w.close("Items")
+			w.close("Members")
+			w.close("OriginGroup")
+		}
+		w.close("Items")
+	}
+	w.close("OriginGroups")
 }
 
 // cfBehaviors writes the default cache behaviour (the first, "*") and

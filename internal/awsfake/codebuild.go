@@ -15,6 +15,9 @@ func (s *Server) codeBuildService() *service {
 	return &service{name: "codebuild", proto: protoJSON, ops: map[string]handler{
 		"ListProjects":     cbListProjects,
 		"BatchGetProjects": cbBatchGetProjects,
+		// svc-gaps3: report groups
+		"ListReportGroups":     cbListReportGroups,
+		"BatchGetReportGroups": cbBatchGetReportGroups,
 	}}
 }
 

@@ -47,6 +47,7 @@ func (s *Server) ec2Service() *service {
 		"DescribeVpcBlockPublicAccessOptions": ec2DescribeVpcBlockPublicAccessOptions,
 		"DescribeManagedPrefixLists":          ec2DescribeManagedPrefixLists,
 		"GetManagedPrefixListEntries":         ec2GetManagedPrefixListEntries,
+		"DescribeSpotFleetRequests":           ec2DescribeSpotFleetRequests, // svc-gaps3
 	}}
 }
 

@@ -128,6 +128,14 @@ func ecsDescribeServices(c *call) (*reply, error) {
 			x.NetworkConfiguration = &ecstypes.NetworkConfiguration{AwsvpcConfiguration: &ecstypes.AwsVpcConfiguration{
 				Subnets: []string{"subnet-0a1b2c3d"}, AssignPublicIp: ecstypes.AssignPublicIp(s.AssignPublicIP)}}
 		}
+		for _, t := range s.TaskSets { // svc-gaps3: ECS.16
+			ts := ecstypes.TaskSet{Id: sp(t.ID), TaskSetArn: sp(t.ARN), ServiceArn: sp(s.ARN), ClusterArn: sp(k.ARN), Status: sp("PRIMARY")}
+			if t.AssignPublicIP != "" {
+				ts.NetworkConfiguration = &ecstypes.NetworkConfiguration{AwsvpcConfiguration: &ecstypes.AwsVpcConfiguration{
+					Subnets: []string{"subnet-0a1b2c3d"}, AssignPublicIp: ecstypes.AssignPublicIp(t.AssignPublicIP)}}
+			}
+			x.TaskSets = append(x.TaskSets, ts)
+		}
 		out.Services = append(out.Services, x)
 	}
 	return c.jsonReply(out), nil

@@ -155,7 +155,7 @@ func decidedWithout() map[string]string {
 	// A prefix list matters only in a rule that covers the judged ports;
 	// the checks answer unknown for those (netfix's cases in
 	// internal/checks), and pass groups with no such rule.
-	for _, c := range []string{"ec2_sg_cifs_restricted", "ec2_sg_no_db_ports_from_internet"} {
+	for _, c := range []string{"ec2_sg_cifs_restricted", "ec2_sg_no_db_ports_from_internet", "redshift_cluster_port_restricted" /* svc-gaps3 */} {
 		m[c+" ec2:DescribeManagedPrefixLists"] = "no rule covering the judged ports names a prefix list"
 		m[c+" ec2:GetManagedPrefixListEntries"] = "no rule covering the judged ports names a prefix list"
 	}

@@ -84,6 +84,12 @@ func allCases() map[string][]checkCase {
 		rdsMoreCases(),    // svc-gaps
 		ec2MoreCases(),    // svc-gaps
 		ecsMoreCases(),    // svc-gaps
+		// svc-gaps3
+		cloudFrontMoreCases(),
+		codeBuildReportCases(),
+		redshiftMoreCases(),
+		ec2SpotCases(),
+		ecsTaskSetCases(),
 		wafClassicCases(), // svc-classic
 		appSyncCases(),    // svc-classic
 		cognitoCases(),    // svc-classic

@@ -521,6 +521,14 @@ func checkReads() map[string][]state.Input {
 		"rds_proxy_tls_required":                {state.InputRDSProxies},
 		"docdb_cluster_tls_enabled":             {state.InputRDSClusters, state.InputRDSClusterParameterGroups, state.InputRDSClusterParameters},
 		"ecs_fargate_latest_platform":           {state.InputECSClusters, state.InputECSServices, state.InputECSServiceNetwork},
+		// svc-gaps3: CloudFront.4, .12, .16; CodeBuild.7; Redshift.15; EC2.173; ECS.16; SSM.6; ServiceCatalog.1
+		"cloudfront_distribution_origin_failover":  {state.InputCloudFrontDistributions},
+		"cloudfront_distribution_s3_origin_exists": {state.InputCloudFrontDistributions, state.InputS3Buckets},
+		"cloudfront_distribution_lambda_url_oac":   {state.InputCloudFrontDistributions},
+		"codebuild_report_group_export_encrypted":  {state.InputCodeBuildReportGroups, state.InputCodeBuildReportGroupConfig},
+		"redshift_cluster_port_restricted":         {state.InputRedshiftClusters, state.InputEC2SecurityGroups, state.InputEC2ManagedPrefixLists, state.InputEC2ManagedPrefixListEntries},
+		"ec2_spot_fleet_ebs_encrypted":             {state.InputSpotFleetRequests, state.InputEBSEncryptionByDefault},
+		"ecs_task_set_no_public_ip":                {state.InputECSClusters, state.InputECSServices, state.InputECSServiceNetwork},
 		// svc-gaps: EC2 interface endpoints, launch template volumes
 		"ec2_vpc_endpoint_ecr_api":          {state.InputEC2VPCs, state.InputEC2VPCEndpoints},
 		"ec2_vpc_endpoint_ecr_dkr":          {state.InputEC2VPCs, state.InputEC2VPCEndpoints},

@@ -93,6 +93,12 @@ func builtin() []check.Check {
 		rdsMoreChecks(),    // svc-gaps
 		ec2MoreChecks(),    // svc-gaps
 		ecsMoreChecks(),    // svc-gaps
+		// svc-gaps3
+		cloudFrontMoreChecks(),
+		codeBuildReportChecks(),
+		redshiftMoreChecks(),
+		ec2SpotChecks(),
+		ecsTaskSetChecks(),
 		wafClassicChecks(), // svc-classic
 		appSyncChecks(),    // svc-classic
 		cognitoChecks(),    // svc-classic

@@ -363,6 +363,9 @@ func Operations() []Operation {
 		// entries of each list AWS does not own (AWS's are its service ranges).
 		ec2("DescribeManagedPrefixLists", Regional, state.InputEC2ManagedPrefixLists),
 		ec2("GetManagedPrefixListEntries", PerItem, state.InputEC2ManagedPrefixListEntries),
+		// svc-gaps3: Spot Fleet requests with their launch specifications
+		// in bulk (up to 1,000 a page; EC2's describe rate).
+		ec2("DescribeSpotFleetRequests", Regional, state.InputSpotFleetRequests),
 
 		// KMS (regional). Per-key calls are skipped for AWS managed keys:
 		// AWS owns their policy, rotates them yearly and nobody can change either.
@@ -705,6 +708,11 @@ func Operations() []Operation {
 		// per project.
 		op("codebuild", "ListProjects", "codebuild:ListProjects", Regional, d, state.InputCodeBuildProjects),
 		op("codebuild", "BatchGetProjects", "codebuild:BatchGetProjects", Regional, d, state.InputCodeBuildProjectConfig),
+		// svc-gaps3: CodeBuild report groups (the same unpublished rate):
+		// ListReportGroups returns ARNs, 100 a page; BatchGetReportGroups
+		// describes 100 a call with their export configuration.
+		op("codebuild", "ListReportGroups", "codebuild:ListReportGroups", Regional, d, state.InputCodeBuildReportGroups),
+		op("codebuild", "BatchGetReportGroups", "codebuild:BatchGetReportGroups", Regional, d, state.InputCodeBuildReportGroupConfig),
 		// svc-build: Database Migration Service (regional; one token bucket
 		// for every DMS API call of the account and region, 4/s burst 100,
 		// https://docs.aws.amazon.com/dms/latest/userguide/CHAP_Limits.html).

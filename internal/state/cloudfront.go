@@ -38,6 +38,16 @@ type Distribution struct {
 	// Logging is true when standard (legacy) access logging to S3 is on.
 	Logging       bool   `json:"logging,omitempty"`
 	LoggingBucket string `json:"logging_bucket,omitempty"`
+	// svc-gaps3: OriginGroups are the distribution's origin groups (origin
+	// failover: a primary and a secondary origin), from ListDistributions.
+	OriginGroups []OriginGroup `json:"origin_groups,omitempty"`
+}
+
+// OriginGroup is an origin group: CloudFront fails over from the first
+// member to the second on the listed status codes (svc-gaps3).
+type OriginGroup struct {
+	ID      string   `json:"id"`
+	Members []string `json:"members,omitempty"`
 }
 
 // CacheBehavior is one cache behaviour of a distribution.

@@ -12,6 +12,29 @@ import (
 // makes the region's project checks unknown).
 type CodeBuild struct {
 	Projects []CodeBuildProject `json:"projects,omitempty"`
+	// svc-gaps3: ReportGroups are the test and coverage report groups
+	// (ListReportGroups, then BatchGetReportGroups 100 ARNs a call; both
+	// regional).
+	ReportGroups []CodeBuildReportGroup `json:"report_groups,omitempty"`
+}
+
+// CodeBuildReportGroup is a CodeBuild report group with where it exports
+// its raw test results (svc-gaps3, FSBP CodeBuild.7).
+type CodeBuildReportGroup struct {
+	Meta
+	Name string `json:"name"`
+	// Type is TEST or CODE_COVERAGE.
+	Type string `json:"type,omitempty"`
+	// ExportType is S3 or NO_EXPORT; empty when the group was not
+	// described.
+	ExportType string `json:"export_type,omitempty"`
+	// ExportBucket is the S3 bucket of an S3 export.
+	ExportBucket string `json:"export_bucket,omitempty"`
+	// ExportEncryptionDisabled is true when the S3 export is written
+	// without encryption; ExportEncryptionKey the KMS key otherwise (empty:
+	// the AWS managed key for Amazon S3).
+	ExportEncryptionDisabled bool   `json:"export_encryption_disabled,omitempty"`
+	ExportEncryptionKey      string `json:"export_encryption_key,omitempty"`
 }
 
 // CodeBuildProject is a CodeBuild build project with the settings the

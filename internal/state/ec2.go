@@ -36,6 +36,8 @@ type EC2 struct {
 	// region (DescribeManagedPrefixLists: the account's own, those shared
 	// with it and AWS's), which security group rules reference by ID.
 	PrefixLists []PrefixList `json:"prefix_lists,omitempty"`
+	// svc-gaps3: SpotFleetRequests are the region's Spot Fleet requests.
+	SpotFleetRequests []SpotFleetRequest `json:"spot_fleet_requests,omitempty"`
 }
 
 // EC2RegionSettings are account-level EC2 settings of one region.

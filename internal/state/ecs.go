@@ -50,6 +50,18 @@ type ECSService struct {
 	AssignPublicIP string `json:"assign_public_ip,omitempty"`
 	// TaskDefinition is the ARN of the task definition the service runs.
 	TaskDefinition string `json:"task_definition,omitempty"`
+	// svc-gaps3: TaskSets are the service's task sets (services with the
+	// EXTERNAL or CODE_DEPLOY deployment controller), from DescribeServices.
+	TaskSets []ECSTaskSet `json:"task_sets,omitempty"`
+}
+
+// ECSTaskSet is one task set of a service (svc-gaps3, FSBP ECS.16).
+type ECSTaskSet struct {
+	ID  string `json:"id"`
+	ARN string `json:"arn,omitempty"`
+	// AssignPublicIP is the task set's awsvpc assignPublicIp (ENABLED or
+	// DISABLED); empty when it has no awsvpc configuration.
+	AssignPublicIP string `json:"assign_public_ip,omitempty"`
 }
 
 // ECSTaskDefinition is one revision of an ECS task definition family.

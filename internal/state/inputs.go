@@ -407,6 +407,10 @@ const (
 
 	// ds
 	InputDirectoryServiceDirectories Input = "workspaces.directories.mfa_enabled"
+	// svc-gaps3: codebuild report groups, ec2 spot fleet requests
+	InputCodeBuildReportGroups      Input = "codebuild.report_groups"
+	InputCodeBuildReportGroupConfig Input = "codebuild.report_groups.configuration"
+	InputSpotFleetRequests          Input = "ec2.spot_fleet_requests"
 )
 
 // OperationRef is an AWS operation as coverage gaps name it (Gap.Service and

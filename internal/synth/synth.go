@@ -88,6 +88,8 @@ var shares = []struct {
 	{"fsxfilesystem", 0.01},  // svc-fsx: FSx file systems of the four types
 	{"mqbroker", 0.01},       // svc-mq: Amazon MQ brokers
 	{"datasynctask", 0.01},   // svc-mq: DataSync tasks
+	{"cbreportgroup", 0.01},  // svc-gaps3: CodeBuild report groups
+	{"spotfleet", 0.005},     // svc-gaps3: EC2 Spot Fleet requests
 }
 
 func count(n int, kind string) int {
@@ -339,6 +341,9 @@ func Account(o Options) *state.Account {
 	// exposure-gaps: resource policies now read, last so no earlier
 	// value changes.
 	g.resourcePolicies()
+	// svc-gaps3: origin groups, report groups, Spot Fleets, last so no
+	// earlier value changes.
+	g.gaps3(o.Regions)
 	return a
 }
 

@@ -98,6 +98,17 @@ func distribution(s cftypes.DistributionSummary) state.Distribution {
 			x.Origins = append(x.Origins, y)
 		}
 	}
+	if s.OriginGroups != nil { // svc-gaps3: origin failover (CloudFront.4)
+		for _, g := range s.OriginGroups.Items {
+			y := state.OriginGroup{ID: str(g.Id)}
+			if g.Members != nil {
+				for _, m := range g.Members.Items {
+					y.Members = append(y.Members, str(m.OriginId))
+				}
+			}
+			x.OriginGroups = append(x.OriginGroups, y)
+		}
+	}
 	if vc := s.ViewerCertificate; vc != nil {
 		x.CertificateSource = string(vc.CertificateSource)
 		switch {

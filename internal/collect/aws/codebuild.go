@@ -22,6 +22,7 @@ func (c *collector) codeBuild(ctx context.Context, region string) {
 		o.Region = region
 		o.APIOptions = append(o.APIOptions, c.instrument("codebuild", region))
 	})
+	c.codeBuildReportGroups(ctx, region, cl) // svc-gaps3
 	var names []string
 	err := c.do(ctx, "codebuild", "ListProjects", region, "", nil, func(ctx context.Context) error {
 		params := codebuild.ListProjectsInput{}

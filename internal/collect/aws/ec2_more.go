@@ -18,6 +18,7 @@ func (c *collector) ec2Network(region string, cl *ec2.Client) {
 	c.sub("ec2", region, "", func(ctx context.Context) { c.ec2LaunchTemplates(ctx, cl, region) }, "DescribeLaunchTemplateVersions")
 	c.sub("ec2", region, "", func(ctx context.Context) { c.ec2ClientVPN(ctx, cl, region) }, "DescribeClientVpnEndpoints")
 	c.sub("ec2", region, "", func(ctx context.Context) { c.ec2PrefixLists(ctx, cl, region) }, "DescribeManagedPrefixLists")
+	c.sub("ec2", region, "", func(ctx context.Context) { c.ec2SpotFleets(ctx, cl, region) }, "DescribeSpotFleetRequests") // svc-gaps3
 }
 
 // vpcBlockPublicAccess reads the region's VPC Block Public Access mode into s.

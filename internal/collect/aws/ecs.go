@@ -141,6 +141,7 @@ func (c *collector) ecsServices(ctx context.Context, cl *ecs.Client, region, clu
 						x.AssignPublicIP = string(ecstypes.AssignPublicIpDisabled) // AWS's default
 					}
 				}
+				x.TaskSets = ecsTaskSets(s.TaskSets) // svc-gaps3
 				out = append(out, x)
 			}
 			return nil

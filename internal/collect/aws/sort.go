@@ -49,6 +49,7 @@ func sortState(a *state.Account) {
 	byARN(e.TransitGateways)
 	byARN(e.LaunchTemplates)
 	byARN(e.ClientVPNEndpoints)
+	byARN(e.SpotFleetRequests) // svc-gaps3
 	byARN(a.KMS.Keys)
 	byARN(a.CloudTrail.Trails)
 	byARN(a.Config.Recorders)
@@ -115,6 +116,7 @@ func sortState(a *state.Account) {
 	sort.SliceStable(a.Inspector.Accounts, func(x, y int) bool { return a.Inspector.Accounts[x].Region < a.Inspector.Accounts[y].Region })
 	sort.SliceStable(a.Macie.Sessions, func(x, y int) bool { return a.Macie.Sessions[x].Region < a.Macie.Sessions[y].Region })
 	byARN(a.CodeBuild.Projects)       // svc-build
+	byARN(a.CodeBuild.ReportGroups)   // svc-gaps3
 	byARN(a.DMS.ReplicationInstances) // svc-build
 	byARN(a.DMS.Endpoints)
 	byARN(a.DMS.Tasks)

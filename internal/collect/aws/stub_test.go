@@ -101,6 +101,14 @@ var stubResponses = map[string]string{
 		`{"Negated":true,"Type":"GeoMatch","DataId":"d2"}]}}`,
 	"AWSWAF_Regional_20161128.ListRuleGroups":                `{"RuleGroups":[{"RuleGroupId":"r-group","Name":"empty-group"}]}`,
 	"AWSWAF_Regional_20161128.ListActivatedRulesInRuleGroup": `{"ActivatedRules":[]}`,
+	// svc-gaps3: CodeBuild report groups (moto has none): one exporting
+	// unencrypted to S3, one exporting nothing.
+	"CodeBuild_20161006.ListReportGroups": `{"reportGroups":["arn:aws:codebuild:eu-west-1:` + stubAccount + `:report-group/unit",` +
+		`"arn:aws:codebuild:eu-west-1:` + stubAccount + `:report-group/coverage"]}`,
+	"CodeBuild_20161006.BatchGetReportGroups": `{"reportGroups":[{"arn":"arn:aws:codebuild:eu-west-1:` + stubAccount + `:report-group/unit","name":"unit",` +
+		`"type":"TEST","exportConfig":{"exportConfigType":"S3","s3Destination":{"bucket":"results","encryptionDisabled":true}},"status":"ACTIVE"},` +
+		`{"arn":"arn:aws:codebuild:eu-west-1:` + stubAccount + `:report-group/coverage","name":"coverage","type":"CODE_COVERAGE",` +
+		`"exportConfig":{"exportConfigType":"NO_EXPORT"},"status":"ACTIVE"}],"reportGroupsNotFound":[]}`,
 }
 
 // stubREST answers the REST (JSON) operations by path: AWS Backup here.

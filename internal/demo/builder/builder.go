@@ -108,6 +108,7 @@ func Build() *state.Account {
 	x.macie()
 	x.rdsMore() // svc-gaps
 	x.ec2More()
+	x.gaps3()           // svc-gaps3
 	x.networkFirewall() // svc-netfw
 	x.transfer()        // svc-netfw
 	x.analyzerFindings()
