@@ -143,6 +143,8 @@ type index struct {
 	glueTransforms map[string][]*state.GlueMLTransform
 	glueCatalogs   map[string][]*state.GlueCatalog
 	athenaGroups   map[string][]*state.AthenaWorkGroup
+	// svc-s3dir: S3 directory buckets
+	directoryBuckets map[string][]*state.DirectoryBucket
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -313,6 +315,8 @@ func buildIndex(a *state.Account) *index {
 	x.glueTransforms = group(a.Glue.MLTransforms, func(v *state.GlueMLTransform) string { return v.Region })
 	x.glueCatalogs = group(a.Glue.Catalogs, func(v *state.GlueCatalog) string { return v.Region })
 	x.athenaGroups = group(a.Athena.WorkGroups, func(v *state.AthenaWorkGroup) string { return v.Region })
+	// svc-s3dir: S3 directory buckets
+	x.directoryBuckets = group(a.S3Express.Buckets, func(v *state.DirectoryBucket) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -379,6 +383,7 @@ func (s *Server) registry() map[string]*service {
 		s.daxService(),                     // svc-dax
 		s.elasticBeanstalkService(),        // svc-eb
 		s.glueService(), s.athenaService(), // svc-glue
+		s.s3ExpressService(), // svc-s3dir
 		s.acmService(), s.cloudFrontService(),
 		s.route53Service(),                   // svc-search
 		s.sageMakerService(), s.emrService(), // svc-analytics

@@ -818,6 +818,23 @@ func Operations() []Operation {
 		// (neither Detail nor Budgeted).
 		op("athena", "ListWorkGroups", "athena:ListWorkGroups", Regional, d, state.InputAthenaWorkGroups),
 		op("athena", "GetWorkGroup", "athena:GetWorkGroup", PerItem, d, state.InputAthenaWorkGroupConfig),
+		// svc-s3dir: S3 directory buckets (S3 Express One Zone; regional).
+		// The SDK's S3 client sends these "Regional endpoint API
+		// operations" to the region's s3express-control endpoint, signed
+		// with the signing name s3express (the IAM prefix too); the
+		// collector disables S3 Express session auth so that no
+		// CreateSession is ever made. AWS publishes no rate for them
+		// (aws_api_quotas.csv: s3express, "not published";
+		// https://docs.aws.amazon.com/AmazonS3/latest/userguide/directory-buckets-overview.html):
+		// the default pace. ListDirectoryBuckets lists a region's
+		// directory buckets, up to 1,000 a page, with names (which carry
+		// the zone) and creation dates only; policy, default encryption and
+		// lifecycle have no bulk form and are read once per bucket because
+		// checks judge them (neither Detail nor Budgeted).
+		op("s3express", "ListDirectoryBuckets", "s3express:ListAllMyDirectoryBuckets", Regional, d, state.InputS3DirectoryBuckets),
+		op("s3express", "GetBucketPolicy", "s3express:GetBucketPolicy", PerItem, d, state.InputS3DirectoryBucketPolicy),
+		op("s3express", "GetBucketEncryption", "s3express:GetEncryptionConfiguration", PerItem, d, state.InputS3DirectoryBucketEncryption),
+		op("s3express", "GetBucketLifecycleConfiguration", "s3express:GetLifecycleConfiguration", PerItem, d, state.InputS3DirectoryBucketLifecycle),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

@@ -112,6 +112,8 @@ type Account struct {
 	Glue Glue `json:"glue"`
 	// svc-glue: Amazon Athena workgroups
 	Athena Athena `json:"athena"`
+	// svc-s3dir: S3 directory buckets (S3 Express One Zone)
+	S3Express S3Express `json:"s3express"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

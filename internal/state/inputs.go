@@ -349,6 +349,11 @@ const (
 	// svc-glue: athena
 	InputAthenaWorkGroups      Input = "athena.workgroups"
 	InputAthenaWorkGroupConfig Input = "athena.workgroups.configuration"
+	// svc-s3dir: s3express (S3 directory buckets)
+	InputS3DirectoryBuckets          Input = "s3express.buckets"
+	InputS3DirectoryBucketPolicy     Input = "s3express.buckets.policy"
+	InputS3DirectoryBucketEncryption Input = "s3express.buckets.encryption"
+	InputS3DirectoryBucketLifecycle  Input = "s3express.buckets.lifecycle"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

@@ -283,6 +283,7 @@ func regionalServices() []service {
 		{"elasticbeanstalk", (*collector).elasticBeanstalk},      // svc-eb
 		{"glue", (*collector).glueService},                       // svc-glue
 		{"athena", (*collector).athenaWorkGroups},                // svc-glue
+		{"s3express", (*collector).s3Express},                    // svc-s3dir
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

@@ -41,6 +41,7 @@ var collectedSections = map[string]string{
 	"elasticbeanstalk":    "elasticbeanstalk", // svc-eb
 	"glue":                "glue",             // svc-glue
 	"athena":              "athena",
+	"s3express":           "s3express", // svc-s3dir
 }
 
 // notSections are Account's fields that are not a service's data.
