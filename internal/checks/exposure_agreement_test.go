@@ -83,6 +83,10 @@ var policyStores = []policyStore{
 	{"opensearch domain", dsDomainARN, func(doc string) func(*state.Account) {
 		return dsDomain("", func(d *state.OpenSearchDomain) { publicEndpoint(d); d.AccessPolicy = doc })
 	}, true},
+	// svc-s3dir: an S3 directory bucket's policy, judged as written.
+	{"directory bucket", dsDirBucketARN, func(doc string) func(*state.Account) {
+		return dsDirectoryBucket(func(b *state.DirectoryBucket) { b.Policy = doc })
+	}, true},
 }
 
 // sharingChecks are the checks that judge a resource policy's exposure,
@@ -112,6 +116,7 @@ var sharingChecks = map[string]struct {
 	"apigateway_rest_api_policy_not_public": {"rest api", scopePublic},           // svc-api
 	"apigateway_rest_api_policy_trusted":    {"rest api", scopeTrusted},          // svc-api
 	"opensearch_domain_policy_trusted":      {"opensearch domain", scopeSharing}, // svc-search
+	"s3_directory_bucket_policy_trusted":    {"directory bucket", scopeSharing},  // svc-s3dir
 }
 
 // corpusShape is one shape of internal/exposure/testdata/shapes.json.

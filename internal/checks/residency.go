@@ -47,6 +47,8 @@ func residencyChecks() []check.Check {
 			state.InputServerlessNamespaces, serverlessNamespacesOf),
 		// svc-dax: DynamoDB Accelerator clusters
 		residencyStore("dax_cluster_in_allowed_region", "DAX clusters (the items they cache)", "dax", state.InputDAXClusters, daxClustersOf),
+		// svc-s3dir: S3 directory buckets
+		residencyStore("s3_directory_bucket_in_allowed_region", "S3 directory buckets (the objects in them)", "s3express", state.InputS3DirectoryBuckets, directoryBucketsOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -163,6 +165,9 @@ func serverlessNamespacesOf(a *state.Account) []state.Resource {
 
 // daxClustersOf lists the DynamoDB Accelerator clusters (svc-dax).
 func daxClustersOf(a *state.Account) []state.Resource { return resources(a.DAX.Clusters) }
+
+// directoryBucketsOf lists the S3 directory buckets (svc-s3dir).
+func directoryBucketsOf(a *state.Account) []state.Resource { return resources(a.S3Express.Buckets) }
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

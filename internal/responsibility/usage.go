@@ -33,7 +33,7 @@ func usageRules() map[string]usageRule {
 			e := &a.EC2
 			return len(e.VPCs) + len(e.Subnets) + len(e.SecurityGroups) + len(e.NetworkACLs) + len(e.VPNConnections) + len(e.VPCEndpoints)
 		}, listings: []state.Input{state.InputEC2VPCs, state.InputEC2SecurityGroups}},
-		"s3":       {count: func(a *state.Account) int { return len(a.S3.Buckets) }, global: true, listings: []state.Input{state.InputS3Buckets}},
+		"s3":       {count: func(a *state.Account) int { return len(a.S3.Buckets) + len(a.S3Express.Buckets) /* svc-s3dir */ }, global: true, listings: []state.Input{state.InputS3Buckets}},
 		"rds":      {count: func(a *state.Account) int { return len(a.RDS.Instances) + len(a.RDS.Clusters) + len(a.RDS.Snapshots) }, listings: []state.Input{state.InputRDSInstances, state.InputRDSClusters}},
 		"redshift": {count: func(a *state.Account) int { return len(a.Redshift.Clusters) }, listings: []state.Input{state.InputRedshiftClusters}},
 		"workspaces": {count: func(a *state.Account) int { return len(a.WorkSpaces.Workspaces) + len(a.WorkSpaces.Directories) },
