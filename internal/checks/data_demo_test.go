@@ -100,6 +100,10 @@ func TestDemoServiceVerdicts(t *testing.T) {
 		// svc-glue: Glue jobs, ML transforms and catalogs; Athena workgroups.
 		{"glue", glueChecks(), false},
 		{"athena", athenaChecks(), false},
+		// svc-s3dir: Frankfurt's feature store passes all three, the
+		// agency's ad-bids scratch bucket fails all three; every setting
+		// is read.
+		{"s3express", s3ExpressChecks(), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, c := range tc.checks {

@@ -92,6 +92,7 @@ func Build() *state.Account {
 	x.elasticBeanstalk()   // svc-eb
 	x.glue()               // svc-glue
 	x.athena()             // svc-glue
+	x.s3Express()          // svc-s3dir
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
