@@ -544,6 +544,13 @@ func minimalPlan(a *state.Account) map[string]int {
 		wgs := countIf(a.Athena.WorkGroups, func(x state.AthenaWorkGroup) bool { return in(x.Region) })
 		add("athena:ListWorkGroups", pages(wgs, 50))
 		add("athena:GetWorkGroup", wgs)
+		// svc-s3dir: S3 directory buckets: 1,000 a page, then the policy,
+		// default encryption and lifecycle of each.
+		dbs := countIf(a.S3Express.Buckets, func(x state.DirectoryBucket) bool { return in(x.Region) })
+		add("s3express:ListDirectoryBuckets", pages(dbs, 1000))
+		add("s3express:GetBucketPolicy", dbs)
+		add("s3express:GetBucketEncryption", dbs)
+		add("s3express:GetBucketLifecycleConfiguration", dbs)
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))
