@@ -145,6 +145,8 @@ type index struct {
 	athenaGroups   map[string][]*state.AthenaWorkGroup
 	// svc-s3dir: S3 directory buckets
 	directoryBuckets map[string][]*state.DirectoryBucket
+	// svc-s3dir: AWS Private CA certificate authorities
+	certificateAuthorities map[string][]*state.CertificateAuthority
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -317,6 +319,7 @@ func buildIndex(a *state.Account) *index {
 	x.athenaGroups = group(a.Athena.WorkGroups, func(v *state.AthenaWorkGroup) string { return v.Region })
 	// svc-s3dir: S3 directory buckets
 	x.directoryBuckets = group(a.S3Express.Buckets, func(v *state.DirectoryBucket) string { return v.Region })
+	x.certificateAuthorities = group(a.ACMPCA.CertificateAuthorities, func(v *state.CertificateAuthority) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -383,7 +386,7 @@ func (s *Server) registry() map[string]*service {
 		s.daxService(),                     // svc-dax
 		s.elasticBeanstalkService(),        // svc-eb
 		s.glueService(), s.athenaService(), // svc-glue
-		s.s3ExpressService(), // svc-s3dir
+		s.s3ExpressService(), s.acmPCAService(), // svc-s3dir
 		s.acmService(), s.cloudFrontService(),
 		s.route53Service(),                   // svc-search
 		s.sageMakerService(), s.emrService(), // svc-analytics

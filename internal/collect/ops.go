@@ -835,6 +835,13 @@ func Operations() []Operation {
 		op("s3express", "GetBucketPolicy", "s3express:GetBucketPolicy", PerItem, d, state.InputS3DirectoryBucketPolicy),
 		op("s3express", "GetBucketEncryption", "s3express:GetEncryptionConfiguration", PerItem, d, state.InputS3DirectoryBucketEncryption),
 		op("s3express", "GetBucketLifecycleConfiguration", "s3express:GetLifecycleConfiguration", PerItem, d, state.InputS3DirectoryBucketLifecycle),
+		// svc-s3dir: AWS Private CA (regional; endpoint, signing name and
+		// IAM prefix acm-pca). ListCertificateAuthorities pages up to 1,000
+		// authorities with their type, status, key storage standard and
+		// usage mode: all PCA.1 and the catalog read, nothing per item.
+		// Its rate is not in the quota catalog (aws_api_quotas.csv has no
+		// acm-pca row): the default pace.
+		op("acm-pca", "ListCertificateAuthorities", "acm-pca:ListCertificateAuthorities", Regional, d, state.InputCertificateAuthorities),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

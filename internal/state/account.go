@@ -114,6 +114,8 @@ type Account struct {
 	Athena Athena `json:"athena"`
 	// svc-s3dir: S3 directory buckets (S3 Express One Zone)
 	S3Express S3Express `json:"s3express"`
+	// svc-s3dir: AWS Private CA certificate authorities
+	ACMPCA ACMPCA `json:"acmpca"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

@@ -354,6 +354,8 @@ const (
 	InputS3DirectoryBucketPolicy     Input = "s3express.buckets.policy"
 	InputS3DirectoryBucketEncryption Input = "s3express.buckets.encryption"
 	InputS3DirectoryBucketLifecycle  Input = "s3express.buckets.lifecycle"
+	// svc-s3dir: acm-pca (AWS Private CA)
+	InputCertificateAuthorities Input = "acmpca.certificate_authorities"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

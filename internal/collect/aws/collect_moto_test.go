@@ -956,6 +956,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"Elastic Beanstalk":   "elasticbeanstalk", // svc-eb
 		"Glue":                "glue",             // svc-glue
 		"Athena":              "athena",
+		"ACM PCA":             "acm-pca", // svc-s3dir
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -284,6 +284,7 @@ func regionalServices() []service {
 		{"glue", (*collector).glueService},                       // svc-glue
 		{"athena", (*collector).athenaWorkGroups},                // svc-glue
 		{"s3express", (*collector).s3Express},                    // svc-s3dir
+		{"acm-pca", (*collector).acmPCA},                         // svc-s3dir
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

@@ -536,6 +536,7 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildElasticBeanstalk(ctx, cfg) // svc-eb
 	buildGlue(ctx, cfg, r, secure)  // svc-glue
 	buildAthena(ctx, cfg, secure)
+	buildPCA(ctx, cfg, secure) // svc-s3dir
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

@@ -42,6 +42,7 @@ var collectedSections = map[string]string{
 	"glue":                "glue",             // svc-glue
 	"athena":              "athena",
 	"s3express":           "s3express", // svc-s3dir
+	"acmpca":              "acm-pca",   // svc-s3dir
 }
 
 // notSections are Account's fields that are not a service's data.

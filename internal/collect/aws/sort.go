@@ -144,6 +144,7 @@ func sortState(a *state.Account) {
 	byARN(a.ElasticBeanstalk.Environments) // svc-eb
 	byARN(a.Glue.Jobs)                     // svc-glue
 	byARN(a.S3Express.Buckets)             // svc-s3dir
+	byARN(a.ACMPCA.CertificateAuthorities) // svc-s3dir
 	byARN(a.Glue.MLTransforms)
 	byARN(a.Glue.Catalogs)
 	byARN(a.Athena.WorkGroups)
