@@ -9,6 +9,7 @@ var inputOperations = map[Input][]OperationRef{
 	"account_id":                                       {{Service: "sts", Operation: "GetCallerIdentity"}, {Service: "sts", Operation: "AssumeRole"}},
 	"acm.certificates":                                 {{Service: "acm", Operation: "ListCertificates"}},
 	"acm.certificates.transparency_logging":            {{Service: "acm", Operation: "DescribeCertificate"}},
+	"acmpca.certificate_authorities":                   {{Service: "acm-pca", Operation: "ListCertificateAuthorities"}},
 	"alias":                                            {{Service: "iam", Operation: "ListAccountAliases"}},
 	"apigateway.apis":                                  {{Service: "apigatewayv2", Operation: "GetApis"}},
 	"apigateway.apis.routes":                           {{Service: "apigatewayv2", Operation: "GetRoutes"}},
