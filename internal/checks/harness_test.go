@@ -72,6 +72,7 @@ func allCases() map[string][]checkCase {
 		redshiftServerlessCases(), // svc-msk
 		daxCases(),                // svc-dax
 		s3ExpressCases(),          // svc-s3dir
+		acmPCACases(),             // svc-s3dir
 		elasticBeanstalkCases(),   // svc-eb
 		glueCases(),               // svc-glue
 		athenaCases(),             // svc-glue

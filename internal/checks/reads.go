@@ -140,6 +140,8 @@ func checkReads() map[string][]state.Input {
 		"s3_directory_bucket_encryption_kms":    {state.InputS3DirectoryBuckets, state.InputS3DirectoryBucketEncryption},
 		"s3_directory_bucket_policy_trusted":    {state.InputS3DirectoryBuckets, state.InputS3DirectoryBucketPolicy},
 		"s3_directory_bucket_in_allowed_region": {state.InputRegions, state.InputS3DirectoryBuckets},
+		// svc-s3dir: AWS Private CA
+		"acmpca_root_ca_disabled": {state.InputCertificateAuthorities},
 		// svc-eb: AWS Elastic Beanstalk
 		"elasticbeanstalk_environment_enhanced_health_reporting":  {state.InputBeanstalkEnvironments, state.InputBeanstalkEnvironmentConfig},
 		"elasticbeanstalk_environment_managed_updates_enabled":    {state.InputBeanstalkEnvironments, state.InputBeanstalkEnvironmentConfig},

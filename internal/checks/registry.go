@@ -81,6 +81,7 @@ func builtin() []check.Check {
 		redshiftServerlessChecks(), // svc-msk
 		daxChecks(),                // svc-dax
 		s3ExpressChecks(),          // svc-s3dir
+		acmPCAChecks(),             // svc-s3dir
 		elasticBeanstalkChecks(),   // svc-eb
 		glueChecks(),               // svc-glue
 		athenaChecks(),             // svc-glue

@@ -92,7 +92,9 @@ func usageRules() map[string]usageRule {
 		"neptune": {count: func(a *state.Account) int { return clustersOfEngine(a, "neptune") }, listings: []state.Input{state.InputRDSClusters}},
 		"ecs": {count: func(a *state.Account) int { return len(a.ECS.Clusters) + len(a.ECS.TaskDefinitions) },
 			listings: []state.Input{state.InputECSClusters, state.InputECSTaskDefinitions}},
-		"acm":        {count: func(a *state.Account) int { return len(a.ACM.Certificates) }, listings: []state.Input{state.InputACMCertificates}},
+		"acm": {count: func(a *state.Account) int { return len(a.ACM.Certificates) }, listings: []state.Input{state.InputACMCertificates}},
+		// svc-s3dir: AWS Private CA
+		"acmpca":     {count: func(a *state.Account) int { return len(a.ACMPCA.CertificateAuthorities) }, listings: []state.Input{state.InputCertificateAuthorities}},
 		"cloudfront": {count: func(a *state.Account) int { return len(a.CloudFront.Distributions) }, global: true, listings: []state.Input{state.InputCloudFrontDistributions}},
 		// svc-analytics: SageMaker
 		"sagemaker": {count: func(a *state.Account) int {
