@@ -104,6 +104,9 @@ func TestDemoServiceVerdicts(t *testing.T) {
 		// agency's ad-bids scratch bucket fails all three; every setting
 		// is read.
 		{"s3express", s3ExpressChecks(), true},
+		// svc-s3dir: Frankfurt's root CA is disabled, the agency's root in
+		// N. Virginia is active (the issuing CA is not applicable).
+		{"acmpca", acmPCAChecks(), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, c := range tc.checks {

@@ -93,6 +93,7 @@ func Build() *state.Account {
 	x.glue()               // svc-glue
 	x.athena()             // svc-glue
 	x.s3Express()          // svc-s3dir
+	x.acmPCA()             // svc-s3dir
 	x.acm()
 	x.cloudFront()
 	x.sageMaker() // svc-analytics
