@@ -86,6 +86,7 @@ var shares = []struct {
 	{"gluetransform", 0.005},  // svc-glue: Glue ML transforms
 	{"athenawg", 0.01},        // svc-glue: Athena workgroups
 	{"directorybucket", 0.01}, // svc-s3dir: S3 directory buckets
+	{"pcahierarchy", 0.005},   // svc-s3dir: AWS Private CA hierarchies (a root and a subordinate each)
 }
 
 func count(n int, kind string) int {
@@ -325,6 +326,10 @@ func Account(o Options) *state.Account {
 	// svc-s3dir: S3 directory buckets, after Athena for the same reason.
 	for _, r := range o.Regions {
 		g.s3Express(r)
+	}
+	// svc-s3dir: AWS Private CA, after the directory buckets for the same reason.
+	for _, r := range o.Regions {
+		g.acmPCA(r)
 	}
 	return a
 }
