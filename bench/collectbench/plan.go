@@ -570,6 +570,15 @@ func minimalPlan(a *state.Account) map[string]int {
 		dts := countIf(a.DataSync.Tasks, func(x state.DataSyncTask) bool { return in(x.Region) })
 		add("datasync:ListTasks", pages(dts, 100))
 		add("datasync:DescribeTask", dts)
+		// svc-s3dir: S3 directory buckets: 1,000 a page, then the policy,
+		// default encryption and lifecycle of each.
+		dbs := countIf(a.S3Express.Buckets, func(x state.DirectoryBucket) bool { return in(x.Region) })
+		add("s3express:ListDirectoryBuckets", pages(dbs, 1000))
+		add("s3express:GetBucketPolicy", dbs)
+		add("s3express:GetBucketEncryption", dbs)
+		add("s3express:GetBucketLifecycleConfiguration", dbs)
+		// svc-s3dir: AWS Private CA: 1,000 authorities a page, nothing per CA.
+		add("acm-pca:ListCertificateAuthorities", pages(countIf(a.ACMPCA.CertificateAuthorities, func(x state.CertificateAuthority) bool { return in(x.Region) }), 1000))
 		fss := countIf(a.EFS.FileSystems, func(x state.FileSystem) bool { return in(x.Region) })
 		add("elasticfilesystem:DescribeFileSystems", pages(fss, 100))
 		add("elasticfilesystem:DescribeAccessPoints", pages(countIf(a.EFS.AccessPoints, func(x state.EFSAccessPoint) bool { return in(x.Region) }), 100))

@@ -148,6 +148,10 @@ type index struct {
 	// svc-mq: Amazon MQ brokers
 	mqBrokers     map[string][]*state.MQBroker
 	dataSyncTasks map[string][]*state.DataSyncTask
+	// svc-s3dir: S3 directory buckets
+	directoryBuckets map[string][]*state.DirectoryBucket
+	// svc-s3dir: AWS Private CA certificate authorities
+	certificateAuthorities map[string][]*state.CertificateAuthority
 
 	workspaces  map[string][]*state.Workspace
 	directories map[string][]*state.WorkspaceDirectory
@@ -323,6 +327,9 @@ func buildIndex(a *state.Account) *index {
 	// svc-mq: Amazon MQ brokers
 	x.mqBrokers = group(a.MQ.Brokers, func(v *state.MQBroker) string { return v.Region })
 	x.dataSyncTasks = group(a.DataSync.Tasks, func(v *state.DataSyncTask) string { return v.Region })
+	// svc-s3dir: S3 directory buckets
+	x.directoryBuckets = group(a.S3Express.Buckets, func(v *state.DirectoryBucket) string { return v.Region })
+	x.certificateAuthorities = group(a.ACMPCA.CertificateAuthorities, func(v *state.CertificateAuthority) string { return v.Region })
 	x.certificates = group(a.ACM.Certificates, func(v *state.Certificate) string { return v.Region })
 	// svc-analytics: SageMaker, EMR
 	x.emrClusters = group(a.EMR.Clusters, func(v *state.EMRCluster) string { return v.Region })
@@ -391,6 +398,7 @@ func (s *Server) registry() map[string]*service {
 		s.glueService(), s.athenaService(), // svc-glue
 		s.fsxService(),                     // svc-fsx
 		s.mqService(), s.dataSyncService(), // svc-mq
+		s.s3ExpressService(), s.acmPCAService(), // svc-s3dir
 		s.acmService(), s.cloudFrontService(),
 		s.route53Service(),                   // svc-search
 		s.sageMakerService(), s.emrService(), // svc-analytics

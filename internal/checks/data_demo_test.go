@@ -110,6 +110,13 @@ func TestDemoServiceVerdicts(t *testing.T) {
 		// svc-mq: Frankfurt's data-lake ingest logs, the agency's CRM
 		// export does not.
 		{"datasync", dataSyncChecks(), true},
+		// svc-s3dir: Frankfurt's feature store passes all three, the
+		// agency's ad-bids scratch bucket fails all three; every setting
+		// is read.
+		{"s3express", s3ExpressChecks(), true},
+		// svc-s3dir: Frankfurt's root CA is disabled, the agency's root in
+		// N. Virginia is active (the issuing CA is not applicable).
+		{"acmpca", acmPCAChecks(), true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			for _, c := range tc.checks {

@@ -91,6 +91,10 @@ var policyStores = []policyStore{
 	{"msk cluster", dsMSKClusterARN, func(doc string) func(*state.Account) {
 		return dsMSKCluster(func(k *state.MSKCluster) { k.PolicyRead, k.Policy = true, doc })
 	}, true},
+	// svc-s3dir: an S3 directory bucket's policy, judged as written.
+	{"directory bucket", dsDirBucketARN, func(doc string) func(*state.Account) {
+		return dsDirectoryBucket(func(b *state.DirectoryBucket) { b.Policy = doc })
+	}, true},
 }
 
 // sharingChecks are the checks that judge a resource policy's exposure,
@@ -122,6 +126,7 @@ var sharingChecks = map[string]struct {
 	"opensearch_domain_policy_trusted":      {"opensearch domain", scopeSharing}, // svc-search
 	"kinesis_stream_policy_trusted":         {"kinesis stream", scopeSharing},    // exposure-gaps
 	"msk_cluster_policy_trusted":            {"msk cluster", scopeSharing},       // exposure-gaps
+	"s3_directory_bucket_policy_trusted":    {"directory bucket", scopeSharing},  // svc-s3dir
 }
 
 // corpusShape is one shape of internal/exposure/testdata/shapes.json.

@@ -71,6 +71,8 @@ func allCases() map[string][]checkCase {
 		stepFunctionsCases(),      // svc-msk
 		redshiftServerlessCases(), // svc-msk
 		daxCases(),                // svc-dax
+		s3ExpressCases(),          // svc-s3dir
+		acmPCACases(),             // svc-s3dir
 		elasticBeanstalkCases(),   // svc-eb
 		glueCases(),               // svc-glue
 		athenaCases(),             // svc-glue

@@ -80,6 +80,8 @@ func builtin() []check.Check {
 		stepFunctionsChecks(),      // svc-msk
 		redshiftServerlessChecks(), // svc-msk
 		daxChecks(),                // svc-dax
+		s3ExpressChecks(),          // svc-s3dir
+		acmPCAChecks(),             // svc-s3dir
 		elasticBeanstalkChecks(),   // svc-eb
 		glueChecks(),               // svc-glue
 		athenaChecks(),             // svc-glue

@@ -54,6 +54,8 @@ func residencyChecks() []check.Check {
 			state.InputDMSReplicationInstances, dmsInstancesOf),
 		// svc-mq: Amazon MQ brokers
 		residencyStore("mq_broker_in_allowed_region", "Amazon MQ brokers (the messages they hold)", "mq", state.InputMQBrokers, mqBrokersOf),
+		// svc-s3dir: S3 directory buckets
+		residencyStore("s3_directory_bucket_in_allowed_region", "S3 directory buckets (the objects in them)", "s3express", state.InputS3DirectoryBuckets, directoryBucketsOf),
 		dynamodbTableReplicaInAllowedRegion(),
 		efsFilesystemReplicationInAllowedRegion(),
 		backupPlanCopyInAllowedRegion(),
@@ -179,6 +181,9 @@ func dmsInstancesOf(a *state.Account) []state.Resource { return resources(a.DMS.
 
 // mqBrokersOf lists the Amazon MQ brokers (svc-mq).
 func mqBrokersOf(a *state.Account) []state.Resource { return resources(a.MQ.Brokers) }
+
+// directoryBucketsOf lists the S3 directory buckets (svc-s3dir).
+func directoryBucketsOf(a *state.Account) []state.Resource { return resources(a.S3Express.Buckets) }
 
 func resources[T state.Resource](items []T) []state.Resource {
 	out := make([]state.Resource, len(items))

@@ -155,22 +155,28 @@ func s3BucketDefaultEncryptionKMS() check.Check {
 		ID: "s3_bucket_default_encryption_kms",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachBucket(a, state.InputS3BucketEncryption, func(b state.Bucket) check.Result {
-				switch {
-				case b.Encryption == nil:
+				if b.Encryption == nil {
 					// Since January 2023 S3 applies SSE-S3 to new objects anyway.
 					return check.FailR(b, "no default encryption rule: new objects get SSE-S3 (an AWS owned key)")
-				case strings.HasPrefix(b.Encryption.Algorithm, "aws:kms"):
-					key := b.Encryption.KMSKeyID
-					if key == "" {
-						key = "the AWS managed key aws/s3"
-					}
-					return check.PassR(b, "default encryption is %s with %s", b.Encryption.Algorithm, key)
-				default:
-					return check.FailR(b, "default encryption is %s (SSE-S3, an AWS owned key)", b.Encryption.Algorithm)
 				}
+				return kmsDefaultEncryption(b, *b.Encryption)
 			})
 		},
 	}
+}
+
+// kmsDefaultEncryption is the one answer to "does this bucket's default
+// encryption use a KMS key?" for general purpose and directory buckets
+// (svc-s3dir): SSE-KMS (and DSSE-KMS) pass, naming the key; SSE-S3 fails.
+func kmsDefaultEncryption(r state.Resource, e state.BucketEncryption) check.Result {
+	if strings.HasPrefix(e.Algorithm, "aws:kms") {
+		key := e.KMSKeyID
+		if key == "" {
+			key = "the AWS managed key aws/s3"
+		}
+		return check.PassR(r, "default encryption is %s with %s", e.Algorithm, key)
+	}
+	return check.FailR(r, "default encryption is %s (SSE-S3, an AWS owned key)", e.Algorithm)
 }
 
 func s3BucketVersioning() check.Check {
@@ -246,22 +252,29 @@ func s3BucketLifecycle() check.Check {
 		ID: "s3_bucket_lifecycle",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
 			return eachBucket(a, state.InputS3BucketLifecycle, func(b state.Bucket) check.Result {
-				n := 0
-				for _, r := range b.LifecycleRules {
-					if r.Enabled {
-						n++
-					}
-				}
-				switch {
-				case n > 0:
-					return check.PassR(b, "%d enabled lifecycle rule(s)", n)
-				case len(b.LifecycleRules) > 0:
-					return check.FailR(b, "all %d lifecycle rules are disabled", len(b.LifecycleRules))
-				default:
-					return check.FailR(b, "no lifecycle configuration")
-				}
+				return lifecycleResult(b, b.LifecycleRules)
 			})
 		},
+	}
+}
+
+// lifecycleResult is the one lifecycle rule for general purpose (FSBP
+// S3.13) and directory buckets (S3.25, svc-s3dir): at least one enabled
+// rule passes; only disabled rules, or none, fail.
+func lifecycleResult(r state.Resource, rules []state.LifecycleRule) check.Result {
+	n := 0
+	for _, x := range rules {
+		if x.Enabled {
+			n++
+		}
+	}
+	switch {
+	case n > 0:
+		return check.PassR(r, "%d enabled lifecycle rule(s)", n)
+	case len(rules) > 0:
+		return check.FailR(r, "all %d lifecycle rules are disabled", len(rules))
+	default:
+		return check.FailR(r, "no lifecycle configuration")
 	}
 }
 

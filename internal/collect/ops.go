@@ -874,6 +874,30 @@ func Operations() []Operation {
 		// read once per task because DataSync.1 judges them.
 		op("datasync", "ListTasks", "datasync:ListTasks", Regional, d, state.InputDataSyncTasks),
 		op("datasync", "DescribeTask", "datasync:DescribeTask", PerItem, d, state.InputDataSyncTaskDetails),
+		// svc-s3dir: S3 directory buckets (S3 Express One Zone; regional).
+		// The SDK's S3 client sends these "Regional endpoint API
+		// operations" to the region's s3express-control endpoint, signed
+		// with the signing name s3express (the IAM prefix too); the
+		// collector disables S3 Express session auth so that no
+		// CreateSession is ever made. AWS publishes no rate for them
+		// (aws_api_quotas.csv: s3express, "not published";
+		// https://docs.aws.amazon.com/AmazonS3/latest/userguide/directory-buckets-overview.html):
+		// the default pace. ListDirectoryBuckets lists a region's
+		// directory buckets, up to 1,000 a page, with names (which carry
+		// the zone) and creation dates only; policy, default encryption and
+		// lifecycle have no bulk form and are read once per bucket because
+		// checks judge them (neither Detail nor Budgeted).
+		op("s3express", "ListDirectoryBuckets", "s3express:ListAllMyDirectoryBuckets", Regional, d, state.InputS3DirectoryBuckets),
+		op("s3express", "GetBucketPolicy", "s3express:GetBucketPolicy", PerItem, d, state.InputS3DirectoryBucketPolicy),
+		op("s3express", "GetBucketEncryption", "s3express:GetEncryptionConfiguration", PerItem, d, state.InputS3DirectoryBucketEncryption),
+		op("s3express", "GetBucketLifecycleConfiguration", "s3express:GetLifecycleConfiguration", PerItem, d, state.InputS3DirectoryBucketLifecycle),
+		// svc-s3dir: AWS Private CA (regional; endpoint, signing name and
+		// IAM prefix acm-pca). ListCertificateAuthorities pages up to 1,000
+		// authorities with their type, status, key storage standard and
+		// usage mode: all PCA.1 and the catalog read, nothing per item.
+		// Its rate is not in the quota catalog (aws_api_quotas.csv has no
+		// acm-pca row): the default pace.
+		op("acm-pca", "ListCertificateAuthorities", "acm-pca:ListCertificateAuthorities", Regional, d, state.InputCertificateAuthorities),
 
 		// Resource Groups Tagging API (regional; endpoint and signing name
 		// tagging, IAM prefix tag): the tags of every Lambda function,

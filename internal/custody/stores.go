@@ -18,7 +18,8 @@ type Store struct {
 	// cache-cluster, stream, delivery-stream, msk-cluster or
 	// serverless-namespace; dax-cluster (svc-dax: service dax);
 	// fsx-file-system (svc-fsx: service fsx); replication-instance
-	// (service dms); broker (svc-mq: service mq).
+	// (service dms); broker (svc-mq: service mq); directory-bucket
+	// (svc-s3dir: service s3express).
 	Kind string
 	// KeyRef is the key as the store names it (ID, ARN or alias); empty
 	// when the store is unencrypted or uses its service's default key.
@@ -69,14 +70,8 @@ func Stores(a *state.Account) []Store {
 			withGap(g, b.Meta, "s3", "bucket")
 			continue
 		}
-		switch {
-		case b.Encryption == nil || b.Encryption.Algorithm == "AES256":
-			// Since January 2023 S3 encrypts every new object with SSE-S3
-			// when no default is configured: an AWS owned key.
-			add(b.Meta, "s3", "bucket", true, "", AWSOwned)
-		default: // aws:kms, aws:kms:dsse; no key ID means aws/s3
-			add(b.Meta, "s3", "bucket", true, b.Encryption.KMSKeyID, AWSManaged)
-		}
+		ref, dflt := BucketKey(b.Encryption)
+		add(b.Meta, "s3", "bucket", true, ref, dflt)
 	}
 	for _, v := range a.EC2.Volumes {
 		add(v.Meta, "ec2", "volume", v.Encrypted, v.KMSKeyID, AWSManaged)
@@ -224,6 +219,21 @@ func Stores(a *state.Account) []Store {
 		}
 		add(n.Meta, "redshift-serverless", "serverless-namespace", true, key, AWSOwned)
 	}
+	// svc-s3dir: S3 directory buckets, judged by the general purpose
+	// bucket's rule (BucketKey); a directory bucket always encrypts, so an
+	// answer without a default encryption leaves custody unknown.
+	for _, b := range a.S3Express.Buckets {
+		if g, ok := a.Gaps.ForInput(state.InputS3DirectoryBucketEncryption, b.Region, b.ARN); ok {
+			withGap(g, b.Meta, "s3express", "directory-bucket")
+			continue
+		}
+		if b.Encryption == nil {
+			out = append(out, Store{Resource: b.Meta, Service: "s3express", Kind: "directory-bucket", Level: Unknown})
+			continue
+		}
+		ref, dflt := BucketKey(b.Encryption)
+		add(b.Meta, "s3express", "directory-bucket", true, ref, dflt)
+	}
 	// svc-dax: DAX clusters encrypt at rest only with a key AWS owns (no
 	// customer managed key can be chosen); unknown when the listing
 	// reported no SSE status.
@@ -302,6 +312,7 @@ var storeListings = [][]state.Input{
 	{state.InputFSxFileSystems},          // svc-fsx
 	{state.InputDMSReplicationInstances}, // exposure-gaps
 	{state.InputMQBrokers},               // svc-mq
+	{state.InputS3DirectoryBuckets},      // svc-s3dir
 }
 
 // ListingGaps returns every coverage gap that leaves Stores incomplete:
@@ -335,4 +346,16 @@ func ListingGap(a *state.Account, region string) (state.Gap, bool) {
 		}
 	}
 	return state.Gap{}, false
+}
+
+// BucketKey is the key behind an S3 bucket's default encryption, for
+// general purpose and directory buckets alike: SSE-S3 (AES256), or no
+// default at all (since January 2023 S3 encrypts every new object with
+// SSE-S3 anyway), is a key AWS owns; SSE-KMS and DSSE-KMS name their key
+// (ref), and without one use the AWS managed key aws/s3 (dflt).
+func BucketKey(e *state.BucketEncryption) (ref string, dflt Level) {
+	if e == nil || e.Algorithm == "AES256" {
+		return "", AWSOwned
+	}
+	return e.KMSKeyID, AWSManaged
 }

@@ -86,6 +86,10 @@ type Store struct {
 	AccountID string `json:"account_id,omitempty"`
 	OUPath    string `json:"ou_path,omitempty"`
 	Where
+	// Zone is the Availability Zone or Local Zone ID that holds all of a
+	// zonal store's data (an S3 directory bucket, svc-s3dir); "" for
+	// stores spread over a region.
+	Zone string `json:"zone,omitempty"`
 	// Classification is the value of the policy's classification tag, ""
 	// when the store is untagged.
 	Classification string `json:"classification,omitempty"`
@@ -249,8 +253,9 @@ func where(region string, p *policy.Policy) Where {
 
 // awsBackupSkips are the services whose data a backup plan's selection
 // never copies: ElastiCache, Kinesis, Firehose, OpenSearch Service, MSK,
-// DMS (exposure-gaps) and Amazon MQ (svc-mq).
-var awsBackupSkips = map[string]bool{"elasticache": true, "kinesis": true, "firehose": true, "es": true, "kafka": true, "dms": true, "mq": true}
+// DMS (exposure-gaps), Amazon MQ (svc-mq) and S3 directory buckets
+// (svc-s3dir: AWS Backup supports general purpose buckets only).
+var awsBackupSkips = map[string]bool{"elasticache": true, "kinesis": true, "firehose": true, "es": true, "kafka": true, "dms": true, "mq": true, "s3express": true}
 
 func nameOf(cs custody.Store) string {
 	arn := cs.Resource.ARN

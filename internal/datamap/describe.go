@@ -49,6 +49,8 @@ type index struct {
 	fsx map[string]*state.FSxFileSystem
 	// svc-mq: Amazon MQ brokers.
 	mqBrokers map[string]*state.MQBroker
+	// svc-s3dir: S3 directory buckets.
+	dirBuckets map[string]*state.DirectoryBucket
 	// protected maps a resource ARN to its AWS Backup protection.
 	protected map[string]*state.ProtectedResource
 	// volSnaps lists the EBS snapshots of each volume ID and instSnaps the
@@ -129,6 +131,11 @@ func newIndex(a *state.Account) *index {
 	}
 	for i := range a.ECR.Repositories {
 		ix.repos[a.ECR.Repositories[i].ARN] = &a.ECR.Repositories[i]
+	}
+	// svc-s3dir: S3 directory buckets
+	ix.dirBuckets = make(map[string]*state.DirectoryBucket, len(a.S3Express.Buckets))
+	for i := range a.S3Express.Buckets {
+		ix.dirBuckets[a.S3Express.Buckets[i].ARN] = &a.S3Express.Buckets[i]
 	}
 	// svc-data: ElastiCache
 	ix.cacheGroups = make(map[string]*state.CacheReplicationGroup, len(a.ElastiCache.ReplicationGroups))
@@ -382,6 +389,19 @@ func (ix *index) describe(s *Store, cs custody.Store, p *policy.Policy) {
 			}
 			s.Backup = retention(1, "automatic recovery points (every 30 minutes)")
 			ix.awsBackup(s, arn, region)
+		}
+	// svc-s3dir: an S3 directory bucket keeps its data in one zone of its
+	// region; its policy is judged like every resource policy (S3 keeps
+	// Block Public Access on for it); AWS Backup does not protect it and
+	// it has no versioning or replication: nothing restores its objects.
+	case "directory-bucket":
+		if b := ix.dirBuckets[arn]; b != nil {
+			s.Name, s.Zone = b.Name, b.Zone()
+			s.Exposure = ix.policyExposure(region, arn, b.Policy, "bucket policy", p, state.InputS3DirectoryBucketPolicy)
+			s.Backup = Backup{State: Unprotected, Detail: []string{"AWS Backup does not protect S3 directory buckets, which have no versioning or replication: nothing restores a deleted object"}}
+			if cs.Gap == nil && cs.Level == custody.Unknown && cs.KeyRef == "" {
+				s.Encryption.Reason = "GetBucketEncryption reported no default encryption"
+			}
 		}
 	// svc-dax: a DAX cluster has only VPC endpoints (no public address
 	// exists) and holds copies of the items of the DynamoDB tables it

@@ -33,7 +33,7 @@ func usageRules() map[string]usageRule {
 			e := &a.EC2
 			return len(e.VPCs) + len(e.Subnets) + len(e.SecurityGroups) + len(e.NetworkACLs) + len(e.VPNConnections) + len(e.VPCEndpoints)
 		}, listings: []state.Input{state.InputEC2VPCs, state.InputEC2SecurityGroups}},
-		"s3":       {count: func(a *state.Account) int { return len(a.S3.Buckets) }, global: true, listings: []state.Input{state.InputS3Buckets}},
+		"s3":       {count: func(a *state.Account) int { return len(a.S3.Buckets) + len(a.S3Express.Buckets) /* svc-s3dir */ }, global: true, listings: []state.Input{state.InputS3Buckets}},
 		"rds":      {count: func(a *state.Account) int { return len(a.RDS.Instances) + len(a.RDS.Clusters) + len(a.RDS.Snapshots) }, listings: []state.Input{state.InputRDSInstances, state.InputRDSClusters}},
 		"redshift": {count: func(a *state.Account) int { return len(a.Redshift.Clusters) }, listings: []state.Input{state.InputRedshiftClusters}},
 		"workspaces": {count: func(a *state.Account) int { return len(a.WorkSpaces.Workspaces) + len(a.WorkSpaces.Directories) },
@@ -98,7 +98,9 @@ func usageRules() map[string]usageRule {
 		"neptune": {count: func(a *state.Account) int { return clustersOfEngine(a, "neptune") }, listings: []state.Input{state.InputRDSClusters}},
 		"ecs": {count: func(a *state.Account) int { return len(a.ECS.Clusters) + len(a.ECS.TaskDefinitions) },
 			listings: []state.Input{state.InputECSClusters, state.InputECSTaskDefinitions}},
-		"acm":        {count: func(a *state.Account) int { return len(a.ACM.Certificates) }, listings: []state.Input{state.InputACMCertificates}},
+		"acm": {count: func(a *state.Account) int { return len(a.ACM.Certificates) }, listings: []state.Input{state.InputACMCertificates}},
+		// svc-s3dir: AWS Private CA
+		"acmpca":     {count: func(a *state.Account) int { return len(a.ACMPCA.CertificateAuthorities) }, listings: []state.Input{state.InputCertificateAuthorities}},
 		"cloudfront": {count: func(a *state.Account) int { return len(a.CloudFront.Distributions) }, global: true, listings: []state.Input{state.InputCloudFrontDistributions}},
 		// svc-analytics: SageMaker
 		"sagemaker": {count: func(a *state.Account) int {

@@ -119,6 +119,10 @@ type Account struct {
 	MQ MQ `json:"mq"`
 	// svc-mq: AWS DataSync tasks
 	DataSync DataSync `json:"datasync"`
+	// svc-s3dir: S3 directory buckets (S3 Express One Zone)
+	S3Express S3Express `json:"s3express"`
+	// svc-s3dir: AWS Private CA certificate authorities
+	ACMPCA ACMPCA `json:"acmpca"`
 
 	CloudWatchLogs CloudWatchLogs `json:"cloudwatch_logs"`
 	CloudWatch     CloudWatch     `json:"cloudwatch"`

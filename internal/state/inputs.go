@@ -361,6 +361,13 @@ const (
 	// svc-mq: datasync
 	InputDataSyncTasks       Input = "datasync.tasks"
 	InputDataSyncTaskDetails Input = "datasync.tasks.details"
+	// svc-s3dir: s3express (S3 directory buckets)
+	InputS3DirectoryBuckets          Input = "s3express.buckets"
+	InputS3DirectoryBucketPolicy     Input = "s3express.buckets.policy"
+	InputS3DirectoryBucketEncryption Input = "s3express.buckets.encryption"
+	InputS3DirectoryBucketLifecycle  Input = "s3express.buckets.lifecycle"
+	// svc-s3dir: acm-pca (AWS Private CA)
+	InputCertificateAuthorities Input = "acmpca.certificate_authorities"
 
 	// tagging
 	InputTaggedResourceTags Input = "tagging.resource_tags"

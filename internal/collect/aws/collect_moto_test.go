@@ -893,6 +893,9 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		"glue:GetMLTransforms":                           true, // svc-glue (this moto has no ML transforms)
 		// svc-gaps3: this moto has no CodeBuild report groups (the stub serves them).
 		"codebuild:ListReportGroups": true,
+		// svc-s3dir: this moto answers ListDirectoryBuckets with its general
+		// purpose buckets (it serves no directory buckets; the stub does).
+		"s3express:ListDirectoryBuckets": true,
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -958,6 +961,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"FSx":                 "fsx", // svc-fsx
 		"mq":                  "mq",  // svc-mq
 		"DataSync":            "datasync",
+		"ACM PCA":             "acm-pca", // svc-s3dir
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {
@@ -981,6 +985,9 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 	}
 	for _, s := range append(append(append(recorded.ops(), stubRec.ops()...), assumed.ops()...), discovered.ops()...) {
 		svc, ok := prefix[s.ServiceID]
+		if svc == "s3" && s.Signing == "s3express" {
+			svc = "s3express" // svc-s3dir: directory buckets, signed for the s3express-control endpoint
+		}
 		if !ok {
 			t.Errorf("request to an unknown service %q (%s)", s.ServiceID, s.Action)
 			continue
@@ -992,7 +999,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 			t.Errorf("sent %s:%s, which is not a read", svc, s.Action)
 		}
 		// REST services read with GET: anything else would change state.
-		if (svc == "s3" || svc == "s3control") && s.Method != "GET" {
+		if (svc == "s3" || svc == "s3control" || svc == "s3express") && s.Method != "GET" {
 			t.Errorf("sent %s:%s with %s", svc, s.Action, s.Method)
 		}
 		sent[svc+":"+s.Action] = true

@@ -286,6 +286,8 @@ func regionalServices() []service {
 		{"fsx", (*collector).fsx},                                // svc-fsx
 		{"mq", (*collector).mqBrokers},                           // svc-mq
 		{"datasync", (*collector).dataSyncTasks},                 // svc-mq
+		{"s3express", (*collector).s3Express},                    // svc-s3dir
+		{"acm-pca", (*collector).acmPCA},                         // svc-s3dir
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

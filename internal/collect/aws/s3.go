@@ -152,13 +152,8 @@ func (c *collector) bucket(ctx context.Context, home *s3.Client, bk *state.Bucke
 	})
 	_ = get("GetBucketEncryption", []string{"ServerSideEncryptionConfigurationNotFoundError"}, func(ctx context.Context) error {
 		out, err := cl.GetBucketEncryption(ctx, &s3.GetBucketEncryptionInput{Bucket: name})
-		if err == nil && out.ServerSideEncryptionConfiguration != nil {
-			for _, rule := range out.ServerSideEncryptionConfiguration.Rules {
-				if d := rule.ApplyServerSideEncryptionByDefault; d != nil {
-					bk.Encryption = &state.BucketEncryption{Algorithm: string(d.SSEAlgorithm), KMSKeyID: str(d.KMSMasterKeyID), BucketKeyEnabled: b(rule.BucketKeyEnabled)}
-					break
-				}
-			}
+		if err == nil {
+			bk.Encryption = bucketEncryption(out.ServerSideEncryptionConfiguration)
 		}
 		return err
 	})
@@ -193,22 +188,7 @@ func (c *collector) bucket(ctx context.Context, home *s3.Client, bk *state.Bucke
 		if err != nil {
 			return err
 		}
-		for _, r := range out.Rules {
-			lr := state.LifecycleRule{ID: str(r.ID), Enabled: r.Status == types.ExpirationStatusEnabled}
-			if r.Expiration != nil {
-				lr.ExpirationDays = i32(r.Expiration.Days)
-			}
-			if len(r.Transitions) > 0 {
-				lr.TransitionDays, lr.TransitionClass = i32(r.Transitions[0].Days), string(r.Transitions[0].StorageClass)
-			}
-			if r.NoncurrentVersionExpiration != nil {
-				lr.NoncurrentExpDays = i32(r.NoncurrentVersionExpiration.NoncurrentDays)
-			}
-			if r.AbortIncompleteMultipartUpload != nil {
-				lr.AbortIncompleteDays = i32(r.AbortIncompleteMultipartUpload.DaysAfterInitiation)
-			}
-			bk.LifecycleRules = append(bk.LifecycleRules, lr)
-		}
+		bk.LifecycleRules = lifecycleRules(out.Rules)
 		return nil
 	})
 	_ = get("GetBucketReplication", []string{"ReplicationConfigurationNotFoundError"}, func(ctx context.Context) error {
@@ -250,6 +230,45 @@ func (c *collector) bucket(ctx context.Context, home *s3.Client, bk *state.Bucke
 		}
 		return err
 	})
+}
+
+// bucketEncryption is the default encryption of a GetBucketEncryption
+// answer (general purpose and directory buckets alike): its first rule
+// with a default, nil when none has one.
+func bucketEncryption(c *types.ServerSideEncryptionConfiguration) *state.BucketEncryption {
+	if c == nil {
+		return nil
+	}
+	for _, rule := range c.Rules {
+		if d := rule.ApplyServerSideEncryptionByDefault; d != nil {
+			return &state.BucketEncryption{Algorithm: string(d.SSEAlgorithm), KMSKeyID: str(d.KMSMasterKeyID), BucketKeyEnabled: b(rule.BucketKeyEnabled)}
+		}
+	}
+	return nil
+}
+
+// lifecycleRules are the rules of a GetBucketLifecycleConfiguration answer
+// (general purpose and directory buckets alike), reduced to what the
+// checks read.
+func lifecycleRules(rules []types.LifecycleRule) []state.LifecycleRule {
+	var out []state.LifecycleRule
+	for _, r := range rules {
+		lr := state.LifecycleRule{ID: str(r.ID), Enabled: r.Status == types.ExpirationStatusEnabled}
+		if r.Expiration != nil {
+			lr.ExpirationDays = i32(r.Expiration.Days)
+		}
+		if len(r.Transitions) > 0 {
+			lr.TransitionDays, lr.TransitionClass = i32(r.Transitions[0].Days), string(r.Transitions[0].StorageClass)
+		}
+		if r.NoncurrentVersionExpiration != nil {
+			lr.NoncurrentExpDays = i32(r.NoncurrentVersionExpiration.NoncurrentDays)
+		}
+		if r.AbortIncompleteMultipartUpload != nil {
+			lr.AbortIncompleteDays = i32(r.AbortIncompleteMultipartUpload.DaysAfterInitiation)
+		}
+		out = append(out, lr)
+	}
+	return out
 }
 
 // bucketRegion turns a LocationConstraint into a region: empty means

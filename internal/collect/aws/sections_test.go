@@ -44,6 +44,8 @@ var collectedSections = map[string]string{
 	"fsx":                 "fsx", // svc-fsx
 	"mq":                  "mq",  // svc-mq
 	"datasync":            "datasync",
+	"s3express":           "s3express", // svc-s3dir
+	"acmpca":              "acm-pca",   // svc-s3dir
 }
 
 // notSections are Account's fields that are not a service's data.

@@ -145,6 +145,8 @@ func sortState(a *state.Account) {
 	byARN(a.DAX.Clusters)                  // svc-dax
 	byARN(a.ElasticBeanstalk.Environments) // svc-eb
 	byARN(a.Glue.Jobs)                     // svc-glue
+	byARN(a.S3Express.Buckets)             // svc-s3dir
+	byARN(a.ACMPCA.CertificateAuthorities) // svc-s3dir
 	byARN(a.Glue.MLTransforms)
 	byARN(a.Glue.Catalogs)
 	byARN(a.Athena.WorkGroups)

@@ -137,6 +137,41 @@ var stubREST = map[string]string{
 	"/resources": `{"Results":[{"ResourceArn":"arn:aws:dynamodb:eu-west-1:` + stubAccount + `:table/t","ResourceType":"DynamoDB","LastBackupTime":1700000000}]}`,
 }
 
+// svc-s3dir: stubS3Express answers the directory bucket reads moto lacks
+// (requests signed for s3express), by path and sub-resource: a bucket
+// "logs" in Zone euc1-az1 with a cross-account policy, SSE-KMS under a
+// customer key and a lifecycle rule; a bucket "scratch" with no policy,
+// no lifecycle and SSE-S3. An answer starting <Error> is sent as a 404.
+var stubS3Express = map[string]string{
+	"?x-id=ListDirectoryBuckets": `<?xml version="1.0" encoding="UTF-8"?><ListAllMyDirectoryBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Buckets>` +
+		`<Bucket><Name>logs--euc1-az1--x-s3</Name><CreationDate>2026-01-02T03:04:05.000Z</CreationDate><BucketRegion>eu-west-1</BucketRegion>` +
+		`<BucketArn>arn:aws:s3express:eu-west-1:` + stubAccount + `:bucket/logs--euc1-az1--x-s3</BucketArn></Bucket>` +
+		`<Bucket><Name>scratch--euw1-az2--x-s3</Name><CreationDate>2026-02-03T04:05:06.000Z</CreationDate></Bucket></Buckets></ListAllMyDirectoryBucketsResult>`,
+	"/logs--euc1-az1--x-s3?policy": `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},` +
+		`"Action":"s3express:CreateSession","Resource":"arn:aws:s3express:eu-west-1:` + stubAccount + `:bucket/logs--euc1-az1--x-s3"}]}`,
+	"/logs--euc1-az1--x-s3?encryption": `<ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ApplyServerSideEncryptionByDefault>` +
+		`<SSEAlgorithm>aws:kms</SSEAlgorithm><KMSMasterKeyID>arn:aws:kms:eu-west-1:` + stubAccount + `:key/1111-2222</KMSMasterKeyID></ApplyServerSideEncryptionByDefault>` +
+		`<BucketKeyEnabled>true</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>`,
+	"/logs--euc1-az1--x-s3?lifecycle": `<LifecycleConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ID>expire</ID><Filter><Prefix></Prefix></Filter>` +
+		`<Status>Enabled</Status><Expiration><Days>30</Days></Expiration><AbortIncompleteMultipartUpload><DaysAfterInitiation>7</DaysAfterInitiation></AbortIncompleteMultipartUpload></Rule></LifecycleConfiguration>`,
+	"/scratch--euw1-az2--x-s3?policy":     `<Error><Code>NoSuchBucketPolicy</Code><Message>The bucket policy does not exist</Message></Error>`,
+	"/scratch--euw1-az2--x-s3?lifecycle":  `<Error><Code>NoSuchLifecycleConfiguration</Code><Message>The lifecycle configuration does not exist</Message></Error>`,
+	"/scratch--euw1-az2--x-s3?encryption": `<ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault><BucketKeyEnabled>false</BucketKeyEnabled></Rule></ServerSideEncryptionConfiguration>`,
+}
+
+// stubS3ExpressKey names a directory bucket request: its path and the
+// query's keys (x-id=... for ListDirectoryBuckets, the sub-resource else).
+func stubS3ExpressKey(r *http.Request) string {
+	q := r.URL.Query()
+	if id := q.Get("x-id"); id != "" {
+		return strings.TrimSuffix(r.URL.Path, "/") + "?x-id=" + id
+	}
+	for k := range q {
+		return r.URL.Path + "?" + k
+	}
+	return r.URL.Path
+}
+
 // stubServer serves stubResponses and counts what it was asked.
 func stubServer(t *testing.T) (string, func() map[string]int) {
 	var mu sync.Mutex
@@ -152,6 +187,24 @@ func stubServer(t *testing.T) (string, func() map[string]int) {
 		asked[action]++
 		mu.Unlock()
 		resp, ok := stubResponses[action]
+		if strings.Contains(r.Header.Get("Authorization"), "/s3express/aws4_request") { // svc-s3dir
+			action = "s3express " + stubS3ExpressKey(r)
+			mu.Lock()
+			asked[action]++
+			mu.Unlock()
+			resp, ok = stubS3Express[stubS3ExpressKey(r)]
+			if ok && strings.HasPrefix(resp, "<Error>") {
+				w.Header().Set("Content-Type", "application/xml")
+				w.WriteHeader(http.StatusNotFound)
+				io.WriteString(w, resp)
+				return
+			}
+			if ok && strings.HasPrefix(resp, "{") {
+				w.Header().Set("Content-Type", "application/json")
+				io.WriteString(w, resp)
+				return
+			}
+		}
 		path := strings.TrimSuffix(r.URL.Path, "/")
 		if rest, isREST := stubREST[path]; action == "" && isREST && (r.Method == http.MethodGet || path == "/findingv2") {
 			resp, ok = rest, true
