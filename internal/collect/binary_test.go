@@ -16,6 +16,7 @@ import (
 // every other package is its service's name.
 var sdkPackage = map[string]string{
 	"accessanalyzer":           "access-analyzer",
+	"acmpca":                   "acm-pca",
 	"applicationautoscaling":   "application-autoscaling",
 	"cognitoidentity":          "cognito-identity",
 	"cognitoidentityprovider":  "cognito-idp",
