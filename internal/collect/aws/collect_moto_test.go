@@ -961,6 +961,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"FSx":                 "fsx", // svc-fsx
 		"mq":                  "mq",  // svc-mq
 		"DataSync":            "datasync",
+		"Connect":             "connect", // svc-connect
 		"ACM PCA":             "acm-pca", // svc-s3dir
 	}
 	decl, err := collect.NewDeclaration(nil)
