@@ -570,6 +570,11 @@ func minimalPlan(a *state.Account) map[string]int {
 		dts := countIf(a.DataSync.Tasks, func(x state.DataSyncTask) bool { return in(x.Region) })
 		add("datasync:ListTasks", pages(dts, 100))
 		add("datasync:DescribeTask", dts)
+		// svc-connect: Amazon Connect: 10 instances a page, one
+		// DescribeInstanceAttribute (CONTACTFLOW_LOGS) each.
+		cis := countIf(a.Connect.Instances, func(x state.ConnectInstance) bool { return in(x.Region) })
+		add("connect:ListInstances", pages(cis, 10))
+		add("connect:DescribeInstanceAttribute", cis)
 		// svc-s3dir: S3 directory buckets: 1,000 a page, then the policy,
 		// default encryption and lifecycle of each.
 		dbs := countIf(a.S3Express.Buckets, func(x state.DirectoryBucket) bool { return in(x.Region) })

@@ -284,6 +284,7 @@ func Expressible(a *state.Account) *state.Account {
 	expressibleCognito(c)           // svc-classic
 	expressibleMQ(c)                // svc-mq
 	expressibleDataSync(c)          // svc-mq
+	expressibleConnect(c)           // svc-connect
 	for i := range c.AppSync.APIs { // svc-classic: AppSync
 		x := &c.AppSync.APIs[i]
 		if len(x.AdditionalAuthenticationTypes) == 0 {

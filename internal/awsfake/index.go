@@ -148,6 +148,8 @@ type index struct {
 	// svc-mq: Amazon MQ brokers
 	mqBrokers     map[string][]*state.MQBroker
 	dataSyncTasks map[string][]*state.DataSyncTask
+	// svc-connect: Amazon Connect instances
+	connectInstances map[string][]*state.ConnectInstance
 	// svc-s3dir: S3 directory buckets
 	directoryBuckets map[string][]*state.DirectoryBucket
 	// svc-s3dir: AWS Private CA certificate authorities
@@ -327,6 +329,7 @@ func buildIndex(a *state.Account) *index {
 	// svc-mq: Amazon MQ brokers
 	x.mqBrokers = group(a.MQ.Brokers, func(v *state.MQBroker) string { return v.Region })
 	x.dataSyncTasks = group(a.DataSync.Tasks, func(v *state.DataSyncTask) string { return v.Region })
+	x.connectInstances = group(a.Connect.Instances, func(v *state.ConnectInstance) string { return v.Region }) // svc-connect
 	// svc-s3dir: S3 directory buckets
 	x.directoryBuckets = group(a.S3Express.Buckets, func(v *state.DirectoryBucket) string { return v.Region })
 	x.certificateAuthorities = group(a.ACMPCA.CertificateAuthorities, func(v *state.CertificateAuthority) string { return v.Region })
@@ -398,6 +401,7 @@ func (s *Server) registry() map[string]*service {
 		s.glueService(), s.athenaService(), // svc-glue
 		s.fsxService(),                     // svc-fsx
 		s.mqService(), s.dataSyncService(), // svc-mq
+		s.connectService(),                      // svc-connect
 		s.s3ExpressService(), s.acmPCAService(), // svc-s3dir
 		s.acmService(), s.cloudFrontService(),
 		s.route53Service(),                   // svc-search

@@ -110,6 +110,9 @@ func TestDemoServiceVerdicts(t *testing.T) {
 		// svc-mq: Frankfurt's data-lake ingest logs, the agency's CRM
 		// export does not.
 		{"datasync", dataSyncChecks(), true},
+		// svc-connect: Frankfurt's support desk publishes flow logs, the
+		// agency's outbound center does not.
+		{"connect", connectChecks(), true},
 		// svc-s3dir: Frankfurt's feature store passes all three, the
 		// agency's ad-bids scratch bucket fails all three; every setting
 		// is read.

@@ -79,6 +79,7 @@ func allCases() map[string][]checkCase {
 		fsxCases(),                // svc-fsx
 		mqCases(),                 // svc-mq
 		dataSyncCases(),           // svc-mq
+		connectCases(),            // svc-connect
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

@@ -88,6 +88,7 @@ func builtin() []check.Check {
 		fsxChecks(),                // svc-fsx
 		mqChecks(),                 // svc-mq
 		dataSyncChecks(),           // svc-mq
+		connectChecks(),            // svc-connect
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

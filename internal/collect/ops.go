@@ -874,6 +874,18 @@ func Operations() []Operation {
 		// read once per task because DataSync.1 judges them.
 		op("datasync", "ListTasks", "datasync:ListTasks", Regional, d, state.InputDataSyncTasks),
 		op("datasync", "DescribeTask", "datasync:DescribeTask", PerItem, d, state.InputDataSyncTaskDetails),
+		// svc-connect: Amazon Connect (regional; endpoint, signing name and
+		// IAM prefix connect). The Amazon Connect API Reference publishes 2
+		// requests a second with a burst of 5 for every operation without
+		// its own figure, throttled per API, account and region
+		// (https://docs.aws.amazon.com/connect/latest/adminguide/amazon-connect-service-limits.html,
+		// "API throttling quotas"; none in the API quotas catalog).
+		// ListInstances carries ids, aliases and states, 10 a page; the
+		// flow-logs setting is only in DescribeInstanceAttribute
+		// (AttributeType CONTACTFLOW_LOGS), read once per instance because
+		// Connect.2 judges it (neither Detail nor Budgeted).
+		op("connect", "ListInstances", "connect:ListInstances", Regional, Rate{RPS: 2, Burst: 5}, state.InputConnectInstances),
+		op("connect", "DescribeInstanceAttribute", "connect:DescribeInstanceAttribute", PerItem, Rate{RPS: 2, Burst: 5}, state.InputConnectInstanceLogging),
 		// svc-s3dir: S3 directory buckets (S3 Express One Zone; regional).
 		// The SDK's S3 client sends these "Regional endpoint API
 		// operations" to the region's s3express-control endpoint, signed

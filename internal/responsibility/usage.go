@@ -90,6 +90,8 @@ func usageRules() map[string]usageRule {
 		"mq": {count: func(a *state.Account) int { return len(a.MQ.Brokers) }, listings: []state.Input{state.InputMQBrokers}},
 		// svc-mq: DataSync tasks
 		"datasync": {count: func(a *state.Account) int { return len(a.DataSync.Tasks) }, listings: []state.Input{state.InputDataSyncTasks}},
+		// svc-connect: Amazon Connect instances
+		"connect": {count: func(a *state.Account) int { return len(a.Connect.Instances) }, listings: []state.Input{state.InputConnectInstances}},
 		// svc-data: ElastiCache
 		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
 			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},

@@ -119,6 +119,8 @@ type Account struct {
 	MQ MQ `json:"mq"`
 	// svc-mq: AWS DataSync tasks
 	DataSync DataSync `json:"datasync"`
+	// svc-connect: Amazon Connect instances
+	Connect Connect `json:"connect"`
 	// svc-s3dir: S3 directory buckets (S3 Express One Zone)
 	S3Express S3Express `json:"s3express"`
 	// svc-s3dir: AWS Private CA certificate authorities

@@ -361,6 +361,9 @@ const (
 	// svc-mq: datasync
 	InputDataSyncTasks       Input = "datasync.tasks"
 	InputDataSyncTaskDetails Input = "datasync.tasks.details"
+	// svc-connect: connect (Amazon Connect instances)
+	InputConnectInstances       Input = "connect.instances"
+	InputConnectInstanceLogging Input = "connect.instances.flow_logs"
 	// svc-s3dir: s3express (S3 directory buckets)
 	InputS3DirectoryBuckets          Input = "s3express.buckets"
 	InputS3DirectoryBucketPolicy     Input = "s3express.buckets.policy"

@@ -49,6 +49,8 @@ var inputOperations = map[Input][]OperationRef{
 	"config.delivery_channels":                         {{Service: "config", Operation: "DescribeDeliveryChannels"}},
 	"config.recorders":                                 {{Service: "config", Operation: "DescribeConfigurationRecorders"}},
 	"config.recorders.recording":                       {{Service: "config", Operation: "DescribeConfigurationRecorderStatus"}},
+	"connect.instances":                                {{Service: "connect", Operation: "ListInstances"}},
+	"connect.instances.flow_logs":                      {{Service: "connect", Operation: "DescribeInstanceAttribute"}},
 	"datasync.tasks":                                   {{Service: "datasync", Operation: "ListTasks"}},
 	"datasync.tasks.details":                           {{Service: "datasync", Operation: "DescribeTask"}},
 	"dax.clusters":                                     {{Service: "dax", Operation: "DescribeClusters"}},

@@ -64,34 +64,35 @@ var shares = []struct {
 	{"cachegroup", 0.05}, {"memcached", 0.02},
 	// svc-data: DocumentDB and Neptune clusters (RDS API).
 	{"docdb", 0.02}, {"neptune", 0.01},
-	{"stream", 0.03},          // svc-stream: Kinesis data streams
-	{"deliverystream", 0.02},  // svc-stream: Firehose delivery streams
-	{"cbproject", 0.03},       // svc-build: CodeBuild projects
-	{"dmsinstance", 0.01},     // svc-build: DMS replication instances (two endpoints and a task each)
-	{"dbproxy", 0.01},         // svc-gaps: RDS Proxies
-	{"firewall", 0.01},        // svc-netfw: Network Firewall firewalls (a policy each, up to two stateless rule groups)
-	{"transferserver", 0.01},  // svc-netfw: Transfer Family servers (about one connector each)
-	{"classicacl", 0.005},     // svc-classic: AWS WAF Classic web ACLs (with their rules and rule groups)
-	{"graphqlapi", 0.01},      // svc-classic: AppSync GraphQL APIs
-	{"cognitopool", 0.01},     // svc-classic: Cognito identity pools and user pools (one of each)
-	{"osdomain", 0.02},        // svc-search: OpenSearch Service domains (both engines)
-	{"hostedzone", 0.02},      // svc-search: Route 53 hosted zones (global)
-	{"mskcluster", 0.01},      // svc-msk: MSK clusters
-	{"mskconnector", 0.01},    // svc-msk: MSK Connect connectors
-	{"statemachine", 0.05},    // svc-msk: Step Functions state machines
-	{"rssnamespace", 0.01},    // svc-msk: Redshift Serverless namespaces (one workgroup each)
-	{"daxcluster", 0.01},      // svc-dax: DynamoDB Accelerator clusters
-	{"beanstalkenv", 0.02},    // svc-eb: Elastic Beanstalk environments
-	{"gluejob", 0.05},         // svc-glue: Glue jobs (and each region's Data Catalog settings)
-	{"gluetransform", 0.005},  // svc-glue: Glue ML transforms
-	{"athenawg", 0.01},        // svc-glue: Athena workgroups
-	{"fsxfilesystem", 0.01},   // svc-fsx: FSx file systems of the four types
-	{"mqbroker", 0.01},        // svc-mq: Amazon MQ brokers
-	{"datasynctask", 0.01},    // svc-mq: DataSync tasks
-	{"cbreportgroup", 0.01},   // svc-gaps3: CodeBuild report groups
-	{"spotfleet", 0.005},      // svc-gaps3: EC2 Spot Fleet requests
-	{"directorybucket", 0.01}, // svc-s3dir: S3 directory buckets
-	{"pcahierarchy", 0.005},   // svc-s3dir: AWS Private CA hierarchies (a root and a subordinate each)
+	{"stream", 0.03},           // svc-stream: Kinesis data streams
+	{"deliverystream", 0.02},   // svc-stream: Firehose delivery streams
+	{"cbproject", 0.03},        // svc-build: CodeBuild projects
+	{"dmsinstance", 0.01},      // svc-build: DMS replication instances (two endpoints and a task each)
+	{"dbproxy", 0.01},          // svc-gaps: RDS Proxies
+	{"firewall", 0.01},         // svc-netfw: Network Firewall firewalls (a policy each, up to two stateless rule groups)
+	{"transferserver", 0.01},   // svc-netfw: Transfer Family servers (about one connector each)
+	{"classicacl", 0.005},      // svc-classic: AWS WAF Classic web ACLs (with their rules and rule groups)
+	{"graphqlapi", 0.01},       // svc-classic: AppSync GraphQL APIs
+	{"cognitopool", 0.01},      // svc-classic: Cognito identity pools and user pools (one of each)
+	{"osdomain", 0.02},         // svc-search: OpenSearch Service domains (both engines)
+	{"hostedzone", 0.02},       // svc-search: Route 53 hosted zones (global)
+	{"mskcluster", 0.01},       // svc-msk: MSK clusters
+	{"mskconnector", 0.01},     // svc-msk: MSK Connect connectors
+	{"statemachine", 0.05},     // svc-msk: Step Functions state machines
+	{"rssnamespace", 0.01},     // svc-msk: Redshift Serverless namespaces (one workgroup each)
+	{"daxcluster", 0.01},       // svc-dax: DynamoDB Accelerator clusters
+	{"beanstalkenv", 0.02},     // svc-eb: Elastic Beanstalk environments
+	{"gluejob", 0.05},          // svc-glue: Glue jobs (and each region's Data Catalog settings)
+	{"gluetransform", 0.005},   // svc-glue: Glue ML transforms
+	{"athenawg", 0.01},         // svc-glue: Athena workgroups
+	{"fsxfilesystem", 0.01},    // svc-fsx: FSx file systems of the four types
+	{"mqbroker", 0.01},         // svc-mq: Amazon MQ brokers
+	{"datasynctask", 0.01},     // svc-mq: DataSync tasks
+	{"cbreportgroup", 0.01},    // svc-gaps3: CodeBuild report groups
+	{"spotfleet", 0.005},       // svc-gaps3: EC2 Spot Fleet requests
+	{"directorybucket", 0.01},  // svc-s3dir: S3 directory buckets
+	{"pcahierarchy", 0.005},    // svc-s3dir: AWS Private CA hierarchies (a root and a subordinate each)
+	{"connectinstance", 0.005}, // svc-connect: Amazon Connect instances
 }
 
 func count(n int, kind string) int {
@@ -354,6 +355,8 @@ func Account(o Options) *state.Account {
 	for _, r := range o.Regions {
 		g.acmPCA(r)
 	}
+	// svc-connect: Amazon Connect, last so no earlier value changes.
+	g.connect(o.Regions)
 	return a
 }
 

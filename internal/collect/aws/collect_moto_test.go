@@ -896,6 +896,10 @@ func TestMotoOnlyExpectedGaps(t *testing.T) {
 		// svc-s3dir: this moto answers ListDirectoryBuckets with its general
 		// purpose buckets (it serves no directory buckets; the stub does).
 		"s3express:ListDirectoryBuckets": true,
+		// svc-connect: this moto answers connect's ListInstances with a
+		// bare 500 in server mode and serves no DescribeInstanceAttribute
+		// (the stub serves both).
+		"connect:ListInstances": true,
 	}
 	for _, g := range res.Account.Gaps.All() {
 		switch {
@@ -961,6 +965,7 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"FSx":                 "fsx", // svc-fsx
 		"mq":                  "mq",  // svc-mq
 		"DataSync":            "datasync",
+		"Connect":             "connect", // svc-connect
 		"ACM PCA":             "acm-pca", // svc-s3dir
 	}
 	decl, err := collect.NewDeclaration(nil)

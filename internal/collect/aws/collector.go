@@ -286,6 +286,7 @@ func regionalServices() []service {
 		{"fsx", (*collector).fsx},                                // svc-fsx
 		{"mq", (*collector).mqBrokers},                           // svc-mq
 		{"datasync", (*collector).dataSyncTasks},                 // svc-mq
+		{"connect", (*collector).connectInstances},               // svc-connect
 		{"s3express", (*collector).s3Express},                    // svc-s3dir
 		{"acm-pca", (*collector).acmPCA},                         // svc-s3dir
 		{"acm", (*collector).acm},

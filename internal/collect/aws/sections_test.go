@@ -44,6 +44,7 @@ var collectedSections = map[string]string{
 	"fsx":                 "fsx", // svc-fsx
 	"mq":                  "mq",  // svc-mq
 	"datasync":            "datasync",
+	"connect":             "connect",   // svc-connect
 	"s3express":           "s3express", // svc-s3dir
 	"acmpca":              "acm-pca",   // svc-s3dir
 }

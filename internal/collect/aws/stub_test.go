@@ -113,6 +113,11 @@ var stubResponses = map[string]string{
 
 // stubREST answers the REST (JSON) operations by path: AWS Backup here.
 var stubREST = map[string]string{
+	// svc-connect: Amazon Connect (this moto serves no
+	// DescribeInstanceAttribute): one instance with flow logs off.
+	"/instance": `{"InstanceSummaryList":[{"Id":"5d6e7f80-1a2b-4c3d-8e9f-0a1b2c3d4e5f","Arn":"arn:aws:connect:eu-west-1:` + stubAccount +
+		`:instance/5d6e7f80-1a2b-4c3d-8e9f-0a1b2c3d4e5f","InstanceAlias":"helpdesk","InstanceStatus":"ACTIVE","IdentityManagementType":"SAML","CreatedTime":1700000000}]}`,
+	"/instance/5d6e7f80-1a2b-4c3d-8e9f-0a1b2c3d4e5f/attribute/CONTACTFLOW_LOGS": `{"Attribute":{"AttributeType":"CONTACTFLOW_LOGS","Value":"false"}}`,
 	"/backup/plans":                       `{"BackupPlansList":[{"BackupPlanId":"p1","BackupPlanArn":"arn:aws:backup:eu-west-1:` + stubAccount + `:backup-plan:p1","BackupPlanName":"weekly"}]}`,
 	"/backup/plans/p1":                    `{"BackupPlanId":"p1","BackupPlan":{"BackupPlanName":"weekly","Rules":[{"RuleName":"weekly-7d","TargetBackupVaultName":"main","ScheduleExpression":"cron(0 5 ? * 1 *)","Lifecycle":{"DeleteAfterDays":7},"EnableContinuousBackup":true}]}}`,
 	"/backup/plans/p1/selections":         `{"BackupSelectionsList":[{"SelectionId":"s1","SelectionName":"everything"}]}`,

@@ -95,6 +95,7 @@ func Build() *state.Account {
 	x.fsx()                // svc-fsx
 	x.mq()                 // svc-mq
 	x.dataSync()           // svc-mq
+	x.connect()            // svc-connect
 	x.s3Express()          // svc-s3dir
 	x.acmPCA()             // svc-s3dir
 	x.acm()
