@@ -35,7 +35,6 @@ var sdkPackage = map[string]string{
 	"sfn":                      "states",
 	"resourcegroupstaggingapi": "tagging",
 	"wafregional":              "waf-regional",
-	"acmpca":                   "acm-pca", // svc-s3dir's AWS Private CA client
 }
 
 // sdkKeepsWhole are the SDK clients whose every method the SDK itself keeps
