@@ -354,6 +354,8 @@ func Account(o Options) *state.Account {
 	for _, r := range o.Regions {
 		g.acmPCA(r)
 	}
+	// svc-last: SSM.6, ServiceCatalog.1, last so no earlier value changes.
+	g.svcLast()
 	return a
 }
 
