@@ -303,7 +303,7 @@ func minimalPlan(a *state.Account) map[string]int {
 			}
 		}
 		add("ec2:DescribeManagedPrefixLists", pages(pls, 100))
-		add("ssm:GetServiceSetting", 1)
+		add("ssm:GetServiceSetting", 2) // document public sharing, Automation log destination (SSM.6)
 
 		// Load balancers: listings, tags by 20, per balancer its attributes
 		// and listeners (v2), rules per ALB listener, WAF per ALB, TLS

@@ -173,16 +173,27 @@ func ssmListResourceComplianceSummaries(c *call) (*reply, error) {
 	return c.jsonReply(&ssm.ListResourceComplianceSummariesOutput{ResourceComplianceSummaryItems: append([]ssmtypes.ResourceComplianceSummaryItem{}, items[start:end]...), NextToken: sp(next)}), nil
 }
 
-// ssmGetServiceSetting answers the document public sharing setting:
-// Disable when the state says sharing is blocked.
+// ssmGetServiceSetting answers the document public sharing setting
+// (Disable when the state says sharing is blocked) and the Automation log
+// destination (svc-last: SSM.6; None, AWS's default, when the state names
+// none).
 func ssmGetServiceSetting(c *call) (*reply, error) {
 	id := c.str("SettingId")
-	if id != "/ssm/documents/console/public-sharing-permission" {
-		return nil, errf(400, "ServiceSettingNotFound", "awsfake serves only the document public sharing setting, not %q", id)
-	}
-	v := "Enable"
-	if st, ok := c.s.acct.SSM.Settings(c.region); ok && st.DocumentPublicSharingBlocked {
-		v = "Disable"
+	st, _ := c.s.acct.SSM.Settings(c.region)
+	var v string
+	switch id {
+	case "/ssm/documents/console/public-sharing-permission":
+		v = "Enable"
+		if st.DocumentPublicSharingBlocked {
+			v = "Disable"
+		}
+	case "/ssm/automation/customer-script-log-destination":
+		v = st.AutomationLogDestination
+		if v == "" {
+			v = "None"
+		}
+	default:
+		return nil, errf(400, "ServiceSettingNotFound", "awsfake serves only the document public sharing and Automation log settings, not %q", id)
 	}
 	return c.jsonReply(&ssm.GetServiceSettingOutput{ServiceSetting: &ssmtypes.ServiceSetting{SettingId: p(id), SettingValue: p(v), Status: p("Default"),
 		ARN: p(c.s.acct.ARNPrefix() + "ssm:" + c.region + ":" + c.s.acct.AccountID + ":servicesetting" + id)}}), nil

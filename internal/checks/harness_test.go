@@ -98,6 +98,8 @@ func allCases() map[string][]checkCase {
 		cognitoCases(),    // svc-classic
 		s3AccessPointCases(),
 		s3MultiRegionAccessPointCases(),
+		// svc-last: SSM.6, ServiceCatalog.1
+		ssmAutomationCases(),
 		honestyCases(),
 	} {
 		for id, cs := range part {

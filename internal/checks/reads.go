@@ -537,6 +537,8 @@ func checkReads() map[string][]state.Input {
 		"redshift_cluster_port_restricted":         {state.InputRedshiftClusters, state.InputEC2SecurityGroups, state.InputEC2ManagedPrefixLists, state.InputEC2ManagedPrefixListEntries},
 		"ec2_spot_fleet_ebs_encrypted":             {state.InputSpotFleetRequests, state.InputEBSEncryptionByDefault},
 		"ecs_task_set_no_public_ip":                {state.InputECSClusters, state.InputECSServices, state.InputECSServiceNetwork},
+		// svc-last: SSM.6, ServiceCatalog.1
+		"ssm_automation_cloudwatch_logging": {state.InputSSMAutomationLogSetting, state.InputRegions},
 		// svc-gaps: EC2 interface endpoints, launch template volumes
 		"ec2_vpc_endpoint_ecr_api":          {state.InputEC2VPCs, state.InputEC2VPCEndpoints},
 		"ec2_vpc_endpoint_ecr_dkr":          {state.InputEC2VPCs, state.InputEC2VPCEndpoints},

@@ -107,6 +107,8 @@ func builtin() []check.Check {
 		cognitoChecks(),    // svc-classic
 		s3AccessPointChecks(),
 		s3MultiRegionAccessPointChecks(),
+		// svc-last: SSM.6, ServiceCatalog.1
+		ssmAutomationChecks(),
 	} {
 		all = append(all, group...)
 	}

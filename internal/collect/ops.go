@@ -405,7 +405,7 @@ func Operations() []Operation {
 		// Systems Manager (regional).
 		op("ssm", "DescribeInstanceInformation", "ssm:DescribeInstanceInformation", Regional, d, state.InputSSMManagedInstances),
 		op("ssm", "ListResourceComplianceSummaries", "ssm:ListResourceComplianceSummaries", Regional, d, state.InputSSMCompliance),
-		op("ssm", "GetServiceSetting", "ssm:GetServiceSetting", Regional, d, state.InputSSMDocumentSharingSetting),
+		op("ssm", "GetServiceSetting", "ssm:GetServiceSetting", Regional, d, state.InputSSMDocumentSharingSetting, state.InputSSMAutomationLogSetting),
 		op("ssm", "ListDocuments", "ssm:ListDocuments", Regional, d, state.InputSSMDocuments),
 		op("ssm", "DescribeDocumentPermission", "ssm:DescribeDocumentPermission", PerItem, d, state.InputSSMDocumentSharing),
 

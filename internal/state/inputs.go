@@ -149,8 +149,10 @@ const (
 	InputSSMManagedInstances       Input = "ssm.managed_instances"
 	InputSSMCompliance             Input = "ssm.compliance"
 	InputSSMDocumentSharingSetting Input = "ssm.region_settings.document_public_sharing_blocked"
-	InputSSMDocuments              Input = "ssm.documents"
-	InputSSMDocumentSharing        Input = "ssm.documents.shared_with"
+	// svc-last: SSM.6
+	InputSSMAutomationLogSetting Input = "ssm.region_settings.automation_log_destination"
+	InputSSMDocuments            Input = "ssm.documents"
+	InputSSMDocumentSharing      Input = "ssm.documents.shared_with"
 
 	// rds
 	InputRDSInstances              Input = "rds.instances"

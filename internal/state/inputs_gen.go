@@ -265,6 +265,7 @@ var inputOperations = map[Input][]OperationRef{
 	"ssm.documents":                                                  {{Service: "ssm", Operation: "ListDocuments"}},
 	"ssm.documents.shared_with":                                      {{Service: "ssm", Operation: "DescribeDocumentPermission"}},
 	"ssm.managed_instances":                                          {{Service: "ssm", Operation: "DescribeInstanceInformation"}},
+	"ssm.region_settings.automation_log_destination":                 {{Service: "ssm", Operation: "GetServiceSetting"}},
 	"ssm.region_settings.document_public_sharing_blocked":            {{Service: "ssm", Operation: "GetServiceSetting"}},
 	"stepfunctions.state_machines":                                   {{Service: "states", Operation: "ListStateMachines"}},
 	"stepfunctions.state_machines.description":                       {{Service: "states", Operation: "DescribeStateMachine"}},

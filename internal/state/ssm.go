@@ -32,6 +32,11 @@ type SSMRegionSettings struct {
 	// DocumentPublicSharingBlocked is the block public sharing setting for
 	// documents (/ssm/documents/console/public-sharing-permission = Disable).
 	DocumentPublicSharingBlocked bool `json:"document_public_sharing_blocked"`
+	// AutomationLogDestination is where SSM Automation sends the output
+	// of its script steps (/ssm/automation/customer-script-log-destination):
+	// CloudWatch, or None (AWS's default). Empty when it was not read,
+	// which a gap on GetServiceSetting explains (svc-last: SSM.6).
+	AutomationLogDestination string `json:"automation_log_destination,omitempty"`
 }
 
 // Settings returns the SSM settings recorded for a region.

@@ -357,6 +357,8 @@ func Account(o Options) *state.Account {
 	}
 	// svc-connect: Amazon Connect, last so no earlier value changes.
 	g.connect(o.Regions)
+	// svc-last: SSM.6, ServiceCatalog.1, last so no earlier value changes.
+	g.svcLast()
 	return a
 }
 

@@ -100,15 +100,33 @@ func (c *collector) ssmCompliance(ctx context.Context, cl *ssm.Client, region st
 // of SSM documents in a region when its value is Disable.
 const publicSharingSetting = "/ssm/documents/console/public-sharing-permission"
 
+// automationLogSetting is the service setting naming where SSM
+// Automation sends the output of its script steps: CloudWatch, or None
+// (svc-last: SSM.6).
+const automationLogSetting = "/ssm/automation/customer-script-log-destination"
+
+// ssmSettings reads the region's SSM service settings, one
+// GetServiceSetting call each. The region's record is kept when either
+// read answered; a failed read leaves its gap, which makes the checks
+// on that setting unknown.
 func (c *collector) ssmSettings(ctx context.Context, cl *ssm.Client, region string) {
-	_ = c.do(ctx, "ssm", "GetServiceSetting", region, "", nil, func(ctx context.Context) error {
-		out, err := cl.GetServiceSetting(ctx, &ssm.GetServiceSettingInput{SettingId: sdk.String(publicSharingSetting)})
-		if err == nil && out.ServiceSetting != nil {
-			st := state.SSMRegionSettings{Region: region, DocumentPublicSharingBlocked: str(out.ServiceSetting.SettingValue) == "Disable"}
-			c.rec.Update(func(a *state.Account) { a.SSM.RegionSettings = append(a.SSM.RegionSettings, st) })
-		}
-		return err
-	})
+	st := state.SSMRegionSettings{Region: region}
+	read := false
+	get := func(id string, set func(v string)) {
+		_ = c.do(ctx, "ssm", "GetServiceSetting", region, "", nil, func(ctx context.Context) error {
+			out, err := cl.GetServiceSetting(ctx, &ssm.GetServiceSettingInput{SettingId: sdk.String(id)})
+			if err == nil && out.ServiceSetting != nil {
+				set(str(out.ServiceSetting.SettingValue))
+				read = true
+			}
+			return err
+		})
+	}
+	get(publicSharingSetting, func(v string) { st.DocumentPublicSharingBlocked = v == "Disable" })
+	get(automationLogSetting, func(v string) { st.AutomationLogDestination = v })
+	if read {
+		c.rec.Update(func(a *state.Account) { a.SSM.RegionSettings = append(a.SSM.RegionSettings, st) })
+	}
 }
 
 // highestSeverity names the worst severity with a non-compliant item.

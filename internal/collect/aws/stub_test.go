@@ -40,6 +40,8 @@ var stubResponses = map[string]string{
 	"DescribeVpcBlockPublicAccessOptions": `<DescribeVpcBlockPublicAccessOptionsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>1</requestId>
 <vpcBlockPublicAccessOptions><internetGatewayBlockMode>block-ingress</internetGatewayBlockMode></vpcBlockPublicAccessOptions></DescribeVpcBlockPublicAccessOptionsResponse>`,
 	"AmazonSSM.GetServiceSetting": `{"ServiceSetting":{"SettingId":"/ssm/documents/console/public-sharing-permission","SettingValue":"Disable"}}`,
+	// svc-last: SSM.6, the Automation log destination (chosen by SettingId in stubServer)
+	"AmazonSSM.GetServiceSetting automation": `{"ServiceSetting":{"SettingId":"/ssm/automation/customer-script-log-destination","SettingValue":"CloudWatch"}}`,
 	// svc-analytics: EMR security configurations (moto lists none).
 	// svc-msk: Redshift Serverless (moto has none): a public workgroup
 	// without enhanced VPC routing or required SSL, and its namespace with
@@ -192,6 +194,9 @@ func stubServer(t *testing.T) (string, func() map[string]int) {
 		asked[action]++
 		mu.Unlock()
 		resp, ok := stubResponses[action]
+		if action == "AmazonSSM.GetServiceSetting" && strings.Contains(string(body), "customer-script-log-destination") { // svc-last
+			resp, ok = stubResponses[action+" automation"]
+		}
 		if strings.Contains(r.Header.Get("Authorization"), "/s3express/aws4_request") { // svc-s3dir
 			action = "s3express " + stubS3ExpressKey(r)
 			mu.Lock()
@@ -284,7 +289,7 @@ func TestStubOperationsMotoLacks(t *testing.T) {
 		t.Errorf("VPC BPA = %+v", st)
 	}
 	ss, ok := a.SSM.Settings("eu-west-1")
-	if !ok || !ss.DocumentPublicSharingBlocked {
+	if !ok || !ss.DocumentPublicSharingBlocked || ss.AutomationLogDestination != "CloudWatch" {
 		t.Errorf("SSM settings = %+v, %v", ss, ok)
 	}
 	bk := a.Backup

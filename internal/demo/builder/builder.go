@@ -114,6 +114,7 @@ func Build() *state.Account {
 	x.gaps3()           // svc-gaps3
 	x.networkFirewall() // svc-netfw
 	x.transfer()        // svc-netfw
+	x.svcLast()         // svc-last
 	x.analyzerFindings()
 	x.gaps()
 	x.orgFacts()
