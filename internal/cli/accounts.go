@@ -49,10 +49,12 @@ type accountsFlags struct {
 }
 
 // defaultAccountConcurrency is how many accounts are read side by side by
-// default: two per CPU (an account's read mostly waits on AWS's answers
-// and its own token buckets), at most 8 (each account in flight holds its
-// state, SDK clients and workers).
-func defaultAccountConcurrency() int { return min(2*runtime.GOMAXPROCS(0), 8) }
+// default: four per CPU (an account's read mostly waits on AWS's answers
+// and its own token buckets: 200 accounts of 2,500 resources on 2 CPUs took
+// 449 s with 4 in flight, using 1.5 of the CPUs, and 270 s with 8, in
+// bench/RESULTS.md), at most 8 (each account in flight holds its state,
+// SDK clients and workers).
+func defaultAccountConcurrency() int { return min(4*runtime.GOMAXPROCS(0), 8) }
 
 const accountsHelp = `Several accounts in one run:
   --accounts ID,ID      these accounts (works without Organizations access)
@@ -70,7 +72,7 @@ Suspended, pending-closure and closed accounts are listed and skipped with
 the reason. An account whose role cannot be assumed (missing, SCP deny,
 trust policy) is a coverage gap with the reason, and the run goes on; the
 summary says how many accounts were read fully, partly or not at all.
---account-concurrency N reads N accounts side by side (default 2 per CPU,
+--account-concurrency N reads N accounts side by side (default 4 per CPU,
 at most 8), each with its own token buckets (AWS's quotas are per account
 and region) under one bound of --concurrency calls in flight overall. Each
 account's output is written as soon as it is read; DIR/accounts.json (name,
@@ -105,7 +107,7 @@ func (a *accountsFlags) register(cmd *cobra.Command) {
 	f.StringSliceVar(&a.exclude, "exclude-accounts", nil, "live: with --org, leave out these `ACCOUNT_IDS` (listed as skipped)")
 	f.StringVar(&a.shard, "shard", "", "live: with --accounts or --org, read only shard `i/n` of the accounts (0 <= i < n; by SHA-256 of the account ID, see --help)")
 	f.StringVar(&a.runID, "run-id", "", "live: with --accounts or --org, the run's `ID` (letters, digits, . _ - ; up to 128), recorded in the reports and accounts.json; required with --shard i/n, n > 1 (default: UTC time + random)")
-	f.IntVar(&a.concurrency, "account-concurrency", defaultAccountConcurrency(), "live: with --accounts or --org, read `N` accounts side by side (default 2 per CPU, at most 8); --concurrency bounds the calls in flight over all of them")
+	f.IntVar(&a.concurrency, "account-concurrency", defaultAccountConcurrency(), "live: with --accounts or --org, read `N` accounts side by side (default 4 per CPU, at most 8); --concurrency bounds the calls in flight over all of them")
 }
 
 // memberTarget is one account of a several-account run: the role it is
