@@ -18,6 +18,7 @@ import (
 	"github.com/shoulder-dev/shoulder/internal/regions"
 	"github.com/shoulder-dev/shoulder/internal/report"
 	"github.com/shoulder-dev/shoulder/internal/reportview"
+	"github.com/shoulder-dev/shoulder/internal/state"
 
 	"github.com/shoulder-dev/shoulder/internal/store"
 )
@@ -407,6 +408,23 @@ func streamable(formats []report.Format) bool {
 	return len(formats) > 0
 }
 
+// loadForStream loads the account a streamed or spilled scan evaluates,
+// with its policy and the report options (no results yet); interrupted
+// is true when a live collection was stopped by Ctrl-C and acct holds
+// what was read.
+func (app *App) loadForStream(ctx context.Context, f *scanFlags, sel []check.Check, pol *policy.Policy) (acct *state.Account, _ *policy.Policy, opts report.Options, interrupted bool, err error) {
+	acct, err = f.src.load(ctx, app)
+	interrupted = errors.Is(err, errInterrupted)
+	if err != nil && !interrupted {
+		return nil, nil, opts, false, err
+	}
+	if pol, err = app.accountPolicy(pol, acct); err != nil {
+		return nil, nil, opts, false, err
+	}
+	opts, err = reportOptions(sel, acct, nil, pol, false)
+	return acct, pol, opts, interrupted, err
+}
+
 // streamScan loads the account and evaluates the checks with each finding
 // written to the planned outputs as its check's turn comes (engine.Stream),
 // so a report of millions of findings is never held whole. The files are
@@ -415,15 +433,7 @@ func streamable(formats []report.Format) bool {
 // ExitError. The report returned holds no results, but its coverage and
 // failure counts cover every finding written.
 func (app *App) streamScan(ctx context.Context, f *scanFlags, plan *outputPlan, sel []check.Check, pol *policy.Policy) (*engine.Report, error) {
-	acct, err := f.src.load(ctx, app)
-	interrupted := errors.Is(err, errInterrupted)
-	if err != nil && !interrupted {
-		return nil, err
-	}
-	if pol, err = app.accountPolicy(pol, acct); err != nil {
-		return nil, err
-	}
-	opts, err := reportOptions(sel, acct, nil, pol, false)
+	acct, pol, opts, interrupted, err := app.loadForStream(ctx, f, sel, pol)
 	if err != nil {
 		return nil, err
 	}
@@ -461,15 +471,7 @@ func (app *App) streamScan(ctx context.Context, f *scanFlags, plan *outputPlan, 
 // returns an ExitError. The report returned holds no results, but its
 // coverage and failure counts cover every result.
 func (app *App) spillScan(ctx context.Context, f *scanFlags, plan *outputPlan, sel []check.Check, pol *policy.Policy, formats []report.Format, filters tableFilters, rec *scanRecorder) (*engine.Report, error) {
-	acct, err := f.src.load(ctx, app)
-	interrupted := errors.Is(err, errInterrupted)
-	if err != nil && !interrupted {
-		return nil, err
-	}
-	if pol, err = app.accountPolicy(pol, acct); err != nil {
-		return nil, err
-	}
-	opts, err := reportOptions(sel, acct, nil, pol, false)
+	acct, pol, opts, interrupted, err := app.loadForStream(ctx, f, sel, pol)
 	if err != nil {
 		return nil, err
 	}
