@@ -8,8 +8,6 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/credentials"
 	"github.com/aws/aws-sdk-go-v2/service/acmpca"
-	"github.com/aws/aws-sdk-go-v2/service/acmpca/schemas"
-	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 
 	"github.com/shoulder-dev/shoulder/internal/awsfake"
 	"github.com/shoulder-dev/shoulder/internal/state"
@@ -30,7 +28,7 @@ func TestPCAWireFormat(t *testing.T) {
 	}
 	r := start(t, a, awsfake.Options{})
 	c := acmpca.NewFromConfig(aws.Config{Region: "eu-west-1", Credentials: credentials.NewStaticCredentialsProvider("AKIDFAKE", "secret", ""),
-		BaseEndpoint: aws.String(r.URL), RetryMaxAttempts: 3}, func(o *acmpca.Options) { o.Protocol = awsjson.New11(schemas.ACMPrivateCA) })
+		BaseEndpoint: aws.String(r.URL), RetryMaxAttempts: 3})
 	ctx := context.Background()
 	p := acmpca.NewListCertificateAuthoritiesPaginator(c, &acmpca.ListCertificateAuthoritiesInput{MaxResults: aws.Int32(2)})
 	pages, n := 0, 0

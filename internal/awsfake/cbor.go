@@ -155,9 +155,11 @@ func (s *schemaCBOR) CloseMap()                              { s.close() }
 func (s *schemaCBOR) WriteKey(sc *smithy.Schema, key string) { s.stack[len(s.stack)-1].mapKey = key }
 
 // cborReply renders an rpcv2Cbor response.
-func (c *call) cborReply(out serializable) *reply {
+func (c *call) cborReply(out any) *reply {
 	s := &schemaCBOR{}
-	out.Serialize(s)
+	if err := c.s.wire.serializeOutput(s, out); err != nil {
+		return serializeFailed(err)
+	}
 	return &reply{ctype: "application/cbor", body: s.Bytes(), headers: map[string]string{"Smithy-Protocol": "rpc-v2-cbor"}}
 }
 

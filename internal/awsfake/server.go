@@ -78,6 +78,7 @@ type Server struct {
 	stats    stats
 	cache    sync.Map // cacheKey -> *reply: rendered responses of immutable state
 	reqID    atomic.Uint64
+	wire     wireSchemas // how replies are serialized (wire.go)
 }
 
 // New returns a fake endpoint serving a. The account must not change while

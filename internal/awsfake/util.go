@@ -11,8 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/aws/smithy-go"
 )
 
 // route names a REST operation by method and path. Path segments in braces
@@ -248,18 +246,15 @@ func decodeToken(action, tok string) (int, error) {
 	return 0, errf(400, "InvalidNextToken", "invalid pagination token for %s", action)
 }
 
-// serializable is an SDK output with a schema-driven serializer.
-type serializable interface {
-	Serialize(s smithy.ShapeSerializer)
-}
-
 // queryReply renders an awsQuery response: <OpResponse xmlns><OpResult>
 // ...</OpResult><ResponseMetadata/></OpResponse>.
-func (c *call) queryReply(out serializable) *reply {
+func (c *call) queryReply(out any) *reply {
 	w := &xw{b: make([]byte, 0, 1024)}
 	w.openNS(c.action+"Response", c.svc.xmlns)
 	if out != nil {
-		out.Serialize(newSchemaXML(w, c.action+"Result"))
+		if err := c.s.wire.serializeOutput(newSchemaXML(w, c.action+"Result"), out); err != nil {
+			return serializeFailed(err)
+		}
 	}
 	w.open("ResponseMetadata")
 	w.elem("RequestId", "fake")
@@ -269,9 +264,11 @@ func (c *call) queryReply(out serializable) *reply {
 }
 
 // jsonReply renders an awsJson or restJson1 response body.
-func (c *call) jsonReply(out serializable) *reply {
+func (c *call) jsonReply(out any) *reply {
 	s := &schemaJSON{b: make([]byte, 0, 512), jsonName: c.svc.proto == protoRestJSON}
-	out.Serialize(s)
+	if err := c.s.wire.serializeOutput(s, out); err != nil {
+		return serializeFailed(err)
+	}
 	ct := "application/json"
 	if c.svc.proto == protoJSON {
 		v := c.svc.jsonVersion
@@ -281,6 +278,13 @@ func (c *call) jsonReply(out serializable) *reply {
 		ct = "application/x-amz-json-" + v
 	}
 	return &reply{ctype: ct, body: s.b}
+}
+
+// serializeFailed answers a reply the fake could not write (an output
+// field its wire model lacks): a 500 whose body names it, so the test that
+// made the call fails with the reason.
+func serializeFailed(err error) *reply {
+	return &reply{status: 500, ctype: "text/plain", body: []byte("awsfake: " + err.Error())}
 }
 
 // rawJSON answers a JSON body built by hand (services without schemas).

@@ -5,8 +5,6 @@ import (
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/acmpca"
-	"github.com/aws/aws-sdk-go-v2/service/acmpca/schemas"
-	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -17,10 +15,6 @@ import (
 func (c *collector) acmPCA(ctx context.Context, region string) {
 	cl := acmpca.NewFromConfig(c.cfg, func(o *acmpca.Options) {
 		o.Region = region
-		// The client speaks Smithy RPC v2 CBOR by default since v1.57.0;
-		// AWS Private CA serves AWS JSON 1.1 alongside it, which is what
-		// moto speaks (it answers CBOR with 404).
-		o.Protocol = awsjson.New11(schemas.ACMPrivateCA)
 		o.APIOptions = append(o.APIOptions, c.instrument("acm-pca", region))
 	})
 	var cas []state.CertificateAuthority

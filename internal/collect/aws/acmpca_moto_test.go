@@ -6,9 +6,7 @@ import (
 
 	sdk "github.com/aws/aws-sdk-go-v2/aws"
 	"github.com/aws/aws-sdk-go-v2/service/acmpca"
-	"github.com/aws/aws-sdk-go-v2/service/acmpca/schemas"
 	pcatypes "github.com/aws/aws-sdk-go-v2/service/acmpca/types"
-	"github.com/aws/smithy-go/transport/http/protocol/awsjson"
 
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -17,7 +15,7 @@ import (
 // region (svc-s3dir); moto creates it PENDING_CERTIFICATE. In the insecure
 // regions it also creates a subordinate one.
 func buildPCA(ctx context.Context, cfg sdk.Config, secure bool) {
-	c := acmpca.NewFromConfig(cfg, func(o *acmpca.Options) { o.Protocol = awsjson.New11(schemas.ACMPrivateCA) })
+	c := acmpca.NewFromConfig(cfg)
 	mk := func(cn string, t pcatypes.CertificateAuthorityType) {
 		must(c.CreateCertificateAuthority(ctx, &acmpca.CreateCertificateAuthorityInput{CertificateAuthorityType: t,
 			CertificateAuthorityConfiguration: &pcatypes.CertificateAuthorityConfiguration{KeyAlgorithm: pcatypes.KeyAlgorithmRsa2048,
