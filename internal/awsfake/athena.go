@@ -8,7 +8,7 @@ import (
 )
 
 // ---- Amazon Athena (awsJson1.1, X-Amz-Target AmazonAthena.*, signing name
-// athena; bodies from the SDK's own output types and schema serializers)
+// athena; bodies from the SDK's own output types, written by wire.go)
 // ---- svc-glue
 
 func (s *Server) athenaService() *service {

@@ -8,7 +8,7 @@ import (
 )
 
 // ---- AWS Glue (awsJson1.1, X-Amz-Target AWSGlue.*, signing name glue;
-// bodies from the SDK's own output types and schema serializers) ---- svc-glue
+// bodies from the SDK's own output types, written by wire.go) ---- svc-glue
 
 func (s *Server) glueService() *service {
 	return &service{name: "glue", proto: protoJSON, ops: map[string]handler{

@@ -14,11 +14,10 @@ import (
 	"github.com/aws/smithy-go/traits"
 )
 
-// The SDK clients generated with schemas (IAM, STS, RDS, KMS, SSM, Config,
-// Organizations, GuardDuty) give every output type a Serialize method that
-// walks the shape with its Smithy schema. The two serializers below turn that
-// walk into the wire format the client's own deserializer expects, so the
-// fake builds typed SDK outputs and never spells a member name by hand.
+// wire.go walks an SDK output value with the Smithy schema of its shape
+// (built from botocore's models). The two serializers below turn that walk
+// into the wire format the client's own deserializer expects, so the fake
+// builds typed SDK outputs and never spells a member name by hand.
 
 type frameKind uint8
 

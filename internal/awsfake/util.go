@@ -287,7 +287,7 @@ func serializeFailed(err error) *reply {
 	return &reply{status: 500, ctype: "text/plain", body: []byte("awsfake: " + err.Error())}
 }
 
-// rawJSON answers a JSON body built by hand (services without schemas).
+// rawJSON answers a JSON body built by hand (services the wire models do not cover).
 func (c *call) rawJSON(v any) (*reply, error) {
 	b, err := json.Marshal(v)
 	if err != nil {

@@ -86,22 +86,7 @@ func TestBinaryHasNoWrites(t *testing.T) {
 		services[o.Service] = true
 	}
 
-	bin := filepath.Join(t.TempDir(), "shoulder")
-	cmd := exec.Command("go", "build", "-o", bin, "github.com/shoulder-dev/shoulder/cmd/shoulder")
-	// Always an ELF binary, whatever the host (debug/elf reads it).
-	cmd.Env = append(os.Environ(), "GOOS=linux")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	f, err := elf.Open(bin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	syms, err := f.Symbols()
-	if err != nil {
-		t.Fatal(err)
-	}
+	syms := binarySymbols(t)
 
 	present := map[string][]string{} // SDK package -> client methods in the binary
 	for _, s := range syms {
@@ -145,6 +130,58 @@ func TestBinaryHasNoWrites(t *testing.T) {
 	for pkg := range sdkKeepsWhole {
 		if len(present[pkg]) == 0 {
 			t.Errorf("service/%s: not in the binary any more; remove it from sdkKeepsWhole", pkg)
+		}
+	}
+}
+
+// binarySymbols builds the shoulder binary and returns its symbol table.
+func binarySymbols(t *testing.T) []elf.Symbol {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "shoulder")
+	cmd := exec.Command("go", "build", "-o", bin, "github.com/shoulder-dev/shoulder/cmd/shoulder")
+	// Always an ELF binary, whatever the host (debug/elf reads it).
+	cmd.Env = append(os.Environ(), "GOOS=linux")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	f, err := elf.Open(bin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	syms, err := f.Symbols()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return syms
+}
+
+// sdkSchemasAllowed are the SDK service packages whose schema tables may be
+// in the binary: the credential chain's clients, which come with the SDK's
+// config module at its newest version.
+var sdkSchemasAllowed = map[string]bool{"sts": true, "sso": true, "ssooidc": true, "signin": true}
+
+var schemaSymbol = regexp.MustCompile(`^github\.com/aws/aws-sdk-go-v2/service/([a-z0-9]+)/schemas\.`)
+
+// TestBinaryHasNoSchemaTables: a service module at a version with
+// schema-based serialization builds every shape of its service at init,
+// in every shoulder process (31 MB of heap for the 36 modules shoulder
+// used when they were pinned; ARCHITECTURE.md, "SDK versions"). The test
+// fails when an upgrade or a new module brings such a version in.
+func TestBinaryHasNoSchemaTables(t *testing.T) {
+	found := map[string]bool{}
+	for _, s := range binarySymbols(t) {
+		if m := schemaSymbol.FindStringSubmatch(s.Name); m != nil && s.Section != elf.SHN_UNDEF {
+			found[m[1]] = true
+		}
+	}
+	if !found["sts"] {
+		t.Fatal("sts's schema tables not found: the symbol names changed, this test sees nothing")
+	}
+	for pkg := range found {
+		if !sdkSchemasAllowed[pkg] {
+			t.Errorf("service/%s: its schemas package is in the binary; pin the module to its last version before "+
+				"\"Enable schema-based (de)serialization\" in its CHANGELOG.md (ARCHITECTURE.md, \"SDK versions\")", pkg)
 		}
 	}
 }
