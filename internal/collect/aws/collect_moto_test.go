@@ -965,8 +965,9 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"FSx":                 "fsx", // svc-fsx
 		"mq":                  "mq",  // svc-mq
 		"DataSync":            "datasync",
-		"Connect":             "connect", // svc-connect
-		"ACM PCA":             "acm-pca", // svc-s3dir
+		"Connect":             "connect",        // svc-connect
+		"Service Catalog":     "servicecatalog", // svc-catalog
+		"ACM PCA":             "acm-pca",        // svc-s3dir
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {
