@@ -331,8 +331,9 @@ func buildIndex(a *state.Account) *index {
 	// svc-mq: Amazon MQ brokers
 	x.mqBrokers = group(a.MQ.Brokers, func(v *state.MQBroker) string { return v.Region })
 	x.dataSyncTasks = group(a.DataSync.Tasks, func(v *state.DataSyncTask) string { return v.Region })
-	x.connectInstances = group(a.Connect.Instances, func(v *state.ConnectInstance) string { return v.Region })           // svc-connect
-	x.portfolios = group(a.ServiceCatalog.Portfolios, func(v *state.ServiceCatalogPortfolio) string { return v.Region }) // svc-catalog
+	x.connectInstances = group(a.Connect.Instances, func(v *state.ConnectInstance) string { return v.Region }) // svc-connect
+	// svc-catalog: AWS Service Catalog portfolios
+	x.portfolios = group(a.ServiceCatalog.Portfolios, func(v *state.ServiceCatalogPortfolio) string { return v.Region })
 	// svc-s3dir: S3 directory buckets
 	x.directoryBuckets = group(a.S3Express.Buckets, func(v *state.DirectoryBucket) string { return v.Region })
 	x.certificateAuthorities = group(a.ACMPCA.CertificateAuthorities, func(v *state.CertificateAuthority) string { return v.Region })
@@ -405,8 +406,9 @@ func (s *Server) registry() map[string]*service {
 		s.fsxService(),                     // svc-fsx
 		s.mqService(), s.dataSyncService(), // svc-mq
 		s.connectService(),                      // svc-connect
-		s.serviceCatalogService(),               // svc-catalog
 		s.s3ExpressService(), s.acmPCAService(), // svc-s3dir
+		// svc-catalog: AWS Service Catalog
+		s.serviceCatalogService(),
 		s.acmService(), s.cloudFrontService(),
 		s.route53Service(),                   // svc-search
 		s.sageMakerService(), s.emrService(), // svc-analytics

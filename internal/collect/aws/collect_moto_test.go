@@ -965,9 +965,10 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"FSx":                 "fsx", // svc-fsx
 		"mq":                  "mq",  // svc-mq
 		"DataSync":            "datasync",
-		"Connect":             "connect",        // svc-connect
-		"Service Catalog":     "servicecatalog", // svc-catalog
-		"ACM PCA":             "acm-pca",        // svc-s3dir
+		"Connect":             "connect", // svc-connect
+		"ACM PCA":             "acm-pca", // svc-s3dir
+		// svc-catalog: AWS Service Catalog
+		"Service Catalog": "servicecatalog",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -258,38 +258,39 @@ func regionalServices() []service {
 		{"events", (*collector).eventBridge},
 		{"ecs", (*collector).ecs},
 		{"eks", (*collector).eks},
-		{"apigateway", (*collector).apiGateway},                   // svc-api
-		{"apigatewayv2", (*collector).apiGatewayV2},               // svc-api
-		{"wafv2", (*collector).wafRegional},                       // svc-api
-		{"waf-regional", (*collector).wafClassicRegional},         // svc-classic
-		{"appsync", (*collector).appSync},                         // svc-classic
-		{"cognito-identity", (*collector).cognitoIdentity},        // svc-classic
-		{"cognito-idp", (*collector).cognitoUserPools},            // svc-classic
-		{"autoscaling", (*collector).autoScaling},                 // svc-compute2
-		{"elasticache", (*collector).elastiCache},                 // svc-data
-		{"kinesis", (*collector).kinesis},                         // svc-stream
-		{"firehose", (*collector).firehose},                       // svc-stream
-		{"inspector2", (*collector).inspector},                    // svc-sec
-		{"macie2", (*collector).macie},                            // svc-sec
-		{"network-firewall", (*collector).networkFirewall},        // svc-netfw
-		{"transfer", (*collector).transferFamily},                 // svc-netfw
-		{"codebuild", (*collector).codeBuild},                     // svc-build
-		{"dms", (*collector).dms},                                 // svc-build
-		{"es", (*collector).openSearch},                           // svc-search
-		{"kafka", (*collector).msk},                               // svc-msk
-		{"states", (*collector).stepFunctions},                    // svc-msk
-		{"redshift-serverless", (*collector).redshiftServerless},  // svc-msk
-		{"dax", (*collector).dax},                                 // svc-dax
-		{"elasticbeanstalk", (*collector).elasticBeanstalk},       // svc-eb
-		{"glue", (*collector).glueService},                        // svc-glue
-		{"athena", (*collector).athenaWorkGroups},                 // svc-glue
-		{"fsx", (*collector).fsx},                                 // svc-fsx
-		{"mq", (*collector).mqBrokers},                            // svc-mq
-		{"datasync", (*collector).dataSyncTasks},                  // svc-mq
-		{"connect", (*collector).connectInstances},                // svc-connect
-		{"servicecatalog", (*collector).serviceCatalogPortfolios}, // svc-catalog
-		{"s3express", (*collector).s3Express},                     // svc-s3dir
-		{"acm-pca", (*collector).acmPCA},                          // svc-s3dir
+		{"apigateway", (*collector).apiGateway},                  // svc-api
+		{"apigatewayv2", (*collector).apiGatewayV2},              // svc-api
+		{"wafv2", (*collector).wafRegional},                      // svc-api
+		{"waf-regional", (*collector).wafClassicRegional},        // svc-classic
+		{"appsync", (*collector).appSync},                        // svc-classic
+		{"cognito-identity", (*collector).cognitoIdentity},       // svc-classic
+		{"cognito-idp", (*collector).cognitoUserPools},           // svc-classic
+		{"autoscaling", (*collector).autoScaling},                // svc-compute2
+		{"elasticache", (*collector).elastiCache},                // svc-data
+		{"kinesis", (*collector).kinesis},                        // svc-stream
+		{"firehose", (*collector).firehose},                      // svc-stream
+		{"inspector2", (*collector).inspector},                   // svc-sec
+		{"macie2", (*collector).macie},                           // svc-sec
+		{"network-firewall", (*collector).networkFirewall},       // svc-netfw
+		{"transfer", (*collector).transferFamily},                // svc-netfw
+		{"codebuild", (*collector).codeBuild},                    // svc-build
+		{"dms", (*collector).dms},                                // svc-build
+		{"es", (*collector).openSearch},                          // svc-search
+		{"kafka", (*collector).msk},                              // svc-msk
+		{"states", (*collector).stepFunctions},                   // svc-msk
+		{"redshift-serverless", (*collector).redshiftServerless}, // svc-msk
+		{"dax", (*collector).dax},                                // svc-dax
+		{"elasticbeanstalk", (*collector).elasticBeanstalk},      // svc-eb
+		{"glue", (*collector).glueService},                       // svc-glue
+		{"athena", (*collector).athenaWorkGroups},                // svc-glue
+		{"fsx", (*collector).fsx},                                // svc-fsx
+		{"mq", (*collector).mqBrokers},                           // svc-mq
+		{"datasync", (*collector).dataSyncTasks},                 // svc-mq
+		{"connect", (*collector).connectInstances},               // svc-connect
+		{"s3express", (*collector).s3Express},                    // svc-s3dir
+		{"acm-pca", (*collector).acmPCA},                         // svc-s3dir
+		// svc-catalog: AWS Service Catalog portfolios
+		{"servicecatalog", (*collector).serviceCatalogPortfolios},
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

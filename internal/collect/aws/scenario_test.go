@@ -539,8 +539,11 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildFSx(ctx, cfg, r, *sub.Subnet.SubnetId, secure) // svc-fsx
 	buildMQ(ctx, cfg, r, secure)                        // svc-mq
 	buildDataSync(ctx, cfg, r, secure)
-	buildServiceCatalog(ctx, cfg, r, secure) // svc-catalog
-	buildPCA(ctx, cfg, secure)               // svc-s3dir
+
+	// svc-catalog: AWS Service Catalog portfolios
+	buildServiceCatalog(ctx, cfg, r, secure)
+
+	buildPCA(ctx, cfg, secure) // svc-s3dir
 
 	// EFS: a file system with a mount target and an access point
 	// (encrypted, with a policy and a fixed identity when secure; this moto

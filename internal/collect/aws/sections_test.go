@@ -44,10 +44,11 @@ var collectedSections = map[string]string{
 	"fsx":                 "fsx", // svc-fsx
 	"mq":                  "mq",  // svc-mq
 	"datasync":            "datasync",
-	"connect":             "connect",        // svc-connect
-	"servicecatalog":      "servicecatalog", // svc-catalog
-	"s3express":           "s3express",      // svc-s3dir
-	"acmpca":              "acm-pca",        // svc-s3dir
+	"connect":             "connect",   // svc-connect
+	"s3express":           "s3express", // svc-s3dir
+	"acmpca":              "acm-pca",   // svc-s3dir
+	// svc-catalog: AWS Service Catalog
+	"servicecatalog": "servicecatalog",
 }
 
 // notSections are Account's fields that are not a service's data.
