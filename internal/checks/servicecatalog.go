@@ -1,6 +1,7 @@
 package checks
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
@@ -48,11 +49,13 @@ func portfolioSharedInOrg(a *state.Account, x state.ServiceCatalogPortfolio) che
 	}
 	ids := make([]string, 0, len(x.AccountShares))
 	for _, s := range x.AccountShares {
-		id := s.PrincipalID
+		ids = append(ids, s.PrincipalID)
+	}
+	slices.Sort(ids)
+	for i, id := range ids {
 		if _, member := tree.Account(id); member {
-			id += " (a member account, shared by ID instead of through the organization)"
+			ids[i] += " (a member account, shared by ID instead of through the organization)"
 		}
-		ids = append(ids, id)
 	}
 	return check.FailR(x, "portfolio %s is shared account to account, outside the organization's sharing, with %s", x.DisplayName, strings.Join(ids, ", "))
 }

@@ -48,7 +48,7 @@ func serviceCatalogCases() map[string][]checkCase {
 		"servicecatalog_portfolio_shared_within_organization_only": {
 			c("no account share", nil, dsP, "no account-to-account share"),
 			c("shared with an external account", shared("444455556666"), dsF, "with 444455556666"),
-			c("shared with two accounts", shared("444455556666", "777788889999"), dsF, "444455556666, 777788889999"),
+			c("shared with two accounts", shared("777788889999", "444455556666"), dsF, "with 444455556666, 777788889999"),
 			// A member account shared by ID still fails (Security Hub
 			// fails every ACCOUNT share); the message says it is a member.
 			{name: "member shared by account id", acct: baseAccount(dsOrgMembers("444455556666"), dsPortfolio(shared("444455556666", "777788889999"))),
