@@ -575,6 +575,15 @@ func minimalPlan(a *state.Account) map[string]int {
 		cis := countIf(a.Connect.Instances, func(x state.ConnectInstance) bool { return in(x.Region) })
 		add("connect:ListInstances", pages(cis, 10))
 		add("connect:DescribeInstanceAttribute", cis)
+		// svc-catalog: Service Catalog: 20 portfolios a page, one
+		// DescribePortfolioShares (Type ACCOUNT, 100 shares a page) each.
+		scps := countIf(a.ServiceCatalog.Portfolios, func(x state.ServiceCatalogPortfolio) bool { return in(x.Region) })
+		add("servicecatalog:ListPortfolios", pages(scps, 20))
+		for _, x := range a.ServiceCatalog.Portfolios {
+			if in(x.Region) {
+				add("servicecatalog:DescribePortfolioShares", pages(len(x.AccountShares), 100))
+			}
+		}
 		// svc-s3dir: S3 directory buckets: 1,000 a page, then the policy,
 		// default encryption and lifecycle of each.
 		dbs := countIf(a.S3Express.Buckets, func(x state.DirectoryBucket) bool { return in(x.Region) })

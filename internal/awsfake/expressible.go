@@ -285,6 +285,7 @@ func Expressible(a *state.Account) *state.Account {
 	expressibleMQ(c)                // svc-mq
 	expressibleDataSync(c)          // svc-mq
 	expressibleConnect(c)           // svc-connect
+	expressibleServiceCatalog(c)    // svc-catalog
 	for i := range c.AppSync.APIs { // svc-classic: AppSync
 		x := &c.AppSync.APIs[i]
 		if len(x.AdditionalAuthenticationTypes) == 0 {

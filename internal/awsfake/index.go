@@ -150,6 +150,8 @@ type index struct {
 	dataSyncTasks map[string][]*state.DataSyncTask
 	// svc-connect: Amazon Connect instances
 	connectInstances map[string][]*state.ConnectInstance
+	// svc-catalog: AWS Service Catalog portfolios
+	portfolios map[string][]*state.ServiceCatalogPortfolio
 	// svc-s3dir: S3 directory buckets
 	directoryBuckets map[string][]*state.DirectoryBucket
 	// svc-s3dir: AWS Private CA certificate authorities
@@ -330,6 +332,8 @@ func buildIndex(a *state.Account) *index {
 	x.mqBrokers = group(a.MQ.Brokers, func(v *state.MQBroker) string { return v.Region })
 	x.dataSyncTasks = group(a.DataSync.Tasks, func(v *state.DataSyncTask) string { return v.Region })
 	x.connectInstances = group(a.Connect.Instances, func(v *state.ConnectInstance) string { return v.Region }) // svc-connect
+	// svc-catalog: AWS Service Catalog portfolios
+	x.portfolios = group(a.ServiceCatalog.Portfolios, func(v *state.ServiceCatalogPortfolio) string { return v.Region })
 	// svc-s3dir: S3 directory buckets
 	x.directoryBuckets = group(a.S3Express.Buckets, func(v *state.DirectoryBucket) string { return v.Region })
 	x.certificateAuthorities = group(a.ACMPCA.CertificateAuthorities, func(v *state.CertificateAuthority) string { return v.Region })
@@ -403,6 +407,8 @@ func (s *Server) registry() map[string]*service {
 		s.mqService(), s.dataSyncService(), // svc-mq
 		s.connectService(),                      // svc-connect
 		s.s3ExpressService(), s.acmPCAService(), // svc-s3dir
+		// svc-catalog: AWS Service Catalog
+		s.serviceCatalogService(),
 		s.acmService(), s.cloudFrontService(),
 		s.route53Service(),                   // svc-search
 		s.sageMakerService(), s.emrService(), // svc-analytics

@@ -113,6 +113,9 @@ func TestDemoServiceVerdicts(t *testing.T) {
 		// svc-connect: Frankfurt's support desk publishes flow logs, the
 		// agency's outbound center does not.
 		{"connect", connectChecks(), true},
+		// svc-catalog: Frankfurt's golden paths are shared through the
+		// organization only, the agency's landing zone account to account.
+		{"servicecatalog", serviceCatalogChecks(), true},
 		// svc-s3dir: Frankfurt's feature store passes all three, the
 		// agency's ad-bids scratch bucket fails all three; every setting
 		// is read.

@@ -80,6 +80,7 @@ func allCases() map[string][]checkCase {
 		mqCases(),                 // svc-mq
 		dataSyncCases(),           // svc-mq
 		connectCases(),            // svc-connect
+		serviceCatalogCases(),     // svc-catalog
 		acmCases(),
 		cloudFrontCases(),
 		apiGatewayCases(), // svc-api

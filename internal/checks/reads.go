@@ -171,6 +171,10 @@ func checkReads() map[string][]state.Input {
 		"mq_broker_in_allowed_region":          {state.InputRegions, state.InputMQBrokers},
 		"datasync_task_logging_enabled":        {state.InputDataSyncTasks, state.InputDataSyncTaskDetails},
 		"connect_instance_flow_logs_enabled":   {state.InputConnectInstances, state.InputConnectInstanceLogging}, // svc-connect
+
+		// svc-catalog: AWS Service Catalog (ServiceCatalog.1)
+		"servicecatalog_portfolio_shared_within_organization_only": {state.InputServiceCatalogPortfolios, state.InputServiceCatalogPortfolioShares},
+
 		// svc-data: ElastiCache
 		"elasticache_backups_enabled":            {state.InputCacheReplicationGroups, state.InputCacheClusters},
 		"elasticache_encrypted_at_rest":          {state.InputCacheReplicationGroups, state.InputCacheClusters},

@@ -89,6 +89,7 @@ func builtin() []check.Check {
 		mqChecks(),                 // svc-mq
 		dataSyncChecks(),           // svc-mq
 		connectChecks(),            // svc-connect
+		serviceCatalogChecks(),     // svc-catalog
 		acmChecks(),
 		cloudFrontChecks(),
 		apiGatewayChecks(), // svc-api

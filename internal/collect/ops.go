@@ -886,6 +886,21 @@ func Operations() []Operation {
 		// Connect.2 judges it (neither Detail nor Budgeted).
 		op("connect", "ListInstances", "connect:ListInstances", Regional, Rate{RPS: 2, Burst: 5}, state.InputConnectInstances),
 		op("connect", "DescribeInstanceAttribute", "connect:DescribeInstanceAttribute", PerItem, Rate{RPS: 2, Burst: 5}, state.InputConnectInstanceLogging),
+		// svc-catalog: AWS Service Catalog (regional; endpoint, signing name
+		// and IAM prefix servicecatalog). AWS publishes no rate for its
+		// reads (https://docs.aws.amazon.com/general/latest/gr/servicecatalog.html
+		// lists resource quotas only; none in the API quotas catalog): the
+		// default pace. ListPortfolios carries the account's own portfolios
+		// (ids, ARNs, names), 20 a page (the API's maximum); who a
+		// portfolio is shared with is only in DescribePortfolioShares,
+		// which takes one share type a call: the collector asks for Type
+		// ACCOUNT once per portfolio because ServiceCatalog.1 judges those
+		// shares (neither Detail nor Budgeted). Shares of the types
+		// ORGANIZATION, ORGANIZATIONAL_UNIT and ORGANIZATION_MEMBER_ACCOUNT
+		// can only name the caller's own organization's nodes, so no check
+		// needs them and they are not read.
+		op("servicecatalog", "ListPortfolios", "servicecatalog:ListPortfolios", Regional, d, state.InputServiceCatalogPortfolios),
+		op("servicecatalog", "DescribePortfolioShares", "servicecatalog:DescribePortfolioShares", PerItem, d, state.InputServiceCatalogPortfolioShares),
 		// svc-s3dir: S3 directory buckets (S3 Express One Zone; regional).
 		// The SDK's S3 client sends these "Regional endpoint API
 		// operations" to the region's s3express-control endpoint, signed

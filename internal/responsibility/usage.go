@@ -92,6 +92,8 @@ func usageRules() map[string]usageRule {
 		"datasync": {count: func(a *state.Account) int { return len(a.DataSync.Tasks) }, listings: []state.Input{state.InputDataSyncTasks}},
 		// svc-connect: Amazon Connect instances
 		"connect": {count: func(a *state.Account) int { return len(a.Connect.Instances) }, listings: []state.Input{state.InputConnectInstances}},
+		// svc-catalog: AWS Service Catalog portfolios
+		"servicecatalog": {count: func(a *state.Account) int { return len(a.ServiceCatalog.Portfolios) }, listings: []state.Input{state.InputServiceCatalogPortfolios}},
 		// svc-data: ElastiCache
 		"elasticache": {count: func(a *state.Account) int { return len(a.ElastiCache.ReplicationGroups) + len(a.ElastiCache.Clusters) },
 			listings: []state.Input{state.InputCacheReplicationGroups, state.InputCacheClusters}},

@@ -121,6 +121,8 @@ type Account struct {
 	DataSync DataSync `json:"datasync"`
 	// svc-connect: Amazon Connect instances
 	Connect Connect `json:"connect"`
+	// svc-catalog: AWS Service Catalog portfolios and their account shares
+	ServiceCatalog ServiceCatalog `json:"servicecatalog"`
 	// svc-s3dir: S3 directory buckets (S3 Express One Zone)
 	S3Express S3Express `json:"s3express"`
 	// svc-s3dir: AWS Private CA certificate authorities

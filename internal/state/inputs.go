@@ -366,6 +366,9 @@ const (
 	// svc-connect: connect (Amazon Connect instances)
 	InputConnectInstances       Input = "connect.instances"
 	InputConnectInstanceLogging Input = "connect.instances.flow_logs"
+	// svc-catalog: servicecatalog (AWS Service Catalog portfolios)
+	InputServiceCatalogPortfolios      Input = "servicecatalog.portfolios"
+	InputServiceCatalogPortfolioShares Input = "servicecatalog.portfolios.account_shares"
 	// svc-s3dir: s3express (S3 directory buckets)
 	InputS3DirectoryBuckets          Input = "s3express.buckets"
 	InputS3DirectoryBucketPolicy     Input = "s3express.buckets.policy"

@@ -256,6 +256,8 @@ var inputOperations = map[Input][]OperationRef{
 	"securityhub.hubs":                                               {{Service: "securityhub", Operation: "DescribeHub"}},
 	"securityhub.hubs.administrator_account_id":                      {{Service: "securityhub", Operation: "GetAdministratorAccount"}},
 	"securityhub.hubs.standards":                                     {{Service: "securityhub", Operation: "GetEnabledStandards"}},
+	"servicecatalog.portfolios":                                      {{Service: "servicecatalog", Operation: "ListPortfolios"}},
+	"servicecatalog.portfolios.account_shares":                       {{Service: "servicecatalog", Operation: "DescribePortfolioShares"}},
 	"sns.topics":                                                     {{Service: "sns", Operation: "ListTopics"}},
 	"sns.topics.policy_kms_key_id":                                   {{Service: "sns", Operation: "GetTopicAttributes"}},
 	"sns.topics.subscriptions":                                       {{Service: "sns", Operation: "ListSubscriptions"}},

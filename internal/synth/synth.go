@@ -93,6 +93,8 @@ var shares = []struct {
 	{"directorybucket", 0.01},  // svc-s3dir: S3 directory buckets
 	{"pcahierarchy", 0.005},    // svc-s3dir: AWS Private CA hierarchies (a root and a subordinate each)
 	{"connectinstance", 0.005}, // svc-connect: Amazon Connect instances
+	// svc-catalog: AWS Service Catalog portfolios
+	{"portfolio", 0.01},
 }
 
 func count(n int, kind string) int {
@@ -359,6 +361,8 @@ func Account(o Options) *state.Account {
 	g.connect(o.Regions)
 	// svc-last: SSM.6, ServiceCatalog.1, last so no earlier value changes.
 	g.svcLast()
+	// svc-catalog: AWS Service Catalog, last so no earlier value changes.
+	g.serviceCatalog(o.Regions)
 	return a
 }
 

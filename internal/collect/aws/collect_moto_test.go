@@ -967,6 +967,8 @@ func TestMotoOperationsDeclaredAndReadOnly(t *testing.T) {
 		"DataSync":            "datasync",
 		"Connect":             "connect", // svc-connect
 		"ACM PCA":             "acm-pca", // svc-s3dir
+		// svc-catalog: AWS Service Catalog
+		"Service Catalog": "servicecatalog",
 	}
 	decl, err := collect.NewDeclaration(nil)
 	if err != nil {

@@ -289,6 +289,8 @@ func regionalServices() []service {
 		{"connect", (*collector).connectInstances},               // svc-connect
 		{"s3express", (*collector).s3Express},                    // svc-s3dir
 		{"acm-pca", (*collector).acmPCA},                         // svc-s3dir
+		// svc-catalog: AWS Service Catalog portfolios
+		{"servicecatalog", (*collector).serviceCatalogPortfolios},
 		{"acm", (*collector).acm},
 		{"elasticfilesystem", (*collector).efs},
 		{"elbv2", (*collector).elbv2},

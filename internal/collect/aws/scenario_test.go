@@ -539,6 +539,10 @@ func buildRegion(ctx context.Context, t *testing.T, sc *scenario, r string) {
 	buildFSx(ctx, cfg, r, *sub.Subnet.SubnetId, secure) // svc-fsx
 	buildMQ(ctx, cfg, r, secure)                        // svc-mq
 	buildDataSync(ctx, cfg, r, secure)
+
+	// svc-catalog: AWS Service Catalog portfolios
+	buildServiceCatalog(ctx, cfg, r, secure)
+
 	buildPCA(ctx, cfg, secure) // svc-s3dir
 
 	// EFS: a file system with a mount target and an access point

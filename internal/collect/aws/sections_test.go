@@ -47,6 +47,8 @@ var collectedSections = map[string]string{
 	"connect":             "connect",   // svc-connect
 	"s3express":           "s3express", // svc-s3dir
 	"acmpca":              "acm-pca",   // svc-s3dir
+	// svc-catalog: AWS Service Catalog
+	"servicecatalog": "servicecatalog",
 }
 
 // notSections are Account's fields that are not a service's data.

@@ -154,6 +154,10 @@ func sortState(a *state.Account) {
 	byARN(a.MQ.Brokers)      // svc-mq
 	byARN(a.DataSync.Tasks)
 	byARN(a.Connect.Instances) // svc-connect
+
+	// svc-catalog: AWS Service Catalog portfolios
+	byARN(a.ServiceCatalog.Portfolios)
+
 	byARN(a.EFS.FileSystems)
 	byARN(a.EFS.AccessPoints)
 	sort.SliceStable(a.EFS.MountTargets, func(x, y int) bool { return a.EFS.MountTargets[x].ID < a.EFS.MountTargets[y].ID })

@@ -96,6 +96,7 @@ func Build() *state.Account {
 	x.mq()                 // svc-mq
 	x.dataSync()           // svc-mq
 	x.connect()            // svc-connect
+	x.serviceCatalog()     // svc-catalog
 	x.s3Express()          // svc-s3dir
 	x.acmPCA()             // svc-s3dir
 	x.acm()
