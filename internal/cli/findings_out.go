@@ -3,10 +3,13 @@ package cli
 import (
 	"bufio"
 	"context"
+	"encoding/binary"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -33,7 +36,7 @@ func writeFindings(ctx context.Context, w io.Writer, format string, s *store.Sto
 	case "csv":
 		err = writeFindingsCSV(ctx, bw, s, f)
 	default:
-		err = writeFindingsTable(ctx, bw, s, f)
+		err = writeFindingsTable(ctx, bw, s, f, "")
 	}
 	if ferr := bw.Flush(); err == nil {
 		err = ferr
@@ -224,9 +227,10 @@ func writeFindingsCSV(ctx context.Context, bw *bufio.Writer, s *store.Store, f s
 // The table: its columns are aligned as text/tabwriter aligned them
 // (minimum width 0, padding 2, spaces; a column as wide as its widest cell
 // counted in runes, plus the padding; the last column, the resource, not
-// padded), but the widths are measured first (measureTable) and the rows
-// written as they are read, so no row is held: tabwriter kept every
-// row's text until the end (584 MiB at 221k findings).
+// padded), but no row is held: tabwriter kept every row's text until the
+// end (584 MiB at 221k findings). The store is read once: each row's cells
+// go to a temporary spill file while the widths are fitted, then the header
+// is written and the spill file replayed (tableSpill).
 
 // tablePadding is the spaces after a column's widest cell.
 const tablePadding = 2
@@ -251,17 +255,11 @@ func (w *tableWidths) fit(cells *[8]string) {
 	}
 }
 
-// appendTableRow appends one line of the table.
+// appendTableRow appends one line of the table, its cells fitted to w.
 func appendTableRow(b []byte, w *tableWidths, cells *[8]string) []byte {
 	for i := range w {
 		b = append(b, cells[i]...)
-		pad := w[i] - utf8.RuneCountInString(cells[i])
-		if pad < tablePadding {
-			// A row wider than the first pass measured (a scan recorded
-			// between the passes): still apart, if not aligned.
-			pad = tablePadding
-		}
-		for ; pad > 0; pad-- {
+		for pad := w[i] - utf8.RuneCountInString(cells[i]); pad > 0; pad-- {
 			b = append(b, ' ')
 		}
 	}
@@ -269,59 +267,137 @@ func appendTableRow(b []byte, w *tableWidths, cells *[8]string) []byte {
 	return append(b, '\n')
 }
 
-// measureTable returns the widths of the table of the findings f selects:
-// from the store's groups of findings (store.EachFindingGroup: every value
-// a cell of the aligned columns takes, without reading each finding), or,
-// for a page, from a first pass over its rows.
-func measureTable(ctx context.Context, s *store.Store, f store.FindingFilter) (tableWidths, error) {
-	var w tableWidths
-	head := tableHeader
-	w.fit(&head)
-	if f.Limit != 0 || f.Offset != 0 {
-		err := s.EachFinding(ctx, f, func(r store.FindingRow) error {
-			cells := tableCells(r)
-			w.fit(&cells)
-			return nil
-		})
-		return w, err
-	}
-	err := s.EachFindingGroup(ctx, f, func(g store.FindingGroup) error {
-		cells := tableCells(store.FindingRow{Key: store.Key{Check: g.Check, Account: g.Account, Region: g.Region},
-			State: store.State{Present: g.Present, Status: g.Status, Severity: g.Severity}})
-		w.fit(&cells)
-		return nil
-	})
-	if err != nil {
-		return w, err
-	}
-	// A date's width depends on its year only: the earliest and the latest
-	// are the widest.
-	first, resolved, err := s.FindingTimes(ctx, f)
-	for i := range first {
-		cells := tableCells(store.FindingRow{FirstSeen: first[i], Resolved: resolved[i]})
-		w.fit(&cells)
-	}
-	return w, err
-}
-
-func writeFindingsTable(ctx context.Context, bw *bufio.Writer, s *store.Store, f store.FindingFilter) error {
-	w, err := measureTable(ctx, s, f)
+// writeFindingsTable writes the table of the findings f selects, reading
+// the store once: the rows' cells are spilled to a temporary file in dir
+// (the default temporary directory when empty) as the column widths are
+// fitted, then the header and the rows are written from it. The file is
+// removed on every path.
+func writeFindingsTable(ctx context.Context, bw *bufio.Writer, s *store.Store, f store.FindingFilter, dir string) error {
+	sp, err := newTableSpill(dir)
 	if err != nil {
 		return err
 	}
+	defer sp.remove()
+	var w tableWidths
 	head := tableHeader
+	w.fit(&head)
+	n := 0
+	err = s.EachFindingBrief(ctx, f, func(r store.FindingRow) error {
+		cells := tableCells(r)
+		w.fit(&cells)
+		n++
+		return sp.add(&cells)
+	})
+	if err != nil {
+		return err
+	}
 	buf := appendTableRow(nil, &w, &head)
 	if _, err := bw.Write(buf); err != nil {
 		return err
 	}
-	n := 0
-	err = s.EachFinding(ctx, f, func(r store.FindingRow) error {
-		cells := tableCells(r)
-		buf = appendTableRow(buf[:0], &w, &cells)
-		n++
+	if err := sp.replay(func(cells *[8]string) error {
+		buf = appendTableRow(buf[:0], &w, cells)
 		_, err := bw.Write(buf)
 		return err
-	})
-	fmt.Fprintf(bw, "%d findings\n", n)
+	}); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(bw, "%d findings\n", n)
 	return err
+}
+
+// tableSpill is the table's rows kept in a temporary file between the
+// pass that fits the widths and the one that writes them. A record is a
+// row: the length of each of its 8 cells (uvarints), then their bytes.
+type tableSpill struct {
+	f   *os.File
+	bw  *bufio.Writer
+	rec []byte
+}
+
+// newTableSpill creates the spill file in dir (the default temporary
+// directory when empty). Where the system allows it the file is unlinked
+// at once, so nothing is left behind even if the process is killed; remove
+// removes it elsewhere.
+func newTableSpill(dir string) (*tableSpill, error) {
+	f, err := os.CreateTemp(dir, "shoulder-findings-*.table")
+	if err != nil {
+		return nil, fmt.Errorf("a temporary file for the table: %w", err)
+	}
+	_ = os.Remove(f.Name()) // fails where an open file cannot be removed (Windows): remove retries
+	return &tableSpill{f: f, bw: bufio.NewWriterSize(f, 64<<10)}, nil
+}
+
+// add appends one row's cells.
+func (sp *tableSpill) add(cells *[8]string) error {
+	b := sp.rec[:0]
+	for i := range cells {
+		b = binary.AppendUvarint(b, uint64(len(cells[i])))
+	}
+	for i := range cells {
+		b = append(b, cells[i]...)
+	}
+	sp.rec = b
+	if _, err := sp.bw.Write(b); err != nil {
+		return fmt.Errorf("the table's temporary file: %w", err)
+	}
+	return nil
+}
+
+// replay calls fn with each row's cells in the order they were added.
+func (sp *tableSpill) replay(fn func(cells *[8]string) error) error {
+	if err := sp.bw.Flush(); err != nil {
+		return fmt.Errorf("the table's temporary file: %w", err)
+	}
+	if _, err := sp.f.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("the table's temporary file: %w", err)
+	}
+	br := bufio.NewReaderSize(sp.f, 64<<10)
+	var lens [8]uint64
+	var cells [8]string
+	for {
+		total := uint64(0)
+		for i := range lens {
+			l, err := binary.ReadUvarint(br)
+			if err == io.EOF && i == 0 {
+				return nil
+			}
+			if err != nil {
+				return fmt.Errorf("the table's temporary file: %w", noEOF(err))
+			}
+			lens[i] = l
+			total += l
+		}
+		if total > 1<<30 {
+			return fmt.Errorf("the table's temporary file: a row of %d bytes", total)
+		}
+		sp.rec = slices.Grow(sp.rec[:0], int(total))[:total]
+		if _, err := io.ReadFull(br, sp.rec); err != nil {
+			return fmt.Errorf("the table's temporary file: %w", noEOF(err))
+		}
+		// One string a row, its cells slices of it.
+		row := string(sp.rec)
+		off := uint64(0)
+		for i, l := range lens {
+			cells[i] = row[off : off+l]
+			off += l
+		}
+		if err := fn(&cells); err != nil {
+			return err
+		}
+	}
+}
+
+// noEOF turns an end of file inside a record into io.ErrUnexpectedEOF.
+func noEOF(err error) error {
+	if err == io.EOF {
+		return io.ErrUnexpectedEOF
+	}
+	return err
+}
+
+// remove closes and removes the spill file.
+func (sp *tableSpill) remove() {
+	sp.f.Close()
+	_ = os.Remove(sp.f.Name()) // already gone where newTableSpill unlinked it
 }

@@ -1,11 +1,15 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -185,6 +189,8 @@ func TestFindingsWritersAgree(t *testing.T) {
 	}{
 		{"all", store.FindingFilter{}},
 		{"limit", store.FindingFilter{Limit: 7, Sort: "severity"}},
+		{"offset", store.FindingFilter{Offset: 150, Sort: "first_seen"}},
+		{"page", store.FindingFilter{Limit: 40, Offset: 20, Sort: "check"}},
 		{"one account", store.FindingFilter{Accounts: []string{"acct <é>\t"}}},
 		{"none", store.FindingFilter{Accounts: []string{"999999999999"}}},
 	} {
@@ -207,15 +213,98 @@ func TestFindingsWritersAgree(t *testing.T) {
 	}
 }
 
-// TestTableRowWiderThanMeasured: a row wider than the first pass measured
-// (a scan recorded between the passes) keeps its columns apart.
-func TestTableRowWiderThanMeasured(t *testing.T) {
-	var w tableWidths
-	head := tableHeader
-	w.fit(&head)
-	cells := [8]string{"fail", "critical", strings.Repeat("c", 40), "111122223333", "eu-west-1", "2026-01-01", "-", "arn"}
-	got := string(appendTableRow(nil, &w, &cells))
-	if !strings.Contains(got, strings.Repeat("c", 40)+"  111122223333") {
-		t.Errorf("row: %q", got)
+// failingWriter fails every write after the first n bytes.
+type failingWriter struct{ n int }
+
+var errDiskFull = errors.New("disk full")
+
+func (w *failingWriter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		n := w.n
+		w.n = 0
+		return n, errDiskFull
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// TestFindingsTableSpillRemoved: the table's spill file is made in the
+// directory given and is gone when the table is written, when writing it
+// fails and when the query is cancelled; a directory where it cannot be
+// made is an error that says so.
+func TestFindingsTableSpillRemoved(t *testing.T) {
+	st := randomStore(t, 300)
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, tc := range []struct {
+		name    string
+		ctx     context.Context
+		w       io.Writer
+		wantErr error
+	}{
+		{"written", context.Background(), io.Discard, nil},
+		{"write fails", context.Background(), &failingWriter{n: 5000}, errDiskFull},
+		{"write fails at once", context.Background(), &failingWriter{}, errDiskFull},
+		{"cancelled", cancelled, io.Discard, context.Canceled},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			bw := bufio.NewWriterSize(tc.w, 512)
+			err := writeFindingsTable(tc.ctx, bw, st, store.FindingFilter{}, dir)
+			if err == nil {
+				err = bw.Flush()
+			}
+			if !errors.Is(err, tc.wantErr) {
+				t.Errorf("error %v, want %v", err, tc.wantErr)
+			}
+			left, rerr := os.ReadDir(dir)
+			if rerr != nil {
+				t.Fatal(rerr)
+			}
+			for _, e := range left {
+				t.Errorf("left behind: %s", e.Name())
+			}
+		})
+	}
+	bw := bufio.NewWriter(io.Discard)
+	err := writeFindingsTable(context.Background(), bw, st, store.FindingFilter{}, filepath.Join(t.TempDir(), "missing"))
+	if err == nil || !strings.Contains(err.Error(), "temporary file for the table") {
+		t.Errorf("no directory for the spill file: %v", err)
+	}
+}
+
+// TestTableSpillRoundTrip: rows come back from the spill file as they
+// went in, in order, whatever their cells hold (empty, NUL, newlines,
+// invalid UTF-8, lengths past one uvarint byte).
+func TestTableSpillRoundTrip(t *testing.T) {
+	sp, err := newTableSpill(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sp.remove()
+	rng := rand.New(rand.NewPCG(8, 8))
+	var rows [][8]string
+	for i := 0; i < 2000; i++ {
+		var cells [8]string
+		for j := range cells {
+			cells[j] = randString(rng) + strings.Repeat("\x00", rng.IntN(3)) + strings.Repeat("r", rng.IntN(300))
+		}
+		rows = append(rows, cells)
+		if err := sp.add(&cells); err != nil {
+			t.Fatal(err)
+		}
+	}
+	i := 0
+	if err := sp.replay(func(cells *[8]string) error {
+		if i >= len(rows) || *cells != rows[i] {
+			t.Fatalf("row %d differs", i)
+		}
+		i++
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if i != len(rows) {
+		t.Errorf("%d rows back, want %d", i, len(rows))
 	}
 }
