@@ -17,8 +17,9 @@ var moto = new(mototest.Shared)
 
 // TestMain starts one moto for the package's tests and stops it after.
 func TestMain(m *testing.M) {
-	if os.Getenv(proxyChildEnv) != "" {
-		// The child of TestSharedClientKeepsProxyEnv reads the fake only.
+	if os.Getenv(proxyChildEnv) != "" || os.Getenv(hostsChildEnv) != "" {
+		// The children of TestSharedClientKeepsProxyEnv and
+		// BenchmarkIdleConnections need no moto.
 		os.Exit(m.Run())
 	}
 	os.Exit(moto.Main(m))
