@@ -235,3 +235,27 @@ func TestAccountReadRules(t *testing.T) {
 		}
 	}
 }
+
+// TestAccountWorkers pins each account's pool when accounts are read side
+// by side: twice its share of the calls in flight, at least 16, never more
+// than the bound itself (one account alone keeps --concurrency workers).
+func TestAccountWorkers(t *testing.T) {
+	for _, tt := range []struct {
+		calls, accounts, want int
+	}{
+		{128, 1, 128},
+		{128, 2, 128},
+		{128, 4, 64},
+		{128, 8, 32},
+		{128, 20, 16},
+		{256, 20, 26},
+		{128, 200, 16},
+		{8, 4, 8},
+		{10, 3, 10},
+		{100, 3, 68},
+	} {
+		if got := accountWorkers(tt.calls, tt.accounts); got != tt.want {
+			t.Errorf("accountWorkers(%d, %d) = %d, want %d", tt.calls, tt.accounts, got, tt.want)
+		}
+	}
+}

@@ -17,7 +17,8 @@ import (
 // peak (`go tool pprof -sample_index=inuse_space FILE`); FILE.log gets one
 // line a second and one at each new high of the resident set: seconds
 // since start, live heap, heap objects (live and garbage), the memory
-// limit, the resident set and its file-backed part, in MiB. For measuring
+// limit, the resident set and its file-backed part, goroutine stacks and
+// the goroutines (a count), in MiB unless said. For measuring
 // where a long run's memory goes (bench/RESULTS.md); not a user option.
 const heapProfileEnv = "SHOULDER_DEBUG_HEAP_PROFILE"
 
@@ -35,7 +36,7 @@ func (app *App) startHeapProfile(ctx context.Context) (stop func()) {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/gomemlimit:bytes"}}
+		s := []metrics.Sample{{Name: "/gc/heap/live:bytes"}, {Name: "/memory/classes/heap/objects:bytes"}, {Name: "/gc/gomemlimit:bytes"}, {Name: "/memory/classes/heap/stacks:bytes"}, {Name: "/sched/goroutines:goroutines"}}
 		var high uint64
 		logf, err := os.Create(path + ".log")
 		if err != nil {
@@ -63,7 +64,8 @@ func (app *App) startHeapProfile(ctx context.Context) (stop func()) {
 			if n++; n%10 == 0 || rss > rssHigh+4 {
 				// Once a second, and at each new high of the resident set.
 				rssHigh = max(rssHigh, rss)
-				fmt.Fprintf(logf, "%.1f %d %d %d %d %d\n", time.Since(t0).Seconds(), live>>20, s[1].Value.Uint64()>>20, s[2].Value.Uint64()>>20, rss, file)
+				fmt.Fprintf(logf, "%.1f %d %d %d %d %d %d %d\n", time.Since(t0).Seconds(), live>>20, s[1].Value.Uint64()>>20, s[2].Value.Uint64()>>20, rss, file,
+					s[3].Value.Uint64()>>20, s[4].Value.Uint64())
 			}
 			if live <= high+high/10 {
 				continue

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -58,6 +59,10 @@ type liveFlags struct {
 	orgTree    *state.OrgTree
 	noDisplay  bool
 	httpClient sdk.HTTPClient
+	// workers, when set, is each account's pool of workers
+	// (accountWorkers); --concurrency then bounds the calls in flight
+	// over all accounts through gate.
+	workers int
 	// orgFactsRead: the run already holds the organization-wide facts
 	// and applies them to this (member) account, which skips its own
 	// reads of them (awscollect.Options.OrgFactsRead).
@@ -189,7 +194,7 @@ func (app *App) loadLive(ctx context.Context, l *liveFlags) (*state.Account, err
 	}
 	opts := awscollect.Options{
 		Profile: l.profile, RoleARN: l.roleARN, ExternalID: l.externalID, SessionName: l.sessionName, Regions: l.regions,
-		EndpointURL: l.endpointURL, Concurrency: l.concurrency, CallTimeout: l.callTimeout, Rates: rates,
+		EndpointURL: l.endpointURL, Concurrency: cmp.Or(l.workers, l.concurrency), CallTimeout: l.callTimeout, Rates: rates,
 		Details: details, RegionTimeout: l.regionTimeout, Gate: l.gate, OrgTree: l.orgTree, HTTPClient: l.httpClient,
 		OrgFactsRead: l.orgFactsRead,
 	}

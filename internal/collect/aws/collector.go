@@ -78,7 +78,8 @@ type Options struct {
 	Progress *collect.Progress
 	// HTTPClient replaces the SDK's HTTP client. Accounts read side by
 	// side share one *HTTPClient (NewHTTPClient): one connection pool with
-	// a bound per host for the whole run. Any other client must be an
+	// a bound per host for the whole run, its idle connections closed
+	// when the last collection using it ends. Any other client must be an
 	// *awshttp.BuildableClient when AWS_CA_BUNDLE is set (an SDK rule).
 	// Nil means NewHTTPClient(Concurrency) for this collection.
 	HTTPClient sdk.HTTPClient
@@ -110,6 +111,17 @@ type Options struct {
 	// collection sharing it (an organization run reads accounts side by
 	// side under one bound).
 	Gate *collect.Gate
+}
+
+// sharedHTTP is the HTTP client a collection sends through: the run's
+// (Options.HTTPClient), a new one when none is given, nil when the caller
+// gave an HTTP client of another kind, which is then used as it is.
+func (o *Options) sharedHTTP() *HTTPClient {
+	if o.HTTPClient == nil {
+		return NewHTTPClient(o.Concurrency)
+	}
+	h, _ := o.HTTPClient.(*HTTPClient)
+	return h
 }
 
 func (o *Options) defaults() {
@@ -178,6 +190,11 @@ func Collect(ctx context.Context, o Options) (*Result, error) {
 		acct:     &state.Account{Source: "live", CollectedAt: o.Now().UTC()},
 	}
 	c.rec = collect.NewRecorder(c.acct)
+	if c.http = o.sharedHTTP(); c.http != nil {
+		// The idle connections go when the last collection using the
+		// client ends (this one, unless accounts run side by side).
+		defer c.http.use()()
+	}
 	cfg, err := c.loadConfig(ctx)
 	if err != nil {
 		return nil, err
@@ -325,6 +342,9 @@ type collector struct {
 	reads readCounts
 	// bounds are the per-region deadlines (Options.RegionTimeout).
 	bounds regionBounds
+	// http is the shared HTTP client every SDK client sends through (nil
+	// when Options.HTTPClient is a client of the caller's own).
+	http *HTTPClient
 }
 
 // submitService queues a service's collector for a region ("" = global).

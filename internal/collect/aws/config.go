@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net/http"
 	"os"
 	"strings"
 	"sync"
@@ -15,7 +14,6 @@ import (
 	awsmiddleware "github.com/aws/aws-sdk-go-v2/aws/middleware"
 	"github.com/aws/aws-sdk-go-v2/aws/ratelimit"
 	"github.com/aws/aws-sdk-go-v2/aws/retry"
-	awshttp "github.com/aws/aws-sdk-go-v2/aws/transport/http"
 	"github.com/aws/aws-sdk-go-v2/config"
 	"github.com/aws/aws-sdk-go-v2/credentials/stscreds"
 	"github.com/aws/aws-sdk-go-v2/service/cloudtrail"
@@ -84,18 +82,14 @@ func (c *collector) loadConfig(ctx context.Context) (sdk.Config, error) {
 	if o.EndpointURL != "" {
 		lo = append(lo, config.WithBaseEndpoint(o.EndpointURL))
 	}
-	shared, _ := o.HTTPClient.(*HTTPClient)
-	switch {
-	case shared != nil:
+	shared := c.http
+	if shared != nil {
 		// LoadDefaultConfig is given the options (AWS_CA_BUNDLE is
 		// applied to a BuildableClient only); the shared client is
 		// built from what it resolved, below.
 		lo = append(lo, config.WithHTTPClient(shared.opts))
-	case o.HTTPClient != nil:
+	} else {
 		lo = append(lo, config.WithHTTPClient(o.HTTPClient))
-	default:
-		shared = NewHTTPClient(o.Concurrency)
-		lo = append(lo, config.WithHTTPClient(shared.opts))
 	}
 	if o.HomeRegion != "" {
 		lo = append(lo, config.WithRegion(o.HomeRegion))
@@ -140,65 +134,6 @@ func (c *collector) loadConfig(ctx context.Context) (sdk.Config, error) {
 		}
 	}
 	return cfg, nil
-}
-
-// HTTPClient is the one HTTP client (one connection pool) of a run: every
-// SDK client of every account read with it sends its requests through one
-// http.Transport, with at most PerHost connections to each host, kept idle
-// for reuse up to the same bound.
-//
-// It exists because each aws-sdk-go-v2 service client that is handed an
-// *awshttp.BuildableClient derives a copy of its own (resolveHTTPClient in
-// every service's api_client.go: dialer, TLS and read-timeout options), and
-// each copy builds its own transport: one connection pool per service and
-// region, about 190 connections for a scan of 466 calls, each with its
-// buffers and two goroutines, idle for 90 s after the scan. An HTTPClient
-// is not a BuildableClient, so the services use it as it is.
-type HTTPClient struct {
-	// PerHost bounds the connections to one host, open and idle.
-	PerHost int
-	opts    *awshttp.BuildableClient
-	once    sync.Once
-	client  sdk.HTTPClient
-}
-
-// NewHTTPClient is the HTTP client of a collection (or of an organization
-// run) with n calls in flight at most: n connections per host at most, all
-// of them kept for reuse, so no connection to a busy endpoint (S3, EC2 of a
-// region) is closed and reopened with a TLS handshake while the run goes on.
-// Accounts read side by side share one (Options.HTTPClient): the same
-// endpoints, one pool of connections, and none left idle per account.
-func NewHTTPClient(n int) *HTTPClient {
-	n = max(n, 1)
-	return &HTTPClient{PerHost: n, opts: awshttp.NewBuildableClient()}
-}
-
-// bind builds the shared client from the SDK's resolved one (the first
-// collection to load its configuration does; they all resolve the same
-// environment) and returns it.
-func (h *HTTPClient) bind(resolved sdk.HTTPClient) sdk.HTTPClient {
-	h.once.Do(func() {
-		b, ok := resolved.(*awshttp.BuildableClient)
-		if !ok {
-			b = h.opts
-		}
-		per := h.PerHost
-		h.client = b.WithTransportOptions(func(t *http.Transport) {
-			t.MaxConnsPerHost = per
-			t.MaxIdleConnsPerHost = per
-			t.MaxIdleConns = max(t.MaxIdleConns, 4*per)
-			// Idle connections of a finished account are kept for the
-			// next one, not for the SDK's 90 s past the end of a run.
-			t.IdleConnTimeout = 30 * time.Second
-		}).Freeze()
-	})
-	return h
-}
-
-// Do sends req through the shared transport.
-func (h *HTTPClient) Do(req *http.Request) (*http.Response, error) {
-	h.bind(nil)
-	return h.client.Do(req)
 }
 
 // errAttemptTimeout marks an attempt that ran past CallTimeout.

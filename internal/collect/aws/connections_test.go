@@ -42,6 +42,13 @@ func (p *countingProxy) opened(d int) {
 	p.maxOpen = max(p.maxOpen, p.open)
 }
 
+// openNow is how many connections are open.
+func (p *countingProxy) openNow() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.open
+}
+
 func (p *countingProxy) peak() int {
 	p.mu.Lock()
 	defer p.mu.Unlock()

@@ -346,6 +346,9 @@ func Discover(ctx context.Context, o Options) (*Discovery, error) {
 	c := &collector{opts: o, decl: decl, stats: collect.NewStats(), limiters: collect.NewLimiters(),
 		acct: &state.Account{Source: "live", CollectedAt: o.Now().UTC()}}
 	c.rec = collect.NewRecorder(c.acct)
+	if c.http = o.sharedHTTP(); c.http != nil {
+		defer c.http.use()()
+	}
 	if c.cfg, err = c.loadConfig(ctx); err != nil {
 		return nil, err
 	}
