@@ -7,3 +7,9 @@
 -- row; a store migrated to it starts at 0.
 CREATE TABLE store_generation (n BIGINT NOT NULL);
 INSERT INTO store_generation (n) VALUES (0);
+
+-- 0006: the events recorded after a time, for the state of a past date
+-- (StatesAt): the lifecycles changed since are looked up in their events,
+-- the others are in the state their row holds. Without it a date read
+-- every event up to it, which grows with the stored history.
+CREATE INDEX finding_events_at ON finding_events (at);
