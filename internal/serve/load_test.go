@@ -22,7 +22,9 @@ import (
 
 // loadStore records days daily scans of accounts accounts with perAcct
 // results each (real check IDs, so areas resolve), 2% of each account's
-// results changing a day.
+// results changing a day. Each scan carries its counts, as a scan
+// recorded from a report does (store.FromReport), so the overview's trend
+// reads what it reads over a real store.
 func loadStore(b *testing.B, dsn string, accounts, perAcct, days int) *store.Store {
 	b.Helper()
 	ctx := context.Background()
@@ -32,8 +34,10 @@ func loadStore(b *testing.B, dsn string, accounts, perAcct, days int) *store.Sto
 	}
 	b.Cleanup(func() { st.Close() })
 	var ids []string
+	area := map[string]string{}
 	for _, c := range checks.All() {
 		ids = append(ids, c.ID)
+		area[c.ID] = string(c.Area)
 	}
 	statuses := []string{"pass", "pass", "pass", "fail", "fail", "unknown", "not_applicable"}
 	sevs := []string{"low", "medium", "high", "critical"}
@@ -52,7 +56,7 @@ func loadStore(b *testing.B, dsn string, accounts, perAcct, days int) *store.Sto
 		}
 		scans[a] = sc
 	}
-	start := time.Now().AddDate(0, 0, -days)
+	start, built := time.Now().AddDate(0, 0, -days), time.Now()
 	for d := 0; d < days; d++ {
 		for _, sc := range scans {
 			for j := 0; j < perAcct/50; j++ {
@@ -60,12 +64,33 @@ func loadStore(b *testing.B, dsn string, accounts, perAcct, days int) *store.Sto
 				r.Status = statuses[rng.IntN(len(statuses))]
 			}
 			sc.RecordedAt = start.AddDate(0, 0, d)
+			sc.Counts = loadCounts(sc, area)
 			if _, err := st.Record(ctx, sc); err != nil {
 				b.Fatal(err)
 			}
 		}
+		if (d+1)%30 == 0 {
+			b.Logf("built %d of %d days in %s", d+1, days, time.Since(built).Round(time.Second))
+		}
 	}
+	b.Logf("built %d scans (%d days x %d accounts x %d results) in %s", days*accounts, days, accounts, perAcct,
+		time.Since(built).Round(time.Millisecond))
 	return st
+}
+
+// loadCounts counts a scan's results as store.FromReport does.
+func loadCounts(sc *store.Scan, area map[string]string) store.Counts {
+	c := store.Counts{ByStatus: map[string]int{}, FailBySeverity: map[string]int{}, FailByArea: map[string]int{},
+		FailByAccount: map[string]int{}}
+	for _, r := range sc.Results {
+		c.ByStatus[r.Status]++
+		if r.Status == "fail" {
+			c.FailBySeverity[r.Severity]++
+			c.FailByArea[area[r.Check]]++
+			c.FailByAccount[r.Account]++
+		}
+	}
+	return c
 }
 
 // BenchmarkServeLoad is the dashboard's load test (bench/RESULTS.md): 50
@@ -73,32 +98,20 @@ func loadStore(b *testing.B, dsn string, accounts, perAcct, days int) *store.Sto
 // page mix, latencies reported per page (p50, p95, max in ms).
 //
 //	go test ./internal/serve -run '^$' -bench ServeLoad -benchtime 1x
+//
+// The store holds 200 accounts x 500 results over SHOULDER_LOAD_DAYS daily
+// scans (default 5, built in seconds). Issue #15's case is a year, built
+// once into a file and reused (an hour or more to build; bench/RESULTS.md):
+//
+//	SHOULDER_LOAD_DAYS=365 SHOULDER_LOAD_STORE=/tmp/load-year.db \
+//	  go test ./internal/serve -run '^$' -bench ServeLoad -benchtime 1x -timeout 0
 func BenchmarkServeLoad(b *testing.B) {
-	const (
-		accounts = 200
-		perAcct  = 500
-		days     = 5
-		each     = 20 // requests per client
-	)
+	const each = 20 // requests per client
 	clients := 50
 	if v, err := strconv.Atoi(os.Getenv("SHOULDER_LOAD_CLIENTS")); err == nil && v > 0 {
 		clients = v
 	}
-	// SHOULDER_LOAD_STORE keeps the store in that file (and reuses it when
-	// it exists), to compare changes on the same data.
-	var st *store.Store
-	if path := os.Getenv("SHOULDER_LOAD_STORE"); path != "" {
-		if _, err := os.Stat(path); err == nil {
-			if st, err = store.Open(context.Background(), path); err != nil {
-				b.Fatal(err)
-			}
-			b.Cleanup(func() { st.Close() })
-		} else {
-			st = loadStore(b, path, accounts, perAcct, days)
-		}
-	} else {
-		st = loadStore(b, filepath.Join(b.TempDir(), "load.db"), accounts, perAcct, days)
-	}
+	st := benchStore(b)
 	s, err := serve.New(st, "bench", func(f string, a ...any) { b.Errorf(f, a...) })
 	if err != nil {
 		b.Fatal(err)
@@ -184,6 +197,52 @@ func BenchmarkServeLoad(b *testing.B) {
 		b.Logf("all                n=%d p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms; %d clients, wall %s, CPU %.1f ms a request, %.2f pool waits a request (%.1f ms)", len(all),
 			ms(pct(all, 50)), ms(pct(all, 95)), ms(all[len(all)-1]), clients, wall.Round(time.Millisecond), cpuPerReq, waits, waitMS)
 	}
+}
+
+// The load test's store: loadAccounts accounts of loadResults results each.
+const (
+	loadAccounts = 200
+	loadResults  = 500
+)
+
+// benchStore is the load test's store over loadDays days. SHOULDER_LOAD_STORE
+// keeps it in that file and reuses the file when it exists (whatever its
+// days), to compare changes on the same data; otherwise it is built in a
+// temporary directory.
+func benchStore(b *testing.B) *store.Store {
+	b.Helper()
+	days := loadDays(b)
+	path := os.Getenv("SHOULDER_LOAD_STORE")
+	if path == "" {
+		return loadStore(b, filepath.Join(b.TempDir(), "load.db"), loadAccounts, loadResults, days)
+	}
+	if _, err := os.Stat(path); err != nil {
+		return loadStore(b, path, loadAccounts, loadResults, days)
+	}
+	st, err := store.Open(context.Background(), path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { st.Close() })
+	return st
+}
+
+// defaultLoadDays is the load test's daily scans unless SHOULDER_LOAD_DAYS
+// says otherwise: few enough to build in seconds.
+const defaultLoadDays = 5
+
+// loadDays is SHOULDER_LOAD_DAYS (365: issue #15's year), else
+// defaultLoadDays; anything but a positive number fails the benchmark.
+func loadDays(b *testing.B) int {
+	v := os.Getenv("SHOULDER_LOAD_DAYS")
+	if v == "" {
+		return defaultLoadDays
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		b.Fatalf("SHOULDER_LOAD_DAYS=%q: want a positive number of days", v)
+	}
+	return n
 }
 
 func pct(sorted []time.Duration, p int) time.Duration {

@@ -4,7 +4,6 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -13,13 +12,14 @@ import (
 
 // BenchmarkNewPagesCold times each page added for the history, frameworks,
 // waivers and account views on the load test's store (200 accounts x 500
-// results, 5 daily scans: 1000 scans, 100,000 lifecycles), once cold (the
-// first request of a store generation, which builds and caches the
-// answer) and once warm, in ms.
+// results, 5 daily scans: 1000 scans, 100,000 lifecycles; the year with
+// SHOULDER_LOAD_DAYS and SHOULDER_LOAD_STORE as BenchmarkServeLoad), once
+// cold (the first request of a store generation, which builds and caches
+// the answer) and once warm, in ms.
 //
 //	go test ./internal/serve -run '^$' -bench NewPagesCold -benchtime 1x
 func BenchmarkNewPagesCold(b *testing.B) {
-	st := loadStore(b, filepath.Join(b.TempDir(), "load.db"), 200, 500, 5)
+	st := benchStore(b)
 	day := time.Now().UTC().AddDate(0, 0, -3).Format(time.DateOnly)
 	pages := []struct{ name, path string }{
 		{"overview", "/"},

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"time"
 )
 
@@ -80,14 +81,25 @@ func (s *Store) LatestScans(ctx context.Context) (map[string]ScanRow, error) {
 }
 
 // Generation identifies the store's content as the dashboard shows it: it
-// changes when a scan is recorded or pruned, so answers computed from one
-// generation can be reused until it changes.
+// changes when a scan is recorded or a prune removes anything, so answers
+// computed from one generation can be reused until it changes. It is one
+// row (migration 0006) that Record and Prune bump in their transactions
+// (bumpGeneration): the dashboard reads it before every cached answer, and
+// counting the scans instead cost in proportion to the stored history.
 func (s *Store) Generation(ctx context.Context) (string, error) {
-	var hi, lo, n int64
-	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0), COALESCE(MIN(id), 0), COUNT(*) FROM scans`).Scan(&hi, &lo, &n); err != nil {
+	var n int64
+	if err := s.db.QueryRowContext(ctx, `SELECT n FROM store_generation`).Scan(&n); err != nil {
 		return "", s.wrap("read the store's generation", err)
 	}
-	return fmt.Sprintf("%d-%d-%d", hi, lo, n), nil
+	return strconv.FormatInt(n, 10), nil
+}
+
+// bumpGeneration starts a new generation within a writer's transaction.
+func bumpGeneration(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE store_generation SET n = n + 1`); err != nil {
+		return fmt.Errorf("start a new generation: %w", err)
+	}
+	return nil
 }
 
 // LatestScan returns the latest scan that covered account (false when none).

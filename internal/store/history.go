@@ -88,36 +88,111 @@ func (s *Store) Trends(ctx context.Context, since time.Time) ([]TrendPoint, erro
 	defer rs.Close()
 	var out []TrendPoint
 	for rs.Next() {
-		var p TrendPoint
-		var at int64
-		var accounts, counts string
-		if err := rs.Scan(&p.ScanID, &at, &accounts, &counts); err != nil {
+		p, err := scanTrendPoint(rs)
+		if err != nil {
 			return nil, s.wrap("read trends", err)
-		}
-		p.RecordedAt = time.UnixMilli(at).UTC()
-		if accounts != "" {
-			p.Accounts = strings.Split(accounts, ",")
-		}
-		var c Counts
-		if counts != "" && counts != "null" {
-			if err := json.Unmarshal([]byte(counts), &c); err != nil {
-				return nil, s.wrap("read trends", fmt.Errorf("scan %d's counts: %w", p.ScanID, err))
-			}
-		}
-		p.BySeverity, p.ByArea, p.ByAccount = nonNil(c.FailBySeverity), nonNil(c.FailByArea), nonNil(c.FailByAccount)
-		p.Failing = c.ByStatus["fail"]
-		switch {
-		case c.FailByAccount != nil:
-			// Every account scanned, failing or not.
-			for _, a := range p.Accounts {
-				p.ByAccount[a] += 0
-			}
-		case len(p.Accounts) == 1:
-			p.ByAccount[p.Accounts[0]] = p.Failing
 		}
 		out = append(out, p)
 	}
 	return out, s.wrap("read trends", rs.Err())
+}
+
+// ScanHeads lists every stored scan's ID, time and accounts, oldest first:
+// the points of Trends without their counts (empty maps). It reads none of
+// a scan's large columns, so over a year of scans it costs a fraction of
+// Trends; a caller that needs the counts of some scans only (the
+// dashboard's trend of the last days) chooses them from it and reads them
+// with TrendsOf.
+func (s *Store) ScanHeads(ctx context.Context) ([]TrendPoint, error) {
+	rs, err := s.db.QueryContext(ctx, `SELECT id, recorded_at, accounts FROM scans ORDER BY id`)
+	if err != nil {
+		return nil, s.wrap("read the scans", err)
+	}
+	defer rs.Close()
+	var out []TrendPoint
+	for rs.Next() {
+		var id, at int64
+		var accounts string
+		if err := rs.Scan(&id, &at, &accounts); err != nil {
+			return nil, s.wrap("read the scans", err)
+		}
+		p, err := trendPoint(id, at, accounts, "")
+		if err != nil {
+			return nil, s.wrap("read the scans", err)
+		}
+		out = append(out, p)
+	}
+	return out, s.wrap("read the scans", rs.Err())
+}
+
+// TrendsOf is Trends for the scans ids only (ascending), oldest first; an
+// ID no stored scan has is left out.
+func (s *Store) TrendsOf(ctx context.Context, ids []int64) ([]TrendPoint, error) {
+	const batch = 500
+	out := make([]TrendPoint, 0, len(ids))
+	for start := 0; start < len(ids); start += batch {
+		part := ids[start:min(start+batch, len(ids))]
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		rs, err := s.db.QueryContext(ctx, s.q(`SELECT id, recorded_at, accounts, counts FROM scans WHERE id IN (`+
+			strings.TrimSuffix(strings.Repeat("?,", len(part)), ",")+`) ORDER BY id`), args...)
+		if err != nil {
+			return nil, s.wrap("read trends", err)
+		}
+		for rs.Next() {
+			p, err := scanTrendPoint(rs)
+			if err != nil {
+				rs.Close()
+				return nil, s.wrap("read trends", err)
+			}
+			out = append(out, p)
+		}
+		rs.Close()
+		if err := rs.Err(); err != nil {
+			return nil, s.wrap("read trends", err)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ScanID < out[j].ScanID })
+	return out, nil
+}
+
+// scanTrendPoint reads one row of id, recorded_at, accounts, counts.
+func scanTrendPoint(rs *sql.Rows) (TrendPoint, error) {
+	var id, at int64
+	var accounts, counts string
+	if err := rs.Scan(&id, &at, &accounts, &counts); err != nil {
+		return TrendPoint{}, err
+	}
+	return trendPoint(id, at, accounts, counts)
+}
+
+// trendPoint is one scan's point from its stored accounts and counts (the
+// one reading of a scan's counts as a trend).
+func trendPoint(id, at int64, accounts, counts string) (TrendPoint, error) {
+	p := TrendPoint{ScanID: id, RecordedAt: time.UnixMilli(at).UTC()}
+	if accounts != "" {
+		p.Accounts = strings.Split(accounts, ",")
+	}
+	var c Counts
+	if counts != "" && counts != "null" {
+		if err := json.Unmarshal([]byte(counts), &c); err != nil {
+			return p, fmt.Errorf("scan %d's counts: %w", id, err)
+		}
+	}
+	p.BySeverity, p.ByArea, p.ByAccount = nonNil(c.FailBySeverity), nonNil(c.FailByArea), nonNil(c.FailByAccount)
+	p.Failing = c.ByStatus["fail"]
+	switch {
+	case c.FailByAccount != nil:
+		// Every account scanned, failing or not.
+		for _, a := range p.Accounts {
+			p.ByAccount[a] += 0
+		}
+	case len(p.Accounts) == 1:
+		p.ByAccount[p.Accounts[0]] = p.Failing
+	}
+	return p, nil
 }
 
 func nonNil(m map[string]int) map[string]int {

@@ -119,6 +119,23 @@ func TestHistoryQueries(t *testing.T) {
 					t.Errorf("trend %d: %+v, want the counts %+v", i, p, c)
 				}
 			}
+			// The heads are the points without counts, and the points of
+			// some scans are those of Trends (an unknown ID left out).
+			heads, err := s.ScanHeads(ctx)
+			if err != nil || len(heads) != len(trends) {
+				t.Fatalf("%d scan heads (%v), want %d", len(heads), err, len(trends))
+			}
+			for i, h := range heads {
+				p := trends[i]
+				if h.ScanID != p.ScanID || !h.RecordedAt.Equal(p.RecordedAt) || !reflect.DeepEqual(h.Accounts, p.Accounts) ||
+					h.Failing != 0 || len(h.BySeverity) != 0 || len(h.ByArea) != 0 {
+					t.Errorf("head %d: %+v, want the point %+v without counts", i, h, p)
+				}
+			}
+			some, err := s.TrendsOf(ctx, []int64{ids[1], ids[3], ids[4], 999})
+			if err != nil || !reflect.DeepEqual(some, []TrendPoint{trends[1], trends[3], trends[4]}) {
+				t.Errorf("trends of scans %d, %d, %d: %+v, %v", ids[1], ids[3], ids[4], some, err)
+			}
 			late, err := s.Trends(ctx, day0.AddDate(0, 0, 3))
 			if err != nil || len(late) != 2 || late[0].ScanID != ids[3] {
 				t.Errorf("trends since day 3: %+v, %v", late, err)

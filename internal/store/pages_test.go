@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -35,6 +36,7 @@ func TestStatesAtAgreesWithScans(t *testing.T) {
 					t.Fatalf("seed %d: %d states before the first scan", seed, len(before))
 				}
 				model := map[Key]State{}
+				var then []map[Key]State // the model after each scan
 				for i, sc := range scans {
 					if _, err := s.Record(ctx, sc); err != nil {
 						t.Fatal(err)
@@ -71,6 +73,23 @@ func TestStatesAtAgreesWithScans(t *testing.T) {
 						if gotM[k] != st {
 							t.Fatalf("seed %d scan %d: %v is %+v, the scan recorded %+v", seed, i, k, gotM[k], st)
 						}
+					}
+					then = append(then, maps.Clone(model))
+				}
+				// Every scan's time again, now that later scans changed
+				// these accounts' lifecycles: the state then, not now.
+				for i, sc := range scans {
+					got, err := s.StatesAt(ctx, accounts, sc.RecordedAt)
+					if err != nil {
+						t.Fatal(err)
+					}
+					gotM := map[Key]State{}
+					for _, r := range got {
+						gotM[r.Key] = r.State
+					}
+					if !reflect.DeepEqual(gotM, then[i]) {
+						t.Fatalf("seed %d, after every scan, at scan %d: StatesAt has %d states, the scans said %d:\n%v\n%v",
+							seed, i, len(gotM), len(then[i]), gotM, then[i])
 					}
 				}
 				// Now: the findings' current state.

@@ -445,6 +445,9 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 	if err = s.upsertCoverage(ctx, tx, covRows); err != nil {
 		return 0, err
 	}
+	if err = bumpGeneration(ctx, tx); err != nil {
+		return 0, err
+	}
 	if err = tx.Commit(); err != nil {
 		return 0, err
 	}
