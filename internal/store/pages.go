@@ -164,7 +164,7 @@ func (s *Store) ScansAt(ctx context.Context, accounts []string, at time.Time) (m
 			batch[i] = id
 		}
 		ids = ids[n:]
-		crs, err := s.db.QueryContext(ctx, s.q(`SELECT id, checks_run FROM scans WHERE id IN (`+
+		crs, err := s.db.QueryContext(ctx, s.q(`SELECT id, `+checksRunColumn+` FROM scans WHERE id IN (`+
 			strings.TrimSuffix(strings.Repeat("?,", n), ",")+`)`), batch...)
 		if err != nil {
 			return nil, s.wrap("find the scans of a date", err)

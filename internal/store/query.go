@@ -55,6 +55,8 @@ type Pruned struct {
 	// are all gone.
 	Contexts int64
 	Shards   int64
+	// CheckSets are lists of checks run that no scan kept ran.
+	CheckSets int64
 }
 
 // Prune removes the scans recorded before cutoff, the events they
@@ -92,6 +94,8 @@ func (s *Store) Prune(ctx context.Context, cutoff time.Time) (Pruned, error) {
 				AND k.id < COALESCE((SELECT MIN(n.scan_id) FROM account_context n
 					WHERE n.account = account_context.account AND n.scan_id > account_context.scan_id), 9223372036854775807)
 				AND ',' || k.accounts || ',' LIKE '%,' || account_context.account || ',%')`},
+			// The check lists no kept scan ran.
+			{&p.CheckSets, `DELETE FROM check_sets WHERE NOT EXISTS (SELECT 1 FROM scans k WHERE k.check_set = check_sets.id)`},
 			// A finished run whose scans are all pruned: nothing to report.
 			{&p.Shards, `DELETE FROM run_shards WHERE finished_at < ?
 				AND NOT EXISTS (SELECT 1 FROM scans k WHERE k.run_id = run_shards.run_id)`},

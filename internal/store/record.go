@@ -288,11 +288,15 @@ func (s *Store) record(ctx context.Context, sc *Scan) (scanID int64, err error) 
 	if err = s.d.lockWriters(ctx, tx); err != nil {
 		return 0, err
 	}
+	checkSet, err := s.checkSet(ctx, tx, checksRun)
+	if err != nil {
+		return 0, err
+	}
 	err = tx.QueryRowContext(ctx, s.q(`INSERT INTO scans (recorded_at, evaluated_at, collected_at, who, source,
-		accounts, regions, checks_run, policy_source, policy_hash, version, applicable, evaluated, results,
-		counts, gaps, run_id, shard, shards, report_meta) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
+		accounts, regions, checks_run, check_set, policy_source, policy_hash, version, applicable, evaluated, results,
+		counts, gaps, run_id, shard, shards, report_meta) VALUES (?,?,?,?,?,?,?,'',?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id`),
 		now, sc.EvaluatedAt.UnixMilli(), sc.CollectedAt.UnixMilli(), sc.Who, sc.Source,
-		strings.Join(sco.accounts, ","), strings.Join(sortedKeys(sco.region)[1:], ","), checksRun,
+		strings.Join(sco.accounts, ","), strings.Join(sortedKeys(sco.region)[1:], ","), checkSet,
 		sc.PolicySource, sc.PolicyHash, sc.Version, sc.Applicable, sc.Evaluated, sc.numResults(),
 		counts, gaps, sc.RunID, sc.Shard, sc.Shards, reportMeta).Scan(&scanID)
 	if err != nil {
@@ -629,4 +633,24 @@ func (s *Store) storedPage(ctx context.Context, tx *sql.Tx, acct string, after *
 		return page, fmt.Errorf("read the findings of %s: %w", acct, err)
 	}
 	return page, nil
+}
+
+// checksRunColumn reads a scan's checks (the JSON list) in a query of the
+// scans table: its check set's list (migration 0007), or for scans recorded
+// before it their own column.
+const checksRunColumn = `COALESCE((SELECT c.checks FROM check_sets c WHERE c.id = scans.check_set), scans.checks_run)`
+
+// checkSet returns the ID of the check set holding checks (a JSON list),
+// adding it when no scan ran that list before. Two recordings adding the
+// same list at once both end with the one row (the insert does nothing on
+// a conflict).
+func (s *Store) checkSet(ctx context.Context, tx *sql.Tx, checks string) (int64, error) {
+	if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO check_sets (checks) VALUES (?) ON CONFLICT DO NOTHING`), checks); err != nil {
+		return 0, fmt.Errorf("record the checks run: %w", err)
+	}
+	var id int64
+	if err := tx.QueryRowContext(ctx, s.q(`SELECT id FROM check_sets WHERE checks = ?`), checks).Scan(&id); err != nil {
+		return 0, fmt.Errorf("record the checks run: %w", err)
+	}
+	return id, nil
 }

@@ -101,7 +101,7 @@ func TestRecordInBatches(t *testing.T) {
 						t.Fatalf("%s day %d: %v", name, day, err)
 					}
 				}
-				srows, err := s.db.QueryContext(ctx, `SELECT accounts, regions, checks_run, applicable, evaluated, results, counts, report_meta FROM scans ORDER BY id`)
+				srows, err := s.db.QueryContext(ctx, `SELECT accounts, regions, `+checksRunColumn+`, applicable, evaluated, results, counts, report_meta FROM scans ORDER BY id`)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -82,7 +82,7 @@ func (s *Store) ScanReport(ctx context.Context, id int64, checks map[string]chec
 		policySource, metaText                     string
 	)
 	err := s.db.QueryRowContext(ctx, s.q(`SELECT recorded_at, evaluated_at, collected_at, source, accounts, regions,
-		checks_run, gaps, policy_source, report_meta FROM scans WHERE id = ?`), id).Scan(&recorded, &evaluated, &collected,
+		`+checksRunColumn+`, gaps, policy_source, report_meta FROM scans WHERE id = ?`), id).Scan(&recorded, &evaluated, &collected,
 		&source, &accounts, &regions, &checksRun, &gaps, &policySource, &metaText)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
