@@ -122,6 +122,7 @@ func lambdaFunctionMultiAZ() check.Check {
 	return check.Check{
 		ID: "lambda_function_multi_az",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			subnets := subnetIndex(a)
 			return eachFunction(a, func(f state.LambdaFunction) check.Result {
 				if len(f.SubnetIDs) == 0 {
 					return check.NotApplicableR(f, "%s is not attached to a VPC: Lambda runs it in several zones", f.Name)
@@ -129,7 +130,7 @@ func lambdaFunctionMultiAZ() check.Check {
 				zones := map[string]bool{}
 				var missing []string
 				for _, id := range f.SubnetIDs {
-					s, ok := findSubnet(a.EC2.Subnets, f.Region, id)
+					s, ok := findSubnet(a, subnets, f.Region, id)
 					if !ok {
 						missing = append(missing, id)
 						continue
