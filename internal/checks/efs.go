@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
-	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -256,7 +255,7 @@ func efsFileSystemPolicyTrusted() check.Check {
 	return check.Check{
 		ID: "efs_file_system_policy_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			return eachFileSystemPolicy(a, func(f state.FileSystem) check.Result {
 				if strings.TrimSpace(f.Policy) == "" {
 					// Without a policy EFS lets any client that reaches a mount

@@ -108,7 +108,7 @@ func kmsKeyPendingDeletionInUse() check.Check {
 	return check.Check{
 		ID: "kms_key_pending_deletion_in_use",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			ix := custody.NewIndex(a.KMS.Keys)
+			ix := keyIndex(a)
 			// key ARN -> the stores, then the recovery points, that use it
 			users := map[string][]string{}
 			for _, s := range dataStores(a) {
@@ -280,7 +280,7 @@ func kmsKeyPolicyNotPublic() check.Check {
 	return check.Check{
 		ID: "kms_key_policy_not_public",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			return eachKeyPolicy(a, func(k state.Key) check.Result {
 				return exposureResult(scopePublic, k, keyName(k)+" key", exposure.Judge(k.Policy, c))
 			})
@@ -292,7 +292,7 @@ func kmsKeyPolicyTrusted() check.Check {
 	return check.Check{
 		ID: "kms_key_policy_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			return eachKeyPolicy(a, func(k state.Key) check.Result {
 				return exposureResult(scopeTrusted, k, keyName(k)+" key", exposure.Judge(k.Policy, c))
 			})
@@ -393,6 +393,15 @@ func kmsInlinePolicyNoDecryptAll() check.Check {
 			return out
 		},
 	}
+}
+
+// keyIndexKey is the key of the account's KMS key index (state.Derive).
+type keyIndexKey struct{}
+
+// keyIndex is custody.NewIndex(a.KMS.Keys), built once per evaluation for
+// the checks that look keys up. Shared: not to be changed.
+func keyIndex(a *state.Account) *custody.Index {
+	return state.Derive(a, keyIndexKey{}, func() *custody.Index { return custody.NewIndex(a.KMS.Keys) })
 }
 
 // storesKey is the key of the account's data stores (state.Derive).

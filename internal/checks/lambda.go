@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
-	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -32,7 +31,7 @@ func lambdaFunctionPolicyTrusted() check.Check {
 	return check.Check{
 		ID: "lambda_function_policy_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			return eachFunction(a, func(f state.LambdaFunction) check.Result {
 				if g, ok := a.Gaps.ForInput(state.InputLambdaPolicy, f.Region, f.ARN); ok {
 					return check.GapR(f, g)
