@@ -53,7 +53,8 @@ func Stores(a *state.Account) []Store {
 		default:
 			s.Level = ix.Level(m.Region, ref)
 			if g, ok := ix.Gap(&a.Gaps, m.Region, ref); ok {
-				s.Gap = &g
+				gc := g // g itself escaped: one gap allocated per store, gap or not
+				s.Gap = &gc
 			}
 		}
 		out = append(out, s)
