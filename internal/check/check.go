@@ -190,7 +190,15 @@ func newResult(st Status, m state.Meta, format string, args ...any) Result {
 	if len(args) > 0 {
 		msg = fmt.Sprintf(format, args...)
 	}
-	return Result{Status: st, Resource: m.ARN, Region: m.Region, Message: msg, Tags: m.Tags}
+	return MessageR(m, st, msg)
+}
+
+// MessageR is a result of status st for resource r with a message built
+// already, taken as it is (not a format): for a check whose many results
+// share a few messages, built once each instead of once per result.
+func MessageR[R state.Resource](r R, st Status, message string) Result {
+	m := r.Ref()
+	return Result{Status: st, Resource: m.ARN, Region: m.Region, Message: message, Tags: m.Tags}
 }
 
 // PassR is a passing result for resource r with evidence.

@@ -19,7 +19,7 @@ func s3BucketACLNotPublic() check.Check {
 	return check.Check{
 		ID: "s3_bucket_acl_not_public",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			return eachListedBucket(a, func(b *state.Bucket) check.Result {
 				v := exposure.BucketACL(a, b, c, exposure.AnyAccess)
 				switch {

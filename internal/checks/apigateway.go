@@ -137,7 +137,7 @@ func restAPIPolicyCheck(s exposureScope) check.Check {
 	return check.Check{
 		ID: id,
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			return eachRestAPI(a, func(x state.RestAPI) []check.Result {
 				r := restAPIPolicyResult(s, x, exposure.Judge(x.Policy, c))
 				if s == scopeTrusted && r.Status == check.Fail && pinsNetwork(x.Policy) {

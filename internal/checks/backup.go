@@ -7,7 +7,6 @@ import (
 
 	"github.com/shoulder-dev/shoulder/internal/check"
 	"github.com/shoulder-dev/shoulder/internal/custody"
-	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -49,7 +48,7 @@ func backupVaultEncryptedCMK() check.Check {
 	return check.Check{
 		ID: "backup_vault_encrypted_cmk",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			ix := custody.NewIndex(a.KMS.Keys)
+			ix := keyIndex(a)
 			return eachVault(a, func(v state.BackupVault) check.Result {
 				if g, ok := a.Gaps.ForInput(state.InputBackupVaults, v.Region, v.ARN); ok {
 					return check.GapR(v, g)
@@ -293,7 +292,7 @@ func backupVaultPolicyTrusted() check.Check {
 	return check.Check{
 		ID: "backup_vault_policy_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			return eachVault(a, func(v state.BackupVault) check.Result {
 				if g, ok := a.Gaps.ForInput(state.InputBackupVaultPolicy, v.Region, v.ARN); ok {
 					return check.GapR(v, g)

@@ -2,7 +2,6 @@ package checks
 
 import (
 	"github.com/shoulder-dev/shoulder/internal/check"
-	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -104,7 +103,7 @@ func dynamodbTablePolicyTrusted() check.Check {
 	return check.Check{
 		ID: "dynamodb_table_policy_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			return eachTable(a, state.InputDynamoDBResourcePolicy, func(t state.DynamoDBTable) check.Result {
 				return sharingResult(t, "table "+t.Name, t.ResourcePolicy, c)
 			})

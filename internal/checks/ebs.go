@@ -53,7 +53,7 @@ func ec2EBSDefaultEncryptionCMK() check.Check {
 	return check.Check{
 		ID: "ec2_ebs_default_encryption_cmk",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			ix := custody.NewIndex(a.KMS.Keys)
+			ix := keyIndex(a)
 			var out []check.Result
 			for _, r := range a.ScannedRegions() {
 				ref := regionRef(a, "ec2", r)

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
-	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -168,18 +167,26 @@ func efsMountTargetPublicSubnet() check.Check {
 	return check.Check{
 		ID: "efs_mount_target_public_subnet",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			// Each file system's mount targets, in the listing's order,
+			// and the subnets by region and ID, indexed once: reading
+			// every mount target and subnet for each file system was
+			// quadratic.
+			targets := make(map[[2]string][]int, len(a.EFS.FileSystems))
+			for i, mt := range a.EFS.MountTargets {
+				k := [2]string{mt.Region, mt.FileSystemID}
+				targets[k] = append(targets[k], i)
+			}
+			subnets := subnetIndex(a)
 			return eachFileSystem(a, func(f state.FileSystem) check.Result {
 				if g, ok := a.Gaps.ForInputs(f.Region, f.ARN, state.InputEFSMountTargets); ok {
 					return check.GapR(f, g)
 				}
 				var public, unknown []string
 				n := 0
-				for _, mt := range a.EFS.MountTargets {
-					if mt.FileSystemID != f.ID || mt.Region != f.Region {
-						continue
-					}
+				for _, i := range targets[[2]string{f.Region, f.ID}] {
+					mt := a.EFS.MountTargets[i]
 					n++
-					sub, ok := findSubnet(a.EC2.Subnets, mt.Region, mt.SubnetID)
+					sub, ok := findSubnet(a, subnets, mt.Region, mt.SubnetID)
 					switch {
 					case !ok:
 						unknown = append(unknown, mt.SubnetID)
@@ -205,13 +212,33 @@ func efsMountTargetPublicSubnet() check.Check {
 	}
 }
 
-func findSubnet(subnets []state.Subnet, region, id string) (state.Subnet, bool) {
-	for _, s := range subnets {
-		if s.ID == id && s.Region == region {
-			return s, true
+// subnetsKey is the key of the account's subnet index (state.Derive).
+type subnetsKey struct{}
+
+// subnetIndex returns the position in a.EC2.Subnets of the first subnet
+// of each region and ID, built once per evaluation for findSubnet.
+// Shared: not to be changed.
+func subnetIndex(a *state.Account) map[[2]string]int {
+	return state.Derive(a, subnetsKey{}, func() map[[2]string]int {
+		m := make(map[[2]string]int, len(a.EC2.Subnets))
+		for i, s := range a.EC2.Subnets {
+			k := [2]string{s.Region, s.ID}
+			if _, dup := m[k]; !dup {
+				m[k] = i
+			}
 		}
+		return m
+	})
+}
+
+// findSubnet returns the first subnet of a with the region and ID;
+// subnets is subnetIndex(a).
+func findSubnet(a *state.Account, subnets map[[2]string]int, region, id string) (state.Subnet, bool) {
+	i, ok := subnets[[2]string{region, id}]
+	if !ok {
+		return state.Subnet{}, false
 	}
-	return state.Subnet{}, false
+	return a.EC2.Subnets[i], true
 }
 
 // eachFileSystemPolicy evaluates file systems whose policy could be read.
@@ -228,7 +255,7 @@ func efsFileSystemPolicyTrusted() check.Check {
 	return check.Check{
 		ID: "efs_file_system_policy_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			return eachFileSystemPolicy(a, func(f state.FileSystem) check.Result {
 				if strings.TrimSpace(f.Policy) == "" {
 					// Without a policy EFS lets any client that reaches a mount

@@ -116,7 +116,7 @@ func glueCatalogEncrypted() check.Check {
 	return check.Check{
 		ID: "glue_data_catalog_encrypted_at_rest",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
-			ix := custody.NewIndex(a.KMS.Keys)
+			ix := keyIndex(a)
 			return eachRegional(a, "glue", []state.Input{state.InputGlueCatalogEncryption}, a.Glue.Catalogs, func(c state.GlueCatalog) check.Result {
 				if !c.Encrypted() {
 					return check.FailR(c, "the Data Catalog in %s does not encrypt its metadata at rest (%s)", c.Region, orDefault(c.EncryptionAtRest, "DISABLED"))

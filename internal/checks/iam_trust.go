@@ -32,7 +32,7 @@ func eachRoleTrust(a *state.Account, p *policy.Policy, judge func(state.Role, ex
 	if len(a.IAM.Roles) == 0 {
 		return []check.Result{check.NotApplicableR(accountRef(a), "no IAM roles")}
 	}
-	c := exposure.NewContext(a, p)
+	c := exposureContext(a, p)
 	out := make([]check.Result, 0, len(a.IAM.Roles))
 	for _, r := range a.IAM.Roles {
 		if r.ServiceLinked {

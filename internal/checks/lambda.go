@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/shoulder-dev/shoulder/internal/check"
-	"github.com/shoulder-dev/shoulder/internal/exposure"
 	"github.com/shoulder-dev/shoulder/internal/policy"
 	"github.com/shoulder-dev/shoulder/internal/state"
 )
@@ -32,7 +31,7 @@ func lambdaFunctionPolicyTrusted() check.Check {
 	return check.Check{
 		ID: "lambda_function_policy_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			return eachFunction(a, func(f state.LambdaFunction) check.Result {
 				if g, ok := a.Gaps.ForInput(state.InputLambdaPolicy, f.Region, f.ARN); ok {
 					return check.GapR(f, g)
@@ -122,6 +121,7 @@ func lambdaFunctionMultiAZ() check.Check {
 	return check.Check{
 		ID: "lambda_function_multi_az",
 		Run: func(a *state.Account, _ *policy.Policy) []check.Result {
+			subnets := subnetIndex(a)
 			return eachFunction(a, func(f state.LambdaFunction) check.Result {
 				if len(f.SubnetIDs) == 0 {
 					return check.NotApplicableR(f, "%s is not attached to a VPC: Lambda runs it in several zones", f.Name)
@@ -129,7 +129,7 @@ func lambdaFunctionMultiAZ() check.Check {
 				zones := map[string]bool{}
 				var missing []string
 				for _, id := range f.SubnetIDs {
-					s, ok := findSubnet(a.EC2.Subnets, f.Region, id)
+					s, ok := findSubnet(a, subnets, f.Region, id)
 					if !ok {
 						missing = append(missing, id)
 						continue

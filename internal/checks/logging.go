@@ -632,7 +632,7 @@ func cloudtrailBucketNotPublic() check.Check {
 			// The bucket's unreadable settings are weighed by the shared
 			// publicity rule (s3_publicity.go), not turned into unknown up
 			// front: a public ACL is a finding whatever the unread policy says.
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			return perTrailBucket(a, nil, func(b *state.Bucket, trails string) check.Result {
 				bp := exposure.JudgeBucket(a, b, c, exposure.AnyAccess)
 				switch bp.Public() {

@@ -62,7 +62,7 @@ func policyCheck(spec policyStoreSpec, s exposureScope) check.Check {
 	return check.Check{
 		ID: id,
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			return spec.each(a, func(r state.Resource, name, doc string) check.Result {
 				m := r.Ref()
 				if g, ok := a.Gaps.ForInput(spec.policyRead, m.Region, m.ARN); ok {

@@ -62,7 +62,7 @@ func domainCheck(id, engine string, judge domainJudge) check.Check {
 	return check.Check{
 		ID: id,
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			domains := a.OpenSearch.Domains
 			if engine != "" {
 				domains = make([]state.OpenSearchDomain, 0, len(a.OpenSearch.Domains))

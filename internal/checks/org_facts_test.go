@@ -129,6 +129,9 @@ func orgFactsCases() map[string][]checkCase {
 		"organizations_management_account_no_workloads": {
 			{name: "only the trail bucket", acct: baseAccount(mgmtOrg(), orgTrail(true), bucket("org-trail-logs")), want: []check.Status{P}},
 			{name: "a data bucket", acct: baseAccount(mgmtOrg(), orgTrail(true), bucket("org-trail-logs"), bucket("customer-exports")), want: []check.Status{F}, msg: "bucket customer-exports"},
+			{name: "seven data buckets: the first five in order, the rest counted", acct: baseAccount(mgmtOrg(), orgTrail(true), bucket("org-trail-logs"),
+				bucket("g"), bucket("c"), bucket("e"), bucket("a"), bucket("f"), bucket("b"), bucket("d")), want: []check.Status{F},
+				msg: "workloads: bucket a (eu-west-1), bucket b (eu-west-1), bucket c (eu-west-1), bucket d (eu-west-1), bucket e (eu-west-1) and 2 more"},
 			{name: "instances unread", acct: baseAccount(mgmtOrg(), withGap(state.Gap{Service: "ec2", Region: "us-east-1", Operation: "DescribeInstances", Reason: state.ReasonAccessDenied})), want: []check.Status{U}},
 			{name: "member", acct: baseAccount(member, bucket("data")), want: []check.Status{NA}, msg: "member"},
 		},

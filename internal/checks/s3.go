@@ -336,7 +336,7 @@ func s3BucketPolicyNotPublic() check.Check {
 	return check.Check{
 		ID: "s3_bucket_policy_not_public",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			return eachListedBucket(a, func(b *state.Bucket) check.Result {
 				v := exposure.BucketPolicy(a, b, c, exposure.AnyAccess)
 				switch v.Exposure {
@@ -364,7 +364,7 @@ func s3BucketNoPublicWrite() check.Check {
 	return check.Check{
 		ID: "s3_bucket_no_public_write",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			return eachListedBucket(a, func(b *state.Bucket) check.Result {
 				bp := exposure.JudgeBucket(a, b, c, exposure.WriteAccess)
 				switch bp.Public() {
@@ -386,7 +386,7 @@ func s3BucketCrossAccountTrusted() check.Check {
 	return check.Check{
 		ID: "s3_bucket_cross_account_trusted",
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
-			c := exposure.NewContext(a, p)
+			c := exposureContext(a, p)
 			return eachListedBucket(a, func(b *state.Bucket) check.Result {
 				bv := exposure.JudgeBucket(a, b, c, exposure.AnyAccess)
 				if g := bv.Policy.Gap; g != nil && bv.Policy.Sharing.Level == exposure.Unknown {

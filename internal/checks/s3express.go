@@ -45,7 +45,7 @@ func directoryBucketCheck(id string, in state.Input, judge func(state.DirectoryB
 		Run: func(a *state.Account, p *policy.Policy) []check.Result {
 			var c exposure.Context
 			if in == state.InputS3DirectoryBucketPolicy {
-				c = exposure.NewContext(a, p)
+				c = exposureContext(a, p)
 			}
 			return eachRegional(a, "s3express", []state.Input{state.InputS3DirectoryBuckets}, a.S3Express.Buckets, func(b state.DirectoryBucket) check.Result {
 				if g, ok := a.Gaps.ForInput(in, b.Region, b.ARN); ok {

@@ -42,9 +42,7 @@ func (s Store) Ref() state.Meta { return s.Resource }
 func Stores(a *state.Account) []Store {
 	ix := NewIndex(a.KMS.Keys)
 	// Sized once: at most one store per resource listed below.
-	out := make([]Store, 0, len(a.S3.Buckets)+len(a.EC2.Volumes)+len(a.EC2.Snapshots)+len(a.RDS.Instances)+
-		len(a.RDS.Clusters)+len(a.RDS.Snapshots)+len(a.Redshift.Clusters)+len(a.WorkSpaces.Workspaces)+
-		len(a.DynamoDB.Tables)+len(a.EFS.FileSystems)+len(a.Backup.Vaults))
+	out := make([]Store, 0, storesCap(a))
 	add := func(m state.Meta, service, kind string, encrypted bool, ref string, dflt Level) {
 		s := Store{Resource: m, Service: service, Kind: kind, KeyRef: ref}
 		switch {
@@ -55,7 +53,8 @@ func Stores(a *state.Account) []Store {
 		default:
 			s.Level = ix.Level(m.Region, ref)
 			if g, ok := ix.Gap(&a.Gaps, m.Region, ref); ok {
-				s.Gap = &g
+				gc := g // g itself escaped: one gap allocated per store, gap or not
+				s.Gap = &gc
 			}
 		}
 		out = append(out, s)
@@ -287,6 +286,21 @@ func Stores(a *state.Account) []Store {
 		add(k.Meta, "mq", "broker", true, k.KMSKeyID, AWSManaged)
 	}
 	return out
+}
+
+// storesCap is the most stores Stores may list: one per resource of
+// every list it ranges over, one term per loop. Stores that outgrew their
+// first slice were copied into larger ones: 0.1 GB more at 1M resources
+// (TestStoresSizedOnce fails when a loop is missing here).
+func storesCap(a *state.Account) int {
+	return len(a.S3.Buckets) + len(a.EC2.Volumes) + len(a.EC2.Snapshots) + len(a.RDS.Instances) +
+		len(a.RDS.Clusters) + len(a.RDS.Snapshots) + len(a.Redshift.Clusters) + len(a.WorkSpaces.Workspaces) +
+		len(a.DynamoDB.Tables) + len(a.EFS.FileSystems) + len(a.Backup.Vaults) + len(a.SQS.Queues) +
+		len(a.SecretsManager.Secrets) + len(a.ECR.Repositories) + len(a.ElastiCache.ReplicationGroups) +
+		len(a.ElastiCache.Clusters) + len(a.Kinesis.Streams) + len(a.Firehose.DeliveryStreams) +
+		len(a.OpenSearch.Domains) + len(a.MSK.Clusters) + len(a.RedshiftServerless.Namespaces) +
+		len(a.S3Express.Buckets) + len(a.DAX.Clusters) + len(a.FSx.FileSystems) +
+		len(a.DMS.ReplicationInstances) + len(a.MQ.Brokers)
 }
 
 // storeListings are the listing inputs Stores depends on (S3's global

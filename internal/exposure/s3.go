@@ -106,11 +106,15 @@ func EffectivePAB(acct, bucket *state.PublicAccessBlock) *state.PublicAccessBloc
 func BlockPublicAccess(a *state.Account, b *state.Bucket) (*state.PublicAccessBlock, *state.Gap) {
 	var gap *state.Gap
 	acct, bucket := a.S3.AccountPublicAccessBlock, b.PublicAccessBlock
+	// The gaps are copied before their address is taken: a g whose
+	// address escapes is allocated on every call, gap or not.
 	if g, ok := a.Gaps.ForInput(state.InputS3AccountPublicAccessBlock, "", ""); ok {
-		acct, gap = nil, &g
+		gc := g
+		acct, gap = nil, &gc
 	}
 	if g, ok := a.Gaps.ForInput(state.InputS3BucketPublicAccessBlock, b.Region, b.ARN); ok {
-		bucket, gap = nil, &g
+		gc := g
+		bucket, gap = nil, &gc
 	}
 	return EffectivePAB(acct, bucket), gap
 }
@@ -262,7 +266,8 @@ func BucketACL(a *state.Account, b *state.Bucket, c Context, scope Scope) Channe
 
 func judgeBucketPolicy(a *state.Account, b *state.Bucket, c Context, scope Scope, bpa *state.PublicAccessBlock, bpaGap *state.Gap) ChannelVerdict {
 	const restrict = "RestrictPublicBuckets"
-	if g, ok := a.Gaps.ForInput(state.InputS3BucketPolicy, b.Region, b.ARN); ok {
+	if gv, ok := a.Gaps.ForInput(state.InputS3BucketPolicy, b.Region, b.ARN); ok {
+		g := gv // copied: a gv whose address escapes is allocated on every call
 		unread := Verdict{Level: Unknown, Err: gapError{g}}
 		if bpa.RestrictPublicBuckets {
 			// Whatever the unread policy says, S3 limits a public one to
@@ -331,7 +336,8 @@ func judgeBucketACL(a *state.Account, b *state.Bucket, c Context, scope Scope, b
 	// An unread Object Ownership does not matter once the ACL is read: S3
 	// refuses BucketOwnerEnforced while the bucket ACL grants to anyone but
 	// the owner, and under it GetBucketAcl shows only the owner.
-	if g, ok := a.Gaps.ForInput(state.InputS3BucketACL, b.Region, b.ARN); ok {
+	if gv, ok := a.Gaps.ForInput(state.InputS3BucketACL, b.Region, b.ARN); ok {
+		g := gv // copied: a gv whose address escapes is allocated on every call
 		if bpa.IgnorePublicAcls {
 			// Not public, but its grants to other accounts (which Block
 			// Public Access leaves working) are unknown.
