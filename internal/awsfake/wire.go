@@ -14,6 +14,8 @@ import (
 
 	smithy "github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/traits"
+
+	"github.com/shoulder-dev/shoulder/internal/awsfake/wiremodel"
 )
 
 // The fake answers with SDK output values (the handlers fill the SDK's own
@@ -32,34 +34,6 @@ import (
 //go:embed wiremodels.json.gz
 var wireModelsGz []byte
 
-// wireShape is a botocore shape as wiregen keeps it.
-type wireShape struct {
-	Type            string                 `json:"type"`
-	Members         map[string]*wireMember `json:"members"`
-	Member          *wireMember            `json:"member"`
-	Key             *wireMember            `json:"key"`
-	Value           *wireMember            `json:"value"`
-	Flattened       bool                   `json:"flattened"`
-	LocationName    string                 `json:"locationName"`
-	TimestampFormat string                 `json:"timestampFormat"`
-	Union           bool                   `json:"union"`
-	Document        bool                   `json:"document"`
-}
-
-type wireMember struct {
-	Shape           string `json:"shape"`
-	LocationName    string `json:"locationName"`
-	Location        string `json:"location"`
-	Flattened       bool   `json:"flattened"`
-	TimestampFormat string `json:"timestampFormat"`
-}
-
-type wireService struct {
-	Protocol string                `json:"protocol"`
-	Ops      map[string]string     `json:"ops"`
-	Shapes   map[string]*wireShape `json:"shapes"`
-}
-
 // wireSchemas is every service's schemas, decoded from the embedded
 // models on first use (a Server's own: the models are 390 KB of JSON) and
 // built per SDK package as its outputs are first written: SDK package
@@ -67,7 +41,7 @@ type wireService struct {
 type wireSchemas struct {
 	once    sync.Once
 	err     error
-	models  map[string]*wireService
+	models  map[string]*wiremodel.Service
 	mu      sync.Mutex
 	schemas map[string]map[string]*smithy.Schema
 }
@@ -108,7 +82,7 @@ func (w *wireSchemas) outputSchema(t reflect.Type) (*smithy.Schema, error) {
 // buildSchemas makes a smithy schema for every shape of a service: first
 // each shape with its own traits, then the members, which share their
 // target's member map (so recursive shapes need no special case).
-func buildSchemas(m *wireService) map[string]*smithy.Schema {
+func buildSchemas(m *wiremodel.Service) map[string]*smithy.Schema {
 	out := make(map[string]*smithy.Schema, len(m.Shapes))
 	for name, sh := range m.Shapes {
 		var ts []smithy.Trait
@@ -120,7 +94,7 @@ func buildSchemas(m *wireService) map[string]*smithy.Schema {
 		}
 		out[name] = smithy.NewSchema(smithy.ShapeID{Name: name}, shapeType(sh), len(sh.Members), ts...)
 	}
-	add := func(s *smithy.Schema, name string, ref *wireMember, jsonName bool) {
+	add := func(s *smithy.Schema, name string, ref *wiremodel.Member, jsonName bool) {
 		target := m.Shapes[ref.Shape]
 		var ts []smithy.Trait
 		if ref.LocationName != "" {
@@ -170,7 +144,7 @@ func timestampFormat(f string) string {
 	return f
 }
 
-func shapeType(sh *wireShape) smithy.ShapeType {
+func shapeType(sh *wiremodel.Shape) smithy.ShapeType {
 	switch sh.Type {
 	case "structure":
 		switch {

@@ -29,37 +29,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/shoulder-dev/shoulder/internal/awsfake/wiremodel"
 )
-
-// shape is the subset of a botocore shape kept in the model.
-type shape struct {
-	Type            string             `json:"type"`
-	Members         map[string]*member `json:"members,omitempty"`
-	Member          *member            `json:"member,omitempty"`
-	Key             *member            `json:"key,omitempty"`
-	Value           *member            `json:"value,omitempty"`
-	Flattened       bool               `json:"flattened,omitempty"`
-	LocationName    string             `json:"locationName,omitempty"`
-	TimestampFormat string             `json:"timestampFormat,omitempty"`
-	Union           bool               `json:"union,omitempty"`
-	Document        bool               `json:"document,omitempty"`
-}
-
-// member is a reference to a shape from a structure, list or map.
-type member struct {
-	Shape           string `json:"shape"`
-	LocationName    string `json:"locationName,omitempty"`
-	Location        string `json:"location,omitempty"`
-	Flattened       bool   `json:"flattened,omitempty"`
-	TimestampFormat string `json:"timestampFormat,omitempty"`
-}
-
-// service is one SDK package's model.
-type service struct {
-	Protocol string            `json:"protocol"`
-	Ops      map[string]string `json:"ops"` // operation -> output shape
-	Shapes   map[string]*shape `json:"shapes"`
-}
 
 type botoModel struct {
 	Metadata struct {
@@ -72,7 +44,7 @@ type botoModel struct {
 			Shape string `json:"shape"`
 		} `json:"output"`
 	} `json:"operations"`
-	Shapes map[string]*shape `json:"shapes"`
+	Shapes map[string]*wiremodel.Shape `json:"shapes"`
 }
 
 func main() {
@@ -109,7 +81,7 @@ func run(dir, out, boto string) error {
 	if err != nil {
 		return err
 	}
-	models := map[string]*service{}
+	models := map[string]*wiremodel.Service{}
 	for pkg, ops := range used {
 		id, err := sdkServiceID(pkg)
 		if err != nil {
@@ -123,7 +95,7 @@ func run(dir, out, boto string) error {
 		if err != nil {
 			return err
 		}
-		svc := &service{Protocol: m.Metadata.Protocol, Ops: map[string]string{}, Shapes: map[string]*shape{}}
+		svc := &wiremodel.Service{Protocol: m.Metadata.Protocol, Ops: map[string]string{}, Shapes: map[string]*wiremodel.Shape{}}
 		if len(m.Metadata.Protocols) > 0 {
 			svc.Protocol = m.Metadata.Protocols[0]
 		}
@@ -172,7 +144,7 @@ func checkCovered(dir, file string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", file, err)
 	}
-	var models map[string]*service
+	var models map[string]*wiremodel.Service
 	if err := json.NewDecoder(zr).Decode(&models); err != nil {
 		return fmt.Errorf("%s: %w", file, err)
 	}
@@ -194,7 +166,7 @@ func checkCovered(dir, file string) error {
 }
 
 // keep copies name and every shape reachable from it into dst.
-func keep(src, dst map[string]*shape, name string) error {
+func keep(src, dst map[string]*wiremodel.Shape, name string) error {
 	if _, done := dst[name]; done {
 		return nil
 	}
@@ -203,7 +175,7 @@ func keep(src, dst map[string]*shape, name string) error {
 		return fmt.Errorf("no shape %s", name)
 	}
 	dst[name] = s
-	var refs []*member
+	var refs []*wiremodel.Member
 	for _, m := range s.Members {
 		refs = append(refs, m)
 	}
