@@ -71,6 +71,9 @@ func (w *wireSchemas) outputSchema(t reflect.Type) (*smithy.Schema, error) {
 	if !ok {
 		return nil, fmt.Errorf("no wire model for %s.%s (run go generate ./internal/awsfake)", pkg, t.Name())
 	}
+	if name == "" {
+		return nil, fmt.Errorf("%s.%s: the operation answers no body", pkg, t.Name())
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.schemas[pkg] == nil {
