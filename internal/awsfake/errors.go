@@ -3,6 +3,8 @@ package awsfake
 import (
 	"net/http"
 	"strconv"
+
+	"github.com/shoulder-dev/shoulder/internal/textsafe"
 )
 
 // writeError answers e in the protocol's own error format, the one the SDK
@@ -66,9 +68,9 @@ func writeError(w http.ResponseWriter, svc *service, p protocol, e *apiError, re
 		h.Set("Content-Type", "application/xml")
 	case protoJSON:
 		b = append(b, `{"__type":`...)
-		b = appendJSONString(b, e.code)
+		b = textsafe.AppendJSON(b, e.code)
 		b = append(b, `,"message":`...)
-		b = appendJSONString(b, e.message)
+		b = textsafe.AppendJSON(b, e.message)
 		b = append(b, '}')
 		v := "1.1"
 		if svc != nil && svc.jsonVersion != "" {
@@ -88,9 +90,9 @@ func writeError(w http.ResponseWriter, svc *service, p protocol, e *apiError, re
 	case protoRestJSON:
 		h.Set("X-Amzn-Errortype", e.code)
 		b = append(b, `{"message":`...)
-		b = appendJSONString(b, e.message)
+		b = textsafe.AppendJSON(b, e.message)
 		b = append(b, `,"__type":`...)
-		b = appendJSONString(b, e.code)
+		b = textsafe.AppendJSON(b, e.code)
 		b = append(b, '}')
 		h.Set("Content-Type", "application/json")
 	}

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/shoulder-dev/shoulder/internal/textsafe"
+
 	"github.com/aws/smithy-go"
 	"github.com/aws/smithy-go/document"
 	smithytime "github.com/aws/smithy-go/time"
@@ -242,7 +244,7 @@ func (s *schemaJSON) prefix(sc *smithy.Schema) {
 	}
 	s.first[n-1] = false
 	if !s.inList() {
-		s.b = appendJSONString(s.b, s.key(sc))
+		s.b = textsafe.AppendJSON(s.b, s.key(sc))
 		s.b = append(s.b, ':')
 	}
 }
@@ -298,7 +300,7 @@ func (s *schemaJSON) WriteFloat64(sc *smithy.Schema, v float64) { s.float(sc, v,
 func (s *schemaJSON) float(sc *smithy.Schema, v float64, bits int) {
 	s.prefix(sc)
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		s.b = appendJSONString(s.b, formatFloat(v, bits))
+		s.b = textsafe.AppendJSON(s.b, formatFloat(v, bits))
 		return
 	}
 	s.b = strconv.AppendFloat(s.b, v, 'g', -1, bits)
@@ -309,7 +311,7 @@ func (s *schemaJSON) WriteBool(sc *smithy.Schema, v bool) {
 }
 func (s *schemaJSON) WriteString(sc *smithy.Schema, v string) {
 	s.prefix(sc)
-	s.b = appendJSONString(s.b, v)
+	s.b = textsafe.AppendJSON(s.b, v)
 }
 func (s *schemaJSON) WriteBigInt(sc *smithy.Schema, v *big.Int) {
 	s.prefix(sc)
@@ -324,7 +326,7 @@ func (s *schemaJSON) WriteBlob(sc *smithy.Schema, v []byte) {
 		return
 	}
 	s.prefix(sc)
-	s.b = appendJSONString(s.b, base64.StdEncoding.EncodeToString(v))
+	s.b = textsafe.AppendJSON(s.b, base64.StdEncoding.EncodeToString(v))
 }
 func (s *schemaJSON) WriteTime(sc *smithy.Schema, v time.Time) {
 	f := formatTime(sc, v, "epoch-seconds")
@@ -333,7 +335,7 @@ func (s *schemaJSON) WriteTime(sc *smithy.Schema, v time.Time) {
 		s.b = append(s.b, f...)
 		return
 	}
-	s.b = appendJSONString(s.b, f)
+	s.b = textsafe.AppendJSON(s.b, f)
 }
 func (s *schemaJSON) WriteNil(sc *smithy.Schema) {
 	s.prefix(sc)
@@ -375,7 +377,7 @@ func (s *schemaJSON) WriteKey(sc *smithy.Schema, k string) {
 		s.b = append(s.b, ',')
 	}
 	s.first[n] = false
-	s.b = appendJSONString(s.b, k)
+	s.b = textsafe.AppendJSON(s.b, k)
 	s.b = append(s.b, ':')
 	s.keySet = true
 }
@@ -412,38 +414,4 @@ func formatFloat(v float64, bits int) string {
 		return "-Infinity"
 	}
 	return strconv.FormatFloat(v, 'g', -1, bits)
-}
-
-// appendJSONString appends s as a JSON string literal.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < 0x7f {
-			continue
-		}
-		if c >= 0x80 {
-			continue // UTF-8 passes through; the SDK decodes it as such
-		}
-		b = append(b, s[start:i]...)
-		switch c {
-		case '"':
-			b = append(b, '\\', '"')
-		case '\\':
-			b = append(b, '\\', '\\')
-		case '\n':
-			b = append(b, '\\', 'n')
-		case '\r':
-			b = append(b, '\\', 'r')
-		case '\t':
-			b = append(b, '\\', 't')
-		default:
-			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-		}
-		start = i + 1
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }

@@ -85,7 +85,7 @@ func TestFindingJSONAgrees(t *testing.T) {
 	}
 	for _, s := range awkward {
 		want, _ := json.Marshal(s)
-		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
+		if got := textsafe.AppendJSON(nil, s); !bytes.Equal(got, want) {
 			t.Errorf("%q: got %s, want %s", s, got, want)
 		}
 	}

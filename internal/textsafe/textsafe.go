@@ -6,9 +6,9 @@
 //
 // There is one function per medium and every renderer of that medium calls
 // it: Terminal for the tables (scan, matrix, datamap, diff, frameworks),
-// Markdown for Markdown table cells. JSON, SARIF, ASFF, OCSF, JUnit/XML,
-// HTML and CSV rely on their encoders (see the injection corpus test in
-// internal/cli).
+// Markdown for Markdown table cells, AppendJSON for JSON written by hand.
+// JSON, SARIF, ASFF, OCSF, JUnit/XML, HTML and CSV otherwise rely on their
+// encoders (see the injection corpus test in internal/cli).
 package textsafe
 
 import (
@@ -177,4 +177,59 @@ func codeSafe(c byte) bool {
 		return true
 	}
 	return strings.IndexByte("_.:/-+=,@*!()#$%^? ", c) >= 0
+}
+
+// AppendJSON appends s quoted as encoding/json quotes a string with
+// HTML escaping on (its default): <, > and & as \u003c, \u003e, \u0026,
+// control characters escaped, invalid UTF-8 as \ufffd, U+2028 and U+2029
+// escaped. Writers that build JSON by hand (`shoulder findings`, the fake
+// endpoint) call it, so their strings are encoding/json's.
+func AppendJSON(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

@@ -1,6 +1,9 @@
 package textsafe
 
 import (
+	"bytes"
+	"encoding/json"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -109,6 +112,33 @@ func TestMarkdownCode(t *testing.T) {
 	for _, tc := range tests {
 		if got := MarkdownCode(tc.in); got != tc.want {
 			t.Errorf("MarkdownCode(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestAppendJSONAgrees: AppendJSON writes the bytes encoding/json writes
+// for a string, on every single byte, awkward runes and random mixes.
+func TestAppendJSONAgrees(t *testing.T) {
+	cases := []string{"", "plain", "<script>alert(1)</script>", `a "quoted" \ path`, "\b\f\n\r\t\x00\x1f\x7f",
+		"bad \xff\xfe utf8", "sep \u2028 \u2029", "é 日本語 🙂", "&amp;", "\xe2\x80"}
+	for c := 0; c < 256; c++ {
+		cases = append(cases, string([]byte{byte(c)}), "a"+string([]byte{byte(c)})+"z")
+	}
+	rng := rand.New(rand.NewPCG(7, 7))
+	for i := 0; i < 2000; i++ {
+		b := make([]byte, rng.IntN(12))
+		for j := range b {
+			b[j] = byte(rng.IntN(256))
+		}
+		cases = append(cases, string(b))
+	}
+	for _, s := range cases {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := AppendJSON([]byte("x"), s); !bytes.Equal(got, append([]byte("x"), want...)) {
+			t.Errorf("%q: got %s, want x%s", s, got, want)
 		}
 	}
 }
