@@ -63,6 +63,19 @@ func Stores(a *state.Account) []Store {
 		gc := g
 		out = append(out, Store{Resource: m, Service: service, Kind: kind, Level: Unknown, Gap: &gc})
 	}
+	// unread adds the store as unknown when the read its custody comes
+	// from failed (with the gap) or did not describe it, and says so.
+	unread := func(in state.Input, m state.Meta, described bool, service, kind string) bool {
+		if g, ok := a.Gaps.ForInput(in, m.Region, m.ARN); ok {
+			withGap(g, m, service, kind)
+			return true
+		}
+		if !described {
+			out = append(out, Store{Resource: m, Service: service, Kind: kind, Level: Unknown})
+			return true
+		}
+		return false
+	}
 
 	for _, b := range a.S3.Buckets {
 		if g, ok := a.Gaps.ForInput(state.InputS3BucketEncryption, b.Region, b.ARN); ok {
@@ -152,12 +165,7 @@ func Stores(a *state.Account) []Store {
 	// summary; KMS without a customer key is alias/aws/kinesis, the AWS
 	// managed key. A summary that was not read leaves custody unknown.
 	for _, s := range a.Kinesis.Streams {
-		if g, ok := a.Gaps.ForInput(state.InputKinesisStreamSummary, s.Region, s.ARN); ok {
-			withGap(g, s.Meta, "kinesis", "stream")
-			continue
-		}
-		if !s.Described {
-			out = append(out, Store{Resource: s.Meta, Service: "kinesis", Kind: "stream", Level: Unknown})
+		if unread(state.InputKinesisStreamSummary, s.Meta, s.Described, "kinesis", "stream") {
 			continue
 		}
 		add(s.Meta, "kinesis", "stream", s.Encrypted(), s.KMSKeyID, AWSManaged)
@@ -168,12 +176,7 @@ func Stores(a *state.Account) []Store {
 	// A delivery stream that reads a Kinesis data stream is not a store of
 	// its own: its records rest in the source stream, listed above.
 	for _, d := range a.Firehose.DeliveryStreams {
-		if g, ok := a.Gaps.ForInput(state.InputFirehoseDescription, d.Region, d.ARN); ok {
-			withGap(g, d.Meta, "firehose", "delivery-stream")
-			continue
-		}
-		if !d.Described {
-			out = append(out, Store{Resource: d.Meta, Service: "firehose", Kind: "delivery-stream", Level: Unknown})
+		if unread(state.InputFirehoseDescription, d.Meta, d.Described, "firehose", "delivery-stream") {
 			continue
 		}
 		if d.FromKinesis() {
@@ -189,12 +192,7 @@ func Stores(a *state.Account) []Store {
 	// rest is in DescribeDomains; without a key it is aws/es, the AWS
 	// managed key. A status that was not read leaves custody unknown.
 	for _, d := range a.OpenSearch.Domains {
-		if g, ok := a.Gaps.ForInput(state.InputOpenSearchDomainStatus, d.Region, d.ARN); ok {
-			withGap(g, d.Meta, "es", "domain")
-			continue
-		}
-		if !d.Described {
-			out = append(out, Store{Resource: d.Meta, Service: "es", Kind: "domain", Level: Unknown})
+		if unread(state.InputOpenSearchDomainStatus, d.Meta, d.Described, "es", "domain") {
 			continue
 		}
 		add(d.Meta, "es", "domain", d.EncryptedAtRest, d.KMSKeyID, AWSManaged)
@@ -271,12 +269,7 @@ func Stores(a *state.Account) []Store {
 	// managed key aws/mq when no key is named, or the customer managed key
 	// named. A description that was not read leaves custody unknown.
 	for _, k := range a.MQ.Brokers {
-		if g, ok := a.Gaps.ForInput(state.InputMQBrokerDetails, k.Region, k.ARN); ok {
-			withGap(g, k.Meta, "mq", "broker")
-			continue
-		}
-		if !k.Described {
-			out = append(out, Store{Resource: k.Meta, Service: "mq", Kind: "broker", Level: Unknown})
+		if unread(state.InputMQBrokerDetails, k.Meta, k.Described, "mq", "broker") {
 			continue
 		}
 		if k.AWSOwnedKey {
