@@ -104,7 +104,7 @@ func (l *liveFlags) register(cmd *cobra.Command) {
 	f.StringVar(&l.externalID, "external-id", "", "live: external `ID` for --role-arn or --member-role")
 	f.StringSliceVar(&l.regions, "regions", nil, "live: scan only these `REGIONS` (comma-separated; default: every region enabled for the account); a name not in shoulder's region table is refused unless the endpoint lists it (a newer region, scanned with a warning)")
 	f.StringVar(&l.endpointURL, "endpoint-url", "", "live: send every AWS call to this `URL` (an emulator); AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE> work too")
-	f.IntVar(&l.concurrency, "concurrency", 128, "live: number of parallel `workers` (each action stays within its own rate; more workers overlap more of AWS's latency)")
+	f.IntVar(&l.concurrency, "concurrency", 128, "live: most parallel `workers`, i.e. calls in flight (each action stays within its own rate; more workers overlap more of AWS's latency; a small account starts fewer, one per 12 tasks found)")
 	f.DurationVar(&l.callTimeout, "call-timeout", 30*time.Second, "live: give up on one AWS call after this `DURATION` (recorded as a timeout gap)")
 	f.DurationVar(&l.regionTimeout, "region-timeout", 0, "live: give up on a region (and on the global services) this `DURATION` after its first call; what is unread then is a timeout gap (default: no bound)")
 	f.StringArrayVar(&l.rates, "rate", nil, "live: override a client-side rate, `KEY=RPS[/BURST]` with KEY service:Action, service or rds:* (see `shoulder permissions --operations`)")

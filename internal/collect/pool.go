@@ -41,18 +41,28 @@ type Task struct {
 type Pool struct {
 	ctx     context.Context
 	workers int
-	mu      sync.Mutex
-	lanes   map[string]*lane
-	order   []*lane // lanes with queued tasks, the most recently pushed last
-	queued  int
-	cond    *sync.Cond
-	pending sync.WaitGroup
-	started bool
-	closed  bool
-	wg      sync.WaitGroup
+	// live counts the workers started; submitted, the tasks ever queued.
+	live, submitted int
+	mu              sync.Mutex
+	lanes           map[string]*lane
+	order           []*lane // lanes with queued tasks, the most recently pushed last
+	queued          int
+	cond            *sync.Cond
+	pending         sync.WaitGroup
+	closed          bool
+	wg              sync.WaitGroup
 	// OnStart and OnDone, when set, are told when each task starts and ends
 	// (progress display).
 	OnStart, OnDone func(Task)
+	// TasksPerWorker, when above 0, starts workers as work arrives instead
+	// of all at the first Submit: one for every TasksPerWorker tasks
+	// submitted so far, at least MinWorkers, at most the pool's n. Every
+	// worker running a call holds a grown stack, a connection and the
+	// call's buffers (about 125 KiB with the AWS SDK), so a small account
+	// is read by a few dozen workers while a large one, whose listings
+	// find thousands of per-item tasks, soon has all n. Set both before
+	// the first Submit.
+	TasksPerWorker, MinWorkers int
 }
 
 type lane struct {
@@ -96,15 +106,23 @@ func (p *Pool) Submit(t Task) {
 	}
 	p.order = append(p.order, l)
 	l.inOrder = true
-	if !p.started {
-		p.started = true
-		for i := 0; i < p.workers; i++ {
-			p.wg.Add(1)
-			go p.work()
-		}
+	p.submitted++
+	for want := p.wantWorkers(); p.live < want; p.live++ {
+		p.wg.Add(1)
+		go p.work()
 	}
 	p.mu.Unlock()
 	p.cond.Signal()
+}
+
+// wantWorkers is how many workers the tasks submitted so far call for
+// (see TasksPerWorker). p.mu must be held.
+func (p *Pool) wantWorkers() int {
+	if p.TasksPerWorker <= 0 {
+		return p.workers
+	}
+	want := max(p.MinWorkers, (p.submitted+p.TasksPerWorker-1)/p.TasksPerWorker, 1)
+	return min(want, p.workers)
 }
 
 // next pops the task to run, or returns nil when no lane with queued tasks

@@ -68,3 +68,41 @@ func TestPoolLIFO(t *testing.T) {
 		t.Errorf("order %v, want [2 1 0]", order)
 	}
 }
+
+// TestPoolGrowsWithWork: with TasksPerWorker set, workers start as tasks
+// are submitted (one per TasksPerWorker, at least MinWorkers, at most n),
+// and every task still runs.
+func TestPoolGrowsWithWork(t *testing.T) {
+	for _, tc := range []struct {
+		name                     string
+		n, perWorker, min, tasks int
+		wantWorkers              int
+	}{
+		{"all at once without TasksPerWorker", 8, 0, 0, 3, 8},
+		{"the minimum for little work", 64, 10, 4, 12, 4},
+		{"one per TasksPerWorker tasks", 64, 10, 4, 95, 10},
+		{"never above n", 8, 2, 1, 100, 8},
+		{"at least one", 8, 5, 0, 1, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := NewPool(context.Background(), tc.n)
+			p.TasksPerWorker, p.MinWorkers = tc.perWorker, tc.min
+			var ran atomic.Int32
+			hold := make(chan struct{})
+			for i := 0; i < tc.tasks; i++ {
+				p.Submit(Task{Run: func(context.Context) { <-hold; ran.Add(1) }})
+			}
+			p.mu.Lock()
+			live := p.live
+			p.mu.Unlock()
+			close(hold)
+			p.Wait()
+			if live != tc.wantWorkers {
+				t.Errorf("%d workers started for %d tasks, want %d", live, tc.tasks, tc.wantWorkers)
+			}
+			if int(ran.Load()) != tc.tasks {
+				t.Errorf("%d of %d tasks ran", ran.Load(), tc.tasks)
+			}
+		})
+	}
+}
