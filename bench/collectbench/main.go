@@ -43,7 +43,8 @@ type run struct {
 	wall            time.Duration
 	user, sys       time.Duration
 	rssKB           int64
-	anonKB          int64 // peak anonymous resident set (RssAnon) polled
+	anonKB          int64  // peak anonymous resident set (RssAnon) polled
+	sections        string // -sections: the binary's resident pages by section
 	calls, plan     int
 	throttled       int
 	exit            int
@@ -62,6 +63,7 @@ func main() {
 	env := flag.String("env", "", "extra environment for `shoulder scan`, space-separated KEY=VALUE (e.g. GOMEMLIMIT=250MiB)")
 	orgSizes := flag.String("org", "", "measure organization runs instead: comma-separated account counts (e.g. 50,100), each account -org-resources big")
 	orgResources := flag.Int("org-resources", 100, "with -org, the approximate resources per account")
+	sections := flag.Bool("sections", false, "also sample which of the binary's pages are resident, by ELF section (.text, .rodata, .gopclntab...), and print the largest sample")
 	flag.Parse()
 
 	childEnv = strings.Fields(*env)
@@ -72,13 +74,13 @@ func main() {
 		}
 		return
 	}
-	if err := mainErr(*sizes, *latency, *bin, *results, *timeout, strings.Fields(*extra)); err != nil {
+	if err := mainErr(*sizes, *latency, *bin, *results, *timeout, strings.Fields(*extra), *sections); err != nil {
 		fmt.Fprintln(os.Stderr, "collectbench:", err)
 		os.Exit(1)
 	}
 }
 
-func mainErr(sizeList string, latency time.Duration, bin, results string, timeout time.Duration, extra []string) error {
+func mainErr(sizeList string, latency time.Duration, bin, results string, timeout time.Duration, extra []string, sections bool) error {
 	tmp, err := os.MkdirTemp("", "collectbench-")
 	if err != nil {
 		return fmt.Errorf("temporary directory: %w", err)
@@ -94,7 +96,7 @@ func mainErr(sizeList string, latency time.Duration, bin, results string, timeou
 			return fmt.Errorf("bad size %q", s)
 		}
 		fmt.Fprintf(os.Stderr, "size %d: generating, serving, scanning...\n", n)
-		r, err := measure(n, latency, bin, tmp, timeout, extra)
+		r, err := measure(n, latency, bin, tmp, timeout, extra, sections)
 		if err != nil {
 			return err
 		}
@@ -104,6 +106,9 @@ func mainErr(sizeList string, latency time.Duration, bin, results string, timeou
 		}
 		fmt.Fprintf(os.Stderr, "size %d: %d resources, %s wall, %s CPU, %.0f MiB peak RSS (%.0f MiB peak anonymous), %d calls (plan %d, %.3fx), %d throttled, exit %d\n",
 			n, r.resources, r.wall.Round(time.Millisecond), (r.user + r.sys).Round(100*time.Millisecond), float64(r.rssKB)/1024, float64(r.anonKB)/1024, r.calls, r.plan, ratio(r.calls, r.plan), r.throttled, r.exit)
+		if r.sections != "" {
+			fmt.Fprintf(os.Stderr, "size %d: %s\n", n, r.sections)
+		}
 	}
 	report := render(runs, latency, extra)
 	fmt.Print(report)
@@ -127,7 +132,7 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-func measure(n int, latency time.Duration, bin, tmp string, timeout time.Duration, extra []string) (run, error) {
+func measure(n int, latency time.Duration, bin, tmp string, timeout time.Duration, extra []string, sections bool) (run, error) {
 	a := synth.Account(synth.Options{Seed: 1, Resources: n})
 	srv, err := awsfake.Start(a, awsfake.Options{Latency: latency, Limits: quotas()})
 	if err != nil {
@@ -156,9 +161,18 @@ func measure(n int, latency time.Duration, bin, tmp string, timeout time.Duratio
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
 	t0 := time.Now()
-	peak, anon, err := runPeak(cmd)
+	var secs *sectionSampler
+	if sections {
+		if secs, err = newSectionSampler(bin); err != nil {
+			return run{}, err
+		}
+	}
+	peak, anon, err := runPeak(cmd, secs)
 	wall := time.Since(t0)
 	r := run{size: n, resources: synth.Count(a), wall: wall, rssKB: peak, anonKB: anon}
+	if secs != nil {
+		r.sections = secs.String()
+	}
 	if cmd.ProcessState == nil {
 		return r, fmt.Errorf("running shoulder: %w", err)
 	}
@@ -218,6 +232,11 @@ func render(runs []run, latency time.Duration, extra []string) string {
 			fmt.Fprintf(&b, " %d→%d: %.2f;", p.resources, c.resources, (c.wall.Seconds()/p.wall.Seconds())/(float64(c.resources)/float64(p.resources)))
 		}
 		b.WriteString("\n")
+	}
+	for _, r := range runs {
+		if r.sections != "" {
+			fmt.Fprintf(&b, "\nAt %d resources (-sections), %s.\n", r.resources, r.sections)
+		}
 	}
 	// The largest size's calls per action against the plan.
 	if len(runs) > 0 {

@@ -96,7 +96,7 @@ func measureOrg(n, resources int, latency time.Duration, bin, tmp string, timeou
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = io.Discard, &stderr
 	t0 := time.Now()
-	peak, _, err := runPeak(cmd)
+	peak, _, err := runPeak(cmd, nil)
 	r := orgRun{accounts: n, resources: resources, wall: time.Since(t0), plan: plan, read: map[string]int{}, rssKB: peak}
 	if cmd.ProcessState == nil {
 		return r, fmt.Errorf("running shoulder: %w", err)

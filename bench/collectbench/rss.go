@@ -23,7 +23,8 @@ import (
 // benchmark's resident set (800 MiB for 200 accounts of 2,500 resources
 // where shoulder itself never passed 411 MiB). What the last 10 ms before
 // exit add is not seen.
-func runPeak(cmd *exec.Cmd) (peakKB, anonKB int64, err error) {
+// With secs, each poll also samples the binary's resident pages (-sections).
+func runPeak(cmd *exec.Cmd, secs *sectionSampler) (peakKB, anonKB int64, err error) {
 	if err := cmd.Start(); err != nil {
 		return 0, 0, err
 	}
@@ -37,6 +38,9 @@ func runPeak(cmd *exec.Cmd) (peakKB, anonKB int64, err error) {
 		for {
 			hwm, a := procStatus(path)
 			high, anon = max(high, hwm), max(anon, a)
+			if secs != nil {
+				secs.sample(cmd.Process.Pid)
+			}
 			select {
 			case <-done:
 				polled <- [2]int64{high, anon}
