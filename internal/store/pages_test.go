@@ -57,14 +57,7 @@ func TestStatesAtAgreesWithScans(t *testing.T) {
 					for k, st := range reported {
 						model[k] = st
 					}
-					got, err := s.StatesAt(ctx, accounts, sc.RecordedAt)
-					if err != nil {
-						t.Fatal(err)
-					}
-					gotM := map[Key]State{}
-					for _, r := range got {
-						gotM[r.Key] = r.State
-					}
+					gotM := statesAt(ctx, t, s, accounts, sc.RecordedAt)
 					if !reflect.DeepEqual(gotM, model) {
 						t.Fatalf("seed %d scan %d: StatesAt has %d states, the scans say %d:\n%v\n%v", seed, i, len(gotM), len(model), gotM, model)
 					}
@@ -79,14 +72,7 @@ func TestStatesAtAgreesWithScans(t *testing.T) {
 				// Every scan's time again, now that later scans changed
 				// these accounts' lifecycles: the state then, not now.
 				for i, sc := range scans {
-					got, err := s.StatesAt(ctx, accounts, sc.RecordedAt)
-					if err != nil {
-						t.Fatal(err)
-					}
-					gotM := map[Key]State{}
-					for _, r := range got {
-						gotM[r.Key] = r.State
-					}
+					gotM := statesAt(ctx, t, s, accounts, sc.RecordedAt)
 					if !reflect.DeepEqual(gotM, then[i]) {
 						t.Fatalf("seed %d, after every scan, at scan %d: StatesAt has %d states, the scans said %d:\n%v\n%v",
 							seed, i, len(gotM), len(then[i]), gotM, then[i])
@@ -293,4 +279,18 @@ func TestAccountContext(t *testing.T) {
 			}
 		})
 	}
+}
+
+// statesAt is StatesAt's answer as a map of key to state.
+func statesAt(ctx context.Context, t *testing.T, s *Store, accounts []string, at time.Time) map[Key]State {
+	t.Helper()
+	got, err := s.StatesAt(ctx, accounts, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := make(map[Key]State, len(got))
+	for _, r := range got {
+		m[r.Key] = r.State
+	}
+	return m
 }
